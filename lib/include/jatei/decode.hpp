@@ -1,0 +1,45 @@
+// Bytes in any common Japanese encoding -> UTF-8 text with LF line ends.
+//
+//   jatei::DecodeOptions o;               // detect the encoding
+//   jatei::Decoded d = jatei::decode(bytes, o);   // throws DataError on invalid bytes
+//   d.text; d.encoding; d.sha256;
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace jatei {
+
+struct DecodeOptions {
+  // Encoding name understood by ICU (UTF-8, UTF-16LE, Shift_JIS, CP932, EUC-JP, ISO-2022-JP …);
+  // empty = detect (BOM, then UTF-8 validity, then ICU's detector among Japanese encodings).
+  std::string encoding;
+  // Replace invalid byte sequences and characters XML cannot hold with U+FFFD instead of
+  // failing; the count is reported in Decoded::replaced.
+  bool replace_invalid = false;
+};
+
+struct Decoded {
+  std::string text;       // UTF-8, LF line ends, no BOM, only characters XML 1.0 allows
+  std::string encoding;   // canonical name of the source encoding
+  std::string sha256;     // hex digest of the source bytes
+  std::size_t replaced = 0;  // substitutions made under replace_invalid
+  bool had_bom = false;
+};
+
+// Decodes `bytes`. Throws DataError naming the byte offset (and line/column) of the first
+// invalid sequence, or of a character XML cannot carry (NUL, other C0 controls, U+FFFE/FFFF),
+// unless options.replace_invalid. Throws DataError for an unknown encoding name.
+Decoded decode(std::string_view bytes, const DecodeOptions& options = {});
+
+// Guesses the encoding of `bytes` without converting (what decode() would use).
+std::string detect_encoding(std::string_view bytes);
+
+// Offset of the first byte that is not part of valid UTF-8, or npos.
+std::size_t utf8_invalid_offset(std::string_view bytes);
+
+// Lowercase hex SHA-256 of `bytes` (FIPS 180-4).
+std::string sha256_hex(std::string_view bytes);
+
+}  // namespace jatei

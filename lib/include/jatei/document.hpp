@@ -1,0 +1,196 @@
+// The document model every jatei stage works on.
+//
+// A Document is the header facts plus the body as divisions -> turns -> blocks -> leaves ->
+// sentences. Text is UTF-8; offsets are byte offsets into a sentence's text. Annotators add
+// spans and attributes; only tei::read / tei::write touch XML.
+//
+//   jatei::Document doc = jatei::segment_text(decoded.text, opts);
+//   for (auto& s : doc.sentences()) s->attrs.set("ana", "#fact");
+//   std::string xml = jatei::tei::write(doc);
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jatei {
+
+// One attribute, with its qualified name as written in TEI ("xml:id", "ana", "type").
+struct Attr {
+  std::string name;
+  std::string value;
+  bool operator==(const Attr&) const = default;
+};
+
+// Ordered attribute list: order is kept so output is deterministic and round trips are exact.
+class Attrs {
+ public:
+  // Value of an attribute, or nullptr when absent.
+  const std::string* get(std::string_view name) const;
+  // Value or empty string.
+  std::string value(std::string_view name) const;
+  // Sets (replacing in place, or appending).
+  void set(std::string_view name, std::string_view value);
+  // Removes; returns whether it was there.
+  bool erase(std::string_view name);
+  bool empty() const { return list_.empty(); }
+  const std::vector<Attr>& list() const { return list_; }
+  bool operator==(const Attrs&) const = default;
+
+ private:
+  std::vector<Attr> list_;
+};
+
+// An inline element over [begin, end) of a sentence's text (begin == end: an empty element).
+// Spans nest properly; tei::write renders them as nested elements.
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string element;  // qualified TEI name without namespace, e.g. "seg", "date"
+  Attrs attrs;
+  bool operator==(const Span&) const = default;
+};
+
+// A sentence: exactly its characters (no surrounding whitespace), plus inline markup.
+struct Sentence {
+  std::string id;     // xml:id, never renumbered by later stages
+  std::string text;   // UTF-8
+  Attrs attrs;        // everything but xml:id (ana, corresp, unknown ones)
+  std::vector<Span> spans;
+  bool operator==(const Sentence&) const = default;
+};
+
+// A piece of leaf content: a sentence, the source text between sentences (whitespace), or an
+// element the model does not know, kept as serialized XML so hand edits survive.
+struct Piece {
+  enum class Kind { sentence, text, opaque } kind = Kind::text;
+  Sentence sentence;  // kind == sentence
+  std::string text;   // kind == text: source characters; kind == opaque: serialized XML
+  bool operator==(const Piece&) const = default;
+};
+
+// A leaf block: the element that holds sentences (p, item, head, trailer, byline).
+struct Leaf {
+  std::string element = "p";
+  std::string id;
+  Attrs attrs;
+  // Source text that precedes this leaf and belongs to no block: the line break(s) and
+  // whitespace-only lines before it. Written as text before the leaf's (or its turn's) tag.
+  std::string lead;
+  std::vector<Piece> pieces;
+  // Source line (1-based) where the leaf starts; 0 when unknown (read from TEI).
+  std::size_t line = 0;
+  bool operator==(const Leaf& o) const {
+    return element == o.element && id == o.id && attrs == o.attrs && lead == o.lead && pieces == o.pieces;
+  }
+};
+
+// What a block is, structurally.
+enum class BlockKind {
+  paragraph,  // <p>
+  list,       // <list><item>…</item>…</list>
+  quote,      // <quote><p>…</p></quote>
+  figure,     // <figure><head>caption</head></figure>
+  trailer,    // <trailer>
+  byline,     // <byline>
+  head,       // <head>
+  opaque      // an element the model does not know; `xml` keeps it
+};
+
+// Name of a block kind as used in --explain output and tests ("paragraph", "list", ...).
+std::string_view to_string(BlockKind k);
+
+// A block: one leaf, or a container of leaves (list items, quoted paragraphs, a caption).
+struct Block {
+  BlockKind kind = BlockKind::paragraph;
+  std::string id;     // the container's xml:id for list/quote/figure; empty for single leaves
+  Attrs attrs;        // the container's other attributes
+  std::vector<Leaf> leaves;
+  std::string xml;    // kind == opaque: serialized element
+  std::string lead;   // kind == opaque: whitespace before it
+  bool operator==(const Block&) const = default;
+};
+
+// A run of blocks. With `who` set it is a spoken turn (<sp>); otherwise its blocks sit
+// directly in the division.
+struct Turn {
+  std::string id;
+  std::string who;      // "#spk1"; empty = nobody speaks these blocks
+  std::string cert;     // high | medium | low (inferred attributions)
+  std::optional<std::string> speaker;  // the source's label, verbatim (<speaker>)
+  Attrs attrs;          // other attributes of <sp>
+  std::vector<Block> blocks;
+  bool spoken() const { return !who.empty(); }
+  bool operator==(const Turn&) const = default;
+};
+
+// A division of the body: type is article | dialogue | summary | author | boilerplate | ….
+struct Division {
+  std::string type = "article";
+  std::string id;
+  Attrs attrs;  // other attributes (xml:lang …)
+  std::vector<Turn> turns;
+  bool operator==(const Division&) const = default;
+};
+
+// A tool that touched the document (<application>).
+struct Application {
+  std::string ident;
+  std::string version;
+  bool operator==(const Application&) const = default;
+};
+
+// A participant (<person> in particDesc).
+struct Person {
+  std::string id;
+  std::string role;
+  std::string name;  // persName
+  bool operator==(const Person&) const = default;
+};
+
+// Header facts. Header elements the model does not know are kept by the TEI reader in
+// `raw_header` and merged back by the writer.
+struct Header {
+  std::string title;
+  std::string source_name;  // file name, or "-" for stdin
+  std::string sha256;       // of the source bytes
+  std::string encoding;     // detected or given
+  std::string decoding_note;  // e.g. "3 invalid byte sequences replaced with U+FFFD"
+  std::vector<Application> applications;
+  std::vector<Person> persons;
+  std::string raw_header;   // serialized <teiHeader> as read (empty for new documents)
+  bool operator==(const Header&) const = default;
+};
+
+class Document {
+ public:
+  Header header;
+  std::vector<Division> divisions;
+  // Source text after the last block (usually the final line break).
+  std::string tail;
+  // Attributes of <TEI> other than the namespace (xml:lang …).
+  Attrs root_attrs;
+
+  // Adds or updates an <application> entry.
+  void add_application(std::string_view ident, std::string_view version);
+
+  // Every sentence in document order.
+  std::vector<Sentence*> sentences();
+  std::vector<const Sentence*> sentences() const;
+  // Every leaf in document order.
+  std::vector<Leaf*> leaves();
+  std::vector<const Leaf*> leaves() const;
+
+  // The source text back: every character in order (what jatei-text prints).
+  std::string text() const;
+
+  bool operator==(const Document&) const = default;
+};
+
+// Text of a leaf: its sentences and the text between them.
+std::string leaf_text(const Leaf& leaf);
+
+}  // namespace jatei

@@ -1,0 +1,44 @@
+// Text -> Document: blocks (paragraphs, lists, quotes, captions, trailers, bylines,
+// boilerplate, summary, title) and sentences.
+//
+//   jatei::Decoded d = jatei::decode(bytes);
+//   jatei::SegmentOptions o; o.source_name = "article.txt";
+//   jatei::Document doc = jatei::segment(d, o);
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "jatei/decode.hpp"
+#include "jatei/document.hpp"
+#include "jatei/rules.hpp"
+
+namespace jatei {
+
+inline constexpr const char* kVersion = "0.1.0";
+
+struct SegmentOptions {
+  std::string source_name = "-";  // file name for the header
+  std::string title;              // overrides the title line / file name
+  const Rules* rules = nullptr;   // nullptr = Rules::builtin()
+};
+
+// A sentence's byte range within a line (no leading or trailing whitespace).
+using Range = std::pair<std::size_t, std::size_t>;
+
+// Splits one line (no line break inside) into sentences.
+std::vector<Range> split_sentences(std::string_view line, const Rules& rules);
+
+// Builds the document for decoded text.
+Document segment(const Decoded& decoded, const SegmentOptions& options);
+
+// Same, for UTF-8 text already normalised (LF line ends).
+Document segment_text(std::string_view text, const SegmentOptions& options);
+
+// Whether a code point is whitespace kept between sentences (ASCII space/tab, U+3000, …).
+bool is_space(char32_t c);
+
+}  // namespace jatei

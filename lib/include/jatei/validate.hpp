@@ -1,0 +1,46 @@
+// Validation of TEI documents: the RELAX NG schema (libxml2, compiled once and reused for
+// every file) plus the checks a schema cannot make.
+//
+//   jatei::Validator v(jatei::default_schema_path());
+//   for (auto& problem : v.validate(xml, "a.tei.xml")) std::cerr << problem.line << problem.message;
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jatei {
+
+struct Problem {
+  std::size_t line = 0;  // 1-based, 0 = unknown
+  std::string message;
+};
+
+// schemas/jatei.rng: $JATEI_SCHEMA if set, the source tree's copy when running from a build,
+// else the installed one.
+std::string default_schema_path();
+
+class Validator {
+ public:
+  // Compiles the schema; throws DataError if it cannot be read or compiled.
+  explicit Validator(const std::string& schema_path);
+  ~Validator();
+  Validator(const Validator&) = delete;
+  Validator& operator=(const Validator&) = delete;
+
+  // Problems found in one document (empty = valid): well-formedness, the schema, unique
+  // xml:ids, every "#id" pointer in who/target/corresp/ana/ref/resp resolves, every <s> has
+  // an xml:id.
+  std::vector<Problem> validate(std::string_view xml, const std::string& name) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Only the checks a schema cannot make (ids and pointers), for an already well-formed document.
+std::vector<Problem> check_references(std::string_view xml);
+
+}  // namespace jatei

@@ -1,0 +1,326 @@
+// Decoding: detection order is BOM, then strict UTF-8 (the common case, and the only one that
+// needs no copy through UTF-16), then ICU's detector restricted to Japanese encodings, each
+// candidate confirmed by a strict conversion so a wrong guess cannot garble text silently.
+#include "jatei/decode.hpp"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
+#include <unicode/ucsdet.h>
+#include <unicode/ustring.h>
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+#include "jatei/error.hpp"
+#include "jatei/utf8.hpp"
+
+namespace jatei {
+namespace {
+
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+// Line and column (1-based, in bytes) of byte `offset`, counting LF, CRLF and CR as line ends.
+std::pair<std::size_t, std::size_t> line_col(std::string_view bytes, std::size_t offset) {
+  std::size_t line = 1, col = 1;
+  for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) {
+    char c = bytes[i];
+    if (c == '\n' || (c == '\r' && (i + 1 >= bytes.size() || bytes[i + 1] != '\n'))) {
+      ++line;
+      col = 1;
+    } else if (c != '\r') {
+      ++col;
+    }
+  }
+  return {line, col};
+}
+
+bool xml_allowed(char32_t c) {
+  if (c < 0x20) return c == 0x9 || c == 0xA || c == 0xD;
+  return c != 0xFFFE && c != 0xFFFF;
+}
+
+// Final pass over UTF-8 text: drops a leading BOM, turns CRLF and CR into LF, and checks
+// every character is one XML 1.0 can carry. When `source_is_text` the offsets of `in` are
+// the source's byte offsets (UTF-8 input), so errors can name them.
+std::string finish(std::string_view in, bool source_is_text, std::size_t base_offset, bool replace,
+                   std::size_t& replaced) {
+  std::string out;
+  out.reserve(in.size());
+  std::size_t i = 0;
+  if (in.size() >= 3 && std::memcmp(in.data(), "\xEF\xBB\xBF", 3) == 0) i = 3;
+  std::size_t line = 1, col = 1;
+  while (i < in.size()) {
+    unsigned char b = static_cast<unsigned char>(in[i]);
+    if (b >= 0x20 && b < 0x80) {  // fast path for printable ASCII
+      out.push_back(static_cast<char>(b));
+      ++i;
+      ++col;
+      continue;
+    }
+    if (b == '\r') {
+      out.push_back('\n');
+      i += (i + 1 < in.size() && in[i + 1] == '\n') ? 2 : 1;
+      ++line;
+      col = 1;
+      continue;
+    }
+    if (b == '\n') {
+      out.push_back('\n');
+      ++i;
+      ++line;
+      col = 1;
+      continue;
+    }
+    std::size_t len = 0;
+    char32_t c = utf8::decode(in, i, len);
+    if (!xml_allowed(c)) {
+      if (!replace) {
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "character U+%04X cannot be carried in XML", static_cast<unsigned>(c));
+        std::string msg = buf;
+        if (source_is_text) msg += " (byte offset " + std::to_string(base_offset + i) + ")";
+        msg += "; use --replace-invalid to substitute U+FFFD";
+        throw DataError(msg, line, col, source_is_text ? base_offset + i : DataError::npos);
+      }
+      out += "\xEF\xBF\xBD";
+      ++replaced;
+    } else {
+      out.append(in.substr(i, len));
+    }
+    i += len;
+    ++col;
+  }
+  return out;
+}
+
+std::string canonical(std::string name) {
+  std::string up;
+  for (char c : name) up.push_back(static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c));
+  std::string squashed;
+  for (char c : up)
+    if (c != '-' && c != '_') squashed.push_back(c);
+  if (squashed == "UTF8") return "UTF-8";
+  if (squashed == "UTF16LE") return "UTF-16LE";
+  if (squashed == "UTF16BE") return "UTF-16BE";
+  if (squashed == "UTF16") return "UTF-16";
+  if (squashed == "SHIFTJIS" || squashed == "SJIS") return "Shift_JIS";
+  if (squashed == "CP932" || squashed == "WINDOWS31J" || squashed == "MS932") return "CP932";
+  if (squashed == "EUCJP") return "EUC-JP";
+  if (squashed == "ISO2022JP") return "ISO-2022-JP";
+  return name;
+}
+
+struct ConverterCloser {
+  void operator()(UConverter* c) const { ucnv_close(c); }
+};
+
+struct SubstCounter {
+  std::size_t count = 0;
+};
+
+void U_CALLCONV count_and_substitute(const void* context, UConverterToUnicodeArgs* args,
+                                     const char*, int32_t, UConverterCallbackReason reason,
+                                     UErrorCode* err) {
+  if (reason > UCNV_IRREGULAR) return;  // reset/close/clone: nothing to do
+  auto* counter = const_cast<SubstCounter*>(static_cast<const SubstCounter*>(context));
+  ++counter->count;
+  static const UChar fffd[1] = {0xFFFD};
+  *err = U_ZERO_ERROR;
+  ucnv_cbToUWriteUChars(args, fffd, 1, 0, err);
+}
+
+// Strict (or substituting) conversion of `bytes` in `encoding` to UTF-8. On an invalid
+// sequence in strict mode returns false and sets `bad_offset`.
+bool convert(std::string_view bytes, const std::string& encoding, bool replace, std::string& out,
+             std::size_t& replaced, std::size_t& bad_offset) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::string icu_name = encoding == "CP932" ? "windows-31j" : encoding;
+  std::unique_ptr<UConverter, ConverterCloser> cnv(ucnv_open(icu_name.c_str(), &err));
+  if (U_FAILURE(err)) throw DataError("unknown encoding '" + encoding + "'");
+  SubstCounter counter;
+  if (replace) {
+    ucnv_setToUCallBack(cnv.get(), count_and_substitute, &counter, nullptr, nullptr, &err);
+  } else {
+    ucnv_setToUCallBack(cnv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
+  }
+  std::vector<UChar> buf(bytes.size() + 16);
+  const char* src = bytes.data();
+  const char* src_end = bytes.data() + bytes.size();
+  UChar* tgt = buf.data();
+  err = U_ZERO_ERROR;
+  ucnv_toUnicode(cnv.get(), &tgt, buf.data() + buf.size(), &src, src_end, nullptr, true, &err);
+  if (err == U_BUFFER_OVERFLOW_ERROR) {  // cannot happen: one byte never yields two units more
+    throw DataError("conversion from " + encoding + " overflowed");
+  }
+  if (U_FAILURE(err)) {
+    char invalid[32];
+    int8_t len = sizeof invalid;
+    UErrorCode e2 = U_ZERO_ERROR;
+    ucnv_getInvalidChars(cnv.get(), invalid, &len, &e2);
+    std::size_t consumed = static_cast<std::size_t>(src - bytes.data());
+    bad_offset = consumed >= static_cast<std::size_t>(len) ? consumed - len : consumed;
+    return false;
+  }
+  std::size_t units = static_cast<std::size_t>(tgt - buf.data());
+  std::string utf8;
+  utf8.resize(units * 3 + 4);
+  int32_t written = 0;
+  err = U_ZERO_ERROR;
+  u_strToUTF8(utf8.data(), static_cast<int32_t>(utf8.size()), &written, buf.data(),
+              static_cast<int32_t>(units), &err);
+  if (U_FAILURE(err)) throw DataError("conversion from " + encoding + " produced invalid UTF-16");
+  utf8.resize(static_cast<std::size_t>(written));
+  out = std::move(utf8);
+  replaced += counter.count;
+  return true;
+}
+
+// UTF-8 with maximal invalid subparts replaced by U+FFFD.
+std::string repair_utf8(std::string_view in, std::size_t& replaced) {
+  std::string out;
+  out.reserve(in.size());
+  std::size_t i = 0;
+  while (i < in.size()) {
+    std::size_t len = utf8::valid_prefix(in.substr(i));
+    if (len == 0) {
+      std::size_t bad = utf8::invalid_length(in.substr(i));
+      out += "\xEF\xBF\xBD";
+      ++replaced;
+      i += bad;
+    } else {
+      out.append(in.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+
+[[noreturn]] void invalid_bytes(std::string_view bytes, std::size_t offset, const std::string& enc) {
+  auto [line, col] = line_col(bytes, offset);
+  char buf[160];
+  unsigned b = offset < bytes.size() ? static_cast<unsigned char>(bytes[offset]) : 0;
+  std::snprintf(buf, sizeof buf, "invalid %s byte sequence at byte offset %zu (byte 0x%02X)", enc.c_str(),
+                offset, b);
+  throw DataError(std::string(buf) + "; use --replace-invalid to substitute U+FFFD, or --encoding", line, col,
+                  offset);
+}
+
+bool looks_iso2022jp(std::string_view bytes) {
+  bool esc = false;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    unsigned char b = static_cast<unsigned char>(bytes[i]);
+    if (b >= 0x80) return false;
+    if (b == 0x1B && i + 2 < bytes.size() && bytes[i + 1] == '$' && (bytes[i + 2] == 'B' || bytes[i + 2] == '@'))
+      esc = true;
+  }
+  return esc;
+}
+
+// Number of well-formed multi-byte UTF-8 sequences before `limit` (evidence that the text is
+// UTF-8 with a damaged byte rather than a legacy encoding).
+std::size_t utf8_multibyte_count(std::string_view bytes, std::size_t limit) {
+  std::size_t n = 0, i = 0;
+  while (i < limit) {
+    unsigned char b = static_cast<unsigned char>(bytes[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = utf8::valid_prefix(bytes.substr(i, 4));
+    if (len == 0) return n;
+    std::size_t seq = utf8::sequence_length(b);
+    ++n;
+    i += seq;
+  }
+  return n;
+}
+
+}  // namespace
+
+std::size_t utf8_invalid_offset(std::string_view bytes) {
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    std::size_t len = utf8::valid_prefix(bytes.substr(i));
+    if (len == 0) return i;
+    i += len;
+  }
+  return npos;
+}
+
+std::string detect_encoding(std::string_view bytes) {
+  auto starts = [&](const char* p, std::size_t n) { return bytes.size() >= n && std::memcmp(bytes.data(), p, n) == 0; };
+  if (starts("\xEF\xBB\xBF", 3)) return "UTF-8";
+  if (starts("\xFF\xFE", 2)) return "UTF-16LE";
+  if (starts("\xFE\xFF", 2)) return "UTF-16BE";
+  std::size_t bad = utf8_invalid_offset(bytes);
+  if (bad == npos) return looks_iso2022jp(bytes) ? "ISO-2022-JP" : "UTF-8";
+  // Legacy encodings: ask ICU's detector, keep its Japanese answers, confirm by conversion.
+  std::vector<std::string> candidates;
+  UErrorCode err = U_ZERO_ERROR;
+  UCharsetDetector* det = ucsdet_open(&err);
+  if (U_SUCCESS(err)) {
+    std::size_t sample = bytes.size() < (1u << 20) ? bytes.size() : (1u << 20);
+    ucsdet_setText(det, bytes.data(), static_cast<int32_t>(sample), &err);
+    int32_t n = 0;
+    const UCharsetMatch** matches = ucsdet_detectAll(det, &n, &err);
+    for (int32_t k = 0; U_SUCCESS(err) && k < n; ++k) {
+      UErrorCode e = U_ZERO_ERROR;
+      std::string name = canonical(ucsdet_getName(matches[k], &e));
+      if (name == "Shift_JIS" || name == "EUC-JP" || name == "ISO-2022-JP") candidates.push_back(name);
+    }
+    ucsdet_close(det);
+  }
+  for (const char* fallback : {"Shift_JIS", "EUC-JP"}) {
+    bool seen = false;
+    for (auto& c : candidates) seen = seen || c == fallback;
+    if (!seen) candidates.emplace_back(fallback);
+  }
+  // Text that is UTF-8 up to a damaged byte stays UTF-8, so the error names that byte.
+  if (utf8_multibyte_count(bytes, bad) >= 4) return "UTF-8";
+  for (auto& c : candidates) {
+    std::string out;
+    std::size_t replaced = 0, off = 0;
+    if (convert(bytes, c == "Shift_JIS" ? "CP932" : c, false, out, replaced, off)) return c;
+  }
+  return "UTF-8";
+}
+
+Decoded decode(std::string_view bytes, const DecodeOptions& options) {
+  Decoded d;
+  d.sha256 = sha256_hex(bytes);
+  std::string enc = options.encoding.empty() ? detect_encoding(bytes) : canonical(options.encoding);
+  d.encoding = enc;
+  if (enc == "UTF-8") {
+    d.had_bom = bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0;
+    std::size_t bad = utf8_invalid_offset(bytes);
+    if (bad != npos) {
+      if (!options.replace_invalid) invalid_bytes(bytes, bad, "UTF-8");
+      std::string repaired = repair_utf8(bytes, d.replaced);
+      d.text = finish(repaired, false, 0, true, d.replaced);
+      return d;
+    }
+    d.text = finish(bytes, true, 0, options.replace_invalid, d.replaced);
+    return d;
+  }
+  std::string icu = enc;
+  if (enc == "Shift_JIS") icu = "CP932";  // CP932 is the superset web pages actually use
+  std::string_view body = bytes;
+  if (enc == "UTF-16LE" || enc == "UTF-16BE") {
+    const char* bom = enc == "UTF-16LE" ? "\xFF\xFE" : "\xFE\xFF";
+    if (bytes.size() >= 2 && std::memcmp(bytes.data(), bom, 2) == 0) {
+      body = bytes.substr(2);
+      d.had_bom = true;
+    }
+  }
+  std::string utf8;
+  std::size_t bad = 0;
+  if (!convert(body, icu, options.replace_invalid, utf8, d.replaced, bad))
+    invalid_bytes(bytes, bad + static_cast<std::size_t>(body.data() - bytes.data()), enc);
+  d.text = finish(utf8, false, 0, options.replace_invalid, d.replaced);
+  return d;
+}
+
+}  // namespace jatei

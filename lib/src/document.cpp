@@ -1,0 +1,125 @@
+#include "jatei/document.hpp"
+
+#include <algorithm>
+
+namespace jatei {
+
+const std::string* Attrs::get(std::string_view name) const {
+  for (auto& a : list_)
+    if (a.name == name) return &a.value;
+  return nullptr;
+}
+
+std::string Attrs::value(std::string_view name) const {
+  const std::string* v = get(name);
+  return v ? *v : std::string();
+}
+
+void Attrs::set(std::string_view name, std::string_view value) {
+  for (auto& a : list_) {
+    if (a.name == name) {
+      a.value = std::string(value);
+      return;
+    }
+  }
+  list_.push_back({std::string(name), std::string(value)});
+}
+
+bool Attrs::erase(std::string_view name) {
+  auto it = std::find_if(list_.begin(), list_.end(), [&](const Attr& a) { return a.name == name; });
+  if (it == list_.end()) return false;
+  list_.erase(it);
+  return true;
+}
+
+std::string_view to_string(BlockKind k) {
+  switch (k) {
+    case BlockKind::paragraph: return "paragraph";
+    case BlockKind::list: return "list";
+    case BlockKind::quote: return "quote";
+    case BlockKind::figure: return "figure";
+    case BlockKind::trailer: return "trailer";
+    case BlockKind::byline: return "byline";
+    case BlockKind::head: return "head";
+    case BlockKind::opaque: return "opaque";
+  }
+  return "paragraph";
+}
+
+void Document::add_application(std::string_view ident, std::string_view version) {
+  for (auto& a : header.applications) {
+    if (a.ident == ident) {
+      a.version = std::string(version);
+      return;
+    }
+  }
+  header.applications.push_back({std::string(ident), std::string(version)});
+}
+
+std::vector<Sentence*> Document::sentences() {
+  std::vector<Sentence*> out;
+  for (auto* leaf : leaves())
+    for (auto& p : leaf->pieces)
+      if (p.kind == Piece::Kind::sentence) out.push_back(&p.sentence);
+  return out;
+}
+
+std::vector<const Sentence*> Document::sentences() const {
+  std::vector<const Sentence*> out;
+  for (auto* leaf : leaves())
+    for (auto& p : leaf->pieces)
+      if (p.kind == Piece::Kind::sentence) out.push_back(&p.sentence);
+  return out;
+}
+
+std::vector<Leaf*> Document::leaves() {
+  std::vector<Leaf*> out;
+  for (auto& d : divisions)
+    for (auto& t : d.turns)
+      for (auto& b : t.blocks)
+        for (auto& l : b.leaves) out.push_back(&l);
+  return out;
+}
+
+std::vector<const Leaf*> Document::leaves() const {
+  std::vector<const Leaf*> out;
+  for (auto& d : divisions)
+    for (auto& t : d.turns)
+      for (auto& b : t.blocks)
+        for (auto& l : b.leaves) out.push_back(&l);
+  return out;
+}
+
+std::string leaf_text(const Leaf& leaf) {
+  std::string out;
+  for (auto& p : leaf.pieces) {
+    if (p.kind == Piece::Kind::sentence) out += p.sentence.text;
+    else if (p.kind == Piece::Kind::text) out += p.text;
+  }
+  return out;
+}
+
+std::string Document::text() const {
+  std::string out;
+  for (auto& d : divisions) {
+    for (auto& t : d.turns) {
+      bool first_leaf = true;
+      for (auto& b : t.blocks) {
+        if (b.kind == BlockKind::opaque) {
+          out += b.lead;
+          continue;
+        }
+        for (auto& l : b.leaves) {
+          out += l.lead;
+          if (first_leaf && t.speaker) out += *t.speaker;
+          first_leaf = false;
+          out += leaf_text(l);
+        }
+      }
+    }
+  }
+  out += tail;
+  return out;
+}
+
+}  // namespace jatei

@@ -1,0 +1,446 @@
+// Lines -> blocks -> divisions.
+//
+// Each source line is classified from cue lists (rules file), then neighbouring lines are
+// grouped (list items, a quote after its lead-in), each block is given a section (article,
+// summary, author, boilerplate), and divisions are cut where the section changes or where TEI's
+// content model requires it (a trailer closes its division; byline and head may only open or
+// close one).
+#include "jatei/segment.hpp"
+
+#include <algorithm>
+
+#include "jatei/utf8.hpp"
+
+namespace jatei {
+namespace {
+
+constexpr std::size_t kMaxCueChars = 200;  // longer lines are always body text
+
+enum class LineKind { blank, para, bullet, number, caption, trailer, byline, credit, boilerplate, summary_head };
+
+struct Line {
+  std::size_t begin = 0, end = 0;  // byte range in the text (no LF)
+  std::size_t number = 0;          // 1-based line number
+  LineKind kind = LineKind::blank;
+  std::string_view content;        // trimmed of surrounding whitespace
+  std::size_t chars = 0;           // code points in content
+};
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty()) {
+    std::size_t len = 0;
+    char32_t c = utf8::decode(s, 0, len);
+    if (!is_space(c)) break;
+    s.remove_prefix(len);
+  }
+  while (!s.empty()) {
+    std::size_t len = 0;
+    char32_t c = utf8::decode_before(s, s.size(), len);
+    if (!is_space(c)) break;
+    s.remove_suffix(len);
+  }
+  return s;
+}
+
+std::size_t count_chars(std::string_view s, std::size_t limit) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size() && n <= limit; ++n) i += utf8::sequence_length(static_cast<unsigned char>(s[i]));
+  return n;
+}
+
+bool ends_like_sentence(std::string_view s) {
+  for (const char* end : {"。", "．", "!", "！"})
+    if (s.size() >= std::char_traits<char>::length(end) && s.substr(s.size() - std::char_traits<char>::length(end)) == end)
+      return true;
+  return false;
+}
+
+bool is_circled_number(char32_t c) {
+  return (c >= 0x2460 && c <= 0x2473) || (c >= 0x3251 && c <= 0x325F) || (c >= 0x32B1 && c <= 0x32BF) ||
+         (c >= 0x2776 && c <= 0x2793);
+}
+
+// 特徴① ポイント② ①: a short label then a circled number at the start of the line.
+bool starts_with_numbered_label(std::string_view s) {
+  std::size_t i = 0, chars = 0;
+  while (i < s.size() && chars <= 8) {
+    std::size_t len = 0;
+    char32_t c = utf8::decode(s, i, len);
+    if (is_circled_number(c)) return true;
+    if (is_space(c) || c == U'、' || c == U'。' || c == U'「' || c == U'（' || c == U'(' || c == U':' || c == U'：')
+      return false;
+    i += len;
+    ++chars;
+  }
+  return false;
+}
+
+bool is_ascii_marker(const std::string& p) { return p.size() == 1 || p == "‐" || p == "–"; }
+
+LineKind classify(std::string_view s, std::size_t chars, const Rules& rules) {
+  if (s.empty()) return LineKind::blank;
+  bool weak = false;
+  if (chars <= kMaxCueChars) {
+    if (rules.matches_whole("trailer", s)) return LineKind::trailer;
+    if (chars <= 100 && rules.matches_prefix("byline", s)) return LineKind::byline;
+    if (chars <= 100 && rules.matches_whole("credit", s)) {
+      // Only a bracketed line that names a credit (TEXT: 編集: 写真: …) is a credit line.
+      std::string_view inner = s.substr(1);
+      for (std::size_t i = 0; i < inner.size(); i += utf8::sequence_length(static_cast<unsigned char>(inner[i])))
+        if (rules.matches_prefix("byline", inner.substr(i))) return LineKind::credit;
+    }
+    if (rules.matches_prefix("caption", s, &weak)) {
+      if (!weak || (chars <= 80 && !ends_like_sentence(s))) return LineKind::caption;
+    }
+    if (chars <= 30 && rules.matches_whole("summary-head", s)) return LineKind::summary_head;
+    if (chars <= 150 && rules.contains("boilerplate", s)) return LineKind::boilerplate;
+  }
+  for (auto& e : rules.section("list-bullet")) {
+    if (s.substr(0, e.pattern.size()) != e.pattern) continue;
+    if (is_ascii_marker(e.pattern)) {
+      std::string_view rest = s.substr(e.pattern.size());
+      std::size_t len = 0;
+      if (rest.empty() || !is_space(utf8::decode(rest, 0, len))) continue;
+    }
+    if (s.size() > e.pattern.size()) return LineKind::bullet;
+  }
+  if (starts_with_numbered_label(s)) return LineKind::number;
+  for (auto& e : rules.section("list-number")) {
+    std::size_t n = glob_prefix(e.pattern, s);
+    if (n == std::string_view::npos || n == 0 || n >= s.size()) continue;
+    // "1.5倍" is a number, not an enumerator.
+    std::size_t len = 0;
+    char32_t next = utf8::decode(s, n, len);
+    if ((next >= '0' && next <= '9') || (next >= U'０' && next <= U'９')) continue;
+    return LineKind::number;
+  }
+  return LineKind::para;
+}
+
+enum class Section { article, summary, author, boilerplate };
+
+const char* section_name(Section s) {
+  switch (s) {
+    case Section::summary: return "summary";
+    case Section::author: return "author";
+    case Section::boilerplate: return "boilerplate";
+    default: return "article";
+  }
+}
+
+struct PendingBlock {
+  Block block;
+  Section section = Section::article;
+};
+
+class Builder {
+ public:
+  Builder(std::string_view text, const Rules& rules) : text_(text), rules_(rules) {}
+
+  Document build(const SegmentOptions& opts) {
+    split_lines();
+    resolve_numbers();
+    Document doc;
+    std::vector<PendingBlock> blocks = group();
+    assign_sections(blocks);
+    make_divisions(doc, blocks);
+    doc.header.title = !opts.title.empty() ? opts.title : !title_.empty() ? title_ : opts.source_name;
+    doc.header.source_name = opts.source_name;
+    doc.root_attrs.set("xml:lang", "ja");
+    return doc;
+  }
+
+ private:
+  void split_lines() {
+    std::size_t pos = 0, number = 0;
+    while (pos <= text_.size()) {
+      std::size_t nl = text_.find('\n', pos);
+      bool last = nl == std::string_view::npos;
+      if (last) nl = text_.size();
+      Line l;
+      l.begin = pos;
+      l.end = nl;
+      l.number = ++number;
+      l.content = trim(text_.substr(pos, nl - pos));
+      l.chars = count_chars(l.content, kMaxCueChars + 1);
+      l.kind = classify(l.content, l.chars, rules_);
+      if (!(last && pos == text_.size())) lines_.push_back(l);
+      if (last) break;
+      pos = nl + 1;
+    }
+  }
+
+  std::size_t next_nonblank(std::size_t i) const {
+    for (++i; i < lines_.size(); ++i)
+      if (lines_[i].kind != LineKind::blank) return i;
+    return npos;
+  }
+  std::size_t prev_nonblank(std::size_t i) const {
+    while (i-- > 0)
+      if (lines_[i].kind != LineKind::blank) return i;
+    return npos;
+  }
+
+  // Enumerated lines (1. (1) 特徴①) are list items only beside another one.
+  void resolve_numbers() {
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      if (lines_[i].kind != LineKind::number) continue;
+      std::size_t p = prev_nonblank(i), n = next_nonblank(i);
+      bool neighbour = (p != npos && lines_[p].kind == LineKind::number) || (n != npos && lines_[n].kind == LineKind::number);
+      if (!neighbour) lines_[i].kind = LineKind::para;
+    }
+    // A summary heading only counts right before a list.
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      if (lines_[i].kind != LineKind::summary_head) continue;
+      std::size_t n = next_nonblank(i);
+      if (n == npos || (lines_[n].kind != LineKind::bullet && lines_[n].kind != LineKind::number))
+        lines_[i].kind = LineKind::para;
+    }
+  }
+
+  bool is_title_candidate(const Line& l, std::size_t nonblank_lines) const {
+    if (nonblank_lines < 3 || l.kind != LineKind::para) return false;
+    if (rules_.matches_whole("title", l.content)) return l.chars <= 100;
+    if (l.chars > 60 || ends_like_sentence(l.content)) return false;
+    // A speaker label (司会: …) or an interviewer's dash opens a turn, not a title.
+    for (const char* dash : {"――", "——", "ーー", "──", "--"})
+      if (l.content.substr(0, std::char_traits<char>::length(dash)) == dash) return false;
+    std::size_t colon = std::min(l.content.find(':'), l.content.find("："));
+    if (colon != std::string_view::npos && count_chars(l.content.substr(0, colon), 12) <= 10) return false;
+    return split_sentences(l.content, rules_).size() == 1;
+  }
+
+  Leaf make_leaf(const std::string& element, const Line& l) {
+    Leaf leaf;
+    leaf.element = element;
+    leaf.line = l.number;
+    std::string_view line = text_.substr(l.begin, l.end - l.begin);
+    leaf.lead = std::string(text_.substr(last_end_, l.begin - last_end_));
+    last_end_ = l.end;
+    std::size_t prev = 0;
+    for (auto [b, e] : split_sentences(line, rules_)) {
+      if (b > prev) leaf.pieces.push_back({Piece::Kind::text, {}, std::string(line.substr(prev, b - prev))});
+      Piece p;
+      p.kind = Piece::Kind::sentence;
+      p.sentence.text = std::string(line.substr(b, e - b));
+      leaf.pieces.push_back(std::move(p));
+      prev = e;
+    }
+    if (prev < line.size()) leaf.pieces.push_back({Piece::Kind::text, {}, std::string(line.substr(prev))});
+    return leaf;
+  }
+
+  bool introduces_quote(const Block& b) const {
+    if (b.kind != BlockKind::paragraph || b.leaves.empty()) return false;
+    const Leaf& leaf = b.leaves.back();
+    for (auto it = leaf.pieces.rbegin(); it != leaf.pieces.rend(); ++it) {
+      if (it->kind != Piece::Kind::sentence) continue;
+      std::string_view s = it->sentence.text;
+      if (s.size() > 600) s = s.substr(s.size() - 600);  // bound the pattern work on huge lines
+      return rules_.matches_whole("quote-intro", s);
+    }
+    return false;
+  }
+
+  std::vector<PendingBlock> group() {
+    std::vector<PendingBlock> out;
+    std::size_t nonblank = 0;
+    for (auto& l : lines_) nonblank += l.kind != LineKind::blank;
+    bool first = true;
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      Line& l = lines_[i];
+      if (l.kind == LineKind::blank) continue;
+      PendingBlock pb;
+      Block& b = pb.block;
+      if (first && is_title_candidate(l, nonblank)) {
+        b.kind = BlockKind::head;
+        b.leaves.push_back(make_leaf("head", l));
+        title_ = std::string(l.content);
+        first = false;
+        out.push_back(std::move(pb));
+        continue;
+      }
+      first = false;
+      switch (l.kind) {
+        case LineKind::bullet:
+        case LineKind::number: {
+          b.kind = BlockKind::list;
+          LineKind k = l.kind;
+          b.leaves.push_back(make_leaf("item", l));
+          std::size_t j = next_nonblank(i);
+          while (j != npos && lines_[j].kind == k) {
+            b.leaves.push_back(make_leaf("item", lines_[j]));
+            i = j;
+            j = next_nonblank(i);
+          }
+          break;
+        }
+        case LineKind::caption:
+          b.kind = BlockKind::figure;
+          b.leaves.push_back(make_leaf("head", l));
+          break;
+        case LineKind::trailer:
+          b.kind = BlockKind::trailer;
+          b.leaves.push_back(make_leaf("trailer", l));
+          break;
+        case LineKind::byline:
+        case LineKind::credit:
+          b.kind = BlockKind::byline;
+          b.leaves.push_back(make_leaf("byline", l));
+          break;
+        case LineKind::summary_head:
+          b.kind = BlockKind::head;
+          b.leaves.push_back(make_leaf("head", l));
+          pb.section = Section::summary;
+          break;
+        case LineKind::boilerplate:
+          b.kind = BlockKind::paragraph;
+          b.leaves.push_back(make_leaf("p", l));
+          pb.section = Section::boilerplate;
+          break;
+        default:
+          if (!out.empty() && introduces_quote(out.back().block)) {
+            b.kind = BlockKind::quote;
+          } else {
+            b.kind = BlockKind::paragraph;
+          }
+          b.leaves.push_back(make_leaf("p", l));
+          break;
+      }
+      out.push_back(std::move(pb));
+    }
+    tail_ = std::string(text_.substr(last_end_));
+    return out;
+  }
+
+  void assign_sections(std::vector<PendingBlock>& blocks) {
+    bool body_seen = false;
+    for (std::size_t k = 0; k < blocks.size(); ++k) {
+      auto& pb = blocks[k];
+      Block& b = pb.block;
+      if (pb.section == Section::boilerplate) continue;
+      if (pb.section == Section::summary) {  // a summary heading: its list follows
+        if (k + 1 < blocks.size()) blocks[k + 1].section = Section::summary;
+        continue;
+      }
+      if (b.kind == BlockKind::byline) {
+        pb.section = body_seen ? Section::author : Section::article;
+        // Bio: up to two short paragraphs right after the first byline of an author section.
+        bool opens = pb.section == Section::author && (k == 0 || blocks[k - 1].section != Section::author);
+        if (opens) {
+          std::size_t j = k + 1;
+          for (int taken = 0; taken < 2 && j < blocks.size(); ++taken, ++j) {
+            Block& nb = blocks[j].block;
+            if (nb.kind != BlockKind::paragraph || blocks[j].section != Section::article) break;
+            if (count_chars(leaf_text(nb.leaves[0]), 301) > 300) break;
+            blocks[j].section = Section::author;
+          }
+          k = j - 1;
+        }
+        continue;
+      }
+      if (b.kind == BlockKind::list && pb.section == Section::article) {
+        bool after_trailer = k > 0 && blocks[k - 1].block.kind == BlockKind::trailer;
+        bool before_back = k + 1 < blocks.size() &&
+                           (blocks[k + 1].block.kind == BlockKind::byline ||
+                            blocks[k + 1].section == Section::boilerplate);
+        if (after_trailer || (before_back && body_seen)) {
+          pb.section = Section::summary;
+          continue;
+        }
+      }
+      if (b.kind != BlockKind::head) body_seen = true;
+    }
+  }
+
+  void make_divisions(Document& doc, std::vector<PendingBlock>& blocks) {
+    enum class State { top, body, bottom };
+    State state = State::top;
+    Section current = Section::article;
+    bool open = false;
+    auto new_div = [&](Section s) {
+      Division d;
+      d.type = section_name(s);
+      d.turns.emplace_back();
+      doc.divisions.push_back(std::move(d));
+      current = s;
+      state = State::top;
+      open = true;
+    };
+    for (auto& pb : blocks) {
+      Block& b = pb.block;
+      bool is_top = b.kind == BlockKind::head || b.kind == BlockKind::byline;
+      bool is_bottom = b.kind == BlockKind::trailer || b.kind == BlockKind::byline;
+      if (!open || pb.section != current || state == State::bottom ||
+          (b.kind == BlockKind::head && state != State::top)) {
+        // A byline after the body of its own section closes that division instead.
+        if (open && pb.section == current && b.kind == BlockKind::byline && state == State::bottom) {
+          // consecutive closing bylines stay together
+        } else {
+          new_div(pb.section);
+        }
+      }
+      if (is_top && state == State::top) {
+        // stays top
+      } else if (is_bottom) {
+        state = State::bottom;
+      } else {
+        state = State::body;
+      }
+      assign_ids(b);
+      bool closes = b.kind == BlockKind::trailer;
+      doc.divisions.back().turns.back().blocks.push_back(std::move(b));
+      if (closes) open = false;
+    }
+    doc.tail = tail_;
+  }
+
+  void assign_ids(Block& b) {
+    switch (b.kind) {
+      case BlockKind::list: b.id = "l" + std::to_string(++n_list_); break;
+      case BlockKind::quote: b.id = "q" + std::to_string(++n_quote_); break;
+      case BlockKind::figure: b.id = "fig" + std::to_string(++n_fig_); break;
+      default: break;
+    }
+    for (auto& leaf : b.leaves) {
+      if (leaf.element == "p") leaf.id = "p" + std::to_string(++n_p_);
+      else if (leaf.element == "item") leaf.id = "i" + std::to_string(++n_item_);
+      else if (leaf.element == "head") leaf.id = "h" + std::to_string(++n_head_);
+      else if (leaf.element == "trailer") leaf.id = "tr" + std::to_string(++n_trailer_);
+      else if (leaf.element == "byline") leaf.id = "by" + std::to_string(++n_byline_);
+      for (auto& p : leaf.pieces)
+        if (p.kind == Piece::Kind::sentence) p.sentence.id = "s" + std::to_string(++n_s_);
+    }
+  }
+
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  std::string_view text_;
+  const Rules& rules_;
+  std::vector<Line> lines_;
+  std::size_t last_end_ = 0;
+  std::string title_, tail_;
+  std::size_t n_s_ = 0, n_p_ = 0, n_item_ = 0, n_head_ = 0, n_trailer_ = 0, n_byline_ = 0, n_list_ = 0, n_quote_ = 0,
+              n_fig_ = 0;
+};
+
+}  // namespace
+
+Document segment_text(std::string_view text, const SegmentOptions& options) {
+  const Rules& rules = options.rules ? *options.rules : Rules::builtin();
+  Builder builder(text, rules);
+  Document doc = builder.build(options);
+  doc.add_application("jatei-segment", kVersion);
+  return doc;
+}
+
+Document segment(const Decoded& decoded, const SegmentOptions& options) {
+  Document doc = segment_text(decoded.text, options);
+  doc.header.sha256 = decoded.sha256;
+  doc.header.encoding = decoded.encoding;
+  if (decoded.replaced)
+    doc.header.decoding_note = std::to_string(decoded.replaced) + " invalid byte sequence" +
+                               (decoded.replaced == 1 ? "" : "s") + " or characters replaced with U+FFFD";
+  return doc;
+}
+
+}  // namespace jatei

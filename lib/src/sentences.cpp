@@ -1,0 +1,493 @@
+// Sentence splitting within one line.
+//
+// One pass over the line's code points after two cheap pre-passes: protected ranges (URLs,
+// names like モー娘。) and bracket matching. Brackets are matched per family with a stack, so
+// an opener that never closes on this line is ignored instead of swallowing the rest of it;
+// depth is only counted between matched pairs.
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "jatei/segment.hpp"
+#include "jatei/utf8.hpp"
+
+namespace jatei {
+
+bool is_space(char32_t c) {
+  return c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x3000 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+         c == 0x202F || c == 0x205F;
+}
+
+namespace {
+
+struct Cp {
+  char32_t c;
+  std::uint32_t off;
+};
+
+// Bracket families: an opener is matched by a closer of the same family.
+int open_family(char32_t c) {
+  switch (c) {
+    case U'(': case U'（': case U'｟': case U'⦅': return 1;
+    case U'[': case U'［': return 2;
+    case U'「': case U'｢': return 3;
+    case U'『': return 4;
+    case U'\u3008': case U'\u2329': return 5;
+    case U'《': return 6;
+    case U'{': case U'｛': return 7;
+    case U'【': return 8;
+    case U'〔': case U'〘': return 9;
+    case U'“': return 10;
+    case U'‘': return 11;
+    case U'〖': return 12;
+    case U'〝': return 13;
+    case U'≪': return 14;
+    default: return 0;
+  }
+}
+
+int close_family(char32_t c) {
+  switch (c) {
+    case U')': case U'）': case U'｠': case U'⦆': return 1;
+    case U']': case U'］': return 2;
+    case U'」': case U'｣': return 3;
+    case U'』': return 4;
+    case U'\u3009': case U'\u232A': return 5;
+    case U'》': return 6;
+    case U'}': case U'｝': return 7;
+    case U'】': return 8;
+    case U'〕': case U'〙': return 9;
+    case U'”': return 10;
+    case U'’': return 11;
+    case U'〗': return 12;
+    case U'〟': case U'〞': return 13;
+    case U'≫': return 14;
+    default: return 0;
+  }
+}
+
+bool is_terminator_char(char32_t c) {
+  switch (c) {
+    case U'。': case U'｡': case U'．': case U'.': case U'！': case U'!': case U'？': case U'?':
+    case U'‼': case U'⁇': case U'⁈': case U'⁉': case U'…': case U'‥':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_ascii_alpha(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
+bool is_ascii_alnum(char32_t c) { return is_ascii_alpha(c) || is_ascii_digit(c); }
+
+bool is_kanji_numeral(char32_t c) {
+  switch (c) {
+    case U'〇': case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七':
+    case U'八': case U'九': case U'十': case U'百': case U'千': case U'万': case U'億': case U'兆':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Letters and digits of any width, and kanji numerals: what sits on both sides of a period
+// that does not end a sentence (2.5, No.1, example.com, ３．２９, 四.五).
+bool is_alnum_like(char32_t c) {
+  return is_ascii_alnum(c) || (c >= U'０' && c <= U'９') || (c >= U'Ａ' && c <= U'Ｚ') ||
+         (c >= U'ａ' && c <= U'ｚ') || is_kanji_numeral(c);
+}
+
+bool is_wordlike(char32_t c) {
+  if (c < 0x80) return is_ascii_alnum(c);
+  if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) return true;
+  return u_isalnum(static_cast<UChar32>(c));
+}
+
+// Emoji and joiners that continue an emoji sequence.
+bool is_emoji_part(char32_t c) {
+  if (c == 0xFE0F || c == 0x200D || c == 0x20E3 || (c >= 0x1F3FB && c <= 0x1F3FF)) return true;
+  if (c < 0x2000) return false;
+  return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_EXTENDED_PICTOGRAPHIC);
+}
+
+// Emoji that can end a clause on their own (pictographs from U+1F000 on; text-style
+// symbols below that only through the rules' symbol list).
+bool is_emoji_terminator(char32_t c) {
+  return c >= 0x1F000 && u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_EXTENDED_PICTOGRAPHIC);
+}
+
+bool is_face_char(char32_t c) {
+  switch (c) {
+    case U'^': case U'＾': case U'ω': case U'∀': case U'´': case U'`': case U'｀': case U'ﾟ': case U'°':
+    case U'▽': case U'∇': case U'д': case U'Д': case U'ε': case U'◕': case U'‿': case U'･': case U'・':
+    case U'_': case U'＿': case U';': case U'；': case U'≧': case U'≦': case U'＞': case U'＜': case U'>':
+    case U'<': case U'￣': case U'꒳': case U'ᴗ': case U'◡': case U'‘': case U'’': case U'＊': case U'*':
+    case U'〃': case U'∩': case U'o': case U'O': case U'▼': case U'∂': case U'≡': case U'☆': case U'★':
+    case U'ー': case U'-': case U'=': case U'＝': case U'ᵕ': case U'ˆ':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_arm(char32_t c) {
+  return c == U'／' || c == U'/' || c == U'ノ' || c == U'ﾉ' || c == U'ｼ' || c == U'シ' || c == U'＼' ||
+         c == U'\\' || c == U'ヽ' || c == U'ゞ';
+}
+
+bool starts_with_entry(std::string_view text, const std::vector<RuleEntry>& entries) {
+  for (auto& e : entries)
+    if (text.substr(0, e.pattern.size()) == e.pattern) return true;
+  return false;
+}
+
+class Splitter {
+ public:
+  Splitter(std::string_view line, const Rules& rules)
+      : line_(line),
+        rules_(rules),
+        symbols_(rules.section("symbol-terminator")),
+        emoticon_words_(rules.section("emoticon-word")),
+        particles_(rules.section("emoji-particle")),
+        starts_(rules.section("sentence-start")),
+        continuations_(rules.section("sentence-continuation")),
+        abbreviations_(rules.section("abbreviation")) {
+    decode();
+    mark_protected();
+    match_brackets();
+  }
+
+  std::vector<Range> run() {
+    std::vector<Range> out;
+    std::size_t n = cps_.size();
+    std::size_t start = skip_ws(0);
+    std::size_t i = start;
+    bool has_text = false;
+    std::size_t initial_close = npos;
+    int depth = 0;
+    auto emit = [&](std::size_t end_idx) {
+      std::size_t b = start, e = end_idx;
+      while (e > b && is_space(cps_[e - 1].c)) --e;
+      if (e > b) out.emplace_back(off(b), off(e));
+      start = skip_ws(end_idx);
+      has_text = false;
+      initial_close = npos;
+      depth = 0;
+      return start;
+    };
+    while (i < n) {
+      if (protected_[i]) {
+        has_text = true;
+        ++i;
+        continue;
+      }
+      char32_t c = cps_[i].c;
+      // Bracket bookkeeping (matched pairs only).
+      if (match_[i] != npos) {
+        if (depth == 0 && open_family(c) == 1) {
+          std::size_t close = match_[i];
+          if (is_emoticon_group(i, close)) {
+            if (has_text) {
+              std::size_t e = absorb(close + 1, true);
+              if (boundary_at(e)) {
+                i = emit(e);
+                continue;
+              }
+              i = e;
+              continue;
+            }
+            i = close + 1;  // a face at the start of a sentence is not an ending
+            continue;
+          }
+          if (!has_text && i == start) initial_close = close;
+        }
+        ++depth;
+        ++i;
+        continue;
+      }
+      if (closes_[i]) {
+        --depth;
+        if (depth == 0 && i == initial_close) {
+          initial_close = npos;
+          bool ends = (i + 1 < n && open_family(cps_[i + 1].c) == 1);
+          for (std::size_t k = start; k < i && !ends; ++k) ends = is_terminator_char(cps_[k].c);
+          if (ends) {
+            has_text = true;
+            std::size_t e = absorb(i + 1, false);
+            if (boundary_at(e)) {
+              i = emit(e);
+              continue;
+            }
+            i = e;
+            continue;
+          }
+        }
+        has_text = true;
+        ++i;
+        continue;
+      }
+      if (depth > 0) {
+        if (is_wordlike(c)) has_text = true;
+        ++i;
+        continue;
+      }
+      std::size_t end = terminator_end(i, start, has_text);
+      if (end != npos) {
+        std::size_t e = absorb(end, false);
+        if (boundary_at(e)) {
+          i = emit(e);
+          continue;
+        }
+        has_text = true;
+        i = e;
+        continue;
+      }
+      if (is_wordlike(c) || (!is_space(c) && !is_emoji_part(c))) has_text = true;
+      ++i;
+    }
+    if (start < n) emit(n);
+    return out;
+  }
+
+ private:
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  std::size_t off(std::size_t idx) const { return idx < cps_.size() ? cps_[idx].off : line_.size(); }
+
+  std::size_t skip_ws(std::size_t i) const {
+    while (i < cps_.size() && is_space(cps_[i].c)) ++i;
+    return i;
+  }
+
+  void decode() {
+    cps_.reserve(line_.size() / 2 + 1);
+    std::size_t i = 0;
+    while (i < line_.size()) {
+      std::size_t len = 1;
+      char32_t c = utf8::decode(line_, i, len);
+      cps_.push_back({c, static_cast<std::uint32_t>(i)});
+      i += len;
+    }
+  }
+
+  // URLs and protected names: no terminator inside them.
+  void mark_protected() {
+    protected_.assign(cps_.size(), false);
+    auto protect_bytes = [&](std::size_t b, std::size_t e) {
+      auto lo = std::lower_bound(cps_.begin(), cps_.end(), b, [](const Cp& x, std::size_t v) { return x.off < v; });
+      for (auto it = lo; it != cps_.end() && it->off < e; ++it) protected_[static_cast<std::size_t>(it - cps_.begin())] = true;
+    };
+    for (const char* scheme : {"http://", "https://", "www.", "ftp://"}) {
+      std::size_t p = 0;
+      while ((p = line_.find(scheme, p)) != std::string_view::npos) {
+        std::size_t e = p;
+        while (e < line_.size()) {
+          unsigned char b = static_cast<unsigned char>(line_[e]);
+          if (b <= 0x20 || b >= 0x7F || b == '"' || b == '<' || b == '>' || b == '`') break;
+          ++e;
+        }
+        // A URL does not end with the punctuation that follows it in prose.
+        while (e > p && std::string_view(".,!?)]'").find(line_[e - 1]) != std::string_view::npos) --e;
+        protect_bytes(p, e);
+        p = e > p ? e : p + 1;
+      }
+    }
+    for (auto& entry : rules_.section("protected")) {
+      std::size_t p = 0;
+      while (!entry.pattern.empty() && (p = line_.find(entry.pattern, p)) != std::string_view::npos) {
+        protect_bytes(p, p + entry.pattern.size());
+        p += entry.pattern.size();
+      }
+    }
+  }
+
+  void match_brackets() {
+    std::size_t n = cps_.size();
+    match_.assign(n, npos);
+    closes_.assign(n, false);
+    std::vector<std::pair<int, std::size_t>> stack;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (protected_[i]) continue;
+      char32_t c = cps_[i].c;
+      if (int f = open_family(c)) {
+        stack.emplace_back(f, i);
+        continue;
+      }
+      if (int f = close_family(c)) {
+        for (std::size_t k = stack.size(); k-- > 0;) {
+          if (stack[k].first == f) {
+            match_[stack[k].second] = i;
+            closes_[i] = true;
+            stack.resize(k);
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  // (笑), (^o^), （＊́ω‘＊）: a round group that works as an emoticon.
+  bool is_emoticon_group(std::size_t open, std::size_t close) const {
+    std::size_t len = close - open - 1;
+    if (len == 0 || len > 15) return false;
+    std::string_view inner = line_.substr(cps_[open + 1].off, cps_[close].off - cps_[open + 1].off);
+    for (auto& e : emoticon_words_)
+      if (inner == e.pattern) return true;
+    bool face = false;
+    for (std::size_t k = open + 1; k < close; ++k) {
+      char32_t c = cps_[k].c;
+      if (is_face_char(c)) {
+        face = true;
+        continue;
+      }
+      if (c == U'ノ' || c == U'ﾉ' || c == U'ｼ' || c == U'ｰ' || c == U'ヮ' || c == U'v' || c == U'V' || c == U'w' ||
+          c == U'x' || is_space(c) || (c >= 0x300 && c <= 0x36F))
+        continue;
+      if (is_wordlike(c)) return false;  // real words: a parenthetical, not a face
+      if (is_terminator_char(c)) return false;
+    }
+    return face;
+  }
+
+  bool in_symbol_list(std::size_t i) const {
+    if (cps_[i].c < 0x2000 || (cps_[i].c >= 0x3000 && cps_[i].c < 0xA000)) return false;  // kana, kanji
+    std::string_view at = line_.substr(cps_[i].off);
+    std::size_t len = (i + 1 < cps_.size() ? cps_[i + 1].off : line_.size()) - cps_[i].off;
+    for (auto& e : symbols_)
+      if (e.pattern.size() == len && at.substr(0, len) == e.pattern) return true;
+    return false;
+  }
+
+  // If a terminator element starts at i, the index just after it; npos otherwise.
+  std::size_t terminator_end(std::size_t i, std::size_t start, bool has_text) const {
+    std::size_t n = cps_.size();
+    char32_t c = cps_[i].c;
+    char32_t prev = i > 0 ? cps_[i - 1].c : 0;
+    char32_t next = i + 1 < n ? cps_[i + 1].c : 0;
+    bool at_end = i + 1 >= n;
+    if (c == U'.' || c == U'．') {
+      if (is_alnum_like(prev) && is_alnum_like(next)) return npos;  // 2.5 No.1 example.com
+      if (c == U'.' && is_ascii_alnum(prev) && !at_end && !is_space(next) && !is_terminator_char(next) &&
+          !close_family(next))
+        return npos;  // 1.と 12.が b.から QuickJS.wasm
+      // An enumerator at the start of the sentence: "1. あいう", "1.）".
+      std::size_t k = start, digits = 0, letters = 0;
+      for (; k < i; ++k) {
+        char32_t d = cps_[k].c;
+        if (is_ascii_digit(d) || (d >= U'０' && d <= U'９')) ++digits;
+        else if (is_ascii_alpha(d)) ++letters;
+        else break;
+      }
+      if (k == i && ((digits >= 1 && digits <= 3 && letters == 0) || (letters == 1 && digits == 0))) return npos;
+      if (is_ascii_alpha(prev)) {
+        std::size_t b = i;
+        while (b > 0 && (is_ascii_alpha(cps_[b - 1].c) || (cps_[b - 1].c == U'.' && b >= 2 && is_ascii_alpha(cps_[b - 2].c)))) --b;
+        std::string_view word = line_.substr(cps_[b].off, cps_[i].off - cps_[b].off);
+        for (auto& e : abbreviations_)
+          if (word == e.pattern) return npos;
+      }
+      return i + 1;
+    }
+    if (c == U'!' || c == U'?') {
+      if (is_ascii_alpha(prev) && !at_end && !is_space(next) && !is_terminator_char(next) && !close_family(next) &&
+          !is_emoji_part(next))
+        return npos;  // Yahoo!ショッピング
+      return i + 1;
+    }
+    if (c == U'・' || c == U'･') {  // ・・・ works like an ellipsis; a single ・ is a separator
+      std::size_t k = i;
+      while (k < n && (cps_[k].c == U'・' || cps_[k].c == U'･')) ++k;
+      return k - i >= 2 && has_text ? k : npos;
+    }
+    if (is_terminator_char(c)) return i + 1;
+    if (!has_text) return npos;
+    if (is_emoji_terminator(c) || in_symbol_list(i)) {
+      std::size_t k = i + 1;
+      while (k < n && (is_emoji_part(cps_[k].c) || in_symbol_list(k))) ++k;
+      if (k < n) {
+        std::string_view rest = line_.substr(cps_[k].off);
+        if (starts_with_entry(rest, particles_)) return npos;  // 🦑をやっとる
+      }
+      return k;
+    }
+    if (c == U'^' || c == U'＾') {  // ^^ ＾＾ ^_^
+      std::size_t k = i, carets = 0;
+      while (k < n && (cps_[k].c == U'^' || cps_[k].c == U'＾' || cps_[k].c == U'_' || cps_[k].c == U'＿')) {
+        carets += cps_[k].c == U'^' || cps_[k].c == U'＾';
+        ++k;
+      }
+      return carets >= 2 ? k : npos;
+    }
+    if ((c == U'w' || c == U'ｗ') && prev && !is_ascii_alnum(prev) && is_wordlike(prev)) {  // 草: 楽しかったw
+      std::size_t k = i;
+      while (k < n && (cps_[k].c == U'w' || cps_[k].c == U'ｗ')) ++k;
+      if (k >= n || is_space(cps_[k].c) || (!is_ascii_alnum(cps_[k].c) && is_wordlike(cps_[k].c))) return k;
+      return npos;
+    }
+    return npos;
+  }
+
+  // Extends a terminator run over further terminators, emoji, closing brackets left open and
+  // faces: 。」 ！？ ♪! (笑) ＼(^o^)／.
+  std::size_t absorb(std::size_t e, bool after_face) const {
+    std::size_t n = cps_.size();
+    while (e < n) {
+      char32_t c = cps_[e].c;
+      if (protected_[e]) break;
+      if (after_face && is_arm(c)) {
+        ++e;
+        continue;
+      }
+      after_face = false;
+      if ((is_terminator_char(c) && c != U'.') || c == U'・' || c == U'･' || is_emoji_part(c) || in_symbol_list(e) ||
+          (close_family(c) && !closes_[e]) || c == U'^' || c == U'＾') {
+        ++e;
+        continue;
+      }
+      if (c == U'.' && (e + 1 >= n || !is_alnum_like(cps_[e + 1].c))) {
+        ++e;
+        continue;
+      }
+      if (match_[e] != npos && open_family(c) == 1 && is_emoticon_group(e, match_[e])) {
+        e = match_[e] + 1;
+        after_face = true;
+        continue;
+      }
+      break;
+    }
+    return e;
+  }
+
+  // Whether a sentence ends before index e (no quotative continuation follows).
+  bool boundary_at(std::size_t e) const {
+    if (e >= cps_.size()) return true;
+    std::string_view rest = line_.substr(cps_[e].off);
+    if (starts_with_entry(rest, starts_)) return true;
+    return !starts_with_entry(rest, continuations_);
+  }
+
+  std::string_view line_;
+  const Rules& rules_;
+  const std::vector<RuleEntry>& symbols_;
+  const std::vector<RuleEntry>& emoticon_words_;
+  const std::vector<RuleEntry>& particles_;
+  const std::vector<RuleEntry>& starts_;
+  const std::vector<RuleEntry>& continuations_;
+  const std::vector<RuleEntry>& abbreviations_;
+  std::vector<Cp> cps_;
+  std::vector<bool> protected_;
+  std::vector<std::size_t> match_;
+  std::vector<bool> closes_;
+};
+
+}  // namespace
+
+std::vector<Range> split_sentences(std::string_view line, const Rules& rules) {
+  if (line.empty()) return {};
+  return Splitter(line, rules).run();
+}
+
+}  // namespace jatei

@@ -1,0 +1,629 @@
+// TEI reader (pugixml DOM) and writer.
+//
+// The header is small and structured, so it is built and printed with pugixml. The body can
+// be large (a 50 MB corpus) and its whitespace is the source's text, so it is streamed into a
+// string directly: no DOM, about one output-sized allocation.
+#include "jatei/tei.hpp"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <sstream>
+
+#include "jatei/error.hpp"
+
+namespace jatei::tei {
+namespace {
+
+// ------------------------------------------------------------------------------------------
+// Writing
+// ------------------------------------------------------------------------------------------
+
+void escape_text(std::string& out, std::string_view s) {
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char* rep = nullptr;
+    switch (s[i]) {
+      case '&': rep = "&amp;"; break;
+      case '<': rep = "&lt;"; break;
+      case '>': rep = "&gt;"; break;
+      case '\r': rep = "&#13;"; break;
+      default: continue;
+    }
+    out.append(s.substr(run, i - run));
+    out += rep;
+    run = i + 1;
+  }
+  out.append(s.substr(run));
+}
+
+void escape_attr(std::string& out, std::string_view s) {
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\n': out += "&#10;"; break;
+      case '\t': out += "&#9;"; break;
+      case '\r': out += "&#13;"; break;
+      default: out.push_back(c);
+    }
+  }
+}
+
+void open_tag(std::string& out, std::string_view name, const std::string& id, const Attrs& attrs,
+              bool empty = false) {
+  out.push_back('<');
+  out += name;
+  if (!id.empty()) {
+    out += " xml:id=\"";
+    escape_attr(out, id);
+    out.push_back('"');
+  }
+  for (auto& a : attrs.list()) {
+    out.push_back(' ');
+    out += a.name;
+    out += "=\"";
+    escape_attr(out, a.value);
+    out.push_back('"');
+  }
+  out += empty ? "/>" : ">";
+}
+
+void close_tag(std::string& out, std::string_view name) {
+  out += "</";
+  out += name;
+  out.push_back('>');
+}
+
+void write_sentence(std::string& out, const Sentence& s) {
+  open_tag(out, "s", s.id, s.attrs);
+  if (s.spans.empty()) {
+    escape_text(out, s.text);
+  } else {
+    std::vector<const Span*> spans;
+    for (auto& sp : s.spans) spans.push_back(&sp);
+    std::stable_sort(spans.begin(), spans.end(), [](const Span* a, const Span* b) {
+      if (a->begin != b->begin) return a->begin < b->begin;
+      return a->end > b->end;
+    });
+    std::vector<const Span*> stack;
+    std::size_t pos = 0;
+    auto text_to = [&](std::size_t end) {
+      if (end > pos) {
+        escape_text(out, std::string_view(s.text).substr(pos, end - pos));
+        pos = end;
+      }
+    };
+    auto contains = [](const Span* outer, const Span* inner) {
+      if (outer->begin == outer->end) return false;
+      if (!(outer->begin <= inner->begin && inner->end <= outer->end)) return false;
+      // An empty element at the very end of another is written after it.
+      return !(inner->begin == inner->end && inner->begin == outer->end);
+    };
+    for (const Span* sp : spans) {
+      if (sp->end < sp->begin || sp->end > s.text.size())
+        throw std::logic_error("span out of range in sentence " + s.id);
+      while (!stack.empty() && !contains(stack.back(), sp)) {
+        text_to(stack.back()->end);
+        close_tag(out, stack.back()->element);
+        stack.pop_back();
+      }
+      if (sp->begin < pos) throw std::logic_error("crossing inline elements in sentence " + s.id);
+      text_to(sp->begin);
+      open_tag(out, sp->element, "", sp->attrs, sp->begin == sp->end);
+      if (sp->begin != sp->end) stack.push_back(sp);
+    }
+    while (!stack.empty()) {
+      text_to(stack.back()->end);
+      close_tag(out, stack.back()->element);
+      stack.pop_back();
+    }
+    text_to(s.text.size());
+  }
+  close_tag(out, "s");
+}
+
+void write_leaf_content(std::string& out, const Leaf& leaf) {
+  for (auto& p : leaf.pieces) {
+    switch (p.kind) {
+      case Piece::Kind::sentence: write_sentence(out, p.sentence); break;
+      case Piece::Kind::text: escape_text(out, p.text); break;
+      case Piece::Kind::opaque: out += p.text; break;
+    }
+  }
+}
+
+void write_leaf(std::string& out, const Leaf& leaf, bool lead_written) {
+  if (!lead_written) escape_text(out, leaf.lead);
+  open_tag(out, leaf.element, leaf.id, leaf.attrs);
+  write_leaf_content(out, leaf);
+  close_tag(out, leaf.element);
+}
+
+std::string_view container_name(BlockKind k) {
+  switch (k) {
+    case BlockKind::list: return "list";
+    case BlockKind::quote: return "quote";
+    case BlockKind::figure: return "figure";
+    default: return "";
+  }
+}
+
+// Writes a block; `lead_written` when its first lead already went out before an enclosing tag.
+void write_block(std::string& out, const Block& b, bool lead_written) {
+  if (b.kind == BlockKind::opaque) {
+    if (!lead_written) escape_text(out, b.lead);
+    out += b.xml;
+    return;
+  }
+  std::string_view container = container_name(b.kind);
+  if (container.empty()) {
+    for (auto& l : b.leaves) {
+      write_leaf(out, l, lead_written);
+      lead_written = false;
+    }
+    return;
+  }
+  if (!lead_written && !b.leaves.empty()) escape_text(out, b.leaves.front().lead);
+  open_tag(out, container, b.id, b.attrs);
+  bool first = true;
+  for (auto& l : b.leaves) {
+    write_leaf(out, l, first);
+    first = false;
+  }
+  close_tag(out, container);
+}
+
+const std::string& first_lead(const Block& b) {
+  static const std::string none;
+  if (b.kind == BlockKind::opaque) return b.lead;
+  return b.leaves.empty() ? none : b.leaves.front().lead;
+}
+
+void write_turn(std::string& out, const Turn& t, bool lead_written) {
+  if (!t.spoken()) {
+    for (auto& b : t.blocks) {
+      write_block(out, b, lead_written);
+      lead_written = false;
+    }
+    return;
+  }
+  if (!lead_written && !t.blocks.empty()) escape_text(out, first_lead(t.blocks.front()));
+  Attrs attrs;
+  attrs.set("who", t.who);
+  if (!t.cert.empty()) attrs.set("cert", t.cert);
+  for (auto& a : t.attrs.list()) attrs.set(a.name, a.value);
+  open_tag(out, "sp", t.id, attrs);
+  if (t.speaker) {
+    out += "<speaker>";
+    escape_text(out, *t.speaker);
+    out += "</speaker>";
+  }
+  bool first = true;
+  for (auto& b : t.blocks) {
+    write_block(out, b, first);
+    first = false;
+  }
+  close_tag(out, "sp");
+}
+
+void write_body(std::string& out, const Document& doc) {
+  for (auto& d : doc.divisions) {
+    const std::string* lead = nullptr;
+    for (auto& t : d.turns) {
+      if (!t.blocks.empty()) {
+        lead = &first_lead(t.blocks.front());
+        break;
+      }
+    }
+    if (lead) escape_text(out, *lead);
+    Attrs attrs;
+    attrs.set("type", d.type);
+    for (auto& a : d.attrs.list()) attrs.set(a.name, a.value);
+    open_tag(out, "div", d.id, attrs);
+    bool first = true;
+    for (auto& t : d.turns) {
+      if (t.blocks.empty()) continue;
+      write_turn(out, t, first && lead);
+      first = false;
+    }
+    close_tag(out, "div");
+  }
+  escape_text(out, doc.tail);
+}
+
+pugi::xml_node child_or_add(pugi::xml_node parent, const char* name, pugi::xml_node before = {}) {
+  pugi::xml_node n = parent.child(name);
+  if (n) return n;
+  return before ? parent.insert_child_before(name, before) : parent.append_child(name);
+}
+
+void set_text(pugi::xml_node n, const std::string& text) {
+  while (n.first_child()) n.remove_child(n.first_child());
+  n.append_child(pugi::node_pcdata).set_value(text.c_str());
+}
+
+void build_header(pugi::xml_node header, const Header& h, bool fresh) {
+  pugi::xml_node file_desc = child_or_add(header, "fileDesc", header.first_child());
+  if (fresh) {
+    set_text(child_or_add(child_or_add(file_desc, "titleStmt"), "title"), h.title);
+    set_text(child_or_add(child_or_add(file_desc, "publicationStmt"), "p"),
+             "Annotated with jatei from the source named below; not a publication.");
+    pugi::xml_node bibl = child_or_add(child_or_add(file_desc, "sourceDesc"), "bibl");
+    auto idno = bibl.append_child("idno");
+    idno.append_attribute("type") = "filename";
+    idno.text() = h.source_name.c_str();
+    if (!h.sha256.empty()) {
+      auto sha = bibl.append_child("idno");
+      sha.append_attribute("type") = "sha256";
+      sha.text() = h.sha256.c_str();
+    }
+    if (!h.encoding.empty()) {
+      auto enc = bibl.append_child("note");
+      enc.append_attribute("type") = "encoding";
+      enc.text() = h.encoding.c_str();
+    }
+    if (!h.decoding_note.empty()) {
+      auto dn = bibl.append_child("note");
+      dn.append_attribute("type") = "decoding";
+      dn.text() = h.decoding_note.c_str();
+    }
+  } else {
+    pugi::xml_node title = file_desc.child("titleStmt").child("title");
+    if (title && !h.title.empty() && title.text().get() != h.title) set_text(title, h.title);
+  }
+  pugi::xml_node enc_desc = header.child("encodingDesc");
+  if (!enc_desc) enc_desc = header.insert_child_after("encodingDesc", file_desc);
+  pugi::xml_node app_info = enc_desc.child("appInfo");
+  if (!app_info) app_info = enc_desc.prepend_child("appInfo");
+  for (auto& app : h.applications) {
+    pugi::xml_node node = app_info.find_child_by_attribute("application", "ident", app.ident.c_str());
+    if (!node) {
+      node = app_info.append_child("application");
+      node.append_attribute("ident") = app.ident.c_str();
+      node.append_attribute("version") = app.version.c_str();
+      node.append_child("label").text() = app.ident.c_str();
+    } else {
+      if (!node.attribute("version")) node.append_attribute("version");
+      node.attribute("version") = app.version.c_str();
+    }
+  }
+  if (!h.persons.empty()) {
+    pugi::xml_node profile = header.child("profileDesc");
+    if (!profile) profile = header.insert_child_after("profileDesc", enc_desc);
+    pugi::xml_node partic = child_or_add(profile, "particDesc");
+    pugi::xml_node list = partic.child("listPerson");
+    if (list) partic.remove_child(list);
+    list = partic.append_child("listPerson");
+    for (auto& p : h.persons) {
+      pugi::xml_node person = list.append_child("person");
+      person.append_attribute("xml:id") = p.id.c_str();
+      if (!p.role.empty()) person.append_attribute("role") = p.role.c_str();
+      person.append_child("persName").text() = p.name.c_str();
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------------------
+// Reading
+// ------------------------------------------------------------------------------------------
+
+struct LineIndex {
+  explicit LineIndex(std::string_view text) : text_(text) {
+    starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n') starts_.push_back(i + 1);
+  }
+  std::pair<std::size_t, std::size_t> at(std::size_t offset) const {
+    auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    std::size_t line = static_cast<std::size_t>(it - starts_.begin());
+    std::size_t col = offset - starts_[line - 1] + 1;
+    return {line, col};
+  }
+  std::string_view text_;
+  std::vector<std::size_t> starts_;
+};
+
+bool is_whitespace(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; });
+}
+
+std::string serialize(pugi::xml_node n) {
+  std::ostringstream ss;
+  n.print(ss, "", pugi::format_raw, pugi::encoding_utf8);
+  return ss.str();
+}
+
+class Reader {
+ public:
+  Reader(std::string_view xml, const std::string& origin) : xml_(xml), origin_(origin), lines_(xml) {}
+
+  Document run() {
+    check_dtd();
+    // Parse a copy in place; offset_debug lets errors point at elements.
+    buffer_.assign(xml_.begin(), xml_.end());
+    unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata;
+    pugi::xml_parse_result r = dom_.load_buffer_inplace(buffer_.data(), buffer_.size(), flags, pugi::encoding_utf8);
+    if (!r) {
+      auto [line, col] = lines_.at(static_cast<std::size_t>(r.offset));
+      throw DataError(std::string("malformed XML: ") + r.description(), line, col);
+    }
+    pugi::xml_node root = dom_.document_element();
+    if (!root || std::string_view(root.name()) != "TEI")
+      fail(root, "not a TEI document (root element is <" + std::string(root ? root.name() : "") + ">, expected <TEI>)");
+    if (std::string_view(root.attribute("xmlns").value()) != kNamespace)
+      fail(root, std::string("the root <TEI> is not in the TEI namespace ") + kNamespace);
+    Document doc;
+    for (auto a : root.attributes())
+      if (std::string_view(a.name()) != "xmlns") doc.root_attrs.set(a.name(), a.value());
+    pugi::xml_node header = root.child("teiHeader");
+    if (!header) fail(root, "missing <teiHeader>");
+    read_header(header, doc.header);
+    pugi::xml_node body = root.child("text").child("body");
+    if (!body) fail(root, "missing <text><body>");
+    read_body(body, doc);
+    return doc;
+  }
+
+ private:
+  [[noreturn]] void fail(pugi::xml_node n, const std::string& msg) const {
+    std::size_t line = 0, col = 0;
+    if (n) std::tie(line, col) = lines_.at(static_cast<std::size_t>(n.offset_debug()));
+    throw DataError(msg, line, col);
+  }
+
+  void check_dtd() {
+    std::size_t p = xml_.find("<!DOCTYPE");
+    if (p == std::string_view::npos) return;
+    std::size_t q = xml_.find("<!ENTITY", p);
+    if (q != std::string_view::npos) {
+      auto [line, col] = lines_.at(q);
+      throw DataError("entity declarations are not accepted (no DTD processing)", line, col);
+    }
+  }
+
+  void read_header(pugi::xml_node header, Header& h) {
+    h.raw_header = serialize(header);
+    pugi::xml_node fd = header.child("fileDesc");
+    h.title = fd.child("titleStmt").child("title").text().get();
+    pugi::xml_node bibl = fd.child("sourceDesc").child("bibl");
+    for (auto idno : bibl.children("idno")) {
+      std::string_view type = idno.attribute("type").value();
+      if (type == "filename") h.source_name = idno.text().get();
+      if (type == "sha256") h.sha256 = idno.text().get();
+    }
+    for (auto note : bibl.children("note")) {
+      std::string_view type = note.attribute("type").value();
+      if (type == "encoding") h.encoding = note.text().get();
+      if (type == "decoding") h.decoding_note = note.text().get();
+    }
+    for (auto app : header.child("encodingDesc").child("appInfo").children("application"))
+      h.applications.push_back({app.attribute("ident").value(), app.attribute("version").value()});
+    for (auto person : header.child("profileDesc").child("particDesc").child("listPerson").children("person"))
+      h.persons.push_back({person.attribute("xml:id").value(), person.attribute("role").value(),
+                           person.child("persName").text().get()});
+  }
+
+  // Whitespace in structural positions is the source's layout: it becomes the next leaf's lead.
+  void structural_text(pugi::xml_node n) {
+    std::string_view v = n.value();
+    if (!is_whitespace(v)) fail(n.parent(), "text outside a block in <" + std::string(n.parent().name()) + ">");
+    pending_ += v;
+  }
+
+  static bool is_block(std::string_view name) {
+    return name == "p" || name == "list" || name == "quote" || name == "figure" || name == "trailer" ||
+           name == "byline" || name == "head";
+  }
+
+  void read_body(pugi::xml_node body, Document& doc) {
+    for (auto n : body.children()) {
+      if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+        structural_text(n);
+        continue;
+      }
+      if (n.type() != pugi::node_element) continue;
+      if (std::string_view(n.name()) != "div") fail(n, "expected <div> in <body>, found <" + std::string(n.name()) + ">");
+      doc.divisions.push_back(read_div(n));
+    }
+    doc.tail = std::move(pending_);
+    pending_.clear();
+  }
+
+  Division read_div(pugi::xml_node div) {
+    Division d;
+    for (auto a : div.attributes()) {
+      std::string_view name = a.name();
+      if (name == "type") d.type = a.value();
+      else if (name == "xml:id") d.id = a.value();
+      else d.attrs.set(name, a.value());
+    }
+    for (auto n : div.children()) {
+      if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+        structural_text(n);
+        continue;
+      }
+      if (n.type() != pugi::node_element) continue;
+      std::string_view name = n.name();
+      if (name == "sp") {
+        d.turns.push_back(read_sp(n));
+        continue;
+      }
+      if (d.turns.empty() || d.turns.back().spoken()) d.turns.emplace_back();
+      d.turns.back().blocks.push_back(read_block(n));
+    }
+    return d;
+  }
+
+  Turn read_sp(pugi::xml_node sp) {
+    Turn t;
+    for (auto a : sp.attributes()) {
+      std::string_view name = a.name();
+      if (name == "xml:id") t.id = a.value();
+      else if (name == "who") t.who = a.value();
+      else if (name == "cert") t.cert = a.value();
+      else t.attrs.set(name, a.value());
+    }
+    if (t.who.empty()) fail(sp, "<sp> without @who");
+    std::string before_speaker;
+    for (auto n : sp.children()) {
+      if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+        structural_text(n);
+        continue;
+      }
+      if (n.type() != pugi::node_element) continue;
+      if (std::string_view(n.name()) == "speaker") {
+        t.speaker = n.text().get();
+        continue;
+      }
+      t.blocks.push_back(read_block(n));
+    }
+    return t;
+  }
+
+  Block read_block(pugi::xml_node n) {
+    Block b;
+    std::string_view name = n.name();
+    auto take_attrs = [&](pugi::xml_node e, std::string& id, Attrs& attrs) {
+      for (auto a : e.attributes()) {
+        if (std::string_view(a.name()) == "xml:id") id = a.value();
+        else attrs.set(a.name(), a.value());
+      }
+    };
+    if (!is_block(name)) {
+      b.kind = BlockKind::opaque;
+      b.lead = std::move(pending_);
+      pending_.clear();
+      b.xml = serialize(n);
+      return b;
+    }
+    if (name == "p" || name == "trailer" || name == "byline" || name == "head") {
+      b.kind = name == "p" ? BlockKind::paragraph
+               : name == "trailer" ? BlockKind::trailer
+               : name == "byline" ? BlockKind::byline
+                                  : BlockKind::head;
+      b.leaves.push_back(read_leaf(n));
+      return b;
+    }
+    b.kind = name == "list" ? BlockKind::list : name == "quote" ? BlockKind::quote : BlockKind::figure;
+    take_attrs(n, b.id, b.attrs);
+    std::string_view child_name = b.kind == BlockKind::list ? "item" : b.kind == BlockKind::quote ? "p" : "head";
+    for (auto c : n.children()) {
+      if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+        structural_text(c);
+        continue;
+      }
+      if (c.type() != pugi::node_element) continue;
+      if (std::string_view(c.name()) != child_name)
+        fail(c, "unexpected <" + std::string(c.name()) + "> in <" + std::string(name) + "> (expected <" +
+                    std::string(child_name) + ">)");
+      b.leaves.push_back(read_leaf(c));
+    }
+    if (b.leaves.empty()) fail(n, "empty <" + std::string(name) + ">");
+    return b;
+  }
+
+  Leaf read_leaf(pugi::xml_node n) {
+    Leaf leaf;
+    leaf.element = n.name();
+    leaf.lead = std::move(pending_);
+    pending_.clear();
+    for (auto a : n.attributes()) {
+      if (std::string_view(a.name()) == "xml:id") leaf.id = a.value();
+      else leaf.attrs.set(a.name(), a.value());
+    }
+    for (auto c : n.children()) {
+      if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+        if (!leaf.pieces.empty() && leaf.pieces.back().kind == Piece::Kind::text) leaf.pieces.back().text += c.value();
+        else leaf.pieces.push_back({Piece::Kind::text, {}, c.value()});
+        continue;
+      }
+      if (c.type() != pugi::node_element) continue;
+      if (std::string_view(c.name()) == "s") {
+        Piece p;
+        p.kind = Piece::Kind::sentence;
+        p.sentence = read_sentence(c);
+        leaf.pieces.push_back(std::move(p));
+      } else {
+        leaf.pieces.push_back({Piece::Kind::opaque, {}, serialize(c)});
+      }
+    }
+    return leaf;
+  }
+
+  Sentence read_sentence(pugi::xml_node n) {
+    Sentence s;
+    for (auto a : n.attributes()) {
+      if (std::string_view(a.name()) == "xml:id") s.id = a.value();
+      else s.attrs.set(a.name(), a.value());
+    }
+    read_inline(n, s);
+    return s;
+  }
+
+  void read_inline(pugi::xml_node n, Sentence& s) {
+    for (auto c : n.children()) {
+      if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+        s.text += c.value();
+        continue;
+      }
+      if (c.type() != pugi::node_element) continue;
+      if (std::string_view(c.name()) == "s") fail(c, "<s> inside <s>");
+      std::size_t index = s.spans.size();
+      Span span;
+      span.begin = s.text.size();
+      span.element = c.name();
+      for (auto a : c.attributes()) span.attrs.set(a.name(), a.value());
+      s.spans.push_back(std::move(span));
+      read_inline(c, s);
+      s.spans[index].end = s.text.size();
+    }
+  }
+
+  std::string_view xml_;
+  std::string origin_;
+  LineIndex lines_;
+  std::vector<char> buffer_;
+  pugi::xml_document dom_;
+  std::string pending_;
+};
+
+}  // namespace
+
+std::string write(const Document& doc) {
+  std::string out;
+  out.reserve(doc.divisions.size() * 64 + 4096);
+  out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"";
+  out += kNamespace;
+  out.push_back('"');
+  for (auto& a : doc.root_attrs.list()) {
+    out.push_back(' ');
+    out += a.name;
+    out += "=\"";
+    escape_attr(out, a.value);
+    out.push_back('"');
+  }
+  out += ">\n";
+  pugi::xml_document hdoc;
+  bool fresh = doc.header.raw_header.empty();
+  if (!fresh) {
+    pugi::xml_parse_result r = hdoc.load_buffer(doc.header.raw_header.data(), doc.header.raw_header.size(),
+                                                pugi::parse_default, pugi::encoding_utf8);
+    if (!r || !hdoc.child("teiHeader")) throw std::logic_error("stored header is not well-formed");
+  } else {
+    hdoc.append_child("teiHeader");
+  }
+  build_header(hdoc.child("teiHeader"), doc.header, fresh);
+  std::ostringstream hs;
+  hdoc.child("teiHeader").print(hs, "  ", pugi::format_indent, pugi::encoding_utf8, 1);
+  out += hs.str();
+  out += "  <text><body>";
+  write_body(out, doc);
+  out += "</body></text>\n</TEI>\n";
+  return out;
+}
+
+Document read(std::string_view xml, const std::string& origin) { return Reader(xml, origin).run(); }
+
+}  // namespace jatei::tei

@@ -1,0 +1,207 @@
+#include "cli.hpp"
+
+#include <unistd.h>
+
+#include <boost/locale.hpp>
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "jatei/segment.hpp"
+
+namespace jatei::cli {
+namespace {
+
+std::string g_program = "jatei";
+std::locale g_locale;
+
+std::string locale_dir() {
+  if (const char* env = std::getenv("JATEI_LOCALE_DIR"); env && *env) return env;
+  char buf[4096];
+  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n > 0) {
+    std::string exe(buf, static_cast<std::size_t>(n));
+    std::string dir = exe.substr(0, exe.rfind('/'));
+    if (std::ifstream(dir + "/../share/locale/ja/LC_MESSAGES/jatei.mo").good()) return dir + "/../share/locale";
+  }
+  return JATEI_LOCALE_BUILD_DIR;
+}
+
+[[noreturn]] void broken_pipe() { std::_Exit(0); }
+
+}  // namespace
+
+void init(const char* program) {
+  g_program = program;
+  std::signal(SIGPIPE, SIG_IGN);  // write() reports EPIPE, and we leave quietly
+  try {
+    boost::locale::generator gen;
+    gen.add_messages_path(locale_dir());
+    gen.add_messages_domain("jatei");
+    gen.characters(boost::locale::char_facet);
+    g_locale = gen("");
+  } catch (const std::exception&) {
+    g_locale = std::locale::classic();
+  }
+}
+
+const std::string& program() { return g_program; }
+
+std::string tr(const char* english) {
+  try {
+    return boost::locale::translate(english).str(g_locale);
+  } catch (const std::exception&) {
+    return english;
+  }
+}
+
+std::string read_input(const std::string& path, std::size_t max_bytes) {
+  std::string data;
+  if (path == "-") {
+    char buf[1 << 16];
+    while (true) {
+      ssize_t n = ::read(0, buf, sizeof buf);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        throw IoError(tr("read error on standard input: ") + std::strerror(errno), exit_io);
+      }
+      if (n == 0) break;
+      data.append(buf, static_cast<std::size_t>(n));
+      if (data.size() > max_bytes)
+        throw DataError(tr("input is larger than the limit of ") + std::to_string(max_bytes) +
+                        tr(" bytes (see --max-size)"));
+    }
+    return data;
+  }
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) throw IoError(tr("cannot open: ") + std::strerror(errno), exit_noinput);
+  auto size = in.tellg();
+  if (size < 0) {  // not seekable (a pipe given by name): read it as a stream
+    in.close();
+    std::ifstream s(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << s.rdbuf();
+    data = ss.str();
+  } else {
+    if (static_cast<std::size_t>(size) > max_bytes)
+      throw DataError(tr("input is larger than the limit of ") + std::to_string(max_bytes) +
+                      tr(" bytes (see --max-size)"));
+    data.resize(static_cast<std::size_t>(size));
+    in.seekg(0);
+    if (size > 0 && !in.read(data.data(), size)) throw IoError(tr("read error"), exit_io);
+  }
+  return data;
+}
+
+static void write_all(int fd, const std::string& data, const std::string& where) {
+  std::size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      if (errno == EPIPE) broken_pipe();
+      throw IoError(tr("write error on ") + where + ": " + std::strerror(errno), exit_io);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+void write_output(const std::string& path, const std::string& data) {
+  if (path == "-" || path.empty()) {
+    write_all(1, data, tr("standard output"));
+    return;
+  }
+  std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) throw IoError(tr("cannot create ") + path + ": " + std::strerror(errno), exit_io);
+  bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
+  ok = (std::fclose(f) == 0) && ok;
+  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+    int e = errno;
+    std::remove(tmp.c_str());
+    throw IoError(tr("cannot write ") + path + ": " + std::strerror(e), exit_io);
+  }
+}
+
+void error(const std::string& where, std::size_t line, std::size_t col, const std::string& message) {
+  std::string out = g_program + ": ";
+  if (!where.empty()) {
+    out += where;
+    if (line) {
+      out += ":" + std::to_string(line);
+      if (col) out += ":" + std::to_string(col);
+    }
+    out += ": ";
+  }
+  out += message + "\n";
+  std::fputs(out.c_str(), stderr);
+}
+
+int run(const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const boost::program_options::error& e) {
+    error("", 0, 0, e.what());
+    std::fprintf(stderr, "%s\n", (tr("Try '") + g_program + tr(" --help' for more information.")).c_str());
+    return exit_usage;
+  } catch (const DataError& e) {
+    error("", e.line(), e.column(), e.what());
+    return exit_data;
+  } catch (const IoError& e) {
+    error("", 0, 0, e.what());
+    return e.exit_code();
+  } catch (const std::bad_alloc&) {
+    error("", 0, 0, tr("out of memory"));
+    return exit_software;
+  } catch (const std::exception& e) {
+    error("", 0, 0, tr("internal error: ") + e.what());
+    return exit_software;
+  }
+}
+
+std::string exit_codes_help() {
+  return tr("Exit status: 0 ok, 64 usage error, 65 bad input data, 66 cannot open input, "
+            "70 internal error, 74 I/O error.");
+}
+
+void print_help(const std::string& usage, const std::string& about,
+                const boost::program_options::options_description& opts) {
+  std::ostringstream ss;
+  ss << tr("Usage: ") << usage << "\n" << about << "\n\n" << opts << "\n" << exit_codes_help() << "\n";
+  write_output("-", ss.str());
+}
+
+bool handle_common(const boost::program_options::variables_map& vm, const std::string& usage,
+                   const std::string& about, const boost::program_options::options_description& opts) {
+  if (vm.count("help")) {
+    print_help(usage, about, opts);
+    return true;
+  }
+  if (vm.count("version")) {
+    write_output("-", g_program + " " + kVersion + "\n");
+    return true;
+  }
+  return false;
+}
+
+}  // namespace jatei::cli
+
+namespace jatei::cli {
+int guard(const std::string& where, const std::function<int()>& work) {
+  std::string name = where == "-" ? "<stdin>" : where;
+  try {
+    return work();
+  } catch (const DataError& e) {
+    error(name, e.line(), e.column(), e.what());
+    return exit_data;
+  } catch (const IoError& e) {
+    error(name, 0, 0, e.what());
+    return e.exit_code();
+  }
+}
+}  // namespace jatei::cli

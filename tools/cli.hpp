@@ -1,0 +1,54 @@
+// What every jatei tool shares: messages (English, or Japanese under a Japanese locale),
+// error format `jatei-x: FILE:LINE:COL: message`, exit codes, input and atomic output.
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <functional>
+#include <string>
+
+#include "jatei/error.hpp"
+
+namespace jatei::cli {
+
+// Sets the program name, message catalog and a quiet exit on broken pipes.
+void init(const char* program);
+const std::string& program();
+
+// The message in the user's language (Boost.Locale catalog "jatei").
+std::string tr(const char* english);
+
+// Reads a whole input ("-" = stdin). Throws IoError (66 cannot open, 74 read error) and
+// DataError for input larger than max_bytes.
+std::string read_input(const std::string& path, std::size_t max_bytes);
+
+// Writes all of `data` ("-" = stdout). A file is written to a temporary beside it and renamed,
+// so a failure never leaves partial output. A closed pipe ends the program quietly.
+void write_output(const std::string& path, const std::string& data);
+
+// Prints `jatei-x: where:line:col: message` on stderr.
+void error(const std::string& where, std::size_t line, std::size_t col, const std::string& message);
+
+// Runs a tool body, turning exceptions into messages and exit codes (64 for option errors).
+int run(const std::function<int()>& body);
+
+// The exit-code paragraph every --help ends with.
+std::string exit_codes_help();
+
+// Prints "usage" text built from the options, followed by the exit codes.
+void print_help(const std::string& usage, const std::string& about,
+                const boost::program_options::options_description& opts);
+
+// Standard --help / --version handling; returns true when the tool should exit 0.
+bool handle_common(const boost::program_options::variables_map& vm, const std::string& usage,
+                   const std::string& about, const boost::program_options::options_description& opts);
+
+// Default maximum input size (512 MiB); --max-size overrides.
+inline constexpr std::size_t kDefaultMaxBytes = 512u << 20;
+
+}  // namespace jatei::cli
+
+namespace jatei::cli {
+// Runs work on one input; DataError and IoError are reported with the input's name and turned
+// into exit codes (other errors propagate to run()).
+int guard(const std::string& where, const std::function<int()>& work);
+}  // namespace jatei::cli

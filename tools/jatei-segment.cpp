@@ -1,0 +1,68 @@
+// jatei-segment: text in any common Japanese encoding -> TEI with blocks and sentences.
+#include <iostream>
+
+#include "cli.hpp"
+#include "jatei/decode.hpp"
+#include "jatei/segment.hpp"
+#include "jatei/tei.hpp"
+
+namespace po = boost::program_options;
+using namespace jatei;
+
+int main(int argc, char** argv) {
+  cli::init("jatei-segment");
+  return cli::run([&] {
+    std::string input = "-", output = "-", encoding, title;
+    std::vector<std::string> rules_files;
+    std::size_t max_size = cli::kDefaultMaxBytes;
+    po::options_description opts(cli::tr("Options"));
+    opts.add_options()
+      ("help,h", cli::tr("show this help and exit").c_str())
+      ("version", cli::tr("show the version and exit").c_str())
+      ("output,o", po::value(&output)->value_name("OUT"), cli::tr("write the TEI to OUT (default: standard output)").c_str())
+      ("encoding,e", po::value(&encoding)->value_name("NAME"),
+       cli::tr("source encoding (UTF-8, UTF-16LE, UTF-16BE, Shift_JIS, CP932, EUC-JP, ISO-2022-JP); default: detect").c_str())
+      ("replace-invalid", cli::tr("replace invalid bytes and characters XML cannot carry with U+FFFD instead of failing").c_str())
+      ("title", po::value(&title)->value_name("TEXT"), cli::tr("title for the header (default: the title line, else the file name)").c_str())
+      ("rules", po::value(&rules_files)->value_name("FILE")->composing(),
+       cli::tr("add the cues of a rules file to the built-in ones (repeatable)").c_str())
+      ("max-size", po::value(&max_size)->value_name("BYTES"), cli::tr("refuse inputs larger than this (default 536870912)").c_str());
+    po::options_description hidden;
+    hidden.add_options()("input", po::value(&input));
+    po::positional_options_description pos;
+    pos.add("input", 1);
+    po::options_description all;
+    all.add(opts).add(hidden);
+    po::variables_map vm;
+    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
+    po::notify(vm);
+    if (cli::handle_common(vm, "jatei-segment [OPTIONS] [FILE|-]",
+                           cli::tr("Segments a Japanese article into TEI blocks and sentences. Reads FILE or standard input."),
+                           opts))
+      return 0;
+    Rules rules = Rules::builtin();
+    for (auto& f : rules_files) {
+      int rc = cli::guard(f, [&] { rules.merge_file(f); return 0; });
+      if (rc) return rc;
+    }
+    return cli::guard(input, [&] {
+      std::string bytes = cli::read_input(input, max_size);
+      DecodeOptions d;
+      d.encoding = encoding;
+      d.replace_invalid = vm.count("replace-invalid") > 0;
+      Decoded decoded = decode(bytes, d);
+      bytes.clear();
+      bytes.shrink_to_fit();
+      if (decoded.replaced)
+        cli::error(input == "-" ? "<stdin>" : input, 0, 0,
+                   cli::tr("warning: replaced ") + std::to_string(decoded.replaced) + cli::tr(" invalid sequences with U+FFFD"));
+      SegmentOptions so;
+      so.source_name = input == "-" ? "-" : input.substr(input.rfind('/') + 1);
+      so.title = title;
+      so.rules = &rules;
+      Document doc = segment(decoded, so);
+      cli::write_output(output, tei::write(doc));
+      return 0;
+    });
+  });
+}
