@@ -212,8 +212,8 @@ class Splitter {
         --depth;
         if (depth == 0 && i == initial_close) {
           initial_close = npos;
-          bool ends = (i + 1 < n && open_family(cps_[i + 1].c) == 1);
-          for (std::size_t k = start; k < i && !ends; ++k) ends = is_terminator_char(cps_[k].c);
+          // A bracketed sentence of its own: （…。） or （…）（…）, not （あ（いう）。え）お.
+          bool ends = (i + 1 < n && open_family(cps_[i + 1].c) == 1) || (i > start && is_terminator_char(cps_[i - 1].c));
           if (ends) {
             has_text = true;
             std::size_t e = absorb(i + 1, false);

@@ -289,6 +289,33 @@ void build_header(pugi::xml_node header, const Header& h, bool fresh) {
       node.attribute("version") = app.version.c_str();
     }
   }
+  if (!h.notes.empty() || file_desc.child("notesStmt")) {
+    pugi::xml_node notes = file_desc.child("notesStmt");
+    if (!notes) {
+      pugi::xml_node after = file_desc.child("publicationStmt");
+      notes = after ? file_desc.insert_child_after("notesStmt", after) : file_desc.append_child("notesStmt");
+    }
+    while (notes.first_child()) notes.remove_child(notes.first_child());
+    for (auto& n : h.notes) {
+      pugi::xml_node note = notes.append_child("note");
+      note.append_attribute("type") = n.type.c_str();
+      note.text() = n.text.c_str();
+    }
+    if (!notes.first_child()) file_desc.remove_child(notes);
+  }
+  for (auto& tax : h.taxonomies) {
+    pugi::xml_node class_decl = enc_desc.child("classDecl");
+    if (!class_decl) class_decl = enc_desc.insert_child_after("classDecl", app_info);
+    pugi::xml_node node = class_decl.find_child_by_attribute("taxonomy", "xml:id", tax.id.c_str());
+    if (node) class_decl.remove_child(node);
+    node = class_decl.append_child("taxonomy");
+    node.append_attribute("xml:id") = tax.id.c_str();
+    for (auto& c : tax.categories) {
+      pugi::xml_node cat = node.append_child("category");
+      cat.append_attribute("xml:id") = c.id.c_str();
+      cat.append_child("catDesc").text() = c.description.c_str();
+    }
+  }
   if (!h.persons.empty()) {
     pugi::xml_node profile = header.child("profileDesc");
     if (!profile) profile = header.insert_child_after("profileDesc", enc_desc);
@@ -400,6 +427,14 @@ class Reader {
     }
     for (auto app : header.child("encodingDesc").child("appInfo").children("application"))
       h.applications.push_back({app.attribute("ident").value(), app.attribute("version").value()});
+    for (auto note : fd.child("notesStmt").children("note"))
+      h.notes.push_back({note.attribute("type").value(), note.text().get()});
+    for (auto tax : header.child("encodingDesc").child("classDecl").children("taxonomy")) {
+      Taxonomy t{tax.attribute("xml:id").value(), {}};
+      for (auto cat : tax.children("category"))
+        t.categories.push_back({cat.attribute("xml:id").value(), cat.child("catDesc").text().get()});
+      h.taxonomies.push_back(std::move(t));
+    }
     for (auto person : header.child("profileDesc").child("particDesc").child("listPerson").children("person"))
       h.persons.push_back({person.attribute("xml:id").value(), person.attribute("role").value(),
                            person.child("persName").text().get()});

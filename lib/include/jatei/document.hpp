@@ -151,6 +151,28 @@ struct Person {
   bool operator==(const Person&) const = default;
 };
 
+// A category of a classification declared in the header (<category xml:id><catDesc>).
+struct Category {
+  std::string id;
+  std::string description;
+  bool operator==(const Category&) const = default;
+};
+
+// A taxonomy in encodingDesc/classDecl (e.g. xml:id="factuality", added by jatei-claims).
+struct Taxonomy {
+  std::string id;
+  std::vector<Category> categories;
+  bool operator==(const Taxonomy&) const = default;
+};
+
+// A note about the whole document (fileDesc/notesStmt/note[@type]), e.g. a terminology
+// inconsistency found by jatei-terms.
+struct HeaderNote {
+  std::string type;
+  std::string text;
+  bool operator==(const HeaderNote&) const = default;
+};
+
 // Header facts. Header elements the model does not know are kept by the TEI reader in
 // `raw_header` and merged back by the writer.
 struct Header {
@@ -161,6 +183,8 @@ struct Header {
   std::string decoding_note;  // e.g. "3 invalid byte sequences replaced with U+FFFD"
   std::vector<Application> applications;
   std::vector<Person> persons;
+  std::vector<Taxonomy> taxonomies;  // written into classDecl, replacing same-id taxonomies
+  std::vector<HeaderNote> notes;     // written into notesStmt; a stage replaces its own type
   std::string raw_header;   // serialized <teiHeader> as read (empty for new documents)
   bool operator==(const Header&) const = default;
 };
