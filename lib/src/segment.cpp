@@ -16,7 +16,7 @@ namespace {
 
 constexpr std::size_t kMaxCueChars = 200;  // longer lines are always body text
 
-enum class LineKind { blank, para, bullet, number, caption, trailer, byline, credit, boilerplate, summary_head };
+enum class LineKind { blank, para, bullet, number, caption, trailer, byline, credit, boilerplate, summary_head, section_head };
 
 struct Line {
   std::size_t begin = 0, end = 0;  // byte range in the text (no LF)
@@ -170,6 +170,11 @@ class Builder {
     }
   }
 
+  std::size_t first_nonblank() const {
+    for (std::size_t i = 0; i < lines_.size(); ++i)
+      if (lines_[i].kind != LineKind::blank) return i;
+    return npos;
+  }
   std::size_t next_nonblank(std::size_t i) const {
     for (++i; i < lines_.size(); ++i)
       if (lines_[i].kind != LineKind::blank) return i;
@@ -188,6 +193,19 @@ class Builder {
       std::size_t p = prev_nonblank(i), n = next_nonblank(i);
       bool neighbour = (p != npos && lines_[p].kind == LineKind::number) || (n != npos && lines_[n].kind == LineKind::number);
       if (!neighbour) lines_[i].kind = LineKind::para;
+    }
+    // A lone short bullet or 【…】 line that does not read like a sentence is a section heading.
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      Line& l = lines_[i];
+      if (l.kind != LineKind::bullet && l.kind != LineKind::para) continue;
+      if (i == first_nonblank() || l.chars > 40 || ends_like_sentence(l.content)) continue;
+      if (!rules_.matches_prefix("section-head", l.content)) continue;
+      if (l.kind == LineKind::para && l.content.substr(0, 3) != "【") continue;
+      std::size_t p = prev_nonblank(i), n = next_nonblank(i);
+      bool neighbour = (p != npos && lines_[p].kind == LineKind::bullet) || (n != npos && lines_[n].kind == LineKind::bullet);
+      if (l.kind == LineKind::bullet && neighbour) continue;
+      if (n == npos) continue;  // a heading needs something to head
+      l.kind = LineKind::section_head;
     }
     // A summary heading only counts right before a list.
     for (std::size_t i = 0; i < lines_.size(); ++i) {
@@ -288,6 +306,10 @@ class Builder {
           b.kind = BlockKind::byline;
           b.leaves.push_back(make_leaf("byline", l));
           break;
+        case LineKind::section_head:
+          b.kind = BlockKind::head;
+          b.leaves.push_back(make_leaf("head", l));
+          break;
         case LineKind::summary_head:
           b.kind = BlockKind::head;
           b.leaves.push_back(make_leaf("head", l));
@@ -313,6 +335,18 @@ class Builder {
     return out;
   }
 
+  // 出典:… at the end of the body credits the article's sources, not a figure.
+  bool is_source_credit(const std::vector<PendingBlock>& blocks, std::size_t k) const {
+    const Leaf& leaf = blocks[k].block.leaves.front();
+    std::string text = leaf_text(leaf);
+    std::string_view content = trim(text);
+    if (!rules_.matches_prefix("credit-source", content)) return false;
+    if (k + 1 == blocks.size()) return true;
+    const PendingBlock& next = blocks[k + 1];
+    return next.block.kind == BlockKind::trailer || next.block.kind == BlockKind::byline ||
+           next.section == Section::boilerplate;
+  }
+
   void assign_sections(std::vector<PendingBlock>& blocks) {
     bool body_seen = false;
     for (std::size_t k = 0; k < blocks.size(); ++k) {
@@ -322,6 +356,10 @@ class Builder {
       if (pb.section == Section::summary) {  // a summary heading: its list follows
         if (k + 1 < blocks.size()) blocks[k + 1].section = Section::summary;
         continue;
+      }
+      if (b.kind == BlockKind::figure && is_source_credit(blocks, k)) {
+        b.kind = BlockKind::byline;
+        b.leaves.front().element = "byline";
       }
       if (b.kind == BlockKind::byline) {
         pb.section = body_seen ? Section::author : Section::article;

@@ -437,7 +437,8 @@ class Splitter {
     while (e < n) {
       char32_t c = cps_[e].c;
       if (protected_[e]) break;
-      if (after_face && is_arm(c)) {
+      // Arms and the half-width sound effects that go with a face: ＼(^o^)／ (｀・ω・´)ｷﾘｯ
+      if (after_face && (is_arm(c) || (c >= 0xFF66 && c <= 0xFF9F))) {
         ++e;
         continue;
       }
