@@ -22,15 +22,16 @@ namespace {
 
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
-// Line and column (1-based, in bytes) of byte `offset`, counting LF, CRLF and CR as line ends.
-std::pair<std::size_t, std::size_t> line_col(std::string_view bytes, std::size_t offset) {
+// Line and column (1-based) of byte `offset`, counting LF, CRLF and CR as line ends. Columns
+// count characters in UTF-8 (continuation bytes do not advance them) and bytes otherwise.
+std::pair<std::size_t, std::size_t> line_col(std::string_view bytes, std::size_t offset, bool utf8_columns) {
   std::size_t line = 1, col = 1;
   for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) {
     char c = bytes[i];
     if (c == '\n' || (c == '\r' && (i + 1 >= bytes.size() || bytes[i + 1] != '\n'))) {
       ++line;
       col = 1;
-    } else if (c != '\r') {
+    } else if (c != '\r' && !(utf8_columns && (static_cast<unsigned char>(c) & 0xC0) == 0x80)) {
       ++col;
     }
   }
@@ -199,7 +200,7 @@ std::string repair_utf8(std::string_view in, std::size_t& replaced) {
 }
 
 [[noreturn]] void invalid_bytes(std::string_view bytes, std::size_t offset, const std::string& enc) {
-  auto [line, col] = line_col(bytes, offset);
+  auto [line, col] = line_col(bytes, offset, enc == "UTF-8");
   char buf[160];
   unsigned b = offset < bytes.size() ? static_cast<unsigned char>(bytes[offset]) : 0;
   std::snprintf(buf, sizeof buf, "invalid %s byte sequence at byte offset %zu (byte 0x%02X)", enc.c_str(),

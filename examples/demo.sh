@@ -1,0 +1,31 @@
+#!/bin/sh
+# make demo: runs the whole pipeline on one bundled article, validates the result and says
+# where it is and what it found.
+# Usage: examples/demo.sh BIN_DIR ARTICLE OUT_DIR
+set -eu
+bin=$1 in=$2 out=$3
+mkdir -p "$out"
+name=$(basename "$in" .txt)
+tei=$out/$name.tei.xml
+stages=""
+for s in speakers claims terms; do [ -x "$bin/jatei-$s" ] && stages="$stages $s"; done
+echo "jatei demo: $in"
+echo "  pipeline: jatei-segment$(for s in $stages; do printf ' | jatei-%s' "$s"; done)"
+"$bin/jatei-segment" "$in" > "$out/$name.0.xml"
+i=0
+for s in $stages; do
+  "$bin/jatei-$s" "$out/$name.$i.xml" > "$out/$name.$((i+1)).xml"
+  rm -f "$out/$name.$i.xml"
+  i=$((i+1))
+done
+mv "$out/$name.$i.xml" "$tei"
+"$bin/jatei-validate" "$tei"
+"$bin/jatei-text" "$tei" | cmp -s - "$in" && echo "  round trip: jatei-text gives back every character of the source"
+count() { grep -o "$1" "$tei" | wc -l | tr -d ' '; }
+echo "  found: $(count '<div ') divisions, $(count '<p ')" paragraphs, "$(count '<item ') list items," \
+  "$(count '<figure ') captions, $(count '<s ') sentences"
+[ -x "$bin/jatei-speakers" ] && echo "         $(count '<sp ') speaker turns, $(count '<person ') participants"
+[ -x "$bin/jatei-claims" ] && echo "         $(count 'ana="#speculation') speculative, $(count 'ana="#reported') reported," \
+  "$(count 'ana="#question') questions, $(count '#checkworthy') check-worthy"
+[ -x "$bin/jatei-terms" ] && echo "         $(count '<term ') terms, $(count '<gloss ') glosses"
+echo "  output: $tei"
