@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
       so.title = title;
       so.rules = &rules;
       Document doc = segment(decoded, so);
+      std::string().swap(decoded.text);  // the document holds the text now; keep peak memory low
       cli::write_output(output, tei::write(doc));
       return 0;
     });

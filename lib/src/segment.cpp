@@ -430,6 +430,16 @@ class Builder {
       doc.divisions.back().turns.back().blocks.push_back(std::move(b));
       if (closes) open = false;
     }
+    if (doc.divisions.empty()) {
+      // No text at all (an empty file, only blank lines): one empty paragraph keeps the
+      // document valid, and the whitespace stays in the tail so nothing is lost.
+      new_div(Section::article);
+      Block b;
+      b.leaves.emplace_back();
+      b.leaves.back().line = 1;
+      assign_ids(b);
+      doc.divisions.back().turns.back().blocks.push_back(std::move(b));
+    }
     doc.tail = tail_;
   }
 
