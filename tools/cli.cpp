@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/locale.hpp>
 #include <cerrno>
 #include <csignal>
@@ -171,8 +172,19 @@ std::string exit_codes_help() {
 
 void print_help(const std::string& usage, const std::string& about,
                 const boost::program_options::options_description& opts) {
+  std::ostringstream table;
+  table << opts;
+  const std::string& t = table.str();
+  if (std::any_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+    // Boost wraps descriptions by bytes (cutting multi-byte characters in half) and only at
+    // spaces, which Japanese lacks: print them unwrapped instead.
+    boost::program_options::options_description wide(tr("Options"), 4096, 2048);
+    for (const auto& o : opts.options()) wide.add(o);
+    table.str("");
+    table << wide;
+  }
   std::ostringstream ss;
-  ss << tr("Usage: ") << usage << "\n" << about << "\n\n" << opts << "\n" << exit_codes_help() << "\n";
+  ss << tr("Usage: ") << usage << "\n" << about << "\n\n" << table.str() << "\n" << exit_codes_help() << "\n";
   write_output("-", ss.str());
 }
 

@@ -109,7 +109,8 @@ int main(int argc, char** argv) {
     auto worker = [&] {
       for (std::size_t k; (k = next++) < jobs.size();) {
         const Job& job = jobs[k];
-        if (vm.count("skip-existing") && fs::exists(job.output)) {
+        std::error_code exists_ec;
+        if (vm.count("skip-existing") && fs::exists(job.output, exists_ec)) {
           ++done;
           continue;
         }
@@ -125,7 +126,10 @@ int main(int argc, char** argv) {
           Document doc = segment(decoded, so);
           for (auto& stage : document_stages())
             if (wanted.empty() || std::find(wanted.begin(), wanted.end(), stage.name) != wanted.end()) stage.apply(doc);
-          fs::create_directories(job.output.parent_path());
+          std::error_code ec;
+          fs::create_directories(job.output.parent_path(), ec);
+          if (ec)  // e.g. a file where a folder should be: report it, go on with the rest
+            throw IoError(cli::tr("cannot create ") + job.output.parent_path().string() + ": " + ec.message(), exit_io);
           cli::write_output(job.output.string(), tei::write(doc));
           return 0;
         });

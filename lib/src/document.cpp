@@ -75,7 +75,8 @@ std::vector<const Sentence*> Document::sentences() const {
 std::vector<Leaf*> Document::leaves() {
   std::vector<Leaf*> out;
   for (auto& d : divisions)
-    for (auto& t : d.turns)
+    if (!d.is_translation())
+      for (auto& t : d.turns)
       for (auto& b : t.blocks)
         for (auto& l : b.leaves) out.push_back(&l);
   return out;
@@ -84,7 +85,8 @@ std::vector<Leaf*> Document::leaves() {
 std::vector<const Leaf*> Document::leaves() const {
   std::vector<const Leaf*> out;
   for (auto& d : divisions)
-    for (auto& t : d.turns)
+    if (!d.is_translation())
+      for (auto& t : d.turns)
       for (auto& b : t.blocks)
         for (auto& l : b.leaves) out.push_back(&l);
   return out;
@@ -102,6 +104,7 @@ std::string leaf_text(const Leaf& leaf) {
 std::string Document::text() const {
   std::string out;
   for (auto& d : divisions) {
+    if (d.is_translation()) continue;  // not the source: jatei-text gives back the source only
     for (auto& t : d.turns) {
       bool first_leaf = true;
       for (auto& b : t.blocks) {

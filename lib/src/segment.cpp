@@ -164,6 +164,13 @@ class Builder {
       l.content = trim(text_.substr(pos, nl - pos));
       l.chars = count_chars(l.content, kMaxCueChars + 1);
       l.kind = classify(l.content, l.chars, rules_);
+      // A line of only U+3000 (or other non-XML whitespace) cannot sit between elements as
+      // layout: it becomes a paragraph of its own, holding that whitespace.
+      if (l.kind == LineKind::blank) {
+        std::string_view raw = text_.substr(pos, nl - pos);
+        if (std::any_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+          l.kind = LineKind::para;
+      }
       if (!(last && pos == text_.size())) lines_.push_back(l);
       if (last) break;
       pos = nl + 1;
@@ -354,7 +361,9 @@ class Builder {
       Block& b = pb.block;
       if (pb.section == Section::boilerplate) continue;
       if (pb.section == Section::summary) {  // a summary heading: its list follows
-        if (k + 1 < blocks.size()) blocks[k + 1].section = Section::summary;
+        // Only the heading passes the section on (to its list), or the summary would swallow
+        // every block after it (a byline, a bio).
+        if (b.kind == BlockKind::head && k + 1 < blocks.size()) blocks[k + 1].section = Section::summary;
         continue;
       }
       if (b.kind == BlockKind::figure && is_source_credit(blocks, k)) {
@@ -363,6 +372,10 @@ class Builder {
       }
       if (b.kind == BlockKind::byline) {
         pb.section = body_seen ? Section::author : Section::article;
+        // Right before a trailer, a byline (出典:…, 文:…) closes the division it follows, so
+        // the trailer has a block before it in that division.
+        if (k > 0 && k + 1 < blocks.size() && blocks[k + 1].block.kind == BlockKind::trailer)
+          pb.section = blocks[k - 1].section;
         // Bio: up to two short paragraphs right after the first byline of an author section.
         bool opens = pb.section == Section::author && (k == 0 || blocks[k - 1].section != Section::author);
         if (opens) {
@@ -407,6 +420,12 @@ class Builder {
     };
     for (auto& pb : blocks) {
       Block& b = pb.block;
+      // A trailer with no block before it to close (a text that starts with 【続く】) would not
+      // be TEI: it is a paragraph.
+      if (b.kind == BlockKind::trailer && (doc.divisions.empty() || state == State::top)) {
+        b.kind = BlockKind::paragraph;
+        b.leaves.front().element = "p";
+      }
       bool is_top = b.kind == BlockKind::head || b.kind == BlockKind::byline;
       bool is_bottom = b.kind == BlockKind::trailer || b.kind == BlockKind::byline;
       if (!open || pb.section != current || state == State::bottom ||
@@ -414,6 +433,9 @@ class Builder {
         // A byline after the body of its own section closes that division instead.
         if (open && pb.section == current && b.kind == BlockKind::byline && state == State::bottom) {
           // consecutive closing bylines stay together
+        } else if (b.kind == BlockKind::trailer && !doc.divisions.empty() && state != State::top) {
+          // A trailer closes the division before it: alone in a new one it would follow no
+          // block, which TEI does not allow.
         } else {
           new_div(pb.section);
         }

@@ -327,8 +327,12 @@ void build_header(pugi::xml_node header, const Header& h, bool fresh) {
       pugi::xml_node person = list.append_child("person");
       person.append_attribute("xml:id") = p.id.c_str();
       if (!p.role.empty()) person.append_attribute("role") = p.role.c_str();
-      person.append_child("persName").text() = p.name.c_str();
+      if (!p.name.empty()) person.append_child("persName").text() = p.name.c_str();  // a neutral id may have no name
     }
+  } else if (pugi::xml_node profile = header.child("profileDesc")) {
+    // No participants (any more): no particDesc, and no empty profileDesc.
+    profile.remove_child("particDesc");
+    if (!profile.first_child()) header.remove_child(profile);
   }
 }
 
@@ -368,13 +372,21 @@ class Reader {
 
   Document run() {
     check_dtd();
+    check_entities();
     // Parse a copy in place; offset_debug lets errors point at elements.
     buffer_.assign(xml_.begin(), xml_.end());
-    unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata;
+    // parse_fragment keeps text beside the root element as nodes, so it can be refused below.
+    unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_fragment;
     pugi::xml_parse_result r = dom_.load_buffer_inplace(buffer_.data(), buffer_.size(), flags, pugi::encoding_utf8);
     if (!r) {
       auto [line, col] = lines_.at(static_cast<std::size_t>(r.offset));
       throw DataError(std::string("malformed XML: ") + r.description(), line, col);
+    }
+    // pugixml accepts what XML forbids beside the root element: a second one, or text.
+    for (auto n : dom_.children()) {
+      if (n.type() == pugi::node_element && n != dom_.document_element())
+        fail(n, "malformed XML: more than one root element");
+      if (n.type() == pugi::node_pcdata && !is_whitespace(n.value())) fail(n, "malformed XML: text outside the root element");
     }
     pugi::xml_node root = dom_.document_element();
     if (!root || std::string_view(root.name()) != "TEI")
@@ -390,6 +402,7 @@ class Reader {
     pugi::xml_node body = root.child("text").child("body");
     if (!body) fail(root, "missing <text><body>");
     read_body(body, doc);
+    if (pugi::xml_node standoff = root.child("standOff")) doc.standoff = serialize(standoff);
     return doc;
   }
 
@@ -398,6 +411,35 @@ class Reader {
     std::size_t line = 0, col = 0;
     if (n) std::tie(line, col) = lines_.at(static_cast<std::size_t>(n.offset_debug()));
     throw DataError(msg, line, col);
+  }
+
+  // Without a DTD only the five predefined entities exist, but pugixml keeps an undefined one
+  // (&nbsp;) or a bare '&' as literal text, which the writer would turn into "&amp;nbsp;".
+  void check_entities() const {
+    static constexpr std::pair<std::string_view, std::string_view> skips[] = {
+        {"<!--", "-->"}, {"<![CDATA[", "]]>"}, {"<?", "?>"}};
+    std::size_t i = 0;
+    while ((i = xml_.find_first_of("<&", i)) != std::string_view::npos) {
+      if (xml_[i] == '<') {
+        std::size_t next = i + 1;
+        for (auto& [open, close] : skips) {
+          if (xml_.substr(i, open.size()) != open) continue;
+          std::size_t e = xml_.find(close, i + open.size());
+          next = e == std::string_view::npos ? xml_.size() : e + close.size();
+          break;
+        }
+        i = next;
+        continue;
+      }
+      std::size_t semi = xml_.find(';', i);
+      std::string_view name = semi == std::string_view::npos ? std::string_view() : xml_.substr(i + 1, semi - i - 1);
+      if (name.empty() || (name[0] != '#' && name != "amp" && name != "lt" && name != "gt" && name != "quot" &&
+                           name != "apos")) {
+        auto [line, col] = lines_.at(i);
+        throw DataError("malformed XML: undefined entity or a bare '&' (write &amp;)", line, col);
+      }
+      i = semi + 1;
+    }
   }
 
   void check_dtd() {
@@ -655,7 +697,13 @@ std::string write(const Document& doc) {
   out += hs.str();
   out += "  <text><body>";
   write_body(out, doc);
-  out += "</body></text>\n</TEI>\n";
+  out += "</body></text>\n";
+  if (!doc.standoff.empty()) {
+    out += "  ";
+    out += doc.standoff;
+    out += "\n";
+  }
+  out += "</TEI>\n";
   return out;
 }
 

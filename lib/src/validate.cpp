@@ -86,7 +86,7 @@ std::vector<Problem> Validator::validate(std::string_view xml, const std::string
   xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), name.c_str(), nullptr, opts);
   xmlSetStructuredErrorFunc(nullptr, silent);
   if (!doc) {
-    if (problems.empty()) problems.push_back({0, "not well-formed XML"});
+    if (problems.empty()) problems.push_back({1, "not well-formed XML (empty document?)"});
     return problems;
   }
   xmlRelaxNGValidCtxtPtr vctx = xmlRelaxNGNewValidCtxt(impl_->schema);

@@ -133,6 +133,9 @@ struct Division {
   std::string id;
   Attrs attrs;  // other attributes (xml:lang …)
   std::vector<Turn> turns;
+  // A parallel translation (<div type="translation" xml:lang="en">, written by jatei-merge):
+  // not part of the source, so Document::text(), sentences() and leaves() skip it.
+  bool is_translation() const { return type == "translation"; }
   bool operator==(const Division&) const = default;
 };
 
@@ -197,11 +200,14 @@ class Document {
   std::string tail;
   // Attributes of <TEI> other than the namespace (xml:lang …).
   Attrs root_attrs;
+  // The <standOff> element after <text> (e.g. fact-check verdicts from jatei-merge), serialized
+  // as read; empty when there is none. Written back unchanged after </text>.
+  std::string standoff;
 
   // Adds or updates an <application> entry.
   void add_application(std::string_view ident, std::string_view version);
 
-  // Every sentence in document order.
+  // Every sentence of the source in document order (translation divisions are skipped).
   std::vector<Sentence*> sentences();
   std::vector<const Sentence*> sentences() const;
   // Every leaf in document order.

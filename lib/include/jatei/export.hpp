@@ -1,0 +1,118 @@
+// Hand-offs: what each user group's own tools read, written from the TEI hub.
+//
+//   translators    XLIFF 2.1 (or 1.2 for OmegaT / translate-toolkit) and TBX (2019 or 2008)
+//   fact-checkers  claims as JSON Lines, CSV or schema.org ClaimReview skeletons
+//   editors        a self-contained HTML review page
+//
+//   jatei::Document doc = jatei::tei::read(xml);
+//   jatei::ExportOptions o;
+//   o.xliff_version = jatei::XliffVersion::v12;
+//   std::string xlf = jatei::export_xliff(doc, o);
+//   for (auto& e : jatei::exporters()) files[e.name] = e.write(doc, o);   // what --export runs
+//
+// Every exporter is deterministic (the same document and options give the same bytes) and
+// reads only the model: what the stages wrote (speakers, factuality, cues, dates, numbers,
+// names, terms, glosses) and what jatei-merge brought back (translations, verdicts).
+// The way back into the TEI is in merge.hpp.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jatei/document.hpp"
+#include "jatei/tbx.hpp"
+
+namespace jatei {
+
+// ------------------------------------------------------------------------------------------
+// Options
+// ------------------------------------------------------------------------------------------
+
+enum class XliffVersion { v21, v12 };
+enum class TbxVersion { v2019, v2008 };
+enum class ClaimsFormat { jsonl, csv, claimreview };
+
+struct ExportOptions {
+  std::string target_lang = "en";   // trgLang / target-language / the gloss language
+  // xliff
+  XliffVersion xliff_version = XliffVersion::v21;
+  bool prefill_target = false;      // copy each source into <target> (OmegaT translates <target>)
+  // tbx
+  TbxVersion tbx_version = TbxVersion::v2019;
+  // claims
+  ClaimsFormat claims_format = ClaimsFormat::jsonl;
+  bool all_sentences = false;       // every sentence, not only the ones to check
+  std::string date;                 // ClaimReview datePublished (YYYY-MM-DD); empty = today (UTC,
+                                    // or SOURCE_DATE_EPOCH when set)
+  // every exporter: the termbases <term ref="ja-en-ai.tbx#c12"> points into (matched by file
+  // name and concept id; by id alone when there is one termbase), for the English, definition
+  // and notes of termbase terms; the tools load terms::default_termbase_path() unless told.
+  std::vector<std::shared_ptr<const tbx::Termbase>> termbases;
+};
+
+// ------------------------------------------------------------------------------------------
+// Exporters
+// ------------------------------------------------------------------------------------------
+
+// XLIFF: one <unit> per block (its TEI id), one <segment> per sentence (its TEI id); notes
+// with the speaker and, for a speculative or reported sentence, what the translation must keep;
+// the unit's terms in the glossary module (2.1) or in notes (1.2, one <trans-unit> per sentence
+// grouped by block). Always passes check_xliff().
+std::string export_xliff(const Document& doc, const ExportOptions& options = {});
+
+// TBX: the document's glossary, one concept per termbase entry (or per term without one),
+// with its forms in the text, its English (in-text glosses, then the termbase) and the first
+// sentence it appears in. 2019: TBX-Basic DCA, written by tbx::write (jatei-terms' writer);
+// 2008: <martif> with tig, what OmegaT and translate-toolkit read.
+std::string export_tbx(const Document& doc, const ExportOptions& options = {});
+
+// Claims to check: check-worthy sentences first, then the other stated, reported and
+// speculative ones (every sentence with all_sentences). JSON Lines, CSV (UTF-8 with BOM, every
+// field quoted, CRLF; its rating/note/reviewer/url columns are what jatei-merge verdicts reads
+// back), or a JSON-LD array of schema.org ClaimReview skeletons (stated and reported claims).
+std::string export_claims(const Document& doc, const ExportOptions& options = {});
+
+// A self-contained review page (no network, no external files): turns, highlights, terms with
+// their English on hover, the check-worthy claims beside the text, verdicts, translations.
+std::string export_html(const Document& doc, const ExportOptions& options = {});
+
+// What jatei-annotate --export and jatei-export choose from.
+struct Exporter {
+  std::string name;         // "xliff", "tbx", "claims", "html"
+  std::string description;
+  std::function<std::string(const ExportOptions&)> extension;  // ".xlf", ".claims.jsonl", …
+  std::function<std::string(const Document&, const ExportOptions&)> write;
+};
+const std::vector<Exporter>& exporters();
+// The exporter called `name`, or nullptr.
+const Exporter* find_exporter(std::string_view name);
+
+// ------------------------------------------------------------------------------------------
+// Checks of the output
+// ------------------------------------------------------------------------------------------
+
+struct XliffProblem {
+  std::size_t line = 0;  // 1-based, 0 = unknown
+  std::string rule;      // the rule of the specification, e.g. "K6S", "F12S", "gls2"
+  std::string message;
+};
+
+// The XLIFF 2.x (core 2.0/2.1 and glossary module) and 1.2 constraints an XSD cannot express,
+// for the features this writer uses: ids unique in their scope (files, groups, units, notes,
+// segments, ignorables and inline elements of a unit, target ids matching source ones), trgLang
+// present when there are targets, source/target xml:lang matching srcLang/trgLang, language
+// tags well formed, a unit has a segment, subState only with state, subType only with type, a
+// comment annotation has exactly one of value and ref and its ref finds a note of the unit,
+// glossary entries complete, unique and pointing into a segment of their unit. Returns the
+// problems found (empty = none). Malformed XML is one problem.
+std::vector<XliffProblem> check_xliff(std::string_view xml);
+
+// Validates against an XML Schema (libxml2, no network; an XML catalog in XML_CATALOG_FILES is
+// honoured). Returns "line: message" strings (empty = valid). Throws IoError if the schema
+// cannot be read, DataError if it cannot be compiled.
+std::vector<std::string> validate_xsd(std::string_view xml, const std::string& xsd_path);
+
+}  // namespace jatei

@@ -1,0 +1,68 @@
+// The way back: a translator's XLIFF and a fact-checker's verdicts into the TEI.
+//
+//   jatei::Document doc = jatei::tei::read(tei_xml);
+//   jatei::XliffMergeReport r = jatei::merge_xliff(doc, xliff_xml, "lecture.en.xlf");
+//   for (auto& id : r.untranslated) std::cerr << id << " untranslated\n";
+//   jatei::merge_verdicts(doc, csv_or_jsonl, "verdicts.csv");
+//   std::string out = jatei::tei::write(doc);
+//
+// Both are idempotent: merging the same file again gives the same document, byte for byte.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jatei/document.hpp"
+
+namespace jatei {
+
+struct XliffMergeOptions {
+  std::string lang;        // language of the translation; empty = the XLIFF's trgLang/target-language
+  std::string translator;  // a name: declared as <respStmt> and pointed at by the division's @resp
+};
+
+struct XliffMergeReport {
+  std::string version;                   // "2.1", "2.0", "1.2"
+  std::string lang;                      // the translation's language
+  std::size_t translated = 0;            // sentences that have a translation now
+  std::vector<std::string> untranslated; // sentence ids with no (or an unchanged prefilled) target
+};
+
+// Adds (or replaces, for the same language) <div type="translation" xml:lang="…"> after the
+// source's divisions: one <p xml:id="p1.en" corresp="#p1"> per source block with a translated
+// sentence, one <s xml:id="s1.en" corresp="#s1"> per translated sentence. A segment's target
+// counts as translated unless it is missing, empty, or a copy of the source still in its
+// initial state. Throws DataError (with the XLIFF's line) for malformed XML, an unknown version,
+// a segment without an id, an id that is not a sentence of this document, the same id twice,
+// a source that differs from the sentence (an XLIFF of another document), or a sentence the
+// XLIFF leaves out. The document is unchanged when it throws.
+XliffMergeReport merge_xliff(Document& doc, std::string_view xliff, const std::string& origin = "-",
+                             const XliffMergeOptions& options = {});
+
+struct VerdictMergeOptions {
+  std::string reviewer;  // used for rows without a reviewer
+};
+
+struct VerdictMergeReport {
+  std::size_t added = 0;      // new verdicts
+  std::size_t updated = 0;    // verdicts of the same reviewer on the same sentence, changed
+  std::size_t unchanged = 0;  // already there as they are
+  std::size_t skipped = 0;    // rows with no rating yet (e.g. an exported claims CSV not filled)
+};
+
+// Reads a checker's CSV (header row; columns id, rating, note, reviewer, url, optional date;
+// "sentence" or "sentence_id" may name the id column; other columns are ignored, so the CSV of
+// export_claims can be filled and sent back) or JSON Lines (the same keys), detected from the
+// first character. Each verdict becomes <note type="factcheck" subtype="{rating as a word}"
+// n="{rating}" target="#sN" resp="#checkerK">note <ref target="url">url</ref></note> in
+// <standOff><listAnnotation type="factcheck">; each reviewer is declared once as
+// <respStmt xml:id="checkerK"><resp>fact-check</resp><persName>…</persName></respStmt>. One
+// verdict per reviewer and sentence: a later file replaces it. Throws DataError (file line) for
+// malformed input, a missing id column, an unknown sentence id, or a rating without a reviewer;
+// the document is unchanged when it throws.
+VerdictMergeReport merge_verdicts(Document& doc, std::string_view data, const std::string& origin = "-",
+                                  const VerdictMergeOptions& options = {});
+
+}  // namespace jatei

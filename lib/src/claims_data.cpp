@@ -1,0 +1,332 @@
+// The cue lexicon and the gazetteer: tab-separated files a user reads and extends.
+// Both are indexed in a byte trie over their NFKC forms, so finding every entry that starts at
+// a position costs one walk, whatever the size of the file.
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <unordered_map>
+
+#include "claims_text.hpp"
+#include "jatei/claims.hpp"
+#include "jatei/error.hpp"
+
+namespace jatei {
+// Generated at build time from lib/data/claims/*.tsv (see lib/CMakeLists.txt).
+extern const char kBuiltinCues[];
+extern const std::size_t kBuiltinCuesSize;
+extern const char kBuiltinNames[];
+extern const std::size_t kBuiltinNamesSize;
+}  // namespace jatei
+
+namespace jatei::claims {
+namespace {
+
+// A byte trie; each node lists the entries (by index) that end there.
+// The first two levels (most walks end there) are direct tables; deeper edges are hashed.
+struct ByteTrie {
+  std::vector<std::uint32_t> root = std::vector<std::uint32_t>(256, 0);  // 0 = no edge
+  std::unordered_map<std::uint64_t, std::uint32_t> edges;
+  std::vector<std::vector<std::uint32_t>> terminal{{}};
+
+  std::uint32_t child(std::uint32_t node, unsigned char b) const {
+    if (node == 0) return root[b];
+    auto it = edges.find((static_cast<std::uint64_t>(node) << 8) | b);
+    return it == edges.end() ? 0 : it->second;
+  }
+
+  void add(std::string_view key, std::uint32_t value) {
+    std::uint32_t node = 0;
+    for (unsigned char b : key) {
+      std::uint32_t c = child(node, b);
+      if (!c) {
+        c = static_cast<std::uint32_t>(terminal.size());
+        terminal.emplace_back();
+        if (node == 0) root[b] = c;
+        else edges.emplace((static_cast<std::uint64_t>(node) << 8) | b, c);
+      }
+      node = c;
+    }
+    terminal[node].push_back(value);
+  }
+
+  // Calls f(value, length) for every key that is a prefix of text[i..], shortest first.
+  template <class F>
+  void walk(std::string_view text, std::size_t i, F&& f) const {
+    std::uint32_t node = 0;
+    for (std::size_t k = i; k < text.size(); ++k) {
+      node = child(node, static_cast<unsigned char>(text[k]));
+      if (!node) return;
+      for (auto v : terminal[node]) f(v, k + 1 - i);
+    }
+  }
+};
+
+std::string read_file(const std::string& path, const char* what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw IoError(std::string("cannot open ") + what + " " + path, exit_noinput);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) throw IoError(std::string("cannot read ") + what + " " + path, exit_io);
+  return ss.str();
+}
+
+// The data directory named by JATEI_DATA_DIR, if it has the file.
+std::optional<std::string> data_dir_file(const char* name) {
+  const char* dir = std::getenv("JATEI_DATA_DIR");
+  if (!dir || !*dir) return std::nullopt;
+  std::string path = std::string(dir) + "/claims/" + name;
+  if (!std::ifstream(path).good()) return std::nullopt;
+  return path;
+}
+
+// Splits tab-separated lines; calls f(fields, line_no) for each non-comment, non-blank line.
+template <class F>
+void for_each_row(std::string_view text, F&& f) {
+  std::size_t pos = 0, line_no = 0;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    std::size_t first = line.find_first_not_of(" ");
+    if (first == std::string_view::npos || line[first] == '#') continue;
+    std::vector<std::string_view> fields;
+    std::size_t a = 0;
+    while (true) {
+      std::size_t t = line.find('\t', a);
+      fields.push_back(line.substr(a, t == std::string_view::npos ? std::string_view::npos : t - a));
+      if (t == std::string_view::npos) break;
+      a = t + 1;
+    }
+    for (auto& fld : fields) {
+      while (!fld.empty() && fld.front() == ' ') fld.remove_prefix(1);
+      while (!fld.empty() && fld.back() == ' ') fld.remove_suffix(1);
+    }
+    f(fields, line_no);
+  }
+}
+
+const char* const kClasses[] = {"fact", "speculation", "reported", "question", "opinion", "other", "none"};
+
+// Word lists the rules read; they are not matched as cues by themselves.
+bool is_word_list(const Cue& c) {
+  return c.kind == "qword" || c.kind == "hedgenoun" || c.kind == "speechverb" || c.kind == "rulenoun" ||
+         c.kind == "prefix" || c.kind == "quote";
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------------------------------
+// Lexicon
+// ------------------------------------------------------------------------------------------
+
+struct Lexicon::Trie {
+  ByteTrie trie;
+  std::map<std::string, std::vector<const Cue*>, std::less<>> kinds;
+};
+
+Lexicon::Lexicon() : trie_(std::make_shared<Trie>()) {}
+
+Lexicon::Lexicon(const Lexicon& other) : cues_(other.cues_), removals_(other.removals_) { index(); }
+
+Lexicon& Lexicon::operator=(const Lexicon& other) {
+  if (this != &other) {
+    cues_ = other.cues_;
+    removals_ = other.removals_;
+    index();
+  }
+  return *this;
+}
+
+Lexicon Lexicon::parse(std::string_view text, const std::string& origin) {
+  Lexicon lex;
+  for_each_row(text, [&](const std::vector<std::string_view>& f, std::size_t line) {
+    std::string_view expr = f[0];
+    bool remove = false;
+    if (expr.size() > 1 && expr[0] == '-') {
+      remove = true;
+      expr.remove_prefix(1);
+    } else if (expr.size() > 1 && expr[0] == '\\') {
+      expr.remove_prefix(1);
+    }
+    Cue c;
+    c.origin = origin;
+    c.line = line;
+    if (expr.size() > 1 && expr.front() == '^') {
+      c.at_start = true;
+      expr.remove_prefix(1);
+    }
+    if (expr.size() > 1 && expr.back() == '$') {
+      c.at_end = true;
+      expr.remove_suffix(1);
+    }
+    if (expr.empty()) throw DataError(origin + ": empty expression", line, 1);
+    c.expression = normalise(expr).text;
+    if (remove) {
+      lex.removals_.push_back(c.expression);
+      std::erase_if(lex.cues_, [&](const Cue& x) { return x.expression == c.expression; });
+      return;
+    }
+    if (f.size() < 3)
+      throw DataError(origin + ": expected expression, class and strength separated by tabs", line, 1);
+    std::string_view cls = f[1];
+    std::size_t slash = cls.find('/');
+    if (slash != std::string_view::npos) {
+      c.kind = std::string(cls.substr(slash + 1));
+      cls = cls.substr(0, slash);
+    }
+    c.cls = std::string(cls);
+    if (std::find(std::begin(kClasses), std::end(kClasses), c.cls) == std::end(kClasses))
+      throw DataError(origin + ": unknown class '" + c.cls +
+                          "' (fact, speculation, reported, question, opinion, other or none)",
+                      line, 1);
+    std::string_view st = f[2];
+    double v = -1;
+    auto [p, ec] = std::from_chars(st.data(), st.data() + st.size(), v);
+    if (ec != std::errc() || p != st.data() + st.size() || v < 0 || v > 1)
+      throw DataError(origin + ": strength must be a number from 0 to 1, got '" + std::string(st) + "'", line, 1);
+    c.strength = v;
+    if (f.size() > 3) c.notes = std::string(f[3]);
+    lex.cues_.push_back(std::move(c));
+  });
+  lex.index();
+  return lex;
+}
+
+void Lexicon::merge(const Lexicon& other) {
+  for (auto& r : other.removals_)
+    std::erase_if(cues_, [&](const Cue& x) { return x.expression == r; });
+  for (auto& c : other.cues_) {
+    // A user entry with the same expression and anchors replaces the shipped one.
+    std::erase_if(cues_, [&](const Cue& x) {
+      if (x.expression != c.expression || x.at_start != c.at_start || x.at_end != c.at_end) return false;
+      if (is_word_list(x) != is_word_list(c)) return false;
+      return !is_word_list(x) || x.kind == c.kind;
+    });
+    cues_.push_back(c);
+  }
+  index();
+}
+
+void Lexicon::merge_file(const std::string& path) { merge(parse(read_file(path, "lexicon"), path)); }
+
+const Lexicon& Lexicon::builtin() {
+  static const Lexicon lex = [] {
+    if (auto path = data_dir_file("cues.tsv")) return parse(read_file(*path, "lexicon"), *path);
+    return parse(std::string_view(kBuiltinCues, kBuiltinCuesSize), "cues.tsv");
+  }();
+  return lex;
+}
+
+void Lexicon::index() {
+  auto t = std::make_shared<Trie>();
+  for (std::size_t k = 0; k < cues_.size(); ++k) {
+    if (!is_word_list(cues_[k])) t->trie.add(cues_[k].expression, static_cast<std::uint32_t>(k));
+    t->kinds[cues_[k].kind].push_back(&cues_[k]);
+  }
+  trie_ = std::move(t);
+}
+
+const std::vector<const Cue*>& Lexicon::of_kind(std::string_view kind) const {
+  static const std::vector<const Cue*> none;
+  auto it = trie_->kinds.find(kind);
+  return it == trie_->kinds.end() ? none : it->second;
+}
+
+void Lexicon::match_at(std::string_view text, std::size_t i, std::vector<const Cue*>& out) const {
+  out.clear();
+  trie_->trie.walk(text, i, [&](std::uint32_t v, std::size_t) { out.push_back(&cues_[v]); });
+  std::reverse(out.begin(), out.end());
+}
+
+std::vector<const Cue*> Lexicon::match_at(std::string_view text, std::size_t i) const {
+  std::vector<const Cue*> out;
+  match_at(text, i, out);
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------
+// Gazetteer
+// ------------------------------------------------------------------------------------------
+
+struct Gazetteer::Trie {
+  ByteTrie trie;
+};
+
+Gazetteer::Gazetteer() : trie_(std::make_shared<Trie>()) {}
+
+Gazetteer Gazetteer::parse(std::string_view text, const std::string& origin) {
+  Gazetteer g;
+  for_each_row(text, [&](const std::vector<std::string_view>& f, std::size_t line) {
+    std::string_view surface = f[0];
+    if (surface.size() > 1 && surface[0] == '-') {
+      std::string s = normalise(surface.substr(1)).text;
+      g.removals_.push_back(s);
+      std::erase_if(g.entries_, [&](const NameEntry& x) { return x.surface == s; });
+      return;
+    }
+    if (surface.size() > 1 && surface[0] == '\\') surface.remove_prefix(1);
+    if (f.size() < 2) throw DataError(origin + ": expected surface and element separated by a tab", line, 1);
+    NameEntry e;
+    e.surface = normalise(surface).text;
+    std::string_view el = f[1];
+    std::size_t slash = el.find('/');
+    if (slash != std::string_view::npos) {
+      e.type = std::string(el.substr(slash + 1));
+      el = el.substr(0, slash);
+    }
+    e.element = std::string(el);
+    if (e.element != "persName" && e.element != "orgName" && e.element != "placeName" && e.element != "name")
+      throw DataError(origin + ": unknown element '" + e.element + "' (persName, orgName, placeName or name)", line, 1);
+    if (f.size() > 2) e.notes = std::string(f[2]);
+    g.entries_.push_back(std::move(e));
+  });
+  g.index();
+  return g;
+}
+
+void Gazetteer::merge(const Gazetteer& other) {
+  for (auto& r : other.removals_)
+    std::erase_if(entries_, [&](const NameEntry& x) { return x.surface == r; });
+  for (auto& e : other.entries_) {
+    std::erase_if(entries_, [&](const NameEntry& x) { return x.surface == e.surface; });
+    entries_.push_back(e);
+  }
+  index();
+}
+
+void Gazetteer::merge_file(const std::string& path) { merge(parse(read_file(path, "gazetteer"), path)); }
+
+const Gazetteer& Gazetteer::builtin() {
+  static const Gazetteer g = [] {
+    if (auto path = data_dir_file("names.tsv")) return parse(read_file(*path, "gazetteer"), *path);
+    return parse(std::string_view(kBuiltinNames, kBuiltinNamesSize), "names.tsv");
+  }();
+  return g;
+}
+
+void Gazetteer::index() {
+  auto t = std::make_shared<Trie>();
+  for (std::size_t k = 0; k < entries_.size(); ++k) t->trie.add(entries_[k].surface, static_cast<std::uint32_t>(k));
+  trie_ = std::move(t);
+}
+
+const NameEntry* Gazetteer::match_at(std::string_view text, std::size_t i, std::size_t& len) const {
+  const NameEntry* best = nullptr;
+  len = 0;
+  trie_->trie.walk(text, i, [&](std::uint32_t v, std::size_t n) {
+    if (n >= len) {
+      best = &entries_[v];
+      len = n;
+    }
+  });
+  return best;
+}
+
+}  // namespace jatei::claims

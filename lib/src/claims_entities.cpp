@@ -1,0 +1,1389 @@
+// Dates, numbers, money and names: what a fact-checker compares and looks up.
+//
+// Everything is found on the NFKC copy of the sentence (full-width digits are ASCII there) and
+// mapped back to source bytes. Values are normalised the TEI way: dates as W3C dates
+// (2024-08, --01-20), quantities as plain decimals (5000億ドル → 500000000000 USD), fractions as
+// "1/10", approximations as atLeast/atMost. A relative date (昨年, 前回) keeps its relation in
+// @subtype rather than a guessed year.
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "claims_text.hpp"
+#include "jatei/claims.hpp"
+
+namespace jatei::claims {
+
+using namespace text;
+
+std::string format_number(double v) {
+  if (std::isnan(v) || std::isinf(v)) return "0";
+  if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 1e18) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f", std::round(v));
+    return buf;
+  }
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+  return std::string(buf, r.ptr);
+}
+
+namespace {
+
+// ------------------------------------------------------------------------------------------
+// Numerals
+// ------------------------------------------------------------------------------------------
+
+int kanji_digit(char32_t c) {
+  switch (c) {
+    case U'〇': case U'零': return 0;
+    case U'一': return 1;
+    case U'二': return 2;
+    case U'三': return 3;
+    case U'四': return 4;
+    case U'五': return 5;
+    case U'六': return 6;
+    case U'七': return 7;
+    case U'八': return 8;
+    case U'九': return 9;
+    default: return -1;
+  }
+}
+int kanji_unit(char32_t c) {
+  switch (c) {
+    case U'十': return 10;
+    case U'百': return 100;
+    case U'千': return 1000;
+    default: return 0;
+  }
+}
+double big_unit(char32_t c) {
+  switch (c) {
+    case U'万': return 1e4;
+    case U'億': return 1e8;
+    case U'兆': return 1e12;
+    default: return 0;
+  }
+}
+
+struct Numeral {
+  std::size_t b = 0, e = 0;
+  double value = 0;
+  bool kanji = false;        // written with kanji numerals only
+  bool several = false;      // 数 (数か月, 数十): a range rather than a value
+  double lo = 0, hi = 0;     // for several
+  int kanji_chars = 0;       // numeral characters in kanji
+};
+
+// A number below 10000 in Arabic or kanji at i (no 万/億/兆).
+std::optional<Numeral> small_number(std::string_view n, std::size_t i) {
+  Numeral r;
+  r.b = i;
+  char32_t c = at(n, i);
+  if (is_digit(c)) {
+    std::size_t j = i;
+    std::string digits;
+    while (j < n.size() && is_digit(at(n, j))) digits.push_back(n[j++]);
+    // Thousands separators: 1,121 (groups of three only).
+    while (j + 3 < n.size() && n[j] == ',' && is_digit(at(n, j + 1)) && is_digit(at(n, j + 2)) && is_digit(at(n, j + 3)) &&
+           !is_digit(at(n, j + 4))) {
+      digits.append(n.substr(j + 1, 3));
+      j += 4;
+    }
+    if (j + 1 < n.size() && n[j] == '.' && is_digit(at(n, j + 1))) {
+      digits.push_back('.');
+      ++j;
+      while (j < n.size() && is_digit(at(n, j))) digits.push_back(n[j++]);
+    }
+    double v = 0;
+    std::from_chars(digits.data(), digits.data() + digits.size(), v);
+    // 3千, 2百 after Arabic digits.
+    if (int u = kanji_unit(at(n, j)); u) {
+      v *= u;
+      j = next(n, j);
+    }
+    r.value = v;
+    r.e = j;
+    return r;
+  }
+  if (c == U'数') {
+    std::size_t j = next(n, i);
+    int u = kanji_unit(at(n, j));
+    r.several = true;
+    if (u) {
+      r.lo = 2.0 * u;
+      r.hi = 9.0 * u;
+      j = next(n, j);
+    } else {
+      r.lo = 2;
+      r.hi = 9;
+    }
+    r.e = j;
+    r.kanji = true;
+    r.kanji_chars = 1;
+    return r;
+  }
+  if (kanji_digit(c) < 0 && !kanji_unit(c)) return std::nullopt;
+  // Kanji: positional (二〇二四) or with units (二千二十四).
+  std::size_t j = i;
+  double total = 0, cur = -1;
+  bool positional = true;
+  std::string pos_digits;
+  int count = 0;
+  while (j < n.size()) {
+    char32_t d = at(n, j);
+    int dv = kanji_digit(d);
+    int u = kanji_unit(d);
+    if (dv >= 0) {
+      if (cur >= 0 && !positional) break;
+      pos_digits.push_back(static_cast<char>('0' + dv));
+      cur = cur < 0 ? dv : cur * 10 + dv;
+    } else if (u) {
+      positional = false;
+      total += (cur < 0 ? 1 : cur) * u;
+      cur = -1;
+    } else {
+      break;
+    }
+    ++count;
+    j = next(n, j);
+  }
+  if (count == 0) return std::nullopt;
+  r.value = total + (cur < 0 ? 0 : cur);
+  r.e = j;
+  r.kanji = true;
+  r.kanji_chars = count;
+  return r;
+}
+
+// A full number at i: terms with 兆/億/万 (1兆2000億, 5000億, 三千万).
+std::optional<Numeral> number_at(std::string_view n, std::size_t i) {
+  auto first = small_number(n, i);
+  if (!first) return std::nullopt;
+  Numeral r = *first;
+  if (r.several) {
+    // 数万, 数億
+    if (double m = big_unit(at(n, r.e)); m) {
+      r.lo *= m;
+      r.hi *= m;
+      r.e = next(n, r.e);
+    }
+    return r;
+  }
+  double total = 0, last = 1e300;
+  std::size_t j = i;
+  Numeral cur = r;
+  bool kanji = true;
+  int kc = 0;
+  while (true) {
+    kanji = kanji && cur.kanji;
+    kc += cur.kanji_chars;
+    double m = big_unit(at(n, cur.e));
+    if (m && m < last) {
+      total += cur.value * m;
+      last = m;
+      j = next(n, cur.e);
+      kc += 1;
+      auto more = small_number(n, j);
+      if (!more || more->several) break;
+      // The next term must be smaller than the unit just used (1兆2000億, not 1兆2000兆).
+      double m2 = big_unit(at(n, more->e));
+      if (m2 && m2 >= m) break;
+      cur = *more;
+      continue;
+    }
+    total += cur.value;
+    j = cur.e;
+    break;
+  }
+  r.value = total;
+  r.e = j;
+  r.kanji = kanji;
+  r.kanji_chars = kc;
+  return r;
+}
+
+// ------------------------------------------------------------------------------------------
+// Units
+// ------------------------------------------------------------------------------------------
+
+struct Unit {
+  std::string_view text;
+  std::string_view type;  // currency, percent, duration, count, energy, …, cardinal
+  std::string_view unit;  // JPY, year, kWh, 人, …
+  double factor = 1;      // 割 → 10 percent
+};
+
+// Longest first within a shared prefix is handled by trying every entry and keeping the longest.
+const Unit kUnits[] = {
+    {"円", "currency", "JPY"},         {"ドル", "currency", "USD"},        {"米ドル", "currency", "USD"},
+    {"ユーロ", "currency", "EUR"},     {"人民元", "currency", "CNY"},      {"元", "currency", "CNY"},
+    {"ウォン", "currency", "KRW"},     {"ポンド", "currency", "GBP"},      {"ルピー", "currency", "INR"},
+    {"香港ドル", "currency", "HKD"},   {"台湾ドル", "currency", "TWD"},    {"豪ドル", "currency", "AUD"},
+    {"%", "percent", ""},              {"パーセント", "percent", ""},      {"割", "percent", "", 10},
+    {"年間", "duration", "year"},      {"年", "duration", "year"},         {"か月", "duration", "month"},
+    {"カ月", "duration", "month"},     {"ヶ月", "duration", "month"},      {"ヵ月", "duration", "month"},
+    {"ケ月", "duration", "month"},     {"箇月", "duration", "month"},      {"か月間", "duration", "month"},
+    {"カ月間", "duration", "month"},   {"ヶ月間", "duration", "month"},    {"週間", "duration", "week"},
+    {"日間", "duration", "day"},       {"時間", "duration", "hour"},       {"分間", "duration", "minute"},
+    {"分", "duration", "minute"},      {"秒", "duration", "second"},       {"日", "duration", "day"},
+    {"人", "count", "人"},             {"名", "count", "名"},              {"件", "count", "件"},
+    {"台", "count", "台"},             {"社", "count", "社"},              {"個", "count", "個"},
+    {"回", "count", "回"},             {"口", "count", "口"},              {"筆", "count", "筆"},
+    {"機", "count", "機"},             {"基", "count", "基"},              {"枚", "count", "枚"},
+    {"店", "count", "店"},             {"校", "count", "校"},              {"冊", "count", "冊"},
+    {"か所", "count", "か所"},         {"カ所", "count", "か所"},          {"ヶ所", "count", "か所"},
+    {"箇所", "count", "か所"},         {"種類", "count", "種類"},          {"世帯", "count", "世帯"},
+    {"カ国", "count", "か国"},         {"か国", "count", "か国"},          {"ヶ国", "count", "か国"},
+    {"量子ビット", "count", "qubit"},  {"ビット", "count", "bit"},         {"つ", "count", "つ"},
+    {"歳", "age", "year"},             {"倍", "ratio", ""},                {"位", "ordinal", ""},
+    {"キロワット時", "energy", "kWh"}, {"kWh", "energy", "kWh"},           {"メガワット時", "energy", "MWh"},
+    {"MWh", "energy", "MWh"},          {"ギガワット時", "energy", "GWh"},  {"GWh", "energy", "GWh"},
+    {"テラワット時", "energy", "TWh"}, {"TWh", "energy", "TWh"},           {"キロワット", "power", "kW"},
+    {"kW", "power", "kW"},             {"メガワット", "power", "MW"},      {"MW", "power", "MW"},
+    {"ギガワット", "power", "GW"},     {"GW", "power", "GW"},              {"ヘクタール", "area", "ha"},
+    {"ha", "area", "ha"},              {"平方キロメートル", "area", "km2"}, {"km2", "area", "km2"},
+    {"キロメートル", "length", "km"},  {"km", "length", "km"},             {"メートル", "length", "m"},
+    {"キログラム", "mass", "kg"},      {"kg", "mass", "kg"},               {"トン", "mass", "t"},
+    {"ギガバイト", "data", "GB"},      {"GB", "data", "GB"},               {"テラバイト", "data", "TB"},
+    {"TB", "data", "TB"},              {"MB", "data", "MB"},               {"nm", "length", "nm"},
+    {"ナノメートル", "length", "nm"},
+};
+
+const Unit* unit_at(std::string_view n, std::size_t i, std::size_t& len) {
+  const Unit* best = nullptr;
+  len = 0;
+  for (auto& u : kUnits) {
+    if (u.text.size() > len && starts_with(n, i, u.text)) {
+      best = &u;
+      len = u.text.size();
+    }
+  }
+  if (best) {
+    // Latin units must end there: "GB" not in "GBP"; "ha" not in "have".
+    char32_t after = at(n, i + len);
+    if (is_latin(best->text[0]) && (is_latin(after) || is_digit(after))) return nullptr;
+  }
+  return best;
+}
+
+// Kanji that start a word containing a numeral (唯一, 統一, 同一, 万一 …) when they stand before it.
+bool numeral_word_before(char32_t p) {
+  static const char32_t allowed[] = {U'約', U'第', U'計', U'全', U'総', U'最', U'大', U'低', U'超', U'年', U'月', U'日', U'毎'};
+  return is_kanji(p) && std::find(std::begin(allowed), std::end(allowed), p) == std::end(allowed);
+}
+
+struct Range {
+  std::size_t b, e;
+};
+
+// Spans of URLs and other Latin technical tokens in which digits are not numbers.
+std::vector<Range> technical_spans(std::string_view n) {
+  std::vector<Range> out;
+  for (std::size_t i = 0; i < n.size();) {
+    if (n.substr(i).starts_with("http://") || n.substr(i).starts_with("https://") || n.substr(i).starts_with("www.")) {
+      std::size_t j = i;
+      while (j < n.size() && static_cast<unsigned char>(n[j]) > 0x20 && static_cast<unsigned char>(n[j]) < 0x80) ++j;
+      out.push_back({i, j});
+      i = j;
+      continue;
+    }
+    ++i;
+  }
+  return out;
+}
+
+bool inside(const std::vector<Range>& rs, std::size_t i) {
+  for (auto& r : rs)
+    if (r.b <= i && i < r.e) return true;
+  return false;
+}
+
+// Whether the source character behind normalised byte i is an enclosed numeral (①, ⑴, ㉑).
+bool enclosed(std::string_view source, const Normalised& norm, std::size_t i) {
+  char32_t c = at(source, norm.begin[i]);
+  return (c >= 0x2460 && c <= 0x24FF) || (c >= 0x2776 && c <= 0x2793) || (c >= 0x3251 && c <= 0x32BF) ||
+         (c >= 0x2160 && c <= 0x217F);
+}
+
+Mention make(const Normalised& norm, std::size_t b, std::size_t e, std::string element) {
+  Mention m;
+  auto [sb, se] = norm.source(b, e);
+  m.begin = sb;
+  m.end = se;
+  m.element = std::move(element);
+  return m;
+}
+
+std::string two(int v) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d", v);
+  return buf;
+}
+
+// Digits as an int (ASCII), -1 if none.
+int int_at(std::string_view n, std::size_t i, std::size_t& e, int max_digits = 4) {
+  std::size_t j = i;
+  int v = 0, k = 0;
+  while (j < n.size() && is_digit(at(n, j)) && k < max_digits + 1) {
+    v = v * 10 + (n[j] - '0');
+    ++j;
+    ++k;
+  }
+  if (k == 0 || k > max_digits) return -1;
+  e = j;
+  return v;
+}
+
+// A small number in Arabic or kanji at i, as an int (for months, days, durations in dates).
+int small_int_at(std::string_view n, std::size_t i, std::size_t& e) {
+  auto r = small_number(n, i);
+  if (!r || r->several || r->value != std::floor(r->value) || r->value > 100000) return -1;
+  e = r->e;
+  return static_cast<int>(r->value);
+}
+
+}  // namespace
+
+std::optional<double> parse_number(std::string_view expression) {
+  Normalised norm = normalise(expression);
+  std::string_view n = norm.text;
+  // Fractions: 十分の一, 3分の1.
+  std::size_t bun = n.find("分の");
+  if (bun != std::string_view::npos) {
+    auto d = number_at(n, 0);
+    auto u = number_at(n, bun + std::string_view("分の").size());
+    if (d && u && d->e == bun && u->e == n.size() && d->value != 0) return u->value / d->value;
+    return std::nullopt;
+  }
+  auto r = number_at(n, 0);
+  if (!r || r->e != n.size() || r->several) return std::nullopt;
+  return r->value;
+}
+
+// ------------------------------------------------------------------------------------------
+// Numbers and measures
+// ------------------------------------------------------------------------------------------
+
+std::vector<Mention> find_numbers(std::string_view sentence) { return find_numbers(sentence, normalise(sentence)); }
+
+std::vector<Mention> find_numbers(std::string_view sentence, const Normalised& norm) {
+  std::string_view n = norm.text;
+  std::vector<Mention> out;
+  auto tech = technical_spans(n);
+  std::size_t i = 0;
+  while (i < n.size()) {
+    char32_t c = at(n, i);
+    bool currency_prefix = false;
+    std::string_view prefix_unit;
+    std::size_t start = i;
+    // $500Billion, US$5, ¥100, €3
+    if (c == '$' || c == 0xA5 || c == 0x20AC || c == 0xA3) {
+      std::size_t j = next(n, i);
+      if (is_digit(at(n, j))) {
+        currency_prefix = true;
+        prefix_unit = c == '$' ? "USD" : c == 0xA5 ? "JPY" : c == 0x20AC ? "EUR" : "GBP";
+        if (start >= 2 && n.substr(start - 2, 2) == "US") start -= 2;
+        i = j;
+        c = at(n, i);
+      }
+    }
+    bool numeral_start = is_digit(c) || kanji_digit(c) >= 0 || kanji_unit(c) || c == U'数';
+    // An era year (令和6年) is a date.
+    if (numeral_start && (ends_with_at(n, i, "令和") || ends_with_at(n, i, "平成") || ends_with_at(n, i, "昭和"))) {
+      while (i < n.size() && (is_digit(at(n, i)) || kanji_digit(at(n, i)) >= 0 || kanji_unit(at(n, i)))) i = next(n, i);
+      continue;
+    }
+    if (!numeral_start || inside(tech, i) || enclosed(sentence, norm, i)) {
+      i = next(n, i);
+      continue;
+    }
+    // Not in the middle of a number or a Latin token (o1, V3, 2FA, MS-1, No.1).
+    char32_t p = before(n, start);
+    bool after_word = p == ' ' && start >= 2 && is_latin(before(n, start - 1));
+    if (is_digit(c) && (after_word || is_digit(p) || is_latin(p) || p == '-' || p == '.' || p == '_' || p == '/' || p == ':' ||
+                        p == '#')) {
+      while (i < n.size() && (is_digit(at(n, i)) || at(n, i) == '.' || at(n, i) == ',')) ++i;
+      continue;
+    }
+    // Fractions: 十分の一, 3分の1, 10分の1以下
+    auto num = number_at(n, i);
+    if (!num) {
+      i = next(n, i);
+      continue;
+    }
+    if (!is_digit(c) && numeral_word_before(p) && !currency_prefix) {
+      i = num->e;
+      continue;
+    }
+    std::size_t e = num->e;
+    Mention m;
+    // Fraction.
+    if (starts_with(n, e, "分の") && !num->several) {
+      auto den = num;
+      auto numer = number_at(n, e + std::string_view("分の").size());
+      if (numer && !numer->several && den->value != 0) {
+        std::size_t fe = numer->e;
+        m = make(norm, start, fe, "num");
+        m.attrs.set("type", "fraction");
+        std::string frac = format_number(numer->value) + "/" + format_number(den->value);
+        m.attrs.set("value", frac);
+        if (starts_with(n, fe, "以下") || starts_with(n, fe, "未満")) {
+          fe += std::string_view("以下").size();
+          m = make(norm, start, fe, "num");
+          m.attrs.set("type", "fraction");
+          m.attrs.set("value", frac);
+          m.attrs.set("atMost", frac);
+        } else if (starts_with(n, fe, "以上")) {
+          fe += std::string_view("以上").size();
+          m = make(norm, start, fe, "num");
+          m.attrs.set("type", "fraction");
+          m.attrs.set("value", frac);
+          m.attrs.set("atLeast", frac);
+        }
+        out.push_back(m);
+        i = fe;
+        continue;
+      }
+    }
+    // Dates and times are found by find_dates: skip what they cover.
+    {
+      std::size_t ulen0 = 0;
+      const Unit* u0 = unit_at(n, e, ulen0);
+      if (u0 && u0->type == "duration" && u0->text != "分" && u0->text != "秒" && u0->text != "時間") {
+        // N年前 / 数年後 / 1週間後: relative dates (find_dates).
+        std::string_view rest = n.substr(e + ulen0);
+        if (rest.starts_with("前") || rest.starts_with("後")) {
+          i = e + ulen0 + 3;
+          continue;
+        }
+      }
+    }
+    if (!num->several && !num->kanji) {
+      if (starts_with(n, e, "年") && num->value >= 1000 && num->value < 2200) {
+        std::string_view rest = n.substr(e + 3);
+        bool duration = rest.starts_with("間") || rest.starts_with("以上") || rest.starts_with("ぶり") ||
+                        rest.starts_with("余") || rest.starts_with("近");
+        if (!duration) {
+          i = e;
+          continue;
+        }
+      }
+      if (starts_with(n, e, "月") || (starts_with(n, e, ":") && is_digit(at(n, e + 1)))) {
+        i = next(n, e);
+        while (i < n.size() && is_digit(at(n, i))) ++i;
+        continue;
+      }
+      if (starts_with(n, e, "日") && p == U'月') {
+        i = e;
+        continue;
+      }
+    }
+    // Ranges: 3〜4割, 30〜40%
+    double lo = 0, hi = 0;
+    bool ranged = false;
+    std::size_t ue = e;
+    if ((starts_with(n, e, "~") || starts_with(n, e, "〜") || (starts_with(n, e, "-") && is_digit(c))) && !num->several) {
+      std::size_t j = next(n, e);
+      auto second = number_at(n, j);
+      if (second && !second->several) {
+        std::size_t l2 = 0;
+        if (unit_at(n, second->e, l2)) {
+          lo = num->value;
+          hi = second->value;
+          ranged = true;
+          ue = second->e;
+        }
+      }
+    }
+    // Latin scale words: $500Billion, 1.5 million
+    double scale = 1;
+    {
+      std::size_t j = ue;
+      if (at(n, j) == ' ') ++j;
+      static const std::pair<std::string_view, double> words[] = {
+          {"Trillion", 1e12}, {"trillion", 1e12}, {"Billion", 1e9}, {"billion", 1e9}, {"Million", 1e6},
+          {"million", 1e6},   {"bn", 1e9},        {"tn", 1e12},     {"mn", 1e6},      {"B", 1e9},
+          {"M", 1e6},         {"T", 1e12},        {"K", 1e3}};
+      for (auto& [w, f] : words) {
+        if (starts_with(n, j, w) && !is_latin(at(n, j + w.size()))) {
+          bool single = w.size() == 1;
+          if (single && !currency_prefix) continue;
+          scale = f;
+          ue = j + w.size();
+          break;
+        }
+      }
+    }
+    // The unit.
+    std::size_t ulen = 0;
+    const Unit* u = nullptr;
+    if (!currency_prefix) u = unit_at(n, ue, ulen);
+    // Half: 1年半, 2時間半; 半年 alone is handled below.
+    double half = 0;
+    if (u && u->type == "duration" && starts_with(n, ue + ulen, "半")) {
+      half = 0.5;
+      ulen += std::string_view("半").size();
+    }
+    std::size_t end = ue + ulen;
+    // Digits run into Latin letters that are not a unit: a token (2FA, 4K).
+    if (!u && scale == 1 && !currency_prefix && is_digit(c) && is_latin(at(n, ue))) {
+      i = ue;
+      while (i < n.size() && (is_latin(at(n, i)) || is_digit(at(n, i)))) ++i;
+      continue;
+    }
+    // Kanji numerals need a unit or a counter (一夜, 一言, 十分な are words, not numbers); a
+    // lone kanji numeral with 分 or 日 is more often a word than a duration.
+    if (num->kanji && !currency_prefix) {
+      bool ok = u != nullptr || scale != 1;
+      if (u && (u->text == "分" || u->text == "日" || u->text == "位" || u->text == "口" || u->text == "元" ||
+                u->text == "名" || u->text == "機" || u->text == "基" || u->text == "店" || u->text == "校" ||
+                u->text == "回" || u->text == "年" || u->text == "台") &&
+          num->kanji_chars == 1 && !num->several)
+        ok = u->text == "回" || u->text == "台" ? (num->value > 1) : false;
+      if (u && u->text == "年" && num->several) ok = true;
+      if (!ok) {
+        i = num->e;
+        continue;
+      }
+    }
+    // 数 needs a counter.
+    if (num->several && !u) {
+      i = num->e;
+      continue;
+    }
+    // Day counts without 間: only with a following duration marker (わずか10日で).
+    if (u && u->text == "日") {
+      std::string_view rest = n.substr(end);
+      bool dur = rest.starts_with("で") || rest.starts_with("以内") || rest.starts_with("以上") || rest.starts_with("ほど") ||
+                 rest.starts_with("程度") || rest.starts_with("ぶり") || rest.starts_with("連続") || rest.starts_with("分");
+      if (!dur) {
+        i = end;
+        continue;
+      }
+    }
+    // 分 followed by の is a fraction handled above; 10分台 is an approximation.
+    double value = num->value * scale + (half ? half : 0);
+    if (half && u) value = num->value + half;
+    double factor = u ? u->factor : 1;
+    // Bounds after the number.
+    std::string at_least, at_most;
+    std::size_t tail = end;
+    static const std::pair<std::string_view, int> bounds[] = {
+        {"以上", 1}, {"超え", 1}, {"超", 1}, {"強", 1}, {"余り", 1}, {"あまり", 1}, {"余", 1}, {"以下", -1},
+        {"以内", -1}, {"未満", -1}, {"弱", -1}, {"近く", -1}, {"足らず", -1}, {"台", 0}};
+    int bound = 2;
+    for (auto& [w, dir] : bounds) {
+      if (starts_with(n, tail, w)) {
+        if (w == "台" && !(u && (u->type == "duration" || u->type == "percent"))) continue;
+        bound = dir;
+        tail += w.size();
+        break;
+      }
+    }
+    auto fmt = [&](double v) { return format_number(v * factor); };
+    std::string q = fmt(value);
+    if (currency_prefix || (u && u->type == "currency")) {
+      m = make(norm, start, tail, "measure");
+      m.attrs.set("type", "currency");
+      if (!num->several) m.attrs.set("quantity", q);
+      m.attrs.set("unit", currency_prefix ? prefix_unit : u->unit);
+    } else if (u && u->type == "percent") {
+      m = make(norm, start, tail, "num");
+      m.attrs.set("type", "percent");
+      if (!num->several && !ranged) m.attrs.set("value", q);
+    } else if (u && u->type == "ordinal") {
+      m = make(norm, start, tail, "num");
+      m.attrs.set("type", "ordinal");
+      m.attrs.set("value", q);
+    } else if (u && u->type == "ratio") {
+      m = make(norm, start, tail, "num");
+      m.attrs.set("type", "ratio");
+      if (!num->several) m.attrs.set("value", q);
+    } else if (u) {
+      m = make(norm, start, tail, "measure");
+      m.attrs.set("type", u->type);
+      if (!num->several && !ranged) m.attrs.set("quantity", q);
+      m.attrs.set("unit", u->unit);
+    } else {
+      // A bare number: ordinal after 第, otherwise cardinal.
+      bool ordinal = before(n, start) == U'第';
+      std::size_t b0 = ordinal ? prev(n, start) : start;
+      m = make(norm, b0, tail, "num");
+      m.attrs.set("type", ordinal ? "ordinal" : "cardinal");
+      m.attrs.set("value", q);
+      // A bare single digit is a label or an id more often than a figure.
+      if (scale == 1 && !ordinal && num->value < 10 && bound == 2) {
+        i = tail;
+        continue;
+      }
+    }
+    if (num->several) {
+      m.attrs.set("atLeast", fmt(num->lo));
+      m.attrs.set("atMost", fmt(num->hi));
+    } else if (ranged) {
+      m.attrs.set("atLeast", fmt(lo * scale));
+      m.attrs.set("atMost", fmt(hi * scale));
+    } else if (bound == 1) {
+      m.attrs.set("atLeast", q);
+    } else if (bound == -1) {
+      m.attrs.set("atMost", q);
+    } else if (bound == 0) {
+      // 10分台: from 10 up to the next ten.
+      m.attrs.set("atLeast", q);
+      m.attrs.set("atMost", fmt(value + 9));
+    }
+    out.push_back(std::move(m));
+    i = tail;
+  }
+  // 半年, 半日: a half unit without a number.
+  for (std::size_t k = 0; (k = n.find("半", k)) != std::string_view::npos; k += 3) {
+    char32_t p = before(n, k);
+    if (is_digit(p) || kanji_digit(p) >= 0 || kanji_unit(p) || p == U'前' || p == U'後' || p == U'大' || p == U'上') continue;
+    std::string_view rest = n.substr(k + 3);
+    const char* unit = nullptr;
+    double q = 0;
+    std::size_t len = 0;
+    if (rest.starts_with("年")) {
+      unit = "month";
+      q = 6;
+      len = 3;
+    } else if (rest.starts_with("日")) {
+      unit = "hour";
+      q = 12;
+      len = 3;
+    } else if (rest.starts_with("世紀")) {
+      unit = "year";
+      q = 50;
+      len = 6;
+    }
+    if (!unit) continue;
+    if (rest.substr(len).starts_with("前") || rest.substr(len).starts_with("後")) continue;
+    Mention m = make(norm, k, k + 3 + len, "measure");
+    m.attrs.set("type", "duration");
+    m.attrs.set("quantity", format_number(q));
+    m.attrs.set("unit", unit);
+    out.push_back(std::move(m));
+  }
+  std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------
+// Dates
+// ------------------------------------------------------------------------------------------
+
+std::vector<Mention> find_dates(std::string_view sentence, DateContext& ctx) {
+  return find_dates(sentence, normalise(sentence), ctx);
+}
+
+std::vector<Mention> find_dates(std::string_view, const Normalised& norm, DateContext& ctx) {
+  std::string_view n = norm.text;
+  std::vector<Mention> out;
+  auto tech = technical_spans(n);
+  static const std::pair<std::string_view, std::string_view> relative[] = {
+      {"一昨年", "year-before-last"}, {"昨年度", "previous-year"}, {"今年度", "this-year"}, {"来年度", "next-year"},
+      {"昨年", "previous-year"},       {"去年", "previous-year"},   {"今年", "this-year"},   {"来年", "next-year"},
+      {"再来年", "year-after-next"},   {"前年", "previous-year"},   {"翌年", "next-year"},   {"先月", "previous-month"},
+      {"今月", "this-month"},          {"来月", "next-month"},      {"先週", "previous-week"}, {"今週", "this-week"},
+      {"来週", "next-week"},           {"昨日", "previous-day"},    {"今日", "today"},       {"明日", "next-day"},
+      {"前回", "previous-occasion"},   {"次回", "next-occasion"},   {"先日", "recent-day"},  {"翌日", "next-day"},
+      {"前日", "previous-day"},        {"翌月", "next-month"}};
+  static const std::pair<std::string_view, std::string_view> seasons[] = {
+      {"春", ""}, {"夏", ""}, {"秋", ""}, {"冬", ""}, {"末", ""}, {"初め", ""}, {"上旬", ""}, {"中旬", ""}, {"下旬", ""}, {"半ば", ""}};
+  std::size_t i = 0;
+  while (i < n.size()) {
+    if (inside(tech, i)) {
+      i = next(n, i);
+      continue;
+    }
+    char32_t c = at(n, i);
+    char32_t p = before(n, i);
+    // Relative dates.
+    bool matched = false;
+    static const char32_t rel_first[] = {U'一', U'昨', U'今', U'来', U'去', U'再', U'前', U'翌', U'先', U'明', U'次'};
+    bool maybe_relative = std::find(std::begin(rel_first), std::end(rel_first), c) != std::end(rel_first);
+    for (auto& [w, sub] : relative) {
+      if (!maybe_relative) break;
+      if (!starts_with(n, i, w)) continue;
+      std::size_t e = i + w.size();
+      Mention m;
+      std::string when;
+      // 昨年2月, 昨年秋
+      std::size_t me = 0;
+      int month = small_int_at(n, e, me);
+      if (month >= 1 && month <= 12 && starts_with(n, me, "月") && !starts_with(n, me, "月間")) {
+        e = me + 3;
+        when = "--" + two(month);
+        std::size_t de = 0;
+        int day = small_int_at(n, e, de);
+        if (day >= 1 && day <= 31 && starts_with(n, de, "日")) {
+          e = de + 3;
+          when += "-" + two(day);
+        }
+      } else {
+        for (auto& [s2, unused] : seasons) {
+          (void)unused;
+          if (starts_with(n, e, s2)) {
+            e += s2.size();
+            break;
+          }
+        }
+      }
+      m = make(norm, i, e, "date");
+      m.attrs.set("type", "relative");
+      m.attrs.set("subtype", sub);
+      if (!when.empty()) m.attrs.set("when", when);
+      out.push_back(std::move(m));
+      i = e;
+      matched = true;
+      break;
+    }
+    if (matched) continue;
+    // Era years: 令和6年 → 2024.
+    static const std::pair<std::string_view, int> eras[] = {{"令和", 2018}, {"平成", 1988}, {"昭和", 1925}};
+    int year = -1;
+    std::size_t ye = 0, yb = i;
+    for (auto& [era, base] : eras) {
+      if ((c != U'令' && c != U'平' && c != U'昭') || !starts_with(n, i, era)) continue;
+      std::size_t j = i + era.size();
+      if (starts_with(n, j, "元")) {
+        year = base + 1;
+        ye = j + 3;
+      } else {
+        std::size_t je = 0;
+        int v = small_int_at(n, j, je);
+        if (v >= 1 && v <= 99) {
+          year = base + v;
+          ye = je;
+        }
+      }
+      if (year > 0 && starts_with(n, ye, "年")) ye += 3;
+      else year = -1;
+      break;
+    }
+    // Western years: 2024年, and 2024/8/1, 2024-08-01.
+    if (year < 0 && is_digit(c) && !is_digit(p) && !is_latin(p) && p != '-' && p != '.' && p != '/') {
+      std::size_t je = 0;
+      int v = int_at(n, i, je, 4);
+      if (v >= 1000 && v < 2200 && je - i == 4) {
+        if (starts_with(n, je, "年")) {
+          std::string_view rest = n.substr(je + 3);
+          bool duration = rest.starts_with("間") || rest.starts_with("以上") || rest.starts_with("ぶり") ||
+                          rest.starts_with("余") || rest.starts_with("近");
+          if (!duration) {
+            year = v;
+            ye = je + 3;
+          }
+        } else if ((n[je] == '/' || n[je] == '-') && je + 1 < n.size() && is_digit(at(n, je + 1))) {
+          std::size_t me = 0;
+          int mo = int_at(n, je + 1, me, 2);
+          if (mo >= 1 && mo <= 12 && me < n.size() && n[me] == n[je] && is_digit(at(n, me + 1))) {
+            std::size_t de = 0;
+            int day = int_at(n, me + 1, de, 2);
+            if (day >= 1 && day <= 31 && !is_digit(at(n, de))) {
+              Mention m = make(norm, i, de, "date");
+              m.attrs.set("when", std::to_string(v) + "-" + two(mo) + "-" + two(day));
+              out.push_back(std::move(m));
+              ctx.year = v;
+              i = de;
+              continue;
+            }
+          }
+        }
+      }
+    }
+    if (year > 0) {
+      std::size_t e = ye;
+      std::string when = std::to_string(year);
+      Mention m;
+      // 2030年代: a decade.
+      if (starts_with(n, e, "代")) {
+        e += 3;
+        m = make(norm, yb, e, "date");
+        m.attrs.set("notBefore", when);
+        m.attrs.set("notAfter", std::to_string(year + 9));
+        out.push_back(std::move(m));
+        ctx.year = year;
+        i = e;
+        continue;
+      }
+      std::size_t me = 0;
+      int month = small_int_at(n, e, me);
+      if (month >= 1 && month <= 12 && starts_with(n, me, "月") && !starts_with(n, me, "月間")) {
+        e = me + 3;
+        when += "-" + two(month);
+        std::size_t de = 0;
+        int day = small_int_at(n, e, de);
+        if (day >= 1 && day <= 31 && starts_with(n, de, "日") && !starts_with(n, de, "日間")) {
+          e = de + 3;
+          when += "-" + two(day);
+        }
+      }
+      m = make(norm, yb, e, "date");
+      if (starts_with(n, e, "以降")) {
+        e += std::string_view("以降").size();
+        m = make(norm, yb, e, "date");
+        m.attrs.set("notBefore", when);
+      } else if (starts_with(n, e, "以前")) {
+        e += std::string_view("以前").size();
+        m = make(norm, yb, e, "date");
+        m.attrs.set("notAfter", when);
+      } else {
+        m.attrs.set("when", when);
+      }
+      out.push_back(std::move(m));
+      ctx.year = year;
+      i = e;
+      continue;
+    }
+    // Month and day without a year: 1月20日, 1月.
+    if ((is_digit(c) || kanji_digit(c) > 0 || kanji_unit(c) == 10 || c == U'数') && !is_digit(p) && kanji_digit(p) < 0 &&
+        !is_latin(p) && p != '-' && p != '.' && !kanji_unit(p) && !(c == U'数' && is_kanji(p))) {
+      std::size_t me = 0;
+      int month = small_int_at(n, i, me);
+      if (month >= 1 && month <= 12 && starts_with(n, me, "月") && !starts_with(n, me, "月間") &&
+          !starts_with(n, me, "月曜") && (is_digit(c) || !numeral_word_before(p))) {
+        std::size_t e = me + 3;
+        std::size_t de = 0;
+        int day = small_int_at(n, e, de);
+        std::string when;
+        if (day >= 1 && day <= 31 && starts_with(n, de, "日") && !starts_with(n, de, "日間")) {
+          e = de + 3;
+          when = ctx.year ? std::to_string(ctx.year) + "-" + two(month) + "-" + two(day) : "--" + two(month) + "-" + two(day);
+        } else {
+          when = ctx.year ? std::to_string(ctx.year) + "-" + two(month) : "--" + two(month);
+        }
+        Mention m = make(norm, i, e, "date");
+        m.attrs.set("when", when);
+        out.push_back(std::move(m));
+        i = e;
+        continue;
+      }
+      // N年前, 10年後, 3か月後, 数年前: relative with a duration.
+      std::size_t ne = 0;
+      auto num = small_number(n, i);
+      if (num) {
+        ne = num->e;
+        static const std::pair<std::string_view, char> units[] = {{"年", 'Y'}, {"か月", 'M'}, {"カ月", 'M'}, {"ヶ月", 'M'},
+                                                                  {"週間", 'W'}, {"日", 'D'}};
+        for (auto& [uw, code] : units) {
+          if (!starts_with(n, ne, uw)) continue;
+          std::size_t e = ne + uw.size();
+          std::string sub;
+          if (starts_with(n, e, "前")) sub = "before";
+          else if (starts_with(n, e, "後")) sub = "after";
+          if (sub.empty()) break;
+          if (num->kanji && num->kanji_chars == 1 && !num->several && numeral_word_before(p)) break;
+          e += 3;
+          Mention m = make(norm, i, e, "date");
+          m.attrs.set("type", "relative");
+          m.attrs.set("subtype", sub);
+          if (!num->several) {
+            // xsd:duration has no weeks: 1週間後 is P7D.
+            std::string dur = code == 'W' ? "P" + format_number(num->value * 7) + "D"
+                                          : "P" + format_number(num->value) + std::string(1, code);
+            m.attrs.set("dur", dur);
+          }
+          out.push_back(std::move(m));
+          i = e;
+          matched = true;
+          break;
+        }
+        if (matched) continue;
+      }
+    }
+    // Times: 10:30
+    if (is_digit(c) && !is_digit(p) && p != ':' && p != '/' && !is_latin(p)) {
+      std::size_t he = 0;
+      int h = int_at(n, i, he, 2);
+      if (h >= 0 && h <= 24 && he < n.size() && n[he] == ':') {
+        std::size_t me = 0;
+        int mi = int_at(n, he + 1, me, 2);
+        if (mi >= 0 && mi < 60 && me - he - 1 == 2 && !is_digit(at(n, me)) && at(n, me) != ':') {
+          Mention m = make(norm, i, me, "time");
+          m.attrs.set("when", two(h) + ":" + two(mi) + ":00");
+          out.push_back(std::move(m));
+          i = me;
+          continue;
+        }
+      }
+    }
+    i = next(n, i);
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------
+// Names
+// ------------------------------------------------------------------------------------------
+
+namespace {
+
+// Start of the run of name characters that ends at e.
+std::size_t run_start(std::string_view n, std::size_t e, bool (*pred)(char32_t)) {
+  std::size_t b = e;
+  while (b > 0) {
+    char32_t c = before(n, b);
+    if (!pred(c)) break;
+    b = prev(n, b);
+  }
+  return b;
+}
+
+bool kanji_c(char32_t c) { return is_kanji(c); }
+bool katakana_name_c(char32_t c) { return is_katakana(c) || c == 0x30FB; }
+bool latin_name_c(char32_t c) { return is_latin(c) || is_digit(c) || c == '-' || c == '.'; }
+bool org_c(char32_t c) { return is_kanji(c) || is_katakana(c) || c == 0x30FB || is_latin(c) || is_digit(c); }
+
+struct Title {
+  std::string_view text;
+  bool honorific;  // addName (氏, さん) rather than roleName (社長)
+};
+const Title kTitles[] = {
+    {"代表取締役社長", false}, {"代表取締役", false}, {"副社長", false}, {"社長", false},    {"会長", false},
+    {"代表", false},           {"CEO", false},        {"CTO", false},    {"COO", false},     {"CFO", false},
+    {"大統領", false},         {"首相", false},       {"総理", false},   {"大臣", false},    {"長官", false},
+    {"知事", false},           {"市長", false},       {"議員", false},   {"准教授", false},  {"教授", false},
+    {"博士", false},           {"選手", false},       {"監督", false},   {"部長", false},    {"課長", false},
+    {"所長", false},           {"理事長", false},     {"委員長", false}, {"氏", true},       {"さん", true},
+    {"くん", true},            {"君", true},          {"様", true},      {"先輩", true},     {"先生", true},
+};
+
+// Kanji that mark an organisation, a place or a role rather than a person's name. Surnames
+// share many of them (中村, 阿部, 田所), so most count only at the end of a longer run.
+bool not_person_kanji(std::string_view run) {
+  static const char* const never[] = {"業", "社", "省", "庁", "局", "党", "署", "課", "室", "員", "者", "界", "政", "軍",
+                                      "事", "務", "営", "開", "発", "担", "総", "副", "統", "領", "監", "委"};
+  for (auto b : never)
+    if (run.find(b) != std::string_view::npos) return true;
+  static const char* const last_always[] = {"国", "県", "府", "会", "院", "団", "機", "行", "店", "校", "科", "州", "区", "市"};
+  for (auto b : last_always)
+    if (run.ends_with(b)) return true;
+  static const char* const last_long[] = {"村", "町", "部", "関", "所"};
+  if (text::length(run) >= 3)
+    for (auto b : last_long)
+      if (run.ends_with(b)) return true;
+  // A country's one-character abbreviation: 米大統領, 中首相.
+  static const char* const countries[] = {"米", "英", "中", "日", "韓", "独", "仏", "露", "台", "欧", "豪", "印", "伊", "加"};
+  for (auto c : countries)
+    if (run == c) return true;
+  static const char* const starts[] = {"同", "前", "元", "新", "現", "各", "両", "当", "本", "旧", "歴", "初", "次", "故", "全", "某"};
+  for (auto st : starts)
+    if (run.starts_with(st)) return true;
+  return false;
+}
+
+struct OrgSuffix {
+  std::string_view text;
+  bool needs_foreign;  // only after katakana or Latin (MdN社, not 同社)
+};
+const OrgSuffix kOrgSuffixes[] = {
+    {"ホールディングス", false}, {"グループ", false}, {"銀行", false},   {"大学", false},   {"研究所", false},
+    {"研究機構", false},         {"機構", false},     {"機関", false},   {"協議会", false}, {"委員会", false},
+    {"協会", false},             {"学会", false},     {"財団", false},   {"省", false},     {"庁", false},
+    {"新聞社", false},           {"新聞", false},     {"通信社", false}, {"証券", false},   {"製作所", false},
+    {"工業", false},             {"電機", false},     {"商事", false},   {"物産", false},   {"重工", false},
+    {"製薬", false},             {"航空", false},     {"公社", false},   {"連合", false},
+    {"連盟", false},             {"基金", false},     {"政府", false},   {"社", true},      {"株式会社", false},
+    {"Inc.", false},             {"Corp.", false},    {"Ltd.", false},
+};
+
+bool contains_katakana_or_latin(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); i = next(s, i)) {
+    char32_t c = at(s, i);
+    if (is_katakana(c) || is_latin(c)) return true;
+  }
+  return false;
+}
+
+bool all_of_chars(std::string_view s, bool (*pred)(char32_t)) {
+  if (s.empty()) return false;
+  for (std::size_t i = 0; i < s.size(); i = next(s, i))
+    if (!pred(at(s, i))) return false;
+  return true;
+}
+
+}  // namespace
+
+std::vector<Mention> find_names(std::string_view sentence, const Gazetteer& gaz) {
+  return find_names(sentence, normalise(sentence), gaz);
+}
+
+std::vector<Mention> find_names(std::string_view, const Normalised& norm, const Gazetteer& gaz) {
+  std::string_view n = norm.text;
+  std::vector<Mention> out;
+  auto tech = technical_spans(n);
+  auto add = [&](std::size_t b, std::size_t e, std::string element, std::string type = {}) -> Mention& {
+    Mention m = make(norm, b, e, std::move(element));
+    if (!type.empty()) m.attrs.set("type", type);
+    out.push_back(std::move(m));
+    return out.back();
+  };
+  // Normalised ranges already named, for the alias rule: (b, e, index into out).
+  struct Named {
+    std::size_t b, e;
+    std::string element, type;
+    std::size_t index = static_cast<std::size_t>(-1);  // into out, when it can be extended
+  };
+  std::vector<Named> named;
+
+  // 1. Gazetteer: longest match, with word boundaries for Latin and katakana entries.
+  for (std::size_t i = 0; i < n.size();) {
+    if (inside(tech, i)) {
+      i = next(n, i);
+      continue;
+    }
+    std::size_t len = 0;
+    const NameEntry* e = gaz.match_at(n, i, len);
+    if (e) {
+      char32_t first = at(n, i), last = before(n, i + len), p = before(n, i), a = at(n, i + len);
+      bool ok = true;
+      if ((is_latin(first) || is_digit(first)) && (is_latin(p) || is_digit(p))) ok = false;
+      if ((is_latin(last) || is_digit(last)) && (is_latin(a) || is_digit(a) || (a == '-' && (is_latin(at(n, i + len + 1)) || is_digit(at(n, i + len + 1))))))
+        ok = false;
+      if (is_katakana(first) && is_katakana(p) && p != 0x30FB) ok = false;
+      if (is_katakana(last) && is_katakana(a) && a != 0x30FB) ok = false;
+      if (ok) {
+        add(i, i + len, e->element, e->type);
+        named.push_back({i, i + len, e->element, e->type, out.size() - 1});
+        i += len;
+        continue;
+      }
+    }
+    i = next(n, i);
+  }
+  auto is_named = [&](std::size_t b, std::size_t e) {
+    for (auto& x : named)
+      if (x.b < e && b < x.e) return true;
+    return false;
+  };
+
+  // 2. Credits: 著者:谷田部卓, 聞き手:佐藤あかね
+  static const std::string_view credit_labels[] = {"著者", "文", "聞き手", "構成", "編集", "取材", "撮影", "TEXT", "Text", "記者",
+                                                    "筆者", "監修", "翻訳", "取材・文", "インタビュー"};
+  for (auto label : credit_labels) {
+    for (std::size_t k = 0; (k = n.find(label, k)) != std::string_view::npos; k += label.size()) {
+      char32_t p = before(n, k);
+      if (p && !is_space(p) && p != '(' && p != 0x3001 && p != 0x30FB && p != '/') continue;
+      std::size_t b = k + label.size();
+      if (!starts_with(n, b, ":")) continue;
+      ++b;
+      while (b < n.size() && at(n, b) == ' ') ++b;
+      std::size_t e = b;
+      int chars = 0;
+      while (e < n.size() && (is_kanji(at(n, e)) || (is_hiragana(at(n, e)) && chars > 0)) && chars < 8) {
+        e = next(n, e);
+        ++chars;
+      }
+      char32_t a = at(n, e);
+      if (chars < 2 || !(a == 0 || is_space(a) || a == ')' || a == 0x3001 || a == 0x30FB || a == '/' || a == 0x3002)) continue;
+      std::string_view name = n.substr(b, e - b);
+      if (name.ends_with("部") || name.ends_with("社") || name.ends_with("局") || name.ends_with("班") || name.ends_with("課"))
+        continue;
+      if (!is_named(b, e)) {
+        add(b, e, "persName");
+        named.push_back({b, e, "persName", ""});
+      }
+    }
+  }
+
+  // 3. A name followed by a title or an honorific.
+  static const std::vector<char32_t> title_first = [] {
+    std::vector<char32_t> v;
+    for (auto& t : kTitles) v.push_back(at(t.text, 0));
+    return v;
+  }();
+  for (std::size_t i = 0; i < n.size(); i = next(n, i)) {
+    if (std::find(title_first.begin(), title_first.end(), at(n, i)) == title_first.end()) continue;
+    const Title* best = nullptr;
+    for (auto& t : kTitles)
+      if (starts_with(n, i, t.text) && (!best || t.text.size() > best->text.size())) best = &t;
+    if (!best || i == 0) continue;
+    std::size_t te = i + best->text.size();
+    if (is_latin(best->text[0]) && is_latin(at(n, te))) continue;
+    // The name just before it (a space may separate a Latin name or a kanji name from CEO).
+    std::size_t ne = i;
+    if (before(n, ne) == ' ') ne = prev(n, ne);
+    char32_t last = before(n, ne);
+    std::size_t nb = ne;
+    if (is_katakana(last) && last != 0x30FB) {
+      nb = run_start(n, ne, katakana_name_c);
+      if (text::length(n.substr(nb, ne - nb)) < 2) continue;
+    } else if (is_latin(last)) {
+      nb = run_start(n, ne, latin_name_c);
+      // Two capitalised words: Sam Altman
+      if (nb >= 2 && before(n, nb) == ' ' && is_latin(before(n, nb - 1))) {
+        std::size_t nb2 = run_start(n, nb - 1, latin_name_c);
+        if (is_upper(at(n, nb2)) && is_upper(at(n, nb))) nb = nb2;
+      }
+      if (!is_upper(at(n, nb))) continue;
+    } else if (is_kanji(last)) {
+      nb = run_start(n, ne, kanji_c);
+      std::string_view run = n.substr(nb, ne - nb);
+      std::size_t chars = text::length(run);
+      if (chars > 4 || not_person_kanji(run)) continue;
+      // 先生 alone is a role (先生!); 孫会長 is a name.
+      if (best->text == "先生" && chars < 2) continue;
+    } else if (is_hiragana(last) && best->honorific && best->text != "様") {
+      continue;  // ～さん after hiragana: a word (みなさん), not a name
+    } else {
+      continue;
+    }
+    if (nb == ne) continue;
+    // アグリノーツ代表・中村健太氏: a company, its title, then the person.
+    if (!best->honorific && starts_with(n, te, "・") && (is_kanji(at(n, te + 3)) || is_katakana(at(n, te + 3)))) {
+      if (!is_named(nb, ne) && !is_kanji(last)) {
+        add(nb, ne, "orgName");
+        named.push_back({nb, ne, "orgName", ""});
+      }
+      continue;
+    }
+    if (is_named(nb, ne)) {
+      // A known person with a title (トランプ大統領): the title joins the name.
+      auto it = std::find_if(named.begin(), named.end(), [&](const Named& x) {
+        return x.b == nb && x.e == ne && x.element == "persName" && x.index != static_cast<std::size_t>(-1);
+      });
+      if (it == named.end()) continue;
+      out[it->index] = make(norm, nb, te, "persName");
+      it->e = te;
+      it->index = static_cast<std::size_t>(-1);
+    } else {
+      add(nb, te, "persName");
+      named.push_back({nb, te, "persName", ""});
+    }
+    Mention part = make(norm, i, te, best->honorific ? "addName" : "roleName");
+    if (best->honorific) part.attrs.set("type", "honorific");
+    out.push_back(std::move(part));
+  }
+  // A title before a Latin name: 創業者Karpathy, CEOのSatya Nadella
+  static const std::string_view pre_titles[] = {"創業者", "CEO", "社長", "会長", "代表", "教授", "博士", "アナリスト", "記者", "研究者", "共同創業者"};
+  for (auto t : pre_titles) {
+    for (std::size_t k = 0; (k = n.find(t, k)) != std::string_view::npos; k += t.size()) {
+      std::size_t b = k + t.size();
+      if (starts_with(n, b, "の")) b += 3;
+      if (at(n, b) == ' ') ++b;
+      if (!is_upper(at(n, b))) continue;
+      std::size_t e = b;
+      while (e < n.size() && is_latin(at(n, e))) ++e;
+      if (at(n, e) == ' ' && is_upper(at(n, e + 1))) {
+        std::size_t e2 = e + 1;
+        while (e2 < n.size() && is_latin(at(n, e2))) ++e2;
+        e = e2;
+      }
+      if (e - b < 3 || is_named(b, e) || is_digit(at(n, e)) || at(n, e) == '-') continue;
+      add(b, e, "persName");
+      named.push_back({b, e, "persName", ""});
+    }
+  }
+
+  // 4. Reading names and foreign names written with ・ : なかむら・けんた, サム・アルトマン
+  for (std::size_t k = 0; (k = n.find("・", k)) != std::string_view::npos; k += 3) {
+    bool hira = is_hiragana(before(n, k)) && is_hiragana(at(n, k + 3));
+    bool kata = is_katakana(before(n, k)) && before(n, k) != 0x30FB && is_katakana(at(n, k + 3));
+    if (!hira && !kata) continue;
+    auto pred = hira ? +[](char32_t c) { return is_hiragana(c); } : +[](char32_t c) { return is_katakana(c) && c != 0x30FB; };
+    std::size_t b = run_start(n, k, pred);
+    std::size_t e = k + 3;
+    while (e < n.size() && pred(at(n, e))) e = next(n, e);
+    std::size_t l1 = text::length(n.substr(b, k - b)), l2 = text::length(n.substr(k + 3, e - k - 3));
+    if (l1 < 2 || l2 < 2 || l1 > 8 || l2 > 8) continue;
+    if (is_katakana(before(n, b)) || before(n, b) == 0x30FB || at(n, e) == 0x30FB) continue;
+    if (is_named(b, e)) continue;
+    add(b, e, "persName");
+    named.push_back({b, e, "persName", ""});
+  }
+
+  // 5. A kanji name with a role in parentheses: 山田亮(自動車アナリスト)
+  for (std::size_t k = 0; (k = n.find('(', k)) != std::string_view::npos; ++k) {
+    std::size_t close = n.find(')', k);
+    if (close == std::string_view::npos) break;
+    std::string_view inner = n.substr(k + 1, close - k - 1);
+    static const std::string_view roles[] = {"アナリスト", "部長", "会社員", "記者", "教授", "社長", "代表", "講師", "研究員",
+                                             "CEO", "エンジニア", "役員", "担当", "理事", "准教授", "医師", "弁護士"};
+    bool role = false;
+    for (auto r : roles)
+    
+      if (inner.find(r) != std::string_view::npos && text::length(inner) <= 20) role = true;
+    if (!role) continue;
+    std::size_t b = run_start(n, k, kanji_c);
+    std::size_t chars = text::length(n.substr(b, k - b));
+    if (chars < 2 || chars > 4 || not_person_kanji(n.substr(b, k - b)) || is_named(b, k)) continue;
+    add(b, k, "persName");
+    named.push_back({b, k, "persName", ""});
+  }
+
+  // 6. Organisation suffixes: 国際エネルギー機関, フィッシング対策協議会, MdN社
+  static const std::vector<char32_t> suffix_first = [] {
+    std::vector<char32_t> v;
+    for (auto& x : kOrgSuffixes) v.push_back(at(x.text, 0));
+    return v;
+  }();
+  for (std::size_t i = 0; i < n.size(); i = next(n, i)) {
+    if (std::find(suffix_first.begin(), suffix_first.end(), at(n, i)) == suffix_first.end()) continue;
+    const OrgSuffix* best = nullptr;
+    for (auto& s : kOrgSuffixes)
+      if (starts_with(n, i, s.text) && (!best || s.text.size() > best->text.size())) best = &s;
+    if (!best || i == 0) continue;
+    std::size_t e = i + best->text.size();
+    // The suffix ends the name (東京工業研究所: not 東京工業), unless a part of the body follows.
+    if (org_c(at(n, e)) && best->text != "株式会社") {
+      static const std::string_view parts[] = {"大学院", "本社", "子会社", "傘下", "研究室", "附属", "付属"};
+      bool part = false;
+      for (auto pt : parts)
+        if (starts_with(n, e, pt)) part = true;
+      if (!part) continue;
+    }
+    if (best->text == "株式会社") {
+      // 株式会社X: the name follows.
+      std::size_t b2 = e, e2 = e;
+      while (e2 < n.size() && org_c(at(n, e2))) e2 = next(n, e2);
+      if (e2 > b2 && !is_named(i, e2)) {
+        add(i, e2, "orgName");
+        named.push_back({i, e2, "orgName", ""});
+      }
+      continue;
+    }
+    std::size_t b = run_start(n, i, org_c);
+    if (b == i) continue;
+    std::string_view run = n.substr(b, i - b);
+    if (best->needs_foreign && !all_of_chars(run, +[](char32_t c) { return is_katakana(c) || is_latin(c) || c == 0x30FB; }))
+      continue;
+    static const char* const generic_starts[] = {"同", "当", "自", "他", "各", "弊", "貴", "御", "本", "大手", "新興", "子"};
+    bool generic = false;
+    for (auto g : generic_starts)
+      if (run.starts_with(g)) generic = true;
+    if (generic || is_digit(at(n, b))) continue;
+    // A leading number or date is not part of the name (2021年創業…).
+    if (is_named(b, e)) continue;
+    add(b, e, "orgName");
+    named.push_back({b, e, "orgName", ""});
+  }
+
+  // 7. A company introduced by its kind or its seat: 半導体スタートアップのミナトセミコン,
+  //    ミナトセミコン(東京都港区)
+  static const std::string_view kinds[] = {"スタートアップ", "ベンチャー", "メーカー", "会社", "企業", "ファンド", "事業者"};
+  for (auto kw : kinds) {
+    for (std::size_t k = 0; (k = n.find(kw, k)) != std::string_view::npos; k += kw.size()) {
+      std::size_t b = k + kw.size();
+      if (starts_with(n, b, "の")) b += 3;
+      else if (starts_with(n, b, "、")) b += 3;
+      char32_t c = at(n, b);
+      if (!is_katakana(c) && !is_upper(c)) continue;
+      std::size_t e = b;
+      while (e < n.size() && (is_katakana(at(n, e)) || is_latin(at(n, e)) || at(n, e) == 0x30FB)) e = next(n, e);
+      if (text::length(n.substr(b, e - b)) < 3 || is_named(b, e)) continue;
+      char32_t a = at(n, e);
+      if (is_kanji(a) && a != U'社') continue;  // 企業のデータセンター事業…: a common noun
+      add(b, e, "orgName");
+      named.push_back({b, e, "orgName", ""});
+    }
+  }
+  for (std::size_t k = 0; (k = n.find('(', k)) != std::string_view::npos; ++k) {
+    std::size_t close = n.find(')', k);
+    if (close == std::string_view::npos) break;
+    std::string_view inner = n.substr(k + 1, close - k - 1);
+    if (text::length(inner) > 12 || inner.empty()) continue;
+    char32_t last = before(inner, inner.size());
+    if (last != U'都' && last != U'道' && last != U'府' && last != U'県' && last != U'市' && last != U'区' && last != U'町' &&
+        last != U'村')
+      continue;
+    if (!all_of_chars(inner, kanji_c)) continue;
+    std::size_t b = run_start(n, k, org_c);
+    if (text::length(n.substr(b, k - b)) < 2 || !contains_katakana_or_latin(n.substr(b, k - b)) || is_named(b, k)) continue;
+    add(b, k, "orgName");
+    named.push_back({b, k, "orgName", ""});
+  }
+
+  // 8. Aliases: X(Y) where one side is a name: 台湾積体電路製造(TSMC), Stargate(スターゲート)
+  for (std::size_t k = 0; (k = n.find('(', k)) != std::string_view::npos; ++k) {
+    std::size_t close = n.find(')', k);
+    if (close == std::string_view::npos) break;
+    std::size_t ib = k + 1, ie = close;
+    std::size_t ob = run_start(n, k, org_c);
+    if (ob == k || ie <= ib) continue;
+    if (!all_of_chars(n.substr(ib, ie - ib), org_c)) continue;
+    const Named* inner = nullptr;
+    const Named* outer = nullptr;
+    for (auto& x : named) {
+      if (x.b == ib && x.e == ie) inner = &x;
+      if (x.e == k && x.b >= ob) outer = &x;
+    }
+    if (inner && inner->element == "persName") inner = nullptr;
+    if (outer && outer->element == "persName") outer = nullptr;
+    {
+      char32_t last_inner = before(n, ie);
+      if (last_inner == U'都' || last_inner == U'道' || last_inner == U'府' || last_inner == U'県' || last_inner == U'市' ||
+          last_inner == U'区' || last_inner == U'町' || last_inner == U'村')
+        continue;
+    }
+    if (inner && !outer && !is_named(ob, k) && text::length(n.substr(ob, k - ob)) <= 20) {
+      Named copy = *inner;
+      add(ob, k, copy.element, copy.type);
+      named.push_back({ob, k, copy.element, copy.type});
+    } else if (outer && !inner && !is_named(ib, ie) && text::length(n.substr(ib, ie - ib)) <= 20) {
+      Named copy = *outer;
+      add(ib, ie, copy.element, copy.type);
+      named.push_back({ib, ie, copy.element, copy.type});
+    }
+  }
+
+  // 9. Products named in brackets after a product noun: チップ「Willow」, 推論AI「o3-mini」
+  static const std::string_view product_nouns[] = {"モデル", "チップ", "プロセッサー", "プロセッサ", "AI", "アプリ", "サービス",
+                                                   "製品", "端末", "ソフト", "ソフトウェア", "GPU", "CPU", "スマホ", "ゲーム", "ロボット"};
+  for (auto pn : product_nouns) {
+    for (std::size_t k = 0; (k = n.find(pn, k)) != std::string_view::npos; k += pn.size()) {
+      std::size_t b = k + pn.size();
+      if (!starts_with(n, b, "「")) continue;
+      std::size_t close = n.find("」", b);
+      if (close == std::string_view::npos) continue;
+      std::size_t ib = b + 3;
+      std::string_view inner = n.substr(ib, close - ib);
+      if (inner.empty() || text::length(inner) > 24 || inner.find('(') != std::string_view::npos ||
+          inner.find("、") != std::string_view::npos || inner.find("。") != std::string_view::npos)
+        continue;
+      if (is_named(ib, close)) continue;
+      add(ib, close, "name", "product");
+      named.push_back({ib, close, "name", "product"});
+    }
+  }
+
+  // 10. Latin model names: DeepSeek-R1, o3-mini, MS-1, GPT-4
+  for (std::size_t i = 0; i < n.size();) {
+    char32_t c = at(n, i);
+    if (!is_latin(c) || is_latin(before(n, i)) || is_digit(before(n, i)) || inside(tech, i)) {
+      i = next(n, i);
+      continue;
+    }
+    std::size_t e = i;
+    bool digit = false, hyphen = false;
+    while (e < n.size()) {
+      char32_t d = at(n, e);
+      if (is_latin(d) || is_digit(d)) {
+        digit = digit || is_digit(d);
+        ++e;
+      } else if (d == '-' && e + 1 < n.size() && (is_latin(at(n, e + 1)) || is_digit(at(n, e + 1)))) {
+        hyphen = true;
+        ++e;
+      } else {
+        break;
+      }
+    }
+    if (digit && hyphen && !is_named(i, e)) {
+      add(i, e, "name", "product");
+      named.push_back({i, e, "name", "product"});
+    }
+    i = e;
+  }
+
+  std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return a.end > b.end;
+  });
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace jatei::claims

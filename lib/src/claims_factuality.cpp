@@ -1,0 +1,810 @@
+// Factuality of one sentence: which cues it has, which of them govern the sentence, and the
+// category they decide.
+//
+// A plain list of cue strings gets a lot wrong, so a cue only decides when it governs: a
+// predicate ending must head the main clause (nothing but inflection and final particles after
+// it, or a continuative that coordinates with the next clause); inside 「」 it belongs to the
+// person quoted; before のが/のは/こと or a content word it is embedded in something larger
+// (…かもしれないと思ったのがきっかけです is a fact about a past thought). On top of that, rules
+// for what a longest-match list cannot see: そうだ after the plain form (hearsay) or after a
+// stem (appearance); とされる after a rule noun, a past event or anything else; a question word
+// before a final でしょう (どうでしょう asks); a verb of thinking over an evaluation (opinion);
+// a parenthetical hedge (まだ推測ですが); a direct quotation followed by a verb of saying; a
+// sentence that is nothing but a hedge; an echo of surprise (えっ、同時に？).
+//
+// The order of decision: question, then reported speech with a named source or a verb of
+// saying (it carries the source's hedges), then speculation, then hearsay (it loses to a hedge
+// of its own sentence), then a stated rule, opinion, other, and fact by default.
+#include <algorithm>
+#include <array>
+
+#include "claims_text.hpp"
+#include "jatei/claims.hpp"
+
+namespace jatei::claims {
+
+using namespace text;
+
+std::string_view to_string(Category c) {
+  switch (c) {
+    case Category::fact: return "fact";
+    case Category::speculation: return "speculation";
+    case Category::reported: return "reported";
+    case Category::question: return "question";
+    case Category::opinion: return "opinion";
+    case Category::other: return "other";
+  }
+  return "fact";
+}
+
+std::optional<Category> category_from(std::string_view name) {
+  static const std::array<Category, 6> all{Category::fact, Category::speculation, Category::reported,
+                                           Category::question, Category::opinion, Category::other};
+  for (auto c : all)
+    if (to_string(c) == name) return c;
+  return std::nullopt;
+}
+
+namespace {
+
+// The normalised sentence and its landmarks.
+struct Sent {
+  Normalised norm;
+  std::string_view n;
+  std::size_t body = 0;      // after a speaker label, a dash or a list mark
+  std::size_t core_end = 0;  // before trailing punctuation, emoji, (笑), kaomoji
+  bool qmark = false;        // the trailing run holds ? (a question mark that ends the sentence)
+  bool excl = false;         // … or !
+  // Matched bracket pairs [open, close] (byte offsets of the brackets).
+  std::vector<std::pair<std::size_t, std::size_t>> quotes, parens;
+
+  bool in_quote(std::size_t i) const {
+    for (auto& [a, b] : quotes)
+      if (a < i && i < b) return true;
+    return false;
+  }
+  bool in_paren(std::size_t i) const {
+    for (auto& [a, b] : parens)
+      if (a < i && i < b) return true;
+    return false;
+  }
+};
+
+bool kaomoji_or_laugh(std::string_view inner) {
+  static const char* const laughs[] = {"笑", "苦笑", "爆笑", "汗", "泣", "涙", "怒", "照", "震え声"};
+  for (auto l : laughs)
+    if (inner == l) return true;
+  if (inner.empty() || length(inner) > 14) return false;
+  bool symbol = false;
+  for (std::size_t i = 0; i < inner.size(); i = next(inner, i)) {
+    char32_t c = at(inner, i);
+    if (is_hiragana(c) && c != 0x30FC) return false;
+    if (is_kanji(c)) return false;
+    if (is_latin(c) && c != 'w') {
+      // ω and similar are Greek; ASCII letters other than w suggest an abbreviation: (AI)
+      return false;
+    }
+    if (!is_katakana(c) && !is_digit(c)) symbol = true;
+  }
+  return symbol;
+}
+
+Sent analyse(Normalised norm) {
+  Sent s;
+  s.norm = std::move(norm);
+  s.n = s.norm.text;
+  std::string_view n = s.n;
+  // Bracket pairs.
+  std::vector<std::pair<char32_t, std::size_t>> stack;
+  for (std::size_t i = 0; i < n.size(); i = next(n, i)) {
+    char32_t c = at(n, i);
+    if (is_open_bracket(c)) {
+      stack.push_back({c, i});
+    } else if (is_close_bracket(c)) {
+      for (std::size_t k = stack.size(); k-- > 0;) {
+        if (closer_of(stack[k].first) == c) {
+          (is_quote_open(stack[k].first) ? s.quotes : s.parens).push_back({stack[k].second, i});
+          stack.resize(k);
+          break;
+        }
+      }
+    }
+  }
+  // Body start: spaces, dashes, list marks, a speaker label (名前: …).
+  std::size_t b = 0;
+  while (b < n.size()) {
+    char32_t c = at(n, b);
+    if (is_space(c) || c == 0x2015 || c == 0x2014 || c == 0x2500 || c == 0x30FB || c == 0x2022 || c == 0x25CF ||
+        c == 0x25A0 || c == 0x25C6)
+      b = next(n, b);
+    else
+      break;
+  }
+  {
+    std::size_t colon = n.find(':', b);
+    if (colon != std::string_view::npos && colon > b && length(n.substr(b, colon - b)) <= 12 &&
+        n.substr(colon + 1, 1) != "/") {
+      std::string_view label = n.substr(b, colon - b);
+      bool ok = label.find("。") == std::string_view::npos && label.find("、") == std::string_view::npos &&
+                label.find(' ') == std::string_view::npos && label.find('(') == std::string_view::npos;
+      if (ok) {
+        b = colon + 1;
+        while (b < n.size() && is_space(at(n, b))) b = next(n, b);
+      }
+    }
+  }
+  s.body = b;
+  // Core end: strip the trailing run.
+  std::size_t e = n.size();
+  while (e > s.body) {
+    std::size_t len = 0;
+    char32_t c = before(n, e, len);
+    if (c == '?') {
+      s.qmark = true;
+      e -= len;
+      continue;
+    }
+    if (c == '!') {
+      s.excl = true;
+      e -= len;
+      continue;
+    }
+    if (is_space(c) || c == 0x3002 || c == '.' || c == 0x2026 || c == 0x2025 || c == '~' || c == 0x301C ||
+        c == 0x30FB || is_emoji(c) || c == 0xFF61) {
+      e -= len;
+      continue;
+    }
+    if (c == 0x30FC && e - len > s.body && is_hiragana(before(n, e - len)) && before(n, e - len) != 0x30FC) {
+      e -= len;  // elongation: ですよー
+      continue;
+    }
+    if (c == 'w' || c == 'W') {
+      std::size_t k = e;
+      while (k > s.body && (before(n, k) == 'w' || before(n, k) == 'W')) --k;
+      if (k > s.body && !is_latin(before(n, k)) && !is_digit(before(n, k))) {
+        e = k;
+        continue;
+      }
+      break;
+    }
+    if (c == ')') {
+      auto it = std::find_if(s.parens.begin(), s.parens.end(), [&](auto& p) { return p.second + 1 == e; });
+      if (it != s.parens.end() && it->first > s.body &&
+          kaomoji_or_laugh(n.substr(it->first + 1, it->second - it->first - 1))) {
+        e = it->first;
+        continue;
+      }
+      break;
+    }
+    if (is_katakana(c)) {
+      // A mimetic after a kaomoji: (｀・ω・´)ｷﾘｯ
+      std::size_t k = e;
+      int count = 0;
+      while (k > s.body && is_katakana(before(n, k)) && count < 5) {
+        k = prev(n, k);
+        ++count;
+      }
+      if (k > s.body && before(n, k) == ')') {
+        auto it = std::find_if(s.parens.begin(), s.parens.end(), [&](auto& p) { return p.second + 1 == k; });
+        if (it != s.parens.end() && kaomoji_or_laugh(n.substr(it->first + 1, it->second - it->first - 1))) {
+          e = it->first;
+          continue;
+        }
+      }
+      break;
+    }
+    break;
+  }
+  s.core_end = e;
+  return s;
+}
+
+struct RawHit {
+  std::size_t b = 0, e = 0;  // normalised offsets
+  Category cat = Category::fact;
+  double strength = 0;
+  std::string kind;
+  std::string expression;
+  bool at_end = false;
+  bool governs = false;
+  bool dropped = false;
+  std::string note;
+};
+
+// Only final particles (or nothing) between e and the end of the core.
+bool at_sentence_end(const Sent& s, std::size_t e) {
+  if (e >= s.core_end) return true;
+  static const char32_t finals[] = {0x306D /*ね*/, 0x3088 /*よ*/, 0x306A /*な*/, 0x308F /*わ*/, 0x3055 /*さ*/,
+                                    0x305E /*ぞ*/, 0x305C /*ぜ*/, 0x3063 /*っ*/, 0x30FC /*ー*/, 0x3041, 0x3043,
+                                    0x3045, 0x3047, 0x3049 /*small vowels*/};
+  std::size_t i = e;
+  while (i < s.core_end) {
+    char32_t c = at(s.n, i);
+    if (std::find(std::begin(finals), std::end(finals), c) == std::end(finals)) return false;
+    i = next(s.n, i);
+  }
+  return true;
+}
+
+bool has_any(std::string_view hay, std::initializer_list<std::string_view> needles) {
+  for (auto x : needles)
+    if (hay.find(x) != std::string_view::npos) return true;
+  return false;
+}
+bool ends_any(std::string_view hay, std::initializer_list<std::string_view> needles) {
+  for (auto x : needles)
+    if (hay.size() >= x.size() && hay.substr(hay.size() - x.size()) == x) return true;
+  return false;
+}
+
+// Whether a predicate cue ending at e heads the main clause (or a clause coordinated with it).
+bool heads_clause(const Sent& s, std::size_t e) {
+  std::string_view n = s.n;
+  std::size_t i = e;
+  while (i < s.core_end) {
+    char32_t c = at(n, i);
+    if (c == 0x3001 || c == ',') {
+      std::string_view tail = n.substr(e, i - e);
+      if (tail.empty()) return true;
+      if (ends_any(tail, {"ので", "のでし"})) return false;
+      return ends_any(tail, {"り", "て", "で", "し", "ず", "く", "れ", "おり"});
+    }
+    if (!is_hiragana(c)) {
+      // …のではないかと私は見ています: a hedge framed by the speaker's own verb of thinking.
+      std::string_view rest = n.substr(i, s.core_end - i);
+      std::string_view before_i = n.substr(e, i - e);
+      if (before_i == "と" || before_i.ends_with("と")) {
+        static const std::string_view subjects[] = {"私は", "僕は", "俺は", "筆者は", "我々は", "私たちは", "わたしは", "ぼくは"};
+        std::string_view r = n.substr(e + before_i.size());
+        for (auto sub : subjects)
+          if (r.starts_with(sub)) r.remove_prefix(sub.size());
+        static const std::string_view verbs[] = {"思", "考え", "見て", "みて", "感じ", "予想し", "推測し", "予測し"};
+        for (auto v : verbs) {
+          if (!r.starts_with(v)) continue;
+          std::string_view infl = r.substr(v.size(), s.core_end - (r.data() - n.data()) - v.size());
+          bool kana = true;
+          for (std::size_t k = 0; k < infl.size(); k = next(infl, k))
+            if (!is_hiragana(at(infl, k))) kana = false;
+          (void)rest;
+          // Not a narrated past thought (と思ったのがきっかけ), not embedded.
+          bool past = infl.starts_with("った") || infl.starts_with("た") || infl.starts_with("えた") ||
+                      infl.starts_with("いた");
+          if (kana && !past &&
+              !has_any(infl, {"のが", "のは", "のを", "のも", "ことが", "ことは", "ことを", "ことも", "ことに", "ところ"}))
+            return true;
+        }
+      }
+      return false;
+    }
+    i = next(n, i);
+  }
+  std::string_view tail = n.substr(e, s.core_end - e);
+  return !has_any(tail, {"のが", "のは", "のを", "のも", "ことが", "ことは", "ことを", "ことも", "ことに", "ところ"});
+}
+
+// A noun-phrase cue decides as the subject of the last clause: no clause break after it.
+bool heads_last_clause(const Sent& s, const RawHit& h) {
+  std::string_view n = s.n;
+  for (std::size_t i = h.e; i < s.core_end; i = next(n, i)) {
+    char32_t c = at(n, i);
+    if (c == 0x3001 || c == ',') return false;
+  }
+  char32_t last = before(std::string_view(h.expression), h.expression.size());
+  if (is_kanji(last) && last != U'多' && last != U'聞') {
+    char32_t p = at(n, h.e);
+    return p == U'が' || p == U'も' || p == U'は';
+  }
+  return true;
+}
+
+bool plain_form_before(std::string_view n, std::size_t i) {
+  std::size_t len = 0;
+  char32_t p = before(n, i, len);
+  static const char32_t plain[] = {U'る', U'た', U'だ', U'い', U'う', U'く', U'す', U'つ', U'ぬ', U'む', U'ぶ', U'ぐ', U'ず'};
+  if (std::find(std::begin(plain), std::end(plain), p) == std::end(plain)) return false;
+  if (p == U'う' && i >= len) {
+    // Volitional (行こうとしている) is not a plain form that reports.
+    char32_t pp = before(n, i - len);
+    static const char32_t orow[] = {U'こ', U'そ', U'と', U'の', U'ほ', U'も', U'よ', U'ろ', U'ご', U'ぞ', U'ど', U'ぼ', U'ぽ', U'お'};
+    if (std::find(std::begin(orow), std::end(orow), pp) != std::end(orow)) return false;
+  }
+  return true;
+}
+
+// そうだ: hearsay after the plain form, appearance after a stem, "so" after a particle.
+void disambiguate_sou(const Sent& s, RawHit& h) {
+  std::string_view n = s.n;
+  std::size_t len = 0;
+  char32_t p = before(n, h.b, len);
+  static const char32_t particles[] = {U'は', U'が', U'を', U'に', U'も', U'と', U'で', U'へ', U'や', U'ね', U'よ',
+                                       U'か', U'の', U'え', U'あ', U'ぁ', U'お', U'っ', U'ー', U'な'};
+  bool demonstrative = h.b <= s.body || p == 0x3001 || p == 0x3002 || p == '!' || p == '?' || is_space(p) ||
+                       is_open_bracket(p) || is_close_bracket(p) || p == 0x2026 ||
+                       std::find(std::begin(particles), std::end(particles), p) != std::end(particles);
+  if (demonstrative) {
+    h.dropped = true;
+    return;
+  }
+  std::string_view rest = n.substr(h.b + std::string_view("そう").size());
+  bool copula = rest.starts_with("だ") || rest.starts_with("です") || rest.starts_with("でし");
+  static const char32_t plain[] = {U'う', U'く', U'す', U'つ', U'ぬ', U'む', U'る', U'ぐ', U'ぶ', U'い', U'だ', U'た'};
+  if (copula && std::find(std::begin(plain), std::end(plain), p) != std::end(plain)) {
+    h.cat = Category::reported;
+    h.strength = 0.7;
+    h.note = "そうだ after the plain form: hearsay";
+    return;
+  }
+  // 踏みそうになった: what nearly happened, told as a fact.
+  if (rest.starts_with("になっ") || rest.starts_with("になり") || rest.starts_with("になる")) {
+    h.dropped = true;
+    return;
+  }
+  static const std::string_view adjective_stems[] = {
+      "おいし", "美味し", "楽し", "嬉し", "うれし", "悲し", "難し", "むずかし", "優し", "やさし", "厳し", "激し",
+      "珍し", "怪し", "あやし", "寂し", "さびし", "忙し", "正し", "新し", "詳し", "美し", "苦し", "恥ずかし",
+      "懐かし", "羨まし", "恐ろし", "危な", "楽し", "すご", "凄"};
+  bool adjective = is_kanji(p) || is_katakana(p) || p == U'さ';
+  for (auto a : adjective_stems)
+    if (ends_with_at(n, h.b, a)) adjective = true;
+  if (adjective) {
+    h.cat = Category::opinion;
+    h.strength = 0.5;
+    h.note = "そう after an adjective stem: appearance (an impression)";
+  } else {
+    h.cat = Category::speculation;
+    h.strength = 0.6;
+    h.note = "そう after a verb stem: appearance (looks likely to)";
+  }
+}
+
+// とされる: a rule, an allegation, or a received view.
+void disambiguate_tosareru(const Sent& s, const Lexicon& lex, RawHit& h) {
+  std::string_view n = s.n;
+  for (auto* r : lex.of_kind("rulenoun")) {
+    if (ends_with_at(n, h.b, r->expression)) {
+      h.cat = Category::fact;
+      h.strength = 0.8;
+      h.kind = "rule";
+      h.note = "after a rule noun (" + r->expression + "): states a rule";
+      return;
+    }
+  }
+  char32_t p = before(n, h.b);
+  if (p == U'た' || ends_with_at(n, h.b, "だった")) {
+    h.cat = Category::speculation;
+    h.strength = 0.8;
+    h.note = "after a past event: an unverified allegation";
+    return;
+  }
+  h.cat = Category::reported;
+  h.strength = 0.6;
+  h.note = "a received view from an unnamed source";
+}
+
+// (まだ推測ですが), (※憶測ですが): a parenthetical hedge.
+void parenthetical_hedges(const Sent& s, const Lexicon& lex, std::vector<RawHit>& hits) {
+  const auto& nouns = lex.of_kind("hedgenoun");
+  for (auto& [a, b] : s.parens) {
+    std::string_view inner = s.n.substr(a + 1, b - a - 1);
+    if (length(inner) > 24) continue;
+    std::string_view t = inner;
+    while (!t.empty() && (t.starts_with("※") || t.starts_with(" "))) t.remove_prefix(t.starts_with(" ") ? 1 : 3);
+    bool hedge_noun = false;
+    for (auto* c : nouns)
+      if (t.find(c->expression) != std::string_view::npos) hedge_noun = true;
+    bool tentative = t.starts_with("まだ") || t.starts_with("あくまで");
+    bool concessive = ends_any(t, {"が", "けど", "けれど", "けれども", "ですが", "ながら"});
+    bool only_noun = false;
+    for (auto* c : nouns)
+      if (t == c->expression) only_noun = true;
+    if ((hedge_noun && (concessive || tentative)) || (tentative && concessive) || only_noun) {
+      RawHit h;
+      h.b = a;
+      h.e = b + 1;
+      h.cat = Category::speculation;
+      h.strength = 1.0;
+      h.kind = "paren";
+      h.expression = "(…ですが)";
+      h.governs = true;
+      h.note = "parenthetical hedge";
+      // It replaces the cues inside it.
+      for (auto& x : hits)
+        if (x.b >= a && x.e <= b + 1) x.dropped = true;
+      hits.push_back(std::move(h));
+    }
+  }
+}
+
+// 「…」と + a verb of saying within a few characters: someone's words.
+void direct_quotations(const Sent& s, const Lexicon& lex, std::vector<RawHit>& hits) {
+  double strength = 0.85;
+  for (auto& c : lex.cues())
+    if (c.kind == "quote") strength = c.strength;
+  const auto& verbs = lex.of_kind("speechverb");
+  std::string_view n = s.n;
+  for (auto& [a, b] : s.quotes) {
+    if (s.in_quote(a) || s.in_paren(a)) continue;
+    std::size_t t = b + std::string_view("」").size();
+    if (t > n.size()) continue;
+    std::size_t start = std::string_view::npos;
+    if (starts_with(n, t, "と")) start = t;
+    else if (starts_with(n, t, "って")) start = t;
+    else continue;
+    // Look for a verb of saying within ten characters, before any clause break.
+    std::size_t i = start, found = std::string_view::npos, verb_end = 0;
+    for (int k = 0; k < 11 && i < s.core_end; ++k) {
+      char32_t c = at(n, i);
+      if (c == 0x3002 || (c == 0x3001 && k > 1) || is_open_bracket(c)) break;
+      for (auto* v : verbs) {
+        if (!starts_with(n, i, v->expression)) continue;
+        // A verb, not a compound noun (言葉, 話題): inflection or the end follows.
+        char32_t next_c = at(n, i + v->expression.size());
+        if (!(next_c == 0 || is_hiragana(next_c) || next_c == 0x3002 || next_c == 0x3001 ||
+              i + v->expression.size() >= s.core_end))
+          continue;
+        found = i;
+        verb_end = i + v->expression.size();
+        break;
+      }
+      if (found != std::string_view::npos) break;
+      i = next(n, i);
+    }
+    if (found == std::string_view::npos) continue;
+    // Take the inflection after the stem.
+    std::size_t e = verb_end;
+    static const char32_t stops[] = {U'の', U'が', U'け', U'ね', U'よ', U'か', U'と', U'こ', U'も', U'は', U'を', U'に', U'ー'};
+    for (int k = 0; k < 6 && e < s.core_end && is_hiragana(at(n, e)); ++k) {
+      if (std::find(std::begin(stops), std::end(stops), at(n, e)) != std::end(stops)) break;
+      e = next(n, e);
+    }
+    bool merged = false;
+    for (auto& x : hits) {
+      if (!x.dropped && x.cat == Category::reported && x.b >= start && x.b < e) {
+        x.governs = true;
+        x.strength = std::max(x.strength, strength);
+        x.note = "after a direct quotation";
+        merged = true;
+      } else if (!x.dropped && x.b >= start && x.e <= e) {
+        x.dropped = true;
+      }
+    }
+    if (merged) continue;
+    RawHit h;
+    h.b = start;
+    h.e = e;
+    h.cat = Category::reported;
+    h.strength = strength;
+    h.kind = "quote";
+    h.expression = "「…」と";
+    h.governs = true;
+    h.note = "direct quotation with a verb of saying";
+    hits.push_back(std::move(h));
+  }
+}
+
+bool contains_hiragana(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); i = next(s, i))
+    if (is_hiragana(at(s, i)) && at(s, i) != 0x30FC) return true;
+  return false;
+}
+
+// えっ、同時に？ : a short echo of surprise, not a request for information.
+bool surprise_echo(const Sent& s) {
+  std::string_view core = s.n.substr(s.body, s.core_end - s.body);
+  static const std::string_view inter[] = {"えっ", "ええっ", "えー", "へえ", "へー", "はあ", "はぁ", "え、"};
+  std::size_t skip = 0;
+  for (auto x : inter)
+    if (core.starts_with(x)) skip = std::max(skip, x.size());
+  if (!skip) return false;
+  std::string_view rest = core.substr(skip);
+  while (rest.starts_with("、")) rest.remove_prefix(3);
+  if (length(rest) > 6) return false;
+  return !ends_any(rest, {"か", "の", "ます", "です", "ない", "た", "る"});
+}
+
+// えっ、そんなに下がっているんですか。: surprise at what was just said, closed by 。 rather
+// than ？, with no question word: an exclamation, not a request for information.
+bool surprised(const Sent& s, const Lexicon& lex) {
+  std::string_view core = s.n.substr(s.body, s.core_end - s.body);
+  static const std::string_view inter[] = {"えっ", "ええっ", "えー", "へえ", "へー", "まさか"};
+  bool start = false;
+  for (auto x : inter)
+    if (core.starts_with(x)) start = true;
+  if (!start) return false;
+  for (auto* qw : lex.of_kind("qword"))
+    if (core.find(qw->expression) != std::string_view::npos && !is_hiragana(at(qw->expression, 0))) return false;
+  static const std::string_view hira_q[] = {"どう", "なぜ", "なんで", "どこ", "いつ", "だれ", "どれ", "どの", "どんな", "いくら"};
+  for (auto x : hira_q)
+    if (core.find(x) != std::string_view::npos) return false;
+  return true;
+}
+
+}  // namespace
+
+namespace {
+bool retrospective(const Sent& s, const Lexicon& lexicon);
+}
+
+bool is_retrospective_hedge(std::string_view sentence, const Lexicon& lexicon) {
+  return retrospective(analyse(normalise(sentence)), lexicon);
+}
+
+namespace {
+bool retrospective(const Sent& s, const Lexicon& lexicon) {
+  std::string_view core = s.n.substr(s.body, s.core_end - s.body);
+  if (core.empty() || length(core) > 30) return false;
+  // Cheap exit: a hedge sentence holds a hedge noun.
+  const auto& noun_cues = lexicon.of_kind("hedgenoun");
+  if (std::none_of(noun_cues.begin(), noun_cues.end(),
+                   [&](const Cue* c) { return core.find(c->expression) != std::string_view::npos; }))
+    return false;
+  std::vector<std::string_view> tokens;
+  for (auto* c : lexicon.of_kind("prefix")) tokens.push_back(c->expression);
+  std::vector<std::string_view> nouns;
+  for (auto* c : noun_cues) nouns.push_back(c->expression);
+  static const char* const glue[] = {"に過ぎません", "にすぎません", "に過ぎない", "にすぎない", "でしかありません",
+                                     "でしかない", "ですけれども", "ですけれど", "ですけど", "ですが", "です", "だけど",
+                                     "だが", "だ", "でした", "けれど", "けど", "が", "ね", "よ", "と", "や", "・", "、",
+                                     "も", "の", "話", "段階"};
+  for (auto g : glue) tokens.push_back(g);
+  bool noun_seen = false;
+  std::size_t i = 0;
+  while (i < core.size()) {
+    std::size_t best = 0;
+    bool is_noun = false;
+    for (auto& nn : nouns)
+      if (core.substr(i).starts_with(nn) && nn.size() > best) {
+        best = nn.size();
+        is_noun = true;
+      }
+    for (auto& t : tokens)
+      if (core.substr(i).starts_with(t) && t.size() > best) {
+        best = t.size();
+        is_noun = false;
+      }
+    if (!best) return false;
+    noun_seen = noun_seen || is_noun;
+    i += best;
+  }
+  return noun_seen;
+}
+}  // namespace
+
+Decision classify(std::string_view sentence, const SentenceContext& ctx, const Lexicon& lex) {
+  return classify(sentence, normalise(sentence), ctx, lex);
+}
+
+Decision classify(std::string_view, const Normalised& norm, const SentenceContext& ctx, const Lexicon& lex) {
+  Decision d;
+  Sent s = analyse(norm);
+  std::string_view n = s.n;
+  std::vector<RawHit> hits;
+
+  // 1. Lexicon matches, leftmost-longest, not overlapping.
+  std::vector<const Cue*> candidates;
+  for (std::size_t i = s.body; i < n.size();) {
+    std::size_t taken = 0;
+    lex.match_at(n, i, candidates);
+    for (const Cue* c : candidates) {
+      std::size_t e = i + c->expression.size();
+      if (c->at_start && i != s.body) continue;
+      if (c->at_end && !at_sentence_end(s, e)) continue;
+      if (c->expression == "?" && i < s.core_end) {  // a question mark inside the sentence
+        taken = e - i;
+        break;
+      }
+      RawHit h;
+      h.b = i;
+      h.e = e;
+      h.cat = c->cls == "none" ? Category::other : *category_from(c->cls);
+      h.strength = c->cls == "none" ? 0 : c->strength;
+      h.kind = c->kind;
+      h.expression = c->expression;
+      h.at_end = c->at_end;
+      h.dropped = c->cls == "none";  // blockers only keep shorter cues away
+      if (h.expression == "?") h.at_end = true;
+      hits.push_back(std::move(h));
+      taken = e - i;
+      break;
+    }
+    i = taken ? i + taken : next(n, i);
+  }
+
+  // 2. Disambiguation of single entries.
+  for (auto& h : hits) {
+    if (h.dropped) continue;
+    if (h.kind == "hearsay") disambiguate_sou(s, h);
+    else if (h.expression == "とされ") disambiguate_tosareru(s, lex, h);
+    else if (h.kind == "plain" && !plain_form_before(n, h.b)) h.dropped = true;
+  }
+
+  // 3. Rules that look beyond one entry.
+  parenthetical_hedges(s, lex, hits);
+  direct_quotations(s, lex, hits);
+
+  // 4. Which hits govern the sentence.
+  for (auto& h : hits) {
+    if (h.dropped || h.kind == "paren" || h.kind == "quote") continue;
+    if (s.in_quote(h.b) && !(h.note == "after a direct quotation")) {
+      h.governs = false;
+      h.note = h.note.empty() ? "inside a quotation" : h.note;
+      continue;
+    }
+    if (s.in_paren(h.b) && h.expression != "?") {
+      h.governs = false;
+      continue;
+    }
+    if (h.note == "after a direct quotation") continue;
+    if (h.kind == "adverb" || h.kind == "greeting" || h.kind == "interjection") h.governs = true;
+    else if (h.kind == "np") h.governs = heads_last_clause(s, h);
+    else if (h.at_end) h.governs = true;
+    else h.governs = heads_clause(s, h.e);
+  }
+
+  // Keep the hits in text order.
+  std::vector<RawHit> kept;
+  for (auto& h : hits)
+    if (!h.dropped) kept.push_back(h);
+  std::sort(kept.begin(), kept.end(), [](const RawHit& a, const RawHit& b) { return a.b < b.b; });
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    RawHit& h = kept[k];
+    // A predicate cue is marked with its inflection (と発言しています, 疑われている), without
+    // the final particles (でしょう, not でしょうね).
+    if (h.governs && !h.at_end && (h.kind.empty() || h.kind == "think" || h.kind == "plain" || h.kind == "hearsay" || h.kind == "rule")) {
+      std::size_t limit = k + 1 < kept.size() ? std::min(kept[k + 1].b, s.core_end) : s.core_end;
+      std::size_t e = h.e;
+      while (e < limit && is_hiragana(at(n, e))) e = next(n, e);
+      static const std::string_view finals[] = {"けれども", "けれど", "けど", "が", "ね", "よ", "な", "わ", "さ", "ぞ", "ぜ", "ー"};
+      bool stripped = true;
+      while (stripped && e > h.e) {
+        stripped = false;
+        for (auto f : finals) {
+          if (e - f.size() >= h.e && ends_with_at(n, e, f)) {
+            e -= f.size();
+            stripped = true;
+            break;
+          }
+        }
+      }
+      h.e = e;
+    }
+    CueHit c;
+    auto [sb, se] = s.norm.source(h.b, h.e);
+    c.begin = sb;
+    c.end = se;
+    c.category = h.cat;
+    c.strength = h.strength;
+    c.kind = h.kind;
+    c.expression = h.expression;
+    c.governs = h.governs;
+    c.note = h.note;
+    d.hits.push_back(std::move(c));
+  }
+
+  auto decide = [&](Category cat, std::string rule, std::vector<std::size_t> decisive = {}) {
+    d.category = cat;
+    d.rule = std::move(rule);
+    d.decisive = std::move(decisive);
+    return d;
+  };
+  auto governing = [&](Category cat, double min, double max = 2.0) {
+    std::vector<std::size_t> out;
+    for (std::size_t k = 0; k < d.hits.size(); ++k)
+      if (d.hits[k].governs && d.hits[k].category == cat && d.hits[k].strength >= min && d.hits[k].strength < max)
+        out.push_back(k);
+    return out;
+  };
+
+  // 5. Structure first: headings, captions, trailers, bylines and boilerplate are not claims.
+  if (ctx.block == "head" || ctx.block == "figure" || ctx.block == "trailer" || ctx.block == "byline")
+    return decide(Category::other, "structural: " + ctx.block);
+  if (ctx.division == "boilerplate") return decide(Category::other, "structural: boilerplate");
+  if (ctx.introduced_quote) return decide(Category::reported, "inside a quotation introduced as someone's words");
+  std::string_view core = n.substr(s.body, s.core_end - s.body);
+  if (core.empty()) return decide(Category::other, "no words");
+
+  // 6. A sentence that only hedges what came before.
+  if (retrospective(s, lex)) {
+    d.retrospective = true;
+    CueHit c;
+    auto [sb, se] = s.norm.source(s.body, s.core_end);
+    c.begin = sb;
+    c.end = se;
+    c.category = Category::speculation;
+    c.strength = 1.0;
+    c.kind = "retrospective";
+    c.expression = "(hedge sentence)";
+    c.governs = true;
+    c.note = "hedges what came before";
+    d.hits.clear();
+    d.hits.push_back(std::move(c));
+    return decide(Category::speculation, "only hedges what came before it", {0});
+  }
+
+  // 7. Questions.
+  auto agreement = [&] {
+    std::vector<std::size_t> out;
+    for (std::size_t k = 0; k < d.hits.size(); ++k)
+      if (d.hits[k].governs && d.hits[k].kind == "agreement") out.push_back(k);
+    return out;
+  }();
+  if (!agreement.empty()) return decide(Category::opinion, "asks for agreement, not a question", agreement);
+  std::vector<std::size_t> qmarks;
+  for (std::size_t k = 0; k < d.hits.size(); ++k)
+    if (d.hits[k].expression == "?" && d.hits[k].governs) qmarks.push_back(k);
+  if (s.qmark) {
+    if (s.excl && !contains_hiragana(core)) return decide(Category::other, "exclamation of surprise (!?) without a predicate");
+    if (surprise_echo(s)) return decide(Category::other, "echo of surprise, not a request for information");
+    return decide(Category::question, "ends with a question mark", qmarks);
+  }
+  if (!s.excl && !surprised(s, lex)) {
+    auto q = governing(Category::question, 0.6);
+    std::erase_if(q, [&](std::size_t k) { return d.hits[k].expression == "?"; });
+    if (!q.empty()) return decide(Category::question, "question ending", q);
+  } else if (!s.excl && !governing(Category::question, 0.6).empty()) {
+    return decide(Category::other, "surprise at what was just said (no question mark): an exclamation");
+  }
+  // どうでしょう / どういうことなんだろう: a question word before a final でしょう/だろう asks.
+  for (std::size_t k = 0; k < d.hits.size(); ++k) {
+    auto& h = d.hits[k];
+    if (!h.governs || h.category != Category::speculation) continue;
+    if (h.expression != "でしょう" && h.expression != "だろう" && h.expression != "かな") continue;
+    const RawHit* nb = &kept[k];  // d.hits and kept are parallel here
+    if (!at_sentence_end(s, nb->e)) continue;
+    if (before(n, nb->b) == U'か') continue;  // …かでしょう: a guess about an indirect question
+    for (auto* qw : lex.of_kind("qword")) {
+      std::size_t p = n.find(qw->expression, s.body);
+      while (p != std::string_view::npos && p < nb->b) {
+        char32_t after = at(n, p + qw->expression.size());
+        bool indefinite = after == U'か' || after == U'も' || after == U'ぞ';
+        // A hiragana question word must start a word: どの, not ほどの.
+        char32_t pre = before(n, p);
+        static const char32_t particles[] = {U'は', U'が', U'を', U'に', U'も', U'で', U'と', U'へ', U'や', U'の', U'ね', U'よ'};
+        bool word = !is_hiragana(at(n, p)) || !is_hiragana(pre) ||
+                    std::find(std::begin(particles), std::end(particles), pre) != std::end(particles);
+        if (!indefinite && word) return decide(Category::question, "a question word with a final " + h.expression + ": wonders", {k});
+        p = n.find(qw->expression, p + qw->expression.size());
+      }
+    }
+  }
+
+  // 8. Reported speech with a named source or a verb of saying.
+  auto strong = governing(Category::reported, 0.8);
+  if (!strong.empty()) return decide(Category::reported, "reported speech (source or verb of saying)", strong);
+
+  // 9. Speculation, unless a verb of thinking sits over an evaluation.
+  auto spec = governing(Category::speculation, 0.5);
+  if (!spec.empty()) {
+    bool all_think = std::all_of(spec.begin(), spec.end(), [&](std::size_t k) { return d.hits[k].kind == "think"; });
+    if (all_think) {
+      // The evaluation is what is thought: in the same clause as the verb of thinking, or the
+      // topic of the sentence (私たちの強みは、…だと思っています).
+      const RawHit& think = kept[spec.front()];
+      for (std::size_t k = 0; k < d.hits.size(); ++k) {
+        const RawHit& ev = kept[k];
+        if (d.hits[k].category != Category::opinion || ev.b >= think.b || d.hits[k].kind == "agreement") continue;
+        std::string_view between = n.substr(ev.e, think.b - ev.e);
+        bool same_clause = between.find("、") == std::string_view::npos && between.find(",") == std::string_view::npos;
+        bool topic = between.starts_with("は") || between.starts_with("なのは") || between.starts_with("なことは");
+        if (same_clause || topic)
+          return decide(Category::opinion, "a verb of thinking over an evaluation", {k, spec.front()});
+      }
+    }
+    return decide(Category::speculation, "hedge heads the main clause", spec);
+  }
+
+  // 10. Hearsay, a stated rule, opinion, other.
+  auto weak = governing(Category::reported, 0.5);
+  if (!weak.empty()) return decide(Category::reported, "hearsay (unnamed source)", weak);
+  auto rule = governing(Category::fact, 0.5);
+  if (!rule.empty()) return decide(Category::fact, "states a rule", rule);
+  auto op = governing(Category::opinion, 0.5);
+  if (!op.empty()) return decide(Category::opinion, "evaluative", op);
+  auto other = governing(Category::other, 0.5);
+  if (!other.empty()) return decide(Category::other, "request, greeting, intention or interjection", other);
+  if (length(core) <= 4 && !std::any_of(core.begin(), core.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+    return decide(Category::other, "a fragment without a predicate");
+  return decide(Category::fact, "asserted without a hedge");
+}
+
+}  // namespace jatei::claims

@@ -1,0 +1,91 @@
+// NFKC with an offset map. Normalising one canonical segment at a time (a starter and the
+// combining marks after it) keeps every output byte tied to the source characters it came
+// from, so a match on the normalised copy maps back to whole source characters. Characters
+// that NFKC leaves alone (ASCII, kana, kanji) are copied without a round trip through ICU.
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include "claims_text.hpp"
+#include "jatei/claims.hpp"
+
+namespace jatei::claims {
+namespace {
+
+const icu::Normalizer2& nfkc() {
+  static const icu::Normalizer2* n = [] {
+    UErrorCode ec = U_ZERO_ERROR;
+    const icu::Normalizer2* p = icu::Normalizer2::getNFKCInstance(ec);
+    if (U_FAILURE(ec) || !p) throw std::runtime_error("ICU NFKC normaliser unavailable");
+    return p;
+  }();
+  return *n;
+}
+
+// Stable under NFKC and a boundary on both sides (no combining mark can follow usefully).
+bool inert(char32_t c) {
+  return c < 0x80 || (c >= 0x3041 && c <= 0x3094) || (c >= 0x30A1 && c <= 0x30F6) || c == 0x30FC ||
+         (c >= 0x4E00 && c <= 0x9FFF) || c == 0x3001 || c == 0x3002 || c == 0x300C || c == 0x300D;
+}
+
+// Combining voiced/semi-voiced marks and other combining characters.
+bool combining(char32_t c) {
+  return (c >= 0x0300 && c <= 0x036F) || c == 0x3099 || c == 0x309A || c == 0xFF9E || c == 0xFF9F ||
+         (c >= 0xFE00 && c <= 0xFE0F) || c == 0x200D;
+}
+
+}  // namespace
+
+std::pair<std::size_t, std::size_t> Normalised::source(std::size_t b, std::size_t e) const {
+  if (b >= text.size() || e <= b) {
+    std::size_t at = b < begin.size() ? begin[b] : (end.empty() ? 0 : end.back());
+    return {at, at};
+  }
+  if (e > text.size()) e = text.size();
+  return {begin[b], end[e - 1]};
+}
+
+Normalised normalise(std::string_view src) {
+  Normalised out;
+  out.text.reserve(src.size());
+  out.begin.reserve(src.size());
+  out.end.reserve(src.size());
+  const icu::Normalizer2& n2 = nfkc();
+  std::size_t i = 0;
+  while (i < src.size()) {
+    std::size_t len = 0;
+    char32_t c = utf8::decode(src, i, len);
+    std::size_t j = i + len;
+    // Extend the segment over following characters that have no boundary before them.
+    bool simple = inert(c);
+    while (j < src.size()) {
+      std::size_t l2 = 0;
+      char32_t d = utf8::decode(src, j, l2);
+      bool joins = combining(d) || (!inert(d) && !n2.hasBoundaryBefore(static_cast<UChar32>(d)));
+      if (!joins) break;
+      simple = false;
+      j += l2;
+    }
+    auto emit = [&](std::string_view bytes) {
+      std::size_t size = out.text.size() + bytes.size();
+      out.text.append(bytes);
+      out.begin.resize(size, static_cast<std::uint32_t>(i));
+      out.end.resize(size, static_cast<std::uint32_t>(j));
+    };
+    if (simple) {
+      emit(src.substr(i, j - i));
+    } else {
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+          icu::StringPiece(src.data() + i, static_cast<int32_t>(j - i)));
+      UErrorCode ec = U_ZERO_ERROR;
+      icu::UnicodeString n = n2.normalize(u, ec);
+      std::string bytes;
+      if (U_FAILURE(ec)) bytes.assign(src.substr(i, j - i));
+      else n.toUTF8String(bytes);
+      emit(bytes);
+    }
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace jatei::claims

@@ -1,0 +1,290 @@
+// Claims for fact-checkers: one record per sentence to check, check-worthy ones first, with
+// who said it and how sure that attribution is, its factuality and cue, the checkable details
+// with their normalised values (what jatei-claims put in @when, @value, @quantity/@unit), the
+// sentence before it for context, and the article it comes from.
+//
+// Speculation is listed (flagged as such) but never gets a ClaimReview skeleton: a verdict must
+// not treat the author's guess as a statement of fact.
+#include <algorithm>
+
+#include "export_view.hpp"
+#include "jatei/export.hpp"
+
+namespace jatei {
+namespace {
+
+std::vector<const xp::SentenceInfo*> selected(const xp::View& v, const ExportOptions& o, bool for_review) {
+  std::vector<const xp::SentenceInfo*> first, rest;
+  for (auto& si : v.sentences) {
+    bool take;
+    if (o.all_sentences || !v.has_claims) take = true;
+    else if (for_review) take = si.checkworthy || si.factuality == "fact" || si.factuality == "reported";
+    else take = si.checkworthy || si.factuality == "fact" || si.factuality == "reported" || si.factuality == "speculation";
+    if (!take) continue;
+    (si.checkworthy ? first : rest).push_back(&si);
+  }
+  first.insert(first.end(), rest.begin(), rest.end());
+  return first;
+}
+
+std::string name_kind(const std::string& element, const std::string& type) {
+  if (element == "persName") return "person";
+  if (element == "orgName") return "organisation";
+  if (element == "placeName") return "place";
+  return type.empty() ? "name" : type;
+}
+
+bool is_money(const xp::Mention& m) { return m.element() == "measure" && m.attr("type") == "currency"; }
+
+// The mentions of a kind: dates, numbers (num and non-currency measures), money, names.
+std::vector<const xp::Mention*> kind(const xp::SentenceInfo& si, std::string_view k) {
+  std::vector<const xp::Mention*> out;
+  for (auto& m : si.mentions) {
+    const std::string& e = m.element();
+    bool hit = (k == "dates" && (e == "date" || e == "time")) ||
+               (k == "numbers" && (e == "num" || (e == "measure" && !is_money(m)))) || (k == "money" && is_money(m)) ||
+               (k == "names" && (e == "persName" || e == "orgName" || e == "placeName" || e == "name"));
+    if (hit) out.push_back(&m);
+  }
+  return out;
+}
+
+// "value" of a mention for CSV: its normalised value in one short string.
+std::string value_of(const xp::Mention& m) {
+  const std::string& e = m.element();
+  auto a = [&](const char* n) { return m.attr(n); };
+  if (e == "date" || e == "time") {
+    if (!a("when").empty()) return a("when");
+    std::string from = !a("from").empty() ? a("from") : a("notBefore");
+    std::string to = !a("to").empty() ? a("to") : a("notAfter");
+    if (!from.empty() || !to.empty()) return from + "/" + to;
+    std::string rel = a("type");
+    if (!a("subtype").empty()) rel += (rel.empty() ? "" : ":") + a("subtype");
+    return rel;
+  }
+  if (e == "num") {
+    if (!a("value").empty()) return a("value") + (a("type") == "percent" ? "%" : "");
+    if (!a("atLeast").empty() || !a("atMost").empty()) return a("atLeast") + ".." + a("atMost");
+    return a("type");
+  }
+  if (e == "measure") {
+    std::string q = a("quantity");
+    if (q.empty() && (!a("atLeast").empty() || !a("atMost").empty())) q = a("atLeast") + ".." + a("atMost");
+    std::string u = a("unit");
+    return q.empty() ? u : q + (u.empty() ? "" : " " + u);
+  }
+  return name_kind(e, a("type"));
+}
+
+std::string join_mentions(const std::vector<const xp::Mention*>& ms) {
+  std::string out;
+  for (auto* m : ms) {
+    if (!out.empty()) out += "; ";
+    std::string v = value_of(*m);
+    out += m->text;
+    if (!v.empty()) out += "=" + v;
+  }
+  return out;
+}
+
+std::string json_attrs(const xp::Mention& m) {
+  std::string out = "{\"text\":" + xp::json_string(m.text);
+  if (m.element() == "persName" || m.element() == "orgName" || m.element() == "placeName" || m.element() == "name")
+    out += ",\"kind\":" + xp::json_string(name_kind(m.element(), m.attr("type")));
+  else
+    out += ",\"element\":" + xp::json_string(m.element());
+  for (auto& a : m.span->attrs.list()) {
+    if (a.name == "xml:id") continue;
+    out += "," + xp::json_string(a.name) + ":" + xp::json_string(a.value);
+  }
+  return out + "}";
+}
+
+std::string json_list(const std::vector<const xp::Mention*>& ms) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < ms.size(); ++i) out += (i ? "," : "") + json_attrs(*ms[i]);
+  return out + "]";
+}
+
+std::string json_strings(const std::vector<std::string>& v) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + xp::json_string(v[i]);
+  return out + "]";
+}
+
+const xp::SentenceInfo* previous(const xp::View& v, const xp::SentenceInfo& si) {
+  return si.index == 0 ? nullptr : &v.sentences[si.index - 1];
+}
+
+std::vector<const xp::Verdict*> verdicts_of(const xp::View& v, const std::string& id) {
+  std::vector<const xp::Verdict*> out;
+  for (auto& vd : v.verdicts)
+    if (std::find(vd.targets.begin(), vd.targets.end(), id) != vd.targets.end()) out.push_back(&vd);
+  return out;
+}
+
+std::string cue_text(const xp::SentenceInfo& si) {
+  std::string out;
+  for (auto* c : si.cues()) out += (out.empty() ? "" : "; ") + c->text;
+  return out;
+}
+
+std::string jsonl(const xp::View& v, const ExportOptions& o) {
+  std::string out;
+  std::size_t rank = 0;
+  std::string source = "{\"title\":" + xp::json_string(v.source.title) + ",\"file\":" + xp::json_string(v.source.file) +
+                       ",\"sha256\":" + xp::json_string(v.source.sha256) + ",\"url\":" + xp::json_string(v.source.url) +
+                       ",\"date\":" + xp::json_string(v.source.date) + "}";
+  for (auto* si : selected(v, o, false)) {
+    std::string r = "{\"id\":" + xp::json_string(si->s->id) + ",\"rank\":" + std::to_string(++rank) +
+                    ",\"checkworthy\":" + (si->checkworthy ? "true" : "false") +
+                    ",\"factuality\":" + xp::json_string(si->factuality) + ",\"cues\":[";
+    bool first = true;
+    for (auto* c : si->cues()) {
+      r += std::string(first ? "" : ",") + "{\"text\":" + xp::json_string(c->text) + ",\"class\":" +
+           xp::json_string(c->attr("subtype")) + "}";
+      first = false;
+    }
+    r += "],\"speaker\":";
+    if (si->speakers.empty()) {
+      r += "null";
+    } else {
+      r += "{\"id\":" + xp::json_string(si->speakers.front()) + ",\"name\":" + xp::json_string(v.speaker_name(*si)) +
+           ",\"role\":" + xp::json_string(v.speaker_role(*si)) + ",\"certainty\":" + xp::json_string(si->turn->cert) + "}";
+    }
+    r += ",\"text\":" + xp::json_string(si->s->text);
+    r += ",\"dates\":" + json_list(kind(*si, "dates"));
+    r += ",\"numbers\":" + json_list(kind(*si, "numbers"));
+    r += ",\"money\":" + json_list(kind(*si, "money"));
+    r += ",\"names\":" + json_list(kind(*si, "names"));
+    r += ",\"hedged_by\":" + json_strings(si->hedged_by);
+    r += ",\"covers\":" + json_strings(si->covers);
+    const xp::SentenceInfo* prev = previous(v, *si);
+    r += ",\"previous\":";
+    r += prev ? "{\"id\":" + xp::json_string(prev->s->id) + ",\"text\":" + xp::json_string(prev->s->text) + "}" : "null";
+    r += ",\"source\":" + source;
+    r += ",\"verdicts\":[";
+    first = true;
+    for (auto* vd : verdicts_of(v, si->s->id)) {
+      r += std::string(first ? "" : ",") + "{\"rating\":" + xp::json_string(vd->rating) + ",\"note\":" +
+           xp::json_string(vd->text) + ",\"reviewer\":" + xp::json_string(vd->reviewer) + ",\"url\":" +
+           xp::json_string(vd->url) + ",\"date\":" + xp::json_string(vd->date) + "}";
+      first = false;
+    }
+    r += "]}\n";
+    out += r;
+  }
+  return out;
+}
+
+// A CSV field: always quoted; a leading = + - @ (what a spreadsheet would run as a formula) gets
+// an apostrophe in front, the usual guard against formula injection.
+std::string csv_field(std::string_view s) {
+  std::string out = "\"";
+  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
+    out.push_back('\'');
+  for (char c : s) {
+    if (c == '"') out += "\"\"";
+    else out.push_back(c);
+  }
+  return out + "\"";
+}
+
+std::string csv(const xp::View& v, const ExportOptions& o) {
+  static const char* columns[] = {"id", "rank", "checkworthy", "factuality", "cue", "speaker", "speaker_role",
+                                  "speaker_certainty", "text", "dates", "numbers", "money", "names", "hedged_by",
+                                  "previous_id", "previous_text", "source_title", "source_file", "source_url",
+                                  "rating", "note", "reviewer", "url"};
+  std::string out = "\xEF\xBB\xBF";
+  for (std::size_t i = 0; i < std::size(columns); ++i) out += (i ? "," : "") + csv_field(columns[i]);
+  out += "\r\n";
+  std::size_t rank = 0;
+  for (auto* si : selected(v, o, false)) {
+    const xp::SentenceInfo* prev = previous(v, *si);
+    auto verdicts = verdicts_of(v, si->s->id);
+    const xp::Verdict* vd = verdicts.empty() ? nullptr : verdicts.front();
+    std::string hedged;
+    for (auto& h : si->hedged_by) hedged += (hedged.empty() ? "" : " ") + h;
+    std::vector<std::string> f = {si->s->id,
+                                  std::to_string(++rank),
+                                  si->checkworthy ? "yes" : "no",
+                                  si->factuality,
+                                  cue_text(*si),
+                                  v.speaker_name(*si),
+                                  v.speaker_role(*si),
+                                  si->speakers.empty() ? "" : si->turn->cert,
+                                  si->s->text,
+                                  join_mentions(kind(*si, "dates")),
+                                  join_mentions(kind(*si, "numbers")),
+                                  join_mentions(kind(*si, "money")),
+                                  join_mentions(kind(*si, "names")),
+                                  hedged,
+                                  prev ? prev->s->id : "",
+                                  prev ? prev->s->text : "",
+                                  v.source.title,
+                                  v.source.file,
+                                  v.source.url,
+                                  vd ? vd->rating : "",
+                                  vd ? vd->text : "",
+                                  vd ? vd->reviewer : "",
+                                  vd ? vd->url : ""};
+    for (std::size_t i = 0; i < f.size(); ++i) out += (i ? "," : "") + csv_field(f[i]);
+    out += "\r\n";
+  }
+  return out;
+}
+
+std::string claimreview(const xp::View& v, const ExportOptions& o) {
+  std::string date = o.date.empty() ? xp::today() : o.date;
+  std::string out = "[";
+  bool first = true;
+  for (auto* si : selected(v, o, true)) {
+    auto verdicts = verdicts_of(v, si->s->id);
+    const xp::Verdict* vd = verdicts.empty() ? nullptr : verdicts.front();
+    std::string r = first ? "\n" : ",\n";
+    first = false;
+    r += "  {\n    \"@context\": \"https://schema.org\",\n    \"@type\": \"ClaimReview\",\n";
+    r += "    \"identifier\": " + xp::json_string(si->s->id) + ",\n";
+    r += "    \"url\": " + xp::json_string(vd ? vd->url : "") + ",\n";
+    r += "    \"datePublished\": " + xp::json_string(date) + ",\n";
+    r += "    \"author\": {\"@type\": \"Person\", \"name\": " + xp::json_string(vd ? vd->reviewer : "") + "},\n";
+    r += "    \"claimReviewed\": " + xp::json_string(si->s->text) + ",\n";
+    r += "    \"itemReviewed\": {\n      \"@type\": \"Claim\",\n";
+    if (!si->speakers.empty()) {
+      std::string desc = "Attributed by jatei-speakers";
+      if (!si->turn->cert.empty()) desc += " (certainty: " + si->turn->cert + ")";
+      r += "      \"author\": {\"@type\": \"Person\", \"name\": " + xp::json_string(v.speaker_name(*si)) +
+           ", \"description\": " + xp::json_string(desc) + "},\n";
+    } else if (!v.source.author.empty()) {
+      r += "      \"author\": {\"@type\": \"Person\", \"name\": " + xp::json_string(v.source.author) + "},\n";
+    } else if (!v.source.publisher.empty()) {
+      r += "      \"author\": {\"@type\": \"Organization\", \"name\": " + xp::json_string(v.source.publisher) + "},\n";
+    }
+    if (!v.source.date.empty()) r += "      \"datePublished\": " + xp::json_string(v.source.date) + ",\n";
+    r += "      \"inLanguage\": " + xp::json_string(v.source.lang) + ",\n";
+    r += "      \"appearance\": {\"@type\": \"CreativeWork\"";
+    if (!v.source.url.empty()) r += ", \"url\": " + xp::json_string(v.source.url);
+    if (!v.source.title.empty()) r += ", \"headline\": " + xp::json_string(v.source.title);
+    if (!v.source.file.empty() && v.source.file != "-") r += ", \"name\": " + xp::json_string(v.source.file);
+    r += "}\n    },\n";
+    r += "    \"reviewRating\": {\"@type\": \"Rating\", \"alternateName\": " + xp::json_string(vd ? vd->rating : "") + "}\n";
+    r += "  }";
+    out += r;
+  }
+  out += first ? "]\n" : "\n]\n";
+  return out;
+}
+
+}  // namespace
+
+std::string export_claims(const Document& doc, const ExportOptions& options) {
+  xp::View v(doc, options);
+  switch (options.claims_format) {
+    case ClaimsFormat::jsonl: return jsonl(v, options);
+    case ClaimsFormat::csv: return csv(v, options);
+    case ClaimsFormat::claimreview: return claimreview(v, options);
+  }
+  return {};
+}
+
+}  // namespace jatei

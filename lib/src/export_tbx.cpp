@@ -1,0 +1,143 @@
+// TBX for translators: the document's glossary. Each concept is a termbase entry the text
+// points at (<term ref>) or a term without one; its Japanese forms are the ones the text uses
+// (the first with its sentence as context), its English the article's own glosses and then the
+// termbase's, each saying where it comes from.
+//
+// TBX 2019 is written by jatei-terms' writer (tbx::write: TBX-Basic, DCA style, valid against
+// the core RNG and the TBX-Basic Schematron), from a tbx::Termbase built here. TBX 2008
+// (<martif>, tig) is written here: tbx::write has no 2008 form, and OmegaT and translate-toolkit
+// read only that one.
+#include <algorithm>
+
+#include "export_view.hpp"
+#include "jatei/export.hpp"
+#include "jatei/tbx.hpp"
+
+namespace jatei {
+namespace {
+
+using xp::XmlOut;
+
+std::string about(const xp::View& v) {
+  std::string s = "Glossary of the terms and in-text glosses of ";
+  s += v.source.title.empty() ? "the article" : "\u300C" + v.source.title + "\u300D";
+  if (!v.source.file.empty() && v.source.file != "-") s += " (" + v.source.file + ")";
+  if (!v.source.sha256.empty()) s += ", sha256 " + v.source.sha256;
+  s += ". Written by jatei-export from the annotated TEI.";
+  return s;
+}
+
+// The glossary as a termbase: what both versions write.
+tbx::Termbase glossary_termbase(const xp::View& v, const ExportOptions& o) {
+  tbx::Termbase tb;
+  tb.title = "Glossary: " + (v.source.title.empty() ? v.source.file : v.source.title);
+  tb.description = about(v);
+  tb.lang = o.target_lang;
+  for (auto& e : v.glossary) {
+    tbx::Concept c;
+    c.id = e.concept_id;
+    c.definition = e.definition();
+    c.source = e.ref;
+    if (std::string note = e.note(); !note.empty()) c.notes.push_back(note);
+    std::string context, context_id;
+    if (!e.sentence_ids.empty())
+      if (const xp::SentenceInfo* si = v.find(e.sentence_ids.front())) {
+        context = si->s->text;
+        context_id = si->s->id;
+      }
+    tbx::LangSection ja{v.source.lang, {}, {}};
+    for (std::size_t i = 0; i < e.forms.size(); ++i) {
+      tbx::Term t;
+      t.text = e.forms[i];
+      if (i == 0) t.context = context;
+      ja.terms.push_back(std::move(t));
+    }
+    for (auto& syn : e.synonyms) {
+      if (std::find(e.forms.begin(), e.forms.end(), syn) != e.forms.end()) continue;
+      tbx::Term t;
+      t.text = syn;
+      t.notes.push_back("A synonym the text gives in parentheses.");
+      ja.terms.push_back(std::move(t));
+    }
+    c.langs.push_back(std::move(ja));
+    auto translations = e.translations();
+    if (!translations.empty()) {
+      tbx::LangSection en{o.target_lang, {}, {}};
+      for (auto& tr : translations) {
+        tbx::Term t;
+        t.text = tr;
+        bool in_text = std::find(e.english.begin(), e.english.end(), tr) != e.english.end();
+        t.source = in_text ? "gloss in the text (" + context_id + ")" : e.termbase_name;
+        std::string pos = e.part_of_speech();
+        if (!in_text && tbx::basic_picklist_allows("partOfSpeech", pos)) t.part_of_speech = pos;
+        en.terms.push_back(std::move(t));
+      }
+      c.langs.push_back(std::move(en));
+    }
+    tb.concepts.push_back(std::move(c));
+  }
+  return tb;
+}
+
+std::string martif(const tbx::Termbase& tb) {
+  XmlOut x;
+  x.open("martif", {{"type", "TBX-Basic"}, {"xml:lang", tb.lang}});
+  x.open("martifHeader");
+  x.open("fileDesc");
+  if (!tb.title.empty()) {
+    x.open("titleStmt");
+    x.leaf("title", tb.title);
+    x.close();
+  }
+  x.open("sourceDesc");
+  x.leaf("p", tb.description);
+  x.close();
+  x.close();
+  x.open("encodingDesc");
+  x.leaf("p", "TBXBasicXCSV02.xcs", {{"type", "XCSURI"}});
+  x.close();
+  x.close();
+  x.open("text");
+  if (!tb.concepts.empty()) x.open("body");  // a body needs a termEntry: none for an empty glossary
+  for (auto& c : tb.concepts) {
+    x.open("termEntry", {{"id", c.id}});
+    if (!c.definition.empty()) x.leaf("descrip", c.definition, {{"type", "definition"}});
+    if (!c.source.empty()) x.leaf("admin", c.source, {{"type", "source"}});
+    for (auto& n : c.notes) x.leaf("note", n);
+    for (auto& ls : c.langs) {
+      x.open("langSet", {{"xml:lang", ls.lang}});
+      for (auto& t : ls.terms) {
+        x.open("tig");
+        x.leaf("term", t.text);
+        if (!t.part_of_speech.empty()) x.leaf("termNote", t.part_of_speech, {{"type", "partOfSpeech"}});
+        if (!t.context.empty()) x.leaf("descrip", t.context, {{"type", "context"}});
+        if (!t.source.empty()) x.leaf("admin", t.source, {{"type", "source"}});
+        for (auto& n : t.notes) x.leaf("note", n);
+        x.close();
+      }
+      x.close();
+    }
+    x.close();
+  }
+  return x.finish();
+}
+
+}  // namespace
+
+std::string export_tbx(const Document& doc, const ExportOptions& options) {
+  xp::View v(doc, options);
+  tbx::Termbase tb = glossary_termbase(v, options);
+  if (options.tbx_version == TbxVersion::v2008) return martif(tb);
+  std::string out = tbx::write(tb);
+  if (tb.concepts.empty()) {
+    // TBX wants at least one conceptEntry in a <body>, but <text> may have no body at all.
+    for (const char* empty : {"<body />", "<body/>"})
+      if (std::size_t p = out.find(empty); p != std::string::npos) {
+        std::size_t b = out.rfind('\n', p);
+        out.erase(b, p + std::string_view(empty).size() - b);
+      }
+  }
+  return out;
+}
+
+}  // namespace jatei

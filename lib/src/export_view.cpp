@@ -1,0 +1,626 @@
+// One reading of a Document for every exporter: done once, so each format stays a small
+// printer and all formats agree on who speaks, what a sentence is and what a term means.
+#include "export_view.hpp"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <sstream>
+
+#include "jatei/utf8.hpp"
+
+namespace jatei::xp {
+
+// ---- text helpers -------------------------------------------------------------------------
+
+std::vector<std::string> tokens(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
+    std::size_t j = i;
+    while (j < s.size() && !(s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r')) ++j;
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+std::string local_id(std::string_view pointer) {
+  if (!pointer.empty() && pointer[0] == '#') pointer.remove_prefix(1);
+  return std::string(pointer);
+}
+
+std::string squash_space(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+void xml_text(std::string& out, std::string_view s) {
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '\r': out += "&#13;"; break;
+      default: out.push_back(c);
+    }
+  }
+}
+
+void xml_attr(std::string& out, std::string_view s) {
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\n': out += "&#10;"; break;
+      case '\t': out += "&#9;"; break;
+      case '\r': out += "&#13;"; break;
+      default: out.push_back(c);
+    }
+  }
+}
+
+std::string xml_escape(std::string_view s) {
+  std::string out;
+  xml_attr(out, s);
+  return out;
+}
+
+std::string json_string(std::string_view s) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+                   (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+          // U+2028/U+2029 are valid JSON but end a line in JavaScript: escape them.
+          out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
+          i += 2;
+        } else {
+          out.push_back(static_cast<char>(c));
+        }
+    }
+  }
+  out.push_back('"');
+  return out;
+}
+
+std::string xml_safe(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') out += "\xEF\xBF\xBD";
+    else out.push_back(c);
+  }
+  return out;
+}
+
+// ---- XmlOut -------------------------------------------------------------------------------
+
+XmlOut::XmlOut() { out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"; }
+
+void XmlOut::indent() {
+  out_.push_back('\n');
+  out_.append(stack_.size() * 2, ' ');
+}
+
+void XmlOut::mark() {
+  if (!stack_.empty()) stack_.back().has_content = true;
+}
+
+void XmlOut::start_tag(std::string_view name, const AttrList& attrs, bool self_close) {
+  out_.push_back('<');
+  out_ += name;
+  for (auto& [k, v] : attrs) {
+    out_.push_back(' ');
+    out_ += k;
+    out_ += "=\"";
+    xml_attr(out_, xml_safe(v));
+    out_.push_back('"');
+  }
+  out_ += self_close ? "/>" : ">";
+}
+
+void XmlOut::open(std::string_view name, const AttrList& attrs, bool inline_content) {
+  mark();
+  if (inline_depth_ == 0) indent();
+  start_tag(name, attrs, false);
+  bool in = inline_content || inline_depth_ > 0;
+  stack_.push_back({std::string(name), in, false});
+  if (in) ++inline_depth_;
+}
+
+void XmlOut::close() {
+  Open e = stack_.back();
+  stack_.pop_back();
+  if (e.is_inline) {
+    --inline_depth_;
+  } else if (!e.has_content) {
+    out_.pop_back();  // the start tag's '>': nothing inside, so an empty-element tag
+    out_ += "/>";
+    return;
+  } else {
+    indent();
+  }
+  out_ += "</" + e.name + ">";
+}
+
+void XmlOut::leaf(std::string_view name, std::string_view text, const AttrList& attrs) {
+  open(name, attrs, true);
+  this->text(text);
+  close();
+}
+
+void XmlOut::empty(std::string_view name, const AttrList& attrs) {
+  mark();
+  if (inline_depth_ == 0) indent();
+  start_tag(name, attrs, true);
+}
+
+void XmlOut::text(std::string_view s) {
+  mark();
+  xml_text(out_, xml_safe(s));
+}
+
+void XmlOut::raw(std::string_view s) {
+  mark();
+  out_ += s;
+}
+
+void XmlOut::comment(std::string_view s) {
+  mark();
+  if (inline_depth_ == 0) indent();
+  std::string c(s);
+  for (std::size_t p; (p = c.find("--")) != std::string::npos;) c.replace(p, 2, "- -");
+  out_ += "<!-- " + c + " -->";
+}
+
+std::string XmlOut::finish() {
+  while (!stack_.empty()) close();
+  return out_ + "\n";
+}
+
+// ---- small helpers ---------------------------------------------------------------------------
+
+bool is_factuality(std::string_view token) {
+  return std::find(std::begin(kFactuality), std::end(kFactuality), token) != std::end(kFactuality);
+}
+
+std::string keep_advice(std::string_view f, bool spoken) {
+  if (f == "speculation")
+    return std::string(spoken ? "The speaker" : "The author") + " is guessing: keep the hedge (the cue) so the English is just as tentative.";
+  if (f == "reported") return "Someone else's words: keep the attribution (the cue) so the English does not state it as fact.";
+  if (f == "question") return "A question: keep it a question.";
+  if (f == "opinion") return "An opinion: keep it the speaker's evaluation.";
+  return "";
+}
+
+std::string slug(std::string_view s) {
+  std::string out;
+  bool dash = false;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = 1;
+    char32_t c = utf8::decode(s, i, len);
+    bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || (c >= 'A' && c <= 'Z');
+    if (c >= 0x80) {
+      // Keep letters of any script, but not spaces or punctuation of the CJK block.
+      word = !(c == 0x3000 || (c >= 0x3001 && c <= 0x3003) || (c >= 0xFF01 && c <= 0xFF0F) || c == 0xFEFF ||
+               (c >= 0x2000 && c <= 0x206F));
+    }
+    if (word) {
+      if (dash && !out.empty()) out.push_back('-');
+      dash = false;
+      if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c - 'A' + 'a'));
+      else out.append(s.substr(i, len));
+    } else {
+      dash = true;
+    }
+    i += len;
+  }
+  return out;
+}
+
+std::string today() {
+  std::time_t t = std::time(nullptr);
+  if (const char* e = std::getenv("SOURCE_DATE_EPOCH"); e && *e) t = static_cast<std::time_t>(std::strtoll(e, nullptr, 10));
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+// ---- SentenceInfo -------------------------------------------------------------------------
+
+std::vector<const Mention*> SentenceInfo::of(std::initializer_list<std::string_view> elements) const {
+  std::vector<const Mention*> out;
+  for (auto& m : mentions)
+    if (std::find(elements.begin(), elements.end(), m.element()) != elements.end()) out.push_back(&m);
+  return out;
+}
+
+std::vector<const Mention*> SentenceInfo::cues() const {
+  std::vector<const Mention*> out;
+  for (auto& m : mentions) {
+    if (m.element() != "seg" || m.attr("type") != "cue") continue;
+    if (!out.empty() && out.back()->span->begin <= m.span->begin && m.span->end <= out.back()->span->end &&
+        out.back()->span->begin != out.back()->span->end)
+      continue;  // inside the previous cue
+    out.push_back(&m);
+  }
+  return out;
+}
+
+std::vector<std::string> GlossaryEntry::translations() const {
+  std::vector<std::string> out;
+  auto fold = [](std::string s) {
+    for (auto& c : s)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+  };
+  auto add = [&](const std::string& t) {
+    // "Distillation" glossed in the text and "distillation" in the termbase are one word.
+    if (t.empty() || std::any_of(out.begin(), out.end(), [&](const std::string& o) { return fold(o) == fold(t); })) return;
+    out.push_back(t);
+  };
+  for (auto& e : english) add(e);
+  if (tb_concept)
+    if (auto* l = tb_concept->lang(target_lang))
+      for (auto& t : l->terms) add(t.text);
+  return out;
+}
+
+std::string GlossaryEntry::definition() const {
+  if (!tb_concept) return "";
+  if (!tb_concept->definition.empty()) return tb_concept->definition;
+  if (auto* l = tb_concept->lang(target_lang); l && !l->definition.empty()) return l->definition;
+  for (auto& l : tb_concept->langs)
+    if (!l.definition.empty()) return l.definition;
+  return "";
+}
+
+std::string GlossaryEntry::note() const {
+  if (!tb_concept) return "";
+  if (!tb_concept->notes.empty()) return tb_concept->notes.front();
+  for (auto& l : tb_concept->langs)
+    for (auto& t : l.terms)
+      if (!t.notes.empty()) return t.notes.front();
+  return "";
+}
+
+std::string GlossaryEntry::part_of_speech() const {
+  if (!tb_concept) return "";
+  if (auto* l = tb_concept->lang(target_lang); l && !l->terms.empty()) return l->terms.front().part_of_speech;
+  return "";
+}
+
+// ---- View ---------------------------------------------------------------------------------
+
+View::View(const Document& d, const ExportOptions& o) : doc(d), options(o) {
+  read_header();
+  read_body();
+  read_terms();
+  read_standoff();
+  read_translations();
+}
+
+const Person* View::person(std::string_view id) const {
+  for (auto& p : persons)
+    if (p.id == id) return &p;
+  return nullptr;
+}
+
+std::string View::speaker_name(const SentenceInfo& si) const {
+  std::string out;
+  for (auto& id : si.speakers) {
+    const Person* p = person(id);
+    if (!out.empty()) out += "・";
+    out += p && !p->name.empty() ? p->name : id;
+  }
+  return out;
+}
+
+std::string View::speaker_role(const SentenceInfo& si) const {
+  std::string out;
+  for (auto& id : si.speakers) {
+    const Person* p = person(id);
+    if (!p || p->role.empty()) continue;
+    if (!out.empty()) out += " ";
+    out += p->role;
+  }
+  return out;
+}
+
+const SentenceInfo* View::find(std::string_view id) const {
+  auto it = sentence_index.find(std::string(id));
+  return it == sentence_index.end() ? nullptr : &sentences[it->second];
+}
+
+const GlossaryEntry* View::entry_of(const Span& span, std::string_view surface) const {
+  std::string id = span.attrs.value("xml:id");
+  if (!id.empty()) {
+    auto it = term_entry.find(id);
+    if (it != term_entry.end()) return &glossary[it->second];
+  }
+  std::string ref = span.attrs.value("ref");
+  std::string key = ref.empty() ? "text:" + std::string(surface) : ref;
+  for (auto& e : glossary)
+    if (e.key == key) return &e;
+  return nullptr;
+}
+
+namespace {
+
+std::string node_text(pugi::xml_node n) {
+  std::string out;
+  for (auto c : n.children()) {
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
+    else if (c.type() == pugi::node_element) out += node_text(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+void View::read_header() {
+  const Header& h = doc.header;
+  source.title = h.title;
+  source.file = h.source_name;
+  source.sha256 = h.sha256;
+  source.lang = doc.root_attrs.value("xml:lang");
+  if (source.lang.empty()) source.lang = "ja";
+  persons = h.persons;
+  if (h.raw_header.empty()) return;
+  pugi::xml_document hd;
+  if (!hd.load_buffer(h.raw_header.data(), h.raw_header.size(), pugi::parse_default, pugi::encoding_utf8)) return;
+  pugi::xml_node fd = hd.child("teiHeader").child("fileDesc");
+  for (auto rs : fd.child("titleStmt").children("respStmt")) {
+    std::string id = rs.attribute("xml:id").value();
+    if (id.empty()) continue;
+    std::string name;
+    for (auto c : rs.children())
+      if (std::string_view(c.name()) != "resp" && c.type() == pugi::node_element) {
+        name = squash_space(node_text(c));
+        break;
+      }
+    resp_names[id] = name;
+  }
+  pugi::xml_node bibl = fd.child("sourceDesc").child("bibl");
+  if (auto ref = bibl.child("ref")) source.url = ref.attribute("target").value();
+  if (auto date = bibl.child("date")) {
+    source.date = date.attribute("when").value();
+    if (source.date.empty()) source.date = squash_space(node_text(date));
+  }
+  if (auto a = bibl.child("author")) source.author = squash_space(node_text(a));
+  if (auto p = bibl.child("publisher")) source.publisher = squash_space(node_text(p));
+  if (source.title.empty())
+    if (auto t = bibl.child("title")) source.title = squash_space(node_text(t));
+}
+
+void View::read_body() {
+  has_speakers = !persons.empty();
+  for (auto& d : doc.divisions) {
+    if (d.is_translation()) continue;
+    for (auto& t : d.turns) {
+      bool first = true;
+      if (t.spoken()) has_speakers = true;
+      for (auto& b : t.blocks) {
+        for (auto& l : b.leaves) {
+          for (auto& p : l.pieces) {
+            if (p.kind != Piece::Kind::sentence) continue;
+            SentenceInfo si;
+            si.s = &p.sentence;
+            si.leaf = &l;
+            si.block = &b;
+            si.turn = &t;
+            si.div = &d;
+            si.index = sentences.size();
+            si.first_in_turn = t.spoken() && first;
+            first = false;
+            for (auto& tok : tokens(p.sentence.attrs.value("ana"))) {
+              std::string id = local_id(tok);
+              if (is_factuality(id) && si.factuality.empty()) si.factuality = id;
+              if (id == "checkworthy") si.checkworthy = true;
+            }
+            if (!si.factuality.empty()) has_claims = true;
+            if (t.spoken())
+              for (auto& tok : tokens(t.who)) si.speakers.push_back(local_id(tok));
+            std::vector<const Span*> spans;
+            for (auto& sp : p.sentence.spans) spans.push_back(&sp);
+            std::stable_sort(spans.begin(), spans.end(), [](const Span* x, const Span* y) {
+              if (x->begin != y->begin) return x->begin < y->begin;
+              return x->end > y->end;
+            });
+            for (const Span* sp : spans) {
+              Mention m;
+              m.span = sp;
+              if (sp->end <= p.sentence.text.size() && sp->begin <= sp->end)
+                m.text = p.sentence.text.substr(sp->begin, sp->end - sp->begin);
+              si.mentions.push_back(std::move(m));
+            }
+            for (auto& tok : tokens(p.sentence.attrs.value("corresp"))) si.covers.push_back(local_id(tok));
+            if (!p.sentence.id.empty()) sentence_index.emplace(p.sentence.id, sentences.size());
+            sentences.push_back(std::move(si));
+          }
+        }
+      }
+    }
+  }
+  for (auto& si : sentences)
+    for (auto& c : si.covers) {
+      auto it = sentence_index.find(c);
+      if (it != sentence_index.end() && it->second != si.index) sentences[it->second].hedged_by.push_back(si.s->id);
+    }
+}
+
+void View::read_terms() {
+  auto basename = [](std::string_view p) { return std::string(p.substr(p.find_last_of('/') == std::string_view::npos ? 0 : p.find_last_of('/') + 1)); };
+  for (auto& si : sentences) {
+    for (auto& m : si.mentions) {
+      if (m.element() != "term") continue;
+      std::string ref = m.attr("ref");
+      std::string key = ref.empty() ? "text:" + m.text : ref;
+      auto it = std::find_if(glossary.begin(), glossary.end(), [&](const GlossaryEntry& e) { return e.key == key; });
+      if (it == glossary.end()) {
+        GlossaryEntry e;
+        e.key = key;
+        e.ref = ref;
+        std::size_t hash = ref.find('#');
+        e.concept_id = hash == std::string::npos ? "" : ref.substr(hash + 1);
+        glossary.push_back(std::move(e));
+        it = glossary.end() - 1;
+      }
+      if (std::find(it->forms.begin(), it->forms.end(), m.text) == it->forms.end()) it->forms.push_back(m.text);
+      std::string tid = m.attr("xml:id");
+      if (!tid.empty()) {
+        it->term_ids.push_back(tid);
+        term_entry[tid] = static_cast<std::size_t>(it - glossary.begin());
+      }
+      if (it->sentence_ids.empty() || it->sentence_ids.back() != si.s->id) it->sentence_ids.push_back(si.s->id);
+    }
+  }
+  // Glosses point at their term (they may come before it: Y(X)).
+  for (auto& si : sentences) {
+    for (auto& m : si.mentions) {
+      if (m.element() != "gloss") continue;
+      std::string lang = m.attr("xml:lang");
+      bool target = !lang.empty() && (lang == options.target_lang || lang.rfind(options.target_lang + "-", 0) == 0);
+      for (auto& tok : tokens(m.attr("target"))) {
+        auto it = term_entry.find(local_id(tok));
+        if (it == term_entry.end()) continue;
+        GlossaryEntry& e = glossary[it->second];
+        auto& list = target ? e.english : e.synonyms;
+        if (!m.text.empty() && std::find(list.begin(), list.end(), m.text) == list.end()) list.push_back(m.text);
+      }
+    }
+  }
+  // Termbase entries: by the pointer's file and id, else by id in the only termbase, else by form.
+  for (auto& e : glossary) {
+    e.target_lang = options.target_lang;
+    std::string file, id = e.concept_id;
+    if (std::size_t hash = e.ref.find('#'); hash != std::string::npos) file = basename(e.ref.substr(0, hash));
+    for (int pass = 0; pass < 3 && !e.tb_concept; ++pass) {
+      for (auto& tbp : options.termbases) {
+        if (!tbp) continue;
+        std::string name = basename(tbp->origin);
+        if (pass == 0 && (id.empty() || name != file)) continue;
+        if (pass == 1 && (id.empty() || options.termbases.size() != 1)) continue;
+        for (auto& c : tbp->concepts) {
+          bool hit = false;
+          if (pass < 2) {
+            hit = c.id == id;
+          } else if (auto* l = c.lang(source.lang)) {
+            for (auto& t : l->terms)
+              hit = hit || std::find(e.forms.begin(), e.forms.end(), t.text) != e.forms.end();
+          }
+          if (hit) {
+            e.tb_concept = &c;
+            e.termbase_name = name;
+            break;
+          }
+        }
+        if (e.tb_concept) break;
+      }
+    }
+  }
+  // Concept ids: unique NCNames (two termbases may both have a "c12").
+  std::set<std::string> used;
+  std::size_t n = 0;
+  for (auto& e : glossary) {
+    std::string id = e.concept_id;
+    bool ncname = !id.empty() && !(id[0] >= '0' && id[0] <= '9') && id[0] != '-' && id[0] != '.' &&
+                  std::all_of(id.begin(), id.end(), [](char c) {
+                    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+                           c == '-' || c == '.' || static_cast<unsigned char>(c) >= 0x80;
+                  });
+    if (!ncname) id = "term" + std::to_string(++n);
+    std::string base = id;
+    for (int k = 2; used.count(id); ++k) id = base + "-" + std::to_string(k);
+    used.insert(id);
+    e.concept_id = id;
+  }
+}
+
+void View::read_standoff() {
+  if (doc.standoff.empty()) return;
+  pugi::xml_document sd;
+  if (!sd.load_buffer(doc.standoff.data(), doc.standoff.size(), pugi::parse_default | pugi::parse_ws_pcdata,
+                      pugi::encoding_utf8))
+    return;
+  for (auto list : sd.child("standOff").children("listAnnotation")) {
+    for (auto note : list.children("note")) {
+      if (std::string_view(note.attribute("type").value()) != "factcheck") continue;
+      Verdict v;
+      for (auto& tok : tokens(note.attribute("target").value())) v.targets.push_back(local_id(tok));
+      auto resp = tokens(note.attribute("resp").value());
+      if (!resp.empty()) v.resp = local_id(resp.front());
+      auto it = resp_names.find(v.resp);
+      v.reviewer = it != resp_names.end() ? it->second : v.resp;
+      v.subtype = note.attribute("subtype").value();
+      v.rating = note.attribute("n").value();
+      if (v.rating.empty()) v.rating = v.subtype;
+      std::string text;
+      for (auto c : note.children()) {
+        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) text += c.value();
+        else if (std::string_view(c.name()) == "ref") {
+          if (v.url.empty()) v.url = c.attribute("target").value();
+        } else if (c.type() == pugi::node_element) {
+          if (std::string_view(c.name()) == "date" && v.date.empty()) v.date = c.attribute("when").value();
+          text += node_text(c);
+        }
+      }
+      v.text = squash_space(text);
+      verdicts.push_back(std::move(v));
+    }
+  }
+}
+
+void View::read_translations() {
+  for (auto& d : doc.divisions) {
+    if (!d.is_translation()) continue;
+    std::string lang = d.attrs.value("xml:lang");
+    auto& map = translations[lang];
+    for (auto& t : d.turns)
+      for (auto& b : t.blocks)
+        for (auto& l : b.leaves)
+          for (auto& p : l.pieces) {
+            if (p.kind != Piece::Kind::sentence) continue;
+            auto ids = tokens(p.sentence.attrs.value("corresp"));
+            if (ids.empty()) continue;
+            std::string& slot = map[local_id(ids.front())];
+            if (!slot.empty()) slot += " ";
+            slot += p.sentence.text;
+          }
+  }
+}
+
+}  // namespace jatei::xp

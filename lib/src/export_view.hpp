@@ -1,0 +1,179 @@
+// Internal to the exporters and mergers: one reading of a Document that every output format
+// shares (who speaks a sentence, its factuality and cues, its checkable details, the glossary,
+// verdicts and translations), and small writers for XML and JSON text.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jatei/document.hpp"
+#include "jatei/export.hpp"
+
+namespace jatei::xp {
+
+// ---- text helpers -------------------------------------------------------------------------
+
+// Splits on ASCII whitespace.
+std::vector<std::string> tokens(std::string_view s);
+// "#s3" -> "s3"; other pointers unchanged.
+std::string local_id(std::string_view pointer);
+// Collapses runs of XML whitespace to one space and trims (for comparing texts).
+std::string squash_space(std::string_view s);
+// Escapes for XML text / attribute values.
+void xml_text(std::string& out, std::string_view s);
+void xml_attr(std::string& out, std::string_view s);
+std::string xml_escape(std::string_view s);
+// JSON string literal (with quotes); non-ASCII is written as UTF-8, controls as \u00XX.
+std::string json_string(std::string_view s);
+// Replaces characters XML 1.0 cannot carry (C0 controls except tab/LF/CR) with U+FFFD.
+std::string xml_safe(std::string_view s);
+
+// A small pretty-printing XML writer. Elements opened with `inline_content` keep their content
+// on one line (mixed content), everything else is indented by two spaces per level.
+class XmlOut {
+ public:
+  using AttrList = std::vector<std::pair<std::string, std::string>>;
+  XmlOut();
+  void open(std::string_view name, const AttrList& attrs = {}, bool inline_content = false);
+  void close();
+  // <name attrs>text</name> on its own line.
+  void leaf(std::string_view name, std::string_view text, const AttrList& attrs = {});
+  void empty(std::string_view name, const AttrList& attrs = {});
+  void text(std::string_view s);  // inside an inline element
+  void raw(std::string_view s);   // inside an inline element, already escaped
+  void comment(std::string_view s);
+  std::string finish();
+
+ private:
+  struct Open {
+    std::string name;
+    bool is_inline;
+    bool has_content;
+  };
+  void indent();
+  void mark();
+  void start_tag(std::string_view name, const AttrList& attrs, bool self_close);
+  std::string out_;
+  std::vector<Open> stack_;
+  int inline_depth_ = 0;
+};
+
+// ---- the reading of a document --------------------------------------------------------------
+
+// An inline element of a sentence with the characters it covers.
+struct Mention {
+  const Span* span = nullptr;
+  std::string text;
+  const std::string& element() const { return span->element; }
+  std::string attr(std::string_view name) const { return span->attrs.value(name); }
+};
+
+struct SentenceInfo {
+  const Sentence* s = nullptr;
+  const Leaf* leaf = nullptr;
+  const Block* block = nullptr;
+  const Turn* turn = nullptr;
+  const Division* div = nullptr;
+  std::size_t index = 0;               // position in document order
+  bool first_in_turn = false;          // first sentence of a spoken turn
+  std::string factuality;              // fact | speculation | … ("" when jatei-claims has not run)
+  bool checkworthy = false;
+  std::vector<std::string> speakers;   // person ids (who without '#')
+  std::vector<Mention> mentions;       // in document order (outer before inner)
+  std::vector<std::string> covers;     // what this hedge covers (@corresp ids)
+  std::vector<std::string> hedged_by;  // sentences whose @corresp covers this one
+  std::vector<const Mention*> of(std::initializer_list<std::string_view> elements) const;
+  // Cues (<seg type="cue">), outermost only.
+  std::vector<const Mention*> cues() const;
+};
+
+// One entry of the document's glossary: a termbase tb_concept, or a term without one.
+struct GlossaryEntry {
+  std::string key;                       // ref, or "text:" + surface form
+  std::string ref;                       // the termbase pointer ("termbase.tbx#c12"), may be empty
+  std::string concept_id;                // the part after '#', or a generated one
+  std::vector<std::string> forms;        // surface forms in the text, first seen first
+  std::vector<std::string> english;      // in-text glosses in the target language
+  std::vector<std::string> synonyms;     // in-text glosses of the source language (type="synonym")
+  std::vector<std::string> term_ids;     // <term xml:id> of every occurrence
+  std::vector<std::string> sentence_ids; // sentences it occurs in, in order, once each
+  const tbx::Concept* tb_concept = nullptr;  // the termbase entry, when one is found
+  std::string termbase_name;              // its termbase's file name
+  std::string target_lang = "en";
+  // English from the text first, then the termbase; no duplicates.
+  std::vector<std::string> translations() const;
+  // From the termbase: the tb_concept's definition (else the target or source language's), its
+  // first note, the part of speech of its first target-language term.
+  std::string definition() const;
+  std::string note() const;
+  std::string part_of_speech() const;
+};
+
+struct Verdict {
+  std::vector<std::string> targets;  // sentence ids
+  std::string resp;                  // respStmt id
+  std::string reviewer;              // its name
+  std::string rating;                // @n, else @subtype
+  std::string subtype;
+  std::string text;                  // the note's text without the link
+  std::string url;
+  std::string date;
+};
+
+struct SourceInfo {
+  std::string title, file, sha256, url, date, author, publisher, lang;
+};
+
+class View {
+ public:
+  View(const Document& doc, const ExportOptions& options);
+
+  const Document& doc;
+  const ExportOptions& options;
+  SourceInfo source;
+  std::vector<Person> persons;
+  std::map<std::string, std::string> resp_names;  // respStmt/@xml:id -> name
+  std::vector<SentenceInfo> sentences;
+  std::map<std::string, std::size_t> sentence_index;  // id -> index in sentences
+  std::vector<GlossaryEntry> glossary;
+  std::map<std::string, std::size_t> term_entry;      // <term xml:id> -> index in glossary
+  std::vector<Verdict> verdicts;
+  // translation language -> source sentence id -> translated text
+  std::map<std::string, std::map<std::string, std::string>> translations;
+  bool has_speakers = false;
+  bool has_claims = false;
+
+  const Person* person(std::string_view id) const;
+  // "先生" / "spk1"; several speakers joined with "・"; "" when nobody speaks.
+  std::string speaker_name(const SentenceInfo& si) const;
+  std::string speaker_role(const SentenceInfo& si) const;
+  const SentenceInfo* find(std::string_view id) const;
+  // The glossary entry of a <term> span, or nullptr.
+  const GlossaryEntry* entry_of(const Span& term_span, std::string_view surface) const;
+
+ private:
+  void read_header();
+  void read_body();
+  void read_terms();
+  void read_standoff();
+  void read_translations();
+};
+
+// The factuality categories, in the order of the taxonomy.
+inline constexpr std::string_view kFactuality[] = {"fact", "speculation", "reported", "question", "opinion", "other"};
+bool is_factuality(std::string_view token);
+
+// What the translation of a sentence of this factuality must keep, in English, or "".
+std::string keep_advice(std::string_view factuality, bool spoken = false);
+
+// "Mostly true" -> "mostly-true" (a TEI data.word); empty input gives "".
+std::string slug(std::string_view s);
+
+// Today's date (UTC) as YYYY-MM-DD, or the one SOURCE_DATE_EPOCH gives.
+std::string today();
+
+}  // namespace jatei::xp

@@ -1,0 +1,118 @@
+#include "merge_util.hpp"
+
+#include <pugixml.hpp>
+
+#include <sstream>
+
+#include "export_view.hpp"
+#include "jatei/tei.hpp"
+
+namespace jatei::mergeutil {
+namespace {
+
+void ids_in_xml(const std::string& xml, std::set<std::string>& out) {
+  if (xml.empty()) return;
+  pugi::xml_document d;
+  if (!d.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8)) return;
+  struct W : pugi::xml_tree_walker {
+    std::set<std::string>* out;
+    bool for_each(pugi::xml_node& n) override {
+      if (auto a = n.attribute("xml:id")) out->insert(a.value());
+      return true;
+    }
+  } w;
+  w.out = &out;
+  d.traverse(w);
+}
+
+}  // namespace
+
+std::set<std::string> all_ids(const Document& doc) {
+  std::set<std::string> ids;
+  auto add = [&](const std::string& id) {
+    if (!id.empty()) ids.insert(id);
+  };
+  for (auto& d : doc.divisions) {
+    add(d.id);
+    for (auto& t : d.turns) {
+      add(t.id);
+      for (auto& b : t.blocks) {
+        add(b.id);
+        if (b.kind == BlockKind::opaque) ids_in_xml(b.xml, ids);
+        for (auto& l : b.leaves) {
+          add(l.id);
+          for (auto& p : l.pieces) {
+            if (p.kind == Piece::Kind::opaque) ids_in_xml(p.text, ids);
+            if (p.kind != Piece::Kind::sentence) continue;
+            add(p.sentence.id);
+            for (auto& sp : p.sentence.spans) add(sp.attrs.value("xml:id"));
+          }
+        }
+      }
+    }
+  }
+  for (auto& p : doc.header.persons) add(p.id);
+  for (auto& t : doc.header.taxonomies) {
+    add(t.id);
+    for (auto& c : t.categories) add(c.id);
+  }
+  ids_in_xml(doc.header.raw_header, ids);
+  ids_in_xml(doc.standoff, ids);
+  return ids;
+}
+
+std::string declare_resp(Document& doc, const std::string& resp, const std::string& name, const std::string& prefix) {
+  if (doc.header.raw_header.empty()) doc.header.raw_header = tei::read(tei::write(doc)).header.raw_header;
+  pugi::xml_document hd;
+  const std::string& raw = doc.header.raw_header;
+  if (!hd.load_buffer(raw.data(), raw.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8))
+    throw std::logic_error("stored header is not well-formed");
+  pugi::xml_node title_stmt = hd.child("teiHeader").child("fileDesc").child("titleStmt");
+  if (!title_stmt) throw std::logic_error("header without titleStmt");
+  auto text = [](pugi::xml_node n) {
+    std::ostringstream ss;
+    for (auto c : n.children())
+      if (c.type() == pugi::node_pcdata) ss << c.value();
+    return xp::squash_space(ss.str());
+  };
+  for (auto rs : title_stmt.children("respStmt")) {
+    if (text(rs.child("resp")) != resp) continue;
+    for (auto c : rs.children())
+      if (c.type() == pugi::node_element && std::string_view(c.name()) != "resp" && text(c) == name &&
+          rs.attribute("xml:id"))
+        return rs.attribute("xml:id").value();
+  }
+  std::set<std::string> used = all_ids(doc);
+  std::string id;
+  for (int k = 1;; ++k) {
+    id = prefix + std::to_string(k);
+    if (!used.count(id)) break;
+  }
+  pugi::xml_node after;
+  for (auto c : title_stmt.children())
+    if (c.type() == pugi::node_element && (std::string_view(c.name()) == "title" || std::string_view(c.name()) == "respStmt"))
+      after = c;
+  pugi::xml_node rs = after ? title_stmt.insert_child_after("respStmt", after) : title_stmt.append_child("respStmt");
+  rs.append_attribute("xml:id") = id.c_str();
+  rs.append_child("resp").text() = resp.c_str();
+  rs.append_child("persName").text() = xp::xml_safe(name).c_str();
+  std::ostringstream ss;
+  hd.child("teiHeader").print(ss, "", pugi::format_raw, pugi::encoding_utf8);
+  doc.header.raw_header = ss.str();
+  return id;
+}
+
+std::pair<std::size_t, std::size_t> line_col(std::string_view text, std::size_t offset) {
+  std::size_t line = 1, col = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+  }
+  return {line, col};
+}
+
+}  // namespace jatei::mergeutil

@@ -1,0 +1,22 @@
+// Internal to the mergers: ids in use, and people declared in the header.
+#pragma once
+
+#include <set>
+#include <string>
+
+#include "jatei/document.hpp"
+
+namespace jatei::mergeutil {
+
+// Every xml:id in the document: body, header (as stored), stand-off.
+std::set<std::string> all_ids(const Document& doc);
+
+// The xml:id of <respStmt><resp>{resp}</resp><persName>{name}</persName></respStmt> in the
+// titleStmt, declaring it (as {prefix}1, {prefix}2, … the first id not in use) when it is not
+// there yet. Edits doc.header.raw_header (filling it from the writer for a new document).
+std::string declare_resp(Document& doc, const std::string& resp, const std::string& name, const std::string& prefix);
+
+// 1-based line and column of a byte offset.
+std::pair<std::size_t, std::size_t> line_col(std::string_view text, std::size_t offset);
+
+}  // namespace jatei::mergeutil

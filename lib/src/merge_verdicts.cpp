@@ -1,0 +1,466 @@
+// A fact-checker's verdicts (CSV or JSON Lines) into the TEI's stand-off annotations.
+//
+// A verdict is keyed by (sentence, reviewer): merging the same file twice changes nothing, and
+// a reviewer who changes their mind replaces their own earlier verdict. The CSV reader accepts
+// what a spreadsheet writes (BOM, CRLF, quoted fields with line breaks, comma, semicolon or tab
+// separators) and strips the apostrophe jatei-export puts before formula-like cells.
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "export_view.hpp"
+#include "jatei/error.hpp"
+#include "jatei/merge.hpp"
+#include "jatei/segment.hpp"
+#include "jatei/utf8.hpp"
+#include "merge_util.hpp"
+
+namespace jatei {
+namespace {
+
+struct Row {
+  std::size_t line = 0;
+  std::map<std::string, std::string> fields;  // canonical column -> value
+};
+
+std::string trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::string lower(std::string s) {
+  for (auto& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+// The canonical name of a column or key, or "" for one we do not read.
+std::string canonical(const std::string& name) {
+  std::string n = lower(trim(name));
+  if (n == "id" || n == "sentence" || n == "sentence_id" || n == "sentence id" || n == "target") return "id";
+  if (n == "rating" || n == "verdict") return "rating";
+  if (n == "note" || n == "comment" || n == "explanation") return "note";
+  if (n == "reviewer" || n == "checker" || n == "author" || n == "resp") return "reviewer";
+  if (n == "url" || n == "link") return "url";
+  if (n == "date") return "date";
+  return "";
+}
+
+// ---- CSV ----------------------------------------------------------------------------------
+
+std::vector<Row> read_csv(std::string_view data) {
+  // Separator: the one the header line uses (comma, else semicolon, else tab).
+  std::size_t eol = data.find('\n');
+  std::string_view head = data.substr(0, eol);
+  char sep = head.find(',') != std::string_view::npos ? ',' : head.find(';') != std::string_view::npos ? ';' : head.find('\t') != std::string_view::npos ? '\t' : ',';
+  std::vector<std::pair<std::size_t, std::vector<std::string>>> records;
+  std::size_t line = 1, i = 0;
+  while (i < data.size()) {
+    std::size_t start_line = line;
+    std::vector<std::string> fields;
+    std::string field;
+    bool in_quotes = false, quoted = false;
+    for (;;) {
+      if (i >= data.size()) {
+        if (in_quotes) throw DataError("unterminated quoted field", start_line, 0);
+        fields.push_back(std::move(field));
+        break;
+      }
+      char c = data[i];
+      if (in_quotes) {
+        if (c == '"') {
+          if (i + 1 < data.size() && data[i + 1] == '"') {
+            field.push_back('"');
+            i += 2;
+            continue;
+          }
+          in_quotes = false;
+          ++i;
+          continue;
+        }
+        if (c == '\n') ++line;
+        field.push_back(c);
+        ++i;
+        continue;
+      }
+      if (c == '"' && trim(field).empty() && !quoted) {
+        field.clear();
+        in_quotes = quoted = true;
+        ++i;
+        continue;
+      }
+      if (c == sep) {
+        fields.push_back(std::move(field));
+        field.clear();
+        quoted = false;
+        ++i;
+        continue;
+      }
+      if (c == '\r' && i + 1 < data.size() && data[i + 1] == '\n') {
+        ++i;
+        continue;
+      }
+      if (c == '\n') {
+        ++line;
+        ++i;
+        fields.push_back(std::move(field));
+        break;
+      }
+      if (quoted && c != ' ' && c != '\t' && c != '\r')
+        throw DataError("text after a closing quote (a quote inside a field must be doubled)", line, 0);
+      field.push_back(c);
+      ++i;
+    }
+    bool blank = std::all_of(fields.begin(), fields.end(), [](const std::string& f) { return trim(f).empty(); });
+    if (!blank) records.emplace_back(start_line, std::move(fields));
+  }
+  if (records.empty()) return {};
+  std::vector<std::string> columns;
+  for (auto& h : records.front().second) columns.push_back(canonical(h));
+  if (std::find(columns.begin(), columns.end(), "id") == columns.end())
+    throw DataError("no id column in the header (id, sentence or sentence_id)", records.front().first, 0);
+  if (std::find(columns.begin(), columns.end(), "rating") == columns.end())
+    throw DataError("no rating column in the header", records.front().first, 0);
+  std::vector<Row> rows;
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    Row row;
+    row.line = records[r].first;
+    auto& f = records[r].second;
+    if (f.size() > columns.size() && std::any_of(f.begin() + static_cast<std::ptrdiff_t>(columns.size()), f.end(),
+                                                 [](const std::string& x) { return !trim(x).empty(); }))
+      throw DataError("more fields (" + std::to_string(f.size()) + ") than columns (" + std::to_string(columns.size()) + ")",
+                      row.line, 0);
+    for (std::size_t k = 0; k < columns.size() && k < f.size(); ++k) {
+      if (columns[k].empty()) continue;
+      std::string v = trim(f[k]);
+      // The formula guard jatei-export adds ('=…, '+…, '-…, '@…).
+      if (v.size() > 1 && v[0] == '\'' && (v[1] == '=' || v[1] == '+' || v[1] == '-' || v[1] == '@')) v.erase(0, 1);
+      row.fields[columns[k]] = v;
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// ---- JSON Lines ---------------------------------------------------------------------------
+
+class Json {
+ public:
+  Json(std::string_view s, std::size_t line) : s_(s), line_(line) {}
+
+  // One object: its string/number/bool/null members by canonical key (nested values skipped).
+  std::map<std::string, std::string> object() {
+    std::map<std::string, std::string> out;
+    ws();
+    expect('{');
+    ws();
+    if (peek() == '}') {
+      ++i_;
+      end();
+      return out;
+    }
+    for (;;) {
+      ws();
+      std::string key = string();
+      ws();
+      expect(':');
+      ws();
+      std::string value;
+      bool scalar = this->value(value);
+      std::string c = canonical(key);
+      if (!c.empty() && scalar) out[c] = value;
+      ws();
+      if (peek() == ',') {
+        ++i_;
+        continue;
+      }
+      expect('}');
+      break;
+    }
+    end();
+    return out;
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& what) const {
+    throw DataError("bad JSON: " + what, line_, i_ + 1);
+  }
+  char peek() const { return i_ < s_.size() ? s_[i_] : '\0'; }
+  void ws() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\r' || s_[i_] == '\n')) ++i_;
+  }
+  void expect(char c) {
+    if (peek() != c) fail(std::string("expected '") + c + "'");
+    ++i_;
+  }
+  void end() {
+    ws();
+    if (i_ != s_.size()) fail("text after the object");
+  }
+  unsigned hex4() {
+    if (i_ + 4 > s_.size()) fail("short \\u escape");
+    unsigned v = 0;
+    for (int k = 0; k < 4; ++k) {
+      char c = s_[i_++];
+      v <<= 4;
+      if (c >= '0' && c <= '9') v |= static_cast<unsigned>(c - '0');
+      else if (c >= 'a' && c <= 'f') v |= static_cast<unsigned>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F') v |= static_cast<unsigned>(c - 'A' + 10);
+      else fail("bad \\u escape");
+    }
+    return v;
+  }
+  std::string string() {
+    expect('"');
+    std::string out;
+    for (;;) {
+      if (i_ >= s_.size()) fail("unterminated string");
+      char c = s_[i_++];
+      if (c == '"') break;
+      if (static_cast<unsigned char>(c) < 0x20) fail("control character in a string");
+      if (c != '\\') {
+        out.push_back(c);
+        continue;
+      }
+      char e = peek();
+      ++i_;
+      switch (e) {
+        case '"': out.push_back('"'); break;
+        case '\\': out.push_back('\\'); break;
+        case '/': out.push_back('/'); break;
+        case 'b': out.push_back('\b'); break;
+        case 'f': out.push_back('\f'); break;
+        case 'n': out.push_back('\n'); break;
+        case 'r': out.push_back('\r'); break;
+        case 't': out.push_back('\t'); break;
+        case 'u': {
+          unsigned v = hex4();
+          if (v >= 0xD800 && v < 0xDC00 && peek() == '\\' && i_ + 1 < s_.size() && s_[i_ + 1] == 'u') {
+            i_ += 2;
+            unsigned lo = hex4();
+            if (lo < 0xDC00 || lo > 0xDFFF) fail("bad surrogate pair");
+            v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
+          } else if (v >= 0xD800 && v <= 0xDFFF) {
+            fail("lone surrogate");
+          }
+          utf8::append(out, static_cast<char32_t>(v));
+          break;
+        }
+        default: fail("bad escape");
+      }
+    }
+    return out;
+  }
+  // Reads a value; returns true for a scalar (its text in out), false for an array or object.
+  bool value(std::string& out) {
+    char c = peek();
+    if (c == '"') {
+      out = string();
+      return true;
+    }
+    if (c == '{' || c == '[') {
+      skip_nested();
+      return false;
+    }
+    std::size_t b = i_;
+    while (i_ < s_.size() && std::string_view("+-0123456789.eEtruefalsn").find(s_[i_]) != std::string_view::npos) ++i_;
+    std::string word(s_.substr(b, i_ - b));
+    if (word.empty()) fail("expected a value");
+    if (word == "null") out.clear();
+    else out = word;
+    return true;
+  }
+  void skip_nested() {
+    int depth = 0;
+    do {
+      char c = peek();
+      if (c == '\0') fail("unterminated array or object");
+      if (c == '"') {
+        string();
+        continue;
+      }
+      if (c == '{' || c == '[') ++depth;
+      if (c == '}' || c == ']') --depth;
+      ++i_;
+    } while (depth > 0);
+  }
+
+  std::string_view s_;
+  std::size_t line_;
+  std::size_t i_ = 0;
+};
+
+std::vector<Row> read_jsonl(std::string_view data) {
+  std::vector<Row> rows;
+  std::size_t line = 0, i = 0;
+  while (i <= data.size()) {
+    std::size_t e = data.find('\n', i);
+    if (e == std::string_view::npos) e = data.size();
+    ++line;
+    std::string_view l = data.substr(i, e - i);
+    if (!trim(l).empty()) {
+      Row row;
+      row.line = line;
+      row.fields = Json(l, line).object();
+      for (auto& [k, v] : row.fields) v = trim(v);
+      rows.push_back(std::move(row));
+    }
+    if (e == data.size()) break;
+    i = e + 1;
+  }
+  return rows;
+}
+
+bool temporal(const std::string& d) {
+  // YYYY, YYYY-MM, YYYY-MM-DD (what a checker writes; dt.temporal accepts these).
+  auto digits = [&](std::size_t b, std::size_t n) {
+    return d.size() >= b + n && std::all_of(d.begin() + static_cast<std::ptrdiff_t>(b),
+                                            d.begin() + static_cast<std::ptrdiff_t>(b + n),
+                                            [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (d.size() == 4) return digits(0, 4);
+  if (d.size() == 7) return digits(0, 4) && d[4] == '-' && digits(5, 2) && d.substr(5, 2) >= "01" && d.substr(5, 2) <= "12";
+  if (d.size() == 10)
+    return digits(0, 4) && d[4] == '-' && digits(5, 2) && d[7] == '-' && digits(8, 2) && d.substr(5, 2) >= "01" &&
+           d.substr(5, 2) <= "12" && d.substr(8, 2) >= "01" && d.substr(8, 2) <= "31";
+  return false;
+}
+
+// Appends `child` to `parent` on its own line, keeping the indentation of a pretty-printed file.
+void append_indented(pugi::xml_node parent, pugi::xml_node child, const std::string& indent, const std::string& closing) {
+  pugi::xml_node last = parent.last_child();
+  if (last && last.type() == pugi::node_pcdata && xp::squash_space(last.value()).empty()) {
+    parent.insert_child_before(pugi::node_pcdata, last).set_value(("\n" + indent).c_str());
+    parent.insert_copy_before(child, last);
+  } else {
+    parent.append_child(pugi::node_pcdata).set_value(("\n" + indent).c_str());
+    parent.append_copy(child);
+    parent.append_child(pugi::node_pcdata).set_value(("\n" + closing).c_str());
+  }
+}
+
+std::string raw(pugi::xml_node n) {
+  std::ostringstream ss;
+  n.print(ss, "", pugi::format_raw, pugi::encoding_utf8);
+  return ss.str();
+}
+
+}  // namespace
+
+VerdictMergeReport merge_verdicts(Document& doc, std::string_view data, const std::string& origin,
+                                  const VerdictMergeOptions& options) {
+  (void)origin;
+  VerdictMergeReport report;
+  if (data.substr(0, 3) == "\xEF\xBB\xBF") data.remove_prefix(3);
+  std::size_t first = data.find_first_not_of(" \t\r\n");
+  bool json = first != std::string_view::npos && data[first] == '{';
+  std::vector<Row> rows = json ? read_jsonl(data) : read_csv(data);
+
+  std::set<std::string> sentence_ids;
+  for (auto* s : std::as_const(doc).sentences())
+    if (!s->id.empty()) sentence_ids.insert(s->id);
+
+  struct V {
+    std::size_t line;
+    std::string id, rating, note, reviewer, url, date;
+  };
+  std::vector<V> verdicts;
+  for (auto& row : rows) {
+    auto get = [&](const char* k) {
+      auto it = row.fields.find(k);
+      return it == row.fields.end() ? std::string() : it->second;
+    };
+    V v{row.line, xp::local_id(get("id")), get("rating"), get("note"), get("reviewer"), get("url"), get("date")};
+    if (v.id.empty() && v.rating.empty()) continue;
+    if (v.id.empty()) throw DataError("a verdict without a sentence id", row.line, 0);
+    if (!sentence_ids.count(v.id)) throw DataError("'" + v.id + "' is not a sentence of this document (unknown id)", row.line, 0);
+    if (v.rating.empty()) {
+      ++report.skipped;
+      continue;
+    }
+    if (v.reviewer.empty()) v.reviewer = options.reviewer;
+    if (v.reviewer.empty())
+      throw DataError("the verdict on " + v.id + " names no reviewer (add a reviewer column or give a default reviewer)", row.line, 0);
+    if (!v.url.empty() && v.url.find_first_of(" \t\r\n") != std::string::npos)
+      throw DataError("the url '" + v.url + "' contains spaces", row.line, 0);
+    if (!v.date.empty() && !temporal(v.date))
+      throw DataError("the date '" + v.date + "' is not YYYY-MM-DD (or YYYY-MM, YYYY)", row.line, 0);
+    verdicts.push_back(std::move(v));
+  }
+  if (verdicts.empty()) return report;
+
+  // Work on a copy; the document changes only at the end.
+  Document work = doc;
+  pugi::xml_document so;
+  if (!work.standoff.empty()) {
+    if (!so.load_buffer(work.standoff.data(), work.standoff.size(), pugi::parse_default | pugi::parse_ws_pcdata,
+                        pugi::encoding_utf8))
+      throw std::logic_error("stored standOff is not well-formed");
+  } else {
+    so.append_child("standOff").append_child(pugi::node_pcdata).set_value("\n  ");
+  }
+  pugi::xml_node standoff = so.child("standOff");
+  pugi::xml_node list = standoff.find_child_by_attribute("listAnnotation", "type", "factcheck");
+  if (!list) {
+    pugi::xml_document tmp;
+    pugi::xml_node l = tmp.append_child("listAnnotation");
+    l.append_attribute("type") = "factcheck";
+    append_indented(standoff, l, "    ", "  ");
+    list = standoff.find_child_by_attribute("listAnnotation", "type", "factcheck");
+  }
+  bool changed = false;
+  for (auto& v : verdicts) {
+    std::string resp = "#" + mergeutil::declare_resp(work, "fact-check", v.reviewer, "checker");
+    pugi::xml_document tmp;
+    pugi::xml_node note = tmp.append_child("note");
+    note.append_attribute("type") = "factcheck";
+    std::string sub = xp::slug(v.rating);
+    if (!sub.empty()) note.append_attribute("subtype") = sub.c_str();
+    note.append_attribute("n") = xp::xml_safe(v.rating).c_str();
+    note.append_attribute("target") = ("#" + v.id).c_str();
+    note.append_attribute("resp") = resp.c_str();
+    std::string text = xp::xml_safe(v.note);
+    if (!text.empty()) note.append_child(pugi::node_pcdata).set_value(text.c_str());
+    if (!v.date.empty()) {
+      if (!text.empty()) note.append_child(pugi::node_pcdata).set_value(" ");
+      pugi::xml_node d = note.append_child("date");
+      d.append_attribute("when") = v.date.c_str();
+      d.text() = v.date.c_str();
+    }
+    if (!v.url.empty()) {
+      if (!text.empty() || !v.date.empty()) note.append_child(pugi::node_pcdata).set_value(" ");
+      pugi::xml_node ref = note.append_child("ref");
+      ref.append_attribute("target") = xp::xml_safe(v.url).c_str();
+      ref.text() = xp::xml_safe(v.url).c_str();
+    }
+    pugi::xml_node old;
+    for (auto n : list.children("note"))
+      if (std::string_view(n.attribute("type").value()) == "factcheck" && n.attribute("target").value() == "#" + v.id &&
+          n.attribute("resp").value() == resp)
+        old = n;
+    if (old) {
+      if (raw(old) == raw(note)) {
+        ++report.unchanged;
+        continue;
+      }
+      list.insert_copy_after(note, old);
+      list.remove_child(old);
+      ++report.updated;
+    } else {
+      append_indented(list, note, "      ", "    ");
+      ++report.added;
+    }
+    changed = true;
+  }
+  if (!changed) return report;
+  work.standoff = raw(standoff);
+  work.add_application("jatei-merge", kVersion);
+  doc = std::move(work);
+  return report;
+}
+
+}  // namespace jatei

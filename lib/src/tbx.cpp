@@ -1,0 +1,407 @@
+// TBX reader (pugixml, TBX 2019 and 2008) and TBX-Basic DCA writer.
+//
+// The reader walks the document once and keeps only what jatei uses (terms, their part of
+// speech, type, status, context, notes, definitions, subject fields); the checks it makes are
+// the ones a hand-edited termbase fails most often, each reported with its line and column.
+#include "jatei/tbx.hpp"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <tuple>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "jatei/error.hpp"
+
+namespace jatei::tbx {
+namespace {
+
+std::string_view local_name(const pugi::xml_node& n) {
+  std::string_view name = n.name();
+  auto colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+bool has_prefix(const pugi::xml_node& n) { return std::string_view(n.name()).find(':') != std::string_view::npos; }
+
+// Text content of an element, inline markup (<hi>, <foreign>, <ph>) flattened, whitespace runs
+// collapsed (TBX files are often pretty-printed inside their notes).
+std::string flat_text(const pugi::xml_node& n) {
+  std::string raw;
+  auto collect = [&](auto& self, const pugi::xml_node& x) -> void {
+    for (auto c : x.children()) {
+      if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) raw += c.value();
+      else if (c.type() == pugi::node_element) self(self, c);
+    }
+  };
+  collect(collect, n);
+  std::string out;
+  bool space = false;
+  for (char c : raw) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+struct LineIndex {
+  explicit LineIndex(std::string_view text) {
+    starts.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n') starts.push_back(i + 1);
+  }
+  std::pair<std::size_t, std::size_t> at(std::size_t offset) const {
+    auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+    std::size_t line = static_cast<std::size_t>(it - starts.begin());
+    return {line, offset - starts[line - 1] + 1};
+  }
+  std::vector<std::size_t> starts;
+};
+
+const std::vector<std::string_view>& picklist(std::string_view type) {
+  static const std::vector<std::string_view> pos{"adjective", "noun", "other", "verb", "adverb"};
+  static const std::vector<std::string_view> tt{"fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase"};
+  static const std::vector<std::string_view> st{"admittedTerm-admn-sts", "deprecatedTerm-admn-sts",
+                                               "supersededTerm-admn-sts", "preferredTerm-admn-sts"};
+  static const std::vector<std::string_view> none;
+  if (type == "partOfSpeech") return pos;
+  if (type == "termType") return tt;
+  if (type == "administrativeStatus") return st;
+  return none;
+}
+
+std::string join(const std::vector<std::string_view>& v) {
+  std::string out;
+  for (auto& s : v) {
+    if (!out.empty()) out += ", ";
+    out += s;
+  }
+  return out;
+}
+
+class Reader {
+ public:
+  Reader(std::string_view xml, const std::string& origin) : xml_(xml), origin_(origin), lines_(xml) {}
+
+  Termbase run() {
+    std::size_t dtd = xml_.find("<!DOCTYPE");
+    if (dtd != std::string_view::npos && xml_.find("<!ENTITY", dtd) != std::string_view::npos) {
+      auto [l, c] = lines_.at(xml_.find("<!ENTITY", dtd));
+      throw DataError("entity declarations are not accepted in a termbase (no DTD processing)", l, c);
+    }
+    buffer_.assign(xml_.begin(), xml_.end());
+    pugi::xml_parse_result r =
+        dom_.load_buffer_inplace(buffer_.data(), buffer_.size(), pugi::parse_default, pugi::encoding_utf8);
+    if (!r) {
+      auto [l, c] = lines_.at(static_cast<std::size_t>(r.offset));
+      throw DataError(std::string("malformed XML: ") + r.description(), l, c);
+    }
+    pugi::xml_node root = dom_.document_element();
+    Termbase tb;
+    tb.origin = origin_;
+    std::string_view rn = root ? local_name(root) : std::string_view();
+    if (rn == "tbx") {
+      tb.version = 2019;
+      if (std::string_view(root.attribute("xmlns").value()) != kNamespace)
+        fail(root, std::string("<tbx> is not in the TBX 2019 namespace ") + kNamespace);
+    } else if (rn == "martif") {
+      tb.version = 2008;
+    } else {
+      fail(root, "not a TBX termbase: the root element is <" + std::string(root ? root.name() : "") +
+                     ">, expected <tbx> (TBX 2019) or <martif> (TBX 2008)");
+    }
+    tb.dialect = root.attribute("type").value();
+    basic_ = tb.dialect == "TBX-Basic";
+    if (auto l = root.attribute("xml:lang")) tb.lang = l.value();
+    pugi::xml_node header = child(root, tb.version == 2019 ? "tbxHeader" : "martifHeader");
+    if (header) {
+      pugi::xml_node fd = child(header, "fileDesc");
+      tb.title = flat_text(child(child(fd, "titleStmt"), "title"));
+      tb.description = flat_text(child(child(fd, "sourceDesc"), "p"));
+    }
+    pugi::xml_node text = child(root, "text");
+    if (!text) fail(root, "missing <text>");
+    pugi::xml_node body = child(text, "body");
+    if (!body) fail(text, "missing <body> in <text>");
+    std::string_view entry_name = tb.version == 2019 ? "conceptEntry" : "termEntry";
+    for (auto e : body.children()) {
+      if (e.type() != pugi::node_element) continue;
+      if (local_name(e) != entry_name)
+        fail(e, "unexpected <" + std::string(e.name()) + "> in <body> (expected <" + std::string(entry_name) + ">)");
+      tb.concepts.push_back(read_entry(e, tb.version));
+    }
+    return tb;
+  }
+
+ private:
+  [[noreturn]] void fail(const pugi::xml_node& n, const std::string& msg) const {
+    std::size_t l = 0, c = 0;
+    if (n && n.offset_debug() >= 0) std::tie(l, c) = lines_.at(static_cast<std::size_t>(n.offset_debug()));
+    throw DataError(msg, l, c);
+  }
+  std::size_t line_of(const pugi::xml_node& n) const {
+    return n && n.offset_debug() >= 0 ? lines_.at(static_cast<std::size_t>(n.offset_debug())).first : 0;
+  }
+
+  static pugi::xml_node child(const pugi::xml_node& n, std::string_view name) {
+    for (auto c : n.children())
+      if (c.type() == pugi::node_element && local_name(c) == name) return c;
+    return {};
+  }
+
+  // (kind, data category) of an element: <termNote type="x"> -> ("termNote", "x");
+  // a DCT element <basic:partOfSpeech> -> ("dct", "partOfSpeech").
+  static std::pair<std::string, std::string> category(const pugi::xml_node& n) {
+    std::string_view ln = local_name(n);
+    if (has_prefix(n) && ln != "lang") return {"dct", std::string(ln)};
+    return {std::string(ln), n.attribute("type").value()};
+  }
+
+  void check_value(const pugi::xml_node& n, std::string_view type, std::string& value) {
+    auto& allowed = picklist(type);
+    if (allowed.empty() || value.empty()) return;
+    if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return;
+    // Case variants ("Noun") and TBX 2008's properNoun are accepted and normalised.
+    for (auto& a : allowed) {
+      if (value.size() == a.size() &&
+          std::equal(value.begin(), value.end(), a.begin(), [](char x, char y) { return std::tolower(x) == std::tolower(y); })) {
+        value = std::string(a);
+        return;
+      }
+    }
+    if (type == "partOfSpeech" && value == "properNoun") {
+      value = "noun";
+      return;
+    }
+    if (basic_)
+      fail(n, "TBX-Basic does not allow " + std::string(type) + " \"" + value + "\" (allowed: " + join(allowed) + ")");
+  }
+
+  void level_check(const pugi::xml_node& n, const std::string& type, std::string_view level) {
+    if (!basic_) return;
+    auto bad = [&](const char* allowed) {
+      fail(n, "TBX-Basic allows " + type + " only at the " + allowed + " level, not in <" + std::string(level) + ">");
+    };
+    if (type == "subjectField" && level != "entry") bad("conceptEntry");
+    if (type == "definition" && level == "term") bad("conceptEntry or langSec");
+    if (type == "context" && level != "term") bad("termSec");
+  }
+
+  // Reads the data categories of one level (entry, lang, term) into the given fields.
+  template <typename Sink>
+  void read_aux(const pugi::xml_node& n, std::string_view level, Sink&& sink) {
+    auto [kind, type] = category(n);
+    if (kind == "descripGrp" || kind == "adminGrp" || kind == "termNoteGrp") {
+      for (auto c : n.children())
+        if (c.type() == pugi::node_element) read_aux(c, level, sink);
+      return;
+    }
+    if (kind == "transacGrp" || kind == "transac" || kind == "transacNote" || kind == "date" ||
+        kind == "xref" || kind == "ref" || kind == "descripNote" || kind == "adminNote")
+      return;
+    if ((kind == "descrip" || kind == "termNote" || kind == "admin") && type.empty())
+      fail(n, "<" + std::string(n.name()) + "> without a type attribute");
+    if (kind == "descrip" || (kind == "dct" && (type == "definition" || type == "context" || type == "subjectField")))
+      level_check(n, type, level);
+    if (kind == "termNote" && level != "term" && basic_)
+      fail(n, "a <termNote> belongs in a <termSec>, not in <" + std::string(level == "entry" ? "conceptEntry" : "langSec") + ">");
+    std::string value = flat_text(n);
+    if (kind == "termNote" || kind == "dct") check_value(n, type, value);
+    sink(kind, type, value);
+  }
+
+  Term read_term_group(const pugi::xml_node& tsec, std::string_view sec_name) {
+    Term t;
+    t.line = line_of(tsec);
+    int terms = 0;
+    auto take = [&](const std::string& kind, const std::string& type, const std::string& value) {
+      if (kind == "note") t.notes.push_back(value);
+      else if (type == "partOfSpeech") t.part_of_speech = value;
+      else if (type == "termType") t.term_type = value;
+      else if (type == "administrativeStatus") t.status = value;
+      else if (type == "context") t.context = value;
+      else if (type == "source") t.source = value;
+    };
+    auto visit = [&](auto& self, const pugi::xml_node& parent) -> void {
+      bool seen_other = false;
+      for (auto c : parent.children()) {
+        if (c.type() != pugi::node_element) continue;
+        std::string_view ln = local_name(c);
+        if (ln == "term" && !has_prefix(c)) {
+          if (seen_other && sec_name == "termSec") fail(c, "<term> must come first in its <termSec>");
+          if (++terms > 1) fail(c, "more than one <term> in one <" + std::string(sec_name) + ">");
+          t.text = flat_text(c);
+          t.line = line_of(c);
+          if (t.text.empty()) fail(c, "empty <term>");
+          continue;
+        }
+        seen_other = true;
+        if (ln == "termGrp") {
+          self(self, c);
+          continue;
+        }
+        read_aux(c, "term", take);
+      }
+    };
+    visit(visit, tsec);
+    if (terms == 0) fail(tsec, "<" + std::string(sec_name) + "> without a <term>");
+    return t;
+  }
+
+  Concept read_entry(const pugi::xml_node& e, int version) {
+    Concept c;
+    c.line = line_of(e);
+    c.id = e.attribute("id").value();
+    if (c.id.empty()) {
+      if (version == 2019) fail(e, "<conceptEntry> without an id attribute");
+      c.id = "e" + std::to_string(c.line);
+    }
+    if (!ids_.insert(c.id).second) fail(e, "duplicate entry id \"" + c.id + "\"");
+    std::string_view lang_name = version == 2019 ? "langSec" : "langSet";
+    for (auto n : e.children()) {
+      if (n.type() != pugi::node_element) continue;
+      if (local_name(n) == lang_name) {
+        c.langs.push_back(read_lang(n, version));
+        continue;
+      }
+      read_aux(n, "entry", [&](const std::string& kind, const std::string& type, const std::string& value) {
+        if (kind == "note") c.notes.push_back(value);
+        else if (type == "subjectField") c.subject_field = value;
+        else if (type == "definition") c.definition = value;
+        else if (type == "source") c.source = value;
+      });
+    }
+    if (c.langs.empty()) fail(e, "entry \"" + c.id + "\" has no <" + std::string(lang_name) + ">");
+    return c;
+  }
+
+  LangSection read_lang(const pugi::xml_node& n, int version) {
+    LangSection ls;
+    ls.lang = n.attribute("xml:lang").value();
+    if (ls.lang.empty()) fail(n, "<" + std::string(n.name()) + "> without xml:lang");
+    for (auto t : n.children()) {
+      if (t.type() != pugi::node_element) continue;
+      std::string_view ln = local_name(t);
+      if ((version == 2019 && ln == "termSec") || (version == 2008 && (ln == "tig" || ln == "ntig"))) {
+        ls.terms.push_back(read_term_group(t, ln));
+        continue;
+      }
+      read_aux(t, "lang", [&](const std::string&, const std::string& type, const std::string& value) {
+        if (type == "definition") ls.definition = value;
+      });
+    }
+    if (ls.terms.empty()) fail(n, "language section \"" + ls.lang + "\" has no term");
+    return ls;
+  }
+
+  std::string_view xml_;
+  std::string origin_;
+  LineIndex lines_;
+  std::vector<char> buffer_;
+  pugi::xml_document dom_;
+  std::set<std::string> ids_;
+  bool basic_ = false;
+};
+
+void add_text_child(pugi::xml_node parent, const char* name, const std::string& text) {
+  parent.append_child(name).append_child(pugi::node_pcdata).set_value(text.c_str());
+}
+
+void add_typed(pugi::xml_node parent, const char* name, const char* type, const std::string& text) {
+  if (text.empty()) return;
+  pugi::xml_node n = parent.append_child(name);
+  n.append_attribute("type") = type;
+  n.append_child(pugi::node_pcdata).set_value(text.c_str());
+}
+
+bool primary_equal(std::string_view a, std::string_view b) {
+  auto primary = [](std::string_view s) { return s.substr(0, s.find_first_of("-_")); };
+  std::string_view x = primary(a), y = primary(b);
+  return x.size() == y.size() &&
+         std::equal(x.begin(), x.end(), y.begin(), [](char p, char q) { return std::tolower(p) == std::tolower(q); });
+}
+
+}  // namespace
+
+const LangSection* Concept::lang(std::string_view code) const {
+  for (auto& l : langs)
+    if (l.lang == code) return &l;
+  for (auto& l : langs)
+    if (primary_equal(l.lang, code)) return &l;
+  return nullptr;
+}
+
+LangSection* Concept::lang(std::string_view code) {
+  return const_cast<LangSection*>(static_cast<const Concept*>(this)->lang(code));
+}
+
+LangSection& Concept::lang_add(std::string_view code) {
+  if (LangSection* l = lang(code)) return *l;
+  langs.push_back({std::string(code), {}, {}});
+  return langs.back();
+}
+
+bool basic_picklist_allows(std::string_view type, std::string_view value) {
+  auto& allowed = picklist(type);
+  return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
+}
+
+Termbase read(std::string_view xml, const std::string& origin) { return Reader(xml, origin).run(); }
+
+Termbase read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw IoError("cannot open termbase " + path, exit_noinput);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) throw IoError("cannot read termbase " + path, exit_io);
+  return read(ss.str(), path);
+}
+
+std::string write(const Termbase& tb) {
+  pugi::xml_document doc;
+  pugi::xml_node root = doc.append_child("tbx");
+  root.append_attribute("type") = "TBX-Basic";
+  root.append_attribute("style") = "dca";
+  root.append_attribute("xml:lang") = tb.lang.empty() ? "en" : tb.lang.c_str();
+  root.append_attribute("xmlns") = kNamespace;
+  pugi::xml_node fd = root.append_child("tbxHeader").append_child("fileDesc");
+  if (!tb.title.empty()) add_text_child(fd.append_child("titleStmt"), "title", tb.title);
+  add_text_child(fd.append_child("sourceDesc"), "p", tb.description.empty() ? "Termbase written by jatei." : tb.description);
+  pugi::xml_node body = root.append_child("text").append_child("body");
+  for (auto& c : tb.concepts) {
+    pugi::xml_node ce = body.append_child("conceptEntry");
+    ce.append_attribute("id") = c.id.c_str();
+    add_typed(ce, "descrip", "subjectField", c.subject_field);
+    add_typed(ce, "descrip", "definition", c.definition);
+    add_typed(ce, "admin", "source", c.source);
+    for (auto& n : c.notes) add_text_child(ce, "note", n);
+    for (auto& ls : c.langs) {
+      if (ls.terms.empty()) continue;
+      pugi::xml_node l = ce.append_child("langSec");
+      l.append_attribute("xml:lang") = ls.lang.c_str();
+      add_typed(l, "descrip", "definition", ls.definition);
+      for (auto& t : ls.terms) {
+        pugi::xml_node ts = l.append_child("termSec");
+        add_text_child(ts, "term", t.text);
+        add_typed(ts, "termNote", "partOfSpeech", t.part_of_speech);
+        add_typed(ts, "termNote", "termType", t.term_type);
+        add_typed(ts, "termNote", "administrativeStatus", t.status);
+        add_typed(ts, "descrip", "context", t.context);
+        add_typed(ts, "admin", "source", t.source);
+        for (auto& n : t.notes) add_text_child(ts, "note", n);
+      }
+    }
+  }
+  std::ostringstream out;
+  doc.save(out, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + out.str();
+}
+
+}  // namespace jatei::tbx

@@ -1,0 +1,931 @@
+// The terms stage: termbase terms and in-text glosses on the document model.
+//
+// Per sentence: remove this stage's earlier <term>/<gloss>, find the glosses (terms_gloss),
+// match every termbase term on the normalised view (terms_normalize, terms_match), drop what
+// would cross another stage's markup, choose longest-leftmost, resolve a term with several
+// senses (推論: reasoning or inference), then write spans. Ids are given in document order,
+// reusing the id a term had at the same place before, so a second run gives the same bytes.
+#include "jatei/terms.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "jatei/error.hpp"
+#include "jatei/segment.hpp"
+#include "jatei/utf8.hpp"
+
+namespace jatei::terms {
+namespace {
+
+bool file_exists(const std::string& p) { return std::ifstream(p).good(); }
+
+std::string exe_dir() {
+  char buf[4096];
+  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n <= 0) return {};
+  std::string p(buf, static_cast<std::size_t>(n));
+  return p.substr(0, p.rfind('/'));
+}
+
+std::string basename_of(const std::string& path) {
+  auto slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return s;
+}
+
+char32_t first_cp(std::string_view s) {
+  std::size_t len = 0;
+  return s.empty() ? 0 : utf8::decode(s, 0, len);
+}
+char32_t last_cp(std::string_view s) {
+  std::size_t len = 0;
+  return s.empty() ? 0 : utf8::decode_before(s, s.size(), len);
+}
+
+bool is_small_or_long(char32_t c) {
+  switch (c) {
+    case 0x30FC: case 0x30A1: case 0x30A3: case 0x30A5: case 0x30A7: case 0x30A9: case 0x30C3:
+    case 0x30E3: case 0x30E5: case 0x30E7: case 0x30EE: case 0x30F5: case 0x30F6:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::size_t count_chars(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool is_owned_term(const Span& sp) {
+  if (sp.element != "term") return false;
+  const std::string* id = sp.attrs.get("xml:id");
+  return id && id->size() > 1 && (*id)[0] == 't' &&
+         std::all_of(id->begin() + 1, id->end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+bool is_owned_gloss(const Span& sp) {
+  if (sp.element != "gloss") return false;
+  const std::string* t = sp.attrs.get("target");
+  return t && t->size() > 2 && (*t)[0] == '#' && (*t)[1] == 't' &&
+         std::all_of(t->begin() + 2, t->end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Whether [b, e) and a span cross (overlap without one containing the other).
+bool crosses(std::size_t b, std::size_t e, const Span& sp) {
+  if (sp.begin == sp.end) return false;  // milestones never cross
+  bool overlap = b < sp.end && sp.begin < e;
+  bool inside = sp.begin <= b && e <= sp.end;
+  bool outside = b <= sp.begin && sp.end <= e;
+  return overlap && !inside && !outside;
+}
+
+// A loanword proposal needs this similarity (terms_translit.cpp); below it, unrelated words
+// with the same consonants (コスト / ecosystem) come through.
+constexpr double kLoanwordThreshold = 0.85;
+
+struct Sense {
+  std::uint32_t tb, cid;
+};
+
+struct KeyEntry {
+  std::string key;
+  std::vector<Sense> senses;
+  std::uint32_t owner = 0;  // the termbase the senses come from (a later one replaces them)
+};
+
+// Cues for telling senses apart: the two characters before and after the term in the
+// termbase's context sentences.
+struct Cues {
+  std::vector<std::string> before, after;
+};
+
+std::string chars_after(std::string_view s, std::size_t at, std::size_t n) {
+  std::size_t e = at;
+  for (std::size_t k = 0; k < n && e < s.size(); ++k) e += utf8::sequence_length(static_cast<unsigned char>(s[e]));
+  return std::string(s.substr(at, std::min(e, s.size()) - at));
+}
+std::string chars_before(std::string_view s, std::size_t at, std::size_t n) {
+  std::size_t b = at;
+  for (std::size_t k = 0; k < n && b > 0; ++k) {
+    std::size_t len = 0;
+    utf8::decode_before(s, b, len);
+    b -= len;
+  }
+  return std::string(s.substr(b, at - b));
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------------------------------
+
+struct Annotator::Impl {
+  std::vector<std::shared_ptr<const tbx::Termbase>> tbs;
+  std::vector<std::string> names;  // file names used in @ref
+  std::vector<KeyEntry> entries;
+  std::unordered_map<std::string, std::uint32_t> by_key;
+  Matcher matcher;
+  // Normalised English terms per concept (index: base[tb] + concept) for "is this pair known".
+  std::vector<std::uint32_t> base;
+  std::vector<std::vector<std::string>> english;
+  std::map<std::pair<std::uint32_t, std::uint32_t>, Cues> cues;
+  // English terms by skeleton (first character) for loanword proposals, built on first use.
+  struct EnglishWord {
+    std::string text, skeleton;
+  };
+  mutable std::once_flag english_once;
+  mutable std::unordered_map<char, std::vector<EnglishWord>> english_by_first;
+  const std::unordered_map<char, std::vector<EnglishWord>>& english_words() const {
+    std::call_once(english_once, [&] {
+      for (auto& tb : tbs)
+        for (auto& con : tb->concepts)
+          if (const tbx::LangSection* en = con.lang("en"))
+            for (auto& term : en->terms) {
+              std::string sk = english_skeleton(term.text);
+              if (!sk.empty()) english_by_first[sk[0]].push_back({term.text, sk});
+            }
+    });
+    return english_by_first;
+  }
+
+  const tbx::Concept& concept_of(const Sense& s) const { return tbs[s.tb]->concepts[s.cid]; }
+  std::string ref(const Sense& s) const { return names[s.tb] + "#" + concept_of(s).id; }
+  std::string preferred_english(const Sense& s) const {
+    const tbx::LangSection* en = concept_of(s).lang("en");
+    if (!en || en->terms.empty()) return {};
+    for (auto& t : en->terms)
+      if (t.status == "preferredTerm-admn-sts") return t.text;
+    return en->terms.front().text;
+  }
+  const KeyEntry* lookup(std::string_view text) const {
+    auto it = by_key.find(normalize_key(text));
+    return it == by_key.end() ? nullptr : &entries[it->second];
+  }
+  // Whether a sense's concept has this English (normalised) term.
+  bool has_english(const Sense& s, const std::string& english_key) const {
+    auto& v = english[base[s.tb] + s.cid];
+    return std::find(v.begin(), v.end(), english_key) != v.end();
+  }
+};
+
+Annotator::Annotator(std::vector<std::shared_ptr<const tbx::Termbase>> termbases) : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  m.tbs = std::move(termbases);
+  // Later termbases replace earlier ones key by key.
+  std::size_t total = 0, terms = 0;
+  for (auto& tb : m.tbs) {
+    m.base.push_back(static_cast<std::uint32_t>(total));
+    total += tb->concepts.size();
+    for (auto& c : tb->concepts)
+      for (auto& ls : c.langs) terms += ls.terms.size();
+  }
+  m.english.resize(total);
+  m.by_key.reserve(terms);
+  m.entries.reserve(terms);
+  for (std::uint32_t t = 0; t < m.tbs.size(); ++t) {
+    m.names.push_back(basename_of(m.tbs[t]->origin.empty() ? "termbase.tbx" : m.tbs[t]->origin));
+    for (std::uint32_t c = 0; c < m.tbs[t]->concepts.size(); ++c) {
+      const tbx::Concept& con = m.tbs[t]->concepts[c];
+      for (auto& ls : con.langs) {
+        std::string primary = ls.lang.substr(0, ls.lang.find_first_of("-_"));
+        if (primary == "en") {
+          auto& keys = m.english[m.base[t] + c];
+          for (auto& term : ls.terms) keys.push_back(lower_ascii(normalize_key(term.text)));
+          continue;
+        }
+        if (primary != "ja") continue;
+        for (auto& term : ls.terms) {
+          std::string key = normalize_key(term.text);
+          if (key.empty()) continue;
+          auto [it, fresh] = m.by_key.try_emplace(key, static_cast<std::uint32_t>(m.entries.size()));
+          if (fresh) m.entries.push_back({key, {}, t});
+          KeyEntry& e = m.entries[it->second];
+          if (e.owner != t) e.senses.clear();
+          e.owner = t;
+          bool dup = std::any_of(e.senses.begin(), e.senses.end(), [&](const Sense& s) { return s.tb == t && s.cid == c; });
+          if (!dup) e.senses.push_back({t, c});
+          // Sense cues from the context sentence.
+          if (!term.context.empty()) {
+            Cues& cu = m.cues[{t, c}];
+            for (std::size_t p = term.context.find(term.text); p != std::string::npos;
+                 p = term.context.find(term.text, p + 1)) {
+              std::string a = chars_after(term.context, p + term.text.size(), 2);
+              std::string b = chars_before(term.context, p, 2);
+              if (!a.empty()) cu.after.push_back(a);
+              if (!b.empty()) cu.before.push_back(b);
+            }
+          }
+        }
+      }
+    }
+  }
+  for (std::uint32_t k = 0; k < m.entries.size(); ++k) m.matcher.add(m.entries[k].key, k);
+  m.matcher.build();
+}
+
+Annotator::~Annotator() = default;
+
+bool Annotator::is_term(std::string_view text) const { return impl_->lookup(text) != nullptr; }
+std::size_t Annotator::term_count() const { return impl_->entries.size(); }
+const std::vector<std::shared_ptr<const tbx::Termbase>>& Annotator::termbases() const { return impl_->tbs; }
+
+std::string default_termbase_path() {
+  const std::string rel = "termbase/ja-en-ai.tbx";
+  if (const char* dir = std::getenv("JATEI_DATA_DIR"); dir && *dir) {
+    std::string p = std::string(dir) + "/" + rel;
+    if (file_exists(p)) return p;
+  }
+  std::string here = exe_dir();
+  if (!here.empty() && file_exists(here + "/../share/jatei/" + rel)) return here + "/../share/jatei/" + rel;
+  if (file_exists(JATEI_TERMBASE_BUILD_PATH)) return JATEI_TERMBASE_BUILD_PATH;
+  if (file_exists(JATEI_TERMBASE_INSTALL_PATH)) return JATEI_TERMBASE_INSTALL_PATH;
+  return {};
+}
+
+const Annotator& Annotator::default_instance() {
+  static const Annotator a = [] {
+    std::vector<std::shared_ptr<const tbx::Termbase>> tbs;
+    std::string p = default_termbase_path();
+    if (!p.empty()) tbs.push_back(std::make_shared<const tbx::Termbase>(tbx::read_file(p)));
+    return Annotator(std::move(tbs));
+  }();
+  return a;
+}
+
+// ------------------------------------------------------------------------------------------
+
+namespace {
+
+// One term this run marks.
+struct NewTerm {
+  std::size_t begin, end;
+  std::vector<Sense> senses;  // chosen senses (empty: a glossed phrase the termbase lacks)
+  int gloss = -1;             // index into the sentence's glosses, when glossed
+  std::string sense_how;      // how the sense was chosen (--explain)
+  std::string id;
+  std::string key;            // normalised text
+};
+
+struct SentenceWork {
+  Sentence* s = nullptr;
+  std::vector<FoundGloss> glosses;
+  std::vector<NewTerm> terms;
+  std::vector<int> gloss_term;  // per gloss: index into terms
+};
+
+std::string fmt2(double v) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+
+bool japanese_division(const Division& d) {
+  if (d.type == "translation") return false;
+  const std::string* lang = d.attrs.get("xml:lang");
+  return !lang || lang->rfind("ja", 0) == 0;
+}
+
+void collect_ids(const Document& doc, std::unordered_set<std::string>& ids) {
+  for (auto& p : doc.header.persons) ids.insert(p.id);
+  for (auto& t : doc.header.taxonomies) {
+    ids.insert(t.id);
+    for (auto& c : t.categories) ids.insert(c.id);
+  }
+  for (auto& d : doc.divisions) {
+    ids.insert(d.id);
+    for (auto& t : d.turns) {
+      ids.insert(t.id);
+      for (auto& b : t.blocks) {
+        ids.insert(b.id);
+        for (auto& l : b.leaves) {
+          ids.insert(l.id);
+          for (auto& p : l.pieces) {
+            if (p.kind != Piece::Kind::sentence) continue;
+            ids.insert(p.sentence.id);
+            for (auto& sp : p.sentence.spans)
+              if (!is_owned_term(sp))
+                if (const std::string* id = sp.attrs.get("xml:id")) ids.insert(*id);
+          }
+        }
+      }
+    }
+  }
+  ids.erase("");
+}
+
+}  // namespace
+
+std::string Inconsistency::message() const {
+  std::string m = japanese + " is rendered ";
+  for (std::size_t k = 0; k < renderings.size(); ++k) {
+    const Rendering& r = renderings[k];
+    if (k) m += k + 1 == renderings.size() ? " and " : ", ";
+    m += "\"" + r.english + "\" (" + r.how;
+    for (std::size_t k2 = 0; k2 < r.where.size() && k2 < 5; ++k2) m += " #" + r.where[k2];
+    if (r.where.size() > 5) m += " and " + std::to_string(r.where.size() - 5) + " more";
+    m += ")";
+  }
+  return m + " in this document";
+}
+
+Report Annotator::annotate(Document& doc, const Options& opt) const {
+  const Impl& m = *impl_;
+  Report rep;
+  auto explain = [&](const std::string& line) {
+    if (opt.explain) rep.explanations.push_back(line);
+  };
+  TermLookup lookup = [&](std::string_view x) { return m.lookup(x) != nullptr; };
+
+  // 1. Remove this stage's earlier markup, remembering term ids by place.
+  std::map<std::tuple<std::string, std::size_t, std::size_t>, std::string> old_ids;
+  std::vector<SentenceWork> work;
+  for (auto& d : doc.divisions) {
+    bool ja = japanese_division(d);
+    for (auto& t : d.turns)
+      for (auto& b : t.blocks)
+        for (auto& l : b.leaves)
+          for (auto& p : l.pieces) {
+            if (p.kind != Piece::Kind::sentence) continue;
+            Sentence& s = p.sentence;
+            std::erase_if(s.spans, [&](const Span& sp) {
+              if (is_owned_term(sp)) {
+                old_ids[{s.id, sp.begin, sp.end}] = sp.attrs.value("xml:id");
+                return true;
+              }
+              return is_owned_gloss(sp);
+            });
+            const std::string* sl = s.attrs.get("xml:lang");
+            if (ja && (!sl || sl->rfind("ja", 0) == 0)) work.push_back({&s, {}, {}, {}});
+          }
+  }
+  std::unordered_set<std::string> used;
+  collect_ids(doc, used);
+
+  // 2. Glosses and termbase terms per sentence.
+  NormalView view;
+  std::vector<Matcher::Match> raw;
+  // Senses the document's own glosses give (one sense per discourse), by key.
+  std::map<std::string, std::vector<Sense>> doc_sense;
+  for (auto& w : work) {
+    Sentence& s = *w.s;
+    const std::string sid = s.id.empty() ? "?" : s.id;
+    auto foreign_cross = [&](std::size_t b, std::size_t e) -> const Span* {
+      for (auto& sp : s.spans)
+        if (crosses(b, e, sp)) return &sp;
+      return nullptr;
+    };
+    for (auto& g : find_glosses(s.text, lookup)) {
+      const Span* x = foreign_cross(g.term_begin, g.term_end);
+      if (!x) x = foreign_cross(g.gloss_begin, g.gloss_end);
+      std::string label = s.text.substr(g.term_begin, g.term_end - g.term_begin) + " / " +
+                          s.text.substr(g.gloss_begin, g.gloss_end - g.gloss_begin);
+      if (x) {
+        explain(sid + ": skipped gloss " + label + ": it would cross <" + x->element + "> (" +
+                s.text.substr(x->begin, x->end - x->begin) + ")");
+        continue;
+      }
+      explain(sid + ": gloss " + label + " (" +
+              (g.form == FoundGloss::Form::parenthetical ? "parenthetical"
+               : g.form == FoundGloss::Form::reverse      ? "reverse"
+                                                          : "apposition") +
+              (g.synonym ? ", Japanese synonym" : "") + (g.acronym ? ", acronym" : "") + "; " + g.reason + ")");
+      w.glosses.push_back(std::move(g));
+    }
+    // Glossed terms first (one term for the glosses of one parenthesis).
+    for (std::size_t gi = 0; gi < w.glosses.size(); ++gi) {
+      const FoundGloss& g = w.glosses[gi];
+      auto same = std::find_if(w.terms.begin(), w.terms.end(),
+                               [&](const NewTerm& t) { return t.begin == g.term_begin && t.end == g.term_end; });
+      if (same != w.terms.end()) {
+        w.gloss_term.push_back(static_cast<int>(same - w.terms.begin()));
+        continue;
+      }
+      NewTerm t{g.term_begin, g.term_end, {}, static_cast<int>(gi), {}, {}, normalize_key(s.text.substr(g.term_begin, g.term_end - g.term_begin))};
+      auto found = m.by_key.find(t.key);
+      if (const KeyEntry* e = found == m.by_key.end() ? nullptr : &m.entries[found->second]) {
+        t.senses = e->senses;
+        if (!g.synonym && t.senses.size() > 1) {
+          std::string ek = lower_ascii(normalize_key(s.text.substr(g.gloss_begin, g.gloss_end - g.gloss_begin)));
+          std::vector<Sense> fit;
+          for (auto& sn : t.senses)
+            if (m.has_english(sn, ek)) fit.push_back(sn);
+          if (!fit.empty()) {
+            t.senses = fit;
+            t.sense_how = "the gloss";
+            doc_sense[e->key] = fit;
+          }
+        }
+      }
+      w.gloss_term.push_back(static_cast<int>(w.terms.size()));
+      w.terms.push_back(std::move(t));
+    }
+    // Termbase matches on the normalised view.
+    normalize(s.text, view);
+    raw.clear();
+    m.matcher.scan(view.text, raw);
+    std::vector<Matcher::Match> ok;
+    std::set<std::pair<std::size_t, std::size_t>> explained;
+    for (auto& x : raw) {
+      std::size_t b = 0, e = 0;
+      if (!view.map(x.begin, x.end, b, e)) continue;
+      std::string_view key = std::string_view(view.text).substr(x.begin, x.end - x.begin);
+      char32_t kf = first_cp(key), kl = last_cp(key);
+      char32_t pv = x.begin > 0 ? last_cp(std::string_view(view.text).substr(0, x.begin)) : 0;
+      char32_t nx = x.end < view.text.size() ? first_cp(std::string_view(view.text).substr(x.end)) : 0;
+      // Latin terms only on word boundaries (no AI inside OpenAI).
+      if (is_word_char(kf) && pv && is_word_char(pv)) continue;
+      if (is_word_char(kl) && nx && is_word_char(nx)) continue;
+      // Katakana: never start on ー or a small kana, never end before one; a short katakana
+      // term inside a longer katakana word (ロス in クロス) is not a match.
+      if (is_small_or_long(kf) || (nx && is_small_or_long(nx))) continue;
+      bool kata_in = (classify(kf) == CharClass::katakana && pv && classify(pv) == CharClass::katakana) ||
+                     (classify(kl) == CharClass::katakana && nx && classify(nx) == CharClass::katakana);
+      if (kata_in && count_chars(key) < 3) continue;
+      // Another stage's markup, or a gloss, must not be split.
+      if (const Span* f = [&]() -> const Span* {
+            for (auto& sp : s.spans)
+              if (crosses(b, e, sp)) return &sp;
+            return nullptr;
+          }()) {
+        if (explained.insert({b, e}).second)
+          explain(sid + ": skipped term " + s.text.substr(b, e - b) + ": it would cross <" + f->element + "> (" +
+                  s.text.substr(f->begin, f->end - f->begin) + ")");
+        continue;
+      }
+      bool clash = false;
+      for (auto& g : w.glosses) {
+        // Nothing across a gloss, nor inside an English one; a Japanese synonym may hold a
+        // term (AIモデル(ベースモデル)).
+        if (b < g.gloss_end && g.gloss_begin < e && !(g.synonym && g.gloss_begin <= b && e <= g.gloss_end))
+          clash = true;
+        bool overlap = b < g.term_end && g.term_begin < e;
+        bool inside = g.term_begin <= b && e <= g.term_end;
+        bool around = b <= g.term_begin && g.term_end <= e;
+        if (overlap && !inside && !around) clash = true;
+      }
+      if (clash) continue;
+      ok.push_back({b, e, x.value});
+    }
+    for (auto& x : longest_leftmost(std::move(ok))) {
+      // A match that is a glossed term is that term (marked already); it still took part in
+      // the choice, so the shorter terms inside it are not marked on their own.
+      bool glossed = std::any_of(w.glosses.begin(), w.glosses.end(),
+                                 [&](const FoundGloss& g) { return g.term_begin == x.begin && g.term_end == x.end; });
+      if (glossed) continue;
+      NewTerm t{x.begin, x.end, m.entries[x.value].senses, -1, {}, {}, m.entries[x.value].key};
+      w.terms.push_back(std::move(t));
+    }
+  }
+
+  // 3. Senses of ambiguous terms: context cues, else the document's gloss, else all.
+  for (auto& w : work) {
+    Sentence& s = *w.s;
+    for (auto& t : w.terms) {
+      if (t.senses.size() < 2 || !t.sense_how.empty()) continue;
+      std::string a = chars_after(s.text, t.end, 2), b = chars_before(s.text, t.begin, 2);
+      std::vector<Sense> best;
+      int best_score = 0;
+      for (auto& sn : t.senses) {
+        auto it = m.cues.find({sn.tb, sn.cid});
+        if (it == m.cues.end()) continue;
+        int score = 0;
+        for (auto& c : it->second.after)
+          if (!a.empty() && c == a) score += 2;
+          else if (!a.empty() && first_cp(c) == first_cp(a) && classify(first_cp(a)) == CharClass::kanji) score += 1;
+        for (auto& c : it->second.before)
+          if (!b.empty() && c == b) score += 2;
+        if (score > best_score) {
+          best = {sn};
+          best_score = score;
+        } else if (score == best_score && score > 0) {
+          best.push_back(sn);
+        }
+      }
+      if (best.size() == 1) {
+        t.senses = best;
+        t.sense_how = "context";
+        continue;
+      }
+      auto ds = doc_sense.find(t.key);
+      if (ds != doc_sense.end()) {
+        t.senses = ds->second;
+        t.sense_how = "the document's gloss";
+      } else {
+        t.sense_how = "ambiguous";
+      }
+    }
+  }
+
+  // 4. Ids in document order, then spans.
+  std::size_t next = 1;
+  auto fresh_id = [&]() {
+    while (used.count("t" + std::to_string(next))) ++next;
+    std::string id = "t" + std::to_string(next++);
+    used.insert(id);
+    return id;
+  };
+  for (auto& w : work) {
+    std::vector<std::size_t> order(w.terms.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+      const NewTerm& a = w.terms[x];
+      const NewTerm& b = w.terms[y];
+      if (a.begin != b.begin) return a.begin < b.begin;
+      return a.end > b.end;
+    });
+    w.s->spans.reserve(w.s->spans.size() + w.terms.size() + w.glosses.size());
+    for (std::size_t k : order) {
+      auto it = old_ids.find({w.s->id, w.terms[k].begin, w.terms[k].end});
+      if (it != old_ids.end() && !used.count(it->second)) {
+        w.terms[k].id = it->second;
+        used.insert(it->second);
+      }
+    }
+  }
+  for (auto& w : work) {
+    std::vector<std::size_t> order(w.terms.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+      const NewTerm& a = w.terms[x];
+      const NewTerm& b = w.terms[y];
+      if (a.begin != b.begin) return a.begin < b.begin;
+      return a.end > b.end;
+    });
+    for (std::size_t k : order) {
+      NewTerm& t = w.terms[k];
+      if (t.id.empty()) t.id = fresh_id();
+    }
+    // Spans in text order (outer before inner) so nesting is written the same every run.
+    std::vector<Span> add;
+    for (std::size_t k : order) {
+      NewTerm& t = w.terms[k];
+      Span sp{t.begin, t.end, "term", {}};
+      sp.attrs.set("xml:id", t.id);
+      std::string ref;
+      for (auto& sn : t.senses) ref += (ref.empty() ? "" : " ") + m.ref(sn);
+      if (!ref.empty()) sp.attrs.set("ref", ref);
+      add.push_back(std::move(sp));
+      ++rep.terms;
+    }
+    for (std::size_t gi = 0; gi < w.glosses.size(); ++gi) {
+      const FoundGloss& g = w.glosses[gi];
+      Span sp{g.gloss_begin, g.gloss_end, "gloss", {}};
+      sp.attrs.set("target", "#" + w.terms[static_cast<std::size_t>(w.gloss_term[gi])].id);
+      sp.attrs.set("xml:lang", g.synonym ? "ja" : "en");
+      if (g.synonym) sp.attrs.set("type", "synonym");
+      add.push_back(std::move(sp));
+      ++rep.glosses;
+    }
+    std::stable_sort(add.begin(), add.end(), [](const Span& a, const Span& b) {
+      if (a.begin != b.begin) return a.begin < b.begin;
+      return a.end > b.end;
+    });
+    for (auto& sp : add) w.s->spans.push_back(std::move(sp));
+    if (opt.explain) {
+      for (std::size_t k : order) {
+        const NewTerm& t = w.terms[k];
+        std::string line = (w.s->id.empty() ? "?" : w.s->id) + ": term " + t.id + " " +
+                           w.s->text.substr(t.begin, t.end - t.begin);
+        if (!t.senses.empty()) {
+          line += " ->";
+          for (auto& sn : t.senses) line += " " + m.ref(sn) + " (" + m.preferred_english(sn) + ")";
+          if (!t.sense_how.empty()) line += ", sense from " + t.sense_how;
+        } else {
+          line += " (glossed, not in the termbase)";
+        }
+        explain(line);
+      }
+    }
+  }
+
+  // 5. Renderings: glosses, and the translation (jatei-merge's <div type="translation">).
+  std::map<std::string, std::string> translation;  // source sentence id -> English text
+  for (auto& d : doc.divisions) {
+    if (japanese_division(d)) continue;
+    for (auto& t : d.turns)
+      for (auto& b : t.blocks)
+        for (auto& l : b.leaves)
+          for (auto& p : l.pieces) {
+            if (p.kind != Piece::Kind::sentence) continue;
+            std::string corresp = p.sentence.attrs.value("corresp");
+            std::istringstream ss(corresp);
+            for (std::string tok; ss >> tok;)
+              if (tok.size() > 1 && tok[0] == '#') translation[tok.substr(1)] += " " + p.sentence.text;
+          }
+  }
+  struct Seen {
+    std::string surface;
+    std::map<std::string, Inconsistency::Rendering> renderings;  // by normalised English
+    std::vector<Sense> senses;
+  };
+  std::unordered_map<std::string, Seen> seen;  // by normalised Japanese
+  std::vector<std::string> seen_order;
+  auto word_in = [](const std::string& hay, const std::string& needle) {
+    for (std::size_t p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + 1)) {
+      bool lb = p == 0 || !std::isalnum(static_cast<unsigned char>(hay[p - 1]));
+      std::size_t e = p + needle.size();
+      bool rb = e >= hay.size() || !std::isalnum(static_cast<unsigned char>(hay[e]));
+      if (lb && rb) return true;
+    }
+    return false;
+  };
+  for (auto& w : work) {
+    Sentence& s = *w.s;
+    for (auto& t : w.terms) {
+      std::string surface = s.text.substr(t.begin, t.end - t.begin);
+      const std::string& key = t.key;
+      auto [it, fresh] = seen.try_emplace(key);
+      if (fresh) {
+        it->second.surface = surface;
+        seen_order.push_back(key);
+      }
+      Seen& sn = it->second;
+      if (sn.senses.empty()) sn.senses = t.senses;
+      if (t.gloss >= 0 && !w.glosses[static_cast<std::size_t>(t.gloss)].synonym) {
+        const FoundGloss& g = w.glosses[static_cast<std::size_t>(t.gloss)];
+        std::string en = s.text.substr(g.gloss_begin, g.gloss_end - g.gloss_begin);
+        std::string ek = lower_ascii(normalize_key(en));
+        auto& r = sn.renderings[ek];
+        if (r.english.empty()) {
+          r.english = en;
+          r.how = "glossed";
+        }
+        r.where.push_back(t.id);
+      }
+      auto tr = translation.find(s.id);
+      if (tr != translation.end() && !t.senses.empty()) {
+        std::string hay = lower_ascii(tr->second);
+        // All senses of the term (not only the chosen one): which does the translation use?
+        const KeyEntry* e = m.lookup(surface);
+        std::vector<std::string> found;
+        for (auto& sense : e ? e->senses : t.senses) {
+          const tbx::LangSection* en = m.concept_of(sense).lang("en");
+          if (!en) continue;
+          for (auto& et : en->terms)
+            if (word_in(hay, lower_ascii(et.text))) {
+              found.push_back(m.preferred_english(sense));
+              break;
+            }
+        }
+        std::sort(found.begin(), found.end());
+        found.erase(std::unique(found.begin(), found.end()), found.end());
+        if (found.size() == 1) {
+          auto& r = sn.renderings[lower_ascii(normalize_key(found[0]))];
+          if (r.english.empty()) {
+            r.english = found[0];
+            r.how = "translated";
+          }
+          r.where.push_back(t.id);
+        }
+      }
+    }
+  }
+  for (auto& key : seen_order) {
+    Seen& sn = seen[key];
+    if (sn.renderings.size() < 2) continue;
+    // Renderings that are terms of one concept (LLM and large language model) agree.
+    bool one_concept = false;
+    const KeyEntry* e = m.lookup(sn.surface);
+    if (e) {
+      for (auto& sense : e->senses) {
+        bool all = true;
+        for (auto& [ek, r] : sn.renderings) all = all && m.has_english(sense, ek);
+        one_concept = one_concept || all;
+      }
+    }
+    if (one_concept) continue;
+    Inconsistency inc;
+    inc.japanese = sn.surface;
+    for (auto& [ek, r] : sn.renderings) inc.renderings.push_back(r);
+    std::sort(inc.renderings.begin(), inc.renderings.end(), [](auto& a, auto& b) { return a.where < b.where; });
+    rep.inconsistencies.push_back(std::move(inc));
+  }
+  std::erase_if(doc.header.notes, [](const HeaderNote& n) { return n.type == "terminology"; });
+  for (auto& inc : rep.inconsistencies) doc.header.notes.push_back({"terminology", "jatei-terms: " + inc.message()});
+
+  // 6. Glossary rows, in order of first occurrence.
+  std::unordered_map<std::string, std::size_t> row_of;  // normalised Japanese \t English
+  std::unordered_map<std::string, std::string> english_keys;
+  auto english_key = [&](const std::string& english) -> const std::string& {
+    auto [it, fresh] = english_keys.try_emplace(english);
+    if (fresh) it->second = lower_ascii(normalize_key(english));
+    return it->second;
+  };
+  for (auto& w : work) {
+    Sentence& s = *w.s;
+    std::vector<std::size_t> order(w.terms.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return w.terms[x].begin < w.terms[y].begin; });
+    for (std::size_t k : order) {
+      const NewTerm& t = w.terms[k];
+      std::string surface = s.text.substr(t.begin, t.end - t.begin);
+      std::string english, source, ref;
+      bool from_text = false, from_tb = !t.senses.empty();
+      if (t.gloss >= 0) {
+        const FoundGloss& g = w.glosses[static_cast<std::size_t>(t.gloss)];
+        if (!g.synonym) {
+          english = s.text.substr(g.gloss_begin, g.gloss_end - g.gloss_begin);
+          from_text = true;
+          std::string ek = lower_ascii(normalize_key(english));
+          from_tb = std::any_of(t.senses.begin(), t.senses.end(), [&](const Sense& sn) { return m.has_english(sn, ek); });
+        }
+      }
+      if (english.empty()) {
+        for (auto& sn : t.senses) {
+          std::string e = m.preferred_english(sn);
+          if (!e.empty() && english.find(e) == std::string::npos) english += (english.empty() ? "" : " / ") + e;
+        }
+      }
+      if (english.empty()) continue;  // a Japanese synonym of a phrase the termbase lacks
+      for (auto& sn : t.senses) ref += (ref.empty() ? "" : " ") + m.ref(sn);
+      source = from_tb && from_text ? "termbase+text" : from_text ? "text" : "termbase";
+      std::string rk = t.key + '\t' + english_key(english);
+      auto it = row_of.find(rk);
+      if (it == row_of.end()) {
+        row_of[rk] = rep.glossary.size();
+        rep.glossary.push_back({surface, english, 1, s.id, source, ref});
+      } else {
+        GlossaryRow& r = rep.glossary[it->second];
+        ++r.count;
+        if (r.source != source) r.source = "termbase+text";
+        if (r.ref.empty()) r.ref = ref;
+      }
+    }
+  }
+
+  // 7. Candidates: pairs the text gives that the termbase lacks, and loanwords.
+  if (opt.candidates) {
+    std::set<std::pair<std::string, std::string>> have;
+    for (auto& w : work) {
+      Sentence& s = *w.s;
+      for (std::size_t gi = 0; gi < w.glosses.size(); ++gi) {
+        const FoundGloss& g = w.glosses[gi];
+        if (g.synonym) continue;
+        const NewTerm& t = w.terms[static_cast<std::size_t>(w.gloss_term[gi])];
+        std::string ja = s.text.substr(t.begin, t.end - t.begin);
+        std::string en = s.text.substr(g.gloss_begin, g.gloss_end - g.gloss_begin);
+        std::string ek = lower_ascii(normalize_key(en));
+        if (std::any_of(t.senses.begin(), t.senses.end(), [&](const Sense& sn) { return m.has_english(sn, ek); })) continue;
+        if (!have.insert({normalize_key(ja), ek}).second) continue;
+        Candidate c;
+        c.japanese = ja;
+        c.english = en;
+        c.kind = g.acronym ? "acronym"
+                 : g.form == FoundGloss::Form::reverse ? "reverse"
+                 : g.form == FoundGloss::Form::apposition ? "apposition"
+                 : g.transliteration >= 0.75 ? "transliteration"
+                                             : "gloss";
+        c.sentence_id = s.id;
+        c.sentence = s.text;
+        c.confidence = 1.0;
+        rep.candidates.push_back(std::move(c));
+      }
+    }
+    // Loanwords: katakana words of the document against English words of the document and
+    // the termbase.
+    std::vector<Impl::EnglishWord> doc_words;
+    std::set<std::string> doc_seen;
+    for (auto& w : work) {
+      const std::string& t = w.s->text;
+      // Latin words (3+ letters) and pairs of them separated by one space.
+      std::vector<std::pair<std::size_t, std::size_t>> words;
+      for (std::size_t i = 0; i < t.size();) {
+        auto letter = [&](std::size_t k) { return (t[k] >= 'a' && t[k] <= 'z') || (t[k] >= 'A' && t[k] <= 'Z'); };
+        if (!letter(i)) {
+          ++i;
+          continue;
+        }
+        std::size_t b = i;
+        while (i < t.size() && letter(i)) ++i;
+        if (i - b >= 3) words.push_back({b, i});
+      }
+      for (std::size_t k = 0; k < words.size(); ++k) {
+        std::string one = t.substr(words[k].first, words[k].second - words[k].first);
+        if (doc_seen.insert(lower_ascii(one)).second) doc_words.push_back({one, english_skeleton(one)});
+        if (k + 1 < words.size() && words[k + 1].first == words[k].second + 1 && t[words[k].second] == ' ') {
+          std::string two = t.substr(words[k].first, words[k + 1].second - words[k].first);
+          if (doc_seen.insert(lower_ascii(two)).second) doc_words.push_back({two, english_skeleton(two)});
+        }
+      }
+    }
+    std::set<std::string> kata_seen;
+    for (auto& w : work) {
+      const std::string& t = w.s->text;
+      std::size_t i = 0;
+      while (i < t.size()) {
+        std::size_t len = 0;
+        char32_t c = utf8::decode(t, i, len);
+        if (classify(c) != CharClass::katakana) {
+          i += len;
+          continue;
+        }
+        std::size_t b = i;
+        while (i < t.size()) {
+          char32_t d = utf8::decode(t, i, len);
+          if (classify(d) != CharClass::katakana && d != 0x30FB) break;
+          i += len;
+        }
+        std::string word = t.substr(b, i - b);
+        if (count_chars(word) < 3 || !kata_seen.insert(normalize_key(word)).second) continue;
+        bool known = false;  // glossed, or part of a term already
+        for (auto& g : w.glosses)
+          if (b < g.gloss_end && g.gloss_begin < i) known = true;
+        for (auto& nt : w.terms)
+          if (nt.begin <= b && i <= nt.end) known = true;
+        if (known || m.lookup(word)) continue;
+        std::string ks = katakana_skeleton(word);
+        if (ks.size() < 2) continue;
+        double best = 0;
+        std::string best_en;
+        auto consider = [&](const Impl::EnglishWord& ew) {
+          if (ew.skeleton.empty() || ew.skeleton[0] != ks[0]) return;
+          // Acronyms are read letter by letter (ML is エムエル), never as a loanword.
+          if (std::none_of(ew.text.begin(), ew.text.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; })) return;
+          if (ew.skeleton.size() + 2 < ks.size() || ks.size() + 2 < ew.skeleton.size()) return;
+          double sim = skeleton_similarity(ks, ew.skeleton);
+          if (sim > best) {
+            best = sim;
+            best_en = ew.text;
+          }
+        };
+        for (auto& ew : doc_words) consider(ew);
+        auto& by_first = m.english_words();
+        auto bucket = by_first.find(ks[0]);
+        if (bucket != by_first.end())
+          for (auto& ew : bucket->second) consider(ew);
+        if (best < kLoanwordThreshold) continue;
+        if (!have.insert({normalize_key(word), lower_ascii(normalize_key(best_en))}).second) continue;
+        Candidate cand;
+        cand.japanese = word;
+        cand.english = best_en;
+        cand.kind = "loanword";
+        cand.sentence_id = w.s->id;
+        cand.sentence = t;
+        cand.confidence = best;
+        cand.romanized = romanize(word);
+        rep.candidates.push_back(std::move(cand));
+      }
+    }
+  }
+
+  doc.add_application(kApplication, kVersion);
+  return rep;
+}
+
+tbx::Termbase candidates_termbase(const std::vector<Candidate>& cands, const std::string& document) {
+  tbx::Termbase tb;
+  tb.title = "jatei-terms candidates from " + document;
+  tb.description = "Term pairs found in " + document +
+                   " that the termbases lack, for a terminologist to review. Written by jatei-terms.";
+  std::size_t n = 0;
+  for (auto& c : cands) {
+    tbx::Concept con;
+    con.id = "cand" + std::to_string(++n);
+    std::string note = "found as: " + c.kind + "; confidence " + fmt2(c.confidence);
+    if (!c.romanized.empty()) note += "; romanised \"" + c.romanized + "\"";
+    con.notes.push_back(note);
+    tbx::Term ja;
+    ja.text = c.japanese;
+    ja.part_of_speech = "noun";
+    ja.context = c.sentence;
+    ja.source = document + "#" + c.sentence_id;
+    con.lang_add("ja").terms.push_back(std::move(ja));
+    tbx::Term en;
+    en.text = c.english;
+    en.part_of_speech = "noun";
+    if (c.kind == "acronym") en.term_type = "acronym";
+    con.lang_add("en").terms.push_back(std::move(en));
+    tb.concepts.push_back(std::move(con));
+  }
+  return tb;
+}
+
+std::string glossary_tsv(const std::vector<GlossaryRow>& rows) {
+  auto clean = [](std::string s) {
+    for (char& c : s)
+      if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+    return s;
+  };
+  std::string out = "japanese\tenglish\tcount\tfirst_sentence\tsource\n";
+  for (auto& r : rows)
+    out += clean(r.japanese) + "\t" + clean(r.english) + "\t" + std::to_string(r.count) + "\t" + r.first_sentence + "\t" +
+           r.source + "\n";
+  return out;
+}
+
+}  // namespace jatei::terms

@@ -1,0 +1,721 @@
+// Glosses an article gives its own terms: X(Y), X（Y）, the reverse Y(X), XつまりY.
+//
+// The hard part is where X begins. Japanese writes no spaces, so the term before a
+// parenthesis is found by walking back over ICU's dictionary words: words with kanji,
+// katakana or Latin letters belong to the noun phrase, a word of hiragana (a particle, an
+// inflection) or punctuation ends it. A kanji word with a one- or two-kana tail in the i/e
+// rows (誤り, 済み, 重ね) is a noun made from a verb and stays; any other tail (続ける, 弱く,
+// 新しい) is an inflected word and stops the walk. A term quoted as 「X(Y)」 is the whole quote.
+// When the phrase ends in katakana that reads as the Latin gloss (米エヌビディア(NVIDIA)),
+// the term is that katakana alone.
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "jatei/rules.hpp"
+#include "jatei/terms.hpp"
+#include "jatei/utf8.hpp"
+
+namespace jatei {
+// Generated at build time from lib/data/terms/gloss.rules (see lib/CMakeLists.txt).
+extern const char kTermsGlossRules[];
+extern const std::size_t kTermsGlossRulesSize;
+}  // namespace jatei
+
+namespace jatei::terms {
+namespace {
+
+const Rules& rules() {
+  static const Rules r = [] {
+    if (const char* dir = std::getenv("JATEI_DATA_DIR"); dir && *dir) {
+      std::string path = std::string(dir) + "/terms/gloss.rules";
+      std::ifstream in(path, std::ios::binary);
+      if (in) {
+        std::stringstream ss;
+        ss << in.rdbuf();
+        return Rules::parse(ss.str(), path);
+      }
+    }
+    return Rules::parse(std::string_view(kTermsGlossRules, kTermsGlossRulesSize), "terms/gloss.rules");
+  }();
+  return r;
+}
+
+struct Cp {
+  char32_t c;
+  std::size_t b, e;
+  CharClass k;
+};
+
+std::vector<Cp> decode(std::string_view s) {
+  std::vector<Cp> out;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = 0;
+    char32_t c = utf8::decode(s, i, len);
+    out.push_back({c, i, i + len, classify(c)});
+    i += len;
+  }
+  return out;
+}
+
+// Index of the code point that starts at byte b (or the one containing it).
+std::size_t index_at(const std::vector<Cp>& cps, std::size_t b) {
+  auto it = std::lower_bound(cps.begin(), cps.end(), b, [](const Cp& c, std::size_t x) { return c.e <= x; });
+  return static_cast<std::size_t>(it - cps.begin());
+}
+
+bool is_open_paren(char32_t c) { return c == '(' || c == 0xFF08; }
+bool is_close_paren(char32_t c) { return c == ')' || c == 0xFF09; }
+bool is_long_or_dot(char32_t c) { return c == 0x30FC || c == 0x30FB || c == 0xFF70 || c == 0xFF65; }
+bool kana_or_kanji(CharClass k) { return k == CharClass::kanji || k == CharClass::katakana; }
+
+char32_t closer_of(char32_t open) {
+  switch (open) {
+    case 0x300C: return 0x300D;  // 「」
+    case 0x300E: return 0x300F;  // 『』
+    case 0x201C: return 0x201D;  // “”
+    case 0x3010: return 0x3011;  // 【】
+    case 0x3008: return 0x3009;  // 〈〉
+    case 0x300A: return 0x300B;  // 《》
+    default: return 0;
+  }
+}
+bool is_quote_close(char32_t c) { return c == 0x300D || c == 0x300F || c == 0x201D || c == 0x3011 || c == 0x3009 || c == 0x300B; }
+
+// Okurigana that leave a word a noun: one or two kana ending in the i or e row (誤り, 済み, 合わせ).
+bool noun_tail(std::u32string_view tail) {
+  if (tail.empty()) return true;
+  if (tail.size() > 2) return false;
+  static const std::u32string_view ok = U"りきしちみびひぎじにけせてねべめれえげぜでへ";
+  return ok.find(tail.back()) != std::u32string_view::npos;
+}
+
+enum class WordKind { content, stop, digits };
+
+// What an ICU word contributes to a noun phrase.
+WordKind word_kind(std::string_view w, std::string* why) {
+  std::u32string tail;
+  bool content = false, digits_only = true;
+  for (std::size_t i = 0; i < w.size();) {
+    std::size_t len = 0;
+    char32_t c = utf8::decode(w, i, len);
+    i += len;
+    CharClass k = classify(c);
+    if (k == CharClass::kanji || k == CharClass::katakana || k == CharClass::latin || is_long_or_dot(c)) {
+      content = true;
+      digits_only = false;
+      tail.clear();
+    } else if (k == CharClass::hiragana) {
+      tail.push_back(c);
+      digits_only = false;
+    } else if (k == CharClass::digit) {
+      tail.clear();
+    } else {
+      if (why) *why = "punctuation '" + std::string(w) + "'";
+      return WordKind::stop;
+    }
+  }
+  if (digits_only) return WordKind::digits;
+  if (!content) {
+    if (why) *why = "particle or ending '" + std::string(w) + "'";
+    return WordKind::stop;
+  }
+  if (!noun_tail(tail)) {
+    if (why) *why = "inflected word '" + std::string(w) + "'";
+    return WordKind::stop;
+  }
+  return WordKind::content;
+}
+
+icu::BreakIterator& word_breaker() {
+  thread_local std::unique_ptr<icu::BreakIterator> bi = [] {
+    UErrorCode e = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> b(icu::BreakIterator::createWordInstance(icu::Locale::getJapanese(), e));
+    if (U_FAILURE(e) || !b) throw std::runtime_error("ICU word break iterator is not available");
+    return b;
+  }();
+  return *bi;
+}
+
+// ICU word boundaries of s[from, to) (byte offsets into s), ascending, from and to included.
+std::vector<std::size_t> word_bounds(std::string_view s, std::size_t from, std::size_t to) {
+  std::vector<std::size_t> out;
+  std::string_view part = s.substr(from, to - from);
+  UErrorCode e = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, part.data(), static_cast<int64_t>(part.size()), &e);
+  if (U_FAILURE(e)) return {from, to};
+  icu::BreakIterator& bi = word_breaker();
+  bi.setText(ut, e);
+  if (U_SUCCESS(e)) {
+    for (int32_t p = bi.first(); p != icu::BreakIterator::DONE; p = bi.next())
+      out.push_back(from + static_cast<std::size_t>(p));
+  }
+  utext_close(ut);
+  if (out.empty() || out.front() != from) out.insert(out.begin(), from);
+  if (out.back() != to) out.push_back(to);
+  return out;
+}
+
+// The stretch around a phrase edge that word segmentation needs to see: back (or on) to the
+// nearest punctuation or space, at most 64 characters away. A noun phrase never crosses
+// either, and dictionary segmentation of a whole long sentence costs more than it tells.
+std::size_t window_start(std::string_view s, std::size_t at) {
+  std::size_t b = at;
+  for (int n = 0; b > 0 && n < 64; ++n) {
+    std::size_t len = 0;
+    char32_t c = utf8::decode_before(s, b, len);
+    CharClass k = classify(c);
+    if (k == CharClass::punct || k == CharClass::space) break;
+    b -= len;
+  }
+  return b;
+}
+std::size_t window_end(std::string_view s, std::size_t at) {
+  std::size_t e = at;
+  for (int n = 0; e < s.size() && n < 64; ++n) {
+    std::size_t len = 0;
+    char32_t c = utf8::decode(s, e, len);
+    CharClass k = classify(c);
+    if (k == CharClass::punct || k == CharClass::space) break;
+    e += len;
+  }
+  return e;
+}
+
+constexpr std::size_t kMaxTermChars = 24;
+
+std::size_t chars_between(const std::vector<Cp>& cps, std::size_t b, std::size_t e) {
+  return index_at(cps, e) - index_at(cps, b);
+}
+
+// Left edge by words, given the boundaries.
+std::size_t left_by_words(std::string_view s, const std::vector<Cp>& cps, const std::vector<std::size_t>& bounds,
+                          std::size_t end, std::string* reason) {
+  const Rules& r = rules();
+  std::size_t start = end;
+  std::string why;
+  bool have_content = false;
+  auto it = std::lower_bound(bounds.begin(), bounds.end(), end);
+  std::size_t pos = end;
+  while (it != bounds.begin()) {
+    --it;
+    std::size_t b = *it;
+    if (b >= pos) continue;
+    std::string_view w = s.substr(b, pos - b);
+    WordKind k = word_kind(w, &why);
+    if (k == WordKind::stop) break;
+    if (k == WordKind::digits && !have_content) {
+      why = "number '" + std::string(w) + "'";
+      break;
+    }
+    if (r.matches_whole("stop-word", w)) {
+      why = "function word '" + std::string(w) + "'";
+      break;
+    }
+    if (chars_between(cps, b, end) > kMaxTermChars) {
+      why = "length limit";
+      break;
+    }
+    if (k == WordKind::content) have_content = true;
+    start = b;
+    pos = b;
+  }
+  if (why.empty()) {  // the walk reached the start of the window
+    std::size_t i = index_at(cps, start);
+    if (start == 0) why = "start of sentence";
+    else if (i > 0) why = "punctuation '" + std::string(s.substr(cps[i - 1].b, cps[i - 1].e - cps[i - 1].b)) + "'";
+  }
+  // A leading number is not part of the term (2024年の… stops earlier; 3つの量子ビット).
+  while (start < end) {
+    std::size_t i = index_at(cps, start);
+    if (cps[i].k != CharClass::digit) break;
+    start = cps[i].e;
+  }
+  if (reason) *reason = why.empty() ? "start of sentence" : why;
+  return start;
+}
+
+std::string_view trim_spaces(std::string_view v) {
+  while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+  while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+  if (v.size() >= 3 && v.substr(0, 3) == "\xE3\x80\x80") return trim_spaces(v.substr(3));
+  if (v.size() >= 3 && v.substr(v.size() - 3) == "\xE3\x80\x80") return trim_spaces(v.substr(0, v.size() - 3));
+  return v;
+}
+
+enum class PhraseKind { latin, japanese, other };
+
+// Latin: ASCII letters (after NFKC) with digits, spaces and - ' . , & / + between; at most
+// eight words; letters at least half of it. Japanese: kanji, kana, ー, ・, digits; mostly not
+// hiragana; no predicate ending.
+PhraseKind phrase_kind(std::string_view y) {
+  std::string n = normalize_key(y);
+  if (n.empty()) return PhraseKind::other;
+  bool ascii = std::all_of(n.begin(), n.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {
+    std::size_t letters = 0, other = 0, words = 1;
+    for (char c : n) {
+      if (c >= 'a' && c <= 'z') ++letters;
+      else if (c >= '0' && c <= '9') ++other;
+      else if (c == ' ') ++words;
+      else if (std::string_view("-'.,&/+").find(c) != std::string_view::npos) ++other;
+      else return PhraseKind::other;
+    }
+    if (letters < 2 || letters < other || words > 8 || n.size() > 60) return PhraseKind::other;
+    return PhraseKind::latin;
+  }
+  std::size_t chars = 0, hira = 0;
+  for (std::size_t i = 0; i < y.size();) {
+    std::size_t len = 0;
+    char32_t c = utf8::decode(y, i, len);
+    i += len;
+    CharClass k = classify(c);
+    ++chars;
+    if (k == CharClass::hiragana) ++hira;
+    else if (k == CharClass::kanji || k == CharClass::katakana || k == CharClass::digit || is_long_or_dot(c)) continue;
+    else return PhraseKind::other;
+  }
+  if (chars > 20 || hira * 2 > chars) return PhraseKind::other;
+  static const char* endings[] = {"です", "ます", "でした", "ました", "だ", "た", "る", "が", "けど", "ね", "よ", "か"};
+  for (const char* e : endings) {
+    std::string_view ev(e);
+    if (y.size() > ev.size() && y.substr(y.size() - ev.size()) == ev) {
+      // Predicates end in these; nouns do not (except a rare katakana word, which is not hiragana).
+      return PhraseKind::other;
+    }
+  }
+  return PhraseKind::japanese;
+}
+
+bool starts_with_digit(std::string_view s) {
+  if (s.empty()) return false;
+  std::size_t len = 0;
+  return classify(utf8::decode(s, 0, len)) == CharClass::digit;
+}
+
+bool is_acronym(std::string_view y) {
+  std::size_t upper = 0;
+  for (char c : y) {
+    if (c >= 'A' && c <= 'Z') ++upper;
+    else if (!(c >= '0' && c <= '9') && c != '-' && c != '&') return false;
+  }
+  return upper >= 2 && y.size() <= 10;
+}
+
+// A Latin run ending at byte `end`: words of letters and digits (with - . & ' inside), single
+// spaces between words, up to six words. Returns its start, or `end` when there is none.
+std::size_t latin_run_left(const std::vector<Cp>& cps, std::size_t end) {
+  std::size_t i = index_at(cps, end);
+  std::size_t start = end, words = 0;
+  bool in_word = false;
+  while (i > 0) {
+    const Cp& c = cps[i - 1];
+    bool word = c.k == CharClass::latin || c.k == CharClass::digit;
+    bool inner = c.c == '-' || c.c == '.' || c.c == '&' || c.c == '\'';
+    if (word) {
+      if (!in_word) ++words;
+      in_word = true;
+      start = c.b;
+      --i;
+      continue;
+    }
+    if (inner && in_word && i >= 2 && (cps[i - 2].k == CharClass::latin || cps[i - 2].k == CharClass::digit)) {
+      --i;
+      continue;
+    }
+    if (c.c == ' ' && in_word && words < 6 && i >= 2 && cps[i - 2].k == CharClass::latin) {
+      in_word = false;
+      --i;
+      continue;
+    }
+    break;
+  }
+  return start;
+}
+
+// A Latin run starting at byte `begin`; returns its end (== begin when none).
+std::size_t latin_run_right(const std::vector<Cp>& cps, std::size_t begin) {
+  std::size_t i = index_at(cps, begin), end = begin, words = 0;
+  bool in_word = false;
+  while (i < cps.size()) {
+    const Cp& c = cps[i];
+    bool word = c.k == CharClass::latin || c.k == CharClass::digit;
+    bool inner = c.c == '-' || c.c == '.' || c.c == '&' || c.c == '\'';
+    if (word) {
+      if (!in_word) ++words;
+      in_word = true;
+      end = c.e;
+      ++i;
+      continue;
+    }
+    bool next_word = i + 1 < cps.size() && (cps[i + 1].k == CharClass::latin || cps[i + 1].k == CharClass::digit);
+    if (inner && in_word && next_word) {
+      ++i;
+      continue;
+    }
+    if (c.c == ' ' && in_word && words < 6 && i + 1 < cps.size() && cps[i + 1].k == CharClass::latin) {
+      in_word = false;
+      ++i;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+// The noun phrase that starts at byte `begin`, going right by ICU words.
+std::size_t right_by_words(std::string_view s, const std::vector<Cp>& cps, const std::vector<std::size_t>& bounds,
+                           std::size_t begin) {
+  const Rules& r = rules();
+  auto it = std::upper_bound(bounds.begin(), bounds.end(), begin);
+  std::size_t end = begin, pos = begin;
+  for (; it != bounds.end(); ++it) {
+    std::size_t e = *it;
+    std::string_view w = s.substr(pos, e - pos);
+    WordKind k = word_kind(w, nullptr);
+    if (k == WordKind::stop || r.matches_whole("stop-word", w)) break;
+    if (chars_between(cps, begin, e) > kMaxTermChars) break;
+    end = e;
+    pos = e;
+  }
+  return end;
+}
+
+// The maximal katakana run (with ー and ・) that ends at byte `end`.
+std::size_t katakana_run_left(const std::vector<Cp>& cps, std::size_t end) {
+  std::size_t i = index_at(cps, end), start = end;
+  while (i > 0 && (cps[i - 1].k == CharClass::katakana || is_long_or_dot(cps[i - 1].c))) {
+    start = cps[i - 1].b;
+    --i;
+  }
+  return start;
+}
+
+struct Finder {
+  std::string_view s;
+  const TermLookup& is_term;
+  std::vector<Cp> cps;
+  std::vector<FoundGloss> out;
+
+  bool free(std::size_t b, std::size_t e) const {
+    for (auto& g : out) {
+      if (b < g.term_end && g.term_begin < e) return false;
+      if (b < g.gloss_end && g.gloss_begin < e) return false;
+    }
+    return true;
+  }
+  bool lookup(std::string_view x) const { return is_term && is_term(x); }
+
+  // The term's left edge before `end`, given that its gloss closes at code point `close`
+  // (for the 「X(Y)」 rule; npos when not parenthetical).
+  std::size_t left_edge(std::size_t end, std::size_t close, std::string& reason) {
+    std::size_t ei = index_at(cps, end);
+    // 「X」(Y): the quoted phrase.
+    if (ei > 0 && is_quote_close(cps[ei - 1].c)) {
+      std::size_t j = ei - 1;
+      while (j > 0 && closer_of(cps[j - 1].c) != cps[ei - 1].c) --j;
+      if (j > 0 && ei - 1 - j <= 20 && ei - 1 > j) {
+        reason = "quoted term";
+        return cps[j].b;  // the term is the quote's content; callers trim the closer
+      }
+    }
+    // 「X(Y)」: the quote that encloses the term and closes right after the gloss.
+    if (close != std::string::npos && close + 1 < cps.size() && is_quote_close(cps[close + 1].c)) {
+      std::size_t j = ei;
+      while (j > 0 && !is_quote_close(cps[j - 1].c) && closer_of(cps[j - 1].c) == 0) --j;
+      if (j > 0 && closer_of(cps[j - 1].c) == cps[close + 1].c && ei - j <= 20 && ei > j) {
+        bool clean = true;
+        for (std::size_t k = j; k < ei; ++k)
+          if (cps[k].c == 0x3001 || cps[k].c == 0x3002 || cps[k].k == CharClass::space) clean = false;
+        if (clean) {
+          reason = "start of the quote";
+          return cps[j].b;
+        }
+      }
+    }
+    std::vector<std::size_t> bounds = word_bounds(s, window_start(s, end), end);
+    return left_by_words(s, cps, bounds, end, &reason);
+  }
+
+  // Drops a one-kanji prefix (米エヌビディア) and trims to a katakana run that reads as the
+  // Latin gloss. Returns the new start.
+  std::size_t refine_left(std::size_t b, std::size_t e, std::string_view latin, FoundGloss& g, std::string& reason) {
+    std::size_t k = katakana_run_left(cps, e);
+    if (k < e) {
+      double sim = loanword_similarity(s.substr(k, e - k), latin);
+      if (k == b) {
+        g.transliteration = sim;
+      } else if (sim >= 0.75) {
+        g.transliteration = sim;
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%.2f", sim);
+        reason = "transliteration " + std::string(s.substr(k, e - k)) + " ~ " + std::string(latin) + " (" + buf + ")";
+        return k;
+      }
+    }
+    std::size_t bi = index_at(cps, b);
+    if (bi + 1 < cps.size() && cps[bi].e < e && cps[bi].k == CharClass::kanji &&
+        (cps[bi + 1].k == CharClass::katakana || cps[bi + 1].k == CharClass::latin) &&
+        rules().matches_whole("strip-prefix", s.substr(cps[bi].b, cps[bi].e - cps[bi].b))) {
+      reason += ", prefix " + std::string(s.substr(cps[bi].b, cps[bi].e - cps[bi].b)) + " dropped";
+      return cps[bi].e;
+    }
+    return b;
+  }
+
+  // Apposition is looser evidence than a parenthesis, so its Japanese side must look like a
+  // term: a known one, or a compound without hiragana (not 使い方 in …つなぐ使い方、すなわちV2G).
+  bool termlike(std::size_t b, std::size_t e) const {
+    if (lookup(s.substr(b, e - b))) return true;
+    std::size_t n = 0;
+    for (std::size_t i = index_at(cps, b); i < cps.size() && cps[i].b < e; ++i, ++n)
+      if (cps[i].k == CharClass::hiragana) return false;
+    return n >= 2;
+  }
+
+  // A person or a role, not a term: 中村健太氏(CEO), 孫会長(CEO).
+  bool not_a_term(std::size_t b, std::size_t e) const {
+    std::string_view x = s.substr(b, e - b);
+    for (auto& suffix : rules().section("not-term-suffix")) {
+      const std::string& p = suffix.pattern;
+      if (x.size() >= p.size() && x.substr(x.size() - p.size()) == p) return true;
+    }
+    return false;
+  }
+
+  // The parts of a parenthesis that holds two glosses: split at 、，；／ always, at , ; / when
+  // a part is an acronym ((Large Language Model, LLM), but (Harvest Now, Decrypt Later) is
+  // one gloss). One part when it does not split into Latin phrases.
+  std::vector<std::pair<std::size_t, std::size_t>> split_gloss(std::size_t yb, std::size_t ye) const {
+    std::vector<std::pair<std::size_t, std::size_t>> parts;
+    bool wide = false;
+    std::size_t start = yb;
+    for (std::size_t i = index_at(cps, yb); i < cps.size() && cps[i].b < ye; ++i) {
+      char32_t c = cps[i].c;
+      bool w = c == 0x3001 || c == 0xFF0C || c == 0xFF1B || c == 0xFF0F;
+      if (w || c == ',' || c == ';' || c == '/') {
+        wide = wide || w;
+        parts.push_back({start, cps[i].b});
+        start = cps[i].e;
+      }
+    }
+    parts.push_back({start, ye});
+    if (parts.size() < 2) return {{yb, ye}};
+    bool acronym = false;
+    for (auto& [b, e] : parts) {
+      std::string_view v = trim_spaces(s.substr(b, e - b));
+      if (v.empty() || phrase_kind(v) != PhraseKind::latin) return {{yb, ye}};
+      b = static_cast<std::size_t>(v.data() - s.data());
+      e = b + v.size();
+      acronym = acronym || is_acronym(v);
+    }
+    if (!wide && !acronym) return {{yb, ye}};
+    return parts;
+  }
+
+  bool has_kana_or_kanji(std::size_t b, std::size_t e) const {
+    for (std::size_t i = index_at(cps, b); i < cps.size() && cps[i].b < e; ++i)
+      if (kana_or_kanji(cps[i].k)) return true;
+    return false;
+  }
+
+  void parenthetical(std::size_t open) {
+    std::size_t close = open + 1;
+    while (close < cps.size() && !is_close_paren(cps[close].c)) {
+      if (is_open_paren(cps[close].c)) return;  // nested: the inner one is looked at on its own
+      ++close;
+    }
+    if (close >= cps.size() || close - open > 61) return;
+    std::string_view inner = s.substr(cps[open].e, cps[close].b - cps[open].e);
+    std::size_t inner_b = cps[open].e;
+    // (英: reasoning): the label is not part of the gloss.
+    if (std::size_t n = rules().matches_prefix("gloss-prefix", inner); n && n < inner.size()) {
+      inner_b += n;
+      inner = inner.substr(n);
+    }
+    std::string_view y = trim_spaces(inner);
+    if (y.empty()) return;
+    std::size_t yb = inner_b + static_cast<std::size_t>(y.data() - inner.data()), ye = yb + y.size();
+    if (rules().matches_whole("not-gloss", y)) return;
+    // (Large Language Model、LLM): two glosses of one term.
+    std::vector<std::pair<std::size_t, std::size_t>> parts = split_gloss(yb, ye);
+    if (parts.size() > 1) y = s.substr(parts[0].first, parts[0].second - parts[0].first);
+    PhraseKind yk = parts.size() > 1 ? PhraseKind::latin : phrase_kind(y);
+    if (yk == PhraseKind::other) return;
+    // The text before the parenthesis, spaces skipped.
+    std::size_t oi = open;
+    while (oi > 0 && cps[oi - 1].k == CharClass::space) --oi;
+    if (oi == 0) return;
+    std::size_t xend = cps[oi - 1].e;
+    CharClass before = cps[oi - 1].k;
+    FoundGloss g;
+    g.form = FoundGloss::Form::parenthetical;
+    if (yk == PhraseKind::latin) {
+      if (before == CharClass::latin || before == CharClass::digit) return;  // English glossing English
+      std::string reason;
+      std::size_t xb = left_edge(xend, close, reason);
+      std::size_t xe = xend;
+      if (xb < xe && is_quote_close(cps[index_at(cps, xe) - 1].c) && reason == "quoted term") xe = cps[index_at(cps, xe) - 1].b;
+      if (xb >= xe || !has_kana_or_kanji(xb, xe) || not_a_term(xb, xe)) return;
+      xb = refine_left(xb, xe, y, g, reason);
+      g.term_begin = xb;
+      g.term_end = xe;
+      g.reason = "left edge: " + reason;
+      if (!free(std::min(xb, parts.front().first), std::max(xe, parts.back().second))) return;
+      for (auto [pb, pe] : parts) {
+        FoundGloss part = g;
+        part.gloss_begin = pb;
+        part.gloss_end = pe;
+        // エヌビディア(NVIDIA) is a transliteration, not an acronym.
+        part.acronym = is_acronym(s.substr(pb, pe - pb)) && g.transliteration < 0.75;
+        out.push_back(std::move(part));
+      }
+      return;
+    } else {  // Japanese gloss
+      if (starts_with_digit(y)) return;  // (80兆円): a number, not a gloss
+      if (before == CharClass::latin || before == CharClass::digit) {
+        // EV(電気自動車): the reverse; the term is the Japanese, the gloss the Latin before it.
+        std::size_t lb = latin_run_left(cps, xend);
+        if (lb >= xend || xend - lb < 2 || !has_kana_or_kanji(yb, ye)) return;
+        std::size_t li = index_at(cps, lb);
+        if (li > 0 && (cps[li - 1].k == CharClass::latin || cps[li - 1].k == CharClass::digit)) return;
+        if (phrase_kind(s.substr(lb, xend - lb)) != PhraseKind::latin) return;
+        g.form = FoundGloss::Form::reverse;
+        g.term_begin = yb;
+        g.term_end = ye;
+        g.gloss_begin = lb;
+        g.gloss_end = xend;
+        g.acronym = is_acronym(s.substr(lb, xend - lb));
+        std::size_t k = katakana_run_left(cps, ye);
+        if (k == yb) g.transliteration = loanword_similarity(y, s.substr(lb, xend - lb));
+        g.reason = "reverse gloss: Latin before the parenthesis";
+      } else {
+        std::string reason;
+        std::size_t xb = left_edge(xend, close, reason);
+        std::size_t xe = xend;
+        if (xb < xe && reason == "quoted term") xe = cps[index_at(cps, xe) - 1].b;
+        if (xb >= xe || not_a_term(xb, xe)) return;
+        std::string_view x = s.substr(xb, xe - xb);
+        if (!lookup(x) && !lookup(y)) return;  // two Japanese phrases: only when one is a known term
+        g.term_begin = xb;
+        g.term_end = xe;
+        g.gloss_begin = yb;
+        g.gloss_end = ye;
+        g.synonym = true;
+        g.reason = "synonym, left edge: " + reason;
+      }
+    }
+    if (!free(std::min(g.term_begin, g.gloss_begin), std::max(g.term_end, g.gloss_end))) return;
+    out.push_back(std::move(g));
+  }
+
+  void apposition(std::size_t at, std::size_t cue_len) {
+    std::size_t ai = index_at(cps, at);
+    std::size_t li = ai;
+    while (li > 0 && (cps[li - 1].c == 0x3001 || cps[li - 1].c == ',' || cps[li - 1].c == 0xFF0C || cps[li - 1].k == CharClass::space)) --li;
+    if (li == 0) return;
+    std::size_t ri = index_at(cps, at + cue_len);
+    while (ri < cps.size() && (cps[ri].c == 0x3001 || cps[ri].c == ',' || cps[ri].c == 0xFF0C || cps[ri].k == CharClass::space)) ++ri;
+    if (ri >= cps.size()) return;
+    std::size_t xend = cps[li - 1].e, yb = cps[ri].b;
+    bool left_latin = cps[li - 1].k == CharClass::latin || cps[li - 1].k == CharClass::digit;
+    bool right_latin = cps[ri].k == CharClass::latin;
+    auto boundary_after = [&](std::size_t e) {
+      std::size_t i = index_at(cps, e);
+      return i >= cps.size() || !(kana_or_kanji(cps[i].k) || cps[i].k == CharClass::latin || cps[i].k == CharClass::digit);
+    };
+    FoundGloss g;
+    g.form = FoundGloss::Form::apposition;
+    std::string reason;
+    if (right_latin && !left_latin) {
+      std::size_t ye = latin_run_right(cps, yb);
+      if (ye <= yb || !boundary_after(ye) || phrase_kind(s.substr(yb, ye - yb)) != PhraseKind::latin) return;
+      std::size_t xb = left_edge(xend, std::string::npos, reason);
+      if (xb >= xend || !has_kana_or_kanji(xb, xend) || !termlike(xb, xend)) return;
+      xb = refine_left(xb, xend, s.substr(yb, ye - yb), g, reason);
+      g.term_begin = xb;
+      g.term_end = xend;
+      g.gloss_begin = yb;
+      g.gloss_end = ye;
+      g.acronym = is_acronym(s.substr(yb, ye - yb));
+      g.reason = "apposition, left edge: " + reason;
+    } else if (left_latin && !right_latin) {
+      std::size_t lb = latin_run_left(cps, xend);
+      if (lb >= xend || phrase_kind(s.substr(lb, xend - lb)) != PhraseKind::latin) return;
+      std::size_t lbi = index_at(cps, lb);
+      if (lbi > 0 && cps[lbi - 1].k != CharClass::space && cps[lbi - 1].k != CharClass::hiragana &&
+          cps[lbi - 1].k != CharClass::punct && cps[lbi - 1].k != CharClass::other)
+        return;
+      if (lbi > 0 && (cps[lbi - 1].c == '$' || cps[lbi - 1].c == 0xFFE5 || cps[lbi - 1].c == 0xA5)) return;  // money
+      if (starts_with_digit(s.substr(lb, xend - lb)) || starts_with_digit(s.substr(yb))) return;
+      std::size_t ye = right_by_words(s, cps, word_bounds(s, yb, window_end(s, yb)), yb);
+      if (ye <= yb || phrase_kind(s.substr(yb, ye - yb)) != PhraseKind::japanese || !has_kana_or_kanji(yb, ye) ||
+          !termlike(yb, ye))
+        return;
+      g.term_begin = yb;
+      g.term_end = ye;
+      g.gloss_begin = lb;
+      g.gloss_end = xend;
+      g.acronym = is_acronym(s.substr(lb, xend - lb));
+      g.reason = "apposition, reversed";
+    } else if (!left_latin && !right_latin) {
+      std::size_t xb = left_edge(xend, std::string::npos, reason);
+      std::size_t ye = right_by_words(s, cps, word_bounds(s, yb, window_end(s, yb)), yb);
+      if (xb >= xend || ye <= yb || !boundary_after(ye)) return;
+      std::string_view x = s.substr(xb, xend - xb), y = s.substr(yb, ye - yb);
+      if (starts_with_digit(y) || phrase_kind(y) != PhraseKind::japanese) return;
+      if (!lookup(x) && !lookup(y)) return;
+      g.term_begin = xb;
+      g.term_end = xend;
+      g.gloss_begin = yb;
+      g.gloss_end = ye;
+      g.synonym = true;
+      g.reason = "apposition synonym, left edge: " + reason;
+    } else {
+      return;
+    }
+    if (!free(std::min(g.term_begin, g.gloss_begin), std::max(g.term_end, g.gloss_end))) return;
+    out.push_back(std::move(g));
+  }
+
+  void run() {
+    cps = decode(s);
+    for (std::size_t i = 0; i < cps.size(); ++i)
+      if (is_open_paren(cps[i].c)) parenthetical(i);
+    for (auto& cue : rules().section("apposition")) {
+      for (std::size_t p = s.find(cue.pattern); p != std::string_view::npos; p = s.find(cue.pattern, p + 1))
+        apposition(p, cue.pattern.size());
+    }
+    std::sort(out.begin(), out.end(), [](const FoundGloss& a, const FoundGloss& b) {
+      return std::min(a.term_begin, a.gloss_begin) < std::min(b.term_begin, b.gloss_begin);
+    });
+  }
+};
+
+}  // namespace
+
+std::vector<FoundGloss> find_glosses(std::string_view sentence, const TermLookup& is_term) {
+  // Most sentences have neither a parenthesis nor an apposition cue: say so cheaply.
+  bool any = sentence.find('(') != std::string_view::npos || sentence.find("\xEF\xBC\x88") != std::string_view::npos;
+  for (auto& cue : rules().section("apposition"))
+    any = any || sentence.find(cue.pattern) != std::string_view::npos;
+  if (!any) return {};
+  Finder f{sentence, is_term, {}, {}};
+  f.run();
+  return std::move(f.out);
+}
+
+std::size_t term_left_edge(std::string_view sentence, std::size_t end, std::string* reason) {
+  Finder f{sentence, TermLookup{}, decode(sentence), {}};
+  std::string why;
+  std::size_t b = f.left_edge(end, std::string::npos, why);
+  if (reason) *reason = why;
+  return b;
+}
+
+}  // namespace jatei::terms

@@ -1,0 +1,264 @@
+// The normalised view terms are matched on, with its map back to the original bytes.
+//
+// NFKC is applied per normalisation chunk (ICU's hasBoundaryBefore), so that ｶﾞ becomes ガ and
+// the map stays exact: every output character of a chunk maps to the chunk's original range,
+// and only the chunk's first and last outputs may start or end a match. Most characters of
+// Japanese text are their own NFKC form and skip ICU entirely (a per-code-point table for the
+// BMP says which). The folds after NFKC need a character of context on each side, so they run
+// as a second pass over the NFKC output.
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+
+#include <array>
+#include <mutex>
+
+#include "jatei/terms.hpp"
+#include "jatei/utf8.hpp"
+
+namespace jatei::terms {
+namespace {
+
+// Per BMP code point: bit 0 = NFKC may change it or it may combine with a neighbour
+// (slow path), bit 1 = boundary before.
+struct Table {
+  std::array<std::uint8_t, 0x10000> flags{};
+  const icu::Normalizer2* nfkc = nullptr;
+  Table() {
+    UErrorCode e = U_ZERO_ERROR;
+    nfkc = icu::Normalizer2::getNFKCInstance(e);
+    if (U_FAILURE(e)) throw std::runtime_error("ICU NFKC is not available");
+    icu::UnicodeString d;
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      std::uint8_t f = 0;
+      bool boundary_before = nfkc->hasBoundaryBefore(static_cast<UChar32>(c));
+      bool boundary_after = nfkc->hasBoundaryAfter(static_cast<UChar32>(c));
+      bool decomposes = nfkc->getDecomposition(static_cast<UChar32>(c), d);
+      if (decomposes || !boundary_before || !boundary_after) f |= 1;
+      if (boundary_before) f |= 2;
+      flags[c] = f;
+    }
+  }
+  bool slow(char32_t c) const { return c >= 0x10000 ? !nfkc->isInert(static_cast<UChar32>(c)) : (flags[c] & 1) != 0; }
+  bool boundary_before(char32_t c) const {
+    return c >= 0x10000 ? nfkc->hasBoundaryBefore(static_cast<UChar32>(c)) : (flags[c] & 2) != 0;
+  }
+};
+
+const Table& table() {
+  static const Table t;
+  return t;
+}
+
+// One character after NFKC: its code point, the original range it maps to, and whether a
+// match may start before it / end after it.
+struct Item {
+  char32_t c;
+  std::uint32_t b, e;
+  bool can_begin, can_end;
+};
+
+bool is_katakana(char32_t c) {
+  return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC || c == 0x30FD || c == 0x30FE || (c >= 0x31F0 && c <= 0x31FF);
+}
+
+// Characters people type for ー after katakana: hyphen-minus, the hyphens and dashes, minus.
+bool is_long_vowel_variant(char32_t c) { return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212; }
+
+// Word separators inside katakana compounds: ・ (NFKC of ･ too), ·, ‧, ゠, =.
+bool is_middle_dot(char32_t c) { return c == 0x30FB || c == 0x00B7 || c == 0x2027 || c == 0x30A0 || c == '='; }
+
+void nfkc_items(std::string_view text, std::vector<Item>& items) {
+  const Table& t = table();
+  items.clear();
+  std::size_t i = 0;
+  icu::UnicodeString chunk, normal;
+  while (i < text.size()) {
+    std::size_t len = 0;
+    char32_t c = utf8::decode(text, i, len);
+    std::size_t next = i + len;
+    char32_t n = 0;
+    std::size_t nlen = 0;
+    if (next < text.size()) n = utf8::decode(text, next, nlen);
+    bool fast = c < 0x80 ? (next >= text.size() || n < 0x80 || t.boundary_before(n))
+                         : (!t.slow(c) && (next >= text.size() || t.boundary_before(n)));
+    if (fast) {
+      items.push_back({c, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(next), true, true});
+      i = next;
+      continue;
+    }
+    // A chunk: from here up to the next character with a boundary before it.
+    std::size_t end = next;
+    while (end < text.size()) {
+      std::size_t l = 0;
+      char32_t d = utf8::decode(text, end, l);
+      if (t.boundary_before(d)) break;
+      end += l;
+    }
+    chunk = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data() + i, static_cast<int32_t>(end - i)));
+    UErrorCode e = U_ZERO_ERROR;
+    t.nfkc->normalize(chunk, normal, e);
+    if (U_FAILURE(e)) normal = chunk;
+    std::size_t first = items.size();
+    for (int32_t k = 0; k < normal.length();) {
+      UChar32 cp = normal.char32At(k);
+      k += U16_LENGTH(cp);
+      items.push_back({static_cast<char32_t>(cp), static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end), false, false});
+    }
+    if (items.size() == first) {  // normalised to nothing: give its bytes to the previous character
+      if (first > 0) items.back().e = static_cast<std::uint32_t>(end);
+    } else {
+      items[first].can_begin = true;
+      items.back().can_end = true;
+    }
+    i = end;
+  }
+}
+
+char32_t fold_case(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return c + 32;
+  if (c < 0x80) return c;
+  if (c >= 0x3000) return c;  // CJK: no case
+  return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+}
+
+bool is_space(char32_t c) {
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  if (c == 0x3000) return true;
+  if (c >= 0x3001 && c <= 0xFFEF) return false;  // CJK, kana, full-width forms: never space
+  return u_isUWhiteSpace(static_cast<UChar32>(c));
+}
+
+// The folds of the second pass (see the header).
+void fold(std::vector<Item>& in, std::vector<Item>& out) {
+  out.clear();
+  const std::size_t n = in.size();
+  auto kata_at = [&](std::size_t k) { return k < n && is_katakana(in[k].c); };
+  for (std::size_t k = 0; k < n; ++k) {
+    Item it = in[k];
+    char32_t c = it.c;
+    // Whitespace runs -> one space.
+    if (is_space(c)) {
+      if (!out.empty() && out.back().c == ' ' && out.back().e == it.b) {
+        out.back().e = it.e;
+        out.back().can_end = it.can_end;
+        continue;
+      }
+      it.c = ' ';
+      out.push_back(it);
+      continue;
+    }
+    bool after_kata = !out.empty() && is_katakana(out.back().c) && out.back().e == it.b;
+    // A hyphen or dash written after katakana is a long-vowel mark.
+    if (after_kata && is_long_vowel_variant(c)) c = it.c = 0x30FC;
+    // ・ and friends between katakana are dropped.
+    if (after_kata && is_middle_dot(c) && kata_at(k + 1) && in[k + 1].c != 0x30FC) continue;
+    // ヴ spellings.
+    if (c == 0x30F4) {
+      char32_t next = k + 1 < n ? in[k + 1].c : 0;
+      char32_t base = 0x30D6;  // ブ
+      bool pair = true;
+      switch (next) {
+        case 0x30A1: base = 0x30D0; break;  // ヴァ -> バ
+        case 0x30A3: base = 0x30D3; break;  // ヴィ -> ビ
+        case 0x30A7: base = 0x30D9; break;  // ヴェ -> ベ
+        case 0x30A9: base = 0x30DC; break;  // ヴォ -> ボ
+        default: pair = false;
+      }
+      it.c = base;
+      if (pair) {
+        it.e = in[k + 1].e;
+        it.can_end = in[k + 1].can_end;
+        ++k;
+      }
+      out.push_back(it);
+      continue;
+    }
+    // A word-final ー after three or more katakana is dropped (its bytes join the previous
+    // character, so a match of サーバ covers サーバー whole).
+    if (c == 0x30FC && after_kata && !kata_at(k + 1)) {
+      std::size_t run = 0;
+      for (std::size_t j = out.size(); j > 0 && is_katakana(out[j - 1].c); --j) ++run;
+      if (run >= 3) {
+        out.back().e = it.e;
+        out.back().can_end = it.can_end;
+        continue;
+      }
+    }
+    it.c = fold_case(c);
+    out.push_back(it);
+  }
+}
+
+}  // namespace
+
+bool NormalView::map(std::size_t nb, std::size_t ne, std::size_t& b, std::size_t& e) const {
+  if (nb >= ne || ne > text.size()) return false;
+  if (begin[nb] == none || end[ne - 1] == none) return false;
+  b = begin[nb];
+  e = end[ne - 1];
+  return b < e;
+}
+
+void normalize(std::string_view text, NormalView& out) {
+  thread_local std::vector<Item> items, folded;
+  nfkc_items(text, items);
+  fold(items, folded);
+  out.text.clear();
+  out.begin.clear();
+  out.end.clear();
+  for (const Item& it : folded) {
+    std::size_t at = out.text.size();
+    utf8::append(out.text, it.c);
+    std::size_t len = out.text.size() - at;
+    for (std::size_t k = 0; k < len; ++k) {
+      out.begin.push_back(k == 0 && it.can_begin ? it.b : NormalView::none);
+      out.end.push_back(k + 1 == len && it.can_end ? it.e : NormalView::none);
+    }
+  }
+}
+
+NormalView normalize(std::string_view text) {
+  NormalView v;
+  normalize(text, v);
+  return v;
+}
+
+std::string normalize_key(std::string_view text) {
+  thread_local NormalView v;  // reused: keys are made for every term of a termbase
+  normalize(text, v);
+  // Keys carry no leading or trailing space.
+  std::string& s = v.text;
+  std::size_t b = 0, e = s.size();
+  while (b < e && s[b] == ' ') ++b;
+  while (e > b && s[e - 1] == ' ') --e;
+  return s.substr(b, e - b);
+}
+
+CharClass classify(char32_t c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::latin;
+  if (c >= '0' && c <= '9') return CharClass::digit;
+  if (c >= 0xFF10 && c <= 0xFF19) return CharClass::digit;
+  if ((c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A)) return CharClass::latin;
+  if (c < 0x80) return is_space(c) ? CharClass::space : CharClass::punct;
+  if (c >= 0x3041 && c <= 0x309F) return CharClass::hiragana;
+  if (is_katakana(c) || (c >= 0xFF66 && c <= 0xFF9F)) return CharClass::katakana;
+  if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
+      (c >= 0x20000 && c <= 0x3FFFF) || c == 0x3005 /*々*/ || c == 0x3006 /*〆*/)
+    return CharClass::kanji;
+  if (is_space(c)) return CharClass::space;
+  UErrorCode e = U_ZERO_ERROR;
+  UScriptCode sc = uscript_getScript(static_cast<UChar32>(c), &e);
+  if (sc == USCRIPT_LATIN && u_isalpha(static_cast<UChar32>(c))) return CharClass::latin;
+  if (u_isdigit(static_cast<UChar32>(c))) return CharClass::digit;
+  if (u_ispunct(static_cast<UChar32>(c))) return CharClass::punct;
+  return CharClass::other;
+}
+
+bool is_word_char(char32_t c) {
+  CharClass k = classify(c);
+  return k == CharClass::latin || k == CharClass::digit;
+}
+
+}  // namespace jatei::terms

@@ -1,0 +1,145 @@
+#!/bin/sh
+# jatei-annotate over folders: mirrored tree, a bad file reported without stopping the rest,
+# --skip-existing, --jobs, --list-stages, --stages.
+set -eu
+. "$JATEI_SRC/tests/cli/common.inc"
+
+C="$SRC/corpora"
+I="$T/in"
+mkdir -p "$I/a/b/c" "$I/d" "$I/empty-dir"
+cp "$C/roundtable-ev.txt" "$I/top.txt"
+cp "$C/roundtable-ev.txt" "$I/a/"
+cp "$C/lecture-quantum.txt" "$I/a/b/"
+cp "$C/interview-startup.txt" "$I/a/b/c/"
+cp "$C/casual-chat-security.txt" "$I/d/"
+printf '短い記事。\n' >"$I/d/short.txt"
+printf '日本語の文です。\n次の行\377です。\n' >"$I/a/bad.txt"    # invalid UTF-8 at byte 34
+printf 'not an article\n' >"$I/d/notes.md"                         # not *.txt: left alone
+
+# all_outputs DIR: the files written, sorted
+all_outputs() { (cd "$1" && find . -type f | sed 's|^\./||' | sort); }
+
+# --- a tree of inputs ---------------------------------------------------------------------
+run "$B/jatei-annotate" -q -o "$T/res" "$I"
+check_rc 65 "jatei-annotate over a tree with a bad file" || true
+expect_grep "jatei-annotate: $I/a/bad.txt:2:4: " "$T/err" "the bad file is reported with its position" || true
+expect_grep "byte offset 34" "$T/err" "the bad file's byte offset" || true
+expect_empty "$T/out" "jatei-annotate stdout" || true
+checks=$((checks + 1))
+n=$(grep -c . "$T/err" || true)
+[ "$n" -eq 1 ] || { fail "-q: expected only the error on stderr, got $n lines"; show "$T/err"; }
+all_outputs "$T/res" >"$T/got"
+printf '%s\n' a/b/c/interview-startup.tei.xml a/b/lecture-quantum.tei.xml a/roundtable-ev.tei.xml \
+  d/casual-chat-security.tei.xml d/short.tei.xml top.tei.xml | sort >"$T/want"
+same "$T/got" "$T/want" "the output tree mirrors the input tree (and nothing for bad.txt or notes.md)" || true
+# each output gives its source text back, and is valid
+for rel in $(cat "$T/want"); do
+  src="$I/${rel%.tei.xml}.txt"
+  "$B/jatei-text" "$T/res/$rel" >"$T/back.txt" 2>"$T/back.err" || { fail "jatei-text $rel"; show "$T/back.err"; }
+  lf "$src" >"$T/src.txt"
+  same "$T/back.txt" "$T/src.txt" "jatei-text of jatei-annotate $rel gives the source back" || true
+done
+run "$B/jatei-validate" -q $(for rel in $(cat "$T/want"); do echo "$T/res/$rel"; done)
+check_rc 0 "jatei-validate every annotate output" || true
+
+# the summary line without -q (English under C.UTF-8)
+run "$B/jatei-annotate" -o "$T/out-summary" "$I"
+check_rc 65 "jatei-annotate without -q" || true
+expect_grep "jatei-annotate: 6 written, 1 failed" "$T/err" "summary line" || true
+
+# a good tree exits 0
+mkdir "$T/good"
+cp -r "$I/a/b" "$T/good/"
+run "$B/jatei-annotate" -q -o "$T/out-good" "$T/good"
+check_rc 0 "jatei-annotate over a tree without bad files" || true
+checks=$((checks + 1))
+[ -f "$T/out-good/b/c/interview-startup.tei.xml" ] || fail "nested output b/c/interview-startup.tei.xml missing"
+
+# files given one by one go straight into -o DIR
+run "$B/jatei-annotate" -q -o "$T/out-files" "$I/top.txt" "$I/a/b/c/interview-startup.txt"
+check_rc 0 "jatei-annotate FILE FILE" || true
+all_outputs "$T/out-files" >"$T/got"
+printf '%s\n' interview-startup.tei.xml top.tei.xml >"$T/want2"
+same "$T/got" "$T/want2" "jatei-annotate FILE FILE outputs" || true
+
+# a file where an output folder should be: an I/O error for those inputs, not a crash
+touch "$T/blocker"
+run "$B/jatei-annotate" -q -o "$T/blocker/sub" "$I/d"
+checks=$((checks + 1))
+case $rc in 65|74) ;; *) fail "jatei-annotate -o under a plain file: exit $rc, expected 74 (or 65)"; show "$T/err" ;; esac
+expect_grep "jatei-annotate: $I/d/short.txt: " "$T/err" "-o under a plain file: message per input" || true
+checks=$((checks + 1))
+grep -q 'terminate\|Aborted\|what()' "$T/err" && fail "-o under a plain file: crashed"
+
+# a missing input: 66, nothing written
+run "$B/jatei-annotate" -q -o "$T/out-missing" "$T/no-such-dir"
+check_rc 66 "jatei-annotate on a missing folder" || true
+expect_grep "jatei-annotate: $T/no-such-dir: " "$T/err" "missing folder message" || true
+checks=$((checks + 1))
+[ ! -e "$T/out-missing" ] || [ -z "$(ls -A "$T/out-missing")" ] || fail "missing input: files were written"
+
+# --- --skip-existing ----------------------------------------------------------------------------
+mkdir -p "$T/skip/a/b"
+echo "hand-made, keep me" >"$T/skip/top.tei.xml"
+echo "also keep" >"$T/skip/a/b/lecture-quantum.tei.xml"
+touch -t 200001010000 "$T/skip/top.tei.xml"
+run "$B/jatei-annotate" -q --skip-existing -o "$T/skip" "$I"
+check_rc 65 "jatei-annotate --skip-existing (bad.txt still fails)" || true
+checks=$((checks + 1))
+[ "$(cat "$T/skip/top.tei.xml")" = "hand-made, keep me" ] || fail "--skip-existing rewrote top.tei.xml"
+checks=$((checks + 1))
+[ "$(cat "$T/skip/a/b/lecture-quantum.tei.xml")" = "also keep" ] || fail "--skip-existing rewrote a/b/lecture-quantum.tei.xml"
+checks=$((checks + 1))
+[ -z "$(find "$T/skip/top.tei.xml" -newer "$T/want")" ] || fail "--skip-existing touched top.tei.xml"
+same "$T/skip/a/roundtable-ev.tei.xml" "$T/res/a/roundtable-ev.tei.xml" "--skip-existing still writes the missing outputs" || true
+# without it, existing outputs are replaced
+run "$B/jatei-annotate" -q -o "$T/skip" "$I"
+same "$T/skip/top.tei.xml" "$T/res/top.tei.xml" "without --skip-existing the output is rewritten" || true
+
+# --- --jobs ---------------------------------------------------------------------------------------
+run "$B/jatei-annotate" -q --jobs 1 -o "$T/j1" "$I"
+check_rc 65 "--jobs 1" || true
+run "$B/jatei-annotate" -q --jobs 2 -o "$T/j2" "$I"
+check_rc 65 "--jobs 2" || true
+run "$B/jatei-annotate" -q -j 8 -o "$T/j8" "$I"
+check_rc 65 "-j 8" || true
+all_outputs "$T/j1" >"$T/l1"
+all_outputs "$T/j2" >"$T/l2"
+all_outputs "$T/j8" >"$T/l8"
+same "$T/l1" "$T/l2" "--jobs 1 and --jobs 2 write the same files" || true
+same "$T/l1" "$T/l8" "--jobs 1 and -j 8 write the same files" || true
+for rel in $(cat "$T/l1"); do
+  same "$T/j1/$rel" "$T/j2/$rel" "--jobs 1 vs --jobs 2: $rel" || true
+  same "$T/j1/$rel" "$T/j8/$rel" "--jobs 1 vs -j 8: $rel" || true
+done
+run "$B/jatei-annotate" -q --jobs many -o "$T/jx" "$I"
+check_rc 64 "--jobs many" || true
+
+# --- stages ---------------------------------------------------------------------------------------
+run "$B/jatei-annotate" --list-stages
+check_rc 0 "--list-stages" || true
+checks=$((checks + 1))
+[ "$(head -n 1 "$T/out")" = segment ] || { fail "--list-stages: the first stage is not segment"; show "$T/out"; }
+cp "$T/out" "$T/stages"
+run "$B/jatei-annotate" --stages no-such-stage -o "$T/st" "$I"
+check_rc 64 "--stages no-such-stage" || true
+expect_grep "no-such-stage" "$T/err" "--stages names the unknown stage" || true
+checks=$((checks + 1))
+[ ! -e "$T/st" ] || fail "--stages no-such-stage wrote output"
+run "$B/jatei-annotate" --stages "segment,no-such-stage" -o "$T/st" "$I"
+check_rc 64 "--stages segment,no-such-stage" || true
+# every listed stage is accepted
+run "$B/jatei-annotate" -q --stages "$(paste -sd, "$T/stages")" -o "$T/st-all" "$I/d"
+check_rc 0 "--stages with every listed stage" || true
+run "$B/jatei-annotate" -q --stages segment -o "$T/st-seg" "$I/d"
+check_rc 0 "--stages segment" || true
+for x in short casual-chat-security; do
+  "$B/jatei-segment" "$I/d/$x.txt" >"$T/seg.xml"
+  same "$T/st-seg/$x.tei.xml" "$T/seg.xml" "--stages segment writes what jatei-segment writes ($x)" || true
+done
+
+# no inputs: usage error
+run "$B/jatei-annotate" -o "$T/none"
+check_rc 64 "jatei-annotate without inputs" || true
+
+finish

@@ -1,0 +1,153 @@
+#!/bin/sh
+# jatei-speakers: options and exit codes, errors with line:col and no partial output; on the
+# corpora articles: valid output (jatei.rng, and tei_all.rng with jing), the text unchanged,
+# sentence ids kept, idempotent, its <application>; labels kept in <speaker>, --names, --explain,
+# --weights/--rules; no turns in the news article; the jatei-annotate stage. With ../shared: the
+# seed figures (speaker_acc >= 0.97, no non-dialogue block in a turn, participants 先生 and
+# サルくん). Exits 77 (skipped) when ../shared is absent, after the checks that need no shared data.
+set -eu
+. "$JATEI_SRC/tests/cli/common.inc"
+S=$B/jatei-speakers
+[ -x "$S" ] || { echo "FAIL: $S is not built" >&2; exit 1; }
+C=$SRC/corpora
+
+# --- options and exit codes
+run "$S" --help
+check_rc 0 "--help" || true
+for want in "Usage: jatei-speakers" "--names" "--explain" "--weights" "--rules" "speakers.weights" "Exit status:"; do
+  expect_grep "$want" "$T/out" "--help mentions $want" || true
+done
+expect_empty "$T/err" "--help stderr" || true
+run "$S" --version
+check_rc 0 "--version" && expect_grep "jatei-speakers 0.1.0" "$T/out" "--version" || true
+run "$S" --no-such-flag
+check_rc 64 "unknown flag" && expect_grep "jatei-speakers: " "$T/err" "unknown flag message" || true
+expect_empty "$T/out" "unknown flag: no output" || true
+run "$S" "$T/missing.xml"
+check_rc 66 "missing input" && expect_grep "jatei-speakers: $T/missing.xml: " "$T/err" "missing input message" || true
+
+# bad data: line and column, exit 65, nothing written (not even with -o)
+printf 'plain text, not TEI\n' >"$T/plain.txt"
+run "$S" "$T/plain.txt"
+check_rc 65 "not XML" && expect_grep "jatei-speakers: $T/plain.txt:1:" "$T/err" "not XML: FILE:LINE:COL" || true
+expect_empty "$T/out" "not XML: no output" || true
+printf '<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<teiHeader>\n' >"$T/broken.xml"
+run "$S" -o "$T/broken.out.xml" "$T/broken.xml"
+check_rc 65 "malformed XML" && expect_grep "jatei-speakers: $T/broken.xml:" "$T/err" "malformed: FILE:LINE" || true
+checks=$((checks + 1))
+[ ! -e "$T/broken.out.xml" ] || fail "malformed XML: -o OUT was written"
+printf '<html><body><p>x</p></body></html>\n' >"$T/html.xml"
+run "$S" "$T/html.xml"
+check_rc 65 "non-TEI XML" && expect_grep "not a TEI document" "$T/err" "non-TEI message" || true
+expect_empty "$T/out" "non-TEI: no output" || true
+
+"$B/jatei-segment" "$C/roundtable-ev.txt" >"$T/rt.0.xml"
+printf '[transition]\nswich 1.0\n' >"$T/typo.weights"
+run "$S" --weights "$T/typo.weights" "$T/rt.0.xml"
+check_rc 65 "unknown weight" && expect_grep "typo.weights:2" "$T/err" "weights error names file and line" || true
+expect_empty "$T/out" "unknown weight: no output" || true
+run "$S" --weights "$T/none.weights" "$T/rt.0.xml"
+check_rc 66 "missing weights file" || true
+run "$S" --rules "$T/none.rules" "$T/rt.0.xml"
+check_rc 66 "missing rules file" || true
+
+# --- every corpus article: valid, text unchanged, ids kept, idempotent, application declared
+ids() { grep -o '<s xml:id="[^"]*"' "$1" || true; }
+rng=${SHARED:+$SHARED/external/tei/tei_all.rng}
+for f in "$C"/*.txt; do
+  name=$(basename "$f" .txt)
+  "$B/jatei-segment" "$f" >"$T/$name.0.xml"
+  run "$S" "$T/$name.0.xml"
+  check_rc 0 "jatei-speakers $name" || continue
+  mv "$T/out" "$T/$name.1.xml"
+  # valid whenever its input is (segmentation's own output is checked elsewhere)
+  if "$B/jatei-validate" -q "$T/$name.0.xml" >/dev/null 2>&1; then
+    tei_ok "$T/$name.1.xml" "jatei-speakers $name valid" || true
+    if [ -n "$rng" ] && [ -f "$rng" ] && command -v jing >/dev/null 2>&1; then
+      checks=$((checks + 1))
+      jing "$rng" "$T/$name.1.xml" >"$T/jing.out" 2>&1 || { fail "$name: not valid against tei_all.rng"; show "$T/jing.out"; }
+    fi
+  fi
+  "$B/jatei-text" "$T/$name.0.xml" >"$T/a.txt"
+  "$B/jatei-text" "$T/$name.1.xml" >"$T/b.txt"
+  same "$T/a.txt" "$T/b.txt" "$name: jatei-text before and after" || true
+  ids "$T/$name.0.xml" >"$T/ids0"
+  ids "$T/$name.1.xml" >"$T/ids1"
+  same "$T/ids0" "$T/ids1" "$name: sentence ids kept" || true
+  "$S" "$T/$name.1.xml" >"$T/$name.2.xml"
+  same "$T/$name.1.xml" "$T/$name.2.xml" "$name: idempotent" || true
+  expect_grep '<application ident="jatei-speakers" version="0.1.0">' "$T/$name.1.xml" "$name: application" || true
+done
+
+# labels kept verbatim, persons declared once, role for the moderator
+expect_grep '<speaker>司会：</speaker>' "$T/roundtable-ev.1.xml" "roundtable: label in <speaker>" || true
+expect_grep '<speaker>司会:</speaker>' "$T/roundtable-ev.1.xml" "roundtable: half-width label kept as written" || true
+expect_grep '<person xml:id="spk1" role="moderator">' "$T/roundtable-ev.1.xml" "roundtable: moderator" || true
+checks=$((checks + 1))
+n=$(grep -c '<person ' "$T/roundtable-ev.1.xml" || true)
+[ "$n" = 4 ] || fail "roundtable: $n persons, expected 4"
+# the dash interview: the interviewer's dash, the interviewee named by the lead
+expect_grep '<speaker>――</speaker>' "$T/interview-startup.1.xml" "interview: dash label" || true
+expect_grep '<persName>中村健太</persName>' "$T/interview-startup.1.xml" "interview: interviewee from the lead" || true
+# no turns and no participants in the news article
+checks=$((checks + 1))
+if grep -q '<sp \|particDesc\|type="dialogue"' "$T/news-chip.1.xml"; then fail "news-chip: turns in a news article"; fi
+# an unlabelled lecture: inferred turns carry @cert, names from the vocatives
+expect_grep 'cert="high"' "$T/lecture-quantum.1.xml" "lecture: @cert" || true
+expect_grep '<persName>ハルカ</persName>' "$T/lecture-quantum.1.xml" "lecture: name from a vocative" || true
+
+# --names, --explain (stderr only), stdin and -o
+run "$S" --names "講師,生徒" "$T/lecture-quantum.0.xml"
+check_rc 0 "--names" && expect_grep '<persName>講師</persName>' "$T/out" "--names first speaker" || true
+expect_grep '<persName>生徒</persName>' "$T/out" "--names second speaker" || true
+run "$S" --explain "$T/lecture-quantum.0.xml"
+check_rc 0 "--explain" || true
+same "$T/out" "$T/lecture-quantum.1.xml" "--explain does not change the output" || true
+expect_grep "unlabelled dialogue" "$T/err" "--explain: the division's decision" || true
+expect_grep "margin=" "$T/err" "--explain: the margin per block" || true
+set +e
+"$S" - <"$T/lecture-quantum.0.xml" >"$T/stdin.xml" 2>"$T/err"
+set -e
+same "$T/stdin.xml" "$T/lecture-quantum.1.xml" "reads standard input" || true
+run "$S" -o "$T/o.xml" "$T/lecture-quantum.0.xml"
+check_rc 0 "-o OUT" && expect_empty "$T/out" "-o: nothing on stdout" || true
+same "$T/o.xml" "$T/lecture-quantum.1.xml" "-o OUT" || true
+
+# --weights and --rules change the decision: a strict threshold makes the lecture prose
+printf '[dialogue]\nthreshold 99\n' >"$T/strict.weights"
+run "$S" --weights "$T/strict.weights" "$T/lecture-quantum.0.xml"
+checks=$((checks + 1))
+if grep -q '<sp ' "$T/out"; then fail "--weights threshold 99 still found a dialogue"; fi
+printf '[label-stop]\n司会\n' >"$T/stop.rules"
+run "$S" --rules "$T/stop.rules" "$T/roundtable-ev.0.xml"
+checks=$((checks + 1))
+if grep -q '<speaker>司会' "$T/out"; then fail "--rules [label-stop] 司会 still made 司会 a speaker"; fi
+
+# --- jatei-annotate runs the stage
+rm -rf "$T/ann"
+run "$B/jatei-annotate" -q --stages segment,speakers -o "$T/ann" "$C/roundtable-ev.txt"
+check_rc 0 "jatei-annotate --stages segment,speakers" || true
+expect_grep '<speaker>山田：</speaker>' "$T/ann/roundtable-ev.tei.xml" "jatei-annotate: speakers stage" || true
+
+# --- the seed figures
+score=${SHARED:+$SHARED/eval/score.py}
+seed=${SHARED:+$SHARED/corpora/deepseek-r1-lecture}
+if [ -z "$SHARED" ] || [ ! -f "$score" ] || [ ! -f "$seed.txt" ]; then
+  if [ "$fails" -gt 0 ]; then finish; fi
+  echo "skipped: no ../shared (seed figures not checked); $checks other checks passed"
+  exit 77
+fi
+"$B/jatei-segment" "$seed.txt" | "$S" >"$T/seed.xml"
+python3 "$score" "$T/seed.xml" "$seed.gold.json" --json >"$T/seed.json"
+checks=$((checks + 1))
+python3 - "$T/seed.json" <<'EOF' || fail "seed figures: $(cat "$T/seed.json")"
+import json, sys
+m = json.load(open(sys.argv[1], encoding='utf-8'))
+bad, n = m['nondialogue_in_sp'].split('/')
+ok = (m['speaker_acc'] or 0) >= 0.97 and bad == '0' and int(n) > 0 and \
+     {'先生', 'サルくん'} <= set(m['participant_names']) and m['content_ratio'] == 1.0
+print('seed: speaker_acc %s, nondialogue_in_sp %s, participants %s' %
+      (m['speaker_acc'], m['nondialogue_in_sp'], ' '.join(m['participant_names'])))
+sys.exit(0 if ok else 1)
+EOF
+finish

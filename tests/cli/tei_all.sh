@@ -1,0 +1,65 @@
+#!/bin/sh
+# What the tools write is valid against the official TEI schema too (tei_all.rng, with jing):
+# the golden files, jatei-segment of the seed and of a few edge inputs, tests/schema/valid/*.xml.
+# Skipped (77) without ../shared or jing.
+set -eu
+. "$JATEI_SRC/tests/cli/common.inc"
+
+rng="$SHARED/external/tei/tei_all.rng"
+if [ -z "$SHARED" ] || [ ! -f "$rng" ]; then
+  echo "skipped: no ../shared/external/tei/tei_all.rng"
+  exit 77
+fi
+if ! command -v jing >/dev/null 2>&1; then
+  echo "skipped: jing is not installed"
+  exit 77
+fi
+
+set --
+for e in "$SRC"/tests/golden/expected/*.tei.xml; do
+  [ -f "$e" ] && set -- "$@" "$e"
+done
+checks=$((checks + 1))
+[ "$#" -ge 1 ] || fail "no golden files in tests/golden/expected/"
+
+seed="$SHARED/corpora/deepseek-r1-lecture.txt"
+checks=$((checks + 1))
+if [ -f "$seed" ]; then
+  run "$B/jatei-segment" "$seed"
+  if check_rc 0 "jatei-segment the seed"; then
+    cp "$T/out" "$T/seed.tei.xml"
+    set -- "$@" "$T/seed.tei.xml"
+  fi
+else
+  fail "no seed article $seed"
+fi
+
+# edge inputs: the smallest documents the tools write
+: >"$T/empty.txt"
+printf '\n\n' >"$T/blank.txt"
+printf '・項目一\n・項目二\n※図版:説明\n【後編に続く】\n' >"$T/kinds.txt"
+for x in empty blank kinds; do
+  run "$B/jatei-segment" "$T/$x.txt"
+  if check_rc 0 "jatei-segment $x.txt"; then
+    cp "$T/out" "$T/$x.tei.xml"
+    set -- "$@" "$T/$x.tei.xml"
+  fi
+done
+
+for v in "$SRC"/tests/schema/valid/*.xml; do
+  [ -f "$v" ] && set -- "$@" "$v"
+done
+
+echo "jing tei_all.rng on $# files"
+checks=$((checks + 1))
+set +e
+jing "$rng" "$@" >"$T/jing.out" 2>"$T/jing.err"
+jrc=$?
+set -e
+if [ "$jrc" != 0 ]; then
+  fail "jing: $# files against tei_all.rng, exit $jrc"
+  head -n 40 "$T/jing.out" | sed 's/^/    /' >&2
+  grep -v '^\[warning\]' "$T/jing.err" | head -n 10 | sed 's/^/    /' >&2 || true
+fi
+
+finish

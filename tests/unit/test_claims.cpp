@@ -1,0 +1,525 @@
+// Unit tests for jatei/claims.hpp: the factuality rules (each disambiguation and scope rule),
+// dates, numbers and money with their normalised values, names, and the stage on a document.
+#define BOOST_TEST_MODULE claims
+#include <boost/test/unit_test.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "jatei/claims.hpp"
+#include "jatei/error.hpp"
+#include "jatei/segment.hpp"
+#include "jatei/tei.hpp"
+
+using namespace jatei;
+using namespace jatei::claims;
+
+namespace {
+
+Decision decide(std::string_view s, SentenceContext ctx = {}) { return classify(s, ctx, Lexicon::builtin()); }
+std::string cat(std::string_view s, SentenceContext ctx = {}) { return std::string(to_string(decide(s, ctx).category)); }
+
+// The text of the decisive cues, joined by '|'.
+std::string cues(std::string_view s, SentenceContext ctx = {}) {
+  Decision d = decide(s, ctx);
+  std::string out;
+  for (auto k : d.decisive) {
+    if (!out.empty()) out += "|";
+    out += std::string(s.substr(d.hits[k].begin, d.hits[k].end - d.hits[k].begin));
+  }
+  return out;
+}
+
+// "element attr=value attr=value" of the only mention found, or of mention k.
+std::string describe(const std::vector<Mention>& ms, std::string_view s, std::size_t k = 0) {
+  if (ms.size() <= k) return "(none)";
+  const Mention& m = ms[k];
+  std::string out = m.element + " [" + std::string(s.substr(m.begin, m.end - m.begin)) + "]";
+  for (auto& a : m.attrs.list()) out += " " + a.name + "=" + a.value;
+  return out;
+}
+std::string number(std::string_view s) { return describe(find_numbers(s), s); }
+std::string date(std::string_view s, int year = 0) {
+  DateContext ctx{year};
+  return describe(find_dates(s, ctx), s);
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------------------------------
+BOOST_AUTO_TEST_SUITE(factuality)
+
+BOOST_AUTO_TEST_CASE(plain_cues) {
+  BOOST_TEST(cat("中国のAIスタートアップとしてはおそらく初めてだからです。") == "speculation");
+  BOOST_TEST(cues("中国のAIスタートアップとしてはおそらく初めてだからです。") == "おそらく");
+  BOOST_TEST(cat("推論の効率化を競う流れは、今後さらに強まるとみられる。") == "speculation");
+  BOOST_TEST(cat("量産開始が2027年以降にずれ込む可能性がある。") == "speculation");
+  BOOST_TEST(cat("これがなかったら、買っていなかったかもしれません。") == "speculation");
+  BOOST_TEST(cat("30分の充電は10分台まで縮まるはずです。") == "speculation");
+  BOOST_TEST(cat("関係者によると、今回の調達には複数の海外ファンドが参加した。") == "reported");
+  BOOST_TEST(cues("関係者によると、今回の調達には複数の海外ファンドが参加した。") == "によると");
+  BOOST_TEST(cat("同社の大西社長は、都内で開いた記者会見で次のように述べた。") == "reported");
+  BOOST_TEST(cat("中国のAI企業のほとんどがLlamaをそのまま使用しています。") == "fact");
+  BOOST_TEST(cat("Googleは2024年12月に105量子ビットのチップを公開しました。") == "fact");
+}
+
+BOOST_AUTO_TEST_CASE(intention_is_not_a_hedge) {
+  BOOST_TEST(cat("テクノロジーで、その時間を作っていきたいと思っています。") == "other");
+  BOOST_TEST(cat("次回はロードマップを見比べてみようと思います。") == "other");
+  BOOST_TEST(cat("あの発言は、LLMネットワークのことだと思います。") == "speculation");
+}
+
+BOOST_AUTO_TEST_CASE(deshouka_is_a_question) {
+  BOOST_TEST(cat("実際のところどうなんでしょうか。") == "question");
+  BOOST_TEST(cat("まず注目されることを最優先にしたからでしょう。") == "speculation");
+  BOOST_TEST(cat("海外でも同じ課題があるのでしょうか。") == "question");
+  BOOST_TEST(cat("東南アジアにも展開できるのではないでしょうか。") == "speculation");
+}
+
+BOOST_AUTO_TEST_CASE(deshou_asking_for_agreement) {
+  BOOST_TEST(cat("ライトつけるのに連絡先いらないでしょ？") == "opinion");
+  BOOST_TEST(cat("ライトつけるのに連絡先いらないでしょw") == "opinion");
+  BOOST_TEST(cat("それくらい知ってるでしょう？") == "opinion");
+  BOOST_TEST(cat("当初の予測ほどのGPUは不要になると市場が考えているからでしょうね。") == "speculation");
+}
+
+BOOST_AUTO_TEST_CASE(souda_hearsay_versus_appearance) {
+  BOOST_TEST(cat("明日は雨が降るそうだ。") == "reported");
+  BOOST_TEST(cat("新製品は来月発売されるそうです。") == "reported");
+  BOOST_TEST(cat("今にも雨が降りそうだ。") == "speculation");
+  BOOST_TEST(cat("新しい暗号に切り替えるだけなら簡単そうですけど。") == "opinion");
+  BOOST_TEST(cat("このケーキはおいしそうです。") == "opinion");
+  BOOST_TEST(cat("はい、そうです。") != "reported");
+  BOOST_TEST(cat("理論上はそうです。") == "fact");
+  BOOST_TEST(cat("そうなんです、実はそこが課題なんです。") == "fact");
+}
+
+BOOST_AUTO_TEST_CASE(utagawareteiru_is_speculation) {
+  BOOST_TEST(cat("事前学習は、OpenAIの知識データをコピーしたと疑われている。") == "speculation");
+  // Suspicion from an unnamed source outweighs a report that it is being investigated.
+  BOOST_TEST(cat("輸出規制に抵触する取引があったことが疑われており、米当局が調査を進めているとの報道もある。") == "speculation");
+  // The active verb is not a cue.
+  BOOST_TEST(cat("だからOpenAIは、DeepSeekを疑って調査しているのか。") != "speculation");
+}
+
+BOOST_AUTO_TEST_CASE(toshika_omoenai_is_opinion) {
+  BOOST_TEST(cat("箇条書きにするとAIスタートアップの宣伝文句としか思えませんね。") == "opinion");
+  BOOST_TEST(cat("偶然としか思えない。") == "opinion");
+}
+
+BOOST_AUTO_TEST_CASE(tosareru_rule_claim_or_view) {
+  BOOST_TEST(cat("この場合は例外とされています。") == "fact");
+  BOOST_TEST(cat("個人の利用は課税対象とされています。") == "fact");
+  BOOST_TEST(cat("中国のハッカー集団が関与したとされる。") == "speculation");
+  BOOST_TEST(cat("実用的な暗号解読には100万個規模の量子ビットが必要だとされる。") == "reported");
+}
+
+BOOST_AUTO_TEST_CASE(rashii_and_toshiteiru_need_the_plain_form) {
+  BOOST_TEST(cat("去年の報告は170万件を超えたらしいよ。") == "reported");
+  BOOST_TEST(cat("素晴らしい成果です。") != "reported");
+  BOOST_TEST(cat("同社は2027年の上場を目指すとしている。") == "reported");
+  BOOST_TEST(cat("同社は量産を始めようとしている。") != "reported");
+}
+
+BOOST_AUTO_TEST_CASE(a_cue_decides_only_where_it_heads_the_clause) {
+  // Embedded under のが: a narrated thought, not a hedge.
+  BOOST_TEST(cat("これは自分の技術で解けるかもしれないと思ったのがきっかけです。") == "fact");
+  // In a concessive clause the main clause decides.
+  BOOST_TEST(cat("図の左側はOpenAIの方法と書いていますが、今では標準的な手法です。") == "fact");
+  // A view in a clause that continues into an assertion.
+  BOOST_TEST(cat("少ない計算資源で動かせるとの見方が広がり、株価は1日で17%下落した。") == "fact");
+  // The last clause's subject.
+  BOOST_TEST(cat("早ければ2027年にも株式上場を目指すとの見方が出ている。") == "reported");
+  BOOST_TEST(cat("「まとまった農地がどこにあるのか分からない」という声がとても多いんです。") == "reported");
+  BOOST_TEST(cat("「充電が不安」という声をゼロにするのが私たちの仕事です。") != "reported");
+  // A hedge inside a quotation is the quoted person's.
+  BOOST_TEST(cat("彼は「たぶん大丈夫」と言ったが、結果は失敗だった。") != "speculation");
+}
+
+BOOST_AUTO_TEST_CASE(named_source_carries_its_hedges) {
+  BOOST_TEST(cat("国際エネルギー機関(IEA)によると、電力消費量は2026年に1000テラワット時を超える可能性がある。") == "reported");
+}
+
+BOOST_AUTO_TEST_CASE(question_words_wonder) {
+  BOOST_TEST(cat("司会：補助金はどうでしょう。") == "question");
+  BOOST_TEST(cat("どういうことなんだろう……。") == "question");
+  BOOST_TEST(cat("鍵を握るのは価格で、EVがどれだけ出てくるかでしょう。") == "speculation");
+}
+
+BOOST_AUTO_TEST_CASE(thinking_over_an_evaluation_is_opinion) {
+  BOOST_TEST(cat("その負担を減らせるのは大きいと思います。") == "opinion");
+  BOOST_TEST(cat("早めに対応するべきだと思います。") == "opinion");
+  BOOST_TEST(cat("2030年代の前半には対応を迫られるのではないかと私は見ています。") == "speculation");
+}
+
+BOOST_AUTO_TEST_CASE(questions) {
+  BOOST_TEST(cat("本当ですかね。") == "question");
+  BOOST_TEST(cat("パスキー？") == "question");
+  BOOST_TEST(cat("ちなみに僕、パスワードほぼ全部同じなんですけど、やっぱまずいですかね(´・ω・`)") == "question");
+  BOOST_TEST(cat("なにそれ、美味しいやつですかw") == "question");
+  BOOST_TEST(cat("AI開発費用の実態はほとんど同じじゃないですか。") == "question");
+  BOOST_TEST(cat("――最後に、今後の目標を聞かせてください。") == "question");
+  BOOST_TEST(cat("――まず、事業の概要を教えてください。") == "other");
+  BOOST_TEST(cat("え、これ本物？って一瞬思っちゃって、マジで焦りました😱") != "question");
+  BOOST_TEST(cat("えっ、同時に？") == "other");
+  BOOST_TEST(cat("170万！？") == "other");
+  BOOST_TEST(cat("先輩、詳しすぎません！？") == "question");
+  BOOST_TEST(cat("え、最強じゃないですか！") != "question");
+  BOOST_TEST(cues("本当ですかね。") == "ですかね");
+  BOOST_TEST(cues("パスキー？") == "？");
+}
+
+BOOST_AUTO_TEST_CASE(direct_quotations) {
+  BOOST_TEST(cat("そのとき、父が「借りてくれる人さえいれば、土地は生きるのに。」と言ったのが忘れられなくて。") == "reported");
+  BOOST_TEST(cat("ある業界関係者は「ようやく世界と勝負できる会社が出てきた。」と期待を寄せる一方、「簡単ではない」と慎重な見方も示した。") ==
+             "reported");
+  BOOST_TEST(cat("「お荷物をお届けに上がりましたが、不在のため持ち帰りました」って。") == "fact");
+  BOOST_TEST(cat("最近、「量子コンピューターが今の暗号を破る日が来る」という見出しをよく目にしますよね。") != "reported");
+}
+
+BOOST_AUTO_TEST_CASE(scope_parenthetical_hedge) {
+  std::string s = "莫大な費用のかかる「学習済みデータ」は、(まだ推測ですが)どこかのLLMから移行したものです。";
+  BOOST_TEST(cat(s) == "speculation");
+  BOOST_TEST(cues(s) == "(まだ推測ですが)");
+  BOOST_TEST(cat("(※憶測ですが)既に研究開発済みです。") == "speculation");
+  BOOST_TEST(cat("（まだ構想段階ですが）将来は海外の農地にも展開します。") == "speculation");
+  // A parenthesis that is not a hedge changes nothing.
+  BOOST_TEST(cat("蒸留(Distillation)によって移行したものです。") == "fact");
+}
+
+BOOST_AUTO_TEST_CASE(scope_retrospective_hedge) {
+  const Lexicon& lex = Lexicon::builtin();
+  BOOST_TEST(is_retrospective_hedge("あくまで憶測と推測に過ぎませんが。", lex));
+  BOOST_TEST(is_retrospective_hedge("推測です。", lex));
+  BOOST_TEST(is_retrospective_hedge("ただの想像ですけどね(笑)", lex));
+  BOOST_TEST(!is_retrospective_hedge("この推測は正しい。", lex));
+  BOOST_TEST(!is_retrospective_hedge("まだ推測の段階でデータを公開した。", lex));
+  BOOST_TEST(cat("あくまで憶測と推測に過ぎませんが。") == "speculation");
+}
+
+BOOST_AUTO_TEST_CASE(scope_quotation_block) {
+  SentenceContext q;
+  q.block = "quote";
+  q.introduced_quote = true;
+  BOOST_TEST(cat("しかし我々は技術革新の貢献者になるべきだと考えている。", q) == "reported");
+  BOOST_TEST(cat("中国は過去30年以上にわたって技術革新にただ乗りしてきた。", q) == "reported");
+}
+
+BOOST_AUTO_TEST_CASE(structure) {
+  SentenceContext h;
+  h.block = "head";
+  BOOST_TEST(cat("【座談会】EVシフトは本当に減速したのか？", h) == "other");
+  SentenceContext b;
+  b.division = "boilerplate";
+  BOOST_TEST(cat("この記事をシェアする", b) == "other");
+  BOOST_TEST(cat("こんにちは、ハルカさん。") == "other");
+  BOOST_TEST(cat("なるほど。") == "other");
+}
+
+BOOST_AUTO_TEST_CASE(user_lexicon_extends_and_removes) {
+  Lexicon lex = Lexicon::builtin();
+  lex.merge(Lexicon::parse("と睨んでいる\tspeculation/think\t0.8\tI suspect\n-おそらく\n", "user.tsv"));
+  BOOST_TEST(std::string(to_string(classify("犯人は内部の人間だと睨んでいる。", {}, lex).category)) == "speculation");
+  BOOST_TEST(std::string(to_string(classify("おそらく初めてだからです。", {}, lex).category)) == "fact");
+  BOOST_CHECK_THROW(Lexicon::parse("推測\tguess\t0.5\n", "bad.tsv"), DataError);
+  BOOST_CHECK_THROW(Lexicon::parse("推測\tspeculation\t1.5\n", "bad.tsv"), DataError);
+  BOOST_CHECK_THROW(Lexicon::parse("推測\n", "bad.tsv"), DataError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ------------------------------------------------------------------------------------------
+BOOST_AUTO_TEST_SUITE(dates)
+
+BOOST_AUTO_TEST_CASE(values) {
+  BOOST_TEST(date("2024年8月の論文") == "date [2024年8月] when=2024-08");
+  BOOST_TEST(date("2024年12月26日に公開") == "date [2024年12月26日] when=2024-12-26");
+  BOOST_TEST(date("２０２４年１２月に公開") == "date [２０２４年１２月] when=2024-12");
+  BOOST_TEST(date("2025年になり") == "date [2025年] when=2025");
+  BOOST_TEST(date("1月20日に発表された") == "date [1月20日] when=--01-20");
+  BOOST_TEST(date("1月20日に発表された", 2025) == "date [1月20日] when=2025-01-20");
+  BOOST_TEST(date("米国では1月、") == "date [1月] when=--01");
+  BOOST_TEST(date("米国では1月、", 2025) == "date [1月] when=2025-01");
+  BOOST_TEST(date("令和6年に施行") == "date [令和6年] when=2024");
+  BOOST_TEST(date("平成元年の") == "date [平成元年] when=1989");
+  BOOST_TEST(date("2030年代の前半") == "date [2030年代] notBefore=2030 notAfter=2039");
+  BOOST_TEST(date("量産開始が2027年以降にずれ込む") == "date [2027年以降] notBefore=2027");
+  BOOST_TEST(date("2024/8/1の発表") == "date [2024/8/1] when=2024-08-01");
+  BOOST_TEST(date("十二月三日に") == "date [十二月三日] when=--12-03");
+  BOOST_TEST(date("昨年までAI界隈だけの騒動だった") == "date [昨年] type=relative subtype=previous-year");
+  BOOST_TEST(date("前回、振り返ったばかり") == "date [前回] type=relative subtype=previous-occasion");
+  BOOST_TEST(date("昨年秋からは") == "date [昨年秋] type=relative subtype=previous-year");
+  BOOST_TEST(date("熊本県では昨年2月、") == "date [昨年2月] type=relative subtype=previous-year when=--02");
+  BOOST_TEST(date("10年後には") == "date [10年後] type=relative subtype=after dur=P10Y");
+  BOOST_TEST(date("その1週間後では") == "date [1週間後] type=relative subtype=after dur=P7D");
+  BOOST_TEST(date("数年前に父が") == "date [数年前] type=relative subtype=before");
+  BOOST_TEST(date("朝10:30ごろ着いた") == "time [10:30] when=10:30:00");
+}
+
+BOOST_AUTO_TEST_CASE(year_from_context) {
+  DateContext ctx;
+  std::string s = "2024年8月に試作し、12月に出荷した。";
+  auto ms = find_dates(s, ctx);
+  BOOST_REQUIRE_EQUAL(ms.size(), 2u);
+  BOOST_TEST(describe(ms, s, 1) == "date [12月] when=2024-12");
+  BOOST_TEST(ctx.year == 2024);
+}
+
+BOOST_AUTO_TEST_CASE(not_dates) {
+  DateContext ctx;
+  BOOST_TEST(find_dates("数か月から半年程度です", ctx).empty());
+  BOOST_TEST(find_dates("30年以上にわたる", ctx).empty());
+  BOOST_TEST(find_dates("https://example.jp/2024/08/01/x", ctx).empty());
+  BOOST_TEST(find_dates("3か月で", ctx).empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ------------------------------------------------------------------------------------------
+BOOST_AUTO_TEST_SUITE(numbers)
+
+BOOST_AUTO_TEST_CASE(money) {
+  BOOST_TEST(number("80兆円もの大金") == "measure [80兆円] type=currency quantity=80000000000000 unit=JPY");
+  BOOST_TEST(number("5000億ドルとは") == "measure [5000億ドル] type=currency quantity=500000000000 unit=USD");
+  BOOST_TEST(number("$500Billion つまり") == "measure [$500Billion] type=currency quantity=500000000000 unit=USD");
+  BOOST_TEST(number("＄５００Ｂｉｌｌｉｏｎ") == "measure [＄５００Ｂｉｌｌｉｏｎ] type=currency quantity=500000000000 unit=USD");
+  BOOST_TEST(number("総額320億円を調達") == "measure [320億円] type=currency quantity=32000000000 unit=JPY");
+  BOOST_TEST(number("1兆2000億円") == "measure [1兆2000億円] type=currency quantity=1200000000000 unit=JPY");
+  BOOST_TEST(number("三千万円") == "measure [三千万円] type=currency quantity=30000000 unit=JPY");
+  BOOST_TEST(number("65万円で") == "measure [65万円] type=currency quantity=650000 unit=JPY");
+  BOOST_TEST(number("100万円近く安く") == "measure [100万円近く] type=currency quantity=1000000 unit=JPY atMost=1000000");
+  BOOST_TEST(number("300万円を切る") == "measure [300万円] type=currency quantity=3000000 unit=JPY");
+  BOOST_TEST(describe(find_numbers("1キロワット時あたり115ドルで"), "1キロワット時あたり115ドルで", 1) ==
+             "measure [115ドル] type=currency quantity=115 unit=USD");
+  BOOST_TEST(number("€3.5 million") == "measure [€3.5 million] type=currency quantity=3500000 unit=EUR");
+  BOOST_TEST(number("1,200円") == "measure [1,200円] type=currency quantity=1200 unit=JPY");
+  BOOST_TEST(number("約2.5億ユーロ") == "measure [2.5億ユーロ] type=currency quantity=250000000 unit=EUR");
+}
+
+BOOST_AUTO_TEST_CASE(percentages_and_fractions) {
+  BOOST_TEST(number("一夜にして17%も大暴落") == "num [17%] type=percent value=17");
+  BOOST_TEST(number("正解率は92.5%でした") == "num [92.5%] type=percent value=92.5");
+  BOOST_TEST(number("前年比４２．５％増") == "num [４２．５％] type=percent value=42.5");
+  BOOST_TEST(number("新車の2割以上を占めた") == "num [2割以上] type=percent value=20 atLeast=20");
+  BOOST_TEST(number("車両価格の3〜4割を占める") == "num [3〜4割] type=percent atLeast=30 atMost=40");
+  BOOST_TEST(number("その1割強の") == "num [1割強] type=percent value=10 atLeast=10");
+  BOOST_TEST(number("開発費用より十分の一以下") == "num [十分の一以下] type=fraction value=1/10 atMost=1/10");
+  BOOST_TEST(number("GPUの3分の1程度") == "num [3分の1] type=fraction value=1/3");
+  BOOST_TEST(number("費用は10分の1以下で済みます") == "num [10分の1以下] type=fraction value=1/10 atMost=1/10");
+  BOOST_TEST(number("20パーセント") == "num [20パーセント] type=percent value=20");
+}
+
+BOOST_AUTO_TEST_CASE(durations_and_approximations) {
+  BOOST_TEST(number("せいぜい数か月から") == "measure [数か月] type=duration unit=month atLeast=2 atMost=9");
+  BOOST_TEST(describe(find_numbers("数か月から半年程度です"), "数か月から半年程度です", 1) ==
+             "measure [半年] type=duration quantity=6 unit=month");
+  BOOST_TEST(number("過去30年以上にわたる") == "measure [30年以上] type=duration quantity=30 unit=year atLeast=30");
+  BOOST_TEST(number("4年間で最大") == "measure [4年間] type=duration quantity=4 unit=year");
+  BOOST_TEST(number("わずか10日で") == "measure [10日] type=duration quantity=10 unit=day");
+  BOOST_TEST(number("40分待ちました") == "measure [40分] type=duration quantity=40 unit=minute");
+  BOOST_TEST(number("1年以上かかる") == "measure [1年以上] type=duration quantity=1 unit=year atLeast=1");
+  BOOST_TEST(number("1年半かけて") == "measure [1年半] type=duration quantity=1.5 unit=year");
+  BOOST_TEST(number("10分台まで") == "measure [10分台] type=duration quantity=10 unit=minute atLeast=10 atMost=19");
+}
+
+BOOST_AUTO_TEST_CASE(counts_and_units) {
+  BOOST_TEST(number("販売台数は1700万台を超え") == "measure [1700万台] type=count quantity=17000000 unit=台");
+  BOOST_TEST(number("1121量子ビットのプロセッサー") == "measure [1121量子ビット] type=count quantity=1121 unit=qubit");
+  BOOST_TEST(number("約42万ヘクタール") == "measure [42万ヘクタール] type=area quantity=420000 unit=ha");
+  BOOST_TEST(number("1000テラワット時を超える") == "measure [1000テラワット時] type=energy quantity=1000 unit=TWh");
+  BOOST_TEST(number("150kW級") == "measure [150kW] type=power quantity=150 unit=kW");
+  BOOST_TEST(number("約136万人でした") == "measure [136万人] type=count quantity=1360000 unit=人");
+  BOOST_TEST(number("三つの特徴") == "measure [三つ] type=count quantity=3 unit=つ");
+  BOOST_TEST(number("数十社が参加") == "measure [数十社] type=count unit=社 atLeast=20 atMost=90");
+  BOOST_TEST(number("第1工場") == "num [第1] type=ordinal value=1");
+  BOOST_TEST(number("利用者は2,500人") == "measure [2,500人] type=count quantity=2500 unit=人");
+}
+
+BOOST_AUTO_TEST_CASE(not_numbers) {
+  BOOST_TEST(find_numbers("一夜にして").empty());
+  BOOST_TEST(find_numbers("十分な性能の量子コンピューター").empty());
+  BOOST_TEST(find_numbers("DeepSeek-R1とo1とMS-1").empty());
+  BOOST_TEST(find_numbers("特徴①オープンソース").empty());
+  BOOST_TEST(find_numbers("二要素認証(2FA)").empty());
+  BOOST_TEST(find_numbers("唯一の方法で統一する").empty());
+  BOOST_TEST(find_numbers("台数が出ない").empty());
+  BOOST_TEST(find_numbers("http://takuhai-check.example.top/?id=8821").empty());
+}
+
+BOOST_AUTO_TEST_CASE(parse_values) {
+  BOOST_TEST(*parse_number("5000億") == 5e11);
+  BOOST_TEST(*parse_number("80兆") == 8e13);
+  BOOST_TEST(*parse_number("1兆2000億") == 1.2e12);
+  BOOST_TEST(*parse_number("三千二百") == 3200);
+  BOOST_TEST(*parse_number("二〇二四") == 2024);
+  BOOST_TEST(*parse_number("十分の一") == 0.1);
+  BOOST_TEST(*parse_number("3分の1") == 1.0 / 3);
+  BOOST_TEST(*parse_number("４２．５") == 42.5);
+  BOOST_TEST(!parse_number("数十"));
+  BOOST_TEST(!parse_number("円"));
+  BOOST_TEST(format_number(5e11) == "500000000000");
+  BOOST_TEST(format_number(42.5) == "42.5");
+  BOOST_TEST(format_number(0.1) == "0.1");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ------------------------------------------------------------------------------------------
+BOOST_AUTO_TEST_SUITE(names)
+
+std::string names_of(std::string_view s) {
+  std::string out;
+  for (auto& m : find_names(s, Gazetteer::builtin())) {
+    if (!out.empty()) out += " ";
+    out += m.element;
+    if (auto* t = m.attrs.get("type")) out += "/" + *t;
+    out += "[" + std::string(s.substr(m.begin, m.end - m.begin)) + "]";
+  }
+  return out;
+}
+
+BOOST_AUTO_TEST_CASE(titles_and_honorifics) {
+  BOOST_TEST(names_of("ソフトバンク孫会長が") == "orgName[ソフトバンク] persName[孫会長] roleName[会長]");
+  BOOST_TEST(names_of("トランプ大統領の隣で") == "persName[トランプ大統領] roleName[大統領]");
+  BOOST_TEST(names_of("代表の中村健太氏に聞いた") == "persName[中村健太氏] addName/honorific[氏]");
+  BOOST_TEST(names_of("同社の大西俊介社長は") == "persName[大西俊介社長] roleName[社長]");
+  BOOST_TEST(names_of("DeepSeekの梁CEO はインタビューで") == "orgName[DeepSeek] persName[梁CEO] roleName[CEO]");
+  BOOST_TEST(names_of("まず山田さん、") == "persName[山田さん] addName/honorific[さん]");
+  BOOST_TEST(names_of("同社社長は") == "");
+  BOOST_TEST(names_of("みなさん、") == "");
+}
+
+BOOST_AUTO_TEST_CASE(katakana_latin_and_credits) {
+  BOOST_TEST(names_of("サム・アルトマンCEOと一緒に") == "persName[サム・アルトマンCEO] roleName[CEO]");
+  BOOST_TEST(names_of("OpenAIの創業者Karpathyは") == "orgName[OpenAI] persName[Karpathy]");
+  BOOST_TEST(names_of("著者:谷田部卓") == "persName[谷田部卓]");
+  BOOST_TEST(names_of("聞き手:佐藤あかね　構成:木村大輔") == "persName[佐藤あかね] persName[木村大輔]");
+  BOOST_TEST(names_of("なかむら・けんた　1988年生まれ") == "persName[なかむら・けんた]");
+}
+
+BOOST_AUTO_TEST_CASE(organisations_and_products) {
+  BOOST_TEST(names_of("去年フィッシング対策協議会に届いた") == "orgName[フィッシング対策協議会]");
+  BOOST_TEST(names_of("半導体スタートアップのミナトセミコン(東京都港区)は") == "orgName[ミナトセミコン]");
+  BOOST_TEST(names_of("台湾積体電路製造(TSMC)の子会社") == "orgName[台湾積体電路製造] orgName[TSMC]");
+  BOOST_TEST(names_of("東京工業研究所(TIR)が") == "orgName[東京工業研究所] orgName[TIR]");
+  BOOST_TEST(names_of("105量子ビットのチップ「Willow」を公開") == "name/product[Willow]");
+  BOOST_TEST(names_of("試作チップ「MS-1」の動作") == "name/product[MS-1]");
+  BOOST_TEST(names_of("推論モデル「DeepSeek-R1」を公開") == "name/product[DeepSeek-R1]");
+  BOOST_TEST(names_of("2024年のMicrosoft Buildで") == "name/event[Microsoft Build]");
+  BOOST_TEST(names_of("MdN社「アフターコロナのITソリューション」") == "orgName[MdN]");
+  BOOST_TEST(names_of("アグリノーツ代表・中村健太氏") == "orgName[アグリノーツ] persName[中村健太氏] addName/honorific[氏]");
+}
+
+BOOST_AUTO_TEST_CASE(user_gazetteer) {
+  Gazetteer g = Gazetteer::builtin();
+  g.merge(Gazetteer::parse("アグリノーツ\torgName\tour client\n-Meta\n", "mine.tsv"));
+  auto ms = find_names("アグリノーツとMetaが", g);
+  BOOST_REQUIRE_EQUAL(ms.size(), 1u);
+  BOOST_TEST(ms[0].element == "orgName");
+  BOOST_CHECK_THROW(Gazetteer::parse("X\tperson\n", "bad.tsv"), DataError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ------------------------------------------------------------------------------------------
+BOOST_AUTO_TEST_SUITE(stage)
+
+Document doc_of(std::string_view text) {
+  SegmentOptions o;
+  o.source_name = "t.txt";
+  return segment_text(text, o);
+}
+
+BOOST_AUTO_TEST_CASE(every_sentence_labelled_idempotent_valid_pointers) {
+  Document doc = doc_of(
+      "DeepSeekは2024年8月に論文を発表しました。そうかもしれませんね。あくまで憶測と推測に過ぎませんが。\n"
+      "しかしDeepSeekの梁CEOはインタビューで以下のように語っています。\n"
+      "我々は技術革新の貢献者になるべきだと考えている\n"
+      "それって本当ですか?\n");
+  annotate(doc);
+  std::string once = tei::write(doc);
+  for (auto* s : doc.sentences()) BOOST_TEST(!s->attrs.value("ana").empty());
+  Document again = tei::read(once, "once");
+  annotate(again);
+  BOOST_TEST(tei::write(again) == once);
+  // A third pass through the writer and reader changes nothing either.
+  Document third = tei::read(tei::write(again), "again");
+  annotate(third);
+  BOOST_TEST(tei::write(third) == once);
+  BOOST_TEST(once.find("<taxonomy xml:id=\"factuality\">") != std::string::npos);
+  BOOST_TEST(once.find("<category xml:id=\"checkworthy\">") != std::string::npos);
+  BOOST_TEST(once.find("ident=\"jatei-claims\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(hedge_covers_earlier_sentences) {
+  Document doc = doc_of("そうかもしれませんね。あくまで憶測と推測に過ぎませんが。\n");
+  annotate(doc);
+  auto ss = doc.sentences();
+  BOOST_REQUIRE_EQUAL(ss.size(), 2u);
+  BOOST_TEST(ss[1]->attrs.value("ana") == "#speculation");
+  BOOST_TEST(ss[1]->attrs.value("corresp") == "#" + ss[0]->id);
+  BOOST_TEST(ss[0]->attrs.value("ana") == "#speculation");
+}
+
+BOOST_AUTO_TEST_CASE(hedge_marks_an_unhedged_sentence_before_it) {
+  Document doc = doc_of("OpenAIは既に同じ手法を開発済みです。あくまで推測ですが。\n");
+  annotate(doc);
+  auto ss = doc.sentences();
+  BOOST_REQUIRE_EQUAL(ss.size(), 2u);
+  BOOST_TEST(ss[0]->attrs.value("ana") == "#speculation");
+  BOOST_TEST(ss[1]->attrs.value("corresp") == "#" + ss[0]->id);
+}
+
+BOOST_AUTO_TEST_CASE(quotation_block_is_reported) {
+  Document doc = doc_of(
+      "同社の大西社長は、記者会見で次のように述べた。\n"
+      "私たちは電力あたりの性能で勝負する。日本の設計力を示したいと考えている。\n");
+  annotate(doc);
+  for (auto* s : doc.sentences()) BOOST_TEST(s->attrs.value("ana").starts_with("#reported"));
+}
+
+BOOST_AUTO_TEST_CASE(checkworthy_and_markup) {
+  Document doc = doc_of("エヌビディアの株価は1月20日に17%下落した。\nたぶん明日は晴れる。\n");
+  annotate(doc);
+  auto ss = doc.sentences();
+  BOOST_TEST(ss[0]->attrs.value("ana") == "#fact #checkworthy");
+  BOOST_TEST(ss[1]->attrs.value("ana") == "#speculation");
+  std::string xml = tei::write(doc);
+  BOOST_TEST(xml.find("<date when=\"--01-20\">1月20日</date>") != std::string::npos);
+  BOOST_TEST(xml.find("<num type=\"percent\" value=\"17\">17%</num>") != std::string::npos);
+  BOOST_TEST(xml.find("<orgName>エヌビディア</orgName>") != std::string::npos);
+  BOOST_TEST(xml.find("<seg type=\"cue\" subtype=\"speculation\">たぶん</seg>") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(foreign_markup_is_kept_and_never_crossed) {
+  Document doc = doc_of("サム・アルトマンCEOは5000億ドルを投じると述べた。\n");
+  // Another tool's element over "CEOは5000" crosses our persName and measure; a hand-made
+  // persName (with @ref) is not ours to remove.
+  Sentence* s = doc.sentences()[0];
+  std::size_t b = s->text.find("CEO");
+  std::size_t e = s->text.find("億");
+  Span term{b, e, "term", {}};
+  s->spans.push_back(term);
+  Span hand{0, b, "persName", {}};
+  hand.attrs.set("ref", "#altman");
+  s->spans.push_back(hand);
+  annotate(doc);
+  BOOST_TEST((s->spans[0] == term));
+  BOOST_TEST((s->spans[1] == hand));
+  BOOST_CHECK_NO_THROW(tei::write(doc));
+  std::string once = tei::write(doc);
+  Document again = tei::read(once);
+  annotate(again);
+  BOOST_TEST(tei::write(again) == once);
+}
+
+BOOST_AUTO_TEST_CASE(user_ana_tokens_survive) {
+  Document doc = doc_of("株価は17%下落した。\n");
+  doc.sentences()[0]->attrs.set("ana", "#speculation #mine");
+  annotate(doc);
+  BOOST_TEST(doc.sentences()[0]->attrs.value("ana") == "#fact #checkworthy #mine");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,429 @@
+// Unit tests for jatei/export.hpp: XLIFF 2.1 and 1.2 (ids, notes, glossary, the writer's own
+// constraints, the official XSDs), TBX 2019/2008, claims (order, fields, CSV, ClaimReview), the
+// review page, and the model changes they rely on (translation divisions, <standOff>).
+#define BOOST_TEST_MODULE export
+#include <boost/test/unit_test.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "jatei/error.hpp"
+#include "jatei/export.hpp"
+#include "jatei/tbx.hpp"
+#include "jatei/tei.hpp"
+#include "jatei/validate.hpp"
+
+using namespace jatei;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+const std::string kData = std::string(JATEI_SOURCE_DIR) + "/tests/data/export/";
+const std::string kShared = JATEI_SHARED_DIR;
+bool have_shared() { return fs::exists(kShared + "/external/xliff/2.1/xliff21-all-modules.xsd"); }
+
+Document fixture() { return tei::read(slurp(kData + "dialogue.tei.xml"), "dialogue.tei.xml"); }
+
+ExportOptions with_termbase() {
+  ExportOptions o;
+  o.termbases.push_back(std::make_shared<const jatei::tbx::Termbase>(jatei::tbx::read_file(kData + "ja-en-ai.tbx")));
+  return o;
+}
+
+std::size_t count(const std::string& hay, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + needle.size())) ++n;
+  return n;
+}
+
+std::vector<std::string> sentence_ids(const Document& d) {
+  std::vector<std::string> out;
+  for (auto* s : d.sentences()) out.push_back(s->id);
+  return out;
+}
+
+std::string problems_text(const std::vector<XliffProblem>& ps) {
+  std::string out;
+  for (auto& p : ps) out += std::to_string(p.line) + " " + p.rule + ": " + p.message + "\n";
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(model)
+
+BOOST_AUTO_TEST_CASE(translation_division_is_not_source) {
+  Document d = fixture();
+  std::string text = d.text();
+  std::size_t n = d.sentences().size();
+  Division tr;
+  tr.type = "translation";
+  tr.attrs.set("xml:lang", "en");
+  Turn t;
+  Block b;
+  Leaf l;
+  l.lead = "\n";
+  Piece p;
+  p.kind = Piece::Kind::sentence;
+  p.sentence.id = "s1.en";
+  p.sentence.text = "The impact of DeepSeek-R1";
+  p.sentence.attrs.set("corresp", "#s1");
+  l.pieces.push_back(p);
+  b.leaves.push_back(l);
+  t.blocks.push_back(b);
+  tr.turns.push_back(t);
+  d.divisions.push_back(tr);
+  BOOST_TEST(d.text() == text);
+  BOOST_TEST(d.sentences().size() == n);
+  Document back = tei::read(tei::write(d));
+  BOOST_TEST(back.text() == text);
+  BOOST_TEST(back.divisions.back().is_translation());
+  BOOST_TEST(tei::write(back) == tei::write(d));
+}
+
+BOOST_AUTO_TEST_CASE(standoff_survives_a_round_trip) {
+  std::string xml = slurp(std::string(JATEI_SOURCE_DIR) + "/tests/schema/valid/merged.xml");
+  Document d = tei::read(xml);
+  BOOST_TEST(d.standoff.find("<listAnnotation type=\"factcheck\">") != std::string::npos);
+  std::string once = tei::write(d);
+  BOOST_TEST(once.find("target=\"#s4\" resp=\"#checker1\">The fall was 16.97%") != std::string::npos);
+  BOOST_TEST(tei::write(tei::read(once)) == once);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(xliff_export)
+
+BOOST_AUTO_TEST_CASE(v21_units_segments_notes_glossary) {
+  Document d = fixture();
+  std::string x = export_xliff(d, with_termbase());
+  BOOST_TEST(check_xliff(x).empty(), problems_text(check_xliff(x)));
+  // One unit per block (leaf), one segment per sentence, with the TEI ids.
+  BOOST_TEST(count(x, "<unit ") == d.leaves().size());
+  BOOST_TEST(count(x, "<segment ") == d.sentences().size());
+  for (auto& id : sentence_ids(d)) BOOST_TEST(count(x, "<segment id=\"" + id + "\"") == 1u, id);
+  BOOST_TEST(x.find("<unit id=\"p3\" type=\"tei:p\">") != std::string::npos);
+  BOOST_TEST(x.find("<unit id=\"i1\" type=\"tei:item\">") != std::string::npos);
+  // No targets: no trgLang (XLIFF 2: required if and only if there are targets).
+  BOOST_TEST(x.find("trgLang") == std::string::npos);
+  BOOST_TEST(x.find("<target") == std::string::npos);
+  // The speaker, with the certainty of the attribution.
+  BOOST_TEST(x.find("Speaker: 先生 (teacher); attribution certainty: high.") != std::string::npos);
+  BOOST_TEST(x.find("Speaker: サルくん (student); attribution certainty: low.") != std::string::npos);
+  // What a speculative sentence must keep, and its cue marked as a comment pointing at that note.
+  BOOST_TEST(x.find("s8: speculation. The speaker is guessing: keep the hedge") != std::string::npos);
+  BOOST_TEST(x.find("Cue: 「あくまで推測ですが」, 「と思います」.") != std::string::npos);
+  BOOST_TEST(std::regex_search(x, std::regex("<mrk id=\"s8-cue1\" type=\"comment\" ref=\"#n=n[0-9]+\">あくまで推測ですが</mrk>")));
+  BOOST_TEST(x.find("s6: reported.") != std::string::npos);
+  // A hedge covering other sentences, from both sides.
+  BOOST_TEST(x.find("This hedge covers s19 s20.") != std::string::npos);
+  BOOST_TEST(x.find("s19: reported.") != std::string::npos);
+  BOOST_TEST(x.find("The hedge in s21 (「いずれも憶測の域を出ない」) covers this sentence") != std::string::npos);
+  // Terms: marked in the source, in the unit's glossary with the gloss and the termbase's English.
+  BOOST_TEST(x.find("<mrk id=\"t1\" type=\"term\">推論</mrk>") != std::string::npos);
+  BOOST_TEST(x.find("<gls:glossEntry ref=\"#t1\">") != std::string::npos);
+  BOOST_TEST(x.find("<gls:translation source=\"gloss in the text\">reasoning</gls:translation>") != std::string::npos);
+  BOOST_TEST(x.find("<gls:translation source=\"gloss in the text\">Distillation</gls:translation>") != std::string::npos);
+  BOOST_TEST(x.find(">distillation</gls:translation>") == std::string::npos);  // the same word, once
+  BOOST_TEST(x.find("<gls:definition source=\"ja-en-ai.tbx\">Training a smaller model") != std::string::npos);
+  BOOST_TEST(x.find("<gls:translation source=\"ja-en-ai.tbx\">base model</gls:translation>") != std::string::npos);
+  // Whitespace between sentences is an ignorable; deterministic output.
+  BOOST_TEST(export_xliff(d, with_termbase()) == x);
+}
+
+BOOST_AUTO_TEST_CASE(v21_prefill_and_no_termbase) {
+  Document d = fixture();
+  ExportOptions o;
+  o.prefill_target = true;
+  std::string x = export_xliff(d, o);
+  BOOST_TEST(check_xliff(x).empty(), problems_text(check_xliff(x)));
+  BOOST_TEST(x.find("trgLang=\"en\"") != std::string::npos);
+  BOOST_TEST(count(x, "<target>") == d.sentences().size());
+  BOOST_TEST(count(x, "state=\"initial\"") == d.sentences().size());
+  // Without a termbase, 蒸留 still has the article's own gloss; ベースモデル has nothing.
+  BOOST_TEST(x.find(">Distillation</gls:translation>") != std::string::npos);
+  BOOST_TEST(x.find("Terms without an English equivalent in the text or termbase: 「ベースモデル」") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(v12_one_trans_unit_per_sentence) {
+  Document d = fixture();
+  ExportOptions o = with_termbase();
+  o.xliff_version = XliffVersion::v12;
+  o.prefill_target = true;
+  std::string x = export_xliff(d, o);
+  BOOST_TEST(check_xliff(x).empty(), problems_text(check_xliff(x)));
+  BOOST_TEST(count(x, "<trans-unit ") == d.sentences().size());
+  BOOST_TEST(count(x, "<group ") == d.leaves().size());
+  BOOST_TEST(count(x, "state=\"needs-translation\"") == d.sentences().size());
+  BOOST_TEST(x.find("<source xml:lang=\"ja\">大きなモデルの出力で小さなモデルを訓練する方法です。</source>") != std::string::npos);
+  BOOST_TEST(x.find("Term 「推論」 = reasoning (") != std::string::npos);
+  BOOST_TEST(x.find("<mrk") == std::string::npos);  // plain sources: no tags for a CAT tool to carry
+}
+
+BOOST_AUTO_TEST_CASE(valid_against_the_official_schemas) {
+  if (!have_shared()) return;
+  Document d = fixture();
+  for (bool prefill : {false, true}) {
+    ExportOptions o = with_termbase();
+    o.prefill_target = prefill;
+    auto p21 = validate_xsd(export_xliff(d, o), kShared + "/external/xliff/2.1/xliff21-all-modules.xsd");
+    BOOST_TEST(p21.empty(), (p21.empty() ? "" : p21.front()));
+    o.xliff_version = XliffVersion::v12;
+    setenv("XML_CATALOG_FILES", (kShared + "/external/xliff/1.2/catalog-offline.xml").c_str(), 1);
+    auto p12 = validate_xsd(export_xliff(d, o), kShared + "/external/xliff/1.2/xliff-core-1.2-strict.xsd");
+    BOOST_TEST(p12.empty(), (p12.empty() ? "" : p12.front()));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(every_schema_sample_and_odd_documents) {
+  // Every TEI sample of the profile exports to XLIFF that passes the writer's checks.
+  for (auto& e : fs::directory_iterator(std::string(JATEI_SOURCE_DIR) + "/tests/schema/valid")) {
+    Document d;
+    try {
+      d = tei::read(slurp(e.path().string()), e.path().string());
+    } catch (const DataError&) {
+      continue;  // a sample the TEI reader does not take (not this module's concern)
+    }
+    for (auto v : {XliffVersion::v21, XliffVersion::v12}) {
+      ExportOptions o;
+      o.xliff_version = v;
+      std::string x;
+      BOOST_CHECK_NO_THROW(x = export_xliff(d, o));
+      BOOST_TEST(check_xliff(x).empty(), e.path().filename().string());
+    }
+  }
+  // A sentence with markup characters and a control character; ids that are not NCNames.
+  Document d = fixture();
+  d.sentences().front()->text = "a < b & \"c\" \x01";
+  d.sentences().front()->spans.clear();
+  std::string x = export_xliff(d);
+  BOOST_TEST(x.find("a &lt; b &amp; \"c\" \xEF\xBF\xBD") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(xliff_checks)
+
+BOOST_AUTO_TEST_CASE(rules_of_the_checker) {
+  auto rules = [](const std::string& xml) {
+    std::set<std::string> out;
+    for (auto& p : check_xliff(xml)) out.insert(p.rule);
+    return out;
+  };
+  std::string head = "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" srcLang=\"ja\"";
+  BOOST_TEST(rules(head + "><file id=\"f\"><unit id=\"u\"><segment id=\"a\"><source>x</source><target>y</target></segment></unit></file></xliff>").count("F1"));
+  BOOST_TEST(rules(head + "><file id=\"f\"><unit id=\"u\"><segment id=\"a\"><source>x</source></segment><segment id=\"a\"><source>y</source></segment></unit></file></xliff>").count("K6S"));
+  BOOST_TEST(rules(head + "><file id=\"f\"><unit id=\"u\"><notes><note id=\"n1\">a</note></notes><segment id=\"a\"><source><mrk id=\"m\" type=\"comment\" ref=\"#n=n2\">x</mrk></source></segment></unit></file></xliff>").count("F13"));
+  BOOST_TEST(rules(head + "><file id=\"f\"><unit id=\"u\"><segment id=\"a\"><source><mrk id=\"m\" type=\"comment\" value=\"v\" ref=\"#n=n1\">x</mrk></source></segment></unit></file></xliff>").count("F12"));
+  BOOST_TEST(rules(head + " xmlns:gls=\"urn:oasis:names:tc:xliff:glossary:2.0\"><file id=\"f\"><unit id=\"u\"><gls:glossary><gls:glossEntry ref=\"#zz\"><gls:term>t</gls:term></gls:glossEntry></gls:glossary><segment id=\"a\"><source>x</source></segment></unit></file></xliff>") ==
+             std::set<std::string>({"gls2", "gls3"}));
+  BOOST_TEST(rules("<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\"><file original=\"a\" source-language=\"ja\" datatype=\"plaintext\"><body><trans-unit id=\"s1\"><source>a</source></trans-unit><trans-unit id=\"s1\"><source>b</source></trans-unit></body></file></xliff>").count("id"));
+  BOOST_TEST(rules("<xliff").count("xml"));
+}
+
+// The official XLIFF 2.1 test suite: every valid file passes these checks; an invalid file
+// whose fault is one of the constraints the writer relies on is rejected by the XSD or by them.
+BOOST_AUTO_TEST_CASE(official_test_suite) {
+  if (!have_shared()) return;
+  std::string suite = kShared + "/external/xliff/2.1/test-suite/";
+  std::string xsd = kShared + "/external/xliff/2.1/xliff21-all-modules.xsd";
+  for (auto dir : {"core/valid", "modules/valid"})
+    for (auto& e : fs::directory_iterator(suite + dir)) {
+      if (e.path().extension() != ".xlf") continue;
+      auto ps = check_xliff(slurp(e.path().string()));
+      BOOST_TEST(ps.empty(), e.path().filename().string() + ": " + problems_text(ps));
+    }
+  // Invalid files that break a constraint of something jatei writes (ids and their scopes,
+  // languages, notes, comment and term annotations, the glossary, fragment identifiers, states).
+  const std::set<std::string> applicable = {
+      "bad_CommentWithValueAndRef.xlf", "bad_DuplicateNoteIdsInFile.xlf", "bad_DuplicateNoteIdsInGroup.xlf",
+      "bad_DuplicateNoteIdsInUnit.xlf", "bad_FileIdNotUnique.xlf", "bad_GroupIdNotUnique.xlf",
+      "bad_IgnorableIdNotUnique.xlf", "bad_InvalidCommentAnnotation1.xlf", "bad_InvalidCommentAnnotation2.xlf",
+      "bad_InvalidCommentAnnotation3.xlf", "bad_InvalidCommentAnnotation4.xlf", "bad_InvalidFragIdBadOrder.xlf",
+      "bad_InvalidFragIdDuplicatedPrefix.xlf", "bad_InvalidFragIdMissplacedLeaf.xlf", "bad_InvalidFragIdNoSingleLeaf.xlf",
+      "bad_InvalidFragIdPrefixNotNmtoken.xlf", "bad_InvalidFragIdPrefixTooShort.xlf", "bad_InvalidFragIdSyntax.xlf",
+      "bad_InvalidFragIdUnknownPrefix.xlf", "bad_InvalidNoteRefInUnit.xlf", "bad_InvalidXmlLangInheritedFromFile.xlf",
+      "bad_InvalidXmlLangInheritedFromGroup.xlf", "bad_InvalidXmlLangInheritedFromUnit.xlf",
+      "bad_InvalidXmlLangOnFile.xlf", "bad_InvalidXmlLangOnGroup.xlf", "bad_InvalidXmlLangOnUnit.xlf",
+      "bad_NoTrgLang.xlf", "bad_NoTrgLangWithIgnorable.xlf", "bad_PartIdNotUnique.xlf",
+      "bad_RefAndValueInComment.xlf", "bad_SegmentIdNotUnique.xlf", "bad_SrcLangNotWellFormed.xlf",
+      "bad_SubStateWithoutState.xlf", "bad_SubTypeWithoutType.xlf", "bad_TrgLangNotWellFormed.xlf",
+      "bad_UnitWithoutSegment.xlf", "bad_WrongLangOnTarget.xlf", "bad_WrongSourceLang.xlf",
+      "bad_WrongTargetLang.xlf", "bad_XmlLangNotWellFormed.xlf", "bad_DifferentXmlSpace.xlf",
+      "bad_InvalidTypeSubTypeValues.xlf", "bad_InvalidId1.xlf", "bad_InvalidId2.xlf", "bad_InvalidId3.xlf",
+      "bad_InvalidStateValue.xlf", "bad_SegmentWithoutSource.xlf", "bad_NotesWithoutNote.xlf",
+      "Bad-gls_glossEntry-and-translation-not-unique-in-glossary.xlf",
+      "Bad-gls_glossEntry-w-o-translation-or-definition.xlf", "Bad-gls_invalid-extension.xlf"};
+  std::size_t total = 0, by_xsd = 0, by_checks = 0, by_either = 0;
+  for (auto dir : {"core/invalid", "modules/invalid"})
+    for (auto& e : fs::directory_iterator(suite + dir)) {
+      if (e.path().extension() != ".xlf") continue;
+      std::string name = e.path().filename().string(), xml = slurp(e.path().string());
+      bool xsd_rejects = !validate_xsd(xml, xsd).empty();
+      bool checks_reject = !check_xliff(xml).empty();
+      ++total;
+      by_xsd += xsd_rejects;
+      by_checks += checks_reject;
+      by_either += xsd_rejects || checks_reject;
+      if (applicable.count(name)) BOOST_TEST((xsd_rejects || checks_reject), name + " is accepted");
+    }
+  BOOST_TEST_MESSAGE("XLIFF 2.1 invalid test files: " << total << "; rejected by the XSD " << by_xsd
+                     << ", by check_xliff " << by_checks << ", by either " << by_either);
+  BOOST_TEST(total == 162u);
+  BOOST_TEST(by_either >= by_xsd + 20);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(tbx_export)
+
+BOOST_AUTO_TEST_CASE(v2019_glossary) {
+  Document d = fixture();
+  std::string t = export_tbx(d, with_termbase());
+  // 推論 (c4), 蒸留 (c1), ベースモデル (c6), 強化学習 (c16): one concept each.
+  BOOST_TEST(count(t, "<conceptEntry ") == 4u);
+  BOOST_TEST(t.find("<conceptEntry id=\"c4\">") != std::string::npos);
+  BOOST_TEST(t.find("<term>reasoning</term>") != std::string::npos);
+  BOOST_TEST(t.find("gloss in the text (s5)") != std::string::npos);
+  BOOST_TEST(t.find("<descrip type=\"context\">DeepSeek-R1は2025年1月20日に公開された推論(reasoning)モデルです。</descrip>") != std::string::npos);
+  // Read back by jatei-terms' reader (which checks the TBX-Basic picklists and levels).
+  jatei::tbx::Termbase back = jatei::tbx::read(t, "glossary.tbx");
+  BOOST_TEST(back.concepts.size() == 4u);
+  if (have_shared()) {
+    Validator v(kShared + "/external/tbx/core/TBXcoreStructV03.rng");
+    auto ps = v.validate(t, "glossary.tbx");
+    BOOST_TEST(ps.empty(), (ps.empty() ? "" : ps.front().message));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(v2008_martif_and_empty) {
+  Document d = fixture();
+  ExportOptions o = with_termbase();
+  o.tbx_version = TbxVersion::v2008;
+  std::string t = export_tbx(d, o);
+  BOOST_TEST(t.find("<martif type=\"TBX-Basic\" xml:lang=\"en\">") != std::string::npos);
+  BOOST_TEST(count(t, "<termEntry ") == 4u);
+  BOOST_TEST(t.find("<langSet xml:lang=\"en\">") != std::string::npos);
+  jatei::tbx::Termbase back = jatei::tbx::read(t, "glossary.tbx");
+  BOOST_TEST(back.concepts.size() == 4u);
+  // A document without terms: a valid glossary with no entries, in both versions.
+  Document plain = tei::read(slurp(std::string(JATEI_SOURCE_DIR) + "/tests/schema/valid/segment.xml"));
+  std::string e19 = export_tbx(plain);
+  BOOST_TEST(e19.find("<body") == std::string::npos);
+  o.termbases.clear();
+  BOOST_TEST(export_tbx(plain, o).find("<body") == std::string::npos);
+  if (have_shared()) {
+    Validator v(kShared + "/external/tbx/core/TBXcoreStructV03.rng");
+    BOOST_TEST(v.validate(e19, "empty.tbx").empty());
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(claims_export)
+
+BOOST_AUTO_TEST_CASE(jsonl_order_and_fields) {
+  Document d = fixture();
+  std::string j = export_claims(d);
+  std::vector<std::string> lines;
+  std::istringstream in(j);
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  // Check-worthy first (s5 s6 s11 s12 s16 s19), then stated/reported/speculative ones.
+  std::vector<std::string> order;
+  for (auto& l : lines) order.push_back(l.substr(7, l.find('"', 7) - 7));
+  std::vector<std::string> want = {"s5", "s6", "s11", "s12", "s16", "s19", "s8", "s13", "s15", "s17", "s20", "s21"};
+  BOOST_TEST(order == want, boost::test_tools::per_element());
+  const std::string& s11 = lines[2];
+  BOOST_TEST(s11.find("\"speaker\":{\"id\":\"spk1\",\"name\":\"先生\",\"role\":\"teacher\",\"certainty\":\"high\"}") != std::string::npos);
+  BOOST_TEST(s11.find("\"cues\":[{\"text\":\"報じられています\",\"class\":\"reported\"}]") != std::string::npos);
+  BOOST_TEST(s11.find("\"dates\":[{\"text\":\"1月27日\",\"element\":\"date\",\"when\":\"2025-01-27\"}]") != std::string::npos);
+  BOOST_TEST(s11.find("\"numbers\":[{\"text\":\"17%\",\"element\":\"num\",\"type\":\"percent\",\"value\":\"17\"}]") != std::string::npos);
+  BOOST_TEST(s11.find("\"names\":[{\"text\":\"エヌビディア\",\"kind\":\"organisation\"}]") != std::string::npos);
+  BOOST_TEST(s11.find("\"previous\":{\"id\":\"s10\",\"text\":\"エヌビディアの株価も下がったんですよね?\"}") != std::string::npos);
+  BOOST_TEST(s11.find("\"url\":\"https://example.com/articles/deepseek-r1-shock\"") != std::string::npos);
+  BOOST_TEST(lines[3].find("\"money\":[{\"text\":\"5900億ドル\",\"element\":\"measure\",\"type\":\"currency\",\"quantity\":\"590000000000\",\"unit\":\"USD\"}") != std::string::npos);
+  BOOST_TEST(lines[5].find("\"hedged_by\":[\"s21\"]") != std::string::npos);
+  BOOST_TEST(lines[5].find("\"speaker\":null") != std::string::npos);
+  ExportOptions all;
+  all.all_sentences = true;
+  std::string every = export_claims(d, all);
+  BOOST_TEST(count(every, "\n") == d.sentences().size());
+}
+
+BOOST_AUTO_TEST_CASE(csv_for_spreadsheets) {
+  Document d = fixture();
+  ExportOptions o;
+  o.claims_format = ClaimsFormat::csv;
+  std::string c = export_claims(d, o);
+  BOOST_TEST(c.substr(0, 3) == "\xEF\xBB\xBF");
+  BOOST_TEST(c.find("\"id\",\"rank\",\"checkworthy\"") == 3u);
+  BOOST_TEST(count(c, "\r\n") == 13u);  // header + 12 records
+  BOOST_TEST(c.find("\"s12\",\"4\",\"yes\",\"fact\",\"\",\"先生\",\"teacher\",\"high\"") != std::string::npos);
+  BOOST_TEST(c.find("\"5900億ドル=590000000000 USD; 90兆円=90000000000000 JPY\"") != std::string::npos);
+  // A field that a spreadsheet would run as a formula gets an apostrophe.
+  Document f = fixture();
+  f.sentences()[4]->text = "=HYPERLINK(\"x\")";
+  f.sentences()[4]->spans.clear();
+  BOOST_TEST(export_claims(f, o).find("\"'=HYPERLINK(\"\"x\"\")\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(claimreview_skeletons) {
+  Document d = fixture();
+  ExportOptions o;
+  o.claims_format = ClaimsFormat::claimreview;
+  o.date = "2025-02-01";
+  std::string c = export_claims(d, o);
+  // Stated and reported claims only: never a verdict on the author's speculation.
+  BOOST_TEST(count(c, "\"@type\": \"ClaimReview\"") == 8u);
+  BOOST_TEST(c.find("\"identifier\": \"s8\"") == std::string::npos);
+  BOOST_TEST(c.find("\"datePublished\": \"2025-02-01\"") != std::string::npos);
+  BOOST_TEST(c.find("\"author\": {\"@type\": \"Person\", \"name\": \"先生\", \"description\": \"Attributed by jatei-speakers (certainty: high)\"}") != std::string::npos);
+  BOOST_TEST(c.find("\"appearance\": {\"@type\": \"CreativeWork\", \"url\": \"https://example.com/articles/deepseek-r1-shock\"") != std::string::npos);
+  BOOST_TEST(c.find("\"reviewRating\": {\"@type\": \"Rating\", \"alternateName\": \"\"}") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(html_export)
+
+BOOST_AUTO_TEST_CASE(review_page) {
+  Document d = fixture();
+  std::string h = export_html(d, with_termbase());
+  BOOST_TEST(h.find("<!DOCTYPE html>") == 0u);
+  BOOST_TEST(h.find("Content-Security-Policy") != std::string::npos);
+  BOOST_TEST(h.find("src=") == std::string::npos);  // nothing loaded from anywhere
+  BOOST_TEST(h.find("<link") == std::string::npos);
+  // Counted in the text (the legend shows one of each too).
+  auto in_text = [&](const std::string& re) {
+    std::regex r(re);
+    return static_cast<std::size_t>(std::distance(std::sregex_iterator(h.begin(), h.end(), r), std::sregex_iterator()));
+  };
+  BOOST_TEST(count(h, "<div class=\"turn") == 9u);
+  BOOST_TEST(in_text("<mark class=\"s speculation[^\"]*\" id=\"s") == 4u);
+  BOOST_TEST(count(h, "<li id=\"claim-") == 6u);
+  BOOST_TEST(in_text("<span class=\"s question[^\"]*\" id=\"s") == 5u);
+  BOOST_TEST(in_text("<span class=\"s reported[^\"]*\" id=\"s") == 3u);
+  BOOST_TEST(h.find("data-en=\"reasoning\"") != std::string::npos);
+  // The gloss first, then the termbase (whose "distillation" is the same word as the gloss).
+  BOOST_TEST(h.find("data-en=\"Distillation / knowledge distillation\"") != std::string::npos);
+  BOOST_TEST(h.find("<b class=\"cue cue-speculation\" title=\"speculation cue\">と思います</b>") != std::string::npos);
+  BOOST_TEST(h.find("<html lang=\"ja\">") != std::string::npos);
+  BOOST_TEST(h.find("@media print") != std::string::npos);
+  BOOST_TEST(export_html(d, with_termbase()) == h);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

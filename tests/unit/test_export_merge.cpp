@@ -1,0 +1,269 @@
+// Unit tests for jatei/merge.hpp: a translated XLIFF (2.1 and 1.2) back as a parallel text,
+// fact-check verdicts (CSV and JSON Lines) into <standOff>; round trips, idempotence, errors
+// that leave the document unchanged, and valid TEI after every merge.
+#define BOOST_TEST_MODULE export_merge
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+
+#include "jatei/error.hpp"
+#include "jatei/export.hpp"
+#include "jatei/merge.hpp"
+#include "jatei/tei.hpp"
+#include "jatei/validate.hpp"
+
+using namespace jatei;
+
+namespace {
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+const std::string kData = std::string(JATEI_SOURCE_DIR) + "/tests/data/export/";
+
+Document fixture() { return tei::read(slurp(kData + "dialogue.tei.xml"), "dialogue.tei.xml"); }
+
+// Fills every target of an XLIFF: "EN(<id>)" for each segment (2.1) or trans-unit (1.2).
+std::string fill(std::string xlf, bool v12) {
+  std::regex seg(v12 ? "(<trans-unit id=\"([^\"]+)\"[^>]*>\\s*<source[^>]*>.*?</source>)(\\s*<target[^>]*>.*?</target>)?"
+                     : "(<segment id=\"([^\"]+)\"[^>]*>\\s*<source>.*?</source>)(\\s*<target>.*?</target>)?");
+  std::string out;
+  auto begin = std::sregex_iterator(xlf.begin(), xlf.end(), seg);
+  std::size_t last = 0;
+  for (auto it = begin; it != std::sregex_iterator(); ++it) {
+    out += xlf.substr(last, static_cast<std::size_t>(it->position()) - last);
+    std::string tag = v12 ? "<target xml:lang=\"en\" state=\"translated\">" : "<target>";
+    out += (*it)[1].str() + tag + "EN(" + (*it)[2].str() + ")</target>";
+    last = static_cast<std::size_t>(it->position() + it->length());
+  }
+  out += xlf.substr(last);
+  if (!v12 && out.find("trgLang") == std::string::npos) out.replace(out.find("srcLang="), 0, "trgLang=\"en\" ");
+  return out;
+}
+
+void valid(const Document& d, const std::string& what) {
+  Validator v(default_schema_path());
+  auto ps = v.validate(tei::write(d), what);
+  std::string msg;
+  for (auto& p : ps) msg += std::to_string(p.line) + ": " + p.message + "\n";
+  BOOST_TEST(ps.empty(), what + "\n" + msg);
+}
+
+template <class F>
+std::string data_error(F f) {
+  try {
+    f();
+  } catch (const DataError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(xliff)
+
+BOOST_AUTO_TEST_CASE(round_trip_21_and_12) {
+  for (bool v12 : {false, true}) {
+    Document d = fixture();
+    std::string source_text = d.text();
+    ExportOptions o;
+    o.xliff_version = v12 ? XliffVersion::v12 : XliffVersion::v21;
+    std::string filled = fill(export_xliff(d, o), v12);
+    XliffMergeReport r = merge_xliff(d, filled, "t.xlf");
+    BOOST_TEST(r.version == (v12 ? "1.2" : "2.1"));
+    BOOST_TEST(r.lang == "en");
+    BOOST_TEST(r.untranslated.empty());
+    BOOST_TEST(r.translated == d.sentences().size());
+    // Every source sentence has its translation, pointing back with @corresp.
+    const Division& tr = d.divisions.back();
+    BOOST_TEST(tr.is_translation());
+    BOOST_TEST(tr.attrs.value("xml:lang") == "en");
+    std::size_t n = 0;
+    for (auto& t : tr.turns)
+      for (auto& b : t.blocks)
+        for (auto& l : b.leaves)
+          for (auto& p : l.pieces)
+            if (p.kind == Piece::Kind::sentence) {
+              std::string id = p.sentence.attrs.value("corresp").substr(1);
+              BOOST_TEST(p.sentence.text == "EN(" + id + ")");
+              BOOST_TEST(p.sentence.id == id + ".en");
+              ++n;
+            }
+    BOOST_TEST(n == d.sentences().size());
+    BOOST_TEST(d.text() == source_text);  // jatei-text still gives back the source only
+    valid(d, v12 ? "merged 1.2" : "merged 2.1");
+    // Idempotent: the same XLIFF again gives the same bytes.
+    std::string once = tei::write(d);
+    merge_xliff(d, filled, "t.xlf");
+    BOOST_TEST(tei::write(d) == once);
+    // And it survives a read/write round trip.
+    BOOST_TEST(tei::write(tei::read(once)) == once);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(untranslated_are_reported_not_invented) {
+  Document d = fixture();
+  ExportOptions o;
+  o.prefill_target = true;
+  std::string x = export_xliff(d, o);
+  // Translate s2 and s5 only; the other prefilled copies stay as they were.
+  x = std::regex_replace(x, std::regex("(<segment id=\"s2\" state=\")initial(\">\\s*<source>.*?</source>\\s*<target>).*?(</target>)"),
+                         "$1translated$2Do you know DeepSeek-R1, Saru-kun?$3");
+  x = std::regex_replace(x, std::regex("(<segment id=\"s5\" state=\"initial\">\\s*<source>.*?</source>\\s*<target>).*?(</target>)"),
+                         "$1DeepSeek-R1 is a reasoning model released on 20 January 2025.$2");
+  XliffMergeReport r = merge_xliff(d, x);
+  BOOST_TEST(r.translated == 2u);
+  BOOST_TEST(r.untranslated.size() == d.sentences().size() - 2);
+  BOOST_TEST(r.untranslated.front() == "s1");
+  std::string out = tei::write(d);
+  BOOST_TEST(out.find("<s xml:id=\"s2.en\" corresp=\"#s2\">Do you know DeepSeek-R1, Saru-kun?</s>") != std::string::npos);
+  BOOST_TEST(out.find("<p xml:id=\"p3.en\" corresp=\"#p3\"><s xml:id=\"s5.en\" corresp=\"#s5\">DeepSeek-R1 is a reasoning") != std::string::npos);
+  BOOST_TEST(out.find("corresp=\"#s1\"") == std::string::npos);
+  valid(d, "partial");
+}
+
+BOOST_AUTO_TEST_CASE(errors_leave_the_document_alone) {
+  Document d = fixture();
+  std::string before = tei::write(d);
+  std::string good = fill(export_xliff(d), false);
+  BOOST_TEST(data_error([&] { merge_xliff(d, std::regex_replace(good, std::regex("segment id=\"s3\""), "segment id=\"s99\"")); })
+                 .find("'s99' is not a sentence of this document") != std::string::npos);
+  BOOST_TEST(data_error([&] { merge_xliff(d, std::regex_replace(good, std::regex("<segment id=\"s3\">"), "<segment>")); })
+                 .find("without an id") != std::string::npos);
+  BOOST_TEST(data_error([&] { merge_xliff(d, std::regex_replace(good, std::regex("はい、名前だけは。"), "いいえ。")); })
+                 .find("is not the text of sentence s3") != std::string::npos);
+  BOOST_TEST(data_error([&] {
+               merge_xliff(d, std::regex_replace(good, std::regex("<segment id=\"s3\">\\s*<source>.*?</source>\\s*<target>.*?</target>\\s*</segment>"), ""));
+             }).find("no segment for 1 sentence(s) of the document: s3") != std::string::npos);
+  BOOST_TEST(data_error([&] { merge_xliff(d, std::regex_replace(good, std::regex("version=\"2.1\""), "version=\"3.0\"")); })
+                 .find("unsupported XLIFF version") != std::string::npos);
+  BOOST_TEST(data_error([&] { merge_xliff(d, std::regex_replace(good, std::regex(" trgLang=\"en\""), "")); })
+                 .find("no target language") != std::string::npos);
+  BOOST_TEST(data_error([&] { merge_xliff(d, "<xliff version=\"2.1\"><file"); }).find("malformed XML") != std::string::npos);
+  BOOST_TEST(data_error([&] { merge_xliff(d, "<TEI/>"); }).find("not an XLIFF") != std::string::npos);
+  BOOST_TEST(tei::write(d) == before);
+}
+
+BOOST_AUTO_TEST_CASE(translator_and_a_second_language) {
+  Document d = fixture();
+  XliffMergeOptions mo;
+  mo.translator = "Jane Smith";
+  merge_xliff(d, fill(export_xliff(d), false), "t.xlf", mo);
+  mo.lang = "de";
+  mo.translator = "Jane Smith";
+  merge_xliff(d, fill(export_xliff(d), false), "t.xlf", mo);
+  std::string out = tei::write(d);
+  BOOST_TEST(out.find("<respStmt xml:id=\"translator1\">") != std::string::npos);
+  BOOST_TEST(out.find("translator2") == std::string::npos);  // one person, declared once
+  BOOST_TEST(out.find("<div type=\"translation\" xml:lang=\"en\" resp=\"#translator1\">") != std::string::npos);
+  BOOST_TEST(out.find("<div type=\"translation\" xml:lang=\"de\" resp=\"#translator1\">") != std::string::npos);
+  valid(d, "two translations");
+  // The exporters see the translation: the review page shows it under its block.
+  std::string html = export_html(d);
+  BOOST_TEST(html.find("<p class=\"translation\" lang=\"en\">EN(s5) EN(s6)</p>") != std::string::npos);
+  // And a re-export skips it: the XLIFF of the merged document is the XLIFF of the source.
+  BOOST_TEST(export_xliff(d) == export_xliff(fixture()));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(verdicts)
+
+const char* kCsv =
+    "\xEF\xBB\xBF\"id\",\"rating\",\"note\",\"reviewer\",\"url\",\"date\"\r\n"
+    "\"s11\",\"Mostly true\",\"The fall was 16.97%, on 27 January 2025.\",\"佐藤花子\",\"https://example.org/checks/123\",\"2025-01-30\"\r\n"
+    "\"s12\",\"Unproven\",\"No source for the yen figure; \"\"about\"\" hides a lot.\",\"佐藤花子\",\"\",\"\"\r\n"
+    "\"s6\",\"\",\"still checking\",\"佐藤花子\",\"\",\"\"\r\n";
+
+BOOST_AUTO_TEST_CASE(csv_into_standoff_idempotent) {
+  Document d = fixture();
+  VerdictMergeReport r = merge_verdicts(d, kCsv, "v.csv");
+  BOOST_TEST(r.added == 2u);
+  BOOST_TEST(r.skipped == 1u);
+  std::string out = tei::write(d);
+  BOOST_TEST(out.find("<respStmt xml:id=\"checker1\">") != std::string::npos);
+  BOOST_TEST(out.find("<note type=\"factcheck\" subtype=\"mostly-true\" n=\"Mostly true\" target=\"#s11\" resp=\"#checker1\">"
+                      "The fall was 16.97%, on 27 January 2025. <date when=\"2025-01-30\">2025-01-30</date> "
+                      "<ref target=\"https://example.org/checks/123\">https://example.org/checks/123</ref></note>") != std::string::npos);
+  BOOST_TEST(out.find("No source for the yen figure; \"about\" hides a lot.") != std::string::npos);
+  BOOST_TEST(out.find("<application ident=\"jatei-merge\"") != std::string::npos);
+  valid(d, "verdicts");
+  VerdictMergeReport again = merge_verdicts(d, kCsv, "v.csv");
+  BOOST_TEST(again.added == 0u);
+  BOOST_TEST(again.unchanged == 2u);
+  BOOST_TEST(tei::write(d) == out);
+  BOOST_TEST(tei::write(tei::read(out)) == out);
+  // The exports see the verdicts.
+  BOOST_TEST(export_html(d).find("<span class=\"verdict\" lang=\"en\"") != std::string::npos);
+  ExportOptions o;
+  o.claims_format = ClaimsFormat::claimreview;
+  o.date = "2025-02-01";
+  BOOST_TEST(export_claims(d, o).find("\"alternateName\": \"Mostly true\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(jsonl_update_and_second_reviewer) {
+  Document d = fixture();
+  merge_verdicts(d, kCsv, "v.csv");
+  std::string jl =
+      "{\"id\": \"s11\", \"rating\": \"True\", \"note\": \"Checked again: \\u6b63\\u78ba.\", \"reviewer\": \"佐藤花子\", \"url\": null}\n"
+      "\n"
+      "{\"sentence\": \"#s19\", \"rating\": \"Unproven\", \"reviewer\": \"Kenji Mori\", \"extra\": {\"nested\": [1, 2]}}\n";
+  VerdictMergeReport r = merge_verdicts(d, jl, "v.jsonl");
+  BOOST_TEST(r.updated == 1u);
+  BOOST_TEST(r.added == 1u);
+  std::string out = tei::write(d);
+  BOOST_TEST(out.find("subtype=\"true\" n=\"True\" target=\"#s11\" resp=\"#checker1\">Checked again: 正確.</note>") != std::string::npos);
+  BOOST_TEST(out.find("<respStmt xml:id=\"checker2\">") != std::string::npos);
+  BOOST_TEST(out.find("target=\"#s19\" resp=\"#checker2\"") != std::string::npos);
+  valid(d, "jsonl");
+}
+
+BOOST_AUTO_TEST_CASE(the_exported_claims_csv_comes_back) {
+  Document d = fixture();
+  ExportOptions o;
+  o.claims_format = ClaimsFormat::csv;
+  std::string csv = export_claims(d, o);
+  // The checker fills rating, note, reviewer and url of the s5 row (the last four columns).
+  std::string row = "\"s5\",\"1\"";
+  std::size_t p = csv.find(row);
+  BOOST_REQUIRE(p != std::string::npos);
+  std::size_t e = csv.find("\r\n", p);
+  std::string line = csv.substr(p, e - p);
+  line = line.substr(0, line.size() - std::string(",\"\",\"\",\"\",\"\"").size()) +
+         ",\"True\",\"Released on 20 January 2025.\",\"佐藤花子\",\"https://example.org/checks/7\"";
+  csv.replace(p, e - p, line);
+  VerdictMergeReport r = merge_verdicts(d, csv, "claims.csv");
+  BOOST_TEST(r.added == 1u);
+  BOOST_TEST(r.skipped == 11u);
+  valid(d, "from the claims CSV");
+}
+
+BOOST_AUTO_TEST_CASE(errors) {
+  Document d = fixture();
+  std::string before = tei::write(d);
+  BOOST_TEST(data_error([&] { merge_verdicts(d, "id,rating,reviewer\ns99,False,A\n"); }).find("'s99' is not a sentence") != std::string::npos);
+  BOOST_TEST(data_error([&] { merge_verdicts(d, "sentence,note\ns1,x\n"); }).find("no rating column") != std::string::npos);
+  BOOST_TEST(data_error([&] { merge_verdicts(d, "rating,note\nTrue,x\n"); }).find("no id column") != std::string::npos);
+  BOOST_TEST(data_error([&] { merge_verdicts(d, "id,rating\ns5,True\n"); }).find("names no reviewer") != std::string::npos);
+  BOOST_TEST(data_error([&] { merge_verdicts(d, "id,rating,reviewer,date\ns5,True,A,30/01/2025\n"); }).find("is not YYYY-MM-DD") != std::string::npos);
+  BOOST_TEST(data_error([&] { merge_verdicts(d, "id,rating,reviewer\n\"s5,True,A\n"); }).find("unterminated") != std::string::npos);
+  BOOST_TEST(data_error([&] { merge_verdicts(d, "{\"id\": \"s5\", \"rating\": \"True\"\n"); }).find("bad JSON") != std::string::npos);
+  // A good row before a bad one: nothing is merged.
+  BOOST_TEST(!data_error([&] { merge_verdicts(d, "id,rating,reviewer\ns5,True,A\ns98,False,A\n"); }).empty());
+  BOOST_TEST(tei::write(d) == before);
+  // Semicolon-separated (a spreadsheet in another locale) and a default reviewer.
+  VerdictMergeOptions mo;
+  mo.reviewer = "Desk";
+  BOOST_TEST(merge_verdicts(d, "id;rating;note\ns5;True;ok\n", "x", mo).added == 1u);
+  valid(d, "semicolons");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,551 @@
+// Unit tests for jatei/segment.hpp (segment_text, segment): block kinds, divisions, ids, and
+// that Document::text() gives the source back exactly.
+#define BOOST_TEST_MODULE segment
+#include <boost/test/unit_test.hpp>
+
+#include <map>
+#include <ostream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "jatei/segment.hpp"
+
+namespace jatei {
+// Lets Boost.Test print block kinds in failed assertions.
+inline std::ostream& operator<<(std::ostream& o, BlockKind k) { return o << to_string(k); }
+}  // namespace jatei
+
+using jatei::BlockKind;
+using jatei::Document;
+
+namespace {
+
+Document seg(const std::string& text) { return jatei::segment_text(text, {}); }
+
+// "div:kind,kind;div:kind" — the shape of a document in one line.
+std::string shape(const Document& d) {
+  std::string out;
+  for (auto& div : d.divisions) {
+    if (!out.empty()) out += ";";
+    out += div.type + ":";
+    bool first = true;
+    for (auto& t : div.turns) {
+      for (auto& b : t.blocks) {
+        if (!first) out += ",";
+        first = false;
+        out += std::string(jatei::to_string(b.kind));
+        if (b.kind == BlockKind::list) out += "(" + std::to_string(b.leaves.size()) + ")";
+      }
+    }
+  }
+  return out;
+}
+
+// Every block in document order, with the text of its leaves joined by '|'.
+struct FlatBlock {
+  std::string division;
+  BlockKind kind;
+  std::string text;
+};
+
+std::vector<FlatBlock> blocks(const Document& d) {
+  std::vector<FlatBlock> out;
+  for (auto& div : d.divisions)
+    for (auto& t : div.turns)
+      for (auto& b : t.blocks) {
+        std::string text;
+        for (auto& l : b.leaves) {
+          if (!text.empty()) text += "|";
+          text += jatei::leaf_text(l);
+        }
+        out.push_back({div.type, b.kind, text});
+      }
+  return out;
+}
+
+// Kind of the block whose text (trimmed of nothing) equals `text`.
+std::string kind_of(const Document& d, const std::string& text) {
+  for (auto& b : blocks(d))
+    if (b.text == text) return std::string(jatei::to_string(b.kind));
+  return "(not found)";
+}
+
+std::string division_of(const Document& d, const std::string& text) {
+  for (auto& b : blocks(d))
+    if (b.text == text) return b.division;
+  return "(not found)";
+}
+
+std::vector<std::string> sentence_texts(const Document& d) {
+  std::vector<std::string> out;
+  for (auto* s : d.sentences()) out.push_back(s->text);
+  return out;
+}
+
+// Whether `ids` are prefix1, prefix2, ... in order.
+void check_sequential(const std::vector<std::string>& ids, const std::string& prefix) {
+  for (std::size_t k = 0; k < ids.size(); ++k)
+    BOOST_TEST(ids[k] == prefix + std::to_string(k + 1), "id #" << k << " with prefix " << prefix);
+}
+
+void check_ids(const Document& d) {
+  std::set<std::string> seen;
+  std::vector<std::string> s_ids;
+  std::map<std::string, std::vector<std::string>> by_prefix;
+  auto note = [&](const std::string& id) {
+    BOOST_TEST(!id.empty());
+    BOOST_TEST(seen.insert(id).second, "duplicate id " << id);
+    std::size_t k = 0;
+    while (k < id.size() && !(id[k] >= '0' && id[k] <= '9')) ++k;
+    by_prefix[id.substr(0, k)].push_back(id);
+  };
+  for (auto& div : d.divisions)
+    for (auto& t : div.turns)
+      for (auto& b : t.blocks) {
+        if (b.kind == BlockKind::list || b.kind == BlockKind::quote || b.kind == BlockKind::figure) note(b.id);
+        for (auto& l : b.leaves) {
+          note(l.id);
+          for (auto& p : l.pieces)
+            if (p.kind == jatei::Piece::Kind::sentence) note(p.sentence.id);
+        }
+      }
+  for (auto& [prefix, ids] : by_prefix) check_sequential(ids, prefix);
+}
+
+// The invariants every segmentation must keep.
+void check_invariants(const std::string& text) {
+  Document d = seg(text);
+  BOOST_TEST(d.text() == text, "text() differs for input [" << text << "]");
+  BOOST_TEST(!d.divisions.empty());
+  check_ids(d);
+  for (auto* s : d.sentences()) {
+    BOOST_TEST(!s->text.empty());
+    BOOST_TEST(s->text.find('\n') == std::string::npos);
+  }
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// text() gives the source back
+// ---------------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(text_roundtrip_edge_inputs) {
+  for (const std::string& t : std::vector<std::string>{
+           "",
+           "\n",
+           "\n\n\n",
+           "   ",
+           "  \n\t\n　\n",
+           "a",
+           "一文だけ。",
+           "一文だけ。\n",
+           "no final newline\nsecond line",
+           "\n\n先頭に空行。\n",
+           "末尾に空行。\n\n\n",
+           "  前に空白。後ろにも。  \n",
+           "　全角空白で字下げ。\n　二段落目。\n",
+           "段落一。\n   \n\t\n段落二。",
+           "行末にタブ。\t\n次。",
+           "・項目一\n\n・項目二\n   \n・項目三",
+           "  ・字下げした項目\n  ・もう一つ\n",
+           "タイトル\n\n本文の一段落目。\n本文の二段落目。\n\n",
+           "本文です。\n【後編に続く】\n\n著者:山田太郎\n経歴。\n\nメルマガ登録はこちら\n",
+       })
+    check_invariants(t);
+}
+
+BOOST_AUTO_TEST_CASE(empty_input_gives_one_empty_paragraph) {
+  Document d = seg("");
+  BOOST_TEST(d.text() == "");
+  BOOST_TEST(shape(d) == "article:paragraph");
+  BOOST_TEST(d.sentences().empty());
+  Document blank = seg("\n\n  \n");
+  BOOST_TEST(blank.text() == "\n\n  \n");
+  BOOST_TEST(shape(blank) == "article:paragraph");
+  BOOST_TEST(blank.sentences().empty());
+}
+
+BOOST_AUTO_TEST_CASE(leading_and_trailing_whitespace_stays_outside_sentences) {
+  Document d = seg("  前の空白。　後ろの空白。  \n");
+  BOOST_TEST((sentence_texts(d) == std::vector<std::string>{"前の空白。", "後ろの空白。"}));
+  BOOST_TEST(d.text() == "  前の空白。　後ろの空白。  \n");
+}
+
+BOOST_AUTO_TEST_CASE(one_block_per_line) {
+  Document d = seg("一つ目の段落。\n二つ目の段落。二文目。\n三つ目。");
+  BOOST_TEST(shape(d) == "article:paragraph,paragraph,paragraph");
+  BOOST_TEST((sentence_texts(d) == std::vector<std::string>{"一つ目の段落。", "二つ目の段落。", "二文目。", "三つ目。"}));
+  auto leaves = d.leaves();
+  BOOST_REQUIRE(leaves.size() == 3u);
+  BOOST_TEST(leaves[0]->line == 1u);
+  BOOST_TEST(leaves[1]->line == 2u);
+  BOOST_TEST(leaves[2]->line == 3u);
+  BOOST_TEST(leaves[1]->lead == "\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Title
+// ---------------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(title_line_becomes_head) {
+  Document d = seg("国産チップ、量産へ\n本文の一段落目です。\n二段落目です。\n");
+  BOOST_TEST(shape(d) == "article:head,paragraph,paragraph");
+  BOOST_TEST(d.header.title == "国産チップ、量産へ");
+  BOOST_TEST(d.leaves().front()->element == "head");
+}
+
+BOOST_AUTO_TEST_CASE(bracketed_title_line) {
+  Document d = seg("【座談会】電気自動車はどこへ向かうのか？\n本文です。\n続きです。\n");
+  BOOST_TEST(kind_of(d, "【座談会】電気自動車はどこへ向かうのか？") == "head");
+  BOOST_TEST(d.header.title == "【座談会】電気自動車はどこへ向かうのか？");
+}
+
+BOOST_AUTO_TEST_CASE(no_title_when_first_line_is_a_sentence_or_text_is_short) {
+  Document d = seg("これは本文です。\n二段落目です。\n三段落目です。\n");
+  BOOST_TEST(shape(d) == "article:paragraph,paragraph,paragraph");
+  {
+    jatei::SegmentOptions o;
+    o.source_name = "article.txt";
+    Document named = jatei::segment_text("これは本文です。\n", o);
+    BOOST_TEST(named.header.title == "article.txt");
+    BOOST_TEST(named.header.source_name == "article.txt");
+    o.title = "指定した題";
+    BOOST_TEST(jatei::segment_text("見出し\n本文です。\n続き。\n", o).header.title == "指定した題");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists
+// ---------------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(bullet_lists) {
+  for (std::string marker : {"・", "•", "●", "■", "◆", "- ", "* "}) {
+    std::string text = "本文です。\n" + marker + "一つ目\n" + marker + "二つ目\n" + marker + "三つ目\n後の段落です。\n";
+    Document d = seg(text);
+    BOOST_TEST(shape(d) == "article:paragraph,list(3),paragraph", "marker [" << marker << "]: " << shape(d));
+    BOOST_TEST(d.text() == text);
+    for (auto* l : d.leaves())
+      if (jatei::leaf_text(*l).find("つ目") != std::string::npos) BOOST_TEST(l->element == "item");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(hyphen_without_space_is_not_a_bullet) {
+  Document d = seg("本文です。\n-5度まで下がった。\n*注意が必要だ。\n");
+  BOOST_TEST(shape(d) == "article:paragraph,paragraph,paragraph");
+}
+
+BOOST_AUTO_TEST_CASE(circled_number_lists) {
+  Document d = seg("本文です。\n①準備する\n②実行する\n③確認する\n後の段落です。\n");
+  BOOST_TEST(shape(d) == "article:paragraph,list(3),paragraph");
+  Document twenty = seg("本文です。\n⑲十九番目\n⑳二十番目\n");
+  BOOST_TEST(shape(twenty) == "article:paragraph,list(2)");
+}
+
+BOOST_AUTO_TEST_CASE(parenthesised_number_lists) {
+  Document d = seg("本文です。\n(1) 最初の項目\n(2) 次の項目\n後の段落です。\n");
+  BOOST_TEST(shape(d) == "article:paragraph,list(2),paragraph");
+  Document fw = seg("本文です。\n（１）全角の項目\n（２）全角の次\n");
+  BOOST_TEST(shape(fw) == "article:paragraph,list(2)");
+}
+
+BOOST_AUTO_TEST_CASE(dotted_number_lists) {
+  Document d = seg("本文です。\n1. 最初の項目\n2. 次の項目\n3. 最後の項目\n後の段落です。\n");
+  BOOST_TEST(shape(d) == "article:paragraph,list(3),paragraph");
+  Document fw = seg("本文です。\n１．全角の項目\n２．全角の次\n");
+  BOOST_TEST(shape(fw) == "article:paragraph,list(2)");
+  Document big = seg("本文です。\n10. 十番目\n11. 十一番目\n");
+  BOOST_TEST(shape(big) == "article:paragraph,list(2)");
+}
+
+BOOST_AUTO_TEST_CASE(numbered_labels) {
+  Document d = seg("本文です。\n特徴①処理が速い\n特徴②価格が安い\n特徴③省電力\n後の段落です。\n");
+  BOOST_TEST(shape(d) == "article:paragraph,list(3),paragraph");
+  BOOST_TEST(kind_of(d, "特徴①処理が速い|特徴②価格が安い|特徴③省電力") == "list");
+}
+
+BOOST_AUTO_TEST_CASE(lone_numbers_are_paragraphs) {
+  BOOST_TEST(shape(seg("本文です。\n1.\n後の段落です。\n")) == "article:paragraph,paragraph,paragraph");
+  BOOST_TEST(shape(seg("本文です。\n1. はじめに\n後の段落です。\n")) == "article:paragraph,paragraph,paragraph");
+  BOOST_TEST(shape(seg("本文です。\n(1) だけ\n後の段落です。\n")) == "article:paragraph,paragraph,paragraph");
+  BOOST_TEST(shape(seg("本文です。\n1.5倍になった。\n2.5倍になった。\n")) == "article:paragraph,paragraph,paragraph");
+}
+
+BOOST_AUTO_TEST_CASE(list_items_keep_their_line_breaks) {
+  std::string text = "前文。\n・一\n・二\n";
+  Document d = seg(text);
+  auto leaves = d.leaves();
+  BOOST_REQUIRE(leaves.size() == 3u);
+  BOOST_TEST(leaves[1]->lead == "\n");
+  BOOST_TEST(leaves[2]->lead == "\n");
+  BOOST_TEST(d.tail == "\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Captions, trailers, bylines, boilerplate, summary, quotes
+// ---------------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(captions_become_figures) {
+  for (std::string cap : {"※図版：売上の推移", "図1 売上の推移", "図１　年度別の比較", "写真:記者会見の様子",
+                                 "写真：試作品", "出典:総務省統計"}) {
+    std::string text = "本文の一段落目です。\n" + cap + "\n本文の二段落目です。\n";
+    Document d = seg(text);
+    BOOST_TEST(kind_of(d, cap) == "figure", cap << ": " << shape(d));
+    BOOST_TEST(d.text() == text);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(figure_head_is_a_leaf_inside_the_figure) {
+  Document d = seg("本文です。\n写真:会見の様子\n次の段落です。\n");
+  auto bl = blocks(d);
+  BOOST_REQUIRE(bl.size() == 3u);
+  auto& fig = d.divisions[0].turns[0].blocks[1];
+  BOOST_TEST(fig.kind == BlockKind::figure);
+  BOOST_TEST(fig.id == "fig1");
+  BOOST_REQUIRE(fig.leaves.size() == 1u);
+  BOOST_TEST(fig.leaves[0].element == "head");
+}
+
+BOOST_AUTO_TEST_CASE(body_text_starting_with_a_weak_caption_cue_is_a_paragraph) {
+  Document d = seg("本文です。\n図1に示すように、売上は伸びている。\n次の段落です。\n");
+  BOOST_TEST(kind_of(d, "図1に示すように、売上は伸びている。") == "paragraph");
+}
+
+BOOST_AUTO_TEST_CASE(trailers_close_their_division) {
+  for (std::string tr : {"【後編に続く】", "(続く)", "（続く）", "(了)", "（了）", "【次回に続く】"}) {
+    std::string text = "本文です。\n" + tr + "\n後ろの段落です。\n";
+    Document d = seg(text);
+    BOOST_TEST(kind_of(d, tr) == "trailer", tr);
+    // The trailer is the last block of its division: what follows starts a new one.
+    BOOST_REQUIRE(d.divisions.size() >= 2u);
+    auto& first = d.divisions[0].turns.back().blocks;
+    BOOST_TEST(jatei::to_string(first.back().kind) == "trailer", tr << ": " << shape(d));
+    BOOST_TEST(d.text() == text);
+  }
+}
+
+// TEI's order inside a <div>: head/byline at the top, then blocks (p, list, quote), then
+// trailer/byline at the bottom; a trailer needs a block before it in its division.
+void check_tei_div_order(const Document& d, const std::string& input) {
+  for (auto& div : d.divisions) {
+    bool block_seen = false, bottom = false;
+    for (auto& t : div.turns) {
+      if (t.spoken() && !t.blocks.empty()) block_seen = true;
+      for (auto& b : t.blocks) {
+        switch (b.kind) {
+          case BlockKind::paragraph: case BlockKind::list: case BlockKind::quote:
+            BOOST_TEST(!bottom, "a block after the bottom of a <div> for [" << input << "]: " << shape(d));
+            block_seen = true;
+            break;
+          case BlockKind::head:
+            BOOST_TEST(!block_seen, "a <head> after a block for [" << input << "]: " << shape(d));
+            break;
+          case BlockKind::trailer:
+            BOOST_TEST(block_seen, "a <trailer> with no block before it for [" << input << "]: " << shape(d));
+            bottom = true;
+            break;
+          case BlockKind::byline:
+            if (block_seen) bottom = true;
+            break;
+          default:
+            break;
+        }
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_trailer_never_opens_a_division_on_its_own) {
+  for (std::string text : {"本文です。\n二段落目です。\n出典:政府統計\n(了)\n",
+                           "本文です。\n二段落目です。\n文:山田太郎\n(了)\n",
+                           "本文です。\n二段落目です。\n著者:山田太郎\n記者。1980年生まれ。\n（了）\n",
+                           "本文です。\n二段落目です。\nメルマガ登録はこちら\n【後編に続く】\n",
+                           "本文です。\n二段落目です。\n(続く)\n(了)\n"}) {
+    Document d = seg(text);
+    check_tei_div_order(d, text);
+    BOOST_TEST(d.text() == text);
+    for (auto& div : d.divisions) {
+      bool only_trailers = true;
+      for (auto& t : div.turns)
+        for (auto& b : t.blocks) only_trailers = only_trailers && b.kind == BlockKind::trailer;
+      BOOST_TEST(!only_trailers, "a division of trailers only for [" << text << "]: " << shape(d));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(division_order_follows_tei_on_the_whole_article_kinds) {
+  for (std::string text : {"見出しの行\n本文です。\n著者:山田\n本文の続きです。\n(了)\n",
+                           "見出しの行\n本文です。\n■小見出し\n本文の続きです。\n",
+                           "本文です。\n写真:会見の様子\n(続く)\n・まとめ一\n・まとめ二\n文:山田\n経歴。\nシェアする\n"})
+    check_tei_div_order(seg(text), text);
+}
+
+BOOST_AUTO_TEST_CASE(trailer_inside_a_sentence_is_not_a_trailer) {
+  Document d = seg("本文です。\n話は(続く)と書いてあった。\n");
+  BOOST_TEST(shape(d) == "article:paragraph,paragraph");
+}
+
+BOOST_AUTO_TEST_CASE(bylines_and_credit_lines) {
+  for (std::string by : {"著者:山田太郎", "文:佐藤花子", "TEXT:谷田部卓", "編集:藤冨啓之", "構成:田中一郎",
+                                "聞き手:鈴木次郎", "取材:高橋三郎", "(TEXT:谷田部卓 編集:藤冨啓之)",
+                                "(文:森川透 編集:高木美咲)"}) {
+    std::string text = "本文の段落です。\n二つ目の段落です。\n" + by + "\n";
+    Document d = seg(text);
+    BOOST_TEST(kind_of(d, by) == "byline", by << ": " << shape(d));
+    BOOST_TEST(division_of(d, by) == "author", by << ": " << shape(d));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(byline_before_the_body_stays_in_the_article) {
+  Document d = seg("文:佐藤花子\n本文の段落です。\n二つ目の段落です。\n");
+  BOOST_TEST(shape(d) == "article:byline,paragraph,paragraph");
+}
+
+BOOST_AUTO_TEST_CASE(bio_after_a_byline_is_in_the_author_division) {
+  Document d = seg("本文です。\n二段落目です。\n著者:森川透\n情報セキュリティコンサルタント。1975年生まれ。\n");
+  BOOST_TEST(shape(d) == "article:paragraph,paragraph;author:byline,paragraph");
+  BOOST_TEST(division_of(d, "情報セキュリティコンサルタント。1975年生まれ。") == "author");
+}
+
+BOOST_AUTO_TEST_CASE(boilerplate_division) {
+  Document d = seg("本文です。\n二段落目です。\nこの記事をシェアする\nメルマガ登録はこちら\n");
+  BOOST_TEST(shape(d) == "article:paragraph,paragraph;boilerplate:paragraph,paragraph");
+}
+
+BOOST_AUTO_TEST_CASE(summary_list_after_a_trailer) {
+  Document d = seg("本文です。\n二段落目です。\n【次回に続く】\n・要点の一つ目\n・要点の二つ目\n");
+  BOOST_TEST(shape(d) == "article:paragraph,paragraph,trailer;summary:list(2)");
+}
+
+BOOST_AUTO_TEST_CASE(summary_heading_before_a_list) {
+  Document d = seg("本文です。\n二段落目です。\nまとめ\n・要点の一つ目\n・要点の二つ目\n");
+  BOOST_TEST(shape(d) == "article:paragraph,paragraph;summary:head,list(2)");
+}
+
+BOOST_AUTO_TEST_CASE(summary_does_not_swallow_what_follows_it) {
+  // The summary heading makes the list after it a summary, and nothing more: a byline after
+  // the summary opens the author division.
+  Document d = seg("本文です。\n二段落目です。\nまとめ\n・要点の一つ目\n・要点の二つ目\n著者:山田太郎\n");
+  BOOST_TEST(shape(d) == "article:paragraph,paragraph;summary:head,list(2);author:byline", shape(d));
+  BOOST_TEST(division_of(d, "著者:山田太郎") == "author");
+}
+
+BOOST_AUTO_TEST_CASE(summary_heading_not_before_a_list_is_a_paragraph) {
+  Document d = seg("本文です。\nまとめ\n次の段落です。\n");
+  BOOST_TEST(kind_of(d, "まとめ") == "paragraph");
+  BOOST_TEST(division_of(d, "まとめ") == "article");
+}
+
+BOOST_AUTO_TEST_CASE(quote_after_an_introducing_paragraph) {
+  for (std::string intro : {"社長は以下のように語っています。", "大臣は次のように述べています。",
+                                   "同社の社長は、会見で次のように述べた。"}) {
+    std::string text = "本文です。\n" + intro + "\n量産を急ぎます。世界で勝負します。\n次の段落です。\n";
+    Document d = seg(text);
+    BOOST_TEST(shape(d) == "article:paragraph,paragraph,quote,paragraph", intro << ": " << shape(d));
+    BOOST_TEST(kind_of(d, "量産を急ぎます。世界で勝負します。") == "quote");
+    auto& q = d.divisions[0].turns[0].blocks[2];
+    BOOST_TEST(q.id == "q1");
+    BOOST_REQUIRE(q.leaves.size() == 1u);
+    BOOST_TEST(q.leaves[0].element == "p");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(no_quote_without_an_introduction) {
+  Document d = seg("本文です。\n社長は語った。\n量産を急ぎます。\n");
+  BOOST_TEST(shape(d) == "article:paragraph,paragraph,paragraph");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Divisions and ids on a whole article
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+const std::string kArticle =
+    "新型チップの量産始まる\n"
+    "\n"
+    "半導体スタートアップは5日、新型チップの量産を始めたと発表した。出荷は来春の予定だ。\n"
+    "写真:記者会見の様子\n"
+    "特徴は次の3点だ。\n"
+    "・消費電力が少ない\n"
+    "・価格が安い\n"
+    "・小型である\n"
+    "社長は次のように述べています。\n"
+    "世界で勝負できる製品です。\n"
+    "【後編に続く】\n"
+    "・量産が始まった\n"
+    "・出荷は来春\n"
+    "文:佐藤花子\n"
+    "科学ジャーナリスト。\n"
+    "この記事をシェアする\n"
+    "メルマガ登録はこちら\n";
+}
+
+BOOST_AUTO_TEST_CASE(division_types_and_order) {
+  Document d = seg(kArticle);
+  BOOST_TEST(shape(d) ==
+                 "article:head,paragraph,figure,paragraph,list(3),paragraph,quote,trailer;summary:list(2);"
+                 "author:byline,paragraph;boilerplate:paragraph,paragraph",
+             shape(d));
+  BOOST_TEST(d.text() == kArticle);
+  BOOST_TEST(d.header.title == "新型チップの量産始まる");
+}
+
+BOOST_AUTO_TEST_CASE(ids_unique_and_sequential) {
+  Document d = seg(kArticle);
+  check_ids(d);
+  auto s = d.sentences();
+  BOOST_REQUIRE(!s.empty());
+  BOOST_TEST(s.front()->id == "s1");
+  BOOST_TEST(s.back()->id == "s" + std::to_string(s.size()));
+  // Paragraphs, items, heads, trailers, bylines, lists, quotes, figures each count from 1.
+  std::vector<std::string> p_ids, item_ids;
+  for (auto* l : d.leaves()) {
+    if (l->element == "p") p_ids.push_back(l->id);
+    if (l->element == "item") item_ids.push_back(l->id);
+  }
+  check_sequential(p_ids, "p");
+  check_sequential(item_ids, "i");
+  BOOST_TEST(item_ids.size() == 5u);
+}
+
+BOOST_AUTO_TEST_CASE(segmentation_is_deterministic) {
+  BOOST_TEST((seg(kArticle) == seg(kArticle)));
+}
+
+BOOST_AUTO_TEST_CASE(header_facts_from_decoded) {
+  jatei::Decoded dec = jatei::decode("本文です。\r\n");
+  jatei::SegmentOptions o;
+  o.source_name = "x.txt";
+  Document d = jatei::segment(dec, o);
+  BOOST_TEST(d.header.encoding == "UTF-8");
+  BOOST_TEST(d.header.sha256 == jatei::sha256_hex("本文です。\r\n"));
+  BOOST_TEST(d.header.source_name == "x.txt");
+  BOOST_TEST(d.header.decoding_note.empty());
+  BOOST_TEST(d.text() == "本文です。\n");
+  bool has_app = false;
+  for (auto& a : d.header.applications) has_app = has_app || (a.ident == "jatei-segment" && a.version == jatei::kVersion);
+  BOOST_TEST(has_app);
+  jatei::DecodeOptions ro;
+  ro.replace_invalid = true;
+  Document r = jatei::segment(jatei::decode("本文\xFF", ro), o);
+  BOOST_TEST(r.header.decoding_note.find('1') != std::string::npos, r.header.decoding_note);
+}
+
+BOOST_AUTO_TEST_CASE(long_lines_are_body_text) {
+  // A 300-character line that starts like a byline is prose, not a credit.
+  std::string longline = "著者:" + std::string();
+  for (int i = 0; i < 100; ++i) longline += "長い";
+  longline += "文。";
+  Document d = seg("本文です。\n" + longline + "\n");
+  BOOST_TEST(kind_of(d, longline) == "paragraph");
+}
+
+BOOST_AUTO_TEST_CASE(many_short_lines) {
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "短い行です。\n";
+  Document d = seg(text);
+  BOOST_TEST(d.text() == text);
+  BOOST_TEST(d.sentences().size() == 20000u);
+  BOOST_TEST(d.sentences().back()->id == "s20000");
+}

@@ -1,0 +1,632 @@
+// jatei-terms: normalisation and its offset map, the Aho–Corasick matcher, word boundaries,
+// gloss forms and left edges, loanword similarity, and the stage on small documents
+// (senses, ids, idempotence, other stages' markup, inconsistencies, glossary, candidates).
+#define BOOST_TEST_MODULE terms
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <random>
+#include <set>
+
+#include "jatei/segment.hpp"
+#include "jatei/tbx.hpp"
+#include "jatei/tei.hpp"
+#include "jatei/terms.hpp"
+
+using namespace jatei;
+using namespace jatei::terms;
+
+namespace {
+
+std::string mapped(const NormalView& v, std::string_view orig, std::string_view needle) {
+  std::size_t nb = v.text.find(needle);
+  if (nb == std::string::npos) return "<not found>";
+  std::size_t b = 0, e = 0;
+  if (!v.map(nb, nb + needle.size(), b, e)) return "<no map>";
+  return std::string(orig.substr(b, e - b));
+}
+
+tbx::Concept concept_of(const std::string& id, std::vector<std::string> ja, std::vector<std::string> en,
+                        const std::string& context = {}) {
+  tbx::Concept c;
+  c.id = id;
+  for (auto& j : ja) {
+    tbx::Term t;
+    t.text = j;
+    t.part_of_speech = "noun";
+    t.context = context;
+    c.lang_add("ja").terms.push_back(t);
+  }
+  for (auto& e : en) {
+    tbx::Term t;
+    t.text = e;
+    t.part_of_speech = "noun";
+    c.lang_add("en").terms.push_back(t);
+  }
+  return c;
+}
+
+std::shared_ptr<const tbx::Termbase> small_termbase() {
+  tbx::Termbase tb;
+  tb.origin = "/somewhere/test.tbx";
+  tb.concepts.push_back(concept_of("c1", {"推論"}, {"reasoning"}, "強力な推論能力を持つ推論モデル。"));
+  tb.concepts.push_back(concept_of("c2", {"推論"}, {"inference"}, "推論処理に特化した推論チップ。"));
+  tb.concepts.push_back(concept_of("c3", {"人工知能", "AI"}, {"artificial intelligence", "AI"}));
+  tb.concepts.push_back(concept_of("c4", {"大規模言語モデル", "LLM"}, {"large language model", "LLM"}));
+  tb.concepts.push_back(concept_of("c5", {"蒸留"}, {"distillation"}));
+  tb.concepts.push_back(concept_of("c6", {"ニューラルネットワーク"}, {"neural network"}));
+  tb.concepts.push_back(concept_of("c7", {"サーバー"}, {"server"}));
+  tb.concepts.push_back(concept_of("c8", {"ロス"}, {"loss"}));
+  tb.concepts.push_back(concept_of("c9", {"知識"}, {"knowledge"}));
+  tb.concepts.push_back(concept_of("c10", {"言語モデル"}, {"language model"}));
+  return std::make_shared<const tbx::Termbase>(std::move(tb));
+}
+
+const Annotator& small() {
+  static const Annotator a({small_termbase()});
+  return a;
+}
+
+Document doc_of(const std::string& text) {
+  SegmentOptions o;
+  o.source_name = "test.txt";
+  return segment_text(text, o);
+}
+
+// The <term> texts of a written document, in order.
+std::vector<std::string> terms_in(const std::string& xml) {
+  std::vector<std::string> out;
+  for (std::size_t p = xml.find("<term "); p != std::string::npos; p = xml.find("<term ", p + 1)) {
+    std::size_t b = xml.find('>', p) + 1;
+    std::size_t e = xml.find("</term>", b);
+    std::string inner = xml.substr(b, e - b);
+    // drop nested markup
+    std::string text;
+    bool tag = false;
+    for (char c : inner) {
+      if (c == '<') tag = true;
+      else if (c == '>') tag = false;
+      else if (!tag) text.push_back(c);
+    }
+    out.push_back(text);
+  }
+  return out;
+}
+
+const FoundGloss* gloss_with(const std::vector<FoundGloss>& gs, std::string_view s, std::string_view term) {
+  for (auto& g : gs)
+    if (s.substr(g.term_begin, g.term_end - g.term_begin) == term) return &g;
+  return nullptr;
+}
+
+std::string gloss_text(std::string_view s, const FoundGloss& g) {
+  return std::string(s.substr(g.gloss_begin, g.gloss_end - g.gloss_begin));
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------------------------------
+BOOST_AUTO_TEST_SUITE(normalisation)
+
+BOOST_AUTO_TEST_CASE(width_case_and_map_back) {
+  std::string s = "ＬＬＭとLLM";
+  NormalView v = normalize(s);
+  BOOST_TEST(v.text == "llmとllm");
+  BOOST_TEST(mapped(v, s, "llm") == "ＬＬＭ");
+  BOOST_TEST(v.begin.size() == v.text.size());
+  std::size_t b = 0, e = 0;
+  std::size_t second = v.text.rfind("llm");
+  BOOST_TEST(v.map(second, second + 3, b, e));
+  BOOST_TEST(s.substr(b, e - b) == "LLM");
+}
+
+BOOST_AUTO_TEST_CASE(half_width_katakana_composes) {
+  std::string s = "ｶﾞｲﾄﾞﾗｲﾝ";
+  NormalView v = normalize(s);
+  BOOST_TEST(v.text == "ガイドライン");
+  BOOST_TEST(mapped(v, s, "ガイド") == "ｶﾞｲﾄﾞ");
+  // ガ comes from two source characters: a range inside it cannot be mapped.
+  BOOST_TEST(normalize_key("ｻｰﾊﾞｰ") == normalize_key("サーバー"));
+}
+
+BOOST_AUTO_TEST_CASE(long_vowel_and_middle_dot_variants) {
+  BOOST_TEST(normalize_key("サーバー") == normalize_key("サーバ"));
+  BOOST_TEST(normalize_key("コンピューター") == normalize_key("コンピュータ"));
+  BOOST_TEST(normalize_key("キー") != normalize_key("キ"));  // two-character words keep ー
+  BOOST_TEST(normalize_key("サ－バ－") == normalize_key("サーバー"));  // full-width minus as ー
+  BOOST_TEST(normalize_key("ニューラル・ネットワーク") == normalize_key("ニューラルネットワーク"));
+  BOOST_TEST(normalize_key("ニューラル･ネットワーク") == normalize_key("ニューラルネットワーク"));
+  BOOST_TEST(normalize_key("ヴァイオリン") == normalize_key("バイオリン"));
+  BOOST_TEST(normalize_key("  base   model ") == "base model");
+}
+
+BOOST_AUTO_TEST_CASE(dropped_long_vowel_belongs_to_the_match) {
+  std::string s = "新しいサーバーです";
+  NormalView v = normalize(s);
+  BOOST_TEST(mapped(v, s, normalize_key("サーバ")) == "サーバー");
+}
+
+BOOST_AUTO_TEST_CASE(dropped_middle_dot_is_inside_the_match_only) {
+  std::string s = "ニューラル・ネットワーク";
+  NormalView v = normalize(s);
+  BOOST_TEST(mapped(v, s, "ニューラルネットワーク") == "ニューラル・ネットワーク");
+  BOOST_TEST(mapped(v, s, "ニューラル") == "ニューラル");
+}
+
+BOOST_AUTO_TEST_CASE(compatibility_characters_map_whole_or_not_at_all) {
+  std::string s = "㍿ジャテイ";
+  NormalView v = normalize(s);
+  BOOST_TEST(v.text.rfind("株式会社", 0) == 0);
+  BOOST_TEST(mapped(v, s, "株式会社") == "㍿");
+  BOOST_TEST(mapped(v, s, "会社") == "<no map>");
+}
+
+BOOST_AUTO_TEST_CASE(every_byte_maps_into_the_source) {
+  std::string s = "AI（人工知能）とＧＰＵ、ｻｰﾊﾞｰ・ラック…①㌔ 😀 end";
+  NormalView v = normalize(s);
+  for (std::size_t i = 0; i < v.text.size(); ++i) {
+    if (v.begin[i] != NormalView::none) BOOST_TEST(v.begin[i] <= s.size());
+    if (v.end[i] != NormalView::none) BOOST_TEST(v.end[i] <= s.size());
+  }
+  // Begins and ends, in order, never go backwards.
+  std::size_t last = 0;
+  for (std::size_t i = 0; i < v.text.size(); ++i)
+    if (v.begin[i] != NormalView::none) {
+      BOOST_TEST(v.begin[i] >= last);
+      last = v.begin[i];
+    }
+}
+
+BOOST_AUTO_TEST_CASE(character_classes) {
+  BOOST_TEST((classify(U'A') == CharClass::latin));
+  BOOST_TEST((classify(U'Ａ') == CharClass::latin));
+  BOOST_TEST((classify(U'７') == CharClass::digit));
+  BOOST_TEST((classify(U'の') == CharClass::hiragana));
+  BOOST_TEST((classify(U'ー') == CharClass::katakana));
+  BOOST_TEST((classify(U'々') == CharClass::kanji));
+  BOOST_TEST((classify(U'、') != CharClass::kanji));
+  BOOST_TEST(is_word_char(U'é'));
+  BOOST_TEST(!is_word_char(U'ア'));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ------------------------------------------------------------------------------------------
+BOOST_AUTO_TEST_SUITE(matcher)
+
+BOOST_AUTO_TEST_CASE(classic_aho_corasick) {
+  Matcher m;
+  m.add("he", 0);
+  m.add("she", 1);
+  m.add("his", 2);
+  m.add("hers", 3);
+  m.build();
+  std::vector<Matcher::Match> out;
+  m.scan("ushers", out);
+  std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t>> got;
+  for (auto& x : out) got.emplace_back(x.begin, x.end, x.value);
+  std::sort(got.begin(), got.end());
+  std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t>> want{{1, 4, 1}, {2, 4, 0}, {2, 6, 3}};
+  BOOST_TEST((got == want));
+  auto ll = longest_leftmost(out);
+  BOOST_TEST(ll.size() == 1u);
+  BOOST_TEST(ll[0].value == 1u);  // "she" starts first
+}
+
+BOOST_AUTO_TEST_CASE(longest_at_the_same_start) {
+  Matcher m;
+  m.add("言語モデル", 0);
+  m.add("大規模言語モデル", 1);
+  m.add("モデル", 2);
+  m.build();
+  std::vector<Matcher::Match> out;
+  m.scan("大規模言語モデルと言語モデル", out);
+  auto ll = longest_leftmost(out);
+  BOOST_TEST(ll.size() == 2u);
+  BOOST_TEST(ll[0].value == 1u);
+  BOOST_TEST(ll[1].value == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(agrees_with_naive_search) {
+  std::mt19937 rng(7);
+  std::string alphabet[] = {"a", "b", "ab", "推", "論", "モ", "デ", "ル"};
+  std::vector<std::string> keys;
+  Matcher m;
+  for (std::uint32_t k = 0; k < 400; ++k) {
+    std::string key;
+    int len = 1 + static_cast<int>(rng() % 5);
+    for (int i = 0; i < len; ++i) key += alphabet[rng() % 8];
+    keys.push_back(key);
+    m.add(key, k);
+  }
+  m.build();
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += alphabet[rng() % 8];
+  std::vector<Matcher::Match> out;
+  m.scan(text, out);
+  std::set<std::pair<std::size_t, std::string>> got, want;
+  for (auto& x : out) got.insert({x.begin, text.substr(x.begin, x.end - x.begin)});
+  for (auto& k : keys)
+    for (std::size_t p = text.find(k); p != std::string::npos; p = text.find(k, p + 1)) want.insert({p, k});
+  BOOST_TEST(got.size() == want.size());
+  BOOST_TEST((got == want));
+}
+
+BOOST_AUTO_TEST_CASE(empty_automaton_and_empty_text) {
+  Matcher m;
+  m.build();
+  std::vector<Matcher::Match> out;
+  m.scan("anything", out);
+  BOOST_TEST(out.empty());
+  Matcher n;
+  n.add("x", 0);
+  n.build();
+  n.scan("", out);
+  BOOST_TEST(out.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ------------------------------------------------------------------------------------------
+BOOST_AUTO_TEST_SUITE(boundaries)
+
+BOOST_AUTO_TEST_CASE(latin_terms_need_word_boundaries) {
+  Document d = doc_of("OpenAIのAIとAI-based、そしてAIsやLLMs、LLMトレーニング。\n");
+  small().annotate(d);
+  auto t = terms_in(tei::write(d));
+  // AI twice (after の, before -), LLM before katakana; not inside OpenAI, AIs or LLMs.
+  BOOST_TEST(std::count(t.begin(), t.end(), "AI") == 2);
+  BOOST_TEST(std::count(t.begin(), t.end(), "LLM") == 1);
+  BOOST_TEST((std::find(t.begin(), t.end(), "AIs") == t.end()));
+}
+
+BOOST_AUTO_TEST_CASE(japanese_terms_inside_compounds) {
+  Document d = doc_of("推論能力と大規模言語モデル開発。\n");
+  small().annotate(d);
+  auto t = terms_in(tei::write(d));
+  BOOST_TEST((t == std::vector<std::string>{"推論", "大規模言語モデル"}));
+}
+
+BOOST_AUTO_TEST_CASE(short_katakana_not_inside_a_katakana_word) {
+  Document d = doc_of("クロスエントロピーのロスを下げる。サーバーレスではない。\n");
+  small().annotate(d);
+  auto t = terms_in(tei::write(d));
+  BOOST_TEST((t == std::vector<std::string>{"ロス"}));  // not in クロス; no サーバ in サーバーレス
+}
+
+BOOST_AUTO_TEST_CASE(variants_match_and_map_to_the_source) {
+  Document d = doc_of("ニューラル・ネットワークとｻｰﾊﾞとＬＬＭ。\n");
+  small().annotate(d);
+  auto t = terms_in(tei::write(d));
+  BOOST_TEST((t == std::vector<std::string>{"ニューラル・ネットワーク", "ｻｰﾊﾞ", "ＬＬＭ"}));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ------------------------------------------------------------------------------------------
+BOOST_AUTO_TEST_SUITE(glosses)
+
+BOOST_AUTO_TEST_CASE(parenthetical_left_edge_at_particle) {
+  std::string s = "それでは次の特徴②「強力な推論(reasoning)能力」についてです。";
+  auto gs = find_glosses(s);
+  BOOST_TEST_REQUIRE(gs.size() == 1u);
+  const FoundGloss* g = gloss_with(gs, s, "推論");
+  BOOST_TEST_REQUIRE(g);
+  BOOST_TEST(gloss_text(s, *g) == "reasoning");
+  BOOST_TEST(!g->synonym);
+}
+
+BOOST_AUTO_TEST_CASE(full_width_parentheses_and_quotes) {
+  std::string s = "どこかのLLMから「蒸留（Distillation）」によって移行した。";
+  auto gs = find_glosses(s);
+  const FoundGloss* g = gloss_with(gs, s, "蒸留");
+  BOOST_TEST_REQUIRE(g);
+  BOOST_TEST(gloss_text(s, *g) == "Distillation");
+}
+
+BOOST_AUTO_TEST_CASE(transliteration_drops_the_country_prefix) {
+  std::string s = "消費電力は、米エヌビディア(NVIDIA)の主力GPUの3分の1程度だ。";
+  auto gs = find_glosses(s);
+  const FoundGloss* g = gloss_with(gs, s, "エヌビディア");
+  BOOST_TEST_REQUIRE(g);
+  BOOST_TEST(gloss_text(s, *g) == "NVIDIA");
+  BOOST_TEST(g->transliteration > 0.75);
+}
+
+BOOST_AUTO_TEST_CASE(acronym_after_apposition_cue) {
+  std::string s = "新しい暗号、つまり耐量子計算機暗号(PQC)への移行が急がれている。";
+  auto gs = find_glosses(s);
+  const FoundGloss* g = gloss_with(gs, s, "耐量子計算機暗号");
+  BOOST_TEST_REQUIRE(g);
+  BOOST_TEST(gloss_text(s, *g) == "PQC");
+  BOOST_TEST(g->acronym);
+}
+
+BOOST_AUTO_TEST_CASE(reverse_gloss) {
+  std::string s = "新車販売の2割を超えたEV(電気自動車)だが、普及は遅い。";
+  auto gs = find_glosses(s);
+  const FoundGloss* g = gloss_with(gs, s, "電気自動車");
+  BOOST_TEST_REQUIRE(g);
+  BOOST_TEST(gloss_text(s, *g) == "EV");
+  BOOST_TEST((g->form == FoundGloss::Form::reverse));
+}
+
+BOOST_AUTO_TEST_CASE(noun_with_okurigana_and_inflected_word) {
+  std::string s = "ノイズにとても弱く、誤り訂正(error correction)が欠かせない";
+  auto gs = find_glosses(s);
+  BOOST_TEST(gloss_with(gs, s, "誤り訂正"));
+  std::string t = "全国で増え続ける耕作放棄地(abandoned farmland)。";
+  gs = find_glosses(t);
+  const FoundGloss* g = gloss_with(gs, t, "耕作放棄地");
+  BOOST_TEST_REQUIRE(g);
+  BOOST_TEST(gloss_text(t, *g) == "abandoned farmland");
+}
+
+BOOST_AUTO_TEST_CASE(quoted_phrase_is_the_term) {
+  std::string s = "これを「今収集して後で解読(Harvest Now, Decrypt Later)」と呼びます。";
+  auto gs = find_glosses(s);
+  const FoundGloss* g = gloss_with(gs, s, "今収集して後で解読");
+  BOOST_TEST_REQUIRE(g);
+  BOOST_TEST(gloss_text(s, *g) == "Harvest Now, Decrypt Later");
+}
+
+BOOST_AUTO_TEST_CASE(apposition_both_ways) {
+  std::string s = "大規模言語モデル、すなわちLLMが注目されている。";
+  auto gs = find_glosses(s);
+  const FoundGloss* g = gloss_with(gs, s, "大規模言語モデル");
+  BOOST_TEST_REQUIRE(g);
+  BOOST_TEST(gloss_text(s, *g) == "LLM");
+  BOOST_TEST((g->form == FoundGloss::Form::apposition));
+  std::string r = "それはRLHF、つまり人間のフィードバックによる強化学習です。";
+  gs = find_glosses(r);
+  BOOST_TEST_REQUIRE(gs.size() == 1u);
+  BOOST_TEST(gloss_text(r, gs[0]) == "RLHF");
+}
+
+BOOST_AUTO_TEST_CASE(japanese_gloss_is_a_synonym_only_for_known_terms) {
+  std::string s = "莫大な費用のかかる「学習済みデータ(知識)」は、移行したものだ。";
+  BOOST_TEST(find_glosses(s).empty());
+  auto gs = find_glosses(s, [](std::string_view x) { return x == "知識"; });
+  const FoundGloss* g = gloss_with(gs, s, "学習済みデータ");
+  BOOST_TEST_REQUIRE(g);
+  BOOST_TEST(g->synonym);
+  BOOST_TEST(gloss_text(s, *g) == "知識");
+}
+
+BOOST_AUTO_TEST_CASE(what_is_not_a_gloss) {
+  for (std::string s : {"フォローして最新記事をチェック!X(旧Twitter)でも配信中です。",
+                        "焼肉ならいいよ(笑) あ、それと。",
+                        "最大5000億ドル(約80兆円)を投じる。",
+                        "それにしても$500Billion つまり5000億ドルとは驚きだ。",
+                        "(まだ推測ですが)日本の企業も対応を迫られる。",
+                        "(文:森川透 編集:高木美咲)",
+                        "ミナトセミコン(東京都港区)は発表した。",
+                        "つまりベースモデルならだれでも入手できる。",
+                        "同社の中村健太氏(CEO)は語った。",
+                        "詳しくは報告書(PDF)を参照。",
+                        "選択肢(a)を選ぶ。"})
+    BOOST_TEST(find_glosses(s).empty(), s);
+}
+
+BOOST_AUTO_TEST_CASE(two_glosses_in_one_parenthesis) {
+  std::string s = "GPT-4などの大規模言語モデル（Large Language Model、LLM）が普及した。";
+  auto gs = find_glosses(s);
+  BOOST_TEST_REQUIRE(gs.size() == 2u);
+  BOOST_TEST(s.substr(gs[0].term_begin, gs[0].term_end - gs[0].term_begin) == "大規模言語モデル");
+  BOOST_TEST(gloss_text(s, gs[0]) == "Large Language Model");
+  BOOST_TEST(gloss_text(s, gs[1]) == "LLM");
+  BOOST_TEST(gs[1].acronym);
+  std::string t = "これを「今収集して後で解読(Harvest Now, Decrypt Later)」と呼ぶ。";
+  BOOST_TEST(find_glosses(t).size() == 1u);  // no acronym: one gloss with a comma
+  Document d = doc_of(s + "\n");
+  small().annotate(d);
+  std::string xml = tei::write(d);
+  BOOST_TEST(xml.find("<gloss target=\"#t1\" xml:lang=\"en\">Large Language Model</gloss>、<gloss target=\"#t1\" xml:lang=\"en\">LLM</gloss>") !=
+             std::string::npos, xml);
+}
+
+BOOST_AUTO_TEST_CASE(left_edges) {
+  auto edge = [](const std::string& s, const std::string& before) {
+    std::size_t end = s.find(before);
+    return s.substr(term_left_edge(s, end), end - term_left_edge(s, end));
+  };
+  BOOST_TEST(edge("観測できる合成開口レーダー(SAR)", "(") == "合成開口レーダー");
+  BOOST_TEST(edge("したのが正規化植生指数(NDVI)です", "(") == "正規化植生指数");
+  BOOST_TEST(edge("はい。アメリカ国立標準技術研究所(NIST)が", "(") == "アメリカ国立標準技術研究所");
+  BOOST_TEST(edge("国際エネルギー機関(IEA)", "(") == "国際エネルギー機関");
+  BOOST_TEST(edge("LLMに基本的な学習(事前学習)を", "(") == "学習");
+  std::string why;
+  std::string s = "強力な推論";
+  term_left_edge(s, s.size(), &why);
+  BOOST_TEST(why.find("な") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ------------------------------------------------------------------------------------------
+BOOST_AUTO_TEST_SUITE(loanwords)
+
+BOOST_AUTO_TEST_CASE(romanisation) {
+  BOOST_TEST(romanize("ベースモデル") == "besumoderu");
+  BOOST_TEST(romanize("アライメント") == "araimento");
+}
+
+BOOST_AUTO_TEST_CASE(similar_pairs) {
+  BOOST_TEST(loanword_similarity("ベースモデル", "base model") > 0.9);
+  BOOST_TEST(loanword_similarity("アライメント", "alignment") >= 0.75);
+  BOOST_TEST(loanword_similarity("エヌビディア", "NVIDIA") > 0.9);
+  BOOST_TEST(loanword_similarity("ソフトバンク", "Softbank") > 0.9);
+  BOOST_TEST(loanword_similarity("コンピューター", "computer") > 0.9);
+  BOOST_TEST(loanword_similarity("スターゲート", "Stargate") > 0.9);
+  BOOST_TEST(loanword_similarity("トレーニング", "training") > 0.9);
+  BOOST_TEST(loanword_similarity("スミッシング", "smishing") > 0.9);
+}
+
+BOOST_AUTO_TEST_CASE(dissimilar_pairs) {
+  BOOST_TEST(loanword_similarity("ベースモデル", "alignment") < 0.5);
+  BOOST_TEST(loanword_similarity("ビット", "qubit") < 0.75);
+  BOOST_TEST(loanword_similarity("レーダー", "SAR") < 0.75);
+  BOOST_TEST(loanword_similarity("ソフトバンク", "Stargate") < 0.5);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ------------------------------------------------------------------------------------------
+BOOST_AUTO_TEST_SUITE(stage)
+
+BOOST_AUTO_TEST_CASE(gloss_and_sense) {
+  Document d = doc_of("強力な推論(reasoning)能力がある。推論モデルと推論処理。\n");
+  Report r = small().annotate(d, Options{true, true});
+  std::string xml = tei::write(d);
+  BOOST_TEST(xml.find("強力な<term xml:id=\"t1\" ref=\"test.tbx#c1\">推論</term>(<gloss target=\"#t1\" xml:lang=\"en\">reasoning</gloss>)能力") !=
+             std::string::npos, xml);
+  // Context cues from the termbase: 推論モデル -> reasoning, 推論処理 -> inference.
+  BOOST_TEST(xml.find("<term xml:id=\"t2\" ref=\"test.tbx#c1\">推論</term>モデル") != std::string::npos, xml);
+  BOOST_TEST(xml.find("<term xml:id=\"t3\" ref=\"test.tbx#c2\">推論</term>処理") != std::string::npos, xml);
+  BOOST_TEST(xml.find("<application ident=\"jatei-terms\"") != std::string::npos);
+  BOOST_TEST(r.inconsistencies.empty());
+  BOOST_TEST(!r.explanations.empty());
+}
+
+BOOST_AUTO_TEST_CASE(idempotent_and_keeps_ids) {
+  Document d = doc_of("強力な推論(reasoning)能力。蒸留(Distillation)とAI。\n続きでも推論を使う。\n");
+  small().annotate(d);
+  std::string once = tei::write(d);
+  Document again = tei::read(once);
+  small().annotate(again);
+  BOOST_TEST(tei::write(again) == once);
+  // A document whose ids are already taken by other markup: new ids go around them.
+  std::string taken = once;
+  std::size_t p = taken.find("<s xml:id=\"s1\">");
+  taken.replace(p, 15, "<s xml:id=\"s1\"><anchor xml:id=\"t1\"/>");
+  Document e = tei::read(taken);
+  small().annotate(e);
+  std::string out = tei::write(e);
+  BOOST_TEST(out.find("<anchor xml:id=\"t1\"/>") != std::string::npos);
+  BOOST_TEST(out.find("<term xml:id=\"t1\"") == std::string::npos, out);
+}
+
+BOOST_AUTO_TEST_CASE(never_splits_other_markup) {
+  Document d = doc_of("大規模言語モデルを作った。\n");
+  Sentence* s = d.sentences().front();
+  // An <orgName> that covers 大規模言 (made by another stage) would be split by the term.
+  Span org{0, std::string("大規模言").size(), "orgName", {}};
+  s->spans.push_back(org);
+  Report r = small().annotate(d, Options{true, false});
+  std::string xml = tei::write(d);
+  BOOST_TEST((xml.find(">大規模言語モデル</term>") == std::string::npos), xml);
+  bool said = false;
+  for (auto& line : r.explanations) said = said || line.find("would cross <orgName>") != std::string::npos;
+  BOOST_TEST(said);
+  // A term inside another element nests.
+  Document e = doc_of("大規模言語モデルを作った。\n");
+  e.sentences().front()->spans.push_back({0, e.sentences().front()->text.size(), "seg", {}});
+  small().annotate(e);
+  BOOST_TEST(tei::write(e).find("<seg><term xml:id=\"t1\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(inconsistency_is_reported_and_noted) {
+  Document d = doc_of("強力な推論(reasoning)能力がある。\n高速な推論(inference)チップもある。\n");
+  Report r = small().annotate(d);
+  BOOST_TEST_REQUIRE(r.inconsistencies.size() == 1u);
+  BOOST_TEST(r.inconsistencies[0].japanese == "推論");
+  std::string msg = r.inconsistencies[0].message();
+  BOOST_TEST(msg.find("reasoning") != std::string::npos);
+  BOOST_TEST(msg.find("inference") != std::string::npos);
+  BOOST_TEST_REQUIRE(d.header.notes.size() == 1u);
+  BOOST_TEST(d.header.notes[0].type == "terminology");
+  std::string xml = tei::write(d);
+  BOOST_TEST(xml.find("<notesStmt>") != std::string::npos);
+  // Acronym and full form of one concept agree.
+  Document e = doc_of("大規模言語モデル(LLM)と大規模言語モデル(large language model)。\n");
+  BOOST_TEST(small().annotate(e).inconsistencies.empty());
+}
+
+BOOST_AUTO_TEST_CASE(translation_renderings) {
+  Document d = doc_of("強力な推論(reasoning)能力がある。\n推論が速い。\n");
+  // A parallel translation (jatei-merge): s2's 推論 is translated "inference".
+  Division tr;
+  tr.type = "translation";
+  tr.attrs.set("xml:lang", "en");
+  Turn t;
+  Block b;
+  Leaf l;
+  Piece p;
+  p.kind = Piece::Kind::sentence;
+  p.sentence.text = "Inference is fast.";
+  p.sentence.attrs.set("corresp", "#" + d.sentences()[1]->id);
+  l.pieces.push_back(p);
+  b.leaves.push_back(l);
+  t.blocks.push_back(b);
+  tr.turns.push_back(t);
+  d.divisions.push_back(tr);
+  Report r = small().annotate(d);
+  BOOST_TEST_REQUIRE(r.inconsistencies.size() == 1u);
+  BOOST_TEST(r.inconsistencies[0].message().find("translated") != std::string::npos);
+  // Nothing is marked inside the English.
+  BOOST_TEST(d.divisions.back().turns[0].blocks[0].leaves[0].pieces[0].sentence.spans.empty());
+}
+
+BOOST_AUTO_TEST_CASE(glossary_and_candidates) {
+  Document d = doc_of("強力な推論(reasoning)能力。\nエヌビディア(NVIDIA)の推論とAI。\nベースモデルとbase modelとアライメントとalignment。\n");
+  Report r = small().annotate(d, Options{false, true});
+  std::string tsv = glossary_tsv(r.glossary);
+  BOOST_TEST(tsv.rfind("japanese\tenglish\tcount\tfirst_sentence\tsource\n", 0) == 0);
+  BOOST_TEST(tsv.find("推論\treasoning\t2\ts1\ttermbase+text\n") != std::string::npos, tsv);
+  BOOST_TEST(tsv.find("エヌビディア\tNVIDIA\t1\ts2\ttext\n") != std::string::npos, tsv);
+  BOOST_TEST(tsv.find("AI\tartificial intelligence\t1\ts2\ttermbase\n") != std::string::npos, tsv);
+  bool nvidia = false, base = false, align = false;
+  for (auto& c : r.candidates) {
+    nvidia = nvidia || (c.japanese == "エヌビディア" && c.english == "NVIDIA" && c.kind == "transliteration");
+    base = base || (c.japanese == "ベースモデル" && c.english == "base model" && c.kind == "loanword" && c.confidence > 0.9);
+    align = align || (c.japanese == "アライメント" && c.english == "alignment" && c.kind == "loanword");
+  }
+  BOOST_TEST(nvidia);
+  BOOST_TEST(base);
+  BOOST_TEST(align);
+  tbx::Termbase tb = candidates_termbase(r.candidates, "test.txt");
+  BOOST_TEST(tb.concepts.size() == r.candidates.size());
+  BOOST_TEST(tb.concepts[0].lang("ja")->terms[0].context.find("(NVIDIA)") != std::string::npos);
+  tbx::Termbase back = tbx::read(tbx::write(tb), "cand.tbx");
+  back.origin.clear();
+  tb.origin.clear();
+  BOOST_TEST(back.concepts.size() == tb.concepts.size());
+}
+
+BOOST_AUTO_TEST_CASE(later_termbase_replaces_a_term) {
+  tbx::Termbase client;
+  client.origin = "client.tbx";
+  client.concepts.push_back(concept_of("x1", {"推論"}, {"inference"}));
+  Annotator a({small_termbase(), std::make_shared<const tbx::Termbase>(client)});
+  Document d = doc_of("推論能力。\n");
+  a.annotate(d);
+  BOOST_TEST(tei::write(d).find("ref=\"client.tbx#x1\">推論</term>") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_team_termbase) {
+  tbx::Termbase tb = tbx::read_file(std::string(JATEI_SOURCE_DIR) + "/corpora/termbase/ja-en-ai.tbx");
+  BOOST_TEST(tb.concepts.size() >= 150u);
+  int suiron = 0, with_note = 0;
+  std::set<std::string> english;
+  for (auto& c : tb.concepts) {
+    const tbx::LangSection* ja = c.lang("ja");
+    const tbx::LangSection* en = c.lang("en");
+    BOOST_TEST_REQUIRE(ja);
+    BOOST_TEST_REQUIRE(en);
+    for (auto& t : ja->terms) BOOST_TEST(tbx::basic_picklist_allows("partOfSpeech", t.part_of_speech), t.text);
+    if (ja->terms[0].text == "推論") {
+      ++suiron;
+      with_note += !c.notes.empty();
+      english.insert(en->terms[0].text);
+    }
+  }
+  BOOST_TEST(suiron == 2);
+  BOOST_TEST(with_note == 2);
+  BOOST_TEST((english == std::set<std::string>{"reasoning", "inference"}));
+  Annotator a({std::make_shared<const tbx::Termbase>(tb)});
+  for (auto* t : {"蒸留", "事前学習", "事後学習", "ベースモデル", "アライメント", "大規模言語モデル", "LLM", "オープンソース",
+                  "オープン・ソース", "ＬＬＭ", "ﾃﾞｰﾀｾﾝﾀｰ", "量子コンピュータ"})
+    BOOST_TEST(a.is_term(t), t);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,264 @@
+// Unit tests for jatei/validate.hpp: the RELAX NG profile (schemas/jatei.rng) on segment
+// outputs, and the reference checks a schema cannot make.
+#define BOOST_TEST_MODULE validate
+#include <boost/test/unit_test.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+#include "jatei/error.hpp"
+#include "jatei/segment.hpp"
+#include "jatei/tei.hpp"
+#include "jatei/validate.hpp"
+
+namespace fs = std::filesystem;
+using jatei::Problem;
+
+namespace {
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string describe(const std::vector<Problem>& problems) {
+  std::string out;
+  for (auto& p : problems) out += "\n  line " + std::to_string(p.line) + ": " + p.message;
+  return out;
+}
+
+bool has_problem(const std::vector<Problem>& problems, const std::string& fragment, std::size_t line) {
+  for (auto& p : problems)
+    if (p.message.find(fragment) != std::string::npos && p.line == line) return true;
+  return false;
+}
+
+// The schema, compiled once for the whole module. A schema that does not compile yet fails
+// every test that needs it with a message saying so, instead of a crash or a skip.
+struct SchemaFixture {
+  std::unique_ptr<jatei::Validator> validator;
+  std::string error;
+  SchemaFixture() {
+    try {
+      validator = std::make_unique<jatei::Validator>(jatei::default_schema_path());
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+  }
+};
+
+const SchemaFixture& schema() {
+  static SchemaFixture f;
+  return f;
+}
+
+const jatei::Validator& validator() {
+  const SchemaFixture& f = schema();
+  if (!f.validator)
+    BOOST_FAIL("schemas/jatei.rng (" << jatei::default_schema_path()
+                                    << ") does not compile yet, so nothing can be validated: " << f.error);
+  return *f.validator;
+}
+
+// A minimal valid document around `body` (the inside of <body>), header included.
+std::string tei(const std::string& body, const std::string& header_extra = "") {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                   // 1
+         "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:lang=\"ja\">\n"                   // 2
+         "  <teiHeader>\n"                                                                 // 3
+         "    <fileDesc>\n"                                                                // 4
+         "      <titleStmt><title>題</title></titleStmt>\n"                                // 5
+         "      <publicationStmt><p>p</p></publicationStmt>\n"                             // 6
+         "      <sourceDesc><bibl><idno type=\"filename\">x.txt</idno></bibl></sourceDesc>\n"  // 7
+         "    </fileDesc>\n"                                                               // 8
+         "    <encodingDesc><appInfo><application ident=\"jatei-segment\" version=\"0.1.0\">"
+         "<label>jatei-segment</label></application></appInfo></encodingDesc>\n" +          // 9
+         header_extra +
+         "  </teiHeader>\n"
+         "  <text><body>" + body + "</body></text>\n"
+         "</TEI>\n";
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// The schema
+// ---------------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(default_schema_exists_and_compiles) {
+  std::string path = jatei::default_schema_path();
+  BOOST_TEST(fs::path(path).filename() == "jatei.rng");
+  BOOST_TEST(fs::exists(path), path);
+  validator();  // fails with a clear message when the schema does not compile
+}
+
+BOOST_AUTO_TEST_CASE(schema_path_from_environment) {
+  const char* old = std::getenv("JATEI_SCHEMA");
+  std::string saved = old ? old : "";
+  setenv("JATEI_SCHEMA", "/some/where/custom.rng", 1);
+  BOOST_TEST(jatei::default_schema_path() == "/some/where/custom.rng");
+  if (old) setenv("JATEI_SCHEMA", saved.c_str(), 1);
+  else unsetenv("JATEI_SCHEMA");
+}
+
+BOOST_AUTO_TEST_CASE(missing_or_broken_schema_is_an_error) {
+  BOOST_CHECK_THROW(jatei::Validator("/nonexistent/dir/none.rng"), std::exception);
+  char path[] = "/tmp/jatei-broken-XXXXXX";
+  int fd = mkstemp(path);
+  BOOST_REQUIRE(fd >= 0);
+  close(fd);
+  {
+    std::ofstream out(path);
+    out << "<grammar xmlns=\"http://relaxng.org/ns/structure/1.0\"><start><ref name=\"nowhere\"/></start></grammar>";
+  }
+  BOOST_CHECK_THROW(jatei::Validator v(path), jatei::DataError);
+  std::remove(path);
+}
+
+BOOST_AUTO_TEST_CASE(corpora_segment_outputs_are_valid) {
+  const jatei::Validator& v = validator();
+  fs::path dir = fs::path(JATEI_SOURCE_DIR) / "corpora";
+  std::size_t n = 0;
+  for (auto& e : fs::directory_iterator(dir)) {
+    if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
+    jatei::SegmentOptions o;
+    o.source_name = e.path().filename().string();
+    std::string xml = jatei::tei::write(jatei::segment(jatei::decode(slurp(e.path())), o));
+    auto problems = v.validate(xml, o.source_name);
+    BOOST_TEST(problems.empty(), o.source_name << ":" << describe(problems));
+    ++n;
+  }
+  BOOST_TEST(n >= 3u);
+}
+
+BOOST_AUTO_TEST_CASE(edge_segment_outputs_are_valid) {
+  const jatei::Validator& v = validator();
+  for (const std::string& text : std::vector<std::string>{
+           "", "\n\n\n", "  \n", "a", "見出し\n本文。\n続き。\n", "・一\n・二\n", "①一\n②二\n", "本文。\n(了)\n",
+           "本文。\n(続く)\n(了)\n", "文:山田\n", "本文です。\n出典:統計\n(了)\n", "本文。\n写真:図\n",
+           "社長は次のように述べています。\n発言です。\n", "本文。\nまとめ\n・一\n・二\n著者:山田\n経歴。\nシェアする\n",
+           "(了)\n", "写真:図\n", "まとめ\n・一\n"}) {
+    std::string xml = jatei::tei::write(jatei::segment_text(text, {}));
+    auto problems = v.validate(xml, "edge");
+    BOOST_TEST(problems.empty(), "input [" << text << "]:" << describe(problems));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(invalid_documents_are_reported_with_lines) {
+  const jatei::Validator& v = validator();
+  // An unknown division type.
+  auto p1 = v.validate(tei("<div type=\"nonsense\"><p xml:id=\"p1\"><s xml:id=\"s1\">本文。</s></p></div>"), "a");
+  BOOST_TEST(!p1.empty());
+  // A paragraph straight in <body>.
+  auto p2 = v.validate(tei("<p xml:id=\"p1\"><s xml:id=\"s1\">本文。</s></p>"), "b");
+  BOOST_TEST(!p2.empty());
+  for (auto& p : p2) BOOST_TEST(p.line > 0u, p.message);
+  // A trailer with no block before it.
+  auto p3 = v.validate(tei("<div type=\"article\"><trailer xml:id=\"tr1\"><s xml:id=\"s1\">(了)</s></trailer></div>"), "c");
+  BOOST_TEST(!p3.empty());
+  // Not well-formed.
+  auto p4 = v.validate("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n<teiHeader>\n</TEI>", "d");
+  BOOST_TEST(!p4.empty());
+  // A valid one, for contrast.
+  auto ok = v.validate(tei("<div type=\"article\"><p xml:id=\"p1\"><s xml:id=\"s1\">本文。</s></p></div>"), "e");
+  BOOST_TEST(ok.empty(), describe(ok));
+}
+
+BOOST_AUTO_TEST_CASE(validator_is_reusable) {
+  const jatei::Validator& v = validator();
+  std::string good = tei("<div type=\"article\"><p xml:id=\"p1\"><s xml:id=\"s1\">本文。</s></p></div>");
+  std::string bad = tei("<div type=\"article\"><p xml:id=\"p1\"><s>本文。</s></p></div>");
+  for (int i = 0; i < 20; ++i) {
+    BOOST_TEST(v.validate(good, "good").empty());
+    BOOST_TEST(!v.validate(bad, "bad").empty());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(validate_includes_the_reference_checks) {
+  const jatei::Validator& v = validator();
+  std::string xml = tei(
+      "<div type=\"article\">\n"                                                  // 11
+      "<p xml:id=\"p1\"><s xml:id=\"s1\">一。</s></p>\n"                          // 12
+      "<p xml:id=\"p2\"><s xml:id=\"s1\">二。</s></p></div>");                    // 13
+  auto problems = v.validate(xml, "dup");
+  BOOST_TEST(has_problem(problems, "duplicate xml:id 's1'", 13), describe(problems));
+}
+
+// ---------------------------------------------------------------------------------------------
+// check_references
+// ---------------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(duplicate_ids_reported_with_line) {
+  std::string xml = tei(
+      "<div type=\"article\">\n"                                                  // 11
+      "<p xml:id=\"p1\"><s xml:id=\"s1\">一。</s></p>\n"                          // 12
+      "<p xml:id=\"p2\"><s xml:id=\"s2\">二。</s></p>\n"                          // 13
+      "<p xml:id=\"p1\"><s xml:id=\"s3\">三。</s></p></div>");                    // 14
+  auto problems = jatei::check_references(xml);
+  BOOST_REQUIRE(problems.size() == 1u);
+  BOOST_TEST(problems[0].line == 14u);
+  BOOST_TEST(problems[0].message.find("p1") != std::string::npos, problems[0].message);
+  BOOST_TEST(problems[0].message.find("12") != std::string::npos, problems[0].message);  // the first one's line
+}
+
+BOOST_AUTO_TEST_CASE(sentence_without_id_reported_with_line) {
+  std::string xml = tei(
+      "<div type=\"article\">\n"                                                  // 11
+      "<p xml:id=\"p1\"><s xml:id=\"s1\">一。</s></p>\n"                          // 12
+      "<p xml:id=\"p2\">\n<s>二。</s></p></div>");                                // 13, 14
+  auto problems = jatei::check_references(xml);
+  BOOST_REQUIRE(problems.size() == 1u);
+  BOOST_TEST(problems[0].line == 14u);
+  BOOST_TEST(problems[0].message.find("<s>") != std::string::npos, problems[0].message);
+}
+
+BOOST_AUTO_TEST_CASE(dangling_pointers_reported_with_line) {
+  std::string header =
+      "    <profileDesc><particDesc><listPerson><person xml:id=\"spk1\"><persName>先生</persName></person>"
+      "</listPerson></particDesc></profileDesc>\n";                             // 10
+  std::string xml = tei(
+      "<div type=\"dialogue\">\n"                                                 // 12
+      "<sp xml:id=\"sp1\" who=\"#spk1\"><p xml:id=\"p1\"><s xml:id=\"s1\">一。</s></p></sp>\n"   // 13
+      "<sp xml:id=\"sp2\" who=\"#spk9\"><p xml:id=\"p2\"><s xml:id=\"s2\">二。</s></p></sp>\n"   // 14
+      "<sp xml:id=\"sp3\" who=\"#spk1\"><p xml:id=\"p3\"><s xml:id=\"s3\" corresp=\"#s1 #nowhere\">三。</s>"
+      "</p></sp></div>",                                                          // 15
+      header);
+  auto problems = jatei::check_references(xml);
+  BOOST_TEST(problems.size() == 2u, describe(problems));
+  BOOST_TEST(has_problem(problems, "#spk9", 14), describe(problems));
+  BOOST_TEST(has_problem(problems, "#nowhere", 15), describe(problems));
+  BOOST_TEST(!has_problem(problems, "#spk1", 13));
+  BOOST_TEST(!has_problem(problems, "#s1", 15));
+}
+
+BOOST_AUTO_TEST_CASE(other_pointer_attributes_are_checked) {
+  std::string xml = tei(
+      "<div type=\"article\">\n"                                                              // 12
+      "<p xml:id=\"p1\"><s xml:id=\"s1\" ana=\"#fact #missing\">一<ref target=\"#s1\">。</ref></s></p>\n"  // 13
+      "<p xml:id=\"p2\"><s xml:id=\"s2\" resp=\"#ed9\"><term ref=\"termbase.tbx#c1\">二</term>"
+      "<ptr target=\"https://example.com/#x\"/>。</s></p></div>",                            // 14
+      "    <encodingDesc><classDecl><taxonomy xml:id=\"factuality\"><category xml:id=\"fact\"><catDesc>f</catDesc>"
+      "</category></taxonomy></classDecl></encodingDesc>\n");
+  auto problems = jatei::check_references(xml);
+  BOOST_TEST(problems.size() == 2u, describe(problems));
+  BOOST_TEST(has_problem(problems, "#missing", 13), describe(problems));
+  BOOST_TEST(has_problem(problems, "#ed9", 14), describe(problems));
+}
+
+BOOST_AUTO_TEST_CASE(clean_documents_have_no_reference_problems) {
+  std::string xml = jatei::tei::write(jatei::segment_text("見出し\n本文です。二文目。\n・一\n・二\n(了)\n", {}));
+  auto problems = jatei::check_references(xml);
+  BOOST_TEST(problems.empty(), describe(problems));
+}
+
+BOOST_AUTO_TEST_CASE(malformed_xml_gives_no_reference_problems) {
+  // Reported by the parser, not twice.
+  BOOST_TEST(jatei::check_references("<TEI><unclosed></TEI>").empty());
+}

@@ -1,0 +1,70 @@
+// jatei-claims: TEI in, TEI out with the factuality of every sentence, its cue, and the dates,
+// numbers and names a fact-checker needs.
+#include <iostream>
+#include <sstream>
+
+#include "cli.hpp"
+#include "jatei/claims.hpp"
+#include "jatei/tei.hpp"
+
+namespace po = boost::program_options;
+using namespace jatei;
+
+int main(int argc, char** argv) {
+  cli::init("jatei-claims");
+  return cli::run([&] {
+    std::string input = "-", output = "-";
+    std::vector<std::string> lexicons, gazetteers;
+    std::size_t max_size = cli::kDefaultMaxBytes * 4;
+    po::options_description opts(cli::tr("Options"));
+    opts.add_options()
+      ("help,h", cli::tr("show this help and exit").c_str())
+      ("version", cli::tr("show the version and exit").c_str())
+      ("output,o", po::value(&output)->value_name("OUT"), cli::tr("write the TEI to OUT (default: standard output)").c_str())
+      ("explain", cli::tr("print each sentence's cues and decision on standard error").c_str())
+      ("lexicon", po::value(&lexicons)->value_name("FILE")->composing(),
+       cli::tr("add the cues of FILE (cues.tsv format) to the built-in lexicon (repeatable)").c_str())
+      ("gazetteer", po::value(&gazetteers)->value_name("FILE")->composing(),
+       cli::tr("add the names of FILE (names.tsv format) to the built-in gazetteer (repeatable)").c_str())
+      ("max-size", po::value(&max_size)->value_name("BYTES"), cli::tr("refuse inputs larger than this").c_str());
+    po::options_description hidden;
+    hidden.add_options()("input", po::value(&input));
+    po::positional_options_description pos;
+    pos.add("input", 1);
+    po::options_description all;
+    all.add(opts).add(hidden);
+    po::variables_map vm;
+    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
+    po::notify(vm);
+    if (cli::handle_common(vm, "jatei-claims [OPTIONS] [FILE|-]",
+                           cli::tr("Marks the factuality of every sentence of a jatei TEI document (fact, speculation, "
+                                   "reported, question, opinion, other) with the cue that decided it, and the dates, "
+                                   "numbers, money and names in it. Reads FILE or standard input. Data: "
+                                   "$JATEI_DATA_DIR/claims/{cues,names}.tsv replace the built-in lexicon and gazetteer."),
+                           opts))
+      return 0;
+    claims::Lexicon lexicon = claims::Lexicon::builtin();
+    for (auto& f : lexicons) {
+      int rc = cli::guard(f, [&] { lexicon.merge_file(f); return 0; });
+      if (rc) return rc;
+    }
+    claims::Gazetteer gazetteer = claims::Gazetteer::builtin();
+    for (auto& f : gazetteers) {
+      int rc = cli::guard(f, [&] { gazetteer.merge_file(f); return 0; });
+      if (rc) return rc;
+    }
+    return cli::guard(input, [&] {
+      Document doc = tei::read(cli::read_input(input, max_size), input);
+      claims::Options o;
+      o.lexicon = &lexicon;
+      o.gazetteer = &gazetteer;
+      std::ostringstream explain;
+      if (vm.count("explain")) o.explain = &explain;
+      claims::annotate(doc, o);
+      std::string xml = tei::write(doc);
+      if (o.explain) std::cerr << explain.str() << std::flush;
+      cli::write_output(output, xml);
+      return 0;
+    });
+  });
+}

@@ -1,0 +1,110 @@
+// jatei-export: TEI -> what translators, fact-checkers and editors open in their own tools.
+#include <memory>
+
+#include "cli.hpp"
+#include "jatei/export.hpp"
+#include "jatei/tbx.hpp"
+#include "jatei/tei.hpp"
+#include "jatei/terms.hpp"
+
+namespace po = boost::program_options;
+using namespace jatei;
+
+namespace {
+
+bool is_date(const std::string& d) {
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (d[i] < '0' || d[i] > '9') return false;
+  return d.substr(5, 2) >= "01" && d.substr(5, 2) <= "12" && d.substr(8, 2) >= "01" && d.substr(8, 2) <= "31";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  cli::init("jatei-export");
+  return cli::run([&] {
+    std::string format, input = "-", output = "-", xliff = "2.1", tbx_v = "2019", claims = "jsonl", lang = "en", date;
+    std::vector<std::string> termbase_files;
+    std::size_t max_size = cli::kDefaultMaxBytes * 4;
+    po::options_description opts(cli::tr("Options"));
+    opts.add_options()
+      ("help,h", cli::tr("show this help and exit").c_str())
+      ("version", cli::tr("show the version and exit").c_str())
+      ("output,o", po::value(&output)->value_name("OUT"), cli::tr("write to OUT (default: standard output)").c_str())
+      ("target-lang", po::value(&lang)->value_name("LANG"), cli::tr("the language translated into (default: en)").c_str())
+      ("xliff", po::value(&xliff)->value_name("VERSION"),
+       cli::tr("xliff: 2.1 (default; units, notes, glossary module) or 1.2 (OmegaT, translate-toolkit)").c_str())
+      ("prefill-target", cli::tr("xliff: copy each source into its <target> (OmegaT translates the target)").c_str())
+      ("tbx", po::value(&tbx_v)->value_name("VERSION"), cli::tr("tbx: 2019 (default, TBX-Basic) or 2008 (martif, for OmegaT and translate-toolkit)").c_str())
+      ("format", po::value(&claims)->value_name("FORMAT"),
+       cli::tr("claims: jsonl (default), csv (UTF-8 with BOM, for spreadsheets) or claimreview (schema.org JSON-LD)").c_str())
+      ("all", cli::tr("claims: every sentence, not only the ones to check").c_str())
+      ("date", po::value(&date)->value_name("YYYY-MM-DD"), cli::tr("claims: datePublished of the ClaimReview skeletons (default: today)").c_str())
+      ("termbase", po::value(&termbase_files)->value_name("FILE")->composing(),
+       cli::tr("a TBX termbase the document's <term ref> point into (repeatable; default: the team's termbase)").c_str())
+      ("no-termbase", cli::tr("use no termbase: English only from the glosses in the text").c_str())
+      ("max-size", po::value(&max_size)->value_name("BYTES"), cli::tr("refuse inputs larger than this").c_str());
+    po::options_description hidden;
+    hidden.add_options()("format-name", po::value(&format))("input", po::value(&input));
+    po::positional_options_description pos;
+    pos.add("format-name", 1).add("input", 1);
+    po::options_description all;
+    all.add(opts).add(hidden);
+    po::variables_map vm;
+    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
+    po::notify(vm);
+    std::string about = cli::tr("Writes what translators, fact-checkers and editors read, from a jatei TEI document "
+                                "(FILE or standard input). FORMAT is one of:");
+    for (auto& e : exporters()) about += "\n  " + e.name + std::string(8 - std::min<std::size_t>(7, e.name.size()), ' ') + cli::tr(e.description.c_str());
+    if (cli::handle_common(vm, "jatei-export FORMAT [OPTIONS] [FILE|-]", about, opts)) return 0;
+    if (format.empty()) throw po::error(cli::tr("no format given (xliff, tbx, claims or html)"));
+    const Exporter* exporter = find_exporter(format);
+    if (!exporter) throw po::error(cli::tr("unknown format: ") + format + cli::tr(" (xliff, tbx, claims or html)"));
+    auto only = [&](const char* option, const char* fmt) {
+      if (vm.count(option) && !vm[option].defaulted() && format != fmt)
+        throw po::error("--" + std::string(option) + cli::tr(" applies to ") + fmt + cli::tr(" only"));
+    };
+    only("xliff", "xliff");
+    only("prefill-target", "xliff");
+    only("tbx", "tbx");
+    only("format", "claims");
+    only("all", "claims");
+    only("date", "claims");
+    ExportOptions o;
+    o.target_lang = lang;
+    if (xliff == "2.1" || xliff == "2") o.xliff_version = XliffVersion::v21;
+    else if (xliff == "1.2") o.xliff_version = XliffVersion::v12;
+    else throw po::error(cli::tr("--xliff must be 2.1 or 1.2, not ") + xliff);
+    o.prefill_target = vm.count("prefill-target") > 0;
+    if (tbx_v == "2019") o.tbx_version = TbxVersion::v2019;
+    else if (tbx_v == "2008") o.tbx_version = TbxVersion::v2008;
+    else throw po::error(cli::tr("--tbx must be 2019 or 2008, not ") + tbx_v);
+    if (claims == "jsonl") o.claims_format = ClaimsFormat::jsonl;
+    else if (claims == "csv") o.claims_format = ClaimsFormat::csv;
+    else if (claims == "claimreview") o.claims_format = ClaimsFormat::claimreview;
+    else throw po::error(cli::tr("--format must be jsonl, csv or claimreview, not ") + claims);
+    o.all_sentences = vm.count("all") > 0;
+    if (!date.empty() && !is_date(date)) throw po::error(cli::tr("--date must be YYYY-MM-DD, not ") + date);
+    o.date = date;
+    if (lang.empty() || lang.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != std::string::npos)
+      throw po::error(cli::tr("--target-lang must be a language tag such as en or en-GB, not ") + lang);
+    if (vm.count("no-termbase") && !termbase_files.empty()) throw po::error(cli::tr("--termbase and --no-termbase exclude each other"));
+    if (termbase_files.empty() && !vm.count("no-termbase")) {
+      std::string def = terms::default_termbase_path();
+      if (!def.empty()) termbase_files.push_back(def);
+    }
+    for (auto& f : termbase_files) {
+      int rc = cli::guard(f, [&] {
+        o.termbases.push_back(std::make_shared<const tbx::Termbase>(tbx::read_file(f)));
+        return 0;
+      });
+      if (rc) return rc;
+    }
+    return cli::guard(input, [&] {
+      Document doc = tei::read(cli::read_input(input, max_size), input);
+      cli::write_output(output, exporter->write(doc, o));
+      return 0;
+    });
+  });
+}

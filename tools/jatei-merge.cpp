@@ -1,0 +1,96 @@
+// jatei-merge: a translated XLIFF or a checker's verdicts back into the TEI.
+#include "cli.hpp"
+#include "jatei/merge.hpp"
+#include "jatei/tei.hpp"
+
+namespace po = boost::program_options;
+using namespace jatei;
+
+int main(int argc, char** argv) {
+  cli::init("jatei-merge");
+  return cli::run([&] {
+    std::string what, tei_path, file, output = "-", lang, translator, reviewer;
+    std::size_t max_size = cli::kDefaultMaxBytes * 4;
+    po::options_description opts(cli::tr("Options"));
+    opts.add_options()
+      ("help,h", cli::tr("show this help and exit").c_str())
+      ("version", cli::tr("show the version and exit").c_str())
+      ("output,o", po::value(&output)->value_name("OUT"), cli::tr("write the TEI to OUT (default: standard output; may be TEI itself)").c_str())
+      ("lang", po::value(&lang)->value_name("LANG"), cli::tr("xliff: the translation's language (default: the XLIFF's target language)").c_str())
+      ("translator", po::value(&translator)->value_name("NAME"), cli::tr("xliff: who translated it (declared in the header, pointed at by @resp)").c_str())
+      ("require-complete", cli::tr("xliff: fail (exit 65) when a segment is untranslated").c_str())
+      ("reviewer", po::value(&reviewer)->value_name("NAME"), cli::tr("verdicts: the reviewer of rows that name none").c_str())
+      ("quiet,q", cli::tr("no summary on standard error").c_str())
+      ("max-size", po::value(&max_size)->value_name("BYTES"), cli::tr("refuse inputs larger than this").c_str());
+    po::options_description hidden;
+    hidden.add_options()("what", po::value(&what))("tei", po::value(&tei_path))("file", po::value(&file));
+    po::positional_options_description pos;
+    pos.add("what", 1).add("tei", 1).add("file", 1);
+    po::options_description all;
+    all.add(opts).add(hidden);
+    po::variables_map vm;
+    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
+    po::notify(vm);
+    if (cli::handle_common(
+            vm, "jatei-merge xliff TEI XLIFF [OPTIONS]\n       jatei-merge verdicts TEI FILE [OPTIONS]",
+            cli::tr("Brings work done elsewhere back into a jatei TEI document.\n"
+                    "  xliff     a translated XLIFF (2.x or 1.2) becomes <div type=\"translation\" xml:lang>, one <s corresp>\n"
+                    "            per translated sentence; untranslated segments are listed, never invented\n"
+                    "  verdicts  a checker's CSV or JSON Lines (id, rating, note, reviewer, url, date) becomes\n"
+                    "            <note type=\"factcheck\"> in <standOff>; the same file again changes nothing"),
+            opts))
+      return 0;
+    if (what != "xliff" && what != "verdicts") throw po::error(cli::tr("say what to merge: xliff or verdicts"));
+    if (tei_path.empty() || file.empty()) throw po::error(cli::tr("give the TEI document and the file to merge into it"));
+    if (tei_path == "-" && file == "-") throw po::error(cli::tr("only one of the inputs can be standard input"));
+    auto only = [&](const char* option, const char* kind) {
+      if (vm.count(option) && what != kind) throw po::error("--" + std::string(option) + cli::tr(" applies to ") + kind + cli::tr(" only"));
+    };
+    only("lang", "xliff");
+    only("translator", "xliff");
+    only("require-complete", "xliff");
+    only("reviewer", "verdicts");
+    bool quiet = vm.count("quiet") > 0;
+    Document doc;
+    if (int rc = cli::guard(tei_path, [&] {
+          doc = tei::read(cli::read_input(tei_path, max_size), tei_path);
+          return 0;
+        }))
+      return rc;
+    std::string where = file == "-" ? "<stdin>" : file;
+    if (int rc = cli::guard(file, [&] {
+          std::string data = cli::read_input(file, max_size);
+          if (what == "xliff") {
+            XliffMergeOptions mo;
+            mo.lang = lang;
+            mo.translator = translator;
+            XliffMergeReport r = merge_xliff(doc, data, file, mo);
+            if (!r.untranslated.empty()) {
+              std::string list;
+              for (std::size_t i = 0; i < r.untranslated.size() && i < 20; ++i) list += (i ? ", " : "") + r.untranslated[i];
+              if (r.untranslated.size() > 20) list += ", …";
+              if (vm.count("require-complete"))
+                throw DataError(std::to_string(r.untranslated.size()) + cli::tr(" segment(s) untranslated: ") + list);
+              cli::error(where, 0, 0, std::to_string(r.untranslated.size()) + cli::tr(" segment(s) untranslated (left out): ") + list);
+            }
+            if (!quiet)
+              cli::error(where, 0, 0, cli::tr("XLIFF ") + r.version + ": " + std::to_string(r.translated) +
+                                          cli::tr(" sentence(s) translated into ") + r.lang);
+          } else {
+            VerdictMergeOptions mo;
+            mo.reviewer = reviewer;
+            VerdictMergeReport r = merge_verdicts(doc, data, file, mo);
+            if (!quiet)
+              cli::error(where, 0, 0, std::to_string(r.added) + cli::tr(" added, ") + std::to_string(r.updated) +
+                                          cli::tr(" updated, ") + std::to_string(r.unchanged) + cli::tr(" unchanged, ") +
+                                          std::to_string(r.skipped) + cli::tr(" without a rating"));
+          }
+          return 0;
+        }))
+      return rc;
+    return cli::guard(output, [&] {
+      cli::write_output(output, tei::write(doc));
+      return 0;
+    });
+  });
+}

@@ -1,0 +1,94 @@
+// jatei-terms: TEI in, TEI out with <term> (pointing at a termbase entry) and <gloss> on the
+// glosses the article gives itself; optionally a glossary (--list) and a TBX of new pairs
+// (--candidates).
+#include <iostream>
+#include <memory>
+
+#include "cli.hpp"
+#include "jatei/tbx.hpp"
+#include "jatei/tei.hpp"
+#include "jatei/terms.hpp"
+
+namespace po = boost::program_options;
+using namespace jatei;
+
+int main(int argc, char** argv) {
+  cli::init("jatei-terms");
+  return cli::run([&] {
+    std::string input = "-", output = "-", candidates;
+    std::vector<std::string> termbase_files;
+    std::size_t max_size = cli::kDefaultMaxBytes;
+    po::options_description opts(cli::tr("Options"));
+    opts.add_options()
+      ("help,h", cli::tr("show this help and exit").c_str())
+      ("version", cli::tr("show the version and exit").c_str())
+      ("output,o", po::value(&output)->value_name("OUT"), cli::tr("write to OUT (default: standard output)").c_str())
+      ("termbase,t", po::value(&termbase_files)->value_name("FILE")->composing(),
+       cli::tr("add a termbase (TBX 2019 or TBX 2008); repeatable; a later termbase's entry replaces an earlier one's for the same Japanese term").c_str())
+      ("no-default-termbase", cli::tr("do not load the team's termbase (use only --termbase files)").c_str())
+      ("list", cli::tr("write the document's glossary as TSV (japanese, english, count, first sentence, source) instead of the TEI").c_str())
+      ("candidates", po::value(&candidates)->value_name("FILE"),
+       cli::tr("write the pairs the termbases lack (glosses, acronyms, loanwords) to FILE as TBX for review").c_str())
+      ("explain", cli::tr("say on standard error why each term and gloss was marked or skipped").c_str())
+      ("max-size", po::value(&max_size)->value_name("BYTES"), cli::tr("refuse inputs larger than this (default 536870912)").c_str());
+    po::options_description hidden;
+    hidden.add_options()("input", po::value(&input));
+    po::positional_options_description pos;
+    pos.add("input", 1);
+    po::options_description all;
+    all.add(opts).add(hidden);
+    po::variables_map vm;
+    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
+    po::notify(vm);
+    if (cli::handle_common(vm, "jatei-terms [OPTIONS] [FILE|-]",
+                           cli::tr("Marks the terms of a jatei TEI document (<term ref> to its termbase entry) and the "
+                                   "glosses the article gives itself (<gloss target>). Reads FILE or standard input. "
+                                   "Terms glossed or translated two ways are reported on standard error and noted in "
+                                   "the TEI header."),
+                           opts))
+      return 0;
+    // Termbases first: a bad one stops the run before any output.
+    std::vector<std::shared_ptr<const tbx::Termbase>> tbs;
+    if (!vm.count("no-default-termbase")) {
+      std::string def = terms::default_termbase_path();
+      if (def.empty()) {
+        cli::error("", 0, 0, cli::tr("warning: the default termbase (termbase/ja-en-ai.tbx) was not found; marking glosses only"));
+      } else {
+        int rc = cli::guard(def, [&] {
+          tbs.push_back(std::make_shared<const tbx::Termbase>(tbx::read_file(def)));
+          return 0;
+        });
+        if (rc) return rc;
+      }
+    }
+    for (auto& f : termbase_files) {
+      int rc = cli::guard(f, [&] {
+        tbs.push_back(std::make_shared<const tbx::Termbase>(tbx::read_file(f)));
+        return 0;
+      });
+      if (rc) return rc;
+    }
+    terms::Annotator annotator(std::move(tbs));
+    return cli::guard(input, [&] {
+      std::string where = input == "-" ? "<stdin>" : input;
+      std::string xml = cli::read_input(input, max_size);
+      Document doc = tei::read(xml, where);
+      xml.clear();
+      xml.shrink_to_fit();
+      terms::Options o;
+      o.explain = vm.count("explain") > 0;
+      o.candidates = !candidates.empty();
+      terms::Report rep = annotator.annotate(doc, o);
+      for (auto& line : rep.explanations) cli::error(where, 0, 0, "explain: " + line);
+      for (auto& inc : rep.inconsistencies)
+        cli::error(where, 0, 0, cli::tr("inconsistent terminology: ") + inc.message());
+      if (!candidates.empty()) {
+        std::string doc_name = doc.header.source_name.empty() ? where : doc.header.source_name;
+        cli::write_output(candidates, tbx::write(terms::candidates_termbase(rep.candidates, doc_name)));
+      }
+      if (vm.count("list")) cli::write_output(output, terms::glossary_tsv(rep.glossary));
+      else cli::write_output(output, tei::write(doc));
+      return 0;
+    });
+  });
+}
