@@ -29,3 +29,13 @@ echo "  found: $(count '<div ') divisions, $(count '<p ')" paragraphs, "$(count 
   "$(count 'ana="#question') questions, $(count '#checkworthy') check-worthy"
 [ -x "$bin/jatei-terms" ] && echo "         $(count '<term ') terms, $(count '<gloss ') glosses"
 echo "  output: $tei"
+# The hand-offs: XLIFF and TBX for the translator, claims for the fact-checker, a review page.
+if [ -x "$bin/jatei-export" ]; then
+  "$bin/jatei-export" xliff "$tei" -o "$out/$name.xlf"
+  "$bin/jatei-export" tbx "$tei" -o "$out/$name.tbx"
+  "$bin/jatei-export" claims --format csv "$tei" -o "$out/$name.claims.csv"
+  "$bin/jatei-export" html "$tei" -o "$out/$name.html"
+  echo "  for the translator:    $out/$name.xlf (XLIFF 2.1), $out/$name.tbx (TBX glossary)"
+  echo "  for the fact-checker:  $out/$name.claims.csv ($(($(wc -l < "$out/$name.claims.csv") - 1)) claims to check)"
+  echo "  review page:           $out/$name.html"
+fi

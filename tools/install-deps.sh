@@ -4,6 +4,10 @@
 set -eu
 pkgs="g++ cmake make pkg-config gettext python3 libboost-program-options-dev libboost-locale-dev
 libboost-test-dev libboost-dev libicu-dev libxml2-dev libxml2-utils libpugixml-dev jing"
+# The clients the hand-off tests run (tests/cli/export_*.sh; each skips when its client is
+# missing): translate-toolkit and OmegaT read the XLIFF 1.2 and TBX 2008, Chromium renders the
+# review page (with a Japanese font), Saxon-HE runs the TBX-Basic Schematron with jing.
+pkgs="$pkgs python3-translate omegat chromium fonts-noto-cjk libsaxonhe-java"
 [ "${1:-}" = "--bench" ] && pkgs="$pkgs mecab mecab-ipadic-utf8 time"
 missing=""
 for p in $pkgs; do

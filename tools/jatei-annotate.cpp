@@ -10,9 +10,11 @@
 
 #include "cli.hpp"
 #include "jatei/decode.hpp"
+#include "jatei/export.hpp"
 #include "jatei/pipeline.hpp"
 #include "jatei/segment.hpp"
 #include "jatei/tei.hpp"
+#include "jatei/terms.hpp"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -47,7 +49,7 @@ int main(int argc, char** argv) {
   cli::init("jatei-annotate");
   return cli::run([&] {
     std::vector<std::string> inputs;
-    std::string out_dir = ".", encoding, stages_arg;
+    std::string out_dir = ".", encoding, stages_arg, export_arg;
     unsigned jobs_n = std::max(1u, std::thread::hardware_concurrency());
     std::size_t max_size = cli::kDefaultMaxBytes;
     po::options_description opts(cli::tr("Options"));
@@ -57,6 +59,8 @@ int main(int argc, char** argv) {
       ("output-dir,o", po::value(&out_dir)->value_name("DIR"), cli::tr("write one .tei.xml per input into DIR (default: .)").c_str())
       ("stages", po::value(&stages_arg)->value_name("LIST"), cli::tr("comma-separated stages to run (default: all; available: see --list-stages)").c_str())
       ("list-stages", cli::tr("list the stages and exit").c_str())
+      ("export", po::value(&export_arg)->value_name("LIST"),
+       cli::tr("also write hand-offs beside each .tei.xml (comma-separated: xliff, tbx, claims, html; see jatei-export)").c_str())
       ("jobs,j", po::value(&jobs_n)->value_name("N"), cli::tr("files processed at once (default: every core)").c_str())
       ("skip-existing", cli::tr("leave inputs whose output already exists (resume a batch)").c_str())
       ("encoding,e", po::value(&encoding)->value_name("NAME"), cli::tr("source encoding (default: detect per file)").c_str())
@@ -95,6 +99,17 @@ int main(int argc, char** argv) {
         wanted.push_back(s);
       }
     }
+    std::vector<const Exporter*> exports;
+    if (!export_arg.empty()) {
+      std::stringstream ss(export_arg);
+      for (std::string e; std::getline(ss, e, ',');) {
+        const Exporter* x = find_exporter(e);
+        if (!x) throw po::error(cli::tr("unknown exporter: ") + e + cli::tr(" (xliff, tbx, claims or html)"));
+        exports.push_back(x);
+      }
+    }
+    ExportOptions export_options;  // the exporters' defaults, with the team's termbase for term English
+    if (!exports.empty()) export_options.termbases = terms::Annotator::default_instance().termbases();
     std::vector<Job> jobs;
     for (auto& in : inputs) {
       if (!fs::exists(in)) {
@@ -130,7 +145,12 @@ int main(int argc, char** argv) {
           fs::create_directories(job.output.parent_path(), ec);
           if (ec)  // e.g. a file where a folder should be: report it, go on with the rest
             throw IoError(cli::tr("cannot create ") + job.output.parent_path().string() + ": " + ec.message(), exit_io);
-          cli::write_output(job.output.string(), tei::write(doc));
+          // Every output is made before any is written: a failing exporter leaves nothing behind.
+          std::vector<std::pair<std::string, std::string>> files{{job.output.string(), tei::write(doc)}};
+          std::string base = job.output.string();
+          if (base.size() > 8 && base.compare(base.size() - 8, 8, ".tei.xml") == 0) base.resize(base.size() - 8);
+          for (const Exporter* x : exports) files.emplace_back(base + x->extension(export_options), x->write(doc, export_options));
+          for (auto& [path, data] : files) cli::write_output(path, data);
           return 0;
         });
         if (rc) ++failed;

@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
             cli::tr("Brings work done elsewhere back into a jatei TEI document.\n"
                     "  xliff     a translated XLIFF (2.x or 1.2) becomes <div type=\"translation\" xml:lang>, one <s corresp>\n"
                     "            per translated sentence; untranslated segments are listed, never invented\n"
+                    "            (jatei-text skips the translation: it still prints the source only)\n"
                     "  verdicts  a checker's CSV or JSON Lines (id, rating, note, reviewer, url, date) becomes\n"
                     "            <note type=\"factcheck\"> in <standOff>; the same file again changes nothing"),
             opts))

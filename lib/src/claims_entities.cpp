@@ -283,7 +283,8 @@ struct Range {
 std::vector<Range> technical_spans(std::string_view n) {
   std::vector<Range> out;
   for (std::size_t i = 0; i < n.size();) {
-    if (n.substr(i).starts_with("http://") || n.substr(i).starts_with("https://") || n.substr(i).starts_with("www.")) {
+    if ((n[i] == 'h' || n[i] == 'w') &&
+        (n.substr(i).starts_with("http://") || n.substr(i).starts_with("https://") || n.substr(i).starts_with("www."))) {
       std::size_t j = i;
       while (j < n.size() && static_cast<unsigned char>(n[j]) > 0x20 && static_cast<unsigned char>(n[j]) < 0x80) ++j;
       out.push_back({i, j});
@@ -1064,7 +1065,9 @@ std::vector<Mention> find_names(std::string_view, const Normalised& norm, const 
   // 2. Credits: 著者:谷田部卓, 聞き手:佐藤あかね
   static const std::string_view credit_labels[] = {"著者", "文", "聞き手", "構成", "編集", "取材", "撮影", "TEXT", "Text", "記者",
                                                     "筆者", "監修", "翻訳", "取材・文", "インタビュー"};
+  bool has_colon = n.find(':') != std::string_view::npos;
   for (auto label : credit_labels) {
+    if (!has_colon) break;
     for (std::size_t k = 0; (k = n.find(label, k)) != std::string_view::npos; k += label.size()) {
       char32_t p = before(n, k);
       if (p && !is_space(p) && p != '(' && p != 0x3001 && p != 0x30FB && p != '/') continue;
@@ -1333,7 +1336,9 @@ std::vector<Mention> find_names(std::string_view, const Normalised& norm, const 
   // 9. Products named in brackets after a product noun: チップ「Willow」, 推論AI「o3-mini」
   static const std::string_view product_nouns[] = {"モデル", "チップ", "プロセッサー", "プロセッサ", "AI", "アプリ", "サービス",
                                                    "製品", "端末", "ソフト", "ソフトウェア", "GPU", "CPU", "スマホ", "ゲーム", "ロボット"};
+  bool has_bracket = n.find("「") != std::string_view::npos;
   for (auto pn : product_nouns) {
+    if (!has_bracket) break;
     for (std::size_t k = 0; (k = n.find(pn, k)) != std::string_view::npos; k += pn.size()) {
       std::size_t b = k + pn.size();
       if (!starts_with(n, b, "「")) continue;

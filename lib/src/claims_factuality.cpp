@@ -237,11 +237,38 @@ bool ends_any(std::string_view hay, std::initializer_list<std::string_view> need
   return false;
 }
 
+// What turns a clause into a noun phrase: the cue before it is embedded (…と思ったのがきっかけ).
+bool has_nominaliser(std::string_view tail) {
+  return has_any(tail, {"のが", "のは", "のを", "のも", "ことが", "ことは", "ことを", "ことも", "ことに", "ところ"});
+}
+
+// …のではないか|と私は見ています: the hedge is framed by the speaker's own verb of thinking,
+// in the present (not a narrated past thought) and not embedded. `quote` is the text between
+// the cue and the first non-kana character, which must end with the quotative と.
+bool thinking_frame(const Sent& s, std::size_t e, std::size_t i) {
+  std::string_view n = s.n;
+  std::string_view quote = n.substr(e, i - e);
+  if (!quote.ends_with("と")) return false;
+  std::string_view r = n.substr(i, s.core_end - i);
+  static const std::string_view subjects[] = {"私は", "僕は", "俺は", "筆者は", "我々は", "私たちは", "わたしは", "ぼくは"};
+  for (auto sub : subjects)
+    if (r.starts_with(sub)) r.remove_prefix(sub.size());
+  static const std::string_view verbs[] = {"思", "考え", "見て", "みて", "感じ", "予想し", "推測し", "予測し"};
+  for (auto v : verbs) {
+    if (!r.starts_with(v)) continue;
+    std::string_view infl = r.substr(v.size());
+    for (std::size_t k = 0; k < infl.size(); k = next(infl, k))
+      if (!is_hiragana(at(infl, k))) return false;
+    bool past = infl.starts_with("った") || infl.starts_with("た") || infl.starts_with("えた") || infl.starts_with("いた");
+    return !past && !has_nominaliser(infl);
+  }
+  return false;
+}
+
 // Whether a predicate cue ending at e heads the main clause (or a clause coordinated with it).
 bool heads_clause(const Sent& s, std::size_t e) {
   std::string_view n = s.n;
-  std::size_t i = e;
-  while (i < s.core_end) {
+  for (std::size_t i = e; i < s.core_end; i = next(n, i)) {
     char32_t c = at(n, i);
     if (c == 0x3001 || c == ',') {
       std::string_view tail = n.substr(e, i - e);
@@ -249,37 +276,25 @@ bool heads_clause(const Sent& s, std::size_t e) {
       if (ends_any(tail, {"ので", "のでし"})) return false;
       return ends_any(tail, {"り", "て", "で", "し", "ず", "く", "れ", "おり"});
     }
-    if (!is_hiragana(c)) {
-      // …のではないかと私は見ています: a hedge framed by the speaker's own verb of thinking.
-      std::string_view rest = n.substr(i, s.core_end - i);
-      std::string_view before_i = n.substr(e, i - e);
-      if (before_i == "と" || before_i.ends_with("と")) {
-        static const std::string_view subjects[] = {"私は", "僕は", "俺は", "筆者は", "我々は", "私たちは", "わたしは", "ぼくは"};
-        std::string_view r = n.substr(e + before_i.size());
-        for (auto sub : subjects)
-          if (r.starts_with(sub)) r.remove_prefix(sub.size());
-        static const std::string_view verbs[] = {"思", "考え", "見て", "みて", "感じ", "予想し", "推測し", "予測し"};
-        for (auto v : verbs) {
-          if (!r.starts_with(v)) continue;
-          std::string_view infl = r.substr(v.size(), s.core_end - (r.data() - n.data()) - v.size());
-          bool kana = true;
-          for (std::size_t k = 0; k < infl.size(); k = next(infl, k))
-            if (!is_hiragana(at(infl, k))) kana = false;
-          (void)rest;
-          // Not a narrated past thought (と思ったのがきっかけ), not embedded.
-          bool past = infl.starts_with("った") || infl.starts_with("た") || infl.starts_with("えた") ||
-                      infl.starts_with("いた");
-          if (kana && !past &&
-              !has_any(infl, {"のが", "のは", "のを", "のも", "ことが", "ことは", "ことを", "ことも", "ことに", "ところ"}))
-            return true;
-        }
-      }
-      return false;
-    }
-    i = next(n, i);
+    if (!is_hiragana(c)) return thinking_frame(s, e, i);
   }
-  std::string_view tail = n.substr(e, s.core_end - e);
-  return !has_any(tail, {"のが", "のは", "のを", "のも", "ことが", "ことは", "ことを", "ことも", "ことに", "ところ"});
+  return !has_nominaliser(n.substr(e, s.core_end - e));
+}
+
+// An adverb of probability (おそらく) hedges its own clause: the sentence, unless a
+// subordinate clause closes after it (おそらく…だが、…だ: the main clause is asserted).
+bool adverb_governs(const Sent& s, std::size_t e) {
+  std::string_view n = s.n;
+  std::size_t start = e;
+  for (std::size_t i = e; i < s.core_end; i = next(n, i)) {
+    char32_t c = at(n, i);
+    if (c != 0x3001 && c != ',') continue;
+    std::string_view clause = n.substr(start, i - start);
+    if (!clause.empty() && ends_any(clause, {"が", "けど", "けれど", "けれども", "ので", "から", "のに", "ても", "でも", "ば", "なら", "たら"}))
+      return false;
+    start = i + (c == ',' ? 1 : 3);
+  }
+  return true;
 }
 
 // A noun-phrase cue decides as the subject of the last clause: no clause break after it.
@@ -502,6 +517,25 @@ bool surprise_echo(const Sent& s) {
   return !ends_any(rest, {"か", "の", "ます", "です", "ない", "た", "る"});
 }
 
+// Whether a question word (lexicon kind qword) stands in [from, to): as a word of its own (どの,
+// not ほどの) and not in an indefinite (何か, どこも).
+bool has_question_word(const Sent& s, const Lexicon& lex, std::size_t from, std::size_t to) {
+  std::string_view n = s.n;
+  static const char32_t particles[] = {U'は', U'が', U'を', U'に', U'も', U'で', U'と', U'へ', U'や', U'の', U'ね', U'よ'};
+  for (auto* qw : lex.of_kind("qword")) {
+    for (std::size_t p = n.find(qw->expression, from); p != std::string_view::npos && p < to;
+         p = n.find(qw->expression, p + qw->expression.size())) {
+      char32_t after = at(n, p + qw->expression.size());
+      if (after == U'か' || after == U'も' || after == U'ぞ') continue;
+      char32_t pre = before(n, p);
+      bool word = !is_hiragana(at(n, p)) || !is_hiragana(pre) ||
+                  std::find(std::begin(particles), std::end(particles), pre) != std::end(particles);
+      if (word) return true;
+    }
+  }
+  return false;
+}
+
 // えっ、そんなに下がっているんですか。: surprise at what was just said, closed by 。 rather
 // than ？, with no question word: an exclamation, not a request for information.
 bool surprised(const Sent& s, const Lexicon& lex) {
@@ -510,13 +544,7 @@ bool surprised(const Sent& s, const Lexicon& lex) {
   bool start = false;
   for (auto x : inter)
     if (core.starts_with(x)) start = true;
-  if (!start) return false;
-  for (auto* qw : lex.of_kind("qword"))
-    if (core.find(qw->expression) != std::string_view::npos && !is_hiragana(at(qw->expression, 0))) return false;
-  static const std::string_view hira_q[] = {"どう", "なぜ", "なんで", "どこ", "いつ", "だれ", "どれ", "どの", "どんな", "いくら"};
-  for (auto x : hira_q)
-    if (core.find(x) != std::string_view::npos) return false;
-  return true;
+  return start && !has_question_word(s, lex, s.body, s.core_end);
 }
 
 }  // namespace
@@ -635,7 +663,8 @@ Decision classify(std::string_view, const Normalised& norm, const SentenceContex
       continue;
     }
     if (h.note == "after a direct quotation") continue;
-    if (h.kind == "adverb" || h.kind == "greeting" || h.kind == "interjection") h.governs = true;
+    if (h.kind == "adverb" && h.cat == Category::speculation) h.governs = adverb_governs(s, h.e);
+    else if (h.kind == "adverb" || h.kind == "greeting" || h.kind == "interjection") h.governs = true;
     else if (h.kind == "np") h.governs = heads_last_clause(s, h);
     else if (h.at_end) h.governs = true;
     else h.governs = heads_clause(s, h.e);
@@ -752,20 +781,8 @@ Decision classify(std::string_view, const Normalised& norm, const SentenceContex
     const RawHit* nb = &kept[k];  // d.hits and kept are parallel here
     if (!at_sentence_end(s, nb->e)) continue;
     if (before(n, nb->b) == U'か') continue;  // …かでしょう: a guess about an indirect question
-    for (auto* qw : lex.of_kind("qword")) {
-      std::size_t p = n.find(qw->expression, s.body);
-      while (p != std::string_view::npos && p < nb->b) {
-        char32_t after = at(n, p + qw->expression.size());
-        bool indefinite = after == U'か' || after == U'も' || after == U'ぞ';
-        // A hiragana question word must start a word: どの, not ほどの.
-        char32_t pre = before(n, p);
-        static const char32_t particles[] = {U'は', U'が', U'を', U'に', U'も', U'で', U'と', U'へ', U'や', U'の', U'ね', U'よ'};
-        bool word = !is_hiragana(at(n, p)) || !is_hiragana(pre) ||
-                    std::find(std::begin(particles), std::end(particles), pre) != std::end(particles);
-        if (!indefinite && word) return decide(Category::question, "a question word with a final " + h.expression + ": wonders", {k});
-        p = n.find(qw->expression, p + qw->expression.size());
-      }
-    }
+    if (has_question_word(s, lex, s.body, nb->b))
+      return decide(Category::question, "a question word with a final " + h.expression + ": wonders", {k});
   }
 
   // 8. Reported speech with a named source or a verb of saying.

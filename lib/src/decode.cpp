@@ -43,6 +43,26 @@ bool xml_allowed(char32_t c) {
   return c != 0xFFFE && c != 0xFFFF;
 }
 
+// Line and column (1-based, in characters) of byte `at` of `in`, counting from byte `from`
+// (after a BOM) with CRLF, CR and LF as line ends: what finish() reports.
+std::pair<std::size_t, std::size_t> char_position(std::string_view in, std::size_t from, std::size_t at) {
+  std::size_t line = 1, col = 1, i = from;
+  while (i < at) {
+    unsigned char b = static_cast<unsigned char>(in[i]);
+    if (b == '\r' || b == '\n') {
+      i += (b == '\r' && i + 1 < in.size() && in[i + 1] == '\n') ? 2 : 1;
+      ++line;
+      col = 1;
+      continue;
+    }
+    std::size_t len = 1;
+    if (b >= 0x80 || b < 0x20) utf8::decode(in, i, len);
+    i += len;
+    ++col;
+  }
+  return {line, col};
+}
+
 // Final pass over UTF-8 text: drops a leading BOM, turns CRLF and CR into LF, and checks
 // every character is one XML 1.0 can carry. When `source_is_text` the offsets of `in` are
 // the source's byte offsets (UTF-8 input), so errors can name them.
@@ -52,33 +72,42 @@ std::string finish(std::string_view in, bool source_is_text, std::size_t base_of
   out.reserve(in.size());
   std::size_t i = 0;
   if (in.size() >= 3 && std::memcmp(in.data(), "\xEF\xBB\xBF", 3) == 0) i = 3;
-  std::size_t line = 1, col = 1;
+  const std::size_t first = i;
   while (i < in.size()) {
-    unsigned char b = static_cast<unsigned char>(in[i]);
-    if (b >= 0x20 && b < 0x80) {  // fast path for printable ASCII
-      out.push_back(static_cast<char>(b));
-      ++i;
-      ++col;
-      continue;
+    // Copy the run of bytes that stay as they are: printable ASCII, LF, tab, and every byte of
+    // non-ASCII characters but U+FFFE and U+FFFF (EF BF BE/BF; EF never continues a sequence).
+    std::size_t run = i;
+    while (i < in.size()) {
+      // Eight bytes at a time while none is a control character or EF.
+      for (std::uint64_t w, x; i + 8 <= in.size(); i += 8) {
+        std::memcpy(&w, in.data() + i, 8);
+        x = w ^ 0xEFEFEFEFEFEFEFEFULL;
+        if (((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL) | ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL))
+          break;
+      }
+      if (i >= in.size()) break;
+      unsigned char b = static_cast<unsigned char>(in[i]);
+      if (b >= 0x20 || b == '\n' || b == '\t') {
+        if (b == 0xEF && i + 2 < in.size() && static_cast<unsigned char>(in[i + 1]) == 0xBF &&
+            (static_cast<unsigned char>(in[i + 2]) & 0xFE) == 0xBE)
+          break;
+        ++i;
+        continue;
+      }
+      break;
     }
-    if (b == '\r') {
+    out.append(in.data() + run, i - run);
+    if (i >= in.size()) break;
+    if (in[i] == '\r') {
       out.push_back('\n');
       i += (i + 1 < in.size() && in[i + 1] == '\n') ? 2 : 1;
-      ++line;
-      col = 1;
-      continue;
-    }
-    if (b == '\n') {
-      out.push_back('\n');
-      ++i;
-      ++line;
-      col = 1;
       continue;
     }
     std::size_t len = 0;
     char32_t c = utf8::decode(in, i, len);
-    if (!xml_allowed(c)) {
+    if (!xml_allowed(c)) {  // a control character, U+FFFE or U+FFFF
       if (!replace) {
+        auto [line, col] = char_position(in, first, i);
         char buf[96];
         std::snprintf(buf, sizeof buf, "character U+%04X cannot be carried in XML", static_cast<unsigned>(c));
         std::string msg = buf;
@@ -92,7 +121,6 @@ std::string finish(std::string_view in, bool source_is_text, std::size_t base_of
       out.append(in.substr(i, len));
     }
     i += len;
-    ++col;
   }
   return out;
 }
@@ -244,6 +272,16 @@ std::size_t utf8_multibyte_count(std::string_view bytes, std::size_t limit) {
 std::size_t utf8_invalid_offset(std::string_view bytes) {
   std::size_t i = 0;
   while (i < bytes.size()) {
+    unsigned char b = static_cast<unsigned char>(bytes[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    if (((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) && i + 2 < bytes.size() &&
+        (static_cast<unsigned char>(bytes[i + 1]) & 0xC0) == 0x80 && (static_cast<unsigned char>(bytes[i + 2]) & 0xC0) == 0x80) {
+      i += 3;  // the common case of Japanese text: a three-byte sequence without special ranges
+      continue;
+    }
     std::size_t len = utf8::valid_prefix(bytes.substr(i));
     if (len == 0) return i;
     i += len;
@@ -251,12 +289,15 @@ std::size_t utf8_invalid_offset(std::string_view bytes) {
   return npos;
 }
 
-std::string detect_encoding(std::string_view bytes) {
+// detect_encoding(), also handing back the offset of the first invalid UTF-8 byte when it
+// looked for one (so decode() need not scan the text twice).
+static std::string detect_checked(std::string_view bytes, std::size_t* bad_out) {
   auto starts = [&](const char* p, std::size_t n) { return bytes.size() >= n && std::memcmp(bytes.data(), p, n) == 0; };
   if (starts("\xEF\xBB\xBF", 3)) return "UTF-8";
   if (starts("\xFF\xFE", 2)) return "UTF-16LE";
   if (starts("\xFE\xFF", 2)) return "UTF-16BE";
   std::size_t bad = utf8_invalid_offset(bytes);
+  if (bad_out) *bad_out = bad;
   if (bad == npos) return looks_iso2022jp(bytes) ? "ISO-2022-JP" : "UTF-8";
   // Legacy encodings: ask ICU's detector, keep its Japanese answers, confirm by conversion.
   std::vector<std::string> candidates;
@@ -289,14 +330,18 @@ std::string detect_encoding(std::string_view bytes) {
   return "UTF-8";
 }
 
+std::string detect_encoding(std::string_view bytes) { return detect_checked(bytes, nullptr); }
+
 Decoded decode(std::string_view bytes, const DecodeOptions& options) {
   Decoded d;
   d.sha256 = sha256_hex(bytes);
-  std::string enc = options.encoding.empty() ? detect_encoding(bytes) : canonical(options.encoding);
+  constexpr std::size_t unknown = npos - 1;
+  std::size_t checked = unknown;
+  std::string enc = options.encoding.empty() ? detect_checked(bytes, &checked) : canonical(options.encoding);
   d.encoding = enc;
   if (enc == "UTF-8") {
     d.had_bom = bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0;
-    std::size_t bad = utf8_invalid_offset(bytes);
+    std::size_t bad = checked != unknown ? checked : utf8_invalid_offset(bytes);
     if (bad != npos) {
       if (!options.replace_invalid) invalid_bytes(bytes, bad, "UTF-8");
       std::string repaired = repair_utf8(bytes, d.replaced);

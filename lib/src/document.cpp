@@ -53,7 +53,7 @@ void Document::add_application(std::string_view ident, std::string_view version)
       return;
     }
   }
-  header.applications.push_back({std::string(ident), std::string(version)});
+  header.applications.push_back({std::string(ident), std::string(version), {}, {}});
 }
 
 std::vector<Sentence*> Document::sentences() {

@@ -235,6 +235,9 @@ void check2(Tree& t, std::vector<XliffProblem>& out) {
   for (El* f : x->children) {
     if (!(f->core() && f->local == "file")) continue;
     if (!files.insert(f->value("id")).second) add(f, "K1", "file id '" + f->value("id") + "' is not unique");
+    if (std::none_of(f->children.begin(), f->children.end(),
+                     [](El* c) { return c->core() && (c->local == "unit" || c->local == "group"); }))
+      add(f, "file", "a <file> without a unit or group");
     if (El* sk = nullptr; true) {
       for (El* c : f->children)
         if (c->core() && c->local == "skeleton") sk = c;

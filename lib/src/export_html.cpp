@@ -72,7 +72,8 @@ mark.s.speculation{background:var(--spec);color:var(--ink);box-shadow:0 0 0 1px 
 .s.checkworthy{text-decoration:underline 2px var(--cw);text-underline-offset:.3em}
 .s:target{outline:3px solid #f0a000}
 .cue{font-weight:700;text-decoration:underline wavy;text-underline-offset:.2em}
-.cue-speculation{color:var(--spec-ink)}.cue-reported{color:#0d3f78}.cue-question{color:#4a2386}.cue-opinion{color:#333}
+.cue-speculation{color:var(--spec-ink)}.cue-reported{color:#0d3f78}.cue-question{color:#4a2386}
+.cue-opinion,.cue-fact,.cue-other{color:inherit;font-weight:600;text-decoration:underline dotted}
 .term{position:relative;border-bottom:2px dotted #2d6a4f;cursor:help}
 .term[data-en]:hover::after,.term[data-en]:focus::after{content:attr(data-en);position:absolute;left:0;top:1.9em;z-index:3;
 white-space:nowrap;background:#1b1b1b;color:#fff;padding:.1rem .45rem;border-radius:4px;font-size:.8rem;line-height:1.5}
@@ -100,6 +101,7 @@ aside#claims{position:static;max-height:none;overflow:visible;border:0;padding:0
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .term[data-en]::after{content:" [" attr(data-en) "]";position:static;background:none;color:#333;padding:0;font-size:.85em}
 .term:hover::after{position:static}
+.term.glossed::after{content:none}
 aside a[href^="http"]::after,.verdict a[href^="http"]::after{content:" <" attr(href) ">";font-size:.8em;word-break:break-all}
 #stats{display:none}
 }
@@ -355,7 +357,7 @@ class Page {
   }
 
   // Opening tag for an inline TEI element.
-  std::pair<std::string, std::string> tag_for(const xp::Mention& m) const {
+  std::pair<std::string, std::string> tag_for(const xp::Mention& m, const xp::SentenceInfo& si) const {
     const std::string& e = m.element();
     auto a = [&](const char* n) { return m.attr(n); };
     if (e == "seg" && a("type") == "cue") {
@@ -368,7 +370,16 @@ class Page {
       if (g)
         for (auto& t : g->translations()) en += (en.empty() ? "" : " / ") + t;
       if (en.empty()) return {"<span class=\"term no-en\" tabindex=\"0\" title=\"term (no English in the text or termbase)\">", "</span>"};
-      return {"<span class=\"term\" tabindex=\"0\" lang=\"" + esc(v_.source.lang) + "\" data-en=\"" + esc(en) + "\" title=\"" + esc(en) + "\">", "</span>"};
+      // Glossed right here in the sentence: print does not repeat the English.
+      std::string id = m.attr("xml:id");
+      bool glossed = !id.empty() && std::any_of(si.mentions.begin(), si.mentions.end(), [&](const xp::Mention& gl) {
+        if (gl.element() != "gloss") return false;
+        auto targets = xp::tokens(gl.attr("target"));
+        return std::find(targets.begin(), targets.end(), "#" + id) != targets.end();
+      });
+      return {std::string("<span class=\"term") + (glossed ? " glossed" : "") + "\" tabindex=\"0\" lang=\"" + esc(v_.source.lang) +
+                  "\" data-en=\"" + esc(en) + "\" title=\"" + esc(en) + "\">",
+              "</span>"};
     }
     if (e == "gloss") {
       std::string lang = a("xml:lang");
@@ -412,7 +423,7 @@ class Page {
       }
       if (m.span->begin < pos) continue;
       text_to(m.span->begin);
-      auto [open, close] = tag_for(m);
+      auto [open, close] = tag_for(m, si);
       out_ += open;
       stack.push_back(&m);
       closers.push_back(close);

@@ -593,8 +593,11 @@ void View::read_standoff() {
         if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) text += c.value();
         else if (std::string_view(c.name()) == "ref") {
           if (v.url.empty()) v.url = c.attribute("target").value();
+        } else if (c.type() == pugi::node_element && std::string_view(c.name()) == "date" && c.attribute("when")) {
+          if (v.date.empty()) v.date = c.attribute("when").value();
+          // jatei-merge writes the date of the check as <date when="D">D</date>: not part of the note.
+          if (squash_space(node_text(c)) != c.attribute("when").value()) text += node_text(c);
         } else if (c.type() == pugi::node_element) {
-          if (std::string_view(c.name()) == "date" && v.date.empty()) v.date = c.attribute("when").value();
           text += node_text(c);
         }
       }

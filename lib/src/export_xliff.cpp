@@ -200,7 +200,10 @@ std::string xliff21(const xp::View& v, const ExportOptions& o) {
            {{"id", "n" + std::to_string(++fn)}, {"category", "guide"}});
   x.close();
 
-  for (auto& u : units_of(v)) {
+  auto units = units_of(v);
+  // A file needs a unit or a group: an empty document (no sentence) gets an empty group.
+  if (units.empty()) x.empty("group", {{"id", "empty"}, {"name", "no sentences"}});
+  for (auto& u : units) {
     IdScope ids;
     for (auto* si : u.sentences)
       if (!si->s->id.empty()) ids.reserve(si->s->id);

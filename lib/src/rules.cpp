@@ -36,10 +36,13 @@ void glob_ends(std::string_view p, std::string_view t, std::size_t base, std::ve
         ends.push_back(base + t.size());
         return;
       }
-      // Try every split point, on character boundaries.
+      // Try every split point, on character boundaries. Only where the rest can begin (its
+      // literal byte, or a digit for '#') is a call worth making: the others end nothing.
+      const char first = rest[0];
       std::size_t k = j;
       while (true) {
-        glob_ends(rest, t.substr(k), base + k, ends, depth + 1);
+        bool viable = first == '*' || (first == '#' ? digit_len(t.substr(k)) > 0 : k < t.size() && t[k] == first);
+        if (viable) glob_ends(rest, t.substr(k), base + k, ends, depth + 1);
         if (k >= t.size()) break;
         k += utf8::sequence_length(static_cast<unsigned char>(t[k]));
         if (k > t.size()) break;
@@ -60,9 +63,27 @@ void glob_ends(std::string_view p, std::string_view t, std::size_t base, std::ve
   ends.push_back(base + j);
 }
 
+// Position of the first '*' or '#' at or after `from`, or npos.
+std::size_t first_wildcard(std::string_view p, std::size_t from = 0) {
+  for (std::size_t i = from; i < p.size(); ++i)
+    if (p[i] == '*' || p[i] == '#') return i;
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 bool glob_match(std::string_view pattern, std::string_view text) {
+  std::size_t wild = first_wildcard(pattern);
+  if (wild == std::string_view::npos) return pattern == text;
+  if (wild == 0 && pattern[0] == '*' && pattern.size() > 1 && first_wildcard(pattern, 1) == std::string_view::npos) {
+    // "*literal" (the common shape): the text ends with the literal, which starts on one of
+    // the split points glob_ends would try.
+    std::string_view lit = pattern.substr(1);
+    if (text.size() < lit.size() || text.substr(text.size() - lit.size()) != lit) return false;
+    std::size_t at = text.size() - lit.size(), k = 0;
+    while (k < at) k += utf8::sequence_length(static_cast<unsigned char>(text[k]));
+    return k == at;
+  }
   std::vector<std::size_t> ends;
   glob_ends(pattern, text, 0, ends, 0);
   for (auto e : ends)
@@ -71,6 +92,8 @@ bool glob_match(std::string_view pattern, std::string_view text) {
 }
 
 std::size_t glob_prefix(std::string_view pattern, std::string_view text) {
+  if (first_wildcard(pattern) == std::string_view::npos)
+    return text.substr(0, pattern.size()) == pattern ? pattern.size() : std::string_view::npos;
   std::vector<std::size_t> ends;
   glob_ends(pattern, text, 0, ends, 0);
   if (ends.empty()) return std::string_view::npos;

@@ -8,6 +8,8 @@
 #include "jatei/segment.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 
 #include "jatei/utf8.hpp"
 
@@ -77,25 +79,184 @@ bool starts_with_numbered_label(std::string_view s) {
 
 bool is_ascii_marker(const std::string& p) { return p.size() == 1 || p == "‐" || p == "–"; }
 
-LineKind classify(std::string_view s, std::size_t chars, const Rules& rules) {
+// One cue section, indexed once per document so that a line is tried only against the
+// entries that can match it. Each answer is the one of the Rules call named beside it: an
+// entry starting with a literal can only match text starting with those bytes ('#': a digit);
+// a whole-line "*literal" only text ending with the literal; a substring only where its first
+// three bytes are.
+class CueList {
+ public:
+  CueList(const Rules& rules, std::string_view section) : entries_(rules.section(section)) {
+    for (std::uint32_t k = 0; k < entries_.size(); ++k) {
+      std::string_view p = entries_[k].pattern;
+      if (p.empty() || p[0] == '*') {
+        any_.push_back(k);
+      } else if (p[0] == '#') {  // a digit: 0-9, or ０-９ (EF BC 90-99)
+        for (unsigned char b : {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '\xEF'}) lead_[b].push_back({k, 0, 0});
+      } else {
+        std::size_t n = std::min({p.find_first_of("*#"), p.size(), std::size_t(4)});
+        std::uint32_t bytes = 0;
+        for (std::size_t i = 0; i < n; ++i) bytes |= std::uint32_t(static_cast<unsigned char>(p[i])) << (8 * i);
+        lead_[static_cast<unsigned char>(p[0])].push_back({k, static_cast<std::uint32_t>(n), bytes});
+      }
+      if (p.size() > kSuffixKey && p[0] == '*' && p.find_first_of("*#", 1) == std::string_view::npos)
+        suffix_.emplace_back(suffix_key(p), k);
+      else if (p.empty() || p[0] == '*')
+        other_.push_back(k);
+      if (p.empty()) {
+        has_empty_ = true;
+      } else if (p.size() >= 3 && (static_cast<unsigned char>(p[0]) & 0xC0) != 0x80) {
+        std::uint32_t key = tri_key(p);
+        tri_.emplace_back(key, k);
+        bloom_[(key * 2654435761u) >> 26] |= std::uint64_t(1) << (key & 63);
+      } else {
+        short_.push_back(k);
+      }
+    }
+    std::sort(suffix_.begin(), suffix_.end());
+    std::sort(tri_.begin(), tri_.end());
+  }
+
+  const std::vector<RuleEntry>& entries() const { return entries_; }
+
+  // Rules::matches_whole(section, s).
+  bool whole(std::string_view s) const {
+    if (s.empty()) {
+      for (auto& e : entries_)
+        if (glob_match(e.pattern, s)) return true;
+      return false;
+    }
+    for (const Lead& l : lead_[static_cast<unsigned char>(s[0])])
+      if (starts(l, s) && glob_match(entries_[l.index].pattern, s)) return true;
+    if (s.size() >= kSuffixKey) {
+      auto key = suffix_key(s);
+      for (auto it = std::lower_bound(suffix_.begin(), suffix_.end(), std::make_pair(key, std::uint32_t(0)));
+           it != suffix_.end() && it->first == key; ++it)
+        if (glob_match(entries_[it->second].pattern, s)) return true;
+    }
+    for (std::uint32_t k : other_)
+      if (glob_match(entries_[k].pattern, s)) return true;
+    return false;
+  }
+
+  // Rules::matches_prefix(section, s, weak): the longest match, the first entry on a tie.
+  std::size_t prefix(std::string_view s, bool* weak = nullptr) const {
+    std::size_t best = 0;
+    each_candidate(s, [&](std::uint32_t k) {
+      std::size_t n = glob_prefix(entries_[k].pattern, s);
+      if (n != std::string_view::npos && n > best) {
+        best = n;
+        if (weak) *weak = entries_[k].weak;
+      }
+      return false;
+    });
+    return best;
+  }
+
+  // Calls f(index) for every entry that may match a prefix of s, in the entries' order, until
+  // f returns true; returns whether it did.
+  template <class F>
+  bool each_candidate(std::string_view s, F f) const {
+    if (s.empty()) {
+      for (std::uint32_t k = 0; k < entries_.size(); ++k)
+        if (f(k)) return true;
+      return false;
+    }
+    const auto& lead = lead_[static_cast<unsigned char>(s[0])];
+    std::size_t i = 0, j = 0;
+    while (i < lead.size() || j < any_.size()) {
+      if (j == any_.size() || (i < lead.size() && lead[i].index < any_[j])) {
+        const Lead& l = lead[i++];
+        if (starts(l, s) && f(l.index)) return true;
+      } else if (f(any_[j++])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Rules::contains(section, s): some entry occurs in s, as literal text.
+  bool contains(std::string_view s) const {
+    if (has_empty_) return true;
+    for (std::uint32_t k : short_)
+      if (s.find(entries_[k].pattern) != std::string_view::npos) return true;
+    if (tri_.empty() || s.size() < 3) return false;
+    for (std::size_t i = 0; i + 3 <= s.size(); ++i) {
+      if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;  // entries start on a lead byte
+      std::uint32_t key = tri_key(s.substr(i));
+      if (!(bloom_[(key * 2654435761u) >> 26] & (std::uint64_t(1) << (key & 63)))) continue;
+      for (auto it = std::lower_bound(tri_.begin(), tri_.end(), std::make_pair(key, std::uint32_t(0)));
+           it != tri_.end() && it->first == key; ++it) {
+        const std::string& p = entries_[it->second].pattern;
+        if (s.substr(i, p.size()) == p) return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  struct Lead {
+    std::uint32_t index, length, bytes;  // the entry, and its first literal bytes (up to 4)
+  };
+  static constexpr std::size_t kSuffixKey = 12;
+
+  static bool starts(const Lead& l, std::string_view s) {
+    if (s.size() < l.length) return false;
+    std::uint32_t bytes = 0;
+    for (std::size_t i = 0; i < l.length; ++i) bytes |= std::uint32_t(static_cast<unsigned char>(s[i])) << (8 * i);
+    return bytes == l.bytes;
+  }
+  static std::uint64_t suffix_key(std::string_view s) {
+    std::uint64_t key = 0;
+    for (std::size_t i = s.size() - kSuffixKey; i < s.size(); ++i) key = (key << 8) | static_cast<unsigned char>(s[i]);
+    return key;
+  }
+  static std::uint32_t tri_key(std::string_view s) {
+    return (std::uint32_t(static_cast<unsigned char>(s[0])) << 16) | (std::uint32_t(static_cast<unsigned char>(s[1])) << 8) |
+           static_cast<unsigned char>(s[2]);
+  }
+
+  const std::vector<RuleEntry>& entries_;
+  std::array<std::vector<Lead>, 256> lead_;  // entries starting with a literal byte (or '#')
+  std::vector<std::uint32_t> any_;           // entries starting with '*' (or empty)
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> suffix_;  // "*literal" by its last bytes
+  std::vector<std::uint32_t> other_;         // the other entries starting with '*'
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> tri_;  // substrings by their first 3 bytes
+  std::array<std::uint64_t, 64> bloom_{};
+  std::vector<std::uint32_t> short_;         // substrings shorter than 3 bytes or not UTF-8 led
+  bool has_empty_ = false;
+};
+
+// The cue sections segmentation consults for every line.
+struct Cues {
+  explicit Cues(const Rules& r)
+      : trailer(r, "trailer"), byline(r, "byline"), credit(r, "credit"), caption(r, "caption"),
+        summary_head(r, "summary-head"), boilerplate(r, "boilerplate"), list_bullet(r, "list-bullet"),
+        list_number(r, "list-number"), section_head(r, "section-head"), quote_intro(r, "quote-intro") {}
+  CueList trailer, byline, credit, caption, summary_head, boilerplate, list_bullet, list_number, section_head,
+      quote_intro;
+};
+
+LineKind classify(std::string_view s, std::size_t chars, const Cues& cues) {
   if (s.empty()) return LineKind::blank;
   bool weak = false;
   if (chars <= kMaxCueChars) {
-    if (rules.matches_whole("trailer", s)) return LineKind::trailer;
-    if (chars <= 100 && rules.matches_prefix("byline", s)) return LineKind::byline;
-    if (chars <= 100 && rules.matches_whole("credit", s)) {
+    if (cues.trailer.whole(s)) return LineKind::trailer;
+    if (chars <= 100 && cues.byline.prefix(s)) return LineKind::byline;
+    if (chars <= 100 && cues.credit.whole(s)) {
       // Only a bracketed line that names a credit (TEXT: 編集: 写真: …) is a credit line.
       std::string_view inner = s.substr(1);
       for (std::size_t i = 0; i < inner.size(); i += utf8::sequence_length(static_cast<unsigned char>(inner[i])))
-        if (rules.matches_prefix("byline", inner.substr(i))) return LineKind::credit;
+        if (cues.byline.prefix(inner.substr(i))) return LineKind::credit;
     }
-    if (rules.matches_prefix("caption", s, &weak)) {
+    if (cues.caption.prefix(s, &weak)) {
       if (!weak || (chars <= 80 && !ends_like_sentence(s))) return LineKind::caption;
     }
-    if (chars <= 30 && rules.matches_whole("summary-head", s)) return LineKind::summary_head;
-    if (chars <= 150 && rules.contains("boilerplate", s)) return LineKind::boilerplate;
+    if (chars <= 30 && cues.summary_head.whole(s)) return LineKind::summary_head;
+    if (chars <= 150 && cues.boilerplate.contains(s)) return LineKind::boilerplate;
   }
-  for (auto& e : rules.section("list-bullet")) {
+  for (auto& e : cues.list_bullet.entries()) {
+    if (!e.pattern.empty() && e.pattern[0] != s[0]) continue;
     if (s.substr(0, e.pattern.size()) != e.pattern) continue;
     if (is_ascii_marker(e.pattern)) {
       std::string_view rest = s.substr(e.pattern.size());
@@ -105,16 +266,15 @@ LineKind classify(std::string_view s, std::size_t chars, const Rules& rules) {
     if (s.size() > e.pattern.size()) return LineKind::bullet;
   }
   if (starts_with_numbered_label(s)) return LineKind::number;
-  for (auto& e : rules.section("list-number")) {
-    std::size_t n = glob_prefix(e.pattern, s);
-    if (n == std::string_view::npos || n == 0 || n >= s.size()) continue;
+  bool number = cues.list_number.each_candidate(s, [&](std::uint32_t k) {
+    std::size_t n = glob_prefix(cues.list_number.entries()[k].pattern, s);
+    if (n == std::string_view::npos || n == 0 || n >= s.size()) return false;
     // "1.5倍" is a number, not an enumerator.
     std::size_t len = 0;
     char32_t next = utf8::decode(s, n, len);
-    if ((next >= '0' && next <= '9') || (next >= U'０' && next <= U'９')) continue;
-    return LineKind::number;
-  }
-  return LineKind::para;
+    return !((next >= '0' && next <= '9') || (next >= U'０' && next <= U'９'));
+  });
+  return number ? LineKind::number : LineKind::para;
 }
 
 enum class Section { article, summary, author, boilerplate };
@@ -135,13 +295,14 @@ struct PendingBlock {
 
 class Builder {
  public:
-  Builder(std::string_view text, const Rules& rules) : text_(text), rules_(rules) {}
+  Builder(std::string_view text, const Rules& rules) : text_(text), rules_(rules), cues_(rules) {}
 
   Document build(const SegmentOptions& opts) {
     split_lines();
     resolve_numbers();
     Document doc;
     std::vector<PendingBlock> blocks = group();
+    lines_ = std::vector<Line>();  // not needed past grouping: give the memory back
     assign_sections(blocks);
     make_divisions(doc, blocks);
     doc.header.title = !opts.title.empty() ? opts.title : !title_.empty() ? title_ : opts.source_name;
@@ -152,6 +313,7 @@ class Builder {
 
  private:
   void split_lines() {
+    lines_.reserve(static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1);
     std::size_t pos = 0, number = 0;
     while (pos <= text_.size()) {
       std::size_t nl = text_.find('\n', pos);
@@ -163,7 +325,7 @@ class Builder {
       l.number = ++number;
       l.content = trim(text_.substr(pos, nl - pos));
       l.chars = count_chars(l.content, kMaxCueChars + 1);
-      l.kind = classify(l.content, l.chars, rules_);
+      l.kind = classify(l.content, l.chars, cues_);
       // A line of only U+3000 (or other non-XML whitespace) cannot sit between elements as
       // layout: it becomes a paragraph of its own, holding that whitespace.
       if (l.kind == LineKind::blank) {
@@ -206,7 +368,7 @@ class Builder {
       Line& l = lines_[i];
       if (l.kind != LineKind::bullet && l.kind != LineKind::para) continue;
       if (i == first_nonblank() || l.chars > 40 || ends_like_sentence(l.content)) continue;
-      if (!rules_.matches_prefix("section-head", l.content)) continue;
+      if (!cues_.section_head.prefix(l.content)) continue;
       if (l.kind == LineKind::para && l.content.substr(0, 3) != "【") continue;
       std::size_t p = prev_nonblank(i), n = next_nonblank(i);
       bool neighbour = (p != npos && lines_[p].kind == LineKind::bullet) || (n != npos && lines_[n].kind == LineKind::bullet);
@@ -242,8 +404,15 @@ class Builder {
     std::string_view line = text_.substr(l.begin, l.end - l.begin);
     leaf.lead = std::string(text_.substr(last_end_, l.begin - last_end_));
     last_end_ = l.end;
-    std::size_t prev = 0;
-    for (auto [b, e] : split_sentences(line, rules_)) {
+    std::vector<Range> ranges = split_sentences(line, rules_);
+    std::size_t count = 0, prev = 0;
+    for (auto [b, e] : ranges) {
+      count += (b > prev) + 1;
+      prev = e;
+    }
+    leaf.pieces.reserve(count + (prev < line.size()));
+    prev = 0;
+    for (auto [b, e] : ranges) {
       if (b > prev) leaf.pieces.push_back({Piece::Kind::text, {}, std::string(line.substr(prev, b - prev))});
       Piece p;
       p.kind = Piece::Kind::sentence;
@@ -262,7 +431,7 @@ class Builder {
       if (it->kind != Piece::Kind::sentence) continue;
       std::string_view s = it->sentence.text;
       if (s.size() > 600) s = s.substr(s.size() - 600);  // bound the pattern work on huge lines
-      return rules_.matches_whole("quote-intro", s);
+      return cues_.quote_intro.whole(s);
     }
     return false;
   }
@@ -271,6 +440,7 @@ class Builder {
     std::vector<PendingBlock> out;
     std::size_t nonblank = 0;
     for (auto& l : lines_) nonblank += l.kind != LineKind::blank;
+    out.reserve(nonblank);
     bool first = true;
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       Line& l = lines_[i];
@@ -486,6 +656,7 @@ class Builder {
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
   std::string_view text_;
   const Rules& rules_;
+  Cues cues_;
   std::vector<Line> lines_;
   std::size_t last_end_ = 0;
   std::string title_, tail_;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -139,9 +140,39 @@ bool is_arm(char32_t c) {
 }
 
 bool starts_with_entry(std::string_view text, const std::vector<RuleEntry>& entries) {
-  for (auto& e : entries)
+  for (auto& e : entries) {
+    if (!e.pattern.empty() && !text.empty() && e.pattern[0] != text[0]) continue;
     if (text.substr(0, e.pattern.size()) == e.pattern) return true;
+  }
   return false;
+}
+
+// hay.find(needle, from), but a needle that starts with a non-ASCII character is looked for by
+// its third byte, much rarer in Japanese text than the lead byte that starts every kana.
+std::size_t find_anchored(std::string_view hay, std::string_view needle, std::size_t from) {
+  if (needle.size() < 3 || static_cast<unsigned char>(needle[0]) < 0x80) return hay.find(needle, from);
+  const std::size_t a = 2;
+  while (from <= hay.size() && hay.size() - from >= needle.size()) {
+    const void* hit = std::memchr(hay.data() + from + a, needle[a], hay.size() - from - needle.size() + 1);
+    if (!hit) break;
+    std::size_t pos = static_cast<std::size_t>(static_cast<const char*>(hit) - hay.data()) - a;
+    if (hay.compare(pos, needle.size(), needle) == 0) return pos;
+    from = pos + 1;
+  }
+  return std::string_view::npos;
+}
+
+// Per-thread work buffers, reused from line to line; a very long line's are given back after it.
+struct SplitBuffers {
+  std::vector<Cp> cps;
+  std::vector<char> protected_;
+  std::vector<std::size_t> match;
+  std::vector<char> closes;
+};
+
+SplitBuffers& split_buffers() {
+  thread_local SplitBuffers buffers;
+  return buffers;
 }
 
 class Splitter {
@@ -149,15 +180,15 @@ class Splitter {
   Splitter(std::string_view line, const Rules& rules)
       : line_(line),
         rules_(rules),
-        symbols_(rules.section("symbol-terminator")),
-        emoticon_words_(rules.section("emoticon-word")),
-        particles_(rules.section("emoji-particle")),
         starts_(rules.section("sentence-start")),
-        continuations_(rules.section("sentence-continuation")),
-        abbreviations_(rules.section("abbreviation")) {
+        continuations_(rules.section("sentence-continuation")) {
     decode();
     mark_protected();
     match_brackets();
+  }
+
+  ~Splitter() {
+    if (cps_.capacity() > (std::size_t(1) << 16)) buffers_ = SplitBuffers();
   }
 
   std::vector<Range> run() {
@@ -179,12 +210,18 @@ class Splitter {
       return start;
     };
     while (i < n) {
+      char32_t c = cps_[i].c;
+      // Kana, kanji, ASCII letters and digits ('w' aside): text, never a bracket or an ending.
+      if ((c >= 0x3041 && c <= 0x30FA) || (c >= 0x4E00 && c <= 0x9FFF) || (c < 0x80 && is_ascii_alnum(c) && c != 'w')) {
+        has_text = true;
+        ++i;
+        continue;
+      }
       if (protected_[i]) {
         has_text = true;
         ++i;
         continue;
       }
-      char32_t c = cps_[i].c;
       // Bracket bookkeeping (matched pairs only).
       if (match_[i] != npos) {
         if (depth == 0 && open_family(c) == 1) {
@@ -230,7 +267,7 @@ class Splitter {
         continue;
       }
       if (depth > 0) {
-        if (is_wordlike(c)) has_text = true;
+        if (!has_text && is_wordlike(c)) has_text = true;
         ++i;
         continue;
       }
@@ -245,7 +282,7 @@ class Splitter {
         i = e;
         continue;
       }
-      if (is_wordlike(c) || (!is_space(c) && !is_emoji_part(c))) has_text = true;
+      if (!has_text && (is_wordlike(c) || (!is_space(c) && !is_emoji_part(c)))) has_text = true;
       ++i;
     }
     if (start < n) emit(n);
@@ -263,9 +300,24 @@ class Splitter {
   }
 
   void decode() {
+    cps_.clear();
     cps_.reserve(line_.size() / 2 + 1);
     std::size_t i = 0;
     while (i < line_.size()) {
+      unsigned char b = static_cast<unsigned char>(line_[i]);
+      if (b < 0x80) {
+        cps_.push_back({b, static_cast<std::uint32_t>(i)});
+        ++i;
+        continue;
+      }
+      if (((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) && i + 2 < line_.size() &&
+          (static_cast<unsigned char>(line_[i + 1]) & 0xC0) == 0x80 && (static_cast<unsigned char>(line_[i + 2]) & 0xC0) == 0x80) {
+        char32_t c = (char32_t(b & 0x0F) << 12) | (char32_t(static_cast<unsigned char>(line_[i + 1]) & 0x3F) << 6) |
+                     (static_cast<unsigned char>(line_[i + 2]) & 0x3F);
+        cps_.push_back({c, static_cast<std::uint32_t>(i)});
+        i += 3;
+        continue;
+      }
       std::size_t len = 1;
       char32_t c = utf8::decode(line_, i, len);
       cps_.push_back({c, static_cast<std::uint32_t>(i)});
@@ -297,7 +349,7 @@ class Splitter {
     }
     for (auto& entry : rules_.section("protected")) {
       std::size_t p = 0;
-      while (!entry.pattern.empty() && (p = line_.find(entry.pattern, p)) != std::string_view::npos) {
+      while (!entry.pattern.empty() && (p = find_anchored(line_, entry.pattern, p)) != std::string_view::npos) {
         protect_bytes(p, p + entry.pattern.size());
         p += entry.pattern.size();
       }
@@ -312,6 +364,7 @@ class Splitter {
     for (std::size_t i = 0; i < n; ++i) {
       if (protected_[i]) continue;
       char32_t c = cps_[i].c;
+      if (c >= 0x3040 && c <= 0x9FFF) continue;  // kana and kanji: no brackets there
       if (int f = open_family(c)) {
         stack.emplace_back(f, i);
         continue;
@@ -334,7 +387,7 @@ class Splitter {
     std::size_t len = close - open - 1;
     if (len == 0 || len > 15) return false;
     std::string_view inner = line_.substr(cps_[open + 1].off, cps_[close].off - cps_[open + 1].off);
-    for (auto& e : emoticon_words_)
+    for (auto& e : lazy(emoticon_words_, "emoticon-word"))
       if (inner == e.pattern) return true;
     bool face = false;
     for (std::size_t k = open + 1; k < close; ++k) {
@@ -356,7 +409,7 @@ class Splitter {
     if (cps_[i].c < 0x2000 || (cps_[i].c >= 0x3000 && cps_[i].c < 0xA000)) return false;  // kana, kanji
     std::string_view at = line_.substr(cps_[i].off);
     std::size_t len = (i + 1 < cps_.size() ? cps_[i + 1].off : line_.size()) - cps_[i].off;
-    for (auto& e : symbols_)
+    for (auto& e : lazy(symbols_, "symbol-terminator"))
       if (e.pattern.size() == len && at.substr(0, len) == e.pattern) return true;
     return false;
   }
@@ -386,7 +439,7 @@ class Splitter {
         std::size_t b = i;
         while (b > 0 && (is_ascii_alpha(cps_[b - 1].c) || (cps_[b - 1].c == U'.' && b >= 2 && is_ascii_alpha(cps_[b - 2].c)))) --b;
         std::string_view word = line_.substr(cps_[b].off, cps_[i].off - cps_[b].off);
-        for (auto& e : abbreviations_)
+        for (auto& e : lazy(abbreviations_, "abbreviation"))
           if (word == e.pattern) return npos;
       }
       return i + 1;
@@ -409,7 +462,7 @@ class Splitter {
       while (k < n && (is_emoji_part(cps_[k].c) || in_symbol_list(k))) ++k;
       if (k < n) {
         std::string_view rest = line_.substr(cps_[k].off);
-        if (starts_with_entry(rest, particles_)) return npos;  // 🦑をやっとる
+        if (starts_with_entry(rest, lazy(particles_, "emoji-particle"))) return npos;  // 🦑をやっとる
       }
       return k;
     }
@@ -470,18 +523,25 @@ class Splitter {
     return !starts_with_entry(rest, continuations_);
   }
 
+  // Sections only rare characters need are looked up on first use.
+  const std::vector<RuleEntry>& lazy(const std::vector<RuleEntry>*& section, std::string_view name) const {
+    if (!section) section = &rules_.section(name);
+    return *section;
+  }
+
   std::string_view line_;
   const Rules& rules_;
-  const std::vector<RuleEntry>& symbols_;
-  const std::vector<RuleEntry>& emoticon_words_;
-  const std::vector<RuleEntry>& particles_;
   const std::vector<RuleEntry>& starts_;
   const std::vector<RuleEntry>& continuations_;
-  const std::vector<RuleEntry>& abbreviations_;
-  std::vector<Cp> cps_;
-  std::vector<bool> protected_;
-  std::vector<std::size_t> match_;
-  std::vector<bool> closes_;
+  mutable const std::vector<RuleEntry>* symbols_ = nullptr;
+  mutable const std::vector<RuleEntry>* emoticon_words_ = nullptr;
+  mutable const std::vector<RuleEntry>* particles_ = nullptr;
+  mutable const std::vector<RuleEntry>* abbreviations_ = nullptr;
+  SplitBuffers& buffers_ = split_buffers();
+  std::vector<Cp>& cps_ = buffers_.cps;
+  std::vector<char>& protected_ = buffers_.protected_;
+  std::vector<std::size_t>& match_ = buffers_.match;
+  std::vector<char>& closes_ = buffers_.closes;
 };
 
 }  // namespace

@@ -986,10 +986,14 @@ class Annotator {
       if (it.old_label) {
         std::string probe = *it.old_label + "x";
         auto l = find_speaker_label(probe, model_);
-        if (!l || l->length != it.old_label->size()) {
+        if (!l || l->length != it.old_label->size()) {  // a label written by hand (二人:)
           l = SpeakerLabel{};
           l->length = it.old_label->size();
-          l->name = std::string(trim_space(*it.old_label));
+          std::string name;
+          for (auto& cp : code_points(*it.old_label))
+            if (is_name_char(cp.c) || is_hiragana(cp.c) || is_digit(cp.c) || cp.c == 0x30FB)
+              utf8::append(name, cp.c);
+          l->name = name;
         }
         it.label = l;
         it.label_text = *it.old_label;

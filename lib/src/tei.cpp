@@ -8,6 +8,8 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <sstream>
 
 #include "jatei/error.hpp"
@@ -22,6 +24,13 @@ namespace {
 void escape_text(std::string& out, std::string_view s) {
   std::size_t run = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
+    // Eight bytes at a time while none is below '?' (every byte to escape is).
+    for (std::uint64_t w; i + 8 <= s.size(); i += 8) {
+      std::memcpy(&w, s.data() + i, 8);
+      if ((w - 0x3F3F3F3F3F3F3F3FULL) & ~w & 0x8080808080808080ULL) break;
+    }
+    if (i >= s.size()) break;
+    if (static_cast<unsigned char>(s[i]) > '>') continue;
     const char* rep = nullptr;
     switch (s[i]) {
       case '&': rep = "&amp;"; break;
@@ -208,6 +217,35 @@ void write_turn(std::string& out, const Turn& t, bool lead_written) {
   close_tag(out, "sp");
 }
 
+// About the size of the serialized document, a little over rather than under: reserving it
+// spares a 100 MB output its copies (and their memory) while it grows. Capacity never written
+// costs no memory.
+std::size_t size_hint(const Document& doc) {
+  auto attrs_size = [](const Attrs& a) {
+    std::size_t n = 0;
+    for (auto& x : a.list()) n += x.name.size() + x.value.size() + 4;
+    return n;
+  };
+  std::size_t n = 8192 + doc.tail.size() + doc.standoff.size() + doc.header.raw_header.size();
+  for (auto& d : doc.divisions) {
+    n += 64 + attrs_size(d.attrs);
+    for (auto& t : d.turns) {
+      n += 96 + attrs_size(t.attrs) + (t.speaker ? t.speaker->size() : 0);
+      for (auto& b : t.blocks) {
+        n += 64 + attrs_size(b.attrs) + b.xml.size() + b.lead.size();
+        for (auto& l : b.leaves) {
+          n += 64 + attrs_size(l.attrs) + l.lead.size();
+          for (auto& p : l.pieces) {
+            n += 32 + p.text.size() + p.sentence.text.size() + attrs_size(p.sentence.attrs);
+            for (auto& sp : p.sentence.spans) n += 2 * sp.element.size() + 8 + attrs_size(sp.attrs);
+          }
+        }
+      }
+    }
+  }
+  return n + n / 32;  // escapes (&amp; &lt;) are rare
+}
+
 void write_body(std::string& out, const Document& doc) {
   for (auto& d : doc.divisions) {
     const std::string* lead = nullptr;
@@ -287,6 +325,12 @@ void build_header(pugi::xml_node header, const Header& h, bool fresh) {
     } else {
       if (!node.attribute("version")) node.append_attribute("version");
       node.attribute("version") = app.version.c_str();
+    }
+    if (!app.description.empty() || !app.pointers.empty()) {
+      while (pugi::xml_node d = node.child("desc")) node.remove_child(d);
+      while (pugi::xml_node p = node.child("ptr")) node.remove_child(p);
+      if (!app.description.empty()) node.append_child("desc").text() = app.description.c_str();
+      for (auto& target : app.pointers) node.append_child("ptr").append_attribute("target") = target.c_str();
     }
   }
   if (!h.notes.empty() || file_desc.child("notesStmt")) {
@@ -388,6 +432,10 @@ class Reader {
         fail(n, "malformed XML: more than one root element");
       if (n.type() == pugi::node_pcdata && !is_whitespace(n.value())) fail(n, "malformed XML: text outside the root element");
     }
+    if (!dom_.document_element()) {  // parse_fragment accepts that; XML does not
+      auto [line, col] = lines_.at(xml_.size());
+      throw DataError("malformed XML: no document element", line, col);
+    }
     pugi::xml_node root = dom_.document_element();
     if (!root || std::string_view(root.name()) != "TEI")
       fail(root, "not a TEI document (root element is <" + std::string(root ? root.name() : "") + ">, expected <TEI>)");
@@ -467,8 +515,11 @@ class Reader {
       if (type == "encoding") h.encoding = note.text().get();
       if (type == "decoding") h.decoding_note = note.text().get();
     }
-    for (auto app : header.child("encodingDesc").child("appInfo").children("application"))
-      h.applications.push_back({app.attribute("ident").value(), app.attribute("version").value()});
+    for (auto app : header.child("encodingDesc").child("appInfo").children("application")) {
+      Application a{app.attribute("ident").value(), app.attribute("version").value(), app.child("desc").text().get(), {}};
+      for (auto ptr : app.children("ptr")) a.pointers.push_back(ptr.attribute("target").value());
+      h.applications.push_back(std::move(a));
+    }
     for (auto note : fd.child("notesStmt").children("note"))
       h.notes.push_back({note.attribute("type").value(), note.text().get()});
     for (auto tax : header.child("encodingDesc").child("classDecl").children("taxonomy")) {
@@ -670,7 +721,7 @@ class Reader {
 
 std::string write(const Document& doc) {
   std::string out;
-  out.reserve(doc.divisions.size() * 64 + 4096);
+  out.reserve(size_hint(doc));
   out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"";
   out += kNamespace;
   out.push_back('"');

@@ -591,9 +591,12 @@ Report Annotator::annotate(Document& doc, const Options& opt) const {
       add.push_back(std::move(sp));
       ++rep.glosses;
     }
+    // A Japanese synonym that is itself a term: <gloss><term>事前学習</term></gloss> (the
+    // gloss is the outer element).
     std::stable_sort(add.begin(), add.end(), [](const Span& a, const Span& b) {
       if (a.begin != b.begin) return a.begin < b.begin;
-      return a.end > b.end;
+      if (a.end != b.end) return a.end > b.end;
+      return a.element == "gloss" && b.element != "gloss";
     });
     for (auto& sp : add) w.s->spans.push_back(std::move(sp));
     if (opt.explain) {
@@ -884,6 +887,12 @@ Report Annotator::annotate(Document& doc, const Options& opt) const {
   }
 
   doc.add_application(kApplication, kVersion);
+  for (auto& a : doc.header.applications) {
+    if (a.ident != kApplication) continue;
+    a.description = m.names.empty() ? "no termbase: glosses found in the text only"
+                                    : "termbases the terms' @ref point into";
+    a.pointers = m.names;
+  }
   return rep;
 }
 

@@ -14,6 +14,8 @@
 # Later stages add their figures in a file tests/bench/stage-NAME.sh, sourced at the end with
 # everything below in scope: call `measure CASE NAME INPUT TEXT_BYTES OUT CMD...` (see below),
 # e.g. measure corpus jatei-claims "$TEI" "$CORPUS_BYTES" /dev/null "$BIN/jatei-claims" "$TEI"
+#      ratio corpus "jatei-claims / jatei-text (text MB/s)" "$M_TEXT_MBS" "$TEXT_MBS"
+# (tests/bench/README.md says more).
 set -eu
 LC_ALL=C
 export LC_ALL
@@ -78,7 +80,7 @@ ROWS=$WORK/rows.txt
 # when the first run takes more than BENCH_SLOW seconds; records the median wall time and the
 # median CPU time (user + system), MB/s of INPUT for each (10^6 bytes per MB), MB/s of the
 # source text (TEXT_BYTES, wall), the highest peak RSS and peak RSS / INPUT size. Sets M_MBS,
-# M_CPU_MBS, M_RSS_KB, M_MEDIAN (empty when the command failed).
+# M_CPU_MBS, M_TEXT_MBS, M_RSS_KB, M_MEDIAN (empty when the command failed).
 measure() {
   m_case=$1 m_name=$2 m_input=$3 m_text=$4 m_out=$5
   shift 5
@@ -89,7 +91,7 @@ measure() {
   : >"$m_times"
   : >"$m_cpus"
   m_rss=0
-  M_MBS="" M_CPU_MBS="" M_RSS_KB="" M_MEDIAN=""
+  M_MBS="" M_CPU_MBS="" M_TEXT_MBS="" M_RSS_KB="" M_MEDIAN=""
   i=0
   while [ "$i" -lt "$m_runs" ]; do
     i=$((i + 1))
@@ -121,6 +123,7 @@ measure() {
   M_MBS=$(awk -v b="$m_bytes" -v t="$1" 'BEGIN { printf "%.2f", b / 1e6 / t }')
   M_CPU_MBS=$(awk -v b="$m_bytes" -v t="$4" 'BEGIN { printf "%.2f", b / 1e6 / t }')
   m_tmbs=$(awk -v b="$m_text" -v t="$1" 'BEGIN { printf "%.2f", b / 1e6 / t }')
+  M_TEXT_MBS=$m_tmbs
   m_ratio=$(awk -v r="$m_rss" -v b="$m_bytes" 'BEGIN { printf "%.2f", r * 1024 / b }')
   printf '%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s\n' "$m_case" "$m_name" "$m_bytes" "$i" "$1" "$2" "$M_MBS" "$4" \
     "$M_CPU_MBS" "$m_tmbs" "$m_rss" "$m_ratio" >>"$ROWS"
@@ -169,8 +172,10 @@ else
   note "corpus/mecab-wakati: skipped, mecab (with a dictionary) is not installed (tools/install-deps.sh --bench)"
   tsv corpus mecab-wakati status skipped
 fi
+TEXT_MBS=""
 if [ -s "$TEI" ]; then
   measure corpus jatei-text "$TEI" "$CORPUS_BYTES" /dev/null "$BIN/jatei-text" "$TEI"
+  TEXT_MBS=$M_TEXT_MBS  # the floor later stages compare with (text MB/s)
 fi
 ratio corpus "jatei-segment / icu-breakiterator (wall MB/s)" "$SEG_MBS" "$ICU_MBS"
 ratio corpus "jatei-segment / icu-breakiterator (CPU MB/s)" "$SEG_CPU" "$ICU_CPU"

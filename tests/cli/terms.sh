@@ -32,6 +32,7 @@ mv "$T/out" "$T/seed.xml"
 tei_ok "$T/seed.xml" "seed terms"
 jing_ok "$T/seed.xml" "seed terms"
 expect_grep '<application ident="jatei-terms"' "$T/seed.xml" "application"
+expect_grep '<ptr target="ja-en-ai.tbx" />' "$T/seed.xml" "application names the termbase"
 
 # Idempotent, and the same through a pipe.
 run "$B/jatei-terms" "$T/seed.xml"

@@ -138,6 +138,18 @@ BOOST_AUTO_TEST_CASE(a_cue_decides_only_where_it_heads_the_clause) {
   BOOST_TEST(cat("彼は「たぶん大丈夫」と言ったが、結果は失敗だった。") != "speculation");
 }
 
+BOOST_AUTO_TEST_CASE(adverb_scope_is_its_clause) {
+  BOOST_TEST(cat("おそらく大丈夫だろうと言われていたが、結果は失敗だった。") == "fact");
+  BOOST_TEST(cat("たぶん、明日は雨が降る。") == "speculation");
+}
+
+BOOST_AUTO_TEST_CASE(news_formulas) {
+  BOOST_TEST(cat("複数の関係者への取材で分かった。") == "reported");
+  BOOST_TEST(cat("同社は来年の黒字化を目指す方針を示した。") == "fact");
+  BOOST_TEST(cat("政府は年内に結論を出す方針だとの見通しを示した。") == "reported");
+  BOOST_TEST(cat("関係者によると、量産は来年にずれ込む見通しだという。") == "reported");
+}
+
 BOOST_AUTO_TEST_CASE(named_source_carries_its_hedges) {
   BOOST_TEST(cat("国際エネルギー機関(IEA)によると、電力消費量は2026年に1000テラワット時を超える可能性がある。") == "reported");
 }

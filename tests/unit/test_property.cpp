@@ -110,6 +110,8 @@ class Generator {
     switch (below(12)) {
       case 0: return "";                                     // blank
       case 1: return run(kInlineSpace, 3);                   // whitespace only
+      case 2: case 3:                                        // a clean cue line: list, caption, byline …
+        return pick(kLineCues) + (chance(0.7) ? run(kHiragana, 6) + run(kKanji, 2) : "") + (chance(0.4) ? "。" : "");
       default: break;
     }
     std::string out;

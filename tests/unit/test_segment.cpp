@@ -21,7 +21,12 @@ using jatei::Document;
 
 namespace {
 
-Document seg(const std::string& text) { return jatei::segment_text(text, {}); }
+// Every segmentation in this file also checks that the text comes back exactly.
+Document seg(const std::string& text) {
+  Document d = jatei::segment_text(text, {});
+  BOOST_TEST(d.text() == text, "Document::text() differs from the input [" << text << "]");
+  return d;
+}
 
 // "div:kind,kind;div:kind" — the shape of a document in one line.
 std::string shape(const Document& d) {
@@ -372,6 +377,14 @@ BOOST_AUTO_TEST_CASE(a_trailer_never_opens_a_division_on_its_own) {
       BOOST_TEST(!only_trailers, "a division of trailers only for [" << text << "]: " << shape(d));
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(a_trailer_with_nothing_to_close_is_a_paragraph) {
+  BOOST_TEST(shape(seg("(了)\n")) == "article:paragraph");
+  BOOST_TEST(shape(seg("【後編に続く】\n本文です。\n")) == "article:paragraph,paragraph");
+  Document d = seg("(続く)\n");
+  BOOST_TEST(d.leaves().at(0)->element == "p");
+  BOOST_TEST(d.leaves().at(0)->id == "p1");
 }
 
 BOOST_AUTO_TEST_CASE(division_order_follows_tei_on_the_whole_article_kinds) {

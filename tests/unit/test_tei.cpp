@@ -421,6 +421,15 @@ BOOST_AUTO_TEST_CASE(what_xml_forbids_outside_the_root_is_a_data_error) {
   BOOST_CHECK_NO_THROW(jatei::tei::read(doc + "<!-- end -->\n<?pi x?>\n\n"));
 }
 
+BOOST_AUTO_TEST_CASE(no_root_element_is_a_data_error_with_position) {
+  // Tools print FILE:LINE:COL, so even an empty file needs a position.
+  for (std::string xml : {"", "\n\n", "<?xml version=\"1.0\"?>\n", "<!-- only a comment -->\n"}) {
+    auto [line, col] = read_error(xml);
+    BOOST_TEST(line >= 1u, "[" << xml << "]");
+    BOOST_TEST(col >= 1u, "[" << xml << "]");
+  }
+}
+
 BOOST_AUTO_TEST_CASE(undefined_entities_are_a_data_error) {
   // Without a DTD only the five predefined entities exist; an undefined one (a hand edit with
   // &nbsp;) must not be read as the literal text "&nbsp;" and written back as "&amp;nbsp;".

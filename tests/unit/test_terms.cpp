@@ -484,6 +484,7 @@ BOOST_AUTO_TEST_CASE(gloss_and_sense) {
   BOOST_TEST(xml.find("<term xml:id=\"t2\" ref=\"test.tbx#c1\">推論</term>モデル") != std::string::npos, xml);
   BOOST_TEST(xml.find("<term xml:id=\"t3\" ref=\"test.tbx#c2\">推論</term>処理") != std::string::npos, xml);
   BOOST_TEST(xml.find("<application ident=\"jatei-terms\"") != std::string::npos);
+  BOOST_TEST(xml.find("<ptr target=\"test.tbx\" />") != std::string::npos, xml);
   BOOST_TEST(r.inconsistencies.empty());
   BOOST_TEST(!r.explanations.empty());
 }
@@ -627,6 +628,30 @@ BOOST_AUTO_TEST_CASE(the_team_termbase) {
   for (auto* t : {"蒸留", "事前学習", "事後学習", "ベースモデル", "アライメント", "大規模言語モデル", "LLM", "オープンソース",
                   "オープン・ソース", "ＬＬＭ", "ﾃﾞｰﾀｾﾝﾀｰ", "量子コンピュータ"})
     BOOST_TEST(a.is_term(t), t);
+}
+
+// Property: whatever the text, the stage keeps every character, writes markup that reads back,
+// and a second run gives the same bytes.
+BOOST_AUTO_TEST_CASE(random_text_round_trips_and_is_idempotent) {
+  std::mt19937 rng(30042);
+  const std::vector<std::string> pieces{
+      "推論", "(", ")", "（", "）", "reasoning", "つまり", "、", "。", "AI", "OpenAI", "ＬＬＭ", "ｻｰﾊﾞｰ", "ー", "・",
+      "「", "」", "大規模言語モデル", "EV", "電気自動車", "の", "は", "ｶﾞ", "\u3099", "e\u0301", "😀", " ", "2", "㍿",
+      "ニューラル", "ネットワーク", "蒸留", "Distillation", "すなわち", "米", "エヌビディア", "NVIDIA", "&", "<", "知識"};
+  for (int n = 0; n < 400; ++n) {
+    std::string text;
+    int len = 1 + static_cast<int>(rng() % 30);
+    for (int i = 0; i < len; ++i) text += pieces[rng() % pieces.size()];
+    text += "\n";
+    Document d = doc_of(text);
+    std::string plain = d.text();
+    small().annotate(d, Options{true, true});
+    std::string once = tei::write(d);
+    Document back = tei::read(once);
+    BOOST_TEST(back.text() == plain, text);
+    small().annotate(back, Options{false, true});
+    BOOST_TEST(tei::write(back) == once, text);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -143,6 +143,10 @@ struct Division {
 struct Application {
   std::string ident;
   std::string version;
+  // What it used: <desc> and one <ptr target> per file (jatei-terms: its termbases). When both
+  // are empty the writer leaves an existing element's <desc>/<ptr> as they are.
+  std::string description;
+  std::vector<std::string> pointers;
   bool operator==(const Application&) const = default;
 };
 

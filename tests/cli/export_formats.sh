@@ -1,0 +1,132 @@
+#!/bin/sh
+# Every hand-off is accepted by its official validator, on the fixture, on every TEI sample of
+# the profile and on real pipeline output (jatei-annotate over corpora/*.txt):
+#   XLIFF 2.1   xliff21-all-modules.xsd (core + every module XSD), one segment per sentence
+#   XLIFF 1.2   xliff-core-1.2-strict.xsd (offline catalog), one trans-unit per sentence
+#   TBX 2019    TBXcoreStructV03.rng, and the TBX-Basic DCA Schematron (jing + Saxon-HE)
+#   TBX 2008    well-formed <martif>, one termEntry per concept of the 2019 file
+#   claims      JSON Lines and JSON-LD parsed by Python's json, CSV by Python's csv
+# Skips (77) without ../shared.
+set -eu
+. "$JATEI_SRC/tests/cli/common.inc"
+[ -n "$SHARED" ] || { echo "export_formats.sh: JATEI_SHARED not set or missing; skipped"; exit 77; }
+[ -x "$B/jatei-export" ] || { echo "FAIL: $B/jatei-export is not built" >&2; exit 1; }
+have() { command -v "$1" >/dev/null 2>&1; }
+have xmllint || { echo "export_formats.sh: xmllint missing; skipped"; exit 77; }
+have python3 || { echo "export_formats.sh: python3 missing; skipped"; exit 77; }
+XL=$SHARED/external/xliff
+TBXRNG=$SHARED/external/tbx/core/TBXcoreStructV03.rng
+DCA=$SHARED/external/tbx/basic-dialect/DCA/TBX-Basic_DCA.sch
+X="$B/jatei-export"
+D=$SRC/tests/data/export
+
+# xsd SCHEMA FILE LABEL
+xsd() {
+  checks=$((checks + 1))
+  if ! XML_CATALOG_FILES=$XL/1.2/catalog-offline.xml xmllint --noout --nonet --schema "$1" "$2" >"$T/xsd.out" 2>&1; then
+    fail "$3: rejected by $(basename "$1")"
+    show "$T/xsd.out"
+  fi
+}
+# rng SCHEMA FILE LABEL
+rng() {
+  checks=$((checks + 1))
+  if ! xmllint --noout --nonet --relaxng "$1" "$2" >"$T/rng.out" 2>&1; then
+    fail "$3: rejected by $(basename "$1")"
+    show "$T/rng.out"
+  fi
+}
+# schematron FILE LABEL: the TBX-Basic DCA rules (XPath 2: jing with Saxon-HE), when installed
+SAXON=/usr/share/java/Saxon-HE.jar
+JING=/usr/share/java/jing.jar
+schematron() {
+  [ -f "$SAXON" ] && [ -f "$JING" ] && have java || return 0
+  checks=$((checks + 1))
+  if ! java -cp "$JING:$SAXON:/usr/share/java/xercesImpl.jar" com.thaiopensource.relaxng.util.Driver "$DCA" "$1" >"$T/sch.out" 2>&1; then
+    fail "$2: rejected by the TBX-Basic Schematron"
+    show "$T/sch.out"
+  fi
+}
+# count PATTERN FILE
+count() { grep -o "$1" "$2" | wc -l | tr -d ' '; }
+# equal A B LABEL
+equal() {
+  checks=$((checks + 1))
+  [ "$1" = "$2" ] || fail "$3: $1, expected $2"
+}
+
+# every TEI FILE LABEL [schematron]: all formats of one document
+every() {
+  tei=$1 label=$2
+  n=$(python3 -c '
+import sys, xml.etree.ElementTree as ET
+ns = "{http://www.tei-c.org/ns/1.0}"
+root = ET.parse(sys.argv[1]).getroot()
+n = 0
+for div in root.iter(ns + "div"):
+    if div.get("type") != "translation":
+        n += len(list(div.iter(ns + "s")))
+print(n)' "$tei")
+  run "$X" xliff "$tei" -o "$T/a.xlf"
+  check_rc 0 "$label: xliff" && xsd "$XL/2.1/xliff21-all-modules.xsd" "$T/a.xlf" "$label: XLIFF 2.1"
+  equal "$(count '<segment ' "$T/a.xlf")" "$n" "$label: XLIFF 2.1 segments"
+  run "$X" xliff --prefill-target "$tei" -o "$T/b.xlf"
+  check_rc 0 "$label: xliff prefilled" && xsd "$XL/2.1/xliff21-all-modules.xsd" "$T/b.xlf" "$label: XLIFF 2.1 prefilled"
+  run "$X" xliff --xliff 1.2 --prefill-target "$tei" -o "$T/c.xlf"
+  check_rc 0 "$label: xliff 1.2" && xsd "$XL/1.2/xliff-core-1.2-strict.xsd" "$T/c.xlf" "$label: XLIFF 1.2"
+  equal "$(count '<trans-unit ' "$T/c.xlf")" "$n" "$label: XLIFF 1.2 trans-units"
+  run "$X" tbx "$tei" -o "$T/a.tbx"
+  check_rc 0 "$label: tbx" && rng "$TBXRNG" "$T/a.tbx" "$label: TBX 2019"
+  [ "${3:-}" = schematron ] && schematron "$T/a.tbx" "$label: TBX 2019"
+  run "$X" tbx --tbx 2008 "$tei" -o "$T/b.tbx"
+  check_rc 0 "$label: tbx 2008"
+  checks=$((checks + 1))
+  xmllint --noout "$T/b.tbx" 2>"$T/wf.out" || { fail "$label: TBX 2008 not well-formed"; show "$T/wf.out"; }
+  equal "$(count '<termEntry ' "$T/b.tbx")" "$(count '<conceptEntry ' "$T/a.tbx")" "$label: TBX 2008 entries"
+  for f in jsonl csv claimreview; do
+    run "$X" claims --format $f --date 2025-02-01 "$tei" -o "$T/claims.$f"
+    check_rc 0 "$label: claims $f"
+  done
+  checks=$((checks + 1))
+  python3 - "$T/claims.jsonl" "$T/claims.csv" "$T/claims.claimreview" >"$T/py.out" 2>&1 <<'EOF' || { fail "$label: claims do not parse"; show "$T/py.out"; }
+import csv, json, sys
+records = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+keys = ["id", "rank", "checkworthy", "factuality", "cues", "speaker", "text", "dates", "numbers", "money",
+        "names", "hedged_by", "covers", "previous", "source", "verdicts"]
+for r in records:
+    assert list(r) == keys, list(r)
+# check-worthy first
+flags = [r["checkworthy"] for r in records]
+assert flags == sorted(flags, reverse=True), flags
+raw = open(sys.argv[2], "rb").read()
+assert raw.startswith(b"\xef\xbb\xbf"), "no BOM"
+rows = list(csv.reader(open(sys.argv[2], encoding="utf-8-sig", newline="")))
+assert rows[0][:3] == ["id", "rank", "checkworthy"] and rows[0][-4:] == ["rating", "note", "reviewer", "url"], rows[0]
+assert [r[0] for r in rows[1:]] == [r["id"] for r in records]
+assert all(len(r) == len(rows[0]) for r in rows)
+reviews = json.load(open(sys.argv[3], encoding="utf-8"))
+for c in reviews:
+    assert c["@context"] == "https://schema.org" and c["@type"] == "ClaimReview", c
+    assert c["itemReviewed"]["@type"] == "Claim" and c["claimReviewed"] and c["datePublished"] == "2025-02-01"
+    assert "reviewRating" in c
+ids = {r["id"]: r for r in records}
+for c in reviews:
+    assert ids[c["identifier"]]["factuality"] not in ("speculation", "opinion", "question"), c["identifier"]
+EOF
+}
+
+every "$D/dialogue.tei.xml" fixture schematron
+for f in "$SRC"/tests/schema/valid/*.xml; do
+  "$B/jatei-text" "$f" >/dev/null 2>&1 || continue  # samples the reader does not take
+  every "$f" "$(basename "$f")"
+done
+
+# Real pipeline output: every corpus article through every registered stage.
+"$B/jatei-annotate" -q -o "$T/real" "$SRC"/corpora/*.txt "$SRC"/corpora/heldout >/dev/null 2>&1 || true
+first=1
+for tei in "$T"/real/*.tei.xml "$T"/real/*/*.tei.xml; do
+  [ -f "$tei" ] || continue
+  if [ $first = 1 ]; then every "$tei" "$(basename "$tei")" schematron; first=0; else every "$tei" "$(basename "$tei")"; fi
+done
+[ $first = 0 ] || fail "jatei-annotate wrote no document from corpora/"
+finish
