@@ -1,3 +1,4 @@
+#include <fcntl.h>
 #include "cli.hpp"
 
 #include <unistd.h>
@@ -99,7 +100,7 @@ std::string read_input(const std::string& path, std::size_t max_bytes) {
   return data;
 }
 
-static void write_all(int fd, const std::string& data, const std::string& where) {
+static void write_all(int fd, std::string_view data, const std::string& where) {
   std::size_t done = 0;
   while (done < data.size()) {
     ssize_t n = ::write(fd, data.data() + done, data.size() - done);
@@ -126,6 +127,33 @@ void write_output(const std::string& path, const std::string& data) {
     int e = errno;
     std::remove(tmp.c_str());
     throw IoError(tr("cannot write ") + path + ": " + std::strerror(e), exit_io);
+  }
+}
+
+OutputFile::OutputFile(const std::string& path) : path_(path) {
+  if (path.empty() || path == "-") return;
+  tmp_ = path + ".tmp." + std::to_string(::getpid());
+  fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd_ < 0) throw IoError(tr("cannot create ") + path + ": " + std::strerror(errno), exit_io);
+}
+
+OutputFile::~OutputFile() {
+  if (tmp_.empty() || committed_) return;
+  ::close(fd_);
+  std::remove(tmp_.c_str());
+}
+
+void OutputFile::write(std::string_view data) {
+  write_all(fd_, data, tmp_.empty() ? tr("standard output") : path_);
+}
+
+void OutputFile::commit() {
+  if (tmp_.empty()) return;
+  committed_ = true;
+  if (::close(fd_) != 0 || std::rename(tmp_.c_str(), path_.c_str()) != 0) {
+    int e = errno;
+    std::remove(tmp_.c_str());
+    throw IoError(tr("cannot write ") + path_ + ": " + std::strerror(e), exit_io);
   }
 }
 

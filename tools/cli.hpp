@@ -25,6 +25,24 @@ std::string read_input(const std::string& path, std::size_t max_bytes);
 // so a failure never leaves partial output. A closed pipe ends the program quietly.
 void write_output(const std::string& path, const std::string& data);
 
+// Output written in pieces: to standard output, or to a temporary file beside `path` that
+// commit() renames into place (the destructor removes it when commit() never ran, so a
+// failure leaves no partial file).
+class OutputFile {
+ public:
+  explicit OutputFile(const std::string& path);
+  ~OutputFile();
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  void write(std::string_view data);
+  void commit();
+
+ private:
+  std::string path_, tmp_;
+  int fd_ = 1;
+  bool committed_ = false;
+};
+
 // Prints `jatei-x: where:line:col: message` on stderr.
 void error(const std::string& where, std::size_t line, std::size_t col, const std::string& message);
 

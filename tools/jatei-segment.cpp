@@ -60,9 +60,12 @@ int main(int argc, char** argv) {
       so.source_name = input == "-" ? "-" : input.substr(input.rfind('/') + 1);
       so.title = title;
       so.rules = &rules;
-      Document doc = segment(decoded, so);
-      std::string().swap(decoded.text);  // the document holds the text now; keep peak memory low
-      cli::write_output(output, tei::write(doc));
+      // Every check on the input has passed by now (decoding is done), so the TEI is streamed
+      // out as it is made: memory stays near the size of the text, even for a large file.
+      cli::OutputFile out(output);
+      tei::StreamWriter writer([&](std::string_view chunk) { out.write(chunk); });
+      segment_to(decoded, so, writer);
+      out.commit();
       return 0;
     });
   });

@@ -10,6 +10,10 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <exception>
+#include <span>
+#include <thread>
+#include <tuple>
 
 #include "jatei/utf8.hpp"
 
@@ -26,6 +30,7 @@ struct Line {
   LineKind kind = LineKind::blank;
   std::string_view content;        // trimmed of surrounding whitespace
   std::size_t chars = 0;           // code points in content
+  std::uint32_t r_first = 0, r_count = 0;  // its sentences in Builder::ranges_
 };
 
 std::string_view trim(std::string_view s) {
@@ -288,31 +293,88 @@ const char* section_name(Section s) {
   }
 }
 
+// A block before its leaves are made: the lines it holds (every nonblank line in [first,
+// last]) and what it is. Leaves are made only when the block is handed out, so a large text
+// never holds every block's sentences at once on the streaming path.
 struct PendingBlock {
-  Block block;
+  BlockKind kind = BlockKind::paragraph;
   Section section = Section::article;
+  std::uint32_t first = 0, last = 0;
+};
+
+const char* leaf_element(BlockKind k) {
+  switch (k) {
+    case BlockKind::list: return "item";
+    case BlockKind::figure: case BlockKind::head: return "head";
+    case BlockKind::trailer: return "trailer";
+    case BlockKind::byline: return "byline";
+    default: return "p";
+  }
+}
+
+// Where the builder hands its divisions and blocks: into a Document, or out to a writer.
+struct Emitter {
+  virtual ~Emitter() = default;
+  virtual void division(Section s) = 0;
+  virtual void block(Block&& b) = 0;
 };
 
 class Builder {
  public:
   Builder(std::string_view text, const Rules& rules) : text_(text), rules_(rules), cues_(rules) {}
 
-  Document build(const SegmentOptions& opts) {
-    split_lines();
+  // Lines, their kinds and sentences, and the blocks they form; then header() and emit().
+  //
+  // Classifying the lines and splitting them into sentences do not depend on each other: on a
+  // large text the splitting runs on a second thread meanwhile. The result is the same.
+  void plan() {
+    find_lines();
+    if (text_.size() >= kParallelBytes) {
+      std::vector<Range> ranges;
+      std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+      std::exception_ptr failure;
+      std::thread splitter([&] {
+        try {
+          split_all(ranges, spans);
+        } catch (...) {
+          failure = std::current_exception();
+        }
+      });
+      try {
+        classify_lines();
+      } catch (...) {
+        splitter.join();
+        throw;
+      }
+      splitter.join();
+      if (failure) std::rethrow_exception(failure);
+      ranges_ = std::move(ranges);
+      for (std::size_t i = 0; i < lines_.size(); ++i) std::tie(lines_[i].r_first, lines_[i].r_count) = spans[i];
+    } else {
+      classify_lines();
+      std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+      split_all(ranges_, spans);
+      for (std::size_t i = 0; i < lines_.size(); ++i) std::tie(lines_[i].r_first, lines_[i].r_count) = spans[i];
+    }
     resolve_numbers();
-    Document doc;
-    std::vector<PendingBlock> blocks = group();
-    lines_ = std::vector<Line>();  // not needed past grouping: give the memory back
-    assign_sections(blocks);
-    make_divisions(doc, blocks);
+    blocks_ = group();
+    assign_sections(blocks_);
+  }
+
+  void header(Document& doc, const SegmentOptions& opts) const {
     doc.header.title = !opts.title.empty() ? opts.title : !title_.empty() ? title_ : opts.source_name;
     doc.header.source_name = opts.source_name;
     doc.root_attrs.set("xml:lang", "ja");
-    return doc;
+  }
+
+  // Hands out the divisions and blocks in order; returns the text after the last block.
+  std::string emit(Emitter& out) {
+    make_divisions(out, blocks_);
+    return tail_;
   }
 
  private:
-  void split_lines() {
+  void find_lines() {
     lines_.reserve(static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1);
     std::size_t pos = 0, number = 0;
     while (pos <= text_.size()) {
@@ -323,19 +385,23 @@ class Builder {
       l.begin = pos;
       l.end = nl;
       l.number = ++number;
-      l.content = trim(text_.substr(pos, nl - pos));
+      if (!(last && pos == text_.size())) lines_.push_back(l);
+      if (last) break;
+      pos = nl + 1;
+    }
+  }
+
+  void classify_lines() {
+    for (Line& l : lines_) {
+      std::string_view raw = text_.substr(l.begin, l.end - l.begin);
+      l.content = trim(raw);
       l.chars = count_chars(l.content, kMaxCueChars + 1);
       l.kind = classify(l.content, l.chars, cues_);
       // A line of only U+3000 (or other non-XML whitespace) cannot sit between elements as
       // layout: it becomes a paragraph of its own, holding that whitespace.
-      if (l.kind == LineKind::blank) {
-        std::string_view raw = text_.substr(pos, nl - pos);
-        if (std::any_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
-          l.kind = LineKind::para;
-      }
-      if (!(last && pos == text_.size())) lines_.push_back(l);
-      if (last) break;
-      pos = nl + 1;
+      if (l.kind == LineKind::blank &&
+          std::any_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+        l.kind = LineKind::para;
     }
   }
 
@@ -385,6 +451,18 @@ class Builder {
     }
   }
 
+  // Every line's sentences, split once (a blank line has none): spans[i] is where line i's
+  // are in `ranges`. Reads only the lines' byte ranges, so it may run beside classify_lines().
+  void split_all(std::vector<Range>& ranges, std::vector<std::pair<std::uint32_t, std::uint32_t>>& spans) const {
+    spans.resize(lines_.size());
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      const Line& l = lines_[i];
+      std::vector<Range> r = split_sentences(text_.substr(l.begin, l.end - l.begin), rules_);
+      spans[i] = {static_cast<std::uint32_t>(ranges.size()), static_cast<std::uint32_t>(r.size())};
+      ranges.insert(ranges.end(), r.begin(), r.end());
+    }
+  }
+
   bool is_title_candidate(const Line& l, std::size_t nonblank_lines) const {
     if (nonblank_lines < 3 || l.kind != LineKind::para) return false;
     if (rules_.matches_whole("title", l.content)) return l.chars <= 100;
@@ -397,14 +475,14 @@ class Builder {
     return split_sentences(l.content, rules_).size() == 1;
   }
 
-  Leaf make_leaf(const std::string& element, const Line& l) {
+  Leaf make_leaf(const char* element, const Line& l) {
     Leaf leaf;
     leaf.element = element;
     leaf.line = l.number;
     std::string_view line = text_.substr(l.begin, l.end - l.begin);
     leaf.lead = std::string(text_.substr(last_end_, l.begin - last_end_));
     last_end_ = l.end;
-    std::vector<Range> ranges = split_sentences(line, rules_);
+    auto ranges = std::span<const Range>(ranges_.data() + l.r_first, l.r_count);
     std::size_t count = 0, prev = 0;
     for (auto [b, e] : ranges) {
       count += (b > prev) + 1;
@@ -424,16 +502,27 @@ class Builder {
     return leaf;
   }
 
-  bool introduces_quote(const Block& b) const {
-    if (b.kind != BlockKind::paragraph || b.leaves.empty()) return false;
-    const Leaf& leaf = b.leaves.back();
-    for (auto it = leaf.pieces.rbegin(); it != leaf.pieces.rend(); ++it) {
-      if (it->kind != Piece::Kind::sentence) continue;
-      std::string_view s = it->sentence.text;
-      if (s.size() > 600) s = s.substr(s.size() - 600);  // bound the pattern work on huge lines
-      return cues_.quote_intro.whole(s);
-    }
-    return false;
+  // The block's leaves, made now: in document order, since each takes the whitespace since
+  // the one before as its lead.
+  Block materialise(const PendingBlock& pb) {
+    Block b;
+    b.kind = pb.kind;
+    const char* element = leaf_element(pb.kind);
+    for (std::uint32_t i = pb.first; i <= pb.last; ++i)
+      if (lines_[i].kind != LineKind::blank) b.leaves.push_back(make_leaf(element, lines_[i]));
+    return b;
+  }
+
+  std::string_view line_text(std::uint32_t i) const { return text_.substr(lines_[i].begin, lines_[i].end - lines_[i].begin); }
+
+  bool introduces_quote(const PendingBlock& b) const {
+    if (b.kind != BlockKind::paragraph) return false;
+    const Line& l = lines_[b.last];
+    if (l.r_count == 0) return false;
+    const Range& r = ranges_[l.r_first + l.r_count - 1];
+    std::string_view s = line_text(b.last).substr(r.first, r.second - r.first);
+    if (s.size() > 600) s = s.substr(s.size() - 600);  // bound the pattern work on huge lines
+    return cues_.quote_intro.whole(s);
   }
 
   std::vector<PendingBlock> group() {
@@ -446,81 +535,60 @@ class Builder {
       Line& l = lines_[i];
       if (l.kind == LineKind::blank) continue;
       PendingBlock pb;
-      Block& b = pb.block;
+      pb.first = pb.last = static_cast<std::uint32_t>(i);
       if (first && is_title_candidate(l, nonblank)) {
-        b.kind = BlockKind::head;
-        b.leaves.push_back(make_leaf("head", l));
+        pb.kind = BlockKind::head;
         title_ = std::string(l.content);
         first = false;
-        out.push_back(std::move(pb));
+        out.push_back(pb);
         continue;
       }
       first = false;
       switch (l.kind) {
         case LineKind::bullet:
         case LineKind::number: {
-          b.kind = BlockKind::list;
+          pb.kind = BlockKind::list;
           LineKind k = l.kind;
-          b.leaves.push_back(make_leaf("item", l));
           std::size_t j = next_nonblank(i);
           while (j != npos && lines_[j].kind == k) {
-            b.leaves.push_back(make_leaf("item", lines_[j]));
             i = j;
             j = next_nonblank(i);
           }
+          pb.last = static_cast<std::uint32_t>(i);
           break;
         }
-        case LineKind::caption:
-          b.kind = BlockKind::figure;
-          b.leaves.push_back(make_leaf("head", l));
-          break;
-        case LineKind::trailer:
-          b.kind = BlockKind::trailer;
-          b.leaves.push_back(make_leaf("trailer", l));
-          break;
+        case LineKind::caption: pb.kind = BlockKind::figure; break;
+        case LineKind::trailer: pb.kind = BlockKind::trailer; break;
         case LineKind::byline:
-        case LineKind::credit:
-          b.kind = BlockKind::byline;
-          b.leaves.push_back(make_leaf("byline", l));
-          break;
-        case LineKind::section_head:
-          b.kind = BlockKind::head;
-          b.leaves.push_back(make_leaf("head", l));
-          break;
+        case LineKind::credit: pb.kind = BlockKind::byline; break;
+        case LineKind::section_head: pb.kind = BlockKind::head; break;
         case LineKind::summary_head:
-          b.kind = BlockKind::head;
-          b.leaves.push_back(make_leaf("head", l));
+          pb.kind = BlockKind::head;
           pb.section = Section::summary;
           break;
         case LineKind::boilerplate:
-          b.kind = BlockKind::paragraph;
-          b.leaves.push_back(make_leaf("p", l));
+          pb.kind = BlockKind::paragraph;
           pb.section = Section::boilerplate;
           break;
         default:
-          if (!out.empty() && introduces_quote(out.back().block)) {
-            b.kind = BlockKind::quote;
-          } else {
-            b.kind = BlockKind::paragraph;
-          }
-          b.leaves.push_back(make_leaf("p", l));
+          pb.kind = !out.empty() && introduces_quote(out.back()) ? BlockKind::quote : BlockKind::paragraph;
           break;
       }
-      out.push_back(std::move(pb));
+      out.push_back(pb);
     }
-    tail_ = std::string(text_.substr(last_end_));
+    // The text after the last block's last line (the leads before each leaf are taken as the
+    // leaves are made).
+    tail_ = out.empty() ? std::string(text_) : std::string(text_.substr(lines_[out.back().last].end));
     return out;
   }
 
   // 出典:… at the end of the body credits the article's sources, not a figure.
   bool is_source_credit(const std::vector<PendingBlock>& blocks, std::size_t k) const {
-    const Leaf& leaf = blocks[k].block.leaves.front();
-    std::string text = leaf_text(leaf);
-    std::string_view content = trim(text);
+    std::string_view content = trim(line_text(blocks[k].first));
     if (!rules_.matches_prefix("credit-source", content)) return false;
     if (k + 1 == blocks.size()) return true;
     const PendingBlock& next = blocks[k + 1];
-    return next.block.kind == BlockKind::trailer || next.block.kind == BlockKind::byline ||
+    return next.kind == BlockKind::trailer || next.kind == BlockKind::byline ||
            next.section == Section::boilerplate;
   }
 
@@ -528,7 +596,7 @@ class Builder {
     bool body_seen = false;
     for (std::size_t k = 0; k < blocks.size(); ++k) {
       auto& pb = blocks[k];
-      Block& b = pb.block;
+      PendingBlock& b = pb;
       if (pb.section == Section::boilerplate) continue;
       if (pb.section == Section::summary) {  // a summary heading: its list follows
         // Only the heading passes the section on (to its list), or the summary would swallow
@@ -536,24 +604,21 @@ class Builder {
         if (b.kind == BlockKind::head && k + 1 < blocks.size()) blocks[k + 1].section = Section::summary;
         continue;
       }
-      if (b.kind == BlockKind::figure && is_source_credit(blocks, k)) {
-        b.kind = BlockKind::byline;
-        b.leaves.front().element = "byline";
-      }
+      if (b.kind == BlockKind::figure && is_source_credit(blocks, k)) b.kind = BlockKind::byline;
       if (b.kind == BlockKind::byline) {
         pb.section = body_seen ? Section::author : Section::article;
         // Right before a trailer, a byline (出典:…, 文:…) closes the division it follows, so
         // the trailer has a block before it in that division.
-        if (k > 0 && k + 1 < blocks.size() && blocks[k + 1].block.kind == BlockKind::trailer)
+        if (k > 0 && k + 1 < blocks.size() && blocks[k + 1].kind == BlockKind::trailer)
           pb.section = blocks[k - 1].section;
         // Bio: up to two short paragraphs right after the first byline of an author section.
         bool opens = pb.section == Section::author && (k == 0 || blocks[k - 1].section != Section::author);
         if (opens) {
           std::size_t j = k + 1;
           for (int taken = 0; taken < 2 && j < blocks.size(); ++taken, ++j) {
-            Block& nb = blocks[j].block;
+            const PendingBlock& nb = blocks[j];
             if (nb.kind != BlockKind::paragraph || blocks[j].section != Section::article) break;
-            if (count_chars(leaf_text(nb.leaves[0]), 301) > 300) break;
+            if (count_chars(line_text(nb.first), 301) > 300) break;
             blocks[j].section = Section::author;
           }
           k = j - 1;
@@ -561,9 +626,9 @@ class Builder {
         continue;
       }
       if (b.kind == BlockKind::list && pb.section == Section::article) {
-        bool after_trailer = k > 0 && blocks[k - 1].block.kind == BlockKind::trailer;
+        bool after_trailer = k > 0 && blocks[k - 1].kind == BlockKind::trailer;
         bool before_back = k + 1 < blocks.size() &&
-                           (blocks[k + 1].block.kind == BlockKind::byline ||
+                           (blocks[k + 1].kind == BlockKind::byline ||
                             blocks[k + 1].section == Section::boilerplate);
         if (after_trailer || (before_back && body_seen)) {
           pb.section = Section::summary;
@@ -574,28 +639,24 @@ class Builder {
     }
   }
 
-  void make_divisions(Document& doc, std::vector<PendingBlock>& blocks) {
+  void make_divisions(Emitter& out, std::vector<PendingBlock>& blocks) {
     enum class State { top, body, bottom };
     State state = State::top;
     Section current = Section::article;
     bool open = false;
+    std::size_t divisions = 0;
     auto new_div = [&](Section s) {
-      Division d;
-      d.type = section_name(s);
-      d.turns.emplace_back();
-      doc.divisions.push_back(std::move(d));
+      out.division(s);
+      ++divisions;
       current = s;
       state = State::top;
       open = true;
     };
     for (auto& pb : blocks) {
-      Block& b = pb.block;
+      PendingBlock& b = pb;
       // A trailer with no block before it to close (a text that starts with 【続く】) would not
       // be TEI: it is a paragraph.
-      if (b.kind == BlockKind::trailer && (doc.divisions.empty() || state == State::top)) {
-        b.kind = BlockKind::paragraph;
-        b.leaves.front().element = "p";
-      }
+      if (b.kind == BlockKind::trailer && (divisions == 0 || state == State::top)) b.kind = BlockKind::paragraph;
       bool is_top = b.kind == BlockKind::head || b.kind == BlockKind::byline;
       bool is_bottom = b.kind == BlockKind::trailer || b.kind == BlockKind::byline;
       if (!open || pb.section != current || state == State::bottom ||
@@ -603,7 +664,7 @@ class Builder {
         // A byline after the body of its own section closes that division instead.
         if (open && pb.section == current && b.kind == BlockKind::byline && state == State::bottom) {
           // consecutive closing bylines stay together
-        } else if (b.kind == BlockKind::trailer && !doc.divisions.empty() && state != State::top) {
+        } else if (b.kind == BlockKind::trailer && divisions != 0 && state != State::top) {
           // A trailer closes the division before it: alone in a new one it would follow no
           // block, which TEI does not allow.
         } else {
@@ -617,12 +678,13 @@ class Builder {
       } else {
         state = State::body;
       }
-      assign_ids(b);
+      Block block = materialise(b);
+      assign_ids(block);
       bool closes = b.kind == BlockKind::trailer;
-      doc.divisions.back().turns.back().blocks.push_back(std::move(b));
+      out.block(std::move(block));
       if (closes) open = false;
     }
-    if (doc.divisions.empty()) {
+    if (divisions == 0) {
       // No text at all (an empty file, only blank lines): one empty paragraph keeps the
       // document valid, and the whitespace stays in the tail so nothing is lost.
       new_div(Section::article);
@@ -630,9 +692,8 @@ class Builder {
       b.leaves.emplace_back();
       b.leaves.back().line = 1;
       assign_ids(b);
-      doc.divisions.back().turns.back().blocks.push_back(std::move(b));
+      out.block(std::move(b));
     }
-    doc.tail = tail_;
   }
 
   void assign_ids(Block& b) {
@@ -654,10 +715,13 @@ class Builder {
   }
 
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  static constexpr std::size_t kParallelBytes = 256 * 1024;
   std::string_view text_;
   const Rules& rules_;
   Cues cues_;
   std::vector<Line> lines_;
+  std::vector<Range> ranges_;  // every line's sentences, in order (Line::r_first, r_count)
+  std::vector<PendingBlock> blocks_;
   std::size_t last_end_ = 0;
   std::string title_, tail_;
   std::size_t n_s_ = 0, n_p_ = 0, n_item_ = 0, n_head_ = 0, n_trailer_ = 0, n_byline_ = 0, n_list_ = 0, n_quote_ = 0,
@@ -666,22 +730,85 @@ class Builder {
 
 }  // namespace
 
+namespace {
+
+struct DocumentEmitter : Emitter {
+  explicit DocumentEmitter(Document& d) : doc(d) {}
+  void division(Section s) override {
+    Division d;
+    d.type = section_name(s);
+    d.turns.emplace_back();
+    doc.divisions.push_back(std::move(d));
+  }
+  void block(Block&& b) override { doc.divisions.back().turns.back().blocks.push_back(std::move(b)); }
+  Document& doc;
+};
+
+struct StreamEmitter : Emitter {
+  explicit StreamEmitter(tei::StreamWriter& w) : writer(w) {}
+  void division(Section s) override {
+    close();
+    pending.type = section_name(s);
+    has_pending = true;
+  }
+  void block(Block&& b) override {
+    if (has_pending) {
+      writer.open_div(pending, b.leaves.empty() ? std::string() : b.leaves.front().lead);
+      has_pending = false;
+      open = true;
+    }
+    writer.block(b);
+  }
+  void close() {
+    if (open) writer.close_div();
+    open = false;
+  }
+  tei::StreamWriter& writer;
+  Division pending;
+  bool has_pending = false, open = false;
+};
+
+void fill_header(Document& doc, const Decoded& decoded) {
+  doc.header.sha256 = decoded.sha256;
+  doc.header.encoding = decoded.encoding;
+  if (decoded.replaced)
+    doc.header.decoding_note = std::to_string(decoded.replaced) + " invalid byte sequence" +
+                               (decoded.replaced == 1 ? "" : "s") + " or characters replaced with U+FFFD";
+}
+
+}  // namespace
+
 Document segment_text(std::string_view text, const SegmentOptions& options) {
   const Rules& rules = options.rules ? *options.rules : Rules::builtin();
   Builder builder(text, rules);
-  Document doc = builder.build(options);
+  builder.plan();
+  Document doc;
+  DocumentEmitter out(doc);
+  doc.tail = builder.emit(out);
+  builder.header(doc, options);
   doc.add_application("jatei-segment", kVersion);
   return doc;
 }
 
 Document segment(const Decoded& decoded, const SegmentOptions& options) {
   Document doc = segment_text(decoded.text, options);
-  doc.header.sha256 = decoded.sha256;
-  doc.header.encoding = decoded.encoding;
-  if (decoded.replaced)
-    doc.header.decoding_note = std::to_string(decoded.replaced) + " invalid byte sequence" +
-                               (decoded.replaced == 1 ? "" : "s") + " or characters replaced with U+FFFD";
+  fill_header(doc, decoded);
   return doc;
+}
+
+void segment_to(const Decoded& decoded, const SegmentOptions& options, tei::StreamWriter& writer) {
+  const Rules& rules = options.rules ? *options.rules : Rules::builtin();
+  Builder builder(decoded.text, rules);
+  builder.plan();
+  Document head;
+  builder.header(head, options);
+  head.add_application("jatei-segment", kVersion);
+  fill_header(head, decoded);
+  writer.begin(head);
+  StreamEmitter out(writer);
+  std::string tail = builder.emit(out);
+  out.close();
+  writer.end(tail);
 }
 
 }  // namespace jatei

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -162,9 +163,38 @@ std::size_t find_anchored(std::string_view hay, std::string_view needle, std::si
   return std::string_view::npos;
 }
 
+// A growable array of trivially copyable values whose pushes are not checked: the caller
+// reserves room first. Filling the code points of a line this way costs a store each, where a
+// vector's push_back is a call with a capacity check.
+template <class T>
+class PodBuffer {
+ public:
+  std::size_t size() const { return n_; }
+  std::size_t capacity() const { return cap_; }
+  T& operator[](std::size_t i) { return p_[i]; }
+  const T& operator[](std::size_t i) const { return p_[i]; }
+  T* begin() { return p_.get(); }
+  T* end() { return p_.get() + n_; }
+  const T* begin() const { return p_.get(); }
+  const T* end() const { return p_.get() + n_; }
+  void clear() { n_ = 0; }
+  void reserve(std::size_t c) {
+    if (c <= cap_) return;
+    auto q = std::make_unique_for_overwrite<T[]>(c);
+    std::copy(begin(), end(), q.get());
+    p_ = std::move(q);
+    cap_ = c;
+  }
+  void push_back(const T& v) { p_[n_++] = v; }  // room reserved by the caller
+
+ private:
+  std::unique_ptr<T[]> p_;
+  std::size_t n_ = 0, cap_ = 0;
+};
+
 // Per-thread work buffers, reused from line to line; a very long line's are given back after it.
 struct SplitBuffers {
-  std::vector<Cp> cps;
+  PodBuffer<Cp> cps;
   std::vector<char> protected_;
   std::vector<std::size_t> match;
   std::vector<char> closes;
@@ -301,7 +331,7 @@ class Splitter {
 
   void decode() {
     cps_.clear();
-    cps_.reserve(line_.size() / 2 + 1);
+    cps_.reserve(line_.size() + 1);  // at most one code point a byte
     std::size_t i = 0;
     while (i < line_.size()) {
       unsigned char b = static_cast<unsigned char>(line_[i]);
@@ -538,7 +568,7 @@ class Splitter {
   mutable const std::vector<RuleEntry>* particles_ = nullptr;
   mutable const std::vector<RuleEntry>* abbreviations_ = nullptr;
   SplitBuffers& buffers_ = split_buffers();
-  std::vector<Cp>& cps_ = buffers_.cps;
+  PodBuffer<Cp>& cps_ = buffers_.cps;
   std::vector<char>& protected_ = buffers_.protected_;
   std::vector<std::size_t>& match_ = buffers_.match;
   std::vector<char>& closes_ = buffers_.closes;

@@ -246,6 +246,14 @@ std::size_t size_hint(const Document& doc) {
   return n + n / 32;  // escapes (&amp; &lt;) are rare
 }
 
+void open_div(std::string& out, const Division& d, const std::string* lead) {
+  if (lead) escape_text(out, *lead);
+  Attrs attrs;
+  attrs.set("type", d.type);
+  for (auto& a : d.attrs.list()) attrs.set(a.name, a.value);
+  open_tag(out, "div", d.id, attrs);
+}
+
 void write_body(std::string& out, const Document& doc) {
   for (auto& d : doc.divisions) {
     const std::string* lead = nullptr;
@@ -255,11 +263,7 @@ void write_body(std::string& out, const Document& doc) {
         break;
       }
     }
-    if (lead) escape_text(out, *lead);
-    Attrs attrs;
-    attrs.set("type", d.type);
-    for (auto& a : d.attrs.list()) attrs.set(a.name, a.value);
-    open_tag(out, "div", d.id, attrs);
+    open_div(out, d, lead);
     bool first = true;
     for (auto& t : d.turns) {
       if (t.blocks.empty()) continue;
@@ -268,7 +272,6 @@ void write_body(std::string& out, const Document& doc) {
     }
     close_tag(out, "div");
   }
-  escape_text(out, doc.tail);
 }
 
 pugi::xml_node child_or_add(pugi::xml_node parent, const char* name, pugi::xml_node before = {}) {
@@ -719,9 +722,9 @@ class Reader {
 
 }  // namespace
 
-std::string write(const Document& doc) {
-  std::string out;
-  out.reserve(size_hint(doc));
+namespace {
+
+void write_prologue(std::string& out, const Document& doc) {
   out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"";
   out += kNamespace;
   out.push_back('"');
@@ -747,15 +750,61 @@ std::string write(const Document& doc) {
   hdoc.child("teiHeader").print(hs, "  ", pugi::format_indent, pugi::encoding_utf8, 1);
   out += hs.str();
   out += "  <text><body>";
-  write_body(out, doc);
+}
+
+void write_epilogue(std::string& out, const std::string& tail, const std::string& standoff) {
+  escape_text(out, tail);
   out += "</body></text>\n";
-  if (!doc.standoff.empty()) {
+  if (!standoff.empty()) {
     out += "  ";
-    out += doc.standoff;
+    out += standoff;
     out += "\n";
   }
   out += "</TEI>\n";
+}
+
+}  // namespace
+
+std::string write(const Document& doc) {
+  std::string out;
+  out.reserve(size_hint(doc));
+  write_prologue(out, doc);
+  write_body(out, doc);
+  write_epilogue(out, doc.tail, doc.standoff);
   return out;
+}
+
+StreamWriter::StreamWriter(Sink sink, std::size_t chunk) : sink_(std::move(sink)), chunk_(chunk) {
+  buf_.reserve(chunk_ + 4096);
+}
+
+void StreamWriter::flush(bool force) {
+  if (buf_.empty() || (!force && buf_.size() < chunk_)) return;
+  sink_(buf_);
+  buf_.clear();
+}
+
+void StreamWriter::begin(const Document& doc) {
+  write_prologue(buf_, doc);
+  flush(false);
+}
+
+void StreamWriter::open_div(const Division& div, const std::string& lead) {
+  jatei::tei::open_div(buf_, div, &lead);
+  first_in_div_ = true;
+}
+
+void StreamWriter::block(const Block& b) {
+  write_block(buf_, b, first_in_div_);
+  first_in_div_ = false;
+  flush(false);
+}
+
+void StreamWriter::close_div() { close_tag(buf_, "div"); }
+
+void StreamWriter::end(const std::string& tail, const std::string& standoff) {
+  write_epilogue(buf_, tail, standoff);
+  flush(true);
 }
 
 Document read(std::string_view xml, const std::string& origin) { return Reader(xml, origin).run(); }

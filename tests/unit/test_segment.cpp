@@ -3,6 +3,8 @@
 #define BOOST_TEST_MODULE segment
 #include <boost/test/unit_test.hpp>
 
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <ostream>
 #include <set>
@@ -10,6 +12,7 @@
 #include <vector>
 
 #include "jatei/segment.hpp"
+#include "jatei/tei.hpp"
 
 namespace jatei {
 // Lets Boost.Test print block kinds in failed assertions.
@@ -561,4 +564,57 @@ BOOST_AUTO_TEST_CASE(many_short_lines) {
   BOOST_TEST(d.text() == text);
   BOOST_TEST(d.sentences().size() == 20000u);
   BOOST_TEST(d.sentences().back()->id == "s20000");
+}
+
+// ---------------------------------------------------------------------------------------------
+// segment_to (the streaming path jatei-segment uses) writes what tei::write(segment()) writes
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+using namespace jatei;
+
+std::string streamed(const std::string& text, std::size_t chunk) {
+  Decoded d;
+  d.text = text;
+  d.encoding = "UTF-8";
+  d.sha256 = "00";
+  SegmentOptions o;
+  o.source_name = "t.txt";
+  std::string out;
+  std::size_t calls = 0;
+  tei::StreamWriter w([&](std::string_view c) { out += c; ++calls; }, chunk);
+  segment_to(d, o, w);
+  BOOST_TEST(calls >= 1u);
+  return out;
+}
+
+std::string whole(const std::string& text) {
+  Decoded d;
+  d.text = text;
+  d.encoding = "UTF-8";
+  d.sha256 = "00";
+  SegmentOptions o;
+  o.source_name = "t.txt";
+  return tei::write(segment(d, o));
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(streaming_output_equals_the_document_output) {
+  std::vector<std::string> texts{
+      "", "\n\n  \n", "一文だけ。", "タイトル\n\n本文の一段落目。\n本文の二段落目。\n\n",
+      "【続く】\n本文。\n", "本文です。\n【後編に続く】\n\n著者:山田太郎\n経歴。\n\nメルマガ登録はこちら\n",
+      "本文。\n・項目一\n・項目二\n\nまとめ\n・要点一\n・要点二\n出典:某社\n",
+      "彼は次のように語っています。\n「未来は明るい。」\n図1:グラフ\n(了)\n"};
+  for (const char* name : {"lecture-quantum", "roundtable-ev", "interview-startup", "news-chip", "casual-chat-security"}) {
+    std::ifstream f(std::string(JATEI_SOURCE_DIR) + "/corpora/" + name + ".txt", std::ios::binary);
+    BOOST_REQUIRE(f.good());
+    texts.emplace_back(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  }
+  for (auto& t : texts) {
+    std::string expected = whole(t);
+    BOOST_TEST(streamed(t, 1) == expected);
+    BOOST_TEST(streamed(t, 1 << 20) == expected);
+  }
 }

@@ -15,6 +15,7 @@
 #include "jatei/decode.hpp"
 #include "jatei/document.hpp"
 #include "jatei/rules.hpp"
+#include "jatei/tei.hpp"
 
 namespace jatei {
 
@@ -35,7 +36,11 @@ std::vector<Range> split_sentences(std::string_view line, const Rules& rules);
 // Builds the document for decoded text.
 Document segment(const Decoded& decoded, const SegmentOptions& options);
 
-// Same, for UTF-8 text already normalised (LF line ends).
+// Same, written straight to a TEI writer without holding the whole document: memory stays
+// near the size of the text. The bytes are those of tei::write(segment(decoded, options)).
+void segment_to(const Decoded& decoded, const SegmentOptions& options, tei::StreamWriter& writer);
+
+// Same as segment(), for UTF-8 text already normalised (LF line ends).
 Document segment_text(std::string_view text, const SegmentOptions& options);
 
 // Whether a code point is whitespace kept between sentences (ASCII space/tab, U+3000, …).

@@ -8,6 +8,8 @@
 // the model does not know are kept (as spans, attributes or opaque XML) and written back.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -24,5 +26,28 @@ Document read(std::string_view xml, const std::string& origin = "-");
 
 // Serialises a document. Deterministic: the same document gives the same bytes.
 std::string write(const Document& doc);
+
+// Writes a document in pieces, for a producer that never holds all of it (jatei-segment on a
+// large file): begin() with the root attributes and header, then each division's blocks, then
+// end(). The bytes are those write() gives for the same document. Output goes to the sink in
+// chunks of about `chunk` bytes.
+class StreamWriter {
+ public:
+  using Sink = std::function<void(std::string_view)>;
+  explicit StreamWriter(Sink sink, std::size_t chunk = std::size_t(1) << 20);
+  void begin(const Document& doc);  // doc's root attributes and header; its divisions are ignored
+  // A division (its type, id and attributes) whose first block has `lead` before it.
+  void open_div(const Division& div, const std::string& lead);
+  void block(const Block& b);  // in a division without speaker turns
+  void close_div();
+  void end(const std::string& tail, const std::string& standoff = {});
+
+ private:
+  void flush(bool force);
+  Sink sink_;
+  std::size_t chunk_;
+  std::string buf_;
+  bool first_in_div_ = false;
+};
 
 }  // namespace jatei::tei
