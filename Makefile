@@ -35,6 +35,7 @@ bench:
 	@tools/install-deps.sh --bench
 	@$(MAKE) --no-print-directory build
 	@sh tests/bench/run.sh $(BUILD)
+	@BENCH_TERMS_MB=$${BENCH_TERMS_MB:-5} sh tests/bench/terms.sh $(BUILD)
 
 install: build
 	cmake --install $(BUILD)

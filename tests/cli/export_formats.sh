@@ -47,6 +47,17 @@ schematron() {
     show "$T/sch.out"
   fi
 }
+# nvdl FILE LABEL: the full XLIFF 2 validation (the module XSDs and the official Schematron
+# rules, XPath 2) through the official NVDL, when jing and Saxon-HE are installed
+nvdl() {
+  [ -f "$SAXON" ] && [ -f "$JING" ] && have java || return 0
+  checks=$((checks + 1))
+  if ! java -cp "$JING:$SAXON:/usr/share/java/xercesImpl.jar" com.thaiopensource.relaxng.util.Driver \
+      "$XL/2.1/schemas/xliff_2_advanced_validation.nvdl" "$1" >"$T/nvdl.out" 2>&1; then
+    fail "$2: rejected by the XLIFF 2 NVDL (XSD + Schematron)"
+    show "$T/nvdl.out"
+  fi
+}
 # count PATTERN FILE
 count() { grep -o "$1" "$2" | wc -l | tr -d ' '; }
 # equal A B LABEL
@@ -78,6 +89,21 @@ print(n)' "$tei")
   run "$X" tbx "$tei" -o "$T/a.tbx"
   check_rc 0 "$label: tbx" && rng "$TBXRNG" "$T/a.tbx" "$label: TBX 2019"
   [ "${3:-}" = schematron ] && schematron "$T/a.tbx" "$label: TBX 2019"
+  if [ "${3:-}" = schematron ]; then
+    nvdl "$T/a.xlf" "$label: XLIFF 2.1"
+    nvdl "$T/b.xlf" "$label: XLIFF 2.1 prefilled"
+    # and the check can fail: two units with one id break the Schematron rules, not the XSD
+    if [ -f "$SAXON" ] && [ -f "$JING" ] && have java; then
+      u1=$(grep -o '<unit id="[^"]*"' "$T/a.xlf" | sed -n 1p | cut -d'"' -f2)
+      u2=$(grep -o '<unit id="[^"]*"' "$T/a.xlf" | sed -n 2p | cut -d'"' -f2)
+      sed "s/<unit id=\"$u2\"/<unit id=\"$u1\"/" "$T/a.xlf" >"$T/dup.xlf"
+      checks=$((checks + 1))
+      if java -cp "$JING:$SAXON:/usr/share/java/xercesImpl.jar" com.thaiopensource.relaxng.util.Driver \
+          "$XL/2.1/schemas/xliff_2_advanced_validation.nvdl" "$T/dup.xlf" >/dev/null 2>&1; then
+        fail "$label: the NVDL check accepted two units with one id"
+      fi
+    fi
+  fi
   run "$X" tbx --tbx 2008 "$tei" -o "$T/b.tbx"
   check_rc 0 "$label: tbx 2008"
   checks=$((checks + 1))
