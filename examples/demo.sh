@@ -36,6 +36,8 @@ if [ -x "$bin/jatei-export" ]; then
   "$bin/jatei-export" claims --format csv "$tei" -o "$out/$name.claims.csv"
   "$bin/jatei-export" html "$tei" -o "$out/$name.html"
   echo "  for the translator:    $out/$name.xlf (XLIFF 2.1), $out/$name.tbx (TBX glossary)"
-  echo "  for the fact-checker:  $out/$name.claims.csv ($(($(wc -l < "$out/$name.claims.csv") - 1)) claims to check)"
+  rows=$(grep -c '^"s[^"]*","[0-9]*",' "$out/$name.claims.csv" || true)
+  worthy=$(grep -c '^"s[^"]*","[0-9]*","yes"' "$out/$name.claims.csv" || true)
+  echo "  for the fact-checker:  $out/$name.claims.csv ($rows sentences to check, the $worthy check-worthy first)"
   echo "  review page:           $out/$name.html"
 fi

@@ -31,5 +31,10 @@ sh examples/demo.sh "$JATEI_BIN" corpora/lecture-quantum.txt "$out" > "$out/log"
 grep -q ': valid' "$out/log" || { echo "FAIL: demo did not validate"; cat "$out/log"; fail=1; }
 grep -q 'round trip' "$out/log" || { echo "FAIL: demo round trip"; cat "$out/log"; fail=1; }
 [ -s "$out/lecture-quantum.tei.xml" ] || { echo "FAIL: demo wrote no document"; fail=1; }
+for f in lecture-quantum.xlf lecture-quantum.tbx lecture-quantum.claims.csv lecture-quantum.html; do
+  [ -s "$out/$f" ] || { echo "FAIL: demo wrote no $f"; fail=1; }
+  grep -q "$out/$f" "$out/log" || { echo "FAIL: demo does not say where $f is"; fail=1; }
+done
+grep -q 'sentences to check, the [0-9]* check-worthy first' "$out/log" || { echo "FAIL: demo claims summary"; cat "$out/log"; fail=1; }
 [ $fail -eq 0 ] && echo "examples: all match"
 exit $fail
