@@ -765,7 +765,7 @@ std::vector<Mention> find_dates(std::string_view, const Normalised& norm, DateCo
       else year = -1;
       break;
     }
-    // Western years: 2024年, and 2024/8/1, 2024-08-01.
+    // Western years: 2024年, and 2024/8/1, 2024-08-01, 2025.03.14 (a web article's dateline).
     if (year < 0 && is_digit(c) && !is_digit(p) && !is_latin(p) && p != '-' && p != '.' && p != '/') {
       std::size_t je = 0;
       int v = int_at(n, i, je, 4);
@@ -778,13 +778,15 @@ std::vector<Mention> find_dates(std::string_view, const Normalised& norm, DateCo
             year = v;
             ye = je + 3;
           }
-        } else if ((n[je] == '/' || n[je] == '-') && je + 1 < n.size() && is_digit(at(n, je + 1))) {
+        } else if ((n[je] == '/' || n[je] == '-' || n[je] == '.') && je + 1 < n.size() && is_digit(at(n, je + 1))) {
           std::size_t me = 0;
           int mo = int_at(n, je + 1, me, 2);
           if (mo >= 1 && mo <= 12 && me < n.size() && n[me] == n[je] && is_digit(at(n, me + 1))) {
             std::size_t de = 0;
             int day = int_at(n, me + 1, de, 2);
-            if (day >= 1 && day <= 31 && !is_digit(at(n, de))) {
+            // Not a version number: 2023.10.1.2 goes on.
+            bool more = de + 1 < n.size() && (n[de] == '.' || n[de] == '-' || n[de] == '/') && is_digit(at(n, de + 1));
+            if (day >= 1 && day <= 31 && !is_digit(at(n, de)) && !more) {
               Mention m = make(norm, i, de, "date");
               m.attrs.set("when", std::to_string(v) + "-" + two(mo) + "-" + two(day));
               out.push_back(std::move(m));

@@ -592,6 +592,12 @@ class Builder {
            next.section == Section::boilerplate;
   }
 
+  bool is_dateline(const PendingBlock& b) const {
+    if (b.kind != BlockKind::paragraph || b.first != b.last) return false;
+    const Line& l = lines_[b.first];
+    return l.chars <= 40 && !ends_like_sentence(l.content) && rules_.matches_whole("dateline", l.content);
+  }
+
   void assign_sections(std::vector<PendingBlock>& blocks) {
     bool body_seen = false;
     for (std::size_t k = 0; k < blocks.size(); ++k) {
@@ -605,6 +611,12 @@ class Builder {
         continue;
       }
       if (b.kind == BlockKind::figure && is_source_credit(blocks, k)) b.kind = BlockKind::byline;
+      // A dateline beside the byline at the head of the article goes with it (TEI puts the
+      // lines that date and sign a text before its body: a <p> there would split the division).
+      if (!body_seen && is_dateline(b) &&
+          ((k + 1 < blocks.size() && blocks[k + 1].kind == BlockKind::byline) ||
+           (k > 0 && blocks[k - 1].kind == BlockKind::byline)))
+        b.kind = BlockKind::byline;
       if (b.kind == BlockKind::byline) {
         pb.section = body_seen ? Section::author : Section::article;
         // Right before a trailer, a byline (出典:…, 文:…) closes the division it follows, so
@@ -635,7 +647,7 @@ class Builder {
           continue;
         }
       }
-      if (b.kind != BlockKind::head) body_seen = true;
+      if (b.kind != BlockKind::head && !is_dateline(b)) body_seen = true;
     }
   }
 

@@ -259,6 +259,9 @@ BOOST_AUTO_TEST_CASE(values) {
   BOOST_TEST(date("2030年代の前半") == "date [2030年代] notBefore=2030 notAfter=2039");
   BOOST_TEST(date("量産開始が2027年以降にずれ込む") == "date [2027年以降] notBefore=2027");
   BOOST_TEST(date("2024/8/1の発表") == "date [2024/8/1] when=2024-08-01");
+  BOOST_TEST(date("2025.03.14") == "date [2025.03.14] when=2025-03-14");
+  BOOST_TEST(date("更新日 2024-12-01 10:00") == "date [2024-12-01] when=2024-12-01");
+  BOOST_TEST(date("バージョン2023.10.1.2を") == "(none)");
   BOOST_TEST(date("十二月三日に") == "date [十二月三日] when=--12-03");
   BOOST_TEST(date("昨年までAI界隈だけの騒動だった") == "date [昨年] type=relative subtype=previous-year");
   BOOST_TEST(date("前回、振り返ったばかり") == "date [前回] type=relative subtype=previous-occasion");

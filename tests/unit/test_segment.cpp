@@ -618,3 +618,19 @@ BOOST_AUTO_TEST_CASE(streaming_output_equals_the_document_output) {
     BOOST_TEST(streamed(t, 1 << 20) == expected);
   }
 }
+
+BOOST_AUTO_TEST_CASE(a_dateline_does_not_start_the_body) {
+  // Title, date, byline, then the body: the byline heads the article (no author section, no
+  // body paragraphs taken for a bio).
+  for (const char* date : {"2025.03.14", "2025/3/14 10:00", "2025年3月14日", "公開日：2025-03-14"}) {
+    Document d = seg(std::string("生成AIの幻覚はなぜ起きるのか\n") + date +
+                     "\n文:田中美咲\n\n本文の一段落目です。\n本文の二段落目です。\n本文の三段落目です。\n");
+    BOOST_TEST(shape(d) == "article:head,byline,byline,paragraph,paragraph,paragraph", date);
+  }
+  // Without a byline beside it, a dateline stays a paragraph, and still does not start the body.
+  Document alone = seg("記事の題名\n2025.03.14\n本文の一段落目です。\n本文の二段落目です。\n文:田中美咲\n経歴です。\n");
+  BOOST_TEST(shape(alone) == "article:head,paragraph,paragraph,paragraph;author:byline,paragraph");
+  // A dated sentence is body text: the byline after it still opens an author section.
+  Document d = seg("記事の題名\n2025年3月14日、新しいモデルが公開された。\n文:田中美咲\n経歴です。\n");
+  BOOST_TEST(shape(d).find("author:byline") != std::string::npos);
+}
