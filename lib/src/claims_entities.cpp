@@ -1132,6 +1132,13 @@ std::vector<Mention> find_names(std::string_view, const Normalised& norm, const 
       if (chars > 4 || not_person_kanji(run)) continue;
       // 先生 alone is a role (先生!); 孫会長 is a name.
       if (best->text == "先生" && chars < 2) continue;
+      // 聞くんです, 書くんだ: a verb stem, く and the explanatory ん, not 聞 + くん.
+      if (best->text == "くん" && chars == 1) {
+        std::string_view rest = n.substr(te);
+        if (rest.starts_with("です") || rest.starts_with("だ") || rest.starts_with("じゃ") || rest.starts_with("でしょ") ||
+            rest.starts_with("ですけど") || rest.starts_with("だけど") || rest.starts_with("なら") || rest.starts_with("ですか"))
+          continue;
+      }
     } else if (is_hiragana(last) && best->honorific && best->text != "様") {
       continue;  // ～さん after hiragana: a word (みなさん), not a name
     } else {

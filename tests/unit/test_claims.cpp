@@ -402,6 +402,9 @@ BOOST_AUTO_TEST_CASE(titles_and_honorifics) {
   BOOST_TEST(names_of("同社の大西俊介社長は") == "persName[大西俊介社長] roleName[社長]");
   BOOST_TEST(names_of("DeepSeekの梁CEO はインタビューで") == "orgName[DeepSeek] persName[梁CEO] roleName[CEO]");
   BOOST_TEST(names_of("まず山田さん、") == "persName[山田さん] addName/honorific[さん]");
+  BOOST_TEST(names_of("ニュースでよく聞くんですけど") == "");  // 聞く + んです, not 聞 + くん
+  BOOST_TEST(names_of("これを書くんだよ") == "");
+  BOOST_TEST(names_of("翔くんが来た") == "persName[翔くん] addName/honorific[くん]");
   BOOST_TEST(names_of("同社社長は") == "");
   BOOST_TEST(names_of("みなさん、") == "");
 }
