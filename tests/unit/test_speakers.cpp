@@ -187,6 +187,31 @@ BOOST_AUTO_TEST_CASE(labelled_roundtable) {
   BOOST_TEST(a.xml.find("<speaker>佐々木:</speaker><p xml:id=\"p6\"> <s") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(guests_labelled_once_beside_a_recurring_moderator) {
+  // 司会 is labelled twice, each guest once: the guests' labels are still labels.
+  std::string text =
+      "EVの今を語る\n"
+      "アナリストと充電サービス会社の二人に話を聞いた。\n"
+      "司会：今日はよろしくお願いします。まず山田さん、いかがですか。\n"
+      "山田：失速というより踊り場だと見ています。\n"
+      "司会：佐々木さんはどうですか。\n"
+      "佐々木：大きく二つあると思っています。\n";
+  Annotated a = annotate(text);
+  BOOST_TEST(a.after.text() == a.before.text());
+  auto t = turns(a.after);
+  BOOST_REQUIRE(t.size() == 4u);
+  BOOST_TEST(t[1].label == "山田：");
+  BOOST_TEST(t[1].first == "失速というより踊り場だと見ています。");
+  BOOST_TEST(t[3].label == "佐々木：");
+  BOOST_TEST(t[3].first == "大きく二つあると思っています。");
+  BOOST_TEST(name_of(a.after, t[1].who) == "山田");
+  BOOST_TEST(name_of(a.after, t[3].who) == "佐々木");
+  BOOST_TEST(t[0].who == t[2].who);
+  BOOST_TEST(t[1].who != t[0].who);
+  BOOST_TEST(t[3].who != t[1].who);
+  BOOST_TEST(a.after.header.persons.size() == 3u);
+}
+
 BOOST_AUTO_TEST_CASE(label_that_is_a_whole_sentence_is_dropped_not_lost) {
   // A hand-made document whose first sentence is only the label: Q. | 何ですか？
   auto para = [](const std::string& pid, const std::string& sid, const std::string& label, const std::string& rest) {
