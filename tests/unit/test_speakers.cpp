@@ -97,6 +97,10 @@ BOOST_AUTO_TEST_CASE(label_styles) {
       {"A：年間360万円までです。", "A：", "A", SpeakerLabel::Style::qa},
       {"Q1. 何が変わりましたか？", "Q1.", "Q", SpeakerLabel::Style::qa},
       {"A(中村):大学時代の研究です。", "A(中村):", "中村", SpeakerLabel::Style::qa},
+      {"A.2023年の春です。", "A.", "A", SpeakerLabel::Style::qa},
+      {"Q:1日に何時間？", "Q:", "Q", SpeakerLabel::Style::qa},
+      {"A：3割ほどです。", "A：", "A", SpeakerLabel::Style::qa},
+      {"A:3.5倍です。", "A:", "A", SpeakerLabel::Style::qa},
       {"A（中村）：大学時代の研究です。", "A（中村）：", "中村", SpeakerLabel::Style::qa},
       {"――まず、事業の概要を教えてください。", "――", "", SpeakerLabel::Style::dash},
       {"——まず、事業の概要を教えてください。", "——", "", SpeakerLabel::Style::dash},
@@ -117,6 +121,9 @@ BOOST_AUTO_TEST_CASE(label_styles) {
   BOOST_TEST(find_speaker_label("Q. 何ですか", model())->role == "interviewer");
   BOOST_TEST(find_speaker_label("A. はい", model())->role == "interviewee");
   BOOST_TEST(find_speaker_label("司会：はい", model())->role == "moderator");
+  // digits then a dot, a space or nothing: a section number, not a label
+  for (std::string text : {"Q.1.はじめに", "Q.1 はじめに", "A.2　まとめ", "Q.12", "Q.1.2 概要"})
+    BOOST_TEST_CONTEXT(text) { BOOST_TEST(!find_speaker_label(text, model()).has_value()); }
 }
 
 BOOST_AUTO_TEST_CASE(label_look_alikes) {
