@@ -424,6 +424,15 @@ BOOST_AUTO_TEST_CASE(organisations_and_products) {
   BOOST_TEST(names_of("アグリノーツ代表・中村健太氏") == "orgName[アグリノーツ] persName[中村健太氏] addName/honorific[氏]");
 }
 
+BOOST_AUTO_TEST_CASE(kabushiki_gaisha_before_or_after_the_name) {
+  BOOST_TEST(names_of("サイバーダイン株式会社の発表では") == "orgName[サイバーダイン株式会社]");
+  BOOST_TEST(names_of("、ミナトセミコン株式会社代表の") == "orgName[ミナトセミコン株式会社]");
+  BOOST_TEST(names_of("昨日、株式会社サイバーダインの発表では") == "orgName[株式会社サイバーダイン]");
+  BOOST_TEST(names_of("株式会社サイバーダインの発表では") == "orgName[株式会社サイバーダイン]");
+  BOOST_TEST(names_of("サイバーダイン株式会社のロボットスーツが") == "orgName[サイバーダイン株式会社]");
+  BOOST_TEST(names_of("同株式会社の発表では") == "");
+}
+
 BOOST_AUTO_TEST_CASE(user_gazetteer) {
   Gazetteer g = Gazetteer::builtin();
   g.merge(Gazetteer::parse("アグリノーツ\torgName\tour client\n-Meta\n", "mine.tsv"));
