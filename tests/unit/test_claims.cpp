@@ -514,6 +514,18 @@ BOOST_AUTO_TEST_CASE(checkworthy_and_markup) {
   BOOST_TEST(xml.find("<seg type=\"cue\" subtype=\"speculation\">たぶん</seg>") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(year_carries_across_paragraphs_of_a_division) {
+  // ... but not into the next division (a trailer closes the first one here).
+  Document doc = doc_of(
+      "DeepSeekは2024年に推論モデルを公開した。\nエヌビディアの株価は1月20日に17%下落した。\n(続く)\n"
+      "別の話です。2月3日に発表があった。\n");
+  annotate(doc);
+  BOOST_REQUIRE_EQUAL(doc.divisions.size(), 2u);
+  std::string xml = tei::write(doc);
+  BOOST_TEST(xml.find("<date when=\"2024-01-20\">1月20日</date>") != std::string::npos);
+  BOOST_TEST(xml.find("<date when=\"--02-03\">2月3日</date>") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(foreign_markup_is_kept_and_never_crossed) {
   Document doc = doc_of("サム・アルトマンCEOは5000億ドルを投じると述べた。\n");
   // Another tool's element over "CEOは5000" crosses our persName and measure; a hand-made
