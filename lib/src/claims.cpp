@@ -216,16 +216,17 @@ void annotate(Document& doc, const Options& options) {
     if (!corresp.empty()) refs[k].s->attrs.set("corresp", corresp);
   }
 
-  // Markup, paragraph by paragraph (the year a paragraph states dates its later days).
+  // Markup, sentence by sentence (the year stated in a division dates the days after it in
+  // that division, across paragraphs: 2024年… then 1月20日 in the next paragraph → 2024-01-20).
   DateContext dates;
-  std::size_t current_leaf = static_cast<std::size_t>(-1);
+  const Division* current_div = nullptr;
   for (std::size_t k = 0; k < refs.size(); ++k) {
     Ref& r = refs[k];
     Sentence& s = *r.s;
     const Decision& d = decisions[k];
-    if (r.leaf_no != current_leaf) {
+    if (r.div != current_div) {
       dates = DateContext{};
-      current_leaf = r.leaf_no;
+      current_div = r.div;
     }
     SpanSet set{s.spans, s.spans.size()};
     // The decisive cues.

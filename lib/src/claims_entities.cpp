@@ -1238,7 +1238,7 @@ std::vector<Mention> find_names(std::string_view, const Normalised& norm, const 
     const OrgSuffix* best = nullptr;
     for (auto& s : kOrgSuffixes)
       if (starts_with(n, i, s.text) && (!best || s.text.size() > best->text.size())) best = &s;
-    if (!best || i == 0) continue;
+    if (!best || (i == 0 && best->text != "株式会社")) continue;  // 株式会社X may open the sentence
     std::size_t e = i + best->text.size();
     // The suffix ends the name (東京工業研究所: not 東京工業), unless a part of the body follows.
     if (org_c(at(n, e)) && best->text != "株式会社") {
@@ -1249,6 +1249,19 @@ std::vector<Mention> find_names(std::string_view, const Normalised& norm, const 
       if (!part) continue;
     }
     if (best->text == "株式会社") {
+      // X株式会社: a name run before it (サイバーダイン株式会社の) is the name, with the suffix.
+      std::size_t b = run_start(n, i, org_c);
+      if (b < i && !is_digit(at(n, b))) {
+        std::string_view run = n.substr(b, i - b);
+        bool generic = false;
+        for (auto g : {"同", "当", "自", "他", "各", "弊", "貴", "御", "本", "大手", "新興", "子"})
+          if (run.starts_with(g)) generic = true;
+        if (!generic && !is_named(b, e)) {
+          add(b, e, "orgName");
+          named.push_back({b, e, "orgName", ""});
+          continue;
+        }
+      }
       // 株式会社X: the name follows.
       std::size_t b2 = e, e2 = e;
       while (e2 < n.size() && org_c(at(n, e2))) e2 = next(n, e2);
@@ -1279,6 +1292,8 @@ std::vector<Mention> find_names(std::string_view, const Normalised& norm, const 
   static const std::string_view kinds[] = {"スタートアップ", "ベンチャー", "メーカー", "会社", "企業", "ファンド", "事業者"};
   for (auto kw : kinds) {
     for (std::size_t k = 0; (k = n.find(kw, k)) != std::string_view::npos; k += kw.size()) {
+      // 株式会社 is a suffix or prefix (6. above): X株式会社のロボットスーツ names no company.
+      if (kw == "会社" && k >= 6 && n.substr(k - 6, 6) == "株式") continue;
       std::size_t b = k + kw.size();
       if (starts_with(n, b, "の")) b += 3;
       else if (starts_with(n, b, "、")) b += 3;

@@ -62,6 +62,22 @@ bool ends_like_sentence(std::string_view s) {
   return false;
 }
 
+// A turn of a dialogue, not a heading: a sentence ends inside the line (なるほど。では次は？), or a
+// short name in 【】 is followed by a sentence (【山田】本当ですか？).
+bool reads_like_a_turn(std::string_view s) {
+  auto terminator = [](char32_t c) { return c == U'。' || c == U'？' || c == U'！' || c == '?' || c == '!'; };
+  std::u32string u;
+  for (std::size_t i = 0, len = 0; i < s.size(); i += len) u.push_back(utf8::decode(s, i, len));
+  for (std::size_t i = 0; i + 1 < u.size(); ++i)
+    if (terminator(u[i]) && !terminator(u[i + 1])) return true;
+  std::size_t close = u.find(U'】');
+  if (u.empty() || u[0] != U'【' || close == std::u32string::npos || close < 2 || close > 7 || close + 1 >= u.size())
+    return false;
+  for (std::size_t i = 1; i < close; ++i)
+    if ((u[i] >= '0' && u[i] <= '9') || (u[i] >= U'０' && u[i] <= U'９')) return false;
+  return terminator(u.back());
+}
+
 bool is_circled_number(char32_t c) {
   return (c >= 0x2460 && c <= 0x2473) || (c >= 0x3251 && c <= 0x325F) || (c >= 0x32B1 && c <= 0x32BF) ||
          (c >= 0x2776 && c <= 0x2793);
@@ -434,7 +450,7 @@ class Builder {
       Line& l = lines_[i];
       if (l.kind != LineKind::bullet && l.kind != LineKind::para) continue;
       if (i == first_nonblank() || l.chars > 40 || ends_like_sentence(l.content)) continue;
-      if (!cues_.section_head.prefix(l.content)) continue;
+      if (!cues_.section_head.prefix(l.content) || reads_like_a_turn(l.content)) continue;
       if (l.kind == LineKind::para && l.content.substr(0, 3) != "【") continue;
       std::size_t p = prev_nonblank(i), n = next_nonblank(i);
       bool neighbour = (p != npos && lines_[p].kind == LineKind::bullet) || (n != npos && lines_[n].kind == LineKind::bullet);

@@ -535,7 +535,21 @@ std::optional<SpeakerLabel> find_speaker_label(std::string_view text, const Spea
     if (p == '.' || p == 0xFF0E || p == ':' || p == 0xFF1A) {
       char32_t n1 = at(k + 1), n2 = at(k + 2);
       bool abbreviation = p == '.' && is_latin(n1) && (n2 == '.' || is_latin(n2));  // A.I., Q.E.D.
-      if (!abbreviation && !is_digit(n1) && has_text_after(k + 1)) {
+      // Digits right after the mark: a section number when they are followed by a dot, a space
+      // or nothing (Q.1. Q.1 概要 Q.1.2 概要), the answer's own text otherwise (A.2023年の春です。
+      // A:3.5倍です。).
+      bool section_number = false;
+      if (is_digit(n1)) {
+        std::size_t m = k + 1;
+        while (is_digit(at(m))) ++m;
+        while ((at(m) == '.' || at(m) == 0xFF0E) && is_digit(at(m + 1))) {  // 1.2: a decimal or a subsection
+          m += 2;
+          while (is_digit(at(m))) ++m;
+        }
+        char32_t after_digits = at(m);
+        section_number = m >= cps.size() || after_digits == '.' || after_digits == 0xFF0E || is_space(after_digits);
+      }
+      if (!abbreviation && !section_number && has_text_after(k + 1)) {
         l.length = byte(k + 1);
         return l;
       }

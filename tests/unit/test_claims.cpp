@@ -430,6 +430,15 @@ BOOST_AUTO_TEST_CASE(organisations_and_products) {
   BOOST_TEST(names_of("アグリノーツ代表・中村健太氏") == "orgName[アグリノーツ] persName[中村健太氏] addName/honorific[氏]");
 }
 
+BOOST_AUTO_TEST_CASE(kabushiki_gaisha_before_or_after_the_name) {
+  BOOST_TEST(names_of("サイバーダイン株式会社の発表では") == "orgName[サイバーダイン株式会社]");
+  BOOST_TEST(names_of("、ミナトセミコン株式会社代表の") == "orgName[ミナトセミコン株式会社]");
+  BOOST_TEST(names_of("昨日、株式会社サイバーダインの発表では") == "orgName[株式会社サイバーダイン]");
+  BOOST_TEST(names_of("株式会社サイバーダインの発表では") == "orgName[株式会社サイバーダイン]");
+  BOOST_TEST(names_of("サイバーダイン株式会社のロボットスーツが") == "orgName[サイバーダイン株式会社]");
+  BOOST_TEST(names_of("同株式会社の発表では") == "");
+}
+
 BOOST_AUTO_TEST_CASE(user_gazetteer) {
   Gazetteer g = Gazetteer::builtin();
   g.merge(Gazetteer::parse("アグリノーツ\torgName\tour client\n-Meta\n", "mine.tsv"));
@@ -509,6 +518,18 @@ BOOST_AUTO_TEST_CASE(checkworthy_and_markup) {
   BOOST_TEST(xml.find("<num type=\"percent\" value=\"17\">17%</num>") != std::string::npos);
   BOOST_TEST(xml.find("<orgName>エヌビディア</orgName>") != std::string::npos);
   BOOST_TEST(xml.find("<seg type=\"cue\" subtype=\"speculation\">たぶん</seg>") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(year_carries_across_paragraphs_of_a_division) {
+  // ... but not into the next division (a trailer closes the first one here).
+  Document doc = doc_of(
+      "DeepSeekは2024年に推論モデルを公開した。\nエヌビディアの株価は1月20日に17%下落した。\n(続く)\n"
+      "別の話です。2月3日に発表があった。\n");
+  annotate(doc);
+  BOOST_REQUIRE_EQUAL(doc.divisions.size(), 2u);
+  std::string xml = tei::write(doc);
+  BOOST_TEST(xml.find("<date when=\"2024-01-20\">1月20日</date>") != std::string::npos);
+  BOOST_TEST(xml.find("<date when=\"--02-03\">2月3日</date>") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(foreign_markup_is_kept_and_never_crossed) {

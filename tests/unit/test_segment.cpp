@@ -397,6 +397,26 @@ BOOST_AUTO_TEST_CASE(division_order_follows_tei_on_the_whole_article_kinds) {
     check_tei_div_order(seg(text), text);
 }
 
+BOOST_AUTO_TEST_CASE(bracketed_name_turn_ending_in_a_question_is_no_heading) {
+  std::string text =
+      "対談 AIと翻訳のこれから\n"
+      "翻訳者の二人に話を聞きました。\n"
+      "【山田】最近、翻訳の仕事は変わりましたか？\n"
+      "【佐藤】大きく変わりました。下訳はほとんど機械です。\n"
+      "【山田】なるほど。では品質はどうですか？\n"
+      "【佐藤】チェックの仕事が増えました。\n";
+  Document d = seg(text);
+  BOOST_TEST(kind_of(d, "【山田】最近、翻訳の仕事は変わりましたか？") == "paragraph");
+  BOOST_TEST(kind_of(d, "【山田】なるほど。では品質はどうですか？") == "paragraph");
+  BOOST_TEST(d.divisions.size() == 1u);  // the dialogue is not split in two
+  // real headings stay headings: a numbered part, a marker line, a sentence inside is not one
+  Document h = seg("見出しの行\n本文です。\n【第2部】これからの展望\n本文の続きです。\n■どこへ向かう？\n最後です。\n");
+  BOOST_TEST(kind_of(h, "【第2部】これからの展望") == "head");
+  BOOST_TEST(kind_of(h, "■どこへ向かう？") == "head");
+  BOOST_TEST(kind_of(seg("見出しの行\n本文です。\n【第2部】そうですか。本当に？\n続きです。\n"), "【第2部】そうですか。本当に？") ==
+             "paragraph");
+}
+
 BOOST_AUTO_TEST_CASE(trailer_inside_a_sentence_is_not_a_trailer) {
   Document d = seg("本文です。\n話は(続く)と書いてあった。\n");
   BOOST_TEST(shape(d) == "article:paragraph,paragraph");

@@ -97,6 +97,10 @@ BOOST_AUTO_TEST_CASE(label_styles) {
       {"A：年間360万円までです。", "A：", "A", SpeakerLabel::Style::qa},
       {"Q1. 何が変わりましたか？", "Q1.", "Q", SpeakerLabel::Style::qa},
       {"A(中村):大学時代の研究です。", "A(中村):", "中村", SpeakerLabel::Style::qa},
+      {"A.2023年の春です。", "A.", "A", SpeakerLabel::Style::qa},
+      {"Q:1日に何時間？", "Q:", "Q", SpeakerLabel::Style::qa},
+      {"A：3割ほどです。", "A：", "A", SpeakerLabel::Style::qa},
+      {"A:3.5倍です。", "A:", "A", SpeakerLabel::Style::qa},
       {"A（中村）：大学時代の研究です。", "A（中村）：", "中村", SpeakerLabel::Style::qa},
       {"――まず、事業の概要を教えてください。", "――", "", SpeakerLabel::Style::dash},
       {"——まず、事業の概要を教えてください。", "——", "", SpeakerLabel::Style::dash},
@@ -117,6 +121,9 @@ BOOST_AUTO_TEST_CASE(label_styles) {
   BOOST_TEST(find_speaker_label("Q. 何ですか", model())->role == "interviewer");
   BOOST_TEST(find_speaker_label("A. はい", model())->role == "interviewee");
   BOOST_TEST(find_speaker_label("司会：はい", model())->role == "moderator");
+  // digits then a dot, a space or nothing: a section number, not a label
+  for (std::string text : {"Q.1.はじめに", "Q.1 はじめに", "A.2　まとめ", "Q.12", "Q.1.2 概要"})
+    BOOST_TEST_CONTEXT(text) { BOOST_TEST(!find_speaker_label(text, model()).has_value()); }
 }
 
 BOOST_AUTO_TEST_CASE(label_look_alikes) {
@@ -128,7 +135,12 @@ BOOST_AUTO_TEST_CASE(label_look_alikes) {
            "【関連記事】国内半導体の資金調達", "座談会:生成AIの未来", "聞き手:佐藤あかね　構成:木村大輔",
            "著者:谷田部卓", "写真:記者会見の様子", "彼は「そうですね」と言った。", "映画「天気の子」の感想を書きます。",
            "A.I.が変える仕事", "Q.E.D.と書いて終わる", "―まず一つだけ。", "――――", "司会：", "ポイントは:安さです。",
-           "2024年:売上高は増えた", "関連記事:【解説】全固体電池"}) {
+           "2024年:売上高は増えた", "関連記事:【解説】全固体電池",
+           // captions and bylines that look like labels
+           "図表:研究費の推移", "図表：研究費の推移", "図:研究費の推移", "表：主な仕様", "グラフ:売上高の推移",
+           "グラフ：売上高の推移", "チャート:株価の動き", "イラスト:山田花子", "聞き手・文:山本太郎",
+           "聞き手・文：山本太郎", "構成・文:高橋", "構成・文：高橋", "聞き手・構成:佐藤あかね", "聞き手・構成：佐藤あかね",
+           "文・構成:木村大輔", "文・構成：木村大輔"}) {
     BOOST_TEST_CONTEXT(text) { BOOST_TEST(!find_speaker_label(text, model()).has_value()); }
   }
 }
@@ -180,6 +192,31 @@ BOOST_AUTO_TEST_CASE(labelled_roundtable) {
   BOOST_TEST(list_in_turn);
   // the whitespace after 佐々木: is text in the paragraph, not in <speaker> or <s>
   BOOST_TEST(a.xml.find("<speaker>佐々木:</speaker><p xml:id=\"p6\"> <s") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(guests_labelled_once_beside_a_recurring_moderator) {
+  // 司会 is labelled twice, each guest once: the guests' labels are still labels.
+  std::string text =
+      "EVの今を語る\n"
+      "アナリストと充電サービス会社の二人に話を聞いた。\n"
+      "司会：今日はよろしくお願いします。まず山田さん、いかがですか。\n"
+      "山田：失速というより踊り場だと見ています。\n"
+      "司会：佐々木さんはどうですか。\n"
+      "佐々木：大きく二つあると思っています。\n";
+  Annotated a = annotate(text);
+  BOOST_TEST(a.after.text() == a.before.text());
+  auto t = turns(a.after);
+  BOOST_REQUIRE(t.size() == 4u);
+  BOOST_TEST(t[1].label == "山田：");
+  BOOST_TEST(t[1].first == "失速というより踊り場だと見ています。");
+  BOOST_TEST(t[3].label == "佐々木：");
+  BOOST_TEST(t[3].first == "大きく二つあると思っています。");
+  BOOST_TEST(name_of(a.after, t[1].who) == "山田");
+  BOOST_TEST(name_of(a.after, t[3].who) == "佐々木");
+  BOOST_TEST(t[0].who == t[2].who);
+  BOOST_TEST(t[1].who != t[0].who);
+  BOOST_TEST(t[3].who != t[1].who);
+  BOOST_TEST(a.after.header.persons.size() == 3u);
 }
 
 BOOST_AUTO_TEST_CASE(label_that_is_a_whole_sentence_is_dropped_not_lost) {

@@ -174,7 +174,7 @@ struct Mention {
   bool operator==(const Mention&) const = default;
 };
 
-// What the dates of a paragraph know: the year it last stated (for 1月20日 → 2025-01-20).
+// What the dates of a division know: the year it last stated (for 1月20日 → 2025-01-20).
 struct DateContext {
   int year = 0;
 };
