@@ -450,7 +450,7 @@ class Builder {
       Line& l = lines_[i];
       if (l.kind != LineKind::bullet && l.kind != LineKind::para) continue;
       if (i == first_nonblank() || l.chars > 40 || ends_like_sentence(l.content)) continue;
-      if (!cues_.section_head.prefix(l.content) || reads_like_a_turn(l.content)) continue;
+      if (!cues_.section_head.prefix(l.content) || (reads_like_a_turn(l.content) && !heading_tag(l.content))) continue;
       if (l.kind == LineKind::para && l.content.substr(0, 3) != "【") continue;
       std::size_t p = prev_nonblank(i), n = next_nonblank(i);
       bool neighbour = (p != npos && lines_[p].kind == LineKind::bullet) || (n != npos && lines_[n].kind == LineKind::bullet);
@@ -606,6 +606,17 @@ class Builder {
     const PendingBlock& next = blocks[k + 1];
     return next.kind == BlockKind::trailer || next.kind == BlockKind::byline ||
            next.section == Section::boilerplate;
+  }
+
+  // 【解説】…: a bracket holding a word of the [heading-tag] list.
+  bool heading_tag(std::string_view s) const {
+    if (!s.starts_with("【")) return false;
+    std::size_t close = s.find("】");
+    if (close == std::string_view::npos) return false;
+    std::string_view inner = s.substr(3, close - 3);
+    for (auto& e : rules_.section("heading-tag"))
+      if (inner == e.pattern) return true;
+    return false;
   }
 
   bool is_dateline(const PendingBlock& b) const {

@@ -413,6 +413,9 @@ BOOST_AUTO_TEST_CASE(bracketed_name_turn_ending_in_a_question_is_no_heading) {
   Document h = seg("見出しの行\n本文です。\n【第2部】これからの展望\n本文の続きです。\n■どこへ向かう？\n最後です。\n");
   BOOST_TEST(kind_of(h, "【第2部】これからの展望") == "head");
   BOOST_TEST(kind_of(h, "■どこへ向かう？") == "head");
+  // a tag from [heading-tag] is no name: 【解説】…？ stays a heading
+  Document t = seg("見出しの行\n本文です。\n【解説】なぜ減速したのか？\n本文の続きです。\n");
+  BOOST_TEST(kind_of(t, "【解説】なぜ減速したのか？") == "head");
   BOOST_TEST(kind_of(seg("見出しの行\n本文です。\n【第2部】そうですか。本当に？\n続きです。\n"), "【第2部】そうですか。本当に？") ==
              "paragraph");
 }

@@ -401,6 +401,26 @@ BOOST_AUTO_TEST_CASE(one_speaker_may_hold_several_paragraphs) {
   BOOST_TEST(name_of(a.after, t[1].who) == "ユウキくん");
 }
 
+BOOST_AUTO_TEST_CASE(a_paragraph_opening_with_tada_goes_on_with_its_speaker) {
+  // The explainer adds a caveat in a paragraph of its own (ただ、…): the turns after it still
+  // alternate the right way round.
+  std::string text =
+      "円安のしくみを経済の先生に聞いてみた\n"
+      "先生、円安ってよく聞くんですけど、何のことですか？\n"
+      "いい質問ですね。円安というのは、ほかの通貨に対して円の価値が下がることです。\n"
+      "なるほど！じゃあ、円安になると何が困るんですか？\n"
+      "輸入品が高くなります。日本はエネルギーの約9割を輸入しているので、電気代に響きます。\n"
+      "ただ、今の円安がいつまで続くかは、正直わからないと思います。\n"
+      "先生でもわからないんですね（笑）\n"
+      "為替の予想は専門家でも外れることが多いんですよ。\n";
+  Annotated a = annotate(text);
+  auto t = turns(a.after);
+  // asker, explainer, asker, explainer (two paragraphs: one turn), asker, explainer
+  BOOST_REQUIRE(t.size() == 6u);
+  for (std::size_t k = 0; k + 1 < t.size(); ++k) BOOST_TEST(t[k].who != t[k + 1].who);
+  BOOST_TEST(name_of(a.after, t[1].who) == "先生");
+}
+
 BOOST_AUTO_TEST_CASE(a_dialogue_scraped_in_two_pieces_keeps_its_people) {
   // The end of the dialogue first, then boilerplate, then its opening (as in the seed article).
   std::string text =
