@@ -211,7 +211,7 @@ void SpeakerModel::compile() {
       "label-stop", "tag-stop", "roles", "interviewer-byline", "interviewee-cue", "note", "reaction", "answer",
       "objection", "continuation", "vocative-skip", "honorific", "title-name", "strip-honorific", "not-name",
       "addressee-particle", "move", "refer-back", "figure-ref", "first-person", "final-particle", "polite-end",
-      "casual-end", "request-end"};
+      "casual-end", "request-end", "intro"};
   for (const char* name : kSections) {
     CueList list;
     for (auto& e : cues_.section(name)) {
@@ -662,6 +662,7 @@ struct Features {
   bool any_question = false, exclaim = false, marker = false, first_person = false;
   bool react = false, answer = false, objection = false, continuation = false;
   bool move = false, refer_back = false, figure_ref = false, note = false, narrative = false;
+  bool intro = false;  // introduces the conversation (…先生に教えてもらいます): narration before it
   int numbers = 0;
   std::string vocative;   // name called at the start (ミオ先輩)
   std::string addressed;  // name addressed in a question (サルくん)
@@ -808,6 +809,8 @@ Features paragraph_features(const Leaf& leaf, const SpeakerModel& model, const R
   f.vocative = find_vocative(t, cues);
   f.narrative = f.sentences > 0 && polite == 0 && casual == 0 && !f.any_question && !f.exclaim && !f.marker &&
                 !f.first_person && !f.react && !f.answer && f.vocative.empty();
+  f.intro = f.sentences > 0 && !f.any_question && !f.react && !f.answer && f.vocative.empty() &&
+            cues["intro"].contains(t);
   f.role = rw.length * (std::log2(static_cast<double>(std::max<std::size_t>(f.chars, 1))) - rw.pivot) +
            rw.move * f.move + rw.numbers * std::min(f.numbers, 3) + rw.answer * f.answer +
            rw.question * f.question + rw.react * f.react + rw.request * f.request;
@@ -1183,7 +1186,7 @@ class Annotator {
     for (std::size_t i = 0; i < r.items.size(); ++i)
       if (r.items[i].paragraph && !r.items[i].f.note) paras.push_back(i);
     std::size_t lo = 0, hi = paras.size();
-    while (lo < hi && r.items[paras[lo]].f.narrative) ++lo;
+    while (lo < hi && (r.items[paras[lo]].f.narrative || r.items[paras[lo]].f.intro)) ++lo;
     while (hi > lo && r.items[paras[hi - 1]].f.narrative) --hi;
     for (std::size_t k = lo; k < hi; ++k) r.items[paras[k]].part = Part::unit;
     // Lists and quotes join the unit before them (nothing but captions between), or else the
@@ -1652,7 +1655,7 @@ class Annotator {
         os << " chars=" << f.chars << " polite=" << f.polite << " casual=" << f.casual << " q=" << f.question
            << " req=" << f.request << " react=" << f.react << " answer=" << f.answer << " objection=" << f.objection
            << " cont=" << f.continuation << " move=" << f.move << " marker=" << f.marker
-           << " narrative=" << f.narrative << " note=" << f.note;
+           << " narrative=" << f.narrative << " intro=" << f.intro << " note=" << f.note;
         if (!f.vocative.empty()) os << " vocative=" << f.vocative;
         if (!f.addressed.empty()) os << " addressed=" << f.addressed;
         os << " role=" << f.role;

@@ -421,6 +421,31 @@ BOOST_AUTO_TEST_CASE(a_paragraph_opening_with_tada_goes_on_with_its_speaker) {
   BOOST_TEST(name_of(a.after, t[1].who) == "先生");
 }
 
+BOOST_AUTO_TEST_CASE(a_polite_introduction_before_the_dialogue_is_narration) {
+  std::string text =
+      "円安のしくみを経済の先生に聞いてみた\n"
+      "今日は「円安」について、経済学者の先生に教えてもらいます。\n"
+      "先生、円安ってよく聞くんですけど、何のことですか？\n"
+      "いい質問ですね。円安というのは、ほかの通貨に対して円の価値が下がることです。\n"
+      "なるほど！じゃあ、円安になると何が困るんですか？\n"
+      "輸入品が高くなります。電気代やガソリン代に響きます。\n";
+  Annotated a = annotate(text);
+  auto t = turns(a.after);
+  BOOST_REQUIRE(t.size() == 4u);
+  BOOST_TEST(t[0].first == "先生、円安ってよく聞くんですけど、何のことですか？");
+  BOOST_TEST(name_of(a.after, t[1].who) == "先生");
+  // Only at the start: the same words later in a turn stay in it.
+  Annotated b = annotate(text + "来週は金利について、別の先生に教えてもらいます。\n");
+  bool in_turn = false;
+  for (auto& d : b.after.divisions)
+    for (auto& tn : d.turns)
+      for (auto& bl : tn.blocks)
+        for (auto& l : bl.leaves)
+          for (auto& p : l.pieces)
+            if (tn.spoken() && p.kind == Piece::Kind::sentence && p.sentence.text.starts_with("来週は金利")) in_turn = true;
+  BOOST_TEST(in_turn);
+}
+
 BOOST_AUTO_TEST_CASE(a_dialogue_scraped_in_two_pieces_keeps_its_people) {
   // The end of the dialogue first, then boilerplate, then its opening (as in the seed article).
   std::string text =
