@@ -478,14 +478,14 @@ struct Finder {
     return n >= 2;
   }
 
-  // A person or a role, not a term: 中村健太氏(CEO), 孫会長(CEO).
+  // A person, a role or a description, not a term: 中村健太氏(CEO), 孫会長(CEO), 新モデル(GPT-5).
   bool not_a_term(std::size_t b, std::size_t e) const {
     std::string_view x = s.substr(b, e - b);
     for (auto& suffix : rules().section("not-term-suffix")) {
       const std::string& p = suffix.pattern;
       if (x.size() >= p.size() && x.substr(x.size() - p.size()) == p) return true;
     }
-    return false;
+    return rules().matches_whole("not-term", x);
   }
 
   // The parts of a parenthesis that holds two glosses: split at 、，；／ always, at , ; / when

@@ -342,6 +342,18 @@ BOOST_AUTO_TEST_CASE(acronym_after_apposition_cue) {
   BOOST_TEST(g->acronym);
 }
 
+BOOST_AUTO_TEST_CASE(an_instance_in_parentheses_is_no_gloss) {
+  // A description followed by the name of what it describes: no translation pair.
+  for (const char* s : {"同社の新モデル(GPT-5)は来月公開される。", "米半導体大手(NVIDIA)の株価が上がった。",
+                        "創業者(CEO)のサム・アルトマン氏が来日した。"})
+    BOOST_TEST(find_glosses(s).empty(), s);
+  // while a name and its acronym, or a term and its English, still are
+  std::string s = "経済産業省(METI)と推論(inference)。";
+  auto gs = find_glosses(s);
+  BOOST_TEST(gloss_with(gs, s, "経済産業省"));
+  BOOST_TEST(gloss_with(gs, s, "推論"));
+}
+
 BOOST_AUTO_TEST_CASE(reverse_gloss) {
   std::string s = "新車販売の2割を超えたEV(電気自動車)だが、普及は遅い。";
   auto gs = find_glosses(s);
