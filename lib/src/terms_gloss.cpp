@@ -556,13 +556,24 @@ struct Finder {
     FoundGloss g;
     g.form = FoundGloss::Form::parenthetical;
     if (yk == PhraseKind::latin) {
-      if (before == CharClass::latin || before == CharClass::digit) return;  // English glossing English
       std::string reason;
-      std::size_t xb = left_edge(xend, close, reason);
-      std::size_t xe = xend;
-      if (xb < xe && is_quote_close(cps[index_at(cps, xe) - 1].c) && reason == "quoted term") xe = cps[index_at(cps, xe) - 1].b;
+      std::size_t xb = 0, xe = xend;
+      if (before == CharClass::latin || before == CharClass::digit) {
+        // English glossing English, unless a Japanese term of the termbase ends in Latin
+        // letters right there: 生成AI(Generative AI). The longest such term is the one glossed.
+        xb = xend;
+        for (std::size_t i = oi, n = 0; i-- > 0 && n < 16; ++n) {
+          std::size_t b = cps[i].b;
+          if (has_kana_or_kanji(b, xend) && lookup(s.substr(b, xend - b))) xb = b;
+        }
+        if (xb >= xend) return;
+        reason = "termbase term ending in Latin letters";
+      } else {
+        xb = left_edge(xend, close, reason);
+        if (xb < xe && is_quote_close(cps[index_at(cps, xe) - 1].c) && reason == "quoted term") xe = cps[index_at(cps, xe) - 1].b;
+      }
       if (xb >= xe || !has_kana_or_kanji(xb, xe) || not_a_term(xb, xe)) return;
-      xb = refine_left(xb, xe, y, g, reason);
+      if (before != CharClass::latin && before != CharClass::digit) xb = refine_left(xb, xe, y, g, reason);
       g.term_begin = xb;
       g.term_end = xe;
       g.reason = "left edge: " + reason;

@@ -645,6 +645,12 @@ BOOST_AUTO_TEST_CASE(the_team_termbase) {
   a.annotate(d);
   auto terms = terms_in(tei::write(d));
   BOOST_TEST((terms == std::vector<std::string>{"クラウドファンディング", "クラウド"}));
+  // A termbase term ending in Latin letters takes the English gloss after it.
+  Document g = doc_of("生成AI(Generative AI)が普及した。\n");
+  a.annotate(g);
+  std::string xml = tei::write(g);
+  BOOST_TEST(xml.find(">生成AI</term>(<gloss target=") != std::string::npos, xml);
+  BOOST_TEST(xml.find("xml:lang=\"en\">Generative AI</gloss>") != std::string::npos, xml);
 }
 
 // Property: whatever the text, the stage keeps every character, writes markup that reads back,
