@@ -535,6 +535,16 @@ class Splitter {
         ++e;
         continue;
       }
+      // Laughter after the ending belongs to it: すごい！！！ww, 本当？ｗｗｗ (not a word: !wow).
+      if ((c == U'w' || c == U'ｗ') && e > 0 && is_terminator_char(cps_[e - 1].c)) {
+        std::size_t k = e;
+        while (k < n && (cps_[k].c == U'w' || cps_[k].c == U'ｗ')) ++k;
+        char32_t next = k < n ? cps_[k].c : 0;
+        if (!is_ascii_alpha(next) && !(next >= U'Ａ' && next <= U'ｚ')) {
+          e = k;
+          continue;
+        }
+      }
       if (match_[e] != npos && open_family(c) == 1 && is_emoticon_group(e, match_[e])) {
         e = match_[e] + 1;
         after_face = true;
