@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <charconv>
 #include <exception>
 #include <span>
 #include <thread>
@@ -333,6 +334,12 @@ struct Emitter {
   virtual ~Emitter() = default;
   virtual void division(Section s) = 0;
   virtual void block(Block&& b) = 0;
+  // A writer the builder may write the next block to itself (after the division it opens,
+  // if any, with `lead` before it), or nullptr to be handed Blocks.
+  virtual tei::StreamWriter* direct(std::string_view lead) {
+    (void)lead;
+    return nullptr;
+  }
 };
 
 class Builder {
@@ -516,6 +523,67 @@ class Builder {
     }
     if (prev < line.size()) leaf.pieces.push_back({Piece::Kind::text, {}, std::string(line.substr(prev))});
     return leaf;
+  }
+
+  // What materialise() and assign_ids() give, written straight out: the same bytes as
+  // tei::StreamWriter::block() of that Block, without making its leaves and sentences.
+  void write_direct(tei::StreamWriter& w, const PendingBlock& pb) {
+    std::string& out = w.buffer();
+    auto id = [&](const char* prefix, std::size_t& counter) {
+      out += " xml:id=\"";
+      out += prefix;
+      char digits[24];
+      auto r = std::to_chars(digits, digits + sizeof digits, ++counter);
+      out.append(digits, r.ptr);
+      out += "\">";
+    };
+    const char* element = leaf_element(pb.kind);
+    const char* container = pb.kind == BlockKind::list ? "list" : pb.kind == BlockKind::quote ? "quote"
+                            : pb.kind == BlockKind::figure ? "figure" : nullptr;
+    std::size_t* leaf_counter = element[0] == 'p' ? &n_p_ : element[0] == 'i' ? &n_item_ : element[0] == 'h' ? &n_head_
+                                : element[0] == 't' ? &n_trailer_ : &n_byline_;
+    const char* leaf_prefix = element[0] == 'p' ? "p" : element[0] == 'i' ? "i" : element[0] == 'h' ? "h"
+                              : element[0] == 't' ? "tr" : "by";
+    bool lead_written = w.take_first();
+    if (container) {
+      if (!lead_written) w.text(text_.substr(last_end_, lines_[pb.first].begin - last_end_));
+      lead_written = true;
+      out += '<';
+      out += container;
+      id(pb.kind == BlockKind::list ? "l" : pb.kind == BlockKind::quote ? "q" : "fig",
+         pb.kind == BlockKind::list ? n_list_ : pb.kind == BlockKind::quote ? n_quote_ : n_fig_);
+    }
+    for (std::uint32_t i = pb.first; i <= pb.last; ++i) {
+      const Line& l = lines_[i];
+      if (l.kind == LineKind::blank) continue;
+      if (!lead_written) w.text(text_.substr(last_end_, l.begin - last_end_));
+      lead_written = false;
+      last_end_ = l.end;
+      out += '<';
+      out += element;
+      id(leaf_prefix, *leaf_counter);
+      std::string_view line = line_text(i);
+      std::size_t prev = 0;
+      for (std::uint32_t r = l.r_first; r < l.r_first + l.r_count; ++r) {
+        auto [b, e] = ranges_[r];
+        if (b > prev) w.text(line.substr(prev, b - prev));
+        out += "<s";
+        id("s", n_s_);
+        w.text(line.substr(b, e - b));
+        out += "</s>";
+        prev = e;
+      }
+      if (prev < line.size()) w.text(line.substr(prev));
+      out += "</";
+      out += element;
+      out += '>';
+    }
+    if (container) {
+      out += "</";
+      out += container;
+      out += '>';
+    }
+    w.check();
   }
 
   // The block's leaves, made now: in document order, since each takes the whitespace since
@@ -717,10 +785,14 @@ class Builder {
       } else {
         state = State::body;
       }
-      Block block = materialise(b);
-      assign_ids(block);
       bool closes = b.kind == BlockKind::trailer;
-      out.block(std::move(block));
+      if (tei::StreamWriter* w = out.direct(text_.substr(last_end_, lines_[b.first].begin - last_end_))) {
+        write_direct(*w, b);
+      } else {
+        Block block = materialise(b);
+        assign_ids(block);
+        out.block(std::move(block));
+      }
       if (closes) open = false;
     }
     if (divisions == 0) {
@@ -791,12 +863,18 @@ struct StreamEmitter : Emitter {
     has_pending = true;
   }
   void block(Block&& b) override {
-    if (has_pending) {
-      writer.open_div(pending, b.leaves.empty() ? std::string() : b.leaves.front().lead);
-      has_pending = false;
-      open = true;
-    }
+    open_pending(b.leaves.empty() ? std::string_view() : std::string_view(b.leaves.front().lead));
     writer.block(b);
+  }
+  tei::StreamWriter* direct(std::string_view lead) override {
+    open_pending(lead);
+    return &writer;
+  }
+  void open_pending(std::string_view lead) {
+    if (!has_pending) return;
+    writer.open_div(pending, lead);
+    has_pending = false;
+    open = true;
   }
   void close() {
     if (open) writer.close_div();

@@ -196,7 +196,7 @@ class PodBuffer {
 struct SplitBuffers {
   PodBuffer<Cp> cps;
   std::vector<char> protected_;
-  std::vector<std::size_t> match;
+  std::vector<std::uint32_t> match;  // index of the matching closer, or kNoMatch
   std::vector<char> closes;
 };
 
@@ -253,7 +253,7 @@ class Splitter {
         continue;
       }
       // Bracket bookkeeping (matched pairs only).
-      if (match_[i] != npos) {
+      if (match_[i] != kNoMatch) {
         if (depth == 0 && open_family(c) == 1) {
           std::size_t close = match_[i];
           if (is_emoticon_group(i, close)) {
@@ -321,6 +321,7 @@ class Splitter {
 
  private:
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  static constexpr std::uint32_t kNoMatch = static_cast<std::uint32_t>(-1);
 
   std::size_t off(std::size_t idx) const { return idx < cps_.size() ? cps_[idx].off : line_.size(); }
 
@@ -388,7 +389,7 @@ class Splitter {
 
   void match_brackets() {
     std::size_t n = cps_.size();
-    match_.assign(n, npos);
+    match_.assign(n, kNoMatch);
     closes_.assign(n, false);
     std::vector<std::pair<int, std::size_t>> stack;
     for (std::size_t i = 0; i < n; ++i) {
@@ -402,7 +403,7 @@ class Splitter {
       if (int f = close_family(c)) {
         for (std::size_t k = stack.size(); k-- > 0;) {
           if (stack[k].first == f) {
-            match_[stack[k].second] = i;
+            match_[stack[k].second] = static_cast<std::uint32_t>(i);
             closes_[i] = true;
             stack.resize(k);
             break;
@@ -545,7 +546,7 @@ class Splitter {
           continue;
         }
       }
-      if (match_[e] != npos && open_family(c) == 1 && is_emoticon_group(e, match_[e])) {
+      if (match_[e] != kNoMatch && open_family(c) == 1 && is_emoticon_group(e, match_[e])) {
         e = match_[e] + 1;
         after_face = true;
         continue;
@@ -580,7 +581,7 @@ class Splitter {
   SplitBuffers& buffers_ = split_buffers();
   PodBuffer<Cp>& cps_ = buffers_.cps;
   std::vector<char>& protected_ = buffers_.protected_;
-  std::vector<std::size_t>& match_ = buffers_.match;
+  std::vector<std::uint32_t>& match_ = buffers_.match;
   std::vector<char>& closes_ = buffers_.closes;
 };
 

@@ -789,10 +789,13 @@ void StreamWriter::begin(const Document& doc) {
   flush(false);
 }
 
-void StreamWriter::open_div(const Division& div, const std::string& lead) {
-  jatei::tei::open_div(buf_, div, &lead);
+void StreamWriter::open_div(const Division& div, std::string_view lead) {
+  escape_text(buf_, lead);
+  jatei::tei::open_div(buf_, div, nullptr);
   first_in_div_ = true;
 }
+
+void StreamWriter::text(std::string_view t) { escape_text(buf_, t); }
 
 void StreamWriter::block(const Block& b) {
   write_block(buf_, b, first_in_div_);

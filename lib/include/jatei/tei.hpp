@@ -37,9 +37,21 @@ class StreamWriter {
   explicit StreamWriter(Sink sink, std::size_t chunk = std::size_t(1) << 20);
   void begin(const Document& doc);  // doc's root attributes and header; its divisions are ignored
   // A division (its type, id and attributes) whose first block has `lead` before it.
-  void open_div(const Division& div, const std::string& lead);
+  void open_div(const Division& div, std::string_view lead);
   void block(const Block& b);  // in a division without speaker turns
   void close_div();
+  // For a producer that writes blocks itself: whether the next block is the first of its
+  // division (its first lead went out before <div>; asking clears it), markup as it is, and
+  // text escaped. `check()` passes a full buffer on to the sink.
+  bool take_first() {
+    bool f = first_in_div_;
+    first_in_div_ = false;
+    return f;
+  }
+  void markup(std::string_view m) { buf_ += m; }
+  void text(std::string_view t);
+  std::string& buffer() { return buf_; }
+  void check() { flush(false); }
   void end(const std::string& tail, const std::string& standoff = {});
 
  private:
