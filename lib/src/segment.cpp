@@ -344,7 +344,8 @@ struct Emitter {
 
 class Builder {
  public:
-  Builder(std::string_view text, const Rules& rules) : text_(text), rules_(rules), cues_(rules) {}
+  Builder(std::string_view text, const Rules& rules, std::size_t parallel_min_bytes)
+      : text_(text), rules_(rules), cues_(rules), parallel_min_bytes_(parallel_min_bytes) {}
 
   // Lines, their kinds and sentences, and the blocks they form; then header() and emit().
   //
@@ -352,7 +353,7 @@ class Builder {
   // large text the splitting runs on a second thread meanwhile. The result is the same.
   void plan() {
     find_lines();
-    if (text_.size() >= kParallelBytes) {
+    if (text_.size() >= parallel_min_bytes_) {
       std::vector<Range> ranges;
       std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
       std::exception_ptr failure;
@@ -826,10 +827,10 @@ class Builder {
   }
 
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
-  static constexpr std::size_t kParallelBytes = 256 * 1024;
   std::string_view text_;
   const Rules& rules_;
   Cues cues_;
+  std::size_t parallel_min_bytes_;
   std::vector<Line> lines_;
   std::vector<Range> ranges_;  // every line's sentences, in order (Line::r_first, r_count)
   std::vector<PendingBlock> blocks_;
@@ -897,7 +898,7 @@ void fill_header(Document& doc, const Decoded& decoded) {
 
 Document segment_text(std::string_view text, const SegmentOptions& options) {
   const Rules& rules = options.rules ? *options.rules : Rules::builtin();
-  Builder builder(text, rules);
+  Builder builder(text, rules, options.parallel_min_bytes);
   builder.plan();
   Document doc;
   DocumentEmitter out(doc);
@@ -915,7 +916,7 @@ Document segment(const Decoded& decoded, const SegmentOptions& options) {
 
 void segment_to(const Decoded& decoded, const SegmentOptions& options, tei::StreamWriter& writer) {
   const Rules& rules = options.rules ? *options.rules : Rules::builtin();
-  Builder builder(decoded.text, rules);
+  Builder builder(decoded.text, rules, options.parallel_min_bytes);
   builder.plan();
   Document head;
   builder.header(head, options);

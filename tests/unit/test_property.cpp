@@ -239,6 +239,15 @@ std::string check_one(const std::string& bytes, std::size_t index, Failures& fai
   if (back.text() != dec.text) fail("Document::text() after write/read differs from the decoded text");
   if (again != xml) fail("tei::write is not deterministic");
   if (ok && jatei::tei::write(back) != xml) fail("write(read(write(d))) differs from write(d)");
+  // jatei-segment's streaming path writes the same bytes (chunks of 64 bytes, to cut often).
+  std::string streamed;
+  try {
+    jatei::tei::StreamWriter w([&](std::string_view c) { streamed += c; }, 64);
+    jatei::segment_to(dec, opts, w);
+  } catch (const std::exception& e) {
+    fail(std::string("segment_to threw (") + e.what() + ")");
+  }
+  if (streamed != xml) fail("segment_to writes other bytes than tei::write(segment())");
   std::set<std::string> ids;
   for (auto* s : back.sentences()) {
     if (s->text.empty()) {

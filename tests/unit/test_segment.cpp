@@ -657,3 +657,24 @@ BOOST_AUTO_TEST_CASE(a_dateline_does_not_start_the_body) {
   Document d = seg("記事の題名\n2025年3月14日、新しいモデルが公開された。\n文:田中美咲\n経歴です。\n");
   BOOST_TEST(shape(d).find("author:byline") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(splitting_on_a_second_thread_changes_nothing) {
+  std::string text;
+  for (const char* name : {"lecture-quantum", "roundtable-ev", "interview-startup", "news-chip", "casual-chat-security"}) {
+    std::ifstream f(std::string(JATEI_SOURCE_DIR) + "/corpora/" + name + ".txt", std::ios::binary);
+    BOOST_REQUIRE(f.good());
+    text.append(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  }
+  Decoded d;
+  d.text = text;
+  d.encoding = "UTF-8";
+  SegmentOptions one, two;
+  one.parallel_min_bytes = static_cast<std::size_t>(-1);  // never
+  two.parallel_min_bytes = 0;                             // always
+  std::string a = tei::write(segment(d, one)), b = tei::write(segment(d, two));
+  BOOST_TEST(a == b);
+  std::string streamed;
+  tei::StreamWriter w([&](std::string_view c) { streamed += c; }, 4096);
+  segment_to(d, two, w);
+  BOOST_TEST(streamed == a);
+}

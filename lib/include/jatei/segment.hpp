@@ -25,6 +25,9 @@ struct SegmentOptions {
   std::string source_name = "-";  // file name for the header
   std::string title;              // overrides the title line / file name
   const Rules* rules = nullptr;   // nullptr = Rules::builtin()
+  // Texts of at least this many bytes are split into sentences on a second thread while their
+  // lines are classified (the result is the same either way).
+  std::size_t parallel_min_bytes = 256 * 1024;
 };
 
 // A sentence's byte range within a line (no leading or trailing whitespace).
