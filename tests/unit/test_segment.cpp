@@ -597,30 +597,30 @@ namespace {
 
 using namespace jatei;
 
-std::string streamed(const std::string& text, std::size_t chunk) {
+Decoded utf8(const std::string& text) {
   Decoded d;
   d.text = text;
   d.encoding = "UTF-8";
   d.sha256 = "00";
+  return d;
+}
+
+SegmentOptions named() {
   SegmentOptions o;
   o.source_name = "t.txt";
+  return o;
+}
+
+std::string streamed(const std::string& text, std::size_t chunk) {
   std::string out;
   std::size_t calls = 0;
   tei::StreamWriter w([&](std::string_view c) { out += c; ++calls; }, chunk);
-  segment_to(d, o, w);
+  segment_to(utf8(text), named(), w);
   BOOST_TEST(calls >= 1u);
   return out;
 }
 
-std::string whole(const std::string& text) {
-  Decoded d;
-  d.text = text;
-  d.encoding = "UTF-8";
-  d.sha256 = "00";
-  SegmentOptions o;
-  o.source_name = "t.txt";
-  return tei::write(segment(d, o));
-}
+std::string whole(const std::string& text) { return tei::write(segment(utf8(text), named())); }
 
 }  // namespace
 
