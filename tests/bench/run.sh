@@ -12,9 +12,8 @@
 # Output: a table on stdout; BUILD_DIR/bench.tsv (case, subject, metric, value, unit).
 #
 # Later stages add their figures in a file tests/bench/stage-NAME.sh, sourced at the end with
-# everything below in scope: call `measure CASE NAME INPUT TEXT_BYTES OUT CMD...` (see below),
-# e.g. measure corpus jatei-claims "$TEI" "$CORPUS_BYTES" /dev/null "$BIN/jatei-claims" "$TEI"
-#      ratio corpus "jatei-claims / jatei-text (text MB/s)" "$M_TEXT_MBS" "$TEXT_MBS"
+# everything below in scope: `measure_stage TOOL` for a TEI-to-TEI tool over the corpus, or
+# `measure CASE NAME INPUT TEXT_BYTES OUT CMD...` and `ratio CASE NAME A B` (see below)
 # (tests/bench/README.md says more).
 set -eu
 LC_ALL=C
@@ -152,6 +151,18 @@ ratio() {
   r_v=$(awk -v a="$3" -v b="$4" 'BEGIN { printf "%.2f", a / b }')
   printf '%s|%s|%s\n' "$1" "$2" "$r_v" >>"$RATIOS"
   tsv "$1" "$2" ratio "$r_v" x
+}
+
+# measure_stage TOOL: a TEI-to-TEI stage over the corpus's TEI ($TEI), with its ratio to
+# jatei-text over the same TEI (the parse/serialise floor every such stage pays).
+measure_stage() {
+  if [ -s "$TEI" ] && [ -x "$BIN/$1" ]; then
+    measure corpus "$1" "$TEI" "$CORPUS_BYTES" /dev/null "$BIN/$1" "$TEI"
+    ms_floor=$(awk -F'|' '$1 == "corpus" && $2 == "jatei-text" { print $7 }' "$ROWS")
+    ratio corpus "$1 / jatei-text (TEI MB/s)" "$M_MBS" "$ms_floor"
+  else
+    note "corpus/$1: not measured ($BIN/$1 not built or no TEI)"
+  fi
 }
 
 have_mecab() {
