@@ -113,23 +113,6 @@ static void write_all(int fd, std::string_view data, const std::string& where) {
   }
 }
 
-void write_output(const std::string& path, const std::string& data) {
-  if (path == "-" || path.empty()) {
-    write_all(1, data, tr("standard output"));
-    return;
-  }
-  std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (!f) throw IoError(tr("cannot create ") + path + ": " + std::strerror(errno), exit_io);
-  bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
-  ok = (std::fclose(f) == 0) && ok;
-  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-    int e = errno;
-    std::remove(tmp.c_str());
-    throw IoError(tr("cannot write ") + path + ": " + std::strerror(e), exit_io);
-  }
-}
-
 OutputFile::OutputFile(const std::string& path) : path_(path) {
   if (path.empty() || path == "-") return;
   tmp_ = path + ".tmp." + std::to_string(::getpid());
@@ -155,6 +138,12 @@ void OutputFile::commit() {
     std::remove(tmp_.c_str());
     throw IoError(tr("cannot write ") + path_ + ": " + std::strerror(e), exit_io);
   }
+}
+
+void write_output(const std::string& path, const std::string& data) {
+  OutputFile out(path);
+  out.write(data);
+  out.commit();
 }
 
 void error(const std::string& where, std::size_t line, std::size_t col, const std::string& message) {
@@ -243,5 +232,38 @@ int guard(const std::string& where, const std::function<int()>& work) {
     error(name, 0, 0, e.what());
     return e.exit_code();
   }
+}
+
+int load_each(const std::vector<std::string>& files, const std::function<void(const std::string&)>& load) {
+  for (auto& f : files) {
+    int rc = guard(f, [&] {
+      load(f);
+      return 0;
+    });
+    if (rc) return rc;
+  }
+  return 0;
+}
+
+void add_help_and_version(boost::program_options::options_description& opts) {
+  opts.add_options()
+    ("help,h", tr("show this help and exit").c_str())
+    ("version", tr("show the version and exit").c_str());
+}
+
+boost::program_options::variables_map parse_with_input(int argc, char** argv,
+                                                       const boost::program_options::options_description& opts,
+                                                       std::string& input) {
+  namespace po = boost::program_options;
+  po::options_description hidden;
+  hidden.add_options()("input", po::value(&input));
+  po::positional_options_description pos;
+  pos.add("input", 1);
+  po::options_description all;
+  all.add(opts).add(hidden);
+  po::variables_map vm;
+  po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
+  po::notify(vm);
+  return vm;
 }
 }  // namespace jatei::cli

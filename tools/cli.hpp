@@ -5,6 +5,7 @@
 #include <boost/program_options.hpp>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "jatei/error.hpp"
 
@@ -60,6 +61,15 @@ void print_help(const std::string& usage, const std::string& about,
 bool handle_common(const boost::program_options::variables_map& vm, const std::string& usage,
                    const std::string& about, const boost::program_options::options_description& opts);
 
+// The options every tool has, first in its help: --help and --version.
+void add_help_and_version(boost::program_options::options_description& opts);
+
+// Parses the command line of a tool that reads one FILE (or standard input): `opts`, and at
+// most one positional argument, stored into `input`.
+boost::program_options::variables_map parse_with_input(int argc, char** argv,
+                                                       const boost::program_options::options_description& opts,
+                                                       std::string& input);
+
 // Default maximum input size (512 MiB); --max-size overrides.
 inline constexpr std::size_t kDefaultMaxBytes = 512u << 20;
 
@@ -69,4 +79,7 @@ namespace jatei::cli {
 // Runs work on one input; DataError and IoError are reported with the input's name and turned
 // into exit codes (other errors propagate to run()).
 int guard(const std::string& where, const std::function<int()>& work);
+
+// Runs load(file) for each file under guard(file, …): the first failure's exit status, or 0.
+int load_each(const std::vector<std::string>& files, const std::function<void(const std::string&)>& load);
 }  // namespace jatei::cli

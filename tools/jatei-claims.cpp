@@ -17,9 +17,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> lexicons, gazetteers;
     std::size_t max_size = cli::kDefaultMaxBytes * 4;
     po::options_description opts(cli::tr("Options"));
+    cli::add_help_and_version(opts);
     opts.add_options()
-      ("help,h", cli::tr("show this help and exit").c_str())
-      ("version", cli::tr("show the version and exit").c_str())
       ("output,o", po::value(&output)->value_name("OUT"), cli::tr("write the TEI to OUT (default: standard output)").c_str())
       ("explain", cli::tr("print each sentence's cues and decision on standard error").c_str())
       ("lexicon", po::value(&lexicons)->value_name("FILE")->composing(),
@@ -27,15 +26,7 @@ int main(int argc, char** argv) {
       ("gazetteer", po::value(&gazetteers)->value_name("FILE")->composing(),
        cli::tr("add the names of FILE (names.tsv format) to the built-in gazetteer (repeatable)").c_str())
       ("max-size", po::value(&max_size)->value_name("BYTES"), cli::tr("refuse inputs larger than this").c_str());
-    po::options_description hidden;
-    hidden.add_options()("input", po::value(&input));
-    po::positional_options_description pos;
-    pos.add("input", 1);
-    po::options_description all;
-    all.add(opts).add(hidden);
-    po::variables_map vm;
-    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
-    po::notify(vm);
+    po::variables_map vm = cli::parse_with_input(argc, argv, opts, input);
     if (cli::handle_common(vm, "jatei-claims [OPTIONS] [FILE|-]",
                            cli::tr("Marks the factuality of every sentence of a jatei TEI document (fact, speculation, "
                                    "reported, question, opinion, other) with the cue that decided it, and the dates, "
@@ -44,15 +35,9 @@ int main(int argc, char** argv) {
                            opts))
       return 0;
     claims::Lexicon lexicon = claims::Lexicon::builtin();
-    for (auto& f : lexicons) {
-      int rc = cli::guard(f, [&] { lexicon.merge_file(f); return 0; });
-      if (rc) return rc;
-    }
+    if (int rc = cli::load_each(lexicons, [&](const std::string& f) { lexicon.merge_file(f); })) return rc;
     claims::Gazetteer gazetteer = claims::Gazetteer::builtin();
-    for (auto& f : gazetteers) {
-      int rc = cli::guard(f, [&] { gazetteer.merge_file(f); return 0; });
-      if (rc) return rc;
-    }
+    if (int rc = cli::load_each(gazetteers, [&](const std::string& f) { gazetteer.merge_file(f); })) return rc;
     return cli::guard(input, [&] {
       Document doc = tei::read(cli::read_input(input, max_size), input);
       claims::Options o;

@@ -94,13 +94,10 @@ int main(int argc, char** argv) {
       std::string def = terms::default_termbase_path();
       if (!def.empty()) termbase_files.push_back(def);
     }
-    for (auto& f : termbase_files) {
-      int rc = cli::guard(f, [&] {
-        o.termbases.push_back(std::make_shared<const tbx::Termbase>(tbx::read_file(f)));
-        return 0;
-      });
-      if (rc) return rc;
-    }
+    if (int rc = cli::load_each(termbase_files, [&](const std::string& f) {
+          o.termbases.push_back(std::make_shared<const tbx::Termbase>(tbx::read_file(f)));
+        }))
+      return rc;
     return cli::guard(input, [&] {
       Document doc = tei::read(cli::read_input(input, max_size), input);
       cli::write_output(output, exporter->write(doc, o));

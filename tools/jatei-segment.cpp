@@ -16,9 +16,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> rules_files;
     std::size_t max_size = cli::kDefaultMaxBytes;
     po::options_description opts(cli::tr("Options"));
+    cli::add_help_and_version(opts);
     opts.add_options()
-      ("help,h", cli::tr("show this help and exit").c_str())
-      ("version", cli::tr("show the version and exit").c_str())
       ("output,o", po::value(&output)->value_name("OUT"), cli::tr("write the TEI to OUT (default: standard output)").c_str())
       ("encoding,e", po::value(&encoding)->value_name("NAME"),
        cli::tr("source encoding (UTF-8, UTF-16LE, UTF-16BE, Shift_JIS, CP932, EUC-JP, ISO-2022-JP); default: detect").c_str())
@@ -27,24 +26,13 @@ int main(int argc, char** argv) {
       ("rules", po::value(&rules_files)->value_name("FILE")->composing(),
        cli::tr("add the cues of a rules file to the built-in ones (repeatable)").c_str())
       ("max-size", po::value(&max_size)->value_name("BYTES"), cli::tr("refuse inputs larger than this (default 536870912)").c_str());
-    po::options_description hidden;
-    hidden.add_options()("input", po::value(&input));
-    po::positional_options_description pos;
-    pos.add("input", 1);
-    po::options_description all;
-    all.add(opts).add(hidden);
-    po::variables_map vm;
-    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
-    po::notify(vm);
+    po::variables_map vm = cli::parse_with_input(argc, argv, opts, input);
     if (cli::handle_common(vm, "jatei-segment [OPTIONS] [FILE|-]",
                            cli::tr("Segments a Japanese article into TEI blocks and sentences. Reads FILE or standard input."),
                            opts))
       return 0;
     Rules rules = Rules::builtin();
-    for (auto& f : rules_files) {
-      int rc = cli::guard(f, [&] { rules.merge_file(f); return 0; });
-      if (rc) return rc;
-    }
+    if (int rc = cli::load_each(rules_files, [&](const std::string& f) { rules.merge_file(f); })) return rc;
     return cli::guard(input, [&] {
       std::string bytes = cli::read_input(input, max_size);
       DecodeOptions d;

@@ -42,9 +42,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> rules_files;
     std::size_t max_size = cli::kDefaultMaxBytes * 4;
     po::options_description opts(cli::tr("Options"));
+    cli::add_help_and_version(opts);
     opts.add_options()
-      ("help,h", cli::tr("show this help and exit").c_str())
-      ("version", cli::tr("show the version and exit").c_str())
       ("output,o", po::value(&output)->value_name("OUT"), cli::tr("write the TEI to OUT (default: standard output)").c_str())
       ("names", po::value(&names)->value_name("LIST"),
        cli::tr("comma-separated names for the participants in order of first speaking (e.g. 先生,サルくん)").c_str())
@@ -54,15 +53,7 @@ int main(int argc, char** argv) {
       ("rules", po::value(&rules_files)->value_name("FILE")->composing(),
        cli::tr("add the cue lists of FILE to the built-in ones (format of speakers.rules; repeatable)").c_str())
       ("max-size", po::value(&max_size)->value_name("BYTES"), cli::tr("refuse inputs larger than this").c_str());
-    po::options_description hidden;
-    hidden.add_options()("input", po::value(&input));
-    po::positional_options_description pos;
-    pos.add("input", 1);
-    po::options_description all;
-    all.add(opts).add(hidden);
-    po::variables_map vm;
-    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
-    po::notify(vm);
+    po::variables_map vm = cli::parse_with_input(argc, argv, opts, input);
     if (cli::handle_common(
             vm, "jatei-speakers [OPTIONS] [FILE|-]",
             cli::tr("Puts the spoken blocks of a jatei TEI document into speaker turns (<sp who cert>) and declares "
@@ -82,10 +73,7 @@ int main(int argc, char** argv) {
       int rc = cli::guard(weights, [&] { model.merge_weights_file(weights); return 0; });
       if (rc) return rc;
     }
-    for (auto& f : rules_files) {
-      int rc = cli::guard(f, [&] { model.merge_cues_file(f); return 0; });
-      if (rc) return rc;
-    }
+    if (int rc = cli::load_each(rules_files, [&](const std::string& f) { model.merge_cues_file(f); })) return rc;
     SpeakerOptions so;
     so.model = &model;
     if (vm.count("names")) so.names = split_names(names);

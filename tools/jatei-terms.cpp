@@ -19,9 +19,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> termbase_files;
     std::size_t max_size = cli::kDefaultMaxBytes;
     po::options_description opts(cli::tr("Options"));
+    cli::add_help_and_version(opts);
     opts.add_options()
-      ("help,h", cli::tr("show this help and exit").c_str())
-      ("version", cli::tr("show the version and exit").c_str())
       ("output,o", po::value(&output)->value_name("OUT"), cli::tr("write to OUT (default: standard output)").c_str())
       ("termbase,t", po::value(&termbase_files)->value_name("FILE")->composing(),
        cli::tr("add a termbase (TBX 2019 or TBX 2008); repeatable; a later termbase's entry replaces an earlier one's for the same Japanese term").c_str())
@@ -31,15 +30,7 @@ int main(int argc, char** argv) {
        cli::tr("write the pairs the termbases lack (glosses, acronyms, loanwords) to FILE as TBX for review").c_str())
       ("explain", cli::tr("say on standard error why each term and gloss was marked or skipped").c_str())
       ("max-size", po::value(&max_size)->value_name("BYTES"), cli::tr("refuse inputs larger than this (default 536870912)").c_str());
-    po::options_description hidden;
-    hidden.add_options()("input", po::value(&input));
-    po::positional_options_description pos;
-    pos.add("input", 1);
-    po::options_description all;
-    all.add(opts).add(hidden);
-    po::variables_map vm;
-    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
-    po::notify(vm);
+    po::variables_map vm = cli::parse_with_input(argc, argv, opts, input);
     if (cli::handle_common(vm, "jatei-terms [OPTIONS] [FILE|-]",
                            cli::tr("Marks the terms of a jatei TEI document (<term ref> to its termbase entry) and the "
                                    "glosses the article gives itself (<gloss target>). Reads FILE or standard input. "
@@ -61,13 +52,10 @@ int main(int argc, char** argv) {
         if (rc) return rc;
       }
     }
-    for (auto& f : termbase_files) {
-      int rc = cli::guard(f, [&] {
-        tbs.push_back(std::make_shared<const tbx::Termbase>(tbx::read_file(f)));
-        return 0;
-      });
-      if (rc) return rc;
-    }
+    if (int rc = cli::load_each(termbase_files, [&](const std::string& f) {
+          tbs.push_back(std::make_shared<const tbx::Termbase>(tbx::read_file(f)));
+        }))
+      return rc;
     terms::Annotator annotator(std::move(tbs));
     return cli::guard(input, [&] {
       std::string where = input == "-" ? "<stdin>" : input;

@@ -11,20 +11,11 @@ int main(int argc, char** argv) {
     std::string input = "-", output = "-";
     std::size_t max_size = cli::kDefaultMaxBytes * 4;
     po::options_description opts(cli::tr("Options"));
+    cli::add_help_and_version(opts);
     opts.add_options()
-      ("help,h", cli::tr("show this help and exit").c_str())
-      ("version", cli::tr("show the version and exit").c_str())
       ("output,o", po::value(&output)->value_name("OUT"), cli::tr("write the text to OUT (default: standard output)").c_str())
       ("max-size", po::value(&max_size)->value_name("BYTES"), cli::tr("refuse inputs larger than this").c_str());
-    po::options_description hidden;
-    hidden.add_options()("input", po::value(&input));
-    po::positional_options_description pos;
-    pos.add("input", 1);
-    po::options_description all;
-    all.add(opts).add(hidden);
-    po::variables_map vm;
-    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
-    po::notify(vm);
+    po::variables_map vm = cli::parse_with_input(argc, argv, opts, input);
     if (cli::handle_common(vm, "jatei-text [OPTIONS] [FILE|-]",
                            cli::tr("Prints the text of a jatei TEI document: every character of the source, in order."),
                            opts))

@@ -25,8 +25,9 @@ std::string local(const char* qname) {
   return std::string(c == std::string_view::npos ? q : q.substr(c + 1));
 }
 
-// The text of inline content: markers and placeholders (whose content, if any, is the original
-// format's code) are dropped, <cp hex> becomes its character.
+// The text of inline content: inline codes (<ph>, <sc>, <ec>, <sm>, <em>, and 1.2's <x>, <bx>,
+// <ex>, <bpt>, <ept>, <it>: their content is the original format's code) are dropped, the
+// text inside <mrk>, <pc>, <g> and <sub> is kept, <cp hex> becomes its character.
 void flatten(pugi::xml_node n, std::string& out) {
   for (auto c : n.children()) {
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
