@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "claims_text.hpp"
+#include "data_files.hpp"
 #include "jatei/claims.hpp"
 #include "jatei/error.hpp"
 
@@ -63,24 +64,6 @@ struct ByteTrie {
     }
   }
 };
-
-std::string read_file(const std::string& path, const char* what) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(std::string("cannot open ") + what + " " + path, exit_noinput);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw IoError(std::string("cannot read ") + what + " " + path, exit_io);
-  return ss.str();
-}
-
-// The data directory named by JATEI_DATA_DIR, if it has the file.
-std::optional<std::string> data_dir_file(const char* name) {
-  const char* dir = std::getenv("JATEI_DATA_DIR");
-  if (!dir || !*dir) return std::nullopt;
-  std::string path = std::string(dir) + "/claims/" + name;
-  if (!std::ifstream(path).good()) return std::nullopt;
-  return path;
-}
 
 // Splits tab-separated lines; calls f(fields, line_no) for each non-comment, non-blank line.
 template <class F>
@@ -214,11 +197,11 @@ void Lexicon::merge(const Lexicon& other) {
   index();
 }
 
-void Lexicon::merge_file(const std::string& path) { merge(parse(read_file(path, "lexicon"), path)); }
+void Lexicon::merge_file(const std::string& path) { merge(parse(data::read_file(path, "lexicon"), path)); }
 
 const Lexicon& Lexicon::builtin() {
   static const Lexicon lex = [] {
-    if (auto path = data_dir_file("cues.tsv")) return parse(read_file(*path, "lexicon"), *path);
+    if (auto path = data::override_file("claims/cues.tsv")) return parse(data::read_file(*path, "lexicon"), *path);
     return parse(std::string_view(kBuiltinCues, kBuiltinCuesSize), "cues.tsv");
   }();
   return lex;
@@ -301,11 +284,11 @@ void Gazetteer::merge(const Gazetteer& other) {
   index();
 }
 
-void Gazetteer::merge_file(const std::string& path) { merge(parse(read_file(path, "gazetteer"), path)); }
+void Gazetteer::merge_file(const std::string& path) { merge(parse(data::read_file(path, "gazetteer"), path)); }
 
 const Gazetteer& Gazetteer::builtin() {
   static const Gazetteer g = [] {
-    if (auto path = data_dir_file("names.tsv")) return parse(read_file(*path, "gazetteer"), *path);
+    if (auto path = data::override_file("claims/names.tsv")) return parse(data::read_file(*path, "gazetteer"), *path);
     return parse(std::string_view(kBuiltinNames, kBuiltinNamesSize), "names.tsv");
   }();
   return g;

@@ -1,3 +1,4 @@
+#include "data_files.hpp"
 #include "jatei/rules.hpp"
 
 #include <cstdlib>
@@ -161,25 +162,13 @@ void Rules::merge(const Rules& other) {
 }
 
 void Rules::merge_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError("cannot open rules file " + path, exit_noinput);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  merge(parse(ss.str(), path));
+  merge(parse(data::read_file(path, "rules file"), path));
 }
 
 const Rules& Rules::builtin() {
   static const Rules rules = [] {
-    if (const char* dir = std::getenv("JATEI_DATA_DIR"); dir && *dir) {
-      std::string path = std::string(dir) + "/segment.rules";
-      std::ifstream in(path, std::ios::binary);
-      if (in) {
-        std::stringstream ss;
-        ss << in.rdbuf();
-        return parse(ss.str(), path);
-      }
-    }
-    return parse(std::string_view(kBuiltinRules, kBuiltinRulesSize), "segment.rules");
+    auto d = data::override_or_builtin("segment.rules", std::string_view(kBuiltinRules, kBuiltinRulesSize), "rules file");
+    return parse(d.text, d.origin);
   }();
   return rules;
 }

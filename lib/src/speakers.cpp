@@ -4,6 +4,7 @@
 // per-paragraph features; the analysis of a run of divisions (labelled, dash interview,
 // unlabelled dialogue or prose); the sequence model (Viterbi with max-marginals, profiles
 // re-estimated by hard EM across the document); names; and the rebuilding of the turns.
+#include "data_files.hpp"
 #include "jatei/speakers.hpp"
 
 #include <algorithm>
@@ -195,13 +196,6 @@ void parse_weights(std::string_view text, const std::string& origin, std::map<st
   }
 }
 
-std::string read_file(const std::string& path, const char* what) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(std::string("cannot open ") + what + " " + path, exit_noinput);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 }  // namespace
 
@@ -233,19 +227,10 @@ void SpeakerModel::compile() {
 const SpeakerModel& SpeakerModel::builtin() {
   static const SpeakerModel model = [] {
     SpeakerModel m;
-    std::string weights(kSpeakersWeights, kSpeakersWeightsSize), rules(kSpeakersRules, kSpeakersRulesSize);
-    std::string weights_origin = "speakers.weights", rules_origin = "speakers.rules";
-    if (const char* dir = std::getenv("JATEI_DATA_DIR"); dir && *dir) {
-      std::string base(dir);
-      if (std::ifstream(base + "/speakers.weights").good()) {
-        weights_origin = base + "/speakers.weights";
-        weights = read_file(weights_origin, "weights file");
-      }
-      if (std::ifstream(base + "/speakers.rules").good()) {
-        rules_origin = base + "/speakers.rules";
-        rules = read_file(rules_origin, "rules file");
-      }
-    }
+    auto [weights, weights_origin] = data::override_or_builtin(
+        "speakers.weights", std::string_view(kSpeakersWeights, kSpeakersWeightsSize), "weights file");
+    auto [rules, rules_origin] =
+        data::override_or_builtin("speakers.rules", std::string_view(kSpeakersRules, kSpeakersRulesSize), "rules file");
     // The compiled-in weights define the names; a replacement file must use the same ones.
     parse_weights(std::string_view(kSpeakersWeights, kSpeakersWeightsSize), "speakers.weights", m.weights_, true);
     if (weights_origin != "speakers.weights") parse_weights(weights, weights_origin, m.weights_, false);
@@ -260,10 +245,10 @@ void SpeakerModel::merge_weights(std::string_view text, const std::string& origi
   parse_weights(text, origin, weights_, false);
 }
 
-void SpeakerModel::merge_weights_file(const std::string& path) { merge_weights(read_file(path, "weights file"), path); }
+void SpeakerModel::merge_weights_file(const std::string& path) { merge_weights(data::read_file(path, "weights file"), path); }
 
 void SpeakerModel::merge_cues_file(const std::string& path) {
-  cues_.merge(Rules::parse(read_file(path, "rules file"), path));
+  cues_.merge(Rules::parse(data::read_file(path, "rules file"), path));
   compile();
 }
 

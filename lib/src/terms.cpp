@@ -5,6 +5,7 @@
 // would cross another stage's markup, choose longest-leftmost, resolve a term with several
 // senses (推論: reasoning or inference), then write spans. Ids are given in document order,
 // reusing the id a term had at the same place before, so a second run gives the same bytes.
+#include "data_files.hpp"
 #include "jatei/terms.hpp"
 
 #include <unistd.h>
@@ -27,15 +28,8 @@
 namespace jatei::terms {
 namespace {
 
-bool file_exists(const std::string& p) { return std::ifstream(p).good(); }
-
-std::string exe_dir() {
-  char buf[4096];
-  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (n <= 0) return {};
-  std::string p(buf, static_cast<std::size_t>(n));
-  return p.substr(0, p.rfind('/'));
-}
+using data::exe_dir;
+using data::file_exists;
 
 std::string basename_of(const std::string& path) {
   auto slash = path.find_last_of('/');
@@ -246,10 +240,7 @@ const std::vector<std::shared_ptr<const tbx::Termbase>>& Annotator::termbases() 
 
 std::string default_termbase_path() {
   const std::string rel = "termbase/ja-en-ai.tbx";
-  if (const char* dir = std::getenv("JATEI_DATA_DIR"); dir && *dir) {
-    std::string p = std::string(dir) + "/" + rel;
-    if (file_exists(p)) return p;
-  }
+  if (auto p = data::override_file(rel)) return *p;
   std::string here = exe_dir();
   if (!here.empty() && file_exists(here + "/../share/jatei/" + rel)) return here + "/../share/jatei/" + rel;
   if (file_exists(JATEI_TERMBASE_BUILD_PATH)) return JATEI_TERMBASE_BUILD_PATH;

@@ -17,6 +17,7 @@
 #include <memory>
 #include <sstream>
 
+#include "data_files.hpp"
 #include "jatei/rules.hpp"
 #include "jatei/terms.hpp"
 #include "jatei/utf8.hpp"
@@ -32,16 +33,9 @@ namespace {
 
 const Rules& rules() {
   static const Rules r = [] {
-    if (const char* dir = std::getenv("JATEI_DATA_DIR"); dir && *dir) {
-      std::string path = std::string(dir) + "/terms/gloss.rules";
-      std::ifstream in(path, std::ios::binary);
-      if (in) {
-        std::stringstream ss;
-        ss << in.rdbuf();
-        return Rules::parse(ss.str(), path);
-      }
-    }
-    return Rules::parse(std::string_view(kTermsGlossRules, kTermsGlossRulesSize), "terms/gloss.rules");
+    auto d = data::override_or_builtin("terms/gloss.rules", std::string_view(kTermsGlossRules, kTermsGlossRulesSize),
+                                       "rules file");
+    return Rules::parse(d.text, d.origin);
   }();
   return r;
 }

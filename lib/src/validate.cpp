@@ -1,4 +1,5 @@
 // libxml2 for RELAX NG (pugixml has no validation); pugixml for the reference checks.
+#include "data_files.hpp"
 #include "jatei/validate.hpp"
 
 #include <libxml/parser.h>
@@ -21,15 +22,8 @@
 namespace jatei {
 namespace {
 
-bool file_exists(const std::string& p) { return std::ifstream(p).good(); }
-
-std::string exe_dir() {
-  char buf[4096];
-  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (n <= 0) return {};
-  std::string p(buf, static_cast<std::size_t>(n));
-  return p.substr(0, p.rfind('/'));
-}
+using data::exe_dir;
+using data::file_exists;
 
 // Collects libxml2's structured errors for one validation run.
 void collect(void* ctx, xmlErrorPtr err) {
