@@ -18,6 +18,18 @@
 namespace jatei {
 namespace {
 
+// "Participants: 先生 (explainer); サルくん (asker)." for a note.
+std::string participants(const xp::View& v) {
+  std::string who = "Participants:";
+  for (auto& p : v.persons) {
+    who += " " + (p.name.empty() ? p.id : p.name);
+    if (!p.role.empty()) who += " (" + p.role + ")";
+    who += ";";
+  }
+  who.back() = '.';
+  return who;
+}
+
 using xp::XmlOut;
 
 const char* kXliff2Ns = "urn:oasis:names:tc:xliff:document:2.0";
@@ -183,13 +195,7 @@ std::string xliff21(const xp::View& v, const ExportOptions& o) {
   about += ". Units are the blocks of the TEI document and segments its sentences, with their TEI ids: keep the ids, jatei-merge brings the translation back by them.";
   x.leaf("note", about, {{"id", "n" + std::to_string(++fn)}, {"category", "source"}});
   if (!v.persons.empty()) {
-    std::string who = "Participants:";
-    for (auto& p : v.persons) {
-      who += " " + (p.name.empty() ? p.id : p.name);
-      if (!p.role.empty()) who += " (" + p.role + ")";
-      who += ";";
-    }
-    who.back() = '.';
+    std::string who = participants(v);
     who += " A polite explanation and a casual question call for different registers in English.";
     x.leaf("note", who, {{"id", "n" + std::to_string(++fn)}, {"category", "participants"}});
   }
@@ -342,13 +348,7 @@ std::string xliff12(const xp::View& v, const ExportOptions& o) {
   about += ". One trans-unit per sentence (its TEI id), grouped by block; keep the ids for jatei-merge.";
   x.leaf("note", about, {{"from", "jatei"}});
   if (!v.persons.empty()) {
-    std::string who = "Participants:";
-    for (auto& p : v.persons) {
-      who += " " + (p.name.empty() ? p.id : p.name);
-      if (!p.role.empty()) who += " (" + p.role + ")";
-      who += ";";
-    }
-    who.back() = '.';
+    std::string who = participants(v);
     x.leaf("note", who, {{"from", "jatei"}});
   }
   x.close();

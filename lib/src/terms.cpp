@@ -272,6 +272,17 @@ struct NewTerm {
   std::string key;            // normalised text
 };
 
+// Indexes of terms in text order, an outer term before the ones inside it.
+std::vector<std::size_t> text_order(const std::vector<NewTerm>& terms) {
+  std::vector<std::size_t> order(terms.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    if (terms[x].begin != terms[y].begin) return terms[x].begin < terms[y].begin;
+    return terms[x].end > terms[y].end;
+  });
+  return order;
+}
+
 struct SentenceWork {
   Sentence* s = nullptr;
   std::vector<FoundGloss> glosses;
@@ -531,14 +542,7 @@ Report Annotator::annotate(Document& doc, const Options& opt) const {
     return id;
   };
   for (auto& w : work) {
-    std::vector<std::size_t> order(w.terms.size());
-    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-      const NewTerm& a = w.terms[x];
-      const NewTerm& b = w.terms[y];
-      if (a.begin != b.begin) return a.begin < b.begin;
-      return a.end > b.end;
-    });
+    std::vector<std::size_t> order = text_order(w.terms);
     w.s->spans.reserve(w.s->spans.size() + w.terms.size() + w.glosses.size());
     for (std::size_t k : order) {
       auto it = old_ids.find({w.s->id, w.terms[k].begin, w.terms[k].end});
@@ -549,14 +553,7 @@ Report Annotator::annotate(Document& doc, const Options& opt) const {
     }
   }
   for (auto& w : work) {
-    std::vector<std::size_t> order(w.terms.size());
-    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-      const NewTerm& a = w.terms[x];
-      const NewTerm& b = w.terms[y];
-      if (a.begin != b.begin) return a.begin < b.begin;
-      return a.end > b.end;
-    });
+    std::vector<std::size_t> order = text_order(w.terms);
     for (std::size_t k : order) {
       NewTerm& t = w.terms[k];
       if (t.id.empty()) t.id = fresh_id();
