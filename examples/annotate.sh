@@ -1,3 +1,5 @@
 # A whole folder in one process, one .tei.xml per article (every core, bad files reported).
-jatei-annotate --quiet -o /tmp/jatei-out corpora/
-ls /tmp/jatei-out
+out=$(mktemp -d)
+jatei-annotate --quiet -o "$out" corpora/
+ls "$out"
+rm -r "$out"
