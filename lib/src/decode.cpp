@@ -11,7 +11,9 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <exception>
 #include <memory>
+#include <thread>
 #include <vector>
 
 #include "jatei/error.hpp"
@@ -332,9 +334,59 @@ static std::string detect_checked(std::string_view bytes, std::size_t* bad_out) 
 
 std::string detect_encoding(std::string_view bytes) { return detect_checked(bytes, nullptr); }
 
+namespace {
+
+// The digest of the source, taken on a second thread while a large input is checked and
+// decoded (the two read the same bytes and nothing else); on a small one, at once.
+class DigestTask {
+ public:
+  DigestTask(std::string_view bytes, std::string& out) : bytes_(bytes), out_(out) {
+    if (bytes.size() >= kThreadMin) {
+      thread_ = std::thread([this] {
+        try {
+          out_ = sha256_hex(bytes_);
+        } catch (...) {
+          failure_ = std::current_exception();
+        }
+      });
+    } else {
+      out_ = sha256_hex(bytes);
+    }
+  }
+  ~DigestTask() {
+    if (thread_.joinable()) thread_.join();
+  }
+  DigestTask(const DigestTask&) = delete;
+  DigestTask& operator=(const DigestTask&) = delete;
+  void wait() {
+    if (thread_.joinable()) thread_.join();
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+ private:
+  static constexpr std::size_t kThreadMin = std::size_t(1) << 20;
+  std::string_view bytes_;
+  std::string& out_;
+  std::thread thread_;
+  std::exception_ptr failure_;
+};
+
+Decoded decode_text(std::string_view bytes, const DecodeOptions& options, Decoded d);
+
+}  // namespace
+
 Decoded decode(std::string_view bytes, const DecodeOptions& options) {
-  Decoded d;
-  d.sha256 = sha256_hex(bytes);
+  std::string digest;
+  DigestTask task(bytes, digest);
+  Decoded d = decode_text(bytes, options, Decoded{});
+  task.wait();
+  d.sha256 = std::move(digest);
+  return d;
+}
+
+namespace {
+
+Decoded decode_text(std::string_view bytes, const DecodeOptions& options, Decoded d) {
   constexpr std::size_t unknown = npos - 1;
   std::size_t checked = unknown;
   std::string enc = options.encoding.empty() ? detect_checked(bytes, &checked) : canonical(options.encoding);
@@ -368,5 +420,7 @@ Decoded decode(std::string_view bytes, const DecodeOptions& options) {
   d.text = finish(utf8, false, 0, options.replace_invalid, d.replaced);
   return d;
 }
+
+}  // namespace
 
 }  // namespace jatei

@@ -8,6 +8,7 @@
 #include "jatei/segment.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <array>
 #include <cstdint>
 #include <charconv>
@@ -153,8 +154,11 @@ class CueList {
     if (s.size() >= kSuffixKey) {
       auto key = suffix_key(s);
       for (auto it = std::lower_bound(suffix_.begin(), suffix_.end(), std::make_pair(key, std::uint32_t(0)));
-           it != suffix_.end() && it->first == key; ++it)
-        if (glob_match(entries_[it->second].pattern, s)) return true;
+           it != suffix_.end() && it->first == key; ++it) {
+        // "*literal": the text ends with the literal.
+        std::string_view lit = std::string_view(entries_[it->second].pattern).substr(1);
+        if (s.size() >= lit.size() && s.substr(s.size() - lit.size()) == lit) return true;
+      }
     }
     for (std::uint32_t k : other_)
       if (glob_match(entries_[k].pattern, s)) return true;
@@ -203,8 +207,8 @@ class CueList {
     for (std::uint32_t k : short_)
       if (s.find(entries_[k].pattern) != std::string_view::npos) return true;
     if (tri_.empty() || s.size() < 3) return false;
-    for (std::size_t i = 0; i + 3 <= s.size(); ++i) {
-      if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;  // entries start on a lead byte
+    // Entries start on a lead byte: step from character to character (the text is valid UTF-8).
+    for (std::size_t i = 0; i + 3 <= s.size(); i += utf8::sequence_length(static_cast<unsigned char>(s[i]))) {
       std::uint32_t key = tri_key(s.substr(i));
       if (!(bloom_[(key * 2654435761u) >> 26] & (std::uint64_t(1) << (key & 63)))) continue;
       for (auto it = std::lower_bound(tri_.begin(), tri_.end(), std::make_pair(key, std::uint32_t(0)));
@@ -220,7 +224,7 @@ class CueList {
   struct Lead {
     std::uint32_t index, length, bytes;  // the entry, and its first literal bytes (up to 4)
   };
-  static constexpr std::size_t kSuffixKey = 12;
+  static constexpr std::size_t kSuffixKey = 4;
 
   static bool starts(const Lead& l, std::string_view s) {
     if (s.size() < l.length) return false;
@@ -345,40 +349,44 @@ struct Emitter {
 class Builder {
  public:
   Builder(std::string_view text, const Rules& rules, std::size_t parallel_min_bytes)
-      : text_(text), rules_(rules), cues_(rules), parallel_min_bytes_(parallel_min_bytes) {}
+      : text_(text), rules_(rules), cues_(rules), splitter_(rules), parallel_min_bytes_(parallel_min_bytes) {}
 
   // Lines, their kinds and sentences, and the blocks they form; then header() and emit().
   //
-  // Classifying the lines and splitting them into sentences do not depend on each other: on a
-  // large text the splitting runs on a second thread meanwhile. The result is the same.
+  // Classifying a line and splitting it into sentences depend on that line alone: on a large
+  // text the second half of the lines is done on a second thread meanwhile. The result is the
+  // same either way.
   void plan() {
     find_lines();
-    if (text_.size() >= parallel_min_bytes_) {
-      std::vector<Range> ranges;
-      std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+    std::size_t n = lines_.size();
+    if (text_.size() >= parallel_min_bytes_ && n >= 2) {
+      // Cut where half of the bytes are done, so that both threads have as much text.
+      std::size_t mid = static_cast<std::size_t>(
+          std::lower_bound(lines_.begin(), lines_.end(), text_.size() / 2, [](const Line& l, std::size_t at) { return l.end < at; }) -
+          lines_.begin());
+      mid = std::clamp<std::size_t>(mid, 1, n - 1);
+      std::vector<Range> second;
       std::exception_ptr failure;
-      std::thread splitter([&] {
+      std::thread helper([&] {
         try {
-          split_all(ranges, spans);
+          analyse(mid, n, second);
         } catch (...) {
           failure = std::current_exception();
         }
       });
       try {
-        classify_lines();
+        analyse(0, mid, ranges_);
       } catch (...) {
-        splitter.join();
+        helper.join();
         throw;
       }
-      splitter.join();
+      helper.join();
       if (failure) std::rethrow_exception(failure);
-      ranges_ = std::move(ranges);
-      for (std::size_t i = 0; i < lines_.size(); ++i) std::tie(lines_[i].r_first, lines_[i].r_count) = spans[i];
+      auto shift = static_cast<std::uint32_t>(ranges_.size());
+      for (std::size_t i = mid; i < n; ++i) lines_[i].r_first += shift;
+      ranges_.insert(ranges_.end(), second.begin(), second.end());
     } else {
-      classify_lines();
-      std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
-      split_all(ranges_, spans);
-      for (std::size_t i = 0; i < lines_.size(); ++i) std::tie(lines_[i].r_first, lines_[i].r_count) = spans[i];
+      analyse(0, n, ranges_);
     }
     resolve_numbers();
     blocks_ = group();
@@ -399,7 +407,11 @@ class Builder {
 
  private:
   void find_lines() {
-    lines_.reserve(static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1);
+    std::size_t newlines = 0;
+    for (const char* p = text_.data(); (p = static_cast<const char*>(std::memchr(p, '\n', text_.data() + text_.size() - p)));
+         ++p)
+      ++newlines;
+    lines_.reserve(newlines + 1);
     std::size_t pos = 0, number = 0;
     while (pos <= text_.size()) {
       std::size_t nl = text_.find('\n', pos);
@@ -415,8 +427,11 @@ class Builder {
     }
   }
 
-  void classify_lines() {
-    for (Line& l : lines_) {
+  // Classifies lines [lo, hi) and splits them into sentences, appended to `ranges` (each
+  // line's r_first counts from the start of `ranges`).
+  void analyse(std::size_t lo, std::size_t hi, std::vector<Range>& ranges) {
+    for (std::size_t i = lo; i < hi; ++i) {
+      Line& l = lines_[i];
       std::string_view raw = text_.substr(l.begin, l.end - l.begin);
       l.content = trim(raw);
       l.chars = count_chars(l.content, kMaxCueChars + 1);
@@ -426,6 +441,9 @@ class Builder {
       if (l.kind == LineKind::blank &&
           std::any_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
         l.kind = LineKind::para;
+      l.r_first = static_cast<std::uint32_t>(ranges.size());
+      splitter_.split(raw, ranges);
+      l.r_count = static_cast<std::uint32_t>(ranges.size() - l.r_first);
     }
   }
 
@@ -475,18 +493,6 @@ class Builder {
     }
   }
 
-  // Every line's sentences, split once (a blank line has none): spans[i] is where line i's
-  // are in `ranges`. Reads only the lines' byte ranges, so it may run beside classify_lines().
-  void split_all(std::vector<Range>& ranges, std::vector<std::pair<std::uint32_t, std::uint32_t>>& spans) const {
-    spans.resize(lines_.size());
-    for (std::size_t i = 0; i < lines_.size(); ++i) {
-      const Line& l = lines_[i];
-      std::vector<Range> r = split_sentences(text_.substr(l.begin, l.end - l.begin), rules_);
-      spans[i] = {static_cast<std::uint32_t>(ranges.size()), static_cast<std::uint32_t>(r.size())};
-      ranges.insert(ranges.end(), r.begin(), r.end());
-    }
-  }
-
   bool is_title_candidate(const Line& l, std::size_t nonblank_lines) const {
     if (nonblank_lines < 3 || l.kind != LineKind::para) return false;
     if (rules_.matches_whole("title", l.content)) return l.chars <= 100;
@@ -496,7 +502,9 @@ class Builder {
       if (l.content.substr(0, std::char_traits<char>::length(dash)) == dash) return false;
     std::size_t colon = std::min(l.content.find(':'), l.content.find("："));
     if (colon != std::string_view::npos && count_chars(l.content.substr(0, colon), 12) <= 10) return false;
-    return split_sentences(l.content, rules_).size() == 1;
+    std::vector<Range> r;
+    splitter_.split(l.content, r);
+    return r.size() == 1;
   }
 
   Leaf make_leaf(const char* element, const Line& l) {
@@ -830,6 +838,7 @@ class Builder {
   std::string_view text_;
   const Rules& rules_;
   Cues cues_;
+  SentenceSplitter splitter_;
   std::size_t parallel_min_bytes_;
   std::vector<Line> lines_;
   std::vector<Range> ranges_;  // every line's sentences, in order (Line::r_first, r_count)

@@ -207,11 +207,11 @@ SplitBuffers& split_buffers() {
 
 class Splitter {
  public:
-  Splitter(std::string_view line, const Rules& rules)
+  Splitter(std::string_view line, const SentenceSplitter::Sections& sections)
       : line_(line),
-        rules_(rules),
-        starts_(rules.section("sentence-start")),
-        continuations_(rules.section("sentence-continuation")) {
+        sections_(sections),
+        starts_(*sections.starts),
+        continuations_(*sections.continuations) {
     decode();
     mark_protected();
     match_brackets();
@@ -221,8 +221,8 @@ class Splitter {
     if (cps_.capacity() > (std::size_t(1) << 16)) buffers_ = SplitBuffers();
   }
 
-  std::vector<Range> run() {
-    std::vector<Range> out;
+  // Appends the line's sentences to out.
+  void run(std::vector<Range>& out) {
     std::size_t n = cps_.size();
     std::size_t start = skip_ws(0);
     std::size_t i = start;
@@ -316,7 +316,6 @@ class Splitter {
       ++i;
     }
     if (start < n) emit(n);
-    return out;
   }
 
  private:
@@ -378,7 +377,7 @@ class Splitter {
         p = e > p ? e : p + 1;
       }
     }
-    for (auto& entry : rules_.section("protected")) {
+    for (auto& entry : *sections_.protected_) {
       std::size_t p = 0;
       while (!entry.pattern.empty() && (p = find_anchored(line_, entry.pattern, p)) != std::string_view::npos) {
         protect_bytes(p, p + entry.pattern.size());
@@ -418,7 +417,7 @@ class Splitter {
     std::size_t len = close - open - 1;
     if (len == 0 || len > 15) return false;
     std::string_view inner = line_.substr(cps_[open + 1].off, cps_[close].off - cps_[open + 1].off);
-    for (auto& e : lazy(emoticon_words_, "emoticon-word"))
+    for (auto& e : *sections_.emoticon_words)
       if (inner == e.pattern) return true;
     bool face = false;
     for (std::size_t k = open + 1; k < close; ++k) {
@@ -440,7 +439,7 @@ class Splitter {
     if (cps_[i].c < 0x2000 || (cps_[i].c >= 0x3000 && cps_[i].c < 0xA000)) return false;  // kana, kanji
     std::string_view at = line_.substr(cps_[i].off);
     std::size_t len = (i + 1 < cps_.size() ? cps_[i + 1].off : line_.size()) - cps_[i].off;
-    for (auto& e : lazy(symbols_, "symbol-terminator"))
+    for (auto& e : *sections_.symbols)
       if (e.pattern.size() == len && at.substr(0, len) == e.pattern) return true;
     return false;
   }
@@ -470,7 +469,7 @@ class Splitter {
         std::size_t b = i;
         while (b > 0 && (is_ascii_alpha(cps_[b - 1].c) || (cps_[b - 1].c == U'.' && b >= 2 && is_ascii_alpha(cps_[b - 2].c)))) --b;
         std::string_view word = line_.substr(cps_[b].off, cps_[i].off - cps_[b].off);
-        for (auto& e : lazy(abbreviations_, "abbreviation"))
+        for (auto& e : *sections_.abbreviations)
           if (word == e.pattern) return npos;
       }
       return i + 1;
@@ -493,7 +492,7 @@ class Splitter {
       while (k < n && (is_emoji_part(cps_[k].c) || in_symbol_list(k))) ++k;
       if (k < n) {
         std::string_view rest = line_.substr(cps_[k].off);
-        if (starts_with_entry(rest, lazy(particles_, "emoji-particle"))) return npos;  // 🦑をやっとる
+        if (starts_with_entry(rest, *sections_.particles)) return npos;  // 🦑をやっとる
       }
       return k;
     }
@@ -564,20 +563,10 @@ class Splitter {
     return !starts_with_entry(rest, continuations_);
   }
 
-  // Sections only rare characters need are looked up on first use.
-  const std::vector<RuleEntry>& lazy(const std::vector<RuleEntry>*& section, std::string_view name) const {
-    if (!section) section = &rules_.section(name);
-    return *section;
-  }
-
   std::string_view line_;
-  const Rules& rules_;
+  const SentenceSplitter::Sections& sections_;
   const std::vector<RuleEntry>& starts_;
   const std::vector<RuleEntry>& continuations_;
-  mutable const std::vector<RuleEntry>* symbols_ = nullptr;
-  mutable const std::vector<RuleEntry>* emoticon_words_ = nullptr;
-  mutable const std::vector<RuleEntry>* particles_ = nullptr;
-  mutable const std::vector<RuleEntry>* abbreviations_ = nullptr;
   SplitBuffers& buffers_ = split_buffers();
   PodBuffer<Cp>& cps_ = buffers_.cps;
   std::vector<char>& protected_ = buffers_.protected_;
@@ -587,9 +576,20 @@ class Splitter {
 
 }  // namespace
 
+SentenceSplitter::SentenceSplitter(const Rules& rules)
+    : sections_{&rules.section("sentence-start"), &rules.section("sentence-continuation"), &rules.section("protected"),
+                &rules.section("emoticon-word"),  &rules.section("symbol-terminator"),     &rules.section("abbreviation"),
+                &rules.section("emoji-particle")} {}
+
+void SentenceSplitter::split(std::string_view line, std::vector<Range>& out) const {
+  if (line.empty()) return;
+  Splitter(line, sections_).run(out);
+}
+
 std::vector<Range> split_sentences(std::string_view line, const Rules& rules) {
-  if (line.empty()) return {};
-  return Splitter(line, rules).run();
+  std::vector<Range> out;
+  SentenceSplitter(rules).split(line, out);
+  return out;
 }
 
 }  // namespace jatei

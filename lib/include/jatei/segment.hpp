@@ -25,8 +25,8 @@ struct SegmentOptions {
   std::string source_name = "-";  // file name for the header
   std::string title;              // overrides the title line / file name
   const Rules* rules = nullptr;   // nullptr = Rules::builtin()
-  // Texts of at least this many bytes are split into sentences on a second thread while their
-  // lines are classified (the result is the same either way).
+  // Texts of at least this many bytes have the second half of their lines classified and split
+  // into sentences on a second thread (the result is the same either way).
   std::size_t parallel_min_bytes = 256 * 1024;
 };
 
@@ -35,6 +35,23 @@ using Range = std::pair<std::size_t, std::size_t>;
 
 // Splits one line (no line break inside) into sentences.
 std::vector<Range> split_sentences(std::string_view line, const Rules& rules);
+
+// The same for many lines: the rules sections splitting consults are looked up once. Holds
+// pointers into the Rules, which must outlive it. split() may be called from several threads.
+class SentenceSplitter {
+ public:
+  explicit SentenceSplitter(const Rules& rules);
+  // Appends the sentences of one line (no line break inside) to out.
+  void split(std::string_view line, std::vector<Range>& out) const;
+
+  struct Sections {
+    const std::vector<RuleEntry>*starts, *continuations, *protected_, *emoticon_words, *symbols, *abbreviations,
+        *particles;
+  };
+
+ private:
+  Sections sections_;
+};
 
 // Builds the document for decoded text.
 Document segment(const Decoded& decoded, const SegmentOptions& options);
