@@ -85,6 +85,15 @@ bool glob_match(std::string_view pattern, std::string_view text) {
     while (k < at) k += utf8::sequence_length(static_cast<unsigned char>(text[k]));
     return k == at;
   }
+  // The literal after the last star must end the text: checked first, it spares the split
+  // points of a pattern like 【*続く*】 on every line starting with 【.
+  std::size_t star = pattern.rfind('*');
+  if (star != std::string_view::npos) {
+    std::string_view tail = pattern.substr(star + 1);
+    if (tail.find('#') == std::string_view::npos &&
+        (text.size() < tail.size() || text.substr(text.size() - tail.size()) != tail))
+      return false;
+  }
   std::vector<std::size_t> ends;
   glob_ends(pattern, text, 0, ends, 0);
   for (auto e : ends)
