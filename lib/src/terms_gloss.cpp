@@ -5,7 +5,9 @@
 // katakana or Latin letters belong to the noun phrase, a word of hiragana (a particle, an
 // inflection) or punctuation ends it. A kanji word with a one- or two-kana tail in the i/e
 // rows (誤り, 済み, 重ね) is a noun made from a verb and stays; any other tail (続ける, 弱く,
-// 新しい) is an inflected word and stops the walk. A term quoted as 「X(Y)」 is the whole quote.
+// 新しい) is an inflected word and stops the walk; okurigana that ICU cuts out between two
+// kanji (埋|め|込み) stay in the compound, and a ・ next to kanji separates the items of a list.
+// A term quoted as 「X(Y)」 is the whole quote.
 // When the phrase ends in katakana that reads as the Latin gloss (米エヌビディア(NVIDIA)),
 // the term is that katakana alone.
 #include <unicode/brkiter.h>
