@@ -5,7 +5,9 @@
 // katakana or Latin letters belong to the noun phrase, a word of hiragana (a particle, an
 // inflection) or punctuation ends it. A kanji word with a one- or two-kana tail in the i/e
 // rows (誤り, 済み, 重ね) is a noun made from a verb and stays; any other tail (続ける, 弱く,
-// 新しい) is an inflected word and stops the walk. A term quoted as 「X(Y)」 is the whole quote.
+// 新しい) is an inflected word and stops the walk; okurigana that ICU cuts out between two
+// kanji (埋|め|込み) stay in the compound, and a ・ next to kanji separates the items of a list.
+// A term quoted as 「X(Y)」 is the whole quote.
 // When the phrase ends in katakana that reads as the Latin gloss (米エヌビディア(NVIDIA)),
 // the term is that katakana alone.
 #include <unicode/brkiter.h>
@@ -90,6 +92,36 @@ bool noun_tail(std::u32string_view tail) {
 }
 
 enum class WordKind { content, stop, digits };
+
+bool is_middle_dot_word(std::string_view w) { return w == "\xE3\x83\xBB" || w == "\xEF\xBD\xA5"; }
+
+
+// Whether the character before byte b (before = true) or at byte b is kanji or hiragana.
+bool list_side(const std::vector<Cp>& cps, std::size_t b, bool before) {
+  std::size_t i = index_at(cps, b);
+  if (before) {
+    if (i == 0) return false;
+    --i;
+  }
+  if (i >= cps.size()) return false;
+  return cps[i].k == CharClass::kanji || cps[i].k == CharClass::hiragana;
+}
+
+// A word of one or two hiragana in the i or e row, not a particle, with kanji on both sides.
+bool okurigana_inside(const std::vector<Cp>& cps, std::string_view w, std::size_t b, std::size_t e) {
+  std::u32string tail;
+  for (std::size_t i = 0; i < w.size();) {
+    std::size_t len = 0;
+    char32_t c = utf8::decode(w, i, len);
+    i += len;
+    if (classify(c) != CharClass::hiragana) return false;
+    tail.push_back(c);
+  }
+  if (tail.empty() || tail.size() > 2 || !noun_tail(tail)) return false;
+  if (std::u32string_view(U"にでへてねし").find(tail.back()) != std::u32string_view::npos) return false;
+  std::size_t bi = index_at(cps, b), ei = index_at(cps, e);
+  return bi > 0 && ei < cps.size() && cps[bi - 1].k == CharClass::kanji && cps[ei].k == CharClass::kanji;
+}
 
 // What an ICU word contributes to a noun phrase.
 WordKind word_kind(std::string_view w, std::string* why) {
@@ -201,7 +233,19 @@ std::size_t left_by_words(std::string_view s, const std::vector<Cp>& cps, const 
     std::size_t b = *it;
     if (b >= pos) continue;
     std::string_view w = s.substr(b, pos - b);
+    // 睡眠・レム睡眠: a middle dot next to kanji or hiragana separates the items of a list;
+    // only between katakana (or Latin) does it join the parts of one name.
+    if (is_middle_dot_word(w) && (list_side(cps, b, true) || list_side(cps, pos, false))) {
+      why = "list separator '" + std::string(w) + "'";
+      break;
+    }
     WordKind k = word_kind(w, &why);
+    // 埋め込みモデル: ICU may cut the okurigana out of a compound (埋|め|込み); between two
+    // kanji it belongs to the compound (a particle there would be に, で, へ or と).
+    if (k == WordKind::stop && have_content && okurigana_inside(cps, w, b, pos)) {
+      k = WordKind::content;
+      why.clear();
+    }
     if (k == WordKind::stop) break;
     if (k == WordKind::digits && !have_content) {
       why = "number '" + std::string(w) + "'";
@@ -299,6 +343,92 @@ bool is_acronym(std::string_view y) {
     else if (!(c >= '0' && c <= '9') && c != '-' && c != '&') return false;
   }
   return upper >= 2 && y.size() <= 10;
+}
+
+// The ASCII digits of a text after NFKC (a number the term and its gloss may share).
+std::string digits_of(std::string_view v) {
+  std::string out;
+  for (char c : normalize_key(v))
+    if (c >= '0' && c <= '9') out.push_back(c);
+  return out;
+}
+
+// Whether the Latin gloss writes the number n, in digits or as an English word (2段階認証(two-step
+// verification), 16ビット浮動小数点(FP16)).
+bool gloss_has_number(std::string_view gloss, std::string_view n) {
+  std::string g = normalize_key(gloss);
+  if (!n.empty() && g.find(n) != std::string::npos) return true;
+  static const char* words[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+  if (n.size() == 1 || n == "10") {
+    int v = n == "10" ? 10 : n[0] - '0';
+    std::string_view w = words[v];
+    for (std::size_t p = g.find(w); p != std::string::npos; p = g.find(w, p + 1)) {
+      bool lb = p == 0 || !(g[p - 1] >= 'a' && g[p - 1] <= 'z');
+      bool rb = p + w.size() >= g.size() || !(g[p + w.size()] >= 'a' && g[p + w.size()] <= 'z');
+      if (lb && rb) return true;
+    }
+  }
+  return false;
+}
+
+// A version or model number among the words of a Latin name: Llama 3.1 Community License,
+// Qwen2.5, iPhone 16. (CO2, SpO2, FP16: digits inside an acronym are not one.)
+bool has_version_number(std::string_view gloss) {
+  std::string g = normalize_key(gloss);
+  std::size_t i = 0;
+  while (i < g.size()) {
+    while (i < g.size() && g[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < g.size() && g[j] != ' ') ++j;
+    std::string_view tok(g.data() + i, j - i);
+    bool all_num = !tok.empty(), dotted = false;
+    for (std::size_t k = 0; k < tok.size(); ++k) {
+      char c = tok[k];
+      if (!((c >= '0' && c <= '9') || c == '.')) all_num = false;
+      if (c == '.' && k > 0 && k + 1 < tok.size() && tok[k - 1] >= '0' && tok[k - 1] <= '9' && tok[k + 1] >= '0' &&
+          tok[k + 1] <= '9')
+        dotted = true;
+    }
+    if ((all_num && tok.find_first_of("0123456789") != std::string_view::npos && i > 0) || dotted) return true;
+    i = j;
+  }
+  return false;
+}
+
+// A number with a unit in lower case: 46mm, 32g, 1.5kg, 100ml (a measurement, not a term).
+bool is_measurement(std::string_view latin) {
+  std::string g = normalize_key(latin);
+  std::size_t i = 0;
+  while (i < g.size() && ((g[i] >= '0' && g[i] <= '9') || g[i] == '.' || g[i] == ',')) ++i;
+  if (i == 0 || i == g.size() || g.size() - i > 4) return false;
+  for (std::size_t k = i; k < g.size(); ++k)
+    if (!(g[k] >= 'a' && g[k] <= 'z')) return false;
+  // normalize_key lower-cases: look at the source for a capital (5G, 3D are names, not units)
+  for (char c : latin)
+    if (c >= 'A' && c <= 'Z') return false;
+  return true;
+}
+
+// Whether the letters of an acronym are the initials of the words of a Latin phrase, in order,
+// function words allowed to be skipped (LLM / Large Language Model, OECD / Organisation for
+// Economic Co-operation and Development).
+bool acronym_of(std::string_view acronym, std::string_view phrase) {
+  std::string initials;
+  bool start = true;
+  for (char c : phrase) {
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (letter && start) initials.push_back(static_cast<char>(c | 0x20));
+    start = !letter && !(c >= '0' && c <= '9');
+  }
+  std::size_t k = 0;
+  for (char c : acronym) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) continue;
+    char l = static_cast<char>(c | 0x20);
+    while (k < initials.size() && initials[k] != l) ++k;
+    if (k == initials.size()) return false;
+    ++k;
+  }
+  return true;
 }
 
 // A Latin run ending at byte `end`: words of letters and digits (with - . & ' inside), single
@@ -454,12 +584,45 @@ struct Finder {
     }
     std::size_t bi = index_at(cps, b);
     if (bi + 1 < cps.size() && cps[bi].e < e && cps[bi].k == CharClass::kanji &&
-        (cps[bi + 1].k == CharClass::katakana || cps[bi + 1].k == CharClass::latin) &&
         rules().matches_whole("strip-prefix", s.substr(cps[bi].b, cps[bi].e - cps[bi].b))) {
-      reason += ", prefix " + std::string(s.substr(cps[bi].b, cps[bi].e - cps[bi].b)) + " dropped";
-      return cps[bi].e;
+      bool strip = cps[bi + 1].k == CharClass::katakana || cps[bi + 1].k == CharClass::latin;
+      // 米連邦準備制度理事会(FRB): before kanji only when the word segmentation makes the prefix
+      // a word of its own (米|連邦, not 米国, 中国, 台湾) and two characters at least remain.
+      if (!strip && cps[bi + 1].k == CharClass::kanji && chars_between(cps, cps[bi].e, e) >= 2) {
+        std::vector<std::size_t> wb = word_bounds(s, b, e);
+        strip = std::binary_search(wb.begin(), wb.end(), cps[bi].e);
+      }
+      if (strip) {
+        reason += ", prefix " + std::string(s.substr(cps[bi].b, cps[bi].e - cps[bi].b)) + " dropped";
+        return cps[bi].e;
+      }
     }
     return b;
+  }
+
+  // 岡田真理子最高財務責任者(CFO): the term is the title ([title-term] in gloss.rules), not the
+  // name written before it.
+  std::size_t title_start(std::size_t b, std::size_t e, std::string& reason) const {
+    for (std::size_t i = index_at(cps, b) + 1; i < cps.size() && cps[i].b < e; ++i) {
+      if (rules().matches_whole("title-term", s.substr(cps[i].b, e - cps[i].b))) {
+        reason += ", title after a name";
+        return cps[i].b;
+      }
+    }
+    return b;
+  }
+
+  // 16ビット浮動小数点(FP16), 4ビット量子化(4-bit quantization): the number before the term
+  // (which the left edge leaves out) is part of it when the gloss writes it too.
+  std::size_t with_number(std::size_t b, std::string_view gloss, std::string& reason) const {
+    std::size_t i = index_at(cps, b), j = i;
+    while (j > 0 && cps[j - 1].k == CharClass::digit) --j;
+    if (j == i) return b;
+    std::string n = digits_of(s.substr(cps[j].b, b - cps[j].b));
+    if (!gloss_has_number(gloss, n)) return b;
+    if (j > 0 && (cps[j - 1].c == '.' || cps[j - 1].c == 0xFF0E || cps[j - 1].c == ',')) return b;
+    reason += ", number shared with the gloss";
+    return cps[j].b;
   }
 
   // Apposition is looser evidence than a parenthesis, so its Japanese side must look like a
@@ -484,7 +647,9 @@ struct Finder {
 
   // The parts of a parenthesis that holds two glosses: split at 、，；／ always, at , ; / when
   // a part is an acronym ((Large Language Model, LLM), but (Harvest Now, Decrypt Later) is
-  // one gloss). One part when it does not split into Latin phrases.
+  // one gloss). One part when it does not split into Latin phrases. None when the parts list
+  // several things rather than name one twice: three or more parts, an acronym that is not
+  // the other part's initials (Google、IBM), two capitalised names (Google、Apple).
   std::vector<std::pair<std::size_t, std::size_t>> split_gloss(std::size_t yb, std::size_t ye) const {
     std::vector<std::pair<std::size_t, std::size_t>> parts;
     bool wide = false;
@@ -508,7 +673,24 @@ struct Finder {
       e = b + v.size();
       acronym = acronym || is_acronym(v);
     }
+    auto capital = [](std::string_view v) {
+      return v.size() >= 2 && ((v[0] >= 'A' && v[0] <= 'Z') || (v[1] >= 'A' && v[1] <= 'Z'));
+    };
+    // (iOS/Android), (Google, Apple): single capitalised words in a row name several things.
+    bool names = std::all_of(parts.begin(), parts.end(), [&](auto& pr) {
+      std::string_view v = s.substr(pr.first, pr.second - pr.first);
+      return capital(v) && v.find(' ') == std::string_view::npos && !is_acronym(v);
+    });
+    if (names) return {};
     if (!wide && !acronym) return {{yb, ye}};
+    if (parts.size() > 2) return {};
+    std::string_view a = s.substr(parts[0].first, parts[0].second - parts[0].first);
+    std::string_view b = s.substr(parts[1].first, parts[1].second - parts[1].first);
+    if (acronym) {
+      if ((is_acronym(b) && acronym_of(b, a)) || (is_acronym(a) && acronym_of(a, b))) return parts;
+      return {};
+    }
+    if (capital(a) && capital(b)) return {};
     return parts;
   }
 
@@ -538,6 +720,7 @@ struct Finder {
     if (rules().matches_whole("not-gloss", y)) return;
     // (Large Language Model、LLM): two glosses of one term.
     std::vector<std::pair<std::size_t, std::size_t>> parts = split_gloss(yb, ye);
+    if (parts.empty()) return;  // (iOS、Android): a list of instances
     if (parts.size() > 1) y = s.substr(parts[0].first, parts[0].second - parts[0].first);
     PhraseKind yk = parts.size() > 1 ? PhraseKind::latin : phrase_kind(y);
     if (yk == PhraseKind::other) return;
@@ -567,7 +750,14 @@ struct Finder {
         if (xb < xe && is_quote_close(cps[index_at(cps, xe) - 1].c) && reason == "quoted term") xe = cps[index_at(cps, xe) - 1].b;
       }
       if (xb >= xe || !has_kana_or_kanji(xb, xe) || not_a_term(xb, xe)) return;
-      if (before != CharClass::latin && before != CharClass::digit) xb = refine_left(xb, xe, y, g, reason);
+      if (before != CharClass::latin && before != CharClass::digit) {
+        xb = refine_left(xb, xe, y, g, reason);
+        xb = title_start(xb, xe, reason);
+        xb = with_number(xb, y, reason);
+        // 独自のコミュニティライセンス(Llama 3.1 Community License): a name with a version
+        // number after a phrase without one names an instance, not a translation.
+        if (has_version_number(y) && digits_of(s.substr(xb, xe - xb)).empty()) return;
+      }
       g.term_begin = xb;
       g.term_end = xe;
       g.reason = "left edge: " + reason;
@@ -590,6 +780,11 @@ struct Finder {
         std::size_t li = index_at(cps, lb);
         if (li > 0 && (cps[li - 1].k == CharClass::latin || cps[li - 1].k == CharClass::digit)) return;
         if (phrase_kind(s.substr(lb, xend - lb)) != PhraseKind::latin) return;
+        if (is_measurement(s.substr(lb, xend - lb))) return;  // 46mm(いずれもアルミ製)
+        // Satya Nadella(最高経営責任者), NVIDIA(米半導体大手), OpenAI(米): a role, a description
+        // or a one-character place says who or where, it does not translate.
+        if (chars_between(cps, yb, ye) < 2 || not_a_term(yb, ye)) return;
+        if (!is_acronym(s.substr(lb, xend - lb)) && rules().matches_whole("title-term", s.substr(yb, ye - yb))) return;
         g.form = FoundGloss::Form::reverse;
         g.term_begin = yb;
         g.term_end = ye;

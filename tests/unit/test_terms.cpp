@@ -437,6 +437,80 @@ BOOST_AUTO_TEST_CASE(two_glosses_in_one_parenthesis) {
              std::string::npos, xml);
 }
 
+BOOST_AUTO_TEST_CASE(okurigana_cut_out_of_a_compound) {
+  std::string s = "文章の意味をベクトルに変換する埋め込みモデル(embedding model)を使う。";
+  auto gs = find_glosses(s);
+  BOOST_TEST_REQUIRE(gs.size() == 1u);
+  BOOST_TEST(s.substr(gs[0].term_begin, gs[0].term_end - gs[0].term_begin) == "埋め込みモデル");
+  // a particle between two kanji words still ends the phrase
+  std::string t = "この会社は東京に本社(headquarters)を置く。";
+  gs = find_glosses(t);
+  BOOST_TEST_REQUIRE(gs.size() == 1u);
+  BOOST_TEST(t.substr(gs[0].term_begin, gs[0].term_end - gs[0].term_begin) == "本社");
+}
+
+BOOST_AUTO_TEST_CASE(middle_dot_between_kanji_separates_a_list) {
+  std::string s = "睡眠は浅い睡眠・深い睡眠・レム睡眠(REM sleep)の3つに分かれる。";
+  auto gs = find_glosses(s);
+  BOOST_TEST(gloss_with(gs, s, "レム睡眠"));
+  std::string t = "ニューラル・ネットワーク(neural network)を使う。";
+  gs = find_glosses(t);
+  BOOST_TEST(gloss_with(gs, t, "ニューラル・ネットワーク"));
+}
+
+BOOST_AUTO_TEST_CASE(number_the_gloss_shares_belongs_to_the_term) {
+  std::string s = "そのまま16ビット浮動小数点(FP16)で読み込む。";
+  auto gs = find_glosses(s);
+  BOOST_TEST(gloss_with(gs, s, "16ビット浮動小数点"));
+  std::string w = "まず2段階認証(two-step verification)を設定する。";
+  gs = find_glosses(w);
+  BOOST_TEST(gloss_with(gs, w, "2段階認証"));
+  std::string t = "たとえば8ビット量子化(quantization)では精度が落ちる。";
+  gs = find_glosses(t);
+  BOOST_TEST(gloss_with(gs, t, "ビット量子化"));  // the gloss does not write the 8
+  BOOST_TEST(!gloss_with(gs, t, "8ビット量子化"));
+}
+
+BOOST_AUTO_TEST_CASE(a_title_after_a_name) {
+  std::string s = "岡田真理子最高財務責任者(CFO)は説明した。";
+  auto gs = find_glosses(s);
+  BOOST_TEST_REQUIRE(gs.size() == 1u);
+  BOOST_TEST(s.substr(gs[0].term_begin, gs[0].term_end - gs[0].term_begin) == "最高財務責任者");
+  std::string t = "同社の最高経営責任者(CEO)が語った。";
+  gs = find_glosses(t);
+  BOOST_TEST(gloss_with(gs, t, "最高経営責任者"));
+}
+
+BOOST_AUTO_TEST_CASE(country_prefix_before_kanji) {
+  std::string s = "米連邦準備制度理事会(FRB)の利下げ観測が後退した。";
+  auto gs = find_glosses(s);
+  BOOST_TEST(gloss_with(gs, s, "連邦準備制度理事会"));
+  std::string t = "中国人民銀行(PBOC)が利下げした。";  // 中国 is a word: nothing is dropped
+  gs = find_glosses(t);
+  BOOST_TEST(gloss_with(gs, t, "中国人民銀行"));
+}
+
+BOOST_AUTO_TEST_CASE(what_is_not_a_gloss_either) {
+  for (std::string s : {"ケースは42mmと46mm(アルミ製)の2種類。",
+                        "サイズは42mmと46mm(いずれもアルミ製)の2種類。",
+                        "Llama 3.1は独自のコミュニティライセンス(Llama 3.1 Community License)に従う。",
+                        "速度は毎秒約45トークン(tokens/s)だった。",
+                        "対応する端末(iOS/Android)はまだ少ない。",
+                        "主要な企業(Google、Apple)が発表した。",
+                        "よく使う略語(AI、ML)を覚える。",
+                        "Satya Nadella(最高経営責任者)は語った。",
+                        "提携先のOpenAI(米国)が発表した。",
+                        "提携先のOpenAI(米)が発表した。",
+                        "Sakana AI(東京都千代田区)は資金を調達した。",
+                        "詳しくは公式サイト(English)をご覧ください。",
+                        "結果は実験装置(Fig. 2)の通り。"})
+    BOOST_TEST(find_glosses(s).empty(), s);
+  // while these are
+  for (std::string s : {"二酸化炭素(CO2)を減らす。", "CEO(最高経営責任者)に就いた。", "IEA(国際エネルギー機関)によると。",
+                        "人工知能(AI、Artificial Intelligence)の研究。"})
+    BOOST_TEST(!find_glosses(s).empty(), s);
+}
+
 BOOST_AUTO_TEST_CASE(left_edges) {
   auto edge = [](const std::string& s, const std::string& before) {
     std::size_t end = s.find(before);
