@@ -60,6 +60,11 @@ std::size_t count_chars(std::string_view s, std::size_t limit) {
   return std::min(n, limit + 1);
 }
 
+// The first character of s, as bytes.
+std::string_view first_char(std::string_view s) {
+  return s.empty() ? s : s.substr(0, std::min(s.size(), utf8::sequence_length(static_cast<unsigned char>(s[0]))));
+}
+
 bool ends_like_sentence(std::string_view s) {
   for (const char* end : {"。", "．", "!", "！"})
     if (s.size() >= std::char_traits<char>::length(end) && s.substr(s.size() - std::char_traits<char>::length(end)) == end)
@@ -481,9 +486,12 @@ class Builder {
       if (i == first_nonblank() || l.chars > 40 || ends_like_sentence(l.content)) continue;
       if (!cues_.section_head.prefix(l.content) || (reads_like_a_turn(l.content) && !heading_tag(l.content))) continue;
       if (l.kind == LineKind::para && l.content.substr(0, 3) != "【") continue;
+      // Beside items with the same marker it is one of them; ■ over a list of ・ items heads it.
       std::size_t p = prev_nonblank(i), n = next_nonblank(i);
-      bool neighbour = (p != npos && lines_[p].kind == LineKind::bullet) || (n != npos && lines_[n].kind == LineKind::bullet);
-      if (l.kind == LineKind::bullet && neighbour) continue;
+      auto same_marker = [&](std::size_t j) {
+        return j != npos && lines_[j].kind == LineKind::bullet && first_char(lines_[j].content) == first_char(l.content);
+      };
+      if (l.kind == LineKind::bullet && (same_marker(p) || same_marker(n))) continue;
       if (n == npos) continue;  // a heading needs something to head
       l.kind = LineKind::section_head;
     }
@@ -720,9 +728,11 @@ class Builder {
       if (b.kind == BlockKind::figure && is_source_credit(blocks, k)) b.kind = BlockKind::byline;
       // A dateline beside the byline at the head of the article goes with it (TEI puts the
       // lines that date and sign a text before its body: a <p> there would split the division).
+      // So does one right under the title, which dates the article as a byline would.
       if (!body_seen && is_dateline(b) &&
           ((k + 1 < blocks.size() && blocks[k + 1].kind == BlockKind::byline) ||
-           (k > 0 && blocks[k - 1].kind == BlockKind::byline)))
+           (k > 0 && blocks[k - 1].kind == BlockKind::byline) ||
+           (k == 1 && blocks[0].kind == BlockKind::head && k + 1 < blocks.size())))
         b.kind = BlockKind::byline;
       if (b.kind == BlockKind::byline) {
         pb.section = body_seen ? Section::author : Section::article;

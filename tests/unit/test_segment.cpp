@@ -650,12 +650,27 @@ BOOST_AUTO_TEST_CASE(a_dateline_does_not_start_the_body) {
                      "\n文:田中美咲\n\n本文の一段落目です。\n本文の二段落目です。\n本文の三段落目です。\n");
     BOOST_TEST(shape(d) == "article:head,byline,byline,paragraph,paragraph,paragraph", date);
   }
-  // Without a byline beside it, a dateline stays a paragraph, and still does not start the body.
+  // Right under the title, with no byline beside it, it dates the article as a byline.
   Document alone = seg("記事の題名\n2025.03.14\n本文の一段落目です。\n本文の二段落目です。\n文:田中美咲\n経歴です。\n");
-  BOOST_TEST(shape(alone) == "article:head,paragraph,paragraph,paragraph;author:byline,paragraph");
+  BOOST_TEST(shape(alone) == "article:head,byline,paragraph,paragraph;author:byline,paragraph");
+  // Elsewhere before the body it stays a paragraph, and still does not start the body.
+  Document below = seg("記事の題名\n【解説】\n2025.03.14\n本文の一段落目です。\n本文の二段落目です。\n文:田中美咲\n経歴です。\n");
+  BOOST_TEST(shape(below).find("paragraph,paragraph,paragraph;author:byline,paragraph") != std::string::npos, shape(below));
+  // Without a title there is nothing for it to sit under.
+  Document untitled = seg("2025.03.14\n本文の一段落目です。\n");
+  BOOST_TEST(shape(untitled).find("byline") == std::string::npos, shape(untitled));
   // A dated sentence is body text: the byline after it still opens an author section.
   Document d = seg("記事の題名\n2025年3月14日、新しいモデルが公開された。\n文:田中美咲\n経歴です。\n");
   BOOST_TEST(shape(d).find("author:byline") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_marker_over_items_with_another_marker_is_a_heading) {
+  // ■ over ・ items heads them; ■ after them heads what follows.
+  Document d = seg("記事の題名\n本文です。\n■用意したもの\n・GPU\n・メモリ\n■量子化で縮める\n本文の続きです。\n");
+  BOOST_TEST(shape(d) == "article:head,paragraph;article:head,list(2);article:head,paragraph", shape(d));
+  // ■ items beside each other stay a list.
+  Document same = seg("記事の題名\n本文です。\n■GPU\n■メモリ\n本文の続きです。\n");
+  BOOST_TEST(shape(same) == "article:head,paragraph,list(2),paragraph", shape(same));
 }
 
 BOOST_AUTO_TEST_CASE(splitting_on_a_second_thread_changes_nothing) {
