@@ -519,7 +519,8 @@ std::optional<SpeakerLabel> find_speaker_label(std::string_view text, const Spea
     l.name = q ? "Q" : "A";
     if (p == '.' || p == 0xFF0E || p == ':' || p == 0xFF1A) {
       char32_t n1 = at(k + 1), n2 = at(k + 2);
-      bool abbreviation = p == '.' && is_latin(n1) && (n2 == '.' || is_latin(n2));  // A.I., Q.E.D.
+      // A.I., Q.E.D.: dotted initials; Q.iPhoneで… and Q.AIは… are labels with their question.
+      bool abbreviation = p == '.' && is_latin(n1) && n2 == '.';
       // Digits right after the mark: a section number when they are followed by a dot, a space
       // or nothing (Q.1. Q.1 概要 Q.1.2 概要), the answer's own text otherwise (A.2023年の春です。
       // A:3.5倍です。).

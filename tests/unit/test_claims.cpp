@@ -132,6 +132,11 @@ BOOST_AUTO_TEST_CASE(a_cue_decides_only_where_it_heads_the_clause) {
   BOOST_TEST(cat("少ない計算資源で動かせるとの見方が広がり、株価は1日で17%下落した。") == "fact");
   // The last clause's subject.
   BOOST_TEST(cat("早ければ2027年にも株式上場を目指すとの見方が出ている。") == "reported");
+  // A view named as the predicate, and those who see it so.
+  BOOST_TEST(cat("成長はひと段落した、というのが業界の見方です。") == "reported");
+  BOOST_TEST(cat("市場では、業績予想を「保守的」と見る向きが多い。") == "reported");
+  BOOST_TEST(cat("それは一つの見方です。") == "fact");  // one way of seeing it: nobody's view
+  BOOST_TEST(cat("物の見方が変わった。") == "fact");
   BOOST_TEST(cat("「まとまった農地がどこにあるのか分からない」という声がとても多いんです。") == "reported");
   BOOST_TEST(cat("「充電が不安」という声をゼロにするのが私たちの仕事です。") != "reported");
   // A hedge inside a quotation is the quoted person's.

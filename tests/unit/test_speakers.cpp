@@ -124,6 +124,14 @@ BOOST_AUTO_TEST_CASE(label_styles) {
   // digits then a dot, a space or nothing: a section number, not a label
   for (std::string text : {"Q.1.はじめに", "Q.1 はじめに", "A.2　まとめ", "Q.12", "Q.1.2 概要"})
     BOOST_TEST_CONTEXT(text) { BOOST_TEST(!find_speaker_label(text, model()).has_value()); }
+  // Latin letters right after the mark start the question or answer (dotted initials do not:
+  // A.I.が変える仕事 is in label_look_alikes).
+  for (std::string text : {"Q.iPhoneでも使えますか？", "Q.AIは危険ですか？", "A.Appleの製品です。"})
+    BOOST_TEST_CONTEXT(text) {
+      auto l = find_speaker_label(text, model());
+      BOOST_REQUIRE(l.has_value());
+      BOOST_TEST(l->length == 2u);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(label_look_alikes) {
