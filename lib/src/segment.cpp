@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstring>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <charconv>
 #include <exception>
@@ -51,13 +52,18 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// Code points in s, counted up to limit + 1: every byte but a continuation byte starts one (a
-// loop the compiler vectorises). A long line is counted only as far as its first limit * 4 + 4
-// bytes, which hold more than limit characters.
+// Code points in s, counted up to limit + 1: every byte but a continuation byte (10xxxxxx)
+// starts one, counted eight bytes at a time. A long line is counted only as far as its first
+// limit * 4 + 4 bytes, which hold more than limit characters.
 std::size_t count_chars(std::string_view s, std::size_t limit) {
-  std::size_t len = std::min(s.size(), limit * 4 + 4), n = 0;
-  for (std::size_t i = 0; i < len; ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
-  return std::min(n, limit + 1);
+  const std::size_t len = std::min(s.size(), limit * 4 + 4);
+  std::size_t i = 0, continuation = 0;
+  for (std::uint64_t w; i + 8 <= len; i += 8) {
+    std::memcpy(&w, s.data() + i, 8);
+    continuation += static_cast<std::size_t>(std::popcount(w & ~(w << 1) & 0x8080808080808080ULL));
+  }
+  for (; i < len; ++i) continuation += (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
+  return std::min(len - continuation, limit + 1);
 }
 
 // The first character of s, as bytes.
@@ -352,6 +358,48 @@ struct Emitter {
     (void)lead;
     return nullptr;
   }
+  // The writer a streaming emitter writes to (nullptr otherwise).
+  virtual tei::StreamWriter* stream() { return nullptr; }
+};
+
+// Writes the divisions and blocks straight to a TEI stream writer.
+struct StreamEmitter : Emitter {
+  // inside_div: a division is already open (for the second half of a document written apart).
+  explicit StreamEmitter(tei::StreamWriter& w, bool inside_div = false) : writer(w), open(inside_div) {}
+  void division(Section s) override {
+    close();
+    pending.type = section_name(s);
+    has_pending = true;
+  }
+  void block(Block&& b) override {
+    open_pending(b.leaves.empty() ? std::string_view() : std::string_view(b.leaves.front().lead));
+    writer.block(b);
+  }
+  tei::StreamWriter* direct(std::string_view lead) override {
+    open_pending(lead);
+    return &writer;
+  }
+  tei::StreamWriter* stream() override { return &writer; }
+  void open_pending(std::string_view lead) {
+    if (!has_pending) return;
+    writer.open_div(pending, lead);
+    has_pending = false;
+    open = true;
+  }
+  void close() {
+    if (open) writer.close_div();
+    open = false;
+  }
+  tei::StreamWriter& writer;
+  Division pending;
+  bool has_pending = false, open = false;
+};
+
+// Where writing the blocks has got to: the end of the last line written (the whitespace after
+// it leads the next block) and the ids handed out so far.
+struct RenderState {
+  std::size_t last_end = 0;
+  std::size_t n_s = 0, n_p = 0, n_item = 0, n_head = 0, n_trailer = 0, n_byline = 0, n_list = 0, n_quote = 0, n_fig = 0;
 };
 
 class Builder {
@@ -523,8 +571,8 @@ class Builder {
     leaf.element = element;
     leaf.line = l.number;
     std::string_view line = text_.substr(l.begin, l.end - l.begin);
-    leaf.lead = std::string(text_.substr(last_end_, l.begin - last_end_));
-    last_end_ = l.end;
+    leaf.lead = std::string(text_.substr(rs_.last_end, l.begin - rs_.last_end));
+    rs_.last_end = l.end;
     auto ranges = std::span<const Range>(ranges_.data() + l.r_first, l.r_count);
     std::size_t count = 0, prev = 0;
     for (auto [b, e] : ranges) {
@@ -547,7 +595,7 @@ class Builder {
 
   // What materialise() and assign_ids() give, written straight out: the same bytes as
   // tei::StreamWriter::block() of that Block, without making its leaves and sentences.
-  void write_direct(tei::StreamWriter& w, const PendingBlock& pb) {
+  void write_direct(tei::StreamWriter& w, const PendingBlock& pb, RenderState& st) const {
     std::string& out = w.buffer();
     auto id = [&](const char* prefix, std::size_t& counter) {
       out += " xml:id=\"";
@@ -560,25 +608,25 @@ class Builder {
     const char* element = leaf_element(pb.kind);
     const char* container = pb.kind == BlockKind::list ? "list" : pb.kind == BlockKind::quote ? "quote"
                             : pb.kind == BlockKind::figure ? "figure" : nullptr;
-    std::size_t* leaf_counter = element[0] == 'p' ? &n_p_ : element[0] == 'i' ? &n_item_ : element[0] == 'h' ? &n_head_
-                                : element[0] == 't' ? &n_trailer_ : &n_byline_;
+    std::size_t* leaf_counter = element[0] == 'p' ? &st.n_p : element[0] == 'i' ? &st.n_item : element[0] == 'h' ? &st.n_head
+                                : element[0] == 't' ? &st.n_trailer : &st.n_byline;
     const char* leaf_prefix = element[0] == 'p' ? "p" : element[0] == 'i' ? "i" : element[0] == 'h' ? "h"
                               : element[0] == 't' ? "tr" : "by";
     bool lead_written = w.take_first();
     if (container) {
-      if (!lead_written) w.text(text_.substr(last_end_, lines_[pb.first].begin - last_end_));
+      if (!lead_written) w.text(text_.substr(st.last_end, lines_[pb.first].begin - st.last_end));
       lead_written = true;
       out += '<';
       out += container;
       id(pb.kind == BlockKind::list ? "l" : pb.kind == BlockKind::quote ? "q" : "fig",
-         pb.kind == BlockKind::list ? n_list_ : pb.kind == BlockKind::quote ? n_quote_ : n_fig_);
+         pb.kind == BlockKind::list ? st.n_list : pb.kind == BlockKind::quote ? st.n_quote : st.n_fig);
     }
     for (std::uint32_t i = pb.first; i <= pb.last; ++i) {
       const Line& l = lines_[i];
       if (l.kind == LineKind::blank) continue;
-      if (!lead_written) w.text(text_.substr(last_end_, l.begin - last_end_));
+      if (!lead_written) w.text(text_.substr(st.last_end, l.begin - st.last_end));
       lead_written = false;
-      last_end_ = l.end;
+      st.last_end = l.end;
       out += '<';
       out += element;
       id(leaf_prefix, *leaf_counter);
@@ -588,7 +636,7 @@ class Builder {
         auto [b, e] = ranges_[r];
         if (b > prev) w.text(line.substr(prev, b - prev));
         out += "<s";
-        id("s", n_s_);
+        id("s", st.n_s);
         w.text(line.substr(b, e - b));
         out += "</s>";
         prev = e;
@@ -768,36 +816,36 @@ class Builder {
     }
   }
 
-  void make_divisions(Emitter& out, std::vector<PendingBlock>& blocks) {
+  // Which blocks open a division (opens_), the divisions being in source order and TEI-shaped;
+  // returns how many there are.
+  std::size_t mark_divisions(std::vector<PendingBlock>& blocks) {
     enum class State { top, body, bottom };
     State state = State::top;
     Section current = Section::article;
     bool open = false;
     std::size_t divisions = 0;
-    auto new_div = [&](Section s) {
-      out.division(s);
-      ++divisions;
-      current = s;
-      state = State::top;
-      open = true;
-    };
-    for (auto& pb : blocks) {
-      PendingBlock& b = pb;
+    opens_.assign(blocks.size(), 0);
+    for (std::size_t k = 0; k < blocks.size(); ++k) {
+      PendingBlock& b = blocks[k];
       // A trailer with no block before it to close (a text that starts with 【続く】) would not
       // be TEI: it is a paragraph.
       if (b.kind == BlockKind::trailer && (divisions == 0 || state == State::top)) b.kind = BlockKind::paragraph;
       bool is_top = b.kind == BlockKind::head || b.kind == BlockKind::byline;
       bool is_bottom = b.kind == BlockKind::trailer || b.kind == BlockKind::byline;
-      if (!open || pb.section != current || state == State::bottom ||
+      if (!open || b.section != current || state == State::bottom ||
           (b.kind == BlockKind::head && state != State::top)) {
         // A byline after the body of its own section closes that division instead.
-        if (open && pb.section == current && b.kind == BlockKind::byline && state == State::bottom) {
+        if (open && b.section == current && b.kind == BlockKind::byline && state == State::bottom) {
           // consecutive closing bylines stay together
         } else if (b.kind == BlockKind::trailer && divisions != 0 && state != State::top) {
           // A trailer closes the division before it: alone in a new one it would follow no
           // block, which TEI does not allow.
         } else {
-          new_div(pb.section);
+          opens_[k] = 1;
+          ++divisions;
+          current = b.section;
+          state = State::top;
+          open = true;
         }
       }
       if (is_top && state == State::top) {
@@ -807,43 +855,122 @@ class Builder {
       } else {
         state = State::body;
       }
-      bool closes = b.kind == BlockKind::trailer;
-      if (tei::StreamWriter* w = out.direct(text_.substr(last_end_, lines_[b.first].begin - last_end_))) {
-        write_direct(*w, b);
+      if (b.kind == BlockKind::trailer) open = false;
+    }
+    return divisions;
+  }
+
+  // Hands blocks [lo, hi) to out, with the divisions they open.
+  void render(Emitter& out, const std::vector<PendingBlock>& blocks, std::size_t lo, std::size_t hi, RenderState& st) {
+    for (std::size_t k = lo; k < hi; ++k) {
+      const PendingBlock& b = blocks[k];
+      if (opens_[k]) out.division(b.section);
+      if (tei::StreamWriter* w = out.direct(text_.substr(st.last_end, lines_[b.first].begin - st.last_end))) {
+        write_direct(*w, b, st);
       } else {
         Block block = materialise(b);
         assign_ids(block);
         out.block(std::move(block));
       }
-      if (closes) open = false;
     }
+  }
+
+  // The state after blocks [0, k) are written, without writing them (as write_direct counts).
+  RenderState state_before(std::size_t k) const {
+    RenderState st;
+    for (std::size_t j = 0; j < k; ++j) {
+      const PendingBlock& pb = blocks_[j];
+      switch (pb.kind) {
+        case BlockKind::list: ++st.n_list; break;
+        case BlockKind::quote: ++st.n_quote; break;
+        case BlockKind::figure: ++st.n_fig; break;
+        default: break;
+      }
+      const char* element = leaf_element(pb.kind);
+      std::size_t& leaves = element[0] == 'p' ? st.n_p : element[0] == 'i' ? st.n_item : element[0] == 'h' ? st.n_head
+                            : element[0] == 't' ? st.n_trailer : st.n_byline;
+      for (std::uint32_t i = pb.first; i <= pb.last; ++i) {
+        const Line& l = lines_[i];
+        if (l.kind == LineKind::blank) continue;
+        ++leaves;
+        st.n_s += l.r_count;
+        st.last_end = l.end;
+      }
+    }
+    return st;
+  }
+
+  void make_divisions(Emitter& out, std::vector<PendingBlock>& blocks) {
+    std::size_t divisions = mark_divisions(blocks);
     if (divisions == 0) {
       // No text at all (an empty file, only blank lines): one empty paragraph keeps the
       // document valid, and the whitespace stays in the tail so nothing is lost.
-      new_div(Section::article);
+      out.division(Section::article);
       Block b;
       b.leaves.emplace_back();
       b.leaves.back().line = 1;
       assign_ids(b);
       out.block(std::move(b));
+      return;
     }
+    std::size_t n = blocks.size();
+    tei::StreamWriter* stream = out.stream();
+    if (!stream || text_.size() < parallel_min_bytes_ || n < 2) {
+      render(out, blocks, 0, n, rs_);
+      return;
+    }
+    // A large text streamed: the second half of the blocks (from half of the bytes) is written
+    // to memory on a second thread meanwhile, then passed on. Its emitter starts inside the
+    // division open at that point, which it closes if its first block opens another.
+    std::size_t m = static_cast<std::size_t>(
+        std::lower_bound(blocks.begin(), blocks.end(), text_.size() / 2,
+                         [&](const PendingBlock& b, std::size_t at) { return lines_[b.first].begin < at; }) -
+        blocks.begin());
+    m = std::clamp<std::size_t>(m, 1, n - 1);
+    RenderState second = state_before(m);
+    std::string written;
+    // Room for the markup too (TEI is about 1.5 times the text): grown by doubling instead, the
+    // string would touch up to twice what it holds. Pages reserved and not written cost nothing.
+    written.reserve((text_.size() - lines_[blocks[m].first].begin) * 2 + (std::size_t(1) << 20));
+    std::exception_ptr failure;
+    std::thread helper([&] {
+      try {
+        tei::StreamWriter w([&](std::string_view chunk) { written += chunk; });
+        StreamEmitter inner(w, true);
+        render(inner, blocks, m, n, second);
+        written += w.buffer();
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    });
+    try {
+      render(out, blocks, 0, m, rs_);
+    } catch (...) {
+      helper.join();
+      throw;
+    }
+    helper.join();
+    if (failure) std::rethrow_exception(failure);
+    rs_ = second;
+    stream->markup(written);
+    stream->check();
   }
 
   void assign_ids(Block& b) {
     switch (b.kind) {
-      case BlockKind::list: b.id = "l" + std::to_string(++n_list_); break;
-      case BlockKind::quote: b.id = "q" + std::to_string(++n_quote_); break;
-      case BlockKind::figure: b.id = "fig" + std::to_string(++n_fig_); break;
+      case BlockKind::list: b.id = "l" + std::to_string(++rs_.n_list); break;
+      case BlockKind::quote: b.id = "q" + std::to_string(++rs_.n_quote); break;
+      case BlockKind::figure: b.id = "fig" + std::to_string(++rs_.n_fig); break;
       default: break;
     }
     for (auto& leaf : b.leaves) {
-      if (leaf.element == "p") leaf.id = "p" + std::to_string(++n_p_);
-      else if (leaf.element == "item") leaf.id = "i" + std::to_string(++n_item_);
-      else if (leaf.element == "head") leaf.id = "h" + std::to_string(++n_head_);
-      else if (leaf.element == "trailer") leaf.id = "tr" + std::to_string(++n_trailer_);
-      else if (leaf.element == "byline") leaf.id = "by" + std::to_string(++n_byline_);
+      if (leaf.element == "p") leaf.id = "p" + std::to_string(++rs_.n_p);
+      else if (leaf.element == "item") leaf.id = "i" + std::to_string(++rs_.n_item);
+      else if (leaf.element == "head") leaf.id = "h" + std::to_string(++rs_.n_head);
+      else if (leaf.element == "trailer") leaf.id = "tr" + std::to_string(++rs_.n_trailer);
+      else if (leaf.element == "byline") leaf.id = "by" + std::to_string(++rs_.n_byline);
       for (auto& p : leaf.pieces)
-        if (p.kind == Piece::Kind::sentence) p.sentence.id = "s" + std::to_string(++n_s_);
+        if (p.kind == Piece::Kind::sentence) p.sentence.id = "s" + std::to_string(++rs_.n_s);
     }
   }
 
@@ -856,10 +983,9 @@ class Builder {
   std::vector<Line> lines_;
   std::vector<Range> ranges_;  // every line's sentences, in order (Line::r_first, r_count)
   std::vector<PendingBlock> blocks_;
-  std::size_t last_end_ = 0;
+  std::vector<std::uint8_t> opens_;  // blocks_[k] opens a division (set by mark_divisions)
+  RenderState rs_;
   std::string title_, tail_;
-  std::size_t n_s_ = 0, n_p_ = 0, n_item_ = 0, n_head_ = 0, n_trailer_ = 0, n_byline_ = 0, n_list_ = 0, n_quote_ = 0,
-              n_fig_ = 0;
 };
 
 }  // namespace
@@ -876,36 +1002,6 @@ struct DocumentEmitter : Emitter {
   }
   void block(Block&& b) override { doc.divisions.back().turns.back().blocks.push_back(std::move(b)); }
   Document& doc;
-};
-
-struct StreamEmitter : Emitter {
-  explicit StreamEmitter(tei::StreamWriter& w) : writer(w) {}
-  void division(Section s) override {
-    close();
-    pending.type = section_name(s);
-    has_pending = true;
-  }
-  void block(Block&& b) override {
-    open_pending(b.leaves.empty() ? std::string_view() : std::string_view(b.leaves.front().lead));
-    writer.block(b);
-  }
-  tei::StreamWriter* direct(std::string_view lead) override {
-    open_pending(lead);
-    return &writer;
-  }
-  void open_pending(std::string_view lead) {
-    if (!has_pending) return;
-    writer.open_div(pending, lead);
-    has_pending = false;
-    open = true;
-  }
-  void close() {
-    if (open) writer.close_div();
-    open = false;
-  }
-  tei::StreamWriter& writer;
-  Division pending;
-  bool has_pending = false, open = false;
 };
 
 void fill_header(Document& doc, const Decoded& decoded) {

@@ -611,11 +611,14 @@ SegmentOptions named() {
   return o;
 }
 
-std::string streamed(const std::string& text, std::size_t chunk) {
+// parallel: whether a second thread does half of the work, whatever the size of the text.
+std::string streamed(const std::string& text, std::size_t chunk, bool parallel = false) {
   std::string out;
   std::size_t calls = 0;
   tei::StreamWriter w([&](std::string_view c) { out += c; ++calls; }, chunk);
-  segment_to(utf8(text), named(), w);
+  SegmentOptions o = named();
+  o.parallel_min_bytes = parallel ? 0 : static_cast<std::size_t>(-1);
+  segment_to(utf8(text), o, w);
   BOOST_TEST(calls >= 1u);
   return out;
 }
@@ -629,7 +632,11 @@ BOOST_AUTO_TEST_CASE(streaming_output_equals_the_document_output) {
       "", "\n\n  \n", "一文だけ。", "タイトル\n\n本文の一段落目。\n本文の二段落目。\n\n",
       "【続く】\n本文。\n", "本文です。\n【後編に続く】\n\n著者:山田太郎\n経歴。\n\nメルマガ登録はこちら\n",
       "本文。\n・項目一\n・項目二\n\nまとめ\n・要点一\n・要点二\n出典:某社\n",
-      "彼は次のように語っています。\n「未来は明るい。」\n図1:グラフ\n(了)\n"};
+      "彼は次のように語っています。\n「未来は明るい。」\n図1:グラフ\n(了)\n",
+      "一段落目。\n二段落目。\n",
+      "本文の一段落目です。\n【続く】\n",
+      "題名\n\n・一\n\n・二\n\n・三\n\n本文です。\n",
+      "本文。\n(了)\n\n著者:山田太郎\n経歴。\n"};
   for (const char* name : {"lecture-quantum", "roundtable-ev", "interview-startup", "news-chip", "casual-chat-security"}) {
     std::ifstream f(std::string(JATEI_SOURCE_DIR) + "/corpora/" + name + ".txt", std::ios::binary);
     BOOST_REQUIRE(f.good());
@@ -639,6 +646,10 @@ BOOST_AUTO_TEST_CASE(streaming_output_equals_the_document_output) {
     std::string expected = whole(t);
     BOOST_TEST(streamed(t, 1) == expected);
     BOOST_TEST(streamed(t, 1 << 20) == expected);
+    // Half of the lines analysed and half of the blocks written on a second thread: wherever
+    // the halves meet (in a division, at one, at a trailer, in a list), the bytes are the same.
+    BOOST_TEST(streamed(t, 1, true) == expected);
+    BOOST_TEST(streamed(t, 1 << 20, true) == expected);
   }
 }
 
