@@ -196,7 +196,8 @@ std::size_t window_start(std::string_view s, std::size_t at) {
     std::size_t len = 0;
     char32_t c = utf8::decode_before(s, b, len);
     CharClass k = classify(c);
-    if (k == CharClass::punct || k == CharClass::space) break;
+    // アンナ・ベルク: a middle dot is inside a name or between list items; left_by_words decides.
+    if ((k == CharClass::punct && !is_long_or_dot(c)) || k == CharClass::space) break;
     b -= len;
   }
   return b;
@@ -520,6 +521,47 @@ std::size_t katakana_run_left(const std::vector<Cp>& cps, std::size_t end) {
   return start;
 }
 
+// A person's name in Latin letters: two or three words, each a capital followed by lower-case
+// letters (Mio Saeki, Anna Berg), not an acronym or a product (CEO, Lumen One is two words too,
+// so callers use it only where the Japanese side ends in an honorific or a title).
+bool name_shaped(std::string_view y) {
+  std::size_t words = 0, i = 0;
+  while (i < y.size()) {
+    if (!(y[i] >= 'A' && y[i] <= 'Z')) return false;
+    std::size_t j = i + 1;
+    while (j < y.size() && ((y[j] >= 'a' && y[j] <= 'z') || y[j] == '-' || y[j] == '\'')) ++j;
+    if (j - i < 2) return false;
+    ++words;
+    if (j == y.size()) break;
+    if (y[j] != ' ') return false;
+    i = j + 1;
+  }
+  return words >= 2 && words <= 3;
+}
+
+// Capital letters of an acronym: the words its Japanese name should have (SDGs: 3, IoT: 2).
+std::size_t capitals(std::string_view y) {
+  return static_cast<std::size_t>(std::count_if(y.begin(), y.end(), [](char c) { return c >= 'A' && c <= 'Z'; }));
+}
+
+// An acronym with lower-case letters among its capitals (IoT, SDGs): one word of letters, at
+// least two capitals and two thirds of the letters capitals (not OpenAI).
+bool acronym_like(std::string_view y) {
+  if (y.size() > 10 || is_acronym(y)) return is_acronym(y);
+  std::size_t letters = 0;
+  for (char c : y) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++letters;
+    else if (!(c >= '0' && c <= '9')) return false;
+  }
+  std::size_t caps = capitals(y);
+  return caps >= 2 && caps * 3 >= letters * 2;
+}
+
+bool numeral(const Cp& c) {
+  return c.k == CharClass::digit || c.c == '.' || c.c == 0xFF0E || c.c == ',' ||
+         std::u32string_view(U"〇一二三四五六七八九十百千万億兆").find(c.c) != std::u32string_view::npos;
+}
+
 struct Finder {
   std::string_view s;
   const TermLookup& is_term;
@@ -645,6 +687,18 @@ struct Finder {
     return rules().matches_whole("not-term", x);
   }
 
+  // The end of a name before a [not-term-suffix] honorific or title (三宅俊介教授 -> 三宅俊介);
+  // e when there is none or nothing would remain.
+  std::size_t name_end(std::size_t b, std::size_t e) const {
+    std::string_view x = s.substr(b, e - b);
+    std::size_t best = 0;
+    for (auto& suffix : rules().section("not-term-suffix")) {
+      const std::string& p = suffix.pattern;
+      if (x.size() > p.size() && x.substr(x.size() - p.size()) == p) best = std::max(best, p.size());
+    }
+    return e - best;
+  }
+
   // The parts of a parenthesis that holds two glosses: split at 、，；／ always, at , ; / when
   // a part is an acronym ((Large Language Model, LLM), but (Harvest Now, Decrypt Later) is
   // one gloss). One part when it does not split into Latin phrases. None when the parts list
@@ -700,6 +754,88 @@ struct Finder {
     return false;
   }
 
+  // Words a phrase counts as for an acronym's letters: a katakana or Latin word is one, a kanji
+  // word of n characters (n + 1) / 2 (強化学習 is two, 経済産業省 three), hiragana none.
+  std::size_t units(std::size_t b, std::size_t e) const {
+    std::vector<std::size_t> wb = word_bounds(s, b, e);
+    std::size_t n = 0;
+    for (std::size_t k = 0; k + 1 < wb.size(); ++k) {
+      std::size_t kanji = 0;
+      bool other = false;
+      for (std::size_t i = index_at(cps, wb[k]); i < cps.size() && cps[i].b < wb[k + 1]; ++i) {
+        if (cps[i].k == CharClass::kanji) ++kanji;
+        else if (cps[i].k == CharClass::katakana || cps[i].k == CharClass::latin) other = true;
+      }
+      n += other ? 1 : (kanji + 1) / 2;
+    }
+    return n;
+  }
+
+  // 人間のフィードバックによる強化学習(RLHF), 持続可能な開発目標(SDGs): an acronym with more
+  // capitals than the phrase before it has words names a longer phrase, joined by a link of
+  // [acronym-link] (の, による, な…). Goes left over at most two links, only while words are
+  // missing, never into a place, a country or a function word (日本の大規模言語モデル(LLM)
+  // stays), within the length limit.
+  std::size_t acronym_start(std::size_t b, std::size_t e, std::string_view acronym, std::string& reason) {
+    std::size_t want = capitals(acronym);
+    for (int step = 0; step < 2 && units(b, e) < want; ++step) {
+      std::size_t link = 0;
+      for (auto& l : rules().section("acronym-link")) {
+        const std::string& p = l.pattern;
+        if (p.size() > link && b >= p.size() && s.substr(b - p.size(), p.size()) == p) link = p.size();
+      }
+      if (!link) break;
+      std::size_t lb = b - link, li = index_at(cps, lb);
+      if (li == 0 || !(kana_or_kanji(cps[li - 1].k) || cps[li - 1].k == CharClass::latin)) break;
+      std::string why;
+      std::size_t nb = left_edge(lb, std::string::npos, why);
+      std::string_view left = s.substr(nb, lb - nb);
+      if (nb >= lb || rules().matches_whole("not-gloss", left) || rules().matches_whole("stop-word", left) ||
+          rules().matches_whole("acronym-stop", left) ||
+          not_a_term(nb, lb) || chars_between(cps, nb, e) > kMaxTermChars)
+        break;
+      b = nb;
+      reason += ", acronym name across '" + std::string(s.substr(lb, link)) + "'";
+    }
+    return b;
+  }
+
+  // 学習データ、つまりAIが読み込む大量の記録: the right side of an apposition followed by a
+  // particle and then a verb or adjective that modifies a noun is the subject of a clause
+  // inside a longer phrase, not a restatement.
+  bool clause_after(std::size_t e) const {
+    std::size_t i = index_at(cps, e);
+    if (i >= cps.size() || std::u32string_view(U"がをにはもで").find(cps[i].c) == std::u32string_view::npos) return false;
+    for (std::size_t j = i + 1; j + 1 < cps.size(); ++j) {
+      if (cps[j].k == CharClass::punct || cps[j].k == CharClass::space) return false;
+      if (cps[j].k == CharClass::hiragana && std::u32string_view(U"うくすつぬむぶるいただ").find(cps[j].c) != std::u32string_view::npos &&
+          kana_or_kanji(cps[j + 1].k) && cps[j + 1].c != 0x3002)
+        return true;
+    }
+    return false;
+  }
+
+  // 約1.8ギガワット(GW), ケルビン(K): a unit spelled out and glossed with its symbol ([unit] in
+  // gloss.rules). The term is the unit after the figure; it must hold katakana.
+  void unit_gloss(std::size_t xend, std::size_t close, std::size_t yb, std::size_t ye) {
+    std::string reason;
+    std::size_t xb = left_edge(xend, close, reason);
+    std::size_t i = index_at(cps, xend);
+    while (i > index_at(cps, xb) && !numeral(cps[i - 1])) --i;
+    xb = cps[i].b;
+    bool kana = false;
+    for (std::size_t k = i; k < cps.size() && cps[k].b < xend; ++k) kana = kana || cps[k].k == CharClass::katakana;
+    if (xb >= xend || !kana || !free(xb, ye)) return;
+    FoundGloss g;
+    g.form = FoundGloss::Form::parenthetical;
+    g.term_begin = xb;
+    g.term_end = xend;
+    g.gloss_begin = yb;
+    g.gloss_end = ye;
+    g.reason = "unit symbol, left edge: after the figure";
+    out.push_back(std::move(g));
+  }
+
   void parenthetical(std::size_t open) {
     std::size_t close = open + 1;
     while (close < cps.size() && !is_close_paren(cps[close].c)) {
@@ -718,6 +854,11 @@ struct Finder {
     if (y.empty()) return;
     std::size_t yb = inner_b + static_cast<std::size_t>(y.data() - inner.data()), ye = yb + y.size();
     if (rules().matches_whole("not-gloss", y)) return;
+    if (rules().matches_whole("unit", y)) {
+      std::size_t oi = open;
+      if (oi > 0 && kana_or_kanji(cps[oi - 1].k)) unit_gloss(cps[oi - 1].e, close, yb, ye);
+      return;
+    }
     // (Large Language Model、LLM): two glosses of one term.
     std::vector<std::pair<std::size_t, std::size_t>> parts = split_gloss(yb, ye);
     if (parts.empty()) return;  // (iOS、Android): a list of instances
@@ -749,11 +890,20 @@ struct Finder {
         xb = left_edge(xend, close, reason);
         if (xb < xe && is_quote_close(cps[index_at(cps, xe) - 1].c) && reason == "quoted term") xe = cps[index_at(cps, xe) - 1].b;
       }
+      // 三宅俊介教授(Shunsuke Miyake): a romanised name glosses the name, not its honorific.
+      if (xb < xe && parts.size() == 1 && name_shaped(y)) {
+        std::size_t ne = name_end(xb, xe);
+        if (ne != xe) {
+          xe = ne;
+          reason += ", honorific or title after the name dropped";
+        }
+      }
       if (xb >= xe || !has_kana_or_kanji(xb, xe) || not_a_term(xb, xe)) return;
       if (before != CharClass::latin && before != CharClass::digit) {
         xb = refine_left(xb, xe, y, g, reason);
         xb = title_start(xb, xe, reason);
         xb = with_number(xb, y, reason);
+        if (parts.size() == 1 && acronym_like(y) && g.transliteration < 0.75) xb = acronym_start(xb, xe, y, reason);
         // 独自のコミュニティライセンス(Llama 3.1 Community License): a name with a version
         // number after a phrase without one names an instance, not a translation.
         if (has_version_number(y) && digits_of(s.substr(xb, xe - xb)).empty()) return;
@@ -835,6 +985,7 @@ struct Finder {
     if (right_latin && !left_latin) {
       std::size_t ye = latin_run_right(cps, yb);
       if (ye <= yb || !boundary_after(ye) || phrase_kind(s.substr(yb, ye - yb)) != PhraseKind::latin) return;
+      if (clause_after(ye)) return;
       std::size_t xb = left_edge(xend, std::string::npos, reason);
       if (xb >= xend || !has_kana_or_kanji(xb, xend) || !termlike(xb, xend)) return;
       xb = refine_left(xb, xend, s.substr(yb, ye - yb), g, reason);
@@ -866,7 +1017,7 @@ struct Finder {
     } else if (!left_latin && !right_latin) {
       std::size_t xb = left_edge(xend, std::string::npos, reason);
       std::size_t ye = right_by_words(s, cps, word_bounds(s, yb, window_end(s, yb)), yb);
-      if (xb >= xend || ye <= yb || !boundary_after(ye)) return;
+      if (xb >= xend || ye <= yb || !boundary_after(ye) || clause_after(ye)) return;
       std::string_view x = s.substr(xb, xend - xb), y = s.substr(yb, ye - yb);
       if (starts_with_digit(y) || phrase_kind(y) != PhraseKind::japanese) return;
       if (!lookup(x) && !lookup(y)) return;
