@@ -1,4 +1,6 @@
 #include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include "cli.hpp"
 
 #include <unistd.h>
@@ -80,6 +82,9 @@ std::string read_input(const std::string& path, std::size_t max_bytes) {
     }
     return data;
   }
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+    throw IoError(tr("cannot open: ") + std::strerror(EISDIR), exit_noinput);
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw IoError(tr("cannot open: ") + std::strerror(errno), exit_noinput);
   auto size = in.tellg();
@@ -98,6 +103,39 @@ std::string read_input(const std::string& path, std::size_t max_bytes) {
     if (size > 0 && !in.read(data.data(), size)) throw IoError(tr("read error"), exit_io);
   }
   return data;
+}
+
+InputBytes::InputBytes(const std::string& path, std::size_t max_bytes) {
+  if (path != "-") {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw IoError(tr("cannot open: ") + std::strerror(errno), exit_noinput);
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+      if (static_cast<std::size_t>(st.st_size) > max_bytes) {
+        ::close(fd);
+        throw DataError(tr("input is larger than the limit of ") + std::to_string(max_bytes) +
+                        tr(" bytes (see --max-size)"));
+      }
+      void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      if (p != MAP_FAILED) {
+        map_ = p;
+        size_ = static_cast<std::size_t>(st.st_size);
+        ::madvise(p, size_, MADV_SEQUENTIAL);
+      }
+    }
+    ::close(fd);
+    if (map_) return;
+  }
+  read_ = read_input(path, max_bytes);
+}
+
+InputBytes::~InputBytes() { release(); }
+
+void InputBytes::release() {
+  if (map_) ::munmap(map_, size_);
+  map_ = nullptr;
+  size_ = 0;
+  std::string().swap(read_);
 }
 
 static void write_all(int fd, std::string_view data, const std::string& where) {

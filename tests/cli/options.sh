@@ -48,6 +48,16 @@ for tool in jatei-segment jatei-text jatei-validate jatei-annotate; do
   check_rc 66 "$tool missing file" || true
   expect_grep "$tool: $T/missing.txt: " "$T/err" "$tool missing file message" || true
   expect_empty "$T/out" "$tool missing file stdout" || true
+
+  # a folder given as the input: 66, said to be a folder
+  if [ "$tool" != jatei-validate ] && [ "$tool" != jatei-annotate ]; then
+    mkdir -p "$T/a-folder"
+    run "$B/$tool" "$T/a-folder"
+    check_rc 66 "$tool folder as input" || true
+    expect_grep "$tool: $T/a-folder: " "$T/err" "$tool folder as input message" || true
+    expect_grep "directory" "$T/err" "$tool folder as input says so" || true
+    expect_empty "$T/out" "$tool folder as input stdout" || true
+  fi
 done
 
 # --- Japanese messages -------------------------------------------------------------------
