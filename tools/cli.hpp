@@ -22,6 +22,23 @@ std::string tr(const char* english);
 // DataError for input larger than max_bytes.
 std::string read_input(const std::string& path, std::size_t max_bytes);
 
+// The bytes of a regular file mapped into memory (no copy), or read as read_input() does for
+// standard input and anything that cannot be mapped. Same errors and limit as read_input().
+class InputBytes {
+ public:
+  InputBytes(const std::string& path, std::size_t max_bytes);
+  ~InputBytes();
+  InputBytes(const InputBytes&) = delete;
+  InputBytes& operator=(const InputBytes&) = delete;
+  std::string_view view() const { return map_ ? std::string_view(static_cast<const char*>(map_), size_) : read_; }
+  void release();  // gives the memory back early
+
+ private:
+  void* map_ = nullptr;
+  std::size_t size_ = 0;
+  std::string read_;
+};
+
 // Writes all of `data` ("-" = stdout). A file is written to a temporary beside it and renamed,
 // so a failure never leaves partial output. A closed pipe ends the program quietly.
 void write_output(const std::string& path, const std::string& data);

@@ -34,13 +34,12 @@ int main(int argc, char** argv) {
     Rules rules = Rules::builtin();
     if (int rc = cli::load_each(rules_files, [&](const std::string& f) { rules.merge_file(f); })) return rc;
     return cli::guard(input, [&] {
-      std::string bytes = cli::read_input(input, max_size);
+      cli::InputBytes bytes(input, max_size);  // a file is mapped, not copied
       DecodeOptions d;
       d.encoding = encoding;
       d.replace_invalid = vm.count("replace-invalid") > 0;
-      Decoded decoded = decode(bytes, d);
-      bytes.clear();
-      bytes.shrink_to_fit();
+      Decoded decoded = decode(bytes.view(), d);
+      bytes.release();
       if (decoded.replaced)
         cli::error(input == "-" ? "<stdin>" : input, 0, 0,
                    cli::tr("warning: replaced ") + std::to_string(decoded.replaced) + cli::tr(" invalid sequences with U+FFFD"));

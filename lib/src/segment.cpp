@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <cstring>
 #include <array>
-#include <bit>
 #include <cstdint>
 #include <charconv>
 #include <exception>
@@ -34,6 +33,9 @@ struct Line {
   std::string_view content;        // trimmed of surrounding whitespace
   std::size_t chars = 0;           // code points in content
   std::uint32_t r_first = 0, r_count = 0;  // its sentences in Builder::ranges_
+  // What the line says of itself, found with its kind (on either thread): it could head a
+  // section, it could date the article, its last sentence introduces a quotation.
+  bool head_like = false, dateline = false, quote_intro = false;
 };
 
 std::string_view trim(std::string_view s) {
@@ -60,7 +62,8 @@ std::size_t count_chars(std::string_view s, std::size_t limit) {
   std::size_t i = 0, continuation = 0;
   for (std::uint64_t w; i + 8 <= len; i += 8) {
     std::memcpy(&w, s.data() + i, 8);
-    continuation += static_cast<std::size_t>(std::popcount(w & ~(w << 1) & 0x8080808080808080ULL));
+    std::uint64_t marks = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;  // 1 in each continuation byte
+    continuation += static_cast<std::size_t>((marks * 0x0101010101010101ULL) >> 56);
   }
   for (; i < len; ++i) continuation += (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
   return std::min(len - continuation, limit + 1);
@@ -500,6 +503,17 @@ class Builder {
       l.r_first = static_cast<std::uint32_t>(ranges.size());
       splitter_.split(raw, ranges);
       l.r_count = static_cast<std::uint32_t>(ranges.size() - l.r_first);
+      if (l.kind == LineKind::blank) continue;
+      bool short_unended = l.chars <= 40 && !ends_like_sentence(l.content);
+      l.head_like = short_unended && cues_.section_head.prefix(l.content) &&
+                    !(reads_like_a_turn(l.content) && !heading_tag(l.content));
+      l.dateline = short_unended && rules_.matches_whole("dateline", l.content);
+      if (l.r_count > 0) {
+        const Range& r = ranges.back();
+        std::string_view last = raw.substr(r.first, r.second - r.first);
+        if (last.size() > 600) last = last.substr(last.size() - 600);  // bound the pattern work on huge lines
+        l.quote_intro = cues_.quote_intro.whole(last);
+      }
     }
   }
 
@@ -531,8 +545,7 @@ class Builder {
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       Line& l = lines_[i];
       if (l.kind != LineKind::bullet && l.kind != LineKind::para) continue;
-      if (i == first_nonblank() || l.chars > 40 || ends_like_sentence(l.content)) continue;
-      if (!cues_.section_head.prefix(l.content) || (reads_like_a_turn(l.content) && !heading_tag(l.content))) continue;
+      if (!l.head_like || i == first_nonblank()) continue;
       if (l.kind == LineKind::para && l.content.substr(0, 3) != "【") continue;
       // Beside items with the same marker it is one of them; ■ over a list of ・ items heads it.
       std::size_t p = prev_nonblank(i), n = next_nonblank(i);
@@ -668,13 +681,7 @@ class Builder {
   std::string_view line_text(std::uint32_t i) const { return text_.substr(lines_[i].begin, lines_[i].end - lines_[i].begin); }
 
   bool introduces_quote(const PendingBlock& b) const {
-    if (b.kind != BlockKind::paragraph) return false;
-    const Line& l = lines_[b.last];
-    if (l.r_count == 0) return false;
-    const Range& r = ranges_[l.r_first + l.r_count - 1];
-    std::string_view s = line_text(b.last).substr(r.first, r.second - r.first);
-    if (s.size() > 600) s = s.substr(s.size() - 600);  // bound the pattern work on huge lines
-    return cues_.quote_intro.whole(s);
+    return b.kind == BlockKind::paragraph && lines_[b.last].quote_intro;
   }
 
   std::vector<PendingBlock> group() {
@@ -756,9 +763,7 @@ class Builder {
   }
 
   bool is_dateline(const PendingBlock& b) const {
-    if (b.kind != BlockKind::paragraph || b.first != b.last) return false;
-    const Line& l = lines_[b.first];
-    return l.chars <= 40 && !ends_like_sentence(l.content) && rules_.matches_whole("dateline", l.content);
+    return b.kind == BlockKind::paragraph && b.first == b.last && lines_[b.first].dateline;
   }
 
   void assign_sections(std::vector<PendingBlock>& blocks) {
@@ -952,8 +957,7 @@ class Builder {
     helper.join();
     if (failure) std::rethrow_exception(failure);
     rs_ = second;
-    stream->markup(written);
-    stream->check();
+    stream->pass(written);
   }
 
   void assign_ids(Block& b) {

@@ -52,6 +52,11 @@ class StreamWriter {
   void text(std::string_view t);
   std::string& buffer() { return buf_; }
   void check() { flush(false); }
+  // Markup written elsewhere, handed to the sink as it is (after what is buffered).
+  void pass(std::string_view m) {
+    flush(true);
+    if (!m.empty()) sink_(m);
+  }
   void end(const std::string& tail, const std::string& standoff = {});
 
  private:
