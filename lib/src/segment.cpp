@@ -69,6 +69,18 @@ std::size_t count_chars(std::string_view s, std::size_t limit) {
   return std::min(len - continuation, limit + 1);
 }
 
+// Whether s holds a digit, ASCII (0-9) or full-width (０-９: EF BC 90-99).
+bool has_digit(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b >= '0' && b <= '9') return true;
+    if (b == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC &&
+        static_cast<unsigned char>(s[i + 2]) >= 0x90 && static_cast<unsigned char>(s[i + 2]) <= 0x99)
+      return true;
+  }
+  return false;
+}
+
 // The first character of s, as bytes.
 std::string_view first_char(std::string_view s) {
   return s.empty() ? s : s.substr(0, std::min(s.size(), utf8::sequence_length(static_cast<unsigned char>(s[0]))));
@@ -275,9 +287,10 @@ struct Cues {
   explicit Cues(const Rules& r)
       : trailer(r, "trailer"), byline(r, "byline"), credit(r, "credit"), caption(r, "caption"),
         summary_head(r, "summary-head"), boilerplate(r, "boilerplate"), list_bullet(r, "list-bullet"),
-        list_number(r, "list-number"), section_head(r, "section-head"), quote_intro(r, "quote-intro") {}
+        list_number(r, "list-number"), section_head(r, "section-head"), quote_intro(r, "quote-intro"),
+        credit_desk(r, "credit-desk"), credit_source(r, "credit-source") {}
   CueList trailer, byline, credit, caption, summary_head, boilerplate, list_bullet, list_number, section_head,
-      quote_intro;
+      quote_intro, credit_desk, credit_source;
 };
 
 LineKind classify(std::string_view s, std::size_t chars, const Cues& cues) {
@@ -291,7 +304,14 @@ LineKind classify(std::string_view s, std::size_t chars, const Cues& cues) {
       std::string_view inner = s.substr(1);
       for (std::size_t i = 0; i < inner.size(); i += utf8::sequence_length(static_cast<unsigned char>(inner[i])))
         if (cues.byline.prefix(inner.substr(i))) return LineKind::credit;
+      // (出典:…): a source named in brackets.
+      inner = s.substr(utf8::sequence_length(static_cast<unsigned char>(s[0])));
+      if (std::size_t n = cues.credit_source.prefix(inner);
+          n && (inner.substr(n).starts_with(":") || inner.substr(n).starts_with("：")))
+        return LineKind::credit;
     }
+    // (経済部　佐藤健一), not (第2部 参照): a desk is not numbered.
+    if (chars <= 30 && cues.credit_desk.whole(s) && !has_digit(s)) return LineKind::credit;
     if (cues.caption.prefix(s, &weak)) {
       if (!weak || (chars <= 80 && !ends_like_sentence(s))) return LineKind::caption;
     }

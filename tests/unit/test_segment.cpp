@@ -428,11 +428,23 @@ BOOST_AUTO_TEST_CASE(trailer_inside_a_sentence_is_not_a_trailer) {
 BOOST_AUTO_TEST_CASE(bylines_and_credit_lines) {
   for (std::string by : {"著者:山田太郎", "文:佐藤花子", "TEXT:谷田部卓", "編集:藤冨啓之", "構成:田中一郎",
                                 "聞き手:鈴木次郎", "取材:高橋三郎", "(TEXT:谷田部卓 編集:藤冨啓之)",
-                                "(文:森川透 編集:高木美咲)"}) {
+                                "(文:森川透 編集:高木美咲)", "文・森本彩(Aya Morimoto)", "文　森本彩",
+                                "取材・文　田中一郎", "(経済部　佐藤健一)", "（科学環境部 石田由香）", "(出典:資源エネルギー庁)",
+                                "（出典：経済産業省）"}) {
     std::string text = "本文の段落です。\n二つ目の段落です。\n" + by + "\n";
     Document d = seg(text);
     BOOST_TEST(kind_of(d, by) == "byline", by << ": " << shape(d));
     BOOST_TEST(division_of(d, by) == "author", by << ": " << shape(d));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(credit_look_alikes_stay_paragraphs) {
+  // A bracketed aside that names no credit, a department in a sentence, a word starting with 文.
+  for (std::string p : {"(東京都港区、本社)", "(第2部 参照)", "（詳しくは後述）", "文部科学省の発表です",
+                        "(出典はのちほど)", "経済部の佐藤健一記者が取材した。"}) {
+    std::string text = "本文の段落です。\n" + p + "\n二つ目の段落です。\n";
+    Document d = seg(text);
+    BOOST_TEST(kind_of(d, p) == "paragraph", p << ": " << shape(d));
   }
 }
 
