@@ -174,6 +174,12 @@ Sent analyse(Normalised norm) {
         e = it->first;
         continue;
       }
+      // An aside after the predicate (…とされる(資源エネルギー庁の調査)。): the sentence ends
+      // before it. Only after kana, so that a gloss ending a noun phrase stays (…蒸留(distillation)).
+      if (it != s.parens.end() && it->first > s.body && it->second + 1 == e && is_hiragana(before(n, it->first))) {
+        e = it->first;
+        continue;
+      }
       break;
     }
     if (is_katakana(c)) {

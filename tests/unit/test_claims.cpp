@@ -137,6 +137,10 @@ BOOST_AUTO_TEST_CASE(a_cue_decides_only_where_it_heads_the_clause) {
   BOOST_TEST(cat("市場では、業績予想を「保守的」と見る向きが多い。") == "reported");
   BOOST_TEST(cat("それは一つの見方です。") == "fact");  // one way of seeing it: nobody's view
   BOOST_TEST(cat("物の見方が変わった。") == "fact");
+  // An aside after the predicate does not hide it; a gloss ending a noun phrase is no aside.
+  BOOST_TEST(cat("照明は家庭の電力消費の約1割を占めるとされる(資源エネルギー庁の調査)。") == "reported");
+  BOOST_TEST(cat("死亡は世界で約127万人とされています(英医学誌の論文)。") == "reported");
+  BOOST_TEST(cat("この手法を蒸留(distillation)と呼ぶ。") == "fact");
   BOOST_TEST(cat("「まとまった農地がどこにあるのか分からない」という声がとても多いんです。") == "reported");
   BOOST_TEST(cat("「充電が不安」という声をゼロにするのが私たちの仕事です。") != "reported");
   // A hedge inside a quotation is the quoted person's.
