@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstring>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <charconv>
 #include <exception>
@@ -238,7 +239,7 @@ class CueList {
     if (tri_.empty() || s.size() < 3) return false;
     // Entries start on a lead byte: step from character to character (the text is valid UTF-8).
     for (std::size_t i = 0; i + 3 <= s.size(); i += utf8::sequence_length(static_cast<unsigned char>(s[i]))) {
-      std::uint32_t key = tri_key(s.substr(i));
+      std::uint32_t key = tri_key(s.data() + i);
       if (!(bloom_[(key * 2654435761u) >> 26] & (std::uint64_t(1) << (key & 63)))) continue;
       for (auto it = std::lower_bound(tri_.begin(), tri_.end(), std::make_pair(key, std::uint32_t(0)));
            it != tri_.end() && it->first == key; ++it) {
@@ -257,6 +258,12 @@ class CueList {
 
   static bool starts(const Lead& l, std::string_view s) {
     if (s.size() < l.length) return false;
+    if (std::endian::native == std::endian::little && s.size() >= 4) {  // four bytes at once, masked to the literal
+      std::uint32_t w;
+      std::memcpy(&w, s.data(), 4);
+      std::uint32_t mask = l.length >= 4 ? 0xFFFFFFFFu : (std::uint32_t(1) << (8 * l.length)) - 1;
+      return (w & mask) == l.bytes;
+    }
     std::uint32_t bytes = 0;
     for (std::size_t i = 0; i < l.length; ++i) bytes |= std::uint32_t(static_cast<unsigned char>(s[i])) << (8 * i);
     return bytes == l.bytes;
@@ -266,10 +273,11 @@ class CueList {
     for (std::size_t i = s.size() - kSuffixKey; i < s.size(); ++i) key = (key << 8) | static_cast<unsigned char>(s[i]);
     return key;
   }
-  static std::uint32_t tri_key(std::string_view s) {
+  static std::uint32_t tri_key(const char* s) {
     return (std::uint32_t(static_cast<unsigned char>(s[0])) << 16) | (std::uint32_t(static_cast<unsigned char>(s[1])) << 8) |
            static_cast<unsigned char>(s[2]);
   }
+  static std::uint32_t tri_key(std::string_view s) { return tri_key(s.data()); }
 
   const std::vector<RuleEntry>& entries_;
   std::array<std::vector<Lead>, 256> lead_;  // entries starting with a literal byte (or '#')
@@ -288,9 +296,9 @@ struct Cues {
       : trailer(r, "trailer"), byline(r, "byline"), credit(r, "credit"), caption(r, "caption"),
         summary_head(r, "summary-head"), boilerplate(r, "boilerplate"), list_bullet(r, "list-bullet"),
         list_number(r, "list-number"), section_head(r, "section-head"), quote_intro(r, "quote-intro"),
-        credit_desk(r, "credit-desk"), credit_source(r, "credit-source") {}
+        credit_desk(r, "credit-desk"), credit_source(r, "credit-source"), dateline(r, "dateline") {}
   CueList trailer, byline, credit, caption, summary_head, boilerplate, list_bullet, list_number, section_head,
-      quote_intro, credit_desk, credit_source;
+      quote_intro, credit_desk, credit_source, dateline;
 };
 
 LineKind classify(std::string_view s, std::size_t chars, const Cues& cues) {
@@ -527,7 +535,7 @@ class Builder {
       bool short_unended = l.chars <= 40 && !ends_like_sentence(l.content);
       l.head_like = short_unended && cues_.section_head.prefix(l.content) &&
                     !(reads_like_a_turn(l.content) && !heading_tag(l.content));
-      l.dateline = short_unended && rules_.matches_whole("dateline", l.content);
+      l.dateline = short_unended && cues_.dateline.whole(l.content);
       if (l.r_count > 0) {
         const Range& r = ranges.back();
         std::string_view last = raw.substr(r.first, r.second - r.first);
