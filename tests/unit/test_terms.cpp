@@ -99,6 +99,9 @@ const FoundGloss* gloss_with(const std::vector<FoundGloss>& gs, std::string_view
   return nullptr;
 }
 
+// Whether the glosses found in sentence include one whose term is `term`.
+bool finds(const std::string& sentence, std::string_view term) { return gloss_with(find_glosses(sentence), sentence, term); }
+
 std::string gloss_text(std::string_view s, const FoundGloss& g) {
   return std::string(s.substr(g.gloss_begin, g.gloss_end - g.gloss_begin));
 }
@@ -348,10 +351,8 @@ BOOST_AUTO_TEST_CASE(an_instance_in_parentheses_is_no_gloss) {
                         "創業者(CEO)のサム・アルトマン氏が来日した。"})
     BOOST_TEST(find_glosses(s).empty(), s);
   // while a name and its acronym, or a term and its English, still are
-  std::string s = "経済産業省(METI)と推論(inference)。";
-  auto gs = find_glosses(s);
-  BOOST_TEST(gloss_with(gs, s, "経済産業省"));
-  BOOST_TEST(gloss_with(gs, s, "推論"));
+  BOOST_TEST(finds("経済産業省(METI)と推論(inference)。", "経済産業省"));
+  BOOST_TEST(finds("経済産業省(METI)と推論(inference)。", "推論"));
 }
 
 BOOST_AUTO_TEST_CASE(reverse_gloss) {
@@ -364,11 +365,9 @@ BOOST_AUTO_TEST_CASE(reverse_gloss) {
 }
 
 BOOST_AUTO_TEST_CASE(noun_with_okurigana_and_inflected_word) {
-  std::string s = "ノイズにとても弱く、誤り訂正(error correction)が欠かせない";
-  auto gs = find_glosses(s);
-  BOOST_TEST(gloss_with(gs, s, "誤り訂正"));
+  BOOST_TEST(finds("ノイズにとても弱く、誤り訂正(error correction)が欠かせない", "誤り訂正"));
   std::string t = "全国で増え続ける耕作放棄地(abandoned farmland)。";
-  gs = find_glosses(t);
+  auto gs = find_glosses(t);
   const FoundGloss* g = gloss_with(gs, t, "耕作放棄地");
   BOOST_TEST_REQUIRE(g);
   BOOST_TEST(gloss_text(t, *g) == "abandoned farmland");
@@ -450,25 +449,15 @@ BOOST_AUTO_TEST_CASE(okurigana_cut_out_of_a_compound) {
 }
 
 BOOST_AUTO_TEST_CASE(middle_dot_between_kanji_separates_a_list) {
-  std::string s = "睡眠は浅い睡眠・深い睡眠・レム睡眠(REM sleep)の3つに分かれる。";
-  auto gs = find_glosses(s);
-  BOOST_TEST(gloss_with(gs, s, "レム睡眠"));
-  std::string t = "ニューラル・ネットワーク(neural network)を使う。";
-  gs = find_glosses(t);
-  BOOST_TEST(gloss_with(gs, t, "ニューラル・ネットワーク"));
+  BOOST_TEST(finds("睡眠は浅い睡眠・深い睡眠・レム睡眠(REM sleep)の3つに分かれる。", "レム睡眠"));
+  BOOST_TEST(finds("ニューラル・ネットワーク(neural network)を使う。", "ニューラル・ネットワーク"));
 }
 
 BOOST_AUTO_TEST_CASE(number_the_gloss_shares_belongs_to_the_term) {
-  std::string s = "そのまま16ビット浮動小数点(FP16)で読み込む。";
-  auto gs = find_glosses(s);
-  BOOST_TEST(gloss_with(gs, s, "16ビット浮動小数点"));
-  std::string w = "まず2段階認証(two-step verification)を設定する。";
-  gs = find_glosses(w);
-  BOOST_TEST(gloss_with(gs, w, "2段階認証"));
-  std::string t = "たとえば8ビット量子化(quantization)では精度が落ちる。";
-  gs = find_glosses(t);
-  BOOST_TEST(gloss_with(gs, t, "ビット量子化"));  // the gloss does not write the 8
-  BOOST_TEST(!gloss_with(gs, t, "8ビット量子化"));
+  BOOST_TEST(finds("そのまま16ビット浮動小数点(FP16)で読み込む。", "16ビット浮動小数点"));
+  BOOST_TEST(finds("まず2段階認証(two-step verification)を設定する。", "2段階認証"));
+  BOOST_TEST(finds("たとえば8ビット量子化(quantization)では精度が落ちる。", "ビット量子化"));  // the gloss does not write the 8
+  BOOST_TEST(!finds("たとえば8ビット量子化(quantization)では精度が落ちる。", "8ビット量子化"));
 }
 
 BOOST_AUTO_TEST_CASE(a_title_after_a_name) {
@@ -476,18 +465,12 @@ BOOST_AUTO_TEST_CASE(a_title_after_a_name) {
   auto gs = find_glosses(s);
   BOOST_TEST_REQUIRE(gs.size() == 1u);
   BOOST_TEST(s.substr(gs[0].term_begin, gs[0].term_end - gs[0].term_begin) == "最高財務責任者");
-  std::string t = "同社の最高経営責任者(CEO)が語った。";
-  gs = find_glosses(t);
-  BOOST_TEST(gloss_with(gs, t, "最高経営責任者"));
+  BOOST_TEST(finds("同社の最高経営責任者(CEO)が語った。", "最高経営責任者"));
 }
 
 BOOST_AUTO_TEST_CASE(country_prefix_before_kanji) {
-  std::string s = "米連邦準備制度理事会(FRB)の利下げ観測が後退した。";
-  auto gs = find_glosses(s);
-  BOOST_TEST(gloss_with(gs, s, "連邦準備制度理事会"));
-  std::string t = "中国人民銀行(PBOC)が利下げした。";  // 中国 is a word: nothing is dropped
-  gs = find_glosses(t);
-  BOOST_TEST(gloss_with(gs, t, "中国人民銀行"));
+  BOOST_TEST(finds("米連邦準備制度理事会(FRB)の利下げ観測が後退した。", "連邦準備制度理事会"));
+  BOOST_TEST(finds("中国人民銀行(PBOC)が利下げした。", "中国人民銀行"));  // 中国 is a word: nothing is dropped
 }
 
 BOOST_AUTO_TEST_CASE(what_is_not_a_gloss_either) {
