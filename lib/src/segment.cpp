@@ -296,9 +296,10 @@ struct Cues {
       : trailer(r, "trailer"), byline(r, "byline"), credit(r, "credit"), caption(r, "caption"),
         summary_head(r, "summary-head"), boilerplate(r, "boilerplate"), list_bullet(r, "list-bullet"),
         list_number(r, "list-number"), section_head(r, "section-head"), quote_intro(r, "quote-intro"),
-        credit_desk(r, "credit-desk"), credit_source(r, "credit-source"), dateline(r, "dateline") {}
+        credit_desk(r, "credit-desk"), credit_source(r, "credit-source"), dateline(r, "dateline"),
+        table_title(r, "table-title") {}
   CueList trailer, byline, credit, caption, summary_head, boilerplate, list_bullet, list_number, section_head,
-      quote_intro, credit_desk, credit_source, dateline;
+      quote_intro, credit_desk, credit_source, dateline, table_title;
 };
 
 LineKind classify(std::string_view s, std::size_t chars, const Cues& cues) {
@@ -545,6 +546,15 @@ class Builder {
     }
   }
 
+  // A row of a table: a short line, not a sentence, with a run of whitespace inside it
+  // (売上高　1兆5200億円, 2024年度  約1.8GW).
+  bool is_table_row(const Line& l) const {
+    if (l.kind != LineKind::para || l.chars > 40 || ends_like_sentence(l.content)) return false;
+    std::string_view c = l.content;
+    return c.find("\xE3\x80\x80") != std::string_view::npos || c.find("  ") != std::string_view::npos ||
+           c.find('\t') != std::string_view::npos;
+  }
+
   std::size_t first_nonblank() const {
     for (std::size_t i = 0; i < lines_.size(); ++i)
       if (lines_[i].kind != LineKind::blank) return i;
@@ -568,6 +578,22 @@ class Builder {
       std::size_t p = prev_nonblank(i), n = next_nonblank(i);
       bool neighbour = (p != npos && lines_[p].kind == LineKind::number) || (n != npos && lines_[n].kind == LineKind::number);
       if (!neighbour) lines_[i].kind = LineKind::para;
+    }
+    // A table in the text: a 〈…〉 title line over two or more rows of "label　value" (short lines
+    // with whitespace inside, not sentences) is a heading over a list of them.
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      Line& t = lines_[i];
+      if (t.kind != LineKind::para || t.chars > 40 || !cues_.table_title.whole(t.content)) continue;
+      std::size_t rows = 0, last = i;
+      for (std::size_t j = next_nonblank(i); j != npos && is_table_row(lines_[j]); j = next_nonblank(j)) {
+        ++rows;
+        last = j;
+      }
+      if (rows < 2) continue;
+      t.kind = LineKind::section_head;
+      for (std::size_t j = i + 1; j <= last; ++j)
+        if (lines_[j].kind != LineKind::blank) lines_[j].kind = LineKind::bullet;
+      i = last;
     }
     // A lone short bullet or 【…】 line that does not read like a sentence is a section heading.
     for (std::size_t i = 0; i < lines_.size(); ++i) {
@@ -836,11 +862,13 @@ class Builder {
         continue;
       }
       if (b.kind == BlockKind::list && pb.section == Section::article) {
+        // A list right under a heading of the body (a table under its title) belongs to it.
+        bool under_head = k > 0 && blocks[k - 1].kind == BlockKind::head && blocks[k - 1].section == Section::article;
         bool after_trailer = k > 0 && blocks[k - 1].kind == BlockKind::trailer;
         bool before_back = k + 1 < blocks.size() &&
                            (blocks[k + 1].kind == BlockKind::byline ||
                             blocks[k + 1].section == Section::boilerplate);
-        if (after_trailer || (before_back && body_seen)) {
+        if (!under_head && (after_trailer || (before_back && body_seen))) {
           pb.section = Section::summary;
           continue;
         }

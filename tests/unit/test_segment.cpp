@@ -696,6 +696,19 @@ BOOST_AUTO_TEST_CASE(a_marker_over_items_with_another_marker_is_a_heading) {
   BOOST_TEST(shape(same) == "article:head,paragraph,list(2),paragraph", shape(same));
 }
 
+BOOST_AUTO_TEST_CASE(a_table_in_the_text_is_a_heading_over_a_list) {
+  Document d = seg("記事の題名\n本文です。\n〈主な数値〉\n売上高　1兆円\n営業利益　900億円\n本文の続きです。\n");
+  BOOST_TEST(shape(d) == "article:head,paragraph;article:head,list(2),paragraph", shape(d));
+  // Before the byline at the end, the table stays with its title in the body (not a summary).
+  Document end = seg("記事の題名\n本文です。\n〈主な数値〉\n売上高　1兆円\n営業利益　900億円\n文:田中美咲\n");
+  BOOST_TEST(shape(end) == "article:head,paragraph;article:head,list(2);author:byline", shape(end));
+  // One row is no table; nor are sentences under the title.
+  Document one = seg("記事の題名\n本文です。\n〈主な数値〉\n売上高　1兆円\n本文の続きです。\n");
+  BOOST_TEST(shape(one).find("list") == std::string::npos, shape(one));
+  Document prose = seg("記事の題名\n本文です。\n〈解説〉\n売上高は　伸びた。\n利益も　伸びた。\n");
+  BOOST_TEST(shape(prose).find("list") == std::string::npos, shape(prose));
+}
+
 BOOST_AUTO_TEST_CASE(splitting_on_a_second_thread_changes_nothing) {
   std::string text;
   for (const char* name : {"lecture-quantum", "roundtable-ev", "interview-startup", "news-chip", "casual-chat-security"}) {
