@@ -11,11 +11,10 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
-#include <exception>
 #include <memory>
-#include <thread>
 #include <vector>
 
+#include "beside.hpp"
 #include "jatei/error.hpp"
 #include "jatei/utf8.hpp"
 
@@ -335,51 +334,21 @@ static std::string detect_checked(std::string_view bytes, std::size_t* bad_out) 
 std::string detect_encoding(std::string_view bytes) { return detect_checked(bytes, nullptr); }
 
 namespace {
-
-// The digest of the source, taken on a second thread while a large input is checked and
-// decoded (the two read the same bytes and nothing else); on a small one, at once.
-class DigestTask {
- public:
-  DigestTask(std::string_view bytes, std::string& out) : bytes_(bytes), out_(out) {
-    if (bytes.size() >= kThreadMin) {
-      thread_ = std::thread([this] {
-        try {
-          out_ = sha256_hex(bytes_);
-        } catch (...) {
-          failure_ = std::current_exception();
-        }
-      });
-    } else {
-      out_ = sha256_hex(bytes);
-    }
-  }
-  ~DigestTask() {
-    if (thread_.joinable()) thread_.join();
-  }
-  DigestTask(const DigestTask&) = delete;
-  DigestTask& operator=(const DigestTask&) = delete;
-  void wait() {
-    if (thread_.joinable()) thread_.join();
-    if (failure_) std::rethrow_exception(failure_);
-  }
-
- private:
-  static constexpr std::size_t kThreadMin = std::size_t(1) << 20;
-  std::string_view bytes_;
-  std::string& out_;
-  std::thread thread_;
-  std::exception_ptr failure_;
-};
-
 Decoded decode_text(std::string_view bytes, const DecodeOptions& options, Decoded d);
-
 }  // namespace
 
 Decoded decode(std::string_view bytes, const DecodeOptions& options) {
+  // On a large input the digest is taken on a second thread while the text is checked and
+  // decoded (the two read the same bytes and nothing else).
+  constexpr std::size_t kThreadMin = std::size_t(1) << 20;
+  Decoded d;
   std::string digest;
-  DigestTask task(bytes, digest);
-  Decoded d = decode_text(bytes, options, Decoded{});
-  task.wait();
+  if (bytes.size() >= kThreadMin) {
+    run_beside([&] { digest = sha256_hex(bytes); }, [&] { d = decode_text(bytes, options, Decoded{}); });
+  } else {
+    d = decode_text(bytes, options, Decoded{});
+    digest = sha256_hex(bytes);
+  }
   d.sha256 = std::move(digest);
   return d;
 }

@@ -7,15 +7,15 @@
 // close one).
 #include "jatei/segment.hpp"
 
+#include "beside.hpp"
+
 #include <algorithm>
 #include <cstring>
 #include <array>
 #include <bit>
 #include <cstdint>
 #include <charconv>
-#include <exception>
 #include <span>
-#include <thread>
 #include <tuple>
 
 #include "jatei/utf8.hpp"
@@ -55,19 +55,10 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// Code points in s, counted up to limit + 1: every byte but a continuation byte (10xxxxxx)
-// starts one, counted eight bytes at a time. A long line is counted only as far as its first
-// limit * 4 + 4 bytes, which hold more than limit characters.
+// Code points in s, counted up to limit + 1: only its first limit * 4 + 4 bytes, which hold more
+// than limit characters, are looked at (a long line costs no more than a short one).
 std::size_t count_chars(std::string_view s, std::size_t limit) {
-  const std::size_t len = std::min(s.size(), limit * 4 + 4);
-  std::size_t i = 0, continuation = 0;
-  for (std::uint64_t w; i + 8 <= len; i += 8) {
-    std::memcpy(&w, s.data() + i, 8);
-    std::uint64_t marks = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;  // 1 in each continuation byte
-    continuation += static_cast<std::size_t>((marks * 0x0101010101010101ULL) >> 56);
-  }
-  for (; i < len; ++i) continuation += (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
-  return std::min(len - continuation, limit + 1);
+  return std::min(utf8::count(s.substr(0, limit * 4 + 4)), limit + 1);
 }
 
 // Whether s holds a digit, ASCII (0-9) or full-width (０-９: EF BC 90-99).
@@ -432,6 +423,16 @@ struct StreamEmitter : Emitter {
 struct RenderState {
   std::size_t last_end = 0;
   std::size_t n_s = 0, n_p = 0, n_item = 0, n_head = 0, n_trailer = 0, n_byline = 0, n_list = 0, n_quote = 0, n_fig = 0;
+
+  // The id counter of a block's leaves (as leaf_element names them), and of its container
+  // (nullptr: none). Writing and counting ahead both number through these.
+  std::size_t& leaves(BlockKind k) {
+    const char* e = leaf_element(k);
+    return e[0] == 'p' ? n_p : e[0] == 'i' ? n_item : e[0] == 'h' ? n_head : e[0] == 't' ? n_trailer : n_byline;
+  }
+  std::size_t* container(BlockKind k) {
+    return k == BlockKind::list ? &n_list : k == BlockKind::quote ? &n_quote : k == BlockKind::figure ? &n_fig : nullptr;
+  }
 };
 
 class Builder {
@@ -454,22 +455,7 @@ class Builder {
           lines_.begin());
       mid = std::clamp<std::size_t>(mid, 1, n - 1);
       std::vector<Range> second;
-      std::exception_ptr failure;
-      std::thread helper([&] {
-        try {
-          analyse(mid, n, second);
-        } catch (...) {
-          failure = std::current_exception();
-        }
-      });
-      try {
-        analyse(0, mid, ranges_);
-      } catch (...) {
-        helper.join();
-        throw;
-      }
-      helper.join();
-      if (failure) std::rethrow_exception(failure);
+      run_beside([&] { analyse(mid, n, second); }, [&] { analyse(0, mid, ranges_); });
       auto shift = static_cast<std::uint32_t>(ranges_.size());
       for (std::size_t i = mid; i < n; ++i) lines_[i].r_first += shift;
       ranges_.insert(ranges_.end(), second.begin(), second.end());
@@ -675,8 +661,7 @@ class Builder {
     const char* element = leaf_element(pb.kind);
     const char* container = pb.kind == BlockKind::list ? "list" : pb.kind == BlockKind::quote ? "quote"
                             : pb.kind == BlockKind::figure ? "figure" : nullptr;
-    std::size_t* leaf_counter = element[0] == 'p' ? &st.n_p : element[0] == 'i' ? &st.n_item : element[0] == 'h' ? &st.n_head
-                                : element[0] == 't' ? &st.n_trailer : &st.n_byline;
+    std::size_t* leaf_counter = &st.leaves(pb.kind);
     const char* leaf_prefix = element[0] == 'p' ? "p" : element[0] == 'i' ? "i" : element[0] == 'h' ? "h"
                               : element[0] == 't' ? "tr" : "by";
     bool lead_written = w.take_first();
@@ -685,8 +670,7 @@ class Builder {
       lead_written = true;
       out += '<';
       out += container;
-      id(pb.kind == BlockKind::list ? "l" : pb.kind == BlockKind::quote ? "q" : "fig",
-         pb.kind == BlockKind::list ? st.n_list : pb.kind == BlockKind::quote ? st.n_quote : st.n_fig);
+      id(pb.kind == BlockKind::list ? "l" : pb.kind == BlockKind::quote ? "q" : "fig", *st.container(pb.kind));
     }
     for (std::uint32_t i = pb.first; i <= pb.last; ++i) {
       const Line& l = lines_[i];
@@ -941,15 +925,8 @@ class Builder {
     RenderState st;
     for (std::size_t j = 0; j < k; ++j) {
       const PendingBlock& pb = blocks_[j];
-      switch (pb.kind) {
-        case BlockKind::list: ++st.n_list; break;
-        case BlockKind::quote: ++st.n_quote; break;
-        case BlockKind::figure: ++st.n_fig; break;
-        default: break;
-      }
-      const char* element = leaf_element(pb.kind);
-      std::size_t& leaves = element[0] == 'p' ? st.n_p : element[0] == 'i' ? st.n_item : element[0] == 'h' ? st.n_head
-                            : element[0] == 't' ? st.n_trailer : st.n_byline;
+      if (std::size_t* c = st.container(pb.kind)) ++*c;
+      std::size_t& leaves = st.leaves(pb.kind);
       for (std::uint32_t i = pb.first; i <= pb.last; ++i) {
         const Line& l = lines_[i];
         if (l.kind == LineKind::blank) continue;
@@ -993,25 +970,14 @@ class Builder {
     // Room for the markup too (TEI is about 1.5 times the text): grown by doubling instead, the
     // string would touch up to twice what it holds. Pages reserved and not written cost nothing.
     written.reserve((text_.size() - lines_[blocks[m].first].begin) * 2 + (std::size_t(1) << 20));
-    std::exception_ptr failure;
-    std::thread helper([&] {
-      try {
-        tei::StreamWriter w([&](std::string_view chunk) { written += chunk; });
-        StreamEmitter inner(w, true);
-        render(inner, blocks, m, n, second);
-        written += w.buffer();
-      } catch (...) {
-        failure = std::current_exception();
-      }
-    });
-    try {
-      render(out, blocks, 0, m, rs_);
-    } catch (...) {
-      helper.join();
-      throw;
-    }
-    helper.join();
-    if (failure) std::rethrow_exception(failure);
+    run_beside(
+        [&] {
+          tei::StreamWriter w([&](std::string_view chunk) { written += chunk; });
+          StreamEmitter inner(w, true);
+          render(inner, blocks, m, n, second);
+          written += w.buffer();
+        },
+        [&] { render(out, blocks, 0, m, rs_); });
     rs_ = second;
     stream->pass(written);
   }

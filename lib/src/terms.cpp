@@ -61,12 +61,6 @@ bool is_small_or_long(char32_t c) {
   }
 }
 
-std::size_t count_chars(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 bool is_owned_term(const Span& sp) {
   if (sp.element != "term") return false;
   const std::string* id = sp.attrs.get("xml:id");
@@ -457,7 +451,7 @@ Report Annotator::annotate(Document& doc, const Options& opt) const {
       if (is_small_or_long(kf) || (nx && is_small_or_long(nx))) continue;
       bool kata_in = (classify(kf) == CharClass::katakana && pv && classify(pv) == CharClass::katakana) ||
                      (classify(kl) == CharClass::katakana && nx && classify(nx) == CharClass::katakana);
-      if (kata_in && count_chars(key) < 3) continue;
+      if (kata_in && utf8::count(key) < 3) continue;
       // Another stage's markup, or a gloss, must not be split.
       if (const Span* f = [&]() -> const Span* {
             for (auto& sp : s.spans)
@@ -832,7 +826,7 @@ Report Annotator::annotate(Document& doc, const Options& opt) const {
           i += len;
         }
         std::string word = t.substr(b, i - b);
-        if (count_chars(word) < 3 || !kata_seen.insert(normalize_key(word)).second) continue;
+        if (utf8::count(word) < 3 || !kata_seen.insert(normalize_key(word)).second) continue;
         bool known = false;  // glossed, or part of a term already
         for (auto& g : w.glosses)
           if (b < g.gloss_end && g.gloss_begin < i) known = true;

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -13,6 +15,19 @@ inline std::size_t sequence_length(unsigned char b) {
   if (b < 0xE0) return 2;
   if (b < 0xF0) return 3;
   return 4;
+}
+
+// Code points in valid UTF-8: every byte but a continuation byte (10xxxxxx) starts one,
+// counted eight bytes at a time.
+inline std::size_t count(std::string_view s) {
+  std::size_t i = 0, continuation = 0;
+  for (std::uint64_t w; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&w, s.data() + i, 8);
+    std::uint64_t marks = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;  // 1 in each continuation byte
+    continuation += static_cast<std::size_t>((marks * 0x0101010101010101ULL) >> 56);
+  }
+  for (; i < s.size(); ++i) continuation += (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
+  return s.size() - continuation;
 }
 
 // Length of the well-formed sequence at the start of `s` (Unicode table 3-7), 0 if ill-formed.
