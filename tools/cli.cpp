@@ -64,6 +64,11 @@ std::string tr(const char* english) {
   }
 }
 
+// The error for an input over the --max-size limit.
+static DataError too_large(std::size_t max_bytes) {
+  return DataError(tr("input is larger than the limit of ") + std::to_string(max_bytes) + tr(" bytes (see --max-size)"));
+}
+
 std::string read_input(const std::string& path, std::size_t max_bytes) {
   std::string data;
   if (path == "-") {
@@ -77,8 +82,7 @@ std::string read_input(const std::string& path, std::size_t max_bytes) {
       if (n == 0) break;
       data.append(buf, static_cast<std::size_t>(n));
       if (data.size() > max_bytes)
-        throw DataError(tr("input is larger than the limit of ") + std::to_string(max_bytes) +
-                        tr(" bytes (see --max-size)"));
+        throw too_large(max_bytes);
     }
     return data;
   }
@@ -96,8 +100,7 @@ std::string read_input(const std::string& path, std::size_t max_bytes) {
     data = ss.str();
   } else {
     if (static_cast<std::size_t>(size) > max_bytes)
-      throw DataError(tr("input is larger than the limit of ") + std::to_string(max_bytes) +
-                      tr(" bytes (see --max-size)"));
+      throw too_large(max_bytes);
     data.resize(static_cast<std::size_t>(size));
     in.seekg(0);
     if (size > 0 && !in.read(data.data(), size)) throw IoError(tr("read error"), exit_io);
@@ -113,8 +116,7 @@ InputBytes::InputBytes(const std::string& path, std::size_t max_bytes) {
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
       if (static_cast<std::size_t>(st.st_size) > max_bytes) {
         ::close(fd);
-        throw DataError(tr("input is larger than the limit of ") + std::to_string(max_bytes) +
-                        tr(" bytes (see --max-size)"));
+        throw too_large(max_bytes);
       }
       void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
       if (p != MAP_FAILED) {
