@@ -6,7 +6,7 @@
 set -eu
 . "$JATEI_SRC/tests/cli/common.inc"
 C=$B/jatei-claims
-[ -x "$C" ] || { echo "FAIL: $C is not built" >&2; exit 1; }
+need_tools jatei-claims
 ART=$SRC/corpora/news-chip.txt
 
 # --- options and exit codes

@@ -10,7 +10,7 @@
 set -eu
 . "$JATEI_SRC/tests/cli/common.inc"
 [ -n "$SHARED" ] || { echo "export_formats.sh: JATEI_SHARED not set or missing; skipped"; exit 77; }
-[ -x "$B/jatei-export" ] || { echo "FAIL: $B/jatei-export is not built" >&2; exit 1; }
+need_tools jatei-export
 have() { command -v "$1" >/dev/null 2>&1; }
 have xmllint || { echo "export_formats.sh: xmllint missing; skipped"; exit 77; }
 have python3 || { echo "export_formats.sh: python3 missing; skipped"; exit 77; }

@@ -8,9 +8,7 @@
 # UPDATE_GOLDEN=1 rewrites the goldens (review the diff before committing).
 set -eu
 . "$JATEI_SRC/tests/cli/common.inc"
-for tool in jatei-export jatei-merge; do
-  [ -x "$B/$tool" ] || { echo "FAIL: $B/$tool is not built" >&2; exit 1; }
-done
+need_tools jatei-export jatei-merge
 D=$SRC/tests/data/export
 G=$D/golden
 TB="--termbase $D/ja-en-ai.tbx"

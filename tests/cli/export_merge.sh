@@ -7,9 +7,7 @@
 # and on real pipeline output of corpora/. Skips (77) without python3.
 set -eu
 . "$JATEI_SRC/tests/cli/common.inc"
-for tool in jatei-export jatei-merge; do
-  [ -x "$B/$tool" ] || { echo "FAIL: $B/$tool is not built" >&2; exit 1; }
-done
+need_tools jatei-export jatei-merge
 command -v python3 >/dev/null 2>&1 || { echo "export_merge.sh: python3 missing; skipped"; exit 77; }
 X="$B/jatei-export"
 M="$B/jatei-merge"

@@ -5,9 +5,7 @@
 # --export writing every hand-off beside each .tei.xml.
 set -eu
 . "$JATEI_SRC/tests/cli/common.inc"
-for tool in jatei-export jatei-merge; do
-  [ -x "$B/$tool" ] || { echo "FAIL: $B/$tool is not built" >&2; exit 1; }
-done
+need_tools jatei-export jatei-merge
 D=$SRC/tests/data/export
 F=$D/dialogue.tei.xml
 X="$B/jatei-export"

@@ -3,7 +3,7 @@
 # the held-out articles are scored and printed, not gated (they are not tuned on).
 set -eu
 . "$JATEI_SRC/tests/cli/common.inc"
-[ -x "$B/jatei-terms" ] || { echo "FAIL: $B/jatei-terms is not built" >&2; exit 1; }
+need_tools jatei-terms
 PY=python3
 [ -x /usr/bin/python3 ] && PY=/usr/bin/python3
 sets=tuning

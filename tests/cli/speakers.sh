@@ -8,7 +8,7 @@
 set -eu
 . "$JATEI_SRC/tests/cli/common.inc"
 S=$B/jatei-speakers
-[ -x "$S" ] || { echo "FAIL: $S is not built" >&2; exit 1; }
+need_tools jatei-speakers
 C=$SRC/corpora
 
 # --- options and exit codes

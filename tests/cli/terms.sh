@@ -7,7 +7,7 @@
 set -eu
 . "$JATEI_SRC/tests/cli/common.inc"
 [ -n "$SHARED" ] || { echo "terms.sh: JATEI_SHARED not set or missing; skipped"; exit 77; }
-[ -x "$B/jatei-terms" ] || { echo "FAIL: $B/jatei-terms is not built" >&2; exit 1; }
+need_tools jatei-terms
 SEED=$SHARED/corpora/deepseek-r1-lecture.txt
 TBXRNG=$SHARED/external/tbx/core/TBXcoreStructV03.rng
 TEIRNG=$SHARED/external/tei/tei_all.rng
