@@ -127,7 +127,7 @@ bool is_ascii_marker(const std::string& p) { return p.size() == 1 || p == "‐" 
 // entries that can match it. Each answer is the one of the Rules call named beside it: an
 // entry starting with a literal can only match text starting with those bytes ('#': a digit);
 // a whole-line "*literal" only text ending with the literal; a substring only where its first
-// three bytes are.
+// six bytes are (two kana or kanji; shorter substrings are searched for as they are).
 class CueList {
  public:
   CueList(const Rules& rules, std::string_view section) : entries_(rules.section(section)) {
@@ -149,16 +149,16 @@ class CueList {
         other_.push_back(k);
       if (p.empty()) {
         has_empty_ = true;
-      } else if (p.size() >= 3 && (static_cast<unsigned char>(p[0]) & 0xC0) != 0x80) {
-        std::uint32_t key = tri_key(p);
-        tri_.emplace_back(key, k);
-        bloom_[(key * 2654435761u) >> 26] |= std::uint64_t(1) << (key & 63);
+      } else if (p.size() >= kSubKey && (static_cast<unsigned char>(p[0]) & 0xC0) != 0x80) {
+        std::uint64_t key = sub_key(p.data());
+        sub_.emplace_back(key, k);
+        sub_bits_[sub_hash(key) >> 6] |= std::uint64_t(1) << (sub_hash(key) & 63);
       } else {
         short_.push_back(k);
       }
     }
     std::sort(suffix_.begin(), suffix_.end());
-    std::sort(tri_.begin(), tri_.end());
+    std::sort(sub_.begin(), sub_.end());
   }
 
   const std::vector<RuleEntry>& entries() const { return entries_; }
@@ -227,15 +227,24 @@ class CueList {
     if (has_empty_) return true;
     for (std::uint32_t k : short_)
       if (s.find(entries_[k].pattern) != std::string_view::npos) return true;
-    if (tri_.empty() || s.size() < 3) return false;
+    if (sub_.empty() || s.size() < kSubKey) return false;
     // Entries start on a lead byte: step from character to character (the text is valid UTF-8).
-    for (std::size_t i = 0; i + 3 <= s.size(); i += utf8::sequence_length(static_cast<unsigned char>(s[i]))) {
-      std::uint32_t key = tri_key(s.data() + i);
-      if (!(bloom_[(key * 2654435761u) >> 26] & (std::uint64_t(1) << (key & 63)))) continue;
-      for (auto it = std::lower_bound(tri_.begin(), tri_.end(), std::make_pair(key, std::uint32_t(0)));
-           it != tri_.end() && it->first == key; ++it) {
+    // Two kana or kanji make a key that rarely occurs where no entry does.
+    for (std::size_t i = 0; i + kSubKey <= s.size();) {
+      const char* key_at = s.data() + i;
+      std::uint64_t key = sub_key(key_at);
+      // Most characters take three bytes: a predicted branch lets the next step start at once.
+      auto lead = static_cast<unsigned char>(s[i]);
+      if (__builtin_expect((lead & 0xF0) == 0xE0, 1))
+        i += 3;
+      else
+        i += utf8::sequence_length(lead);
+      std::uint32_t h = sub_hash(key);
+      if (!((sub_bits_[h >> 6] >> (h & 63)) & 1)) continue;
+      for (auto it = std::lower_bound(sub_.begin(), sub_.end(), std::make_pair(key, std::uint32_t(0)));
+           it != sub_.end() && it->first == key; ++it) {
         const std::string& p = entries_[it->second].pattern;
-        if (s.substr(i, p.size()) == p) return true;
+        if (s.substr(static_cast<std::size_t>(key_at - s.data()), p.size()) == p) return true;
       }
     }
     return false;
@@ -264,20 +273,24 @@ class CueList {
     for (std::size_t i = s.size() - kSuffixKey; i < s.size(); ++i) key = (key << 8) | static_cast<unsigned char>(s[i]);
     return key;
   }
-  static std::uint32_t tri_key(const char* s) {
-    return (std::uint32_t(static_cast<unsigned char>(s[0])) << 16) | (std::uint32_t(static_cast<unsigned char>(s[1])) << 8) |
-           static_cast<unsigned char>(s[2]);
+  static constexpr std::size_t kSubKey = 6;  // two kana or kanji
+  static std::uint64_t sub_key(const char* s) {  // in registers: a 6-byte copy to memory stalls the reload
+    std::uint32_t lo = 0;
+    std::uint16_t hi = 0;
+    std::memcpy(&lo, s, 4);
+    std::memcpy(&hi, s + 4, 2);
+    return lo | (std::uint64_t(hi) << 32);
   }
-  static std::uint32_t tri_key(std::string_view s) { return tri_key(s.data()); }
+  static std::uint32_t sub_hash(std::uint64_t key) { return static_cast<std::uint32_t>((key * 0x9E3779B97F4A7C15ull) >> 48); }
 
   const std::vector<RuleEntry>& entries_;
   std::array<std::vector<Lead>, 256> lead_;  // entries starting with a literal byte (or '#')
   std::vector<std::uint32_t> any_;           // entries starting with '*' (or empty)
   std::vector<std::pair<std::uint64_t, std::uint32_t>> suffix_;  // "*literal" by its last bytes
   std::vector<std::uint32_t> other_;         // the other entries starting with '*'
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> tri_;  // substrings by their first 3 bytes
-  std::array<std::uint64_t, 64> bloom_{};
-  std::vector<std::uint32_t> short_;         // substrings shorter than 3 bytes or not UTF-8 led
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> sub_;  // substrings by their first 6 bytes
+  std::vector<std::uint64_t> sub_bits_ = std::vector<std::uint64_t>(1024);  // the hashes of those keys, a bit each
+  std::vector<std::uint32_t> short_;  // substrings shorter than 6 bytes or not UTF-8 led (found with find)
   bool has_empty_ = false;
 };
 

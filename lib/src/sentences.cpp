@@ -148,21 +148,6 @@ bool starts_with_entry(std::string_view text, const std::vector<RuleEntry>& entr
   return false;
 }
 
-// hay.find(needle, from), but a needle that starts with a non-ASCII character is looked for by
-// its third byte, much rarer in Japanese text than the lead byte that starts every kana.
-std::size_t find_anchored(std::string_view hay, std::string_view needle, std::size_t from) {
-  if (needle.size() < 3 || static_cast<unsigned char>(needle[0]) < 0x80) return hay.find(needle, from);
-  const std::size_t a = 2;
-  while (from <= hay.size() && hay.size() - from >= needle.size()) {
-    const void* hit = std::memchr(hay.data() + from + a, needle[a], hay.size() - from - needle.size() + 1);
-    if (!hit) break;
-    std::size_t pos = static_cast<std::size_t>(static_cast<const char*>(hit) - hay.data()) - a;
-    if (hay.compare(pos, needle.size(), needle) == 0) return pos;
-    from = pos + 1;
-  }
-  return std::string_view::npos;
-}
-
 // A growable array of trivially copyable values whose pushes are not checked: the caller
 // reserves room first. Filling the code points of a line this way costs a store each, where a
 // vector's push_back is a call with a capacity check.
@@ -186,6 +171,11 @@ class PodBuffer {
     cap_ = c;
   }
   void push_back(const T& v) { p_[n_++] = v; }  // room reserved by the caller
+  // Stores v in any case and keeps it only if `keep`: no branch to mispredict on mixed text.
+  void push_if(const T& v, bool keep) {
+    p_[n_] = v;
+    n_ += keep;
+  }
 
  private:
   std::unique_ptr<T[]> p_;
@@ -195,6 +185,9 @@ class PodBuffer {
 // Per-thread work buffers, reused from line to line; a very long line's are given back after it.
 struct SplitBuffers {
   PodBuffer<Cp> cps;
+  PodBuffer<std::uint32_t> specials;    // indices of the code points that are not kana or kanji
+  PodBuffer<std::uint32_t> candidates;  // indices where a protected pattern may start
+  std::vector<std::size_t> next_match;  // per protected pattern: where its next match may start
   std::vector<char> protected_;
   std::vector<std::uint32_t> match;  // index of the matching closer, or kNoMatch
   std::vector<char> closes;
@@ -207,9 +200,10 @@ SplitBuffers& split_buffers() {
 
 class Splitter {
  public:
-  Splitter(std::string_view line, const SentenceSplitter::Sections& sections)
+  Splitter(std::string_view line, const SentenceSplitter::Sections& sections, const SentenceSplitter::Index& index)
       : line_(line),
         sections_(sections),
+        index_(index),
         starts_(*sections.starts),
         continuations_(*sections.continuations) {
     decode();
@@ -224,6 +218,7 @@ class Splitter {
   // Appends the line's sentences to out.
   void run(std::vector<Range>& out) {
     std::size_t n = cps_.size();
+    std::size_t next_special = 0;  // into specials_: the first not yet passed
     std::size_t start = skip_ws(0);
     std::size_t i = start;
     bool has_text = false;
@@ -245,9 +240,13 @@ class Splitter {
       if ((c >= 0x3041 && c <= 0x30FA) || (c >= 0x4E00 && c <= 0x9FFF) || (c < 0x80 && is_ascii_alnum(c) && c != 'w')) {
         has_text = true;
         ++i;
+        // Up to the next code point that is not kana or kanji, all is text: step over it.
+        while (next_special < specials_.size() && specials_[next_special] < i) ++next_special;
+        std::size_t to = next_special < specials_.size() ? specials_[next_special] : n;
+        if (to > i) i = to;
         continue;
       }
-      if (protected_[i]) {
+      if (is_protected(i)) {
         has_text = true;
         ++i;
         continue;
@@ -322,6 +321,12 @@ class Splitter {
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
   static constexpr std::uint32_t kNoMatch = static_cast<std::uint32_t>(-1);
 
+  // Kana (U+3041-U+30FA) and kanji (U+4E00-U+9FFF): always text, never a bracket, an ending
+  // or a space; the splitter only stops at the other code points.
+  static bool plain(char32_t c) { return (c >= 0x3041 && c <= 0x30FA) || (c >= 0x4E00 && c <= 0x9FFF); }
+
+  bool is_protected(std::size_t i) const { return any_protected_ && protected_[i]; }
+
   std::size_t off(std::size_t idx) const { return idx < cps_.size() ? cps_[idx].off : line_.size(); }
 
   std::size_t skip_ws(std::size_t i) const {
@@ -329,14 +334,26 @@ class Splitter {
     return i;
   }
 
+  // The code points of the line, with the indices of those that are not kana or kanji and of
+  // those a protected pattern could start with.
   void decode() {
     cps_.clear();
+    specials_.clear();
+    candidates_.clear();
     cps_.reserve(line_.size() + 1);  // at most one code point a byte
+    specials_.reserve(line_.size() + 1);
+    candidates_.reserve(line_.size() + 1);
+    auto add = [&](char32_t c, std::size_t at) {
+      auto k = static_cast<std::uint32_t>(cps_.size());
+      cps_.push_back({c, static_cast<std::uint32_t>(at)});
+      specials_.push_if(k, !plain(c));
+      candidates_.push_if(k, index_.may_start_protected(c));
+    };
     std::size_t i = 0;
     while (i < line_.size()) {
       unsigned char b = static_cast<unsigned char>(line_[i]);
       if (b < 0x80) {
-        cps_.push_back({b, static_cast<std::uint32_t>(i)});
+        add(b, i);
         ++i;
         continue;
       }
@@ -344,44 +361,57 @@ class Splitter {
           (static_cast<unsigned char>(line_[i + 1]) & 0xC0) == 0x80 && (static_cast<unsigned char>(line_[i + 2]) & 0xC0) == 0x80) {
         char32_t c = (char32_t(b & 0x0F) << 12) | (char32_t(static_cast<unsigned char>(line_[i + 1]) & 0x3F) << 6) |
                      (static_cast<unsigned char>(line_[i + 2]) & 0x3F);
-        cps_.push_back({c, static_cast<std::uint32_t>(i)});
+        add(c, i);
         i += 3;
         continue;
       }
       std::size_t len = 1;
       char32_t c = utf8::decode(line_, i, len);
-      cps_.push_back({c, static_cast<std::uint32_t>(i)});
+      add(c, i);
       i += len;
     }
   }
 
-  // URLs and protected names: no terminator inside them.
+  // URLs and protected names: no terminator inside them. Each pattern is found left to right,
+  // a match starting after the end of its previous one (a URL: after its extent); a match can
+  // only start at a code point the pattern starts with, which decode() noted.
   void mark_protected() {
-    protected_.assign(cps_.size(), false);
+    any_protected_ = false;
+    if (candidates_.size() == 0) return;
+    const auto& patterns = index_.protected_patterns;
+    auto& next = buffers_.next_match;
+    next.assign(patterns.size(), 0);
     auto protect_bytes = [&](std::size_t b, std::size_t e) {
+      if (!any_protected_) {
+        protected_.assign(cps_.size(), false);
+        any_protected_ = true;
+      }
       auto lo = std::lower_bound(cps_.begin(), cps_.end(), b, [](const Cp& x, std::size_t v) { return x.off < v; });
       for (auto it = lo; it != cps_.end() && it->off < e; ++it) protected_[static_cast<std::size_t>(it - cps_.begin())] = true;
     };
-    for (const char* scheme : {"http://", "https://", "www.", "ftp://"}) {
-      std::size_t p = 0;
-      while ((p = line_.find(scheme, p)) != std::string_view::npos) {
-        std::size_t e = p;
-        while (e < line_.size()) {
-          unsigned char b = static_cast<unsigned char>(line_[e]);
-          if (b <= 0x20 || b >= 0x7F || b == '"' || b == '<' || b == '>' || b == '`') break;
-          ++e;
+    for (std::uint32_t k : candidates_) {
+      std::size_t p = cps_[k].off;
+      std::string_view at = line_.substr(p);
+      for (std::size_t j = 0; j < patterns.size(); ++j) {
+        const auto& pat = patterns[j];
+        if (p < next[j] || at.size() < pat.text.size() || at[0] != pat.text[0] || at.substr(0, pat.text.size()) != pat.text)
+          continue;
+        std::size_t e = p + pat.text.size();
+        if (pat.url) {
+          e = p;
+          while (e < line_.size()) {
+            unsigned char b = static_cast<unsigned char>(line_[e]);
+            if (b <= 0x20 || b >= 0x7F || b == '"' || b == '<' || b == '>' || b == '`') break;
+            ++e;
+          }
+          // A URL does not end with the punctuation that follows it in prose.
+          while (e > p && std::string_view(".,!?)]'").find(line_[e - 1]) != std::string_view::npos) --e;
+          protect_bytes(p, e);
+          next[j] = e > p ? e : p + 1;
+        } else {
+          protect_bytes(p, e);
+          next[j] = e;
         }
-        // A URL does not end with the punctuation that follows it in prose.
-        while (e > p && std::string_view(".,!?)]'").find(line_[e - 1]) != std::string_view::npos) --e;
-        protect_bytes(p, e);
-        p = e > p ? e : p + 1;
-      }
-    }
-    for (auto& entry : *sections_.protected_) {
-      std::size_t p = 0;
-      while (!entry.pattern.empty() && (p = find_anchored(line_, entry.pattern, p)) != std::string_view::npos) {
-        protect_bytes(p, p + entry.pattern.size());
-        p += entry.pattern.size();
       }
     }
   }
@@ -391,10 +421,9 @@ class Splitter {
     match_.assign(n, kNoMatch);
     closes_.assign(n, false);
     std::vector<std::pair<int, std::size_t>> stack;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (protected_[i]) continue;
+    for (std::uint32_t i : specials_) {  // kana and kanji: no brackets there
+      if (is_protected(i)) continue;
       char32_t c = cps_[i].c;
-      if (c >= 0x3040 && c <= 0x9FFF) continue;  // kana and kanji: no brackets there
       if (int f = open_family(c)) {
         stack.emplace_back(f, i);
         continue;
@@ -519,7 +548,7 @@ class Splitter {
     std::size_t n = cps_.size();
     while (e < n) {
       char32_t c = cps_[e].c;
-      if (protected_[e]) break;
+      if (is_protected(e)) break;
       // Arms and the half-width sound effects that go with a face: ＼(^o^)／ (｀・ω・´)ｷﾘｯ
       if (after_face && (is_arm(c) || (c >= 0xFF66 && c <= 0xFF9F))) {
         ++e;
@@ -565,11 +594,15 @@ class Splitter {
 
   std::string_view line_;
   const SentenceSplitter::Sections& sections_;
+  const SentenceSplitter::Index& index_;
   const std::vector<RuleEntry>& starts_;
   const std::vector<RuleEntry>& continuations_;
   SplitBuffers& buffers_ = split_buffers();
   PodBuffer<Cp>& cps_ = buffers_.cps;
+  PodBuffer<std::uint32_t>& specials_ = buffers_.specials;
+  PodBuffer<std::uint32_t>& candidates_ = buffers_.candidates;
   std::vector<char>& protected_ = buffers_.protected_;
+  bool any_protected_ = false;  // protected_ is only filled for a line with something protected
   std::vector<std::uint32_t>& match_ = buffers_.match;
   std::vector<char>& closes_ = buffers_.closes;
 };
@@ -579,11 +612,23 @@ class Splitter {
 SentenceSplitter::SentenceSplitter(const Rules& rules)
     : sections_{&rules.section("sentence-start"), &rules.section("sentence-continuation"), &rules.section("protected"),
                 &rules.section("emoticon-word"),  &rules.section("symbol-terminator"),     &rules.section("abbreviation"),
-                &rules.section("emoji-particle")} {}
+                &rules.section("emoji-particle")} {
+  for (const char* scheme : {"http://", "https://", "www.", "ftp://"}) index_.protected_patterns.push_back({scheme, true});
+  for (auto& entry : *sections_.protected_)
+    if (!entry.pattern.empty()) index_.protected_patterns.push_back({entry.pattern, false});
+  for (auto& p : index_.protected_patterns) {
+    std::size_t len = 0;
+    char32_t c = utf8::decode(p.text, 0, len);
+    if (c >= 0x10000)
+      index_.astral_first = true;
+    else
+      index_.first_bits[c >> 6] |= std::uint64_t(1) << (c & 63);
+  }
+}
 
 void SentenceSplitter::split(std::string_view line, std::vector<Range>& out) const {
   if (line.empty()) return;
-  Splitter(line, sections_).run(out);
+  Splitter(line, sections_, index_).run(out);
 }
 
 std::vector<Range> split_sentences(std::string_view line, const Rules& rules) {

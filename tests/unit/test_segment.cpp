@@ -464,6 +464,22 @@ BOOST_AUTO_TEST_CASE(boilerplate_division) {
   BOOST_TEST(shape(d) == "article:paragraph,paragraph;boilerplate:paragraph,paragraph");
 }
 
+BOOST_AUTO_TEST_CASE(boilerplate_cues_of_every_length) {
+  // A user's cues: one shorter than two kana (found by plain search), one of two kanji (the
+  // shortest the two-character index holds), one that starts after a Latin letter, one with
+  // an ASCII lead; each anywhere in the line, and a line with none of them stays in the body.
+  jatei::Rules r = jatei::Rules::builtin();
+  r.merge(jatei::Rules::parse("[boilerplate]\n☆\n拡散\nxお知らせ希望\nSNS:\n", "extra"));
+  jatei::SegmentOptions o;
+  o.rules = &r;
+  auto shape_of = [&](const std::string& text) { return shape(jatei::segment_text(text, o)); };
+  BOOST_TEST(shape_of("本文です。\n二段落目です。\nぜひ☆\n") == "article:paragraph,paragraph;boilerplate:paragraph");
+  BOOST_TEST(shape_of("本文です。\n二段落目です。\nぜひ拡散を\n") == "article:paragraph,paragraph;boilerplate:paragraph");
+  BOOST_TEST(shape_of("本文です。\n二段落目です。\n1xお知らせ希望\n") == "article:paragraph,paragraph;boilerplate:paragraph");
+  BOOST_TEST(shape_of("本文です。\n二段落目です。\n公式SNS:を見て\n") == "article:paragraph,paragraph;boilerplate:paragraph");
+  BOOST_TEST(shape_of("本文です。\n二段落目です。\n拡大します\n") == "article:paragraph,paragraph,paragraph");
+}
+
 BOOST_AUTO_TEST_CASE(summary_list_after_a_trailer) {
   Document d = seg("本文です。\n二段落目です。\n【次回に続く】\n・要点の一つ目\n・要点の二つ目\n");
   BOOST_TEST(shape(d) == "article:paragraph,paragraph,trailer;summary:list(2)");

@@ -309,6 +309,18 @@ BOOST_AUTO_TEST_CASE(rules_decide_continuations) {
   BOOST_TEST(show(split("楽しい♣次。", sym)) == show({"楽しい♣", "次。"}));
 }
 
+BOOST_AUTO_TEST_CASE(protected_names_from_a_rules_file) {
+  // A name that starts with an emoji (above U+FFFF) and one that repeats: each match starts
+  // after the previous one ends, so the third あ！ of あ！あ！あ！ is an ending again.
+  Rules prot = Rules::parse("[protected]\n🐙タコ！\nあ！あ！\n", "prot");
+  BOOST_TEST(show(split("今日は🐙タコ！の話。次。", prot)) == show({"今日は🐙タコ！の話。", "次。"}));
+  BOOST_TEST(show(split("今日は🐙タコ！の話。次。")) != show({"今日は🐙タコ！の話。", "次。"}));
+  BOOST_TEST(show(split("あ！あ！で終わり。", prot)) == show({"あ！あ！で終わり。"}));
+  BOOST_TEST(show(split("あ！あ！あ！で終わり。", prot)) == show({"あ！あ！あ！", "で終わり。"}));
+  // A URL protects its whole extent, wherever the line has one.
+  BOOST_TEST(show(split("前。www.a.jp/x!y。後。", prot)) == show({"前。", "www.a.jp/x!y。", "後。"}));
+}
+
 BOOST_AUTO_TEST_CASE(invalid_utf8_in_a_line_does_not_crash) {
   std::string line = "壊れた\xFF文。次\xE3\x81。";
   auto r = jatei::split_sentences(line, Rules::builtin());

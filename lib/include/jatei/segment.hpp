@@ -6,7 +6,9 @@
 //   jatei::Document doc = jatei::segment(d, o);
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -49,8 +51,24 @@ class SentenceSplitter {
         *particles;
   };
 
+  // The patterns no sentence ends inside (URL schemes, whose match extends over the URL, and
+  // the protected names), and the code points they start with, looked up for every one.
+  struct Index {
+    struct Pattern {
+      std::string text;
+      bool url = false;
+    };
+    std::vector<Pattern> protected_patterns;
+    std::array<std::uint64_t, 1024> first_bits{};  // U+0000-U+FFFF, a bit each
+    bool astral_first = false;                     // some pattern starts above U+FFFF
+    bool may_start_protected(char32_t c) const {
+      return c < 0x10000 ? ((first_bits[c >> 6] >> (c & 63)) & 1) != 0 : astral_first;
+    }
+  };
+
  private:
   Sections sections_;
+  Index index_;
 };
 
 // Builds the document for decoded text.
