@@ -186,7 +186,7 @@ class PodBuffer {
 struct SplitBuffers {
   PodBuffer<Cp> cps;
   PodBuffer<std::uint32_t> specials;    // indices of the code points that are not kana or kanji
-  PodBuffer<std::uint32_t> candidates;  // indices where a protected pattern may start
+  PodBuffer<std::uint32_t> candidates;  // byte offsets where a protected pattern may start
   std::vector<std::size_t> next_match;  // per protected pattern: where its next match may start
   std::vector<char> protected_;
   std::vector<std::uint32_t> match;  // index of the matching closer, or kNoMatch
@@ -325,6 +325,9 @@ class Splitter {
   // or a space; the splitter only stops at the other code points.
   static bool plain(char32_t c) { return (c >= 0x3041 && c <= 0x30FA) || (c >= 0x4E00 && c <= 0x9FFF); }
 
+  // The kana among is_arm()'s characters.
+  static bool plain_arm(char32_t c) { return c == U'ノ' || c == U'シ' || c == U'ゞ'; }
+
   bool is_protected(std::size_t i) const { return any_protected_ && protected_[i]; }
 
   std::size_t off(std::size_t idx) const { return idx < cps_.size() ? cps_[idx].off : line_.size(); }
@@ -334,8 +337,12 @@ class Splitter {
     return i;
   }
 
-  // The code points of the line, with the indices of those that are not kana or kanji and of
-  // those a protected pattern could start with.
+  // The code points of the line, with the indices of those that are not kana or kanji, and the
+  // byte offsets where a protected pattern could start. A run of kana and kanji is held by its
+  // first and last code points only: the splitter treats all of a run alike, as text, and
+  // what it asks of the characters around an ending or a bracket (the one before, the one
+  // after) is still there, and so is every arm absorb() may take after a face (ノ シ ゞ) one by
+  // one. Only is_emoticon_group() counts code points, and it reads the bytes.
   void decode() {
     cps_.clear();
     specials_.clear();
@@ -343,26 +350,47 @@ class Splitter {
     cps_.reserve(line_.size() + 1);  // at most one code point a byte
     specials_.reserve(line_.size() + 1);
     candidates_.reserve(line_.size() + 1);
+    const auto* u = reinterpret_cast<const unsigned char*>(line_.data());
+    const std::size_t size = line_.size();
     auto add = [&](char32_t c, std::size_t at) {
       auto k = static_cast<std::uint32_t>(cps_.size());
       cps_.push_back({c, static_cast<std::uint32_t>(at)});
       specials_.push_if(k, !plain(c));
-      candidates_.push_if(k, index_.may_start_protected(c));
+      candidates_.push_if(static_cast<std::uint32_t>(at), index_.may_start_protected(c));
+    };
+    // The code point of the three-byte sequence at j (lead E1-EC, EE, EF), or 0 if there is none.
+    auto three = [&](std::size_t j) -> char32_t {
+      unsigned char b = u[j];
+      if (!(((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) && j + 2 < size && (u[j + 1] & 0xC0) == 0x80 &&
+            (u[j + 2] & 0xC0) == 0x80))
+        return 0;
+      return (char32_t(b & 0x0F) << 12) | (char32_t(u[j + 1] & 0x3F) << 6) | (u[j + 2] & 0x3F);
     };
     std::size_t i = 0;
-    while (i < line_.size()) {
-      unsigned char b = static_cast<unsigned char>(line_[i]);
+    while (i < size) {
+      unsigned char b = u[i];
       if (b < 0x80) {
         add(b, i);
         ++i;
         continue;
       }
-      if (((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) && i + 2 < line_.size() &&
-          (static_cast<unsigned char>(line_[i + 1]) & 0xC0) == 0x80 && (static_cast<unsigned char>(line_[i + 2]) & 0xC0) == 0x80) {
-        char32_t c = (char32_t(b & 0x0F) << 12) | (char32_t(static_cast<unsigned char>(line_[i + 1]) & 0x3F) << 6) |
-                     (static_cast<unsigned char>(line_[i + 2]) & 0x3F);
+      if (char32_t c = three(i)) {
         add(c, i);
         i += 3;
+        if (!plain(c) || plain_arm(c)) continue;
+        // The rest of a run of kana and kanji: only its last code point is kept. The arms after
+        // a face (ノ シ ゞ) are kept one by one, as absorb() takes them.
+        std::size_t last = 0;
+        char32_t last_c = 0;
+        while (i < size && u[i] >= 0xE3 && u[i] <= 0xE9) {
+          char32_t d = three(i);
+          if (!plain(d) || plain_arm(d)) break;
+          candidates_.push_if(static_cast<std::uint32_t>(i), index_.may_start_protected(d));
+          last = i;
+          last_c = d;
+          i += 3;
+        }
+        if (last_c) cps_.push_back({last_c, static_cast<std::uint32_t>(last)});
         continue;
       }
       std::size_t len = 1;
@@ -389,8 +417,7 @@ class Splitter {
       auto lo = std::lower_bound(cps_.begin(), cps_.end(), b, [](const Cp& x, std::size_t v) { return x.off < v; });
       for (auto it = lo; it != cps_.end() && it->off < e; ++it) protected_[static_cast<std::size_t>(it - cps_.begin())] = true;
     };
-    for (std::uint32_t k : candidates_) {
-      std::size_t p = cps_[k].off;
+    for (std::uint32_t p : candidates_) {
       std::string_view at = line_.substr(p);
       for (std::size_t j = 0; j < patterns.size(); ++j) {
         const auto& pat = patterns[j];
@@ -442,15 +469,20 @@ class Splitter {
   }
 
   // (笑), (^o^), （＊́ω‘＊）: a round group that works as an emoticon.
+  // Reads the code points between the brackets from the bytes (decode() keeps only the ends of
+  // a run of kana and kanji).
   bool is_emoticon_group(std::size_t open, std::size_t close) const {
-    std::size_t len = close - open - 1;
-    if (len == 0 || len > 15) return false;
-    std::string_view inner = line_.substr(cps_[open + 1].off, cps_[close].off - cps_[open + 1].off);
+    if (close == open + 1) return false;
+    std::size_t from = cps_[open + 1].off, to = cps_[close].off;
+    std::string_view inner = line_.substr(from, to - from);
+    std::size_t len = 0;
+    for (std::size_t k = from, l = 0; k < to && len <= 15; k += l, ++len) utf8::decode(line_, k, l);
+    if (len > 15) return false;
     for (auto& e : *sections_.emoticon_words)
       if (inner == e.pattern) return true;
     bool face = false;
-    for (std::size_t k = open + 1; k < close; ++k) {
-      char32_t c = cps_[k].c;
+    for (std::size_t k = from, l = 0; k < to; k += l) {
+      char32_t c = utf8::decode(line_, k, l);
       if (is_face_char(c)) {
         face = true;
         continue;
