@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "beside.hpp"
+#include "utf8_check.hpp"
 #include "jatei/error.hpp"
 #include "jatei/utf8.hpp"
 
@@ -271,6 +272,7 @@ std::size_t utf8_multibyte_count(std::string_view bytes, std::size_t limit) {
 }  // namespace
 
 std::size_t utf8_invalid_offset(std::string_view bytes) {
+  if (utf8_check::known_valid(bytes)) return npos;
   std::size_t i = 0;
   while (i < bytes.size()) {
     unsigned char b = static_cast<unsigned char>(bytes[i]);

@@ -302,6 +302,40 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_error_names_offset_line_and_column) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(every_kind_of_bad_sequence_at_every_place_in_a_long_text) {
+  // Long texts go through the 32-byte check first (where the processor has AVX2): each bad
+  // sequence, and each valid one at the limits, at every offset across two blocks and at the
+  // very end, after ASCII and after Japanese.
+  const std::vector<std::string> bad = {
+      "\x80", "\xBF", "\xC0\xAF", "\xC1\xBF", "\xC3", "\xC3x", "\xE3\x81", "\xE3\x81x", "\xE3x",
+      "\xE0\x80\xAF", "\xE0\x9F\xBF", "\xED\xA0\x80", "\xED\xBF\xBF", "\xF0\x80\x80\xAF", "\xF0\x8F\xBF\xBF",
+      "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFF", "\xFE", "\xF0\x9F\x98", "\xE3\x81\x82\x82", "\xC3\xA9\xA9"};
+  auto bad_at = [](const std::string& b) -> std::size_t {  // a valid character before the stray byte
+    return b == "\xE3\x81\x82\x82" ? 3 : b == "\xC3\xA9\xA9" ? 2 : 0;
+  };
+  const std::vector<std::string> good = {"\xC2\x80", "\xDF\xBF", "\xE0\xA0\x80", "\xED\x9F\xBF", "\xEE\x80\x80",
+                                         "\xEF\xBF\xBD", "\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF", "あ", "😀"};
+  std::size_t checked = 0;
+  for (const std::string& filler : {std::string("a"), std::string("あ")}) {
+    for (std::size_t before = 0; before < 70; ++before) {
+      std::string head;
+      while (head.size() < before) head += filler;
+      for (const std::string& b : bad) {
+        std::string text = head + b + std::string(40, 'z');
+        std::string at_end = head + b;
+        BOOST_TEST(jatei::utf8_invalid_offset(text) == head.size() + bad_at(b), "bad sequence after " << head.size() << " bytes");
+        BOOST_TEST(jatei::utf8_invalid_offset(at_end) == head.size() + bad_at(b), "bad sequence ending the text");
+        ++checked;
+      }
+      for (const std::string& g : good) {
+        BOOST_TEST(jatei::utf8_invalid_offset(head + g + std::string(40, 'z')) == static_cast<std::size_t>(-1));
+        BOOST_TEST(jatei::utf8_invalid_offset(head + g) == static_cast<std::size_t>(-1));
+      }
+    }
+  }
+  BOOST_TEST(checked == 2u * 70u * 22u);
+}
+
 BOOST_AUTO_TEST_CASE(valid_utf8_has_no_invalid_offset) {
   BOOST_TEST(jatei::utf8_invalid_offset(kJapanese) == static_cast<std::size_t>(-1));
   BOOST_TEST(jatei::utf8_invalid_offset("") == static_cast<std::size_t>(-1));
