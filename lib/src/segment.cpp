@@ -455,25 +455,42 @@ class Builder {
 
   // Lines, their kinds and sentences, and the blocks they form; then header() and emit().
   //
-  // Classifying a line and splitting it into sentences depend on that line alone: on a large
-  // text the second half of the lines is done on a second thread meanwhile. The result is the
-  // same either way.
+  // Finding a line, classifying it and splitting it into sentences depend on that line alone:
+  // on a large text the lines of the second half of the bytes are done on a second thread
+  // meanwhile. The result is the same either way.
   void plan() {
-    find_lines();
-    std::size_t n = lines_.size();
-    if (text_.size() >= parallel_min_bytes_ && n >= 2) {
-      // Cut where half of the bytes are done, so that both threads have as much text.
-      std::size_t mid = static_cast<std::size_t>(
-          std::lower_bound(lines_.begin(), lines_.end(), text_.size() / 2, [](const Line& l, std::size_t at) { return l.end < at; }) -
-          lines_.begin());
-      mid = std::clamp<std::size_t>(mid, 1, n - 1);
+    // Cut after the first line end past the middle (or the last before it), so that both
+    // threads have as much text.
+    std::size_t cut = std::string_view::npos;
+    if (text_.size() >= parallel_min_bytes_) {
+      cut = text_.find('\n', text_.size() / 2);
+      if (cut == std::string_view::npos) cut = text_.rfind('\n', text_.size() / 2);
+    }
+    if (cut != std::string_view::npos && cut + 1 < text_.size()) {
+      ++cut;
+      std::vector<Line> second_lines;
       std::vector<Range> second;
-      run_beside([&] { analyse(mid, n, second); }, [&] { analyse(0, mid, ranges_); });
+      run_beside(
+          [&] {
+            find_lines(cut, text_.size(), second_lines);
+            analyse(second_lines, second);
+          },
+          [&] {
+            find_lines(0, cut, lines_);
+            analyse(lines_, ranges_);
+          });
       auto shift = static_cast<std::uint32_t>(ranges_.size());
-      for (std::size_t i = mid; i < n; ++i) lines_[i].r_first += shift;
+      std::size_t first = lines_.size();
+      lines_.reserve(first + second_lines.size());
+      for (Line& l : second_lines) {
+        l.number += first;
+        l.r_first += shift;
+        lines_.push_back(l);
+      }
       ranges_.insert(ranges_.end(), second.begin(), second.end());
     } else {
-      analyse(0, n, ranges_);
+      find_lines(0, text_.size(), lines_);
+      analyse(lines_, ranges_);
     }
     resolve_numbers();
     blocks_ = group();
@@ -493,32 +510,32 @@ class Builder {
   }
 
  private:
-  void find_lines() {
+  // Appends the lines of text [from, to) to `out`, numbered from 1; `to` is the end of the text
+  // or just after a line end.
+  void find_lines(std::size_t from, std::size_t to, std::vector<Line>& out) const {
+    const char* base = text_.data();
     std::size_t newlines = 0;
-    for (const char* p = text_.data(); (p = static_cast<const char*>(std::memchr(p, '\n', text_.data() + text_.size() - p)));
-         ++p)
-      ++newlines;
-    lines_.reserve(newlines + 1);
-    std::size_t pos = 0, number = 0;
-    while (pos <= text_.size()) {
-      std::size_t nl = text_.find('\n', pos);
-      bool last = nl == std::string_view::npos;
-      if (last) nl = text_.size();
+    for (const char* p = base + from; (p = static_cast<const char*>(std::memchr(p, '\n', base + to - p))); ++p) ++newlines;
+    out.reserve(newlines + 1);
+    std::size_t pos = from, number = 0;
+    while (pos <= to) {
+      const void* hit = std::memchr(base + pos, '\n', to - pos);
+      bool last = hit == nullptr;
+      std::size_t nl = last ? to : static_cast<std::size_t>(static_cast<const char*>(hit) - base);
       Line l;
       l.begin = pos;
       l.end = nl;
       l.number = ++number;
-      if (!(last && pos == text_.size())) lines_.push_back(l);
+      if (!(last && pos == to)) out.push_back(l);
       if (last) break;
       pos = nl + 1;
     }
   }
 
-  // Classifies lines [lo, hi) and splits them into sentences, appended to `ranges` (each
-  // line's r_first counts from the start of `ranges`).
-  void analyse(std::size_t lo, std::size_t hi, std::vector<Range>& ranges) {
-    for (std::size_t i = lo; i < hi; ++i) {
-      Line& l = lines_[i];
+  // Classifies `lines` and splits them into sentences, appended to `ranges` (each line's
+  // r_first counts from the start of `ranges`).
+  void analyse(std::vector<Line>& lines, std::vector<Range>& ranges) const {
+    for (Line& l : lines) {
       std::string_view raw = text_.substr(l.begin, l.end - l.begin);
       l.content = trim(raw);
       l.chars = count_chars(l.content, kMaxCueChars + 1);

@@ -664,7 +664,11 @@ BOOST_AUTO_TEST_CASE(streaming_output_equals_the_document_output) {
       "一段落目。\n二段落目。\n",
       "本文の一段落目です。\n【続く】\n",
       "題名\n\n・一\n\n・二\n\n・三\n\n本文です。\n",
-      "本文。\n(了)\n\n著者:山田太郎\n経歴。\n"};
+      "本文。\n(了)\n\n著者:山田太郎\n経歴。\n",
+      // Where the lines are cut in two by bytes: no line end past the middle (a long last
+      // line), only a line end at the very end, line ends only, and one just past the middle.
+      "短い。\nとても長い最後の行で、改行のないまま終わる文章がここに続いています。",
+      "改行が最後にしかない一行です。\n", "\n\n\n\n", "あ\nい\n", "一行目。\n\n二行目。"};
   for (const char* name : {"lecture-quantum", "roundtable-ev", "interview-startup", "news-chip", "casual-chat-security"}) {
     std::ifstream f(std::string(JATEI_SOURCE_DIR) + "/corpora/" + name + ".txt", std::ios::binary);
     BOOST_REQUIRE(f.good());
