@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -185,7 +186,7 @@ class PodBuffer {
 // Per-thread work buffers, reused from line to line; a very long line's are given back after it.
 struct SplitBuffers {
   PodBuffer<Cp> cps;
-  PodBuffer<std::uint32_t> specials;    // indices of the code points that are not kana or kanji
+  PodBuffer<std::uint32_t> specials;    // indices of the code points that are not plain() (kana, ー, kanji)
   PodBuffer<std::uint32_t> candidates;  // byte offsets where a protected pattern may start
   std::vector<std::size_t> next_match;  // per protected pattern: where its next match may start
   std::vector<char> protected_;
@@ -237,10 +238,10 @@ class Splitter {
     while (i < n) {
       char32_t c = cps_[i].c;
       // Kana, kanji, ASCII letters and digits ('w' aside): text, never a bracket or an ending.
-      if ((c >= 0x3041 && c <= 0x30FA) || (c >= 0x4E00 && c <= 0x9FFF) || (c < 0x80 && is_ascii_alnum(c) && c != 'w')) {
+      if (plain(c) || (c < 0x80 && is_ascii_alnum(c) && c != 'w')) {
         has_text = true;
         ++i;
-        // Up to the next code point that is not kana or kanji, all is text: step over it.
+        // Up to the next code point that is not plain(), all is text: step over it.
         while (next_special < specials_.size() && specials_[next_special] < i) ++next_special;
         std::size_t to = next_special < specials_.size() ? specials_[next_special] : n;
         if (to > i) i = to;
@@ -321,12 +322,21 @@ class Splitter {
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
   static constexpr std::uint32_t kNoMatch = static_cast<std::uint32_t>(-1);
 
-  // Kana (U+3041-U+30FA) and kanji (U+4E00-U+9FFF): always text, never a bracket, an ending
-  // or a space; the splitter only stops at the other code points.
-  static bool plain(char32_t c) { return (c >= 0x3041 && c <= 0x30FA) || (c >= 0x4E00 && c <= 0x9FFF); }
+  // Kana (U+3041-U+30FA), the long vowel mark ー and kanji (U+4E00-U+9FFF): always text, never
+  // a bracket, an ending or a space; the splitter only stops at the other code points.
+  static bool plain(char32_t c) { return (c >= 0x3041 && c <= 0x30FA) || c == 0x30FC || (c >= 0x4E00 && c <= 0x9FFF); }
 
-  // The kana among is_arm()'s characters.
-  static bool plain_arm(char32_t c) { return c == U'ノ' || c == U'シ' || c == U'ゞ'; }
+  // plain() but not one of the arms ノ シ ゞ (U+0000-U+FFFF, a bit each): what a run of kana
+  // and kanji in decode() goes on over.
+  static bool continues_run(char32_t c) {
+    static const std::array<std::uint64_t, 1024> bits = [] {
+      std::array<std::uint64_t, 1024> b{};
+      for (char32_t c = 0; c < 0x10000; ++c)
+        if (plain(c) && c != U'ノ' && c != U'シ' && c != U'ゞ') b[c >> 6] |= std::uint64_t(1) << (c & 63);
+      return b;
+    }();
+    return c < 0x10000 && ((bits[c >> 6] >> (c & 63)) & 1) != 0;
+  }
 
   bool is_protected(std::size_t i) const { return any_protected_ && protected_[i]; }
 
@@ -337,7 +347,7 @@ class Splitter {
     return i;
   }
 
-  // The code points of the line, with the indices of those that are not kana or kanji, and the
+  // The code points of the line, with the indices of those that are not plain(), and the
   // byte offsets where a protected pattern could start. A run of kana and kanji is held by its
   // first and last code points only: the splitter treats all of a run alike, as text, and
   // what it asks of the characters around an ending or a bracket (the one before, the one
@@ -377,14 +387,14 @@ class Splitter {
       if (char32_t c = three(i)) {
         add(c, i);
         i += 3;
-        if (!plain(c) || plain_arm(c)) continue;
+        if (!continues_run(c)) continue;
         // The rest of a run of kana and kanji: only its last code point is kept. The arms after
         // a face (ノ シ ゞ) are kept one by one, as absorb() takes them.
         std::size_t last = 0;
         char32_t last_c = 0;
-        while (i < size && u[i] >= 0xE3 && u[i] <= 0xE9) {
-          char32_t d = three(i);
-          if (!plain(d) || plain_arm(d)) break;
+        while (i + 2 < size && unsigned(u[i]) - 0xE3u <= 6u && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+          char32_t d = (char32_t(u[i] & 0x0F) << 12) | (char32_t(u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
+          if (!continues_run(d)) break;
           candidates_.push_if(static_cast<std::uint32_t>(i), index_.may_start_protected(d));
           last = i;
           last_c = d;
