@@ -144,7 +144,7 @@ class CueList {
         lead_[static_cast<unsigned char>(p[0])].push_back({k, static_cast<std::uint32_t>(n), bytes});
       }
       if (p.size() > kSuffixKey && p[0] == '*' && p.find_first_of("*#", 1) == std::string_view::npos)
-        suffix_.emplace_back(suffix_key(p), k);
+        suffix_.push_back({suffix_key(p), k, head4(p.substr(1))});
       else if (p.empty() || p[0] == '*')
         other_.push_back(k);
       if (p.empty()) {
@@ -157,7 +157,7 @@ class CueList {
         short_.push_back(k);
       }
     }
-    std::sort(suffix_.begin(), suffix_.end());
+    std::sort(suffix_.begin(), suffix_.end(), [](const Suffix& a, const Suffix& b) { return a.key < b.key || (a.key == b.key && a.index < b.index); });
     std::sort(sub_.begin(), sub_.end());
   }
 
@@ -174,11 +174,13 @@ class CueList {
       if (starts(l, s) && glob_match(entries_[l.index].pattern, s)) return true;
     if (s.size() >= kSuffixKey) {
       auto key = suffix_key(s);
-      for (auto it = std::lower_bound(suffix_.begin(), suffix_.end(), std::make_pair(key, std::uint32_t(0)));
-           it != suffix_.end() && it->first == key; ++it) {
-        // "*literal": the text ends with the literal.
-        std::string_view lit = std::string_view(entries_[it->second].pattern).substr(1);
-        if (s.size() >= lit.size() && s.substr(s.size() - lit.size()) == lit) return true;
+      for (auto it = std::lower_bound(suffix_.begin(), suffix_.end(), key, [](const Suffix& x, std::uint64_t v) { return x.key < v; });
+           it != suffix_.end() && it->key == key; ++it) {
+        // "*literal": the text ends with the literal. Many literals end alike (…ています。):
+        // their first bytes tell them apart before all are compared.
+        std::string_view lit = std::string_view(entries_[it->index].pattern).substr(1);
+        if (s.size() < lit.size() || head4(s.substr(s.size() - lit.size())) != it->head) continue;
+        if (s.substr(s.size() - lit.size()) == lit) return true;
       }
     }
     for (std::uint32_t k : other_)
@@ -268,6 +270,11 @@ class CueList {
     for (std::size_t i = 0; i < l.length; ++i) bytes |= std::uint32_t(static_cast<unsigned char>(s[i])) << (8 * i);
     return bytes == l.bytes;
   }
+  static std::uint32_t head4(std::string_view s) {  // the first bytes (up to 4), as a number
+    std::uint32_t h = 0;
+    std::memcpy(&h, s.data(), std::min<std::size_t>(4, s.size()));
+    return h;
+  }
   static std::uint64_t suffix_key(std::string_view s) {
     std::uint64_t key = 0;
     for (std::size_t i = s.size() - kSuffixKey; i < s.size(); ++i) key = (key << 8) | static_cast<unsigned char>(s[i]);
@@ -286,7 +293,12 @@ class CueList {
   const std::vector<RuleEntry>& entries_;
   std::array<std::vector<Lead>, 256> lead_;  // entries starting with a literal byte (or '#')
   std::vector<std::uint32_t> any_;           // entries starting with '*' (or empty)
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> suffix_;  // "*literal" by its last bytes
+  struct Suffix {
+    std::uint64_t key;   // the last bytes of the literal
+    std::uint32_t index; // the entry
+    std::uint32_t head;  // head4() of the literal
+  };
+  std::vector<Suffix> suffix_;  // "*literal" by its last bytes
   std::vector<std::uint32_t> other_;         // the other entries starting with '*'
   std::vector<std::pair<std::uint64_t, std::uint32_t>> sub_;  // substrings by their first 6 bytes
   std::vector<std::uint64_t> sub_bits_ = std::vector<std::uint64_t>(1024);  // the hashes of those keys, a bit each

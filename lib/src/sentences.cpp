@@ -143,8 +143,13 @@ bool is_arm(char32_t c) {
 
 bool starts_with_entry(std::string_view text, const std::vector<RuleEntry>& entries) {
   for (auto& e : entries) {
-    if (!e.pattern.empty() && !text.empty() && e.pattern[0] != text[0]) continue;
-    if (text.substr(0, e.pattern.size()) == e.pattern) return true;
+    const std::string& p = e.pattern;
+    if (p.size() > text.size()) continue;
+    if (p.empty()) return true;
+    // Most entries and most text start with the same lead byte (E3, kana): the next two bytes
+    // tell them apart before a call to compare all.
+    if (p[0] != text[0] || (p.size() >= 3 && (p[1] != text[1] || p[2] != text[2]))) continue;
+    if (std::memcmp(p.data(), text.data(), p.size()) == 0) return true;
   }
   return false;
 }
