@@ -38,8 +38,9 @@ int main(int argc, char** argv) {
       DecodeOptions d;
       d.encoding = encoding;
       d.replace_invalid = vm.count("replace-invalid") > 0;
+      d.may_borrow = true;  // UTF-8 that needs no change is segmented where it is mapped
       Decoded decoded = decode(bytes.view(), d);
-      bytes.release();
+      if (!decoded.is_borrowed) bytes.release();
       if (decoded.replaced)
         cli::error(input == "-" ? "<stdin>" : input, 0, 0,
                    cli::tr("warning: replaced ") + std::to_string(decoded.replaced) + cli::tr(" invalid sequences with U+FFFD"));

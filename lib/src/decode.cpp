@@ -65,6 +65,32 @@ std::pair<std::size_t, std::size_t> char_position(std::string_view in, std::size
   return {line, col};
 }
 
+// The end of the run of bytes from i that finish() keeps as they are: printable ASCII, LF, tab,
+// and every byte of non-ASCII characters but U+FFFE and U+FFFF (EF BF BE/BF; EF never
+// continues a sequence).
+std::size_t kept_run(std::string_view in, std::size_t i) {
+  while (i < in.size()) {
+    // Eight bytes at a time while none is a control character or EF.
+    for (std::uint64_t w, x; i + 8 <= in.size(); i += 8) {
+      std::memcpy(&w, in.data() + i, 8);
+      x = w ^ 0xEFEFEFEFEFEFEFEFULL;
+      if (((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL) | ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL))
+        break;
+    }
+    if (i >= in.size()) break;
+    unsigned char b = static_cast<unsigned char>(in[i]);
+    if (b >= 0x20 || b == '\n' || b == '\t') {
+      if (b == 0xEF && i + 2 < in.size() && static_cast<unsigned char>(in[i + 1]) == 0xBF &&
+          (static_cast<unsigned char>(in[i + 2]) & 0xFE) == 0xBE)
+        break;
+      ++i;
+      continue;
+    }
+    break;
+  }
+  return i;
+}
+
 // Final pass over UTF-8 text: drops a leading BOM, turns CRLF and CR into LF, and checks
 // every character is one XML 1.0 can carry. When `source_is_text` the offsets of `in` are
 // the source's byte offsets (UTF-8 input), so errors can name them.
@@ -76,28 +102,8 @@ std::string finish(std::string_view in, bool source_is_text, std::size_t base_of
   if (in.size() >= 3 && std::memcmp(in.data(), "\xEF\xBB\xBF", 3) == 0) i = 3;
   const std::size_t first = i;
   while (i < in.size()) {
-    // Copy the run of bytes that stay as they are: printable ASCII, LF, tab, and every byte of
-    // non-ASCII characters but U+FFFE and U+FFFF (EF BF BE/BF; EF never continues a sequence).
     std::size_t run = i;
-    while (i < in.size()) {
-      // Eight bytes at a time while none is a control character or EF.
-      for (std::uint64_t w, x; i + 8 <= in.size(); i += 8) {
-        std::memcpy(&w, in.data() + i, 8);
-        x = w ^ 0xEFEFEFEFEFEFEFEFULL;
-        if (((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL) | ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL))
-          break;
-      }
-      if (i >= in.size()) break;
-      unsigned char b = static_cast<unsigned char>(in[i]);
-      if (b >= 0x20 || b == '\n' || b == '\t') {
-        if (b == 0xEF && i + 2 < in.size() && static_cast<unsigned char>(in[i + 1]) == 0xBF &&
-            (static_cast<unsigned char>(in[i + 2]) & 0xFE) == 0xBE)
-          break;
-        ++i;
-        continue;
-      }
-      break;
-    }
+    i = kept_run(in, i);
     out.append(in.data() + run, i - run);
     if (i >= in.size()) break;
     if (in[i] == '\r') {
@@ -369,6 +375,11 @@ Decoded decode_text(std::string_view bytes, const DecodeOptions& options, Decode
       if (!options.replace_invalid) invalid_bytes(bytes, bad, "UTF-8");
       std::string repaired = repair_utf8(bytes, d.replaced);
       d.text = finish(repaired, false, 0, true, d.replaced);
+      return d;
+    }
+    if (options.may_borrow && !d.had_bom && kept_run(bytes, 0) == bytes.size()) {
+      d.borrowed = bytes;  // finish() would copy the bytes unchanged
+      d.is_borrowed = true;
       return d;
     }
     d.text = finish(bytes, true, 0, options.replace_invalid, d.replaced);

@@ -1095,14 +1095,14 @@ Document segment_text(std::string_view text, const SegmentOptions& options) {
 }
 
 Document segment(const Decoded& decoded, const SegmentOptions& options) {
-  Document doc = segment_text(decoded.text, options);
+  Document doc = segment_text(decoded.view(), options);
   fill_header(doc, decoded);
   return doc;
 }
 
 void segment_to(const Decoded& decoded, const SegmentOptions& options, tei::StreamWriter& writer) {
   const Rules& rules = options.rules ? *options.rules : Rules::builtin();
-  Builder builder(decoded.text, rules, options.parallel_min_bytes);
+  Builder builder(decoded.view(), rules, options.parallel_min_bytes);
   builder.plan();
   Document head;
   builder.header(head, options);

@@ -336,8 +336,8 @@ class Splitter {
   static bool continues_run(char32_t c) {
     static const std::array<std::uint64_t, 1024> bits = [] {
       std::array<std::uint64_t, 1024> b{};
-      for (char32_t c = 0; c < 0x10000; ++c)
-        if (plain(c) && c != U'ノ' && c != U'シ' && c != U'ゞ') b[c >> 6] |= std::uint64_t(1) << (c & 63);
+      for (char32_t k = 0; k < 0x10000; ++k)
+        if (plain(k) && k != U'ノ' && k != U'シ' && k != U'ゞ') b[k >> 6] |= std::uint64_t(1) << (k & 63);
       return b;
     }();
     return c < 0x10000 && ((bits[c >> 6] >> (c & 63)) & 1) != 0;

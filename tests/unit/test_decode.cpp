@@ -336,6 +336,34 @@ BOOST_AUTO_TEST_CASE(every_kind_of_bad_sequence_at_every_place_in_a_long_text) {
   BOOST_TEST(checked == 2u * 70u * 22u);
 }
 
+BOOST_AUTO_TEST_CASE(borrowing_the_bytes_only_when_decoding_keeps_them) {
+  jatei::DecodeOptions o;
+  o.may_borrow = true;
+  std::string clean = "本文です。\n二行目\tタブ\n";
+  jatei::Decoded d = jatei::decode(clean, o);
+  BOOST_TEST(d.is_borrowed);
+  BOOST_TEST(d.text.empty());
+  BOOST_TEST(d.view().data() == clean.data());  // no copy
+  BOOST_TEST(d.view() == clean);
+  BOOST_TEST(d.encoding == "UTF-8");
+  BOOST_TEST(d.sha256 == jatei::sha256_hex(clean));
+  // Anything decoding changes, or refuses, is never borrowed.
+  for (std::string changed : {std::string("\xEF\xBB\xBF本文。"), std::string("一行目\r\n二行目"), std::string("古い\r改行")}) {
+    jatei::Decoded c = jatei::decode(changed, o);
+    BOOST_TEST(!c.is_borrowed);
+    BOOST_TEST(c.view() == c.text);
+    BOOST_TEST(c.text.find('\r') == std::string::npos);
+  }
+  BOOST_CHECK_THROW(jatei::decode(std::string("制御\x01文字"), o), DataError);
+  o.replace_invalid = true;
+  jatei::Decoded r = jatei::decode(std::string("制御\x01文字"), o);
+  BOOST_TEST(!r.is_borrowed);
+  BOOST_TEST(r.view() == "制御\xEF\xBF\xBD文字");
+  // Without may_borrow the text is always a copy.
+  BOOST_TEST(!jatei::decode(clean).is_borrowed);
+  BOOST_TEST(jatei::decode(clean).text == clean);
+}
+
 BOOST_AUTO_TEST_CASE(valid_utf8_has_no_invalid_offset) {
   BOOST_TEST(jatei::utf8_invalid_offset(kJapanese) == static_cast<std::size_t>(-1));
   BOOST_TEST(jatei::utf8_invalid_offset("") == static_cast<std::size_t>(-1));

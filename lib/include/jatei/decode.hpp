@@ -18,6 +18,10 @@ struct DecodeOptions {
   // Replace invalid byte sequences and characters XML cannot hold with U+FFFD instead of
   // failing; the count is reported in Decoded::replaced.
   bool replace_invalid = false;
+  // The text may be `bytes` themselves when decoding would leave them as they are (UTF-8
+  // without a BOM, CR or control characters): no copy is made, Decoded::text stays empty and
+  // Decoded::view() is the bytes, which must then outlive the Decoded.
+  bool may_borrow = false;
 };
 
 struct Decoded {
@@ -26,6 +30,11 @@ struct Decoded {
   std::string sha256;     // hex digest of the source bytes
   std::size_t replaced = 0;  // substitutions made under replace_invalid
   bool had_bom = false;
+  std::string_view borrowed;  // the text, when is_borrowed (DecodeOptions::may_borrow)
+  bool is_borrowed = false;
+
+  // The text, wherever it is held.
+  std::string_view view() const { return is_borrowed ? borrowed : std::string_view(text); }
 };
 
 // Decodes `bytes`. Throws DataError naming the byte offset (and line/column) of the first
