@@ -485,20 +485,24 @@ class Builder {
       run_beside(
           [&] {
             find_lines(cut, text_.size(), second_lines);
+            second.reserve(sentences_guess(text_.size() - cut));
             analyse(second_lines, second);
           },
           [&] {
+            // Room for the lines and sentences of both halves, so that those of the second
+            // are added without moving the first.
+            lines_.reserve(count_lines(0, text_.size()));
+            ranges_.reserve(sentences_guess(text_.size()));
             find_lines(0, cut, lines_);
             analyse(lines_, ranges_);
           });
       auto shift = static_cast<std::uint32_t>(ranges_.size());
       std::size_t first = lines_.size();
-      lines_.reserve(first + second_lines.size());
       for (Line& l : second_lines) {
         l.number += first;
         l.r_first += shift;
-        lines_.push_back(l);
       }
+      lines_.insert(lines_.end(), second_lines.begin(), second_lines.end());
       ranges_.insert(ranges_.end(), second.begin(), second.end());
     } else {
       find_lines(0, text_.size(), lines_);
@@ -522,13 +526,24 @@ class Builder {
   }
 
  private:
+  // At most how many lines text [from, to) has.
+  std::size_t count_lines(std::size_t from, std::size_t to) const {
+    const char* base = text_.data();
+    std::size_t newlines = 0;
+    for (const char* p = base + from; (p = static_cast<const char*>(std::memchr(p, '\n', base + to - p))); ++p) ++newlines;
+    return newlines + 1;
+  }
+
+  // Room to reserve for the sentences of `bytes` of text: more than most texts need (prose has
+  // a sentence every 60 to 100 bytes); pages reserved and not written cost nothing, and a
+  // text with more sentences only makes the vector grow.
+  static std::size_t sentences_guess(std::size_t bytes) { return bytes / 32 + 64; }
+
   // Appends the lines of text [from, to) to `out`, numbered from 1; `to` is the end of the text
   // or just after a line end.
   void find_lines(std::size_t from, std::size_t to, std::vector<Line>& out) const {
     const char* base = text_.data();
-    std::size_t newlines = 0;
-    for (const char* p = base + from; (p = static_cast<const char*>(std::memchr(p, '\n', base + to - p))); ++p) ++newlines;
-    out.reserve(newlines + 1);
+    out.reserve(out.size() + count_lines(from, to));
     std::size_t pos = from, number = 0;
     while (pos <= to) {
       const void* hit = std::memchr(base + pos, '\n', to - pos);
