@@ -25,15 +25,16 @@ namespace {
 
 constexpr std::size_t kMaxCueChars = 200;  // longer lines are always body text
 
-enum class LineKind { blank, para, bullet, number, caption, trailer, byline, credit, boilerplate, summary_head, section_head };
+enum class LineKind : std::uint8_t { blank, para, bullet, number, caption, trailer, byline, credit, boilerplate, summary_head, section_head };
 
+// One line of the text (its number is its index + 1). 48 bytes: the passes over all lines
+// read every one of them.
 struct Line {
   std::size_t begin = 0, end = 0;  // byte range in the text (no LF)
-  std::size_t number = 0;          // 1-based line number
-  LineKind kind = LineKind::blank;
   std::string_view content;        // trimmed of surrounding whitespace
-  std::size_t chars = 0;           // code points in content
   std::uint32_t r_first = 0, r_count = 0;  // its sentences in Builder::ranges_
+  std::uint32_t chars = 0;         // code points in content (counted up to kMaxCueChars + 1)
+  LineKind kind = LineKind::blank;
   // What the line says of itself, found with its kind (on either thread): it could head a
   // section, it could date the article, its last sentence introduces a quotation.
   bool head_like = false, dateline = false, quote_intro = false;
@@ -79,9 +80,9 @@ std::string_view first_char(std::string_view s) {
 }
 
 bool ends_like_sentence(std::string_view s) {
-  for (const char* end : {"。", "．", "!", "！"})
-    if (s.size() >= std::char_traits<char>::length(end) && s.substr(s.size() - std::char_traits<char>::length(end)) == end)
-      return true;
+  static constexpr std::string_view kEnds[] = {"。", "．", "!", "！"};
+  for (std::string_view end : kEnds)
+    if (s.ends_with(end)) return true;
   return false;
 }
 
@@ -497,11 +498,7 @@ class Builder {
             analyse(lines_, ranges_);
           });
       auto shift = static_cast<std::uint32_t>(ranges_.size());
-      std::size_t first = lines_.size();
-      for (Line& l : second_lines) {
-        l.number += first;
-        l.r_first += shift;
-      }
+      for (Line& l : second_lines) l.r_first += shift;
       lines_.insert(lines_.end(), second_lines.begin(), second_lines.end());
       ranges_.insert(ranges_.end(), second.begin(), second.end());
     } else {
@@ -539,12 +536,12 @@ class Builder {
   // text with more sentences only makes the vector grow.
   static std::size_t sentences_guess(std::size_t bytes) { return bytes / 32 + 64; }
 
-  // Appends the lines of text [from, to) to `out`, numbered from 1; `to` is the end of the text
+  // Appends the lines of text [from, to) to `out`; `to` is the end of the text
   // or just after a line end.
   void find_lines(std::size_t from, std::size_t to, std::vector<Line>& out) const {
     const char* base = text_.data();
     out.reserve(out.size() + count_lines(from, to));
-    std::size_t pos = from, number = 0;
+    std::size_t pos = from;
     while (pos <= to) {
       const void* hit = std::memchr(base + pos, '\n', to - pos);
       bool last = hit == nullptr;
@@ -552,7 +549,6 @@ class Builder {
       Line l;
       l.begin = pos;
       l.end = nl;
-      l.number = ++number;
       if (!(last && pos == to)) out.push_back(l);
       if (last) break;
       pos = nl + 1;
@@ -565,7 +561,7 @@ class Builder {
     for (Line& l : lines) {
       std::string_view raw = text_.substr(l.begin, l.end - l.begin);
       l.content = trim(raw);
-      l.chars = count_chars(l.content, kMaxCueChars + 1);
+      l.chars = static_cast<std::uint32_t>(count_chars(l.content, kMaxCueChars + 1));
       l.kind = classify(l.content, l.chars, cues_);
       // A line of only U+3000 (or other non-XML whitespace) cannot sit between elements as
       // layout: it becomes a paragraph of its own, holding that whitespace.
@@ -679,7 +675,7 @@ class Builder {
   Leaf make_leaf(const char* element, const Line& l) {
     Leaf leaf;
     leaf.element = element;
-    leaf.line = l.number;
+    leaf.line = static_cast<std::size_t>(&l - lines_.data()) + 1;
     std::string_view line = text_.substr(l.begin, l.end - l.begin);
     leaf.lead = std::string(text_.substr(rs_.last_end, l.begin - rs_.last_end));
     rs_.last_end = l.end;
