@@ -351,7 +351,9 @@ Decoded decode(std::string_view bytes, const DecodeOptions& options) {
   constexpr std::size_t kThreadMin = std::size_t(1) << 20;
   Decoded d;
   std::string digest;
-  if (bytes.size() >= kThreadMin) {
+  if (!options.digest) {
+    d = decode_text(bytes, options, Decoded{});
+  } else if (bytes.size() >= kThreadMin) {
     run_beside([&] { digest = sha256_hex(bytes); }, [&] { d = decode_text(bytes, options, Decoded{}); });
   } else {
     d = decode_text(bytes, options, Decoded{});

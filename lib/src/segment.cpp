@@ -17,6 +17,7 @@
 #include <charconv>
 #include <span>
 #include <tuple>
+#include <functional>
 
 #include "jatei/utf8.hpp"
 
@@ -471,7 +472,9 @@ class Builder {
   // Finding a line, classifying it and splitting it into sentences depend on that line alone:
   // on a large text the lines of the second half of the bytes are done on a second thread
   // meanwhile. The result is the same either way.
-  void plan() {
+  // `beside` (if any) runs on a second thread while the lines are grouped into blocks, the one
+  // step that keeps one thread only.
+  void plan(const std::function<void()>& beside = {}) {
     // Cut after the first line end past the middle (or the last before it), so that both
     // threads have as much text.
     std::size_t cut = std::string_view::npos;
@@ -505,9 +508,17 @@ class Builder {
       find_lines(0, text_.size(), lines_);
       analyse(lines_, ranges_);
     }
-    resolve_numbers();
-    blocks_ = group();
-    assign_sections(blocks_);
+    auto group_all = [&] {
+      resolve_numbers();
+      blocks_ = group();
+      assign_sections(blocks_);
+    };
+    if (beside && text_.size() >= parallel_min_bytes_) {
+      run_beside(beside, group_all);
+    } else {
+      group_all();
+      if (beside) beside();
+    }
   }
 
   void header(Document& doc, const SegmentOptions& opts) const {
@@ -1093,10 +1104,18 @@ void fill_header(Document& doc, const Decoded& decoded) {
 
 }  // namespace
 
-Document segment_text(std::string_view text, const SegmentOptions& options) {
+// The work segment() and segment_to() give plan() to do beside grouping: the digest of the
+// source, when the Decoded has none and the options name the bytes.
+std::function<void()> digest_beside(const Decoded& decoded, const SegmentOptions& options, std::string& digest) {
+  digest = decoded.sha256;
+  if (!digest.empty() || !options.digest_source) return {};
+  return [&digest, source = *options.digest_source] { digest = sha256_hex(source); };
+}
+
+Document segment_text(std::string_view text, const SegmentOptions& options, const std::function<void()>& beside) {
   const Rules& rules = options.rules ? *options.rules : Rules::builtin();
   Builder builder(text, rules, options.parallel_min_bytes);
-  builder.plan();
+  builder.plan(beside);
   Document doc;
   DocumentEmitter out(doc);
   doc.tail = builder.emit(out);
@@ -1105,20 +1124,26 @@ Document segment_text(std::string_view text, const SegmentOptions& options) {
   return doc;
 }
 
+Document segment_text(std::string_view text, const SegmentOptions& options) { return segment_text(text, options, {}); }
+
 Document segment(const Decoded& decoded, const SegmentOptions& options) {
-  Document doc = segment_text(decoded.view(), options);
+  std::string digest;
+  Document doc = segment_text(decoded.view(), options, digest_beside(decoded, options, digest));
   fill_header(doc, decoded);
+  doc.header.sha256 = digest;
   return doc;
 }
 
 void segment_to(const Decoded& decoded, const SegmentOptions& options, tei::StreamWriter& writer) {
   const Rules& rules = options.rules ? *options.rules : Rules::builtin();
   Builder builder(decoded.view(), rules, options.parallel_min_bytes);
-  builder.plan();
+  std::string digest;
+  builder.plan(digest_beside(decoded, options, digest));
   Document head;
   builder.header(head, options);
   head.add_application("jatei-segment", kVersion);
   fill_header(head, decoded);
+  head.header.sha256 = digest;
   writer.begin(head);
   StreamEmitter out(writer);
   std::string tail = builder.emit(out);

@@ -22,6 +22,9 @@ struct DecodeOptions {
   // without a BOM, CR or control characters): no copy is made, Decoded::text stays empty and
   // Decoded::view() is the bytes, which must then outlive the Decoded.
   bool may_borrow = false;
+  // Take the SHA-256 of the bytes (Decoded::sha256). Off, it is left empty for a caller that
+  // takes it later (jatei::segment_to does, given SegmentOptions::digest_source).
+  bool digest = true;
 };
 
 struct Decoded {

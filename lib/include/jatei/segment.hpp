@@ -9,6 +9,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -30,6 +31,10 @@ struct SegmentOptions {
   // Texts of at least this many bytes have the second half of their lines classified and split
   // into sentences on a second thread (the result is the same either way).
   std::size_t parallel_min_bytes = 256 * 1024;
+  // The bytes whose SHA-256 the header records when the Decoded has none (decoded with
+  // DecodeOptions::digest off): it is then taken on a second thread while the lines are
+  // grouped into blocks, when one thread has nothing else to do. Must outlive the call.
+  std::optional<std::string_view> digest_source;
 };
 
 // A sentence's byte range within a line (no leading or trailing whitespace).
