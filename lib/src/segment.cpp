@@ -464,8 +464,10 @@ struct RenderState {
 
 class Builder {
  public:
-  Builder(std::string_view text, const Rules& rules, std::size_t parallel_min_bytes)
-      : text_(text), rules_(rules), cues_(rules), splitter_(rules), parallel_min_bytes_(parallel_min_bytes) {}
+  // valid_utf8: the text is known to be well-formed UTF-8 (it was decoded).
+  Builder(std::string_view text, const Rules& rules, std::size_t parallel_min_bytes, bool valid_utf8)
+      : text_(text), rules_(rules), cues_(rules), splitter_(rules), parallel_min_bytes_(parallel_min_bytes),
+        valid_utf8_(valid_utf8) {}
 
   // Lines, their kinds and sentences, and the blocks they form; then header() and emit().
   //
@@ -580,7 +582,7 @@ class Builder {
           std::any_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
         l.kind = LineKind::para;
       l.r_first = static_cast<std::uint32_t>(ranges.size());
-      splitter_.split(raw, ranges);
+      splitter_.split(raw, ranges, valid_utf8_);
       l.r_count = static_cast<std::uint32_t>(ranges.size() - l.r_first);
       if (l.kind == LineKind::blank) continue;
       bool short_unended = l.chars <= 40 && !ends_like_sentence(l.content);
@@ -679,7 +681,7 @@ class Builder {
     std::size_t colon = std::min(l.content.find(':'), l.content.find("："));
     if (colon != std::string_view::npos && count_chars(l.content.substr(0, colon), 12) <= 10) return false;
     std::vector<Range> r;
-    splitter_.split(l.content, r);
+    splitter_.split(l.content, r, valid_utf8_);
     return r.size() == 1;
   }
 
@@ -1070,6 +1072,7 @@ class Builder {
   Cues cues_;
   SentenceSplitter splitter_;
   std::size_t parallel_min_bytes_;
+  bool valid_utf8_;
   std::vector<Line> lines_;
   std::vector<Range> ranges_;  // every line's sentences, in order (Line::r_first, r_count)
   std::vector<PendingBlock> blocks_;
@@ -1112,9 +1115,10 @@ std::function<void()> digest_beside(const Decoded& decoded, const SegmentOptions
   return [&digest, source = *options.digest_source] { digest = sha256_hex(source); };
 }
 
-Document segment_text(std::string_view text, const SegmentOptions& options, const std::function<void()>& beside) {
+Document segment_text(std::string_view text, const SegmentOptions& options, const std::function<void()>& beside,
+                      bool valid_utf8) {
   const Rules& rules = options.rules ? *options.rules : Rules::builtin();
-  Builder builder(text, rules, options.parallel_min_bytes);
+  Builder builder(text, rules, options.parallel_min_bytes, valid_utf8);
   builder.plan(beside);
   Document doc;
   DocumentEmitter out(doc);
@@ -1124,11 +1128,13 @@ Document segment_text(std::string_view text, const SegmentOptions& options, cons
   return doc;
 }
 
-Document segment_text(std::string_view text, const SegmentOptions& options) { return segment_text(text, options, {}); }
+Document segment_text(std::string_view text, const SegmentOptions& options) {
+  return segment_text(text, options, {}, false);
+}
 
 Document segment(const Decoded& decoded, const SegmentOptions& options) {
   std::string digest;
-  Document doc = segment_text(decoded.view(), options, digest_beside(decoded, options, digest));
+  Document doc = segment_text(decoded.view(), options, digest_beside(decoded, options, digest), true);
   fill_header(doc, decoded);
   doc.header.sha256 = digest;
   return doc;
@@ -1136,7 +1142,7 @@ Document segment(const Decoded& decoded, const SegmentOptions& options) {
 
 void segment_to(const Decoded& decoded, const SegmentOptions& options, tei::StreamWriter& writer) {
   const Rules& rules = options.rules ? *options.rules : Rules::builtin();
-  Builder builder(decoded.view(), rules, options.parallel_min_bytes);
+  Builder builder(decoded.view(), rules, options.parallel_min_bytes, true);
   std::string digest;
   builder.plan(digest_beside(decoded, options, digest));
   Document head;

@@ -215,6 +215,29 @@ BOOST_AUTO_TEST_CASE(table_of_cases) {
   BOOST_TEST(n >= 60u);
 }
 
+BOOST_AUTO_TEST_CASE(known_valid_utf8_splits_the_same) {
+  // Told the line is well-formed UTF-8, the splitter may step over kana and kanji 32 bytes at
+  // a time: every case of the table, and lines made of several of them (so that brackets,
+  // faces, URLs and protected names fall across the 32-byte steps), split the same either way.
+  jatei::SentenceSplitter splitter(Rules::builtin());
+  auto both = [&](const std::string& line) {
+    std::vector<Range> plain, fast;
+    splitter.split(line, plain, false);
+    splitter.split(line, fast, true);
+    BOOST_TEST((plain == fast), "line: " << line);
+  };
+  std::vector<std::string> lines;
+  for (auto& c : kCases) lines.push_back(c.line);
+  std::size_t n = lines.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    std::string joined;
+    for (std::size_t j = 0; j < 1 + k % 7; ++j) joined += lines[(k * 7 + j * 13) % n] + (j % 2 ? "あいうえおかきくけこ" : "漢字の続くところ");
+    lines.push_back(joined);
+  }
+  for (auto& line : lines) both(line);
+  BOOST_TEST(lines.size() >= 120u);
+}
+
 BOOST_AUTO_TEST_CASE(ranges_exclude_surrounding_whitespace) {
   std::string line = "  一文目。 \t二文目。　　三文目  ";
   auto r = jatei::split_sentences(line, Rules::builtin());
