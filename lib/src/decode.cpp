@@ -69,6 +69,7 @@ std::pair<std::size_t, std::size_t> char_position(std::string_view in, std::size
 // and every byte of non-ASCII characters but U+FFFE and U+FFFF (EF BF BE/BF; EF never
 // continues a sequence).
 std::size_t kept_run(std::string_view in, std::size_t i) {
+  i = utf8_check::unchanged_until(in, i);
   while (i < in.size()) {
     // Eight bytes at a time while none is a control character or EF.
     for (std::uint64_t w, x; i + 8 <= in.size(); i += 8) {

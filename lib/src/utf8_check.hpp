@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 
@@ -117,8 +118,44 @@ __attribute__((target("avx2"))) inline bool valid_avx2(std::string_view s) {
 }
 #endif
 
+// Where the first byte from `from` on is that decoding must change: a control character other
+// than LF and tab, or the start of U+FFFE or U+FFFF (EF BF BE, EF BF BF); s.size() if none.
+// 32 bytes at a time where the processor has AVX2 (the last bytes one by one, as elsewhere).
+#ifdef JATEI_UTF8_AVX2
+__attribute__((target("avx2"))) inline std::size_t first_changed_avx2(std::string_view s, std::size_t from) {
+  const char* p = s.data();
+  std::size_t i = from;
+  const __m256i lf = _mm256_set1_epi8('\n'), tab = _mm256_set1_epi8('\t'), below = _mm256_set1_epi8(0x1F);
+  const __m256i ef = _mm256_set1_epi8(static_cast<char>(0xEF)), bf = _mm256_set1_epi8(static_cast<char>(0xBF));
+  const __m256i fe = _mm256_set1_epi8(static_cast<char>(0xFE)), be = _mm256_set1_epi8(static_cast<char>(0xBE));
+  for (; i + 34 <= s.size(); i += 32) {
+    __m256i b0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    __m256i control = _mm256_cmpeq_epi8(_mm256_min_epu8(b0, below), b0);  // b0 <= 0x1F
+    control = _mm256_andnot_si256(_mm256_or_si256(_mm256_cmpeq_epi8(b0, lf), _mm256_cmpeq_epi8(b0, tab)), control);
+    __m256i b1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 1));
+    __m256i b2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 2));
+    __m256i nonchar = _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(b0, ef), _mm256_cmpeq_epi8(b1, bf)),
+                                       _mm256_cmpeq_epi8(_mm256_and_si256(b2, fe), be));
+    auto m = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_or_si256(control, nonchar)));
+    if (m) return i + static_cast<std::size_t>(__builtin_ctz(m));
+  }
+  return i;  // not found before here: the caller looks at the rest
+}
+#endif
+
 // true: s is well-formed UTF-8. false: it is not, or this processor cannot tell quickly (the
 // caller then looks with the plain loop, which it needs anyway to say where).
+// From `from`, a point up to which no byte needs changing (see first_changed_avx2): the caller
+// goes on from there one byte at a time. `from` itself where the processor cannot tell quickly.
+inline std::size_t unchanged_until(std::string_view s, std::size_t from) {
+#ifdef JATEI_UTF8_AVX2
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) return first_changed_avx2(s, from);
+#endif
+  (void)s;
+  return from;
+}
+
 inline bool known_valid(std::string_view s) {
 #ifdef JATEI_UTF8_AVX2
   static const bool avx2 = __builtin_cpu_supports("avx2");

@@ -477,6 +477,29 @@ BOOST_AUTO_TEST_CASE(noncharacters_fffe_ffff_are_data_errors) {
   BOOST_TEST(error_offset("日\xEF\xBF\xBF") == 3u);
 }
 
+BOOST_AUTO_TEST_CASE(what_decoding_changes_is_found_at_every_place_in_a_long_text) {
+  // Long texts are looked through 32 bytes at a time: a control character, CR, U+FFFE or
+  // U+FFFF at each offset across two blocks and at the end is still found (an error naming
+  // it, CR made LF, or a text that is not borrowed), and LF and tab are not.
+  jatei::DecodeOptions borrow;
+  borrow.may_borrow = true;
+  for (std::size_t before = 0; before < 70; ++before) {
+    std::string head;
+    while (head.size() + 3 <= before) head += "あ";
+    while (head.size() < before) head += "a";
+    for (std::string odd : {std::string("\x01"), std::string("\x1F"), std::string("\xEF\xBF\xBE"), std::string("\xEF\xBF\xBF")}) {
+      for (std::string text : {head + odd + std::string(40, 'z'), head + odd}) {
+        BOOST_TEST(error_offset(text) == head.size(), "after " << head.size() << " bytes");
+      }
+    }
+    jatei::Decoded cr = jatei::decode(head + "\r\n" + std::string(40, 'z'), borrow);
+    BOOST_TEST(!cr.is_borrowed);
+    BOOST_TEST(cr.text == head + "\n" + std::string(40, 'z'));
+    jatei::Decoded kept = jatei::decode(head + "\n\t" + std::string(40, 'z'), borrow);
+    BOOST_TEST(kept.is_borrowed);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(controls_replaced_on_request) {
   std::string bytes("a\0b\x01" "c\x1F" "d\tz", 9);
   Decoded d = decode_as(bytes, "", true);
