@@ -716,13 +716,19 @@ class Builder {
   // tei::StreamWriter::block() of that Block, without making its leaves and sentences.
   void write_direct(tei::StreamWriter& w, const PendingBlock& pb, RenderState& st) const {
     std::string& out = w.buffer();
-    auto id = [&](const char* prefix, std::size_t& counter) {
-      out += " xml:id=\"";
-      out += prefix;
-      char digits[24];
-      auto r = std::to_chars(digits, digits + sizeof digits, ++counter);
-      out.append(digits, r.ptr);
-      out += "\">";
+    // <element xml:id="prefixN">, put together first and appended at once.
+    auto open = [&](std::string_view element, std::string_view prefix, std::size_t& counter) {
+      char tag[64];
+      char* q = tag;
+      *q++ = '<';
+      q = std::copy(element.begin(), element.end(), q);
+      constexpr std::string_view attr = " xml:id=\"";
+      q = std::copy(attr.begin(), attr.end(), q);
+      q = std::copy(prefix.begin(), prefix.end(), q);
+      q = std::to_chars(q, tag + sizeof tag - 2, ++counter).ptr;
+      *q++ = '"';
+      *q++ = '>';
+      out.append(tag, q);
     };
     const char* element = leaf_element(pb.kind);
     const char* container = pb.kind == BlockKind::list ? "list" : pb.kind == BlockKind::quote ? "quote"
@@ -734,9 +740,7 @@ class Builder {
     if (container) {
       if (!lead_written) w.text(text_.substr(st.last_end, lines_[pb.first].begin - st.last_end));
       lead_written = true;
-      out += '<';
-      out += container;
-      id(pb.kind == BlockKind::list ? "l" : pb.kind == BlockKind::quote ? "q" : "fig", *st.container(pb.kind));
+      open(container, pb.kind == BlockKind::list ? "l" : pb.kind == BlockKind::quote ? "q" : "fig", *st.container(pb.kind));
     }
     for (std::uint32_t i = pb.first; i <= pb.last; ++i) {
       const Line& l = lines_[i];
@@ -744,16 +748,13 @@ class Builder {
       if (!lead_written) w.text(text_.substr(st.last_end, l.begin - st.last_end));
       lead_written = false;
       st.last_end = l.end;
-      out += '<';
-      out += element;
-      id(leaf_prefix, *leaf_counter);
+      open(element, leaf_prefix, *leaf_counter);
       std::string_view line = line_text(i);
       std::size_t prev = 0;
       for (std::uint32_t r = l.r_first; r < l.r_first + l.r_count; ++r) {
         auto [b, e] = ranges_[r];
         if (b > prev) w.text(line.substr(prev, b - prev));
-        out += "<s";
-        id("s", st.n_s);
+        open("s", "s", st.n_s);
         w.text(line.substr(b, e - b));
         out += "</s>";
         prev = e;
@@ -1033,15 +1034,20 @@ class Builder {
     m = std::clamp<std::size_t>(m, 1, n - 1);
     RenderState second = state_before(m);
     std::string written;
-    // Room for the markup too (TEI is about 1.5 times the text): grown by doubling instead, the
-    // string would touch up to twice what it holds. Pages reserved and not written cost nothing.
-    written.reserve((text_.size() - lines_[blocks[m].first].begin) * 2 + (std::size_t(1) << 20));
+    // The second half is written into the writer's own buffer, with room for the markup too
+    // (TEI is about 1.5 times the text): grown by doubling instead, the string would touch up
+    // to twice what it holds, and copied chunk by chunk, once more. Pages reserved and not
+    // written cost nothing.
+    std::size_t room = (text_.size() - lines_[blocks[m].first].begin) * 2 + (std::size_t(1) << 20);
     run_beside(
         [&] {
-          tei::StreamWriter w([&](std::string_view chunk) { written += chunk; });
+          tei::StreamWriter w([&](std::string_view chunk) { written += chunk; }, room);
           StreamEmitter inner(w, true);
           render(inner, blocks, m, n, second);
-          written += w.buffer();
+          if (written.empty())
+            written = std::move(w.buffer());
+          else
+            written += w.buffer();
         },
         [&] { render(out, blocks, 0, m, rs_); });
     rs_ = second;
