@@ -39,21 +39,19 @@ int main(int argc, char** argv) {
       d.encoding = encoding;
       d.replace_invalid = vm.count("replace-invalid") > 0;
       d.may_borrow = true;  // UTF-8 that needs no change is segmented where it is mapped
-      d.digest = false;     // taken while segmenting (SegmentOptions::digest_source)
-      Decoded decoded = decode(bytes.view(), d);
-      if (decoded.replaced)
-        cli::error(input == "-" ? "<stdin>" : input, 0, 0,
-                   cli::tr("warning: replaced ") + std::to_string(decoded.replaced) + cli::tr(" invalid sequences with U+FFFD"));
       SegmentOptions so;
       so.source_name = input == "-" ? "-" : input.substr(input.rfind('/') + 1);
       so.title = title;
       so.rules = &rules;
-      so.digest_source = bytes.view();
-      // Every check on the input has passed by now (decoding is done), so the TEI is streamed
-      // out as it is made: memory stays near the size of the text, even for a large file.
+      // Decoding checks all of the input before the first byte of TEI is written; then the TEI
+      // is streamed out as it is made, so memory stays near the size of the text. On an error
+      // the temporary output file is removed.
       cli::OutputFile out(output);
       tei::StreamWriter writer([&](std::string_view chunk) { out.write(chunk); });
-      segment_to(decoded, so, writer);
+      Decoded decoded = segment_bytes_to(bytes.view(), d, so, writer);
+      if (decoded.replaced)
+        cli::error(input == "-" ? "<stdin>" : input, 0, 0,
+                   cli::tr("warning: replaced ") + std::to_string(decoded.replaced) + cli::tr(" invalid sequences with U+FFFD"));
       out.commit();
       return 0;
     });

@@ -10,6 +10,7 @@
 #include "beside.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <array>
 #include <bit>
@@ -1118,7 +1119,11 @@ void fill_header(Document& doc, const Decoded& decoded) {
 std::function<void()> digest_beside(const Decoded& decoded, const SegmentOptions& options, std::string& digest) {
   digest = decoded.sha256;
   if (!digest.empty() || !options.digest_source) return {};
-  return [&digest, source = *options.digest_source] { digest = sha256_hex(source); };
+  return [&digest, source = *options.digest_source, started = options.digest_started] {
+    Sha256 s = started ? *started : Sha256();
+    s.update(source);
+    digest = s.hex();
+  };
 }
 
 Document segment_text(std::string_view text, const SegmentOptions& options, const std::function<void()>& beside,
@@ -1161,6 +1166,43 @@ void segment_to(const Decoded& decoded, const SegmentOptions& options, tei::Stre
   std::string tail = builder.emit(out);
   out.close();
   writer.end(tail);
+}
+
+Decoded segment_bytes_to(std::string_view bytes, DecodeOptions decode_options, const SegmentOptions& options,
+                         tei::StreamWriter& writer) {
+  decode_options.digest = false;
+  Sha256 sha;
+  std::size_t hashed = 0;
+  Decoded decoded;
+  if (bytes.size() >= options.parallel_min_bytes) {
+    // The digest goes on a megabyte at a time while decoding lasts; the rest is taken beside
+    // grouping.
+    std::atomic<bool> done{false};
+    run_beside(
+        [&] {
+          constexpr std::size_t kStep = std::size_t(1) << 20;
+          while (!done.load(std::memory_order_relaxed) && bytes.size() - hashed >= kStep) {
+            sha.update(bytes.substr(hashed, kStep));
+            hashed += kStep;
+          }
+        },
+        [&] {
+          try {
+            decoded = decode(bytes, decode_options);
+          } catch (...) {
+            done = true;
+            throw;
+          }
+          done = true;
+        });
+  } else {
+    decoded = decode(bytes, decode_options);
+  }
+  SegmentOptions o = options;
+  o.digest_source = bytes.substr(hashed);
+  o.digest_started = &sha;
+  segment_to(decoded, o, writer);
+  return decoded;
 }
 
 }  // namespace jatei

@@ -1,5 +1,7 @@
 // SHA-256 as specified in FIPS 180-4, section 6.2. Only used to fingerprint sources in the
 // header, so a small portable implementation is enough (no crypto library dependency).
+#include <algorithm>
+#include <cstddef>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -110,26 +112,47 @@ bool have_sha_ni() {
 
 }  // namespace
 
-std::string sha256_hex(std::string_view bytes) {
-  std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                    0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  std::size_t n = bytes.size(), full = n / 64 * 64;
+namespace {
+
+// Whole 64-byte blocks into the state.
+void compress_blocks(std::array<std::uint32_t, 8>& h, const unsigned char* p, std::size_t blocks) {
 #ifdef JATEI_SHA_NI
   if (have_sha_ni()) {
-    compress_ni(h, p, full / 64);
-  } else {
-    for (std::size_t i = 0; i < full; i += 64) compress(h, p + i);
+    compress_ni(h, p, blocks);
+    return;
   }
-#else
-  for (std::size_t i = 0; i < full; i += 64) compress(h, p + i);
 #endif
+  for (std::size_t i = 0; i < blocks; ++i) compress(h, p + 64 * i);
+}
+
+}  // namespace
+
+void Sha256::update(std::string_view bytes) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  std::size_t n = bytes.size();
+  length_ += n;
+  if (pending_size_) {  // fill the block begun before
+    std::size_t take = std::min(n, 64 - pending_size_);
+    std::copy(p, p + take, pending_.begin() + static_cast<std::ptrdiff_t>(pending_size_));
+    pending_size_ += take;
+    p += take;
+    n -= take;
+    if (pending_size_ < 64) return;
+    compress_blocks(h_, pending_.data(), 1);
+    pending_size_ = 0;
+  }
+  compress_blocks(h_, p, n / 64);
+  std::copy(p + n / 64 * 64, p + n, pending_.begin());
+  pending_size_ = n % 64;
+}
+
+std::string Sha256::hex() const {
+  std::array<std::uint32_t, 8> h = h_;
   unsigned char tail[128] = {};
-  std::size_t rest = n - full;
-  for (std::size_t i = 0; i < rest; ++i) tail[i] = p[full + i];
-  tail[rest] = 0x80;
-  std::size_t tail_len = rest + 1 + 8 <= 64 ? 64 : 128;
-  std::uint64_t bits = static_cast<std::uint64_t>(n) * 8;
+  std::copy(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(pending_size_), tail);
+  tail[pending_size_] = 0x80;
+  std::size_t tail_len = pending_size_ + 1 + 8 <= 64 ? 64 : 128;
+  std::uint64_t bits = length_ * 8;
   for (int i = 0; i < 8; ++i) tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
   compress(h, tail);
   if (tail_len == 128) compress(h, tail + 64);
@@ -139,6 +162,12 @@ std::string sha256_hex(std::string_view bytes) {
   for (std::uint32_t v : h)
     for (int s = 28; s >= 0; s -= 4) out.push_back(hex[(v >> s) & 0xF]);
   return out;
+}
+
+std::string sha256_hex(std::string_view bytes) {
+  Sha256 s;
+  s.update(bytes);
+  return s.hex();
 }
 
 }  // namespace jatei

@@ -545,6 +545,27 @@ BOOST_AUTO_TEST_CASE(sha256_known_vectors) {
              "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
 }
 
+BOOST_AUTO_TEST_CASE(sha256_in_steps_equals_at_once) {
+  // Pieces of every size around a block (0 to 130 bytes), in turn, give the digest of the
+  // whole; hex() can be asked on the way and the digest goes on.
+  std::string all;
+  for (int i = 0; i < 1000; ++i) all += static_cast<char>('a' + i * 7 % 26);
+  for (std::size_t piece = 1; piece <= 130; ++piece) {
+    jatei::Sha256 s;
+    for (std::size_t at = 0; at < all.size(); at += piece) {
+      s.update(std::string_view(all).substr(at, piece));
+      if (at == 3 * piece) BOOST_TEST(s.hex() == jatei::sha256_hex(all.substr(0, 4 * piece)), "piece " << piece);
+    }
+    BOOST_TEST(s.hex() == jatei::sha256_hex(all), "piece " << piece);
+  }
+  jatei::Sha256 none;
+  none.update("");
+  BOOST_TEST(none.hex() == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  jatei::Sha256 million;
+  for (int i = 0; i < 1000; ++i) million.update(std::string(1000, 'a'));
+  BOOST_TEST(million.hex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
 BOOST_AUTO_TEST_CASE(sha256_of_decoded_is_of_the_source_bytes) {
   std::string bytes = "\xEF\xBB\xBF" "a\r\nb";
   Decoded d = jatei::decode(bytes);

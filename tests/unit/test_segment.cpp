@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "jatei/error.hpp"
 #include "jatei/segment.hpp"
 #include "jatei/tei.hpp"
 
@@ -680,6 +681,41 @@ BOOST_AUTO_TEST_CASE(digest_taken_beside_grouping_is_the_digest_of_the_source) {
     // Without a source to take it from, there is no digest to record.
     BOOST_TEST(tei::write(segment(b, o)).find(a.sha256) == std::string::npos);
   }
+}
+
+BOOST_AUTO_TEST_CASE(segmenting_bytes_equals_decoding_then_segmenting) {
+  // segment_bytes_to() takes the digest in steps on a second thread (forced here for a small
+  // text too): the TEI is that of decode() then segment_to(), for text it borrows, text it
+  // changes, and a legacy encoding; bad bytes throw before anything is written.
+  std::string long_text = "題名\n\n";
+  for (int k = 0; k < 40000; ++k) long_text += "本文の一段落目です。次の文もあります。\n";
+  std::string sjis = "\x93\xfa\x96\x7b\x8c\xea\x82\xcc\x95\xb6\x8f\xcd\x82\xc5\x82\xb7\x81\x42\n";  // 日本語の文章です。
+  for (const std::string& bytes : {long_text, "\xEF\xBB\xBFタイトル\r\n\r\n本文です。\r\n" + long_text, sjis, std::string()}) {
+    for (std::size_t parallel_min : {std::size_t(0), static_cast<std::size_t>(-1)}) {
+      SegmentOptions o = named();
+      o.parallel_min_bytes = parallel_min;
+      jatei::DecodeOptions d;
+      d.may_borrow = true;
+      std::string expected;
+      tei::StreamWriter we([&](std::string_view c) { expected += c; });
+      segment_to(jatei::decode(bytes), o, we);
+      BOOST_TEST(expected.find(jatei::sha256_hex(bytes)) != std::string::npos);
+      std::string got;
+      tei::StreamWriter wg([&](std::string_view c) { got += c; });
+      Decoded info = jatei::segment_bytes_to(bytes, d, o, wg);
+      BOOST_TEST(got == expected);
+      BOOST_TEST(info.encoding == jatei::decode(bytes).encoding);
+    }
+  }
+  std::string bad = long_text + "\xFF";
+  std::string written;
+  tei::StreamWriter wb([&](std::string_view c) { written += c; });
+  SegmentOptions o = named();
+  o.parallel_min_bytes = 0;
+  jatei::DecodeOptions strict;
+  strict.encoding = "UTF-8";
+  BOOST_CHECK_THROW(jatei::segment_bytes_to(bad, strict, o, wb), jatei::DataError);
+  BOOST_TEST(written.empty());
 }
 
 BOOST_AUTO_TEST_CASE(streaming_output_equals_the_document_output) {

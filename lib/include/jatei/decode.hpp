@@ -5,7 +5,9 @@
 //   d.text; d.encoding; d.sha256;
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -53,5 +55,20 @@ std::size_t utf8_invalid_offset(std::string_view bytes);
 
 // Lowercase hex SHA-256 of `bytes` (FIPS 180-4).
 std::string sha256_hex(std::string_view bytes);
+
+// The same taken in steps, for bytes looked at in pieces:
+//   Sha256 s; s.update(a); s.update(b);   // s.hex() == sha256_hex(a + b)
+class Sha256 {
+ public:
+  void update(std::string_view bytes);
+  std::string hex() const;  // of all bytes so far (more may follow)
+
+ private:
+  std::array<std::uint32_t, 8> h_ = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                                     0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+  std::uint64_t length_ = 0;            // bytes taken in
+  std::array<unsigned char, 64> pending_{};  // the start of a block not yet full
+  std::size_t pending_size_ = 0;
+};
 
 }  // namespace jatei

@@ -35,6 +35,8 @@ struct SegmentOptions {
   // DecodeOptions::digest off): it is then taken on a second thread while the lines are
   // grouped into blocks, when one thread has nothing else to do. Must outlive the call.
   std::optional<std::string_view> digest_source;
+  // The digest as far as it got: it took in the bytes before digest_source already.
+  const Sha256* digest_started = nullptr;
 };
 
 // A sentence's byte range within a line (no leading or trailing whitespace).
@@ -88,6 +90,14 @@ Document segment(const Decoded& decoded, const SegmentOptions& options);
 // Same, written straight to a TEI writer without holding the whole document: memory stays
 // near the size of the text. The bytes are those of tei::write(segment(decoded, options)).
 void segment_to(const Decoded& decoded, const SegmentOptions& options, tei::StreamWriter& writer);
+
+// Decodes `bytes` and writes their TEI, as decode() and segment_to() would one after the other
+// (the header's digest is the same), but with the source's SHA-256 taken on a second thread
+// while decoding and grouping leave it idle. `bytes` must outlive the call. Returns what decode()
+// found (its text only when it did not borrow `bytes`). Throws what decode() throws, before
+// anything is written.
+Decoded segment_bytes_to(std::string_view bytes, DecodeOptions decode_options, const SegmentOptions& options,
+                         tei::StreamWriter& writer);
 
 // Same as segment(), for UTF-8 text already normalised (LF line ends).
 Document segment_text(std::string_view text, const SegmentOptions& options);
