@@ -13,6 +13,13 @@
 
 namespace jatei {
 
+// A hint to the processor, in a loop that polls for another thread's progress.
+inline void cpu_pause() {
+#if defined(__x86_64__) || defined(__i386__)
+  _mm_pause();
+#endif
+}
+
 // Runs `beside` on a second thread while `here` runs on this one, and returns when both are
 // done. The second thread is always joined; an exception from `here`, else from `beside`, is
 // rethrown here.
@@ -35,9 +42,7 @@ void run_beside(Beside&& beside, Here&& here) {
   auto wait = [&] {
     auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(200);
     for (unsigned spins = 1; !done.load(std::memory_order_acquire); ++spins) {
-#if defined(__x86_64__) || defined(__i386__)
-      _mm_pause();
-#endif
+      cpu_pause();
       if (spins % 256 == 0 && std::chrono::steady_clock::now() > until) break;  // the clock now and then
     }
     second.join();

@@ -19,6 +19,8 @@
 #include <span>
 #include <tuple>
 #include <functional>
+#include <memory>
+#include <type_traits>
 
 #include "jatei/utf8.hpp"
 
@@ -30,17 +32,47 @@ constexpr std::size_t kMaxCueChars = 200;  // longer lines are always body text
 enum class LineKind : std::uint8_t { blank, para, bullet, number, caption, trailer, byline, credit, boilerplate, summary_head, section_head };
 
 // One line of the text (its number is its index + 1). 48 bytes: the passes over all lines
-// read every one of them.
+// read every one of them. Plain data without initialisers, so that an array of them can be
+// made without writing it: whoever finds a line writes all of it (Line{} and its range).
 struct Line {
-  std::size_t begin = 0, end = 0;  // byte range in the text (no LF)
-  std::string_view content;        // trimmed of surrounding whitespace
-  std::uint32_t r_first = 0, r_count = 0;  // its sentences in Builder::ranges_
-  std::uint32_t chars = 0;         // code points in content (counted up to kMaxCueChars + 1)
-  LineKind kind = LineKind::blank;
+  std::size_t begin, end;  // byte range in the text (no LF)
+  const char* content_at;  // content(): trimmed of surrounding whitespace
+  std::size_t content_size;
+  std::uint32_t r_first, r_count;  // its sentences in its chunk of Builder::ranges_
+  std::uint32_t chars;             // code points in content (counted up to kMaxCueChars + 1)
+  LineKind kind;
   // What the line says of itself, found with its kind (on either thread): it could head a
   // section, it could date the article, its last sentence introduces a quotation.
-  bool head_like = false, dateline = false, quote_intro = false;
+  bool head_like, dateline, quote_intro;
+
+  std::string_view content() const { return {content_at, content_size}; }
+  void set_content(std::string_view c) {
+    content_at = c.data();
+    content_size = c.size();
+  }
 };
+static_assert(std::is_trivially_default_constructible_v<Line>);
+
+// An allocator whose vectors leave new elements of a plain type unwritten on resize().
+template <class T>
+struct UninitAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = UninitAllocator<U>;
+  };
+  UninitAllocator() = default;
+  template <class U>
+  UninitAllocator(const UninitAllocator<U>&) noexcept {}
+  template <class U>
+  void construct(U* p) noexcept {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <class U, class... A>
+  void construct(U* p, A&&... a) {
+    ::new (static_cast<void*>(p)) U(std::forward<A>(a)...);
+  }
+};
+using LineVector = std::vector<Line, UninitAllocator<Line>>;
 
 std::string_view trim(std::string_view s) {
   while (!s.empty()) {
@@ -486,30 +518,12 @@ class Builder {
       if (cut == std::string_view::npos) cut = text_.rfind('\n', text_.size() / 2);
     }
     if (cut != std::string_view::npos && cut + 1 < text_.size()) {
-      ++cut;
-      std::vector<Line> second_lines;
-      std::vector<Range> second;
-      run_beside(
-          [&] {
-            find_lines(cut, text_.size(), second_lines);
-            second.reserve(sentences_guess(text_.size() - cut));
-            analyse(second_lines, second);
-          },
-          [&] {
-            // Room for the lines and sentences of both halves, so that those of the second
-            // are added without moving the first.
-            lines_.reserve(count_lines(0, text_.size()));
-            ranges_.reserve(sentences_guess(text_.size()));
-            find_lines(0, cut, lines_);
-            analyse(lines_, ranges_);
-          });
-      auto shift = static_cast<std::uint32_t>(ranges_.size());
-      for (Line& l : second_lines) l.r_first += shift;
-      lines_.insert(lines_.end(), second_lines.begin(), second_lines.end());
-      ranges_.insert(ranges_.end(), second.begin(), second.end());
+      analyse_on_two_threads(cut + 1);
     } else {
       find_lines(0, text_.size(), lines_);
-      analyse(lines_, ranges_);
+      ranges_.resize((lines_.size() + kChunk - 1) / kChunk);
+      for (std::size_t c = 0; c < ranges_.size(); ++c)
+        analyse(lines_.data() + c * kChunk, lines_.data() + std::min(lines_.size(), (c + 1) * kChunk), ranges_[c]);
     }
     auto group_all = [&] {
       resolve_numbers();
@@ -537,12 +551,63 @@ class Builder {
   }
 
  private:
-  // At most how many lines text [from, to) has.
+  // How many lines text [from, to) has (see find_lines).
   std::size_t count_lines(std::size_t from, std::size_t to) const {
     const char* base = text_.data();
     std::size_t newlines = 0;
     for (const char* p = base + from; (p = static_cast<const char*>(std::memchr(p, '\n', base + to - p))); ++p) ++newlines;
-    return newlines + 1;
+    return newlines + (to > from && base[to - 1] != '\n' ? 1 : 0);
+  }
+
+  static constexpr std::size_t kChunk = 1024;  // lines classified and split as one piece of work
+
+  // The lines of the halves of the text before and after `cut` (just after a line end) are
+  // counted and then found in place, each half by one thread; then both threads take lines to
+  // classify and split a chunk at a time until none is left, so that neither waits for the
+  // other, whatever the lines and however fast each thread runs.
+  void analyse_on_two_threads(std::size_t cut) {
+    std::size_t first = 0, second = 0;
+    run_beside([&] { second = count_lines(cut, text_.size()); }, [&] { first = count_lines(0, cut); });
+    lines_.resize(first + second);  // not written here: by the threads that find them
+    const std::size_t n = lines_.size(), chunks = (n + kChunk - 1) / kChunk;
+    ranges_.resize(chunks);
+    std::atomic<std::size_t> next{0};
+    std::atomic<int> found{0};
+    auto work = [&](std::size_t from, std::size_t to, std::size_t first_line) {
+      Line* end = find_lines_into(from, to, lines_.data() + first_line);
+      if (end != lines_.data() + (first_line ? n : first)) std::abort();  // counted otherwise: a bug
+      found.fetch_add(1, std::memory_order_acq_rel);
+      while (found.load(std::memory_order_acquire) < 2) cpu_pause();  // until all lines are found
+      for (std::size_t c; (c = next.fetch_add(1, std::memory_order_relaxed)) < chunks;) {
+        Line* b = lines_.data() + c * kChunk;
+        Line* e = lines_.data() + std::min(n, (c + 1) * kChunk);
+        ranges_[c].reserve(sentences_guess(e[-1].end - b->begin));
+        analyse(b, e, ranges_[c]);
+      }
+    };
+    run_beside([&] { work(cut, text_.size(), first); }, [&] { work(0, cut, 0); });
+  }
+
+  // The sentences of line i.
+  std::span<const Range> sentences(std::size_t i) const {
+    return {ranges_[i / kChunk].data() + lines_[i].r_first, lines_[i].r_count};
+  }
+
+  // Writes the lines of text [from, to) to `out` (room for count_lines(from, to) of them);
+  // returns where it stopped.
+  Line* find_lines_into(std::size_t from, std::size_t to, Line* out) const {
+    const char* base = text_.data();
+    std::size_t pos = from;
+    while (pos < to) {
+      const void* hit = std::memchr(base + pos, '\n', to - pos);
+      std::size_t nl = hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - base) : to;
+      *out = Line{};
+      out->begin = pos;
+      out->end = nl;
+      ++out;
+      pos = nl + 1;
+    }
+    return out;
   }
 
   // Room to reserve for the sentences of `bytes` of text: more than most texts need (prose has
@@ -552,7 +617,7 @@ class Builder {
 
   // Appends the lines of text [from, to) to `out`; `to` is the end of the text
   // or just after a line end.
-  void find_lines(std::size_t from, std::size_t to, std::vector<Line>& out) const {
+  void find_lines(std::size_t from, std::size_t to, LineVector& out) const {
     const char* base = text_.data();
     out.reserve(out.size() + count_lines(from, to));
     std::size_t pos = from;
@@ -560,7 +625,7 @@ class Builder {
       const void* hit = std::memchr(base + pos, '\n', to - pos);
       bool last = hit == nullptr;
       std::size_t nl = last ? to : static_cast<std::size_t>(static_cast<const char*>(hit) - base);
-      Line l;
+      Line l{};
       l.begin = pos;
       l.end = nl;
       if (!(last && pos == to)) out.push_back(l);
@@ -569,14 +634,15 @@ class Builder {
     }
   }
 
-  // Classifies `lines` and splits them into sentences, appended to `ranges` (each line's
-  // r_first counts from the start of `ranges`).
-  void analyse(std::vector<Line>& lines, std::vector<Range>& ranges) const {
-    for (Line& l : lines) {
+  // Classifies lines [from, to) and splits them into sentences, appended to `ranges` (each
+  // line's r_first counts from the start of `ranges`).
+  void analyse(Line* from, Line* to, std::vector<Range>& ranges) const {
+    for (Line* line = from; line != to; ++line) {
+      Line& l = *line;
       std::string_view raw = text_.substr(l.begin, l.end - l.begin);
-      l.content = trim(raw);
-      l.chars = static_cast<std::uint32_t>(count_chars(l.content, kMaxCueChars + 1));
-      l.kind = classify(l.content, l.chars, cues_);
+      l.set_content(trim(raw));
+      l.chars = static_cast<std::uint32_t>(count_chars(l.content(), kMaxCueChars + 1));
+      l.kind = classify(l.content(), l.chars, cues_);
       // A line of only U+3000 (or other non-XML whitespace) cannot sit between elements as
       // layout: it becomes a paragraph of its own, holding that whitespace.
       if (l.kind == LineKind::blank &&
@@ -586,10 +652,10 @@ class Builder {
       splitter_.split(raw, ranges, valid_utf8_);
       l.r_count = static_cast<std::uint32_t>(ranges.size() - l.r_first);
       if (l.kind == LineKind::blank) continue;
-      bool short_unended = l.chars <= 40 && !ends_like_sentence(l.content);
-      l.head_like = short_unended && cues_.section_head.prefix(l.content) &&
-                    !(reads_like_a_turn(l.content) && !heading_tag(l.content));
-      l.dateline = short_unended && cues_.dateline.whole(l.content);
+      bool short_unended = l.chars <= 40 && !ends_like_sentence(l.content());
+      l.head_like = short_unended && cues_.section_head.prefix(l.content()) &&
+                    !(reads_like_a_turn(l.content()) && !heading_tag(l.content()));
+      l.dateline = short_unended && cues_.dateline.whole(l.content());
       if (l.r_count > 0) {
         const Range& r = ranges.back();
         std::string_view last = raw.substr(r.first, r.second - r.first);
@@ -602,8 +668,8 @@ class Builder {
   // A row of a table: a short line, not a sentence, with a run of whitespace inside it
   // (売上高　1兆5200億円, 2024年度  約1.8GW).
   bool is_table_row(const Line& l) const {
-    if (l.kind != LineKind::para || l.chars > 40 || ends_like_sentence(l.content)) return false;
-    std::string_view c = l.content;
+    if (l.kind != LineKind::para || l.chars > 40 || ends_like_sentence(l.content())) return false;
+    std::string_view c = l.content();
     return c.find("\xE3\x80\x80") != std::string_view::npos || c.find("  ") != std::string_view::npos ||
            c.find('\t') != std::string_view::npos;
   }
@@ -636,7 +702,7 @@ class Builder {
     // with whitespace inside, not sentences) is a heading over a list of them.
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       Line& t = lines_[i];
-      if (t.kind != LineKind::para || t.chars > 40 || !cues_.table_title.whole(t.content)) continue;
+      if (t.kind != LineKind::para || t.chars > 40 || !cues_.table_title.whole(t.content())) continue;
       std::size_t rows = 0, last = i;
       for (std::size_t j = next_nonblank(i); j != npos && is_table_row(lines_[j]); j = next_nonblank(j)) {
         ++rows;
@@ -653,11 +719,11 @@ class Builder {
       Line& l = lines_[i];
       if (l.kind != LineKind::bullet && l.kind != LineKind::para) continue;
       if (!l.head_like || i == first_nonblank()) continue;
-      if (l.kind == LineKind::para && l.content.substr(0, 3) != "【") continue;
+      if (l.kind == LineKind::para && l.content().substr(0, 3) != "【") continue;
       // Beside items with the same marker it is one of them; ■ over a list of ・ items heads it.
       std::size_t p = prev_nonblank(i), n = next_nonblank(i);
       auto same_marker = [&](std::size_t j) {
-        return j != npos && lines_[j].kind == LineKind::bullet && first_char(lines_[j].content) == first_char(l.content);
+        return j != npos && lines_[j].kind == LineKind::bullet && first_char(lines_[j].content()) == first_char(l.content());
       };
       if (l.kind == LineKind::bullet && (same_marker(p) || same_marker(n))) continue;
       if (n == npos) continue;  // a heading needs something to head
@@ -674,15 +740,15 @@ class Builder {
 
   bool is_title_candidate(const Line& l, std::size_t nonblank_lines) const {
     if (nonblank_lines < 3 || l.kind != LineKind::para) return false;
-    if (rules_.matches_whole("title", l.content)) return l.chars <= 100;
-    if (l.chars > 60 || ends_like_sentence(l.content)) return false;
+    if (rules_.matches_whole("title", l.content())) return l.chars <= 100;
+    if (l.chars > 60 || ends_like_sentence(l.content())) return false;
     // A speaker label (司会: …) or an interviewer's dash opens a turn, not a title.
     for (const char* dash : {"――", "——", "ーー", "──", "--"})
-      if (l.content.substr(0, std::char_traits<char>::length(dash)) == dash) return false;
-    std::size_t colon = std::min(l.content.find(':'), l.content.find("："));
-    if (colon != std::string_view::npos && count_chars(l.content.substr(0, colon), 12) <= 10) return false;
+      if (l.content().substr(0, std::char_traits<char>::length(dash)) == dash) return false;
+    std::size_t colon = std::min(l.content().find(':'), l.content().find("："));
+    if (colon != std::string_view::npos && count_chars(l.content().substr(0, colon), 12) <= 10) return false;
     std::vector<Range> r;
-    splitter_.split(l.content, r, valid_utf8_);
+    splitter_.split(l.content(), r, valid_utf8_);
     return r.size() == 1;
   }
 
@@ -693,7 +759,7 @@ class Builder {
     std::string_view line = text_.substr(l.begin, l.end - l.begin);
     leaf.lead = std::string(text_.substr(rs_.last_end, l.begin - rs_.last_end));
     rs_.last_end = l.end;
-    auto ranges = std::span<const Range>(ranges_.data() + l.r_first, l.r_count);
+    auto ranges = sentences(static_cast<std::size_t>(&l - lines_.data()));
     std::size_t count = 0, prev = 0;
     for (auto [b, e] : ranges) {
       count += (b > prev) + 1;
@@ -752,8 +818,7 @@ class Builder {
       open(element, leaf_prefix, *leaf_counter);
       std::string_view line = line_text(i);
       std::size_t prev = 0;
-      for (std::uint32_t r = l.r_first; r < l.r_first + l.r_count; ++r) {
-        auto [b, e] = ranges_[r];
+      for (auto [b, e] : sentences(i)) {
         if (b > prev) w.text(line.substr(prev, b - prev));
         open("s", "s", st.n_s);
         w.text(line.substr(b, e - b));
@@ -803,7 +868,7 @@ class Builder {
       pb.first = pb.last = static_cast<std::uint32_t>(i);
       if (first && is_title_candidate(l, nonblank)) {
         pb.kind = BlockKind::head;
-        title_ = std::string(l.content);
+        title_ = std::string(l.content());
         first = false;
         out.push_back(pb);
         continue;
@@ -1080,8 +1145,10 @@ class Builder {
   SentenceSplitter splitter_;
   std::size_t parallel_min_bytes_;
   bool valid_utf8_;
-  std::vector<Line> lines_;
-  std::vector<Range> ranges_;  // every line's sentences, in order (Line::r_first, r_count)
+  LineVector lines_;
+  // The lines' sentences, kChunk lines to a vector (Line::r_first counts from the start of its
+  // chunk's): the chunks are filled by either thread, and never joined.
+  std::vector<std::vector<Range>> ranges_;
   std::vector<PendingBlock> blocks_;
   std::vector<std::uint8_t> opens_;  // blocks_[k] opens a division (set by mark_divisions)
   RenderState rs_;
