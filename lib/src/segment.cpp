@@ -75,13 +75,19 @@ struct UninitAllocator : std::allocator<T> {
 using LineVector = std::vector<Line, UninitAllocator<Line>>;
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty()) {
+  // Every is_space() character outside ASCII starts with C2, E1, E2 or E3 and ends with one of
+  // 80-8A, 9F, A0, AF: any other byte there ends the trimming without decoding.
+  auto may_start_space = [](unsigned char b) { return b == ' ' || b == '\t' || b == 0xC2 || (b >= 0xE1 && b <= 0xE3); };
+  auto may_end_space = [](unsigned char b) {
+    return b == ' ' || b == '\t' || (b >= 0x80 && b <= 0x8A) || b == 0x9F || b == 0xA0 || b == 0xAF;
+  };
+  while (!s.empty() && may_start_space(static_cast<unsigned char>(s.front()))) {
     std::size_t len = 0;
     char32_t c = utf8::decode(s, 0, len);
     if (!is_space(c)) break;
     s.remove_prefix(len);
   }
-  while (!s.empty()) {
+  while (!s.empty() && may_end_space(static_cast<unsigned char>(s.back()))) {
     std::size_t len = 0;
     char32_t c = utf8::decode_before(s, s.size(), len);
     if (!is_space(c)) break;

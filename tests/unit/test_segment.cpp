@@ -481,6 +481,18 @@ BOOST_AUTO_TEST_CASE(boilerplate_cues_of_every_length) {
   BOOST_TEST(shape_of("本文です。\n二段落目です。\n拡大します\n") == "article:paragraph,paragraph,paragraph");
 }
 
+BOOST_AUTO_TEST_CASE(cues_are_read_inside_any_surrounding_whitespace) {
+  // Each kind of space around a cue line (no-break, ogham, en to hair, narrow, medium
+  // mathematical, ideographic, tab) is trimmed before the cue is looked for.
+  for (std::string sp : {"\u00A0", "\u1680", "\u2002", "\u200A", "\u202F", "\u205F", "\u3000", "\t", " "}) {
+    Document d = seg("本文です。\n二段落目です。\n" + sp + "【続く】" + sp + "\n");
+    BOOST_TEST(shape(d) == "article:paragraph,paragraph,trailer", "space " << sp);
+  }
+  // Not spaces: the line is not a trailer.
+  Document d = seg("本文です。\n二段落目です。\n\u00B7【続く】\n");
+  BOOST_TEST(shape(d) == "article:paragraph,paragraph,paragraph");
+}
+
 BOOST_AUTO_TEST_CASE(summary_list_after_a_trailer) {
   Document d = seg("本文です。\n二段落目です。\n【次回に続く】\n・要点の一つ目\n・要点の二つ目\n");
   BOOST_TEST(shape(d) == "article:paragraph,paragraph,trailer;summary:list(2)");
