@@ -565,7 +565,8 @@ class Builder {
     return newlines + (to > from && base[to - 1] != '\n' ? 1 : 0);
   }
 
-  static constexpr std::size_t kChunk = 1024;  // lines classified and split as one piece of work
+  static constexpr std::size_t kChunk = 1024;      // lines classified and split as one piece of work
+  static constexpr std::size_t kRenderParts = 16;  // parts a large text's TEI is written in
 
   // The lines of the halves of the text before and after `cut` (just after a line end) are
   // counted and then found in place, each half by one thread; then both threads take lines to
@@ -1059,23 +1060,32 @@ class Builder {
     }
   }
 
-  // The state after blocks [0, k) are written, without writing them (as write_direct counts).
-  RenderState state_before(std::size_t k) const {
+  // The states after blocks [0, cut[i]) are written, for each (ascending) cut, counted in one
+  // pass without writing them (as write_direct numbers).
+  std::vector<RenderState> states_at(const std::vector<std::size_t>& cut) const {
+    std::vector<RenderState> out;
     RenderState st;
-    for (std::size_t j = 0; j < k; ++j) {
-      const PendingBlock& pb = blocks_[j];
-      if (std::size_t* c = st.container(pb.kind)) ++*c;
-      std::size_t& leaves = st.leaves(pb.kind);
-      for (std::uint32_t i = pb.first; i <= pb.last; ++i) {
-        const Line& l = lines_[i];
-        if (l.kind == LineKind::blank) continue;
-        ++leaves;
-        st.n_s += l.r_count;
-        st.last_end = l.end;
-      }
+    std::size_t j = 0;
+    for (std::size_t c : cut) {
+      for (; j < c; ++j) count_block(blocks_[j], st);
+      out.push_back(st);
     }
-    return st;
+    return out;
   }
+
+  // Counts block pb into st as write_direct would number it.
+  void count_block(const PendingBlock& pb, RenderState& st) const {
+    if (std::size_t* c = st.container(pb.kind)) ++*c;
+    std::size_t& leaves = st.leaves(pb.kind);
+    for (std::uint32_t i = pb.first; i <= pb.last; ++i) {
+      const Line& l = lines_[i];
+      if (l.kind == LineKind::blank) continue;
+      ++leaves;
+      st.n_s += l.r_count;
+      st.last_end = l.end;
+    }
+  }
+
 
   void make_divisions(Emitter& out, std::vector<PendingBlock>& blocks) {
     std::size_t divisions = mark_divisions(blocks);
@@ -1096,34 +1106,62 @@ class Builder {
       render(out, blocks, 0, n, rs_);
       return;
     }
-    // A large text streamed: the second half of the blocks (from half of the bytes) is written
-    // to memory on a second thread meanwhile, then passed on. Its emitter starts inside the
-    // division open at that point, which it closes if its first block opens another.
-    std::size_t m = static_cast<std::size_t>(
-        std::lower_bound(blocks.begin(), blocks.end(), text_.size() / 2,
-                         [&](const PendingBlock& b, std::size_t at) { return lines_[b.first].begin < at; }) -
-        blocks.begin());
-    m = std::clamp<std::size_t>(m, 1, n - 1);
-    RenderState second = state_before(m);
-    std::string written;
-    // The second half is written into the writer's own buffer, with room for the markup too
-    // (TEI is about 1.5 times the text): grown by doubling instead, the string would touch up
-    // to twice what it holds, and copied chunk by chunk, once more. Pages reserved and not
-    // written cost nothing.
-    std::size_t room = (text_.size() - lines_[blocks[m].first].begin) * 2 + (std::size_t(1) << 20);
+    // A large text streamed: the blocks are cut into parts of about as many bytes. The first
+    // part streams out; the others are written to memory by whichever thread is free, the
+    // second thread taking them in order while this one passes each on as soon as it is ready
+    // and, while the next is not, writes one itself. Each part's emitter starts inside the
+    // division open at its start, which it closes if its first block opens another; its ids
+    // are counted ahead (states_at).
+    const std::size_t parts = std::min<std::size_t>(kRenderParts, n);
+    std::vector<std::size_t> cut(parts + 1);
+    cut[0] = 0;
+    cut[parts] = n;
+    for (std::size_t k = 1; k < parts; ++k) {
+      std::size_t at = text_.size() / parts * k;
+      std::size_t m = static_cast<std::size_t>(
+          std::lower_bound(blocks.begin(), blocks.end(), at,
+                           [&](const PendingBlock& b, std::size_t x) { return lines_[b.first].begin < x; }) -
+          blocks.begin());
+      cut[k] = std::clamp<std::size_t>(m, cut[k - 1] + 1, n - (parts - k));
+    }
+    std::vector<RenderState> start = states_at(cut);
+    std::vector<std::string> written(parts);
+    auto ready = std::make_unique<std::atomic<bool>[]>(parts);
+    std::atomic<std::size_t> next{1};
+    auto write_part = [&](std::size_t k) {
+      // Room for the markup too (TEI is about 1.5 times the text), in the writer's own buffer:
+      // grown by doubling instead, the string would touch up to twice what it holds. Pages
+      // reserved and not written cost nothing.
+      std::size_t end = cut[k + 1] < n ? lines_[blocks[cut[k + 1]].first].begin : text_.size();
+      std::size_t room = (end - lines_[blocks[cut[k]].first].begin) * 2 + (std::size_t(1) << 16);
+      tei::StreamWriter w([&written, k](std::string_view chunk) { written[k] += chunk; }, room);
+      StreamEmitter inner(w, true);
+      RenderState st = start[k];
+      render(inner, blocks, cut[k], cut[k + 1], st);
+      if (written[k].empty())
+        written[k] = std::move(w.buffer());
+      else
+        written[k] += w.buffer();
+      ready[k].store(true, std::memory_order_release);
+    };
     run_beside(
         [&] {
-          tei::StreamWriter w([&](std::string_view chunk) { written += chunk; }, room);
-          StreamEmitter inner(w, true);
-          render(inner, blocks, m, n, second);
-          if (written.empty())
-            written = std::move(w.buffer());
-          else
-            written += w.buffer();
+          for (std::size_t k; (k = next.fetch_add(1)) < parts;) write_part(k);
         },
-        [&] { render(out, blocks, 0, m, rs_); });
-    rs_ = second;
-    stream->pass(written);
+        [&] {
+          render(out, blocks, 0, cut[1], rs_);
+          for (std::size_t k = 1; k < parts; ++k) {
+            while (!ready[k].load(std::memory_order_acquire)) {
+              if (std::size_t j = next.fetch_add(1); j < parts)
+                write_part(j);
+              else
+                cpu_pause();
+            }
+            stream->pass(written[k]);
+            std::string().swap(written[k]);
+          }
+        });
+    rs_ = start[parts - 1];
   }
 
   void assign_ids(Block& b) {
