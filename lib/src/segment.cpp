@@ -1128,6 +1128,7 @@ class Builder {
     std::vector<std::string> written(parts);
     auto ready = std::make_unique<std::atomic<bool>[]>(parts);
     std::atomic<std::size_t> next{1};
+    std::atomic<bool> failed{false};  // the second thread gave up: no part it took will be ready
     auto write_part = [&](std::size_t k) {
       // Room for the markup too (TEI is about 1.5 times the text), in the writer's own buffer:
       // grown by doubling instead, the string would touch up to twice what it holds. Pages
@@ -1146,12 +1147,18 @@ class Builder {
     };
     run_beside(
         [&] {
-          for (std::size_t k; (k = next.fetch_add(1)) < parts;) write_part(k);
+          try {
+            for (std::size_t k; (k = next.fetch_add(1)) < parts;) write_part(k);
+          } catch (...) {
+            failed = true;
+            throw;
+          }
         },
         [&] {
           render(out, blocks, 0, cut[1], rs_);
           for (std::size_t k = 1; k < parts; ++k) {
             while (!ready[k].load(std::memory_order_acquire)) {
+              if (failed) return;  // run_beside throws the second thread's exception
               if (std::size_t j = next.fetch_add(1); j < parts)
                 write_part(j);
               else
