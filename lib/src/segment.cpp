@@ -8,6 +8,7 @@
 #include "jatei/segment.hpp"
 
 #include "beside.hpp"
+#include "utf8_check.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -559,10 +560,9 @@ class Builder {
  private:
   // How many lines text [from, to) has (see find_lines).
   std::size_t count_lines(std::size_t from, std::size_t to) const {
-    const char* base = text_.data();
     std::size_t newlines = 0;
-    for (const char* p = base + from; (p = static_cast<const char*>(std::memchr(p, '\n', base + to - p))); ++p) ++newlines;
-    return newlines + (to > from && base[to - 1] != '\n' ? 1 : 0);
+    utf8_check::each_newline(text_.substr(from, to - from), [&](std::size_t) { ++newlines; });
+    return newlines + (to > from && text_[to - 1] != '\n' ? 1 : 0);
   }
 
   static constexpr std::size_t kChunk = 1024;      // lines classified and split as one piece of work
@@ -603,17 +603,16 @@ class Builder {
   // Writes the lines of text [from, to) to `out` (room for count_lines(from, to) of them);
   // returns where it stopped.
   Line* find_lines_into(std::size_t from, std::size_t to, Line* out) const {
-    const char* base = text_.data();
     std::size_t pos = from;
-    while (pos < to) {
-      const void* hit = std::memchr(base + pos, '\n', to - pos);
-      std::size_t nl = hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - base) : to;
+    auto line = [&](std::size_t end) {
       *out = Line{};
       out->begin = pos;
-      out->end = nl;
+      out->end = end;
       ++out;
-      pos = nl + 1;
-    }
+      pos = end + 1;
+    };
+    utf8_check::each_newline(text_.substr(from, to - from), [&](std::size_t i) { line(from + i); });
+    if (pos < to) line(to);  // the last line, without a line end
     return out;
   }
 

@@ -16,6 +16,8 @@
 // last bytes are checked against a block of zeros, so a sequence cut short at the end shows.
 //
 // Only the answer yes/no comes from here: where the first bad byte is, the plain loop finds.
+// The other scans of whole texts that decoding and segmentation make are here too, each with
+// its plain fallback: the bytes decoding must change, and the line ends.
 #pragma once
 
 #include <cstddef>
@@ -142,6 +144,37 @@ __attribute__((target("avx2"))) inline std::size_t first_changed_avx2(std::strin
   return i;  // not found before here: the caller looks at the rest
 }
 #endif
+
+// Calls f(i) for the offset i of every LF in s, in order: 32 bytes at a time where the
+// processor has AVX2, memchr otherwise.
+#ifdef JATEI_UTF8_AVX2
+template <class F>
+__attribute__((target("avx2"))) inline void each_newline_avx2(std::string_view s, F& f) {
+  const char* p = s.data();
+  const __m256i lf = _mm256_set1_epi8('\n');
+  std::size_t i = 0;
+  for (; i + 32 <= s.size(); i += 32) {
+    auto m = static_cast<std::uint32_t>(
+        _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i)), lf)));
+    for (; m; m &= m - 1) f(i + static_cast<std::size_t>(__builtin_ctz(m)));
+  }
+  for (; i < s.size(); ++i)
+    if (p[i] == '\n') f(i);
+}
+#endif
+
+template <class F>
+inline void each_newline(std::string_view s, F&& f) {
+#ifdef JATEI_UTF8_AVX2
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) {
+    each_newline_avx2(s, f);
+    return;
+  }
+#endif
+  for (const char* q = s.data(); (q = static_cast<const char*>(std::memchr(q, '\n', s.data() + s.size() - q))); ++q)
+    f(static_cast<std::size_t>(q - s.data()));
+}
 
 // true: s is well-formed UTF-8. false: it is not, or this processor cannot tell quickly (the
 // caller then looks with the plain loop, which it needs anyway to say where).

@@ -730,6 +730,24 @@ BOOST_AUTO_TEST_CASE(segmenting_bytes_equals_decoding_then_segmenting) {
   BOOST_TEST(written.empty());
 }
 
+BOOST_AUTO_TEST_CASE(line_ends_at_every_place_across_32_bytes) {
+  // Line ends are looked for 32 bytes at a time: lines of every length from 0 to 70 bytes, one
+  // after another, with and without a line end at the very end, come out the same on the
+  // threads as on one, and give back the text.
+  std::string text;
+  for (std::size_t len = 0; len <= 70; ++len) {
+    std::string line;
+    while (line.size() + 3 <= len) line += "あ";
+    while (line.size() < len) line += ".";
+    text += line + "\n";
+  }
+  for (const std::string& t : {text, text + "最後の行", "\n" + text}) {
+    std::string expected = whole(t);
+    BOOST_TEST(streamed(t, 1 << 20, true) == expected);
+    BOOST_TEST(jatei::segment_text(t, {}).text() == t);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(streaming_output_equals_the_document_output) {
   std::vector<std::string> texts{
       "", "\n\n  \n", "一文だけ。", "タイトル\n\n本文の一段落目。\n本文の二段落目。\n\n",
