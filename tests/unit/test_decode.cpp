@@ -10,6 +10,7 @@
 
 #include "jatei/decode.hpp"
 #include "jatei/error.hpp"
+#include "jatei/utf8.hpp"
 
 using jatei::DataError;
 using jatei::DecodeOptions;
@@ -362,6 +363,34 @@ BOOST_AUTO_TEST_CASE(borrowing_the_bytes_only_when_decoding_keeps_them) {
   // Without may_borrow the text is always a copy.
   BOOST_TEST(!jatei::decode(clean).is_borrowed);
   BOOST_TEST(jatei::decode(clean).text == clean);
+}
+
+BOOST_AUTO_TEST_CASE(utf8_decode_agrees_with_valid_prefix_on_every_short_sequence) {
+  // utf8::decode takes the common two- and three-byte sequences first: on every lead byte
+  // with every pair of following bytes (and cut short), it says what valid_prefix says.
+  std::size_t checked = 0;
+  for (unsigned lead = 0x80; lead <= 0xFF; ++lead) {
+    for (unsigned b1 = 0; b1 <= 0xFF; b1 += 1) {
+      for (unsigned b2 : {0x00u, 0x41u, 0x80u, 0x9Fu, 0xA0u, 0xBFu, 0xC0u, 0xE3u}) {
+        for (std::size_t cut : {std::size_t(1), std::size_t(2), std::size_t(3)}) {
+          std::string s{static_cast<char>(lead), static_cast<char>(b1), static_cast<char>(b2)};
+          s.resize(cut);
+          std::size_t len = 0;
+          char32_t c = jatei::utf8::decode(s, 0, len);
+          std::size_t n = jatei::utf8::valid_prefix(s);
+          if (n == 0) {
+            BOOST_TEST((c == 0xFFFD && len == 1u), std::hex << lead << " " << b1 << " " << b2 << " cut " << cut);
+          } else {
+            char32_t want = n == 2 ? (lead & 0x1F) : n == 3 ? (lead & 0x0F) : (lead & 0x07);
+            for (std::size_t k = 1; k < n; ++k) want = (want << 6) | (static_cast<unsigned char>(s[k]) & 0x3F);
+            BOOST_TEST((c == want && len == n), std::hex << lead << " " << b1 << " " << b2 << " cut " << cut);
+          }
+          ++checked;
+        }
+      }
+    }
+  }
+  BOOST_TEST(checked == 128u * 256u * 8u * 3u);
 }
 
 BOOST_AUTO_TEST_CASE(valid_utf8_has_no_invalid_offset) {

@@ -75,6 +75,21 @@ inline char32_t decode(std::string_view s, std::size_t i, std::size_t& len) {
     len = 1;
     return b;
   }
+  // The common sequences first: three bytes led by E1-EC, EE or EF (kana, kanji, most
+  // punctuation), two bytes led by C2-DF; their continuation bytes are all that can be wrong.
+  if (((b >= 0xE1 && b <= 0xEC) || b >= 0xEE) && b <= 0xEF && i + 2 < s.size()) {
+    auto c1 = static_cast<unsigned char>(s[i + 1]), c2 = static_cast<unsigned char>(s[i + 2]);
+    if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80) {
+      len = 3;
+      return (char32_t(b & 0x0F) << 12) | (char32_t(c1 & 0x3F) << 6) | (c2 & 0x3F);
+    }
+  } else if (b >= 0xC2 && b <= 0xDF && i + 1 < s.size()) {
+    auto c1 = static_cast<unsigned char>(s[i + 1]);
+    if ((c1 & 0xC0) == 0x80) {
+      len = 2;
+      return (char32_t(b & 0x1F) << 6) | (c1 & 0x3F);
+    }
+  }
   std::size_t n = valid_prefix(s.substr(i, 4));
   if (n == 0) {
     len = 1;
