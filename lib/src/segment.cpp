@@ -527,7 +527,8 @@ class Builder {
     if (cut != std::string_view::npos && cut + 1 < text_.size()) {
       analyse_on_two_threads(cut + 1);
     } else {
-      find_lines(0, text_.size(), lines_);
+      lines_.resize(count_lines(0, text_.size()));
+      find_lines_into(0, text_.size(), lines_.data());
       ranges_.resize((lines_.size() + kChunk - 1) / kChunk);
       for (std::size_t c = 0; c < ranges_.size(); ++c)
         analyse(lines_.data() + c * kChunk, lines_.data() + std::min(lines_.size(), (c + 1) * kChunk), ranges_[c]);
@@ -558,7 +559,7 @@ class Builder {
   }
 
  private:
-  // How many lines text [from, to) has (see find_lines).
+  // How many lines text [from, to) has (see find_lines_into).
   std::size_t count_lines(std::size_t from, std::size_t to) const {
     std::size_t newlines = 0;
     utf8_check::each_newline(text_.substr(from, to - from), [&](std::size_t) { ++newlines; });
@@ -620,25 +621,6 @@ class Builder {
   // a sentence every 60 to 100 bytes); pages reserved and not written cost nothing, and a
   // text with more sentences only makes the vector grow.
   static std::size_t sentences_guess(std::size_t bytes) { return bytes / 32 + 64; }
-
-  // Appends the lines of text [from, to) to `out`; `to` is the end of the text
-  // or just after a line end.
-  void find_lines(std::size_t from, std::size_t to, LineVector& out) const {
-    const char* base = text_.data();
-    out.reserve(out.size() + count_lines(from, to));
-    std::size_t pos = from;
-    while (pos <= to) {
-      const void* hit = std::memchr(base + pos, '\n', to - pos);
-      bool last = hit == nullptr;
-      std::size_t nl = last ? to : static_cast<std::size_t>(static_cast<const char*>(hit) - base);
-      Line l{};
-      l.begin = pos;
-      l.end = nl;
-      if (!(last && pos == to)) out.push_back(l);
-      if (last) break;
-      pos = nl + 1;
-    }
-  }
 
   // Classifies lines [from, to) and splits them into sentences, appended to `ranges` (each
   // line's r_first counts from the start of `ranges`).

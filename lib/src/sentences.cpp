@@ -242,7 +242,7 @@ class PodBuffer {
 // Per-thread work buffers, reused from line to line; a very long line's are given back after it.
 struct SplitBuffers {
   PodBuffer<Cp> cps;
-  PodBuffer<std::uint32_t> specials;    // indices of the code points that are not plain() (kana, ー, kanji)
+  PodBuffer<std::uint32_t> specials;    // indices of the code points that are not is_plain() (kana, ー, kanji)
   PodBuffer<std::uint32_t> candidates;  // byte offsets where a protected pattern may start
   std::vector<std::size_t> next_match;  // per protected pattern: where its next match may start
   std::vector<char> protected_;
@@ -296,10 +296,10 @@ class Splitter {
     while (i < n) {
       char32_t c = cps_[i].c;
       // Kana, kanji, ASCII letters and digits ('w' aside): text, never a bracket or an ending.
-      if (plain(c) || (c < 0x80 && is_ascii_alnum(c) && c != 'w')) {
+      if (is_plain(c) || (c < 0x80 && is_ascii_alnum(c) && c != 'w')) {
         has_text = true;
         ++i;
-        // Up to the next code point that is not plain(), all is text: step over it.
+        // Up to the next code point that is not is_plain(), all is text: step over it.
         while (next_special < specials_.size() && specials_[next_special] < i) ++next_special;
         std::size_t to = next_special < specials_.size() ? specials_[next_special] : n;
         if (to > i) i = to;
@@ -380,15 +380,14 @@ class Splitter {
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
   static constexpr std::uint32_t kNoMatch = static_cast<std::uint32_t>(-1);
 
-  static bool plain(char32_t c) { return is_plain(c); }
 
-  // plain() but not one of the arms ノ シ ゞ (U+0000-U+FFFF, a bit each): what a run of kana
+  // is_plain() but not one of the arms ノ シ ゞ (U+0000-U+FFFF, a bit each): what a run of kana
   // and kanji in decode() goes on over.
   static bool continues_run(char32_t c) {
     static const std::array<std::uint64_t, 1024> bits = [] {
       std::array<std::uint64_t, 1024> b{};
       for (char32_t k = 0; k < 0x10000; ++k)
-        if (plain(k) && k != U'ノ' && k != U'シ' && k != U'ゞ') b[k >> 6] |= std::uint64_t(1) << (k & 63);
+        if (is_plain(k) && k != U'ノ' && k != U'シ' && k != U'ゞ') b[k >> 6] |= std::uint64_t(1) << (k & 63);
       return b;
     }();
     return c < 0x10000 && ((bits[c >> 6] >> (c & 63)) & 1) != 0;
@@ -403,7 +402,7 @@ class Splitter {
     return i;
   }
 
-  // The code points of the line, with the indices of those that are not plain(), and the
+  // The code points of the line, with the indices of those that are not is_plain(), and the
   // byte offsets where a protected pattern could start. A run of kana and kanji is held by its
   // first and last code points only: the splitter treats all of a run alike, as text, and
   // what it asks of the characters around an ending or a bracket (the one before, the one
@@ -428,7 +427,7 @@ class Splitter {
   void add(char32_t c, std::size_t at) {
     auto k = static_cast<std::uint32_t>(cps_.size());
     cps_.push_back({c, static_cast<std::uint32_t>(at)});
-    specials_.push_if(k, !plain(c));
+    specials_.push_if(k, !is_plain(c));
     candidates_.push_if(static_cast<std::uint32_t>(at), index_.may_start_protected(c));
   }
 
