@@ -1213,23 +1213,10 @@ void fill_header(Document& doc, const Decoded& decoded) {
 
 }  // namespace
 
-// The work segment() and segment_to() give plan() to do beside grouping: the digest of the
-// source, when the Decoded has none and the options name the bytes.
-std::function<void()> digest_beside(const Decoded& decoded, const SegmentOptions& options, std::string& digest) {
-  digest = decoded.sha256;
-  if (!digest.empty() || !options.digest_source) return {};
-  return [&digest, source = *options.digest_source, started = options.digest_started] {
-    Sha256 s = started ? *started : Sha256();
-    s.update(source);
-    digest = s.hex();
-  };
-}
-
-Document segment_text(std::string_view text, const SegmentOptions& options, const std::function<void()>& beside,
-                      bool valid_utf8) {
+Document segment_text(std::string_view text, const SegmentOptions& options, bool valid_utf8) {
   const Rules& rules = options.rules ? *options.rules : Rules::builtin();
   Builder builder(text, rules, options.parallel_min_bytes, valid_utf8);
-  builder.plan(beside);
+  builder.plan();
   Document doc;
   DocumentEmitter out(doc);
   doc.tail = builder.emit(out);
@@ -1239,32 +1226,46 @@ Document segment_text(std::string_view text, const SegmentOptions& options, cons
 }
 
 Document segment_text(std::string_view text, const SegmentOptions& options) {
-  return segment_text(text, options, {}, false);
+  return segment_text(text, options, false);
 }
 
 Document segment(const Decoded& decoded, const SegmentOptions& options) {
-  std::string digest;
-  Document doc = segment_text(decoded.view(), options, digest_beside(decoded, options, digest), true);
+  Document doc = segment_text(decoded.view(), options, true);
   fill_header(doc, decoded);
-  doc.header.sha256 = digest;
   return doc;
 }
 
-void segment_to(const Decoded& decoded, const SegmentOptions& options, tei::StreamWriter& writer) {
+namespace {
+
+// segment_to(), and `beside` (if any) on the second thread while the lines are grouped: it
+// may fill in the digest the header records.
+void segment_to(const Decoded& decoded, const SegmentOptions& options, tei::StreamWriter& writer,
+                const std::function<void(Decoded&)>& beside) {
   const Rules& rules = options.rules ? *options.rules : Rules::builtin();
   Builder builder(decoded.view(), rules, options.parallel_min_bytes, true);
-  std::string digest;
-  builder.plan(digest_beside(decoded, options, digest));
+  Decoded info;  // what the header says of the source: decoded's, with the digest taken beside
+  info.encoding = decoded.encoding;
+  info.sha256 = decoded.sha256;
+  info.replaced = decoded.replaced;
+  if (beside)
+    builder.plan([&] { beside(info); });
+  else
+    builder.plan();
   Document head;
   builder.header(head, options);
   head.add_application("jatei-segment", kVersion);
-  fill_header(head, decoded);
-  head.header.sha256 = digest;
+  fill_header(head, info);
   writer.begin(head);
   StreamEmitter out(writer);
   std::string tail = builder.emit(out);
   out.close();
   writer.end(tail);
+}
+
+}  // namespace
+
+void segment_to(const Decoded& decoded, const SegmentOptions& options, tei::StreamWriter& writer) {
+  segment_to(decoded, options, writer, {});
 }
 
 Decoded segment_bytes_to(std::string_view bytes, DecodeOptions decode_options, const SegmentOptions& options,
@@ -1297,10 +1298,11 @@ Decoded segment_bytes_to(std::string_view bytes, DecodeOptions decode_options, c
   } else {
     decoded = decode(bytes, decode_options);
   }
-  SegmentOptions o = options;
-  o.digest_source = bytes.substr(hashed);
-  o.digest_started = &sha;
-  segment_to(decoded, o, writer);
+  segment_to(decoded, options, writer, [&](Decoded& info) {
+    sha.update(bytes.substr(hashed));
+    info.sha256 = sha.hex();
+  });
+  decoded.sha256 = sha.hex();
   return decoded;
 }
 

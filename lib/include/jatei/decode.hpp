@@ -25,7 +25,7 @@ struct DecodeOptions {
   // Decoded::view() is the bytes, which must then outlive the Decoded.
   bool may_borrow = false;
   // Take the SHA-256 of the bytes (Decoded::sha256). Off, it is left empty for a caller that
-  // takes it later (jatei::segment_to does, given SegmentOptions::digest_source).
+  // takes it later (jatei::segment_bytes_to does, while it segments).
   bool digest = true;
 };
 

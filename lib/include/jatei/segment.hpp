@@ -9,7 +9,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -31,12 +30,6 @@ struct SegmentOptions {
   // Texts of at least this many bytes have the second half of their lines classified and split
   // into sentences on a second thread (the result is the same either way).
   std::size_t parallel_min_bytes = 256 * 1024;
-  // The bytes whose SHA-256 the header records when the Decoded has none (decoded with
-  // DecodeOptions::digest off): it is then taken on a second thread while the lines are
-  // grouped into blocks, when one thread has nothing else to do. Must outlive the call.
-  std::optional<std::string_view> digest_source;
-  // The digest as far as it got: it took in the bytes before digest_source already.
-  const Sha256* digest_started = nullptr;
 };
 
 // A sentence's byte range within a line (no leading or trailing whitespace).
@@ -94,7 +87,7 @@ void segment_to(const Decoded& decoded, const SegmentOptions& options, tei::Stre
 // Decodes `bytes` and writes their TEI, as decode() and segment_to() would one after the other
 // (the header's digest is the same), but with the source's SHA-256 taken on a second thread
 // while decoding and grouping leave it idle. `bytes` must outlive the call. Returns what decode()
-// found (its text only when it did not borrow `bytes`). Throws what decode() throws, before
+// found (its text only when it did not borrow `bytes`), and their digest. Throws what decode() throws, before
 // anything is written.
 Decoded segment_bytes_to(std::string_view bytes, DecodeOptions decode_options, const SegmentOptions& options,
                          tei::StreamWriter& writer);
