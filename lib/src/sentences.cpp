@@ -17,11 +17,7 @@
 
 #include "jatei/segment.hpp"
 #include "jatei/utf8.hpp"
-
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#include <immintrin.h>
-#define JATEI_SPLIT_AVX2 1
-#endif
+#include "utf8_check.hpp"  // has_avx2(), JATEI_UTF8_AVX2 where the compiler can target it
 
 namespace jatei {
 
@@ -164,7 +160,7 @@ bool starts_with_entry(std::string_view text, const std::vector<RuleEntry>& entr
   return false;
 }
 
-#ifdef JATEI_SPLIT_AVX2
+#ifdef JATEI_UTF8_AVX2
 // Bit j is set where byte p[j] starts a code point the splitter must see by itself: ASCII, and
 // the lead byte of anything but a kana, ー or kanji that goes on a run (so also ノ シ ゞ and
 // the `stops`, first characters of protected names). Reads p[0] to p[33]; well-formed UTF-8.
@@ -199,10 +195,6 @@ __attribute__((target("avx2"))) std::uint32_t stop_mask(const unsigned char* p, 
   return ~static_cast<std::uint32_t>(_mm256_movemask_epi8(go_on));
 }
 
-bool has_avx2() {
-  static const bool yes = __builtin_cpu_supports("avx2");
-  return yes;
-}
 #endif
 
 // A growable array of trivially copyable values whose pushes are not checked: the caller
@@ -417,8 +409,8 @@ class Splitter {
     specials_.reserve(line_.size() + 1);
     candidates_.reserve(line_.size() + 1);
     std::size_t from = 0;
-#ifdef JATEI_SPLIT_AVX2
-    if (valid_utf8_ && index_.plain_stops.size() <= SentenceSplitter::Index::kMaxStops && has_avx2())
+#ifdef JATEI_UTF8_AVX2
+    if (valid_utf8_ && index_.plain_stops.size() <= SentenceSplitter::Index::kMaxStops && utf8_check::has_avx2())
       from = decode_blocks();
 #endif
     decode_from(from);
@@ -441,7 +433,7 @@ class Splitter {
     return (char32_t(b & 0x0F) << 12) | (char32_t(u[j + 1] & 0x3F) << 6) | (u[j + 2] & 0x3F);
   }
 
-#ifdef JATEI_SPLIT_AVX2
+#ifdef JATEI_UTF8_AVX2
   // Decodes well-formed UTF-8 32 bytes at a time: stop_mask() finds the code points to look at;
   // between two of them lies a run of kana and kanji, three bytes each. The last bytes are
   // looked at in a copy with zeros after them. Returns the end of the line.

@@ -33,6 +33,14 @@
 namespace jatei::utf8_check {
 
 #ifdef JATEI_UTF8_AVX2
+// Whether this processor has AVX2 (asked once), for every fast path of libjatei.
+inline bool has_avx2() {
+  static const bool yes = __builtin_cpu_supports("avx2");
+  return yes;
+}
+#endif
+
+#ifdef JATEI_UTF8_AVX2
 enum : unsigned char {
   kTooShort = 0x01,
   kTooLong = 0x02,
@@ -166,8 +174,7 @@ __attribute__((target("avx2"))) inline void each_newline_avx2(std::string_view s
 template <class F>
 inline void each_newline(std::string_view s, F&& f) {
 #ifdef JATEI_UTF8_AVX2
-  static const bool avx2 = __builtin_cpu_supports("avx2");
-  if (avx2) {
+  if (has_avx2()) {
     each_newline_avx2(s, f);
     return;
   }
@@ -182,8 +189,7 @@ inline void each_newline(std::string_view s, F&& f) {
 // goes on from there one byte at a time. `from` itself where the processor cannot tell quickly.
 inline std::size_t unchanged_until(std::string_view s, std::size_t from) {
 #ifdef JATEI_UTF8_AVX2
-  static const bool avx2 = __builtin_cpu_supports("avx2");
-  if (avx2) return first_changed_avx2(s, from);
+  if (has_avx2()) return first_changed_avx2(s, from);
 #endif
   (void)s;
   return from;
@@ -191,8 +197,7 @@ inline std::size_t unchanged_until(std::string_view s, std::size_t from) {
 
 inline bool known_valid(std::string_view s) {
 #ifdef JATEI_UTF8_AVX2
-  static const bool avx2 = __builtin_cpu_supports("avx2");
-  if (avx2) return valid_avx2(s);
+  if (has_avx2()) return valid_avx2(s);
 #endif
   (void)s;
   return false;
