@@ -20,14 +20,22 @@ using namespace text;
 
 std::string format_number(double v) {
   if (std::isnan(v) || std::isinf(v)) return "0";
+  char buf[40];
   if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 1e18) {
-    char buf[32];
     std::snprintf(buf, sizeof buf, "%.0f", std::round(v));
     return buf;
   }
-  char buf[64];
-  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+  // Plain decimals while they are short; otherwise the shortest exact form, in exponent
+  // notation when that is shorter (1e+70): xsd:double, which teidata.numeric allows. Every
+  // double's shortest form fits in 40 bytes, so to_chars cannot fail here.
+  auto r = std::fabs(v) < 1e18 ? std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed)
+                               : std::to_chars(buf, buf + sizeof buf, v);
+  if (r.ec != std::errc()) r = std::to_chars(buf, buf + sizeof buf, v);
   return std::string(buf, r.ptr);
+}
+
+bool is_plain_decimal(std::string_view s) {
+  return !s.empty() && s.find_first_not_of("-0123456789.") == std::string_view::npos;
 }
 
 namespace {
@@ -425,11 +433,14 @@ std::vector<Mention> find_numbers(std::string_view sentence, const Normalised& n
     if (starts_with(n, e, "分の") && !num->several) {
       auto den = num;
       auto numer = number_at(n, e + std::string_view("分の").size());
-      if (numer && !numer->several && den->value != 0) {
+      // teidata.numeric writes a fraction as whole numbers only (3/4, not 1e+70/3).
+      auto whole = [](const std::string& v) { return is_plain_decimal(v) && v.find('.') == std::string::npos; };
+      std::string top = numer ? format_number(numer->value) : "", bottom = format_number(den->value);
+      if (numer && !numer->several && den->value != 0 && whole(top) && whole(bottom)) {
         std::size_t fe = numer->e;
         m = make(norm, start, fe, "num");
         m.attrs.set("type", "fraction");
-        std::string frac = format_number(numer->value) + "/" + format_number(den->value);
+        std::string frac = top + "/" + bottom;
         m.attrs.set("value", frac);
         if (starts_with(n, fe, "以下") || starts_with(n, fe, "未満")) {
           fe += std::string_view("以下").size();
@@ -885,10 +896,10 @@ std::vector<Mention> find_dates(std::string_view, const Normalised& norm, DateCo
           m.attrs.set("type", "relative");
           m.attrs.set("subtype", sub);
           if (!num->several) {
-            // xsd:duration has no weeks: 1週間後 is P7D.
-            std::string dur = code == 'W' ? "P" + format_number(num->value * 7) + "D"
-                                          : "P" + format_number(num->value) + std::string(1, code);
-            m.attrs.set("dur", dur);
+            // xsd:duration has no weeks: 1週間後 is P7D; and no exponent: a figure too large
+            // for plain digits gets no @dur.
+            std::string n = format_number(code == 'W' ? num->value * 7 : num->value);
+            if (is_plain_decimal(n)) m.attrs.set("dur", "P" + n + (code == 'W' ? std::string("D") : std::string(1, code)));
           }
           out.push_back(std::move(m));
           i = e;

@@ -3,6 +3,8 @@
 #define BOOST_TEST_MODULE claims
 #include <boost/test/unit_test.hpp>
 
+#include <regex>
+
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -386,6 +388,29 @@ BOOST_AUTO_TEST_CASE(parse_values) {
   BOOST_TEST(format_number(5e11) == "500000000000");
   BOOST_TEST(format_number(42.5) == "42.5");
   BOOST_TEST(format_number(0.1) == "0.1");
+  // Past 18 digits the shortest exact form, never more than the buffer holds (issue 11, row 1:
+  // a number of 65 digits and more wrote 64 bytes of stack into @quantity).
+  BOOST_TEST(format_number(1e70) == "1e+70");
+  BOOST_TEST(format_number(-9.999e300) == "-9.999e+300");
+  BOOST_TEST(format_number(1.5e18) == "1.5e+18");
+  BOOST_TEST(format_number(123456.25) == "123456.25");
+  BOOST_TEST(is_plain_decimal("-12.5"));
+  BOOST_TEST(!is_plain_decimal("1e+70"));
+}
+
+BOOST_AUTO_TEST_CASE(numbers_of_any_length_give_valid_numeric_attributes) {
+  // Seventy 9s: the value is 1e70; every numeric attribute is teidata.numeric (xsd:double,
+  // decimal or a fraction of whole numbers), never uninitialised bytes.
+  const std::regex numeric("-?[0-9]+(\\.[0-9]+)?(e[+-][0-9]+)?|-?[0-9]+/-?[0-9]+");
+  for (std::string unit : {"人", "円", "年後", "分の1"}) {
+    std::string sentence = "人口は" + std::string(70, '9') + unit + "です。";
+    for (const auto& m : find_numbers(sentence))
+      for (const auto& a : m.attrs.list())
+        if (a.name == "quantity" || a.name == "value" || a.name == "atLeast" || a.name == "atMost")
+          BOOST_TEST(std::regex_match(a.value, numeric), a.name << "=\"" << a.value << "\" is not teidata.numeric");
+        else if (a.name == "dur")
+          BOOST_TEST(std::regex_match(a.value, std::regex("P[0-9]+(\\.[0-9]+)?[YMWDH]")), a.value);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

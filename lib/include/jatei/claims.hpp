@@ -195,8 +195,11 @@ std::vector<Mention> find_numbers(std::string_view sentence, const Normalised& n
 // nothing when the text is not one number.
 std::optional<double> parse_number(std::string_view expression);
 
-// Formats a value as TEI teidata.numeric: integers without exponent, decimals shortest.
+// Formats a value as TEI teidata.numeric: integers below 10^18 without exponent, other values
+// in their shortest exact form (1e+70 where digits would run past 18 places).
 std::string format_number(double v);
+// True when `s` is digits with at most a sign and a point (what xsd:duration can carry).
+bool is_plain_decimal(std::string_view s);
 
 struct NameEntry {
   std::string surface;
