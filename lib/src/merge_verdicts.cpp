@@ -16,6 +16,7 @@
 #include "jatei/merge.hpp"
 #include "jatei/segment.hpp"
 #include "jatei/utf8.hpp"
+#include "xml_input.hpp"
 #include "merge_util.hpp"
 
 namespace jatei {
@@ -356,6 +357,8 @@ VerdictMergeReport merge_verdicts(Document& doc, std::string_view data, const st
   (void)origin;
   VerdictMergeReport report;
   if (data.substr(0, 3) == "\xEF\xBB\xBF") data.remove_prefix(3);
+  // What goes into the TEI must be text XML can hold: refuse ill-formed UTF-8 and controls.
+  xml_input::check_characters(data);
   std::size_t first = data.find_first_not_of(" \t\r\n");
   bool json = first != std::string_view::npos && data[first] == '{';
   std::vector<Row> rows = json ? read_jsonl(data) : read_csv(data);

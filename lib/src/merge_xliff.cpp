@@ -15,6 +15,7 @@
 #include "jatei/segment.hpp"
 #include "jatei/utf8.hpp"
 #include "merge_util.hpp"
+#include "xml_input.hpp"
 
 namespace jatei {
 namespace {
@@ -71,13 +72,10 @@ XliffMergeReport merge_xliff(Document& doc, std::string_view xliff, const std::s
   (void)origin;
   XliffMergeReport report;
   pugi::xml_document x;
-  auto r = x.load_buffer(xliff.data(), xliff.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
+  std::vector<char> buffer;
+  // One gate for every reader of outside XML: characters, entities, DTD, one root, depth.
+  xml_input::parse(xliff, pugi::parse_default | pugi::parse_ws_pcdata, buffer, x);
   auto at = [&](std::ptrdiff_t off) { return mergeutil::line_col(xliff, static_cast<std::size_t>(off)); };
-  if (!r) {
-    auto [l, c] = at(r.offset);
-    throw DataError(std::string("malformed XML: ") + r.description(), l, c);
-  }
-  if (xliff.find("<!ENTITY") != std::string_view::npos) throw DataError("entity declarations are not accepted");
   pugi::xml_node root = x.document_element();
   if (local(root.name()) != "xliff") {
     auto [l, c] = at(root.offset_debug());

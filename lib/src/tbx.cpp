@@ -4,6 +4,7 @@
 // speech, type, status, context, notes, definitions, subject fields); the checks it makes are
 // the ones a hand-edited termbase fails most often, each reported with its line and column.
 #include "jatei/tbx.hpp"
+#include "xml_input.hpp"
 
 #include <pugixml.hpp>
 
@@ -91,18 +92,8 @@ class Reader {
   Reader(std::string_view xml, const std::string& origin) : xml_(xml), origin_(origin), lines_(xml) {}
 
   Termbase run() {
-    std::size_t dtd = xml_.find("<!DOCTYPE");
-    if (dtd != std::string_view::npos && xml_.find("<!ENTITY", dtd) != std::string_view::npos) {
-      auto [l, c] = lines_.at(xml_.find("<!ENTITY", dtd));
-      throw DataError("entity declarations are not accepted in a termbase (no DTD processing)", l, c);
-    }
-    buffer_.assign(xml_.begin(), xml_.end());
-    pugi::xml_parse_result r =
-        dom_.load_buffer_inplace(buffer_.data(), buffer_.size(), pugi::parse_default, pugi::encoding_utf8);
-    if (!r) {
-      auto [l, c] = lines_.at(static_cast<std::size_t>(r.offset));
-      throw DataError(std::string("malformed XML: ") + r.description(), l, c);
-    }
+    // One gate for every reader of outside XML: characters, entities, DTD, one root, depth.
+    xml_input::parse(xml_, pugi::parse_default, buffer_, dom_);
     pugi::xml_node root = dom_.document_element();
     Termbase tb;
     tb.origin = origin_;

@@ -4,6 +4,7 @@
 // be large (a 50 MB corpus) and its whitespace is the source's text, so it is streamed into a
 // string directly: no DOM, about one output-sized allocation.
 #include "jatei/tei.hpp"
+#include "xml_input.hpp"
 
 #include <pugixml.hpp>
 
@@ -11,6 +12,7 @@
 #include <cstdint>
 #include <cstring>
 #include <sstream>
+#include <stdexcept>
 
 #include "jatei/error.hpp"
 
@@ -20,6 +22,13 @@ namespace {
 // ------------------------------------------------------------------------------------------
 // Writing
 // ------------------------------------------------------------------------------------------
+
+// A control character reaching the writer is a bug upstream (readers and decoding refuse
+// them): stop rather than write a document no XML parser reads.
+[[noreturn]] void unwritable(char c) {
+  throw std::logic_error("internal error: control character " + std::to_string(static_cast<int>(static_cast<unsigned char>(c))) +
+                         " reached the TEI writer");
+}
 
 void escape_text(std::string& out, std::string_view s) {
   std::size_t run = 0;
@@ -37,7 +46,10 @@ void escape_text(std::string& out, std::string_view s) {
       case '<': rep = "&lt;"; break;
       case '>': rep = "&gt;"; break;
       case '\r': rep = "&#13;"; break;
-      default: continue;
+      case '\t': case '\n': continue;
+      default:
+        if (static_cast<unsigned char>(s[i]) < 0x20) unwritable(s[i]);
+        continue;
     }
     out.append(s.substr(run, i - run));
     out += rep;
@@ -55,7 +67,9 @@ void escape_attr(std::string& out, std::string_view s) {
       case '\n': out += "&#10;"; break;
       case '\t': out += "&#9;"; break;
       case '\r': out += "&#13;"; break;
-      default: out.push_back(c);
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) unwritable(c);
+        out.push_back(c);
     }
   }
 }
@@ -418,27 +432,8 @@ class Reader {
   Reader(std::string_view xml, const std::string& origin) : xml_(xml), origin_(origin), lines_(xml) {}
 
   Document run() {
-    check_dtd();
-    check_entities();
-    // Parse a copy in place; offset_debug lets errors point at elements.
-    buffer_.assign(xml_.begin(), xml_.end());
-    // parse_fragment keeps text beside the root element as nodes, so it can be refused below.
-    unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_fragment;
-    pugi::xml_parse_result r = dom_.load_buffer_inplace(buffer_.data(), buffer_.size(), flags, pugi::encoding_utf8);
-    if (!r) {
-      auto [line, col] = lines_.at(static_cast<std::size_t>(r.offset));
-      throw DataError(std::string("malformed XML: ") + r.description(), line, col);
-    }
-    // pugixml accepts what XML forbids beside the root element: a second one, or text.
-    for (auto n : dom_.children()) {
-      if (n.type() == pugi::node_element && n != dom_.document_element())
-        fail(n, "malformed XML: more than one root element");
-      if (n.type() == pugi::node_pcdata && !is_whitespace(n.value())) fail(n, "malformed XML: text outside the root element");
-    }
-    if (!dom_.document_element()) {  // parse_fragment accepts that; XML does not
-      auto [line, col] = lines_.at(xml_.size());
-      throw DataError("malformed XML: no document element", line, col);
-    }
+    // One gate for every reader of outside XML: characters, entities, DTD, one root, depth.
+    xml_input::parse(xml_, pugi::parse_default | pugi::parse_ws_pcdata, buffer_, dom_);
     pugi::xml_node root = dom_.document_element();
     if (!root || std::string_view(root.name()) != "TEI")
       fail(root, "not a TEI document (root element is <" + std::string(root ? root.name() : "") + ">, expected <TEI>)");
@@ -462,45 +457,6 @@ class Reader {
     std::size_t line = 0, col = 0;
     if (n) std::tie(line, col) = lines_.at(static_cast<std::size_t>(n.offset_debug()));
     throw DataError(msg, line, col);
-  }
-
-  // Without a DTD only the five predefined entities exist, but pugixml keeps an undefined one
-  // (&nbsp;) or a bare '&' as literal text, which the writer would turn into "&amp;nbsp;".
-  void check_entities() const {
-    static constexpr std::pair<std::string_view, std::string_view> skips[] = {
-        {"<!--", "-->"}, {"<![CDATA[", "]]>"}, {"<?", "?>"}};
-    std::size_t i = 0;
-    while ((i = xml_.find_first_of("<&", i)) != std::string_view::npos) {
-      if (xml_[i] == '<') {
-        std::size_t next = i + 1;
-        for (auto& [open, close] : skips) {
-          if (xml_.substr(i, open.size()) != open) continue;
-          std::size_t e = xml_.find(close, i + open.size());
-          next = e == std::string_view::npos ? xml_.size() : e + close.size();
-          break;
-        }
-        i = next;
-        continue;
-      }
-      std::size_t semi = xml_.find(';', i);
-      std::string_view name = semi == std::string_view::npos ? std::string_view() : xml_.substr(i + 1, semi - i - 1);
-      if (name.empty() || (name[0] != '#' && name != "amp" && name != "lt" && name != "gt" && name != "quot" &&
-                           name != "apos")) {
-        auto [line, col] = lines_.at(i);
-        throw DataError("malformed XML: undefined entity or a bare '&' (write &amp;)", line, col);
-      }
-      i = semi + 1;
-    }
-  }
-
-  void check_dtd() {
-    std::size_t p = xml_.find("<!DOCTYPE");
-    if (p == std::string_view::npos) return;
-    std::size_t q = xml_.find("<!ENTITY", p);
-    if (q != std::string_view::npos) {
-      auto [line, col] = lines_.at(q);
-      throw DataError("entity declarations are not accepted (no DTD processing)", line, col);
-    }
   }
 
   void read_header(pugi::xml_node header, Header& h) {

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <functional>
+#include <limits>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -18,6 +19,7 @@
 #include <sstream>
 
 #include "jatei/error.hpp"
+#include "xml_input.hpp"
 
 namespace jatei {
 namespace {
@@ -35,6 +37,9 @@ void collect(void* ctx, xmlErrorPtr err) {
 }
 
 void silent(void*, xmlErrorPtr) {}
+
+// The id and pointer checks on a parsed document.
+std::vector<Problem> references_in(const pugi::xml_document& dom, std::string_view xml);
 
 }  // namespace
 
@@ -74,6 +79,22 @@ Validator::~Validator() {
 
 std::vector<Problem> Validator::validate(std::string_view xml, const std::string& name) const {
   std::vector<Problem> problems;
+  // First what every reader of jatei refuses (characters XML cannot hold, entity declarations,
+  // undefined entities, nesting past xml_input::kMaxDepth, a second root), so that a file this
+  // passes is one the tools read, and libxml2 never meets a tree deep enough to exhaust the
+  // stack in its recursive validation.
+  pugi::xml_document dom;
+  std::vector<char> buffer;
+  try {
+    xml_input::parse(xml, pugi::parse_default, buffer, dom);
+  } catch (const DataError& e) {
+    problems.push_back({e.line(), e.what()});
+    return problems;
+  }
+  if (xml.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+    problems.push_back({0, "too large to validate: libxml2 reads at most 2 GiB"});
+    return problems;
+  }
   // No network, no DTD loading, no entity substitution.
   int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE;
   xmlSetStructuredErrorFunc(&problems, collect);
@@ -88,17 +109,23 @@ std::vector<Problem> Validator::validate(std::string_view xml, const std::string
   xmlRelaxNGValidateDoc(vctx, doc);
   xmlRelaxNGFreeValidCtxt(vctx);
   xmlFreeDoc(doc);
-  auto refs = check_references(xml);
+  auto refs = references_in(dom, xml);
   problems.insert(problems.end(), refs.begin(), refs.end());
   return problems;
 }
 
 std::vector<Problem> check_references(std::string_view xml) {
-  std::vector<Problem> problems;
   pugi::xml_document doc;
   std::vector<char> buf(xml.begin(), xml.end());
   auto r = doc.load_buffer_inplace(buf.data(), buf.size(), pugi::parse_default, pugi::encoding_utf8);
-  if (!r) return problems;  // reported by the parser already
+  if (!r) return {};  // reported by the parser already
+  return references_in(doc, xml);
+}
+
+namespace {
+std::vector<Problem> references_in(const pugi::xml_document& dom, std::string_view xml) {
+  std::vector<Problem> problems;
+  pugi::xml_node doc = dom;
   std::vector<std::size_t> line_starts{0};
   for (std::size_t i = 0; i < xml.size(); ++i)
     if (xml[i] == '\n') line_starts.push_back(i + 1);
@@ -137,5 +164,7 @@ std::vector<Problem> check_references(std::string_view xml) {
       problems.push_back({line_of(n), "pointer #" + id + " on <" + std::string(n.name()) + "> does not resolve"});
   return problems;
 }
+
+}  // namespace
 
 }  // namespace jatei

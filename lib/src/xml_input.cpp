@@ -1,0 +1,176 @@
+#include "xml_input.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "jatei/error.hpp"
+#include "jatei/utf8.hpp"
+#include "utf8_check.hpp"
+
+namespace jatei::xml_input {
+
+namespace {
+
+[[noreturn]] void fail_at(std::string_view xml, std::size_t offset, const std::string& message) {
+  auto [line, col] = line_col(xml, offset);
+  throw DataError(message, line, col, offset);
+}
+
+// XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
+bool is_xml_char(unsigned long c) {
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+         (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+std::string hex(unsigned long c) {
+  static const char digits[] = "0123456789ABCDEF";
+  std::string out;
+  do {
+    out.insert(out.begin(), digits[c & 0xF]);
+    c >>= 4;
+  } while (c);
+  while (out.size() < 4) out.insert(out.begin(), '0');
+  return "U+" + out;
+}
+
+// The value of the character reference whose digits are `digits` (after "&#"), or a value past
+// U+10FFFF when it has none or too many.
+unsigned long reference_value(std::string_view digits) {
+  bool is_hex = !digits.empty() && digits[0] == 'x';
+  if (is_hex) digits.remove_prefix(1);
+  if (digits.empty()) return 0x110000;
+  unsigned long v = 0;
+  for (char c : digits) {
+    int d = c >= '0' && c <= '9' ? c - '0'
+            : is_hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : is_hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                             : -1;
+    if (d < 0) return 0x110000;
+    v = v * (is_hex ? 16 : 10) + static_cast<unsigned long>(d);
+    if (v > 0x10FFFF) return 0x110000;
+  }
+  return v;
+}
+
+}  // namespace
+
+std::pair<std::size_t, std::size_t> line_col(std::string_view xml, std::size_t offset) {
+  offset = std::min(offset, xml.size());
+  std::string_view before = xml.substr(0, offset);
+  std::size_t line = 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+  std::size_t nl = before.rfind('\n');
+  std::size_t start = nl == std::string_view::npos ? 0 : nl + 1;
+  return {line, offset - start + 1};
+}
+
+void check_characters(std::string_view xml) {
+  if (xml.size() >= 2 && ((xml[0] == '\xFF' && xml[1] == '\xFE') || (xml[0] == '\xFE' && xml[1] == '\xFF')))
+    fail_at(xml, 0, "UTF-16 XML is not read: convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)");
+  if (!utf8_check::known_valid(xml)) {
+    for (std::size_t i = 0; i < xml.size();) {
+      if (static_cast<unsigned char>(xml[i]) < 0x80) {
+        ++i;
+        continue;
+      }
+      std::size_t n = utf8::valid_prefix(xml.substr(i, 4));
+      if (n == 0) fail_at(xml, i, "invalid UTF-8 at byte offset " + std::to_string(i));
+      i += n;
+    }
+  }
+  // What UTF-8 can hold but XML cannot: controls other than tab, LF, CR; U+FFFE, U+FFFF.
+  for (std::size_t i = utf8_check::unchanged_until(xml, 0); i < xml.size(); ++i) {
+    auto b = static_cast<unsigned char>(xml[i]);
+    if (b < 0x20 && b != '\t' && b != '\n' && b != '\r')
+      fail_at(xml, i, "a character XML cannot hold: control character " + hex(b));
+    if (b == 0xEF && i + 2 < xml.size() && static_cast<unsigned char>(xml[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(xml[i + 2]) & 0xFE) == 0xBE)
+      fail_at(xml, i, "a character XML cannot hold: noncharacter " + hex(0xFFFE + (static_cast<unsigned char>(xml[i + 2]) & 1)));
+    if (b == '\r') {  // the fast scan stops at CR, which XML allows: go on quickly after it
+      std::size_t next = utf8_check::unchanged_until(xml, i + 1);
+      if (next > i + 1) i = next - 1;
+    }
+  }
+}
+
+void check_references(std::string_view xml) {
+  static constexpr std::pair<std::string_view, std::string_view> skips[] = {
+      {"<!--", "-->"}, {"<![CDATA[", "]]>"}, {"<?", "?>"}};
+  std::size_t i = 0;
+  while ((i = xml.find_first_of("<&", i)) != std::string_view::npos) {
+    if (xml[i] == '<') {
+      std::size_t next = i + 1;
+      for (auto& [open, close] : skips) {
+        if (xml.substr(i, open.size()) != open) continue;
+        std::size_t e = xml.find(close, i + open.size());
+        next = e == std::string_view::npos ? xml.size() : e + close.size();
+        break;
+      }
+      i = next;
+      continue;
+    }
+    std::size_t semi = xml.find(';', i);
+    std::string_view name = semi == std::string_view::npos ? std::string_view() : xml.substr(i + 1, semi - i - 1);
+    if (!name.empty() && name[0] == '#') {
+      unsigned long c = reference_value(name.substr(1));
+      if (c > 0x10FFFF) fail_at(xml, i, "malformed XML: a character reference that is not a number: &" + std::string(name.substr(0, 12)) + ";");
+      if (!is_xml_char(c)) fail_at(xml, i, "a character XML cannot hold: &" + std::string(name) + "; (" + hex(c) + ")");
+    } else if (name != "amp" && name != "lt" && name != "gt" && name != "quot" && name != "apos") {
+      fail_at(xml, i, "malformed XML: undefined entity or a bare '&' (write &amp;)");
+    }
+    i = semi + 1;
+  }
+}
+
+void check_doctype(std::string_view xml) {
+  std::size_t p = xml.find("<!DOCTYPE");
+  if (p == std::string_view::npos) return;
+  std::size_t q = xml.find("<!ENTITY", p);
+  if (q != std::string_view::npos) fail_at(xml, q, "entity declarations are not accepted (no DTD processing)");
+}
+
+void check_depth(const pugi::xml_node& root, std::string_view xml) {
+  // Depth-first without recursion: down to the first child, else across, else up and across.
+  // Only elements have children; every node's depth is its parent's plus one.
+  std::size_t depth = 1;
+  pugi::xml_node n = root;
+  for (;;) {
+    if (pugi::xml_node c = n.first_child()) {
+      n = c;
+      ++depth;
+    } else {
+      while (n != root && !n.next_sibling()) {
+        n = n.parent();
+        --depth;
+      }
+      if (n == root) return;
+      n = n.next_sibling();
+    }
+    if (depth > kMaxDepth && n.type() == pugi::node_element)
+      fail_at(xml, static_cast<std::size_t>(n.offset_debug()),
+              "elements nested more than " + std::to_string(kMaxDepth) + " deep");
+  }
+}
+
+void parse(std::string_view xml, unsigned flags, std::vector<char>& buffer, pugi::xml_document& dom) {
+  check_characters(xml);
+  check_doctype(xml);
+  check_references(xml);
+  buffer.assign(xml.begin(), xml.end());
+  // parse_fragment keeps text beside the root element as nodes, so it can be refused below.
+  pugi::xml_parse_result r = dom.load_buffer_inplace(buffer.data(), buffer.size(), flags | pugi::parse_fragment,
+                                                     pugi::encoding_utf8);
+  if (!r) fail_at(xml, static_cast<std::size_t>(r.offset), std::string("malformed XML: ") + r.description());
+  for (auto n : dom.children()) {
+    if (n.type() == pugi::node_element && n != dom.document_element())
+      fail_at(xml, static_cast<std::size_t>(n.offset_debug()), "malformed XML: more than one root element");
+    if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+      std::string_view v = n.value();
+      if (v.find_first_not_of(" \t\r\n") != std::string_view::npos)
+        fail_at(xml, static_cast<std::size_t>(n.offset_debug()), "malformed XML: text outside the root element");
+    }
+  }
+  if (!dom.document_element()) fail_at(xml, xml.size(), "malformed XML: no document element");
+  check_depth(dom.document_element(), xml);
+}
+
+}  // namespace jatei::xml_input

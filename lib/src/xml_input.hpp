@@ -1,0 +1,52 @@
+// Reading XML that comes from outside (TEI, XLIFF, TBX, stand-off): one gate every reader goes
+// through before it trusts a tree.
+//
+//   std::vector<char> buffer;
+//   pugi::xml_document dom;
+//   xml_input::parse(xml, pugi::parse_default | pugi::parse_ws_pcdata, buffer, dom);
+//   // dom holds one root element, nested no deeper than xml_input::kMaxDepth, and only
+//   // characters XML 1.0 can hold; otherwise DataError at the line and column.
+//
+// pugixml parses without recursion but takes, as text, what XML forbids: ill-formed UTF-8,
+// control characters (raw or as &#x1;), U+FFFE/U+FFFF, references to surrogates, &#0; (which
+// ends its text node early), undefined entities and bare '&'; it also builds trees of any
+// depth, which every reader after it walks recursively. These checks close both gaps.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <pugixml.hpp>
+
+namespace jatei::xml_input {
+
+// The deepest element nesting accepted (the root is depth 1). jatei's own documents nest about
+// ten deep; libxml2 refuses more than 256 by default, which this follows.
+inline constexpr std::size_t kMaxDepth = 256;
+
+// 1-based line and column of a byte offset (for error messages).
+std::pair<std::size_t, std::size_t> line_col(std::string_view xml, std::size_t offset);
+
+// Refuses bytes XML 1.0 cannot carry: ill-formed UTF-8 (surrogates included), C0 controls other
+// than tab, LF and CR, U+FFFE and U+FFFF. Throws DataError naming where.
+void check_characters(std::string_view xml);
+
+// Refuses, outside comments, CDATA and processing instructions: entity references other than
+// the five XML predefines, a bare '&', and character references to anything that is not an XML
+// Char (NUL, controls, surrogates, U+FFFE/FFFF, past U+10FFFF). Throws DataError naming where.
+void check_references(std::string_view xml);
+
+// Refuses a DOCTYPE that declares entities (no DTD is ever processed).
+void check_doctype(std::string_view xml);
+
+// Refuses a tree nested deeper than kMaxDepth (walked without recursion).
+void check_depth(const pugi::xml_node& root, std::string_view xml);
+
+// All of the above, with a pugixml parse of a copy of `xml` in `buffer` (kept alive by the
+// caller: the tree points into it), and XML's rule of one root element with nothing but
+// whitespace, comments and processing instructions beside it. Throws DataError.
+void parse(std::string_view xml, unsigned flags, std::vector<char>& buffer, pugi::xml_document& dom);
+
+}  // namespace jatei::xml_input
