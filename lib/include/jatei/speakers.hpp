@@ -53,7 +53,7 @@ class SpeakerModel {
   const std::map<std::string, double, std::less<>>& weights() const { return weights_; }
   const Rules& cues() const { return cues_; }
 
-  struct Compiled;  // the cue lists prepared for matching (speakers.cpp)
+  struct Compiled;  // the cue lists prepared for matching (lib/src/speakers/)
   const Compiled& compiled() const { return *compiled_; }
 
  private:

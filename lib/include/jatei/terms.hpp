@@ -34,7 +34,7 @@
 namespace jatei::terms {
 
 // ------------------------------------------------------------------------------------------
-// Normalised view with an offset map (terms_normalize.cpp)
+// Normalised view with an offset map (lib/src/terms/normalize.cpp)
 // ------------------------------------------------------------------------------------------
 
 // The normalised text of a string, and for each of its bytes where the original character(s)
@@ -65,7 +65,7 @@ CharClass classify(char32_t c);
 bool is_word_char(char32_t c);  // Latin letter or digit: Latin terms need a boundary of these
 
 // ------------------------------------------------------------------------------------------
-// Aho–Corasick automaton over UTF-8 bytes (terms_match.cpp)
+// Aho–Corasick automaton over UTF-8 bytes (lib/src/terms/match.cpp)
 // ------------------------------------------------------------------------------------------
 
 class Matcher {
@@ -99,7 +99,7 @@ class Matcher {
 std::vector<Matcher::Match> longest_leftmost(std::vector<Matcher::Match> matches);
 
 // ------------------------------------------------------------------------------------------
-// Glosses in the text (terms_gloss.cpp)
+// Glosses in the text (lib/src/terms/gloss.cpp)
 // ------------------------------------------------------------------------------------------
 
 struct FoundGloss {
@@ -125,7 +125,7 @@ std::vector<FoundGloss> find_glosses(std::string_view sentence, const TermLookup
 std::size_t term_left_edge(std::string_view sentence, std::size_t end, std::string* reason = nullptr);
 
 // ------------------------------------------------------------------------------------------
-// Katakana loanwords (terms_translit.cpp)
+// Katakana loanwords (lib/src/terms/translit.cpp)
 // ------------------------------------------------------------------------------------------
 
 // ICU Katakana-Latin, then Latin-ASCII: ベースモデル -> "besumoderu".

@@ -1,10 +1,10 @@
-#include "merge_util.hpp"
+#include "merge/util.hpp"
 
 #include <pugixml.hpp>
 
 #include <sstream>
 
-#include "export_view.hpp"
+#include "export/view.hpp"
 #include "jatei/tei.hpp"
 
 namespace jatei::mergeutil {

@@ -1,4 +1,4 @@
-#include "data_files.hpp"
+#include "core/data_files.hpp"
 #include "jatei/rules.hpp"
 
 #include <cstdlib>

@@ -7,7 +7,7 @@
 // not treat the author's guess as a statement of fact.
 #include <algorithm>
 
-#include "export_view.hpp"
+#include "export/view.hpp"
 #include "jatei/export.hpp"
 
 namespace jatei {

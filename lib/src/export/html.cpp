@@ -6,7 +6,7 @@
 // beside the text and link into it; verdicts and translations appear where they were merged.
 #include <algorithm>
 
-#include "export_view.hpp"
+#include "export/view.hpp"
 #include "jatei/export.hpp"
 #include "jatei/segment.hpp"
 

@@ -1,5 +1,5 @@
 // libxml2 for RELAX NG (pugixml has no validation); pugixml for the reference checks.
-#include "data_files.hpp"
+#include "core/data_files.hpp"
 #include "jatei/validate.hpp"
 
 #include <libxml/parser.h>
@@ -19,7 +19,7 @@
 #include <sstream>
 
 #include "jatei/error.hpp"
-#include "xml_input.hpp"
+#include "tei/xml_input.hpp"
 
 namespace jatei {
 namespace {

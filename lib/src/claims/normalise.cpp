@@ -5,7 +5,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
-#include "claims_text.hpp"
+#include "claims/text.hpp"
 #include "jatei/claims.hpp"
 
 namespace jatei::claims {

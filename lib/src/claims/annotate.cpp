@@ -10,7 +10,7 @@
 #include <ostream>
 #include <set>
 
-#include "claims_text.hpp"
+#include "claims/text.hpp"
 #include "jatei/claims.hpp"
 #include "jatei/segment.hpp"
 

@@ -4,7 +4,7 @@
 // per-paragraph features; the analysis of a run of divisions (labelled, dash interview,
 // unlabelled dialogue or prose); the sequence model (Viterbi with max-marginals, profiles
 // re-estimated by hard EM across the document); names; and the rebuilding of the turns.
-#include "data_files.hpp"
+#include "core/data_files.hpp"
 #include "jatei/speakers.hpp"
 
 #include <algorithm>

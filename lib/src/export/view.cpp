@@ -1,6 +1,6 @@
 // One reading of a Document for every exporter: done once, so each format stays a small
 // printer and all formats agree on who speaks, what a sentence is and what a term means.
-#include "export_view.hpp"
+#include "export/view.hpp"
 
 #include <pugixml.hpp>
 

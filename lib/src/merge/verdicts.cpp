@@ -11,13 +11,13 @@
 #include <set>
 #include <sstream>
 
-#include "export_view.hpp"
+#include "export/view.hpp"
 #include "jatei/error.hpp"
 #include "jatei/merge.hpp"
 #include "jatei/segment.hpp"
 #include "jatei/utf8.hpp"
-#include "xml_input.hpp"
-#include "merge_util.hpp"
+#include "tei/xml_input.hpp"
+#include "merge/util.hpp"
 
 namespace jatei {
 namespace {

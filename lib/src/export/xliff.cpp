@@ -11,7 +11,7 @@
 #include <algorithm>
 #include <set>
 
-#include "export_view.hpp"
+#include "export/view.hpp"
 #include "jatei/error.hpp"
 #include "jatei/export.hpp"
 

@@ -4,7 +4,7 @@
 // be large (a 50 MB corpus) and its whitespace is the source's text, so it is streamed into a
 // string directly: no DOM, about one output-sized allocation.
 #include "jatei/tei.hpp"
-#include "xml_input.hpp"
+#include "tei/xml_input.hpp"
 
 #include <pugixml.hpp>
 

@@ -9,8 +9,8 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "claims_text.hpp"
-#include "data_files.hpp"
+#include "claims/text.hpp"
+#include "core/data_files.hpp"
 #include "jatei/claims.hpp"
 #include "jatei/error.hpp"
 

@@ -17,7 +17,7 @@
 
 #include "jatei/segment.hpp"
 #include "jatei/utf8.hpp"
-#include "utf8_check.hpp"  // has_avx2(), JATEI_UTF8_AVX2 where the compiler can target it
+#include "text/utf8_check.hpp"  // has_avx2(), JATEI_UTF8_AVX2 where the compiler can target it
 
 namespace jatei {
 

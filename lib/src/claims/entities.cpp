@@ -11,7 +11,7 @@
 #include <cstdio>
 #include <map>
 
-#include "claims_text.hpp"
+#include "claims/text.hpp"
 #include "jatei/claims.hpp"
 
 namespace jatei::claims {

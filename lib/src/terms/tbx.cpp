@@ -4,7 +4,7 @@
 // speech, type, status, context, notes, definitions, subject fields); the checks it makes are
 // the ones a hand-edited termbase fails most often, each reported with its line and column.
 #include "jatei/tbx.hpp"
-#include "xml_input.hpp"
+#include "tei/xml_input.hpp"
 
 #include <pugixml.hpp>
 

@@ -18,7 +18,7 @@
 #include <algorithm>
 #include <array>
 
-#include "claims_text.hpp"
+#include "claims/text.hpp"
 #include "jatei/claims.hpp"
 
 namespace jatei::claims {

@@ -7,8 +7,8 @@
 // close one).
 #include "jatei/segment.hpp"
 
-#include "beside.hpp"
-#include "utf8_check.hpp"
+#include "core/beside.hpp"
+#include "text/utf8_check.hpp"
 
 #include <algorithm>
 #include <atomic>

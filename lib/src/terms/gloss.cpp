@@ -19,7 +19,7 @@
 #include <memory>
 #include <sstream>
 
-#include "data_files.hpp"
+#include "core/data_files.hpp"
 #include "jatei/rules.hpp"
 #include "jatei/terms.hpp"
 #include "jatei/utf8.hpp"

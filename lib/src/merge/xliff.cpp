@@ -9,13 +9,13 @@
 #include <algorithm>
 #include <map>
 
-#include "export_view.hpp"
+#include "export/view.hpp"
 #include "jatei/error.hpp"
 #include "jatei/merge.hpp"
 #include "jatei/segment.hpp"
 #include "jatei/utf8.hpp"
-#include "merge_util.hpp"
-#include "xml_input.hpp"
+#include "merge/util.hpp"
+#include "tei/xml_input.hpp"
 
 namespace jatei {
 namespace {

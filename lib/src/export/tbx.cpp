@@ -9,7 +9,7 @@
 // read only that one.
 #include <algorithm>
 
-#include "export_view.hpp"
+#include "export/view.hpp"
 #include "jatei/export.hpp"
 #include "jatei/tbx.hpp"
 

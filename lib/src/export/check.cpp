@@ -17,7 +17,7 @@
 #include <map>
 #include <set>
 
-#include "export_view.hpp"
+#include "export/view.hpp"
 #include "jatei/error.hpp"
 #include "jatei/export.hpp"
 

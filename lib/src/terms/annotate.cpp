@@ -5,7 +5,7 @@
 // would cross another stage's markup, choose longest-leftmost, resolve a term with several
 // senses (推論: reasoning or inference), then write spans. Ids are given in document order,
 // reusing the id a term had at the same place before, so a second run gives the same bytes.
-#include "data_files.hpp"
+#include "core/data_files.hpp"
 #include "jatei/terms.hpp"
 
 #include <unistd.h>

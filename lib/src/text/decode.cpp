@@ -14,8 +14,8 @@
 #include <memory>
 #include <vector>
 
-#include "beside.hpp"
-#include "utf8_check.hpp"
+#include "core/beside.hpp"
+#include "text/utf8_check.hpp"
 #include "jatei/error.hpp"
 #include "jatei/utf8.hpp"
 

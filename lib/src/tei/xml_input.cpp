@@ -1,11 +1,11 @@
-#include "xml_input.hpp"
+#include "tei/xml_input.hpp"
 
 #include <algorithm>
 #include <string>
 
 #include "jatei/error.hpp"
 #include "jatei/utf8.hpp"
-#include "utf8_check.hpp"
+#include "text/utf8_check.hpp"
 
 namespace jatei::xml_input {
 
