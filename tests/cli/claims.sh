@@ -47,10 +47,10 @@ for f in "$SRC"/corpora/*.txt; do
   "$B/jatei-text" "$T/$name.1.xml" > "$T/$name.txt"
   lf "$f" > "$T/$name.src"
   same "$T/$name.src" "$T/$name.txt" "$name: text unchanged"
-  if [ -n "$SHARED" ] && command -v jing >/dev/null 2>&1 && [ -f "$SHARED/external/tei/tei_all.rng" ]; then
+  if command -v jing >/dev/null 2>&1; then
     checks=$((checks + 1))
-    if jing "$SHARED/external/tei/tei_all.rng" "$T/$name.0.xml" > /dev/null 2>&1; then
-      jing "$SHARED/external/tei/tei_all.rng" "$T/$name.1.xml" > "$T/jing.out" 2>&1 || { fail "$name: tei_all.rng"; show "$T/jing.out"; }
+    if jing "$TEI_ALL" "$T/$name.0.xml" > /dev/null 2>&1; then
+      jing "$TEI_ALL" "$T/$name.1.xml" > "$T/jing.out" 2>&1 || { fail "$name: tei_all.rng"; show "$T/jing.out"; }
     fi
   fi
 done

@@ -12,7 +12,7 @@ command -v python3 >/dev/null 2>&1 || { echo "export_merge.sh: python3 missing; 
 X="$B/jatei-export"
 M="$B/jatei-merge"
 D=$SRC/tests/data/export
-TEIRNG=${SHARED:+$SHARED/external/tei/tei_all.rng}
+TEIRNG=$TEI_ALL
 
 jing_ok() {
   [ -n "$TEIRNG" ] && [ -f "$TEIRNG" ] && command -v jing >/dev/null 2>&1 || return 0

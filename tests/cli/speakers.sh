@@ -53,7 +53,7 @@ check_rc 66 "missing rules file" || true
 
 # --- every corpus article: valid, text unchanged, ids kept, idempotent, application declared
 ids() { grep -o '<s xml:id="[^"]*"' "$1" || true; }
-rng=${SHARED:+$SHARED/external/tei/tei_all.rng}
+rng=$TEI_ALL
 for f in "$C"/*.txt; do
   name=$(basename "$f" .txt)
   "$B/jatei-segment" "$f" >"$T/$name.0.xml"

@@ -1,15 +1,14 @@
 #!/bin/sh
 # What the tools write is valid against the official TEI schema too (tei_all.rng, with jing):
 # the golden files, jatei-segment of the seed and of a few edge inputs, tests/schema/valid/*.xml.
-# Skipped (77) without ../shared or jing.
+# The schema is the project's copy (tests/external/tei); the seed is added when ../shared is
+# there. Skipped (77) without jing.
 set -eu
 . "$JATEI_SRC/tests/cli/common.inc"
 
-rng="$SHARED/external/tei/tei_all.rng"
-if [ -z "$SHARED" ] || [ ! -f "$rng" ]; then
-  echo "skipped: no ../shared/external/tei/tei_all.rng"
-  exit 77
-fi
+rng="$TEI_ALL"
+checks=$((checks + 1))
+[ -f "$rng" ] || { fail "no $rng"; finish; }
 if ! command -v jing >/dev/null 2>&1; then
   echo "skipped: jing is not installed"
   exit 77
@@ -22,8 +21,7 @@ done
 checks=$((checks + 1))
 [ "$#" -ge 1 ] || fail "no golden files in tests/golden/expected/"
 
-seed="$SHARED/corpora/deepseek-r1-lecture.txt"
-checks=$((checks + 1))
+seed="${SHARED:-/nonexistent}/corpora/deepseek-r1-lecture.txt"
 if [ -f "$seed" ]; then
   run "$B/jatei-segment" "$seed"
   if check_rc 0 "jatei-segment the seed"; then
@@ -31,7 +29,7 @@ if [ -f "$seed" ]; then
     set -- "$@" "$T/seed.tei.xml"
   fi
 else
-  fail "no seed article $seed"
+  echo "note: no ../shared: the seed article is not among the files checked"
 fi
 
 # edge inputs: the smallest documents the tools write

@@ -10,7 +10,7 @@ set -eu
 need_tools jatei-terms
 SEED=$SHARED/corpora/deepseek-r1-lecture.txt
 TBXRNG=$SHARED/external/tbx/core/TBXcoreStructV03.rng
-TEIRNG=$SHARED/external/tei/tei_all.rng
+TEIRNG=$TEI_ALL
 TB=$SRC/corpora/termbase/ja-en-ai.tbx
 have() { command -v "$1" >/dev/null 2>&1; }
 

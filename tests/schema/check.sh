@@ -9,7 +9,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 schema="$root/schemas/jatei.rng"
-tei_all=${1:-"$root/../shared/external/tei/tei_all.rng"}
+tei_all=${1:-"$root/tests/external/tei/tei_all.rng"}
 fail=0
 
 command -v xmllint >/dev/null 2>&1 || { echo "check.sh: xmllint not found" >&2; exit 2; }
