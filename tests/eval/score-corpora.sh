@@ -5,7 +5,8 @@
 #   BIN_DIR   folder of the built tools (default build/tools)
 #   PIPELINE  stages after jatei-segment, e.g. "speakers claims terms" (default: every stage
 #             tool found in BIN_DIR). With no stage, scores with --no-speakers.
-# Prints one TSV line per article and metric: set, article, metric, value.
+# Prints one TSV line per article and metric: set, article, metric, value. For a table per
+# article and the pooled (micro-averaged) claims figures per set, pipe it to tests/eval/summary.py.
 set -eu
 here=$(cd "$(dirname "$0")/../.." && pwd)
 bin=${1:-$here/build/tools}
