@@ -251,6 +251,21 @@ BOOST_AUTO_TEST_CASE(user_lexicon_extends_and_removes) {
   BOOST_CHECK_THROW(Lexicon::parse("推測\n", "bad.tsv"), DataError);
 }
 
+BOOST_AUTO_TEST_CASE(a_strength_that_is_not_a_number_is_refused_at_its_line) {
+  // "nan" reads as NaN, which compares false with both bounds: it was accepted (issue 11, row 10).
+  for (const char* bad : {"nan", "NaN", "-nan", "inf", "infinity"}) {
+    try {
+      Lexicon::parse(std::string("# cues\n推測\tspeculation\t") + bad + "\n", "mine.tsv");
+      BOOST_ERROR("strength " << bad << " accepted");
+    } catch (const DataError& e) {
+      BOOST_TEST(e.line() == 2u);
+      BOOST_TEST(std::string(e.what()).find("mine.tsv") != std::string::npos, e.what());
+      BOOST_TEST(std::string(e.what()).find("strength") != std::string::npos, e.what());
+    }
+  }
+  BOOST_CHECK_NO_THROW(Lexicon::parse("推測\tspeculation\t0\n推定\tspeculation\t1\n", "ok.tsv"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 // ------------------------------------------------------------------------------------------

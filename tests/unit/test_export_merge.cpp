@@ -149,6 +149,19 @@ BOOST_AUTO_TEST_CASE(errors_leave_the_document_alone) {
                  .find("no target language") != std::string::npos);
   BOOST_TEST(data_error([&] { merge_xliff(d, "<xliff version=\"2.1\"><file"); }).find("malformed XML") != std::string::npos);
   BOOST_TEST(data_error([&] { merge_xliff(d, "<TEI/>"); }).find("not an XLIFF") != std::string::npos);
+  // Another namespace, or none, is another vocabulary; a second root is not XML (both were
+  // read: issue 11, row 10).
+  BOOST_TEST(data_error([&] {
+               merge_xliff(d, std::regex_replace(good, std::regex("urn:oasis:names:tc:xliff:document:2.0"), "urn:example:other"));
+             }).find("is not in the XLIFF 2 namespace") != std::string::npos);
+  BOOST_TEST(data_error([&] {
+               merge_xliff(d, std::regex_replace(good, std::regex(" xmlns=\"urn:oasis:names:tc:xliff:document:2.0\""), ""));
+             }).find("(it has none)") != std::string::npos);
+  BOOST_TEST(data_error([&] { merge_xliff(d, good + "<xliff/>"); }).find("more than one root") != std::string::npos);
+  std::string v12 = fill(export_xliff(d, [] { ExportOptions o; o.xliff_version = XliffVersion::v12; return o; }()), true);
+  BOOST_TEST(data_error([&] {
+               merge_xliff(d, std::regex_replace(v12, std::regex("urn:oasis:names:tc:xliff:document:1.2"), "urn:oasis:names:tc:xliff:document:2.0"));
+             }).find("is not in the XLIFF 1.2 namespace") != std::string::npos);
   BOOST_TEST(tei::write(d) == before);
 }
 

@@ -4,6 +4,8 @@
 #define BOOST_TEST_MODULE hostile
 #include <boost/test/unit_test.hpp>
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <functional>
 #include <string>
@@ -131,6 +133,20 @@ BOOST_AUTO_TEST_CASE(validation_refuses_what_the_readers_refuse) {
     auto problems = v.validate(bad, "bad.xml");
     BOOST_TEST(!problems.empty());
   }
+}
+
+BOOST_AUTO_TEST_CASE(validation_of_more_than_2_gib_is_refused_first) {
+  // libxml2 takes a length as an int. The size is now checked before anything reads the
+  // document: it was checked after the whole of it had been copied and parsed once (issue 11,
+  // row 8). 2 GiB and a little of address space never touched (no memory is used).
+  const std::size_t size = (std::size_t{1} << 31) + 16;
+  void* p = mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  BOOST_REQUIRE(p != MAP_FAILED);
+  jatei::Validator v(jatei::default_schema_path());
+  auto problems = v.validate(std::string_view(static_cast<const char*>(p), size), "huge.xml");
+  munmap(p, size);
+  BOOST_REQUIRE(problems.size() == 1u);
+  BOOST_TEST(problems.front().message.find("too large to validate") != std::string::npos, problems.front().message);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,6 +2,8 @@
 #define BOOST_TEST_MODULE rules
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -131,6 +133,90 @@ BOOST_AUTO_TEST_CASE(glob_many_stars_terminates) {
   BOOST_TEST(glob_prefix("a*a*a", line) == line.size());
 }
 
+// The matcher against a plain recursive one that tries every split, on every pattern and text
+// over a small alphabet (ASCII and full-width digits, kana, letters) up to a few characters:
+// the same answer for glob_match and glob_prefix (issue 11, row 10: the matcher is no longer
+// recursive, and must still mean the same).
+namespace {
+
+std::size_t ref_char_len(std::string_view t, std::size_t j) {
+  unsigned char b = static_cast<unsigned char>(t[j]);
+  return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+}
+
+bool ref_is_digit(std::string_view c) { return (c.size() == 1 && c[0] >= '0' && c[0] <= '9') || (c >= "０" && c <= "９" && c.size() == 3); }
+
+// Every end (byte offset) of text at which pattern[i..] can finish matching text[j..].
+void ref_ends(const std::vector<std::string>& p, std::size_t i, std::string_view t, std::size_t j, std::vector<std::size_t>& out) {
+  if (i == p.size()) {
+    out.push_back(j);
+    return;
+  }
+  if (p[i] == "*") {
+    for (std::size_t k = j;; k += ref_char_len(t, k)) {
+      ref_ends(p, i + 1, t, k, out);
+      if (k >= t.size()) break;
+    }
+    return;
+  }
+  if (j >= t.size()) return;
+  std::string_view c = t.substr(j, ref_char_len(t, j));
+  if (p[i] == "#" ? ref_is_digit(c) : c == p[i]) ref_ends(p, i + 1, t, j + c.size(), out);
+}
+
+std::vector<std::string> chars_of(std::string_view s) {
+  std::vector<std::string> out;
+  for (std::size_t j = 0; j < s.size(); j += ref_char_len(s, j)) out.emplace_back(s.substr(j, ref_char_len(s, j)));
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(glob_agrees_with_a_matcher_that_tries_every_split) {
+  const std::vector<std::string> text_chars{"a", "b", "1", "２", "あ", "*", "#"};
+  const std::vector<std::string> pattern_chars{"a", "b", "1", "あ", "*", "#"};
+  std::uint32_t seed = 12345;
+  auto rnd = [&](std::size_t n) {
+    seed = seed * 1103515245u + 12345u;
+    return static_cast<std::size_t>((seed >> 16) % n);
+  };
+  int checked = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string p, t;
+    for (std::size_t k = rnd(7); k > 0; --k) p += pattern_chars[rnd(pattern_chars.size())];
+    for (std::size_t k = rnd(9); k > 0; --k) t += text_chars[rnd(text_chars.size())];
+    std::vector<std::size_t> ends;
+    ref_ends(chars_of(p), 0, t, 0, ends);
+    bool whole = std::find(ends.begin(), ends.end(), t.size()) != ends.end();
+    std::size_t longest = ends.empty() ? npos : *std::max_element(ends.begin(), ends.end());
+    BOOST_TEST(glob_match(p, t) == whole, "glob_match(\"" << p << "\", \"" << t << "\")");
+    BOOST_TEST(glob_prefix(p, t) == longest, "glob_prefix(\"" << p << "\", \"" << t << "\")");
+    ++checked;
+  }
+  BOOST_TEST(checked == 20000);
+}
+
+BOOST_AUTO_TEST_CASE(glob_with_many_stars_is_linear) {
+  // The recursive matcher tried every way to split the text between the stars: C(200, 12)
+  // ways here, which never ended (29 s on one line of a longer pattern); the matcher now
+  // moves through the text once per piece of the pattern.
+  std::string line(200, 'a');
+  std::string many;
+  for (int k = 0; k < 12; ++k) many += "*a";
+  BOOST_TEST(!glob_match(many + "*b", line));
+  BOOST_TEST(glob_prefix(many + "b", line) == npos);
+  BOOST_TEST(glob_prefix(many + "*b", line + "b") == line.size() + 1);
+  std::string stars(5000, '*');
+  BOOST_TEST(glob_match(stars + "b", std::string(5000, 'a') + "b"));
+  BOOST_TEST(!glob_match(stars + "b", std::string(5000, 'a')));
+  // It also gave up past 16 stars (a bound on its recursion): such patterns never matched.
+  std::string twenty;
+  for (int k = 0; k < 20; ++k) twenty += "a*";
+  twenty += "a";
+  BOOST_TEST(glob_match(twenty, std::string(21, 'a')));
+  BOOST_TEST(glob_prefix(twenty, std::string(30, 'a')) == 30u);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rules::parse
 // ---------------------------------------------------------------------------------------------
@@ -258,6 +344,47 @@ BOOST_AUTO_TEST_CASE(merge_file_reads_a_file) {
   std::remove(path);
   BOOST_TEST((patterns(r, "byline") == std::vector<std::string>{"取材協力:"}));
   BOOST_CHECK_THROW(r.merge_file("/nonexistent/dir/none.rules"), jatei::IoError);
+}
+
+BOOST_AUTO_TEST_CASE(merge_file_refuses_an_unknown_section_naming_file_and_line) {
+  // A misspelt section was merged silently and did nothing (issue 11, row 10).
+  char path[] = "/tmp/jatei-rules-XXXXXX";
+  int fd = mkstemp(path);
+  BOOST_REQUIRE(fd >= 0);
+  close(fd);
+  {
+    std::ofstream out(path);
+    out << "[byline]\n取材協力:\n\n[bylines]\n編集部:\n";
+  }
+  Rules r = Rules::parse("[byline]\n著者:\n[caption]\n写真:\n", "base");
+  try {
+    r.merge_file(path);
+    BOOST_FAIL("no error");
+  } catch (const DataError& e) {
+    BOOST_TEST(e.line() == 4u);
+    std::string what = e.what();
+    BOOST_TEST(what.find(path) != std::string::npos, what);
+    BOOST_TEST(what.find("unknown section [bylines]") != std::string::npos, what);
+    BOOST_TEST(what.find("byline, caption") != std::string::npos, what);
+  }
+  BOOST_TEST((patterns(r, "byline") == std::vector<std::string>{"著者:"}));  // nothing merged
+  std::remove(path);
+  // The shipped rules' own sections are all known to the shipped rules.
+  BOOST_CHECK_NO_THROW(Rules::builtin().check_sections(Rules::builtin()));
+}
+
+BOOST_AUTO_TEST_CASE(merge_file_refuses_a_folder) {
+  char dir[] = "/tmp/jatei-rules-dir-XXXXXX";
+  BOOST_REQUIRE(mkdtemp(dir));
+  Rules r = Rules::builtin();
+  try {
+    r.merge_file(dir);
+    BOOST_FAIL("a folder was read as a rules file");
+  } catch (const jatei::IoError& e) {
+    BOOST_TEST(e.exit_code() == 66);
+    BOOST_TEST(std::string(e.what()).find("directory") != std::string::npos, e.what());
+  }
+  rmdir(dir);
 }
 
 BOOST_AUTO_TEST_CASE(merge_file_malformed_is_data_error) {

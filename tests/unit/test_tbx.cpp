@@ -226,6 +226,45 @@ BOOST_AUTO_TEST_CASE(written_tbx_is_valid_core_and_tbx_basic) {
   std::remove(team_rewritten.c_str());
 }
 
+BOOST_AUTO_TEST_CASE(what_is_written_is_read_back_whatever_the_part_of_speech) {
+  // A termbase of another dialect may say "pronoun"; written as TBX-Basic it was refused when
+  // read back (issue 11, row 10). The value now goes into a note, and the file reads back.
+  std::string martif =
+      "<martif type=\"TBX\" xml:lang=\"en\"><martifHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc>"
+      "</martifHeader><text><body><termEntry id=\"e1\"><langSet xml:lang=\"ja\"><tig><term>彼</term>"
+      "<termNote type=\"partOfSpeech\">pronoun</termNote><termNote type=\"termType\">nickname</termNote></tig></langSet>"
+      "<langSet xml:lang=\"en\"><tig><term>he</term></tig></langSet></termEntry></body></text></martif>";
+  tbx::Termbase tb = tbx::read(martif, "other.tbx");
+  BOOST_TEST(tb.concepts[0].lang("ja")->terms[0].part_of_speech == "pronoun");
+  std::string written = tbx::write(tb);
+  tbx::Termbase back;
+  BOOST_CHECK_NO_THROW(back = tbx::read(written, "written.tbx"));
+  BOOST_REQUIRE(back.concepts.size() == 1u);
+  const tbx::Term& t = back.concepts[0].lang("ja")->terms[0];
+  BOOST_TEST(t.part_of_speech.empty());
+  BOOST_TEST((t.notes == std::vector<std::string>{"partOfSpeech: pronoun", "termType: nickname"}));
+  BOOST_TEST(tbx::write(back) != "");
+}
+
+BOOST_AUTO_TEST_CASE(a_root_in_the_wrong_namespace_or_a_second_root_is_refused) {
+  std::string body = "<text><body><termEntry id=\"e1\"><langSet xml:lang=\"ja\"><tig><term>x</term></tig></langSet>"
+                     "</termEntry></body></text>";
+  // TBX 2008 has no namespace: a <martif> in one is another vocabulary (it was read).
+  BOOST_TEST(error_of("<martif xmlns=\"urn:example:other\" type=\"TBX\">" + body + "</martif>").find("namespace") !=
+             std::string::npos);
+  BOOST_TEST(error_of("<m:martif xmlns:m=\"urn:example:other\" type=\"TBX\">" + body + "</m:martif>").find("namespace") !=
+             std::string::npos);
+  // A prefixed <tbx> is in the namespace its prefix names, not the default one.
+  std::string tbx2019 = std::string(kHead) + "<conceptEntry id=\"c1\"><langSec xml:lang=\"ja\"><termSec><term>x</term>"
+                        "</termSec></langSec></conceptEntry>" + kTail;
+  BOOST_CHECK_NO_THROW(tbx::read(tbx2019, "ok.tbx"));
+  std::string other = tbx2019;
+  other.replace(other.find("<tbx "), 5, "<o:tbx xmlns:o=\"urn:example:other\" ");
+  other.replace(other.rfind("</tbx>"), 6, "</o:tbx>");
+  BOOST_TEST(error_of(other).find("namespace") != std::string::npos);
+  BOOST_TEST(error_of("<martif type=\"TBX\">" + body + "</martif><martif/>").find("more than one root") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(bad_termbases_say_where_and_what) {
   auto entry = [](const std::string& body) { return std::string(kHead) + body + kTail; };
   BOOST_TEST(error_of("<tbx><unclosed></tbx>").find("malformed XML") != std::string::npos);

@@ -28,11 +28,21 @@ class Rules {
   // variable JATEI_DATA_DIR is set, its segment.rules is read instead.
   static const Rules& builtin();
 
+  // The rules file `rel` of the data folder: $JATEI_DATA_DIR/rel when that exists (a section
+  // the compiled-in copy lacks is a DataError), else `compiled` (the compiled-in copy).
+  static Rules compiled_or_override(std::string_view rel, std::string_view compiled);
+
   // Parses rules text; `origin` names it in errors (DataError with line numbers).
   static Rules parse(std::string_view text, const std::string& origin);
-  // Adds the entries of another rules file.
+  // Adds the entries of another rules file; a [section] these rules do not have is a
+  // DataError naming the file and line (a misspelt section would otherwise do nothing).
   void merge_file(const std::string& path);
-  void merge(const Rules& other);
+  void merge(const Rules& other);  // adds every section, known or not
+  // Throws DataError (origin, line of the header) for a section `known` lacks.
+  void check_sections(const Rules& known) const;
+  // Adds, empty, every section of `shape` these rules lack (a replacement file may leave
+  // some out, and a later merge_file may fill them).
+  void declare_sections(const Rules& shape);
 
   const std::vector<RuleEntry>& section(std::string_view name) const;
 
@@ -46,9 +56,13 @@ class Rules {
  private:
   std::map<std::string, std::vector<RuleEntry>, std::less<>> sections_;
   std::vector<std::pair<std::string, std::string>> removals_;  // `-entry` lines, applied on merge
+  std::map<std::string, std::size_t, std::less<>> header_lines_;  // where each [section] began (first time)
+  std::string origin_;
 };
 
-// Glob match with `*` (any run) and `#` (one digit); returns whether all of `text` matches.
+// Glob match with `*` (any run of characters) and `#` (one digit, ASCII or full-width); every
+// other character matches itself. Returns whether all of `text` matches. Both functions take
+// at most time proportional to pattern length × text length, whatever the pattern.
 bool glob_match(std::string_view pattern, std::string_view text);
 // Longest prefix of `text` that `pattern` matches (npos = none).
 std::size_t glob_prefix(std::string_view pattern, std::string_view text);

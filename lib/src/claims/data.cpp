@@ -172,7 +172,8 @@ Lexicon Lexicon::parse(std::string_view text, const std::string& origin) {
     std::string_view st = f[2];
     double v = -1;
     auto [p, ec] = std::from_chars(st.data(), st.data() + st.size(), v);
-    if (ec != std::errc() || p != st.data() + st.size() || v < 0 || v > 1)
+    // Written so that NaN (which from_chars reads from "nan") fails too: every comparison with it is false.
+    if (ec != std::errc() || p != st.data() + st.size() || !(v >= 0 && v <= 1))
       throw DataError(origin + ": strength must be a number from 0 to 1, got '" + std::string(st) + "'", line, 1);
     c.strength = v;
     if (f.size() > 3) c.notes = std::string(f[3]);
@@ -201,7 +202,8 @@ void Lexicon::merge_file(const std::string& path) { merge(parse(data::read_file(
 
 const Lexicon& Lexicon::builtin() {
   static const Lexicon lex = [] {
-    if (auto path = data::override_file("claims/cues.tsv")) return parse(data::read_file(*path, "lexicon"), *path);
+    if (auto path = data::override_file("claims/cues.tsv"))
+      return data::parse_located(*path, "lexicon", [&](const std::string& text) { return parse(text, *path); });
     return parse(std::string_view(kBuiltinCues, kBuiltinCuesSize), "cues.tsv");
   }();
   return lex;
@@ -288,7 +290,8 @@ void Gazetteer::merge_file(const std::string& path) { merge(parse(data::read_fil
 
 const Gazetteer& Gazetteer::builtin() {
   static const Gazetteer g = [] {
-    if (auto path = data::override_file("claims/names.tsv")) return parse(data::read_file(*path, "gazetteer"), *path);
+    if (auto path = data::override_file("claims/names.tsv"))
+      return data::parse_located(*path, "gazetteer", [&](const std::string& text) { return parse(text, *path); });
     return parse(std::string_view(kBuiltinNames, kBuiltinNamesSize), "names.tsv");
   }();
   return g;

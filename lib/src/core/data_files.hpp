@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "jatei/error.hpp"
+
 namespace jatei::data {
 
 bool file_exists(const std::string& path);
@@ -19,6 +21,22 @@ std::optional<std::string> override_file(std::string_view rel);
 // The whole file; IoError naming `what` when it cannot be opened (exit 66) or read (exit 74).
 std::string read_file(const std::string& path, std::string_view what);
 
+// `e` with "PATH:LINE:COL: " before its message (and the parser's own "PATH: " taken out), for
+// an error no tool will put a file name to.
+DataError located(const DataError& e, const std::string& path);
+
+// Runs parse() on the data file at `path` read whole; a DataError it throws comes out with the
+// place in its message ("PATH:LINE:COL: …"), for errors no tool puts a file name to (the
+// $JATEI_DATA_DIR files the built-in data is replaced with, read outside any one input).
+template <class F>
+auto parse_located(const std::string& path, std::string_view what, F&& parse) -> decltype(parse(std::string())) {
+  std::string text = read_file(path, what);
+  try {
+    return parse(text);
+  } catch (const DataError& e) {
+    throw located(e, path);
+  }
+}
 // A data file's text and where it came from: $JATEI_DATA_DIR/REL when there is one, else the
 // compiled-in copy (origin REL).
 struct Text {

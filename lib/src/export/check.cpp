@@ -12,6 +12,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <limits>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -478,6 +479,8 @@ std::vector<XliffProblem> check_xliff(std::string_view xml) {
 
 std::vector<std::string> validate_xsd(std::string_view xml, const std::string& xsd_path) {
   if (!std::ifstream(xsd_path).good()) throw IoError("cannot open schema " + xsd_path, exit_noinput);
+  if (xml.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))  // libxml2 takes an int
+    return {"0: too large to validate: libxml2 reads at most 2 GiB"};
   std::vector<std::string> problems;
   auto collect = [](void* ctx, xmlErrorPtr err) {
     auto* out = static_cast<std::vector<std::string>*>(ctx);

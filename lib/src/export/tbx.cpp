@@ -109,10 +109,14 @@ std::string martif(const tbx::Termbase& tb) {
       for (auto& t : ls.terms) {
         x.open("tig");
         x.leaf("term", t.text);
-        if (!t.part_of_speech.empty()) x.leaf("termNote", t.part_of_speech, {{"type", "partOfSpeech"}});
+        // <martif type="TBX-Basic">: a part of speech outside its picklist (which a reader refuses,
+        // ours too) is said in a note instead.
+        bool pos_ok = tbx::basic_picklist_allows("partOfSpeech", t.part_of_speech);
+        if (!t.part_of_speech.empty() && pos_ok) x.leaf("termNote", t.part_of_speech, {{"type", "partOfSpeech"}});
         if (!t.context.empty()) x.leaf("descrip", t.context, {{"type", "context"}});
         if (!t.source.empty()) x.leaf("admin", t.source, {{"type", "source"}});
         for (auto& n : t.notes) x.leaf("note", n);
+        if (!t.part_of_speech.empty() && !pos_ok) x.leaf("note", "partOfSpeech: " + t.part_of_speech);
         x.close();
       }
       x.close();

@@ -87,6 +87,15 @@ XliffMergeReport merge_xliff(Document& doc, std::string_view xliff, const std::s
     auto [l, c] = at(root.offset_debug());
     throw DataError("unsupported XLIFF version '" + version + "' (2.0, 2.1, 2.2 and 1.2 are read)", l, c);
   }
+  // The version says which namespace the root must be in: a document in another is not XLIFF.
+  const char* ns = v2 ? "urn:oasis:names:tc:xliff:document:2.0" : "urn:oasis:names:tc:xliff:document:1.2";
+  if (xml_input::root_namespace(root) != ns) {
+    auto [l, c] = at(root.offset_debug());
+    std::string_view got = xml_input::root_namespace(root);
+    throw DataError("the root <" + std::string(root.name()) + "> is not in the XLIFF " + (v2 ? "2" : "1.2") +
+                        " namespace " + ns + (got.empty() ? std::string(" (it has none)") : " (it is in " + std::string(got) + ")"),
+                    l, c);
+  }
   report.version = version;
   std::string lang = options.lang;
   if (lang.empty()) lang = v2 ? root.attribute("trgLang").value() : root.child("file").attribute("target-language").value();

@@ -25,43 +25,10 @@ std::size_t digit_len(std::string_view s) {
   return 0;
 }
 
-// Matches pattern against a prefix of text; returns every end position reachable (longest
-// first is what callers want, so we compute the set and take the max).
-void glob_ends(std::string_view p, std::string_view t, std::size_t base, std::vector<std::size_t>& ends, int depth) {
-  if (depth > 16) return;  // patterns have a handful of stars; bound the recursion anyway
-  std::size_t i = 0, j = 0;
-  while (i < p.size()) {
-    if (p[i] == '*') {
-      std::string_view rest = p.substr(i + 1);
-      if (rest.empty()) {  // a trailing star takes the rest of the text
-        ends.push_back(base + t.size());
-        return;
-      }
-      // Try every split point, on character boundaries. Only where the rest can begin (its
-      // literal byte, or a digit for '#') is a call worth making: the others end nothing.
-      const char first = rest[0];
-      std::size_t k = j;
-      while (true) {
-        bool viable = first == '*' || (first == '#' ? digit_len(t.substr(k)) > 0 : k < t.size() && t[k] == first);
-        if (viable) glob_ends(rest, t.substr(k), base + k, ends, depth + 1);
-        if (k >= t.size()) break;
-        k += utf8::sequence_length(static_cast<unsigned char>(t[k]));
-        if (k > t.size()) break;
-      }
-      return;
-    }
-    if (p[i] == '#') {
-      std::size_t n = digit_len(t.substr(j));
-      if (n == 0) return;
-      ++i;
-      j += n;
-      continue;
-    }
-    if (j >= t.size() || p[i] != t[j]) return;
-    ++i;
-    ++j;
-  }
-  ends.push_back(base + j);
+// The length of the character at text[j] (1 for a byte that starts none), never past the end.
+std::size_t char_len(std::string_view text, std::size_t j) {
+  std::size_t n = utf8::sequence_length(static_cast<unsigned char>(text[j]));
+  return n < text.size() - j ? n : text.size() - j;
 }
 
 // Position of the first '*' or '#' at or after `from`, or npos.
@@ -73,47 +40,113 @@ std::size_t first_wildcard(std::string_view p, std::size_t from = 0) {
 
 }  // namespace
 
+// The glob matcher. Every piece of a pattern but '*' matches exactly one character (a literal
+// character, or '#' one digit), so both functions below run in time proportional to the
+// pattern's length times the text's at worst, however many stars a pattern has (the recursive
+// matcher before them took 29 s on one line of a pattern of many stars).
+
 bool glob_match(std::string_view pattern, std::string_view text) {
   std::size_t wild = first_wildcard(pattern);
   if (wild == std::string_view::npos) return pattern == text;
-  if (wild == 0 && pattern[0] == '*' && pattern.size() > 1 && first_wildcard(pattern, 1) == std::string_view::npos) {
-    // "*literal" (the common shape): the text ends with the literal, which starts on one of
-    // the split points glob_ends would try.
-    std::string_view lit = pattern.substr(1);
-    if (text.size() < lit.size() || text.substr(text.size() - lit.size()) != lit) return false;
-    std::size_t at = text.size() - lit.size(), k = 0;
-    while (k < at) k += utf8::sequence_length(static_cast<unsigned char>(text[k]));
-    return k == at;
-  }
-  // The literal after the last star must end the text: checked first, it spares the split
-  // points of a pattern like 【*続く*】 on every line starting with 【.
-  std::size_t star = pattern.rfind('*');
-  if (star != std::string_view::npos) {
-    std::string_view tail = pattern.substr(star + 1);
+  // The literal after the last star must end the text: checked first, it spares the work of a
+  // pattern like 【*続く*】 on every line starting with 【.
+  std::size_t last_star = pattern.rfind('*');
+  if (last_star != std::string_view::npos) {
+    std::string_view tail = pattern.substr(last_star + 1);
     if (tail.find('#') == std::string_view::npos &&
         (text.size() < tail.size() || text.substr(text.size() - tail.size()) != tail))
       return false;
   }
-  std::vector<std::size_t> ends;
-  glob_ends(pattern, text, 0, ends, 0);
-  for (auto e : ends)
-    if (e == text.size()) return true;
-  return false;
+  // Greedy, with the last star as the one point to come back to: what follows a star is
+  // matched at the first place it can be, and on a mismatch the last star takes one more
+  // character. Going back to an earlier star is never needed: whatever a later piece of the
+  // text an earlier star could take, the last star can take as well.
+  std::size_t i = 0, j = 0;
+  std::size_t star = std::string_view::npos, mark = 0;
+  while (j < text.size()) {
+    if (i < pattern.size()) {
+      char c = pattern[i];
+      if (c == '*') {
+        star = i++;
+        mark = j;
+        continue;
+      }
+      if (c == '#') {
+        if (std::size_t d = digit_len(text.substr(j))) {
+          ++i;
+          j += d;
+          continue;
+        }
+      } else if (c == text[j]) {  // a literal, byte by byte: a whole character matches a whole one
+        ++i;
+        ++j;
+        continue;
+      }
+    }
+    if (star == std::string_view::npos) return false;
+    mark += char_len(text, mark);
+    i = star + 1;
+    j = mark;
+  }
+  while (i < pattern.size() && pattern[i] == '*') ++i;
+  return i == pattern.size();
 }
 
 std::size_t glob_prefix(std::string_view pattern, std::string_view text) {
   if (first_wildcard(pattern) == std::string_view::npos)
     return text.substr(0, pattern.size()) == pattern ? pattern.size() : std::string_view::npos;
-  std::vector<std::size_t> ends;
-  glob_ends(pattern, text, 0, ends, 0);
-  if (ends.empty()) return std::string_view::npos;
-  std::size_t best = 0;
-  for (auto e : ends) best = e > best ? e : best;
+  // The pattern as a set of places in it (byte offsets where a piece starts, and the end),
+  // moved over the text one character at a time; the longest prefix is the last character
+  // after which the end of the pattern was among them.
+  const std::size_t m = pattern.size();
+  char small[2][128];
+  std::vector<char> big;
+  char* cur = small[0];
+  char* next = small[1];
+  if (m + 1 > sizeof small[0]) {
+    big.assign(2 * (m + 1), 0);
+    cur = big.data();
+    next = big.data() + m + 1;
+  } else {
+    std::fill(cur, cur + m + 1, 0);
+  }
+  auto piece_len = [&](std::size_t i) {
+    return pattern[i] == '*' || pattern[i] == '#' ? std::size_t{1} : char_len(pattern, i);
+  };
+  auto close = [&](char* s) {  // a star may also match nothing
+    for (std::size_t i = 0; i < m; i += piece_len(i))
+      if (s[i] && pattern[i] == '*') s[i + 1] = 1;
+  };
+  cur[0] = 1;
+  close(cur);
+  std::size_t best = cur[m] ? 0 : std::string_view::npos;
+  for (std::size_t j = 0; j < text.size();) {
+    std::size_t len = char_len(text, j);
+    std::fill(next, next + m + 1, 0);
+    bool any = false;
+    for (std::size_t i = 0; i < m; i += piece_len(i)) {
+      if (!cur[i]) continue;
+      char c = pattern[i];
+      if (c == '*') {
+        next[i] = any = true;
+      } else if (c == '#') {
+        if (digit_len(text.substr(j)) == len) next[i + 1] = any = true;
+      } else if (std::size_t pl = piece_len(i); pl == len && pattern.compare(i, pl, text.substr(j, len)) == 0) {
+        next[i + pl] = any = true;
+      }
+    }
+    if (!any) break;
+    close(next);
+    j += len;
+    if (next[m]) best = j;
+    std::swap(cur, next);
+  }
   return best;
 }
 
 Rules Rules::parse(std::string_view text, const std::string& origin) {
   Rules r;
+  r.origin_ = origin;
   std::string current;
   std::size_t line_no = 0, pos = 0;
   while (pos <= text.size()) {
@@ -133,6 +166,7 @@ Rules Rules::parse(std::string_view text, const std::string& origin) {
         throw DataError(origin + ": malformed section header '" + std::string(line) + "'", line_no, 1);
       current = std::string(line.substr(1, line.size() - 2));
       r.sections_[current];
+      r.header_lines_.emplace(current, line_no);
     } else {
       if (current.empty())
         throw DataError(origin + ": entry before any [section]: '" + std::string(line) + "'", line_no, 1);
@@ -171,13 +205,39 @@ void Rules::merge(const Rules& other) {
 }
 
 void Rules::merge_file(const std::string& path) {
-  merge(parse(data::read_file(path, "rules file"), path));
+  Rules extra = parse(data::read_file(path, "rules file"), path);
+  extra.check_sections(*this);
+  merge(extra);
+}
+
+void Rules::check_sections(const Rules& known) const {
+  for (auto& [name, line] : header_lines_) {
+    if (known.sections_.count(name)) continue;
+    std::string list;
+    for (auto& [k, entries] : known.sections_) list += (list.empty() ? "" : ", ") + k;
+    throw DataError(origin_ + ": unknown section [" + name + "] (the sections are: " + list + ")", line, 1);
+  }
+}
+
+void Rules::declare_sections(const Rules& shape) {
+  for (auto& [name, entries] : shape.sections_) sections_[name];
+}
+
+Rules Rules::compiled_or_override(std::string_view rel, std::string_view compiled_text) {
+  Rules compiled = parse(compiled_text, std::string(rel));
+  auto path = data::override_file(rel);
+  if (!path) return compiled;
+  return data::parse_located(*path, "rules file", [&](const std::string& text) {
+    Rules r = parse(text, *path);
+    r.check_sections(compiled);
+    r.declare_sections(compiled);
+    return r;
+  });
 }
 
 const Rules& Rules::builtin() {
   static const Rules rules = [] {
-    auto d = data::override_or_builtin("segment.rules", std::string_view(kBuiltinRules, kBuiltinRulesSize), "rules file");
-    return parse(d.text, d.origin);
+    return compiled_or_override("segment.rules", std::string_view(kBuiltinRules, kBuiltinRulesSize));
   }();
   return rules;
 }

@@ -229,12 +229,16 @@ const SpeakerModel& SpeakerModel::builtin() {
     SpeakerModel m;
     auto [weights, weights_origin] = data::override_or_builtin(
         "speakers.weights", std::string_view(kSpeakersWeights, kSpeakersWeightsSize), "weights file");
-    auto [rules, rules_origin] =
-        data::override_or_builtin("speakers.rules", std::string_view(kSpeakersRules, kSpeakersRulesSize), "rules file");
     // The compiled-in weights define the names; a replacement file must use the same ones.
     parse_weights(std::string_view(kSpeakersWeights, kSpeakersWeightsSize), "speakers.weights", m.weights_, true);
-    if (weights_origin != "speakers.weights") parse_weights(weights, weights_origin, m.weights_, false);
-    m.cues_ = Rules::parse(rules, rules_origin);
+    if (weights_origin != "speakers.weights") {
+      try {
+        parse_weights(weights, weights_origin, m.weights_, false);
+      } catch (const DataError& e) {
+        throw data::located(e, weights_origin);  // "PATH:LINE:COL: …": no tool names this file
+      }
+    }
+    m.cues_ = Rules::compiled_or_override("speakers.rules", std::string_view(kSpeakersRules, kSpeakersRulesSize));
     m.compile();
     return m;
   }();
@@ -248,7 +252,7 @@ void SpeakerModel::merge_weights(std::string_view text, const std::string& origi
 void SpeakerModel::merge_weights_file(const std::string& path) { merge_weights(data::read_file(path, "weights file"), path); }
 
 void SpeakerModel::merge_cues_file(const std::string& path) {
-  cues_.merge(Rules::parse(data::read_file(path, "rules file"), path));
+  cues_.merge_file(path);  // a section speakers.rules does not have is refused
   compile();
 }
 

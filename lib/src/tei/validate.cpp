@@ -79,6 +79,12 @@ Validator::~Validator() {
 
 std::vector<Problem> Validator::validate(std::string_view xml, const std::string& name) const {
   std::vector<Problem> problems;
+  // libxml2 takes the size as an int: past 2 GiB it would read a wrapped length. Said before
+  // anything else, which would copy and parse the whole document first.
+  if (xml.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+    problems.push_back({0, "too large to validate: libxml2 reads at most 2 GiB (" + std::to_string(xml.size()) + " bytes)"});
+    return problems;
+  }
   // First what every reader of jatei refuses (characters XML cannot hold, entity declarations,
   // undefined entities, nesting past xml_input::kMaxDepth, a second root), so that a file this
   // passes is one the tools read, and libxml2 never meets a tree deep enough to exhaust the
@@ -89,10 +95,6 @@ std::vector<Problem> Validator::validate(std::string_view xml, const std::string
     xml_input::parse(xml, pugi::parse_default, buffer, dom);
   } catch (const DataError& e) {
     problems.push_back({e.line(), e.what()});
-    return problems;
-  }
-  if (xml.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
-    problems.push_back({0, "too large to validate: libxml2 reads at most 2 GiB"});
     return problems;
   }
   // No network, no DTD loading, no entity substitution.

@@ -151,6 +151,13 @@ void check_depth(const pugi::xml_node& root, std::string_view xml) {
   }
 }
 
+std::string_view root_namespace(const pugi::xml_node& root) {
+  std::string_view name = root.name();
+  std::size_t colon = name.find(':');
+  std::string attr = colon == std::string_view::npos ? "xmlns" : "xmlns:" + std::string(name.substr(0, colon));
+  return root.attribute(attr.c_str()).value();
+}
+
 void parse(std::string_view xml, unsigned flags, std::vector<char>& buffer, pugi::xml_document& dom) {
   check_characters(xml);
   check_doctype(xml);

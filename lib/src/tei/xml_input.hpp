@@ -44,6 +44,10 @@ void check_doctype(std::string_view xml);
 // Refuses a tree nested deeper than kMaxDepth (walked without recursion).
 void check_depth(const pugi::xml_node& root, std::string_view xml);
 
+// The namespace URI of the root element, "" when it has none. A root has no ancestors, so its
+// namespace is declared on itself: xmlns, or xmlns:P for a name P:local.
+std::string_view root_namespace(const pugi::xml_node& root);
+
 // All of the above, with a pugixml parse of a copy of `xml` in `buffer` (kept alive by the
 // caller: the tree points into it), and XML's rule of one root element with nothing but
 // whitespace, comments and processing instructions beside it. Throws DataError.

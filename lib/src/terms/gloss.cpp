@@ -34,11 +34,8 @@ namespace jatei::terms {
 namespace {
 
 const Rules& rules() {
-  static const Rules r = [] {
-    auto d = data::override_or_builtin("terms/gloss.rules", std::string_view(kTermsGlossRules, kTermsGlossRulesSize),
-                                       "rules file");
-    return Rules::parse(d.text, d.origin);
-  }();
+  static const Rules r =
+      Rules::compiled_or_override("terms/gloss.rules", std::string_view(kTermsGlossRules, kTermsGlossRulesSize));
   return r;
 }
 

@@ -4,6 +4,7 @@
 // speech, type, status, context, notes, definitions, subject fields); the checks it makes are
 // the ones a hand-edited termbase fails most often, each reported with its line and column.
 #include "jatei/tbx.hpp"
+#include "core/data_files.hpp"
 #include "tei/xml_input.hpp"
 
 #include <pugixml.hpp>
@@ -98,12 +99,14 @@ class Reader {
     Termbase tb;
     tb.origin = origin_;
     std::string_view rn = root ? local_name(root) : std::string_view();
+    std::string_view ns = root ? xml_input::root_namespace(root) : std::string_view();
     if (rn == "tbx") {
       tb.version = 2019;
-      if (std::string_view(root.attribute("xmlns").value()) != kNamespace)
-        fail(root, std::string("<tbx> is not in the TBX 2019 namespace ") + kNamespace);
+      if (ns != kNamespace) fail(root, std::string("<tbx> is not in the TBX 2019 namespace ") + kNamespace);
     } else if (rn == "martif") {
       tb.version = 2008;
+      if (!ns.empty())  // TBX 2008 has no namespace: <martif> in one is some other vocabulary
+        fail(root, "<martif> is in the namespace " + std::string(ns) + ", but TBX 2008 has none");
     } else {
       fail(root, "not a TBX termbase: the root element is <" + std::string(root ? root.name() : "") +
                      ">, expected <tbx> (TBX 2019) or <martif> (TBX 2008)");
@@ -346,14 +349,7 @@ bool basic_picklist_allows(std::string_view type, std::string_view value) {
 
 Termbase read(std::string_view xml, const std::string& origin) { return Reader(xml, origin).run(); }
 
-Termbase read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError("cannot open termbase " + path, exit_noinput);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw IoError("cannot read termbase " + path, exit_io);
-  return read(ss.str(), path);
-}
+Termbase read_file(const std::string& path) { return read(data::read_file(path, "termbase"), path); }
 
 std::string write(const Termbase& tb) {
   pugi::xml_document doc;
@@ -381,12 +377,19 @@ std::string write(const Termbase& tb) {
       for (auto& t : ls.terms) {
         pugi::xml_node ts = l.append_child("termSec");
         add_text_child(ts, "term", t.text);
-        add_typed(ts, "termNote", "partOfSpeech", t.part_of_speech);
-        add_typed(ts, "termNote", "termType", t.term_type);
-        add_typed(ts, "termNote", "administrativeStatus", t.status);
+        // The file says TBX-Basic, whose reader (ours too) refuses a value outside its
+        // picklists: such a value (read from a termbase of another dialect) goes into a note.
+        std::vector<std::string> outside;
+        for (auto [type, value] : {std::pair<const char*, const std::string*>{"partOfSpeech", &t.part_of_speech},
+                                   {"termType", &t.term_type},
+                                   {"administrativeStatus", &t.status}}) {
+          if (value->empty() || basic_picklist_allows(type, *value)) add_typed(ts, "termNote", type, *value);
+          else outside.push_back(std::string(type) + ": " + *value);
+        }
         add_typed(ts, "descrip", "context", t.context);
         add_typed(ts, "admin", "source", t.source);
         for (auto& n : t.notes) add_text_child(ts, "note", n);
+        for (auto& n : outside) add_text_child(ts, "note", n);
       }
     }
   }
