@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "jatei/error.hpp"
+#include "jatei/pipeline.hpp"
 #include "jatei/segment.hpp"
 #include "jatei/tei.hpp"
 
@@ -143,6 +144,24 @@ BOOST_AUTO_TEST_CASE(application_update_on_a_read_document) {
   BOOST_REQUIRE(r.header.applications.size() == 2u);
   BOOST_TEST(r.header.applications[0].version == "9.9.9");
   BOOST_TEST(r.header.applications[1].ident == "jatei-terms");
+}
+
+BOOST_AUTO_TEST_CASE(an_application_without_ident_is_left_as_it_is) {
+  // A hand-written <application> without @ident was copied as a new <application ident="">
+  // on every write (issue 11, row 10); it is now kept as written, and so is the output.
+  std::string xml = tei("<div type=\"article\"><p xml:id=\"p1\"><s xml:id=\"s1\">本文。</s></p></div>",
+                        "    <encodingDesc><appInfo><application version=\"2\"><label>手作業</label></application>"
+                        "</appInfo></encodingDesc>\n");
+  std::string once = jatei::tei::write(jatei::tei::read(xml));
+  BOOST_TEST(!contains(once, "ident=\"\""), once);
+  BOOST_TEST(contains(once, "<application version=\"2\">"), once);
+  BOOST_TEST(jatei::tei::write(jatei::tei::read(once)) == once);
+  Document d = jatei::tei::read(xml);
+  d.add_application("", "1");  // nothing to find it by again: not written
+  d.add_application("jatei-claims", "1");
+  std::string twice = jatei::tei::write(d);
+  BOOST_TEST(!contains(twice, "ident=\"\""), twice);
+  BOOST_TEST(jatei::tei::write(jatei::tei::read(twice)) == twice);
 }
 
 BOOST_AUTO_TEST_CASE(taxonomies_notes_and_persons) {
@@ -378,6 +397,72 @@ BOOST_AUTO_TEST_CASE(unknown_header_elements_survive) {
   BOOST_TEST(r.header.notes.size() == 1u);
   BOOST_TEST(r.header.applications.size() == 1u);
   BOOST_TEST(jatei::tei::write(r) == out);
+}
+
+// What a person adds by hand and the tools do not read survives every tool (issue 11, row 9):
+// <front> and <back>, other children of <TEI>, @rend on <text> and <body>, comments and
+// processing instructions inside <s>, between sentences and between blocks.
+namespace {
+std::string hand_edited() {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:lang=\"ja\">\n"
+         "  <teiHeader>\n"
+         "    <fileDesc>\n"
+         "      <titleStmt>\n"
+         "        <title>題</title>\n"
+         "      </titleStmt>\n"
+         "      <publicationStmt>\n"
+         "        <p>p</p>\n"
+         "      </publicationStmt>\n"
+         "      <sourceDesc>\n"
+         "        <bibl>\n"
+         "          <idno type=\"filename\">x.txt</idno>\n"
+         "        </bibl>\n"
+         "      </sourceDesc>\n"
+         "    </fileDesc>\n"
+         "    <!-- 見出しは編集部が確認済み -->\n"
+         "  </teiHeader>\n"
+         "  <facsimile><graphic url=\"page1.png\"/></facsimile>\n"
+         "  <text rend=\"vertical\"><front><docTitle><titlePart>表紙</titlePart></docTitle></front>"
+         "<body rend=\"prose\">\n<div type=\"article\">"
+         "<p xml:id=\"p1\"><s xml:id=\"s1\">本<!-- 要確認 -->文<?editor mark?>です。</s>"
+         "<!-- 文の間 --><s xml:id=\"s2\">次<hi rend=\"bold\">の</hi>文。</s></p>\n"
+         "<!-- 段落の間 -->\n"
+         "<p xml:id=\"p2\"><s xml:id=\"s3\">東京で会議が開かれたと報じられた。</s></p>"
+         "</div>\n</body><back><div type=\"appendix\"><p>付録</p></div></back></text>\n"
+         "  <listAnnotation xmlns=\"http://www.tei-c.org/ns/1.0\"><note>手書きの注</note></listAnnotation>\n"
+         "</TEI>\n";
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(hand_edits_survive_byte_for_byte) {
+  std::string xml = hand_edited();
+  Document d = jatei::tei::read(xml);
+  BOOST_TEST(d.text() == "\n本文です。次の文。\n\n東京で会議が開かれたと報じられた。\n");
+  std::string out = jatei::tei::write(d);
+  // The header is printed again (indented), its comment kept; everything after it byte for byte.
+  BOOST_TEST(contains(out, "    <!-- 見出しは編集部が確認済み -->\n"), out);
+  std::size_t from = xml.find("  <facsimile>"), out_from = out.find("  <facsimile>");
+  BOOST_REQUIRE(out_from != std::string::npos);
+  BOOST_TEST(out.substr(out_from) == xml.substr(from));
+  BOOST_TEST(jatei::tei::write(jatei::tei::read(out)) == out);
+}
+
+BOOST_AUTO_TEST_CASE(hand_edits_survive_every_stage) {
+  Document d = jatei::tei::read(hand_edited());
+  std::string before = d.text();
+  for (auto& stage : jatei::document_stages()) stage.apply(d);
+  std::string out = jatei::tei::write(d);
+  for (const char* kept : {"<!-- 見出しは編集部が確認済み -->", "<facsimile><graphic url=\"page1.png\"/></facsimile>",
+                           "<text rend=\"vertical\"><front><docTitle><titlePart>表紙</titlePart></docTitle></front>",
+                           "<body rend=\"prose\">", "本<!-- 要確認 -->文<?editor mark?>です。", "<!-- 文の間 -->",
+                           "<!-- 段落の間 -->", "</body><back><div type=\"appendix\"><p>付録</p></div></back></text>",
+                           "<listAnnotation xmlns=\"http://www.tei-c.org/ns/1.0\"><note>手書きの注</note></listAnnotation>"})
+    BOOST_TEST(contains(out, kept), "lost: " << kept << "\n" << out);
+  Document again = jatei::tei::read(out);
+  BOOST_TEST(again.text() == before);
+  for (auto& stage : jatei::document_stages()) stage.apply(again);
+  BOOST_TEST(jatei::tei::write(again) == out);  // every stage again: the same bytes
 }
 
 BOOST_AUTO_TEST_CASE(comments_and_processing_instructions_in_the_body_do_not_break_reading) {

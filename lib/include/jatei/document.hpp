@@ -51,6 +51,9 @@ struct Span {
   std::size_t end = 0;
   std::string element;  // qualified TEI name without namespace, e.g. "seg", "date"
   Attrs attrs;
+  // A comment or processing instruction of the source, serialized (begin == end, element
+  // empty): written back as it was, where it was. Stages leave such spans alone.
+  std::string xml{};
   bool operator==(const Span&) const = default;
 };
 
@@ -207,6 +210,13 @@ class Document {
   // The <standOff> element after <text> (e.g. fact-check verdicts from jatei-merge), serialized
   // as read; empty when there is none. Written back unchanged after </text>.
   std::string standoff;
+  // What the tools do not read but keep (a person's hand edits), serialized as read and written
+  // back in place: the attributes of <text> and <body> (@rend …); what <text> holds before
+  // <body> (<front>) and after it (<back>); the other children of <TEI> (elements, comments,
+  // processing instructions) before <text>, and after it (written after <standOff>).
+  Attrs text_attrs, body_attrs;
+  std::string front, back;
+  std::string before_text, after_text;
 
   // Adds or updates an <application> entry.
   void add_application(std::string_view ident, std::string_view version);

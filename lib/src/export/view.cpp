@@ -455,7 +455,8 @@ void View::read_body() {
             if (t.spoken())
               for (auto& tok : tokens(t.who)) si.speakers.push_back(local_id(tok));
             std::vector<const Span*> spans;
-            for (auto& sp : p.sentence.spans) spans.push_back(&sp);
+            for (auto& sp : p.sentence.spans)
+              if (sp.xml.empty()) spans.push_back(&sp);  // not a comment or processing instruction
             std::stable_sort(spans.begin(), spans.end(), [](const Span* x, const Span* y) {
               if (x->begin != y->begin) return x->begin < y->begin;
               return x->end > y->end;

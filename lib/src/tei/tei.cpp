@@ -106,10 +106,20 @@ void write_sentence(std::string& out, const Sentence& s) {
   } else {
     std::vector<const Span*> spans;
     for (auto& sp : s.spans) spans.push_back(&sp);
-    std::stable_sort(spans.begin(), spans.end(), [](const Span* a, const Span* b) {
-      if (a->begin != b->begin) return a->begin < b->begin;
-      return a->end > b->end;
-    });
+    // Spans as read are in document order, which is already an order they can be written in;
+    // sorted (outer before inner) only when a stage added some. Document order differs from
+    // the sorted one only where an empty element or a comment comes before an element that
+    // starts at the same place: kept where the source had it.
+    auto writable = [](const Span* a, const Span* b) {
+      return a->begin < b->begin || (a->begin == b->begin && (a->end >= b->end || a->begin == a->end));
+    };
+    bool in_order = true;
+    for (std::size_t k = 1; k < spans.size() && in_order; ++k) in_order = writable(spans[k - 1], spans[k]);
+    if (!in_order)
+      std::stable_sort(spans.begin(), spans.end(), [](const Span* a, const Span* b) {
+        if (a->begin != b->begin) return a->begin < b->begin;
+        return a->end > b->end;
+      });
     std::vector<const Span*> stack;
     std::size_t pos = 0;
     auto text_to = [&](std::size_t end) {
@@ -134,6 +144,10 @@ void write_sentence(std::string& out, const Sentence& s) {
       }
       if (sp->begin < pos) throw std::logic_error("crossing inline elements in sentence " + s.id);
       text_to(sp->begin);
+      if (!sp->xml.empty()) {  // a comment or processing instruction, as it was
+        out += sp->xml;
+        continue;
+      }
       open_tag(out, sp->element, "", sp->attrs, sp->begin == sp->end);
       if (sp->begin != sp->end) stack.push_back(sp);
     }
@@ -240,7 +254,8 @@ std::size_t size_hint(const Document& doc) {
     for (auto& x : a.list()) n += x.name.size() + x.value.size() + 4;
     return n;
   };
-  std::size_t n = 8192 + doc.tail.size() + doc.standoff.size() + doc.header.raw_header.size();
+  std::size_t n = 8192 + doc.tail.size() + doc.standoff.size() + doc.header.raw_header.size() + doc.front.size() +
+                  doc.back.size() + doc.before_text.size() + doc.after_text.size();
   for (auto& d : doc.divisions) {
     n += 64 + attrs_size(d.attrs);
     for (auto& t : d.turns) {
@@ -251,7 +266,7 @@ std::size_t size_hint(const Document& doc) {
           n += 64 + attrs_size(l.attrs) + l.lead.size();
           for (auto& p : l.pieces) {
             n += 32 + p.text.size() + p.sentence.text.size() + attrs_size(p.sentence.attrs);
-            for (auto& sp : p.sentence.spans) n += 2 * sp.element.size() + 8 + attrs_size(sp.attrs);
+            for (auto& sp : p.sentence.spans) n += 2 * sp.element.size() + 8 + attrs_size(sp.attrs) + sp.xml.size();
           }
         }
       }
@@ -333,6 +348,7 @@ void build_header(pugi::xml_node header, const Header& h, bool fresh) {
   pugi::xml_node app_info = enc_desc.child("appInfo");
   if (!app_info) app_info = enc_desc.prepend_child("appInfo");
   for (auto& app : h.applications) {
+    if (app.ident.empty()) continue;  // an application is found again by its ident: none, nothing written
     pugi::xml_node node = app_info.find_child_by_attribute("application", "ident", app.ident.c_str());
     if (!node) {
       node = app_info.append_child("application");
@@ -421,6 +437,10 @@ bool is_whitespace(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; });
 }
 
+// How TEI is parsed: whitespace-only text kept (it is the source's), comments and processing
+// instructions kept (hand edits).
+constexpr unsigned kParseFlags = pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_comments | pugi::parse_pi;
+
 std::string serialize(pugi::xml_node n) {
   std::ostringstream ss;
   n.print(ss, "", pugi::format_raw, pugi::encoding_utf8);
@@ -433,7 +453,8 @@ class Reader {
 
   Document run() {
     // One gate for every reader of outside XML: characters, entities, DTD, one root, depth.
-    xml_input::parse(xml_, pugi::parse_default | pugi::parse_ws_pcdata, buffer_, dom_);
+    // Comments and processing instructions are read too: they are kept where they were.
+    xml_input::parse(xml_, kParseFlags, buffer_, dom_);
     pugi::xml_node root = dom_.document_element();
     if (!root || std::string_view(root.name()) != "TEI")
       fail(root, "not a TEI document (root element is <" + std::string(root ? root.name() : "") + ">, expected <TEI>)");
@@ -445,10 +466,33 @@ class Reader {
     pugi::xml_node header = root.child("teiHeader");
     if (!header) fail(root, "missing <teiHeader>");
     read_header(header, doc.header);
-    pugi::xml_node body = root.child("text").child("body");
+    pugi::xml_node text = root.child("text");
+    pugi::xml_node body = text.child("body");
     if (!body) fail(root, "missing <text><body>");
+    pugi::xml_node standoff = root.child("standOff");
+    // Every other child of <TEI> is kept as it was, before or after <text>.
+    bool after = false;
+    for (auto n : root.children()) {
+      if (n == header || n == standoff || n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) continue;
+      if (n == text) {
+        after = true;
+        continue;
+      }
+      (after ? doc.after_text : doc.before_text) += serialize(n);
+    }
+    for (auto a : text.attributes()) doc.text_attrs.set(a.name(), a.value());
+    for (auto a : body.attributes()) doc.body_attrs.set(a.name(), a.value());
+    after = false;
+    for (auto n : text.children()) {  // <front> before <body>, <back> after it
+      if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) continue;
+      if (n == body) {
+        after = true;
+        continue;
+      }
+      (after ? doc.back : doc.front) += serialize(n);
+    }
     read_body(body, doc);
-    if (pugi::xml_node standoff = root.child("standOff")) doc.standoff = serialize(standoff);
+    if (standoff) doc.standoff = serialize(standoff);
     return doc;
   }
 
@@ -475,6 +519,7 @@ class Reader {
       if (type == "decoding") h.decoding_note = note.text().get();
     }
     for (auto app : header.child("encodingDesc").child("appInfo").children("application")) {
+      if (!*app.attribute("ident").value()) continue;  // no ident: kept as it is in the header, nothing to update
       Application a{app.attribute("ident").value(), app.attribute("version").value(), app.child("desc").text().get(), {}};
       for (auto ptr : app.children("ptr")) a.pointers.push_back(ptr.attribute("target").value());
       h.applications.push_back(std::move(a));
@@ -531,6 +576,11 @@ class Reader {
         structural_text(n);
         continue;
       }
+      if (n.type() == pugi::node_comment || n.type() == pugi::node_pi) {
+        if (d.turns.empty() || d.turns.back().spoken()) d.turns.emplace_back();
+        d.turns.back().blocks.push_back(raw_block(n));
+        continue;
+      }
       if (n.type() != pugi::node_element) continue;
       std::string_view name = n.name();
       if (name == "sp") {
@@ -559,6 +609,10 @@ class Reader {
         structural_text(n);
         continue;
       }
+      if (n.type() == pugi::node_comment || n.type() == pugi::node_pi) {
+        t.blocks.push_back(raw_block(n));
+        continue;
+      }
       if (n.type() != pugi::node_element) continue;
       if (std::string_view(n.name()) == "speaker") {
         t.speaker = n.text().get();
@@ -567,6 +621,16 @@ class Reader {
       t.blocks.push_back(read_block(n));
     }
     return t;
+  }
+
+  // A node kept as it was (an unknown element, a comment, a processing instruction).
+  Block raw_block(pugi::xml_node n) {
+    Block b;
+    b.kind = BlockKind::opaque;
+    b.lead = std::move(pending_);
+    pending_.clear();
+    b.xml = serialize(n);
+    return b;
   }
 
   Block read_block(pugi::xml_node n) {
@@ -578,13 +642,7 @@ class Reader {
         else attrs.set(a.name(), a.value());
       }
     };
-    if (!is_block(name)) {
-      b.kind = BlockKind::opaque;
-      b.lead = std::move(pending_);
-      pending_.clear();
-      b.xml = serialize(n);
-      return b;
-    }
+    if (!is_block(name)) return raw_block(n);
     if (name == "p" || name == "trailer" || name == "byline" || name == "head") {
       b.kind = name == "p" ? BlockKind::paragraph
                : name == "trailer" ? BlockKind::trailer
@@ -626,6 +684,10 @@ class Reader {
         else leaf.pieces.push_back({Piece::Kind::text, {}, c.value()});
         continue;
       }
+      if (c.type() == pugi::node_comment || c.type() == pugi::node_pi) {
+        leaf.pieces.push_back({Piece::Kind::opaque, {}, serialize(c)});
+        continue;
+      }
       if (c.type() != pugi::node_element) continue;
       if (std::string_view(c.name()) == "s") {
         Piece p;
@@ -653,6 +715,13 @@ class Reader {
     for (auto c : n.children()) {
       if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
         s.text += c.value();
+        continue;
+      }
+      if (c.type() == pugi::node_comment || c.type() == pugi::node_pi) {
+        Span raw;
+        raw.begin = raw.end = s.text.size();
+        raw.xml = serialize(c);
+        s.spans.push_back(std::move(raw));
         continue;
       }
       if (c.type() != pugi::node_element) continue;
@@ -696,7 +765,8 @@ void write_prologue(std::string& out, const Document& doc) {
   bool fresh = doc.header.raw_header.empty();
   if (!fresh) {
     pugi::xml_parse_result r = hdoc.load_buffer(doc.header.raw_header.data(), doc.header.raw_header.size(),
-                                                pugi::parse_default, pugi::encoding_utf8);
+                                                pugi::parse_default | pugi::parse_comments | pugi::parse_pi,
+                                                pugi::encoding_utf8);
     if (!r || !hdoc.child("teiHeader")) throw std::logic_error("stored header is not well-formed");
   } else {
     hdoc.append_child("teiHeader");
@@ -705,15 +775,28 @@ void write_prologue(std::string& out, const Document& doc) {
   std::ostringstream hs;
   hdoc.child("teiHeader").print(hs, "  ", pugi::format_indent, pugi::encoding_utf8, 1);
   out += hs.str();
-  out += "  <text><body>";
+  if (!doc.before_text.empty()) {
+    out += "  ";
+    out += doc.before_text;
+    out += "\n";
+  }
+  out += "  ";
+  open_tag(out, "text", "", doc.text_attrs);
+  out += doc.front;
+  open_tag(out, "body", "", doc.body_attrs);
 }
 
-void write_epilogue(std::string& out, const std::string& tail, const std::string& standoff) {
+// `back` and `after_text`: a read document's <back> and what followed its <text> (Document).
+void write_epilogue(std::string& out, const std::string& tail, const std::string& standoff,
+                    const std::string& back = {}, const std::string& after_text = {}) {
   escape_text(out, tail);
-  out += "</body></text>\n";
-  if (!standoff.empty()) {
+  out += "</body>";
+  out += back;
+  out += "</text>\n";
+  for (const std::string* part : {&standoff, &after_text}) {
+    if (part->empty()) continue;
     out += "  ";
-    out += standoff;
+    out += *part;
     out += "\n";
   }
   out += "</TEI>\n";
@@ -726,7 +809,7 @@ std::string write(const Document& doc) {
   out.reserve(size_hint(doc));
   write_prologue(out, doc);
   write_body(out, doc);
-  write_epilogue(out, doc.tail, doc.standoff);
+  write_epilogue(out, doc.tail, doc.standoff, doc.back, doc.after_text);
   return out;
 }
 
