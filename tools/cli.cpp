@@ -6,6 +6,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
+#include <atomic>
+#include <cstdint>
 #include <boost/locale.hpp>
 #include <cerrno>
 #include <csignal>
@@ -38,11 +41,71 @@ std::string locale_dir() {
 
 [[noreturn]] void broken_pipe() { std::_Exit(0); }
 
+mode_t g_umask = 022;  // read once by init(), before any thread
+
 }  // namespace
+
+// The temporary files being written, for the signal handler to remove: fixed slots of static
+// storage (nothing is allocated or freed while a signal may read them), claimed and released
+// through an atomic state.
+namespace temp_files {
+namespace {
+constexpr int kSlots = 128;
+constexpr std::size_t kPathMax = 4096;
+struct Slot {
+  std::atomic<int> state{0};  // 0 free, 1 being filled, 2 holds a temporary file's path
+  char path[kPathMax];
+};
+Slot g_slots[kSlots];
+static_assert(std::atomic<int>::is_always_lock_free, "the signal handler reads the slots");
+
+// SIGTERM, SIGINT, SIGHUP: remove every temporary file, then die of the signal as before.
+extern "C" void on_fatal_signal(int sig) {
+  for (auto& s : g_slots)
+    if (s.state.load(std::memory_order_acquire) == 2) ::unlink(s.path);
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);
+}
+}  // namespace
+
+int add(const std::string& path) {
+  if (path.size() >= kPathMax) return -1;  // still removed by its OutputFile, not on a signal
+  for (int i = 0; i < kSlots; ++i) {
+    int free = 0;
+    if (!g_slots[i].state.compare_exchange_strong(free, 1, std::memory_order_acq_rel)) continue;
+    std::memcpy(g_slots[i].path, path.c_str(), path.size() + 1);
+    g_slots[i].state.store(2, std::memory_order_release);
+    return i;
+  }
+  return -1;
+}
+
+void remove(int slot) {
+  if (slot >= 0) g_slots[slot].state.store(0, std::memory_order_release);
+}
+
+void install_handlers() {
+  for (int sig : {SIGTERM, SIGINT, SIGHUP}) {
+    struct sigaction old {};
+    if (::sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;  // e.g. nohup: stay ignored
+    struct sigaction sa {};
+    sa.sa_handler = on_fatal_signal;
+    sigemptyset(&sa.sa_mask);
+    for (int other : {SIGTERM, SIGINT, SIGHUP}) sigaddset(&sa.sa_mask, other);
+    ::sigaction(sig, &sa, nullptr);
+  }
+}
+}  // namespace temp_files
 
 void init(const char* program) {
   g_program = program;
   std::signal(SIGPIPE, SIG_IGN);  // write() reports EPIPE, and we leave quietly
+  // Past a file size limit (ulimit -f), write() fails with EFBIG (exit 74, the temporary file
+  // removed) instead of the process being killed with a partial file left behind.
+  std::signal(SIGXFSZ, SIG_IGN);
+  temp_files::install_handlers();
+  g_umask = ::umask(0);
+  ::umask(g_umask);
   try {
     boost::locale::generator gen;
     // Only the messages (and what they need to know of the locale): the formatting facets
@@ -72,66 +135,85 @@ static DataError too_large(std::size_t max_bytes) {
   return DataError(tr("input is larger than the limit of ") + std::to_string(max_bytes) + tr(" bytes (see --max-size)"));
 }
 
-std::string read_input(const std::string& path, std::size_t max_bytes) {
+// Reads fd to its end as the bytes come (a pipe, a FIFO, a terminal, /dev/stdin or a regular
+// file alike: nothing is sought or reopened), stopping with too_large() as soon as more than
+// max_bytes have arrived. `expected` is a size to reserve (a regular file's), or 0.
+static std::string read_fd(int fd, std::size_t max_bytes, std::size_t expected, const std::string& what) {
   std::string data;
-  if (path == "-") {
-    char buf[1 << 16];
-    while (true) {
-      ssize_t n = ::read(0, buf, sizeof buf);
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        throw IoError(tr("read error on standard input: ") + std::strerror(errno), exit_io);
-      }
-      if (n == 0) break;
-      data.append(buf, static_cast<std::size_t>(n));
-      if (data.size() > max_bytes)
-        throw too_large(max_bytes);
+  if (expected) data.reserve(std::min(expected, max_bytes) + 1);
+  char buf[1 << 16];
+  while (true) {
+    // Never more than one byte past the limit: enough to know it is over.
+    std::size_t room = max_bytes - data.size();  // data.size() <= max_bytes here
+    std::size_t want = room < sizeof buf ? room + 1 : sizeof buf;
+    ssize_t n = ::read(fd, buf, want);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw IoError(tr("read error on ") + what + ": " + std::strerror(errno), exit_io);
     }
-    return data;
-  }
-  struct stat st {};
-  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
-    throw IoError(tr("cannot open: ") + std::strerror(EISDIR), exit_noinput);
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) throw IoError(tr("cannot open: ") + std::strerror(errno), exit_noinput);
-  auto size = in.tellg();
-  if (size < 0) {  // not seekable (a pipe given by name): read it as a stream
-    in.close();
-    std::ifstream s(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << s.rdbuf();
-    data = ss.str();
-  } else {
-    if (static_cast<std::size_t>(size) > max_bytes)
-      throw too_large(max_bytes);
-    data.resize(static_cast<std::size_t>(size));
-    in.seekg(0);
-    if (size > 0 && !in.read(data.data(), size)) throw IoError(tr("read error"), exit_io);
+    if (n == 0) break;
+    data.append(buf, static_cast<std::size_t>(n));
+    if (data.size() > max_bytes) throw too_large(max_bytes);
   }
   return data;
 }
 
-InputBytes::InputBytes(const std::string& path, std::size_t max_bytes) {
-  if (path != "-") {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+namespace {
+// An input file opened once, read or mapped through the same descriptor.
+struct InputFd {
+  int fd = -1;
+  struct stat st {};
+  InputFd(const std::string& path, std::size_t max_bytes) {
+    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw IoError(tr("cannot open: ") + std::strerror(errno), exit_noinput);
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-      if (static_cast<std::size_t>(st.st_size) > max_bytes) {
-        ::close(fd);
-        throw too_large(max_bytes);
-      }
-      void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-      if (p != MAP_FAILED) {
-        map_ = p;
-        size_ = static_cast<std::size_t>(st.st_size);
-        ::madvise(p, size_, MADV_SEQUENTIAL);
-      }
+    if (::fstat(fd, &st) != 0) {
+      int e = errno;
+      ::close(fd);
+      throw IoError(tr("cannot open: ") + std::strerror(e), exit_noinput);
     }
-    ::close(fd);
-    if (map_) return;
+    if (S_ISDIR(st.st_mode)) {
+      ::close(fd);
+      throw IoError(tr("cannot open: ") + std::strerror(EISDIR), exit_noinput);
+    }
+    if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
+      ::close(fd);
+      throw too_large(max_bytes);
+    }
   }
-  read_ = read_input(path, max_bytes);
+  ~InputFd() {
+    if (fd >= 0) ::close(fd);
+  }
+  InputFd(const InputFd&) = delete;
+  InputFd& operator=(const InputFd&) = delete;
+  bool regular() const { return S_ISREG(st.st_mode); }
+};
+}  // namespace
+
+std::string read_input(const std::string& path, std::size_t max_bytes) {
+  if (path == "-") return read_fd(0, max_bytes, 0, tr("standard input"));
+  InputFd in(path, max_bytes);
+  return read_fd(in.fd, max_bytes, in.regular() ? static_cast<std::size_t>(in.st.st_size) : 0, path);
+}
+
+InputBytes::InputBytes(const std::string& path, std::size_t max_bytes) {
+  if (path == "-") {
+    read_ = read_fd(0, max_bytes, 0, tr("standard input"));
+    return;
+  }
+  InputFd in(path, max_bytes);
+  if (in.regular() && in.st.st_size > 0) {
+    auto size = static_cast<std::size_t>(in.st.st_size);
+    void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, in.fd, 0);
+    if (p != MAP_FAILED) {
+      map_ = p;
+      size_ = size;
+      ::madvise(p, size_, MADV_SEQUENTIAL);
+      return;
+    }
+  }
+  // Anything else (a pipe, a FIFO, /dev/stdin, <(…)) is read from the descriptor already open:
+  // reopening a FIFO would wait for a second writer and make the first one die of SIGPIPE.
+  read_ = read_fd(in.fd, max_bytes, in.regular() ? static_cast<std::size_t>(in.st.st_size) : 0, path);
 }
 
 InputBytes::~InputBytes() { release(); }
@@ -158,15 +240,31 @@ static void write_all(int fd, std::string_view data, const std::string& where) {
 
 OutputFile::OutputFile(const std::string& path) : path_(path) {
   if (path.empty() || path == "-") return;
-  tmp_ = path + ".tmp." + std::to_string(::getpid());
-  fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  // mkostemp creates a name no one has yet with O_CREAT|O_EXCL: a file or symbolic link planted
+  // beside the target is never opened, let alone followed. It makes the file 0600; it gets the
+  // target's own permissions (or those a new file would have) before anything is written.
+  std::string name = path + ".tmp.XXXXXX";
+  fd_ = ::mkostemp(name.data(), O_CLOEXEC);
   if (fd_ < 0) throw IoError(tr("cannot create ") + path + ": " + std::strerror(errno), exit_io);
+  tmp_ = std::move(name);
+  slot_ = temp_files::add(tmp_);
+  struct stat st {};
+  mode_t mode = ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) ? (st.st_mode & 0777) : (0666 & ~g_umask);
+  if (::fchmod(fd_, mode) != 0) {
+    int e = errno;
+    discard();
+    throw IoError(tr("cannot create ") + path + ": " + std::strerror(e), exit_io);
+  }
 }
 
-OutputFile::~OutputFile() {
+OutputFile::~OutputFile() { discard(); }
+
+void OutputFile::discard() {
   if (tmp_.empty() || committed_) return;
+  committed_ = true;
   ::close(fd_);
-  std::remove(tmp_.c_str());
+  ::unlink(tmp_.c_str());
+  temp_files::remove(slot_);
 }
 
 void OutputFile::write(std::string_view data) {
@@ -175,12 +273,15 @@ void OutputFile::write(std::string_view data) {
 
 void OutputFile::commit() {
   if (tmp_.empty()) return;
+  if (committed_) throw std::logic_error("OutputFile::commit() after the file was discarded");
   committed_ = true;
-  if (::close(fd_) != 0 || std::rename(tmp_.c_str(), path_.c_str()) != 0) {
-    int e = errno;
-    std::remove(tmp_.c_str());
-    throw IoError(tr("cannot write ") + path_ + ": " + std::strerror(e), exit_io);
+  int e = 0;
+  if (::close(fd_) != 0 || ::rename(tmp_.c_str(), path_.c_str()) != 0) {
+    e = errno;
+    ::unlink(tmp_.c_str());
   }
+  temp_files::remove(slot_);
+  if (e) throw IoError(tr("cannot write ") + path_ + ": " + std::strerror(e), exit_io);
 }
 
 void write_output(const std::string& path, const std::string& data) {
@@ -286,6 +387,33 @@ int load_each(const std::vector<std::string>& files, const std::function<void(co
     if (rc) return rc;
   }
   return 0;
+}
+
+namespace {
+// A --max-size value: digits only (Boost would read "-1" as the largest size_t).
+struct ByteCount {
+  std::size_t bytes = 0;
+};
+
+void validate(boost::any& v, const std::vector<std::string>& values, ByteCount*, int) {
+  namespace po = boost::program_options;
+  po::validators::check_first_occurrence(v);
+  const std::string& s = po::validators::get_single_string(values);
+  std::size_t n = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+  if (s.empty() || s[0] < '0' || s[0] > '9' || ec != std::errc() || end != s.data() + s.size())
+    throw po::invalid_option_value(s);
+  v = ByteCount{n};
+}
+}  // namespace
+
+void add_max_size(boost::program_options::options_description& opts, std::size_t& target) {
+  namespace po = boost::program_options;
+  std::string help = tr("refuse inputs larger than BYTES, from a file, a pipe or standard input alike (default: ") +
+                     std::to_string(target) + ")";
+  opts.add_options()("max-size",
+                     po::value<ByteCount>()->value_name("BYTES")->notifier([&target](const ByteCount& b) { target = b.bytes; }),
+                     help.c_str());
 }
 
 void add_help_and_version(boost::program_options::options_description& opts) {

@@ -11,7 +11,8 @@
 
 namespace jatei::cli {
 
-// Sets the program name, message catalog and a quiet exit on broken pipes.
+// Sets the program name, message catalog, a quiet exit on broken pipes, exit 74 (not death by
+// SIGXFSZ) past a file size limit, and the removal of temporary files on SIGTERM/SIGINT/SIGHUP.
 void init(const char* program);
 const std::string& program();
 
@@ -44,8 +45,10 @@ class InputBytes {
 void write_output(const std::string& path, const std::string& data);
 
 // Output written in pieces: to standard output, or to a temporary file beside `path` that
-// commit() renames into place (the destructor removes it when commit() never ran, so a
-// failure leaves no partial file).
+// commit() renames into place. The temporary file is created with a fresh name (O_EXCL: a
+// planted file or link is never followed), gets the target's permissions when the target
+// exists, and is removed by the destructor when commit() never ran, and by init()'s handlers
+// on SIGTERM, SIGINT and SIGHUP: a failed or killed run leaves no partial file.
 class OutputFile {
  public:
   explicit OutputFile(const std::string& path);
@@ -56,10 +59,19 @@ class OutputFile {
   void commit();
 
  private:
+  void discard();
   std::string path_, tmp_;
   int fd_ = 1;
+  int slot_ = -1;  // in the signal handler's list of temporary files
   bool committed_ = false;
 };
+
+// The temporary files a signal handler removes (used by OutputFile).
+namespace temp_files {
+int add(const std::string& path);  // a slot, or -1 when none is free
+void remove(int slot);
+void install_handlers();  // by init()
+}  // namespace temp_files
 
 // Prints `jatei-x: where:line:col: message` on stderr.
 void error(const std::string& where, std::size_t line, std::size_t col, const std::string& message);
@@ -86,6 +98,11 @@ void add_help_and_version(boost::program_options::options_description& opts);
 boost::program_options::variables_map parse_with_input(int argc, char** argv,
                                                        const boost::program_options::options_description& opts,
                                                        std::string& input);
+
+// --max-size BYTES, the limit read_input() and InputBytes enforce on every kind of input: a
+// whole number of bytes, stored into `target` (whose value is the default the help names);
+// anything else ("-1", "1e9", "lots") is a usage error (exit 64).
+void add_max_size(boost::program_options::options_description& opts, std::size_t& target);
 
 // Default maximum input size (512 MiB); --max-size overrides.
 inline constexpr std::size_t kDefaultMaxBytes = 512u << 20;

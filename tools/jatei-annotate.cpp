@@ -2,7 +2,9 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <charconv>
 #include <filesystem>
+#include <map>
 #include <iostream>
 #include <mutex>
 #include <sstream>
@@ -27,20 +29,96 @@ struct Job {
   fs::path output;
 };
 
-void collect(const fs::path& p, const fs::path& out_dir, std::vector<Job>& jobs) {
-  if (fs::is_directory(p)) {
+// The worst of two exit statuses: an internal error (70) before an I/O error (74), before an
+// input that cannot be opened (66), before bad data (65).
+int worse(int a, int b) {
+  auto rank = [](int rc) {
+    switch (rc) {
+      case 0: return 0;
+      case exit_data: return 1;
+      case exit_noinput: return 2;
+      case exit_io: return 3;
+      default: return 4;
+    }
+  };
+  return rank(b) > rank(a) ? b : a;
+}
+
+// The *.txt files under `dir`, sorted, each with its path relative to `dir`. A folder that
+// cannot be read is reported (exit 66) and left out, and the walk goes on with the rest.
+// Links to folders are not followed (no cycles); links to files are.
+void walk(const fs::path& dir, std::vector<fs::path>& files, int& status) {
+  std::vector<fs::path> pending{dir};
+  while (!pending.empty()) {
+    fs::path d = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(d, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      std::error_code kind_ec;
+      if (it->is_symlink(kind_ec)) {
+        if (it->path().extension() == ".txt" && it->is_regular_file(kind_ec)) files.push_back(it->path());
+      } else if (it->is_directory(kind_ec)) {
+        pending.push_back(it->path());
+      } else if (it->is_regular_file(kind_ec) && it->path().extension() == ".txt") {
+        files.push_back(it->path());
+      }
+    }
+    if (ec) {
+      cli::error(d.string(), 0, 0, cli::tr("cannot open folder: ") + ec.message());
+      status = worse(status, exit_noinput);
+    }
+  }
+  std::sort(files.begin(), files.end());
+}
+
+void collect(const fs::path& p, const fs::path& out_dir, std::vector<Job>& jobs, int& status) {
+  std::error_code ec;
+  if (fs::is_directory(p, ec)) {
     std::vector<fs::path> files;
-    for (auto& e : fs::recursive_directory_iterator(p))
-      if (e.is_regular_file() && e.path().extension() == ".txt") files.push_back(e.path());
-    std::sort(files.begin(), files.end());
+    walk(p, files, status);
     for (auto& f : files) {
-      fs::path rel = fs::relative(f, p);
+      fs::path rel = f.lexically_relative(p);
       jobs.push_back({f, out_dir / rel.replace_extension(".tei.xml")});
     }
   } else {
     fs::path name = p.filename();
     jobs.push_back({p, out_dir / name.replace_extension(".tei.xml")});
   }
+}
+
+// Two different inputs that would write the same output: said before any work is done (the
+// second would silently replace the first). The same file named twice is done once.
+bool refuse_collisions(std::vector<Job>& jobs) {
+  std::map<std::string, std::size_t> by_output;
+  std::vector<Job> kept;
+  bool clash = false;
+  for (auto& job : jobs) {
+    std::string key = job.output.lexically_normal().string();
+    auto [it, inserted] = by_output.emplace(key, kept.size());
+    if (inserted) {
+      kept.push_back(job);
+      continue;
+    }
+    const Job& first = kept[it->second];
+    std::error_code ec;
+    if (first.input == job.input || fs::equivalent(first.input, job.input, ec)) continue;
+    cli::error(job.input.string(), 0, 0,
+               cli::tr("would write ") + job.output.string() + cli::tr(", as ") + first.input.string() +
+                   cli::tr(" does: give the folder above both (its tree is mirrored under -o) or annotate them in separate runs"));
+    clash = true;
+  }
+  jobs = std::move(kept);
+  return !clash;
+}
+
+// -j N: a whole number; 0 means every core.
+unsigned parse_jobs(const std::string& s) {
+  unsigned n = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+  if (s.empty() || s[0] < '0' || s[0] > '9' || ec != std::errc() || end != s.data() + s.size())
+    throw po::invalid_option_value(s);
+  return n ? n : std::max(1u, std::thread::hardware_concurrency());
 }
 
 }  // namespace
@@ -50,7 +128,7 @@ int main(int argc, char** argv) {
   return cli::run([&] {
     std::vector<std::string> inputs;
     std::string out_dir = ".", encoding, stages_arg, export_arg;
-    unsigned jobs_n = std::max(1u, std::thread::hardware_concurrency());
+    std::string jobs_arg = "0";
     std::size_t max_size = cli::kDefaultMaxBytes;
     po::options_description opts(cli::tr("Options"));
     opts.add_options()
@@ -61,12 +139,12 @@ int main(int argc, char** argv) {
       ("list-stages", cli::tr("list the stages and exit").c_str())
       ("export", po::value(&export_arg)->value_name("LIST"),
        cli::tr("also write hand-offs beside each .tei.xml (comma-separated: xliff, tbx, claims, html; see jatei-export)").c_str())
-      ("jobs,j", po::value(&jobs_n)->value_name("N"), cli::tr("files processed at once (default: every core)").c_str())
+      ("jobs,j", po::value(&jobs_arg)->value_name("N"), cli::tr("files processed at once (default, and 0: every core)").c_str())
       ("skip-existing", cli::tr("leave inputs whose output already exists (resume a batch)").c_str())
       ("encoding,e", po::value(&encoding)->value_name("NAME"), cli::tr("source encoding (default: detect per file)").c_str())
       ("replace-invalid", cli::tr("replace invalid bytes with U+FFFD instead of failing").c_str())
-      ("quiet,q", cli::tr("no progress on standard error").c_str())
-      ("max-size", po::value(&max_size)->value_name("BYTES"), cli::tr("refuse inputs larger than this").c_str());
+      ("quiet,q", cli::tr("no progress on standard error").c_str());
+    cli::add_max_size(opts, max_size);
     po::options_description hidden;
     hidden.add_options()("input", po::value(&inputs));
     po::positional_options_description pos;
@@ -78,7 +156,10 @@ int main(int argc, char** argv) {
     po::notify(vm);
     if (cli::handle_common(vm, "jatei-annotate [OPTIONS] FILE|DIR...",
                            cli::tr("Runs the jatei stages in one process over files and folders (*.txt), "
-                                   "writing one .tei.xml per input. A bad file is reported and the rest go on."),
+                                   "writing one .tei.xml per input; a folder's tree is mirrored under DIR. Two inputs "
+                                   "that would write the same output are refused before any work (exit 64). A file "
+                                   "that fails, or a folder that cannot be read, is reported with its own exit status "
+                                   "and the rest go on; the run exits with the most severe (70, then 74, 66, 65)."),
                            opts))
       return 0;
     if (vm.count("list-stages")) {
@@ -88,6 +169,13 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (inputs.empty()) throw po::error(cli::tr("no input files or folders given"));
+    unsigned jobs_n = 1;
+    try {
+      jobs_n = parse_jobs(jobs_arg);
+    } catch (po::error_with_option_name& e) {
+      e.set_option_name("--jobs");
+      throw;
+    }
     std::vector<std::string> wanted;
     if (!stages_arg.empty()) {
       std::stringstream ss(stages_arg);
@@ -110,17 +198,52 @@ int main(int argc, char** argv) {
     }
     ExportOptions export_options;  // the exporters' defaults, with the team's termbase for term English
     if (!exports.empty()) export_options.termbases = terms::Annotator::default_instance().termbases();
+    // Every input is looked at, and every output named, before any work: an input that is not
+    // there or a folder that cannot be read is reported and the rest go on; two inputs that
+    // would write one output stop the run (exit 64) before anything is written.
     std::vector<Job> jobs;
+    int status = 0;
+    std::size_t unreadable = 0;
     for (auto& in : inputs) {
-      if (!fs::exists(in)) {
+      std::error_code ec;
+      if (!fs::exists(in, ec)) {
         cli::error(in, 0, 0, cli::tr("cannot open: no such file or directory"));
-        return static_cast<int>(exit_noinput);
+        status = worse(status, exit_noinput);
+        ++unreadable;
+        continue;
       }
-      collect(in, out_dir, jobs);
+      int before = status;
+      collect(in, out_dir, jobs, status);
+      if (status != before) ++unreadable;
     }
+    if (!refuse_collisions(jobs)) return static_cast<int>(exit_usage);
     std::atomic<std::size_t> next{0}, done{0}, failed{0};
     std::mutex io;
     bool progress = !vm.count("quiet") && isatty(2);
+    // One input through every stage; its failure is reported with its own exit status.
+    auto annotate_one = [&](const Job& job) {
+      std::string bytes = cli::read_input(job.input.string(), max_size);
+      DecodeOptions d;
+      d.encoding = encoding;
+      d.replace_invalid = vm.count("replace-invalid") > 0;
+      Decoded decoded = decode(bytes, d);
+      SegmentOptions so;
+      so.source_name = job.input.filename().string();
+      Document doc = segment(decoded, so);
+      for (auto& stage : document_stages())
+        if (wanted.empty() || std::find(wanted.begin(), wanted.end(), stage.name) != wanted.end()) stage.apply(doc);
+      std::error_code ec;
+      fs::create_directories(job.output.parent_path(), ec);
+      if (ec)  // e.g. a file where a folder should be: report it, go on with the rest
+        throw IoError(cli::tr("cannot create ") + job.output.parent_path().string() + ": " + ec.message(), exit_io);
+      // Every output is made before any is written: a failing exporter leaves nothing behind.
+      std::vector<std::pair<std::string, std::string>> files{{job.output.string(), tei::write(doc)}};
+      std::string base = job.output.string();
+      if (base.size() > 8 && base.compare(base.size() - 8, 8, ".tei.xml") == 0) base.resize(base.size() - 8);
+      for (const Exporter* x : exports) files.emplace_back(base + x->extension(export_options), x->write(doc, export_options));
+      for (auto& [path, data] : files) cli::write_output(path, data);
+      return 0;
+    };
     auto worker = [&] {
       for (std::size_t k; (k = next++) < jobs.size();) {
         const Job& job = jobs[k];
@@ -129,31 +252,21 @@ int main(int argc, char** argv) {
           ++done;
           continue;
         }
-        std::ostringstream errs;
-        int rc = cli::guard(job.input.string(), [&] {
-          std::string bytes = cli::read_input(job.input.string(), max_size);
-          DecodeOptions d;
-          d.encoding = encoding;
-          d.replace_invalid = vm.count("replace-invalid") > 0;
-          Decoded decoded = decode(bytes, d);
-          SegmentOptions so;
-          so.source_name = job.input.filename().string();
-          Document doc = segment(decoded, so);
-          for (auto& stage : document_stages())
-            if (wanted.empty() || std::find(wanted.begin(), wanted.end(), stage.name) != wanted.end()) stage.apply(doc);
-          std::error_code ec;
-          fs::create_directories(job.output.parent_path(), ec);
-          if (ec)  // e.g. a file where a folder should be: report it, go on with the rest
-            throw IoError(cli::tr("cannot create ") + job.output.parent_path().string() + ": " + ec.message(), exit_io);
-          // Every output is made before any is written: a failing exporter leaves nothing behind.
-          std::vector<std::pair<std::string, std::string>> files{{job.output.string(), tei::write(doc)}};
-          std::string base = job.output.string();
-          if (base.size() > 8 && base.compare(base.size() - 8, 8, ".tei.xml") == 0) base.resize(base.size() - 8);
-          for (const Exporter* x : exports) files.emplace_back(base + x->extension(export_options), x->write(doc, export_options));
-          for (auto& [path, data] : files) cli::write_output(path, data);
-          return 0;
-        });
-        if (rc) ++failed;
+        int rc = 0;
+        try {
+          rc = cli::guard(job.input.string(), [&] { return annotate_one(job); });
+        } catch (const std::bad_alloc&) {
+          cli::error(job.input.string(), 0, 0, cli::tr("out of memory"));
+          rc = exit_software;
+        } catch (const std::exception& e) {  // a bug: said, and the other files go on
+          cli::error(job.input.string(), 0, 0, cli::tr("internal error: ") + e.what());
+          rc = exit_software;
+        }
+        if (rc) {
+          ++failed;
+          std::lock_guard<std::mutex> lock(io);
+          status = worse(status, rc);
+        }
         std::size_t d = ++done;
         if (progress) {
           std::lock_guard<std::mutex> lock(io);
@@ -167,7 +280,7 @@ int main(int argc, char** argv) {
     if (progress) std::fprintf(stderr, "\n");
     if (!vm.count("quiet"))
       std::fprintf(stderr, "%s: %zu %s, %zu %s\n", cli::program().c_str(), jobs.size() - failed.load(),
-                   cli::tr("written").c_str(), failed.load(), cli::tr("failed").c_str());
-    return failed ? static_cast<int>(exit_data) : 0;
+                   cli::tr("written").c_str(), failed.load() + unreadable, cli::tr("failed").c_str());
+    return status;
   });
 }

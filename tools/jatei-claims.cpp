@@ -24,8 +24,8 @@ int main(int argc, char** argv) {
       ("lexicon", po::value(&lexicons)->value_name("FILE")->composing(),
        cli::tr("add the cues of FILE (cues.tsv format) to the built-in lexicon (repeatable)").c_str())
       ("gazetteer", po::value(&gazetteers)->value_name("FILE")->composing(),
-       cli::tr("add the names of FILE (names.tsv format) to the built-in gazetteer (repeatable)").c_str())
-      ("max-size", po::value(&max_size)->value_name("BYTES"), cli::tr("refuse inputs larger than this").c_str());
+       cli::tr("add the names of FILE (names.tsv format) to the built-in gazetteer (repeatable)").c_str());
+    cli::add_max_size(opts, max_size);
     po::variables_map vm = cli::parse_with_input(argc, argv, opts, input);
     if (cli::handle_common(vm, "jatei-claims [OPTIONS] [FILE|-]",
                            cli::tr("Marks the factuality of every sentence of a jatei TEI document (fact, speculation, "

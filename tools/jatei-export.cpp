@@ -43,8 +43,8 @@ int main(int argc, char** argv) {
       ("date", po::value(&date)->value_name("YYYY-MM-DD"), cli::tr("claims: datePublished of the ClaimReview skeletons (default: today)").c_str())
       ("termbase", po::value(&termbase_files)->value_name("FILE")->composing(),
        cli::tr("a TBX termbase the document's <term ref> point into (repeatable; default: the team's termbase)").c_str())
-      ("no-termbase", cli::tr("use no termbase: English only from the glosses in the text").c_str())
-      ("max-size", po::value(&max_size)->value_name("BYTES"), cli::tr("refuse inputs larger than this").c_str());
+      ("no-termbase", cli::tr("use no termbase: English only from the glosses in the text").c_str());
+    cli::add_max_size(opts, max_size);
     po::options_description hidden;
     hidden.add_options()("format-name", po::value(&format))("input", po::value(&input));
     po::positional_options_description pos;

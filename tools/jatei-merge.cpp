@@ -20,8 +20,8 @@ int main(int argc, char** argv) {
       ("translator", po::value(&translator)->value_name("NAME"), cli::tr("xliff: who translated it (declared in the header, pointed at by @resp)").c_str())
       ("require-complete", cli::tr("xliff: fail (exit 65) when a segment is untranslated").c_str())
       ("reviewer", po::value(&reviewer)->value_name("NAME"), cli::tr("verdicts: the reviewer of rows that name none").c_str())
-      ("quiet,q", cli::tr("no summary on standard error").c_str())
-      ("max-size", po::value(&max_size)->value_name("BYTES"), cli::tr("refuse inputs larger than this").c_str());
+      ("quiet,q", cli::tr("no summary on standard error").c_str());
+    cli::add_max_size(opts, max_size);
     po::options_description hidden;
     hidden.add_options()("what", po::value(&what))("tei", po::value(&tei_path))("file", po::value(&file));
     po::positional_options_description pos;

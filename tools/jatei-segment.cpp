@@ -24,8 +24,8 @@ int main(int argc, char** argv) {
       ("replace-invalid", cli::tr("replace invalid bytes and characters XML cannot carry with U+FFFD instead of failing").c_str())
       ("title", po::value(&title)->value_name("TEXT"), cli::tr("title for the header (default: the title line, else the file name)").c_str())
       ("rules", po::value(&rules_files)->value_name("FILE")->composing(),
-       cli::tr("add the cues of a rules file to the built-in ones (repeatable)").c_str())
-      ("max-size", po::value(&max_size)->value_name("BYTES"), cli::tr("refuse inputs larger than this (default 536870912)").c_str());
+       cli::tr("add the cues of a rules file to the built-in ones (repeatable)").c_str());
+    cli::add_max_size(opts, max_size);
     po::variables_map vm = cli::parse_with_input(argc, argv, opts, input);
     if (cli::handle_common(vm, "jatei-segment [OPTIONS] [FILE|-]",
                            cli::tr("Segments a Japanese article into TEI blocks and sentences. Reads FILE or standard input."),

@@ -51,8 +51,8 @@ int main(int argc, char** argv) {
       ("weights", po::value(&weights)->value_name("FILE"),
        cli::tr("read weights from FILE over the built-in ones (format of speakers.weights)").c_str())
       ("rules", po::value(&rules_files)->value_name("FILE")->composing(),
-       cli::tr("add the cue lists of FILE to the built-in ones (format of speakers.rules; repeatable)").c_str())
-      ("max-size", po::value(&max_size)->value_name("BYTES"), cli::tr("refuse inputs larger than this").c_str());
+       cli::tr("add the cue lists of FILE to the built-in ones (format of speakers.rules; repeatable)").c_str());
+    cli::add_max_size(opts, max_size);
     po::variables_map vm = cli::parse_with_input(argc, argv, opts, input);
     if (cli::handle_common(
             vm, "jatei-speakers [OPTIONS] [FILE|-]",

@@ -28,8 +28,8 @@ int main(int argc, char** argv) {
       ("list", cli::tr("write the document's glossary as TSV (japanese, english, count, first sentence, source) instead of the TEI").c_str())
       ("candidates", po::value(&candidates)->value_name("FILE"),
        cli::tr("write the pairs the termbases lack (glosses, acronyms, loanwords) to FILE as TBX for review").c_str())
-      ("explain", cli::tr("say on standard error why each term and gloss was marked or skipped").c_str())
-      ("max-size", po::value(&max_size)->value_name("BYTES"), cli::tr("refuse inputs larger than this (default 536870912)").c_str());
+      ("explain", cli::tr("say on standard error why each term and gloss was marked or skipped").c_str());
+    cli::add_max_size(opts, max_size);
     po::variables_map vm = cli::parse_with_input(argc, argv, opts, input);
     if (cli::handle_common(vm, "jatei-terms [OPTIONS] [FILE|-]",
                            cli::tr("Marks the terms of a jatei TEI document (<term ref> to its termbase entry) and the "

@@ -13,8 +13,8 @@ int main(int argc, char** argv) {
     po::options_description opts(cli::tr("Options"));
     cli::add_help_and_version(opts);
     opts.add_options()
-      ("output,o", po::value(&output)->value_name("OUT"), cli::tr("write the text to OUT (default: standard output)").c_str())
-      ("max-size", po::value(&max_size)->value_name("BYTES"), cli::tr("refuse inputs larger than this").c_str());
+      ("output,o", po::value(&output)->value_name("OUT"), cli::tr("write the text to OUT (default: standard output)").c_str());
+    cli::add_max_size(opts, max_size);
     po::variables_map vm = cli::parse_with_input(argc, argv, opts, input);
     if (cli::handle_common(vm, "jatei-text [OPTIONS] [FILE|-]",
                            cli::tr("Prints the text of a jatei TEI document: every character of the source, in order."),

@@ -18,8 +18,8 @@ int main(int argc, char** argv) {
       ("help,h", cli::tr("show this help and exit").c_str())
       ("version", cli::tr("show the version and exit").c_str())
       ("schema", po::value(&schema)->value_name("FILE"), cli::tr("RELAX NG schema (default: the installed schemas/jatei.rng)").c_str())
-      ("quiet,q", cli::tr("print nothing for valid files").c_str())
-      ("max-size", po::value(&max_size)->value_name("BYTES"), cli::tr("refuse inputs larger than this").c_str());
+      ("quiet,q", cli::tr("print nothing for valid files").c_str());
+    cli::add_max_size(opts, max_size);
     po::options_description hidden;
     hidden.add_options()("input", po::value(&inputs));
     po::positional_options_description pos;
