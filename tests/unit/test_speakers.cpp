@@ -134,6 +134,17 @@ BOOST_AUTO_TEST_CASE(label_styles) {
     }
 }
 
+// Names are written in kanji (〇 too: 〇〇, the name left out), katakana and Latin letters of
+// any kind (José): the copy of is_han lacked 〇 and the copy of is_latin had ASCII alone.
+BOOST_AUTO_TEST_CASE(labels_in_every_name_script) {
+  for (std::string text : {"〇〇：はい、そう思います。", "José：Renée氏によれば", "佐〻木：難しいですね。"})
+    BOOST_TEST_CONTEXT(text) {
+      auto l = find_speaker_label(text, model());
+      BOOST_REQUIRE(l.has_value());
+      BOOST_TEST(l->name == text.substr(0, text.find("：")));
+    }
+}
+
 BOOST_AUTO_TEST_CASE(label_look_alikes) {
   for (std::string text : {
            "10:30から開始します。", "朝10:30ごろ着きました。", "https://example.jp/charge/map から確認できます。",

@@ -20,6 +20,7 @@
 
 #include "jatei/error.hpp"
 #include "jatei/segment.hpp"
+#include "jatei/text.hpp"
 #include "jatei/utf8.hpp"
 
 namespace jatei {
@@ -268,22 +269,15 @@ double SpeakerModel::weight(std::string_view name) const {
 
 namespace {
 
-bool is_han(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         c == 0x3005 || c == 0x3006 || c == 0x303B || (c >= 0x20000 && c <= 0x2FFFF);
-}
-bool is_katakana(char32_t c) {
-  return (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x30FC && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
-         (c >= 0xFF66 && c <= 0xFF9F);
-}
-bool is_hiragana(char32_t c) { return (c >= 0x3041 && c <= 0x3096) || (c >= 0x309D && c <= 0x309F); }
-bool is_latin(char32_t c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A);
-}
-bool is_digit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
+using text::is_digit;
+using text::is_hiragana;
+using text::is_kanji;
+using text::is_latin;
+// Katakana as names are written: the letters, ー and the voicing marks (ルーシー, ｼﾞｮﾝ).
+bool is_katakana(char32_t c) { return text::katakana_word(c); }
 // Characters of a name called or addressed (ハルカ, 中村, Mio): no hiragana, so a name run
 // stops at particles.
-bool is_name_char(char32_t c) { return is_han(c) || is_katakana(c) || is_latin(c); }
+bool is_name_char(char32_t c) { return is_kanji(c) || is_katakana(c) || is_latin(c); }
 bool is_emoji(char32_t c) {
   return c >= 0x1F000 || (c >= 0x2600 && c <= 0x27BF) || (c >= 0x2B00 && c <= 0x2BFF) || c == 0xFE0F ||
          c == 0x200D || (c >= 0x2190 && c <= 0x21FF) || c == 0x2606 || c == 0x2605 || c == 0x266A ||
@@ -291,30 +285,16 @@ bool is_emoji(char32_t c) {
 }
 bool is_dash(char32_t c) { return c == 0x2015 || c == 0x2014 || c == 0x30FC || c == 0x2500 || c == 0x2013 || c == 0x2501; }
 
-struct Cp {
-  char32_t c;
-  std::size_t at;  // byte offset
-  std::size_t len;
-};
+using Cp = text::CodePoint;
 
 std::vector<Cp> code_points(std::string_view s) {
   std::vector<Cp> out;
   out.reserve(s.size() / 2 + 1);
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t len = 1;
-    char32_t c = utf8::decode(s, i, len);
-    out.push_back({c, i, len});
-    i += len;
-  }
+  text::decode_all(s, out);
   return out;
 }
 
-std::size_t cp_count(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
+std::size_t cp_count(std::string_view s) { return text::length(s); }
 
 std::string_view trim_space(std::string_view s) {
   while (!s.empty()) {
@@ -403,7 +383,7 @@ Ending analyse_ending(std::string_view sentence, const SpeakerModel::Compiled& c
       for (auto& cp : code_points(inner)) u.push_back(cp.c);
       for (auto& w : kEmoticonWords) word = word || u == w;
       bool symbols = std::any_of(u.begin(), u.end(), [](char32_t d) {
-        return !(is_han(d) || is_katakana(d) || is_hiragana(d) || is_latin(d) || is_digit(d));
+        return !(is_kanji(d) || is_katakana(d) || is_hiragana(d) || is_latin(d) || is_digit(d));
       });
       if (word || symbols) e.marker = true;
       s = body.substr(0, open);
