@@ -444,6 +444,13 @@ std::string names_of(std::string_view s) {
   return out;
 }
 
+// 〻 is the iteration mark of vertical writing (Script=Han, like 々): the kanji before it
+// again, so a name goes on through it (the claims copy of is_kanji lacked it: 佐〻<persName>木教授).
+BOOST_AUTO_TEST_CASE(iteration_marks_stay_inside_names) {
+  BOOST_TEST(names_of("佐々木教授と会った") == "persName[佐々木教授] roleName[教授]");
+  BOOST_TEST(names_of("佐〻木教授と会った") == "persName[佐〻木教授] roleName[教授]");
+}
+
 BOOST_AUTO_TEST_CASE(titles_and_honorifics) {
   BOOST_TEST(names_of("ソフトバンク孫会長が") == "orgName[ソフトバンク] persName[孫会長] roleName[会長]");
   BOOST_TEST(names_of("トランプ大統領の隣で") == "persName[トランプ大統領] roleName[大統領]");

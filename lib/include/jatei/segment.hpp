@@ -95,7 +95,8 @@ Decoded segment_bytes_to(std::string_view bytes, DecodeOptions decode_options, c
 // Same as segment(), for UTF-8 text already normalised (LF line ends).
 Document segment_text(std::string_view text, const SegmentOptions& options);
 
-// Whether a code point is whitespace kept between sentences (ASCII space/tab, U+3000, …).
+// Whether a code point is whitespace kept between sentences: text::is_space (ASCII space and
+// tab, U+3000, the other White_Space that does not end a line).
 bool is_space(char32_t c);
 
 }  // namespace jatei

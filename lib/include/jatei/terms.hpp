@@ -59,7 +59,10 @@ NormalView normalize(std::string_view text);
 // Just the normalised text (the key a termbase term is indexed by).
 std::string normalize_key(std::string_view text);
 
-// Character classes used by the matcher and the gloss finder.
+// How the matcher and the gloss finder group the text layer's classes (jatei/text.hpp): ー and
+// the voicing marks go with katakana (a loanword goes on through them); brackets, terminators
+// and the ASCII symbols and controls are punct; symbols, emoji, marks and the letters of other
+// scripts are other.
 enum class CharClass { latin, digit, hiragana, katakana, kanji, space, punct, other };
 CharClass classify(char32_t c);
 bool is_word_char(char32_t c);  // Latin letter or digit: Latin terms need a boundary of these

@@ -10,8 +10,8 @@
 #include <ostream>
 #include <set>
 
-#include "claims/text.hpp"
 #include "jatei/claims.hpp"
+#include "jatei/text.hpp"
 #include "jatei/segment.hpp"
 
 namespace jatei::claims {

@@ -9,9 +9,9 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "claims/text.hpp"
 #include "core/data_files.hpp"
 #include "jatei/claims.hpp"
+#include "jatei/text.hpp"
 #include "jatei/error.hpp"
 
 namespace jatei {

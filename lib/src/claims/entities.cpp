@@ -11,8 +11,8 @@
 #include <cstdio>
 #include <map>
 
-#include "claims/text.hpp"
 #include "jatei/claims.hpp"
+#include "jatei/text.hpp"
 
 namespace jatei::claims {
 
@@ -90,20 +90,20 @@ std::optional<Numeral> small_number(std::string_view n, std::size_t i) {
   Numeral r;
   r.b = i;
   char32_t c = at(n, i);
-  if (is_digit(c)) {
+  if (is_ascii_digit(c)) {
     std::size_t j = i;
     std::string digits;
-    while (j < n.size() && is_digit(at(n, j))) digits.push_back(n[j++]);
+    while (j < n.size() && is_ascii_digit(at(n, j))) digits.push_back(n[j++]);
     // Thousands separators: 1,121 (groups of three only).
-    while (j + 3 < n.size() && n[j] == ',' && is_digit(at(n, j + 1)) && is_digit(at(n, j + 2)) && is_digit(at(n, j + 3)) &&
-           !is_digit(at(n, j + 4))) {
+    while (j + 3 < n.size() && n[j] == ',' && is_ascii_digit(at(n, j + 1)) && is_ascii_digit(at(n, j + 2)) && is_ascii_digit(at(n, j + 3)) &&
+           !is_ascii_digit(at(n, j + 4))) {
       digits.append(n.substr(j + 1, 3));
       j += 4;
     }
-    if (j + 1 < n.size() && n[j] == '.' && is_digit(at(n, j + 1))) {
+    if (j + 1 < n.size() && n[j] == '.' && is_ascii_digit(at(n, j + 1))) {
       digits.push_back('.');
       ++j;
-      while (j < n.size() && is_digit(at(n, j))) digits.push_back(n[j++]);
+      while (j < n.size() && is_ascii_digit(at(n, j))) digits.push_back(n[j++]);
     }
     double v = 0;
     std::from_chars(digits.data(), digits.data() + digits.size(), v);
@@ -272,7 +272,7 @@ const Unit* unit_at(std::string_view n, std::size_t i, std::size_t& len) {
   if (best) {
     // Latin units must end there: "GB" not in "GBP"; "ha" not in "have".
     char32_t after = at(n, i + len);
-    if (is_latin(best->text[0]) && (is_latin(after) || is_digit(after))) return nullptr;
+    if (is_ascii_alpha(best->text[0]) && (is_ascii_alpha(after) || is_ascii_digit(after))) return nullptr;
   }
   return best;
 }
@@ -336,7 +336,7 @@ std::string two(int v) {
 int int_at(std::string_view n, std::size_t i, std::size_t& e, int max_digits = 4) {
   std::size_t j = i;
   int v = 0, k = 0;
-  while (j < n.size() && is_digit(at(n, j)) && k < max_digits + 1) {
+  while (j < n.size() && is_ascii_digit(at(n, j)) && k < max_digits + 1) {
     v = v * 10 + (n[j] - '0');
     ++j;
     ++k;
@@ -391,7 +391,7 @@ std::vector<Mention> find_numbers(std::string_view sentence, const Normalised& n
     // $500Billion, US$5, ¥100, €3
     if (c == '$' || c == 0xA5 || c == 0x20AC || c == 0xA3) {
       std::size_t j = next(n, i);
-      if (is_digit(at(n, j))) {
+      if (is_ascii_digit(at(n, j))) {
         currency_prefix = true;
         prefix_unit = c == '$' ? "USD" : c == 0xA5 ? "JPY" : c == 0x20AC ? "EUR" : "GBP";
         if (start >= 2 && n.substr(start - 2, 2) == "US") start -= 2;
@@ -399,10 +399,10 @@ std::vector<Mention> find_numbers(std::string_view sentence, const Normalised& n
         c = at(n, i);
       }
     }
-    bool numeral_start = is_digit(c) || kanji_digit(c) >= 0 || kanji_unit(c) || c == U'数';
+    bool numeral_start = is_ascii_digit(c) || kanji_digit(c) >= 0 || kanji_unit(c) || c == U'数';
     // An era year (令和6年) is a date.
     if (numeral_start && (ends_with_at(n, i, "令和") || ends_with_at(n, i, "平成") || ends_with_at(n, i, "昭和"))) {
-      while (i < n.size() && (is_digit(at(n, i)) || kanji_digit(at(n, i)) >= 0 || kanji_unit(at(n, i)))) i = next(n, i);
+      while (i < n.size() && (is_ascii_digit(at(n, i)) || kanji_digit(at(n, i)) >= 0 || kanji_unit(at(n, i)))) i = next(n, i);
       continue;
     }
     if (!numeral_start || inside(tech, i) || enclosed(sentence, norm, i)) {
@@ -411,10 +411,10 @@ std::vector<Mention> find_numbers(std::string_view sentence, const Normalised& n
     }
     // Not in the middle of a number or a Latin token (o1, V3, 2FA, MS-1, No.1).
     char32_t p = before(n, start);
-    bool after_word = p == ' ' && start >= 2 && is_latin(before(n, start - 1));
-    if (is_digit(c) && (after_word || is_digit(p) || is_latin(p) || p == '-' || p == '.' || p == '_' || p == '/' || p == ':' ||
+    bool after_word = p == ' ' && start >= 2 && is_ascii_alpha(before(n, start - 1));
+    if (is_ascii_digit(c) && (after_word || is_ascii_digit(p) || is_ascii_alpha(p) || p == '-' || p == '.' || p == '_' || p == '/' || p == ':' ||
                         p == '#')) {
-      while (i < n.size() && (is_digit(at(n, i)) || at(n, i) == '.' || at(n, i) == ',')) ++i;
+      while (i < n.size() && (is_ascii_digit(at(n, i)) || at(n, i) == '.' || at(n, i) == ',')) ++i;
       continue;
     }
     // Fractions: 十分の一, 3分の1, 10分の1以下
@@ -423,7 +423,7 @@ std::vector<Mention> find_numbers(std::string_view sentence, const Normalised& n
       i = next(n, i);
       continue;
     }
-    if (!is_digit(c) && numeral_word_before(p) && !currency_prefix) {
+    if (!is_ascii_digit(c) && numeral_word_before(p) && !currency_prefix) {
       i = num->e;
       continue;
     }
@@ -483,9 +483,9 @@ std::vector<Mention> find_numbers(std::string_view sentence, const Normalised& n
           continue;
         }
       }
-      if (starts_with(n, e, "月") || (starts_with(n, e, ":") && is_digit(at(n, e + 1)))) {
+      if (starts_with(n, e, "月") || (starts_with(n, e, ":") && is_ascii_digit(at(n, e + 1)))) {
         i = next(n, e);
-        while (i < n.size() && is_digit(at(n, i))) ++i;
+        while (i < n.size() && is_ascii_digit(at(n, i))) ++i;
         continue;
       }
       if (starts_with(n, e, "日") && p == U'月') {
@@ -497,7 +497,7 @@ std::vector<Mention> find_numbers(std::string_view sentence, const Normalised& n
     double lo = 0, hi = 0;
     bool ranged = false;
     std::size_t ue = e;
-    if ((starts_with(n, e, "~") || starts_with(n, e, "〜") || (starts_with(n, e, "-") && is_digit(c))) && !num->several) {
+    if ((starts_with(n, e, "~") || starts_with(n, e, "〜") || (starts_with(n, e, "-") && is_ascii_digit(c))) && !num->several) {
       std::size_t j = next(n, e);
       auto second = number_at(n, j);
       if (second && !second->several) {
@@ -520,7 +520,7 @@ std::vector<Mention> find_numbers(std::string_view sentence, const Normalised& n
           {"million", 1e6},   {"bn", 1e9},        {"tn", 1e12},     {"mn", 1e6},      {"B", 1e9},
           {"M", 1e6},         {"T", 1e12},        {"K", 1e3}};
       for (auto& [w, f] : words) {
-        if (starts_with(n, j, w) && !is_latin(at(n, j + w.size()))) {
+        if (starts_with(n, j, w) && !is_ascii_alpha(at(n, j + w.size()))) {
           bool single = w.size() == 1;
           if (single && !currency_prefix) continue;
           scale = f;
@@ -541,9 +541,9 @@ std::vector<Mention> find_numbers(std::string_view sentence, const Normalised& n
     }
     std::size_t end = ue + ulen;
     // Digits run into Latin letters that are not a unit: a token (2FA, 4K).
-    if (!u && scale == 1 && !currency_prefix && is_digit(c) && is_latin(at(n, ue))) {
+    if (!u && scale == 1 && !currency_prefix && is_ascii_digit(c) && is_ascii_alpha(at(n, ue))) {
       i = ue;
-      while (i < n.size() && (is_latin(at(n, i)) || is_digit(at(n, i)))) ++i;
+      while (i < n.size() && (is_ascii_alpha(at(n, i)) || is_ascii_digit(at(n, i)))) ++i;
       continue;
     }
     // Kanji numerals need a unit or a counter (一夜, 一言, 十分な are words, not numbers); a
@@ -653,7 +653,7 @@ std::vector<Mention> find_numbers(std::string_view sentence, const Normalised& n
   // 半年, 半日: a half unit without a number.
   for (std::size_t k = 0; (k = n.find("半", k)) != std::string_view::npos; k += 3) {
     char32_t p = before(n, k);
-    if (is_digit(p) || kanji_digit(p) >= 0 || kanji_unit(p) || p == U'前' || p == U'後' || p == U'大' || p == U'上') continue;
+    if (is_ascii_digit(p) || kanji_digit(p) >= 0 || kanji_unit(p) || p == U'前' || p == U'後' || p == U'大' || p == U'上') continue;
     std::string_view rest = n.substr(k + 3);
     const char* unit = nullptr;
     double q = 0;
@@ -777,7 +777,7 @@ std::vector<Mention> find_dates(std::string_view, const Normalised& norm, DateCo
       break;
     }
     // Western years: 2024年, and 2024/8/1, 2024-08-01, 2025.03.14 (a web article's dateline).
-    if (year < 0 && is_digit(c) && !is_digit(p) && !is_latin(p) && p != '-' && p != '.' && p != '/') {
+    if (year < 0 && is_ascii_digit(c) && !is_ascii_digit(p) && !is_ascii_alpha(p) && p != '-' && p != '.' && p != '/') {
       std::size_t je = 0;
       int v = int_at(n, i, je, 4);
       if (v >= 1000 && v < 2200 && je - i == 4) {
@@ -789,15 +789,15 @@ std::vector<Mention> find_dates(std::string_view, const Normalised& norm, DateCo
             year = v;
             ye = je + 3;
           }
-        } else if ((n[je] == '/' || n[je] == '-' || n[je] == '.') && je + 1 < n.size() && is_digit(at(n, je + 1))) {
+        } else if ((n[je] == '/' || n[je] == '-' || n[je] == '.') && je + 1 < n.size() && is_ascii_digit(at(n, je + 1))) {
           std::size_t me = 0;
           int mo = int_at(n, je + 1, me, 2);
-          if (mo >= 1 && mo <= 12 && me < n.size() && n[me] == n[je] && is_digit(at(n, me + 1))) {
+          if (mo >= 1 && mo <= 12 && me < n.size() && n[me] == n[je] && is_ascii_digit(at(n, me + 1))) {
             std::size_t de = 0;
             int day = int_at(n, me + 1, de, 2);
             // Not a version number: 2023.10.1.2 goes on.
-            bool more = de + 1 < n.size() && (n[de] == '.' || n[de] == '-' || n[de] == '/') && is_digit(at(n, de + 1));
-            if (day >= 1 && day <= 31 && !is_digit(at(n, de)) && !more) {
+            bool more = de + 1 < n.size() && (n[de] == '.' || n[de] == '-' || n[de] == '/') && is_ascii_digit(at(n, de + 1));
+            if (day >= 1 && day <= 31 && !is_ascii_digit(at(n, de)) && !more) {
               Mention m = make(norm, i, de, "date");
               m.attrs.set("when", std::to_string(v) + "-" + two(mo) + "-" + two(day));
               out.push_back(std::move(m));
@@ -854,12 +854,12 @@ std::vector<Mention> find_dates(std::string_view, const Normalised& norm, DateCo
       continue;
     }
     // Month and day without a year: 1月20日, 1月.
-    if ((is_digit(c) || kanji_digit(c) > 0 || kanji_unit(c) == 10 || c == U'数') && !is_digit(p) && kanji_digit(p) < 0 &&
-        !is_latin(p) && p != '-' && p != '.' && !kanji_unit(p) && !(c == U'数' && is_kanji(p))) {
+    if ((is_ascii_digit(c) || kanji_digit(c) > 0 || kanji_unit(c) == 10 || c == U'数') && !is_ascii_digit(p) && kanji_digit(p) < 0 &&
+        !is_ascii_alpha(p) && p != '-' && p != '.' && !kanji_unit(p) && !(c == U'数' && is_kanji(p))) {
       std::size_t me = 0;
       int month = small_int_at(n, i, me);
       if (month >= 1 && month <= 12 && starts_with(n, me, "月") && !starts_with(n, me, "月間") &&
-          !starts_with(n, me, "月曜") && (is_digit(c) || !numeral_word_before(p))) {
+          !starts_with(n, me, "月曜") && (is_ascii_digit(c) || !numeral_word_before(p))) {
         std::size_t e = me + 3;
         std::size_t de = 0;
         int day = small_int_at(n, e, de);
@@ -910,13 +910,13 @@ std::vector<Mention> find_dates(std::string_view, const Normalised& norm, DateCo
       }
     }
     // Times: 10:30
-    if (is_digit(c) && !is_digit(p) && p != ':' && p != '/' && !is_latin(p)) {
+    if (is_ascii_digit(c) && !is_ascii_digit(p) && p != ':' && p != '/' && !is_ascii_alpha(p)) {
       std::size_t he = 0;
       int h = int_at(n, i, he, 2);
       if (h >= 0 && h <= 24 && he < n.size() && n[he] == ':') {
         std::size_t me = 0;
         int mi = int_at(n, he + 1, me, 2);
-        if (mi >= 0 && mi < 60 && me - he - 1 == 2 && !is_digit(at(n, me)) && at(n, me) != ':') {
+        if (mi >= 0 && mi < 60 && me - he - 1 == 2 && !is_ascii_digit(at(n, me)) && at(n, me) != ':') {
           Mention m = make(norm, i, me, "time");
           m.attrs.set("when", two(h) + ":" + two(mi) + ":00");
           out.push_back(std::move(m));
@@ -948,9 +948,9 @@ std::size_t run_start(std::string_view n, std::size_t e, bool (*pred)(char32_t))
 }
 
 bool kanji_c(char32_t c) { return is_kanji(c); }
-bool katakana_name_c(char32_t c) { return is_katakana(c) || c == 0x30FB; }
-bool latin_name_c(char32_t c) { return is_latin(c) || is_digit(c) || c == '-' || c == '.'; }
-bool org_c(char32_t c) { return is_kanji(c) || is_katakana(c) || c == 0x30FB || is_latin(c) || is_digit(c); }
+bool katakana_name_c(char32_t c) { return katakana_word(c) || c == 0x30FB; }
+bool latin_name_c(char32_t c) { return is_ascii_alpha(c) || is_ascii_digit(c) || c == '-' || c == '.'; }
+bool org_c(char32_t c) { return is_kanji(c) || katakana_word(c) || c == 0x30FB || is_ascii_alpha(c) || is_ascii_digit(c); }
 
 struct Title {
   std::string_view text;
@@ -1008,7 +1008,7 @@ const OrgSuffix kOrgSuffixes[] = {
 bool contains_katakana_or_latin(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); i = next(s, i)) {
     char32_t c = at(s, i);
-    if (is_katakana(c) || is_latin(c)) return true;
+    if (katakana_word(c) || is_ascii_alpha(c)) return true;
   }
   return false;
 }
@@ -1055,11 +1055,11 @@ std::vector<Mention> find_names(std::string_view, const Normalised& norm, const 
     if (e) {
       char32_t first = at(n, i), last = before(n, i + len), p = before(n, i), a = at(n, i + len);
       bool ok = true;
-      if ((is_latin(first) || is_digit(first)) && (is_latin(p) || is_digit(p))) ok = false;
-      if ((is_latin(last) || is_digit(last)) && (is_latin(a) || is_digit(a) || (a == '-' && (is_latin(at(n, i + len + 1)) || is_digit(at(n, i + len + 1))))))
+      if ((is_ascii_alpha(first) || is_ascii_digit(first)) && (is_ascii_alpha(p) || is_ascii_digit(p))) ok = false;
+      if ((is_ascii_alpha(last) || is_ascii_digit(last)) && (is_ascii_alpha(a) || is_ascii_digit(a) || (a == '-' && (is_ascii_alpha(at(n, i + len + 1)) || is_ascii_digit(at(n, i + len + 1))))))
         ok = false;
-      if (is_katakana(first) && is_katakana(p) && p != 0x30FB) ok = false;
-      if (is_katakana(last) && is_katakana(a) && a != 0x30FB) ok = false;
+      if (katakana_word(first) && katakana_word(p) && p != 0x30FB) ok = false;
+      if (katakana_word(last) && katakana_word(a) && a != 0x30FB) ok = false;
       if (ok) {
         add(i, i + len, e->element, e->type);
         named.push_back({i, i + len, e->element, e->type, out.size() - 1});
@@ -1083,19 +1083,19 @@ std::vector<Mention> find_names(std::string_view, const Normalised& norm, const 
     if (!has_colon) break;
     for (std::size_t k = 0; (k = n.find(label, k)) != std::string_view::npos; k += label.size()) {
       char32_t p = before(n, k);
-      if (p && !is_space(p) && p != '(' && p != 0x3001 && p != 0x30FB && p != '/') continue;
+      if (p && !is_white_space(p) && p != '(' && p != 0x3001 && p != 0x30FB && p != '/') continue;
       std::size_t b = k + label.size();
       if (!starts_with(n, b, ":")) continue;
       ++b;
       while (b < n.size() && at(n, b) == ' ') ++b;
       std::size_t e = b;
       int chars = 0;
-      while (e < n.size() && (is_kanji(at(n, e)) || (is_hiragana(at(n, e)) && chars > 0)) && chars < 8) {
+      while (e < n.size() && (is_kanji(at(n, e)) || (hiragana_word(at(n, e)) && chars > 0)) && chars < 8) {
         e = next(n, e);
         ++chars;
       }
       char32_t a = at(n, e);
-      if (chars < 2 || !(a == 0 || is_space(a) || a == ')' || a == 0x3001 || a == 0x30FB || a == '/' || a == 0x3002)) continue;
+      if (chars < 2 || !(a == 0 || is_white_space(a) || a == ')' || a == 0x3001 || a == 0x30FB || a == '/' || a == 0x3002)) continue;
       std::string_view name = n.substr(b, e - b);
       if (name.ends_with("部") || name.ends_with("社") || name.ends_with("局") || name.ends_with("班") || name.ends_with("課"))
         continue;
@@ -1119,23 +1119,23 @@ std::vector<Mention> find_names(std::string_view, const Normalised& norm, const 
       if (starts_with(n, i, t.text) && (!best || t.text.size() > best->text.size())) best = &t;
     if (!best || i == 0) continue;
     std::size_t te = i + best->text.size();
-    if (is_latin(best->text[0]) && is_latin(at(n, te))) continue;
+    if (is_ascii_alpha(best->text[0]) && is_ascii_alpha(at(n, te))) continue;
     // The name just before it (a space may separate a Latin name or a kanji name from CEO).
     std::size_t ne = i;
     if (before(n, ne) == ' ') ne = prev(n, ne);
     char32_t last = before(n, ne);
     std::size_t nb = ne;
-    if (is_katakana(last) && last != 0x30FB) {
+    if (katakana_word(last) && last != 0x30FB) {
       nb = run_start(n, ne, katakana_name_c);
       if (text::length(n.substr(nb, ne - nb)) < 2) continue;
-    } else if (is_latin(last)) {
+    } else if (is_ascii_alpha(last)) {
       nb = run_start(n, ne, latin_name_c);
       // Two capitalised words: Sam Altman
-      if (nb >= 2 && before(n, nb) == ' ' && is_latin(before(n, nb - 1))) {
+      if (nb >= 2 && before(n, nb) == ' ' && is_ascii_alpha(before(n, nb - 1))) {
         std::size_t nb2 = run_start(n, nb - 1, latin_name_c);
-        if (is_upper(at(n, nb2)) && is_upper(at(n, nb))) nb = nb2;
+        if (is_ascii_upper(at(n, nb2)) && is_ascii_upper(at(n, nb))) nb = nb2;
       }
-      if (!is_upper(at(n, nb))) continue;
+      if (!is_ascii_upper(at(n, nb))) continue;
     } else if (is_kanji(last)) {
       nb = run_start(n, ne, kanji_c);
       std::string_view run = n.substr(nb, ne - nb);
@@ -1150,14 +1150,14 @@ std::vector<Mention> find_names(std::string_view, const Normalised& norm, const 
             rest.starts_with("ですけど") || rest.starts_with("だけど") || rest.starts_with("なら") || rest.starts_with("ですか"))
           continue;
       }
-    } else if (is_hiragana(last) && best->honorific && best->text != "様") {
+    } else if (hiragana_word(last) && best->honorific && best->text != "様") {
       continue;  // ～さん after hiragana: a word (みなさん), not a name
     } else {
       continue;
     }
     if (nb == ne) continue;
     // アグリノーツ代表・中村健太氏: a company, its title, then the person.
-    if (!best->honorific && starts_with(n, te, "・") && (is_kanji(at(n, te + 3)) || is_katakana(at(n, te + 3)))) {
+    if (!best->honorific && starts_with(n, te, "・") && (is_kanji(at(n, te + 3)) || katakana_word(at(n, te + 3)))) {
       if (!is_named(nb, ne) && !is_kanji(last)) {
         add(nb, ne, "orgName");
         named.push_back({nb, ne, "orgName", ""});
@@ -1188,15 +1188,15 @@ std::vector<Mention> find_names(std::string_view, const Normalised& norm, const 
       std::size_t b = k + t.size();
       if (starts_with(n, b, "の")) b += 3;
       if (at(n, b) == ' ') ++b;
-      if (!is_upper(at(n, b))) continue;
+      if (!is_ascii_upper(at(n, b))) continue;
       std::size_t e = b;
-      while (e < n.size() && is_latin(at(n, e))) ++e;
-      if (at(n, e) == ' ' && is_upper(at(n, e + 1))) {
+      while (e < n.size() && is_ascii_alpha(at(n, e))) ++e;
+      if (at(n, e) == ' ' && is_ascii_upper(at(n, e + 1))) {
         std::size_t e2 = e + 1;
-        while (e2 < n.size() && is_latin(at(n, e2))) ++e2;
+        while (e2 < n.size() && is_ascii_alpha(at(n, e2))) ++e2;
         e = e2;
       }
-      if (e - b < 3 || is_named(b, e) || is_digit(at(n, e)) || at(n, e) == '-') continue;
+      if (e - b < 3 || is_named(b, e) || is_ascii_digit(at(n, e)) || at(n, e) == '-') continue;
       add(b, e, "persName");
       named.push_back({b, e, "persName", ""});
     }
@@ -1204,16 +1204,16 @@ std::vector<Mention> find_names(std::string_view, const Normalised& norm, const 
 
   // 4. Reading names and foreign names written with ・ : なかむら・けんた, サム・アルトマン
   for (std::size_t k = 0; (k = n.find("・", k)) != std::string_view::npos; k += 3) {
-    bool hira = is_hiragana(before(n, k)) && is_hiragana(at(n, k + 3));
-    bool kata = is_katakana(before(n, k)) && before(n, k) != 0x30FB && is_katakana(at(n, k + 3));
+    bool hira = hiragana_word(before(n, k)) && hiragana_word(at(n, k + 3));
+    bool kata = katakana_word(before(n, k)) && before(n, k) != 0x30FB && katakana_word(at(n, k + 3));
     if (!hira && !kata) continue;
-    auto pred = hira ? +[](char32_t c) { return is_hiragana(c); } : +[](char32_t c) { return is_katakana(c) && c != 0x30FB; };
+    auto pred = hira ? +[](char32_t c) { return hiragana_word(c); } : +[](char32_t c) { return katakana_word(c) && c != 0x30FB; };
     std::size_t b = run_start(n, k, pred);
     std::size_t e = k + 3;
     while (e < n.size() && pred(at(n, e))) e = next(n, e);
     std::size_t l1 = text::length(n.substr(b, k - b)), l2 = text::length(n.substr(k + 3, e - k - 3));
     if (l1 < 2 || l2 < 2 || l1 > 8 || l2 > 8) continue;
-    if (is_katakana(before(n, b)) || before(n, b) == 0x30FB || at(n, e) == 0x30FB) continue;
+    if (katakana_word(before(n, b)) || before(n, b) == 0x30FB || at(n, e) == 0x30FB) continue;
     if (is_named(b, e)) continue;
     add(b, e, "persName");
     named.push_back({b, e, "persName", ""});
@@ -1262,7 +1262,7 @@ std::vector<Mention> find_names(std::string_view, const Normalised& norm, const 
     if (best->text == "株式会社") {
       // X株式会社: a name run before it (サイバーダイン株式会社の) is the name, with the suffix.
       std::size_t b = run_start(n, i, org_c);
-      if (b < i && !is_digit(at(n, b))) {
+      if (b < i && !is_ascii_digit(at(n, b))) {
         std::string_view run = n.substr(b, i - b);
         bool generic = false;
         for (auto g : {"同", "当", "自", "他", "各", "弊", "貴", "御", "本", "大手", "新興", "子"})
@@ -1285,13 +1285,13 @@ std::vector<Mention> find_names(std::string_view, const Normalised& norm, const 
     std::size_t b = run_start(n, i, org_c);
     if (b == i) continue;
     std::string_view run = n.substr(b, i - b);
-    if (best->needs_foreign && !all_of_chars(run, +[](char32_t c) { return is_katakana(c) || is_latin(c) || c == 0x30FB; }))
+    if (best->needs_foreign && !all_of_chars(run, +[](char32_t c) { return katakana_word(c) || is_ascii_alpha(c) || c == 0x30FB; }))
       continue;
     static const char* const generic_starts[] = {"同", "当", "自", "他", "各", "弊", "貴", "御", "本", "大手", "新興", "子"};
     bool generic = false;
     for (auto g : generic_starts)
       if (run.starts_with(g)) generic = true;
-    if (generic || is_digit(at(n, b))) continue;
+    if (generic || is_ascii_digit(at(n, b))) continue;
     // A leading number or date is not part of the name (2021年創業…).
     if (is_named(b, e)) continue;
     add(b, e, "orgName");
@@ -1309,9 +1309,9 @@ std::vector<Mention> find_names(std::string_view, const Normalised& norm, const 
       if (starts_with(n, b, "の")) b += 3;
       else if (starts_with(n, b, "、")) b += 3;
       char32_t c = at(n, b);
-      if (!is_katakana(c) && !is_upper(c)) continue;
+      if (!katakana_word(c) && !is_ascii_upper(c)) continue;
       std::size_t e = b;
-      while (e < n.size() && (is_katakana(at(n, e)) || is_latin(at(n, e)) || at(n, e) == 0x30FB)) e = next(n, e);
+      while (e < n.size() && (katakana_word(at(n, e)) || is_ascii_alpha(at(n, e)) || at(n, e) == 0x30FB)) e = next(n, e);
       if (text::length(n.substr(b, e - b)) < 3 || is_named(b, e)) continue;
       char32_t a = at(n, e);
       if (is_kanji(a) && a != U'社') continue;  // 企業のデータセンター事業…: a common noun
@@ -1393,7 +1393,7 @@ std::vector<Mention> find_names(std::string_view, const Normalised& norm, const 
   // 10. Latin model names: DeepSeek-R1, o3-mini, MS-1, GPT-4
   for (std::size_t i = 0; i < n.size();) {
     char32_t c = at(n, i);
-    if (!is_latin(c) || is_latin(before(n, i)) || is_digit(before(n, i)) || inside(tech, i)) {
+    if (!is_ascii_alpha(c) || is_ascii_alpha(before(n, i)) || is_ascii_digit(before(n, i)) || inside(tech, i)) {
       i = next(n, i);
       continue;
     }
@@ -1401,10 +1401,10 @@ std::vector<Mention> find_names(std::string_view, const Normalised& norm, const 
     bool digit = false, hyphen = false;
     while (e < n.size()) {
       char32_t d = at(n, e);
-      if (is_latin(d) || is_digit(d)) {
-        digit = digit || is_digit(d);
+      if (is_ascii_alpha(d) || is_ascii_digit(d)) {
+        digit = digit || is_ascii_digit(d);
         ++e;
-      } else if (d == '-' && e + 1 < n.size() && (is_latin(at(n, e + 1)) || is_digit(at(n, e + 1)))) {
+      } else if (d == '-' && e + 1 < n.size() && (is_ascii_alpha(at(n, e + 1)) || is_ascii_digit(at(n, e + 1)))) {
         hyphen = true;
         ++e;
       } else {

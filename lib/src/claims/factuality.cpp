@@ -18,8 +18,8 @@
 #include <algorithm>
 #include <array>
 
-#include "claims/text.hpp"
 #include "jatei/claims.hpp"
+#include "jatei/text.hpp"
 
 namespace jatei::claims {
 
@@ -46,6 +46,15 @@ std::optional<Category> category_from(std::string_view name) {
 }
 
 namespace {
+
+// Quotation brackets (someone's words), as opposed to parentheses.
+bool is_quote_open(char32_t c) { return c == 0x300C || c == 0x300E || c == 0x201C; }
+// Emoji and pictographs that end informal sentences.
+bool ends_informally(char32_t c) {
+  return (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF) || (c >= 0x2B00 && c <= 0x2BFF) ||
+         c == 0xFE0F || c == 0x200D || c == 0x2661 || c == 0x2665 || c == 0x266A || c == 0x266B || c == 0x2606 ||
+         c == 0x2605 || c == 0x261D || (c >= 0x1F3FB && c <= 0x1F3FF);
+}
 
 // The normalised sentence and its landmarks.
 struct Sent {
@@ -78,13 +87,13 @@ bool kaomoji_or_laugh(std::string_view inner) {
   bool symbol = false;
   for (std::size_t i = 0; i < inner.size(); i = next(inner, i)) {
     char32_t c = at(inner, i);
-    if (is_hiragana(c) && c != 0x30FC) return false;
+    if (is_hiragana(c)) return false;
     if (is_kanji(c)) return false;
-    if (is_latin(c) && c != 'w') {
+    if (is_ascii_alpha(c) && c != 'w') {
       // ω and similar are Greek; ASCII letters other than w suggest an abbreviation: (AI)
       return false;
     }
-    if (!is_katakana(c) && !is_digit(c)) symbol = true;
+    if (!katakana_word(c) && !is_ascii_digit(c)) symbol = true;
   }
   return symbol;
 }
@@ -102,7 +111,7 @@ Sent analyse(Normalised norm) {
       stack.push_back({c, i});
     } else if (is_close_bracket(c)) {
       for (std::size_t k = stack.size(); k-- > 0;) {
-        if (closer_of(stack[k].first) == c) {
+        if (opens(stack[k].first) == closes(c)) {
           (is_quote_open(stack[k].first) ? s.quotes : s.parens).push_back({stack[k].second, i});
           stack.resize(k);
           break;
@@ -114,7 +123,7 @@ Sent analyse(Normalised norm) {
   std::size_t b = 0;
   while (b < n.size()) {
     char32_t c = at(n, b);
-    if (is_space(c) || c == 0x2015 || c == 0x2014 || c == 0x2500 || c == 0x30FB || c == 0x2022 || c == 0x25CF ||
+    if (is_white_space(c) || c == 0x2015 || c == 0x2014 || c == 0x2500 || c == 0x30FB || c == 0x2022 || c == 0x25CF ||
         c == 0x25A0 || c == 0x25C6)
       b = next(n, b);
     else
@@ -129,7 +138,7 @@ Sent analyse(Normalised norm) {
                 label.find(' ') == std::string_view::npos && label.find('(') == std::string_view::npos;
       if (ok) {
         b = colon + 1;
-        while (b < n.size() && is_space(at(n, b))) b = next(n, b);
+        while (b < n.size() && is_white_space(at(n, b))) b = next(n, b);
       }
     }
   }
@@ -149,19 +158,19 @@ Sent analyse(Normalised norm) {
       e -= len;
       continue;
     }
-    if (is_space(c) || c == 0x3002 || c == '.' || c == 0x2026 || c == 0x2025 || c == '~' || c == 0x301C ||
-        c == 0x30FB || is_emoji(c) || c == 0xFF61) {
+    if (is_white_space(c) || c == 0x3002 || c == '.' || c == 0x2026 || c == 0x2025 || c == '~' || c == 0x301C ||
+        c == 0x30FB || ends_informally(c) || c == 0xFF61) {
       e -= len;
       continue;
     }
-    if (c == 0x30FC && e - len > s.body && is_hiragana(before(n, e - len)) && before(n, e - len) != 0x30FC) {
+    if (c == 0x30FC && e - len > s.body && is_hiragana(before(n, e - len))) {
       e -= len;  // elongation: ですよー
       continue;
     }
     if (c == 'w' || c == 'W') {
       std::size_t k = e;
       while (k > s.body && (before(n, k) == 'w' || before(n, k) == 'W')) --k;
-      if (k > s.body && !is_latin(before(n, k)) && !is_digit(before(n, k))) {
+      if (k > s.body && !is_ascii_alpha(before(n, k)) && !is_ascii_digit(before(n, k))) {
         e = k;
         continue;
       }
@@ -176,17 +185,17 @@ Sent analyse(Normalised norm) {
       }
       // An aside after the predicate (…とされる(資源エネルギー庁の調査)。): the sentence ends
       // before it. Only after kana, so that a gloss ending a noun phrase stays (…蒸留(distillation)).
-      if (it != s.parens.end() && it->first > s.body && it->second + 1 == e && is_hiragana(before(n, it->first))) {
+      if (it != s.parens.end() && it->first > s.body && it->second + 1 == e && hiragana_word(before(n, it->first))) {
         e = it->first;
         continue;
       }
       break;
     }
-    if (is_katakana(c)) {
+    if (katakana_word(c)) {
       // A mimetic after a kaomoji: (｀・ω・´)ｷﾘｯ
       std::size_t k = e;
       int count = 0;
-      while (k > s.body && is_katakana(before(n, k)) && count < 5) {
+      while (k > s.body && katakana_word(before(n, k)) && count < 5) {
         k = prev(n, k);
         ++count;
       }
@@ -264,7 +273,7 @@ bool thinking_frame(const Sent& s, std::size_t e, std::size_t i) {
     if (!r.starts_with(v)) continue;
     std::string_view infl = r.substr(v.size());
     for (std::size_t k = 0; k < infl.size(); k = next(infl, k))
-      if (!is_hiragana(at(infl, k))) return false;
+      if (!hiragana_word(at(infl, k))) return false;
     bool past = infl.starts_with("った") || infl.starts_with("た") || infl.starts_with("えた") || infl.starts_with("いた");
     return !past && !has_nominaliser(infl);
   }
@@ -282,7 +291,7 @@ bool heads_clause(const Sent& s, std::size_t e) {
       if (ends_any(tail, {"ので", "のでし"})) return false;
       return ends_any(tail, {"り", "て", "で", "し", "ず", "く", "れ", "おり"});
     }
-    if (!is_hiragana(c)) return thinking_frame(s, e, i);
+    if (!hiragana_word(c)) return thinking_frame(s, e, i);
   }
   return !has_nominaliser(n.substr(e, s.core_end - e));
 }
@@ -339,7 +348,7 @@ void disambiguate_sou(const Sent& s, RawHit& h) {
   char32_t p = before(n, h.b, len);
   static const char32_t particles[] = {U'は', U'が', U'を', U'に', U'も', U'と', U'で', U'へ', U'や', U'ね', U'よ',
                                        U'か', U'の', U'え', U'あ', U'ぁ', U'お', U'っ', U'ー', U'な'};
-  bool demonstrative = h.b <= s.body || p == 0x3001 || p == 0x3002 || p == '!' || p == '?' || is_space(p) ||
+  bool demonstrative = h.b <= s.body || p == 0x3001 || p == 0x3002 || p == '!' || p == '?' || is_white_space(p) ||
                        is_open_bracket(p) || is_close_bracket(p) || p == 0x2026 ||
                        std::find(std::begin(particles), std::end(particles), p) != std::end(particles);
   if (demonstrative) {
@@ -364,7 +373,7 @@ void disambiguate_sou(const Sent& s, RawHit& h) {
       "おいし", "美味し", "楽し", "嬉し", "うれし", "悲し", "難し", "むずかし", "優し", "やさし", "厳し", "激し",
       "珍し", "怪し", "あやし", "寂し", "さびし", "忙し", "正し", "新し", "詳し", "美し", "苦し", "恥ずかし",
       "懐かし", "羨まし", "恐ろし", "危な", "楽し", "すご", "凄"};
-  bool adjective = is_kanji(p) || is_katakana(p) || p == U'さ';
+  bool adjective = is_kanji(p) || katakana_word(p) || p == U'さ';
   for (auto a : adjective_stems)
     if (ends_with_at(n, h.b, a)) adjective = true;
   if (adjective) {
@@ -460,7 +469,7 @@ void direct_quotations(const Sent& s, const Lexicon& lex, std::vector<RawHit>& h
         if (!starts_with(n, i, v->expression)) continue;
         // A verb, not a compound noun (言葉, 話題): inflection or the end follows.
         char32_t next_c = at(n, i + v->expression.size());
-        if (!(next_c == 0 || is_hiragana(next_c) || next_c == 0x3002 || next_c == 0x3001 ||
+        if (!(next_c == 0 || hiragana_word(next_c) || next_c == 0x3002 || next_c == 0x3001 ||
               i + v->expression.size() >= s.core_end))
           continue;
         found = i;
@@ -474,7 +483,7 @@ void direct_quotations(const Sent& s, const Lexicon& lex, std::vector<RawHit>& h
     // Take the inflection after the stem.
     std::size_t e = verb_end;
     static const char32_t stops[] = {U'の', U'が', U'け', U'ね', U'よ', U'か', U'と', U'こ', U'も', U'は', U'を', U'に', U'ー'};
-    for (int k = 0; k < 6 && e < s.core_end && is_hiragana(at(n, e)); ++k) {
+    for (int k = 0; k < 6 && e < s.core_end && hiragana_word(at(n, e)); ++k) {
       if (std::find(std::begin(stops), std::end(stops), at(n, e)) != std::end(stops)) break;
       e = next(n, e);
     }
@@ -505,7 +514,7 @@ void direct_quotations(const Sent& s, const Lexicon& lex, std::vector<RawHit>& h
 
 bool contains_hiragana(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); i = next(s, i))
-    if (is_hiragana(at(s, i)) && at(s, i) != 0x30FC) return true;
+    if (is_hiragana(at(s, i))) return true;
   return false;
 }
 
@@ -534,7 +543,7 @@ bool has_question_word(const Sent& s, const Lexicon& lex, std::size_t from, std:
       char32_t after = at(n, p + qw->expression.size());
       if (after == U'か' || after == U'も' || after == U'ぞ') continue;
       char32_t pre = before(n, p);
-      bool word = !is_hiragana(at(n, p)) || !is_hiragana(pre) ||
+      bool word = !hiragana_word(at(n, p)) || !hiragana_word(pre) ||
                   std::find(std::begin(particles), std::end(particles), pre) != std::end(particles);
       if (word) return true;
     }
@@ -688,7 +697,7 @@ Decision classify(std::string_view, const Normalised& norm, const SentenceContex
     if (h.governs && !h.at_end && (h.kind.empty() || h.kind == "think" || h.kind == "plain" || h.kind == "hearsay" || h.kind == "rule")) {
       std::size_t limit = k + 1 < kept.size() ? std::min(kept[k + 1].b, s.core_end) : s.core_end;
       std::size_t e = h.e;
-      while (e < limit && is_hiragana(at(n, e))) e = next(n, e);
+      while (e < limit && hiragana_word(at(n, e))) e = next(n, e);
       static const std::string_view finals[] = {"けれども", "けれど", "けど", "が", "ね", "よ", "な", "わ", "さ", "ぞ", "ぜ", "ー"};
       bool stripped = true;
       while (stripped && e > h.e) {

@@ -5,8 +5,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
-#include "claims/text.hpp"
 #include "jatei/claims.hpp"
+#include "jatei/text.hpp"
 
 namespace jatei::claims {
 namespace {

@@ -16,81 +16,27 @@
 #include <vector>
 
 #include "jatei/segment.hpp"
+#include "jatei/text.hpp"
 #include "jatei/utf8.hpp"
 #include "text/utf8_check.hpp"  // has_avx2(), JATEI_UTF8_AVX2 where the compiler can target it
 
 namespace jatei {
 
-bool is_space(char32_t c) {
-  return c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x3000 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
-         c == 0x202F || c == 0x205F;
-}
+bool is_space(char32_t c) { return text::is_space(c); }
 
 namespace {
 
-struct Cp {
-  char32_t c;
-  std::uint32_t off;
-};
-
-// Bracket families: an opener is matched by a closer of the same family.
-int open_family(char32_t c) {
-  switch (c) {
-    case U'(': case U'（': case U'｟': case U'⦅': return 1;
-    case U'[': case U'［': return 2;
-    case U'「': case U'｢': return 3;
-    case U'『': return 4;
-    case U'\u3008': case U'\u2329': return 5;
-    case U'《': return 6;
-    case U'{': case U'｛': return 7;
-    case U'【': return 8;
-    case U'〔': case U'〘': return 9;
-    case U'“': return 10;
-    case U'‘': return 11;
-    case U'〖': return 12;
-    case U'〝': return 13;
-    case U'≪': return 14;
-    default: return 0;
-  }
-}
-
-int close_family(char32_t c) {
-  switch (c) {
-    case U')': case U'）': case U'｠': case U'⦆': return 1;
-    case U']': case U'］': return 2;
-    case U'」': case U'｣': return 3;
-    case U'』': return 4;
-    case U'\u3009': case U'\u232A': return 5;
-    case U'》': return 6;
-    case U'}': case U'｝': return 7;
-    case U'】': return 8;
-    case U'〕': case U'〙': return 9;
-    case U'”': return 10;
-    case U'’': return 11;
-    case U'〗': return 12;
-    case U'〟': case U'〞': return 13;
-    case U'≫': return 14;
-    default: return 0;
-  }
-}
-
-bool is_terminator_char(char32_t c) {
-  switch (c) {
-    case U'。': case U'｡': case U'．': case U'.': case U'！': case U'!': case U'？': case U'?':
-    case U'‼': case U'⁇': case U'⁈': case U'⁉': case U'…': case U'‥':
-      return true;
-    default:
-      return false;
-  }
-}
+using Cp = text::CodePoint;
+using text::closes;
+using text::is_ascii_alnum;
+using text::is_ascii_alpha;
+using text::is_ascii_digit;
+using text::is_terminator;
+using text::opens;
 
 // Kana (U+3041-U+30FA), the long vowel mark ー and kanji (U+4E00-U+9FFF): always text, never a
 // bracket, an ending or a space; the splitter only stops at the other code points.
 bool is_plain(char32_t c) { return (c >= 0x3041 && c <= 0x30FA) || c == 0x30FC || (c >= 0x4E00 && c <= 0x9FFF); }
-
-bool is_ascii_alpha(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
-bool is_ascii_alnum(char32_t c) { return is_ascii_alpha(c) || is_ascii_digit(c); }
 
 bool is_kanji_numeral(char32_t c) {
   switch (c) {
@@ -111,8 +57,14 @@ bool is_alnum_like(char32_t c) {
 
 bool is_wordlike(char32_t c) {
   if (c < 0x80) return is_ascii_alnum(c);
-  if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) return true;
-  return u_isalnum(static_cast<UChar32>(c));
+  if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF)) return true;
+  switch (text::class_of(c)) {
+    case text::Class::kanji: case text::Class::hiragana: case text::Class::katakana: case text::Class::prolonged:
+    case text::Class::sound_mark: case text::Class::latin: case text::Class::digit: case text::Class::letter:
+      return true;
+    default:
+      return false;
+  }
 }
 
 // Emoji and joiners that continue an emoji sequence.
@@ -304,7 +256,7 @@ class Splitter {
       }
       // Bracket bookkeeping (matched pairs only).
       if (match_[i] != kNoMatch) {
-        if (depth == 0 && open_family(c) == 1) {
+        if (depth == 0 && opens(c) == 1) {
           std::size_t close = match_[i];
           if (is_emoticon_group(i, close)) {
             if (has_text) {
@@ -330,7 +282,7 @@ class Splitter {
         if (depth == 0 && i == initial_close) {
           initial_close = npos;
           // A bracketed sentence of its own: （…。） or （…）（…）, not （あ（いう）。え）お.
-          bool ends = (i + 1 < n && open_family(cps_[i + 1].c) == 1) || (i > start && is_terminator_char(cps_[i - 1].c));
+          bool ends = (i + 1 < n && opens(cps_[i + 1].c) == 1) || (i > start && is_terminator(cps_[i - 1].c));
           if (ends) {
             has_text = true;
             std::size_t e = absorb(i + 1, false);
@@ -387,7 +339,7 @@ class Splitter {
 
   bool is_protected(std::size_t i) const { return any_protected_ && protected_[i]; }
 
-  std::size_t off(std::size_t idx) const { return idx < cps_.size() ? cps_[idx].off : line_.size(); }
+  std::size_t off(std::size_t idx) const { return idx < cps_.size() ? cps_[idx].at : line_.size(); }
 
   std::size_t skip_ws(std::size_t i) const {
     while (i < cps_.size() && is_space(cps_[i].c)) ++i;
@@ -535,8 +487,8 @@ class Splitter {
         protected_.assign(cps_.size(), false);
         any_protected_ = true;
       }
-      auto lo = std::lower_bound(cps_.begin(), cps_.end(), b, [](const Cp& x, std::size_t v) { return x.off < v; });
-      for (auto it = lo; it != cps_.end() && it->off < e; ++it) protected_[static_cast<std::size_t>(it - cps_.begin())] = true;
+      auto lo = std::lower_bound(cps_.begin(), cps_.end(), b, [](const Cp& x, std::size_t v) { return x.at < v; });
+      for (auto it = lo; it != cps_.end() && it->at < e; ++it) protected_[static_cast<std::size_t>(it - cps_.begin())] = true;
     };
     for (std::uint32_t p : candidates_) {
       std::string_view at = line_.substr(p);
@@ -572,11 +524,11 @@ class Splitter {
     for (std::uint32_t i : specials_) {  // kana and kanji: no brackets there
       if (is_protected(i)) continue;
       char32_t c = cps_[i].c;
-      if (int f = open_family(c)) {
+      if (int f = opens(c)) {
         stack.emplace_back(f, i);
         continue;
       }
-      if (int f = close_family(c)) {
+      if (int f = closes(c)) {
         for (std::size_t k = stack.size(); k-- > 0;) {
           if (stack[k].first == f) {
             match_[stack[k].second] = static_cast<std::uint32_t>(i);
@@ -594,7 +546,7 @@ class Splitter {
   // a run of kana and kanji).
   bool is_emoticon_group(std::size_t open, std::size_t close) const {
     if (close == open + 1) return false;
-    std::size_t from = cps_[open + 1].off, to = cps_[close].off;
+    std::size_t from = cps_[open + 1].at, to = cps_[close].at;
     std::string_view inner = line_.substr(from, to - from);
     std::size_t len = 0;
     for (std::size_t k = from, l = 0; k < to && len <= 15; k += l, ++len) utf8::decode(line_, k, l);
@@ -612,15 +564,15 @@ class Splitter {
           c == U'x' || is_space(c) || (c >= 0x300 && c <= 0x36F))
         continue;
       if (is_wordlike(c)) return false;  // real words: a parenthetical, not a face
-      if (is_terminator_char(c)) return false;
+      if (is_terminator(c)) return false;
     }
     return face;
   }
 
   bool in_symbol_list(std::size_t i) const {
     if (cps_[i].c < 0x2000 || (cps_[i].c >= 0x3000 && cps_[i].c < 0xA000)) return false;  // kana, kanji
-    std::string_view at = line_.substr(cps_[i].off);
-    std::size_t len = (i + 1 < cps_.size() ? cps_[i + 1].off : line_.size()) - cps_[i].off;
+    std::string_view at = line_.substr(cps_[i].at);
+    std::size_t len = (i + 1 < cps_.size() ? cps_[i + 1].at : line_.size()) - cps_[i].at;
     for (auto& e : *sections_.symbols)
       if (e.pattern.size() == len && at.substr(0, len) == e.pattern) return true;
     return false;
@@ -635,8 +587,8 @@ class Splitter {
     bool at_end = i + 1 >= n;
     if (c == U'.' || c == U'．') {
       if (is_alnum_like(prev) && is_alnum_like(next)) return npos;  // 2.5 No.1 example.com
-      if (c == U'.' && is_ascii_alnum(prev) && !at_end && !is_space(next) && !is_terminator_char(next) &&
-          !close_family(next))
+      if (c == U'.' && is_ascii_alnum(prev) && !at_end && !is_space(next) && !is_terminator(next) &&
+          !closes(next))
         return npos;  // 1.と 12.が b.から QuickJS.wasm
       // An enumerator at the start of the sentence: "1. あいう", "1.）".
       std::size_t k = start, digits = 0, letters = 0;
@@ -650,14 +602,14 @@ class Splitter {
       if (is_ascii_alpha(prev)) {
         std::size_t b = i;
         while (b > 0 && (is_ascii_alpha(cps_[b - 1].c) || (cps_[b - 1].c == U'.' && b >= 2 && is_ascii_alpha(cps_[b - 2].c)))) --b;
-        std::string_view word = line_.substr(cps_[b].off, cps_[i].off - cps_[b].off);
+        std::string_view word = line_.substr(cps_[b].at, cps_[i].at - cps_[b].at);
         for (auto& e : *sections_.abbreviations)
           if (word == e.pattern) return npos;
       }
       return i + 1;
     }
     if (c == U'!' || c == U'?') {
-      if (is_ascii_alpha(prev) && !at_end && !is_space(next) && !is_terminator_char(next) && !close_family(next) &&
+      if (is_ascii_alpha(prev) && !at_end && !is_space(next) && !is_terminator(next) && !closes(next) &&
           !is_emoji_part(next))
         return npos;  // Yahoo!ショッピング
       return i + 1;
@@ -667,13 +619,13 @@ class Splitter {
       while (k < n && (cps_[k].c == U'・' || cps_[k].c == U'･')) ++k;
       return k - i >= 2 && has_text ? k : npos;
     }
-    if (is_terminator_char(c)) return i + 1;
+    if (is_terminator(c)) return i + 1;
     if (!has_text) return npos;
     if (is_emoji_terminator(c) || in_symbol_list(i)) {
       std::size_t k = i + 1;
       while (k < n && (is_emoji_part(cps_[k].c) || in_symbol_list(k))) ++k;
       if (k < n) {
-        std::string_view rest = line_.substr(cps_[k].off);
+        std::string_view rest = line_.substr(cps_[k].at);
         if (starts_with_entry(rest, *sections_.particles)) return npos;  // 🦑をやっとる
       }
       return k;
@@ -708,8 +660,8 @@ class Splitter {
         continue;
       }
       after_face = false;
-      if ((is_terminator_char(c) && c != U'.') || c == U'・' || c == U'･' || is_emoji_part(c) || in_symbol_list(e) ||
-          (close_family(c) && !closes_[e]) || c == U'^' || c == U'＾') {
+      if ((is_terminator(c) && c != U'.') || c == U'・' || c == U'･' || is_emoji_part(c) || in_symbol_list(e) ||
+          (closes(c) && !closes_[e]) || c == U'^' || c == U'＾') {
         ++e;
         continue;
       }
@@ -718,7 +670,7 @@ class Splitter {
         continue;
       }
       // Laughter after the ending belongs to it: すごい！！！ww, 本当？ｗｗｗ (not a word: !wow).
-      if ((c == U'w' || c == U'ｗ') && e > 0 && is_terminator_char(cps_[e - 1].c)) {
+      if ((c == U'w' || c == U'ｗ') && e > 0 && is_terminator(cps_[e - 1].c)) {
         std::size_t k = e;
         while (k < n && (cps_[k].c == U'w' || cps_[k].c == U'ｗ')) ++k;
         char32_t next = k < n ? cps_[k].c : 0;
@@ -727,7 +679,7 @@ class Splitter {
           continue;
         }
       }
-      if (match_[e] != kNoMatch && open_family(c) == 1 && is_emoticon_group(e, match_[e])) {
+      if (match_[e] != kNoMatch && opens(c) == 1 && is_emoticon_group(e, match_[e])) {
         e = match_[e] + 1;
         after_face = true;
         continue;
@@ -740,7 +692,7 @@ class Splitter {
   // Whether a sentence ends before index e (no quotative continuation follows).
   bool boundary_at(std::size_t e) const {
     if (e >= cps_.size()) return true;
-    std::string_view rest = line_.substr(cps_[e].off);
+    std::string_view rest = line_.substr(cps_[e].at);
     if (starts_with_entry(rest, starts_)) return true;
     return !starts_with_entry(rest, continuations_);
   }

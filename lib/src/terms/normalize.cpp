@@ -9,12 +9,12 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <unicode/uscript.h>
 
 #include <array>
 #include <mutex>
 
 #include "jatei/terms.hpp"
+#include "jatei/text.hpp"
 #include "jatei/utf8.hpp"
 
 namespace jatei::terms {
@@ -59,9 +59,8 @@ struct Item {
   bool can_begin, can_end;
 };
 
-bool is_katakana(char32_t c) {
-  return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC || c == 0x30FD || c == 0x30FE || (c >= 0x31F0 && c <= 0x31FF);
-}
+// Katakana words: the letters, ー and the voicing marks.
+bool is_katakana(char32_t c) { return text::katakana_word(c); }
 
 // Characters people type for ー after katakana: hyphen-minus, the hyphens and dashes, minus.
 bool is_long_vowel_variant(char32_t c) { return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212; }
@@ -123,12 +122,7 @@ char32_t fold_case(char32_t c) {
   return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
 }
 
-bool is_space(char32_t c) {
-  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  if (c == 0x3000) return true;
-  if (c >= 0x3001 && c <= 0xFFEF) return false;  // CJK, kana, full-width forms: never space
-  return u_isUWhiteSpace(static_cast<UChar32>(c));
-}
+bool is_space(char32_t c) { return text::is_white_space(c); }
 
 // The folds of the second pass (see the header).
 void fold(std::vector<Item>& in, std::vector<Item>& out) {
@@ -237,23 +231,24 @@ std::string normalize_key(std::string_view text) {
 }
 
 CharClass classify(char32_t c) {
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::latin;
-  if (c >= '0' && c <= '9') return CharClass::digit;
-  if (c >= 0xFF10 && c <= 0xFF19) return CharClass::digit;
-  if ((c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A)) return CharClass::latin;
-  if (c < 0x80) return is_space(c) ? CharClass::space : CharClass::punct;
-  if (c >= 0x3041 && c <= 0x309F) return CharClass::hiragana;
-  if (is_katakana(c) || (c >= 0xFF66 && c <= 0xFF9F)) return CharClass::katakana;
-  if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
-      (c >= 0x20000 && c <= 0x3FFFF) || c == 0x3005 /*々*/ || c == 0x3006 /*〆*/)
-    return CharClass::kanji;
-  if (is_space(c)) return CharClass::space;
-  UErrorCode e = U_ZERO_ERROR;
-  UScriptCode sc = uscript_getScript(static_cast<UChar32>(c), &e);
-  if (sc == USCRIPT_LATIN && u_isalpha(static_cast<UChar32>(c))) return CharClass::latin;
-  if (u_isdigit(static_cast<UChar32>(c))) return CharClass::digit;
-  if (u_ispunct(static_cast<UChar32>(c))) return CharClass::punct;
-  return CharClass::other;
+  switch (text::class_of(c)) {
+    case text::Class::latin: return CharClass::latin;
+    case text::Class::digit: return CharClass::digit;
+    case text::Class::hiragana: return CharClass::hiragana;
+    case text::Class::katakana:
+    case text::Class::prolonged:
+    case text::Class::sound_mark: return CharClass::katakana;
+    case text::Class::kanji: return CharClass::kanji;
+    case text::Class::space:
+    case text::Class::line_break: return CharClass::space;
+    case text::Class::open_bracket:
+    case text::Class::close_bracket:
+    case text::Class::terminator:
+    case text::Class::punct: return CharClass::punct;
+    case text::Class::control:
+    case text::Class::symbol: return c < 0x80 ? CharClass::punct : CharClass::other;  // ASCII: $ + < = > ^ ` | ~
+    default: return CharClass::other;
+  }
 }
 
 bool is_word_char(char32_t c) {
