@@ -1,6 +1,9 @@
 #!/bin/sh
 # Installs what jatei needs to build and test, on Debian or Ubuntu (apt-get).
-# Usage: tools/install-deps.sh [--bench]    (--bench adds MeCab, the benchmark's baseline)
+# Usage: tools/install-deps.sh [--bench]    (--bench adds the mecab command, the benchmark's baseline)
+#
+# MeCab's library and its IPA dictionary in UTF-8 are required: jatei-claims analyses each
+# sentence's final predicate with them.
 #
 # The build and its own tests need the required packages: without them this script fails.
 # The clients the hand-off tests run (tests/cli/export_*.sh; each skips when its client is
@@ -9,9 +12,10 @@
 # XLIFF 2 Schematron rules with jing. One that cannot be installed is reported, not fatal.
 set -eu
 required="g++ cmake make pkg-config gettext python3 libboost-program-options-dev libboost-locale-dev
-libboost-test-dev libboost-dev libicu-dev libxml2-dev libxml2-utils libpugixml-dev jing"
+libboost-test-dev libboost-dev libicu-dev libxml2-dev libxml2-utils libpugixml-dev jing
+libmecab-dev mecab-ipadic-utf8"
 optional="python3-translate omegat chromium fonts-noto-cjk libsaxonhe-java"
-[ "${1:-}" = "--bench" ] && required="$required mecab mecab-ipadic-utf8 time"
+[ "${1:-}" = "--bench" ] && required="$required mecab time"
 
 missing() {
   out=""

@@ -20,18 +20,22 @@ int main(int argc, char** argv) {
     cli::add_help_and_version(opts);
     opts.add_options()
       ("output,o", po::value(&output)->value_name("OUT"), cli::tr("write the TEI to OUT (default: standard output)").c_str())
-      ("explain", cli::tr("print each sentence's cues and decision on standard error").c_str())
+      ("explain", cli::tr("print each sentence's predicate analysis, cues, decision and source on standard error").c_str())
       ("lexicon", po::value(&lexicons)->value_name("FILE")->composing(),
-       cli::tr("add the cues of FILE (cues.tsv format) to the built-in lexicon (repeatable)").c_str())
+       cli::tr("add the cues and words of FILE (cues.tsv or categories.tsv format) to the built-in lexicon (repeatable)")
+           .c_str())
       ("gazetteer", po::value(&gazetteers)->value_name("FILE")->composing(),
        cli::tr("add the names of FILE (names.tsv format) to the built-in gazetteer (repeatable)").c_str());
     cli::add_max_size(opts, max_size);
     po::variables_map vm = cli::parse_with_input(argc, argv, opts, input);
     if (cli::handle_common(vm, "jatei-claims [OPTIONS] [FILE|-]",
                            cli::tr("Marks the factuality of every sentence of a jatei TEI document (fact, speculation, "
-                                   "reported, question, opinion, other) with the cue that decided it, and the dates, "
-                                   "numbers, money and names in it. Reads FILE or standard input. Data: "
-                                   "$JATEI_DATA_DIR/claims/{cues,names}.tsv replace the built-in lexicon and gazetteer."),
+                                   "reported, question, opinion, other) with the cue that decided it, the source a "
+                                   "reported sentence names (@source), and the dates, numbers, money and names in it. "
+                                   "Each sentence's final predicate is analysed with MeCab (IPA dictionary; "
+                                   "$JATEI_MECAB_DICDIR overrides where it is). Reads FILE or standard input. Data: "
+                                   "$JATEI_DATA_DIR/claims/{cues,categories,names}.tsv replace the built-in lexicon "
+                                   "and gazetteer."),
                            opts))
       return 0;
     claims::Lexicon lexicon = claims::Lexicon::builtin();

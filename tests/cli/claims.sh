@@ -39,7 +39,8 @@ for f in "$SRC"/corpora/*.txt; do
   "$C" "$T/$name.1.xml" > "$T/$name.2.xml"
   same "$T/$name.1.xml" "$T/$name.2.xml" "$name: idempotent"
   grep -o 'xml:id="[^"]*"' "$T/$name.0.xml" | grep -v '"\(fact\|speculation\|reported\|question\|opinion\|other\|factuality\|checking\|checkworthy\)"' | sort > "$T/ids0"
-  grep -o 'xml:id="[^"]*"' "$T/$name.1.xml" | grep -v '"\(fact\|speculation\|reported\|question\|opinion\|other\|factuality\|checking\|checkworthy\)"' | sort > "$T/ids1"
+  # The ids jatei-claims adds itself: the names a reported sentence's @source points at (s5-src).
+  grep -o 'xml:id="[^"]*"' "$T/$name.1.xml" | grep -v '"\(fact\|speculation\|reported\|question\|opinion\|other\|factuality\|checking\|checkworthy\)"' | grep -v -- '-src"$' | sort > "$T/ids1"
   same "$T/ids0" "$T/ids1" "$name: ids kept"
   checks=$((checks + 1))
   unlabelled=$(grep -o '<s xml:id="[^"]*"[^>]*>' "$T/$name.1.xml" | grep -vc ' ana="#' || true)
@@ -91,6 +92,22 @@ run env JATEI_DATA_DIR="$T/data" "$C" "$T/n.xml"; check_rc 0 "JATEI_DATA_DIR" &&
 printf 'ミナトセミコン\torgName\n' > "$T/names.tsv"
 run "$C" --gazetteer "$T/names.tsv" "$T/news-chip.0.xml"; check_rc 0 "--gazetteer"
 expect_grep '<orgName>ミナトセミコン</orgName>、' "$T/out" "--gazetteer adds a name"
+
+# --- who said it: @source on a reported sentence points at the name it gives; the claims export
+# and the review page show it
+printf '県警によると、男は窓ガラスを割って室内に侵入した。\n同社は「安全性に問題はない」としている。\n' > "$T/src.txt"
+"$B/jatei-segment" "$T/src.txt" > "$T/src.0.xml"
+run "$C" "$T/src.0.xml"; check_rc 0 "sources" && cp "$T/out" "$T/src.1.xml"
+expect_grep '<s xml:id="s1" ana="#reported" source="#s1-src">' "$T/src.1.xml" "@source on a reported sentence"
+expect_grep '<orgName xml:id="s1-src">県警</orgName>' "$T/src.1.xml" "the source named as an orgName"
+expect_grep 'source="#s2-src"' "$T/src.1.xml" "the topic of a report is its source"
+tei_ok "$T/src.1.xml" "sources: valid"
+if [ -x "$B/jatei-export" ]; then
+  run "$B/jatei-export" claims "$T/src.1.xml"; check_rc 0 "export claims with sources"
+  expect_grep '"said_by":{"id":"s1-src","name":"県警","kind":"orgName"}' "$T/out" "the export names the source"
+  run "$B/jatei-export" html "$T/src.1.xml"; check_rc 0 "review page with sources"
+  expect_grep 'source: 県警' "$T/out" "the review page names the source"
+fi
 
 # --- jatei-annotate runs the stage
 run "$B/jatei-annotate" --list-stages; check_rc 0 "list-stages" && expect_grep "claims" "$T/out" "claims is a stage"

@@ -117,10 +117,12 @@ print(n)' "$tei")
   python3 - "$T/claims.jsonl" "$T/claims.csv" "$T/claims.claimreview" >"$T/py.out" 2>&1 <<'EOF' || { fail "$label: claims do not parse"; show "$T/py.out"; }
 import csv, json, sys
 records = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
-keys = ["id", "rank", "checkworthy", "factuality", "cues", "speaker", "text", "dates", "numbers", "money",
+keys = ["id", "rank", "checkworthy", "factuality", "cues", "speaker", "said_by", "text", "dates", "numbers", "money",
         "names", "hedged_by", "covers", "previous", "source", "verdicts"]
 for r in records:
     assert list(r) == keys, list(r)
+    # said_by: the source a reported sentence names (jatei-claims' @source), or null
+    assert r["said_by"] is None or (r["factuality"] == "reported" and r["said_by"]["name"]), r
 # check-worthy first
 flags = [r["checkworthy"] for r in records]
 assert flags == sorted(flags, reverse=True), flags

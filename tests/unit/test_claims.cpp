@@ -184,7 +184,9 @@ BOOST_AUTO_TEST_CASE(questions) {
   BOOST_TEST(cat("なにそれ、美味しいやつですかw") == "question");
   BOOST_TEST(cat("AI開発費用の実態はほとんど同じじゃないですか。") == "question");
   BOOST_TEST(cat("――最後に、今後の目標を聞かせてください。") == "question");
-  BOOST_TEST(cat("――まず、事業の概要を教えてください。") == "other");
+  // A request for information in an interviewer's turn asks (tests/data/claims/cases.tsv).
+  BOOST_TEST(cat("――まず、事業の概要を教えてください。") == "question");
+  BOOST_TEST(cat("申し込みは専用のフォームから行ってください。") == "other");
   BOOST_TEST(cat("え、これ本物？って一瞬思っちゃって、マジで焦りました😱") != "question");
   BOOST_TEST(cat("えっ、同時に？") == "other");
   BOOST_TEST(cat("170万！？") == "other");

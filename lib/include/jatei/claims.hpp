@@ -12,8 +12,11 @@
 //
 // Data files (lib/data/claims/, installed to share/jatei/claims, compiled in; the environment
 // variable JATEI_DATA_DIR names a folder whose claims/ files are read instead):
-//   cues.tsv   expression TAB class[/kind] TAB strength TAB notes
-//   names.tsv  surface TAB element[/type] TAB notes
+//   cues.tsv        expression TAB class[/kind] TAB strength TAB notes
+//   categories.tsv  the same columns; the expression a dictionary form and the kind a category
+//                   (speech, hearsay, think, estimate, denial, manner, stance, rumour, spread,
+//                   epistemic, likely, adverb): the words the predicate analysis looks up
+//   names.tsv       surface TAB element[/type] TAB notes
 // Users extend them with --lexicon / --gazetteer files in the same format; a line whose
 // expression starts with '-' removes an entry.
 #pragma once
@@ -98,7 +101,8 @@ class Lexicon {
   Lexicon& operator=(const Lexicon& other);
   Lexicon(Lexicon&&) noexcept = default;
   Lexicon& operator=(Lexicon&&) noexcept = default;
-  // The shipped cues.tsv (compiled in), or $JATEI_DATA_DIR/claims/cues.tsv when that exists.
+  // The shipped cues.tsv and categories.tsv (compiled in), or $JATEI_DATA_DIR/claims/cues.tsv
+  // and categories.tsv where those exist.
   static const Lexicon& builtin();
   // Parses cues.tsv text; throws DataError naming origin and line for malformed lines.
   static Lexicon parse(std::string_view text, const std::string& origin);
@@ -107,6 +111,9 @@ class Lexicon {
   void merge_file(const std::string& path);
 
   const std::vector<Cue>& cues() const { return cues_; }
+  // The entry of a category (categories.tsv: speech, think, epistemic, …) for a dictionary
+  // form, or nullptr.
+  const Cue* word(std::string_view kind, std::string_view lemma) const;
   // Entries of a kind (qword, hedgenoun, …), in file order.
   const std::vector<const Cue*>& of_kind(std::string_view kind) const;
   // Every entry matching normalised text at byte i, longest first (cue entries only: the
@@ -132,7 +139,18 @@ struct SentenceContext {
   std::string block = "paragraph";  // paragraph | list | quote | figure | trailer | byline | head
   std::string division = "article"; // article | dialogue | summary | author | boilerplate
   bool introduced_quote = false;
+  // The turn asks: its speaker interviews or moderates (<person role="interviewer|moderator">
+  // in particDesc, a `――`/`Q.` label, or a label such as 司会 or 記者). An elliptical
+  // `…は。` or a request for information there is a question.
+  bool asker = false;
+  // The sentence stands under a heading of a procedure (作り方, 手順, ### …の設定): a step told
+  // in the polite present (…にします) is an instruction.
+  bool procedure = false;
 };
+
+// Whether a speaker label or role names someone who asks (司会, 聞き手, 記者, Q, interviewer,
+// moderator): the lexicon's `asker` words.
+bool asks(std::string_view label_or_role, const Lexicon& lexicon);
 
 // A cue found in a sentence. Offsets are source bytes of the sentence text.
 struct CueHit {
@@ -152,6 +170,9 @@ struct Decision {
   std::vector<std::size_t> decisive;  // indices into hits of the cues that decided
   std::string rule;                   // why (for --explain)
   bool retrospective = false;         // the sentence only hedges what came before it
+  std::string predicate;              // the final predicate as analysed (for --explain)
+  std::string predicate_head;         // its dictionary form (語る, 可能性), empty when none
+  bool rumour = false;                // a rumour or a viral post: what a fact-checker looks at first
 };
 
 Decision classify(std::string_view sentence, const SentenceContext& ctx, const Lexicon& lexicon);

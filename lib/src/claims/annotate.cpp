@@ -7,9 +7,16 @@
 // gives the same bytes, and a hand-made <persName ref="…"> or another tool's <term> is kept:
 // a new element that would cross one of those is not added.
 #include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
 #include <ostream>
 #include <set>
 
+#include "claims/morph.hpp"
+#include "claims/source.hpp"
 #include "jatei/claims.hpp"
 #include "jatei/text.hpp"
 #include "jatei/segment.hpp"
@@ -42,11 +49,14 @@ const std::set<std::string, std::less<>> kOwnAttrs = {"type", "subtype", "when",
 const std::set<std::string, std::less<>> kOwnTokens = {"#fact", "#speculation", "#reported", "#question", "#opinion", "#other",
                                                        "#checkworthy"};
 
+// The ids this stage gives the names it points @source at: "<sentence id>-src".
+bool own_id(const Attr& a) { return a.name == "xml:id" && a.value.ends_with("-src"); }
+
 bool own_span(const Span& s) {
   if (s.element == "seg") return s.attrs.value("type") == "cue" && s.attrs.list().size() <= 2;
   if (!kOwnElements.count(s.element)) return false;
   for (auto& a : s.attrs.list())
-    if (!kOwnAttrs.count(a.name)) return false;
+    if (!kOwnAttrs.count(a.name) && !own_id(a)) return false;
   return true;
 }
 
@@ -72,6 +82,17 @@ std::vector<std::string> strip_own(Sentence& s) {
       if (!kOwnTokens.count(t)) keep.push_back(t);
   s.attrs.erase("ana");
   s.attrs.erase("corresp");
+  s.attrs.erase("source");
+  // An id this stage gave a name another tool's span now holds (it is given again below).
+  for (auto& sp : s.spans) {
+    Attrs kept;
+    bool changed = false;
+    for (auto& a : sp.attrs.list()) {
+      if (own_id(a)) changed = true;
+      else kept.set(a.name, a.value);
+    }
+    if (changed) sp.attrs = kept;
+  }
   return keep;
 }
 
@@ -114,6 +135,7 @@ std::string explain_line(const Ref& r, const Decision& d, const std::string& cov
   std::string out = r.s->id + "\t" + std::string(to_string(d.category)) + "\t" + d.rule;
   if (!covered_by.empty()) out += " (covered by the hedge in " + covered_by + ")";
   out += "\n";
+  if (!d.predicate.empty()) out += "    " + d.predicate + "\n";
   for (std::size_t k = 0; k < d.hits.size(); ++k) {
     auto& h = d.hits[k];
     bool decisive = std::find(d.decisive.begin(), d.decisive.end(), k) != d.decisive.end();
@@ -139,6 +161,134 @@ bool introduces_quote(std::string_view n, const Decision& d) {
          n.find("次の通り") != npos || n.find("以下のとおり") != npos || n.find("次のとおり") != npos;
 }
 
+// A speaker label without its marks: 【森】 → 森, 司会： → 司会, ―― → ―, （記者） → 記者.
+std::string trim_label(std::string_view label) {
+  std::string l = normalise(label).text;
+  std::string_view v = l;
+  auto strip = [](std::string_view x) {
+    static const std::string_view marks[] = {" ", ":", "【", "】", "(", ")", "[", "]", "「", "」", "<", ">", "○", "◆", "◎", "・"};
+    bool again = true;
+    while (again && !x.empty()) {
+      again = false;
+      for (auto m : marks) {
+        if (x.starts_with(m)) x.remove_prefix(m.size()), again = true;
+        if (x.ends_with(m)) x.remove_suffix(m.size()), again = true;
+      }
+    }
+    return x;
+  };
+  v = strip(v);
+  if (v.starts_with("―") || v.starts_with("—") || v.starts_with("─")) return "Q";
+  return std::string(v);
+}
+
+// The label at the start of a paragraph's first sentence, where no speaker stage moved it.
+bool leading_label_asks(std::string_view text, const Lexicon& lex) {
+  std::string n = normalise(text.substr(0, std::min<std::size_t>(text.size(), 96))).text;
+  std::string_view v = n;
+  while (!v.empty() && (v[0] == ' ')) v.remove_prefix(1);
+  if (v.starts_with("――") || v.starts_with("――") || v.starts_with("——") || v.starts_with("──") || v.starts_with("―"))
+    return true;
+  if (v.size() > 2 && v[0] == 'Q' && (v[1] == '.' || v[1] == ':' || (v[1] >= '0' && v[1] <= '9'))) return true;
+  // [00:12:40] ホスト・岡田：
+  if (!v.empty() && (v[0] == '[' || v[0] == '(')) {
+    std::size_t close = v.find(v[0] == '[' ? ']' : ')');
+    if (close != std::string_view::npos && close < 14 && v.substr(1, close - 1).find(':') != std::string_view::npos) {
+      v.remove_prefix(close + 1);
+      while (!v.empty() && v[0] == ' ') v.remove_prefix(1);
+    }
+  }
+  // 【司会】 （記者） [司会]
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"【", "】"}, {"(", ")"}, {"[", "]"}}) {
+    if (v.starts_with(open)) {
+      std::size_t c = v.find(close);
+      if (c != std::string_view::npos && c < 40) return asks(trim_label(v.substr(0, c + close.size())), lex);
+    }
+  }
+  std::size_t colon = v.find(':');
+  if (colon != std::string_view::npos && colon < 40) return asks(trim_label(v.substr(0, colon)), lex);
+  return false;
+}
+
+// A name at the start of a sentence followed by 、 ！ ？ or nothing: whom it speaks to.
+bool vocative(std::string_view text, const Mention& m) {
+  if (m.element != "persName") return false;
+  std::size_t i = 0;
+  while (i < m.begin && (text[i] == ' ' || text.substr(i, 3) == "\xE3\x80\x80")) i += text[i] == ' ' ? 1 : 3;
+  if (i != m.begin) return false;
+  std::string_view rest = text.substr(m.end);
+  for (std::string_view h : {"さん", "くん", "君", "ちゃん", "先生", "様", "さま"})
+    if (rest.starts_with(h)) rest.remove_prefix(h.size());
+  return rest.empty() || rest.starts_with("、") || rest.starts_with("，") || rest.starts_with(",") ||
+         rest.starts_with("！") || rest.starts_with("!") || rest.starts_with("？") || rest.starts_with("?");
+}
+
+// Points at the name over [b, e) of a sentence: a participant of that name, else the name
+// element there (given the id "<sentence>-src"), made when there is none. Returns the pointer,
+// or "" when no element can stand there (it would cross another).
+std::string point_at(Sentence& s, std::size_t b, std::size_t e, const std::string& element, SpanSet& set,
+                     const std::vector<Person>& persons) {
+  std::string noun = normalise(std::string_view(s.text).substr(b, e - b)).text;
+  for (const Person& p : persons) {
+    if (p.id.empty() || p.name.empty()) continue;
+    std::string name = normalise(p.name).text;
+    if (noun == name || (noun.size() > name.size() && noun.starts_with(name) && noun.size() - name.size() <= 9))
+      return "#" + p.id;
+  }
+  if (s.id.empty()) return "";
+  std::string id = s.id + "-src";
+  for (auto& sp : s.spans) {
+    if (sp.begin == b && sp.end == e && (sp.element == "persName" || sp.element == "orgName" || sp.element == "name")) {
+      sp.attrs.set("xml:id", id);
+      return "#" + id;
+    }
+  }
+  Attrs a;
+  a.set("xml:id", id);
+  if (set.add(b, e, element, std::move(a))) return "#" + id;
+  return "";
+}
+
+// The footer of an embedded post: a dash, a name, (@handle), a date.
+bool post_footer(std::string_view n) {
+  std::string_view v = n;
+  while (!v.empty() && v[0] == ' ') v.remove_prefix(1);
+  bool dash = v.starts_with("—") || v.starts_with("―") || v.starts_with("-") || v.starts_with("–") || v.starts_with("─");
+  if (!dash) return false;
+  std::size_t at = v.find("(@");
+  if (at == std::string_view::npos) return false;
+  std::size_t e = at + 2;
+  while (e < v.size() && (std::isalnum(static_cast<unsigned char>(v[e])) || v[e] == '_')) ++e;
+  return e > at + 2 && e < v.size() && v[e] == ')';
+}
+
+// A line that is only a link (pic.twitter.com/…, https://…).
+bool link_line(std::string_view n) {
+  std::string_view v = n;
+  while (!v.empty() && v[0] == ' ') v.remove_prefix(1);
+  bool link = v.starts_with("pic.twitter.com/") || v.starts_with("http://") || v.starts_with("https://");
+  return link && v.find(' ') == std::string_view::npos;
+}
+
+// A sentence that introduces the paragraph after it as someone's words: a verb of saying with
+// こう/次のように/以下のように, or a statement noun with 以下の通り (コメントの全文は以下の通り).
+bool introducer(std::string_view n, const Decision& d, const Lexicon& lex) {
+  std::string_view v = n;
+  while (!v.empty() && (v.back() == ' ')) v.remove_suffix(1);
+  if (!v.ends_with("。") && !v.ends_with(":")) return false;
+  constexpr auto npos = std::string_view::npos;
+  bool manner = v.find("こう") != npos || v.find("次のように") != npos || v.find("以下のように") != npos;
+  const std::string& h = d.predicate_head;
+  bool saying = !h.empty() && (lex.word("speech", h) || lex.word("manner", h) || lex.word("hearing", h));
+  if (manner && saying && v.find("「") == npos) return true;
+  bool list = v.find("以下の通り") != npos || v.find("次の通り") != npos || v.find("以下のとおり") != npos ||
+              v.find("次のとおり") != npos;
+  if (!list) return false;
+  for (auto* c : lex.of_kind("quotenoun"))
+    if (v.find(c->expression) != npos) return true;
+  return false;
+}
+
 }  // namespace
 
 void annotate(Document& doc, const Options& options) {
@@ -158,12 +308,70 @@ void annotate(Document& doc, const Options& options) {
         }
   }
 
+  // JATEI_PROFILE: where the time goes, on standard error.
+  const bool profile = std::getenv("JATEI_PROFILE") != nullptr;
+  using Clock = std::chrono::steady_clock;
+  auto t0 = Clock::now();
+  MorphCost morph_before = morph_cost();
   std::vector<std::vector<std::string>> other_tokens(refs.size());
   for (std::size_t k = 0; k < refs.size(); ++k) other_tokens[k] = strip_own(*refs[k].s);
 
   // Each sentence is normalised once, for every finder.
   std::vector<Normalised> norms(refs.size());
   for (std::size_t k = 0; k < refs.size(); ++k) norms[k] = normalise(refs[k].s->text);
+
+  auto t_normalised = Clock::now();
+  // Which turns ask: the person's role in particDesc (jatei-speakers), the turn's label, or,
+  // where no speaker stage ran, the label at the start of the paragraph (――, Q., 司会：).
+  std::vector<char> askers(refs.size(), 0);
+  {
+    std::map<std::string, std::string, std::less<>> roles;
+    for (auto& person : doc.header.persons) roles["#" + person.id] = person.role;
+    const Leaf* leaf = nullptr;
+    bool leaf_asks = false;
+    for (std::size_t k = 0; k < refs.size(); ++k) {
+      const Ref& r = refs[k];
+      if (r.turn->spoken()) {
+        auto it = roles.find(r.turn->who);
+        bool by_role = it != roles.end() && asks(it->second, lex);
+        bool by_label = r.turn->speaker && asks(trim_label(*r.turn->speaker), lex);
+        askers[k] = by_role || by_label;
+        if (askers[k]) continue;
+      }
+      if (r.leaf != leaf) {
+        leaf = r.leaf;
+        leaf_asks = leading_label_asks(r.s->text, lex);
+      }
+      askers[k] = askers[k] || leaf_asks;
+    }
+  }
+
+  // Procedures: the sentences under a heading of one (作り方, 手順, ### 通知の設定), up to the
+  // next heading.
+  std::vector<char> procedure(refs.size(), 0);
+  {
+    bool under = false;
+    const Leaf* leaf = nullptr;
+    for (std::size_t k = 0; k < refs.size(); ++k) {
+      const Ref& r = refs[k];
+      if (r.leaf == leaf) {
+        procedure[k] = under;
+        continue;
+      }
+      leaf = r.leaf;
+      std::string_view t = norms[k].text;
+      bool heading_line = r.block->kind == BlockKind::head ||
+                          (r.leaf->pieces.size() == 1 && text::length(t) <= 24 && !t.ends_with("。") && !t.ends_with("!") &&
+                           !t.ends_with("?"));
+      if (heading_line) {
+        under = false;
+        for (auto* c : lex.of_kind("procedure"))
+          if (t.find(c->expression) != std::string_view::npos) under = true;
+        continue;
+      }
+      procedure[k] = under;
+    }
+  }
 
   // Factuality.
   std::vector<Decision> decisions(refs.size());
@@ -172,6 +380,8 @@ void annotate(Document& doc, const Options& options) {
     SentenceContext ctx;
     ctx.block = std::string(to_string(r.block->kind));
     ctx.division = r.div->type;
+    ctx.asker = askers[k];
+    ctx.procedure = procedure[k];
     if (r.block->kind == BlockKind::quote) {
       // The sentence just before the quotation block.
       std::size_t j = k;
@@ -179,6 +389,47 @@ void annotate(Document& doc, const Options& options) {
       ctx.introduced_quote = j > 0 && introduces_quote(norms[j - 1].text, decisions[j - 1]);
     }
     decisions[k] = classify(r.s->text, norms[k], ctx, lex);
+  }
+
+  auto t_classified = Clock::now();
+  // Quotations the text introduces: the words of an embedded social-media post above its
+  // footer (— 名前 (@handle) 日付), and a paragraph right after a sentence that introduces
+  // someone's words (社長は次のように語った。, コメントの全文は以下の通り。). What they contain is
+  // reported, never the writer's fact; their source is the footer's name or the introducer's.
+  std::vector<std::ptrdiff_t> voiced_by(refs.size(), -1);  // the sentence that names the speaker
+  for (std::size_t k = 0; k < refs.size(); ++k) {
+    if (!post_footer(norms[k].text)) continue;
+    decisions[k].category = Category::other;
+    decisions[k].rule = "the footer of an embedded post";
+    decisions[k].decisive.clear();
+    std::size_t j = k;
+    while (j > 0 && (refs[j - 1].leaf == refs[k].leaf || link_line(norms[j - 1].text))) --j;
+    if (j == 0) continue;
+    const Leaf* post = refs[j - 1].leaf;
+    while (j > 0 && refs[j - 1].leaf == post) {
+      --j;
+      Decision& d = decisions[j];
+      if (d.category == Category::question) continue;
+      d.category = Category::reported;
+      d.rule = "the words of an embedded post (its footer: " + refs[k].s->id + ")";
+      d.decisive.clear();
+      d.rumour = true;
+      voiced_by[j] = static_cast<std::ptrdiff_t>(k);
+    }
+  }
+  for (std::size_t k = 1; k < refs.size(); ++k) {
+    const Ref& r = refs[k];
+    if (refs[k - 1].leaf == r.leaf || r.block->kind != BlockKind::paragraph || voiced_by[k] >= 0) continue;
+    if (!introducer(norms[k - 1].text, decisions[k - 1], lex)) continue;
+    for (std::size_t j = k; j < refs.size() && refs[j].leaf == r.leaf; ++j) {
+      if (post_footer(norms[j].text) || link_line(norms[j].text)) break;
+      Decision& d = decisions[j];
+      if (d.category == Category::question) continue;
+      d.category = Category::reported;
+      d.rule = "words the sentence before introduces as someone's (" + refs[k - 1].s->id + ")";
+      d.decisive.clear();
+      voiced_by[j] = static_cast<std::ptrdiff_t>(k - 1);
+    }
   }
 
   // A sentence that only hedges what came before covers the sentences it hedges.
@@ -216,6 +467,8 @@ void annotate(Document& doc, const Options& options) {
     if (!corresp.empty()) refs[k].s->attrs.set("corresp", corresp);
   }
 
+  std::vector<std::string> sources(refs.size());
+  const std::vector<Person>& persons = doc.header.persons;
   // Markup, sentence by sentence (the year stated in a division dates the days after it in
   // that division, across paragraphs: 2024年… then 1月20日 in the next paragraph → 2024-01-20).
   DateContext dates;
@@ -259,13 +512,84 @@ void annotate(Document& doc, const Options& options) {
                          [&](const Mention& dm) { return dm.begin <= m.begin && m.end <= dm.end; });
     });
     add_mentions(numbers);
-    add_mentions(find_names(s.text, norms[k], gaz));
+    auto names = find_names(s.text, norms[k], gaz);
+    // A vocative (山田さん、…) names whom the sentence speaks to, not a checkable detail.
+    std::erase_if(names, [&](const Mention& m) { return vocative(s.text, m); });
+    add_mentions(names);
+
+    // Who said it: the noun a reported sentence names as its source, or a participant.
+    if (d.category == Category::reported && voiced_by[k] < 0) {
+      if (auto src = find_source(norms[k].text, 0, lex)) {
+        auto [b, e] = norms[k].source(src->begin, src->end);
+        sources[k] = point_at(s, b, e, src->element, set, persons);
+      }
+    }
 
     std::string ana = "#" + std::string(to_string(d.category));
-    if (checkable && (d.category == Category::fact || d.category == Category::reported)) ana += " #checkworthy";
+    bool worth = checkable || (d.rumour && d.category == Category::reported);
+    if (worth && (d.category == Category::fact || d.category == Category::reported)) ana += " #checkworthy";
     for (auto& t : other_tokens[k]) ana += " " + t;
     s.attrs.set("ana", ana);
-    if (options.explain) *options.explain << explain_line(r, d, covered_by[k]);
+  }
+  // The words of a post or of an introduced quotation: the footer's name, the introducer's source.
+  for (std::size_t k = 0; k < refs.size(); ++k) {
+    if (voiced_by[k] < 0) continue;
+    std::size_t v = static_cast<std::size_t>(voiced_by[k]);
+    if (sources[v].empty() && post_footer(norms[v].text)) {
+      Sentence& f = *refs[v].s;
+      std::string_view n = norms[v].text;
+      std::size_t a = 0;
+      while (a < n.size()) {
+        if (n[a] == ' ' || n[a] == '-') ++a;
+        else if (n.substr(a, 3) == "—" || n.substr(a, 3) == "―" || n.substr(a, 3) == "─" || n.substr(a, 3) == "–") a += 3;
+        else break;
+      }
+      std::size_t at = n.find("(@", a);
+      std::size_t e = at;
+      while (e > a && n[e - 1] == ' ') --e;
+      if (at != std::string_view::npos && e > a) {
+        auto [sb, se] = norms[v].source(a, e);
+        SpanSet fset{f.spans, f.spans.size()};
+        sources[v] = point_at(f, sb, se, "persName", fset, persons);
+      }
+    }
+    if (sources[v].empty() && !post_footer(norms[v].text)) {
+      // The introducer names who speaks (監督は試合後、こう振り返った。).
+      if (auto src = find_source(norms[v].text, 0, lex)) {
+        Sentence& in = *refs[v].s;
+        auto [sb, se] = norms[v].source(src->begin, src->end);
+        SpanSet iset{in.spans, in.spans.size()};
+        sources[v] = point_at(in, sb, se, src->element, iset, persons);
+      }
+    }
+    if (!sources[v].empty()) sources[k] = sources[v];
+  }
+  for (std::size_t k = 0; k < refs.size(); ++k) {
+    if (!sources[k].empty() && decisions[k].category == Category::reported) refs[k].s->attrs.set("source", sources[k]);
+    if (options.explain) {
+      std::string line = explain_line(refs[k], decisions[k], covered_by[k]);
+      if (!sources[k].empty()) line += "    source: " + sources[k] + "\n";
+      *options.explain << line;
+    }
+  }
+
+  if (profile) {
+    auto t_end = Clock::now();
+    auto sec = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
+    const MorphCost& m = morph_cost();
+    double morph_s = static_cast<double>(m.nanoseconds - morph_before.nanoseconds) / 1e9;
+    std::size_t text_bytes = 0;
+    for (auto& r : refs) text_bytes += r.s->text.size();
+    char buf[512];
+    std::snprintf(buf, sizeof buf,
+                  "jatei-claims: %zu sentences, %.1f MB of text: normalising %.3f s; classifying %.3f s, of which MeCab "
+                  "%.3f s on %zu windows (%.1f MB, %.0f%% of the text); quotations, sources, dates, numbers, names and "
+                  "markup %.3f s\n",
+                  refs.size(), static_cast<double>(text_bytes) / 1e6, sec(t0, t_normalised), sec(t_normalised, t_classified),
+                  morph_s, m.calls - morph_before.calls, static_cast<double>(m.bytes - morph_before.bytes) / 1e6,
+                  text_bytes ? 100.0 * static_cast<double>(m.bytes - morph_before.bytes) / static_cast<double>(text_bytes) : 0.0,
+                  sec(t_classified, t_end));
+    std::fputs(buf, stderr);
   }
 
   // Header: the taxonomies (replacing an earlier run's) and the application.

@@ -18,11 +18,21 @@ namespace jatei {
 // Generated at build time from lib/data/claims/*.tsv (see lib/CMakeLists.txt).
 extern const char kBuiltinCues[];
 extern const std::size_t kBuiltinCuesSize;
+extern const char kBuiltinCategories[];
+extern const std::size_t kBuiltinCategoriesSize;
 extern const char kBuiltinNames[];
 extern const std::size_t kBuiltinNamesSize;
 }  // namespace jatei
 
 namespace jatei::claims {
+bool is_category(std::string_view kind) {
+  static const std::string_view kinds[] = {"speech", "hearing", "thinking", "estimate", "denial", "manner", "stance",
+                                           "showverb", "rumour", "spread", "epistemic", "likely", "feeling",
+                                           "evaluation", "telling", "ask", "discourse",
+                                           "rumoured"};
+  return std::find(std::begin(kinds), std::end(kinds), kind) != std::end(kinds);
+}
+
 namespace {
 
 // A byte trie; each node lists the entries (by index) that end there.
@@ -100,7 +110,8 @@ const char* const kClasses[] = {"fact", "speculation", "reported", "question", "
 // Word lists the rules read; they are not matched as cues by themselves.
 bool is_word_list(const Cue& c) {
   return c.kind == "qword" || c.kind == "hedgenoun" || c.kind == "speechverb" || c.kind == "rulenoun" ||
-         c.kind == "prefix" || c.kind == "quote";
+         c.kind == "prefix" || c.kind == "quote" || c.kind == "asker" || c.kind == "quotenoun" || c.kind == "textdeixis" || c.kind == "procedure" ||
+         c.kind == "sourcemarker" || is_category(c.kind);
 }
 
 }  // namespace
@@ -112,6 +123,7 @@ bool is_word_list(const Cue& c) {
 struct Lexicon::Trie {
   ByteTrie trie;
   std::map<std::string, std::vector<const Cue*>, std::less<>> kinds;
+  std::unordered_map<std::string, const Cue*> words;  // kind TAB expression -> entry (categories)
 };
 
 Lexicon::Lexicon() : trie_(std::make_shared<Trie>()) {}
@@ -202,9 +214,16 @@ void Lexicon::merge_file(const std::string& path) { merge(parse(data::read_file(
 
 const Lexicon& Lexicon::builtin() {
   static const Lexicon lex = [] {
+    Lexicon out;
     if (auto path = data::override_file("claims/cues.tsv"))
-      return data::parse_located(*path, "lexicon", [&](const std::string& text) { return parse(text, *path); });
-    return parse(std::string_view(kBuiltinCues, kBuiltinCuesSize), "cues.tsv");
+      out = data::parse_located(*path, "lexicon", [&](const std::string& text) { return parse(text, *path); });
+    else
+      out = parse(std::string_view(kBuiltinCues, kBuiltinCuesSize), "cues.tsv");
+    if (auto path = data::override_file("claims/categories.tsv"))
+      out.merge(data::parse_located(*path, "lexicon", [&](const std::string& text) { return parse(text, *path); }));
+    else
+      out.merge(parse(std::string_view(kBuiltinCategories, kBuiltinCategoriesSize), "categories.tsv"));
+    return out;
   }();
   return lex;
 }
@@ -214,8 +233,19 @@ void Lexicon::index() {
   for (std::size_t k = 0; k < cues_.size(); ++k) {
     if (!is_word_list(cues_[k])) t->trie.add(cues_[k].expression, static_cast<std::uint32_t>(k));
     t->kinds[cues_[k].kind].push_back(&cues_[k]);
+    if (is_category(cues_[k].kind)) t->words[cues_[k].kind + "\t" + cues_[k].expression] = &cues_[k];
   }
   trie_ = std::move(t);
+}
+
+const Cue* Lexicon::word(std::string_view kind, std::string_view lemma) const {
+  std::string key;
+  key.reserve(kind.size() + 1 + lemma.size());
+  key += kind;
+  key += '\t';
+  key += lemma;
+  auto it = trie_->words.find(key);
+  return it == trie_->words.end() ? nullptr : it->second;
 }
 
 const std::vector<const Cue*>& Lexicon::of_kind(std::string_view kind) const {

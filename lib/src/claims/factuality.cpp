@@ -18,6 +18,8 @@
 #include <algorithm>
 #include <array>
 
+#include "claims/predicate.hpp"
+#include "claims/sentence.hpp"
 #include "jatei/claims.hpp"
 #include "jatei/text.hpp"
 
@@ -55,29 +57,6 @@ bool ends_informally(char32_t c) {
          c == 0xFE0F || c == 0x200D || c == 0x2661 || c == 0x2665 || c == 0x266A || c == 0x266B || c == 0x2606 ||
          c == 0x2605 || c == 0x261D || (c >= 0x1F3FB && c <= 0x1F3FF);
 }
-
-// The normalised sentence and its landmarks.
-struct Sent {
-  Normalised norm;
-  std::string_view n;
-  std::size_t body = 0;      // after a speaker label, a dash or a list mark
-  std::size_t core_end = 0;  // before trailing punctuation, emoji, (笑), kaomoji
-  bool qmark = false;        // the trailing run holds ? (a question mark that ends the sentence)
-  bool excl = false;         // … or !
-  // Matched bracket pairs [open, close] (byte offsets of the brackets).
-  std::vector<std::pair<std::size_t, std::size_t>> quotes, parens;
-
-  bool in_quote(std::size_t i) const {
-    for (auto& [a, b] : quotes)
-      if (a < i && i < b) return true;
-    return false;
-  }
-  bool in_paren(std::size_t i) const {
-    for (auto& [a, b] : parens)
-      if (a < i && i < b) return true;
-    return false;
-  }
-};
 
 bool kaomoji_or_laugh(std::string_view inner) {
   static const char* const laughs[] = {"笑", "苦笑", "爆笑", "汗", "泣", "涙", "怒", "照", "震え声"};
@@ -119,24 +98,65 @@ Sent analyse(Normalised norm) {
       }
     }
   }
-  // Body start: spaces, dashes, list marks, a speaker label (名前: …).
+  // Body start: spaces, dashes, list marks, a speaker label (名前: …, 【名前】, （記者）,
+  // [00:12:40] ホスト・岡田：, Q.).
   std::size_t b = 0;
+  int dashes = 0;
   while (b < n.size()) {
     char32_t c = at(n, b);
+    if (c == 0x2015 || c == 0x2014 || c == 0x2500) ++dashes;
     if (is_white_space(c) || c == 0x2015 || c == 0x2014 || c == 0x2500 || c == 0x30FB || c == 0x2022 || c == 0x25CF ||
         c == 0x25A0 || c == 0x25C6)
       b = next(n, b);
     else
       break;
   }
-  {
+  s.dash_label = dashes >= 2 || (dashes == 1 && b > 0 && at(n, 0) == 0x2015);
+  // A timestamp in brackets: [00:12:40], (12:30)
+  if (b < n.size() && (at(n, b) == '[' || at(n, b) == '(')) {
+    std::size_t close = n.find(at(n, b) == '[' ? ']' : ')', b);
+    if (close != std::string_view::npos && close - b <= 12) {
+      std::string_view inner = n.substr(b + 1, close - b - 1);
+      bool time = !inner.empty() && inner.find_first_not_of("0123456789:.") == std::string_view::npos &&
+                  inner.find(':') != std::string_view::npos;
+      if (time) {
+        b = close + 1;
+        while (b < n.size() && is_space(at(n, b))) b = next(n, b);
+      }
+    }
+  }
+  // A label in brackets at the start: 【森】, (記者), [司会]
+  if (b < n.size() && (at(n, b) == 0x3010 || at(n, b) == '(' || at(n, b) == '[')) {
+    char32_t open = at(n, b);
+    char32_t closer = closer_of(open);
+    std::size_t i = next(n, b), count = 0;
+    while (i < n.size() && at(n, i) != closer && count < 12 && !is_space(at(n, i))) i = next(n, i), ++count;
+    if (i < n.size() && at(n, i) == closer && count > 0 && next(n, i) < n.size()) {
+      s.label = std::string(n.substr(next(n, b), i - next(n, b)));
+      b = next(n, i);
+      while (b < n.size() && is_space(at(n, b))) b = next(n, b);
+    }
+  }
+  // Q. / Q: / Q1.
+  if (s.label.empty() && b < n.size() && at(n, b) == 'Q') {
+    std::size_t i = b + 1;
+    while (i < n.size() && is_digit(at(n, i))) ++i;
+    if (i < n.size() && (n[i] == '.' || n[i] == ':')) {
+      s.label = "Q";
+      b = i + 1;
+      while (b < n.size() && is_space(at(n, b))) b = next(n, b);
+    }
+  }
+  if (s.label.empty()) {
     std::size_t colon = n.find(':', b);
     if (colon != std::string_view::npos && colon > b && length(n.substr(b, colon - b)) <= 12 &&
         n.substr(colon + 1, 1) != "/") {
       std::string_view label = n.substr(b, colon - b);
       bool ok = label.find("。") == std::string_view::npos && label.find("、") == std::string_view::npos &&
-                label.find(' ') == std::string_view::npos && label.find('(') == std::string_view::npos;
+                label.find(' ') == std::string_view::npos && label.find('(') == std::string_view::npos &&
+                label.find_first_not_of("0123456789") != std::string_view::npos;
       if (ok) {
+        s.label = std::string(label);
         b = colon + 1;
         while (b < n.size() && is_white_space(at(n, b))) b = next(n, b);
       }
@@ -213,18 +233,6 @@ Sent analyse(Normalised norm) {
   s.core_end = e;
   return s;
 }
-
-struct RawHit {
-  std::size_t b = 0, e = 0;  // normalised offsets
-  Category cat = Category::fact;
-  double strength = 0;
-  std::string kind;
-  std::string expression;
-  bool at_end = false;
-  bool governs = false;
-  bool dropped = false;
-  std::string note;
-};
 
 // Only final particles (or nothing) between e and the end of the core.
 bool at_sentence_end(const Sent& s, std::size_t e) {
@@ -467,6 +475,8 @@ void direct_quotations(const Sent& s, const Lexicon& lex, std::vector<RawHit>& h
       if (c == 0x3002 || (c == 0x3001 && k > 1) || is_open_bracket(c)) break;
       for (auto* v : verbs) {
         if (!starts_with(n, i, v->expression)) continue;
+        // The stem starts a word: 表示 is not 示し.
+        if (i > start && is_kanji(before(n, i)) && is_kanji(at(n, i))) continue;
         // A verb, not a compound noun (言葉, 話題): inflection or the end follows.
         char32_t next_c = at(n, i + v->expression.size());
         if (!(next_c == 0 || hiragana_word(next_c) || next_c == 0x3002 || next_c == 0x3001 ||
@@ -480,12 +490,23 @@ void direct_quotations(const Sent& s, const Lexicon& lex, std::vector<RawHit>& h
       i = next(n, i);
     }
     if (found == std::string_view::npos) continue;
+    // The final predicate's own quotation is the analysis's to decide.
+    if (s.pred.found && start >= s.pred.begin) continue;
     // Take the inflection after the stem.
     std::size_t e = verb_end;
     static const char32_t stops[] = {U'の', U'が', U'け', U'ね', U'よ', U'か', U'と', U'こ', U'も', U'は', U'を', U'に', U'ー'};
     for (int k = 0; k < 6 && e < s.core_end && hiragana_word(at(n, e)); ++k) {
       if (std::find(std::begin(stops), std::end(stops), at(n, e)) != std::end(stops)) break;
       e = next(n, e);
+    }
+    // 「…」と言っても / 言えば: a concession or a condition, not a report.
+    {
+      std::string_view after = n.substr(e);
+      if (after.starts_with("ても") || after.starts_with("でも") || after.starts_with("ば") || after.starts_with("たら") ||
+          after.starts_with("ったら"))
+        continue;
+      std::string_view stem_to_e = n.substr(verb_end, e - verb_end);
+      if (stem_to_e.ends_with("ても") || stem_to_e.ends_with("でも") || stem_to_e.ends_with("れば")) continue;
     }
     bool merged = false;
     for (auto& x : hits) {
@@ -541,7 +562,11 @@ bool has_question_word(const Sent& s, const Lexicon& lex, std::size_t from, std:
     for (std::size_t p = n.find(qw->expression, from); p != std::string_view::npos && p < to;
          p = n.find(qw->expression, p + qw->expression.size())) {
       char32_t after = at(n, p + qw->expression.size());
-      if (after == U'か' || after == U'も' || after == U'ぞ') continue;
+      std::string_view after_text = n.substr(p + qw->expression.size());
+      if ((after == U'か' && !after_text.starts_with("から")) || after == U'も' || after == U'ぞ') continue;
+      // どうしても, 何でも, いつでも: indefinite
+      std::string_view rest = n.substr(p + qw->expression.size());
+      if (rest.starts_with("しても") || rest.starts_with("でも") || rest.starts_with("ても")) continue;
       char32_t pre = before(n, p);
       bool word = !hiragana_word(at(n, p)) || !hiragana_word(pre) ||
                   std::find(std::begin(particles), std::end(particles), pre) != std::end(particles);
@@ -613,6 +638,36 @@ bool retrospective(const Sent& s, const Lexicon& lexicon) {
 }
 }  // namespace
 
+bool asks(std::string_view label, const Lexicon& lex) {
+  if (label.empty()) return false;
+  std::string l = normalise(label).text;
+  auto known = [&](std::string_view x) {
+    for (auto* c : lex.of_kind("asker"))
+      if (c->expression == x) return true;
+    return false;
+  };
+  if (known(l)) return true;
+  // ホスト・岡田, 記者A, 司会(田中)
+  std::size_t dot = l.find("・");
+  if (dot != std::string::npos && known(std::string_view(l).substr(0, dot))) return true;
+  for (auto* c : lex.of_kind("asker"))
+    if (!is_latin(at(c->expression, 0)) && l.starts_with(c->expression) && length(l) <= length(c->expression) + 2) return true;
+  return false;
+}
+
+namespace {
+// In an asking turn: a bare topic (今後の目標は。, 日本に来られたのは。) asks about it.
+bool elliptical(const Predicate& p) {
+  if (!p.found) return false;
+  const Chunk& h = p.chunks[p.head];
+  const std::string& t = h.tail;
+  if (h.kind == Chunk::Kind::noun)
+    return t == "は" || t == "って" || t == "とは" || t == "については" || t == "には" || t == "では" || t == "の方は" ||
+           t == "も";
+  return t.ends_with("のは") || t.ends_with("のって");
+}
+}  // namespace
+
 Decision classify(std::string_view sentence, const SentenceContext& ctx, const Lexicon& lex) {
   return classify(sentence, normalise(sentence), ctx, lex);
 }
@@ -661,13 +716,81 @@ Decision classify(std::string_view, const Normalised& norm, const SentenceContex
     else if (h.kind == "plain" && !plain_form_before(n, h.b)) h.dropped = true;
   }
 
+  // 2b. The final predicate, analysed (structural blocks are decided by their kind).
+  bool structural = ctx.block == "head" || ctx.block == "figure" || ctx.block == "trailer" || ctx.block == "byline" ||
+                    ctx.division == "boilerplate";
+  if (!structural && s.core_end > s.body) {
+    std::size_t w = predicate_window(n, s.body, s.core_end);
+    s.pred = analyse_predicate(n, w, s.core_end);
+    bool wh = has_question_word(s, lex, s.body, s.core_end);
+    // A string cue inside the analysed predicate gives way to the analysis.
+    std::size_t first_grammar = hits.size();
+    grammar_hits(s, s.pred, lex, wh, hits);
+    // 置いたかな、あの書類。: the predicate comes before a dislocated noun phrase.
+    if (hits.size() == first_grammar && s.pred.found && w > s.body && before(n, w) == 0x3001) {
+      const Chunk& h = s.pred.chunks[s.pred.head];
+      if (h.kind == Chunk::Kind::noun && h.tail.empty()) {
+        std::size_t comma = prev(n, w);
+        std::size_t w2 = predicate_window(n, s.body, comma);
+        Predicate p2 = analyse_predicate(n, w2, comma);
+        if (p2.found && !p2.finals.empty()) {
+          grammar_hits(s, p2, lex, wh, hits);
+          if (hits.size() > first_grammar) s.pred2 = std::move(p2);
+        }
+      }
+    }
+    // Nothing decided by the final predicate: a clause coordinated with it (…おそれがあり、
+    // …; …らしいし、…) may carry the sentence's hedge or report.
+    bool only_weak = std::all_of(hits.begin() + static_cast<std::ptrdiff_t>(first_grammar), hits.end(), [](const RawHit& h) {
+      return h.cat == Category::reported && h.strength < 0.8;
+    });
+    if (only_weak && w > s.body && (before(n, w) == 0x3001 || before(n, w) == ',')) {
+      std::size_t comma = prev(n, w);
+      std::size_t len = 0;
+      char32_t last = before(n, comma, len);
+      if (is_hiragana(last)) {
+        std::size_t w2 = predicate_window(n, s.body, comma);
+        Predicate p2 = analyse_predicate(n, w2, comma);
+        if (p2.found) {
+          const Chunk& h2 = p2.chunks[p2.head];
+          const Morph& lm = p2.morphs[h2.last - 1];
+          bool continuative = lm.cform == "連用形" || lm.cform == "連用タ接続" ||
+                              (lm.pos == Pos::particle && (lm.surface == "て" || lm.surface == "で" || lm.surface == "し"));
+          if (continuative) {
+            std::size_t k0 = hits.size();
+            grammar_hits(s, p2, lex, false, hits);
+            // What a coordinated clause contributes: a hedge of its own (…おそれがあり、), or a
+            // verb of saying in the continuative (…と述べ、). A thought or a hearing in the
+            // て-form (…と聞いて、驚いた) narrates what happened first.
+            bool te = lm.pos == Pos::particle && (lm.surface == "て" || lm.surface == "で");
+            for (std::size_t k = k0; k < hits.size(); ++k) {
+              bool keep = (hits[k].cat == Category::speculation && hits[k].kind != "think") ||
+                          (hits[k].cat == Category::reported && hits[k].kind == "speech" && !te);
+              if (!keep) hits[k].dropped = true;
+              hits[k].note += " (in a clause coordinated with the main one)";
+            }
+            if (hits.size() > k0) s.pred2 = std::move(p2);
+          }
+        }
+      }
+    }
+    for (std::size_t k = first_grammar; k < hits.size(); ++k)
+      for (std::size_t j = 0; j < first_grammar; ++j)
+        if (!hits[j].dropped && hits[k].cat == Category::other && hits[j].cat == Category::opinion &&
+            hits[j].b >= w && hits[j].b < hits[k].e)
+          hits[j].dropped = true;
+        else if (!hits[j].dropped && hits[j].b < hits[k].e && hits[k].b < hits[j].e && hits[j].kind != "adverb" &&
+            hits[j].kind != "agreement" && hits[j].kind != "interjection" && hits[j].kind != "greeting")
+          hits[j].dropped = true;
+  }
+
   // 3. Rules that look beyond one entry.
   parenthetical_hedges(s, lex, hits);
   direct_quotations(s, lex, hits);
 
   // 4. Which hits govern the sentence.
   for (auto& h : hits) {
-    if (h.dropped || h.kind == "paren" || h.kind == "quote") continue;
+    if (h.dropped || h.kind == "paren" || h.kind == "quote" || h.grammar) continue;
     if (s.in_quote(h.b) && !(h.note == "after a direct quotation")) {
       h.governs = false;
       h.note = h.note.empty() ? "inside a quotation" : h.note;
@@ -725,6 +848,9 @@ Decision classify(std::string_view, const Normalised& norm, const SentenceContex
     d.hits.push_back(std::move(c));
   }
 
+  if (s.pred.found || s.pred.end > s.pred.begin) d.predicate = describe(s.pred, n);
+  if (s.pred.found) d.predicate_head = s.pred.chunks[s.pred.head].lemma;
+  if (s.pred2.found) d.predicate += "\n    coordinated " + describe(s.pred2, n);
   auto decide = [&](Category cat, std::string rule, std::vector<std::size_t> decisive = {}) {
     d.category = cat;
     d.rule = std::move(rule);
@@ -765,14 +891,60 @@ Decision classify(std::string_view, const Normalised& norm, const SentenceContex
     return decide(Category::speculation, "only hedges what came before it", {0});
   }
 
-  // 7. Questions.
+  // A step of a procedure, and a sentence about the text itself (ここでは三つ挙げておきます):
+  // told in the polite present with no modality, they instruct or announce, they claim nothing.
+  if (s.pred.found && d.hits.empty()) {
+    const Predicate& p = s.pred;
+    const Chunk& h = p.chunks[p.head];
+    bool plain_step = h.kind == Chunk::Kind::verb && p.polite && !p.past && !p.negative && p.marks.empty() &&
+                      p.quote < 0 && !s.qmark && p.finals.empty();
+    if (plain_step && ctx.procedure) return decide(Category::other, "a step of a procedure (under its heading)");
+    if (plain_step && lex.word("discourse", h.lemma) && !p.passive) {
+      for (auto* c : lex.of_kind("textdeixis"))
+        if (n.find(c->expression, s.body) != std::string_view::npos)
+          return decide(Category::other, "a sentence about the text itself (" + c->expression + " … " + h.lemma + ")");
+    }
+  }
+
+  // In a turn that asks (an interviewer, a moderator, a reporter): a request for information
+  // or a bare topic is a question.
+  if ((ctx.asker || s.dash_label || asks(s.label, lex)) && !s.excl) {
+    for (std::size_t k = 0; k < d.hits.size(); ++k)
+      if (d.hits[k].governs && d.hits[k].kind == "telling" && d.hits[k].category == Category::other) {
+        d.hits[k].category = Category::question;
+        d.hits[k].note = "a request in a turn that asks: a question";
+        return decide(Category::question, "a request for information in an interviewer's or moderator's turn", {k});
+      }
+    if (elliptical(s.pred)) {
+      CueHit c;
+      auto [sb, se] = s.norm.source(s.pred.chunk_begin(s.pred.head), s.pred.end);
+      c.begin = sb;
+      c.end = se;
+      c.category = Category::question;
+      c.strength = 0.8;
+      c.expression = "(…は。)";
+      c.governs = true;
+      c.note = "a bare topic in a turn that asks";
+      d.hits.push_back(std::move(c));
+      return decide(Category::question, "an elliptical question (…は。) in an interviewer's or moderator's turn",
+                    {d.hits.size() - 1});
+    }
+  }
+
+  // 7. An interjection that is the whole sentence (マジか, なるほどね) asks nothing.
+  for (std::size_t k = 0; k < d.hits.size(); ++k)
+    if (d.hits[k].kind == "interjection" && kept[k].b <= s.body && kept[k].e >= s.core_end)
+      return decide(Category::other, "an interjection", {k});
+
+  // Questions.
   auto agreement = [&] {
     std::vector<std::size_t> out;
     for (std::size_t k = 0; k < d.hits.size(); ++k)
       if (d.hits[k].governs && d.hits[k].kind == "agreement") out.push_back(k);
     return out;
   }();
-  if (!agreement.empty()) return decide(Category::opinion, "asks for agreement, not a question", agreement);
+  if (!agreement.empty() && !has_question_word(s, lex, s.body, s.core_end))
+    return decide(Category::opinion, "asks for agreement, not a question", agreement);
   std::vector<std::size_t> qmarks;
   for (std::size_t k = 0; k < d.hits.size(); ++k)
     if (d.hits[k].expression == "?" && d.hits[k].governs) qmarks.push_back(k);
@@ -802,6 +974,8 @@ Decision classify(std::string_view, const Normalised& norm, const SentenceContex
 
   // 8. Reported speech with a named source or a verb of saying.
   auto strong = governing(Category::reported, 0.8);
+  for (auto k : governing(Category::reported, 0.5))
+    if (d.hits[k].note.find("rumour") != std::string::npos) d.rumour = true;
   if (!strong.empty()) return decide(Category::reported, "reported speech (source or verb of saying)", strong);
 
   // 9. Speculation, unless a verb of thinking sits over an evaluation.

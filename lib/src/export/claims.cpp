@@ -152,6 +152,11 @@ std::string jsonl(const xp::View& v, const ExportOptions& o) {
       r += "{\"id\":" + xp::json_string(si->speakers.front()) + ",\"name\":" + xp::json_string(v.speaker_name(*si)) +
            ",\"role\":" + xp::json_string(v.speaker_role(*si)) + ",\"certainty\":" + xp::json_string(si->turn->cert) + "}";
     }
+    auto said = v.claim_source(*si);
+    r += ",\"said_by\":";
+    r += said.id.empty() ? "null"
+                         : "{\"id\":" + xp::json_string(said.id) + ",\"name\":" + xp::json_string(said.name) +
+                               ",\"kind\":" + xp::json_string(said.kind) + "}";
     r += ",\"text\":" + xp::json_string(si->s->text);
     r += ",\"dates\":" + json_list(kind(*si, "dates"));
     r += ",\"numbers\":" + json_list(kind(*si, "numbers"));
@@ -192,7 +197,7 @@ std::string csv_field(std::string_view s) {
 
 std::string csv(const xp::View& v, const ExportOptions& o) {
   static const char* columns[] = {"id", "rank", "checkworthy", "factuality", "cue", "speaker", "speaker_role",
-                                  "speaker_certainty", "text", "dates", "numbers", "money", "names", "hedged_by",
+                                  "speaker_certainty", "said_by", "text", "dates", "numbers", "money", "names", "hedged_by",
                                   "previous_id", "previous_text", "source_title", "source_file", "source_url",
                                   "rating", "note", "reviewer", "url"};
   std::string out = "\xEF\xBB\xBF";
@@ -213,6 +218,7 @@ std::string csv(const xp::View& v, const ExportOptions& o) {
                                   v.speaker_name(*si),
                                   v.speaker_role(*si),
                                   si->speakers.empty() ? "" : si->turn->cert,
+                                  v.claim_source(*si).name,
                                   si->s->text,
                                   join_mentions(kind(*si, "dates")),
                                   join_mentions(kind(*si, "numbers")),
@@ -250,7 +256,12 @@ std::string claimreview(const xp::View& v, const ExportOptions& o) {
     r += "    \"author\": {\"@type\": \"Person\", \"name\": " + xp::json_string(vd ? vd->reviewer : "") + "},\n";
     r += "    \"claimReviewed\": " + xp::json_string(si->s->text) + ",\n";
     r += "    \"itemReviewed\": {\n      \"@type\": \"Claim\",\n";
-    if (!si->speakers.empty()) {
+    // A reported claim's author is its source (jatei-claims' @source), not whoever reports it.
+    if (auto said = v.claim_source(*si); !said.name.empty()) {
+      r += std::string("      \"author\": {\"@type\": \"") + (said.kind == "orgName" ? "Organization" : "Person") +
+           "\", \"name\": " + xp::json_string(said.name) +
+           ", \"description\": \"The source the text names for this reported claim (jatei-claims)\"},\n";
+    } else if (!si->speakers.empty()) {
       std::string desc = "Attributed by jatei-speakers";
       if (!si->turn->cert.empty()) desc += " (certainty: " + si->turn->cert + ")";
       r += "      \"author\": {\"@type\": \"Person\", \"name\": " + xp::json_string(v.speaker_name(*si)) +

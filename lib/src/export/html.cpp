@@ -340,6 +340,7 @@ class Page {
         for (std::size_t i = 0; i < cues.size(); ++i) title += (i ? ", " : "") + cues[i]->text;
       }
       if (si.checkworthy) title += " \u2014 check-worthy";
+      if (auto said = v_.claim_source(si); !said.name.empty()) title += " \u2014 source: " + said.name;
       if (!si.hedged_by.empty()) {
         title += " \u2014 hedged by";
         for (auto& h : si.hedged_by) title += " " + h;
@@ -456,6 +457,11 @@ class Page {
         if (!who.empty()) {
           info += "said by <span lang=\"" + esc(v_.source.lang) + "\">" + esc(who) + "</span>";
           if (!si->turn->cert.empty()) info += " (attribution " + esc(si->turn->cert) + ")";
+        }
+        if (auto said = v_.claim_source(*si); !said.name.empty()) {
+          info += std::string(info.empty() ? "" : "; ") + "source: <a class=\"source\" href=\"#" +
+                  esc(said.kind == "person" ? si->s->id : said.id) + "\" lang=\"" + esc(v_.source.lang) + "\">" +
+                  esc(said.name) + "</a>";
         }
         if (!si->hedged_by.empty()) {
           info += std::string(info.empty() ? "" : "; ") + "hedged by";

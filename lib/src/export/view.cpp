@@ -339,6 +339,20 @@ const Person* View::person(std::string_view id) const {
   return nullptr;
 }
 
+View::ClaimSource View::claim_source(const SentenceInfo& si) const {
+  ClaimSource out;
+  std::string_view ptr = si.s->attrs.value("source");
+  if (!ptr.starts_with('#')) return out;
+  std::string id(ptr.substr(1, ptr.find(' ') == std::string_view::npos ? std::string_view::npos : ptr.find(' ') - 1));
+  if (const Person* p = person(id)) return {id, p->name.empty() ? id : p->name, "person"};
+  // The element is in the sentence, the one that introduces it, or a post's footer after it.
+  std::size_t from = si.index >= 8 ? si.index - 8 : 0, to = std::min(sentences.size(), si.index + 8);
+  for (std::size_t k = from; k < to; ++k)
+    for (auto& m : sentences[k].mentions)
+      if (m.attr("xml:id") == id) return {id, m.text, m.element()};
+  return out;
+}
+
 std::string View::speaker_name(const SentenceInfo& si) const {
   std::string out;
   for (auto& id : si.speakers) {

@@ -153,7 +153,7 @@ std::vector<Problem> references_in(const pugi::xml_document& dom, std::string_vi
     } else if (std::string_view(n.name()) == "s") {
       problems.push_back({line_of(n), "<s> without xml:id"});
     }
-    for (const char* attr : {"who", "target", "corresp", "ana", "ref", "resp"}) {
+    for (const char* attr : {"who", "target", "corresp", "ana", "ref", "resp", "source"}) {
       std::istringstream tokens(n.attribute(attr).value());
       std::string tok;
       while (tokens >> tok)

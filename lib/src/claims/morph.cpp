@@ -1,0 +1,137 @@
+// MeCab behind a small interface: one model for the process, a tagger and a lattice per thread.
+#include "claims/morph.hpp"
+
+#include <mecab.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+
+#include "core/data_files.hpp"
+#include "jatei/error.hpp"
+
+#ifndef JATEI_MECAB_DICDIR
+#define JATEI_MECAB_DICDIR "/var/lib/mecab/dic/ipadic-utf8"
+#endif
+
+namespace jatei::claims {
+namespace {
+
+std::string dicdir() {
+  if (const char* env = std::getenv("JATEI_MECAB_DICDIR"); env && *env) return env;
+  return JATEI_MECAB_DICDIR;
+}
+
+struct Shared {
+  std::string dir;
+  std::unique_ptr<MeCab::Model> model;
+  std::string error;
+};
+
+const Shared& shared() {
+  static const Shared s = [] {
+    Shared out;
+    out.dir = dicdir();
+    if (!data::file_exists(out.dir + "/sys.dic")) {
+      out.error = "the MeCab dictionary is missing: no sys.dic in " + out.dir +
+                  " (install the Debian packages libmecab2 and mecab-ipadic-utf8, or set JATEI_MECAB_DICDIR to an "
+                  "IPA dictionary in UTF-8)";
+      return out;
+    }
+    std::string arg = "-d " + out.dir;
+    out.model.reset(MeCab::createModel(arg.c_str()));
+    if (!out.model) {
+      const char* why = MeCab::getLastError();
+      out.error = "cannot load the MeCab dictionary in " + out.dir + ": " + (why ? why : "unknown error");
+      return out;
+    }
+    const MeCab::DictionaryInfo* info = out.model->dictionary_info();
+    if (info && info->charset && std::string_view(info->charset) != "utf-8" && std::string_view(info->charset) != "UTF-8" &&
+        std::string_view(info->charset) != "utf8") {
+      out.error = "the MeCab dictionary in " + out.dir + " is in " + info->charset +
+                  "; jatei-claims needs one in UTF-8 (mecab-ipadic-utf8)";
+      out.model.reset();
+    }
+    return out;
+  }();
+  return s;
+}
+
+struct PerThread {
+  std::unique_ptr<MeCab::Tagger> tagger;
+  std::unique_ptr<MeCab::Lattice> lattice;
+};
+
+Pos pos_of(std::string_view p) {
+  // The ipadic part-of-speech names, in UTF-8.
+  if (p == "名詞") return Pos::noun;
+  if (p == "動詞") return Pos::verb;
+  if (p == "形容詞") return Pos::adjective;
+  if (p == "助動詞") return Pos::auxiliary;
+  if (p == "助詞") return Pos::particle;
+  if (p == "副詞") return Pos::adverb;
+  if (p == "連体詞") return Pos::adnominal;
+  if (p == "接続詞") return Pos::conjunction;
+  if (p == "感動詞") return Pos::interjection;
+  if (p == "接頭詞") return Pos::prefix;
+  if (p == "記号") return Pos::symbol;
+  if (p == "フィラー") return Pos::filler;
+  return Pos::other;
+}
+
+}  // namespace
+
+std::string morph_dictionary() { return shared().dir; }
+
+MorphCost& morph_cost() {
+  thread_local MorphCost cost;
+  return cost;
+}
+
+void analyse_morphs(std::string_view text, std::vector<Morph>& out) {
+  out.clear();
+  const Shared& s = shared();
+  if (!s.model) throw IoError(s.error, exit_noinput);
+  thread_local PerThread t;
+  if (!t.tagger) {
+    t.tagger.reset(s.model->createTagger());
+    t.lattice.reset(s.model->createLattice());
+    if (!t.tagger || !t.lattice) throw IoError("cannot start a MeCab tagger on " + s.dir, exit_software);
+  }
+  if (text.empty()) return;
+  auto start = std::chrono::steady_clock::now();
+  t.lattice->set_sentence(text.data(), text.size());
+  if (!t.tagger->parse(t.lattice.get())) throw IoError(std::string("MeCab: ") + t.lattice->what(), exit_software);
+  for (const MeCab::Node* n = t.lattice->bos_node(); n; n = n->next) {
+    if (n->stat == MECAB_BOS_NODE || n->stat == MECAB_EOS_NODE) continue;
+    Morph m;
+    m.begin = static_cast<std::size_t>(n->surface - text.data());
+    m.end = m.begin + n->length;
+    m.surface = text.substr(m.begin, n->length);
+    // feature: pos,pos1,pos2,pos3,ctype,cform,base[,reading,pronunciation]
+    std::string_view f = n->feature;
+    std::string_view fields[7];
+    std::size_t k = 0, a = 0;
+    while (k < 7) {
+      std::size_t c = f.find(',', a);
+      fields[k++] = f.substr(a, c == std::string_view::npos ? std::string_view::npos : c - a);
+      if (c == std::string_view::npos) break;
+      a = c + 1;
+    }
+    m.pos = pos_of(fields[0]);
+    m.pos1 = fields[1];
+    m.pos2 = fields[2];
+    m.ctype = fields[4];
+    m.cform = fields[5];
+    m.base = (k >= 7 && fields[6] != "*") ? fields[6] : m.surface;
+    out.push_back(m);
+  }
+  MorphCost& cost = morph_cost();
+  ++cost.calls;
+  cost.bytes += text.size();
+  cost.nanoseconds +=
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace jatei::claims

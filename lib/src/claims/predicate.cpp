@@ -1,0 +1,700 @@
+// The final predicate of a sentence: chunks, the predicate chunk, what its function words say,
+// and the quotative, subject and object chunks before it (predicate.hpp).
+#include "claims/predicate.hpp"
+
+#include <algorithm>
+
+#include "jatei/text.hpp"
+
+namespace jatei::claims {
+
+using namespace text;
+
+namespace {
+
+constexpr std::size_t kWindowChars = 30;
+
+bool word_start(char32_t prev, char32_t c) {
+  // Where MeCab can start cleanly: a kanji, katakana, Latin or digit run after kana or a
+  // symbol, or anything after a symbol.
+  bool content = is_kanji(c) || (is_katakana(c) && c != 0x30FC) || is_latin(c) || is_digit(c);
+  return content && !(is_kanji(prev) || (is_katakana(prev) && prev != 0x30FC) || is_latin(prev) || is_digit(prev));
+}
+
+// Verbs that follow て/で as aspect or benefactive auxiliaries (いる, しまう, いただく, …).
+bool te_auxiliary(std::string_view base) {
+  static const std::string_view list[] = {"いる", "ある", "おる", "くる", "いく", "しまう", "みる", "おく", "もらう",
+                                          "いただく", "いただける", "くださる", "くれる", "あげる", "もらえる",
+                                          "ちゃう", "ほしい", "らっしゃる", "いらっしゃる"};
+  return std::find(std::begin(list), std::end(list), base) != std::end(list);
+}
+
+bool is_function(const std::vector<Morph>& m, std::size_t i) {
+  const Morph& x = m[i];
+  const Morph* p = i > 0 ? &m[i - 1] : nullptr;
+  switch (x.pos) {
+    case Pos::particle:
+    case Pos::auxiliary:
+      return true;
+    case Pos::verb:
+      if (x.pos1 == "非自立" || x.pos1 == "接尾") return true;
+      if (p && p->pos == Pos::particle && (p->surface == "て" || p->surface == "で") && te_auxiliary(x.base)) return true;
+      // かもしれない: か も しれる
+      if ((x.base == "しれる" || x.base == "知れる") && p && (p->surface == "も" || p->surface == "かも")) return true;
+      // に違いありません, そうもありません, ではありません: ある after a function word
+      if (x.base == "ある" && p &&
+          ((p->pos == Pos::noun && (p->base == "違い" || p->base == "ちがい" || p->base == "相違")) ||
+           ((p->surface == "も" || p->surface == "は" || p->surface == "に") && i >= 2 &&
+            ((m[i - 2].pos == Pos::noun && (m[i - 2].pos1 == "接尾" || m[i - 2].pos1 == "特殊") && m[i - 2].pos2 == "助動詞語幹") ||
+             (m[i - 2].pos == Pos::auxiliary && m[i - 2].base == "だ")))))
+        return true;
+      // に決まっている: a plain form + に + 決まる
+      if (x.base == "決まる" && p && p->surface == "に" && i >= 2 &&
+          (m[i - 2].pos == Pos::verb || m[i - 2].pos == Pos::adjective || m[i - 2].pos == Pos::auxiliary))
+        return true;
+      return false;
+    case Pos::adjective:
+      if (x.pos1 == "非自立" || x.pos1 == "接尾") return true;
+      if (x.base == "ない" && p &&
+          (p->surface == "に" || p->surface == "で" || p->surface == "じゃ" || p->surface == "は" || p->surface == "も" ||
+           p->pos == Pos::adjective || p->pos == Pos::auxiliary || (p->pos == Pos::noun && p->pos1 == "接尾")) &&
+          !(p->surface == "は" || p->surface == "も") )
+        return true;
+      if (x.base == "ない" && p && (p->surface == "は" || p->surface == "も") && i >= 2 &&
+          (m[i - 2].surface == "で" || m[i - 2].surface == "じゃ" || m[i - 2].surface == "く"))
+        return true;  // ではない, くもない
+      if (x.base == "ほしい" && p && (p->surface == "て" || p->surface == "で")) return true;
+      return false;
+    case Pos::noun:
+      if (x.pos1 == "非自立" || x.pos1 == "特殊") return true;
+      if (x.pos1 == "接尾" && x.pos2 == "助動詞語幹") return true;
+      // に違いない, に相違ない
+      if ((x.base == "違い" || x.base == "ちがい" || x.base == "相違") && p && p->surface == "に") return true;
+      return false;
+    default:
+      return false;
+  }
+}
+
+bool is_content_noun(const Morph& x) { return x.pos == Pos::noun; }
+
+bool quotative_particle(const Morph& x) {
+  if (x.pos != Pos::particle) return false;
+  if (x.surface == "と") return x.pos1 == "格助詞" || x.pos1 == "接続助詞";
+  return x.surface == "って" || x.surface == "という" || x.surface == "といった" || x.surface == "とか" ||
+         x.surface == "っていう" || x.surface == "つって" || x.surface == "として" || x.surface == "との";
+}
+
+bool focus_particle(std::string_view s) {
+  return s == "も" || s == "は" || s == "だけ" || s == "まで" || s == "さえ" || s == "すら" || s == "か" || s == "の";
+}
+
+std::string join(const std::vector<Morph>& m, std::size_t a, std::size_t b) {
+  std::string out;
+  for (std::size_t k = a; k < b; ++k) out += m[k].surface;
+  return out;
+}
+
+// Cuts the morphs into chunks.
+std::vector<Chunk> chunk(const std::vector<Morph>& m) {
+  std::vector<Chunk> out;
+  std::size_t i = 0;
+  while (i < m.size()) {
+    Chunk c;
+    c.first = i;
+    if (m[i].pos == Pos::symbol) {
+      c.kind = Chunk::Kind::symbol;
+      c.lemma = std::string(m[i].surface);
+      c.content_end = c.last = i + 1;
+      out.push_back(std::move(c));
+      ++i;
+      continue;
+    }
+    // The content word: prefixes, compounds, a サ変 noun with する, 明らか+に+する.
+    std::size_t j = i;
+    while (j < m.size() && m[j].pos == Pos::prefix) ++j;
+    if (j < m.size() && !is_function(m, j) && m[j].pos != Pos::symbol) {
+      const Morph& h = m[j];
+      switch (h.pos) {
+        case Pos::noun: {
+          std::size_t k = j + 1;
+          while (k < m.size() && is_content_noun(m[k]) && !is_function(m, k)) ++k;
+          c.kind = Chunk::Kind::noun;
+          std::string noun = join(m, j, k);
+          // サ変 noun + する/できる/される; 形容動詞 stem + に + する/なる
+          if (k < m.size() && m[k].pos == Pos::verb && (m[k].base == "する" || m[k].base == "できる") &&
+              m[k - 1].pos1 == "サ変接続") {
+            c.kind = Chunk::Kind::verb;
+            c.lemma = noun + "する";
+            ++k;
+          } else if (k + 1 < m.size() && m[k - 1].pos1 == "形容動詞語幹" && m[k].surface == "に" &&
+                     m[k + 1].pos == Pos::verb && m[k + 1].base == "する") {
+            c.kind = Chunk::Kind::verb;
+            c.lemma = noun + "にする";
+            k += 2;
+          } else {
+            c.lemma = noun;
+          }
+          j = k;
+          break;
+        }
+        case Pos::verb: {
+          c.kind = Chunk::Kind::verb;
+          std::size_t k = j + 1;
+          std::string lemma(h.base);
+          // Compound verbs MeCab splits: 書き+込む, 言い+切る (a stem followed by a verb).
+          while (k < m.size() && m[k].pos == Pos::verb && m[k].pos1 == "自立" && m[k - 1].cform == "連用形" &&
+                 !is_function(m, k)) {
+            lemma = join(m, j, k) + std::string(m[k].base);
+            ++k;
+          }
+          c.lemma = lemma;
+          j = k;
+          break;
+        }
+        case Pos::adjective:
+          c.kind = Chunk::Kind::adjective;
+          c.lemma = std::string(h.base);
+          ++j;
+          // 大きくなる, 高くなる: one predicate
+          if (j < m.size() && m[j].pos == Pos::verb && m[j].base == "なる" && h.cform.starts_with("連用")) {
+            c.kind = Chunk::Kind::verb;
+            c.lemma = std::string(h.surface) + "なる";
+            ++j;
+          }
+          break;
+        case Pos::adverb:
+        case Pos::adnominal:
+        case Pos::conjunction:
+        case Pos::interjection:
+          c.kind = Chunk::Kind::adverb;
+          c.lemma = std::string(h.base);
+          ++j;
+          break;
+        default:
+          c.kind = Chunk::Kind::other;
+          c.lemma = std::string(h.surface);
+          ++j;
+          break;
+      }
+    }
+    if (j == i && m[i].pos == Pos::noun) {
+      // No content word: a formal noun opens the chunk (」ものなのかもしれない).
+      c.kind = Chunk::Kind::noun;
+      c.lemma = std::string(m[i].base);
+      j = i + 1;
+    }
+    c.content_end = j;
+    c.surface = join(m, i, j);
+    std::size_t k = j;
+    while (k < m.size() && (is_function(m, k) || (k == i && m[k].pos != Pos::symbol))) ++k;
+    if (k == i) k = i + 1;
+    c.last = k;
+    c.tail = join(m, c.content_end, c.last);
+    // The last particle, and a quotative particle followed only by focus particles.
+    for (std::size_t q = c.last; q-- > c.content_end;) {
+      if (m[q].pos == Pos::particle) {
+        if (c.particle.empty()) c.particle = std::string(m[q].surface);
+      }
+      if (quotative_particle(m[q])) {
+        bool only_focus = true;
+        std::string focus;
+        for (std::size_t r = q + 1; r < c.last; ++r) {
+          if (m[r].pos != Pos::particle || !focus_particle(m[r].surface)) only_focus = false;
+          focus += m[r].surface;
+        }
+        if (only_focus) {
+          c.quotative = true;
+          c.quote_particle = std::string(m[q].surface);
+          // などと, とか, との
+          if (q > c.content_end && m[q - 1].surface == "など") c.quote_particle = "など" + c.quote_particle;
+          if (focus == "の") {
+            c.quote_particle += "の";
+            focus.clear();
+          } else if (focus == "か" && c.quote_particle == "と") {
+            c.quote_particle = "とか";
+            focus.clear();
+          }
+          c.focus = focus;
+        }
+        break;
+      }
+      if (m[q].pos != Pos::particle) break;
+    }
+    out.push_back(std::move(c));
+    i = k;
+  }
+  return out;
+}
+
+void add_mark(Predicate& p, Modal what, std::size_t b, std::size_t e, std::string note = {}) {
+  p.marks.push_back({what, b, e, std::move(note)});
+}
+
+// Reads the predicate chunk's function words.
+void read_tail(Predicate& p) {
+  const auto& m = p.morphs;
+  const Chunk& h = p.chunks[p.head];
+  std::size_t a = h.content_end, z = h.last;
+  p.s_tail = h.tail;
+  // The morph that ends the content word decides what そう and らしい mean.
+  const Morph* content_last = h.content_end > h.first ? &m[h.content_end - 1] : nullptr;
+  int negations = 0;
+  for (std::size_t k = a; k < z; ++k) {
+    const Morph& x = m[k];
+    const Morph* prev = k > 0 ? &m[k - 1] : nullptr;
+    const Morph* next = k + 1 < z ? &m[k + 1] : nullptr;
+    std::string_view s = x.surface, b = x.base;
+    if (x.pos == Pos::verb && x.pos1 == "接尾") {
+      if (b == "れる" || b == "られる") p.passive = true;
+      if (b == "せる" || b == "させる") p.causative = true;
+      continue;
+    }
+    if (x.pos == Pos::verb && (b == "いる" || b == "おる" || b == "てる" || b == "とる")) {
+      p.progressive = true;
+      continue;
+    }
+    if (x.pos == Pos::verb && (b == "得る" || b == "うる") && prev && prev->cform == "連用形") {
+      add_mark(p, Modal::potential, x.begin, x.end, "a stem + 得る: can happen");
+      continue;
+    }
+    if (x.pos == Pos::verb && b == "かねる" && next && (next->base == "ない" || next->base == "ます")) {
+      add_mark(p, Modal::risk, x.begin, z > k + 1 ? m[z - 1].end : x.end, "かねない: could well");
+      continue;
+    }
+    if (x.pos == Pos::verb && (b == "くださる" || b == "いただける" || b == "もらえる" || b == "いただく" || b == "もらう" ||
+                               b == "くれる")) {
+      if (b == "くださる" || b == "いただける" || b == "もらえる") add_mark(p, Modal::request, x.begin, x.end, "a request");
+      continue;
+    }
+    if (x.pos == Pos::verb && (b == "しれる" || b == "知れる")) {
+      std::size_t start = prev && prev->surface == "かも" ? prev->begin : k >= 2 ? m[k - 2].begin : x.begin;
+      add_mark(p, Modal::possibility, start, x.end, "かもしれない: maybe");
+      continue;
+    }
+    if (x.pos == Pos::verb && b == "決まる") {
+      add_mark(p, Modal::certainty, prev ? prev->begin : x.begin, x.end, "に決まっている: surely");
+      continue;
+    }
+    if (x.pos == Pos::noun && (b == "違い" || b == "ちがい" || b == "相違")) {
+      // its ない (or ありません) is not a negation
+      std::size_t last = k;
+      while (last + 1 < z && (m[last + 1].base == "ない" || m[last + 1].base == "ある" || m[last + 1].base == "ます" ||
+                              m[last + 1].base == "ん"))
+        ++last;
+      add_mark(p, Modal::certainty, prev ? prev->begin : x.begin, m[last].end, "に違いない: must be");
+      k = last;
+      continue;
+    }
+    if (x.pos == Pos::auxiliary) {
+      if (b == "ない" || b == "ぬ" || b == "ん") {
+        ++negations;
+        p.negative = negations % 2 == 1;
+        continue;
+      }
+      if (b == "た") {
+        p.past = true;
+        continue;
+      }
+      if (b == "ます" || b == "です") {
+        p.polite = true;
+        if (b == "です" && x.cform == "未然形" && next && next->base == "う") {
+          add_mark(p, Modal::conjecture, x.begin, next->end, "でしょう");
+          ++k;
+          continue;
+        }
+        if (b == "です" && x.cform == "未然形" && !next) add_mark(p, Modal::agreement, x.begin, x.end, "でしょ");
+        if (b == "ます" && x.cform == "未然ウ接続" && next && next->base == "う") {
+          add_mark(p, Modal::volitional, x.begin, next->end, "ましょう");
+          ++k;
+        }
+        continue;
+      }
+      if (b == "だ" && x.cform == "未然形" && next && next->base == "う") {
+        add_mark(p, Modal::conjecture, x.begin, next->end, "だろう");
+        ++k;
+        continue;
+      }
+      if (b == "ある" && x.cform == "未然ウ接続" && next && next->base == "う") {
+        add_mark(p, Modal::conjecture, prev ? prev->begin : x.begin, next->end, "であろう");
+        ++k;
+        continue;
+      }
+      if (b == "う" || b == "よう") {
+        add_mark(p, Modal::volitional, x.begin, x.end, "volitional");
+        continue;
+      }
+      if (b == "らしい") {
+        // After a predicate (a verb, an adjective, an auxiliary such as た or だ): hearsay.
+        // Right after a noun it makes an adjective (春らしい, 彼らしい).
+        bool after_predicate = prev && (prev->pos == Pos::verb || prev->pos == Pos::adjective || prev->pos == Pos::auxiliary ||
+                                        (prev->pos == Pos::noun && prev->pos1 == "非自立" && prev->surface != "の"));
+        // A noun + らしい at the end: hearsay (下げ幅らしい), unless it says what is typical of
+        // someone (彼らしい: a pronoun) or is graded (いかにも春らしい).
+        if (!after_predicate && prev && prev->pos == Pos::noun && prev->pos1 != "代名詞" && k + 1 >= z - (p.finals.empty() ? 0 : 0)) {
+          bool graded = false;
+          if (p.head > 0) {
+            const Chunk& before_head = p.chunks[p.head - 1];
+            static const std::string_view degree[] = {"いかにも", "実に", "とても", "すごく", "本当に", "なんとも", "最も", "一番", "いちばん"};
+            for (auto d : degree)
+              if (before_head.lemma == d) graded = true;
+          }
+          bool final_position = true;
+          for (std::size_t r = k + 1; r < z; ++r)
+            if (m[r].pos != Pos::particle) final_position = false;
+          after_predicate = !graded && final_position;
+        }
+        if (after_predicate) add_mark(p, Modal::hearsay, x.begin, x.end, "らしい after a predicate: hearsay");
+        continue;
+      }
+      if (b == "たい") {
+        add_mark(p, Modal::wish, x.begin, x.end, "たい: a wish");
+        continue;
+      }
+      continue;
+    }
+    if (x.pos == Pos::adjective && b == "ない") {
+      ++negations;
+      p.negative = negations % 2 == 1;
+      continue;
+    }
+    if (x.pos == Pos::adjective && b == "ほしい") {
+      add_mark(p, Modal::wish, x.begin, x.end, "てほしい: a wish");
+      continue;
+    }
+    if (x.pos == Pos::noun) {
+      bool plain_before = prev && ((prev->pos == Pos::verb && prev->cform == "基本形") ||
+                                   (prev->pos == Pos::adjective && prev->cform == "基本形") ||
+                                   (prev->pos == Pos::auxiliary && (prev->base == "た" || prev->base == "だ" || prev->base == "ない") &&
+                                    prev->cform == "基本形"));
+      if (b == "そう" && (x.pos1 == "特殊" || (x.pos1 == "接尾" && plain_before))) {
+        add_mark(p, Modal::hearsay, x.begin, next ? next->end : x.end, "そうだ after a plain form: hearsay");
+        continue;
+      }
+      if (b == "そう" && x.pos1 == "接尾") {
+        bool adjective = content_last && (content_last->pos == Pos::adjective ||
+                                          (content_last->pos == Pos::noun && content_last->pos1 == "形容動詞語幹"));
+        if (prev && prev->pos == Pos::auxiliary && prev->base == "ない") adjective = true;  // なさそう
+        if (adjective) add_mark(p, Modal::impression, x.begin, x.end, "そう after an adjective stem: an impression");
+        else add_mark(p, Modal::appearance, x.begin, x.end, "そう after a verb stem: looks likely to");
+        continue;
+      }
+      if (b == "よう" && x.pos2 == "助動詞語幹") {
+        bool simile = prev && (prev->surface == "の" || prev->surface == "この" || prev->surface == "その");
+        if (!simile && (!next || next->base == "だ" || next->base == "です" || next->base == "ある" || next->surface == "に" ||
+                        next->surface == "で"))
+          add_mark(p, Modal::inference, x.begin, x.end, "ようだ: it seems");
+        continue;
+      }
+      if (b == "みたい") {
+        add_mark(p, Modal::inference, x.begin, x.end, "みたいだ: it seems");
+        continue;
+      }
+      if (b == "つもり") {
+        add_mark(p, Modal::wish, x.begin, x.end, "つもり: an intention");
+        continue;
+      }
+      if (b == "はず") {
+        add_mark(p, Modal::certainty, x.begin, x.end, "はず: should be");
+        continue;
+      }
+      if ((b == "の" || b == "ん") && next && (next->base == "だ" || next->base == "です")) {
+        add_mark(p, Modal::explanatory, x.begin, next->end, "explanatory の/ん");
+        continue;
+      }
+      if (b == "こと" && k >= 2 && m[k - 1].surface == "の" && m[k - 2].surface == "と") {
+        add_mark(p, Modal::hearsay, m[k - 2].begin, x.end, "とのことだ: so I hear");
+        continue;
+      }
+      continue;
+    }
+    if (x.pos == Pos::particle) {
+      if (s == "かも" && (!next || next->pos1 == "終助詞")) {
+        add_mark(p, Modal::possibility, x.begin, x.end, "かも: maybe");
+        continue;
+      }
+      if (s == "だって" && (!next || next->pos1 == "終助詞")) {
+        add_mark(p, Modal::hearsay, x.begin, x.end, "sentence-final だって: I hear");
+        continue;
+      }
+      // か も at the end: かも (maybe)
+      if (s == "か" && next && next->surface == "も" && k + 2 == z) {
+        add_mark(p, Modal::possibility, x.begin, next->end, "かも: maybe");
+        ++k;
+        continue;
+      }
+      // では/じゃ ない か: のではないか, じゃないか
+      if (s == "か" && k >= 1 && prev && (prev->base == "ない" || prev->base == "ん") && negations > 0) {
+        add_mark(p, Modal::negation_question, x.begin, x.end, "ではないか");
+        p.finals += s;
+        continue;
+      }
+      if (x.pos1 == "終助詞" || s == "か" || (s == "って" && k + 1 >= z) || (s == "の" && k + 1 == z) || s == "かしら" ||
+          s == "っけ") {
+        bool final_position = true;
+        for (std::size_t r = k + 1; r < z; ++r)
+          if (m[r].pos != Pos::particle) final_position = false;
+        if (!final_position) continue;
+        p.finals += s;
+        if (s == "か") add_mark(p, Modal::question, x.begin, x.end, "final か");
+        else if (s == "かしら") add_mark(p, Modal::wonder, x.begin, x.end, "かしら");
+        else if (s == "な" && prev && prev->surface == "か") {
+          for (auto& mk : p.marks)
+            if (mk.what == Modal::question && mk.begin == prev->begin) mk.what = Modal::wonder, mk.end = x.end, mk.note = "かな";
+        } else if (s == "って" && !(prev && prev->pos == Pos::auxiliary && (prev->base == "ます" || prev->base == "です"))) {
+          // 中止なんだって, 変わるってさ: hearsay; 違いますって (insisting) is not
+          add_mark(p, Modal::hearsay, x.begin, x.end, "sentence-final って: I hear");
+        }
+        continue;
+      }
+      continue;
+    }
+  }
+  // ってさ / ってよ: って before final particles only
+  if (!p.has(Modal::hearsay)) {
+    for (std::size_t k = a; k < z; ++k) {
+      if (m[k].surface != "って" || m[k].pos != Pos::particle) continue;
+      bool finals_only = true;
+      for (std::size_t r = k + 1; r < z; ++r)
+        if (m[r].pos != Pos::particle || m[r].pos1 != "終助詞") finals_only = false;
+      bool polite = k > 0 && m[k - 1].pos == Pos::auxiliary && (m[k - 1].base == "ます" || m[k - 1].base == "です");
+      if (finals_only && !polite) add_mark(p, Modal::hearsay, m[k].begin, m[k].end, "sentence-final って: I hear");
+    }
+  }
+  // のではないか / のではないでしょうか / んじゃないか: a negated explanatory question
+  for (std::size_t k = a; k + 2 < z; ++k) {
+    if (!((m[k].surface == "の" || m[k].surface == "ん") && m[k].pos == Pos::noun)) continue;
+    std::size_t r = k + 1;
+    if (r < z && (m[r].surface == "で" || m[r].surface == "じゃ")) ++r;
+    else continue;
+    if (r < z && m[r].surface == "は") ++r;
+    if (r < z && m[r].base == "ない") {
+      bool asks = p.has(Modal::question);
+      if (asks && !p.has(Modal::negation_question)) {
+        for (auto& mk : p.marks)
+          if (mk.what == Modal::question) mk.what = Modal::negation_question, mk.note = "のではないか";
+      }
+      break;
+    }
+  }
+  // …という。 (news): what is said
+  if (z > a && m[z - 1].surface == "という" && m[z - 1].pos == Pos::particle)
+    add_mark(p, Modal::hearsay, m[z - 1].begin, m[z - 1].end, "sentence-final という: so it is said");
+  // 買わないと / 行かなきゃ: an obligation the speaker sets
+  {
+    std::string tail(p.s_tail);
+    if (tail.ends_with("ないと") || tail.ends_with("なきゃ") || tail.ends_with("なくちゃ") || tail.ends_with("ないとね"))
+      add_mark(p, Modal::obligation, m[z - 1].begin, m[z - 1].end, "…ないと: an obligation");
+  }
+  // A final か after a request (ていただけますか) is part of the request.
+  if (p.has(Modal::request) && p.has(Modal::question)) p.honorific_request = true;
+}
+
+}  // namespace
+
+std::string_view to_string(Modal m) {
+  switch (m) {
+    case Modal::conjecture: return "conjecture";
+    case Modal::hearsay: return "hearsay";
+    case Modal::appearance: return "appearance";
+    case Modal::impression: return "impression";
+    case Modal::inference: return "inference";
+    case Modal::possibility: return "possibility";
+    case Modal::certainty: return "certainty";
+    case Modal::risk: return "risk";
+    case Modal::potential: return "potential";
+    case Modal::question: return "question";
+    case Modal::wonder: return "wonder";
+    case Modal::volitional: return "volitional";
+    case Modal::request: return "request";
+    case Modal::wish: return "wish";
+    case Modal::explanatory: return "explanatory";
+    case Modal::agreement: return "agreement";
+    case Modal::negation_question: return "negation-question";
+    case Modal::obligation: return "obligation";
+  }
+  return "?";
+}
+
+std::size_t predicate_window(std::string_view n, std::size_t body, std::size_t core_end) {
+  std::size_t i = core_end, chars = 0;
+  while (i > body) {
+    std::size_t len = 0;
+    char32_t c = before(n, i, len);
+    if (c == 0x3001 || c == ',' || c == 0x3002 || c == 0xFF0C) break;
+    if (is_close_bracket(c)) {
+      i -= len;  // the bracket closes the clause before the predicate (」と): keep it
+      break;
+    }
+    if (is_open_bracket(c)) break;
+    i -= len;
+    if (++chars >= kWindowChars) {
+      // Start where a word starts.
+      std::size_t k = i;
+      while (k < core_end) {
+        std::size_t l2 = 0;
+        char32_t p = before(n, k, l2);
+        char32_t here = at(n, k);
+        if (word_start(p, here)) break;
+        k = next(n, k);
+      }
+      if (k < core_end) i = k;
+      break;
+    }
+  }
+  return i;
+}
+
+Predicate analyse_predicate(std::string_view n, std::size_t begin, std::size_t end) {
+  Predicate p;
+  p.begin = begin;
+  p.end = end;
+  if (begin >= end) return p;
+  analyse_morphs(n.substr(begin, end - begin), p.morphs);
+  for (auto& m : p.morphs) {
+    m.begin += begin;
+    m.end += begin;
+  }
+  p.chunks = chunk(p.morphs);
+  // The predicate: the last chunk with a content word (a trailing symbol chunk is skipped).
+  for (int k = static_cast<int>(p.chunks.size()); k-- > 0;) {
+    auto kind = p.chunks[k].kind;
+    if (kind == Chunk::Kind::noun || kind == Chunk::Kind::verb || kind == Chunk::Kind::adjective) {
+      p.head = k;
+      break;
+    }
+    if (kind == Chunk::Kind::adverb && !p.chunks[k].tail.empty() && k + 1 >= static_cast<int>(p.chunks.size())) {
+      p.chunks[k].kind = Chunk::Kind::noun;
+      p.head = k;
+      break;
+    }
+    if (kind != Chunk::Kind::symbol && kind != Chunk::Kind::adverb) break;
+  }
+  if (p.head < 0) return p;
+  // 聞いたことがある: the predicate is the verb before こと, with an experience.
+  if (p.head > 0 && (p.chunks[p.head].lemma == "ある" || p.chunks[p.head].lemma == "ない")) {
+    const Chunk& prev = p.chunks[p.head - 1];
+    if (prev.kind == Chunk::Kind::verb &&
+        (prev.tail.ends_with("たことが") || prev.tail.ends_with("たことも") || prev.tail.ends_with("だことが"))) {
+      p.experience = true;
+      p.head -= 1;
+    }
+  }
+  p.found = true;
+  {
+    const Chunk& h = p.chunks[p.head];
+    for (std::size_t k = h.first; k < h.content_end; ++k)
+      if (p.morphs[k].pos == Pos::verb && p.morphs[k].base == "できる" && k > h.first) p.potential = true;
+    if (h.lemma == "言える" || h.lemma == "いえる") p.potential = true;
+  }
+  read_tail(p);
+  if (p.experience) p.past = false;
+  // Arguments before the predicate, nearest first: adverbial chunks are passed over; the
+  // chunk with the quotative particle ends the search (what precedes it is the quotation's).
+  for (int k = p.head - 1; k >= 0; --k) {
+    const Chunk& c = p.chunks[k];
+    if (c.kind == Chunk::Kind::symbol) {
+      if (k + 1 <= p.head && p.quote < 0) {
+        // A closing bracket right before the quotative chunk: handled below.
+      }
+      break;
+    }
+    if (c.quotative) {
+      p.quote = k;
+      // という/との before a noun that is not the predicate: the quotation describes that noun
+      // (「…」という見出しを目にする), it is not the verb's complement.
+      std::string_view qp = c.quote_particle;
+      if ((qp == "という" || qp == "といった" || qp == "との" || qp == "っていう" || qp == "などという") && k + 1 < p.head)
+        p.quote_attributive = true;
+      const auto& m = p.morphs;
+      // What precedes the particle.
+      std::size_t q = c.last;
+      while (q > c.content_end && !(quotative_particle(m[q - 1]))) --q;
+      std::size_t before_particle = q >= 1 ? q - 1 : c.first;  // index of the particle
+      if (c.quote_particle.starts_with("など") && before_particle > c.first) --before_particle;
+      if (before_particle == c.first && c.content_end == c.first && k > 0 && p.chunks[k - 1].kind == Chunk::Kind::symbol &&
+          is_close_bracket(at(p.chunks[k - 1].lemma, 0)))
+        p.quote_after_bracket = true;
+      if (before_particle > 0) {
+        const Morph& pm = m[before_particle - 1];
+        if (before_particle - 1 < c.first && pm.pos == Pos::symbol && is_close_bracket(at(pm.surface, 0)))
+          p.quote_after_bracket = true;
+        if (before_particle - 1 >= c.first) {
+          bool conjecture = before_particle - 1 > c.first &&
+                            (m[before_particle - 2].base == "だ" || m[before_particle - 2].base == "です" ||
+                             m[before_particle - 2].base == "ある");
+          if (pm.pos == Pos::auxiliary && (pm.base == "う" || pm.base == "よう") && !conjecture) p.quote_after_volitional = true;
+          if ((pm.pos == Pos::auxiliary && pm.base == "たい") || (pm.pos == Pos::adjective && pm.base == "ほしい"))
+            p.quote_after_wish = true;
+          if (pm.pos == Pos::particle && pm.surface == "ば") p.quote_after_wish = true;  // いただければと思います
+          if (pm.pos == Pos::noun && before_particle == c.content_end) p.quote_after_noun = true;
+        }
+      }
+      break;
+    }
+    if (c.kind == Chunk::Kind::adverb) continue;
+    if ((c.kind == Chunk::Kind::verb || c.kind == Chunk::Kind::adjective) && c.tail.empty()) {
+      // A bare する/いう between an attributive quotation and its noun (とするデマ) is passed
+      // over; any other bare predicate opens a relative clause: the arguments end there.
+      if ((c.lemma == "する" || c.lemma == "いう" || c.lemma == "言う") && k > 0 && p.chunks[k - 1].quotative) continue;
+      break;
+    }
+    if (c.tail.ends_with("だけで") || c.tail.ends_with("ので") || c.tail.ends_with("のに") || c.tail.ends_with("ば") ||
+        c.tail.ends_with("から") || c.tail.ends_with("けど") || c.tail.ends_with("たら"))
+      break;
+    if (c.particle == "が" || c.particle == "は" || c.particle == "も") {
+      if (p.subject < 0) p.subject = k;
+    } else if (c.particle == "を") {
+      if (p.object < 0) p.object = k;
+    } else if (c.particle == "に") {
+      if (p.complement < 0) p.complement = k;
+    } else if (c.particle.empty() && c.kind == Chunk::Kind::verb && c.tail.empty()) {
+      // a bare する/いう between an attributive quotation and its noun (とするデマ)
+      continue;
+    }
+    if (p.head - k > 4) break;
+  }
+  // The quotation may also end at a closing bracket right before the predicate's own chunk
+  // (「…」と話す where と is glued to the verb's chunk: not in ipadic, but keep the check).
+  return p;
+}
+
+std::string describe(const Predicate& p, std::string_view n) {
+  std::string out = "predicate: [" + std::string(n.substr(p.begin, p.end - p.begin)) + "]";
+  if (!p.found) return out + " no predicate";
+  out += " chunks:";
+  for (std::size_t k = 0; k < p.chunks.size(); ++k) {
+    const Chunk& c = p.chunks[k];
+    out += " ";
+    if (static_cast<int>(k) == p.head) out += "*";
+    out += c.lemma;
+    if (!c.tail.empty()) out += "+" + c.tail;
+  }
+  const Chunk& h = p.chunks[p.head];
+  out += " | head " + h.lemma;
+  if (p.passive) out += " passive";
+  if (p.causative) out += " causative";
+  if (p.potential) out += " potential";
+  if (p.negative) out += " negative";
+  if (p.past) out += " past";
+  if (p.progressive) out += " progressive";
+  if (p.polite) out += " polite";
+  if (p.experience) out += " experience";
+  for (auto& mk : p.marks) out += " " + std::string(to_string(mk.what)) + "(" + std::string(n.substr(mk.begin, mk.end - mk.begin)) + ")";
+  if (!p.finals.empty()) out += " finals=" + p.finals;
+  if (p.quote >= 0) {
+    const Chunk& q = p.chunks[p.quote];
+    out += " | quote " + q.quote_particle;
+    if (!q.focus.empty()) out += "+" + q.focus;
+    if (p.quote_after_bracket) out += " after-bracket";
+    if (p.quote_after_volitional) out += " after-volitional";
+    if (p.quote_after_wish) out += " after-wish";
+    if (p.quote_after_noun) out += " after-noun";
+  }
+  if (p.subject >= 0) out += " | subject " + p.chunks[p.subject].lemma + p.chunks[p.subject].particle;
+  if (p.object >= 0) out += " | object " + p.chunks[p.object].lemma + "を";
+  if (p.complement >= 0) out += " | complement " + p.chunks[p.complement].lemma + "に";
+  return out;
+}
+
+}  // namespace jatei::claims

@@ -1,0 +1,89 @@
+// Who said it: the source a reported sentence names (source.hpp).
+#include "claims/source.hpp"
+
+#include <algorithm>
+
+#include "jatei/text.hpp"
+
+namespace jatei::claims {
+
+using namespace text;
+
+namespace {
+
+bool name_char(char32_t c) {
+  return is_kanji(c) || katakana_word(c) || is_latin(c) || is_digit(c) || c == 0x30FB || c == '&' || c == '-' || c == '_';
+}
+
+// The noun phrase that ends at normalised offset `end`: the run of kanji, katakana and Latin
+// letters before it (県警, 同社, 市教育委員会, 国土交通省), with one の inside it at most when
+// the part after の is a kanji noun (消防の調べ → 消防).
+std::pair<std::size_t, std::size_t> noun_before(std::string_view n, std::size_t body, std::size_t end) {
+  std::size_t b = end;
+  while (b > body && name_char(before(n, b))) b = prev(n, b);
+  return {b, end};
+}
+
+// The noun phrase that starts at b and ends before a particle (は, が, も, では).
+std::size_t noun_after(std::string_view n, std::size_t b, std::size_t limit) {
+  std::size_t e = b;
+  while (e < limit && name_char(at(n, e))) e = next(n, e);
+  return e;
+}
+
+// Institutions get <orgName>, people <persName>.
+bool organisation(std::string_view noun) {
+  static const std::string_view suffixes[] = {"社", "省", "庁", "局", "署", "会", "団", "部", "課", "県警", "警察", "消防",
+                                              "政府", "市", "町", "村", "県", "府", "都", "国", "大学", "病院", "学校",
+                                              "チーム", "事務局", "気象台", "研究所", "機構", "協会", "銀行", "組合",
+                                              "センター", "当局", "連盟", "財団", "法人", "党", "軍", "裁判所", "地検",
+                                              "検察", "球団", "劇団", "グループ", "運営", "事務所", "本部", "室"};
+  for (auto s : suffixes)
+    if (noun.ends_with(s)) return true;
+  return false;
+}
+
+bool first_person(std::string_view noun) {
+  static const std::string_view self[] = {"私", "僕", "俺", "我々", "私たち", "わたし", "筆者", "当社", "弊社", "本市", "当方"};
+  return std::find(std::begin(self), std::end(self), noun) != std::end(self);
+}
+
+}  // namespace
+
+std::optional<Source> find_source(std::string_view n, std::size_t body, const Lexicon& lex) {
+  // 1. An adverbial of source: Xによると, Xの調べでは, Xへの取材で
+  for (auto* c : lex.of_kind("sourcemarker")) {
+    std::size_t p = n.find(c->expression, body);
+    if (p == std::string_view::npos) continue;
+    auto [b, e] = noun_before(n, body, p);
+    if (e > b && length(n.substr(b, e - b)) <= 20) {
+      std::string_view noun = n.substr(b, e - b);
+      if (first_person(noun)) continue;
+      return Source{b, e, organisation(noun) ? "orgName" : "persName", "before " + c->expression};
+    }
+  }
+  // 2. A handle: @someone
+  for (std::size_t i = n.find('@', body); i != std::string_view::npos; i = n.find('@', i + 1)) {
+    std::size_t e = i + 1;
+    while (e < n.size() && (is_latin(at(n, e)) || is_digit(at(n, e)) || at(n, e) == '_')) ++e;
+    if (e > i + 1) return Source{i, e, "persName", "a handle"};
+  }
+  // 3. The topic of the sentence: X は/が/も (within its first clause)
+  std::size_t i = body;
+  while (i < n.size() && !name_char(at(n, i))) {
+    char32_t c = at(n, i);
+    if (c == 0x3001 || c == 0x3002 || is_hiragana(c)) return std::nullopt;
+    i = next(n, i);
+  }
+  std::size_t e = noun_after(n, i, n.size());
+  if (e > i && length(n.substr(i, e - i)) <= 20) {
+    std::string_view rest = n.substr(e);
+    bool topic = rest.starts_with("は") || rest.starts_with("が") || rest.starts_with("も") || rest.starts_with("では");
+    std::string_view noun = n.substr(i, e - i);
+    if (topic && !first_person(noun) && !rest.starts_with("はず"))
+      return Source{i, e, organisation(noun) ? "orgName" : "persName", "the topic of the sentence"};
+  }
+  return std::nullopt;
+}
+
+}  // namespace jatei::claims

@@ -1,0 +1,25 @@
+// Who said it: the source a reported sentence names (internal to the claims stage). Found in
+// the sentence's normalised text: the noun before an adverbial of source (県警によると, 消防の
+// 調べで, 同社への取材で: the lexicon's `sourcemarker` strings), a handle (@someone), or the
+// topic the sentence opens with (同社は…としている). The stage points the sentence's @source at
+// the name element over it, or at the particDesc person of that name.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "jatei/claims.hpp"
+
+namespace jatei::claims {
+
+struct Source {
+  std::size_t begin = 0, end = 0;  // normalised offsets of the noun phrase
+  std::string element;             // persName | orgName
+  std::string why;
+};
+
+std::optional<Source> find_source(std::string_view normalised, std::size_t body, const Lexicon& lexicon);
+
+}  // namespace jatei::claims
