@@ -269,6 +269,11 @@ bool quotative(Ctx& c) {
                       // 必要があると思う, 意味がないと思う
                       (p.quote > 0 && (q.lemma == "ある" || q.lemma == "ない") &&
                        c.in("evaluation", p.chunks[p.quote - 1].lemma));
+    // …てもいい / なくていい: a permission, not an evaluation (なくていいと思う hedges advice)
+    if (evaluation && bq && (bq->base == "いい" || bq->base == "よい" || bq->base == "良い") && &*bq > &p.morphs.front()) {
+      const Morph& pm = *(bq - 1);
+      if (pm.pos == Pos::particle && (pm.surface == "て" || pm.surface == "で" || pm.surface == "も")) evaluation = false;
+    }
     if (!p.passive && !p.negative && evaluation) {
       c.hit(Category::opinion, 0.8, qb, he, "", "a verb of thinking over an evaluation (" + q.lemma + ")");
       return true;
