@@ -257,8 +257,9 @@ BOOST_AUTO_TEST_CASE(escaping_in_text_and_attributes) {
   d.header.title = "T&<>\"";
   std::string xml = jatei::tei::write(d);
   BOOST_TEST(contains(xml, "a&amp;b &lt;tag&gt; \"quoted\" 'single' ]]&gt; &amp;amp;"), xml);
-  BOOST_TEST(contains(xml, "corresp=\"x&amp;y&lt;z>&quot;w&quot;&#9;q\""), xml);
-  BOOST_TEST(contains(xml, "n=\"&lt;&amp;>\""), xml);
+  // Attribute values are escaped as the header's (pugixml) and the exporters' are: > too.
+  BOOST_TEST(contains(xml, "corresp=\"x&amp;y&lt;z&gt;&quot;w&quot;&#9;q\""), xml);
+  BOOST_TEST(contains(xml, "n=\"&lt;&amp;&gt;\""), xml);
   Document r = reread(d);
   BOOST_TEST(r.text() == text);
   BOOST_TEST(r.sentences().at(0)->attrs.value("corresp") == "x&y<z>\"w\"\tq");
@@ -599,4 +600,93 @@ BOOST_AUTO_TEST_CASE(writer_output_shape) {
   BOOST_TEST(contains(xml, "<figure xml:id=\"fig1\"><head xml:id=\"h2\">"), xml);
   BOOST_REQUIRE(xml.size() >= 7u);
   BOOST_TEST(xml.substr(xml.size() - 7) == "</TEI>\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The id scheme: writing a block from its lines, numbering a Block in memory and counting ahead
+// give the same ids
+// ---------------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(one_id_scheme_for_writing_numbering_and_counting) {
+  using jatei::BlockKind;
+  using jatei::tei::IdCounters;
+  using jatei::tei::TextRange;
+  struct LineSpec {
+    std::string lead, text;
+    std::vector<TextRange> sentences;
+  };
+  struct BlockSpec {
+    BlockKind kind;
+    std::vector<LineSpec> lines;
+  };
+  const std::vector<BlockSpec> blocks = {
+      {BlockKind::head, {{"", "見出し", {{0, 9}}}}},
+      {BlockKind::paragraph, {{"\n", "一つ。 二つ。", {{0, 9}, {10, 19}}}}},
+      {BlockKind::list, {{"\n\n", "・a&b", {{3, 6}}}, {"\n", "・c", {{3, 4}}}}},
+      {BlockKind::quote, {{"\n", "「引用」", {{0, 12}}}}},
+      {BlockKind::figure, {{"\n", "図1", {}}}},
+      {BlockKind::byline, {{"\n", "文:某", {{0, 7}}}}},
+      {BlockKind::trailer, {{"\n", "(了)", {{0, 5}}}}},
+  };
+  jatei::Division div;
+  div.type = "article";
+
+  std::string direct;
+  jatei::tei::StreamWriter w([&](std::string_view c) { direct += c; }, 16);
+  w.ids().s = 40;  // a part written from counters taken at its cut
+  w.open_div(div, "");
+  IdCounters counted;
+  counted.s = 40;
+  for (auto& b : blocks) {
+    w.open_block(b.kind, b.lines.front().lead);
+    std::size_t sentences = 0;
+    for (auto& l : b.lines) {
+      w.leaf(l.lead, l.text, l.sentences);
+      sentences += l.sentences.size();
+    }
+    w.close_block();
+    counted.count(b.kind, b.lines.size(), sentences);
+  }
+  w.close_div();
+  w.end("\n");
+  BOOST_TEST((w.ids() == counted));
+  BOOST_TEST(counted.p == 2);  // the paragraph and the quote's p
+  BOOST_TEST(counted.item == 2);
+  BOOST_TEST(counted.head == 2);  // head, figure's head
+  BOOST_TEST(counted.s == 40 + 8);
+
+  std::string made;
+  jatei::tei::StreamWriter m([&](std::string_view c) { made += c; }, 16);
+  m.open_div(div, "");
+  IdCounters numbered;
+  numbered.s = 40;
+  for (auto& b : blocks) {
+    jatei::Block block;
+    block.kind = b.kind;
+    for (auto& l : b.lines) {
+      jatei::Leaf leaf;
+      leaf.element = jatei::tei::leaf_element(b.kind);
+      leaf.lead = l.lead;
+      std::size_t prev = 0;
+      for (auto [from, to] : l.sentences) {
+        if (from > prev) leaf.pieces.push_back({jatei::Piece::Kind::text, {}, l.text.substr(prev, from - prev)});
+        jatei::Piece p;
+        p.kind = jatei::Piece::Kind::sentence;
+        p.sentence.text = l.text.substr(from, to - from);
+        leaf.pieces.push_back(std::move(p));
+        prev = to;
+      }
+      if (prev < l.text.size()) leaf.pieces.push_back({jatei::Piece::Kind::text, {}, l.text.substr(prev)});
+      block.leaves.push_back(std::move(leaf));
+    }
+    numbered.assign(block);
+    m.block(block);
+  }
+  m.close_div();
+  m.end("\n");
+  BOOST_TEST((numbered == counted));
+  BOOST_TEST(made == direct);
+  BOOST_TEST(contains(direct, "<list xml:id=\"l1\"><item xml:id=\"i1\">・<s xml:id=\"s44\">a&amp;b</s></item>"), direct);
+  BOOST_TEST(contains(direct, "<figure xml:id=\"fig1\"><head xml:id=\"h2\">図1</head></figure>"), direct);
+  BOOST_TEST(contains(direct, "<trailer xml:id=\"tr1\"><s xml:id=\"s48\">(了)</s></trailer>"), direct);
 }

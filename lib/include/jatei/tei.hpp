@@ -10,8 +10,10 @@
 
 #include <cstddef>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "jatei/document.hpp"
 
@@ -27,10 +29,40 @@ Document read(std::string_view xml, const std::string& origin = "-");
 // Serialises a document. Deterministic: the same document gives the same bytes.
 std::string write(const Document& doc);
 
+// The xml:id scheme of the blocks, leaves and sentences jatei-segment makes: a prefix and a
+// counter per element (p1 p2 …, i1 …, h1 …, tr1 …, by1 …, l1 …, q1 …, fig1 …, s1 s2 …). The one
+// id scheme of the project: the stream writer numbers through it as it writes, assign() numbers
+// a Block made in memory, count() advances it as writing a block would (for a document written
+// in parts, each part starting from the counters at its cut).
+struct IdCounters {
+  std::size_t s = 0, p = 0, item = 0, head = 0, trailer = 0, byline = 0, list = 0, quote = 0, figure = 0;
+  // Gives the container (list, quote, figure), its leaves and their sentences the next ids.
+  void assign(Block& b);
+  // Advances the counters past a block of `kind` with `leaves` leaves and `sentences` sentences.
+  void count(BlockKind kind, std::size_t leaves, std::size_t sentences);
+  bool operator==(const IdCounters&) const = default;
+};
+
+// The element of a block kind's leaves: p (paragraph, quote), item (list), head (figure, head),
+// trailer, byline.
+const char* leaf_element(BlockKind kind);
+
+// A sentence's byte range within its leaf's text.
+using TextRange = std::pair<std::size_t, std::size_t>;
+
 // Writes a document in pieces, for a producer that never holds all of it (jatei-segment on a
 // large file): begin() with the root attributes and header, then each division's blocks, then
 // end(). The bytes are those write() gives for the same document. Output goes to the sink in
 // chunks of about `chunk` bytes.
+//
+//   tei::StreamWriter w([&](std::string_view chunk) { out += chunk; });
+//   w.begin(head);                        // root attributes and header
+//   w.open_div(division, lead);           // the whitespace before its first block
+//   w.open_block(BlockKind::list, lead);  // numbered from w.ids(): <list xml:id="l1">
+//   w.leaf(lead, "・一つ目。", sentences); // <item xml:id="i1">…<s xml:id="s1">…</s></item>
+//   w.close_block();
+//   w.close_div();
+//   w.end(tail);
 class StreamWriter {
  public:
   using Sink = std::function<void(std::string_view)>;
@@ -38,33 +70,48 @@ class StreamWriter {
   void begin(const Document& doc);  // doc's root attributes and header; its divisions are ignored
   // A division (its type, id and attributes) whose first block has `lead` before it.
   void open_div(const Division& div, std::string_view lead);
-  void block(const Block& b);  // in a division without speaker turns
+  void block(const Block& b);  // a block made in memory, with its ids, in a division without turns
+  // A block written from its source text, numbered from ids(): open_block() with the first
+  // leaf's lead (a container's tag goes after it), leaf() for each leaf with the whitespace
+  // before it, its text and its sentences' ranges in that text (the text between them is
+  // written as it is), close_block().
+  void open_block(BlockKind kind, std::string_view lead);
+  void leaf(std::string_view lead, std::string_view text, std::span<const TextRange> sentences);
+  void close_block();
   void close_div();
-  // For a producer that writes blocks itself: whether the next block is the first of its
-  // division (its first lead went out before <div>; asking clears it), markup as it is, and
-  // text escaped. `check()` passes a full buffer on to the sink.
+  // The counters the next ids are taken from.
+  IdCounters& ids() { return ids_; }
+  // Markup written elsewhere (another StreamWriter's release()), handed to the sink as it is
+  // after what is buffered.
+  void pass(std::string_view m) {
+    flush(true);
+    if (!m.empty()) sink_(m);
+  }
+  // What is buffered and not yet handed to the sink, taken out.
+  std::string release() { return std::move(buf_); }
+  // The text after the last block, then </body></text>, the stand-off, </TEI>.
+  void end(std::string_view tail, const std::string& standoff = {});
+
+ private:
+  void flush(bool force);
+  void check() { flush(false); }
   bool take_first() {
     bool f = first_in_div_;
     first_in_div_ = false;
     return f;
   }
-  void markup(std::string_view m) { buf_ += m; }
-  void text(std::string_view t);
-  std::string& buffer() { return buf_; }
-  void check() { flush(false); }
-  // Markup written elsewhere, handed to the sink as it is (after what is buffered).
-  void pass(std::string_view m) {
-    flush(true);
-    if (!m.empty()) sink_(m);
-  }
-  void end(const std::string& tail, const std::string& standoff = {});
-
- private:
-  void flush(bool force);
   Sink sink_;
   std::size_t chunk_;
   std::string buf_;
+  IdCounters ids_;
   bool first_in_div_ = false;
+  // The block open_block() opened: its container (nullptr: none), its leaves' element and
+  // prefix, their counter, and whether the next leaf's lead is already out.
+  const char* container_ = nullptr;
+  const char* leaf_element_ = "p";
+  const char* leaf_prefix_ = "p";
+  std::size_t* leaf_counter_ = nullptr;
+  bool lead_out_ = false;
 };
 
 }  // namespace jatei::tei

@@ -7,27 +7,14 @@
 #include <algorithm>
 
 #include "export/view.hpp"
+#include "tei/escape.hpp"
 #include "jatei/export.hpp"
 #include "jatei/segment.hpp"
 
 namespace jatei {
 namespace {
 
-std::string esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
+std::string esc(std::string_view s) { return xml::escaped(s, xml::Context::html); }
 
 // Only web links become links: a javascript: or data: URL from a checker's file stays text.
 bool web_url(std::string_view u) { return u.rfind("http://", 0) == 0 || u.rfind("https://", 0) == 0; }

@@ -1,6 +1,7 @@
 // One reading of a Document for every exporter: done once, so each format stays a small
 // printer and all formats agree on who speaks, what a sentence is and what a term means.
 #include "export/view.hpp"
+#include "tei/escape.hpp"
 
 #include <pugixml.hpp>
 
@@ -49,39 +50,6 @@ std::string squash_space(std::string_view s) {
   return out;
 }
 
-void xml_text(std::string& out, std::string_view s) {
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '\r': out += "&#13;"; break;
-      default: out.push_back(c);
-    }
-  }
-}
-
-void xml_attr(std::string& out, std::string_view s) {
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\t': out += "&#9;"; break;
-      case '\r': out += "&#13;"; break;
-      default: out.push_back(c);
-    }
-  }
-}
-
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  xml_attr(out, s);
-  return out;
-}
-
 std::string json_string(std::string_view s) {
   std::string out = "\"";
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -113,17 +81,6 @@ std::string json_string(std::string_view s) {
   return out;
 }
 
-std::string xml_safe(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') out += "\xEF\xBF\xBD";
-    else out.push_back(c);
-  }
-  return out;
-}
-
 // ---- XmlOut -------------------------------------------------------------------------------
 
 XmlOut::XmlOut() { out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"; }
@@ -144,7 +101,7 @@ void XmlOut::start_tag(std::string_view name, const AttrList& attrs, bool self_c
     out_.push_back(' ');
     out_ += k;
     out_ += "=\"";
-    xml_attr(out_, xml_safe(v));
+    xml::escape(out_, xml::writable(v), xml::Context::attribute);
     out_.push_back('"');
   }
   out_ += self_close ? "/>" : ">";
@@ -188,7 +145,7 @@ void XmlOut::empty(std::string_view name, const AttrList& attrs) {
 
 void XmlOut::text(std::string_view s) {
   mark();
-  xml_text(out_, xml_safe(s));
+  xml::escape(out_, xml::writable(s), xml::Context::text);
 }
 
 void XmlOut::raw(std::string_view s) {

@@ -1,6 +1,7 @@
 // Internal to the exporters and mergers: one reading of a Document that every output format
 // shares (who speaks a sentence, its factuality and cues, its checkable details, the glossary,
-// verdicts and translations), and small writers for XML and JSON text.
+// verdicts and translations), and small writers for XML and JSON text (escaped by the one XML
+// escaper, tei/escape.hpp).
 #pragma once
 
 #include <cstddef>
@@ -23,14 +24,8 @@ std::vector<std::string> tokens(std::string_view s);
 std::string local_id(std::string_view pointer);
 // Collapses runs of XML whitespace to one space and trims (for comparing texts).
 std::string squash_space(std::string_view s);
-// Escapes for XML text / attribute values.
-void xml_text(std::string& out, std::string_view s);
-void xml_attr(std::string& out, std::string_view s);
-std::string xml_escape(std::string_view s);
 // JSON string literal (with quotes); non-ASCII is written as UTF-8, controls as \u00XX.
 std::string json_string(std::string_view s);
-// Replaces characters XML 1.0 cannot carry (C0 controls except tab/LF/CR) with U+FFFD.
-std::string xml_safe(std::string_view s);
 
 // A small pretty-printing XML writer. Elements opened with `inline_content` keep their content
 // on one line (mixed content), everything else is indented by two spaces per level.

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "export/view.hpp"
+#include "tei/escape.hpp"
 #include "jatei/tei.hpp"
 
 namespace jatei::mergeutil {
@@ -95,7 +96,7 @@ std::string declare_resp(Document& doc, const std::string& resp, const std::stri
   pugi::xml_node rs = after ? title_stmt.insert_child_after("respStmt", after) : title_stmt.append_child("respStmt");
   rs.append_attribute("xml:id") = id.c_str();
   rs.append_child("resp").text() = resp.c_str();
-  rs.append_child("persName").text() = xp::xml_safe(name).c_str();
+  rs.append_child("persName").text() = xml::writable(name).c_str();
   std::ostringstream ss;
   hd.child("teiHeader").print(ss, "", pugi::format_raw, pugi::encoding_utf8);
   doc.header.raw_header = ss.str();

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "export/view.hpp"
+#include "tei/escape.hpp"
 #include "jatei/error.hpp"
 #include "jatei/merge.hpp"
 #include "jatei/segment.hpp"
@@ -423,10 +424,10 @@ VerdictMergeReport merge_verdicts(Document& doc, std::string_view data, const st
     note.append_attribute("type") = "factcheck";
     std::string sub = xp::slug(v.rating);
     if (!sub.empty()) note.append_attribute("subtype") = sub.c_str();
-    note.append_attribute("n") = xp::xml_safe(v.rating).c_str();
+    note.append_attribute("n") = xml::writable(v.rating).c_str();
     note.append_attribute("target") = ("#" + v.id).c_str();
     note.append_attribute("resp") = resp.c_str();
-    std::string text = xp::xml_safe(v.note);
+    std::string text = xml::writable(v.note);
     if (!text.empty()) note.append_child(pugi::node_pcdata).set_value(text.c_str());
     if (!v.date.empty()) {
       if (!text.empty()) note.append_child(pugi::node_pcdata).set_value(" ");
@@ -437,8 +438,8 @@ VerdictMergeReport merge_verdicts(Document& doc, std::string_view data, const st
     if (!v.url.empty()) {
       if (!text.empty() || !v.date.empty()) note.append_child(pugi::node_pcdata).set_value(" ");
       pugi::xml_node ref = note.append_child("ref");
-      ref.append_attribute("target") = xp::xml_safe(v.url).c_str();
-      ref.text() = xp::xml_safe(v.url).c_str();
+      ref.append_attribute("target") = xml::writable(v.url).c_str();
+      ref.text() = xml::writable(v.url).c_str();
     }
     pugi::xml_node old;
     for (auto n : list.children("note"))

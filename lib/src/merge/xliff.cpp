@@ -10,6 +10,7 @@
 #include <map>
 
 #include "export/view.hpp"
+#include "tei/escape.hpp"
 #include "jatei/error.hpp"
 #include "jatei/merge.hpp"
 #include "jatei/segment.hpp"
@@ -213,7 +214,7 @@ XliffMergeReport merge_xliff(Document& doc, std::string_view xliff, const std::s
       Piece sp;
       sp.kind = Piece::Kind::sentence;
       sp.sentence.id = p.sentence.id + "." + lang;
-      sp.sentence.text = xp::xml_safe(it->second);
+      sp.sentence.text = xml::writable(it->second);
       sp.sentence.attrs.set("corresp", "#" + p.sentence.id);
       out.pieces.push_back(std::move(sp));
     }

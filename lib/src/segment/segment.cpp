@@ -18,7 +18,6 @@
 #include <array>
 #include <bit>
 #include <cstdint>
-#include <charconv>
 #include <span>
 #include <tuple>
 #include <functional>
@@ -158,21 +157,13 @@ struct PendingBlock {
   std::uint32_t first = 0, last = 0;
 };
 
-const char* leaf_element(BlockKind k) {
-  switch (k) {
-    case BlockKind::list: return "item";
-    case BlockKind::figure: case BlockKind::head: return "head";
-    case BlockKind::trailer: return "trailer";
-    case BlockKind::byline: return "byline";
-    default: return "p";
-  }
-}
-
 // Where the builder hands its divisions and blocks: into a Document, or out to a writer.
 struct Emitter {
   virtual ~Emitter() = default;
   virtual void division(Section s) = 0;
   virtual void block(Block&& b) = 0;
+  // The counters the ids of the blocks handed out are taken from.
+  virtual tei::IdCounters& ids() = 0;
   // A writer the builder may write the next block to itself (after the division it opens,
   // if any, with `lead` before it), or nullptr to be handed Blocks.
   virtual tei::StreamWriter* direct(std::string_view lead) {
@@ -201,6 +192,7 @@ struct StreamEmitter : Emitter {
     return &writer;
   }
   tei::StreamWriter* stream() override { return &writer; }
+  tei::IdCounters& ids() override { return writer.ids(); }
   void open_pending(std::string_view lead) {
     if (!has_pending) return;
     writer.open_div(pending, lead);
@@ -220,17 +212,7 @@ struct StreamEmitter : Emitter {
 // it leads the next block) and the ids handed out so far.
 struct RenderState {
   std::size_t last_end = 0;
-  std::size_t n_s = 0, n_p = 0, n_item = 0, n_head = 0, n_trailer = 0, n_byline = 0, n_list = 0, n_quote = 0, n_fig = 0;
-
-  // The id counter of a block's leaves (as leaf_element names them), and of its container
-  // (nullptr: none). Writing and counting ahead both number through these.
-  std::size_t& leaves(BlockKind k) {
-    const char* e = leaf_element(k);
-    return e[0] == 'p' ? n_p : e[0] == 'i' ? n_item : e[0] == 'h' ? n_head : e[0] == 't' ? n_trailer : n_byline;
-  }
-  std::size_t* container(BlockKind k) {
-    return k == BlockKind::list ? &n_list : k == BlockKind::quote ? &n_quote : k == BlockKind::figure ? &n_fig : nullptr;
-  }
+  tei::IdCounters ids;
 };
 
 class Builder {
@@ -471,13 +453,13 @@ class Builder {
     return r.size() == 1;
   }
 
-  Leaf make_leaf(const char* element, const Line& l) {
+  Leaf make_leaf(const char* element, const Line& l, std::size_t& last_end) {
     Leaf leaf;
     leaf.element = element;
     leaf.line = static_cast<std::size_t>(&l - lines_.data()) + 1;
     std::string_view line = text_.substr(l.begin, l.end - l.begin);
-    leaf.lead = std::string(text_.substr(rs_.last_end, l.begin - rs_.last_end));
-    rs_.last_end = l.end;
+    leaf.lead = std::string(text_.substr(last_end, l.begin - last_end));
+    last_end = l.end;
     auto ranges = sentences(static_cast<std::size_t>(&l - lines_.data()));
     std::size_t count = 0, prev = 0;
     for (auto [b, e] : ranges) {
@@ -498,73 +480,27 @@ class Builder {
     return leaf;
   }
 
-  // What materialise() and assign_ids() give, written straight out: the same bytes as
-  // tei::StreamWriter::block() of that Block, without making its leaves and sentences.
-  void write_direct(tei::StreamWriter& w, const PendingBlock& pb, RenderState& st) const {
-    std::string& out = w.buffer();
-    // <element xml:id="prefixN">, put together first and appended at once.
-    auto open = [&](std::string_view element, std::string_view prefix, std::size_t& counter) {
-      char tag[64];
-      char* q = tag;
-      *q++ = '<';
-      q = std::copy(element.begin(), element.end(), q);
-      constexpr std::string_view attr = " xml:id=\"";
-      q = std::copy(attr.begin(), attr.end(), q);
-      q = std::copy(prefix.begin(), prefix.end(), q);
-      q = std::to_chars(q, tag + sizeof tag - 2, ++counter).ptr;
-      *q++ = '"';
-      *q++ = '>';
-      out.append(tag, q);
-    };
-    const char* element = leaf_element(pb.kind);
-    const char* container = pb.kind == BlockKind::list ? "list" : pb.kind == BlockKind::quote ? "quote"
-                            : pb.kind == BlockKind::figure ? "figure" : nullptr;
-    std::size_t* leaf_counter = &st.leaves(pb.kind);
-    const char* leaf_prefix = element[0] == 'p' ? "p" : element[0] == 'i' ? "i" : element[0] == 'h' ? "h"
-                              : element[0] == 't' ? "tr" : "by";
-    bool lead_written = w.take_first();
-    if (container) {
-      if (!lead_written) w.text(text_.substr(st.last_end, lines_[pb.first].begin - st.last_end));
-      lead_written = true;
-      open(container, pb.kind == BlockKind::list ? "l" : pb.kind == BlockKind::quote ? "q" : "fig", *st.container(pb.kind));
-    }
+  // Writes block pb from its lines, numbered by the writer: the same bytes as the writer's
+  // block() of what materialise() and IdCounters::assign() give, without making its leaves.
+  void write_lines(tei::StreamWriter& w, const PendingBlock& pb, std::size_t& last_end) const {
+    w.open_block(pb.kind, text_.substr(last_end, lines_[pb.first].begin - last_end));
     for (std::uint32_t i = pb.first; i <= pb.last; ++i) {
       const Line& l = lines_[i];
       if (l.kind == LineKind::blank) continue;
-      if (!lead_written) w.text(text_.substr(st.last_end, l.begin - st.last_end));
-      lead_written = false;
-      st.last_end = l.end;
-      open(element, leaf_prefix, *leaf_counter);
-      std::string_view line = line_text(i);
-      std::size_t prev = 0;
-      for (auto [b, e] : sentences(i)) {
-        if (b > prev) w.text(line.substr(prev, b - prev));
-        open("s", "s", st.n_s);
-        w.text(line.substr(b, e - b));
-        out += "</s>";
-        prev = e;
-      }
-      if (prev < line.size()) w.text(line.substr(prev));
-      out += "</";
-      out += element;
-      out += '>';
+      w.leaf(text_.substr(last_end, l.begin - last_end), line_text(i), sentences(i));
+      last_end = l.end;
     }
-    if (container) {
-      out += "</";
-      out += container;
-      out += '>';
-    }
-    w.check();
+    w.close_block();
   }
 
   // The block's leaves, made now: in document order, since each takes the whitespace since
   // the one before as its lead.
-  Block materialise(const PendingBlock& pb) {
+  Block materialise(const PendingBlock& pb, std::size_t& last_end) {
     Block b;
     b.kind = pb.kind;
-    const char* element = leaf_element(pb.kind);
+    const char* element = tei::leaf_element(pb.kind);
     for (std::uint32_t i = pb.first; i <= pb.last; ++i)
-      if (lines_[i].kind != LineKind::blank) b.leaves.push_back(make_leaf(element, lines_[i]));
+      if (lines_[i].kind != LineKind::blank) b.leaves.push_back(make_leaf(element, lines_[i], last_end));
     return b;
   }
 
@@ -758,22 +694,23 @@ class Builder {
   }
 
   // Hands blocks [lo, hi) to out, with the divisions they open.
-  void render(Emitter& out, const std::vector<PendingBlock>& blocks, std::size_t lo, std::size_t hi, RenderState& st) {
+  // `last_end`: the end of the last line handed out before blocks[lo].
+  void render(Emitter& out, const std::vector<PendingBlock>& blocks, std::size_t lo, std::size_t hi, std::size_t& last_end) {
     for (std::size_t k = lo; k < hi; ++k) {
       const PendingBlock& b = blocks[k];
       if (opens_[k]) out.division(b.section);
-      if (tei::StreamWriter* w = out.direct(text_.substr(st.last_end, lines_[b.first].begin - st.last_end))) {
-        write_direct(*w, b, st);
+      if (tei::StreamWriter* w = out.direct(text_.substr(last_end, lines_[b.first].begin - last_end))) {
+        write_lines(*w, b, last_end);
       } else {
-        Block block = materialise(b);
-        assign_ids(block);
+        Block block = materialise(b, last_end);
+        out.ids().assign(block);
         out.block(std::move(block));
       }
     }
   }
 
   // The states after blocks [0, cut[i]) are written, for each (ascending) cut, counted in one
-  // pass without writing them (as write_direct numbers).
+  // pass without writing them.
   std::vector<RenderState> states_at(const std::vector<std::size_t>& cut) const {
     std::vector<RenderState> out;
     RenderState st;
@@ -785,17 +722,18 @@ class Builder {
     return out;
   }
 
-  // Counts block pb into st as write_direct would number it.
+  // Advances st past block pb: the ids writing it takes (the writer's scheme, tei::IdCounters),
+  // and its last line.
   void count_block(const PendingBlock& pb, RenderState& st) const {
-    if (std::size_t* c = st.container(pb.kind)) ++*c;
-    std::size_t& leaves = st.leaves(pb.kind);
+    std::size_t leaves = 0, sentences = 0;
     for (std::uint32_t i = pb.first; i <= pb.last; ++i) {
       const Line& l = lines_[i];
       if (l.kind == LineKind::blank) continue;
       ++leaves;
-      st.n_s += l.r_count;
+      sentences += l.r_count;
       st.last_end = l.end;
     }
+    st.ids.count(pb.kind, leaves, sentences);
   }
 
 
@@ -808,14 +746,14 @@ class Builder {
       Block b;
       b.leaves.emplace_back();
       b.leaves.back().line = 1;
-      assign_ids(b);
+      out.ids().assign(b);
       out.block(std::move(b));
       return;
     }
     std::size_t n = blocks.size();
     tei::StreamWriter* stream = out.stream();
     if (!stream || text_.size() < parallel_min_bytes_ || n < 2) {
-      render(out, blocks, 0, n, rs_);
+      render(out, blocks, 0, n, last_end_);
       return;
     }
     // A large text streamed: the blocks are cut into parts of about as many bytes. The first
@@ -848,13 +786,14 @@ class Builder {
       std::size_t end = cut[k + 1] < n ? lines_[blocks[cut[k + 1]].first].begin : text_.size();
       std::size_t room = (end - lines_[blocks[cut[k]].first].begin) * 2 + (std::size_t(1) << 16);
       tei::StreamWriter w([&written, k](std::string_view chunk) { written[k] += chunk; }, room);
+      w.ids() = start[k].ids;
       StreamEmitter inner(w, true);
-      RenderState st = start[k];
-      render(inner, blocks, cut[k], cut[k + 1], st);
+      std::size_t last_end = start[k].last_end;
+      render(inner, blocks, cut[k], cut[k + 1], last_end);
       if (written[k].empty())
-        written[k] = std::move(w.buffer());
+        written[k] = w.release();
       else
-        written[k] += w.buffer();
+        written[k] += w.release();
       ready[k].store(true, std::memory_order_release);
     };
     run_beside(
@@ -867,7 +806,7 @@ class Builder {
           }
         },
         [&] {
-          render(out, blocks, 0, cut[1], rs_);
+          render(out, blocks, 0, cut[1], last_end_);
           for (std::size_t k = 1; k < parts; ++k) {
             while (!ready[k].load(std::memory_order_acquire)) {
               if (failed) return;  // run_beside throws the second thread's exception
@@ -880,25 +819,8 @@ class Builder {
             std::string().swap(written[k]);
           }
         });
-    rs_ = start[parts - 1];
-  }
-
-  void assign_ids(Block& b) {
-    switch (b.kind) {
-      case BlockKind::list: b.id = "l" + std::to_string(++rs_.n_list); break;
-      case BlockKind::quote: b.id = "q" + std::to_string(++rs_.n_quote); break;
-      case BlockKind::figure: b.id = "fig" + std::to_string(++rs_.n_fig); break;
-      default: break;
-    }
-    for (auto& leaf : b.leaves) {
-      if (leaf.element == "p") leaf.id = "p" + std::to_string(++rs_.n_p);
-      else if (leaf.element == "item") leaf.id = "i" + std::to_string(++rs_.n_item);
-      else if (leaf.element == "head") leaf.id = "h" + std::to_string(++rs_.n_head);
-      else if (leaf.element == "trailer") leaf.id = "tr" + std::to_string(++rs_.n_trailer);
-      else if (leaf.element == "byline") leaf.id = "by" + std::to_string(++rs_.n_byline);
-      for (auto& p : leaf.pieces)
-        if (p.kind == Piece::Kind::sentence) p.sentence.id = "s" + std::to_string(++rs_.n_s);
-    }
+    stream->ids() = start[parts].ids;
+    last_end_ = start[parts].last_end;
   }
 
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
@@ -914,7 +836,7 @@ class Builder {
   std::vector<std::vector<Range>> ranges_;
   std::vector<PendingBlock> blocks_;
   std::vector<std::uint8_t> opens_;  // blocks_[k] opens a division (set by mark_divisions)
-  RenderState rs_;
+  std::size_t last_end_ = 0;  // the end of the last line handed out
   std::string title_, tail_;
 };
 
@@ -931,7 +853,9 @@ struct DocumentEmitter : Emitter {
     doc.divisions.push_back(std::move(d));
   }
   void block(Block&& b) override { doc.divisions.back().turns.back().blocks.push_back(std::move(b)); }
+  tei::IdCounters& ids() override { return counters; }
   Document& doc;
+  tei::IdCounters counters;
 };
 
 void fill_header(Document& doc, const Decoded& decoded) {

@@ -4,11 +4,13 @@
 // be large (a 50 MB corpus) and its whitespace is the source's text, so it is streamed into a
 // string directly: no DOM, about one output-sized allocation.
 #include "jatei/tei.hpp"
+#include "tei/escape.hpp"
 #include "tei/xml_input.hpp"
 
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <sstream>
@@ -23,56 +25,8 @@ namespace {
 // Writing
 // ------------------------------------------------------------------------------------------
 
-// A control character reaching the writer is a bug upstream (readers and decoding refuse
-// them): stop rather than write a document no XML parser reads.
-[[noreturn]] void unwritable(char c) {
-  throw std::logic_error("internal error: control character " + std::to_string(static_cast<int>(static_cast<unsigned char>(c))) +
-                         " reached the TEI writer");
-}
-
-void escape_text(std::string& out, std::string_view s) {
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    // Eight bytes at a time while none is below '?' (every byte to escape is).
-    for (std::uint64_t w; i + 8 <= s.size(); i += 8) {
-      std::memcpy(&w, s.data() + i, 8);
-      if ((w - 0x3F3F3F3F3F3F3F3FULL) & ~w & 0x8080808080808080ULL) break;
-    }
-    if (i >= s.size()) break;
-    if (static_cast<unsigned char>(s[i]) > '>') continue;
-    const char* rep = nullptr;
-    switch (s[i]) {
-      case '&': rep = "&amp;"; break;
-      case '<': rep = "&lt;"; break;
-      case '>': rep = "&gt;"; break;
-      case '\r': rep = "&#13;"; break;
-      case '\t': case '\n': continue;
-      default:
-        if (static_cast<unsigned char>(s[i]) < 0x20) unwritable(s[i]);
-        continue;
-    }
-    out.append(s.substr(run, i - run));
-    out += rep;
-    run = i + 1;
-  }
-  out.append(s.substr(run));
-}
-
-void escape_attr(std::string& out, std::string_view s) {
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\t': out += "&#9;"; break;
-      case '\r': out += "&#13;"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) unwritable(c);
-        out.push_back(c);
-    }
-  }
-}
+void escape_text(std::string& out, std::string_view s) { xml::escape(out, s, xml::Context::text); }
+void escape_attr(std::string& out, std::string_view s) { xml::escape(out, s, xml::Context::attribute); }
 
 void open_tag(std::string& out, std::string_view name, const std::string& id, const Attrs& attrs,
               bool empty = false) {
@@ -787,7 +741,7 @@ void write_prologue(std::string& out, const Document& doc) {
 }
 
 // `back` and `after_text`: a read document's <back> and what followed its <text> (Document).
-void write_epilogue(std::string& out, const std::string& tail, const std::string& standoff,
+void write_epilogue(std::string& out, std::string_view tail, const std::string& standoff,
                     const std::string& back = {}, const std::string& after_text = {}) {
   escape_text(out, tail);
   out += "</body>";
@@ -834,17 +788,120 @@ void StreamWriter::open_div(const Division& div, std::string_view lead) {
   first_in_div_ = true;
 }
 
-void StreamWriter::text(std::string_view t) { escape_text(buf_, t); }
-
 void StreamWriter::block(const Block& b) {
-  write_block(buf_, b, first_in_div_);
-  first_in_div_ = false;
-  flush(false);
+  write_block(buf_, b, take_first());
+  check();
+}
+
+namespace {
+
+// <element xml:id="prefixN"> with N the counter, advanced: put together first and appended at once.
+void open_numbered(std::string& out, std::string_view element, std::string_view prefix, std::size_t& counter) {
+  char tag[64];
+  char* q = tag;
+  *q++ = '<';
+  q = std::copy(element.begin(), element.end(), q);
+  constexpr std::string_view attr = " xml:id=\"";
+  q = std::copy(attr.begin(), attr.end(), q);
+  q = std::copy(prefix.begin(), prefix.end(), q);
+  q = std::to_chars(q, tag + sizeof tag - 2, ++counter).ptr;
+  *q++ = '"';
+  *q++ = '>';
+  out.append(tag, q);
+}
+
+// The prefix of a leaf or container element's ids, and its counter.
+std::pair<const char*, std::size_t*> numbering(IdCounters& ids, std::string_view element) {
+  if (element == "p") return {"p", &ids.p};
+  if (element == "item") return {"i", &ids.item};
+  if (element == "head") return {"h", &ids.head};
+  if (element == "trailer") return {"tr", &ids.trailer};
+  if (element == "byline") return {"by", &ids.byline};
+  if (element == "list") return {"l", &ids.list};
+  if (element == "quote") return {"q", &ids.quote};
+  if (element == "figure") return {"fig", &ids.figure};
+  return {nullptr, nullptr};
+}
+
+// prefix followed by n in decimal ("s12").
+std::string numbered(std::string_view prefix, std::size_t n) {
+  char digits[24];
+  std::string id(prefix);
+  id.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+  return id;
+}
+
+std::string next_id(IdCounters& ids, std::string_view element) {
+  auto [prefix, counter] = numbering(ids, element);
+  return prefix ? numbered(prefix, ++*counter) : std::string();
+}
+
+}  // namespace
+
+const char* leaf_element(BlockKind kind) {
+  switch (kind) {
+    case BlockKind::list: return "item";
+    case BlockKind::figure: case BlockKind::head: return "head";
+    case BlockKind::trailer: return "trailer";
+    case BlockKind::byline: return "byline";
+    default: return "p";
+  }
+}
+
+void IdCounters::assign(Block& b) {
+  if (std::string_view container = container_name(b.kind); !container.empty()) b.id = next_id(*this, container);
+  for (auto& leaf : b.leaves) {
+    if (std::string id = next_id(*this, leaf.element); !id.empty()) leaf.id = std::move(id);
+    for (auto& piece : leaf.pieces)
+      if (piece.kind == Piece::Kind::sentence) piece.sentence.id = numbered("s", ++s);
+  }
+}
+
+void IdCounters::count(BlockKind kind, std::size_t leaves, std::size_t sentences) {
+  if (std::string_view container = container_name(kind); !container.empty()) ++*numbering(*this, container).second;
+  *numbering(*this, leaf_element(kind)).second += leaves;
+  s += sentences;
+}
+
+void StreamWriter::open_block(BlockKind kind, std::string_view lead) {
+  lead_out_ = take_first();
+  std::string_view container = container_name(kind);
+  container_ = container.empty() ? nullptr : container.data();
+  if (container_) {
+    if (!lead_out_) escape_text(buf_, lead);
+    lead_out_ = true;
+    auto [prefix, counter] = numbering(ids_, container);
+    open_numbered(buf_, container, prefix, *counter);
+  }
+  leaf_element_ = leaf_element(kind);
+  std::tie(leaf_prefix_, leaf_counter_) = numbering(ids_, leaf_element_);
+}
+
+void StreamWriter::leaf(std::string_view lead, std::string_view text, std::span<const TextRange> sentences) {
+  if (!lead_out_) escape_text(buf_, lead);
+  lead_out_ = false;
+  open_numbered(buf_, leaf_element_, leaf_prefix_, *leaf_counter_);
+  std::size_t prev = 0;
+  for (auto [b, e] : sentences) {
+    if (b > prev) escape_text(buf_, text.substr(prev, b - prev));
+    open_numbered(buf_, "s", "s", ids_.s);
+    escape_text(buf_, text.substr(b, e - b));
+    buf_ += "</s>";
+    prev = e;
+  }
+  if (prev < text.size()) escape_text(buf_, text.substr(prev));
+  close_tag(buf_, leaf_element_);
+}
+
+void StreamWriter::close_block() {
+  if (container_) close_tag(buf_, container_);
+  container_ = nullptr;
+  check();
 }
 
 void StreamWriter::close_div() { close_tag(buf_, "div"); }
 
-void StreamWriter::end(const std::string& tail, const std::string& standoff) {
+void StreamWriter::end(std::string_view tail, const std::string& standoff) {
   write_epilogue(buf_, tail, standoff);
   flush(true);
 }
