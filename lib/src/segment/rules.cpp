@@ -196,8 +196,9 @@ Rules Rules::parse(std::string_view text, const std::string& origin) {
 }
 
 void Rules::merge(const Rules& other) {
-  for (auto& [name, removed] : other.removals_)
-    std::erase_if(sections_[name], [&](const RuleEntry& x) { return x.pattern == removed; });
+  // Not a structured binding: C++20 lets a lambda capture one, Clang 14 does not yet.
+  for (const auto& removal : other.removals_)
+    std::erase_if(sections_[removal.first], [&](const RuleEntry& x) { return x.pattern == removal.second; });
   for (auto& [name, entries] : other.sections_) {
     auto& mine = sections_[name];
     mine.insert(mine.end(), entries.begin(), entries.end());
