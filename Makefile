@@ -5,7 +5,9 @@ CMAKE_FLAGS ?=
 DEMO_IN ?= corpora/lecture-quantum.txt
 DEMO_OUT ?= out/demo
 
-.PHONY: all deps build test demo bench install clean sanitize
+FUZZ_SECONDS ?= 180
+
+.PHONY: all deps build test demo bench install clean sanitize fuzz
 
 all: build
 
@@ -18,8 +20,16 @@ $(BUILD)/Makefile:
 build: deps $(BUILD)/Makefile
 	cmake --build $(BUILD) -j $(JOBS)
 
+# Every test, then each fuzzing harness for 20 s where Clang and libFuzzer are installed.
+# With Clang: make test CXX=clang++ BUILD=build-clang (or the CMake preset "clang").
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@JOBS=$(JOBS) sh tests/fuzz/run.sh --short
+
+# libFuzzer with ASan + UBSan on every reader, FUZZ_SECONDS (180) each (tests/fuzz/README.md).
+fuzz:
+	@tools/install-deps.sh
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) sh tests/fuzz/run.sh
 
 # AddressSanitizer + UBSan build of everything, then every test.
 sanitize:
@@ -41,4 +51,4 @@ install: build
 	cmake --install $(BUILD)
 
 clean:
-	rm -rf $(BUILD) build-asan out
+	rm -rf $(BUILD) build-asan build-clang build-fuzz out

@@ -9,12 +9,13 @@
 # The clients the hand-off tests run (tests/cli/export_*.sh; each skips when its client is
 # missing) are optional: translate-toolkit and OmegaT read the XLIFF 1.2 and TBX 2008,
 # Chromium renders the review page (with a Japanese font), Saxon-HE runs the TBX-Basic and
-# XLIFF 2 Schematron rules with jing. One that cannot be installed is reported, not fatal.
+# XLIFF 2 Schematron rules with jing; Clang and its libFuzzer runtime build the fuzzing harnesses
+# (make fuzz, and their short runs in make test). One that cannot be installed is reported, not fatal.
 set -eu
 required="g++ cmake make pkg-config gettext python3 libboost-program-options-dev libboost-locale-dev
 libboost-test-dev libboost-dev libicu-dev libxml2-dev libxml2-utils libpugixml-dev jing
 libmecab-dev mecab-ipadic-utf8"
-optional="python3-translate omegat chromium fonts-noto-cjk libsaxonhe-java"
+optional="python3-translate omegat chromium fonts-noto-cjk libsaxonhe-java clang libclang-rt-14-dev"
 [ "${1:-}" = "--bench" ] && required="$required mecab time"
 
 missing() {
@@ -51,7 +52,7 @@ if [ -n "$need" ]; then
   $SUDO apt-get install -y -qq --no-install-recommends $need
 fi
 if [ -n "$want" ]; then
-  echo "jatei: installing the clients the hand-off tests use:$want"
+  echo "jatei: installing the clients the hand-off tests use, and the fuzzers' compiler:$want"
   # shellcheck disable=SC2086
   if ! $SUDO apt-get install -y -qq --no-install-recommends $want; then
     # One at a time, so that one missing package does not keep out the others.
