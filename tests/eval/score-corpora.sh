@@ -1,6 +1,7 @@
 #!/bin/sh
-# Scores the pipeline on every article with a gold file: the seed (../shared) and corpora/,
-# tuning and held-out reported separately.
+# Scores the pipeline on every article with a gold file: the seed (../shared), corpora/ (tuning
+# and held-out reported separately) and the speaker test texts of tests/data/speakers/ (set
+# "tests": label shapes and unlabelled dialogues the corpora lack; tuning material too).
 # Usage: tests/eval/score-corpora.sh [BIN_DIR] [PIPELINE]
 #   BIN_DIR   folder of the built tools (default build/tools)
 #   PIPELINE  stages after jatei-segment, e.g. "speakers claims terms" (default: every stage
@@ -34,3 +35,4 @@ run() {  # set, txt, gold
   run seed "$shared/corpora/deepseek-r1-lecture.txt" "$shared/corpora/deepseek-r1-lecture.gold.json"
 for f in "$here"/corpora/*.txt; do run tuning "$f" "${f%.txt}.gold.json"; done
 for f in "$here"/corpora/heldout/*.txt; do run heldout "$f" "${f%.txt}.gold.json"; done
+for f in "$here"/tests/data/speakers/*.txt; do run tests "$f" "${f%.txt}.gold.json"; done

@@ -75,18 +75,31 @@ struct SpeakerOptions {
 // Annotates speaker turns in place and adds <application ident="jatei-speakers">.
 void annotate_speakers(Document& doc, const SpeakerOptions& options = {});
 
-// A speaker label at the start of a paragraph.
+// A speaker label at the start of a paragraph: its shape, and the name slot it holds.
 struct SpeakerLabel {
-  enum class Style { colon, bracket, quote, qa, dash };
+  enum class Style {
+    colon,    // 名前：  名前:  **名前**：  [00:03:12] ホスト・岡田：
+    bracket,  // 【名前】 （名前） (名前) ［名前］ 〔名前〕
+    quote,    // 名前「…」 (the quote closes at the end of the paragraph)
+    qa,       // Q.  A.  Q：  A(名前):
+    dash,     // ―― (the interviewer)
+    space,    // 名前＋全角スペース  ○議長（名前君）＋全角スペース
+    angle,    // 名前＞  名前 >
+  };
   Style style = Style::colon;
-  std::size_t length = 0;  // bytes of the label (kept verbatim in <speaker>)
-  std::string name;        // persName: the label without punctuation ("" for the dash)
-  std::string role;        // interviewer, interviewee, moderator … where the label says so
+  std::size_t length = 0;  // bytes of the label (kept verbatim in <speaker>); the space after it is not part of it
+  std::string name;        // the name slot without marks, brackets or time ("" for the dash): 関東日報・高橋, 議長
+  std::string note;        // a bracket right after the name: 大河内正君 in 議長（大河内正君）, アナリスト in 山田(アナリスト)
+  std::string time;        // a timestamp before the name, as written ([00:03:12])
+  std::string role;        // interviewer, interviewee, moderator … where the label's word says so ([roles])
+  std::string shape;       // the shape with the name abstracted, for people: （名前） [時刻] 名前： ○名前　
+  bool alone = false;      // nothing follows the label on its line
 };
 
-// The label a paragraph starts with, if its shape is one (look-alikes such as 10:30, URLs,
-// 注:, ※, 出典:, 【対談】, bylines are refused). The division-level checks (a name must recur,
-// a dash interview needs two questions) are made by annotate_speakers.
+// The label shape a paragraph starts with, if it is one (look-alikes such as 10:30, URLs, 注:,
+// ※, 出典:, 【対談】, bylines and captions are refused; a label with no text after it is not
+// returned). Whether the shape is a label in a document is decided by annotate_speakers from
+// the whole document: the shape must recur for a small set of names over a run of lines.
 std::optional<SpeakerLabel> find_speaker_label(std::string_view paragraph, const SpeakerModel& model);
 
 }  // namespace jatei

@@ -1,0 +1,143 @@
+// What the speaker stage knows about a document while it works, shared by its steps:
+//
+//   collect (annotate.cpp)     the blocks of every division that may hold a dialogue, as Items
+//                              in Runs of adjacent divisions, each paragraph with its Features
+//   induce (induce.cpp)        the label styles the document uses: Item::label where a line's
+//                              label is one of them
+//   turns (turns.cpp)          in a run with labels: which lines are turns, whose, and why
+//   unlabelled (unlabelled.cpp) in a run without: is it a dialogue, how many people, who says
+//                              each paragraph
+//   names (names.cpp)          one person per key however the label varies; persName, @role
+//   rebuild (annotate.cpp)     the turns written back into the document; explain.cpp says why
+//
+// Internal to lib/src/speakers/.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "jatei/document.hpp"
+#include "jatei/speakers.hpp"
+#include "speakers/features.hpp"
+#include "speakers/labels.hpp"
+#include "speakers/model.hpp"
+
+namespace jatei::speakers {
+
+// Where a block ends up: outside every turn, a unit of a turn (a paragraph someone says), or
+// attached to the unit before or after it (a list or a quote the speaker introduces).
+enum class Part { outside, unit, attached };
+
+// An accepted label: the line starts a turn of `key`.
+struct Label {
+  SpeakerLabel shape;      // what the parser found (style, name, note, time, role)
+  std::string text;        // the label's characters, verbatim (<speaker>)
+  std::string family;      // the induced style it belongs to (a post header: its family)
+  std::string key;         // the person
+  bool is_new = false;     // still at the start of the first sentence: cut it out
+  bool header = false;     // the whole line is the label (a post header)
+  bool recurring = false;  // its name recurs in the style (else: accepted inside the style's span)
+};
+
+struct Item {
+  std::size_t div = 0;
+  std::size_t index = 0;                  // position in the document's item list
+  Block block;
+  std::string old_turn;                   // id of the turn this block opened
+  std::optional<std::string> old_label;   // its Turn::speaker
+  bool paragraph = false;
+  Features f;
+  std::string text;                       // the first leaf's text
+  std::optional<LabelCandidate> candidate;  // a label shape at its start
+  std::optional<PostHeader> header;       // the line is a post header's shape
+  bool furniture = false;                 // a counter, a button row, a line the page repeats
+  std::size_t list_group = 0;             // a list split into its items (one label each), or 0
+  bool forced = false;                    // old_label: a label already in <speaker>, kept
+  std::optional<Label> label;             // accepted label
+  Part part = Part::outside;
+  std::string person;                     // person key
+  std::string cert;                       // high | medium | low ("" = none)
+  std::string why;                        // why it is or is not a turn (--explain)
+  // The unlabelled model.
+  int state = -1;
+  double margin = 0;
+  bool figure_between = false, head_between = false, quote_between = false, division_break = false;
+  double switch_score = 0;
+  std::vector<double> emit;
+};
+
+struct Run {
+  std::vector<std::size_t> divs;
+  std::vector<Item> items;
+  enum class Mode { prose, labelled, unlabelled } mode = Mode::prose;
+  enum class Verdict { no, piece, yes } verdict = Verdict::no;  // as an unlabelled dialogue
+  int paragraphs = 0, cues = 0, strong = 0;                     // its evidence
+  std::string why;                                             // for --explain
+};
+
+// A label style the document was looked at for, and what was decided.
+struct LabelStyle {
+  std::string family;                  // the shape's key
+  std::string shape;                   // for people: （名前） [時刻] 名前：
+  int lines = 0, spoken = 0;           // lines of this shape, and those whose text reads like speech
+  std::map<std::string, int> names;    // person key -> lines
+  bool header = false;                 // a post header style
+  bool accepted = false;
+  std::string why;
+};
+
+// A participant.
+struct Participant {
+  std::string key;   // as Item::person
+  std::string name;  // persName ("" = none known)
+  std::string role;  // @role
+};
+
+// A person of an unlabelled dialogue's cast (cast.hpp).
+struct CastMember {
+  std::string name;                  // persName: the fullest form (吉岡浩之, 大塚真理, 先生)
+  std::vector<std::string> aliases;  // the forms the dialogue uses, honorifics off (大塚, 先生)
+  std::string title;                 // the title the lead gives (教授), or ""
+  std::string role;                  // interviewer, when the lead says so; else from behaviour
+  bool lead = false;                 // teaches, moderates or interviews
+};
+
+// Everything the steps share.
+struct Context {
+  Document& doc;
+  const SpeakerOptions& opts;
+  const SpeakerModel& model;
+  const SpeakerModel::Compiled& cues;
+  RoleWeights role_w;
+  std::vector<Run> runs;
+  std::vector<LabelStyle> styles;
+  std::vector<Participant> people;
+  std::vector<CastMember> cast;  // the cast of the unlabelled dialogue, when it has three or more
+  std::string cast_why;          // how the cast was found (--explain)
+  double w(const std::string& name) const { return model.weight(name); }
+  // Every item of every run, in document order.
+  std::vector<Item*> items();
+};
+
+// The steps (each in its own file).
+void induce_styles(Context& cx);                 // induce.cpp
+void group_labelled(Context& cx, Run& r);        // turns.cpp
+void classify_unlabelled(Context& cx);           // unlabelled.cpp: verdicts, units, decoding
+void name_people(Context& cx);                   // names.cpp
+void explain(Context& cx, std::ostream& os);     // explain.cpp
+
+// Names and roles of labels (names.cpp): the person a label names, as a key shared by its
+// variants (高橋 and 日経産業・高橋, 佐藤花子君 and 国務大臣（佐藤花子君）), and the role its words
+// give (議長, ホスト, 記者).
+struct LabelName {
+  std::string key;    // the person ("" for the dash: D:interviewer)
+  std::string name;   // how the label writes the person (佐藤花子, 高橋, 社長)
+  std::string role;   // a word of office or role beside the name (国務大臣, 日経産業, ホスト)
+};
+LabelName label_name(const SpeakerLabel& l, const SpeakerModel::Compiled& cues);
+LabelName header_name(const PostHeader& h, bool by_id);
+
+}  // namespace jatei::speakers

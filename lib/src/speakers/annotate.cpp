@@ -1,0 +1,248 @@
+// annotate_speakers: the data flow of the stage (analysis.hpp names each step and its file).
+// This file collects the blocks, runs the steps in order, and writes the turns back into the
+// document: labels move from the first sentence into Turn::speaker, turn ids are kept or
+// continued, persons are declared in the header.
+#include <algorithm>
+#include <set>
+
+#include "jatei/segment.hpp"
+#include "jatei/text.hpp"
+#include "speakers/analysis.hpp"
+
+namespace jatei::speakers {
+
+namespace {
+
+// Moves the first `len` bytes of the opening sentence out of the text (they become the turn's
+// <speaker>). Whitespace after the label stays in the leaf as text; a sentence left empty is
+// dropped.
+void cut_label(Block& b, std::size_t len) {
+  Leaf& leaf = b.leaves[0];
+  Sentence& s = leaf.pieces[0].sentence;
+  if (len >= s.text.size()) {
+    leaf.pieces.erase(leaf.pieces.begin());
+    return;
+  }
+  std::string_view rest = std::string_view(s.text).substr(len);
+  std::size_t ws = 0;
+  while (ws < rest.size() && is_space(text::at(rest, ws))) ws = text::next(rest, ws);
+  std::size_t cut = len + ws;
+  std::string space(rest.substr(0, ws));
+  std::vector<Span> spans;
+  for (auto& sp : s.spans) {
+    if (sp.end <= cut && !(sp.begin == sp.end && sp.begin == cut)) continue;  // inside the label
+    Span moved = sp;
+    moved.begin = sp.begin > cut ? sp.begin - cut : 0;
+    moved.end = sp.end > cut ? sp.end - cut : 0;
+    spans.push_back(std::move(moved));
+  }
+  s.text.erase(0, cut);
+  s.spans = std::move(spans);
+  if (!space.empty()) leaf.pieces.insert(leaf.pieces.begin(), Piece{Piece::Kind::text, {}, std::move(space)});
+}
+
+class Annotator {
+ public:
+  Annotator(Document& doc, const SpeakerOptions& opts)
+      : model_(opts.model ? *opts.model : SpeakerModel::builtin()),
+        cx_{doc, opts, model_, model_.compiled(), RoleWeights(model_), {}, {}, {}, {}, {}} {}
+
+  void run() {
+    collect();
+    induce_styles(cx_);
+    for (auto& r : cx_.runs)
+      if (r.mode == Run::Mode::labelled) group_labelled(cx_, r);
+    classify_unlabelled(cx_);
+    name_people(cx_);
+    if (cx_.opts.explain) explain(cx_, *cx_.opts.explain);
+    rebuild();
+    cx_.doc.add_application("jatei-speakers", kVersion);
+  }
+
+ private:
+  // The blocks of every division that may hold a dialogue, in runs of adjacent divisions.
+  void collect() {
+    auto& divs = cx_.doc.divisions;
+    std::size_t index = 0;
+    for (std::size_t d = 0; d < divs.size(); ++d) {
+      auto& div = divs[d];
+      if (div.type != "article" && div.type != "dialogue") continue;
+      if (cx_.runs.empty() || cx_.runs.back().divs.back() + 1 != d) cx_.runs.emplace_back();
+      cx_.runs.back().divs.push_back(d);
+      for (auto& t : div.turns)
+        for (std::size_t k = 0; k < t.blocks.size(); ++k) {
+          Item it;
+          it.div = d;
+          it.block = std::move(t.blocks[k]);
+          if (k == 0 && t.spoken()) it.old_turn = t.id;
+          if (k == 0 && t.speaker) it.old_label = t.speaker;
+          it.paragraph = it.block.kind == BlockKind::paragraph && !it.block.leaves.empty();
+          if (it.paragraph) {
+            it.f = paragraph_features(it.block.leaves[0], cx_.model, cx_.role_w);
+            it.text = leaf_text(it.block.leaves[0]);
+          }
+          for (Item& one : split_labelled_list(std::move(it))) {
+            one.index = index++;
+            cx_.runs.back().items.push_back(std::move(one));
+          }
+        }
+      div.turns.clear();
+    }
+    for (auto& r : cx_.runs)
+      for (auto& it : r.items) note_turn_id(it.old_turn);
+    for (auto& d : divs)
+      for (auto& t : d.turns) note_turn_id(t.id);
+  }
+
+  // Segmentation takes lines that open with a mark (○議長（…君）　… ◆１２番（…）　…) for list
+  // items: a list whose every item starts with a label shape is looked at item by item (and put
+  // together again by induce_styles when the shape is no label).
+  std::vector<Item> split_labelled_list(Item&& it) {
+    std::vector<Item> out;
+    Block& b = it.block;
+    bool split = b.kind == BlockKind::list && b.leaves.size() > 1 && !it.old_label;
+    for (auto& leaf : b.leaves) {
+      if (!split) break;
+      auto c = leaf.pieces.empty() || leaf.pieces[0].kind != Piece::Kind::sentence
+                   ? std::nullopt
+                   : parse_label(leaf_text(leaf), cx_.model, false);
+      split = c.has_value();
+    }
+    if (!split) {
+      out.push_back(std::move(it));
+      return out;
+    }
+    ++list_groups_;
+    for (std::size_t k = 0; k < b.leaves.size(); ++k) {
+      Item one;
+      one.div = it.div;
+      one.list_group = list_groups_;
+      one.block.kind = BlockKind::list;
+      if (k == 0) {
+        one.block.id = b.id;
+        one.block.attrs = b.attrs;
+        one.old_turn = it.old_turn;
+      }
+      one.block.leaves.push_back(std::move(b.leaves[k]));
+      out.push_back(std::move(one));
+    }
+    return out;
+  }
+
+  void note_turn_id(const std::string& id) {
+    if (id.size() > 2 && id.size() < 12 && id.compare(0, 2, "sp") == 0 &&
+        std::all_of(id.begin() + 2, id.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      max_turn_id_ = std::max(max_turn_id_, std::stoul(id.substr(2)));
+  }
+
+  std::string who_of(const std::string& key) const {
+    for (std::size_t k = 0; k < cx_.people.size(); ++k)
+      if (cx_.people[k].key == key) return "#spk" + std::to_string(k + 1);
+    return {};
+  }
+
+  // A turn's @cert: the least sure of its units (inferred: from the decoding margin).
+  static void finish_turn(Turn& t, const std::vector<const Item*>& members) {
+    std::string cert;
+    auto rank = [](const std::string& c) { return c == "low" ? 0 : c == "medium" ? 1 : c == "high" ? 2 : 3; };
+    for (const Item* it : members)
+      if (it->part == Part::unit && !it->cert.empty() && (cert.empty() || rank(it->cert) < rank(cert))) cert = it->cert;
+    t.cert = cert;
+  }
+
+  // Writes the blocks of one division back as turns.
+  void rebuild_division(Run& r, std::size_t d, std::set<std::string>& used, std::vector<Turn*>& fresh) {
+    Division& div = cx_.doc.divisions[d];
+    std::vector<Turn>& turns = div.turns;
+    std::vector<Block> pending;  // opaque blocks waiting to know which side they are on
+    std::vector<const Item*> members;
+    auto close = [&]() {
+      if (!turns.empty() && turns.back().spoken()) finish_turn(turns.back(), members);
+      members.clear();
+    };
+    auto outside = [&](Block&& b) {
+      if (turns.empty() || turns.back().spoken()) {
+        close();
+        turns.emplace_back();
+      }
+      turns.back().blocks.push_back(std::move(b));
+    };
+    for (auto& it : r.items) {
+      if (it.div != d) continue;
+      if (it.block.kind == BlockKind::opaque) {
+        pending.push_back(std::move(it.block));
+        continue;
+      }
+      bool spoken = (it.part == Part::unit || it.part == Part::attached) && !it.person.empty();
+      if (!spoken) {
+        for (auto& b : pending) outside(std::move(b));
+        pending.clear();
+        outside(std::move(it.block));
+        continue;
+      }
+      std::string who = who_of(it.person);
+      bool start = turns.empty() || !turns.back().spoken() || turns.back().who != who || it.label.has_value();
+      if (start) {
+        for (auto& b : pending) outside(std::move(b));
+        pending.clear();
+        close();
+        Turn t;
+        t.who = who;
+        if (!it.old_turn.empty() && used.insert(it.old_turn).second) t.id = it.old_turn;
+        if (it.label) t.speaker = it.label->text;
+        turns.push_back(std::move(t));
+      } else {
+        for (auto& b : pending) turns.back().blocks.push_back(std::move(b));
+        pending.clear();
+      }
+      if (it.label && it.label->is_new) {
+        if (it.label->header) it.block.leaves[0].pieces.clear();  // the whole line is the label
+        else cut_label(it.block, it.label->shape.length);
+      }
+      turns.back().blocks.push_back(std::move(it.block));
+      members.push_back(&it);
+    }
+    for (auto& b : pending) outside(std::move(b));
+    close();
+    bool any = std::any_of(turns.begin(), turns.end(), [](const Turn& t) { return t.spoken(); });
+    if (any) div.type = "dialogue";
+    else if (div.type == "dialogue") div.type = "article";
+    for (auto& t : turns)
+      if (t.spoken() && t.id.empty()) fresh.push_back(&t);
+  }
+
+  void rebuild() {
+    std::set<std::string> used;
+    std::vector<Turn*> fresh;  // turns that need a new id
+    for (auto& r : cx_.runs)
+      for (std::size_t d : r.divs) rebuild_division(r, d, used, fresh);
+    for (Turn* t : fresh) {
+      std::string id;
+      do id = "sp" + std::to_string(++max_turn_id_);
+      while (used.count(id));
+      used.insert(id);
+      t->id = id;
+    }
+    auto& persons = cx_.doc.header.persons;
+    persons.clear();
+    for (std::size_t k = 0; k < cx_.people.size(); ++k)
+      persons.push_back({"spk" + std::to_string(k + 1), cx_.people[k].role, cx_.people[k].name});
+  }
+
+  const SpeakerModel& model_;
+  Context cx_;
+  unsigned long max_turn_id_ = 0;
+  std::size_t list_groups_ = 0;
+};
+
+}  // namespace
+
+}  // namespace jatei::speakers
+
+namespace jatei {
+
+void annotate_speakers(Document& doc, const SpeakerOptions& options) {
+  speakers::Annotator(doc, options).run();
+}
+
+}  // namespace jatei

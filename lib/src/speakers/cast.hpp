@@ -1,0 +1,30 @@
+// The cast of an unlabelled dialogue: who takes part, found from the names the dialogue calls
+// or addresses and the people its lead introduces. Each member is a state of the sequence model
+// when there are three or more (unlabelled.cpp).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "speakers/analysis.hpp"
+
+namespace jatei::speakers {
+
+struct Cast {
+  std::vector<CastMember> members;
+  int lead = -1;  // the member who leads (the teacher, the moderator, the one who asks), or -1
+  std::string why;
+  // The member a name (as the dialogue writes it: 岸さん, 先生) stands for, or -1.
+  int member_of(const std::string& raw, const SpeakerModel::Compiled& cues) const;
+  // The member a unit calls or asks first, or -1.
+  int addressee(const Item& u) const;
+  const SpeakerModel::Compiled* cues = nullptr;
+};
+
+Cast find_cast(Context& cx, const std::vector<Item*>& units);
+
+// The fixed emission of unit `u` for member `s` ([cast] weights): a unit never belongs to the
+// one it calls or asks, rarely to one it speaks of, and the lead asks and gives the floor.
+double cast_emission(Context& cx, const Cast& cast, const Item& u, int s);
+
+}  // namespace jatei::speakers

@@ -1,0 +1,294 @@
+// Paragraph features: the register and the end of each sentence, the cues at its start, and the
+// names it calls, addresses or speaks of.
+#include "speakers/features.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "jatei/segment.hpp"
+#include "speakers/textutil.hpp"
+
+namespace jatei::speakers {
+
+namespace {
+
+// Emoji, and the symbols people end a casual sentence with (☆ ★ ♪ ♡ arrows).
+bool is_emoji_mark(char32_t c) {
+  return c >= 0x1F000 || (c >= 0x2600 && c <= 0x27BF) || (c >= 0x2B00 && c <= 0x2BFF) || c == 0xFE0F ||
+         c == 0x200D || (c >= 0x2190 && c <= 0x21FF) || c == 0x2606 || c == 0x2605 || c == 0x266A ||
+         c == 0x266B || c == 0x266C || c == 0x2661 || c == 0x2665;
+}
+
+const std::u32string kEmoticonWords[] = {U"笑", U"爆笑", U"苦笑", U"失笑", U"汗", U"泣", U"涙", U"怒", U"照", U"驚", U"謎", U"嘘"};
+
+bool is_halfwidth_katakana(char32_t c) { return c >= 0xFF66 && c <= 0xFF9F; }
+
+// A short bracket group at the end of `s` ((笑), (´・ω・`), (苦笑)): where it opens, or npos.
+std::size_t closing_group(std::string_view body) {
+  std::size_t k = body.size();
+  for (int n = 0; n < 16 && k > 0; ++n) {
+    std::size_t len = 0;
+    char32_t d = text::before(body, k, len);
+    k -= len;
+    if (d == '(' || d == U'（') return k;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+Ending analyse_ending(std::string_view sentence, const SpeakerModel::Compiled& cues) {
+  Ending e;
+  std::string_view s = trim_space(sentence);
+  // Strip what follows the last word: terminators, closing brackets, emoji, kaomoji, (笑), w.
+  for (int guard = 0; guard < 64 && !s.empty(); ++guard) {
+    std::size_t len = 0;
+    char32_t c = text::before(s, s.size(), len);
+    if (c == '?' || c == U'？') {
+      e.question = true;
+    } else if (c == '!' || c == U'！') {
+      e.exclaim = true;
+    } else if (c == U'。' || c == U'．' || c == '.' || c == U'…' || c == U'‥' || c == U'、' || c == ',' ||
+               c == U'〜' || c == U'～' || c == U'ー' || c == U'ｰ' || c == U'・' || c == '~' || text::is_space(c)) {
+    } else if (c == U'」' || c == U'』' || c == U'】' || c == U'］' || c == ']' || c == U'〕' || c == U'〉' ||
+               c == U'》') {
+      // look at what was said inside
+    } else if (c == ')' || c == U'）') {
+      std::string_view body = s.substr(0, s.size() - len);
+      std::size_t open = closing_group(body);
+      if (open == std::string_view::npos) {
+        s = body;
+        continue;
+      }
+      std::string_view inner = body.substr(text::next(body, open));
+      std::u32string u;
+      for (text::CodePoint cp : text::code_points(inner)) u.push_back(cp.c);
+      bool word = std::find(std::begin(kEmoticonWords), std::end(kEmoticonWords), u) != std::end(kEmoticonWords);
+      bool symbols = std::any_of(u.begin(), u.end(), [](char32_t d) {
+        return !(text::is_kanji(d) || text::katakana_word(d) || text::is_hiragana(d) || text::is_latin(d) ||
+                 text::is_digit(d));
+      });
+      if (word || symbols) e.marker = true;
+      s = body.substr(0, open);
+      continue;
+    } else if (is_emoji_mark(c)) {
+      e.marker = true;
+    } else if ((c == 'w' || c == U'ｗ') && s.size() > len) {
+      if (text::is_latin(text::before(s, s.size() - len))) break;  // a Latin word that ends in w
+      e.marker = true;
+    } else if (is_halfwidth_katakana(c)) {
+      // half-width katakana after a kaomoji: (｀・ω・´)ｷﾘｯ
+      std::size_t k = s.size();
+      while (k > 0 && is_halfwidth_katakana(text::before(s, k))) k = text::prev(s, k);
+      char32_t before = text::before(s, k);
+      if (before != ')' && before != U'）') break;
+      e.marker = true;
+      s = s.substr(0, k);
+      continue;
+    } else {
+      break;
+    }
+    s.remove_suffix(len);
+  }
+  std::string_view core = s;
+  if (cues["request-end"].suffix(core)) e.request = true;
+  if (ends_with(core, "か") || ends_with(core, "かな") || ends_with(core, "かね") || ends_with(core, "っけ"))
+    e.question = true;
+  bool casual_particle = false;
+  for (int k = 0; k < 3; ++k) {
+    bool weak = false;
+    std::size_t n = cues["final-particle"].suffix(core, &weak);
+    if (n == 0 || n >= core.size()) break;
+    casual_particle = casual_particle || weak;
+    core.remove_suffix(n);
+    if (cues["polite-end"].suffix(core)) break;
+  }
+  e.polite = cues["polite-end"].suffix(core) > 0;
+  e.casual = !e.polite && (casual_particle || cues["casual-end"].suffix(core) > 0 || e.marker);
+  return e;
+}
+
+std::string name_at(std::string_view s, const SpeakerModel::Compiled& cues, std::size_t& end) {
+  if (std::size_t n = cues["title-name"].prefix(s)) {
+    end = n;
+    return std::string(s.substr(0, n));
+  }
+  // A run of up to 10 name characters, then an honorific somewhere after its first character.
+  std::vector<text::CodePoint> cps;
+  text::decode_all(s.substr(0, std::min<std::size_t>(s.size(), 64)), cps);
+  std::size_t run = 0;
+  while (run < cps.size() && run < 10 && is_name_char(cps[run].c)) ++run;
+  for (std::size_t j = 1; j < run || (j == run && j < cps.size()); ++j) {
+    std::size_t at = cps[j].at;
+    if (std::size_t h = cues["honorific"].prefix(s.substr(at))) {
+      std::string name(s.substr(0, at));
+      if (cues["not-name"].whole(name)) return {};
+      end = at + h;
+      return std::string(s.substr(0, at + h));
+    }
+  }
+  return {};
+}
+
+std::string normalise_name(std::string_view raw, const SpeakerModel::Compiled& cues) {
+  if (cues["title-name"].whole(raw)) return std::string(raw);
+  if (std::size_t n = cues["strip-honorific"].suffix(raw); n && n < raw.size()) raw.remove_suffix(n);
+  return std::string(raw);
+}
+
+namespace {
+
+bool vocative_delimiter(std::string_view rest) {
+  if (rest.empty()) return true;
+  char32_t c = text::at(rest, 0);
+  return c == U'、' || c == U'，' || c == ',' || c == '!' || c == U'！' || c == '?' || c == U'？' || c == U'。' ||
+         c == U'…' || c == U'〜' || c == U'～' || c == U'ー' || text::is_space(c);
+}
+
+// A name called at the start of a sentence, after an opening word (ねえ、ミオ先輩！ では岸さん、).
+std::string find_vocative(std::string_view sentence, const SpeakerModel::Compiled& cues) {
+  std::string_view s = trim_space(sentence);
+  if (std::size_t n = cues["vocative-skip"].prefix(s)) {
+    std::string_view rest = s.substr(n);
+    while (!rest.empty()) {  // the punctuation after the opening word
+      std::size_t len = 0;
+      char32_t c = text::at(rest, 0, len);
+      if (c != U'、' && c != U'，' && c != ',' && c != '!' && c != U'！' && c != U'ー' && c != U'〜' && c != U'。' &&
+          !text::is_space(c))
+        break;
+      rest.remove_prefix(len);
+    }
+    std::size_t end = 0;
+    std::string name = name_at(rest, cues, end);
+    if (!name.empty() && vocative_delimiter(rest.substr(end))) return name;
+  }
+  std::size_t end = 0;
+  std::string name = name_at(s, cues, end);
+  if (!name.empty() && vocative_delimiter(s.substr(end))) return name;
+  return {};
+}
+
+// Names with an honorific anywhere in a sentence, with what follows each.
+struct NameUse {
+  std::string name;
+  std::string_view rest;
+};
+std::vector<NameUse> names_in(std::string_view sentence, const SpeakerModel::Compiled& cues) {
+  std::vector<NameUse> out;
+  if (!cues["honorific"].contains(sentence) && !cues["title-name"].contains(sentence)) return out;
+  char32_t prev = 0;
+  for (text::CodePoint cp : text::code_points(sentence)) {
+    bool starts = is_name_char(cp.c) && !is_name_char(prev);
+    prev = cp.c;
+    if (!starts) continue;
+    std::size_t end = 0;
+    std::string name = name_at(sentence.substr(cp.at), cues, end);
+    if (!name.empty()) out.push_back({name, sentence.substr(cp.at + end)});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> names_in_text(std::string_view s, const SpeakerModel::Compiled& cues) {
+  std::vector<std::string> out;
+  for (auto& use : names_in(s, cues)) out.push_back(use.name);
+  return out;
+}
+
+RoleWeights::RoleWeights(const SpeakerModel& m)
+    : length(m.weight("role.length")),
+      pivot(m.weight("role.length_pivot")),
+      move(m.weight("role.move")),
+      numbers(m.weight("role.numbers")),
+      answer(m.weight("role.answer")),
+      question(m.weight("role.question")),
+      react(m.weight("role.react")),
+      request(m.weight("role.request")) {}
+
+Features text_features(std::string_view whole, const std::vector<std::string_view>& sentences,
+                       const SpeakerModel& model, const RoleWeights& rw) {
+  const auto& cues = model.compiled();
+  Features f;
+  std::string_view t = trim_space(whole);
+  for (text::CodePoint cp : text::code_points(t)) f.chars += !text::is_white_space(cp.c);
+  f.sentences = static_cast<int>(sentences.size());
+  int polite = 0, casual = 0;
+  for (std::size_t k = 0; k < sentences.size(); ++k) {
+    Ending e = analyse_ending(sentences[k], cues);
+    polite += e.polite;
+    casual += e.casual;
+    f.any_question = f.any_question || e.question;
+    f.exclaim = f.exclaim || e.exclaim;
+    f.marker = f.marker || e.marker;
+    if (k + 1 == sentences.size()) {
+      f.question = e.question;
+      f.request = e.request;
+    }
+    std::string voc = find_vocative(sentences[k], cues);
+    if (!voc.empty() && k > 0) f.vocatives.push_back(voc);
+    for (auto& use : names_in(sentences[k], cues)) {
+      if (use.name == voc) continue;
+      // 大塚さんから。 西村さんどうぞ。: a sentence that only gives someone the floor
+      std::string_view rest = trim_space(use.rest);
+      while (!rest.empty() && (text::is_terminator(text::before(rest, rest.size())) || text::before(rest, rest.size()) == U'、'))
+        rest = rest.substr(0, text::prev(rest, rest.size()));
+      bool floor = trim_space(sentences[k]).starts_with(use.name) && text::length(rest) <= 3;
+      bool asked = (e.question || e.request) && cues["addressee-particle"].prefix(use.rest);
+      if (asked || floor) {
+        if (f.addressed.empty()) f.addressed = use.name;
+      } else {
+        f.mentioned.push_back(use.name);
+      }
+    }
+  }
+  if (!sentences.empty()) {
+    f.polite = static_cast<double>(polite) / static_cast<double>(sentences.size());
+    f.casual = static_cast<double>(casual) / static_cast<double>(sentences.size());
+  }
+  std::string outside = outside_quotes(t);
+  f.first_person = cues["first-person"].contains(outside);
+  f.react = cues["reaction"].prefix(t) > 0;
+  f.answer = cues["answer"].prefix(t) > 0;
+  f.objection = cues["objection"].prefix(t) > 0;
+  f.continuation = cues["continuation"].prefix(t) > 0;
+  f.note = cues["note"].prefix(t) > 0;
+  f.move = cues["move"].contains(t);
+  std::string_view first = sentences.empty() ? t : sentences.front();
+  std::string_view head =
+      t.substr(0, std::min<std::size_t>(t.size(), first.size() + (sentences.size() > 1 ? sentences[1].size() + 8 : 0)));
+  f.refer_back = cues["refer-back"].contains(first);
+  f.figure_ref = cues["figure-ref"].contains(head);
+  for (std::size_t i = 0; i < t.size();) {
+    if (text::is_digit(text::at(t, i))) {
+      ++f.numbers;
+      while (i < t.size()) {
+        char32_t c = text::at(t, i);
+        if (!text::is_digit(c) && c != '.' && c != ',') break;
+        i = text::next(t, i);
+      }
+      continue;
+    }
+    i = text::next(t, i);
+  }
+  f.vocative = find_vocative(t, cues);
+  if (!f.vocative.empty()) f.vocatives.insert(f.vocatives.begin(), f.vocative);
+  f.narrative = f.sentences > 0 && polite == 0 && casual == 0 && !f.any_question && !f.exclaim && !f.marker &&
+                !f.first_person && !f.react && !f.answer && f.vocative.empty();
+  f.intro = f.sentences > 0 && !f.react && !f.answer && f.vocative.empty() &&
+            cues["intro"].contains(t);
+  f.role = rw.length * (std::log2(static_cast<double>(std::max<std::size_t>(f.chars, 1))) - rw.pivot) +
+           rw.move * f.move + rw.numbers * std::min(f.numbers, 3) + rw.answer * f.answer + rw.question * f.question +
+           rw.react * f.react + rw.request * f.request;
+  return f;
+}
+
+Features paragraph_features(const Leaf& leaf, const SpeakerModel& model, const RoleWeights& rw) {
+  std::string whole = leaf_text(leaf);
+  std::vector<std::string_view> sentences;
+  for (auto& p : leaf.pieces)
+    if (p.kind == Piece::Kind::sentence && !trim_space(p.sentence.text).empty()) sentences.push_back(p.sentence.text);
+  return text_features(whole, sentences, model, rw);
+}
+
+}  // namespace jatei::speakers

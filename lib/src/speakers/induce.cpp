@@ -1,0 +1,318 @@
+// Label induction: which line-initial shapes are speaker labels in this document.
+//
+// A shape is a label style when the document uses it repeatedly for a small set of names: it
+// starts at least `label.min_lines` lines, some name recurs in it, and the text after it reads
+// like speech (a spec sheet's サイズ： 重さ： lines and a profile's 森義人（もり・よしと）　… do
+// not). A line whose name occurs once is a label too when it sits among the style's recurring
+// lines (a cluster not broken by a heading): a guest who speaks once, a reporter asking once. A
+// post header (a handle and a date on a line of its own) is one when such lines recur, each over
+// the lines of its post. Nothing here knows a site: the shapes come from labels.cpp and what
+// makes one a style is counted in the document.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "jatei/segment.hpp"
+#include "speakers/analysis.hpp"
+#include "speakers/textutil.hpp"
+
+namespace jatei::speakers {
+
+namespace {
+
+// The leaf of a block that may start with a label: a paragraph, or a heading, quote or one-item
+// list that segmentation took a labelled line for (a short line, a line after a statement, a
+// line opening with a mark).
+const Leaf* label_leaf(const Block& b) {
+  if (b.leaves.size() != 1) return nullptr;
+  if (b.kind == BlockKind::paragraph || b.kind == BlockKind::head || b.kind == BlockKind::quote ||
+      b.kind == BlockKind::list)
+    return &b.leaves[0];
+  return nullptr;
+}
+
+// A line's text with every digit run as '#' and without whitespace: lines a page repeats with
+// other numbers (参考になった 12人 ｜ 違反報告) have the same skeleton.
+std::string skeleton(std::string_view s) {
+  std::string out;
+  bool digits = false;
+  for (text::CodePoint cp : text::code_points(s)) {
+    if (text::is_white_space(cp.c)) continue;
+    if (text::is_digit(cp.c) || ((cp.c == ',' || cp.c == '.') && digits)) {
+      if (!digits) out += '#';
+      digits = true;
+      continue;
+    }
+    digits = false;
+    utf8::append(out, cp.c);
+  }
+  return out;
+}
+
+int letters(std::string_view s) {
+  int n = 0;
+  for (text::CodePoint cp : text::code_points(s))
+    n += text::is_kanji(cp.c) || text::is_kana(cp.c) || text::is_latin(cp.c);
+  return n;
+}
+
+// Page furniture that is no one's speech: counters and button rows (共感した 23 ｜ 閲覧数 4,812,
+// いいね 214　ブックマーク 37), and lines the page repeats with other numbers.
+void mark_furniture(std::vector<Item*>& items) {
+  std::map<std::string, int> seen;
+  std::vector<std::string> sk(items.size());
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    const Item& it = *items[k];
+    if (!it.paragraph || has_terminator(it.text)) continue;
+    sk[k] = skeleton(it.text);
+    if (letters(sk[k]) >= 3) ++seen[sk[k]];
+  }
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    Item& it = *items[k];
+    if (!it.paragraph || has_terminator(it.text)) continue;
+    std::string_view t = trim_space(it.text);
+    int digit_runs = 0, parts = 1, bars = 0;
+    bool in_digits = false, in_space = false;
+    for (text::CodePoint cp : text::code_points(t)) {
+      bool d = text::is_digit(cp.c) || (in_digits && (cp.c == '.' || cp.c == ','));  // 4.0 1,204: one number
+      if (d && !in_digits) ++digit_runs;
+      in_digits = d;
+      bool sp = text::is_space(cp.c);
+      if (sp && !in_space) ++parts;
+      in_space = sp;
+      bars += cp.c == '|' || cp.c == U'｜';
+    }
+    bool counters = (bars > 0 && (digit_runs > 0 || parts >= 3)) || (digit_runs >= 2 && parts >= 3 && text::length(t) <= 60);
+    bool repeated = !sk[k].empty() && seen[sk[k]] >= 2 && sk[k].find('#') != std::string::npos;
+    it.furniture = counters || repeated;
+  }
+}
+
+// Whether the item after k (in document order) is the body of a post: a paragraph, a list or a
+// quote that is not itself a header, a label or furniture.
+bool body_follows(const std::vector<Item*>& items, std::size_t k) {
+  for (std::size_t j = k + 1; j < items.size(); ++j) {
+    const Item& n = *items[j];
+    if (n.block.kind == BlockKind::opaque) continue;
+    if (n.header || n.furniture) return false;
+    if (n.block.kind == BlockKind::list || n.block.kind == BlockKind::quote) return true;
+    return n.paragraph && !trim_space(n.text).empty();
+  }
+  return false;
+}
+
+// The items of a list split for its labels go back together where no label was accepted.
+void rejoin_lists(Run& r) {
+  std::vector<Item> kept;
+  for (auto& it : r.items) {
+    if (it.list_group && !it.label && !kept.empty() && kept.back().list_group == it.list_group && !kept.back().label &&
+        kept.back().block.kind == BlockKind::list) {
+      for (auto& leaf : it.block.leaves) kept.back().block.leaves.push_back(std::move(leaf));
+      continue;
+    }
+    kept.push_back(std::move(it));
+  }
+  r.items = std::move(kept);
+}
+
+std::string display(const LabelStyle& s) { return s.shape.empty() ? s.family : s.shape; }
+
+}  // namespace
+
+std::vector<Item*> Context::items() {
+  std::vector<Item*> out;
+  for (auto& r : runs)
+    for (auto& it : r.items) out.push_back(&it);
+  return out;
+}
+
+void induce_styles(Context& cx) {
+  std::vector<Item*> items = cx.items();
+  // Shapes at the start of each line; a label a person or an earlier run put in <speaker> is
+  // kept (forced), and counted with the others so that a second run decides the same.
+  for (Item* it : items) {
+    if (it->old_label) {
+      const std::string& t = *it->old_label;
+      it->forced = true;
+      if (auto h = parse_post_header(t)) {
+        it->header = h;
+        continue;
+      }
+      // The label with the text after it, as the line stood.
+      std::string rest = it->block.leaves.empty() ? std::string() : leaf_text(it->block.leaves[0]);
+      for (const std::string& line : {t + rest, t + "x"})
+        if (auto c = parse_label(line, cx.model, false); c && c->label.length == t.size()) {
+          it->candidate = c;
+          break;
+        }
+      if (!it->candidate) {  // a label written by hand (二人:)
+        LabelCandidate hand;
+        hand.label.length = t.size();
+        for (text::CodePoint cp : text::code_points(t))
+          if (is_name_char(cp.c) || text::is_hiragana(cp.c) || text::is_digit(cp.c) || cp.c == U'・')
+            utf8::append(hand.label.name, cp.c);
+        hand.family = "hand";
+        it->candidate = hand;
+      }
+      continue;
+    }
+    const Leaf* leaf = label_leaf(it->block);
+    if (!leaf || leaf->pieces.empty() || leaf->pieces[0].kind != Piece::Kind::sentence) continue;
+    it->text = leaf_text(*leaf);
+    it->candidate = parse_label(it->text, cx.model, true);
+    // A label must end inside the first sentence (the rest of it stays a sentence).
+    if (it->candidate && it->candidate->label.length > leaf->pieces[0].sentence.text.size()) it->candidate.reset();
+    if (it->block.kind == BlockKind::paragraph) it->header = parse_post_header(it->text);
+  }
+  mark_furniture(items);
+
+  // Post headers: a family of them whose lines each stand over a post.
+  std::map<std::string, std::vector<std::size_t>> header_lines;
+  for (std::size_t k = 0; k < items.size(); ++k)
+    if (items[k]->header) header_lines[items[k]->header->family].push_back(k);
+  for (auto& [family, ks] : header_lines) {
+    LabelStyle st;
+    st.family = family;
+    st.shape = "投稿者の見出し行 (" + family + ")";
+    st.header = true;
+    std::vector<std::size_t> over_posts;
+    for (std::size_t k : ks) {
+      ++st.lines;
+      if (!items[k]->forced && !body_follows(items, k)) continue;
+      over_posts.push_back(k);
+    }
+    // A handle on posts of several IDs (名無しさん) names no one: there the IDs tell the posters
+    // apart.
+    std::map<std::string, std::set<std::string>> ids_of;
+    for (std::size_t k : over_posts) ids_of[items[k]->header->handle].insert(items[k]->header->id);
+    auto by_id = [&](const PostHeader& h) { return !h.id.empty() && ids_of[h.handle].size() > 1; };
+    bool any_by_id = false;
+    for (std::size_t k : over_posts) {
+      st.names[header_name(*items[k]->header, by_id(*items[k]->header)).key]++;
+      any_by_id = any_by_id || by_id(*items[k]->header);
+    }
+    st.spoken = static_cast<int>(over_posts.size());
+    st.accepted = over_posts.size() >= 2 ||
+                  std::any_of(ks.begin(), ks.end(), [&](std::size_t k) { return items[k]->forced; });
+    std::ostringstream why;
+    why << st.lines << " lines of a handle and a date, " << over_posts.size() << " of them over a post"
+        << (any_by_id ? "; posters told apart by ID where one handle is on posts of several IDs" : "");
+    st.why = why.str();
+    if (st.accepted)
+      for (std::size_t k : over_posts) {
+        Item& it = *items[k];
+        LabelName ln = header_name(*it.header, by_id(*it.header));
+        Label l;
+        l.text = it.forced ? *it.old_label : it.text;
+        l.family = family;
+        l.key = ln.key;
+        l.header = true;
+        l.is_new = !it.forced;
+        l.recurring = st.names[ln.key] >= 2;
+        l.shape.name = ln.name;
+        l.shape.role = ln.role;
+        l.shape.length = it.text.size();
+        l.shape.alone = true;
+        it.label = l;
+        it.candidate.reset();
+      }
+    cx.styles.push_back(std::move(st));
+  }
+
+  // Inline labels, by the shape's family.
+  std::map<std::string, std::vector<std::size_t>> by_family;
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    Item& it = *items[k];
+    if (it.label || !it.candidate || (it.candidate->label.alone && !it.forced)) continue;
+    by_family[it.candidate->family].push_back(k);
+  }
+  const int min_lines = static_cast<int>(cx.w("label.min_lines"));
+  const int min_repeats = static_cast<int>(cx.w("label.min_repeats"));
+  const double min_spoken = cx.w("label.min_spoken");
+  const std::size_t max_single = static_cast<std::size_t>(cx.w("label.max_single_chars"));
+  const int max_gap = static_cast<int>(cx.w("label.max_gap"));
+  for (auto& [family, ks] : by_family) {
+    LabelStyle st;
+    st.family = family;
+    const SpeakerLabel& first = items[ks.front()]->candidate->label;
+    st.shape = first.shape;
+    std::vector<std::string> keys;
+    for (std::size_t k : ks) {
+      Item& it = *items[k];
+      keys.push_back(label_name(it.candidate->label, cx.cues).key);
+      ++st.names[keys.back()];
+      ++st.lines;
+      Features f = it.paragraph ? it.f : paragraph_features(*label_leaf(it.block), cx.model, cx.role_w);
+      st.spoken += f.spoken();
+    }
+    int recurring = 0;
+    for (auto& [key, n] : st.names) recurring += n >= min_repeats;
+    bool space = first.style == SpeakerLabel::Style::space;
+    int need_lines = family == "D" || family == "QA" ? static_cast<int>(cx.w("label.min_dash")) : min_lines;
+    int need_recurring = space ? 2 : 1;
+    double spoken_share = static_cast<double>(st.spoken) / std::max(1, st.lines);
+    std::ostringstream why;
+    why << st.lines << " lines, " << st.names.size() << " names (" << recurring << " recurring), " << st.spoken
+        << " read like speech";
+    if (st.lines < need_lines) why << ": too few lines (" << need_lines << " needed)";
+    else if (family != "D" && family != "QA" && recurring < need_recurring)
+      why << ": no name recurs" << (space ? " twice (a name and a space need two)" : "");
+    else if (spoken_share < min_spoken) why << ": the text after it does not read like speech";
+    else st.accepted = true;
+    if (std::any_of(ks.begin(), ks.end(), [&](std::size_t k) { return items[k]->forced; })) st.accepted = true;
+    st.why = why.str();
+    if (st.accepted) {
+      // Clusters of the style's lines, broken by a heading or a long gap; a name seen once
+      // counts in a cluster where some name recurs.
+      std::vector<int> cluster(ks.size());
+      int c = 0;
+      for (std::size_t n = 1; n < ks.size(); ++n) {
+        bool broken = static_cast<int>(ks[n] - ks[n - 1]) > max_gap;
+        for (std::size_t j = ks[n - 1] + 1; j < ks[n] && !broken; ++j) broken = items[j]->block.kind == BlockKind::head;
+        cluster[n] = c += broken;
+      }
+      std::set<int> live;
+      for (std::size_t n = 0; n < ks.size(); ++n)
+        if (st.names[keys[n]] >= min_repeats || family == "D" || family == "QA") live.insert(cluster[n]);
+      for (std::size_t n = 0; n < ks.size(); ++n) {
+        Item& it = *items[ks[n]];
+        const SpeakerLabel& sl = it.candidate->label;
+        bool recurs = st.names[keys[n]] >= min_repeats || family == "D" || family == "QA";
+        bool single_ok = live.count(cluster[n]) && text::length(sl.name) <= max_single &&
+                         it.block.kind != BlockKind::head && (it.paragraph ? it.f.spoken() : true);
+        if (!recurs && !single_ok && !it.forced) {
+          it.why = "label-like start " + display(st) + " with a name seen once, outside the style's run";
+          continue;
+        }
+        Label l;
+        l.shape = sl;
+        l.family = family;
+        l.key = keys[n];
+        l.text = it.forced ? *it.old_label : it.text.substr(0, sl.length);
+        l.is_new = !it.forced;
+        l.recurring = recurs;
+        it.label = l;
+      }
+    }
+    cx.styles.push_back(std::move(st));
+  }
+  // Headings and quotes that hold a label are turns (segmentation took a short labelled line for
+  // a heading, or a labelled line after a statement for a quotation).
+  for (Item* it : items) {
+    if (!it->label || !it->label->is_new || it->block.kind == BlockKind::paragraph) continue;
+    it->block.kind = BlockKind::paragraph;
+    it->block.id.clear();
+    it->block.attrs = Attrs();
+    it->block.leaves[0].element = "p";
+    it->paragraph = true;
+    it->f = paragraph_features(it->block.leaves[0], cx.model, cx.role_w);
+  }
+  for (auto& r : cx.runs) {
+    rejoin_lists(r);
+    if (std::any_of(r.items.begin(), r.items.end(), [](const Item& it) { return it.label.has_value(); }))
+      r.mode = Run::Mode::labelled;
+  }
+}
+
+}  // namespace jatei::speakers

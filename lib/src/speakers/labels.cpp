@@ -1,0 +1,494 @@
+// Label shapes read from one line (see labels.hpp): the parts of an inline label, and post
+// header lines.
+#include "speakers/labels.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "jatei/rules.hpp"
+#include "speakers/model.hpp"
+#include "speakers/textutil.hpp"
+
+namespace jatei::speakers {
+
+namespace {
+
+// Bytes at the start of a paragraph looked at for a label, and the longest paragraph that may
+// be a 名前「…」 turn (its quote must close at the end of the paragraph).
+constexpr std::size_t kLabelHead = 256;
+constexpr std::size_t kLabelScan = 8192;
+
+// The code points at the start of a line, with their offsets.
+class Head {
+ public:
+  explicit Head(std::string_view s) : s_(s) {
+    cut_ = std::min(s.size(), kLabelHead);
+    while (cut_ < s.size() && cut_ > 0 && (static_cast<unsigned char>(s[cut_]) & 0xC0) == 0x80) --cut_;
+    text::decode_all(s.substr(0, cut_), cps_);
+  }
+  std::size_t size() const { return cps_.size(); }
+  char32_t operator[](std::size_t i) const { return i < cps_.size() ? cps_[i].c : 0; }
+  std::size_t byte(std::size_t i) const { return i < cps_.size() ? cps_[i].at : cut_; }
+  std::string_view slice(std::size_t a, std::size_t b) const { return s_.substr(byte(a), byte(b) - byte(a)); }
+  // Whether only whitespace follows code point i.
+  bool rest_empty(std::size_t i) const {
+    for (; i < cps_.size(); ++i)
+      if (!text::is_white_space(cps_[i].c)) return false;
+    return cut_ >= s_.size() || trim_space(s_.substr(cut_)).empty();
+  }
+
+ private:
+  std::string_view s_;
+  std::size_t cut_ = 0;
+  std::vector<text::CodePoint> cps_;
+};
+
+bool ends_with_particle(char32_t c) {
+  return c == U'は' || c == U'が' || c == U'を' || c == U'に' || c == U'で' || c == U'と' || c == U'の' || c == U'も' ||
+         c == U'へ' || c == U'や' || c == U'か';
+}
+
+// A mark before a label's name (○議長… ◆１２番… ◎市長… └ 作者より：).
+bool is_mark(char32_t c) {
+  static constexpr char32_t kMarks[] = {U'○', U'◯', U'●', U'◎', U'◆', U'◇', U'■', U'□', U'▲', U'△', U'▼',
+                                        U'▽', U'★', U'☆', U'►', U'▶', U'▷', U'└', U'├', U'┗', U'→', U'⇒'};
+  return std::find(std::begin(kMarks), std::end(kMarks), c) != std::end(kMarks);
+}
+
+// A character of a name slot: 関東日報・高橋, ホスト・岡田, 記者A, No.2, kei_0921, お礼.
+bool slot_char(char32_t c) {
+  return text::is_kanji(c) || text::katakana_word(c) || text::is_hiragana(c) || text::is_latin(c) ||
+         text::is_digit(c) || c == U'・' || c == '_' || c == U'＿' || c == '-' || c == '.' || c == U'．';
+}
+
+bool is_colon(char32_t c) { return c == ':' || c == U'：'; }
+bool is_angle(char32_t c) { return c == '>' || c == U'＞'; }
+
+// A timestamp: [01:12:05] (12:30) 00:41:10 — hours or minutes, then :mm and maybe :ss(.cc).
+struct Time {
+  std::size_t end = 0;  // code point after it (and after the spaces that follow)
+  bool bracketed = false;
+};
+std::optional<Time> parse_time(const Head& h, std::size_t i) {
+  std::size_t k = i;
+  int family = text::opens(h[k]);
+  bool bracketed = family == 1 || family == 2;
+  if (bracketed) ++k;
+  std::size_t d = 0;
+  while (text::is_digit(h[k]) && d < 3) ++k, ++d;
+  if (d == 0 || d > 2 || !is_colon(h[k])) return std::nullopt;
+  int groups = 0;
+  while (is_colon(h[k]) && text::is_digit(h[k + 1]) && text::is_digit(h[k + 2])) {
+    k += 3;
+    ++groups;
+  }
+  if (groups == 0 || text::is_digit(h[k])) return std::nullopt;
+  if ((h[k] == '.' || h[k] == U'．') && text::is_digit(h[k + 1])) {
+    ++k;
+    while (text::is_digit(h[k])) ++k;
+  }
+  if (bracketed) {
+    if (text::closes(h[k]) != family) return std::nullopt;
+    ++k;
+  }
+  std::size_t spaces = 0;
+  while (text::is_space(h[k])) ++k, ++spaces;
+  if (!bracketed && spaces == 0) return std::nullopt;  // 10:30から: a time in a sentence
+  return Time{k, bracketed};
+}
+
+std::string role_for(const SpeakerModel::Compiled& cues, std::string_view name) { return cues.role_for(name); }
+
+// The dash of an interviewer (―― —— ーー ── ––), or nothing.
+std::optional<LabelCandidate> parse_dash(const Head& h) {
+  std::size_t i = 0;
+  while (i < h.size() && is_dash(h[i])) ++i;
+  if (i < 2) return std::nullopt;
+  std::size_t j = i;
+  while (j < h.size() && text::is_space(h[j])) ++j;
+  if (j >= h.size() || is_dash(h[j])) return std::nullopt;
+  LabelCandidate c;
+  c.label.style = SpeakerLabel::Style::dash;
+  c.label.length = h.byte(i);
+  c.label.role = "interviewer";
+  c.label.shape = "――";
+  c.family = "D";
+  return c;
+}
+
+// Q. A. Q: A： Q1. A(名前):
+std::optional<LabelCandidate> parse_qa(const Head& h, std::string_view text, std::size_t max_name) {
+  char32_t c0 = h[0];
+  if (!(c0 == 'Q' || c0 == 'A' || c0 == U'Ｑ' || c0 == U'Ａ')) return std::nullopt;
+  bool q = c0 == 'Q' || c0 == U'Ｑ';
+  std::size_t k = 1;
+  while (text::is_digit(h[k])) ++k;
+  char32_t p = h[k];
+  LabelCandidate c;
+  SpeakerLabel& l = c.label;
+  l.style = SpeakerLabel::Style::qa;
+  l.role = q ? "interviewer" : "interviewee";
+  l.name = q ? "Q" : "A";
+  c.family = "QA";
+  if (p == '.' || p == U'．' || is_colon(p)) {
+    char32_t n1 = h[k + 1], n2 = h[k + 2];
+    // A.I., Q.E.D.: dotted initials; Q.iPhoneで… and Q.AIは… are labels with their question.
+    bool abbreviation = p == '.' && text::is_latin(n1) && n2 == '.';
+    // Digits right after the mark: a section number when they are followed by a dot, a space or
+    // nothing (Q.1. Q.1 概要 Q.1.2 概要), the answer's own text otherwise (A.2023年の春です。).
+    bool section_number = false;
+    if (text::is_digit(n1)) {
+      std::size_t m = k + 1;
+      while (text::is_digit(h[m])) ++m;
+      while ((h[m] == '.' || h[m] == U'．') && text::is_digit(h[m + 1])) {
+        m += 2;
+        while (text::is_digit(h[m])) ++m;
+      }
+      char32_t after = h[m];
+      section_number = m >= h.size() || after == '.' || after == U'．' || text::is_space(after);
+    }
+    if (abbreviation || section_number || h.rest_empty(k + 1)) return std::nullopt;
+    l.length = h.byte(k + 1);
+    l.shape = std::string(text.substr(0, h.byte(1))) + std::string(h.slice(k, k + 1));
+    return c;
+  }
+  if (text::opens(p) == 1) {  // A(中村): A（中村）：
+    std::size_t close = k + 1;
+    while (close < h.size() && close < k + 2 + max_name && text::closes(h[close]) != 1) ++close;
+    if (text::closes(h[close]) == 1 && close > k + 1 && is_colon(h[close + 1]) && !h.rest_empty(close + 2)) {
+      l.name = std::string(trim_space(h.slice(k + 1, close)));
+      l.length = h.byte(close + 2);
+      l.shape = std::string(text.substr(0, h.byte(1))) + "（名前）：";
+      return c;
+    }
+  }
+  return std::nullopt;
+}
+
+// The key of a bracket family in a shape ((N) for （） and (), [N] for ［］ and []).
+std::string_view bracket_key(int family) {
+  switch (family) {
+    case 1: return "(N)";
+    case 2: return "[N]";
+    case 5: case 6: return "<N>";
+    case 8: return "【N】";
+    case 9: return "〔N〕";
+    default: return "";
+  }
+}
+
+}  // namespace
+
+std::optional<LabelCandidate> parse_label(std::string_view text, const SpeakerModel& model, bool alone_ok) {
+  const auto& cues = model.compiled();
+  const std::size_t max_name = static_cast<std::size_t>(model.weight("label.max_name_chars"));
+  Head h(text);
+  if (h.size() == 0) return std::nullopt;
+  if (auto d = parse_dash(h)) return d;
+  if (is_dash(h[0])) return std::nullopt;  // ―まず一つだけ。 ――――
+  if (auto q = parse_qa(h, text, max_name)) return q;
+
+  LabelCandidate c;
+  SpeakerLabel& l = c.label;
+  std::size_t i = 0;
+  if (auto t = parse_time(h, 0)) {
+    std::size_t end = t->end;
+    while (end > 0 && text::is_space(h[end - 1])) --end;
+    l.time = std::string(h.slice(0, end));
+    c.family += t->bracketed ? "[T]" : "T";
+    l.shape += t->bracketed ? "[時刻] " : "時刻 ";
+    i = t->end;
+  }
+  if (is_mark(h[i])) {  // ○議長（…君）　 └ 作者より：
+    std::size_t k = i + 1;
+    while (text::is_space(h[k])) ++k;
+    if (slot_char(h[k]) || text::opens(h[k])) {
+      c.family += "M";
+      utf8::append(l.shape, h[i]);
+      i = k;
+    }
+  }
+  // The body: **name**, a name in brackets, or a bare name with maybe a bracket after it.
+  std::size_t name_b = i, name_e = i, end = i;  // code points
+  bool bracketed = false, bold = false;
+  int family = text::opens(h[i]);
+  if (h[i] == '*' && h[i + 1] == '*') {
+    std::size_t k = i + 2;
+    while (k < h.size() && k < i + 3 + max_name && !(h[k] == '*' && h[k + 1] == '*')) ++k;
+    if (!(h[k] == '*' && h[k + 1] == '*')) return std::nullopt;
+    name_b = i + 2, name_e = k, end = k + 2;
+    bracketed = bold = true;
+    c.family += "**N**";
+    l.shape += "**名前**";
+  } else if (!bracket_key(family).empty()) {
+    std::size_t k = i + 1;
+    while (k < h.size() && k <= i + 1 + max_name && text::closes(h[k]) != family) ++k;
+    if (text::closes(h[k]) != family) return std::nullopt;
+    name_b = i + 1, name_e = k, end = k + 1;
+    bracketed = true;
+    c.family += bracket_key(family);
+    utf8::append(l.shape, h[i]);
+    l.shape += "名前";
+    utf8::append(l.shape, h[k]);
+  } else {
+    std::size_t k = i;
+    while (k < h.size() && k < i + max_name && (slot_char(h[k]) || h[k] == '*' || h[k] == U'＊' ||
+                                                (k > i && h[k] == ' ' && text::is_latin(h[k - 1]) && text::is_latin(h[k + 1]))))
+      ++k;
+    if (k == i || slot_char(h[k])) return std::nullopt;  // nothing, or longer than a name
+    name_b = i, name_e = end = k;
+    if (text::opens(h[k]) == 1) {  // 議長（大河内正君） 山田(アナリスト) 森義人（もり・よしと）
+      std::size_t close = k + 1;
+      while (close < h.size() && close < k + 25 && text::closes(h[close]) != 1 && !text::opens(h[close])) ++close;
+      if (text::closes(h[close]) == 1 && close > k + 1) {
+        l.note = std::string(trim_space(h.slice(k + 1, close)));
+        end = close + 1;
+      }
+    }
+    c.family += "N";
+    l.shape += "名前";
+  }
+  l.name = std::string(trim_space(h.slice(name_b, name_e)));
+  // The terminator.
+  std::size_t j = end, spaces = 0;
+  while (h[j] == ' ') ++j, ++spaces;
+  char32_t t = h[j];
+  std::size_t label_end = end;
+  if (is_colon(t)) {
+    l.style = SpeakerLabel::Style::colon;
+    label_end = j + 1;
+    c.family += ":";
+    l.shape += "：";
+    if (text::is_digit(h[j - 1]) && text::is_digit(h[j + 1])) return std::nullopt;  // 朝10:30
+    if (h[j + 1] == '/' && h[j + 2] == '/') return std::nullopt;                    // http://
+  } else if (is_angle(t)) {
+    l.style = SpeakerLabel::Style::angle;
+    label_end = j + 1;
+    c.family += ">";
+    l.shape += "＞";
+  } else if (bracketed && !bold) {
+    l.style = SpeakerLabel::Style::bracket;
+  } else if (!bracketed && t == U'「' && spaces == 0 && end == name_e && name_e - name_b <= 8) {
+    l.style = SpeakerLabel::Style::quote;
+    c.family += "「";
+    l.shape += "「…」";
+    // The quote that opens here must close at the end of the paragraph.
+    if (text.size() > kLabelScan) return std::nullopt;
+    int depth = 0;
+    std::size_t close_end = std::string_view::npos;
+    for (std::size_t b = h.byte(j); b < text.size(); b = text::next(text, b)) {
+      char32_t q = text::at(text, b);
+      if (q == U'「') ++depth;
+      else if (q == U'」' && --depth == 0) {
+        close_end = text::next(text, b);
+        break;
+      }
+    }
+    if (close_end == std::string_view::npos || !trim_space(text.substr(close_end)).empty()) return std::nullopt;
+  } else if (!bracketed && (t == U'　' || (spaces > 0 && t > 0x7F && !text::is_space(t)))) {
+    l.style = SpeakerLabel::Style::space;
+    c.family += "_";
+    l.shape += "　";
+  } else {
+    return std::nullopt;
+  }
+  l.length = h.byte(label_end);
+  l.alone = h.rest_empty(label_end);
+  if (l.alone && (!alone_ok || l.style == SpeakerLabel::Style::quote || l.style == SpeakerLabel::Style::space))
+    return std::nullopt;
+  // The name: letters, not too long, not a word that ends in a particle, not a stop word.
+  std::u32string u;
+  for (text::CodePoint cp : text::code_points(l.name)) u.push_back(cp.c);
+  if (u.empty() || u.size() > max_name) return std::nullopt;
+  bool letter = false, latin = false, hiragana_only = true;
+  for (char32_t ch : u) {
+    letter = letter || text::is_kanji(ch) || text::katakana_word(ch) || text::is_hiragana(ch) || text::is_latin(ch);
+    latin = latin || text::is_latin(ch);
+    hiragana_only = hiragana_only && (text::is_hiragana(ch) || text::is_prolonged(ch));
+  }
+  for (char32_t ch : u)
+    if (!slot_char(ch) && ch != ' ' && ch != U'　' && ch != '*' && ch != U'＊') return std::nullopt;
+  // A number before the name is a seat or a post number only when the person is in the bracket
+  // after it (◆１２番（村上由紀子議員）).
+  if (!letter || (text::is_digit(u.front()) && l.note.empty()) || ends_with_particle(u.back())) return std::nullopt;
+  // A particle inside is a phrase, not a name (ICカード利用時は１４７円).
+  for (std::size_t k = 1; k + 1 < u.size(); ++k)
+    if (ends_with_particle(u[k]) && !text::is_hiragana(u[k - 1]) && !text::is_hiragana(u[k + 1])) return std::nullopt;
+  if (l.style == SpeakerLabel::Style::space && (latin || hiragana_only)) return std::nullopt;
+  if (l.style == SpeakerLabel::Style::quote && hiragana_only) return std::nullopt;
+  if (cues["label-stop"].whole(l.name) || cues["tag-stop"].whole(l.name)) return std::nullopt;  // 注: 座談会:…
+  if (l.style == SpeakerLabel::Style::bracket && (cues["label-stop"].prefix(l.name) || cues["tag-stop"].prefix(l.name)))
+    return std::nullopt;  // 【訂正・6月20日】 【関連記事】…
+  if (l.style != SpeakerLabel::Style::bracket && !bold) {
+    const Rules& seg = Rules::builtin();  // bylines and captions (著者: 写真: 聞き手・構成:)
+    if (seg.matches_prefix("byline", text) > 0 || seg.matches_prefix("caption", text) > 0) return std::nullopt;
+  }
+  l.role = role_for(cues, l.name);
+  return c;
+}
+
+// ------------------------------------------------------------------------------------------
+// Post headers
+// ------------------------------------------------------------------------------------------
+
+namespace {
+
+enum class Part { number, date, time, id, key, handle, bracket, other };
+
+bool digits_only(std::u32string_view u) {
+  return !u.empty() && std::all_of(u.begin(), u.end(), [](char32_t c) { return text::is_digit(c); });
+}
+
+// 2024/01/05 2024-03-03 2024.05.23 2024年08月05日 2024/08/05(月) 1/5 (a weekday in brackets may follow)
+bool is_date(std::u32string_view u) {
+  if (std::size_t open = u.find_first_of(U"(（"); open != std::u32string_view::npos && open > 0) u = u.substr(0, open);
+  int digits = 0, groups = 0, seps = 0;
+  bool in = false;
+  for (char32_t c : u) {
+    if (text::is_digit(c)) {
+      ++digits;
+      if (!in) ++groups;
+      in = true;
+    } else if (c == '/' || c == '-' || c == '.' || c == U'／' || c == U'年' || c == U'月') {
+      ++seps;
+      in = false;
+    } else if (c == U'日') {
+      in = false;
+    } else {
+      return false;
+    }
+  }
+  return groups >= 2 && seps >= 1 && digits >= 3;
+}
+
+bool is_time(std::u32string_view u) {
+  int colons = 0, digits = 0;
+  for (char32_t c : u) {
+    if (is_colon(c)) ++colons;
+    else if (text::is_digit(c)) ++digits;
+    else if (c != '.') return false;
+  }
+  return colons >= 1 && digits >= 3;
+}
+
+// 1: 12 1. No.2 #12 >>3
+bool is_number(std::u32string_view u) {
+  while (!u.empty() && (u.back() == ':' || u.back() == U'：' || u.back() == '.')) u.remove_suffix(1);
+  if (u.starts_with(U"No.") || u.starts_with(U"No．")) u.remove_prefix(3);
+  if (!u.empty() && (u.front() == '#' || u.front() == U'＃')) u.remove_prefix(1);
+  return digits_only(u);
+}
+
+bool handle_like(std::u32string_view u) {
+  bool letter = false;
+  for (char32_t c : u) {
+    if (text::is_kanji(c) || text::is_kana(c) || text::is_latin(c)) letter = true;
+    else if (!(text::is_digit(c) || c == '_' || c == '-' || c == '.' || c == '*' || c == U'＊' || c == U'＠' ||
+               c == '@' || c == U'・' || c == U'。' || c == U'＿'))
+      return false;
+  }
+  return letter;
+}
+
+std::string to_utf8(std::u32string_view u) {
+  std::string s;
+  for (char32_t c : u) utf8::append(s, c);
+  return s;
+}
+
+// A handle without @ before it, its bracket and its honorific after it: @kuroneko_ops（作成者） ->
+// kuroneko_ops (note 作成者), kei_0921さん -> kei_0921.
+std::string clean_handle(std::u32string u, std::string* note) {
+  if (!u.empty() && (u.front() == '@' || u.front() == U'＠')) u.erase(0, 1);
+  if (std::size_t open = u.find_first_of(U"(（"); open != std::u32string::npos && open > 0 &&
+                                                   (u.back() == ')' || u.back() == U'）')) {
+    if (note) *note = to_utf8(u.substr(open + 1, u.size() - open - 2));
+    u.erase(open);
+  }
+  if (u.size() > 2 && u.ends_with(U"さん")) u.erase(u.size() - 2);
+  return to_utf8(u);
+}
+
+}  // namespace
+
+std::optional<PostHeader> parse_post_header(std::string_view line) {
+  line = trim_space(line);
+  if (line.empty() || text::length(line) > 120) return std::nullopt;
+  // Parts between spaces (of either width) and vertical bars.
+  std::vector<std::u32string> parts(1);
+  for (text::CodePoint cp : text::code_points(line)) {
+    if (text::is_space(cp.c) || cp.c == '|' || cp.c == U'｜') {
+      if (!parts.back().empty()) parts.emplace_back();
+    } else {
+      parts.back().push_back(cp.c);
+    }
+  }
+  if (parts.back().empty()) parts.pop_back();
+  if (parts.size() < 2 || parts.size() > 9) return std::nullopt;
+  PostHeader ph;
+  bool dated = false;
+  Part first = Part::other, last = Part::other;
+  bool seen_first = false;
+  for (auto& raw : parts) {
+    std::u32string_view u = raw;
+    Part kind = Part::other;
+    std::size_t colon = u.find_first_of(U":：");
+    if (is_number(u) && !ph.handle.size()) kind = Part::number;
+    else if (is_date(u)) kind = Part::date;
+    else if (is_time(u)) kind = Part::time;
+    else if (colon != std::u32string_view::npos && colon > 0) {
+      std::u32string_view key = u.substr(0, colon), value = u.substr(colon + 1);
+      if (key == U"ID" || key == U"ＩＤ") {
+        kind = Part::id;
+        ph.id = to_utf8(value);
+      } else if (value.empty() || is_date(value) || is_time(value)) {
+        kind = is_date(value) ? Part::date : is_time(value) ? Part::time : Part::key;
+      } else if (handle_like(key) && !value.empty()) {
+        kind = Part::handle;
+        if (ph.handle.empty()) {
+          ph.handle = clean_handle(std::u32string(value), &ph.note);
+          if (key != U"名前") ph.role = to_utf8(key);
+        }
+      }
+    } else if (u.front() == '(' || u.front() == U'（') {
+      kind = Part::bracket;
+    } else if (u.starts_with(U"さん") && ph.handle.size()) {
+      kind = Part::bracket;  // ゆずぽん さん（40代・女性）
+    } else if (handle_like(u) || ((u.front() == '@' || u.front() == U'＠') && u.size() > 1)) {
+      kind = Part::handle;
+      if (ph.handle.empty()) ph.handle = clean_handle(std::u32string(u), &ph.note);
+    } else if (std::size_t open = u.find_first_of(U"(（"); open != std::u32string_view::npos && open > 0 &&
+                                                            handle_like(u.substr(0, open))) {
+      kind = Part::handle;  // @kuroneko_ops（作成者）
+      if (ph.handle.empty()) ph.handle = clean_handle(std::u32string(u), &ph.note);
+    }
+    if (kind == Part::other) {
+      for (char32_t c : u)
+        if (c == U'！' || c == U'？' || c == '!' || c == '?') return std::nullopt;  // a sentence, not a header
+    }
+    dated = dated || kind == Part::date || kind == Part::time;
+    if (!seen_first && kind != Part::number) {
+      first = kind;
+      seen_first = true;
+    }
+    last = kind;
+  }
+  if (!dated || first != Part::handle || ph.handle.empty()) return std::nullopt;
+  // 発売日　2023年10月 購入日 2024/02/11: a word that names the date before it is no handle.
+  for (const char* key : {"日", "日時", "時刻", "年月", "年月日"})
+    if (ends_with(ph.handle, key) && ph.role.empty()) return std::nullopt;
+  ph.family = std::string("H..") + (last == Part::id ? "I" : last == Part::date ? "D" : last == Part::time ? "T" : "X");
+  return ph;
+}
+
+}  // namespace jatei::speakers
+
+namespace jatei {
+
+std::optional<SpeakerLabel> find_speaker_label(std::string_view paragraph, const SpeakerModel& model) {
+  auto c = speakers::parse_label(paragraph, model, false);
+  if (!c) return std::nullopt;
+  return c->label;
+}
+
+}  // namespace jatei

@@ -1,0 +1,45 @@
+// Label shapes: what a line-initial speaker label looks like, read from one line at a time.
+// Whether a shape IS a label in a document is decided from the whole document (induce.hpp):
+// here only its parts are found and named.
+//
+// A label is [time] [mark] body terminator, where the body is a name slot, bare or in brackets:
+//   （関東日報・高橋）  [00:03:12] ホスト・岡田：  ○議長（大河内正君）　  **高槻**：  田村 >
+//   森　  ケン「…」  【司会】  ――  Q.  A(中村):
+// Its shape is the same with the name slot abstracted: （名前） [時刻] 名前： ○名前　 and so on;
+// lines whose shapes are equal (full- and half-width alike, any mark) are one style.
+//
+// A post header is a line that is all label: a handle and a date or time (a forum post, a Q&A
+// answer, a review, a comment), over the lines of the post:
+//   1: 風吹けば名無し 2024/08/05(月) 15:02:11.45 ID:Zk3pQ8aT0
+//   回答者：green_finger77　回答日時：2024/6/12 8:15
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "jatei/speakers.hpp"
+
+namespace jatei::speakers {
+
+// A label shape found at the start of a line (before the document says whether it is a label).
+struct LabelCandidate {
+  SpeakerLabel label;   // style, length, name, note, time, role, shape (as find_speaker_label)
+  std::string family;   // the shape's key: equal for lines of one style ("(N)", "[T]N:", "MN_")
+};
+
+// The label shape a paragraph starts with, if any. `alone_ok`: a label with nothing after it
+// on the line is a candidate too (SpeakerLabel::alone).
+std::optional<LabelCandidate> parse_label(std::string_view paragraph, const SpeakerModel& model, bool alone_ok);
+
+// A post header: the whole line is the label.
+struct PostHeader {
+  std::string family;   // the shape's key: the class of its first and last parts ("H..T", "H..I")
+  std::string handle;   // the poster's name or handle (kei_0921, 風吹けば名無し), honorific and @ off
+  std::string id;       // an ID: value when there is one (Zk3pQ8aT0)
+  std::string role;     // a key before the handle that says what the poster is (質問者, 回答者)
+  std::string note;     // a bracket after the handle ((作成者), (40代・女性))
+};
+std::optional<PostHeader> parse_post_header(std::string_view line);
+
+}  // namespace jatei::speakers

@@ -1,0 +1,295 @@
+// Names and roles: one person however the label varies, the name declared for each person
+// (<persName>), and what each person does (@role).
+//
+// - A label's person: the name beside a word of office (佐藤花子 in 国務大臣（佐藤花子君）, 大場和彦
+//   in 上下水道局長（大場和彦）), the last part of affiliation・name (高橋 in 関東日報・高橋, 岡田 in
+//   ホスト・岡田), without the honorifics of [strip-honorific]. A name that is the start of another
+//   name of the same document is that person (今井 and 今井真由美).
+// - A label that is only a word of office or a role (（社長）, 司会, 作者より) is named from the
+//   document when it says who holds it: a name right before the word (岩城隆之社長), or after it
+//   and a colon (司会：編集部・有田美穂).
+// - @role: the label's word where [roles] knows it (司会 -> moderator); otherwise what the person
+//   does: the one who gives others the floor moderates, one who mostly asks is an asker, one
+//   who answers an explainer; affiliation・name labels of people who ask are reporters.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "speakers/analysis.hpp"
+#include "speakers/textutil.hpp"
+
+namespace jatei::speakers {
+
+namespace {
+
+bool all_katakana(std::string_view s) {
+  for (text::CodePoint cp : text::code_points(s))
+    if (!text::katakana_word(cp.c) && cp.c != U'・') return false;
+  return !s.empty();
+}
+
+bool has_letters(std::string_view s) {
+  for (text::CodePoint cp : text::code_points(s))
+    if (text::is_kanji(cp.c) || text::is_kana(cp.c) || text::is_latin(cp.c)) return true;
+  return false;
+}
+
+std::string strip_honorific(std::string_view s, const SpeakerModel::Compiled& cues) {
+  if (std::size_t n = cues["strip-honorific"].suffix(s); n && n < s.size()) s.remove_suffix(n);
+  return std::string(s);
+}
+
+// Whether a word names an office or a role rather than a person (社長, 議長, 司会, ホスト).
+bool role_word(std::string_view w, const SpeakerModel::Compiled& cues) {
+  return cues["role-word"].whole(w) || cues["role-word"].suffix(w) > 0 || !cues.role_for(w).empty();
+}
+
+}  // namespace
+
+LabelName label_name(const SpeakerLabel& l, const SpeakerModel::Compiled& cues) {
+  LabelName out;
+  if (l.style == SpeakerLabel::Style::dash) {
+    out.key = "D:interviewer";
+    out.role = "interviewer";
+    return out;
+  }
+  std::string name = l.name, role;
+  if (!l.note.empty()) {
+    // 議長（大河内正君） １２番（村上由紀子議員） サポート（北村）: the person is in the bracket when it
+    // ends with an honorific, or when the word before it is an office or a number; 山田(アナリスト)
+    // and 森義人（もり・よしと）: the person is before it.
+    bool honorific = cues["strip-honorific"].suffix(l.note) > 0;
+    bool office = role_word(name, cues) || text::is_digit(text::at(name, 0)) || all_katakana(name);
+    bool note_is_name = !cues["role-word"].whole(strip_honorific(l.note, cues)) && has_letters(l.note);
+    bool reading = true;  // a reading in hiragana (もり・よしと) is no name
+    for (text::CodePoint cp : text::code_points(l.note))
+      reading = reading && (text::is_hiragana(cp.c) || cp.c == U'・' || text::is_prolonged(cp.c));
+    if (!reading && note_is_name && (honorific || office)) {
+      role = name;
+      name = l.note;
+    } else {
+      role = l.note;
+    }
+  }
+  // 関東日報・高橋 ホスト・岡田: the person is the last part (a name in katakana keeps its parts).
+  if (std::size_t dot = name.rfind("・"); dot != std::string::npos && !all_katakana(name) && dot + 3 < name.size()) {
+    role = name.substr(0, dot);
+    name = name.substr(dot + 3);
+  }
+  name = strip_honorific(name, cues);
+  out.key = "L:" + name;
+  out.name = name;
+  out.role = role;
+  return out;
+}
+
+LabelName header_name(const PostHeader& h, bool by_id) {
+  LabelName out;
+  out.name = by_id ? h.id : h.handle;
+  out.key = "H:" + out.name;
+  out.role = h.role;
+  return out;
+}
+
+namespace {
+
+// 今井 and 今井真由美 in one document: the shorter is the longer one's surname.
+std::map<std::string, std::string> merge_aliases(Context& cx) {
+  std::set<std::string> keys;
+  for (Item* it : cx.items())
+    if (it->label && it->person.rfind("L:", 0) == 0) keys.insert(it->person);
+  std::map<std::string, std::string> to;
+  for (auto& a : keys) {
+    if (text::length(a) < 4) continue;  // L: and at least two characters
+    std::string longer;
+    int n = 0;
+    for (auto& b : keys)
+      if (b != a && b.starts_with(a)) longer = b, ++n;
+    if (n == 1) to[a] = longer;
+  }
+  return to;
+}
+
+// The person a role word stands for when the document names them: 岩城隆之社長 (a name right
+// before the word), 司会：編集部・有田美穂 (after it and a colon).
+std::string holder_of(Context& cx, const std::string& word) {
+  std::set<std::string> found;
+  for (Item* it : cx.items()) {
+    if (it->part != Part::outside || it->block.leaves.empty() || it->block.kind == BlockKind::opaque) continue;
+    std::string t = leaf_text(it->block.leaves[0]);
+    std::string_view v = t;
+    for (std::size_t at = v.find(word); at != std::string_view::npos; at = v.find(word, at + word.size())) {
+      std::size_t start = at;
+      while (start > 0 && (text::is_kanji(text::before(v, start)) || text::katakana_word(text::before(v, start))))
+        start = text::prev(v, start);
+      std::size_t end = at + word.size();
+      bool whole = end >= v.size() || !text::is_kanji(text::at(v, end));
+      if (start < at && whole && text::length(v.substr(start, at - start)) >= 2) {
+        found.insert(std::string(v.substr(start, at - start)));
+        continue;
+      }
+      if (start == at && end < v.size() && (text::at(v, end) == U'：' || text::at(v, end) == ':')) {
+        std::size_t b = text::next(v, end), e = b;
+        while (e < v.size() && !text::is_space(text::at(v, e)) && text::at(v, e) != U'、' && text::at(v, e) != U'）')
+          e = text::next(v, e);
+        std::string who(v.substr(b, e - b));
+        if (std::size_t dot = who.rfind("・"); dot != std::string::npos) who = who.substr(dot + 3);
+        if (has_letters(who)) found.insert(who);
+      }
+    }
+  }
+  return found.size() == 1 ? *found.begin() : std::string();
+}
+
+// The interviewer of a dash interview, named by a byline (聞き手：佐藤あかね).
+std::string name_after_cue(Context& cx, const Block& b) {
+  if (b.leaves.empty()) return {};
+  std::string t = leaf_text(b.leaves[0]);
+  std::string_view v = trim_space(t);
+  for (std::size_t i = 0; i < v.size(); i = text::next(v, i)) {
+    std::size_t n = cx.cues["interviewer-byline"].prefix(v.substr(i));
+    if (!n) continue;
+    std::string_view rest = v.substr(i + n);
+    std::size_t end = 0;
+    while (end < rest.size()) {
+      char32_t c = text::at(rest, end);
+      if (text::is_space(c) || c == ')' || c == U'）' || c == U'、' || c == ',' || c == '/' || c == U'／' || c == U'。')
+        break;
+      end = text::next(rest, end);
+    }
+    return std::string(rest.substr(0, end));
+  }
+  return {};
+}
+
+// The interviewee named in a lead or title (代表の中村健太氏に聞いた).
+std::string interviewee_in(Context& cx, std::string_view t) {
+  for (auto& e : cx.cues["interviewee-cue"].literal()) {
+    std::size_t at = t.find(e.text);
+    if (at == std::string_view::npos) continue;
+    std::size_t start = at;
+    while (start > 0 && is_name_char(text::before(t, start))) start = text::prev(t, start);
+    if (start < at) return std::string(t.substr(start, at - start));
+  }
+  return {};
+}
+
+// What a person does, from their units: asks (questions, requests) or explains.
+struct Behaviour {
+  int units = 0, asks = 0, floors = 0;
+  double role = 0;
+};
+
+}  // namespace
+
+void name_people(Context& cx) {
+  std::vector<Item*> items = cx.items();
+  auto aliases = merge_aliases(cx);
+  for (Item* it : items)
+    if (auto a = aliases.find(it->person); a != aliases.end()) it->person = a->second;
+  // Order of first speaking, over the whole document, and what each does.
+  std::vector<std::string> order;
+  std::map<std::string, Behaviour> acts;
+  for (Item* it : items) {
+    if (it->part == Part::outside || it->person.empty()) continue;
+    if (std::find(order.begin(), order.end(), it->person) == order.end()) order.push_back(it->person);
+    if (it->part != Part::unit || !it->paragraph) continue;
+    Behaviour& b = acts[it->person];
+    ++b.units;
+    b.asks += it->f.question || it->f.request;
+    b.floors += !it->f.vocatives.empty() || !it->f.addressed.empty();
+    b.role += it->f.role;
+  }
+  // Two unlabelled speakers: vocatives name the other one.
+  std::map<std::string, std::map<std::string, int>> votes;
+  for (Item* it : items) {
+    if (it->part != Part::unit || (it->person != "U:A" && it->person != "U:B")) continue;
+    std::string other = it->person == "U:A" ? "U:B" : "U:A";
+    if (!it->f.vocative.empty()) votes[other][normalise_name(it->f.vocative, cx.cues)] += 2;
+    if (!it->f.addressed.empty()) votes[other][normalise_name(it->f.addressed, cx.cues)] += 1;
+  }
+  auto best_name = [&](const std::string& key, const std::string& taken) {
+    std::string best;
+    int best_n = 0;
+    bool best_personal = false;
+    for (auto& [name, n] : votes[key]) {
+      if (name == taken) continue;
+      bool personal = !cx.cues["title-name"].whole(name);
+      if (best.empty() || (personal && !best_personal) || (personal == best_personal && n > best_n)) {
+        best = name, best_n = n, best_personal = personal;
+      }
+    }
+    return best;
+  };
+  std::string name_a = best_name("U:A", ""), name_b = best_name("U:B", name_a);
+  if (!name_b.empty() && name_b == name_a) name_b.clear();
+  bool a_explains = (acts["U:A"].units ? acts["U:A"].role / acts["U:A"].units : 0) >=
+                    (acts["U:B"].units ? acts["U:B"].role / acts["U:B"].units : 0);
+  // A dash interview: the interviewer from a 聞き手: byline, the interviewee from the lead.
+  std::string interviewer, interviewee;
+  for (auto& d : cx.doc.divisions)
+    for (auto& t : d.turns)
+      for (auto& b : t.blocks)
+        if (b.kind == BlockKind::byline && interviewer.empty()) interviewer = name_after_cue(cx, b);
+  for (Item* it : items)
+    if (it->block.kind == BlockKind::byline && interviewer.empty()) interviewer = name_after_cue(cx, it->block);
+  for (auto& r : cx.runs) {
+    if (r.mode != Run::Mode::labelled) continue;
+    for (auto& it : r.items) {
+      if (it.part == Part::unit) break;
+      if ((it.paragraph || it.block.kind == BlockKind::head) && interviewee.empty())
+        interviewee = interviewee_in(cx, leaf_text(it.block.leaves[0]));
+    }
+  }
+  if (interviewee.empty()) interviewee = interviewee_in(cx, cx.doc.header.title);
+  bool moderated = false;
+  for (auto& key : order)
+    if (cx.cues.role_for(key.substr(2)) == "moderator") moderated = true;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const std::string& key = order[k];
+    Participant p{key, "", ""};
+    const Behaviour& b = acts[key];
+    if (key == "U:A" || key == "U:B") {
+      bool a = key == "U:A";
+      p.name = a ? name_a : name_b;
+      p.role = (a == a_explains) ? "explainer" : "asker";
+    } else if (key.rfind("C:", 0) == 0) {
+      p.name = key.substr(2);
+      for (auto& m : cx.cast)
+        if (m.name == p.name) p.role = !m.role.empty() ? m.role : m.lead ? "moderator" : "";
+      if (p.role.empty()) p.role = b.units && b.asks * 2 >= b.units ? "asker" : "explainer";
+    } else if (key == "D:interviewer") {
+      p.name = interviewer;
+      p.role = "interviewer";
+    } else if (key == "D:interviewee") {
+      p.name = interviewee;
+      p.role = "interviewee";
+    } else {
+      p.name = key.substr(2);
+      std::string word_role;  // the role a label's words give (司会, 記者, 質問者)
+      for (Item* it : items)
+        if (it->label && it->person == key) {
+          const SpeakerLabel& sl = it->label->shape;
+          std::string r = cx.cues.role_for(sl.name);                                  // 司会
+          if (r.empty() && !it->label->header) r = cx.cues.role_for(label_name(sl, cx.cues).role);  // ホスト・岡田
+          if (r.empty() && it->label->header) r = cx.cues.role_for(sl.role);          // 質問者：…
+          if (r.empty() && sl.style == SpeakerLabel::Style::qa) r = sl.role;          // Q. A.
+          if (!r.empty() && word_role.empty()) word_role = r;
+        }
+      p.role = word_role;
+      if (p.role.empty() && b.units) {
+        bool affiliated = false;  // 関東日報・高橋: someone from an outlet
+        for (Item* it : items)
+          if (it->label && it->person == key && it->label->shape.name.find("・") != std::string::npos) affiliated = true;
+        if (b.asks * 2 >= b.units) p.role = affiliated ? "reporter" : "asker";
+        else p.role = moderated ? "guest" : "explainer";
+      }
+      if (role_word(p.name, cx.cues))
+        if (std::string holder = holder_of(cx, p.name); !holder.empty()) p.name = holder;
+    }
+    if (k < cx.opts.names.size() && !cx.opts.names[k].empty()) p.name = cx.opts.names[k];
+    cx.people.push_back(p);
+  }
+}
+
+}  // namespace jatei::speakers

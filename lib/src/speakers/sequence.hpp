@@ -1,0 +1,45 @@
+// The sequence model of an unlabelled dialogue: every spoken paragraph is a step, every
+// participant a state; the best assignment of states to steps is found by Viterbi, with the
+// max-marginals giving each step's margin (how much worse the best assignment that gives it to
+// someone else is). Profiles of the participants (register, length, questions …) are
+// re-estimated from the assignment, hard EM, across every dialogue of the document.
+#pragma once
+
+#include <array>
+#include <functional>
+#include <vector>
+
+#include "speakers/features.hpp"
+
+namespace jatei::speakers {
+
+// A chain of n steps over k states: emit[t * k + s], and trans(t, from, to) for the step from
+// t - 1 to t (t >= 1).
+struct Chain {
+  std::size_t n = 0, k = 0;
+  std::vector<double> emit;
+  std::function<double(std::size_t t, int from, int to)> trans;
+};
+
+// The best path (states[t]) and each step's margin. On ties a state keeps going and the lower
+// state wins.
+void viterbi(const Chain& c, std::vector<int>& states, std::vector<double>& margins);
+
+constexpr int kProfile = 8;
+using Profile = std::array<double, kProfile>;
+// log2 length, polite, casual, question, react or answer, move, marker, first person.
+Profile profile_of(const Features& f);
+
+// The weights of [profile] (speakers.weights).
+struct ProfileWeights {
+  Profile w{};
+  double scale = 0, cap = 0, min_var = 0;
+};
+
+// Emissions from the profiles of an assignment: for each step and state, how much more the step
+// looks like that state's steps than like the others' (a linear discriminant, one state against
+// the rest, clipped to ±cap). Empty when a state has no step.
+std::vector<double> profile_emissions(const std::vector<Profile>& x, const std::vector<int>& states, std::size_t k,
+                                      const ProfileWeights& pw);
+
+}  // namespace jatei::speakers

@@ -1,0 +1,223 @@
+// Turn grouping in a run with labels: a labelled line starts a turn; a line without a label
+// inside the run continues the current turn; everything that is no one's speech stays out and,
+// where it shows that the turn is over, closes it. Each decision leaves its reason in Item::why
+// for --explain.
+//
+// A turn goes on over lines without a label, lists and quotes it introduces. It is closed by a
+// heading, a byline or trailer, narration (plain written prose with no spoken register: the
+// editor's words after a speech), page furniture (a counter, a button row, a line the page
+// repeats), and a line that starts like a label the document does not use as one (管理人コメント：
+// … is another voice) unless it is the same voice adding to its post (追記：, [same-voice]). A
+// bracketed stage note on its own line (〔拍手〕, （笑）) stays out without closing the turn.
+// In an interview whose only labels are the interviewer's (―― or Q.), the lines without a label
+// are the interviewee's.
+#include <algorithm>
+
+#include "speakers/analysis.hpp"
+#include "speakers/textutil.hpp"
+
+namespace jatei::speakers {
+
+namespace {
+
+// A whole line in brackets: a stage note or an aside (〔拍手〕 〔「そうだ」と呼ぶ者あり〕 （笑）).
+bool bracketed_line(std::string_view t) {
+  t = trim_space(t);
+  if (t.empty()) return false;
+  int family = text::opens(text::at(t, 0));
+  if (!family || family == 3 || family == 4) return false;  // not 「…」『…』: that is speech
+  return text::closes(text::before(t, t.size())) == family;
+}
+
+// What opens the list or quote at i belongs to the turn when something spoken follows it in the
+// same turn (a continuation or the next labelled line), or when the paragraph before it leads
+// into it (…は次の通りです： ・…).
+bool inside_dialogue(const Run& r, std::size_t i) {
+  for (std::size_t j = i + 1; j < r.items.size(); ++j) {
+    const Item& n = r.items[j];
+    if (n.block.kind == BlockKind::opaque || n.block.kind == BlockKind::list || n.block.kind == BlockKind::quote ||
+        n.block.kind == BlockKind::figure || (n.paragraph && n.f.note))
+      continue;
+    if (n.label) return true;
+    return n.paragraph && !n.furniture && !n.f.narrative;
+  }
+  return false;
+}
+
+// A tag or a key at the start of a line (【訂正】… 【追記】… 管理人コメント：… 引用元：…): whose
+// word, if it is one ("" otherwise).
+std::string tag_prefix(std::string_view t) {
+  t = trim_space(t);
+  char32_t c = text::at(t, 0);
+  int family = text::opens(c);
+  if (family == 8 || family == 2 || family == 9) {  // 【…】 ［…］ 〔…〕
+    std::size_t i = text::next(t, 0), start = i;
+    for (int n = 0; n < 16 && i < t.size(); ++n, i = text::next(t, i))
+      if (text::closes(text::at(t, i)) == family) {
+        std::string_view word = t.substr(start, i - start);
+        return std::string(word.substr(0, word.find("・")));
+      }
+    return {};
+  }
+  std::size_t i = 0;
+  for (int n = 0; n < 12 && i < t.size(); ++n, i = text::next(t, i)) {
+    char32_t d = text::at(t, i);
+    if (d == U'：' || (d == ':' && !text::is_digit(text::at(t, text::next(t, i))))) {
+      std::string_view word = t.substr(0, i);
+      if (std::size_t open = word.find("（"); open != std::string_view::npos && open > 0) word = word.substr(0, open);
+      return std::string(word);
+    }
+    if (!(text::is_kanji(d) || text::is_kana(d) || text::is_latin(d) || d == U'（' || d == U'）' || d == '/' ||
+          text::is_digit(d)))
+      return {};
+  }
+  return {};
+}
+
+// A button or a link after a post (コメントする（※…）, もっと見る（つくれぽ 125件）): short, no
+// sentence end, ending with a word of [button-end].
+bool button_line(std::string_view t, const SpeakerModel::Compiled& cues) {
+  t = trim_space(t);
+  if (t.empty() || has_terminator(t) || text::length(t) > 30) return false;
+  if (text::closes(text::before(t, t.size())) == 1)
+    if (std::size_t open = t.rfind("（"); open != std::string_view::npos && open > 0) t = trim_space(t.substr(0, open));
+  return cues["button-end"].suffix(t) > 0;
+}
+
+// Whether the line after item i does not go on with the turn: furniture, another label, a
+// block that is no paragraph, or nothing.
+bool turn_ends_after(const Run& r, std::size_t i) {
+  for (std::size_t j = i + 1; j < r.items.size(); ++j) {
+    const Item& n = r.items[j];
+    if (n.block.kind == BlockKind::opaque) continue;
+    return n.label || n.furniture || !n.paragraph;
+  }
+  return true;
+}
+
+bool leads_in(const Item& before) {
+  std::string_view t = trim_space(before.text.empty() && !before.block.leaves.empty() ? leaf_text(before.block.leaves[0])
+                                                                                       : before.text);
+  char32_t last = text::before(t, t.size());
+  return last == U'：' || last == ':';
+}
+
+}  // namespace
+
+void group_labelled(Context& cx, Run& r) {
+  // Interviewer-only labels (―― or Q.): the lines without a label are the interviewee's.
+  bool interview = true;
+  for (auto& it : r.items)
+    if (it.label && it.label->shape.role != "interviewer") interview = false;
+  r.why = interview ? "interview: the questions are labelled, the answers are the interviewee's" : "labelled dialogue";
+  std::string current;       // whose turn is open ("" = none)
+  bool posts = false;        // the open turn is a post under a header line
+  bool last_spoken = false;  // the item before was part of the open turn
+  std::size_t last_label = 0;
+  bool quoted = true;  // every label is 名前「…」: a line of the dialogue is a quotation too
+  for (std::size_t i = 0; i < r.items.size(); ++i)
+    if (r.items[i].label) {
+      last_label = i;
+      quoted = quoted && r.items[i].label->shape.style == SpeakerLabel::Style::quote;
+    }
+  for (std::size_t i = 0; i < r.items.size(); ++i) {
+    Item& it = r.items[i];
+    bool ended = i > last_label;  // no label after it: the dialogue may be over
+    auto out = [&](std::string why, bool close) {
+      it.part = Part::outside;
+      it.why = std::move(why);
+      if ((close || ended) && !interview) current.clear();
+      last_spoken = false;
+    };
+    if (it.block.kind == BlockKind::opaque) continue;
+    if (it.label) {
+      it.part = Part::unit;
+      it.person = it.label->key;
+      it.cert = it.label->recurring ? "" : "medium";
+      it.why = it.label->header ? "post header (" + it.label->family + ")"
+                                : "label " + it.label->shape.shape + (it.label->recurring ? "" : " (its name once, inside the style's run)");
+      current = it.person;
+      posts = it.label->header;
+      last_spoken = true;
+      continue;
+    }
+    if (current.empty() && !interview) {
+      out(it.why.empty() ? "no turn is open" : it.why, false);
+      continue;
+    }
+    switch (it.block.kind) {
+      case BlockKind::paragraph: break;
+      case BlockKind::list:
+      case BlockKind::quote:
+        if (last_spoken && !current.empty() && (inside_dialogue(r, i) || (i > 0 && leads_in(r.items[i - 1])))) {
+          it.part = Part::attached;
+          it.person = current;
+          it.why = "introduced by the turn before it";
+          last_spoken = true;
+        } else {
+          out("a list or quote after the dialogue, introduced by no turn", false);
+        }
+        continue;
+      case BlockKind::figure: out(ended ? "a caption after the last labelled turn: the dialogue is over" : "a caption", false); continue;
+      case BlockKind::head: out("a heading: the turn before it is over", true); continue;
+      default: out("a " + std::string(to_string(it.block.kind)) + ": the turn before it is over", true); continue;
+    }
+    std::string_view line = it.text.empty() ? std::string_view() : std::string_view(it.text);
+    std::string whole = line.empty() ? leaf_text(it.block.leaves[0]) : std::string(line);
+    if (it.furniture) {
+      out("page furniture (a counter, a button row, a line the page repeats)", true);
+      continue;
+    }
+    if (button_line(whole, cx.cues) && turn_ends_after(r, i)) {
+      out("a button or link after the post", true);
+      continue;
+    }
+    if (bracketed_line(whole)) {
+      out(ended ? "a note in brackets after the last labelled turn: the dialogue is over" : "a note in brackets on its own line",
+          false);
+      continue;
+    }
+    if (std::string tag = tag_prefix(whole); !tag.empty() && !cx.cues["same-voice"].whole(tag)) {
+      out("starts with a tag or a key (" + tag + ") the document does not use as a label: another voice", true);
+      continue;
+    }
+    if (quoted && !interview && text::at(trim_space(whole), 0) != U'「') {
+      out("not a quotation, in a dialogue of 名前「…」 lines: narration", true);
+      continue;
+    }
+    if (it.f.note) {
+      out("an editor's note", !posts);
+      continue;
+    }
+    if (it.f.narrative && !posts) {
+      out("narration (no spoken register): not part of the turn", true);
+      continue;
+    }
+    it.part = Part::unit;
+    if (interview) {
+      it.person = "D:interviewee";
+      it.cert = "high";
+      it.why = "an answer: the interview labels only its questions";
+    } else {
+      it.person = current;
+      it.cert = posts ? "high" : "medium";
+      it.why = posts ? "a line of the post under the header" : "no label inside the run of labelled turns: the turn goes on";
+    }
+    current = it.person;
+    last_spoken = true;
+  }
+  // In an interview, nothing before the first question is an answer.
+  if (interview) {
+    for (auto& it : r.items) {
+      if (it.label) break;
+      if (it.part != Part::outside) {
+        it.part = Part::outside;
+        it.person.clear();
+        it.cert.clear();
+        it.why = "before the first question";
+      }
+    }
+  }
+}
+
+}  // namespace jatei::speakers

@@ -1,0 +1,348 @@
+// Unlabelled dialogue: whether a run of paragraphs without labels is a conversation, which of
+// its blocks are spoken, how many people take part, and who says each paragraph.
+//
+// 1. The verdict ([dialogue] weights): reactions (なるほど), answers (その通り), vocatives,
+//    questions, short paragraphs and a spoken register against narration. A run that is nearly a
+//    dialogue is one when the document has a sure one (a dialogue scraped in pieces).
+// 2. The units: its paragraphs but notes and the narration at its edges (the editor's lead);
+//    lists and quotes go with the paragraph that introduces them; captions, headings, trailers,
+//    bylines never sit in a turn.
+// 3. The cast (cast.cpp): the people the dialogue calls or addresses by name (森さん、…; 西村さんは
+//    どう思いますか), and those the lead introduces when the dialogue speaks to them (吉岡教授 is
+//    the 先生 the students call; 編集部の森下が聞いた names the one who asks). With two or fewer,
+//    the classic two-speaker model: speaker A explains, B asks, named afterwards from the
+//    vocatives (a vocative names the person spoken TO). With three or more, one state per person:
+//    a paragraph never belongs to the person it calls or asks, the person called speaks next, and
+//    the lead's question without a name goes to the one the lead last spoke to.
+// 4. Decoding (sequence.hpp): Viterbi, then the profiles re-estimated from the result.
+#include <algorithm>
+#include <iomanip>
+#include <sstream>
+
+#include "speakers/analysis.hpp"
+#include "speakers/cast.hpp"
+#include "speakers/sequence.hpp"
+
+namespace jatei::speakers {
+
+namespace {
+
+constexpr int kTransitions = 14;
+
+Run::Verdict dialogue_verdict(Context& cx, Run& r) {
+  int n = 0, react = 0, answer = 0, voc = 0, question = 0, shortp = 0, spoken = 0, narrative = 0, cues = 0, strong = 0;
+  for (auto& it : r.items) {
+    if (!it.paragraph || it.f.note) continue;
+    ++n;
+    react += it.f.react;
+    answer += it.f.answer;
+    voc += !it.f.vocative.empty() || !it.f.addressed.empty();
+    question += it.f.question || it.f.any_question;
+    shortp += it.f.chars < cx.w("dialogue.short_chars");
+    spoken += it.f.polite > 0 || it.f.casual > 0;
+    narrative += it.f.narrative;
+    bool s = it.f.react || it.f.answer || !it.f.vocative.empty() || !it.f.addressed.empty();
+    strong += s;
+    cues += s || it.f.question || it.f.any_question;
+  }
+  double dn = std::max(n, 1);
+  double score = cx.w("dialogue.react") * react / dn + cx.w("dialogue.answer") * answer / dn +
+                 cx.w("dialogue.vocative") * voc / dn + cx.w("dialogue.question") * question / dn +
+                 cx.w("dialogue.short") * shortp / dn + cx.w("dialogue.spoken") * spoken / dn +
+                 cx.w("dialogue.narrative") * narrative / dn;
+  bool scored = score >= cx.w("dialogue.threshold");
+  bool yes = scored && n >= cx.w("dialogue.min_paragraphs") && cues >= cx.w("dialogue.min_cues") &&
+             strong >= cx.w("dialogue.min_strong");
+  bool piece =
+      !yes && scored && n >= cx.w("dialogue.piece_min_paragraphs") && strong >= cx.w("dialogue.piece_min_strong");
+  std::ostringstream why;
+  why << std::fixed << std::setprecision(2) << (yes ? "unlabelled dialogue" : piece ? "dialogue-like" : "prose")
+      << " (score " << score << " vs " << cx.w("dialogue.threshold") << "; paragraphs " << n << ", cues " << cues
+      << " (strong " << strong << "), react " << react << ", answer " << answer << ", vocative " << voc
+      << ", question " << question << ", short " << shortp << ", spoken " << spoken << ", narrative " << narrative
+      << ")";
+  r.why = why.str();
+  r.paragraphs = n;
+  r.cues = cues;
+  r.strong = strong;
+  return yes ? Run::Verdict::yes : piece ? Run::Verdict::piece : Run::Verdict::no;
+}
+
+void to_paragraph(Context& cx, Item& it) {
+  it.block.kind = BlockKind::paragraph;
+  it.block.leaves[0].element = "p";
+  it.paragraph = true;
+  it.f = paragraph_features(it.block.leaves[0], cx.model, cx.role_w);
+}
+
+// Lists and quotes join the unit before them (nothing but captions between), or else the one
+// after them.
+void attach_lists(Run& r) {
+  auto container = [](const Item& p) {
+    return p.block.kind == BlockKind::opaque || p.block.kind == BlockKind::list || p.block.kind == BlockKind::quote;
+  };
+  for (std::size_t i = 0; i < r.items.size(); ++i) {
+    Item& it = r.items[i];
+    if (it.block.kind != BlockKind::list && it.block.kind != BlockKind::quote) continue;
+    for (std::size_t j = i; j-- > 0;) {
+      Item& p = r.items[j];
+      if (p.part == Part::unit || p.part == Part::attached) {
+        it.part = Part::attached;
+        it.why = "introduced by the turn before it";
+        break;
+      }
+      if (!container(p)) break;
+    }
+    if (it.part == Part::attached) continue;
+    for (std::size_t j = i + 1; j < r.items.size(); ++j) {
+      Item& p = r.items[j];
+      if (p.part == Part::unit) {
+        it.part = Part::attached;
+        it.why = "opens the turn after it";
+        break;
+      }
+      if (!container(p)) break;
+    }
+  }
+}
+
+// The units of an unlabelled dialogue: its paragraphs but notes, furniture and the narration at
+// its edges.
+void mark_units(Context& cx, Run& r) {
+  r.mode = Run::Mode::unlabelled;
+  if (r.verdict == Run::Verdict::piece) r.why += ": a piece of the dialogue found elsewhere in the document";
+  // A heading that opens by calling someone, or with a reaction or an answer in a spoken
+  // register, is a line of the dialogue that segmentation took for a title (博士、…ですか？).
+  for (auto& it : r.items) {
+    if (it.block.kind != BlockKind::head || it.block.leaves.size() != 1) continue;
+    Features f = paragraph_features(it.block.leaves[0], cx.model, cx.role_w);
+    bool spoken_register = f.polite > 0 || f.casual > 0 || f.question;
+    if (!f.vocative.empty() || ((f.react || f.answer) && spoken_register)) to_paragraph(cx, it);
+  }
+  std::vector<std::size_t> paras;
+  for (std::size_t i = 0; i < r.items.size(); ++i) {
+    Item& it = r.items[i];
+    if (!it.paragraph) continue;
+    if (it.f.note) it.why = "an editor's note";
+    else if (it.furniture) it.why = "page furniture";
+    else paras.push_back(i);
+  }
+  std::size_t lo = 0, hi = paras.size();
+  while (lo < hi && (r.items[paras[lo]].f.narrative || r.items[paras[lo]].f.intro)) {
+    r.items[paras[lo]].why = "narration before the dialogue (the lead)";
+    ++lo;
+  }
+  while (hi > lo && r.items[paras[hi - 1]].f.narrative) {
+    r.items[paras[hi - 1]].why = "narration after the dialogue";
+    --hi;
+  }
+  for (std::size_t k = lo; k < hi; ++k) r.items[paras[k]].part = Part::unit;
+  attach_lists(r);
+}
+
+// The switch score between two units ([transition] weights): positive when the speaker changes.
+double switch_score(const double* tw, const Item& prev, const Item& cur) {
+  const Features& p = prev.f;
+  const Features& c = cur.f;
+  const bool on[kTransitions] = {true,
+                                 p.question,
+                                 p.request && !p.question,
+                                 c.react,
+                                 c.answer && !c.react,
+                                 c.objection && !c.react && !c.answer,
+                                 !c.vocative.empty(),
+                                 c.continuation,
+                                 cur.figure_between,
+                                 cur.figure_between && c.figure_ref,
+                                 cur.quote_between,
+                                 cur.quote_between && c.refer_back,
+                                 cur.head_between,
+                                 cur.division_break};
+  double s = 0;
+  for (int k = 0; k < kTransitions; ++k) s += on[k] ? tw[k] : 0.0;
+  return s;
+}
+
+// The units of every unlabelled run in document order, with what sits between neighbours.
+std::vector<Item*> units_of(Context& cx) {
+  static const char* const kNames[kTransitions] = {
+      "switch", "prev_question", "prev_request", "react", "answer", "objection", "vocative",
+      "continuation", "figure_between", "figure_ref", "quote_between", "refer_back", "head_between", "division_break"};
+  double tw[kTransitions];
+  for (int k = 0; k < kTransitions; ++k) tw[k] = cx.w(std::string("transition.") + kNames[k]);
+  std::vector<Item*> all;
+  for (auto& r : cx.runs) {
+    if (r.mode != Run::Mode::unlabelled) continue;
+    std::vector<Item*> units;
+    bool fig = false, head = false, quote = false;
+    std::size_t last_div = 0;
+    for (auto& it : r.items) {
+      if (it.part == Part::unit) {
+        if (!units.empty()) {
+          it.figure_between = fig;
+          it.head_between = head;
+          it.quote_between = quote;
+          it.division_break = it.div != last_div;
+          it.switch_score = switch_score(tw, *units.back(), it);
+        }
+        units.push_back(&it);
+        fig = head = quote = false;
+        last_div = it.div;
+      } else if (it.block.kind == BlockKind::figure) {
+        fig = true;
+      } else if (it.block.kind == BlockKind::head) {
+        head = true;
+      } else if (it.block.kind == BlockKind::quote && it.part == Part::attached) {
+        quote = true;
+      }
+    }
+    // A run's first unit does not follow the last unit of the run before it.
+    if (!units.empty()) units.front()->switch_score = -1e18;
+    all.insert(all.end(), units.begin(), units.end());
+  }
+  return all;
+}
+
+ProfileWeights profile_weights(Context& cx) {
+  static const char* const kNames[kProfile] = {"length", "polite", "casual", "question", "react", "move", "marker",
+                                               "first_person"};
+  ProfileWeights pw;
+  for (int k = 0; k < kProfile; ++k) pw.w[k] = cx.w(std::string("profile.") + kNames[k]);
+  pw.scale = cx.w("profile.scale");
+  pw.cap = cx.w("profile.cap");
+  pw.min_var = cx.w("profile.min_var");
+  return pw;
+}
+
+// Decodes the units (chains of runs: a run's first unit starts afresh) with `fixed` emissions,
+// then re-estimates the profiles `iterations` times at most. `extra` is added to the profile
+// emissions (nothing for the two-speaker model, whose first emissions are replaced).
+void decode(Context& cx, std::vector<Item*>& units, std::size_t k, const std::vector<double>& first,
+            const std::vector<double>& extra, const std::function<double(std::size_t, int, int)>& trans) {
+  Chain c;
+  c.n = units.size();
+  c.k = k;
+  c.emit = first;
+  c.trans = [&](std::size_t t, int from, int to) {
+    if (units[t]->switch_score < -1e17) return 0.0;  // a new run: no link to the last one
+    return trans(t, from, to);
+  };
+  std::vector<int> states;
+  std::vector<double> margins;
+  viterbi(c, states, margins);
+  std::vector<Profile> x;
+  for (Item* u : units) x.push_back(profile_of(u->f));
+  ProfileWeights pw = profile_weights(cx);
+  int iterations = static_cast<int>(cx.w("profile.iterations"));
+  for (int round = 0; round < iterations; ++round) {
+    std::vector<double> e = profile_emissions(x, states, k, pw);
+    if (e.empty()) break;
+    for (std::size_t i = 0; i < e.size() && i < extra.size(); ++i) e[i] += extra[i];
+    c.emit = e;
+    std::vector<int> before = states;
+    viterbi(c, states, margins);
+    if (before == states) break;
+  }
+  for (std::size_t t = 0; t < units.size(); ++t) {
+    units[t]->state = states[t];
+    units[t]->margin = margins[t];
+    units[t]->emit.assign(c.emit.begin() + static_cast<std::ptrdiff_t>(t * k),
+                          c.emit.begin() + static_cast<std::ptrdiff_t>((t + 1) * k));
+  }
+}
+
+// Two speakers: A (state 0) explains, B asks; named afterwards (names.cpp).
+void decode_two(Context& cx, std::vector<Item*>& units) {
+  double scale = cx.w("role.scale");
+  std::vector<double> first;
+  for (Item* u : units) first.push_back(scale * u->f.role), first.push_back(-scale * u->f.role);
+  decode(cx, units, 2, first, {}, [&](std::size_t t, int from, int to) { return from == to ? 0.0 : units[t]->switch_score; });
+  for (Item* u : units) u->person = u->state == 0 ? "U:A" : "U:B";
+}
+
+// Three or more: one state per person of the cast.
+void decode_cast(Context& cx, std::vector<Item*>& units, const Cast& cast) {
+  const std::size_t k = cast.members.size();
+  std::vector<double> fixed(units.size() * k, 0);
+  for (std::size_t t = 0; t < units.size(); ++t)
+    for (std::size_t s = 0; s < k; ++s) fixed[t * k + s] = cast_emission(cx, cast, *units[t], static_cast<int>(s));
+  std::vector<int> addressee(units.size(), -1), floor(units.size(), -1);
+  int last = -1;
+  for (std::size_t t = 0; t < units.size(); ++t) {
+    floor[t] = last;
+    addressee[t] = cast.addressee(*units[t]);
+    if (addressee[t] >= 0) last = addressee[t];
+  }
+  const double w_addr = cx.w("cast.addressee"), w_floor = cx.w("cast.floor");
+  auto trans = [&, lead = cast.lead](std::size_t t, int from, int to) {
+    if (from == to) return 0.0;
+    double v = units[t]->switch_score;
+    if (to == addressee[t - 1]) v += w_addr;
+    else if (from == lead && addressee[t - 1] < 0 && to == floor[t - 1] &&
+             (units[t - 1]->f.question || units[t - 1]->f.request))
+      v += w_floor;  // the lead asks without a name: the one it last spoke to answers
+    return v;
+  };
+  decode(cx, units, k, fixed, fixed, trans);
+  for (Item* u : units) u->person = "C:" + cast.members[u->state].name;
+}
+
+// Lists and quotes follow the paragraph they were attached to.
+void follow_attached(Context& cx) {
+  for (auto& r : cx.runs) {
+    if (r.mode != Run::Mode::unlabelled) continue;
+    for (std::size_t i = 0; i < r.items.size(); ++i) {
+      Item& it = r.items[i];
+      if (it.part != Part::attached) continue;
+      std::string who;
+      for (std::size_t j = i; j-- > 0 && who.empty();) {
+        const Item& p = r.items[j];
+        if (p.part == Part::unit || p.part == Part::attached) who = p.person;
+        else if (p.block.kind != BlockKind::opaque && p.block.kind != BlockKind::list && p.block.kind != BlockKind::quote)
+          break;
+      }
+      for (std::size_t j = i + 1; j < r.items.size() && who.empty(); ++j)
+        if (r.items[j].part == Part::unit) who = r.items[j].person;
+      it.person = who;
+      if (who.empty()) it.part = Part::outside;
+    }
+  }
+}
+
+}  // namespace
+
+void classify_unlabelled(Context& cx) {
+  for (auto& r : cx.runs)
+    if (r.mode != Run::Mode::labelled) r.verdict = dialogue_verdict(cx, r);
+  // A dialogue scraped in pieces: once one run is surely a dialogue (or the runs that reach the
+  // score have the cues of one between them), those other runs are pieces of it.
+  bool sure = false;
+  int n = 0, cues = 0, strong = 0;
+  for (auto& r : cx.runs) {
+    if (r.mode == Run::Mode::labelled) continue;
+    sure = sure || r.verdict == Run::Verdict::yes;
+    if (r.verdict == Run::Verdict::no) continue;
+    n += r.paragraphs;
+    cues += r.cues;
+    strong += r.strong;
+  }
+  sure = sure || (n >= cx.w("dialogue.min_paragraphs") && cues >= cx.w("dialogue.min_cues") &&
+                  strong >= cx.w("dialogue.min_strong"));
+  for (auto& r : cx.runs)
+    if (r.mode != Run::Mode::labelled && (r.verdict == Run::Verdict::yes || (sure && r.verdict == Run::Verdict::piece)))
+      mark_units(cx, r);
+  std::vector<Item*> units = units_of(cx);
+  if (units.empty()) return;
+  Cast cast = find_cast(cx, units);
+  cx.cast_why = cast.why;
+  if (cast.members.size() >= 3) decode_cast(cx, units, cast);
+  else decode_two(cx, units);
+  for (Item* u : units) {
+    u->cert = u->margin >= cx.w("cert.high") ? "high" : u->margin >= cx.w("cert.medium") ? "medium" : "low";
+    if (u->why.empty()) u->why = "a paragraph of the dialogue";
+  }
+  cx.cast = cast.members.size() >= 3 ? cast.members : std::vector<CastMember>{};
+  follow_attached(cx);
+}
+
+}  // namespace jatei::speakers

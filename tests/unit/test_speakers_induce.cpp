@@ -1,0 +1,176 @@
+// Label induction (lib/src/speakers/induce.cpp): a shape is a label when the document repeats
+// it for a small set of names; guards against titles, section heads, corrections, desk credits
+// and one-off brackets; post headers over their posts; furniture lines.
+#define BOOST_TEST_MODULE speakers_induce
+#include <boost/test/unit_test.hpp>
+
+#include <sstream>
+
+#include "jatei/segment.hpp"
+#include "jatei/speakers.hpp"
+#include "jatei/tei.hpp"
+
+using namespace jatei;
+
+namespace {
+
+Document annotated(const std::string& text, std::string* explain = nullptr) {
+  SegmentOptions o;
+  o.source_name = "t.txt";
+  Document doc = segment_text(text, o);
+  std::string before = doc.text();
+  std::ostringstream ex;
+  SpeakerOptions so;
+  so.explain = &ex;
+  annotate_speakers(doc, so);
+  BOOST_TEST(doc.text() == before);  // every character kept
+  if (explain) *explain = ex.str();
+  return doc;
+}
+
+// For each source line that holds text: the speaker label of its turn ("-" outside every turn)
+// and who (the persName), as "label|name".
+std::map<std::string, std::string> who_says(const Document& doc) {
+  std::map<std::string, std::string> names, out;
+  for (auto& p : doc.header.persons) names["#" + p.id] = p.name;
+  for (auto& d : doc.divisions)
+    for (auto& t : d.turns)
+      for (auto& b : t.blocks)
+        for (auto& l : b.leaves) {
+          std::string text = leaf_text(l);
+          while (text.rfind("\u3000", 0) == 0 || text.rfind(" ", 0) == 0) text.erase(0, text[0] == ' ' ? 1 : 3);
+          if (text.empty()) continue;
+          out[text] = t.spoken() ? t.speaker.value_or("") + "|" + names[t.who] : "-";
+        }
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(parenthesised_labels_of_a_press_conference) {
+  std::string text =
+      "【会見詳報】新製品を発表\n"
+      "東西電機の西田洋一社長は20日、記者会見した。主なやりとりは次の通り。\n"
+      "（司会）質疑に移ります。\n"
+      "（東都新聞・高橋）東都新聞の高橋です。価格はいくらですか。\n"
+      "（社長）3万円を予定しています。\n"
+      "部品の値上がりもありましたが、据え置きました。\n"
+      "（東都新聞・高橋）発売はいつですか。\n"
+      "（社長）来月です。\n"
+      "（記者）海外でも売りますか。\n"
+      "（社長）検討しています。\n"
+      "（司会）以上で終了します。\n"
+      "同社の株価は発表後、3%上昇した。\n"
+      "（経済部・山本花子）\n";
+  Document doc = annotated(text);
+  auto w = who_says(doc);
+  BOOST_TEST(w["東都新聞の高橋です。価格はいくらですか。"] == "（東都新聞・高橋）|高橋");
+  BOOST_TEST(w["発売はいつですか。"] == "（東都新聞・高橋）|高橋");  // one person however the label varies
+  BOOST_TEST(w["部品の値上がりもありましたが、据え置きました。"] == "（社長）|西田洋一");  // goes on; named from the lead
+  BOOST_TEST(w["海外でも売りますか。"] == "（記者）|記者");  // a name seen once inside the run
+  BOOST_TEST(w["同社の株価は発表後、3%上昇した。"] == "-");  // narration after the last turn
+  BOOST_TEST(w["（経済部・山本花子）"] == "-");              // a desk credit
+  BOOST_TEST(w["東西電機の西田洋一社長は20日、記者会見した。主なやりとりは次の通り。"] == "-");
+}
+
+BOOST_AUTO_TEST_CASE(guards_title_section_head_correction_one_off_bracket) {
+  std::string text =
+      "座談会:通勤の未来\n"
+      "(司会)始めます。まず木村さん、いかがですか。\n"
+      "(木村)電車が混みすぎています。\n"
+      "【解説】時差通勤とは\n"
+      "出勤の時刻をずらす働き方。\n"
+      "(司会)では、森さんはどう思いますか。\n"
+      "(森)私は在宅が増えると思います。\n"
+      "(木村)そうですね。\n"
+      "(司会)ありがとうございました。\n"
+      "【訂正】初出時、木村氏の肩書を誤って記載しました。\n"
+      "(写真は資料)\n";
+  std::string ex;
+  Document doc = annotated(text, &ex);
+  auto w = who_says(doc);
+  BOOST_TEST(w["座談会:通勤の未来"] == "-");
+  BOOST_TEST(w["【解説】時差通勤とは"] == "-");
+  BOOST_TEST(w["出勤の時刻をずらす働き方。"] == "-");
+  BOOST_TEST(w["【訂正】初出時、木村氏の肩書を誤って記載しました。"] == "-");
+  BOOST_TEST(w["(写真は資料)"] == "-");
+  BOOST_TEST(w["私は在宅が増えると思います。"] == "(森)|森");
+  BOOST_TEST(ex.find("label shape (名前): induced") != std::string::npos, ex);
+}
+
+BOOST_AUTO_TEST_CASE(a_shape_used_once_or_without_speech_is_no_label) {
+  // 【名前】 twice without a recurring name; 名前　value rows of a spec table.
+  std::string text =
+      "新しい電動自転車を試した\n"
+      "【特集】春の新製品\n"
+      "【試乗】街乗りで使ってみた\n"
+      "重量　18キロ\n"
+      "電池　10アンペア時\n"
+      "価格　12万円\n"
+      "坂道でも軽く登れた。\n";
+  std::string ex;
+  Document doc = annotated(text, &ex);
+  BOOST_TEST(doc.header.persons.empty(), ex);
+}
+
+BOOST_AUTO_TEST_CASE(full_width_space_labels_and_profiles_after_them) {
+  std::string text =
+      "【座談会】町の本屋は生き残れるか\n"
+      "司会　今日はよろしくお願いします。まず井上さん、いかがですか。\n"
+      "井上　正直、厳しいです。\n"
+      "大西　うちも同じですね。\n"
+      "司会　大西さん、何が一番つらいですか。\n"
+      "大西　家賃です。\n"
+      "井上　そうなんですよ。\n"
+      "司会　ありがとうございました。\n"
+      "■出席者プロフィール\n"
+      "井上一郎（いのうえ・いちろう）　書店主。1960年生まれ。\n"
+      "大西花子（おおにし・はなこ）　書店員。\n";
+  Document doc = annotated(text);
+  auto w = who_says(doc);
+  BOOST_TEST(w["正直、厳しいです。"] == "井上|井上");
+  BOOST_TEST(w["家賃です。"] == "大西|大西");
+  BOOST_TEST(w["井上一郎（いのうえ・いちろう）　書店主。1960年生まれ。"] == "-");
+  BOOST_TEST(w["大西花子（おおにし・はなこ）　書店員。"] == "-");
+}
+
+BOOST_AUTO_TEST_CASE(post_headers_over_their_posts) {
+  std::string text =
+      "【質問】自転車のタイヤの空気はどのくらいで抜けますか\n"
+      "2024年5月1日 10:00　|　カテゴリ：自転車\n"
+      "taro_55さん　2024/5/1 10:00\n"
+      "週に一度は入れています。普通ですか？\n"
+      "参考になった 3　｜　違反報告\n"
+      "cycle_fanさん　回答日時：2024/5/1 12:30\n"
+      "普通です。2週間に一度で十分です。\n"
+      "チューブの種類にもよります。\n"
+      "参考になった 12　｜　違反報告\n"
+      "関連する質問\n";
+  std::string ex;
+  Document doc = annotated(text, &ex);
+  auto w = who_says(doc);
+  BOOST_TEST(w["週に一度は入れています。普通ですか？"] == "taro_55さん　2024/5/1 10:00|taro_55", ex);
+  BOOST_TEST(w["チューブの種類にもよります。"] == "cycle_fanさん　回答日時：2024/5/1 12:30|cycle_fan");
+  BOOST_TEST(w["参考になった 3　｜　違反報告"] == "-");  // furniture closes the post
+  BOOST_TEST(w["2024年5月1日 10:00　|　カテゴリ：自転車"] == "-");  // a dateline is no header
+  // The header line's text is the <speaker>, kept verbatim, and no sentence.
+  for (auto* s : doc.sentences()) BOOST_TEST(s->text.find("2024/5/1 10:00") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_same_handle_on_every_post_means_ids_tell_posters_apart) {
+  std::string text =
+      "【雑談】今日の夕飯なに？\n"
+      "1: 名無しさん 2024/06/01(土) 18:00:01.10 ID:aaaa1111\n"
+      "カレー\n"
+      "2: 名無しさん 2024/06/01(土) 18:01:12.20 ID:bbbb2222\n"
+      ">>1\n"
+      "ええな\n"
+      "3: 名無しさん 2024/06/01(土) 18:02:30.30 ID:aaaa1111\n"
+      "せやろ\n";
+  Document doc = annotated(text);
+  auto w = who_says(doc);
+  BOOST_TEST(w["カレー"].substr(w["カレー"].find('|')) == "|aaaa1111");
+  BOOST_TEST(w["せやろ"].substr(w["せやろ"].find('|')) == "|aaaa1111");
+  BOOST_TEST(w["ええな"].substr(w["ええな"].find('|')) == "|bbbb2222");
+  BOOST_TEST(doc.header.persons.size() == 2u);
+}
