@@ -21,7 +21,61 @@ namespace {
 struct LeadName {
   std::string base, title;
   bool asks = false;  // the lead says this person asks (…が聞いた)
+  bool bare = false;  // named without an honorific in a list of the people present (ユイ、サキ、ミホの3人)
 };
+
+// ユイ、サキ、ミホの3人 / 森と林の二人: the names a text lists before "の" and a count of people.
+std::vector<std::string> enumerated_names(std::string_view t) {
+  std::vector<std::string> out;
+  for (std::size_t at = t.find("の"); at != std::string_view::npos; at = t.find("の", at + 1)) {
+    std::size_t k = at + 3;  // after の
+    std::size_t digits = 0;
+    auto count_char = [](char32_t c) {
+      return text::is_digit(c) || c == U'二' || c == U'三' || c == U'四' || c == U'五' || c == U'六';
+    };
+    while (k < t.size() && count_char(text::at(t, k))) k = text::next(t, k), ++digits;
+    if (digits == 0 || t.substr(k, 3) != "人") continue;
+    std::vector<std::string> names;
+    std::size_t end = at;
+    while (end > 0) {
+      std::size_t start = end;
+      while (start > 0 && is_name_char(text::before(t, start))) start = text::prev(t, start);
+      std::size_t len = text::length(t.substr(start, end - start));
+      if (len == 0 || len > 8) break;
+      names.insert(names.begin(), std::string(t.substr(start, end - start)));
+      char32_t sep = text::before(t, start);
+      if (sep != U'、' && sep != U'と' && sep != U'，') break;
+      end = text::prev(t, start);
+    }
+    if (names.size() >= 2) out.insert(out.end(), names.begin(), names.end());
+  }
+  return out;
+}
+
+// Uses of a name the lead gave without an honorific, in a unit: called at the start of a
+// sentence (ミホ、…), asked in a question (ミホは…でしょ？ サキって…してる？), or spoken of.
+void find_bare_uses(Item& u, const std::string& name, const SpeakerModel::Compiled& cues) {
+  if (u.block.leaves.empty()) return;
+  for (auto& p : u.block.leaves[0].pieces) {
+    if (p.kind != Piece::Kind::sentence) continue;
+    std::string_view s = trim_space(p.sentence.text);
+    Ending e = analyse_ending(s, cues);
+    for (std::size_t at = s.find(name); at != std::string_view::npos; at = s.find(name, at + 1)) {
+      std::size_t after = at + name.size();
+      if ((at > 0 && is_name_char(text::before(s, at))) || (after < s.size() && is_name_char(text::at(s, after)))) continue;
+      std::string_view head = s.substr(0, at);
+      head.remove_prefix(cues["vocative-skip"].prefix(head));
+      while (!head.empty() && (text::at(head, 0) == U'、' || text::is_space(text::at(head, 0))))
+        head.remove_prefix(text::next(head, 0));
+      bool at_start = head.empty();
+      char32_t next = text::at(s, after);
+      if (at_start && (next == U'、' || next == U'！' || next == '!' || next == U'，')) u.f.vocatives.push_back(name);
+      else if ((e.question || e.request) && cues["addressee-particle"].prefix(s.substr(after)) && u.f.addressed.empty())
+        u.f.addressed = name;
+      else if (next != U'、' || !at_start) u.f.mentioned.push_back(name);
+    }
+  }
+}
 
 std::vector<LeadName> lead_names(Context& cx, const std::vector<Item*>& units) {
   std::vector<LeadName> out;
@@ -50,6 +104,12 @@ std::vector<LeadName> lead_names(Context& cx, const std::vector<Item*>& units) {
       n.title = raw.substr(raw.size() - title);
       if (cx.cues["title-name"].whole(raw)) n.base.clear(), n.title = raw;
       if (!n.base.empty() || !n.title.empty()) out.push_back(n);
+    }
+    for (auto& name : enumerated_names(t)) {
+      LeadName n;
+      n.base = name;
+      n.bare = true;
+      out.push_back(n);
     }
     // 編集部の森下が聞いた: the name right before the cue asks.
     std::size_t at = 0;
@@ -120,6 +180,12 @@ Cast find_cast(Context& cx, const std::vector<Item*>& units) {
       }
     add(full, n, "", false);
   }
+  // The people the lead lists (ユイ、サキ、ミホの3人) take part; the dialogue calls them bare.
+  for (auto& l : lead) {
+    if (!l.bare) continue;
+    add(l.base, l.base, "", false);
+    for (Item* u : units) find_bare_uses(*u, l.base, cx.cues);
+  }
   // Whoever the lead says asks (編集部の森下が聞いた).
   for (auto& l : lead)
     if (l.asks) {
@@ -150,8 +216,7 @@ double cast_emission(Context& cx, const Cast& cast, const Item& u, int s) {
     if (cast.member_of(n, cx.cues) == s) v -= cx.w("cast.mention");
   if (s == cast.lead) {
     bool gives_floor = !u.f.vocatives.empty() || !u.f.addressed.empty();
-    v += cx.w("cast.lead_question") * (u.f.question || u.f.request) + cx.w("cast.lead_floor") * gives_floor +
-         cx.w("cast.lead_move") * u.f.move - cx.w("cast.lead_role") * u.f.role;
+    v += cx.w("cast.lead_floor") * gives_floor + cx.w("cast.lead_move") * u.f.move;
   }
   return v;
 }

@@ -24,7 +24,7 @@ struct Cast {
 Cast find_cast(Context& cx, const std::vector<Item*>& units);
 
 // The fixed emission of unit `u` for member `s` ([cast] weights): a unit never belongs to the
-// one it calls or asks, rarely to one it speaks of, and the lead asks and gives the floor.
+// one it calls or asks, rarely to one it speaks of, and the lead gives others the floor.
 double cast_emission(Context& cx, const Cast& cast, const Item& u, int s);
 
 }  // namespace jatei::speakers

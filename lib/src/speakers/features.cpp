@@ -94,6 +94,8 @@ Ending analyse_ending(std::string_view sentence, const SpeakerModel::Compiled& c
   if (cues["request-end"].suffix(core)) e.request = true;
   if (ends_with(core, "か") || ends_with(core, "かな") || ends_with(core, "かね") || ends_with(core, "っけ"))
     e.question = true;
+  // 今後の目標は。 回収の規模は。: a topic with no predicate asks (the elliptical question).
+  if (ends_with(core, "は") && core.size() < trim_space(sentence).size() && text::length(core) > 2) e.question = true;
   bool casual_particle = false;
   for (int k = 0; k < 3; ++k) {
     bool weak = false;

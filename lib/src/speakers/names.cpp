@@ -138,7 +138,12 @@ std::string holder_of(Context& cx, const std::string& word) {
       }
     }
   }
-  return found.size() == 1 ? *found.begin() : std::string();
+  // 岩城隆之社長 and 岩城社長: one person, the fuller name.
+  std::set<std::string> fullest;
+  for (auto& a : found)
+    if (std::none_of(found.begin(), found.end(), [&](const std::string& b) { return b != a && b.starts_with(a); }))
+      fullest.insert(a);
+  return fullest.size() == 1 ? *fullest.begin() : std::string();
 }
 
 // The interviewer of a dash interview, named by a byline (聞き手：佐藤あかね).
@@ -174,9 +179,35 @@ std::string interviewee_in(Context& cx, std::string_view t) {
   return {};
 }
 
-// What a person does, from their units: asks (questions, requests) or explains.
+// The one person the lead of an interview names with a title or an honorific (…記者会見した北野誠
+// 社長との主なやりとりは次の通り。), when it names only one.
+std::string only_person_of_lead(Context& cx) {
+  std::set<std::string> found;
+  for (auto& r : cx.runs) {
+    if (r.mode != Run::Mode::labelled) continue;
+    for (auto& it : r.items) {
+      if (it.part == Part::unit) break;
+      if (!it.paragraph) continue;
+      for (auto& raw : names_in_text(leaf_text(it.block.leaves[0]), cx.cues)) {
+        if (cx.cues["title-name"].whole(raw)) continue;
+        std::string name = raw;
+        for (auto& e : cx.cues["honorific"].literal())
+          if (name.size() > e.text.size() && ends_with(name, e.text)) {
+            name.resize(name.size() - e.text.size());
+            break;
+          }
+        found.insert(name);
+      }
+    }
+    break;
+  }
+  return found.size() == 1 ? *found.begin() : std::string();
+}
+
+// What a person does: how many turns, how many of them end by asking (a question, a request),
+// and the [role] score of their paragraphs (explaining +, asking -).
 struct Behaviour {
-  int units = 0, asks = 0, floors = 0;
+  int units = 0, turns = 0, asks = 0;
   double role = 0;
 };
 
@@ -190,16 +221,25 @@ void name_people(Context& cx) {
   // Order of first speaking, over the whole document, and what each does.
   std::vector<std::string> order;
   std::map<std::string, Behaviour> acts;
+  const Item* last = nullptr;  // the last unit of the turn being read
+  auto end_turn = [&] {
+    if (last) acts[last->person].asks += last->f.question || last->f.request;
+    last = nullptr;
+  };
   for (Item* it : items) {
     if (it->part == Part::outside || it->person.empty()) continue;
     if (std::find(order.begin(), order.end(), it->person) == order.end()) order.push_back(it->person);
     if (it->part != Part::unit || !it->paragraph) continue;
     Behaviour& b = acts[it->person];
+    if (!last || last->person != it->person || it->label) {
+      end_turn();
+      ++b.turns;
+    }
     ++b.units;
-    b.asks += it->f.question || it->f.request;
-    b.floors += !it->f.vocatives.empty() || !it->f.addressed.empty();
     b.role += it->f.role;
+    last = it;
   }
+  end_turn();
   // Two unlabelled speakers: vocatives name the other one.
   std::map<std::string, std::map<std::string, int>> votes;
   for (Item* it : items) {
@@ -242,9 +282,7 @@ void name_people(Context& cx) {
     }
   }
   if (interviewee.empty()) interviewee = interviewee_in(cx, cx.doc.header.title);
-  bool moderated = false;
-  for (auto& key : order)
-    if (cx.cues.role_for(key.substr(2)) == "moderator") moderated = true;
+  if (interviewee.empty()) interviewee = only_person_of_lead(cx);
   for (std::size_t k = 0; k < order.size(); ++k) {
     const std::string& key = order[k];
     Participant p{key, "", ""};
@@ -257,7 +295,7 @@ void name_people(Context& cx) {
       p.name = key.substr(2);
       for (auto& m : cx.cast)
         if (m.name == p.name) p.role = !m.role.empty() ? m.role : m.lead ? "moderator" : "";
-      if (p.role.empty()) p.role = b.units && b.asks * 2 >= b.units ? "asker" : "explainer";
+      if (p.role.empty()) p.role = b.turns && b.asks * 2 >= b.turns ? "asker" : "explainer";
     } else if (key == "D:interviewer") {
       p.name = interviewer;
       p.role = "interviewer";
@@ -277,12 +315,12 @@ void name_people(Context& cx) {
           if (!r.empty() && word_role.empty()) word_role = r;
         }
       p.role = word_role;
-      if (p.role.empty() && b.units) {
+      if (p.role.empty() && b.turns) {
         bool affiliated = false;  // 関東日報・高橋: someone from an outlet
         for (Item* it : items)
           if (it->label && it->person == key && it->label->shape.name.find("・") != std::string::npos) affiliated = true;
-        if (b.asks * 2 >= b.units) p.role = affiliated ? "reporter" : "asker";
-        else p.role = moderated ? "guest" : "explainer";
+        if (b.asks * 2 >= b.turns) p.role = affiliated ? "reporter" : "asker";
+        else p.role = "explainer";
       }
       if (role_word(p.name, cx.cues))
         if (std::string holder = holder_of(cx, p.name); !holder.empty()) p.name = holder;

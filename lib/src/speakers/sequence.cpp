@@ -40,12 +40,13 @@ void viterbi(const Chain& c, std::vector<int>& states, std::vector<double>& marg
   int s = 0;
   for (std::size_t q = 1; q < k; ++q)
     if (a[(n - 1) * k + q] > a[(n - 1) * k + s]) s = static_cast<int>(q);
+  auto label = [&](std::size_t q) { return c.label.empty() ? static_cast<int>(q) : c.label[q]; };
   for (std::size_t t = n; t-- > 0;) {
     states[t] = s;
     double mine = a[t * k + s] + b[t * k + s], other = kNone;
     for (std::size_t q = 0; q < k; ++q)
-      if (static_cast<int>(q) != s) other = std::max(other, a[t * k + q] + b[t * k + q]);
-    margins[t] = k > 1 ? mine - other : 1e9;
+      if (label(q) != label(s)) other = std::max(other, a[t * k + q] + b[t * k + q]);
+    margins[t] = other == kNone ? 1e9 : mine - other;
     if (t > 0) s = back[t * k + s];
   }
 }

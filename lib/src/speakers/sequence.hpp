@@ -19,6 +19,9 @@ struct Chain {
   std::size_t n = 0, k = 0;
   std::vector<double> emit;
   std::function<double(std::size_t t, int from, int to)> trans;
+  // What each state stands for (several states may stand for one speaker); empty: itself. The
+  // margin is taken between what the best state stands for and everything else.
+  std::vector<int> label;
 };
 
 // The best path (states[t]) and each step's margin. On ties a state keeps going and the lower

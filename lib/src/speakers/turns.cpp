@@ -12,6 +12,8 @@
 // In an interview whose only labels are the interviewer's (―― or Q.), the lines without a label
 // are the interviewee's.
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 #include "speakers/analysis.hpp"
 #include "speakers/textutil.hpp"
@@ -93,6 +95,26 @@ bool turn_ends_after(const Run& r, std::size_t i) {
     return n.label || n.furniture || !n.paragraph;
   }
   return true;
+}
+
+// A bracket at the start of a line that names a person by a title (（品質保証担当の大島一郎常務）):
+// the name (大島一郎) and the bracket's text.
+std::optional<std::pair<std::string, std::string>> bracketed_person(std::string_view t, const SpeakerModel::Compiled& cues) {
+  int family = text::opens(text::at(t, 0));
+  if (family != 1) return std::nullopt;
+  std::size_t close = text::next(t, 0);
+  for (int n = 0; n < 30 && close < t.size() && text::closes(text::at(t, close)) != family; ++n) close = text::next(t, close);
+  if (close >= t.size() || text::closes(text::at(t, close)) != family) return std::nullopt;
+  std::string_view inner = t.substr(text::next(t, 0), close - text::next(t, 0));
+  std::size_t title = cues["role-word"].suffix(inner);
+  if (!title) title = cues["honorific"].suffix(inner);
+  if (!title || title >= inner.size()) return std::nullopt;
+  std::string_view before = inner.substr(0, inner.size() - title);
+  std::size_t start = before.size();
+  while (start > 0 && is_name_char(text::before(before, start))) start = text::prev(before, start);
+  std::string_view name = before.substr(start);
+  if (text::length(name) < 2 || trim_space(t.substr(text::next(t, close))).empty()) return std::nullopt;
+  return std::make_pair(std::string(name), std::string(t.substr(0, text::next(t, close))));
 }
 
 bool leads_in(const Item& before) {
@@ -194,6 +216,31 @@ void group_labelled(Context& cx, Run& r) {
       continue;
     }
     it.part = Part::unit;
+    if (interview && !it.label) {
+      // （品質保証担当の大島一郎常務）「…」: another official answers, named in brackets.
+      if (auto other = bracketed_person(whole, cx.cues)) {
+        it.person = "L:" + other->first;
+        it.cert = "high";
+        it.why = "an answer by the person named in brackets before it";
+        Label l;
+        l.text = other->second;
+        l.key = it.person;
+        l.shape.name = other->first;
+        l.shape.length = other->second.size();
+        l.shape.shape = "（名前）";
+        l.is_new = true;
+        l.recurring = false;
+        std::size_t first = it.block.leaves[0].pieces.empty() || it.block.leaves[0].pieces[0].kind != Piece::Kind::sentence
+                                ? 0
+                                : it.block.leaves[0].pieces[0].sentence.text.size();
+        if (l.text.size() <= first) {
+          it.label = l;
+          last_spoken = true;
+          continue;
+        }
+        it.person.clear();
+      }
+    }
     if (interview) {
       it.person = "D:interviewee";
       it.cert = "high";

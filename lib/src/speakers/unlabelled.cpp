@@ -214,40 +214,68 @@ ProfileWeights profile_weights(Context& cx) {
   return pw;
 }
 
-// Decodes the units (chains of runs: a run's first unit starts afresh) with `fixed` emissions,
-// then re-estimates the profiles `iterations` times at most. `extra` is added to the profile
-// emissions (nothing for the two-speaker model, whose first emissions are replaced).
+using Trans = std::function<double(std::size_t t, int from, int to)>;
+// A term that looks two speakers back: (t, speaker at t - 2, at t - 1, at t).
+using Trans2 = std::function<double(std::size_t t, int before, int from, int to)>;
+
+// Decodes the units (chains of runs: a run's first unit starts afresh) over k speakers with
+// `first` emissions, then re-estimates the profiles `iterations` times at most; `extra` is added
+// to the profile emissions (nothing for the two-speaker model, whose first emissions are
+// replaced). With `trans2`, a state is a pair (previous speaker, speaker), so that the answer to
+// a question can go back to the one it questioned.
 void decode(Context& cx, std::vector<Item*>& units, std::size_t k, const std::vector<double>& first,
-            const std::vector<double>& extra, const std::function<double(std::size_t, int, int)>& trans) {
+            const std::vector<double>& extra, const Trans& trans, const Trans2& trans2 = nullptr) {
+  const std::size_t n = units.size(), ks = trans2 ? k * k : k;
+  auto speaker = [&](std::size_t s) { return static_cast<int>(trans2 ? s % k : s); };
+  auto expand = [&](const std::vector<double>& e) {  // speaker emissions -> state emissions
+    std::vector<double> out(n * ks);
+    for (std::size_t t = 0; t < n; ++t)
+      for (std::size_t s = 0; s < ks; ++s) {
+        bool start = trans2 && (t == 0 || units[t]->switch_score < -1e17);
+        out[t * ks + s] = e[t * k + speaker(s)] - (start && s / k != s % k ? 1e6 : 0);  // no one before the first
+      }
+    return out;
+  };
   Chain c;
-  c.n = units.size();
-  c.k = k;
-  c.emit = first;
+  c.n = n;
+  c.k = ks;
+  c.emit = expand(first);
+  for (std::size_t s = 0; s < ks; ++s) c.label.push_back(speaker(s));
   c.trans = [&](std::size_t t, int from, int to) {
-    if (units[t]->switch_score < -1e17) return 0.0;  // a new run: no link to the last one
-    return trans(t, from, to);
+    if (units[t]->switch_score < -1e17) return trans2 ? (to / static_cast<int>(k) == to % static_cast<int>(k) ? 0.0 : -1e6) : 0.0;
+    if (!trans2) return trans(t, from, to);
+    int kk = static_cast<int>(k), before = from / kk, prev = from % kk, mid = to / kk, cur = to % kk;
+    if (mid != prev) return -1e6;  // a pair must follow on
+    return trans(t, prev, cur) + trans2(t, before, prev, cur);
   };
   std::vector<int> states;
   std::vector<double> margins;
   viterbi(c, states, margins);
+  auto speakers_of = [&] {
+    std::vector<int> out;
+    for (int s : states) out.push_back(speaker(static_cast<std::size_t>(s)));
+    return out;
+  };
   std::vector<Profile> x;
   for (Item* u : units) x.push_back(profile_of(u->f));
   ProfileWeights pw = profile_weights(cx);
   int iterations = static_cast<int>(cx.w("profile.iterations"));
+  std::vector<double> e = first;
   for (int round = 0; round < iterations; ++round) {
-    std::vector<double> e = profile_emissions(x, states, k, pw);
-    if (e.empty()) break;
-    for (std::size_t i = 0; i < e.size() && i < extra.size(); ++i) e[i] += extra[i];
-    c.emit = e;
+    std::vector<double> p = profile_emissions(x, speakers_of(), k, pw);
+    if (p.empty()) break;
+    for (std::size_t i = 0; i < p.size() && i < extra.size(); ++i) p[i] += extra[i];
+    e = p;
+    c.emit = expand(e);
     std::vector<int> before = states;
     viterbi(c, states, margins);
     if (before == states) break;
   }
-  for (std::size_t t = 0; t < units.size(); ++t) {
-    units[t]->state = states[t];
+  std::vector<int> who = speakers_of();
+  for (std::size_t t = 0; t < n; ++t) {
+    units[t]->state = who[t];
     units[t]->margin = margins[t];
-    units[t]->emit.assign(c.emit.begin() + static_cast<std::ptrdiff_t>(t * k),
-                          c.emit.begin() + static_cast<std::ptrdiff_t>((t + 1) * k));
+    units[t]->emit.assign(e.begin() + static_cast<std::ptrdiff_t>(t * k), e.begin() + static_cast<std::ptrdiff_t>((t + 1) * k));
   }
 }
 
@@ -266,24 +294,21 @@ void decode_cast(Context& cx, std::vector<Item*>& units, const Cast& cast) {
   std::vector<double> fixed(units.size() * k, 0);
   for (std::size_t t = 0; t < units.size(); ++t)
     for (std::size_t s = 0; s < k; ++s) fixed[t * k + s] = cast_emission(cx, cast, *units[t], static_cast<int>(s));
-  std::vector<int> addressee(units.size(), -1), floor(units.size(), -1);
-  int last = -1;
-  for (std::size_t t = 0; t < units.size(); ++t) {
-    floor[t] = last;
-    addressee[t] = cast.addressee(*units[t]);
-    if (addressee[t] >= 0) last = addressee[t];
-  }
-  const double w_addr = cx.w("cast.addressee"), w_floor = cx.w("cast.floor");
-  auto trans = [&, lead = cast.lead](std::size_t t, int from, int to) {
+  std::vector<int> addressee(units.size(), -1);
+  for (std::size_t t = 0; t < units.size(); ++t) addressee[t] = cast.addressee(*units[t]);
+  const double w_addr = cx.w("cast.addressee");
+  auto trans = [&](std::size_t t, int from, int to) {
     if (from == to) return 0.0;
-    double v = units[t]->switch_score;
-    if (to == addressee[t - 1]) v += w_addr;
-    else if (from == lead && addressee[t - 1] < 0 && to == floor[t - 1] &&
-             (units[t - 1]->f.question || units[t - 1]->f.request))
-      v += w_floor;  // the lead asks without a name: the one it last spoke to answers
-    return v;
+    return units[t]->switch_score + (to == addressee[t - 1] ? w_addr : 0.0);  // the one called speaks next
   };
-  decode(cx, units, k, fixed, fixed, trans);
+  // A question that names no one is answered by the one it follows (A says; B asks; A answers).
+  const double w_return = cx.w("cast.answer_return");
+  auto trans2 = [&](std::size_t t, int before, int from, int to) {
+    const Features& q = units[t - 1]->f;
+    bool asks = (q.question || q.request) && addressee[t - 1] < 0;
+    return asks && before != from && to == before ? w_return : 0.0;
+  };
+  decode(cx, units, k, fixed, fixed, trans, trans2);
   for (Item* u : units) u->person = "C:" + cast.members[u->state].name;
 }
 
