@@ -74,6 +74,9 @@ int main(int argc, char** argv) {
                 throw DataError(std::to_string(r.untranslated.size()) + cli::tr(" segment(s) untranslated: ") + list);
               cli::error(where, 0, 0, std::to_string(r.untranslated.size()) + cli::tr(" segment(s) untranslated (left out): ") + list);
             }
+            if (!quiet && !r.repeated.empty())
+              cli::error(where, 0, 0, std::to_string(r.repeated.size()) +
+                                          cli::tr(" repeated sentence(s) given the translation of the same text elsewhere"));
             if (!quiet)
               cli::error(where, 0, 0, cli::tr("XLIFF ") + r.version + ": " + std::to_string(r.translated) +
                                           cli::tr(" sentence(s) translated into ") + r.lang);

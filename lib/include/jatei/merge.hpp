@@ -28,16 +28,24 @@ struct XliffMergeReport {
   std::string lang;                      // the translation's language
   std::size_t translated = 0;            // sentences that have a translation now
   std::vector<std::string> untranslated; // sentence ids with no (or an unchanged prefilled) target
+  std::vector<std::string> repeated;     // untranslated ids given the translation of the same text elsewhere
 };
 
 // Adds (or replaces, for the same language) <div type="translation" xml:lang="…"> after the
 // source's divisions: one <p xml:id="p1.en" corresp="#p1"> per source block with a translated
 // sentence, one <s xml:id="s1.en" corresp="#s1"> per translated sentence. A segment's target
 // counts as translated unless it is missing, empty, or a copy of the source still in its
-// initial state. Throws DataError (with the XLIFF's line) for malformed XML, an unknown version,
+// initial state. A sentence left untranslated whose text is that of a translated sentence takes
+// its translation (a repetition, as CAT tools propagate them; listed in `repeated`).
+// translate-toolkit's PO round trip is read too: a 1.x unit with <context-group
+// purpose="location"> naming sentence ids (what po2xliff makes of the "#:" references xliff2po
+// took from the ids) translates those sentences, over a unit with the same id (po2xliff -t
+// appends the PO's units to the template's), and XLIFF 1.1 (po2xliff without a template) is
+// read like 1.2. Throws DataError (with the XLIFF's line) for malformed XML, an unknown version,
 // a segment without an id, an id that is not a sentence of this document, the same id twice,
-// a source that differs from the sentence (an XLIFF of another document), or a sentence the
-// XLIFF leaves out. The document is unchanged when it throws.
+// two different translations of one sentence, a source that differs from the sentence (an
+// XLIFF of another document), or a sentence the XLIFF leaves out. The document is unchanged
+// when it throws.
 XliffMergeReport merge_xliff(Document& doc, std::string_view xliff, const std::string& origin = "-",
                              const XliffMergeOptions& options = {});
 

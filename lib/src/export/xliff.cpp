@@ -346,10 +346,10 @@ std::string xliff12(const xp::View& v, const ExportOptions& o) {
   if (!v.source.url.empty()) about += " <" + v.source.url + ">";
   if (!v.source.sha256.empty()) about += "; sha256 " + v.source.sha256;
   about += ". One trans-unit per sentence (its TEI id), grouped by block; keep the ids for jatei-merge.";
-  x.leaf("note", about, {{"from", "jatei"}});
+  x.leaf("note", about, {{"from", "developer"}});
   if (!v.persons.empty()) {
     std::string who = participants(v);
-    x.leaf("note", who, {{"from", "jatei"}});
+    x.leaf("note", who, {{"from", "developer"}});
   }
   x.close();
   x.open("body");
@@ -367,11 +367,11 @@ std::string xliff12(const xp::View& v, const ExportOptions& o) {
       x.leaf("source", si->s->text, {{"xml:lang", v.source.lang}});
       if (o.prefill_target)
         x.leaf("target", si->s->text, {{"xml:lang", o.target_lang}, {"state", "needs-translation"}});
-      if (!speaker.empty()) x.leaf("note", speaker, {{"from", "jatei-speakers"}, {"annotates", "source"}});
-      if (!context.empty()) x.leaf("note", context, {{"from", "jatei"}, {"annotates", "source"}});
-      if (!block.empty()) x.leaf("note", block, {{"from", "jatei"}, {"annotates", "source"}});
+      if (!speaker.empty()) x.leaf("note", speaker, {{"from", "developer"}, {"annotates", "source"}});
+      if (!context.empty()) x.leaf("note", context, {{"from", "developer"}, {"annotates", "source"}});
+      if (!block.empty()) x.leaf("note", block, {{"from", "developer"}, {"annotates", "source"}});
       if (std::string k = keep_note(v, *si); !k.empty())
-        x.leaf("note", k, {{"from", "jatei-claims"}, {"annotates", "source"}, {"priority", "1"}});
+        x.leaf("note", k, {{"from", "developer"}, {"annotates", "source"}, {"priority", "1"}});
       std::vector<const xp::GlossaryEntry*> seen;
       for (auto& m : si->mentions) {
         if (m.element() != "term") continue;
@@ -388,7 +388,7 @@ std::string xliff12(const xp::View& v, const ExportOptions& o) {
         }
         if (std::string note = e->note(); !note.empty()) t += " (" + note + ")";
         t += ".";
-        x.leaf("note", t, {{"from", "jatei-terms"}, {"annotates", "source"}});
+        x.leaf("note", t, {{"from", "developer"}, {"annotates", "source"}});
       }
       x.close();
     }

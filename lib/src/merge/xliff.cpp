@@ -52,6 +52,10 @@ void flatten(pugi::xml_node n, std::string& out) {
 
 struct Seg {
   std::string id;
+  // translate-toolkit's PO-XLIFF (po2xliff): the sentence ids a unit translates, from its
+  // <context-group purpose="location"> (the PO's "#:" references, which xliff2po took from the
+  // ids); a PO that merged repeated sentences names several.
+  std::vector<std::string> locations;
   std::string source;
   bool has_target = false;
   std::string target;
@@ -84,16 +88,18 @@ XliffMergeReport merge_xliff(Document& doc, std::string_view xliff, const std::s
   }
   std::string version = root.attribute("version").value();
   bool v2 = version == "2.0" || version == "2.1" || version == "2.2";
-  if (!v2 && version != "1.2") {
+  // 1.1: what translate-toolkit's po2xliff writes without a template.
+  if (!v2 && version != "1.2" && version != "1.1") {
     auto [l, c] = at(root.offset_debug());
-    throw DataError("unsupported XLIFF version '" + version + "' (2.0, 2.1, 2.2 and 1.2 are read)", l, c);
+    throw DataError("unsupported XLIFF version '" + version + "' (2.0, 2.1, 2.2, 1.2 and 1.1 are read)", l, c);
   }
   // The version says which namespace the root must be in: a document in another is not XLIFF.
-  const char* ns = v2 ? "urn:oasis:names:tc:xliff:document:2.0" : "urn:oasis:names:tc:xliff:document:1.2";
+  const char* ns = v2 ? "urn:oasis:names:tc:xliff:document:2.0"
+                      : version == "1.1" ? "urn:oasis:names:tc:xliff:document:1.1" : "urn:oasis:names:tc:xliff:document:1.2";
   if (xml_input::root_namespace(root) != ns) {
     auto [l, c] = at(root.offset_debug());
     std::string_view got = xml_input::root_namespace(root);
-    throw DataError("the root <" + std::string(root.name()) + "> is not in the XLIFF " + (v2 ? "2" : "1.2") +
+    throw DataError("the root <" + std::string(root.name()) + "> is not in the XLIFF " + (v2 ? std::string("2") : version) +
                         " namespace " + ns + (got.empty() ? std::string(" (it has none)") : " (it is in " + std::string(got) + ")"),
                     l, c);
   }
@@ -114,6 +120,8 @@ XliffMergeReport merge_xliff(Document& doc, std::string_view xliff, const std::s
   w.v2 = v2;
   root.traverse(w);
   for (auto n : w.nodes) {
+    // The PO header po2xliff carries as a unit is no sentence.
+    if (!v2 && std::string_view(n.attribute("restype").value()) == "x-gettext-domain-header") continue;
     Seg s;
     s.line = at(n.offset_debug()).first;
     s.id = n.attribute("id").value();
@@ -130,6 +138,14 @@ XliffMergeReport merge_xliff(Document& doc, std::string_view xliff, const std::s
         if (!v2) s.state = c.attribute("state").value();
         if (lang.empty()) lang = c.attribute("xml:lang").value();
       }
+      if (!v2 && name == "context-group" && std::string_view(c.attribute("purpose").value()) == "location")
+        for (auto ctx : c.children())
+          if (ctx.type() == pugi::node_element && local(ctx.name()) == "context" &&
+              std::string_view(ctx.attribute("context-type").value()) == "sourcefile") {
+            std::string loc;
+            flatten(ctx, loc);
+            if (!loc.empty()) s.locations.push_back(loc);
+          }
     }
     if (v2) s.state = n.attribute("state").value();
     segs.push_back(std::move(s));
@@ -154,24 +170,78 @@ XliffMergeReport merge_xliff(Document& doc, std::string_view xliff, const std::s
   }
   std::map<std::string, std::string> translated;
   std::map<std::string, std::size_t> seen;
+  static const char* done_states[] = {"translated", "reviewed", "final", "signed-off"};
+  auto check_source = [&](const Seg& s, const std::string& id, const Sentence& sentence) {
+    if (xp::squash_space(s.source) != xp::squash_space(sentence.text))
+      throw DataError("the source of segment '" + id + "' is not the text of sentence " + id +
+                          " (an XLIFF of another document, or of another version of this one?)",
+                      s.line, 0);
+  };
+  // The target of a segment, or "" when it is not a translation (missing, empty, or a copy of
+  // the source still in its initial state).
+  auto target_of = [&](const Seg& s) -> std::string {
+    std::string target = xp::squash_space(s.target);
+    bool done = std::find(std::begin(done_states), std::end(done_states), s.state) != std::end(done_states);
+    if (!s.has_target || target.empty() || (target == xp::squash_space(s.source) && !done)) return "";
+    return target;
+  };
+  // Units found by their PO references (po2xliff): they translate the sentences they name, over
+  // a unit of the same id (po2xliff -t keeps the template's units and adds the PO's after them).
+  std::map<std::string, std::pair<std::string, std::size_t>> from_po;  // id -> target, line
   for (auto& s : segs) {
+    bool by_location = !s.locations.empty() &&
+                       std::all_of(s.locations.begin(), s.locations.end(), [&](auto& l) { return sentences.count(l) > 0; });
+    if (!by_location) continue;
+    std::string target = target_of(s);
+    for (auto& id : s.locations) {
+      check_source(s, id, *sentences[id].s);
+      auto [it, inserted] = from_po.emplace(id, std::make_pair(target, s.line));
+      if (inserted || target.empty()) continue;
+      if (it->second.first.empty()) {
+        it->second = {target, s.line};
+      } else if (it->second.first != target) {
+        throw DataError("sentence '" + id + "' has two different translations (the other on line " +
+                            std::to_string(it->second.second) + ")",
+                        s.line, 0);
+      }
+    }
+    s.id.clear();  // done
+  }
+  for (auto& s : segs) {
+    if (s.id.empty()) continue;
     auto it = sentences.find(s.id);
     if (it == sentences.end())
       throw DataError("segment '" + s.id + "' is not a sentence of this document (unknown id)", s.line, 0);
     if (auto [pos, inserted] = seen.emplace(s.id, s.line); !inserted)
       throw DataError("segment '" + s.id + "' appears twice (first on line " + std::to_string(pos->second) + ")", s.line, 0);
-    if (xp::squash_space(s.source) != xp::squash_space(it->second.s->text))
-      throw DataError("the source of segment '" + s.id + "' is not the text of sentence " + s.id +
-                          " (an XLIFF of another document, or of another version of this one?)",
-                      s.line, 0);
-    std::string target = xp::squash_space(s.target);
-    static const char* done_states[] = {"translated", "reviewed", "final", "signed-off"};
-    bool done = std::find(std::begin(done_states), std::end(done_states), s.state) != std::end(done_states);
-    if (!s.has_target || target.empty() || (target == xp::squash_space(s.source) && !done)) {
-      report.untranslated.push_back(s.id);
-      continue;
+    check_source(s, s.id, *it->second.s);
+    std::string target = target_of(s);
+    if (!target.empty()) translated[s.id] = target;
+  }
+  for (auto& [id, t] : from_po) {
+    seen.emplace(id, t.second);
+    if (!t.first.empty()) translated[id] = t.first;
+  }
+  // A repeated sentence (the same text) that came back untranslated takes the translation of
+  // its first translated occurrence, as CAT tools propagate repetitions: a PO file holds such a
+  // sentence once, and merging it into the XLIFF (pomerge) fills only its first unit.
+  std::map<std::string, std::string> by_text;  // squashed source -> translation
+  std::vector<std::pair<std::size_t, std::string>> ordered;
+  for (auto& [id, w2] : sentences) ordered.emplace_back(w2.order, id);
+  std::sort(ordered.begin(), ordered.end());
+  for (auto& [o, id] : ordered) {
+    auto t = translated.find(id);
+    if (t != translated.end()) by_text.emplace(xp::squash_space(sentences[id].s->text), t->second);
+  }
+  for (auto& [o, id] : ordered) {
+    if (!seen.count(id) || translated.count(id)) continue;
+    auto t = by_text.find(xp::squash_space(sentences[id].s->text));
+    if (t != by_text.end()) {
+      translated[id] = t->second;
+      report.repeated.push_back(id);
+    } else {
+      report.untranslated.push_back(id);
     }
-    translated[s.id] = target;
   }
   std::vector<std::string> missing;
   for (auto& [id, w2] : sentences)
@@ -185,9 +255,6 @@ XliffMergeReport merge_xliff(Document& doc, std::string_view xliff, const std::s
     if (missing.size() > 5) list += ", …";
     throw DataError("the XLIFF has no segment for " + std::to_string(missing.size()) + " sentence(s) of the document: " + list);
   }
-  std::sort(report.untranslated.begin(), report.untranslated.end(), [&](const std::string& a, const std::string& b) {
-    return sentences[a].order < sentences[b].order;
-  });
   report.translated = translated.size();
 
   // The parallel division: a <p corresp> per block, an <s corresp> per translated sentence.
