@@ -20,7 +20,8 @@ $(BUILD)/Makefile:
 build: deps $(BUILD)/Makefile
 	cmake --build $(BUILD) -j $(JOBS)
 
-# Every test, then each fuzzing harness for 20 s where Clang and libFuzzer are installed.
+# Every test, then a short reproducible run of each fuzzing harness (fixed seed and executions,
+# about 20 s each) where Clang and libFuzzer are installed.
 # With Clang: make test CXX=clang++ BUILD=build-clang (or the CMake preset "clang").
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

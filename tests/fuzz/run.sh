@@ -1,8 +1,10 @@
 #!/bin/sh
 # tests/fuzz/run.sh [--short] [SECONDS]: builds the libFuzzer harnesses with Clang, ASan and
 # UBSan (in build-fuzz/, or $FUZZ_BUILD) and runs each for SECONDS (default $FUZZ_SECONDS or
-# 180; --short: 20, what `make test` runs), starting from the seeds (tests/fuzz/seeds.sh), the
-# regression inputs and what earlier runs kept (build-fuzz/corpus/NAME), with jatei.dict.
+# 180), starting from the seeds (tests/fuzz/seeds.sh), the regression inputs and what earlier
+# runs kept (build-fuzz/corpus/NAME), with jatei.dict. --short (what `make test` runs): a fixed
+# seed and a fixed number of executions per harness (about 20 s each), from the seeds and the
+# regression inputs only, so that a commit passes or fails the same way on every machine.
 # Prints each harness's executions; a crash or broken check stops with its input saved in
 # build-fuzz/artifacts/NAME/ (replay it with build-fuzz/tests/fuzz/fuzz_NAME FILE; once fixed,
 # copy it into tests/fuzz/regressions/NAME/ so that the fuzz.replay.NAME test keeps it).
@@ -43,8 +45,20 @@ for h in $harnesses; do targets="$targets --target fuzz_$h"; done
 # shellcheck disable=SC2086
 cmake --build "$build" -j "$jobs" $targets >"$probe/build.log" 2>&1 || { tail -n 40 "$probe/build.log" >&2; exit 1; }
 
+# Executions of each harness under --short: about 20 s each on an idle machine of two cores.
+short_runs() {
+  case $1 in
+    segment) echo 2000 ;; tei) echo 1500 ;; lexicon) echo 3000 ;; tbx) echo 10000 ;;
+    rules) echo 8000 ;; verdicts) echo 10000 ;; xliff) echo 40000 ;; *) echo 2000 ;;
+  esac
+}
+
 status=0
-echo "fuzz: $seconds s per harness, ASan + UBSan, $build"
+if [ "$short" = 1 ]; then
+  echo "fuzz: a fixed seed and a fixed number of executions per harness (at most $((seconds * 3)) s each), ASan + UBSan, $build"
+else
+  echo "fuzz: $seconds s per harness, ASan + UBSan, $build"
+fi
 for h in $harnesses; do
   corpus="$build/corpus/$h"
   seeds="$build/seeds/$h"
@@ -52,12 +66,21 @@ for h in $harnesses; do
   rm -rf "$seeds"
   mkdir -p "$corpus" "$art"
   sh "$here/seeds.sh" "$h" "$seeds"
-  set -- "$corpus" "$seeds"
+  if [ "$short" = 1 ]; then
+    # Reproducible: a fixed seed, a fixed number of executions from the seeds and regression
+    # inputs only (never what earlier runs kept), capped in time on a slow machine. The same
+    # commit finds the same thing on every machine; `make fuzz` explores at random.
+    limits="-seed=1 -runs=$(short_runs "$h") -max_total_time=$((seconds * 3))"
+    set -- "$seeds"
+  else
+    limits="-max_total_time=$seconds"
+    set -- "$corpus" "$seeds"
+  fi
   [ -d "$here/regressions/$h" ] && set -- "$@" "$here/regressions/$h"
   log="$build/fuzz-$h.log"
   # -rss_limit_mb: the harnesses hold a document or two; more is a leak or a blow-up.
   if ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    "$build/tests/fuzz/fuzz_$h" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=3072 \
+    "$build/tests/fuzz/fuzz_$h" $limits -timeout=25 -rss_limit_mb=3072 \
     -dict="$here/jatei.dict" -artifact_prefix="$art/" -print_final_stats=1 "$@" >"$log" 2>&1; then
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
     cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1)

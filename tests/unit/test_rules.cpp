@@ -293,6 +293,22 @@ BOOST_AUTO_TEST_CASE(parse_malformed_header_names_line) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(parse_refuses_invalid_utf8_naming_line_and_column) {
+  // A byte that starts no character (here the first byte of あ alone, before a star) would let
+  // the byte-wise and the character-wise matchers disagree; the file is refused instead.
+  const std::string text = "[byline]\n\xE6\x96\x87:*\n\xE3*\n";
+  try {
+    Rules::parse(text, "bad.rules");
+    BOOST_FAIL("invalid UTF-8 accepted");
+  } catch (const DataError& e) {
+    BOOST_TEST(e.line() == 3u);
+    BOOST_TEST(e.column() == 1u);
+    BOOST_TEST(std::string(e.what()).find("UTF-8") != std::string::npos);
+  }
+  BOOST_TEST(error_line("[byline]\nok*\n\x81\n") == 3u);
+  BOOST_TEST(error_line("[byline]\n\xE3\x81\x82*\n") == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(parse_entry_before_section_names_line) {
   BOOST_TEST(error_line("著者:\n[byline]\n") == 1u);
   BOOST_TEST(error_line("# header comment\n\n  orphan\n[a]\n") == 3u);

@@ -76,10 +76,12 @@ std::string declare_resp(Document& doc, const std::string& resp, const std::stri
       if (c.type() == pugi::node_pcdata) ss << c.value();
     return xp::squash_space(ss.str());
   };
+  // Compared as read back: whitespace in a name (a tab from a CSV cell) is squashed in both.
+  const std::string wanted = xp::squash_space(name);
   for (auto rs : title_stmt.children("respStmt")) {
     if (text(rs.child("resp")) != resp) continue;
     for (auto c : rs.children())
-      if (c.type() == pugi::node_element && std::string_view(c.name()) != "resp" && text(c) == name &&
+      if (c.type() == pugi::node_element && std::string_view(c.name()) != "resp" && text(c) == wanted &&
           rs.attribute("xml:id"))
         return rs.attribute("xml:id").value();
   }

@@ -31,6 +31,11 @@ std::size_t char_len(std::string_view text, std::size_t j) {
   return n < text.size() - j ? n : text.size() - j;
 }
 
+std::string hex_byte(unsigned char b) {
+  const char* d = "0123456789ABCDEF";
+  return {d[b >> 4], d[b & 15]};
+}
+
 // Position of the first '*' or '#' at or after `from`, or npos.
 std::size_t first_wildcard(std::string_view p, std::size_t from = 0) {
   for (std::size_t i = from; i < p.size(); ++i)
@@ -155,6 +160,16 @@ Rules Rules::parse(std::string_view text, const std::string& origin) {
     std::string_view line = text.substr(pos, nl - pos);
     pos = nl + 1;
     ++line_no;
+    // Patterns match character by character: a byte that starts no character could match
+    // inside one, so a rules file must be UTF-8 throughout.
+    for (std::size_t i = 0; i < line.size();) {
+      std::size_t n = utf8::valid_prefix(line.substr(i));
+      if (n == 0)
+        throw DataError(origin + ": invalid UTF-8 (byte 0x" + hex_byte(static_cast<unsigned char>(line[i])) +
+                            "); a rules file is UTF-8",
+                        line_no, i + 1);
+      i += n;
+    }
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
     while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
     if (line.empty() || line[0] == '#') {

@@ -118,8 +118,11 @@ std::optional<std::pair<std::string, std::string>> bracketed_person(std::string_
 }
 
 bool leads_in(const Item& before) {
-  std::string_view t = trim_space(before.text.empty() && !before.block.leaves.empty() ? leaf_text(before.block.leaves[0])
-                                                                                       : before.text);
+  // The leaf's text is held here: a view of the temporary would outlive it.
+  const std::string whole =
+      before.text.empty() && !before.block.leaves.empty() ? leaf_text(before.block.leaves[0]) : before.text;
+  std::string_view t = trim_space(whole);
+  if (t.empty()) return false;
   char32_t last = text::before(t, t.size());
   return last == U'：' || last == ':';
 }
