@@ -3,3 +3,6 @@
 jatei-segment corpora/press-conference-rail.txt | jatei-speakers --explain -o /tmp/rail.tei.xml 2>&1 | grep 'label shape'
 grep -o '<speaker>[^<]*</speaker>' /tmp/rail.tei.xml | sort | uniq -c | sort -rn
 grep -A1 '<person ' /tmp/rail.tei.xml | grep -o 'role="[a-z]*"\|<persName>[^<]*' | sed 's/<persName>//' | paste -d' ' - -
+# A name alone on the line before each paragraph is a style too (a serialised column).
+jatei-segment tests/data/speakers/column-name-lines.txt | jatei-speakers --explain -o /tmp/column.tei.xml 2>&1 | grep 'induced'
+grep -o '<speaker>[^<]*</speaker>' /tmp/column.tei.xml | sort | uniq -c | sort -rn

@@ -98,6 +98,53 @@ BOOST_AUTO_TEST_CASE(guards_title_section_head_correction_one_off_bracket) {
   BOOST_TEST(ex.find("label shape (名前): induced") != std::string::npos, ex);
 }
 
+BOOST_AUTO_TEST_CASE(a_name_alone_on_the_line_before_each_paragraph) {
+  std::string text =
+      "【連載】川辺の話　第3回\n"
+      "釣り人の杉本と、川の研究者の木島さんが語り合う連載。\n"
+      "杉本（釣り人）\n"
+      "木島さん、今年は川の水が少ないですね。\n"
+      "木島\n"
+      "ええ、春の雨が少なかったんです。魚も深い所に集まっています。\n"
+      "それに、水温も例年より高いんですよ。\n"
+      "杉本\n"
+      "そうなんですか。釣れる場所も変わりそうですね。\n"
+      "木島\n"
+      "上流の淵を狙うといいと思いますよ。\n"
+      "（次回は来月掲載）\n";
+  std::string ex;
+  Document doc = annotated(text, &ex);
+  auto w = who_says(doc);
+  BOOST_TEST(w["木島さん、今年は川の水が少ないですね。"] == "杉本（釣り人）|杉本");
+  BOOST_TEST(w["それに、水温も例年より高いんですよ。"] == "木島|木島");  // goes on under the name
+  BOOST_TEST(w["そうなんですか。釣れる場所も変わりそうですね。"] == "杉本|杉本");  // one person however it varies
+  BOOST_TEST(w["釣り人の杉本と、川の研究者の木島さんが語り合う連載。"] == "-");
+  BOOST_TEST(w["【連載】川辺の話　第3回"] == "-");
+  BOOST_TEST(ex.find("名前（行のみ）: induced") != std::string::npos, ex);
+  // Idempotent: a second run keeps the turns and the people.
+  std::string once = tei::write(doc);
+  Document again = tei::read(once);
+  annotate_speakers(again, SpeakerOptions{});
+  BOOST_TEST(tei::write(again) == once);
+}
+
+BOOST_AUTO_TEST_CASE(headings_that_repeat_are_no_names) {
+  // Short lines over their paragraphs, but what follows is no speech: no label style.
+  std::string text =
+      "週末の作り置き\n"
+      "材料\n"
+      "鶏肉300グラム、玉ねぎ1個を用意する。\n"
+      "作り方\n"
+      "玉ねぎを薄く切り、鶏肉と一緒に炒める。\n"
+      "材料\n"
+      "にんじん2本、ごま油少々を用意する。\n"
+      "作り方\n"
+      "にんじんを細く切り、ごま油で炒める。\n";
+  Document doc = annotated(text);
+  for (auto& d : doc.divisions)
+    for (auto& t : d.turns) BOOST_TEST(!t.spoken());
+}
+
 BOOST_AUTO_TEST_CASE(a_shape_used_once_or_without_speech_is_no_label) {
   // 【名前】 twice without a recurring name; 名前　value rows of a spec table.
   std::string text =

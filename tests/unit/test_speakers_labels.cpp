@@ -78,6 +78,18 @@ BOOST_AUTO_TEST_CASE(a_label_alone_on_its_line) {
   BOOST_TEST(alone->label.alone);
   // A bare name with a space needs text after it; so does a name and a quote.
   BOOST_TEST(!parse_label("森　", model(), true).has_value());
+  // A bare name on its own line (with a bracket after it or not) is a shape of its own.
+  auto bare = parse_label("菅原（准教授）", model(), true);
+  BOOST_REQUIRE(bare.has_value());
+  BOOST_TEST((bare->label.style == SpeakerLabel::Style::line));
+  BOOST_TEST(bare->label.name == "菅原");
+  BOOST_TEST(bare->label.note == "准教授");
+  BOOST_TEST(bare->family == parse_label("小野寺", model(), true)->family);
+  BOOST_TEST(bare->family != parse_label("小野寺：はい。", model(), true)->family);
+  BOOST_TEST(!parse_label("小野寺", model(), false).has_value());
+  // A byline's key is a label when a sentence follows it, not when a name does.
+  BOOST_TEST(parse_label("聞き手：売れる本は変わりましたか。", model(), false).has_value());
+  BOOST_TEST(!parse_label("聞き手：佐藤あかね", model(), false).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(look_alikes_are_no_shape) {

@@ -85,6 +85,7 @@ struct SpeakerLabel {
     dash,     // ―― (the interviewer)
     space,    // 名前＋全角スペース  ○議長（名前君）＋全角スペース
     angle,    // 名前＞  名前 >
+    line,     // 名前 alone on its line, over the paragraphs the person says (小野寺  菅原（准教授）)
   };
   Style style = Style::colon;
   std::size_t length = 0;  // bytes of the label (kept verbatim in <speaker>); the space after it is not part of it

@@ -24,6 +24,7 @@
 #include <memory>
 #include <type_traits>
 
+#include "jatei/text.hpp"
 #include "jatei/utf8.hpp"
 
 namespace jatei {
@@ -88,6 +89,16 @@ bool starts_with_numbered_label(std::string_view s) {
   return false;
 }
 
+// After a byline's key (聞き手：), a sentence rather than a name: at least eight characters
+// ending with 。？！ (a credit names people and ends without them).
+bool asks_or_says(std::string_view rest) {
+  std::size_t n = 0;
+  char32_t last = 0;
+  for (text::CodePoint cp : text::code_points(rest))
+    if (!text::is_white_space(cp.c)) ++n, last = cp.c;
+  return n >= 8 && (last == U'。' || last == U'？' || last == U'！' || last == '?' || last == '!');
+}
+
 bool is_ascii_marker(const std::string& p) { return p.size() == 1 || p == "‐" || p == "–"; }
 
 LineKind classify(std::string_view s, std::size_t chars, const Cues& cues) {
@@ -95,7 +106,8 @@ LineKind classify(std::string_view s, std::size_t chars, const Cues& cues) {
   bool weak = false;
   if (chars <= kMaxCueChars) {
     if (cues.trailer.whole(s)) return LineKind::trailer;
-    if (chars <= 100 && cues.byline.prefix(s)) return LineKind::byline;
+    // 聞き手：佐藤あかね is a credit; 聞き手：売れる本は変わりましたか。 is a question someone asks.
+    if (std::size_t n = chars <= 100 ? cues.byline.prefix(s) : 0; n && !asks_or_says(s.substr(n))) return LineKind::byline;
     if (chars <= 100 && cues.credit.whole(s)) {
       // Only a bracketed line that names a credit (TEXT: 編集: 写真: …) is a credit line.
       std::string_view inner = s.substr(1);

@@ -126,6 +126,7 @@ struct Context {
 void induce_styles(Context& cx);                 // induce.cpp
 void group_labelled(Context& cx, Run& r);        // turns.cpp
 void classify_unlabelled(Context& cx);           // unlabelled.cpp: verdicts, units, decoding
+void attribute_quotations(Context& cx);          // quotes.cpp: a quotation in prose, to whom
 void name_people(Context& cx);                   // names.cpp
 void explain(Context& cx, std::ostream& os);     // explain.cpp
 

@@ -53,6 +53,7 @@ class Annotator {
     for (auto& r : cx_.runs)
       if (r.mode == Run::Mode::labelled) group_labelled(cx_, r);
     classify_unlabelled(cx_);
+    attribute_quotations(cx_);
     name_people(cx_);
     if (cx_.opts.explain) explain(cx_, *cx_.opts.explain);
     rebuild();

@@ -173,8 +173,15 @@ Cast find_cast(Context& cx, const std::vector<Item*>& units) {
       continue;
     }
     std::string full = n;
+    // 松永先生 is the lead's 松永修(さん): the name without the title it is called by.
+    std::string stem = n;
+    for (auto& e : cx.cues["honorific"].literal())
+      if (stem.size() > e.text.size() && ends_with(stem, e.text)) {
+        stem.resize(stem.size() - e.text.size());
+        break;
+      }
     for (auto& l : lead)
-      if (!l.base.empty() && l.base.starts_with(n)) {
+      if (!l.base.empty() && (l.base.starts_with(n) || l.base.starts_with(stem))) {
         full = l.base;
         break;
       }

@@ -75,7 +75,11 @@ void explain(Context& cx, std::ostream& os) {
     os << "jatei-speakers: divisions";
     for (std::size_t d : r.divs) os << ' ' << (d + 1);
     os << ": " << r.why << '\n';
-    if (r.mode == Run::Mode::prose) continue;
+    if (r.mode == Run::Mode::prose) {  // only the quotations given to someone (quotes.cpp)
+      for (auto& it : r.items)
+        if (it.part != Part::outside) explain_item(cx, it, os);
+      continue;
+    }
     for (auto& it : r.items) explain_item(cx, it, os);
     for (std::size_t k = 0; k < cx.people.size(); ++k)
       if (std::any_of(r.items.begin(), r.items.end(), [&](const Item& it) { return it.person == cx.people[k].key; }))

@@ -118,6 +118,24 @@ void rejoin_lists(Run& r) {
 
 std::string display(const LabelStyle& s) { return s.shape.empty() ? s.family : s.shape; }
 
+// A family of labels alone on their line (小野寺 / 【司会】 / 森田： over the paragraph they say).
+bool line_family(const std::string& family) { return !family.empty() && family.back() == '|'; }
+
+// Whether the line at k reads like speech; for a label alone on its line, the paragraph under it.
+bool said_after(Context& cx, const std::vector<Item*>& items, std::size_t k) {
+  const Item& it = *items[k];
+  if (!it.candidate || !it.candidate->label.alone) {
+    Features f = it.paragraph ? it.f : paragraph_features(*label_leaf(it.block), cx.model, cx.role_w);
+    return f.spoken();
+  }
+  for (std::size_t j = k + 1; j < items.size(); ++j) {
+    const Item& n = *items[j];
+    if (n.block.kind == BlockKind::opaque) continue;
+    return n.paragraph && !(n.candidate && n.candidate->label.alone) && !n.header && n.f.spoken();
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<Item*> Context::items() {
@@ -146,6 +164,9 @@ void induce_styles(Context& cx) {
           it->candidate = c;
           break;
         }
+      // A label that was a line of its own (小野寺 / 菅原（准教授）).
+      if (!it->candidate)
+        if (auto c = parse_label(t, cx.model, true); c && c->label.alone && c->label.length == t.size()) it->candidate = c;
       if (!it->candidate) {  // a label written by hand (二人:)
         LabelCandidate hand;
         hand.label.length = t.size();
@@ -224,7 +245,9 @@ void induce_styles(Context& cx) {
   std::map<std::string, std::vector<std::size_t>> by_family;
   for (std::size_t k = 0; k < items.size(); ++k) {
     Item& it = *items[k];
-    if (it.label || !it.candidate || (it.candidate->label.alone && !it.forced)) continue;
+    if (it.label || !it.candidate) continue;
+    if (it.candidate->label.alone && !it.forced && !(line_family(it.candidate->family) && body_follows(items, k)))
+      continue;
     by_family[it.candidate->family].push_back(k);
   }
   const int min_lines = static_cast<int>(cx.w("label.min_lines"));
@@ -243,21 +266,22 @@ void induce_styles(Context& cx) {
       keys.push_back(label_name(it.candidate->label, cx.cues).key);
       ++st.names[keys.back()];
       ++st.lines;
-      Features f = it.paragraph ? it.f : paragraph_features(*label_leaf(it.block), cx.model, cx.role_w);
-      st.spoken += f.spoken();
+      st.spoken += said_after(cx, items, k);
     }
     int recurring = 0;
     for (auto& [key, n] : st.names) recurring += n >= min_repeats;
     bool space = first.style == SpeakerLabel::Style::space;
+    bool whole_line = line_family(family);  // 小野寺 alone on its line: a short line a heading could be
     int need_lines = family == "D" || family == "QA" ? static_cast<int>(cx.w("label.min_dash")) : min_lines;
-    int need_recurring = space ? 2 : 1;
+    int need_recurring = space || whole_line ? 2 : 1;
     double spoken_share = static_cast<double>(st.spoken) / std::max(1, st.lines);
     std::ostringstream why;
     why << st.lines << " lines, " << st.names.size() << " names (" << recurring << " recurring), " << st.spoken
         << " read like speech";
     if (st.lines < need_lines) why << ": too few lines (" << need_lines << " needed)";
     else if (family != "D" && family != "QA" && recurring < need_recurring)
-      why << ": no name recurs" << (space ? " twice (a name and a space need two)" : "");
+      why << ": no name recurs"
+          << (space ? " twice (a name and a space need two)" : whole_line ? " twice (a name alone on a line needs two)" : "");
     else if (spoken_share < min_spoken) why << ": the text after it does not read like speech";
     else st.accepted = true;
     if (std::any_of(ks.begin(), ks.end(), [&](std::size_t k) { return items[k]->forced; })) st.accepted = true;
@@ -280,7 +304,8 @@ void induce_styles(Context& cx) {
         const SpeakerLabel& sl = it.candidate->label;
         bool recurs = st.names[keys[n]] >= min_repeats || family == "D" || family == "QA";
         bool single_ok = live.count(cluster[n]) && text::length(sl.name) <= max_single &&
-                         it.block.kind != BlockKind::head && (it.paragraph ? it.f.spoken() : true);
+                         (whole_line ? said_after(cx, items, ks[n])
+                                     : it.block.kind != BlockKind::head && (it.paragraph ? it.f.spoken() : true));
         if (!recurs && !single_ok && !it.forced) {
           it.why = "label-like start " + display(st) + " with a name seen once, outside the style's run";
           continue;
@@ -292,6 +317,11 @@ void induce_styles(Context& cx) {
         l.text = it.forced ? *it.old_label : it.text.substr(0, sl.length);
         l.is_new = !it.forced;
         l.recurring = recurs;
+        if (whole_line) {  // the whole line is the label, the paragraphs under it the turn
+          l.header = true;
+          if (!it.forced) l.text = std::string(trim_space(it.text));
+          l.shape.length = it.text.size();
+        }
         it.label = l;
       }
     }

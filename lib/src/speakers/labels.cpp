@@ -62,6 +62,15 @@ bool slot_char(char32_t c) {
 }
 
 bool is_colon(char32_t c) { return c == ':' || c == U'：'; }
+
+// A sentence rather than a name after a key: at least eight characters ending with 。？！.
+bool sentence_after(std::string_view rest) {
+  std::size_t n = 0;
+  char32_t last = 0;
+  for (text::CodePoint cp : text::code_points(trim_space(rest)))
+    if (!text::is_white_space(cp.c)) ++n, last = cp.c;
+  return n >= 8 && (last == U'。' || last == U'？' || last == U'！' || last == '?' || last == '!');
+}
 bool is_angle(char32_t c) { return c == '>' || c == U'＞'; }
 
 // A timestamp: [01:12:05] (12:30) 00:41:10 — hours or minutes, then :mm and maybe :ss(.cc).
@@ -289,6 +298,9 @@ std::optional<LabelCandidate> parse_label(std::string_view text, const SpeakerMo
     l.style = SpeakerLabel::Style::space;
     c.family += "_";
     l.shape += "　";
+  } else if (!bracketed && alone_ok && h.rest_empty(end)) {
+    l.style = SpeakerLabel::Style::line;  // 小野寺 / 菅原（准教授） on a line of its own
+    label_end = end;
   } else {
     return std::nullopt;
   }
@@ -296,6 +308,11 @@ std::optional<LabelCandidate> parse_label(std::string_view text, const SpeakerMo
   l.alone = h.rest_empty(label_end);
   if (l.alone && (!alone_ok || l.style == SpeakerLabel::Style::quote || l.style == SpeakerLabel::Style::space))
     return std::nullopt;
+  // A label alone on its line is a shape of its own: the line stands over what the person says.
+  if (l.alone) {
+    c.family += "|";
+    l.shape += "（行のみ）";
+  }
   // The name: letters, not too long, not a word that ends in a particle, not a stop word.
   std::u32string u;
   for (text::CodePoint cp : text::code_points(l.name)) u.push_back(cp.c);
@@ -321,7 +338,10 @@ std::optional<LabelCandidate> parse_label(std::string_view text, const SpeakerMo
     return std::nullopt;  // 【訂正・6月20日】 【関連記事】…
   if (l.style != SpeakerLabel::Style::bracket && !bold) {
     const Rules& seg = Rules::builtin();  // bylines and captions (著者: 写真: 聞き手・構成:)
-    if (seg.matches_prefix("byline", text) > 0 || seg.matches_prefix("caption", text) > 0) return std::nullopt;
+    // 聞き手：佐藤あかね is a credit, 聞き手：売れる本は変わりましたか。 a question: a byline's key is
+    // a label when a sentence follows it.
+    std::size_t by = seg.matches_prefix("byline", text);
+    if ((by > 0 && !sentence_after(text.substr(by))) || seg.matches_prefix("caption", text) > 0) return std::nullopt;
   }
   l.role = role_for(cues, l.name);
   return c;

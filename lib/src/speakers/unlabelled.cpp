@@ -288,8 +288,9 @@ void decode_two(Context& cx, std::vector<Item*>& units) {
   for (Item* u : units) u->person = u->state == 0 ? "U:A" : "U:B";
 }
 
-// Three or more: one state per person of the cast.
-void decode_cast(Context& cx, std::vector<Item*>& units, const Cast& cast) {
+// Three or more: one state per person of the cast. Returns the score of the assignment under
+// the cast's own terms (emissions, the switch, the one called, the answer that returns).
+double decode_cast_as(Context& cx, std::vector<Item*>& units, const Cast& cast) {
   const std::size_t k = cast.members.size();
   std::vector<double> fixed(units.size() * k, 0);
   for (std::size_t t = 0; t < units.size(); ++t)
@@ -309,7 +310,75 @@ void decode_cast(Context& cx, std::vector<Item*>& units, const Cast& cast) {
     return asks && before != from && to == before ? w_return : 0.0;
   };
   decode(cx, units, k, fixed, fixed, trans, trans2);
+  double score = 0;
+  for (std::size_t t = 0; t < units.size(); ++t) {
+    int to = units[t]->state;
+    score += fixed[t * k + static_cast<std::size_t>(to)];
+    if (t == 0 || units[t]->switch_score < -1e17) continue;
+    int from = units[t - 1]->state;
+    score += trans(t, from, to);
+    if (t >= 2 && units[t - 1]->switch_score > -1e17) score += trans2(t, units[t - 2]->state, from, to);
+  }
   for (Item* u : units) u->person = "C:" + cast.members[u->state].name;
+  return score;
+}
+
+// When the lead names no one who leads (a 鼎談 of three guests, one of whom moderates), each
+// member is tried as the one who gives the others the floor, and the assignment that explains
+// the dialogue best is kept: the moderator is never the one the floor is given to.
+void decode_cast(Context& cx, std::vector<Item*>& units, Cast& cast) {
+  // A moderator is a role of a discussion held for readers, in the polite register; friends
+  // chatting casually have none.
+  double polite = 0, casual = 0;
+  for (Item* u : units) polite += u->f.polite, casual += u->f.casual;
+  if (cast.lead >= 0 || cx.w("cast.try_leads") <= 0 || polite < casual ||
+      polite < cx.w("cast.lead_polite") * static_cast<double>(units.size())) {
+    decode_cast_as(cx, units, cast);
+    return;
+  }
+  struct Kept {
+    int state;
+    double margin;
+    std::vector<double> emit;
+    std::string person;
+  };
+  double best = -1e300;
+  int best_lead = -1;
+  std::vector<Kept> kept;
+  for (int m = 0; m < static_cast<int>(cast.members.size()); ++m) {
+    Cast c = cast;
+    c.lead = m;
+    double score = decode_cast_as(cx, units, c);
+    if (score <= best + 1e-9) continue;
+    best = score;
+    best_lead = m;
+    kept.clear();
+    for (Item* u : units) kept.push_back({u->state, u->margin, u->emit, u->person});
+  }
+  // A moderator gives most of the floor: when the best lead does not (friends talking), no one leads.
+  int floor = 0, by_lead = 0;
+  for (std::size_t t = 0; t < units.size(); ++t)
+    if (!units[t]->f.vocatives.empty() || !units[t]->f.addressed.empty()) {
+      ++floor;
+      by_lead += kept[t].state == best_lead;
+    }
+  if (floor == 0 || by_lead < cx.w("cast.lead_share") * floor) {
+    decode_cast_as(cx, units, cast);
+    cast.why += "; no one leads (the one who would lead gives " + std::to_string(by_lead) + " of " +
+                std::to_string(floor) + " calls)";
+    return;
+  }
+  for (std::size_t t = 0; t < units.size(); ++t) {
+    units[t]->state = kept[t].state;
+    units[t]->margin = kept[t].margin;
+    units[t]->emit = kept[t].emit;
+    units[t]->person = kept[t].person;
+  }
+  cast.lead = best_lead;
+  cast.members[static_cast<std::size_t>(best_lead)].lead = true;
+  cast.why += "; " + cast.members[static_cast<std::size_t>(best_lead)].name + " leads (gives " +
+              std::to_string(by_lead) + " of " + std::to_string(floor) +
+              " calls in the assignment that explains the dialogue best)";
 }
 
 // Lists and quotes follow the paragraph they were attached to.
@@ -359,9 +428,9 @@ void classify_unlabelled(Context& cx) {
   std::vector<Item*> units = units_of(cx);
   if (units.empty()) return;
   Cast cast = find_cast(cx, units);
-  cx.cast_why = cast.why;
   if (cast.members.size() >= 3) decode_cast(cx, units, cast);
   else decode_two(cx, units);
+  cx.cast_why = cast.why;
   for (Item* u : units) {
     u->cert = u->margin >= cx.w("cert.high") ? "high" : u->margin >= cx.w("cert.medium") ? "medium" : "low";
     if (u->why.empty()) u->why = "a paragraph of the dialogue";
