@@ -506,6 +506,25 @@ BOOST_AUTO_TEST_CASE(user_gazetteer) {
   BOOST_CHECK_THROW(Gazetteer::parse("X\tperson\n", "bad.tsv"), DataError);
 }
 
+BOOST_AUTO_TEST_CASE(data_rows_that_xml_cannot_hold_are_refused_at_their_line) {
+  // An element type or a note with a byte that is not UTF-8 or a control character would be
+  // written into the TEI and make it unreadable (found by fuzz_lexicon).
+  auto line_col_of = [](auto parse) -> std::pair<std::size_t, std::size_t> {
+    try {
+      parse();
+    } catch (const DataError& e) {
+      return {e.line(), e.column()};
+    }
+    return {0, 0};
+  };
+  auto bad_type = line_col_of([] { Gazetteer::parse("# names\nアグリ\torgName/co\xFF\n", "bad.tsv"); });
+  BOOST_TEST(bad_type.first == 2u);
+  BOOST_TEST(bad_type.second == 21u);  // the byte, counted from 1
+  BOOST_TEST(line_col_of([] { Gazetteer::parse("アグリ\torgName\tnote\x01\n", "bad.tsv"); }).first == 1u);
+  BOOST_TEST(line_col_of([] { Lexicon::parse("推測\x7F\xEF\xBF\xBE\tspeculation\t0.5\n", "bad.tsv"); }).first == 1u);
+  BOOST_TEST(line_col_of([] { Lexicon::parse("推測\tspeculation\t0.5\r\n", "ok.tsv"); }).first == 0u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 // ------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 // a position costs one walk, whatever the size of the file.
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -75,9 +76,28 @@ struct ByteTrie {
   }
 };
 
+// Entries end up in TEI attributes and text: a row must be UTF-8 without characters XML
+// cannot hold (controls other than the tab, U+FFFE, U+FFFF), or the output would be unreadable.
+void check_row_characters(std::string_view line, std::size_t line_no, const std::string& origin) {
+  for (std::size_t i = 0; i < line.size();) {
+    std::size_t n = utf8::valid_prefix(line.substr(i));
+    if (n == 0) throw DataError(origin + ": invalid UTF-8; a data file is UTF-8", line_no, i + 1);
+    std::size_t len = 0;
+    char32_t c = utf8::decode(line, i, len);
+    if ((c < 0x20 && c != '\t') || c == 0xFFFE || c == 0xFFFF)
+      throw DataError(origin + ": a character XML cannot hold (U+" + [&] {
+                        char buf[8];
+                        std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(c));
+                        return std::string(buf);
+                      }() + ")",
+                      line_no, i + 1);
+    i += n;
+  }
+}
+
 // Splits tab-separated lines; calls f(fields, line_no) for each non-comment, non-blank line.
 template <class F>
-void for_each_row(std::string_view text, F&& f) {
+void for_each_row(std::string_view text, const std::string& origin, F&& f) {
   std::size_t pos = 0, line_no = 0;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
   while (pos < text.size()) {
@@ -89,6 +109,7 @@ void for_each_row(std::string_view text, F&& f) {
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
     std::size_t first = line.find_first_not_of(" ");
     if (first == std::string_view::npos || line[first] == '#') continue;
+    check_row_characters(line, line_no, origin);
     std::vector<std::string_view> fields;
     std::size_t a = 0;
     while (true) {
@@ -141,7 +162,7 @@ Lexicon& Lexicon::operator=(const Lexicon& other) {
 
 Lexicon Lexicon::parse(std::string_view text, const std::string& origin) {
   Lexicon lex;
-  for_each_row(text, [&](const std::vector<std::string_view>& f, std::size_t line) {
+  for_each_row(text, origin, [&](const std::vector<std::string_view>& f, std::size_t line) {
     std::string_view expr = f[0];
     bool remove = false;
     if (expr.size() > 1 && expr[0] == '-') {
@@ -278,7 +299,7 @@ Gazetteer::Gazetteer() : trie_(std::make_shared<Trie>()) {}
 
 Gazetteer Gazetteer::parse(std::string_view text, const std::string& origin) {
   Gazetteer g;
-  for_each_row(text, [&](const std::vector<std::string_view>& f, std::size_t line) {
+  for_each_row(text, origin, [&](const std::vector<std::string_view>& f, std::size_t line) {
     std::string_view surface = f[0];
     if (surface.size() > 1 && surface[0] == '-') {
       std::string s = normalise(surface.substr(1)).text;
