@@ -24,7 +24,8 @@ bool is_date(const std::string& d) {
 int main(int argc, char** argv) {
   cli::init("jatei-export");
   return cli::run([&] {
-    std::string format, input = "-", output = "-", xliff = "2.1", tbx_v = "2019", claims = "jsonl", lang = "en", date;
+    std::string format, input = "-", output = "-", xliff = "2.1", tbx_v = "2019", claims = "jsonl", lang = "en", date,
+        publisher, publisher_url, source_url, scale;
     std::vector<std::string> termbase_files;
     std::size_t max_size = cli::kDefaultMaxBytes * 4;
     po::options_description opts(cli::tr("Options"));
@@ -40,7 +41,12 @@ int main(int argc, char** argv) {
       ("format", po::value(&claims)->value_name("FORMAT"),
        cli::tr("claims: jsonl (default), csv (UTF-8 with BOM, for spreadsheets) or claimreview (schema.org JSON-LD)").c_str())
       ("all", cli::tr("claims: every sentence, not only the ones to check").c_str())
-      ("date", po::value(&date)->value_name("YYYY-MM-DD"), cli::tr("claims: datePublished of the ClaimReview skeletons (default: today)").c_str())
+      ("date", po::value(&date)->value_name("YYYY-MM-DD"), cli::tr("claims: ClaimReview datePublished of verdicts without a date (default: today)").c_str())
+      ("publisher", po::value(&publisher)->value_name("NAME"), cli::tr("claims: the fact-checking organisation, author of the ClaimReviews").c_str())
+      ("publisher-url", po::value(&publisher_url)->value_name("URL"), cli::tr("claims: the fact-checking organisation's site").c_str())
+      ("source-url", po::value(&source_url)->value_name("URL"), cli::tr("claims: the article's URL, where the claims appear (default: the TEI header's)").c_str())
+      ("rating-scale", po::value(&scale)->value_name("LIST"),
+       cli::tr("claims: the verdicts' numeric scale, worst first, comma-separated (\"False,Mostly false,Half true,Mostly true,True\" counts from 1; \"0=False,...\" gives the values): ratingValue, bestRating, worstRating").c_str())
       ("termbase", po::value(&termbase_files)->value_name("FILE")->composing(),
        cli::tr("a TBX termbase the document's <term ref> point into (repeatable; default: the team's termbase)").c_str())
       ("no-termbase", cli::tr("use no termbase: English only from the glosses in the text").c_str());
@@ -71,6 +77,7 @@ int main(int argc, char** argv) {
     only("format", "claims");
     only("all", "claims");
     only("date", "claims");
+    for (const char* opt : {"publisher", "publisher-url", "source-url", "rating-scale"}) only(opt, "claims");
     ExportOptions o;
     o.target_lang = lang;
     if (xliff == "2.1" || xliff == "2") o.xliff_version = XliffVersion::v21;
@@ -87,6 +94,27 @@ int main(int argc, char** argv) {
     o.all_sentences = vm.count("all") > 0;
     if (!date.empty() && !is_date(date)) throw po::error(cli::tr("--date must be YYYY-MM-DD, not ") + date);
     o.date = date;
+    auto url_ok = [](const std::string& u) { return u.find_first_of(" \t\r\n") == std::string::npos; };
+    if (!url_ok(publisher_url)) throw po::error(cli::tr("--publisher-url must be a URL without spaces"));
+    if (!url_ok(source_url)) throw po::error(cli::tr("--source-url must be a URL without spaces"));
+    o.publisher = publisher;
+    o.publisher_url = publisher_url;
+    o.source_url = source_url;
+    for (std::size_t b = 0; !scale.empty() && b <= scale.size();) {
+      std::size_t e = std::min(scale.find(',', b), scale.size());
+      std::string item = scale.substr(b, e - b);
+      while (!item.empty() && item.front() == ' ') item.erase(0, 1);
+      while (!item.empty() && item.back() == ' ') item.pop_back();
+      o.rating_scale.push_back(item);
+      b = e + 1;
+    }
+    if (!o.rating_scale.empty() && o.claims_format == ClaimsFormat::claimreview) {
+      try {
+        export_claims(Document{}, o);  // checks the scale before any input is read
+      } catch (const DataError& e) {
+        throw po::error(std::string("--rating-scale: ") + e.what());
+      }
+    }
     if (lang.empty() || lang.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != std::string::npos)
       throw po::error(cli::tr("--target-lang must be a language tag such as en or en-GB, not ") + lang);
     if (vm.count("no-termbase") && !termbase_files.empty()) throw po::error(cli::tr("--termbase and --no-termbase exclude each other"));

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
       ("translator", po::value(&translator)->value_name("NAME"), cli::tr("xliff: who translated it (declared in the header, pointed at by @resp)").c_str())
       ("require-complete", cli::tr("xliff: fail (exit 65) when a segment is untranslated").c_str())
       ("reviewer", po::value(&reviewer)->value_name("NAME"), cli::tr("verdicts: the reviewer of rows that name none").c_str())
+      ("skip-unknown", cli::tr("verdicts: leave out rows on ids that are no sentence of the document (listed on standard error) and merge the rest").c_str())
       ("quiet,q", cli::tr("no summary on standard error").c_str());
     cli::add_max_size(opts, max_size);
     po::options_description hidden;
@@ -38,7 +39,9 @@ int main(int argc, char** argv) {
                     "            per translated sentence; untranslated segments are listed, never invented\n"
                     "            (jatei-text skips the translation: it still prints the source only)\n"
                     "  verdicts  a checker's CSV or JSON Lines (id, rating, note, reviewer, url, date) becomes\n"
-                    "            <note type=\"factcheck\"> in <standOff>; the same file again changes nothing"),
+                    "            <note type=\"factcheck\"> in <standOff>; the same file again changes nothing.\n"
+                    "            Every row that cannot be merged is listed (line and id) and nothing is merged\n"
+                    "            until the file is clean; --skip-unknown merges the rest past unknown ids"),
             opts))
       return 0;
     if (what != "xliff" && what != "verdicts") throw po::error(cli::tr("say what to merge: xliff or verdicts"));
@@ -51,6 +54,7 @@ int main(int argc, char** argv) {
     only("translator", "xliff");
     only("require-complete", "xliff");
     only("reviewer", "verdicts");
+    only("skip-unknown", "verdicts");
     bool quiet = vm.count("quiet") > 0;
     Document doc;
     if (int rc = cli::guard(tei_path, [&] {
@@ -83,11 +87,26 @@ int main(int argc, char** argv) {
           } else {
             VerdictMergeOptions mo;
             mo.reviewer = reviewer;
-            VerdictMergeReport r = merge_verdicts(doc, data, file, mo);
+            mo.skip_unknown = vm.count("skip-unknown") > 0;
+            VerdictMergeReport r;
+            try {
+              r = merge_verdicts(doc, data, file, mo);
+            } catch (const VerdictErrors& e) {
+              bool unknown = false;
+              for (auto& p : e.problems()) {
+                cli::error(where, p.line, 0, p.message);
+                unknown = unknown || (!p.id.empty() && p.message.find("unknown id") != std::string::npos);
+              }
+              throw DataError(std::to_string(e.problems().size()) + cli::tr(" row(s) cannot be merged; nothing was merged") +
+                              (unknown ? cli::tr(" (--skip-unknown merges the rest past unknown ids)") : std::string()));
+            }
+            for (auto& p : r.left) cli::error(where, p.line, 0, cli::tr("left out: ") + p.message);
             if (!quiet)
               cli::error(where, 0, 0, std::to_string(r.added) + cli::tr(" added, ") + std::to_string(r.updated) +
                                           cli::tr(" updated, ") + std::to_string(r.unchanged) + cli::tr(" unchanged, ") +
-                                          std::to_string(r.skipped) + cli::tr(" without a rating"));
+                                          std::to_string(r.skipped) + cli::tr(" without a rating") +
+                                          (mo.skip_unknown ? ", " + std::to_string(r.left.size()) + cli::tr(" left out (unknown id)")
+                                                           : std::string()));
           }
           return 0;
         }))

@@ -38,7 +38,7 @@ cp "$T/got/dialogue.reviewed.tei.xml" "$T/reviewed1.xml"
 produce dialogue.reviewed2.tei.xml "$B/jatei-merge" verdicts "$T/reviewed1.xml" "$D/verdicts.jsonl" -q
 produce dialogue.reviewed.html "$B/jatei-export" html $TB "$T/got/dialogue.reviewed2.tei.xml"
 produce dialogue.reviewed.claims.jsonl "$B/jatei-export" claims $TB "$T/got/dialogue.reviewed2.tei.xml"
-produce dialogue.reviewed.claimreview.jsonld "$B/jatei-export" claims --format claimreview --date 2025-02-05 $TB "$T/got/dialogue.reviewed2.tei.xml"
+produce dialogue.reviewed.claimreview.jsonld "$B/jatei-export" claims --format claimreview --date 2025-02-05 --publisher "Example Fact Check" --publisher-url https://example.org $TB "$T/got/dialogue.reviewed2.tei.xml"
 
 if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
   mkdir -p "$G"

@@ -16,6 +16,7 @@
 
 #include "jatei/error.hpp"
 #include "jatei/export.hpp"
+#include "jatei/merge.hpp"
 #include "jatei/tbx.hpp"
 #include "jatei/tei.hpp"
 #include "jatei/validate.hpp"
@@ -381,19 +382,41 @@ BOOST_AUTO_TEST_CASE(csv_for_spreadsheets) {
   BOOST_TEST(export_claims(f, o).find("\"'=HYPERLINK(\"\"x\"\")\"") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(claimreview_skeletons) {
+BOOST_AUTO_TEST_CASE(claimreview_only_what_was_rated) {
   Document d = fixture();
   ExportOptions o;
   o.claims_format = ClaimsFormat::claimreview;
   o.date = "2025-02-01";
+  // Nothing rated: no ClaimReview (an unrated skeleton is no review).
+  BOOST_TEST(export_claims(d, o) == "[]\n");
+  merge_verdicts(d,
+                 "id,rating,reviewer,url,date,note\n"
+                 "s5,Mostly true,Desk,https://fc.example.org/5,2025-02-03,ok\n"
+                 "s6,2,Desk,,,\n",
+                 "v.csv");
+  o.publisher = "Example Fact Check";
+  o.publisher_url = "https://fc.example.org";
+  o.rating_scale = {"0=False", "1=Mostly false", "2=Half true", "3=Mostly true", "4=True"};
   std::string c = export_claims(d, o);
-  // Stated and reported claims only: never a verdict on the author's speculation.
-  BOOST_TEST(count(c, "\"@type\": \"ClaimReview\"") == 8u);
-  BOOST_TEST(c.find("\"identifier\": \"s8\"") == std::string::npos);
-  BOOST_TEST(c.find("\"datePublished\": \"2025-02-01\"") != std::string::npos);
+  BOOST_TEST(count(c, "\"@type\": \"ClaimReview\"") == 2u);
+  BOOST_TEST(c.find("\"url\": \"https://fc.example.org/5\"") != std::string::npos);
+  BOOST_TEST(count(c, "\"url\": \"\"") == 0u);  // no empty link for the verdict without one
+  BOOST_TEST(c.find("\"datePublished\": \"2025-02-03\"") != std::string::npos);  // the verdict's
+  BOOST_TEST(c.find("\"datePublished\": \"2025-02-01\"") != std::string::npos);  // the option's
+  BOOST_TEST(count(c, "\"author\": {\"@type\": \"Organization\", \"name\": \"Example Fact Check\", \"url\": \"https://fc.example.org\"}") == 2u);
   BOOST_TEST(c.find("\"author\": {\"@type\": \"Person\", \"name\": \"先生\", \"description\": \"Attributed by jatei-speakers (certainty: high)\"}") != std::string::npos);
+  BOOST_TEST(count(c, "\"datePublished\": \"2025-01-29\"") >= 2u);  // the article's date, on the Claim
   BOOST_TEST(c.find("\"appearance\": {\"@type\": \"CreativeWork\", \"url\": \"https://example.com/articles/deepseek-r1-shock\"") != std::string::npos);
-  BOOST_TEST(c.find("\"reviewRating\": {\"@type\": \"Rating\", \"alternateName\": \"\"}") != std::string::npos);
+  BOOST_TEST(c.find("\"reviewRating\": {\"@type\": \"Rating\", \"ratingValue\": 3, \"bestRating\": 4, \"worstRating\": 0, \"alternateName\": \"Mostly true\", \"ratingExplanation\": \"ok\"}") != std::string::npos);
+  BOOST_TEST(c.find("\"ratingValue\": 2, \"bestRating\": 4, \"worstRating\": 0, \"alternateName\": \"Half true\"}") != std::string::npos);
+  // --source-url wins over the header.
+  o.source_url = "https://news.example.jp/x";
+  BOOST_TEST(count(export_claims(d, o), "\"url\": \"https://news.example.jp/x\"") == 2u);
+  // A scale that cannot be read.
+  o.rating_scale = {"1=False", "one=True"};
+  BOOST_CHECK_THROW(export_claims(d, o), DataError);
+  o.rating_scale = {"False", "false"};
+  BOOST_CHECK_THROW(export_claims(d, o), DataError);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -279,4 +279,87 @@ BOOST_AUTO_TEST_CASE(errors) {
   valid(d, "semicolons");
 }
 
+BOOST_AUTO_TEST_CASE(every_problem_at_once_then_skip_unknown) {
+  Document d = fixture();
+  std::string before = tei::write(d);
+  // Five rows: two clean, an unknown id, a bad date, a row without a reviewer, another unknown id.
+  const std::string csv =
+      "id,rating,reviewer,date\n"
+      "s5,True,A,2025-01-30\n"
+      "s77,False,A,\n"
+      "s6,False,A,30/01/2025\n"
+      "s11,Unproven,,\n"
+      "#s88,False,A,\n"
+      "s12,True,A,\n";
+  std::vector<VerdictProblem> got;
+  try {
+    merge_verdicts(d, csv, "v.csv");
+  } catch (const VerdictErrors& e) {
+    got = e.problems();
+    BOOST_TEST(e.line() == 3u);
+    BOOST_TEST(std::string(e.what()).find("4 rows cannot be merged") != std::string::npos);
+  }
+  BOOST_REQUIRE(got.size() == 4u);
+  BOOST_TEST(got[0].line == 3u);
+  BOOST_TEST(got[0].id == "s77");
+  BOOST_TEST(got[0].message.find("unknown id") != std::string::npos);
+  BOOST_TEST(got[1].line == 4u);
+  BOOST_TEST(got[1].id == "s6");
+  BOOST_TEST(got[1].message.find("is not YYYY-MM-DD") != std::string::npos);
+  BOOST_TEST(got[2].line == 5u);
+  BOOST_TEST(got[2].id == "s11");
+  BOOST_TEST(got[2].message.find("names no reviewer") != std::string::npos);
+  BOOST_TEST(got[3].line == 6u);
+  BOOST_TEST(got[3].id == "s88");
+  BOOST_TEST(tei::write(d) == before);  // nothing merged
+
+  // --skip-unknown: the unknown ids are left out and listed, the other problems still block.
+  VerdictMergeOptions skip;
+  skip.skip_unknown = true;
+  got.clear();
+  try {
+    merge_verdicts(d, csv, "v.csv", skip);
+  } catch (const VerdictErrors& e) {
+    got = e.problems();
+  }
+  BOOST_REQUIRE(got.size() == 2u);
+  BOOST_TEST(got[0].id == "s6");
+  BOOST_TEST(got[1].id == "s11");
+  BOOST_TEST(tei::write(d) == before);
+
+  // Once the other rows are clean, the rest is merged and the unknown ones reported.
+  const std::string fixed =
+      "id,rating,reviewer,date\n"
+      "s5,True,A,2025-01-30\n"
+      "s77,False,A,\n"
+      "s6,False,A,2025-01-30\n"
+      "s11,Unproven,B,\n"
+      "#s88,False,A,\n"
+      "s12,True,A,\n";
+  VerdictMergeReport r = merge_verdicts(d, fixed, "v.csv", skip);
+  BOOST_TEST(r.added == 4u);
+  BOOST_REQUIRE(r.left.size() == 2u);
+  BOOST_TEST(r.left[0].line == 3u);
+  BOOST_TEST(r.left[0].id == "s77");
+  BOOST_TEST(r.left[1].line == 6u);
+  BOOST_TEST(r.left[1].id == "s88");
+  std::string out = tei::write(d);
+  for (const char* id : {"#s5\"", "#s6\"", "#s11\"", "#s12\""})
+    BOOST_TEST(out.find(std::string("target=\"") + id) != std::string::npos, id);
+  BOOST_TEST(out.find("#s77") == std::string::npos);
+  valid(d, "skip unknown");
+  // JSON Lines: the line numbers are the file's, blank lines counted.
+  Document j = fixture();
+  try {
+    merge_verdicts(j, "{\"id\": \"s5\", \"rating\": \"True\", \"reviewer\": \"A\"}\n\n{\"id\": \"s99\", \"rating\": \"x\"}\n"
+                      "{\"id\": \"s6\", \"rating\": \"x\", \"reviewer\": \"A\", \"url\": \"a b\"}\n");
+    BOOST_FAIL("no error");
+  } catch (const VerdictErrors& e) {
+    BOOST_REQUIRE(e.problems().size() == 2u);
+    BOOST_TEST(e.problems()[0].line == 3u);
+    BOOST_TEST(e.problems()[1].line == 4u);
+    BOOST_TEST(e.problems()[1].message.find("contains spaces") != std::string::npos);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

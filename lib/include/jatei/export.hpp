@@ -45,8 +45,16 @@ struct ExportOptions {
   // claims
   ClaimsFormat claims_format = ClaimsFormat::jsonl;
   bool all_sentences = false;       // every sentence, not only the ones to check
-  std::string date;                 // ClaimReview datePublished (YYYY-MM-DD); empty = today (UTC,
-                                    // or SOURCE_DATE_EPOCH when set)
+  std::string date;                 // ClaimReview datePublished of a verdict without a date
+                                    // (YYYY-MM-DD); empty = today (UTC, or SOURCE_DATE_EPOCH)
+  std::string publisher;            // ClaimReview author: the fact-checking organisation
+  std::string publisher_url;        //   and its site
+  std::string source_url;           // the article's URL (the Claim's appearance); empty = the
+                                    // header's <sourceDesc><bibl><ref target>
+  // The verdicts' rating scale, worst first: each entry a name ("False") or value=name
+  // ("0=False"); plain names count from 1. A verdict rated with a name or a value of the scale
+  // gets ratingValue, worstRating and bestRating beside alternateName. Empty = text ratings.
+  std::vector<std::string> rating_scale;
   // every exporter: the termbases <term ref="ja-en-ai.tbx#c12"> points into (matched by file
   // name and concept id; by id alone when there is one termbase), for the English, definition
   // and notes of termbase terms; the tools load terms::default_termbase_path() unless told.
@@ -72,7 +80,14 @@ std::string export_tbx(const Document& doc, const ExportOptions& options = {});
 // Claims to check: check-worthy sentences first, then the other stated, reported and
 // speculative ones (every sentence with all_sentences). JSON Lines, CSV (UTF-8 with BOM, every
 // field quoted, CRLF; its rating/note/reviewer/url columns are what jatei-merge verdicts reads
-// back), or a JSON-LD array of schema.org ClaimReview skeletons (stated and reported claims).
+// back), or a JSON-LD array of schema.org ClaimReview, one per verdict jatei-merge brought
+// back (claims without a verdict are left out: they stay in JSON Lines and CSV), following
+// Google's fact-check markup: url (the verdict's link), datePublished (the verdict's date, else
+// options.date), author (options.publisher as an Organization, else the reviewer), claimReviewed,
+// itemReviewed (a Claim with its author: the source of a reported claim or the speaker; its date:
+// the article's; its appearance: the article's URL), reviewRating (alternateName; ratingValue,
+// bestRating and worstRating on a numeric scale). Throws DataError for a bad rating_scale.
+// A verdict whose rating is not on a given scale keeps its text rating alone.
 std::string export_claims(const Document& doc, const ExportOptions& options = {});
 
 // A self-contained review page (no network, no external files): turns, highlights, terms with

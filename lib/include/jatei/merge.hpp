@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "jatei/document.hpp"
+#include "jatei/error.hpp"
 
 namespace jatei {
 
@@ -50,7 +51,26 @@ XliffMergeReport merge_xliff(Document& doc, std::string_view xliff, const std::s
                              const XliffMergeOptions& options = {});
 
 struct VerdictMergeOptions {
-  std::string reviewer;  // used for rows without a reviewer
+  std::string reviewer;       // used for rows without a reviewer
+  bool skip_unknown = false;  // rows whose id is no sentence of the document are left out
+                              // (listed in VerdictMergeReport::left) instead of refusing the file
+};
+
+// One row that cannot be merged: its line in the file, the id it names (may be empty), why.
+struct VerdictProblem {
+  std::size_t line = 0;
+  std::string id;
+  std::string message;
+};
+
+// Every problem of a verdicts file at once (what() sums them up; line() is the first one's).
+class VerdictErrors : public DataError {
+ public:
+  explicit VerdictErrors(std::vector<VerdictProblem> problems);
+  const std::vector<VerdictProblem>& problems() const { return problems_; }
+
+ private:
+  std::vector<VerdictProblem> problems_;
 };
 
 struct VerdictMergeReport {
@@ -58,6 +78,7 @@ struct VerdictMergeReport {
   std::size_t updated = 0;    // verdicts of the same reviewer on the same sentence, changed
   std::size_t unchanged = 0;  // already there as they are
   std::size_t skipped = 0;    // rows with no rating yet (e.g. an exported claims CSV not filled)
+  std::vector<VerdictProblem> left;  // with skip_unknown: the rows on unknown sentences, left out
 };
 
 // Reads a checker's CSV (header row; columns id, rating, note, reviewer, url, optional date;
@@ -68,8 +89,12 @@ struct VerdictMergeReport {
 // <standOff><listAnnotation type="factcheck">; each reviewer is declared once as
 // <respStmt xml:id="checkerK"><resp>fact-check</resp><persName>…</persName></respStmt>. One
 // verdict per reviewer and sentence: a later file replaces it. Throws DataError (file line) for
-// malformed input, a missing id column, an unknown sentence id, or a rating without a reviewer;
-// the document is unchanged when it throws.
+// malformed input (CSV or JSON that cannot be read further) or a missing id/rating column. Rows
+// that can be read but not merged (no id, an unknown sentence id, a rating without a reviewer,
+// a bad date or url) are all checked first and thrown together as VerdictErrors, one
+// VerdictProblem each, so that a checker fixes the file in one go; with skip_unknown the rows on
+// unknown sentences are left out and listed in the report instead. Nothing is merged unless
+// every row that is merged is clean: the document is unchanged when it throws.
 VerdictMergeReport merge_verdicts(Document& doc, std::string_view data, const std::string& origin = "-",
                                   const VerdictMergeOptions& options = {});
 

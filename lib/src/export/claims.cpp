@@ -3,11 +3,12 @@
 // with their normalised values (what jatei-claims put in @when, @value, @quantity/@unit), the
 // sentence before it for context, and the article it comes from.
 //
-// Speculation is listed (flagged as such) but never gets a ClaimReview skeleton: a verdict must
-// not treat the author's guess as a statement of fact.
+// Speculation is listed (flagged as such). ClaimReview carries the reviews a checker gave (one
+// per verdict merged back by jatei-merge verdicts), never an unrated skeleton.
 #include <algorithm>
 
 #include "export/view.hpp"
+#include "jatei/error.hpp"
 #include "jatei/export.hpp"
 
 namespace jatei {
@@ -240,47 +241,116 @@ std::string csv(const xp::View& v, const ExportOptions& o) {
   return out;
 }
 
+// A rating scale, worst first: value -> name ("0=False" or "False", counted from 1).
+struct Scale {
+  std::vector<std::pair<long, std::string>> steps;
+  long worst = 0, best = 0;
+
+  explicit Scale(const std::vector<std::string>& entries) {
+    long next = 1;
+    for (auto& e : entries) {
+      std::string name = e;
+      long value = next;
+      std::size_t eq = e.find('=');
+      if (eq != std::string::npos) {
+        std::string num = e.substr(0, eq);
+        std::size_t used = 0;
+        try {
+          value = std::stol(num, &used);
+        } catch (const std::exception&) {
+          used = 0;
+        }
+        if (num.empty() || used != num.size())
+          throw DataError("rating scale: '" + num + "' is not a whole number (write VALUE=NAME or NAME)");
+        name = e.substr(eq + 1);
+      }
+      if (xp::squash_space(name).empty()) throw DataError("rating scale: an entry without a name");
+      for (auto& [v, n] : steps)
+        if (v == value || lower(n) == lower(name)) throw DataError("rating scale: '" + e + "' given twice");
+      steps.emplace_back(value, name);
+      next = value + 1;
+    }
+    if (steps.empty()) return;
+    worst = best = steps.front().first;
+    for (auto& st : steps) {
+      worst = std::min(worst, st.first);
+      best = std::max(best, st.first);
+    }
+  }
+  static std::string lower(std::string s) {
+    for (auto& c : s)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+  }
+  // The step a rating names (by name, case-insensitive, or by its value), or nullptr.
+  const std::pair<long, std::string>* find(const std::string& rating) const {
+    std::string r = lower(xp::squash_space(rating));
+    for (auto& st : steps)
+      if (lower(st.second) == r || std::to_string(st.first) == r) return &st;
+    return nullptr;
+  }
+};
+
+std::string organisation(const std::string& name, const std::string& url) {
+  std::string out = "{\"@type\": \"Organization\", \"name\": " + xp::json_string(name);
+  if (!url.empty()) out += ", \"url\": " + xp::json_string(url);
+  return out + "}";
+}
+
 std::string claimreview(const xp::View& v, const ExportOptions& o) {
-  std::string date = o.date.empty() ? xp::today() : o.date;
+  Scale scale(o.rating_scale);
+  std::string fallback_date = o.date.empty() ? xp::today() : o.date;
+  std::string appearance_url = o.source_url.empty() ? v.source.url : o.source_url;
   std::string out = "[";
   bool first = true;
-  for (auto* si : selected(v, o, true)) {
-    auto verdicts = verdicts_of(v, si->s->id);
-    const xp::Verdict* vd = verdicts.empty() ? nullptr : verdicts.front();
-    std::string r = first ? "\n" : ",\n";
-    first = false;
-    r += "  {\n    \"@context\": \"https://schema.org\",\n    \"@type\": \"ClaimReview\",\n";
-    r += "    \"identifier\": " + xp::json_string(si->s->id) + ",\n";
-    r += "    \"url\": " + xp::json_string(vd ? vd->url : "") + ",\n";
-    r += "    \"datePublished\": " + xp::json_string(date) + ",\n";
-    r += "    \"author\": {\"@type\": \"Person\", \"name\": " + xp::json_string(vd ? vd->reviewer : "") + "},\n";
-    r += "    \"claimReviewed\": " + xp::json_string(si->s->text) + ",\n";
-    r += "    \"itemReviewed\": {\n      \"@type\": \"Claim\",\n";
-    // A reported claim's author is its source (jatei-claims' @source), not whoever reports it.
-    if (auto said = v.claim_source(*si); !said.name.empty()) {
-      r += std::string("      \"author\": {\"@type\": \"") + (said.kind == "orgName" ? "Organization" : "Person") +
-           "\", \"name\": " + xp::json_string(said.name) +
-           ", \"description\": \"The source the text names for this reported claim (jatei-claims)\"},\n";
-    } else if (!si->speakers.empty()) {
-      std::string desc = "Attributed by jatei-speakers";
-      if (!si->turn->cert.empty()) desc += " (certainty: " + si->turn->cert + ")";
-      r += "      \"author\": {\"@type\": \"Person\", \"name\": " + xp::json_string(v.speaker_name(*si)) +
-           ", \"description\": " + xp::json_string(desc) + "},\n";
-    } else if (!v.source.author.empty()) {
-      r += "      \"author\": {\"@type\": \"Person\", \"name\": " + xp::json_string(v.source.author) + "},\n";
-    } else if (!v.source.publisher.empty()) {
-      r += "      \"author\": {\"@type\": \"Organization\", \"name\": " + xp::json_string(v.source.publisher) + "},\n";
+  for (auto& si : v.sentences) {
+    for (auto* vd : verdicts_of(v, si.s->id)) {
+      if (xp::squash_space(vd->rating).empty()) continue;
+      std::string r = first ? "\n" : ",\n";
+      first = false;
+      r += "  {\n    \"@context\": \"https://schema.org\",\n    \"@type\": \"ClaimReview\",\n";
+      r += "    \"identifier\": " + xp::json_string(si.s->id) + ",\n";
+      if (!vd->url.empty()) r += "    \"url\": " + xp::json_string(vd->url) + ",\n";
+      r += "    \"datePublished\": " + xp::json_string(vd->date.empty() ? fallback_date : vd->date) + ",\n";
+      if (!o.publisher.empty())
+        r += "    \"author\": " + organisation(o.publisher, o.publisher_url) + ",\n";
+      else if (!vd->reviewer.empty())
+        r += "    \"author\": {\"@type\": \"Person\", \"name\": " + xp::json_string(vd->reviewer) + "},\n";
+      r += "    \"claimReviewed\": " + xp::json_string(si.s->text) + ",\n";
+      r += "    \"itemReviewed\": {\n      \"@type\": \"Claim\",\n";
+      // A reported claim's author is its source (jatei-claims' @source), not whoever reports it.
+      if (auto said = v.claim_source(si); !said.name.empty()) {
+        r += std::string("      \"author\": {\"@type\": \"") + (said.kind == "orgName" ? "Organization" : "Person") +
+             "\", \"name\": " + xp::json_string(said.name) +
+             ", \"description\": \"The source the text names for this reported claim (jatei-claims)\"},\n";
+      } else if (!si.speakers.empty() && !v.speaker_name(si).empty()) {
+        std::string desc = "Attributed by jatei-speakers";
+        if (!si.turn->cert.empty()) desc += " (certainty: " + si.turn->cert + ")";
+        r += "      \"author\": {\"@type\": \"Person\", \"name\": " + xp::json_string(v.speaker_name(si)) +
+             ", \"description\": " + xp::json_string(desc) + "},\n";
+      } else if (!v.source.author.empty()) {
+        r += "      \"author\": {\"@type\": \"Person\", \"name\": " + xp::json_string(v.source.author) + "},\n";
+      } else if (!v.source.publisher.empty()) {
+        r += "      \"author\": " + organisation(v.source.publisher, "") + ",\n";
+      }
+      if (!v.source.date.empty()) r += "      \"datePublished\": " + xp::json_string(v.source.date) + ",\n";
+      r += "      \"inLanguage\": " + xp::json_string(v.source.lang) + ",\n";
+      r += "      \"appearance\": {\"@type\": \"CreativeWork\"";
+      if (!appearance_url.empty()) r += ", \"url\": " + xp::json_string(appearance_url);
+      if (!v.source.title.empty()) r += ", \"headline\": " + xp::json_string(v.source.title);
+      if (!v.source.date.empty()) r += ", \"datePublished\": " + xp::json_string(v.source.date);
+      r += "}\n    },\n";
+      r += "    \"reviewRating\": {\"@type\": \"Rating\"";
+      if (auto* step = scale.find(vd->rating)) {
+        r += ", \"ratingValue\": " + std::to_string(step->first) + ", \"bestRating\": " + std::to_string(scale.best) +
+             ", \"worstRating\": " + std::to_string(scale.worst) + ", \"alternateName\": " + xp::json_string(step->second);
+      } else {
+        r += ", \"alternateName\": " + xp::json_string(vd->rating);
+      }
+      if (!vd->text.empty()) r += ", \"ratingExplanation\": " + xp::json_string(vd->text);
+      r += "}\n  }";
+      out += r;
     }
-    if (!v.source.date.empty()) r += "      \"datePublished\": " + xp::json_string(v.source.date) + ",\n";
-    r += "      \"inLanguage\": " + xp::json_string(v.source.lang) + ",\n";
-    r += "      \"appearance\": {\"@type\": \"CreativeWork\"";
-    if (!v.source.url.empty()) r += ", \"url\": " + xp::json_string(v.source.url);
-    if (!v.source.title.empty()) r += ", \"headline\": " + xp::json_string(v.source.title);
-    if (!v.source.file.empty() && v.source.file != "-") r += ", \"name\": " + xp::json_string(v.source.file);
-    r += "}\n    },\n";
-    r += "    \"reviewRating\": {\"@type\": \"Rating\", \"alternateName\": " + xp::json_string(vd ? vd->rating : "") + "}\n";
-    r += "  }";
-    out += r;
   }
   out += first ? "]\n" : "\n]\n";
   return out;

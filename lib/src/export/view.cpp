@@ -447,6 +447,19 @@ void View::read_body() {
       }
     }
   }
+  // The article's date when the header gives none: its dateline, the first date with a
+  // normalised value in a byline block (the segmenter puts a dateline beside the byline or
+  // under the title there).
+  if (source.date.empty())
+    for (auto& si : sentences) {
+      if (si.block->kind != BlockKind::byline) continue;
+      for (auto& m : si.mentions)
+        if (m.element() == "date" && !m.attr("when").empty()) {
+          source.date = m.attr("when");
+          break;
+        }
+      if (!source.date.empty()) break;
+    }
   for (auto& si : sentences)
     for (auto& c : si.covers) {
       auto it = sentence_index.find(c);

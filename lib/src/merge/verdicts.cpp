@@ -353,6 +353,12 @@ std::string raw(pugi::xml_node n) {
 
 }  // namespace
 
+VerdictErrors::VerdictErrors(std::vector<VerdictProblem> problems)
+    : DataError(problems.size() == 1 ? problems.front().message
+                                     : std::to_string(problems.size()) + " rows cannot be merged (nothing was merged)",
+                problems.empty() ? 0 : problems.front().line),
+      problems_(std::move(problems)) {}
+
 VerdictMergeReport merge_verdicts(Document& doc, std::string_view data, const std::string& origin,
                                   const VerdictMergeOptions& options) {
   (void)origin;
@@ -373,6 +379,7 @@ VerdictMergeReport merge_verdicts(Document& doc, std::string_view data, const st
     std::string id, rating, note, reviewer, url, date;
   };
   std::vector<V> verdicts;
+  std::vector<VerdictProblem> problems;
   for (auto& row : rows) {
     auto get = [&](const char* k) {
       auto it = row.fields.find(k);
@@ -380,21 +387,31 @@ VerdictMergeReport merge_verdicts(Document& doc, std::string_view data, const st
     };
     V v{row.line, xp::local_id(get("id")), get("rating"), get("note"), get("reviewer"), get("url"), get("date")};
     if (v.id.empty() && v.rating.empty()) continue;
-    if (v.id.empty()) throw DataError("a verdict without a sentence id", row.line, 0);
-    if (!sentence_ids.count(v.id)) throw DataError("'" + v.id + "' is not a sentence of this document (unknown id)", row.line, 0);
+    auto problem = [&](std::string message) { problems.push_back({row.line, v.id, std::move(message)}); };
+    if (v.id.empty()) {
+      problem("a verdict without a sentence id");
+      continue;
+    }
+    if (!sentence_ids.count(v.id)) {
+      VerdictProblem p{row.line, v.id, "'" + v.id + "' is not a sentence of this document (unknown id)"};
+      (options.skip_unknown ? report.left : problems).push_back(std::move(p));
+      continue;
+    }
     if (v.rating.empty()) {
       ++report.skipped;
       continue;
     }
     if (v.reviewer.empty()) v.reviewer = options.reviewer;
+    std::size_t before = problems.size();
     if (v.reviewer.empty())
-      throw DataError("the verdict on " + v.id + " names no reviewer (add a reviewer column or give a default reviewer)", row.line, 0);
+      problem("the verdict on " + v.id + " names no reviewer (add a reviewer column or give a default reviewer)");
     if (!v.url.empty() && v.url.find_first_of(" \t\r\n") != std::string::npos)
-      throw DataError("the url '" + v.url + "' contains spaces", row.line, 0);
+      problem("the url '" + v.url + "' contains spaces");
     if (!v.date.empty() && !temporal(v.date))
-      throw DataError("the date '" + v.date + "' is not YYYY-MM-DD (or YYYY-MM, YYYY)", row.line, 0);
-    verdicts.push_back(std::move(v));
+      problem("the date '" + v.date + "' is not YYYY-MM-DD (or YYYY-MM, YYYY)");
+    if (problems.size() == before) verdicts.push_back(std::move(v));
   }
+  if (!problems.empty()) throw VerdictErrors(std::move(problems));
   if (verdicts.empty()) return report;
 
   // Work on a copy; the document changes only at the end.
