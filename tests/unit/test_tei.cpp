@@ -362,6 +362,38 @@ BOOST_AUTO_TEST_CASE(unknown_attributes_survive) {
   BOOST_TEST(jatei::tei::write(jatei::tei::read(out)) == out);
 }
 
+BOOST_AUTO_TEST_CASE(supplied_speaker_for_a_turn_without_label) {
+  // Two inferred turns (no label in the source), one by a person without a name (its role is
+  // supplied), one in unison; one labelled turn keeps its label and gets nothing supplied.
+  std::string body =
+      "<div type=\"dialogue\"><sp xml:id=\"sp1\" who=\"#spk1\" cert=\"high\"><p xml:id=\"p1\"><s xml:id=\"s1\">問い?</s></p></sp>\n"
+      "<sp xml:id=\"sp2\" who=\"#spk2\"><speaker>学生:</speaker><p xml:id=\"p2\"><s xml:id=\"s2\">答え。</s></p></sp>\n"
+      "<sp xml:id=\"sp3\" who=\"#spk3\" cert=\"low\"><p xml:id=\"p3\"><s xml:id=\"s3\">&lt;補足&gt;。</s></p></sp>\n"
+      "<sp xml:id=\"sp4\" who=\"#spk1 #spk2\"><p xml:id=\"p4\"><s xml:id=\"s4\">はい。</s></p></sp></div>";
+  std::string header = "    <profileDesc><particDesc><listPerson>"
+                       "<person xml:id=\"spk1\" role=\"teacher\"><persName>森&amp;先生</persName></person>"
+                       "<person xml:id=\"spk2\" role=\"student\"><persName>学生</persName></person>"
+                       "<person xml:id=\"spk3\" role=\"host\"/>"
+                       "</listPerson></particDesc></profileDesc>\n";
+  Document d = jatei::tei::read(tei(body, header));
+  std::string text = d.text();
+  BOOST_TEST(text == "問い?\n学生:答え。\n<補足>。\nはい。");
+  std::string out = jatei::tei::write(d);
+  BOOST_TEST(contains(out, "<sp xml:id=\"sp1\" who=\"#spk1\" cert=\"high\"><speaker><supplied reason=\"inferred\">森&amp;先生</supplied></speaker><p xml:id=\"p1\">"), out);
+  BOOST_TEST(contains(out, "<sp xml:id=\"sp2\" who=\"#spk2\"><speaker>学生:</speaker><p"), out);
+  BOOST_TEST(contains(out, "<speaker><supplied reason=\"inferred\">host</supplied></speaker>"), out);
+  BOOST_TEST(contains(out, "<speaker><supplied reason=\"inferred\">森&amp;先生・学生</supplied></speaker>"), out);
+  // Read back: not the source's text, not a label; written again the same.
+  Document again = jatei::tei::read(out);
+  BOOST_TEST(again.text() == text);
+  BOOST_TEST(!again.divisions.at(0).turns.at(0).speaker.has_value());
+  BOOST_TEST(again.divisions.at(0).turns.at(1).speaker.value_or("") == "学生:");
+  BOOST_TEST(jatei::tei::write(again) == out);
+  // A person renamed in particDesc: the supplied speaker follows.
+  again.header.persons.at(0).name = "森";
+  BOOST_TEST(contains(jatei::tei::write(again), "<speaker><supplied reason=\"inferred\">森</supplied></speaker>"));
+}
+
 BOOST_AUTO_TEST_CASE(unknown_attributes_on_containers_survive) {
   std::string body =
       "<div type=\"article\"><list xml:id=\"l1\" rend=\"numbered\"><item xml:id=\"i1\" n=\"1\"><s xml:id=\"s1\">一</s>"

@@ -172,7 +172,31 @@ const std::string& first_lead(const Block& b) {
   return b.leaves.empty() ? none : b.leaves.front().lead;
 }
 
-void write_turn(std::string& out, const Turn& t, bool lead_written) {
+// Who speaks a turn the source gives no label for, as the editor supplies it for readers and
+// renderers: the participants' names (else their roles) from particDesc, joined with "・".
+// Empty when no participant of @who has either.
+std::string supplied_speaker(const Turn& t, const std::vector<Person>* persons) {
+  if (!persons || t.speaker) return {};
+  std::string out;
+  std::size_t b = 0;
+  while (b < t.who.size()) {
+    std::size_t e = t.who.find(' ', b);
+    if (e == std::string::npos) e = t.who.size();
+    std::string_view tok(t.who.data() + b, e - b);
+    b = e + 1;
+    if (tok.empty()) continue;
+    if (tok.front() == '#') tok.remove_prefix(1);
+    for (auto& p : *persons) {
+      if (p.id != tok) continue;
+      const std::string& name = !p.name.empty() ? p.name : p.role;
+      if (!name.empty()) out += (out.empty() ? "" : "\u30FB") + name;
+      break;
+    }
+  }
+  return out;
+}
+
+void write_turn(std::string& out, const Turn& t, bool lead_written, const std::vector<Person>* persons = nullptr) {
   if (!t.spoken()) {
     for (auto& b : t.blocks) {
       write_block(out, b, lead_written);
@@ -190,6 +214,12 @@ void write_turn(std::string& out, const Turn& t, bool lead_written) {
     out += "<speaker>";
     escape_text(out, *t.speaker);
     out += "</speaker>";
+  } else if (std::string name = supplied_speaker(t, persons); !name.empty()) {
+    // Not the source's: <supplied> marks it as the editor's, and Document::text() (jatei-text)
+    // leaves it out; the reader drops it, since it is made again from particDesc.
+    out += "<speaker><supplied reason=\"inferred\">";
+    escape_text(out, name);
+    out += "</supplied></speaker>";
   }
   bool first = true;
   for (auto& b : t.blocks) {
@@ -250,7 +280,7 @@ void write_body(std::string& out, const Document& doc) {
     bool first = true;
     for (auto& t : d.turns) {
       if (t.blocks.empty()) continue;
-      write_turn(out, t, first && lead);
+      write_turn(out, t, first && lead, &doc.header.persons);
       first = false;
     }
     close_tag(out, "div");
@@ -569,7 +599,16 @@ class Reader {
       }
       if (n.type() != pugi::node_element) continue;
       if (std::string_view(n.name()) == "speaker") {
-        t.speaker = n.text().get();
+        // A speaker the editor supplied (<supplied>, written for a turn without a label) is not
+        // the source's text: it is left out here and written again from particDesc.
+        if (n.child("supplied")) {
+          std::string label;
+          for (auto c : n.children())
+            if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) label += c.value();
+          if (!label.empty()) t.speaker = label;
+        } else {
+          t.speaker = n.text().get();
+        }
         continue;
       }
       t.blocks.push_back(read_block(n));
