@@ -32,7 +32,9 @@ def found_pairs(xml_path):
     out = set()
     for g in root.iter(T + 'gloss'):
         text = ''.join(g.itertext())
-        latin = sum(c.isascii() and c.isalpha() for c in text) >= max(1, len(text.strip()) // 2)
+        # Full-width Latin (ＤＸ, ＯＥＣＤ) is Latin: decided on the NFKC form.
+        wide = unicodedata.normalize('NFKC', text)
+        latin = sum(c.isascii() and c.isalpha() for c in wide) >= max(1, len(wide.strip()) // 2)
         if (g.get(LANG) or '').startswith('ja') or not latin:
             continue
         term = ids.get((g.get('target') or '').lstrip('#'))

@@ -319,6 +319,71 @@ BOOST_AUTO_TEST_CASE(parenthetical_left_edge_at_particle) {
   BOOST_TEST(!g->synonym);
 }
 
+BOOST_AUTO_TEST_CASE(whole_term_and_a_confidence_that_means_something) {
+  // The noun phrase the parenthesis explains, not its head noun: the adjective made noun
+  // (暑さ), the の phrase an English name of three words needs, okurigana inside a compound.
+  struct Case {
+    const char* sentence;
+    const char* term;
+    const char* gloss;
+  } cases[] = {
+      {"環境省が公表している暑さ指数（WBGT）が３１を超えると中止だ。", "暑さ指数", "WBGT"},
+      {"耐性は遺伝子の水平伝播(horizontal gene transfer)で広がる。", "遺伝子の水平伝播", "horizontal gene transfer"},
+      {"物理バックアップに先行書き込みログ、つまりWALを組み合わせる。", "先行書き込みログ", "WAL"},
+      {"医療分野のデジタルトランスフォーメーション（ＤＸ）の推進。", "デジタルトランスフォーメーション", "ＤＸ"},
+  };
+  for (auto& c : cases) {
+    std::string s = c.sentence;
+    auto gs = find_glosses(s);
+    const FoundGloss* g = gloss_with(gs, s, c.term);
+    BOOST_TEST_REQUIRE(g, c.sentence);
+    BOOST_TEST(gloss_text(s, *g) == c.gloss);
+    BOOST_TEST(g->confidence >= 0.7, c.sentence << ": " << g->confidence);
+  }
+  BOOST_TEST(find_glosses("日本の大規模言語モデル(large language model)の話。").size() == 1u);
+  BOOST_TEST(gloss_with(find_glosses("日本の大規模言語モデル(large language model)の話。"), "日本の大規模言語モデル(large language model)の話。", "大規模言語モデル"));
+  // Full-width acronyms are acronyms: their Japanese name may run across の.
+  {
+    std::string s = "モノのインターネット（ＩｏＴ）の時代。";
+    const FoundGloss* g = gloss_with(find_glosses(s), s, "モノのインターネット");
+    BOOST_TEST_REQUIRE(g);
+    BOOST_TEST(g->acronym == false);  // IoT has a lower-case letter: acronym-like, not an acronym
+  }
+  // Not glosses: a handle before Japanese, a Latin name before a word that is not its reading.
+  BOOST_TEST(find_glosses("@kuroneko_ops（作成者）　2024-03-04").empty());
+  BOOST_TEST(find_glosses("@kuroneko_ops(黒猫インフラ)").empty());
+  BOOST_TEST(find_glosses("閲覧にはAdobe Acrobat Reader（無料）が必要です。").empty());
+  // The reverse form with an acronym is still one.
+  {
+    std::string s = "VIX（恐怖指数）が急上昇した。";
+    const FoundGloss* g = gloss_with(find_glosses(s), s, "恐怖指数");
+    BOOST_TEST_REQUIRE(g);
+    BOOST_TEST(g->confidence >= 0.75);
+  }
+  // Confidence: a katakana name that reads as its gloss is near 1; a katakana word glossed by
+  // an English word it does not read as, and an acronym whose Japanese name has far fewer words
+  // than its letters, stay under 0.6; the pairs the text states stay at 0.7 and more.
+  {
+    std::string s = "米エヌビディア(NVIDIA)の株価。";
+    const FoundGloss* g = gloss_with(find_glosses(s), s, "エヌビディア");
+    BOOST_TEST_REQUIRE(g);
+    BOOST_TEST(g->confidence > 0.9);
+  }
+  {
+    std::string s = "新しいカメラ(Lumen)を買った。";
+    const FoundGloss* g = gloss_with(find_glosses(s), s, "カメラ");
+    BOOST_TEST_REQUIRE(g);
+    BOOST_TEST(g->confidence < 0.6, g->confidence);
+  }
+  {
+    std::string s = "今回は指数(WXYZQ)を使う。";
+    auto gs = find_glosses(s);
+    const FoundGloss* g = gloss_with(gs, s, "指数");
+    BOOST_TEST_REQUIRE(g);
+    BOOST_TEST(g->confidence < 0.6, g->confidence);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(full_width_parentheses_and_quotes) {
   std::string s = "どこかのLLMから「蒸留（Distillation）」によって移行した。";
   auto gs = find_glosses(s);

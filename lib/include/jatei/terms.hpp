@@ -113,6 +113,12 @@ struct FoundGloss {
   bool synonym = false;        // a Japanese gloss of a Japanese phrase
   bool acronym = false;        // the gloss is an acronym (PQC, NIST)
   double transliteration = 0;  // how well a katakana term's romanisation fits its gloss
+  // How sure the pair is, 0..1, from what the two sides say of each other: a katakana term
+  // by how well its reading fits the gloss; an acronym by how many words its Japanese name has
+  // for its capitals; an English phrase by its content words against the Japanese words; a
+  // one-word translation the text states, 0.85; less for the reverse form and apposition, a
+  // looser way of stating a gloss. A pair of two unrelated words stays under 0.6.
+  double confidence = 0;
   std::string reason;          // how the term's left edge was found (--explain)
 };
 
@@ -160,7 +166,7 @@ struct Candidate {
   std::string japanese, english;
   std::string kind;            // "gloss", "acronym", "reverse", "apposition", "loanword"
   std::string sentence_id, sentence;
-  double confidence = 1.0;     // 1 for glosses the text states; the similarity for loanwords
+  double confidence = 1.0;     // FoundGloss::confidence for glosses; the similarity for loanwords
   std::string romanized;       // loanwords: the romanisation compared
 };
 

@@ -399,7 +399,8 @@ Report Annotator::annotate(Document& doc, const Options& opt) const {
               (g.form == FoundGloss::Form::parenthetical ? "parenthetical"
                : g.form == FoundGloss::Form::reverse      ? "reverse"
                                                           : "apposition") +
-              (g.synonym ? ", Japanese synonym" : "") + (g.acronym ? ", acronym" : "") + "; " + g.reason + ")");
+              (g.synonym ? ", Japanese synonym" : "") + (g.acronym ? ", acronym" : "") + ", confidence " +
+              fmt2(g.confidence) + "; " + g.reason + ")");
       w.glosses.push_back(std::move(g));
     }
     // Glossed terms first (one term for the glosses of one parenthesis).
@@ -777,7 +778,7 @@ Report Annotator::annotate(Document& doc, const Options& opt) const {
                                              : "gloss";
         c.sentence_id = s.id;
         c.sentence = s.text;
-        c.confidence = 1.0;
+        c.confidence = g.confidence;
         rep.candidates.push_back(std::move(c));
       }
     }

@@ -84,6 +84,8 @@ bool is_quote_close(char32_t c) { return c == 0x300D || c == 0x300F || c == 0x20
 bool noun_tail(std::u32string_view tail) {
   if (tail.empty()) return true;
   if (tail.size() > 2) return false;
+  // 暑さ, 重さ, 高さ: さ makes a noun of an adjective stem (one kana after the kanji).
+  if (tail == U"さ") return true;
   static const std::u32string_view ok = U"りきしちみびひぎじにけせてねべめれえげぜでへ";
   return ok.find(tail.back()) != std::u32string_view::npos;
 }
@@ -334,7 +336,24 @@ bool starts_with_digit(std::string_view s) {
   return classify(utf8::decode(s, 0, len)) == CharClass::digit;
 }
 
-bool is_acronym(std::string_view y) {
+// Full-width ASCII (ＤＸ, ＯＥＣＤ: minutes and official documents write Latin letters wide)
+// as ASCII, so that the letter checks below see the letters.
+std::string narrow(std::string_view y) {
+  std::string out;
+  out.reserve(y.size());
+  for (std::size_t i = 0; i < y.size();) {
+    std::size_t len = 0;
+    char32_t c = utf8::decode(y, i, len);
+    if (c >= 0xFF01 && c <= 0xFF5E) out.push_back(static_cast<char>(c - 0xFF01 + 0x21));
+    else out.append(y.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+bool is_acronym(std::string_view wide) {
+  std::string n = narrow(wide);
+  std::string_view y = n;
   std::size_t upper = 0;
   for (char c : y) {
     if (c >= 'A' && c <= 'Z') ++upper;
@@ -537,13 +556,17 @@ bool name_shaped(std::string_view y) {
 }
 
 // Capital letters of an acronym: the words its Japanese name should have (SDGs: 3, IoT: 2).
-std::size_t capitals(std::string_view y) {
+std::size_t capitals(std::string_view wide) {
+  std::string n = narrow(wide);
+  std::string_view y = n;
   return static_cast<std::size_t>(std::count_if(y.begin(), y.end(), [](char c) { return c >= 'A' && c <= 'Z'; }));
 }
 
 // An acronym with lower-case letters among its capitals (IoT, SDGs): one word of letters, at
 // least two capitals and two thirds of the letters capitals (not OpenAI).
-bool acronym_like(std::string_view y) {
+bool acronym_like(std::string_view wide) {
+  std::string n = narrow(wide);
+  std::string_view y = n;
   if (y.size() > 10 || is_acronym(y)) return is_acronym(y);
   std::size_t letters = 0;
   for (char c : y) {
@@ -552,6 +575,24 @@ bool acronym_like(std::string_view y) {
   }
   std::size_t caps = capitals(y);
   return caps >= 2 && caps * 3 >= letters * 2;
+}
+
+// The words of an English phrase that carry meaning (of, the, and… left out): the words its
+// Japanese name should have.
+std::size_t content_words(std::string_view y) {
+  static const std::string_view function_words[] = {"of", "the", "a", "an", "and", "or", "for", "in", "on", "to", "by", "with", "at"};
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < y.size();) {
+    while (i < y.size() && y[i] == ' ') ++i;
+    std::size_t b = i;
+    while (i < y.size() && y[i] != ' ') ++i;
+    if (b == i) break;
+    std::string w(y.substr(b, i - b));
+    for (auto& c : w)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (std::find(std::begin(function_words), std::end(function_words), w) == std::end(function_words)) ++n;
+  }
+  return n;
 }
 
 bool numeral(const Cp& c) {
@@ -669,8 +710,17 @@ struct Finder {
   bool termlike(std::size_t b, std::size_t e) const {
     if (lookup(s.substr(b, e - b))) return true;
     std::size_t n = 0;
-    for (std::size_t i = index_at(cps, b); i < cps.size() && cps[i].b < e; ++i, ++n)
-      if (cps[i].k == CharClass::hiragana) return false;
+    std::size_t first = index_at(cps, b);
+    for (std::size_t i = first; i < cps.size() && cps[i].b < e; ++i, ++n) {
+      if (cps[i].k != CharClass::hiragana) continue;
+      // 書き込み: okurigana of the i or e row inside a compound, kanji before it and kanji or
+      // katakana after it, keep it a noun (先行書き込みログ); any other hiragana does not.
+      bool inside = i > first && cps[i - 1].k == CharClass::kanji && i + 1 < cps.size() && cps[i + 1].b < e &&
+                    (cps[i + 1].k == CharClass::kanji || cps[i + 1].k == CharClass::katakana) &&
+                    noun_tail(std::u32string(1, cps[i].c)) &&
+                    std::u32string_view(U"にでへてねしさ").find(cps[i].c) == std::u32string_view::npos;
+      if (!inside) return false;
+    }
     return n >= 2;
   }
 
@@ -773,8 +823,7 @@ struct Finder {
   // [acronym-link] (の, による, な…). Goes left over at most two links, only while words are
   // missing, never into a place, a country or a function word (日本の大規模言語モデル(LLM)
   // stays), within the length limit.
-  std::size_t acronym_start(std::size_t b, std::size_t e, std::string_view acronym, std::string& reason) {
-    std::size_t want = capitals(acronym);
+  std::size_t acronym_start(std::size_t b, std::size_t e, std::size_t want, std::string& reason) {
     for (int step = 0; step < 2 && units(b, e) < want; ++step) {
       std::size_t link = 0;
       for (auto& l : rules().section("acronym-link")) {
@@ -900,7 +949,11 @@ struct Finder {
         xb = refine_left(xb, xe, y, g, reason);
         xb = title_start(xb, xe, reason);
         xb = with_number(xb, y, reason);
-        if (parts.size() == 1 && acronym_like(y) && g.transliteration < 0.75) xb = acronym_start(xb, xe, y, reason);
+        if (parts.size() == 1 && acronym_like(y) && g.transliteration < 0.75) xb = acronym_start(xb, xe, capitals(y), reason);
+        // 遺伝子の水平伝播(horizontal gene transfer): an English name of more words than the
+        // phrase before it has names a longer phrase, as an acronym does.
+        else if (parts.size() == 1 && g.transliteration < 0.75 && content_words(y) >= 3)
+          xb = acronym_start(xb, xe, content_words(y), reason);
         // 独自のコミュニティライセンス(Llama 3.1 Community License): a name with a version
         // number after a phrase without one names an instance, not a translation.
         if (has_version_number(y) && digits_of(s.substr(xb, xe - xb)).empty()) return;
@@ -926,6 +979,9 @@ struct Finder {
         if (lb >= xend || xend - lb < 2 || !has_kana_or_kanji(yb, ye)) return;
         std::size_t li = index_at(cps, lb);
         if (li > 0 && (cps[li - 1].k == CharClass::latin || cps[li - 1].k == CharClass::digit)) return;
+        // @kuroneko_ops(黒猫インフラ), user_name(…), example.com/path(…): the end of a handle,
+        // an identifier or an address, not a name.
+        if (li > 0 && std::u32string_view(U"_@#./:\\-~=").find(cps[li - 1].c) != std::u32string_view::npos) return;
         if (phrase_kind(s.substr(lb, xend - lb)) != PhraseKind::latin) return;
         if (is_measurement(s.substr(lb, xend - lb))) return;  // 46mm(いずれもアルミ製)
         // Satya Nadella(最高経営責任者), NVIDIA(米半導体大手), OpenAI(米): a role, a description
@@ -940,6 +996,10 @@ struct Finder {
         g.acronym = is_acronym(s.substr(lb, xend - lb));
         std::size_t k = katakana_run_left(cps, ye);
         if (k == yb) g.transliteration = loanword_similarity(y, s.substr(lb, xend - lb));
+        // A name or phrase in Latin letters followed by Japanese that is not its reading:
+        // Adobe Acrobat Reader（無料）says something about it; only an acronym's Japanese name
+        // (EV(電気自動車), LoRA(低ランク適応)) translates it.
+        if (k != yb && !acronym_like(s.substr(lb, xend - lb))) return;
         g.reason = "reverse gloss: Latin before the parenthesis";
       } else {
         std::string reason;
@@ -1031,6 +1091,51 @@ struct Finder {
     out.push_back(std::move(g));
   }
 
+  // FoundGloss::confidence (see terms.hpp).
+  void rate(FoundGloss& g) const {
+    if (g.synonym) {
+      g.confidence = 0.8;
+      return;
+    }
+    std::string_view latin = s.substr(g.gloss_begin, g.gloss_end - g.gloss_begin);
+    std::size_t tb = g.term_begin, te = g.term_end;
+    bool katakana = katakana_run_left(cps, te) == tb;
+    // How many words the Japanese side lacks for the English one (a left edge cut short
+    // leaves words out; a Japanese name spelled out in more words than the letters is usual).
+    auto by_words = [&](std::size_t want) {
+      std::size_t have = units(tb, te);
+      std::size_t missing = want > have ? want - have : 0;
+      return missing == 0 ? 0.9 : missing == 1 ? 0.85 : missing == 2 ? 0.7 : 0.55;
+    };
+    bool capitalised = !latin.empty() && latin.front() >= 'A' && latin.front() <= 'Z';
+    double c;
+    if (g.reason.rfind("unit symbol", 0) == 0) {
+      c = 0.95;  // a unit the rules know, spelled out in katakana
+    } else if (katakana && g.transliteration >= 0.75) {
+      c = g.transliteration;  // the katakana reads as the gloss
+    } else if (katakana && acronym_like(latin)) {
+      // デジタルトランスフォーメーション（DX): word segmentation cannot count the words of a
+      // katakana compound, its length can: an English word is two to ten kana.
+      std::size_t per = chars_between(cps, tb, te) / std::max<std::size_t>(1, capitals(latin));
+      c = per >= 2 && per <= 10 ? 0.85 : 0.6;
+    } else if (katakana && name_shaped(latin)) {
+      c = g.transliteration >= 0.5 ? 0.8 : 0.5;  // アンナ・ベルク(Anna Berg): a name romanised
+    } else if (katakana && capitalised) {
+      // 新しいカメラ(Lumen): a katakana word that does not read as the capitalised name after
+      // it names the kind of thing, the name one instance.
+      c = g.transliteration >= 0.5 ? 0.7 : 0.5;
+    } else if (acronym_like(latin)) {
+      c = by_words(capitals(latin));
+    } else if (std::size_t words = content_words(latin); words >= 2) {
+      c = by_words(words);
+    } else {
+      c = 0.85;  // one English word the text gives for the term (ハダニ(spider mite) too)
+    }
+    if (g.form == FoundGloss::Form::reverse) c *= 0.95;
+    if (g.form == FoundGloss::Form::apposition) c *= 0.9;
+    g.confidence = std::min(1.0, std::max(0.0, c));
+  }
+
   void run() {
     cps = decode(s);
     for (std::size_t i = 0; i < cps.size(); ++i)
@@ -1039,6 +1144,7 @@ struct Finder {
       for (std::size_t p = s.find(cue.pattern); p != std::string_view::npos; p = s.find(cue.pattern, p + 1))
         apposition(p, cue.pattern.size());
     }
+    for (auto& g : out) rate(g);
     std::sort(out.begin(), out.end(), [](const FoundGloss& a, const FoundGloss& b) {
       return std::min(a.term_begin, a.gloss_begin) < std::min(b.term_begin, b.gloss_begin);
     });
