@@ -16,6 +16,7 @@
 #include <ostream>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include "claims/morph.hpp"
 #include "core/beside.hpp"
@@ -311,6 +312,10 @@ void annotate(Document& doc, const Options& options) {
         }
   }
 
+  static const bool use_cache = [] {
+    const char* e = std::getenv("JATEI_CLAIMS_CACHE");
+    return !(e && std::string_view(e) == "0");
+  }();
   // JATEI_PROFILE: where the time goes, on standard error.
   const bool profile = std::getenv("JATEI_PROFILE") != nullptr;
   using Clock = std::chrono::steady_clock;
@@ -392,10 +397,33 @@ void annotate(Document& doc, const Options& options) {
   {
     std::atomic<std::size_t> next_chunk{0};
     constexpr std::size_t kChunk = 256;
+    // A sentence met before in the same context (a site's furniture, a repeated line) gets the
+    // decision it got then: classify depends on nothing else. Each thread keeps its own.
+    // JATEI_CLAIMS_CACHE=0 turns this, the names and numbers of a sentence met before and the
+    // MeCab window cache off (make bench measures both ways).
     auto work = [&] {
+      std::unordered_map<std::string, Decision> seen;
+      constexpr std::size_t kSeen = 1 << 16;
+      std::string key;
       for (std::size_t a = next_chunk.fetch_add(kChunk); a < refs.size(); a = next_chunk.fetch_add(kChunk))
-        for (std::size_t k = a; k < std::min(refs.size(), a + kChunk); ++k)
-          decisions[k] = classify(refs[k].s->text, norms[k], context(k), lex);
+        for (std::size_t k = a; k < std::min(refs.size(), a + kChunk); ++k) {
+          SentenceContext ctx = context(k);
+          key.assign(refs[k].s->text);
+          key += '\0';
+          key += ctx.block;
+          key += '\0';
+          key += ctx.division;
+          key += ctx.asker ? "\1" : "\2";
+          key += ctx.procedure ? "\1" : "\2";
+          if (!use_cache) seen.clear();
+          if (auto it = seen.find(key); it != seen.end()) {
+            decisions[k] = it->second;
+            continue;
+          }
+          decisions[k] = classify(refs[k].s->text, norms[k], ctx, lex);
+          if (seen.size() >= kSeen) seen.clear();
+          seen.emplace(key, decisions[k]);
+        }
     };
     // (JATEI_PROFILE runs on one thread, so that the MeCab time it reports is all of it.)
     if (!profile && refs.size() >= 4 * kChunk && std::thread::hardware_concurrency() > 1) run_beside(work, work);
@@ -455,6 +483,56 @@ void annotate(Document& doc, const Options& options) {
     }
   }
 
+  // A heading that names someone's statement (■代表取締役CEO 久保田 誠 コメント, （ご参考１）社長
+  // 真壁恭子のコメント: a person's name, then コメント, 談話, 声明): the paragraphs under it, up to
+  // the next heading or heading-like line (at most three), are that person's words.
+  auto alone = [&](std::size_t k) {
+    return (k == 0 || refs[k - 1].leaf != refs[k].leaf) && (k + 1 == refs.size() || refs[k + 1].leaf != refs[k].leaf);
+  };
+  auto heading_like = [&](std::size_t k) {
+    std::string_view v = norms[k].text;
+    return alone(k) && v.find("。") == std::string_view::npos && text::length(v) <= 60;
+  };
+  auto names_statement = [&](std::size_t k) {
+    if (!heading_like(k)) return false;
+    std::string_view v = norms[k].text;
+    bool trimmed = true;
+    while (trimmed && !v.empty()) {
+      trimmed = false;
+      for (std::string_view m : {" ", ":", "】", ")", "]", "」", ">"})
+        if (v.ends_with(m)) v.remove_suffix(m.size()), trimmed = true;
+    }
+    bool statement = false;
+    for (auto* c : lex.of_kind("quotenoun"))
+      if (c->expression != "回答" && c->expression != "投稿" && v.ends_with(c->expression) && v.size() > c->expression.size())
+        statement = true;
+    if (!statement) return false;
+    // It names the person (質問者からのお礼コメント introduces a participant's own turn).
+    std::vector<Morph> morphs;
+    analyse_morphs(v, morphs);
+    return std::any_of(morphs.begin(), morphs.end(), [](const Morph& m) { return m.pos1 == "固有名詞" && m.pos2 == "人名"; });
+  };
+  for (std::size_t k = 0; k + 1 < refs.size(); ++k) {
+    if (!names_statement(k)) continue;
+    const Leaf* current = nullptr;
+    int leaves = 0;
+    for (std::size_t j = k + 1; j < refs.size(); ++j) {
+      if (refs[j].leaf != current) {
+        current = refs[j].leaf;
+        if (++leaves > 3 || heading_like(j) || refs[j].block->kind == BlockKind::head ||
+            (refs[j].block->kind != BlockKind::paragraph && refs[j].block->kind != BlockKind::quote))
+          break;
+      }
+      if (voiced_by[j] >= 0) continue;
+      Decision& d = decisions[j];
+      if (d.category == Category::question) continue;
+      d.category = Category::reported;
+      d.rule = "words under a heading that names a statement (" + refs[k].s->id + ")";
+      d.decisive.clear();
+      voiced_by[j] = static_cast<std::ptrdiff_t>(k);
+    }
+  }
+
   // A sentence that only hedges what came before covers the sentences it hedges.
   std::vector<std::string> covered_by(refs.size());
   for (std::size_t k = 0; k < refs.size(); ++k) {
@@ -496,6 +574,7 @@ void annotate(Document& doc, const Options& options) {
   // that division, across paragraphs: 2024年… then 1月20日 in the next paragraph → 2024-01-20).
   DateContext dates;
   const Division* current_div = nullptr;
+  std::unordered_map<std::string, std::pair<std::vector<Mention>, std::vector<Mention>>> mention_cache;
   for (std::size_t k = 0; k < refs.size(); ++k) {
     Ref& r = refs[k];
     Sentence& s = *r.s;
@@ -528,17 +607,25 @@ void annotate(Document& doc, const Options& options) {
     };
     auto date_mentions = find_dates(s.text, norms[k], dates);
     add_mentions(date_mentions);
+    // Numbers and names depend on the sentence alone: a sentence met before gets them again.
+    auto found = use_cache ? mention_cache.find(s.text) : mention_cache.end();
+    if (found == mention_cache.end()) {
+      auto ns = find_numbers(s.text, norms[k]);
+      auto nm = find_names(s.text, norms[k], gaz);
+      std::erase_if(nm, [&](const Mention& m) { return vocative(s.text, m); });
+      if (mention_cache.size() >= (1u << 16)) mention_cache.clear();
+      found = mention_cache.emplace(s.text, std::make_pair(std::move(ns), std::move(nm))).first;
+    }
     // A number inside a date (令和6年) is the date's.
-    auto numbers = find_numbers(s.text, norms[k]);
+    auto numbers = found->second.first;
     std::erase_if(numbers, [&](const Mention& m) {
       return std::any_of(date_mentions.begin(), date_mentions.end(),
                          [&](const Mention& dm) { return dm.begin <= m.begin && m.end <= dm.end; });
     });
     add_mentions(numbers);
-    auto names = find_names(s.text, norms[k], gaz);
-    // A vocative (山田さん、…) names whom the sentence speaks to, not a checkable detail.
-    std::erase_if(names, [&](const Mention& m) { return vocative(s.text, m); });
-    add_mentions(names);
+    // (A vocative, 山田さん、…, names whom the sentence speaks to, not a checkable detail: left
+    // out of the names above.)
+    add_mentions(found->second.second);
 
     // Who said it: the noun a reported sentence names as its source, or a participant.
     if (d.category == Category::reported && voiced_by[k] < 0) {
@@ -606,12 +693,12 @@ void annotate(Document& doc, const Options& options) {
     char buf[512];
     std::snprintf(buf, sizeof buf,
                   "jatei-claims: %zu sentences, %.1f MB of text: normalising %.3f s; classifying %.3f s, of which MeCab "
-                  "%.3f s on %zu windows (%.1f MB, %.0f%% of the text); quotations, sources, dates, numbers, names and "
-                  "markup %.3f s\n",
+                  "%.3f s on %zu windows (%.1f MB, %.0f%% of the text; %zu more windows seen before, from the cache); "
+                  "quotations, sources, dates, numbers, names and markup %.3f s\n",
                   refs.size(), static_cast<double>(text_bytes) / 1e6, sec(t0, t_normalised), sec(t_normalised, t_classified),
                   morph_s, m.calls - morph_before.calls, static_cast<double>(m.bytes - morph_before.bytes) / 1e6,
                   text_bytes ? 100.0 * static_cast<double>(m.bytes - morph_before.bytes) / static_cast<double>(text_bytes) : 0.0,
-                  sec(t_classified, t_end));
+                  m.cached - morph_before.cached, sec(t_classified, t_end));
     std::fputs(buf, stderr);
   }
 

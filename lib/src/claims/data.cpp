@@ -29,7 +29,7 @@ namespace jatei::claims {
 bool is_category(std::string_view kind) {
   static const std::string_view kinds[] = {"speech", "hearing", "thinking", "estimate", "denial", "manner", "stance",
                                            "showverb", "rumour", "spread", "epistemic", "likely", "feeling",
-                                           "evaluation", "telling", "ask", "discourse",
+                                           "evaluation", "telling", "ask", "answer", "discourse",
                                            "rumoured"};
   return std::find(std::begin(kinds), std::end(kinds), kind) != std::end(kinds);
 }

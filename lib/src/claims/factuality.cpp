@@ -455,9 +455,9 @@ void parenthetical_hedges(const Sent& s, const Lexicon& lex, std::vector<RawHit>
 
 // 「…」と + a verb of saying within a few characters: someone's words.
 void direct_quotations(const Sent& s, const Lexicon& lex, std::vector<RawHit>& hits) {
+  if (s.quotes.empty()) return;
   double strength = 0.85;
-  for (auto& c : lex.cues())
-    if (c.kind == "quote") strength = c.strength;
+  for (auto* c : lex.of_kind("quote")) strength = c->strength;
   const auto& verbs = lex.of_kind("speechverb");
   std::string_view n = s.n;
   for (auto& [a, b] : s.quotes) {
@@ -507,6 +507,8 @@ void direct_quotations(const Sent& s, const Lexicon& lex, std::vector<RawHit>& h
         continue;
       std::string_view stem_to_e = n.substr(verb_end, e - verb_end);
       if (stem_to_e.ends_with("ても") || stem_to_e.ends_with("でも") || stem_to_e.ends_with("れば")) continue;
+      // と言っても: the inflection stops before も
+      if ((stem_to_e.ends_with("て") || stem_to_e.ends_with("で")) && after.starts_with("も")) continue;
     }
     bool merged = false;
     for (auto& x : hits) {
@@ -763,14 +765,48 @@ Decision classify(std::string_view, const Normalised& norm, const SentenceContex
             // verb of saying in the continuative (…と述べ、). A thought or a hearing in the
             // て-form (…と聞いて、驚いた) narrates what happened first.
             bool te = lm.pos == Pos::particle && (lm.surface == "て" || lm.surface == "で");
+            // …らしいし、…: a reason listed with し, heard from others
+            bool shi = lm.pos == Pos::particle && lm.surface == "し";
             for (std::size_t k = k0; k < hits.size(); ++k) {
               bool keep = (hits[k].cat == Category::speculation && hits[k].kind != "think") ||
-                          (hits[k].cat == Category::reported && hits[k].kind == "speech" && !te);
+                          (hits[k].cat == Category::reported && hits[k].kind == "speech" && !te) ||
+                          (hits[k].cat == Category::reported && shi && p2.has(Modal::hearsay));
               if (!keep) hits[k].dropped = true;
               hits[k].note += " (in a clause coordinated with the main one)";
             }
             if (hits.size() > k0) s.pred2 = std::move(p2);
           }
+        }
+      }
+    }
+    // A reason or concession clause before the main one that reports (…と聞いたので、…; 友人は
+    // …と言っていたので、…; …と言われたけど、…): what someone said is the ground of the sentence,
+    // which is reported. (A hearing in the て-form narrates: …と聞いて、驚いた.)
+    bool strong_report = std::any_of(hits.begin() + static_cast<std::ptrdiff_t>(first_grammar), hits.end(),
+                                     [](const RawHit& h) { return !h.dropped && h.cat == Category::reported && h.strength >= 0.8; });
+    if (!strong_report && w > s.body && (before(n, w) == 0x3001 || before(n, w) == ',')) {
+      std::size_t comma = prev(n, w);
+      std::string_view clause = n.substr(s.body, comma - s.body);
+      bool reason = ends_any(clause, {"ので", "から", "けど", "けれど", "けれども", "たが", "ですが", "ましたが"});
+      bool quoted = clause.size() > 3 && (clause.rfind("と") != std::string_view::npos || clause.rfind("って") != std::string_view::npos);
+      if (reason && quoted) {
+        std::size_t w2 = predicate_window(n, s.body, comma);
+        Predicate p2 = analyse_predicate(n, w2, comma);
+        if (p2.found && p2.quote >= 0) {
+          std::size_t k0 = hits.size();
+          grammar_hits(s, p2, lex, false, hits, true);
+          bool kept = false;
+          for (std::size_t k = k0; k < hits.size(); ++k) {
+            bool keep = hits[k].cat == Category::reported && hits[k].strength >= 0.75;
+            if (keep) {
+              hits[k].strength = std::max(hits[k].strength, 0.8);
+              kept = true;
+            } else {
+              hits[k].dropped = true;
+            }
+            hits[k].note += " (in a clause that gives the main one its reason)";
+          }
+          if (kept && !s.pred2.found) s.pred2 = std::move(p2);
         }
       }
     }

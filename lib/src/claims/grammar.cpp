@@ -172,12 +172,29 @@ bool questions(Ctx& c, bool wh) {
     }
     bool nominal_ka = false;
     const Chunk& h = p.chunks[p.head];
+    // …ようなものか。, 負けるものか。, どれほど嬉しいことか。: a realisation, a refusal, an
+    // exclamation; ものか/ことか ask nothing
+    bool mono_ka = (h.tail.ends_with("ものか") || h.tail.ends_with("ことか")) && !p.polite && !c.s.qmark;
+    if (mono_ka) {
+      c.hit(Category::opinion, 0.6, hb, he, "", "ものか/ことか: a rhetorical refusal, an exclamation or a likening");
+      return true;
+    }
+    if (h.kind == Chunk::Kind::noun && h.tail == "か" && !wh && !p.polite && !c.s.qmark && p.finals == "か") {
+      c.hit(Category::other, 0.6, hb, he, "realisation", "a plain noun + か without ？: a realisation, not a question");
+      return true;
+    }
     for (std::size_t k = h.content_end; k + 1 < h.last; ++k)
       if (p.morphs[k].surface == "の" && p.morphs[k + 1].surface == "か") nominal_ka = true;
     std::size_t tb = h.content_end < h.last ? p.morphs[h.content_end].begin : hb;
     if (nominal_ka && !wh && !p.polite)
       c.hit(Category::question, 0.6, tb, he, "", "のか: a question (or a realisation, decided with ？)");
     else c.hit(Category::question, 0.9, tb, he, "", "final か: asks");
+    return true;
+  }
+  // 始めようかな。: a volitional the speaker muses over is an intention (どこから始めようかな
+  // with a question word still asks)
+  if (p.has(Modal::wonder) && p.has(Modal::volitional) && !wh && !c.s.qmark) {
+    c.hit(Category::other, 0.6, hb, he, "intention", "a volitional + かな: an intention mused over");
     return true;
   }
   if (const ModalMark* w = p.mark(Modal::wonder)) {
@@ -190,15 +207,35 @@ bool questions(Ctx& c, bool wh) {
     c.hit(Category::opinion, 0.6, hb, he, "agreement", "でしょ: asks for agreement");
     return true;
   }
-  if (p.has(Modal::request)) {
+  // 信じてもらえない: a benefactive in the negative states what others do not do (ていただけ
+  // ませんか, with か, still asks)
+  if (p.has(Modal::request) && !(p.negative && !p.has(Modal::question))) {
     // A request to tell (教えてください, お聞かせください, お示しください) asks for information:
     // a question when it names what to tell; in a turn that asks, whatever it names.
     const Chunk& h = p.chunks[p.head];
     bool telling = c.in("telling", h.lemma) && (h.lemma != "聞く" || p.causative);
+    if (!telling && h.kind == Chunk::Kind::noun && c.in("telling", h.lemma + "する")) telling = true;  // ご説明ください
+    // お答えください, お話しください: お/ご + a stem, which ipadic reads as one noun
+    if (!telling && h.kind == Chunk::Kind::noun)
+      for (std::string_view pre : {"お", "ご", "御"})
+        if (h.lemma.size() > pre.size() && std::string_view(h.lemma).starts_with(pre)) {
+          std::string stem(std::string_view(h.lemma).substr(pre.size()));
+          if (c.in("telling", stem + "る") || c.in("telling", stem + "する") ||
+              (stem.ends_with("し") && c.in("telling", stem.substr(0, stem.size() - 3) + "す")))
+            telling = true;
+        }
     if (telling && (p.object >= 0 || wh))
       c.hit(Category::question, 0.7, hb, he, "telling", "a request to tell something: asks for information");
     else c.hit(Category::other, 0.6, hb, he, telling ? "telling" : "request", "てください: a request or an instruction");
     return true;
+  }
+  // 答弁を求めます, 説明を求めたい: asking for an answer, said as what the speaker does now
+  if (p.chunks[p.head].lemma == "求める" && p.object >= 0 && !p.past && !p.negative && !p.passive && p.quote < 0) {
+    const std::string& o = p.chunks[p.object].lemma;
+    if (c.in("answer", o)) {
+      c.hit(Category::question, 0.7, hb, he, "telling", "asks for an answer (" + o + "を求める)");
+      return true;
+    }
   }
   // 市長の考えを伺います: asking, said as what the speaker does now
   if (c.in("ask", p.chunks[p.head].lemma) && p.object >= 0 && !p.past && !p.negative && p.quote < 0 &&
@@ -331,6 +368,17 @@ bool quotative(Ctx& c) {
     c.hit_from(hv, Category::reported, 0.8, qb, he, "", "a verb of hearing with a quotation: hearsay");
     return true;
   }
+  // …避けられないだろうと覚悟している, …のではないかと危惧する: the quotation carries its own
+  // hedge and the verb is the speaker's attitude to it (not saying, not a past thought).
+  if (h.kind == Chunk::Kind::verb && !p.past && !p.passive && L != "する" && L != "なる") {
+    const std::string& qt = q.tail;
+    if (qt.find("だろう") != std::string::npos || qt.find("でしょう") != std::string::npos ||
+        qt.find("かもしれない") != std::string::npos || qt.find("ではないか") != std::string::npos ||
+        qt.find("じゃないか") != std::string::npos || qt.find("のではないか") != std::string::npos) {
+      c.hit(Category::speculation, 0.7, qb, he, "", "a hedged quotation under " + L + ": the speaker's guess");
+      return true;
+    }
+  }
   if (conditional) return false;
   if (L == "する" || L == "なす") {
     if (p.quote_after_volitional) return true;  // しようとしている: about to
@@ -381,6 +429,13 @@ void arguments(Ctx& c) {
     if (p.head > 0 && p.chunks[p.head - 1].quotative) {
       if (const Cue* r = noun_entry(c, "rumour", L)) {
         c.hit_from(r, Category::reported, 0.7, c.p.chunk_begin(p.head - 1), he, "", "という/との + a hearsay noun");
+        return;
+      }
+      // 「…」との回答でした, …との見方だ: a statement or a view named by its noun
+      const Cue* said = noun_entry(c, "stance", L);
+      if (!said) said = c.cat("speech", L + "する");
+      if (said && p.chunks[p.head - 1].quote_particle != "として") {
+        c.hit(Category::reported, 0.8, c.p.chunk_begin(p.head - 1), he, "speech", "との + a noun of saying (" + L + ")");
         return;
       }
     }
@@ -486,7 +541,7 @@ void arguments(Ctx& c) {
     }
   }
   // という話を聞いた: a hearsay noun heard
-  if (p.object >= 0 && c.in("hearing", L)) {
+  if (p.object >= 0 && verb_entry(c, "hearing")) {
     const Chunk& o = p.chunks[p.object];
     if (c.cat("rumour", o.lemma) && p.object > 0 && p.chunks[p.object - 1].quotative) {
       c.hit(Category::reported, 0.8, p.chunk_begin(p.object - 1), he, "", "という" + o.lemma + "を" + L + ": hearsay");
@@ -497,7 +552,9 @@ void arguments(Ctx& c) {
   if (p.object >= 0 && c.in("showverb", L)) {
     const Chunk& o = p.chunks[p.object];
     const Cue* st = c.cat("stance", o.lemma);
-    bool quoted = p.object > 0 && p.chunks[p.object - 1].quotative;  // との方針を示した
+    // との方針を示した; という実験結果を示した shows evidence, not a view
+    bool quoted = p.object > 0 && p.chunks[p.object - 1].quotative &&
+                  (c.cat("rumour", o.lemma) || c.cat("speech", o.lemma + "する") || st);
     if (st || quoted) {
       std::size_t b = quoted ? p.chunk_begin(p.object - 1) : p.chunk_begin(p.object);
       c.hit_from(st, Category::reported, 0.85, b, he, "speech", o.lemma + "を" + L + ": a view stated");
@@ -568,14 +625,23 @@ void modals(Ctx& c) {
 
 }  // namespace
 
-void grammar_hits(const Sent& s, const Predicate& p, const Lexicon& lex, bool wh, std::vector<RawHit>& hits) {
+void grammar_hits(const Sent& s, const Predicate& p, const Lexicon& lex, bool wh, std::vector<RawHit>& hits,
+                  bool subordinate) {
   if (!p.found) return;
   Ctx c{s, p, lex, hits};
+  // …んちゃう(か) (Kansai: のではないか): ipadic reads ちゃう as a verb of its own
+  if (p.head > 0 && p.chunks[p.head].lemma == "ちゃう" && p.chunks[p.head].first == p.chunks[p.head].content_end - 1 &&
+      (p.chunks[p.head - 1].tail.ends_with("ん") || p.chunks[p.head - 1].tail.ends_with("の")) && !p.past) {
+    std::size_t b = p.chunk_begin(p.head), e = p.morphs[p.chunks[p.head].last - 1].end;
+    if (c.s.qmark || wh) c.hit(Category::question, 0.8, b, e, "", "…んちゃう？: asks");
+    else c.hit(Category::speculation, 0.8, b, e, "", "…んちゃう (のではないか): a hedge");
+    return;
+  }
   // A predicate that ends in a subordinating particle (…なのに, …ので, …れば) leaves its main
   // clause unsaid: it decides nothing.
   const std::string& tail = p.chunks[p.head].tail;
-  if (tail.ends_with("のに") || tail.ends_with("ので") || tail.ends_with("ば") || tail.ends_with("ものの") ||
-      tail.ends_with("ながら"))
+  if (!subordinate && (tail.ends_with("のに") || tail.ends_with("ので") || tail.ends_with("ば") ||
+                       tail.ends_with("ものの") || tail.ends_with("ながら")))
     return;
   if (questions(c, wh)) return;
   if (!quotative(c)) arguments(c);

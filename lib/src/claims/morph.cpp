@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <unordered_map>
 
 #include "core/data_files.hpp"
 #include "jatei/error.hpp"
@@ -100,6 +102,35 @@ void analyse_morphs(std::string_view text, std::vector<Morph>& out) {
     if (!t.tagger || !t.lattice) throw IoError("cannot start a MeCab tagger on " + s.dir, exit_software);
   }
   if (text.empty()) return;
+  // The same window again (a site's furniture, a repeated line, the same predicate ending): its
+  // analysis is copied, with the surfaces pointed at the new text. The cache is per thread and
+  // starts over when it holds kCacheEntries windows.
+  constexpr std::size_t kCacheEntries = 1 << 16;
+  thread_local std::unordered_map<std::string, std::vector<Morph>> cache;
+  MorphCost& cost = morph_cost();
+  // Views into the analysed text (surfaces, the base form of an unknown word) are moved from
+  // one buffer to another of the same bytes.
+  auto rebase = [](std::vector<Morph>& ms, std::string_view from, std::string_view to) {
+    auto move = [&](std::string_view& v) {
+      if (v.data() >= from.data() && v.data() + v.size() <= from.data() + from.size())
+        v = to.substr(static_cast<std::size_t>(v.data() - from.data()), v.size());
+    };
+    for (auto& m : ms) {
+      move(m.surface);
+      move(m.base);
+    }
+  };
+  static const bool use_cache = [] {
+    const char* e = std::getenv("JATEI_CLAIMS_CACHE");
+    return !(e && std::string_view(e) == "0");
+  }();
+  if (!use_cache) cache.clear();
+  if (auto it = cache.find(std::string(text)); it != cache.end()) {
+    out = it->second;
+    rebase(out, it->first, text);
+    ++cost.cached;
+    return;
+  }
   auto start = std::chrono::steady_clock::now();
   t.lattice->set_sentence(text.data(), text.size());
   if (!t.tagger->parse(t.lattice.get())) throw IoError(std::string("MeCab: ") + t.lattice->what(), exit_software);
@@ -127,7 +158,9 @@ void analyse_morphs(std::string_view text, std::vector<Morph>& out) {
     m.base = (k >= 7 && fields[6] != "*") ? fields[6] : m.surface;
     out.push_back(m);
   }
-  MorphCost& cost = morph_cost();
+  if (cache.size() >= kCacheEntries) cache.clear();
+  auto [slot, added] = cache.emplace(std::string(text), out);
+  if (added) rebase(slot->second, text, slot->first);
   ++cost.calls;
   cost.bytes += text.size();
   cost.nanoseconds +=

@@ -327,11 +327,14 @@ void read_tail(Predicate& p) {
       if (b == "らしい") {
         // After a predicate (a verb, an adjective, an auxiliary such as た or だ): hearsay.
         // Right after a noun it makes an adjective (春らしい, 彼らしい).
+        // After a clause-final particle (増えたかららしい, 混んでいたかららしい): the reason is
+        // what is heard.
         bool after_predicate = prev && (prev->pos == Pos::verb || prev->pos == Pos::adjective || prev->pos == Pos::auxiliary ||
-                                        (prev->pos == Pos::noun && prev->pos1 == "非自立" && prev->surface != "の"));
+                                        (prev->pos == Pos::noun && prev->pos1 == "非自立" && prev->surface != "の") ||
+                                        (prev->pos == Pos::particle && (prev->pos1 == "接続助詞" || prev->pos1 == "副助詞")));
         // A noun + らしい at the end: hearsay (下げ幅らしい), unless it says what is typical of
         // someone (彼らしい: a pronoun) or is graded (いかにも春らしい).
-        if (!after_predicate && prev && prev->pos == Pos::noun && prev->pos1 != "代名詞" && k + 1 >= z - (p.finals.empty() ? 0 : 0)) {
+        if (!after_predicate && prev && prev->pos == Pos::noun && prev->pos1 != "代名詞") {
           bool graded = false;
           if (p.head > 0) {
             const Chunk& before_head = p.chunks[p.head - 1];
@@ -356,6 +359,13 @@ void read_tail(Predicate& p) {
     if (x.pos == Pos::adjective && b == "ない") {
       ++negations;
       p.negative = negations % 2 == 1;
+      continue;
+    }
+    // できんかったらしい: ipadic reads ったらしい as an adjective suffix (長ったらしい); after
+    // a stem it is the past + hearsay of a contracted verb.
+    if (x.pos == Pos::adjective && x.pos1 == "接尾" && s == "ったらしい") {
+      p.past = true;
+      add_mark(p, Modal::hearsay, x.begin, x.end, "(っ)たらしい after a predicate: hearsay");
       continue;
     }
     if (x.pos == Pos::adjective && b == "ほしい") {
@@ -599,6 +609,13 @@ Predicate analyse_predicate(std::string_view n, std::size_t begin, std::size_t e
       }
       break;
     }
+    if (c.quotative && c.quote_particle == "として") {
+      // として after a noun or a bracket means "as" (一時金として), an adverbial: passed over.
+      std::size_t q = c.last;
+      while (q > c.content_end && !quotative_particle(p.morphs[q - 1])) --q;
+      const Morph* pm = q >= 2 && q - 2 >= c.first ? &p.morphs[q - 2] : nullptr;
+      if (!pm || !(pm->pos == Pos::verb || pm->pos == Pos::adjective || pm->pos == Pos::auxiliary)) continue;
+    }
     if (c.quotative) {
       p.quote = k;
       // という/との before a noun that is not the predicate: the quotation describes that noun
@@ -633,6 +650,8 @@ Predicate analyse_predicate(std::string_view n, std::size_t begin, std::size_t e
       break;
     }
     if (c.kind == Chunk::Kind::adverb) continue;
+    // An adjective in the continuative (数多く寄せられる, 強く求める) modifies the verb.
+    if (c.kind == Chunk::Kind::adjective && c.tail.empty() && p.morphs[c.last - 1].cform.starts_with("連用")) continue;
     if ((c.kind == Chunk::Kind::verb || c.kind == Chunk::Kind::adjective) && c.tail.empty()) {
       // A bare する/いう between an attributive quotation and its noun (とするデマ) is passed
       // over; any other bare predicate opens a relative clause: the arguments end there.

@@ -57,6 +57,8 @@ struct RawHit {
 // The hits the final predicate decides (predicate.hpp), from the categories of the lexicon:
 // reported speech and hearsay, thinking and estimating, epistemic nouns, modal auxiliaries,
 // questions and requests. Each is appended with governs set and a note saying why.
-void grammar_hits(const Sent& s, const Predicate& p, const Lexicon& lex, bool wh, std::vector<RawHit>& hits);
+// subordinate: p is a clause before the main one (…と聞いたので、), analysed for what it reports.
+void grammar_hits(const Sent& s, const Predicate& p, const Lexicon& lex, bool wh, std::vector<RawHit>& hits,
+                  bool subordinate = false);
 
 }  // namespace jatei::claims
