@@ -765,12 +765,11 @@ Decision classify(std::string_view, const Normalised& norm, const SentenceContex
             // verb of saying in the continuative (…と述べ、). A thought or a hearing in the
             // て-form (…と聞いて、驚いた) narrates what happened first.
             bool te = lm.pos == Pos::particle && (lm.surface == "て" || lm.surface == "で");
-            // …らしいし、…: a reason listed with し, heard from others
-            bool shi = lm.pos == Pos::particle && lm.surface == "し";
+            // …らしいし、…, …だそうで、…, …らしくて、…: what the clause tells is heard from others
             for (std::size_t k = k0; k < hits.size(); ++k) {
               bool keep = (hits[k].cat == Category::speculation && hits[k].kind != "think") ||
                           (hits[k].cat == Category::reported && hits[k].kind == "speech" && !te) ||
-                          (hits[k].cat == Category::reported && shi && p2.has(Modal::hearsay));
+                          (hits[k].cat == Category::reported && p2.has(Modal::hearsay));
               if (!keep) hits[k].dropped = true;
               hits[k].note += " (in a clause coordinated with the main one)";
             }
