@@ -778,15 +778,16 @@ Decision classify(std::string_view, const Normalised& norm, const SentenceContex
         }
       }
     }
-    // A reason or concession clause before the main one that reports (…と聞いたので、…; 友人は
-    // …と言っていたので、…; …と言われたけど、…): what someone said is the ground of the sentence,
-    // which is reported. (A hearing in the て-form narrates: …と聞いて、驚いた.)
+    // A reason clause before the main one that reports (…と聞いたので、…; 友人は…と言っていた
+    // から、…): what someone said is the ground of the sentence, which is reported. (A hearing
+    // in the て-form narrates: …と聞いて、驚いた.)
     bool strong_report = std::any_of(hits.begin() + static_cast<std::ptrdiff_t>(first_grammar), hits.end(),
                                      [](const RawHit& h) { return !h.dropped && h.cat == Category::reported && h.strength >= 0.8; });
     if (!strong_report && w > s.body && (before(n, w) == 0x3001 || before(n, w) == ',')) {
       std::size_t comma = prev(n, w);
       std::string_view clause = n.substr(s.body, comma - s.body);
-      bool reason = ends_any(clause, {"ので", "から", "けど", "けれど", "けれども", "たが", "ですが", "ましたが"});
+      // (A concession, …と言われていたが、…, sets what was said against the main clause.)
+      bool reason = ends_any(clause, {"ので", "から"});
       bool quoted = clause.size() > 3 && (clause.rfind("と") != std::string_view::npos || clause.rfind("って") != std::string_view::npos);
       if (reason && quoted) {
         std::size_t w2 = predicate_window(n, s.body, comma);

@@ -553,8 +553,10 @@ void arguments(Ctx& c) {
     const Chunk& o = p.chunks[p.object];
     const Cue* st = c.cat("stance", o.lemma);
     // との方針を示した; という実験結果を示した shows evidence, not a view
-    bool quoted = p.object > 0 && p.chunks[p.object - 1].quotative &&
-                  (c.cat("rumour", o.lemma) || c.cat("speech", o.lemma + "する") || st);
+    bool evidence = false;
+    for (auto* e : c.lex.of_kind("evidence"))
+      if (o.lemma.ends_with(e->expression)) evidence = true;
+    bool quoted = p.object > 0 && p.chunks[p.object - 1].quotative && !evidence;
     if (st || quoted) {
       std::size_t b = quoted ? p.chunk_begin(p.object - 1) : p.chunk_begin(p.object);
       c.hit_from(st, Category::reported, 0.85, b, he, "speech", o.lemma + "を" + L + ": a view stated");
