@@ -515,6 +515,34 @@ BOOST_AUTO_TEST_CASE(no_turns_in_a_news_article) {
   BOOST_TEST(a.xml.find("ident=\"jatei-speakers\"") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_quotation_in_prose_goes_to_the_person_around_it) {
+  std::string text =
+      "特集　町の音を聞く\n"
+      "音響デザイナーの三浦直子(Naoko Miura)さんは、新しい駅を訪ねると、まず朝の混雑を聞くという。\n"
+      "「人の足音と案内放送が重なる時間に、どの音が邪魔になるかがわかります」\n"
+      "三浦さんが勧めるのは、案内放送を小さく、数を多くする方法だ。\n"
+      "駅の利用者は年々増えている。\n"
+      "「静かな駅の方が、放送はよく聞こえるものです」\n"
+      "と市の担当者の藤本さんは話す。\n"
+      "「こんな駅がほしい」\n"
+      "利用者の声は様々だ。\n";
+  Annotated a = annotate(text);
+  auto t = turns(a.after);
+  BOOST_REQUIRE(t.size() == 2u);  // the third quotation names no one
+  BOOST_TEST(t[0].first.find("人の足音") != std::string::npos);
+  BOOST_TEST(t[1].first.find("静かな駅") != std::string::npos);
+  BOOST_TEST(t[0].who != t[1].who);
+  BOOST_TEST(t[0].cert == "medium");
+  std::vector<std::string> names;
+  for (auto& p : a.after.header.persons) names.push_back(p.name);
+  BOOST_TEST((names == std::vector<std::string>{"三浦直子", "藤本"}));
+  for (auto& d : a.after.divisions)  // the narration around the quotations stays out
+    for (auto& turn : d.turns)
+      if (turn.spoken())
+        for (auto& b : turn.blocks)
+          for (auto& l : b.leaves) BOOST_TEST(leaf_text(l).find("勧める") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(polite_essay_with_questions_is_no_dialogue) {
   std::string text =
       "在宅勤務で変わった働く場所の選び方\n"
