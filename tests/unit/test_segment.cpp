@@ -761,7 +761,8 @@ BOOST_AUTO_TEST_CASE(streaming_output_equals_the_document_output) {
       // line), only a line end at the very end, line ends only, and one just past the middle.
       "短い。\nとても長い最後の行で、改行のないまま終わる文章がここに続いています。",
       "改行が最後にしかない一行です。\n", "\n\n\n\n", "あ\nい\n", "一行目。\n\n二行目。"};
-  for (const char* name : {"lecture-quantum", "roundtable-ev", "interview-startup", "news-chip", "casual-chat-security"}) {
+  for (const char* name : {"lecture-quantum", "roundtable-ev", "interview-startup", "news-chip", "casual-chat-security",
+                           "recipe-chicken-lemon", "qa-site-tomato", "press-drone-delivery"}) {
     std::ifstream f(std::string(JATEI_SOURCE_DIR) + "/corpora/" + name + ".txt", std::ios::binary);
     BOOST_REQUIRE(f.good());
     texts.emplace_back(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
@@ -840,4 +841,62 @@ BOOST_AUTO_TEST_CASE(splitting_on_a_second_thread_changes_nothing) {
   tei::StreamWriter w([&](std::string_view c) { streamed += c; }, 4096);
   segment_to(d, two, w);
   BOOST_TEST(streamed == a);
+}
+
+BOOST_AUTO_TEST_CASE(site_chrome_is_found_by_its_shape) {
+  Document d = seg(
+      "ホーム ＞ くらし ＞ ごみ\n"
+      "電池の出し方が変わります\n"
+      "128 いいね　96 ストック　3 コメント\n"
+      "四月から、充電式電池を有害ごみとして集めます。ご注意ください。\n"
+      "参考になった 12人　｜　違反報告\n"
+      "本文の続きです。説明が続きます。\n");
+  BOOST_TEST(division_of(d, "ホーム ＞ くらし ＞ ごみ") == "boilerplate");
+  BOOST_TEST(kind_of(d, "電池の出し方が変わります") == "head");  // the title, after the chrome
+  BOOST_TEST(division_of(d, "128 いいね　96 ストック　3 コメント") == "boilerplate");
+  BOOST_TEST(division_of(d, "参考になった 12人　｜　違反報告") == "boilerplate");
+  // A forum anchor is no breadcrumb, a rating no counter.
+  Document forum = seg("題名です\n本文です。\n>>2\nそうなんか。\n★★★★☆ 4.0　よかった\n本文です。\n");
+  BOOST_TEST(division_of(forum, ">>2") == "article");
+  BOOST_TEST(division_of(forum, "★★★★☆ 4.0　よかった") == "article");
+}
+
+BOOST_AUTO_TEST_CASE(a_short_line_before_body_text_heads_it) {
+  Document d = seg("記事の題名\n本文の一段落目です。長く続きます。\n変更の理由\n充電式の電池は、強い衝撃や圧力が加わると発火することがあります。だから分けて集めます。\n");
+  BOOST_TEST(kind_of(d, "変更の理由") == "head");
+  // Not a line that ends like a sentence or a chat line, nor a note in brackets.
+  for (const char* line : {"でも昼は行列できとったで", "森　耳が痛いなあ（笑）", "（担当者が変更されました）", "午前十時二分開議"}) {
+    Document x = seg(std::string("記事の題名\n本文の一段落目です。長く続きます。\n") + line +
+                     "\n充電式の電池は、強い衝撃や圧力が加わると発火することがあります。だから分けて集めます。\n");
+    BOOST_TEST(kind_of(x, line) == "paragraph", line);
+  }
+  // ## Markdown headings.
+  Document md = seg("題名\n本文です。\n## はじめに\n本文の続きです。\n");
+  BOOST_TEST(kind_of(md, "## はじめに") == "head");
+}
+
+BOOST_AUTO_TEST_CASE(rows_the_document_lays_out_alike_are_a_list) {
+  Document d = seg("題名\n本文です。とても長い説明です。\n材料（2人分）\n鶏むね肉　1枚\n小松菜　1/2束\n長ねぎ　1/2本\n作り方です。続きます。\n");
+  BOOST_TEST(kind_of(d, "材料（2人分）") == "head");
+  BOOST_TEST(kind_of(d, "鶏むね肉　1枚|小松菜　1/2束|長ねぎ　1/2本") == "list");
+  Document kv = seg("題名\n本文です。\n会社名：空箱株式会社\n所在地：東京都品川区\n設立：2019年4月\n本文です。\n");
+  BOOST_TEST(kind_of(kv, "会社名：空箱株式会社|所在地：東京都品川区|設立：2019年4月") == "list");
+  // A dialogue repeats its speakers: no list.
+  Document chat = seg("題名\n本文です。\nA：うん\nB：そうか\nA：まあね\n本文です。\n");
+  BOOST_TEST(shape(chat).find("list") == std::string::npos, shape(chat));
+  // Chapters: short lines that start with a time.
+  Document ch = seg("題名\n本文です。\nチャプター\n00:00 オープニング\n02:15 睡眠負債とは\n本文です。\n");
+  BOOST_TEST(kind_of(ch, "00:00 オープニング|02:15 睡眠負債とは") == "list");
+}
+
+BOOST_AUTO_TEST_CASE(the_close_of_a_page_is_chrome) {
+  Document d = seg(
+      "題名\n本文です。長い説明が続きます。\n本文の二段落目です。まだ続きます。\n"
+      "このページに関するお問い合わせ\n環境部　ごみ減量推進課\n電話：0985-21-4470\n");
+  BOOST_TEST(division_of(d, "環境部　ごみ減量推進課") == "boilerplate");
+  // Comments after the chrome are the readers' posts, not chrome.
+  Document c = seg(
+      "題名\n本文です。長い説明が続きます。\n本文の二段落目です。まだ続きます。\n"
+      "コメント一覧（2）\n1. 名無し　2024年08月05日 18:52\nそれはすごい\n");
+  BOOST_TEST(division_of(c, "それはすごい") == "article");
 }

@@ -207,9 +207,12 @@ struct Cues {
         summary_head(r, "summary-head"), boilerplate(r, "boilerplate"), list_bullet(r, "list-bullet"),
         list_number(r, "list-number"), section_head(r, "section-head"), quote_intro(r, "quote-intro"),
         credit_desk(r, "credit-desk"), credit_source(r, "credit-source"), dateline(r, "dateline"),
-        table_title(r, "table-title") {}
+        table_title(r, "table-title"), boilerplate_line(r, "boilerplate-line"),
+        breadcrumb(r, "breadcrumb-separator"), counter_unit(r, "counter-unit"), addressee(r, "addressee"),
+        predicate_end(r, "predicate-end") {}
   CueList trailer, byline, credit, caption, summary_head, boilerplate, list_bullet, list_number, section_head,
-      quote_intro, credit_desk, credit_source, dateline, table_title;
+      quote_intro, credit_desk, credit_source, dateline, table_title, boilerplate_line, breadcrumb, counter_unit,
+      addressee, predicate_end;
 };
 
 }  // namespace jatei::seg

@@ -9,10 +9,12 @@
 
 #include "core/beside.hpp"
 #include "segment/cues.hpp"
+#include "segment/layout.hpp"
 #include "segment/lines.hpp"
 #include "text/utf8_check.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <cstring>
 #include <array>
@@ -101,6 +103,49 @@ bool asks_or_says(std::string_view rest) {
 
 bool is_ascii_marker(const std::string& p) { return p.size() == 1 || p == "‐" || p == "–"; }
 
+// Site chrome by its shape, whatever the site's words: a breadcrumb trail (ホーム ＞ くらし ＞
+// ごみ), a row of counters and buttons (128 いいね　96 ストック, 参考になった 12人　｜　違反報告),
+// a row of three or more links between bars, or a short line naming a page function
+// ([boilerplate-line]: お問い合わせ, 一覧へ戻る, …) that is not a bracketed or marked heading.
+bool is_page_chrome(std::string_view s, std::size_t chars, const Cues& cues) {
+  std::size_t seps = 0, seg_start = 0, longest = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t n = 0;
+    for (auto& e : cues.breadcrumb.entries())
+      if (!e.pattern.empty() && s.substr(i, e.pattern.size()) == e.pattern) {
+        n = e.pattern.size();
+        break;
+      }
+    if (n) {
+      std::string_view part = trim(s.substr(seg_start, i - seg_start));
+      if (part.empty()) return false;  // >>2: an anchor, not a trail
+      longest = std::max(longest, count_chars(part, 40));
+      ++seps;
+      i += n;
+      seg_start = i;
+    } else {
+      i += utf8::sequence_length(static_cast<unsigned char>(s[i]));
+    }
+  }
+  if (seps >= 2) {
+    std::string_view part = trim(s.substr(seg_start));
+    longest = std::max(longest, count_chars(part, 40));
+    if (!part.empty() && longest <= 25) return true;
+  }
+  std::vector<std::string_view> cells = row_cells(s);
+  std::size_t counters = 0, widest = 0;
+  for (std::string_view c : cells) {
+    counters += is_counter_cell(c, cues.counter_unit.entries());
+    widest = std::max(widest, count_chars(c, 40));
+  }
+  if (counters >= 1 && widest <= 20 && (cells.size() >= 2 || chars <= 16)) return true;
+  if (bars(s) >= 2 && widest <= 30) return true;
+  if (chars <= 80 && !s.starts_with("【") && (!cues.section_head.prefix(s) || has_bar(s)) &&
+      cues.boilerplate_line.contains(s))
+    return true;
+  return false;
+}
+
 LineKind classify(std::string_view s, std::size_t chars, const Cues& cues) {
   if (s.empty()) return LineKind::blank;
   bool weak = false;
@@ -126,6 +171,8 @@ LineKind classify(std::string_view s, std::size_t chars, const Cues& cues) {
     }
     if (chars <= 30 && cues.summary_head.whole(s)) return LineKind::summary_head;
     if (chars <= 150 && cues.boilerplate.contains(s)) return LineKind::boilerplate;
+    if (chars <= 80 && is_markdown_heading(s)) return LineKind::section_head;
+    if (chars <= 150 && !ends_like_sentence(s) && is_page_chrome(s, chars, cues)) return LineKind::boilerplate;
   }
   for (auto& e : cues.list_bullet.entries()) {
     if (!e.pattern.empty() && e.pattern[0] != s[0]) continue;
@@ -368,7 +415,7 @@ class Builder {
       bool short_unended = l.chars <= 40 && !ends_like_sentence(l.content());
       l.head_like = short_unended && cues_.section_head.prefix(l.content()) &&
                     !(reads_like_a_turn(l.content()) && !heading_tag(l.content()));
-      l.dateline = short_unended && cues_.dateline.whole(l.content());
+      l.dateline = l.chars <= 60 && !ends_like_sentence(l.content()) && cues_.dateline.whole(l.content());
       if (l.r_count > 0) {
         const Range& r = ranges.back();
         std::string_view last = raw.substr(r.first, r.second - r.first);
@@ -427,6 +474,7 @@ class Builder {
         if (lines_[j].kind != LineKind::blank) lines_[j].kind = LineKind::bullet;
       i = last;
     }
+    mark_rows();
     // A lone short bullet or 【…】 line that does not read like a sentence is a section heading.
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       Line& l = lines_[i];
@@ -449,10 +497,165 @@ class Builder {
       if (n == npos || (lines_[n].kind != LineKind::bullet && lines_[n].kind != LineKind::number))
         lines_[i].kind = LineKind::para;
     }
+    mark_furniture();
+  }
+
+  // The first cell of a "key　value" or "key：value" row, or empty.
+  static std::string_view row_key(const Line& l, bool colon) {
+    std::string_view c = l.content();
+    if (colon) {
+      std::size_t at = std::min(c.find("："), c.find(':'));
+      if (at == std::string_view::npos || at == 0 || count_chars(c.substr(0, at), 9) > 8) return {};
+      std::string_view key = c.substr(0, at);
+      if (key.find(' ') != std::string_view::npos || key.find("\xE3\x80\x80") != std::string_view::npos) return {};
+      return key;
+    }
+    std::vector<std::string_view> cells = row_cells(c);
+    return cells.size() >= 2 ? cells.front() : std::string_view();
+  }
+
+  // Runs of rows the document lays out alike: two or more table rows (label　value, cells
+  // between runs of whitespace) or three or more "key：value" lines that are not sentences, each
+  // with its own key (a dialogue repeats its speakers; a table or a profile does not repeat its
+  // keys), are the items of a list; so are two or more short lines that each start with a time
+  // (00:00 オープニング, 02:15 睡眠負債とは: chapters).
+  void mark_rows() {
+    std::size_t first = first_nonblank();
+    for (int colon : {0, 1, 2}) {
+      for (std::size_t i = 0; i < lines_.size(); ++i) {
+        auto fits = [&](std::size_t j) {
+          const Line& l = lines_[j];
+          if (colon == 1) return l.kind == LineKind::para && l.chars <= 80 && !ends_like_sentence(l.content()) &&
+                            !has_stamp(l.content()) && !row_key(l, true).empty();
+          if (colon == 2) return l.kind == LineKind::para && l.chars <= 40 && !ends_like_sentence(l.content()) &&
+                                 starts_with_time(l.content());
+          return j != first && is_table_row(l) && !has_stamp(l.content()) && !l.content().ends_with("？") &&
+                 !l.content().ends_with("?") && !row_key(l, false).empty();
+        };
+        if (!fits(i)) continue;
+        std::vector<std::size_t> run{i};
+        for (std::size_t j = next_nonblank(i); j != npos && j == run.back() + 1 && fits(j); j = next_nonblank(j))
+          run.push_back(j);
+        std::vector<std::string_view> keys;
+        for (std::size_t j : run) keys.push_back(colon == 2 ? line_text(static_cast<std::uint32_t>(j)) : row_key(lines_[j], colon == 1));
+        std::sort(keys.begin(), keys.end());
+        bool distinct = std::adjacent_find(keys.begin(), keys.end()) == keys.end();
+        if (run.size() >= (colon == 1 ? 3u : 2u) && distinct)
+          for (std::size_t j : run) lines_[j].kind = LineKind::bullet;
+        i = run.back();
+      }
+    }
+  }
+
+  // A line that could head what follows it by layout alone: short, no punctuation of a clause
+  // or a sentence, not a label (…：), not a quotation or a dash turn, no date or time.
+  bool could_head(const Line& l) const {
+    if (l.kind != LineKind::para || l.chars > 30) return false;
+    std::string_view c = l.content();
+    if (has_clause_punctuation(c) || has_date_or_time(c)) return false;
+    if (c.ends_with("：") || c.ends_with(":")) return false;
+    if ((c.starts_with("（") && c.ends_with("）")) || (c.starts_with("(") && c.ends_with(")"))) return false;  // a note
+    // A predicate or a final particle ends a sentence, not a heading (でも昼は行列できとったで).
+    if (cues_.predicate_end.whole(c)) return false;
+    std::size_t len = 0;
+    char32_t f = utf8::decode(c, 0, len);
+    static constexpr std::u32string_view kNotFirst = U"「『“\"―—ー‐-－…@＠>＞〈<〔［[";
+    if (kNotFirst.find(f) != std::u32string_view::npos) return false;
+    return true;
+  }
+
+  // Whether line j is body text: a paragraph of sentences, or a list.
+  bool is_body(std::size_t j) const {
+    if (j == npos) return false;
+    const Line& l = lines_[j];
+    if (l.kind == LineKind::bullet || l.kind == LineKind::number) return true;
+    return l.kind == LineKind::para && l.r_count >= 1 && (ends_like_sentence(l.content()) || l.r_count >= 2) &&
+           l.chars > 30;
+  }
+
+  // Page furniture found by where a line stands: a lone row of tags, the links and contacts
+  // that close a page, and the short lines that head what follows them.
+  void mark_furniture() {
+    std::size_t first = first_nonblank();
+    // A lone row of four or more short words without figures or punctuation: tags.
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      Line& l = lines_[i];
+      if (l.kind != LineKind::para || l.chars > 80 || has_clause_punctuation(l.content()) || has_digit(l.content()) ||
+          has_bar(l.content()))
+        continue;
+      std::vector<std::string_view> cells = row_cells(l.content());
+      if (cells.size() < 4) continue;
+      bool short_cells = std::all_of(cells.begin(), cells.end(), [](std::string_view c) { return count_chars(c, 16) <= 15; });
+      if (short_cells) l.kind = LineKind::boilerplate;
+    }
+    // The close of a page: the run of short lines at the end (one sentence at most each, or
+    // chrome of any length); from its first line of chrome on (or the first heading that names
+    // a page function: 【本件に関するお問い合わせ先】), what is neither a heading nor a credit is
+    // chrome too (related links, contacts, buttons).
+    std::size_t start = npos;
+    for (std::size_t i = lines_.size(); i-- > 0;) {
+      const Line& l = lines_[i];
+      if (l.kind == LineKind::blank) continue;
+      bool fits = l.kind == LineKind::boilerplate || l.kind == LineKind::byline || l.kind == LineKind::credit ||
+                  l.kind == LineKind::trailer || (l.chars <= 100 && l.r_count <= 1);
+      if (!fits) break;
+      start = i;
+    }
+    if (start != npos) {
+      bool on = false;
+      for (std::size_t i = start; i < lines_.size(); ++i) {
+        Line& l = lines_[i];
+        if (on && l.kind != LineKind::boilerplate && has_date_or_time(l.content())) {
+          on = false;  // a dated post: the page's comments follow, not its chrome
+          continue;
+        }
+        if (!on) {
+          on = l.kind == LineKind::boilerplate ||
+               (l.kind == LineKind::section_head && cues_.boilerplate_line.contains(l.content()));
+          continue;
+        }
+        if (l.kind == LineKind::para || l.kind == LineKind::bullet || l.kind == LineKind::number ||
+            l.kind == LineKind::caption)
+          l.kind = LineKind::boilerplate;
+      }
+    }
+    // A short line between a block and the body text it heads (変更の理由, 材料（2人分）,
+    // ★塩レモンだれ over a list).
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      Line& l = lines_[i];
+      if (i == first || !could_head(l)) continue;
+      std::size_t p = prev_nonblank(i), n = next_nonblank(i);
+      if (p == npos || !is_body(n)) continue;
+      if (lines_[p].kind == LineKind::para && could_head(lines_[p])) continue;  // a run of short lines
+      if (has_stamp(lines_[p].content())) continue;  // the title of a post under its header
+      if (p == first && lines_[p].kind == LineKind::para) continue;  // under a title: its subtitle or lead
+      l.kind = LineKind::section_head;
+    }
+  }
+
+  static bool is_subtitle(const Line& l) {
+    if (l.kind != LineKind::para || l.chars > 100 || l.chars < 3) return false;
+    std::string_view c = l.content();
+    std::size_t len = 0, len2 = 0;
+    char32_t a = utf8::decode(c, 0, len), b = utf8::decode_before(c, c.size(), len2);
+    return a == b && (a == U'～' || a == U'〜' || a == U'―' || a == U'—' || a == U'─');
+  }
+
+  // @name or @name(表示名): a writer's handle on a line of its own.
+  static bool is_handle(const Line& l) {
+    std::string_view c = l.content();
+    if (l.chars > 40 || (!c.starts_with("@") && !c.starts_with("＠")) || ends_like_sentence(c)) return false;
+    std::size_t at = c.starts_with("@") ? 1 : 3, n = 0;
+    while (at + n < c.size() && (std::isalnum(static_cast<unsigned char>(c[at + n])) || c[at + n] == '_' || c[at + n] == '.'))
+      ++n;
+    return n >= 2 && !has_date_or_time(c);
   }
 
   bool is_title_candidate(const Line& l, std::size_t nonblank_lines) const {
-    if (nonblank_lines < 3 || l.kind != LineKind::para) return false;
+    if (nonblank_lines < 3 || l.dateline) return false;
+    // A short line that layout made a heading, first after the page's chrome.
+    if (l.kind == LineKind::section_head && !is_markdown_heading(l.content()) && !l.head_like) return true;
+    if (l.kind != LineKind::para) return false;
     if (rules_.matches_whole("title", l.content())) return l.chars <= 100;
     if (l.chars > 60 || ends_like_sentence(l.content())) return false;
     // A speaker label (司会: …) or an interviewer's dash opens a turn, not a title.
@@ -536,11 +739,37 @@ class Builder {
       if (first && is_title_candidate(l, nonblank)) {
         pb.kind = BlockKind::head;
         title_ = std::string(l.content());
+        title_block_ = out.size();
         first = false;
         out.push_back(pb);
         continue;
       }
+      // Before the title: site chrome (a breadcrumb), an addressee (報道関係者各位), the
+      // writer's handle (@name); the title may follow them.
+      if (first && out.size() < 4) {
+        if (l.kind == LineKind::boilerplate) {
+          pb.section = Section::boilerplate;
+          out.push_back(pb);
+          continue;
+        }
+        if (l.kind == LineKind::para && cues_.addressee.whole(l.content())) {
+          out.push_back(pb);
+          continue;
+        }
+        if (l.kind == LineKind::para && is_handle(l)) {
+          pb.kind = BlockKind::byline;
+          out.push_back(pb);
+          continue;
+        }
+      }
       first = false;
+      // A subtitle right under the title, between wave dashes or dashes (～…～, ―…―).
+      if (title_block_ != npos && out.size() == title_block_ + 1 && is_subtitle(l)) {
+        pb.kind = BlockKind::head;
+        subtitle_block_ = out.size();
+        out.push_back(pb);
+        continue;
+      }
       switch (l.kind) {
         case LineKind::bullet:
         case LineKind::number: {
@@ -623,7 +852,7 @@ class Builder {
       if (!body_seen && is_dateline(b) &&
           ((k + 1 < blocks.size() && blocks[k + 1].kind == BlockKind::byline) ||
            (k > 0 && blocks[k - 1].kind == BlockKind::byline) ||
-           (k == 1 && blocks[0].kind == BlockKind::head && k + 1 < blocks.size())))
+           (k > 0 && (k - 1 == title_block_ || k - 1 == subtitle_block_) && k + 1 < blocks.size())))
         b.kind = BlockKind::byline;
       if (b.kind == BlockKind::byline) {
         pb.section = body_seen ? Section::author : Section::article;
@@ -849,6 +1078,7 @@ class Builder {
   std::vector<PendingBlock> blocks_;
   std::vector<std::uint8_t> opens_;  // blocks_[k] opens a division (set by mark_divisions)
   std::size_t last_end_ = 0;  // the end of the last line handed out
+  std::size_t title_block_ = npos, subtitle_block_ = npos;  // the blocks of the title and subtitle, if any
   std::string title_, tail_;
 };
 
