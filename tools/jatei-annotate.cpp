@@ -1,16 +1,20 @@
 // jatei-annotate: every stage in one process over files or folders, one .tei.xml per input.
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <charconv>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <iostream>
 #include <mutex>
 #include <sstream>
 #include <thread>
 
 #include "cli.hpp"
+#include "manifest.hpp"
 #include "jatei/decode.hpp"
 #include "jatei/export.hpp"
 #include "jatei/pipeline.hpp"
@@ -121,6 +125,46 @@ unsigned parse_jobs(const std::string& s) {
   return n ? n : std::max(1u, std::thread::hardware_concurrency());
 }
 
+// --shard K/N: the K-th of N shares (1 <= K <= N) of the sorted input list.
+std::pair<std::size_t, std::size_t> parse_shard(const std::string& s) {
+  std::size_t slash = s.find('/');
+  auto num = [&](std::string_view t) {
+    std::size_t n = 0;
+    auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), n);
+    if (t.empty() || t[0] < '0' || t[0] > '9' || ec != std::errc() || end != t.data() + t.size())
+      throw po::invalid_option_value(s);
+    return n;
+  };
+  if (slash == std::string::npos) throw po::invalid_option_value(s);
+  std::size_t k = num(std::string_view(s).substr(0, slash)), n = num(std::string_view(s).substr(slash + 1));
+  if (n == 0 || k == 0 || k > n) throw po::invalid_option_value(s);
+  return {k, n};
+}
+
+// --merge-manifests OUT M...: the last record of each input over all manifests (a later
+// manifest wins), written sorted by input; the summary of the merged records.
+int merge_manifests(const std::string& out, const std::vector<std::string>& manifests, const std::string& summary_path,
+                    bool quiet) {
+  std::map<std::string, manifest::Record> merged;
+  int status = 0;
+  for (auto& m : manifests) {
+    std::error_code ec;
+    if (!fs::exists(m, ec)) throw IoError(m + ": " + cli::tr("cannot open: no such file or directory"), exit_noinput);
+    for (auto& r : manifest::read(m)) merged[r.input] = std::move(r);
+  }
+  std::string text;
+  manifest::Summary summary;
+  for (auto& [input, r] : merged) {
+    text += manifest::to_json(r) + "\n";
+    summary.add(r);
+    if (r.status == "failed") status = worse(status, r.exit ? r.exit : static_cast<int>(exit_software));
+  }
+  cli::write_output(out, text);
+  if (!summary_path.empty()) cli::write_output(summary_path, summary.to_json());
+  if (!quiet) std::fputs(summary.to_text().c_str(), stderr);
+  return status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -129,6 +173,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> inputs;
     std::string out_dir = ".", encoding, stages_arg, export_arg;
     std::string jobs_arg = "0";
+    std::string manifest_path, summary_path, shard_arg, merge_out;
     std::size_t max_size = cli::kDefaultMaxBytes;
     po::options_description opts(cli::tr("Options"));
     opts.add_options()
@@ -140,7 +185,22 @@ int main(int argc, char** argv) {
       ("export", po::value(&export_arg)->value_name("LIST"),
        cli::tr("also write hand-offs beside each .tei.xml (comma-separated: xliff, tbx, claims, html; see jatei-export)").c_str())
       ("jobs,j", po::value(&jobs_arg)->value_name("N"), cli::tr("files processed at once (default, and 0: every core)").c_str())
-      ("skip-existing", cli::tr("leave inputs whose output already exists (resume a batch)").c_str())
+      ("skip-existing", cli::tr("leave inputs whose output already exists (resume a batch); with --manifest, "
+                                "an input whose SHA-256 differs from its record is done again").c_str())
+      ("manifest", po::value(&manifest_path)->value_name("FILE"),
+       cli::tr("append one JSON line per input to FILE as each ends (input, output, sha256, status, exit, error, "
+               "seconds, bytes, counts per stage); a rerun with the same FILE leaves the inputs recorded done "
+               "whose output is there and whose SHA-256 is unchanged").c_str())
+      ("summary", po::value(&summary_path)->value_name("FILE"),
+       cli::tr("write the corpus summary (documents, sentences, claims by class, participants, terms) as JSON "
+               "to FILE; without -q it is also printed on standard error").c_str())
+      ("shard", po::value(&shard_arg)->value_name("K/N"),
+       cli::tr("do only the K-th of N shares of the sorted input list (inputs number i = K, K+N, K+2N...; "
+               "1 <= K <= N): N runs anywhere, one per K, do every input once").c_str())
+      ("merge-manifests", po::value(&merge_out)->value_name("OUT"),
+       cli::tr("merge the manifests given as arguments (e.g. one per shard; a later one wins for the same "
+               "input) into OUT, sorted by input, and give their summary (--summary); no annotation is done; "
+               "exits with the most severe status recorded").c_str())
       ("encoding,e", po::value(&encoding)->value_name("NAME"), cli::tr("source encoding (default: detect per file)").c_str())
       ("replace-invalid", cli::tr("replace invalid bytes with U+FFFD instead of failing").c_str())
       ("quiet,q", cli::tr("no progress on standard error").c_str());
@@ -169,6 +229,20 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (inputs.empty()) throw po::error(cli::tr("no input files or folders given"));
+    if (!merge_out.empty()) {
+      if (!shard_arg.empty() || !manifest_path.empty())
+        throw po::error(cli::tr("--merge-manifests takes manifests as arguments, not --shard or --manifest"));
+      return merge_manifests(merge_out, inputs, summary_path, vm.count("quiet") > 0);
+    }
+    std::pair<std::size_t, std::size_t> shard{1, 1};
+    if (!shard_arg.empty()) {
+      try {
+        shard = parse_shard(shard_arg);
+      } catch (po::error_with_option_name& e) {
+        e.set_option_name("--shard");
+        throw;
+      }
+    }
     unsigned jobs_n = 1;
     try {
       jobs_n = parse_jobs(jobs_arg);
@@ -217,12 +291,34 @@ int main(int argc, char** argv) {
       if (status != before) ++unreadable;
     }
     if (!refuse_collisions(jobs)) return static_cast<int>(exit_usage);
-    std::atomic<std::size_t> next{0}, done{0}, failed{0};
+    if (!shard_arg.empty()) {  // every shard sees the same sorted list and keeps its own share
+      std::stable_sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.input < b.input; });
+      std::vector<Job> mine;
+      for (std::size_t i = shard.first - 1; i < jobs.size(); i += shard.second) mine.push_back(jobs[i]);
+      jobs = std::move(mine);
+    }
+    std::vector<std::string> stages_run{"segment"};
+    for (auto& stage : document_stages())
+      if (wanted.empty() || std::find(wanted.begin(), wanted.end(), stage.name) != wanted.end())
+        stages_run.push_back(stage.name);
+    // What an earlier run with this manifest did, by input.
+    std::map<std::string, manifest::Record> before;
+    std::unique_ptr<manifest::Writer> record;
+    if (!manifest_path.empty()) {
+      int rc = cli::guard(manifest_path, [&] {
+        for (auto& r : manifest::read(manifest_path)) before[r.input] = std::move(r);
+        record = std::make_unique<manifest::Writer>(manifest_path);
+        return 0;
+      });
+      if (rc) return rc;
+    }
+    manifest::Summary summary;
+    std::mutex summary_mutex;
+    std::atomic<std::size_t> next{0}, done{0}, failed{0}, kept_n{0};
     std::mutex io;
     bool progress = !vm.count("quiet") && isatty(2);
     // One input through every stage; its failure is reported with its own exit status.
-    auto annotate_one = [&](const Job& job) {
-      std::string bytes = cli::read_input(job.input.string(), max_size);
+    auto annotate_one = [&](const Job& job, std::string bytes, manifest::Record& rec) {
       DecodeOptions d;
       d.encoding = encoding;
       d.replace_invalid = vm.count("replace-invalid") > 0;
@@ -232,6 +328,7 @@ int main(int argc, char** argv) {
       Document doc = segment(decoded, so);
       for (auto& stage : document_stages())
         if (wanted.empty() || std::find(wanted.begin(), wanted.end(), stage.name) != wanted.end()) stage.apply(doc);
+      rec.counts = manifest::count(doc, stages_run);
       std::error_code ec;
       fs::create_directories(job.output.parent_path(), ec);
       if (ec)  // e.g. a file where a folder should be: report it, go on with the rest
@@ -247,20 +344,79 @@ int main(int argc, char** argv) {
     auto worker = [&] {
       for (std::size_t k; (k = next++) < jobs.size();) {
         const Job& job = jobs[k];
+        auto start = std::chrono::steady_clock::now();
+        manifest::Record rec;
+        rec.input = job.input.string();
+        rec.output = job.output.string();
+        auto fail = [&](int code, const std::string& where, std::size_t line, std::size_t col, const std::string& msg) {
+          cli::error(where, line, col, msg);
+          rec.exit = code;
+          rec.error = msg;
+          if (line) rec.error = std::to_string(line) + (col ? ":" + std::to_string(col) : "") + ": " + msg;
+          return code;
+        };
         std::error_code exists_ec;
-        if (vm.count("skip-existing") && fs::exists(job.output, exists_ec)) {
+        bool exists = fs::exists(job.output, exists_ec);
+        auto prev = before.find(rec.input);
+        bool known = prev != before.end() && prev->second.output == rec.output &&
+                     (prev->second.status == "ok" || prev->second.status == "skipped");
+        // Without a manifest --skip-existing trusts the output; with one, the input is read
+        // (its SHA-256 against its record) unless nothing was recorded for it.
+        if (exists && vm.count("skip-existing") && !record) {
           ++done;
           continue;
         }
         int rc = 0;
+        bool kept = false;
         try {
-          rc = cli::guard(job.input.string(), [&] { return annotate_one(job); });
+          rc = [&] {
+            std::string bytes = cli::read_input(job.input.string(), max_size);
+            rec.bytes = bytes.size();
+            if (record) rec.sha256 = sha256_hex(bytes);
+            if (exists && known && prev->second.sha256 == rec.sha256) {
+              kept = true;  // done before and unchanged
+              return 0;
+            }
+            if (exists && vm.count("skip-existing") && prev == before.end()) {
+              kept = true;  // an output from a run without the manifest: kept, now recorded
+              rec.status = "skipped";
+              record->append(rec);
+              return 0;
+            }
+            return annotate_one(job, std::move(bytes), rec);
+          }();
+        } catch (const DataError& e) {
+          rc = fail(exit_data, job.input.string(), e.line(), e.column(), e.what());
+        } catch (const IoError& e) {
+          rc = fail(e.exit_code(), job.input.string(), 0, 0, e.what());
         } catch (const std::bad_alloc&) {
-          cli::error(job.input.string(), 0, 0, cli::tr("out of memory"));
-          rc = exit_software;
+          rc = fail(exit_software, job.input.string(), 0, 0, cli::tr("out of memory"));
         } catch (const std::exception& e) {  // a bug: said, and the other files go on
-          cli::error(job.input.string(), 0, 0, cli::tr("internal error: ") + e.what());
-          rc = exit_software;
+          rc = fail(exit_software, job.input.string(), 0, 0, cli::tr("internal error: ") + e.what());
+        }
+        if (kept) {
+          ++kept_n;
+          manifest::Record old = rec.status == "skipped" ? rec : prev->second;
+          old.status = "skipped";
+          std::lock_guard<std::mutex> lock(summary_mutex);
+          summary.add(old);
+        } else {
+          rec.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+          rec.status = rc ? "failed" : "ok";
+          if (rc) {
+            rec.exit = rc;
+            rec.counts.clear();
+          }
+          if (record) {
+            try {
+              record->append(rec);
+            } catch (const IoError& e) {
+              cli::error(manifest_path, 0, 0, e.what());
+              rc = worse(rc, exit_io);
+            }
+          }
+          std::lock_guard<std::mutex> lock(summary_mutex);
+          summary.add(rec);
         }
         if (rc) {
           ++failed;
@@ -278,9 +434,19 @@ int main(int argc, char** argv) {
     for (unsigned t = 0; t < std::min<std::size_t>(jobs_n, jobs.size()); ++t) threads.emplace_back(worker);
     for (auto& t : threads) t.join();
     if (progress) std::fprintf(stderr, "\n");
-    if (!vm.count("quiet"))
-      std::fprintf(stderr, "%s: %zu %s, %zu %s\n", cli::program().c_str(), jobs.size() - failed.load(),
-                   cli::tr("written").c_str(), failed.load() + unreadable, cli::tr("failed").c_str());
+    if (!summary_path.empty()) {
+      int rc = cli::guard(summary_path, [&] {
+        cli::write_output(summary_path, summary.to_json());
+        return 0;
+      });
+      status = worse(status, rc);
+    }
+    if (!vm.count("quiet")) {
+      std::string kept_text = kept_n ? ", " + std::to_string(kept_n.load()) + " " + cli::tr("kept (done before, unchanged)") : "";
+      std::fprintf(stderr, "%s: %zu %s, %zu %s%s\n", cli::program().c_str(), jobs.size() - failed.load() - kept_n.load(),
+                   cli::tr("written").c_str(), failed.load() + unreadable, cli::tr("failed").c_str(), kept_text.c_str());
+    }
+    if (!vm.count("quiet") && (record || !summary_path.empty())) std::fputs(summary.to_text().c_str(), stderr);
     return status;
   });
 }

@@ -1,0 +1,464 @@
+#include "manifest.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+#include "jatei/error.hpp"
+
+namespace jatei::manifest {
+
+namespace {
+
+void put_string(std::string& out, std::string_view s) {
+  out += '"';
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+}
+
+std::string seconds_text(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", s);
+  return buf;
+}
+
+void put_counts(std::string& out, const std::map<std::string, std::map<std::string, std::uint64_t>>& counts) {
+  out += '{';
+  bool first = true;
+  for (auto& [stage, figures] : counts) {
+    if (!first) out += ',';
+    first = false;
+    put_string(out, stage);
+    out += ":{";
+    bool f2 = true;
+    for (auto& [k, v] : figures) {
+      if (!f2) out += ',';
+      f2 = false;
+      put_string(out, k);
+      out += ':' + std::to_string(v);
+    }
+    out += '}';
+  }
+  out += '}';
+}
+
+// A small JSON reader: objects, strings, numbers, true/false/null (what manifests hold).
+struct Value {
+  enum Kind { null, boolean, number, string, object, array } kind = null;
+  double num = 0;
+  std::string str;
+  std::vector<std::pair<std::string, Value>> members;
+  std::vector<Value> items;
+  const Value* get(std::string_view k) const {
+    for (auto& [name, v] : members)
+      if (name == k) return &v;
+    return nullptr;
+  }
+};
+
+class Parser {
+ public:
+  explicit Parser(std::string_view s) : s_(s) {}
+  Value document() {
+    Value v = value(0);
+    ws();
+    if (p_ != s_.size()) bad("text after the JSON value");
+    return v;
+  }
+
+ private:
+  [[noreturn]] void bad(const std::string& what) {
+    throw DataError("manifest: " + what + " at column " + std::to_string(p_ + 1));
+  }
+  void ws() {
+    while (p_ < s_.size() && (s_[p_] == ' ' || s_[p_] == '\t' || s_[p_] == '\r' || s_[p_] == '\n')) ++p_;
+  }
+  bool eat(char c) {
+    ws();
+    if (p_ < s_.size() && s_[p_] == c) {
+      ++p_;
+      return true;
+    }
+    return false;
+  }
+  void expect(char c) {
+    if (!eat(c)) bad(std::string("expected '") + c + "'");
+  }
+  static void utf8(std::string& out, unsigned cp) {
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  unsigned hex4() {
+    if (p_ + 4 > s_.size()) bad("short \\u escape");
+    unsigned v = 0;
+    for (int i = 0; i < 4; ++i) {
+      char c = s_[p_++];
+      v <<= 4;
+      if (c >= '0' && c <= '9') v |= c - '0';
+      else if (c >= 'a' && c <= 'f') v |= c - 'a' + 10;
+      else if (c >= 'A' && c <= 'F') v |= c - 'A' + 10;
+      else bad("bad \\u escape");
+    }
+    return v;
+  }
+  std::string string() {
+    expect('"');
+    std::string out;
+    while (true) {
+      if (p_ >= s_.size()) bad("unterminated string");
+      char c = s_[p_++];
+      if (c == '"') return out;
+      if (static_cast<unsigned char>(c) < 0x20) bad("control character in a string");
+      if (c != '\\') {
+        out += c;
+        continue;
+      }
+      if (p_ >= s_.size()) bad("unterminated string");
+      switch (char e = s_[p_++]) {
+        case '"': case '\\': case '/': out += e; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'u': {
+          unsigned cp = hex4();
+          if (cp >= 0xD800 && cp < 0xDC00 && p_ + 1 < s_.size() && s_[p_] == '\\' && s_[p_ + 1] == 'u') {
+            p_ += 2;
+            unsigned lo = hex4();
+            if (lo < 0xDC00 || lo > 0xDFFF) bad("bad surrogate pair");
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          } else if (cp >= 0xD800 && cp < 0xE000) {
+            bad("lone surrogate");
+          }
+          utf8(out, cp);
+          break;
+        }
+        default: bad("bad escape");
+      }
+    }
+  }
+  Value value(int depth) {
+    if (depth > 16) bad("nested too deeply");
+    ws();
+    if (p_ >= s_.size()) bad("unexpected end");
+    Value v;
+    char c = s_[p_];
+    if (c == '{') {
+      ++p_;
+      v.kind = Value::object;
+      if (eat('}')) return v;
+      do {
+        ws();
+        std::string k = string();
+        expect(':');
+        v.members.emplace_back(std::move(k), value(depth + 1));
+      } while (eat(','));
+      expect('}');
+    } else if (c == '[') {
+      ++p_;
+      v.kind = Value::array;
+      if (eat(']')) return v;
+      do v.items.push_back(value(depth + 1));
+      while (eat(','));
+      expect(']');
+    } else if (c == '"') {
+      v.kind = Value::string;
+      v.str = string();
+    } else if (s_.substr(p_, 4) == "true" || s_.substr(p_, 5) == "false") {
+      v.kind = Value::boolean;
+      v.num = s_[p_] == 't';
+      p_ += s_[p_] == 't' ? 4 : 5;
+    } else if (s_.substr(p_, 4) == "null") {
+      p_ += 4;
+    } else {
+      std::size_t b = p_;
+      while (p_ < s_.size() && std::strchr("+-0123456789.eE", s_[p_])) ++p_;
+      if (b == p_) bad("unexpected character");
+      std::string n(s_.substr(b, p_ - b));
+      char* end = nullptr;
+      v.kind = Value::number;
+      v.num = std::strtod(n.c_str(), &end);
+      if (!end || *end) bad("bad number");
+    }
+    return v;
+  }
+  std::string_view s_;
+  std::size_t p_ = 0;
+};
+
+std::string get_string(const Value& o, std::string_view k) {
+  const Value* v = o.get(k);
+  if (!v || v->kind == Value::null) return {};
+  if (v->kind != Value::string) throw DataError("manifest: \"" + std::string(k) + "\" is not a string");
+  return v->str;
+}
+
+double get_number(const Value& o, std::string_view k) {
+  const Value* v = o.get(k);
+  if (!v || v->kind == Value::null) return 0;
+  if (v->kind != Value::number || !std::isfinite(v->num) || v->num < 0)
+    throw DataError("manifest: \"" + std::string(k) + "\" is not a number of 0 or more");
+  return v->num;
+}
+
+}  // namespace
+
+std::map<std::string, std::map<std::string, std::uint64_t>> count(const Document& doc,
+                                                                  const std::vector<std::string>& stages_run) {
+  std::map<std::string, std::map<std::string, std::uint64_t>> c;
+  auto ran = [&](std::string_view s) {
+    for (auto& n : stages_run)
+      if (n == s) return true;
+    return false;
+  };
+  auto sentences = doc.sentences();
+  std::uint64_t blocks = 0, turns = 0, labelled = 0;
+  for (auto& d : doc.divisions)
+    for (auto& t : d.turns) {
+      ++turns;
+      if (!t.who.empty()) ++labelled;
+      blocks += t.blocks.size();
+    }
+  c["segment"]["blocks"] = blocks;
+  c["segment"]["sentences"] = sentences.size();
+  if (ran("speakers")) {
+    c["speakers"]["participants"] = doc.header.persons.size();
+    c["speakers"]["turns"] = labelled;
+  }
+  if (ran("claims")) {
+    auto& cl = c["claims"];
+    for (const Sentence* s : sentences) {
+      const std::string* ana = s->attrs.get("ana");
+      if (!ana || ana->empty()) continue;
+      std::string first = ana->substr(0, ana->find(' '));
+      if (!first.empty() && first[0] == '#') first.erase(0, 1);
+      if (!first.empty()) ++cl[first];
+      if (ana->find("#checkworthy") != std::string::npos) ++cl["checkworthy"];
+    }
+  }
+  if (ran("terms")) {
+    std::uint64_t terms = 0, glosses = 0;
+    for (const Sentence* s : sentences)
+      for (auto& sp : s->spans) {
+        if (sp.element == "term") ++terms;
+        else if (sp.element == "gloss") ++glosses;
+      }
+    c["terms"]["terms"] = terms;
+    c["terms"]["glosses"] = glosses;
+  }
+  return c;
+}
+
+std::string to_json(const Record& r) {
+  std::string out = "{\"input\":";
+  put_string(out, r.input);
+  out += ",\"output\":";
+  put_string(out, r.output);
+  out += ",\"sha256\":";
+  put_string(out, r.sha256);
+  out += ",\"status\":";
+  put_string(out, r.status);
+  out += ",\"exit\":" + std::to_string(r.exit);
+  out += ",\"error\":";
+  if (r.error.empty()) out += "null";
+  else put_string(out, r.error);
+  out += ",\"seconds\":" + seconds_text(r.seconds);
+  out += ",\"bytes\":" + std::to_string(r.bytes);
+  out += ",\"counts\":";
+  put_counts(out, r.counts);
+  out += '}';
+  return out;
+}
+
+Record from_json(const std::string& line) {
+  Value v = Parser(line).document();
+  if (v.kind != Value::object) throw DataError("manifest: a line is not a JSON object");
+  Record r;
+  r.input = get_string(v, "input");
+  if (r.input.empty()) throw DataError("manifest: a record without \"input\"");
+  r.output = get_string(v, "output");
+  r.sha256 = get_string(v, "sha256");
+  r.status = get_string(v, "status");
+  r.error = get_string(v, "error");
+  r.exit = static_cast<int>(get_number(v, "exit"));
+  r.seconds = get_number(v, "seconds");
+  r.bytes = static_cast<std::uint64_t>(get_number(v, "bytes"));
+  if (const Value* c = v.get("counts"); c && c->kind == Value::object)
+    for (auto& [stage, figures] : c->members) {
+      if (figures.kind != Value::object) throw DataError("manifest: counts of " + stage + " is not an object");
+      for (auto& [k, n] : figures.members) {
+        if (n.kind != Value::number || n.num < 0) throw DataError("manifest: count " + stage + "." + k + " is not a number");
+        r.counts[stage][k] = static_cast<std::uint64_t>(n.num);
+      }
+    }
+  return r;
+}
+
+std::vector<Record> read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::vector<Record> out;
+  if (!in) {
+    if (errno == ENOENT) return out;
+    throw IoError("cannot open " + path + ": " + std::strerror(errno), exit_noinput);
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string all = ss.str();
+  std::map<std::string, std::size_t> at;
+  std::size_t pos = 0, line_no = 0;
+  while (pos < all.size()) {
+    std::size_t nl = all.find('\n', pos);
+    bool torn = nl == std::string::npos;  // the last line of a writer killed mid-write
+    std::string line = all.substr(pos, torn ? std::string::npos : nl - pos);
+    pos = torn ? all.size() : nl + 1;
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    Record r;
+    try {
+      r = from_json(line);
+    } catch (const DataError& e) {
+      if (torn) break;
+      throw DataError(path + ": " + e.what(), line_no);
+    }
+    auto [it, inserted] = at.emplace(r.input, out.size());
+    if (inserted) out.push_back(std::move(r));
+    else out[it->second] = std::move(r);
+  }
+  return out;
+}
+
+Writer::Writer(const std::string& path) : path_(path) {
+  fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (fd_ < 0) throw IoError("cannot open " + path + ": " + std::strerror(errno), exit_io);
+  // A line torn by a killed run (no newline at the end) is cut off, so the file stays whole
+  // lines and the next record starts on its own line.
+  off_t end = ::lseek(fd_, 0, SEEK_END);
+  if (end > 0) {
+    int rfd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (rfd < 0) throw IoError("cannot read " + path + ": " + std::strerror(errno), exit_io);
+    off_t keep = end;
+    char buf[4096];
+    bool found = false;
+    while (keep > 0 && !found) {
+      off_t from = keep > static_cast<off_t>(sizeof buf) ? keep - static_cast<off_t>(sizeof buf) : 0;
+      ssize_t n = ::pread(rfd, buf, static_cast<std::size_t>(keep - from), from);
+      if (n != keep - from) break;
+      if (from + n == end && buf[n - 1] == '\n') { found = true; break; }  // whole lines already
+      for (ssize_t i = n - 1; i >= 0; --i)
+        if (buf[i] == '\n') {
+          keep = from + i + 1;
+          found = true;
+          break;
+        }
+      if (!found) keep = from;
+    }
+    ::close(rfd);
+    if (keep != end && ::ftruncate(fd_, keep) != 0)
+      throw IoError("cannot write " + path + ": " + std::strerror(errno), exit_io);
+  }
+}
+
+Writer::~Writer() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void Writer::append(const Record& r) {
+  static std::mutex m;
+  std::string line = to_json(r) + "\n";
+  std::lock_guard<std::mutex> lock(m);
+  const char* p = line.data();
+  std::size_t left = line.size();
+  while (left) {
+    ssize_t n = ::write(fd_, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) throw IoError("cannot write " + path_ + ": " + std::strerror(errno), exit_io);
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+}
+
+void Summary::add(const Record& r) {
+  if (r.status == "failed") {
+    ++failed;
+    return;
+  }
+  if (r.status == "skipped") ++skipped;
+  ++documents;
+  bytes += r.bytes;
+  seconds += r.seconds;
+  for (auto& [stage, figures] : r.counts)
+    for (auto& [k, v] : figures) totals[stage][k] += v;
+}
+
+std::string Summary::to_json() const {
+  std::string out = "{\"documents\":" + std::to_string(documents) + ",\"failed\":" + std::to_string(failed) +
+                    ",\"skipped\":" + std::to_string(skipped) + ",\"bytes\":" + std::to_string(bytes) +
+                    ",\"seconds\":" + seconds_text(seconds) + ",\"counts\":";
+  put_counts(out, totals);
+  out += "}\n";
+  return out;
+}
+
+std::string Summary::to_text() const {
+  auto get = [&](const char* stage, const char* k) -> std::uint64_t {
+    auto s = totals.find(stage);
+    if (s == totals.end()) return 0;
+    auto v = s->second.find(k);
+    return v == s->second.end() ? 0 : v->second;
+  };
+  std::string out = "documents " + std::to_string(documents) + " (" + std::to_string(skipped) +
+                    " kept from before), failed " + std::to_string(failed) + ", " + std::to_string(bytes) +
+                    " bytes\nsentences " + std::to_string(get("segment", "sentences"));
+  if (totals.count("speakers")) out += ", participants " + std::to_string(get("speakers", "participants"));
+  if (totals.count("terms")) out += ", terms " + std::to_string(get("terms", "terms"));
+  out += "\n";
+  if (auto c = totals.find("claims"); c != totals.end()) {
+    out += "claims";
+    bool first = true;
+    for (auto& [k, v] : c->second) {
+      out += (first ? " " : ", ") + k + " " + std::to_string(v);
+      first = false;
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace jatei::manifest
