@@ -11,12 +11,13 @@
 # pomerge commands of the PO workflow) and OmegaT read the XLIFF 1.2 and TBX 2008,
 # Chromium renders the review page (with a Japanese font), Saxon-HE runs the TBX-Basic and
 # XLIFF 2 Schematron rules with jing; Clang and its libFuzzer runtime build the fuzzing harnesses
-# (make fuzz, and their short runs in make test). One that cannot be installed is reported, not fatal.
+# (make fuzz, and their short runs in make test); Slurm and munge run the archive on a one-node
+# cluster (tests/cli/slurm.sh). One that cannot be installed is reported, not fatal.
 set -eu
 required="g++ cmake make pkg-config gettext python3 libboost-program-options-dev libboost-locale-dev
 libboost-test-dev libboost-dev libicu-dev libxml2-dev libxml2-utils libpugixml-dev jing
 libmecab-dev mecab-ipadic-utf8"
-optional="python3-translate translate-toolkit omegat chromium fonts-noto-cjk libsaxonhe-java clang libclang-rt-14-dev"
+optional="python3-translate translate-toolkit omegat chromium fonts-noto-cjk libsaxonhe-java clang libclang-rt-14-dev slurm-wlm munge"
 [ "${1:-}" = "--bench" ] && required="$required mecab time"
 
 missing() {
