@@ -2,6 +2,7 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 #include "export/view.hpp"
@@ -116,6 +117,19 @@ std::pair<std::size_t, std::size_t> line_col(std::string_view text, std::size_t 
     }
   }
   return {line, col};
+}
+
+LineIndex::LineIndex(std::string_view text) : size_(text.size()), starts_{0} {
+  for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1))
+    starts_.push_back(i + 1);
+}
+
+std::pair<std::size_t, std::size_t> LineIndex::line_col(std::size_t offset) const {
+  offset = std::min(offset, size_);
+  // the last line start at or before offset (a newline at offset itself ends that line)
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  std::size_t line = static_cast<std::size_t>(it - starts_.begin());
+  return {line, offset - starts_[line - 1] + 1};
 }
 
 }  // namespace jatei::mergeutil

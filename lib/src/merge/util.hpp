@@ -2,6 +2,9 @@
 #pragma once
 
 #include <set>
+#include <string_view>
+#include <utility>
+#include <vector>
 #include <string>
 
 #include "jatei/document.hpp"
@@ -18,5 +21,17 @@ std::string declare_resp(Document& doc, const std::string& resp, const std::stri
 
 // 1-based line and column of a byte offset.
 std::pair<std::size_t, std::size_t> line_col(std::string_view text, std::size_t offset);
+
+// The same for many offsets into one text: the line starts are found once (one pass), then
+// each lookup is a binary search, so looking up every segment of a file stays linear in it.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  std::pair<std::size_t, std::size_t> line_col(std::size_t offset) const;
+
+ private:
+  std::size_t size_;
+  std::vector<std::size_t> starts_;  // byte offset of each line's first byte
+};
 
 }  // namespace jatei::mergeutil

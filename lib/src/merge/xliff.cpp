@@ -80,7 +80,8 @@ XliffMergeReport merge_xliff(Document& doc, std::string_view xliff, const std::s
   std::vector<char> buffer;
   // One gate for every reader of outside XML: characters, entities, DTD, one root, depth.
   xml_input::parse(xliff, pugi::parse_default | pugi::parse_ws_pcdata, buffer, x);
-  auto at = [&](std::ptrdiff_t off) { return mergeutil::line_col(xliff, static_cast<std::size_t>(off)); };
+  const mergeutil::LineIndex lines(xliff);  // one pass; each segment's line is then a search
+  auto at = [&](std::ptrdiff_t off) { return lines.line_col(static_cast<std::size_t>(off)); };
   pugi::xml_node root = x.document_element();
   if (local(root.name()) != "xliff") {
     auto [l, c] = at(root.offset_debug());
