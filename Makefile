@@ -47,6 +47,7 @@ bench:
 	@$(MAKE) --no-print-directory build
 	@sh tests/bench/run.sh $(BUILD)
 	@BENCH_TERMS_MB=$${BENCH_TERMS_MB:-5} sh tests/bench/terms.sh $(BUILD)
+	@sh tests/bench/merge-xliff.sh $(BUILD)
 
 install: build
 	cmake --install $(BUILD)
