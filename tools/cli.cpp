@@ -416,6 +416,38 @@ void add_max_size(boost::program_options::options_description& opts, std::size_t
                      help.c_str());
 }
 
+void add_stage_options(boost::program_options::options_description& opts, const std::vector<StageOption>& options) {
+  namespace po = boost::program_options;
+  for (std::size_t i = 0; i < options.size(); ++i) {
+    const StageOption& o = options[i];
+    bool seen = false;
+    for (std::size_t j = 0; j < i; ++j) seen = seen || options[j].name == o.name;
+    if (seen) continue;
+    if (o.value_name.empty())
+      opts.add_options()(o.name.c_str(), tr(o.help.c_str()).c_str());
+    else
+      opts.add_options()(o.name.c_str(),
+                         po::value<std::vector<std::string>>()->value_name(o.value_name)->composing(),
+                         tr(o.help.c_str()).c_str());
+  }
+}
+
+StageConfig stage_config(const boost::program_options::variables_map& vm, const std::vector<StageOption>& options) {
+  StageConfig c;
+  for (auto& o : options) {
+    if (!vm.count(o.name) || c.has(o.name)) continue;
+    if (o.value_name.empty()) c.values[o.name] = {std::string()};
+    else c.values[o.name] = vm[o.name].as<std::vector<std::string>>();
+  }
+  return c;
+}
+
+const Stage& stage(const std::string& name) {
+  for (auto& s : document_stages())
+    if (s.name == name) return s;
+  throw std::logic_error("no stage " + name);
+}
+
 void add_help_and_version(boost::program_options::options_description& opts) {
   opts.add_options()
     ("help,h", tr("show this help and exit").c_str())

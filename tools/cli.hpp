@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "jatei/error.hpp"
+#include "jatei/pipeline.hpp"
 
 namespace jatei::cli {
 
@@ -103,6 +104,14 @@ boost::program_options::variables_map parse_with_input(int argc, char** argv,
 // whole number of bytes, stored into `target` (whose value is the default the help names);
 // anything else ("-1", "1e9", "lots") is a usage error (exit 64).
 void add_max_size(boost::program_options::options_description& opts, std::size_t& target);
+
+// The options stages declare (jatei/pipeline.hpp), help translated, each name once (the
+// first declaration's help is shown when two stages share an option).
+void add_stage_options(boost::program_options::options_description& opts, const std::vector<StageOption>& options);
+// What the command line gave those options.
+StageConfig stage_config(const boost::program_options::variables_map& vm, const std::vector<StageOption>& options);
+// The registered stage called `name` (a program error when there is none).
+const Stage& stage(const std::string& name);
 
 // Default maximum input size (512 MiB); --max-size overrides.
 inline constexpr std::size_t kDefaultMaxBytes = 512u << 20;

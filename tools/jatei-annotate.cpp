@@ -203,7 +203,15 @@ int main(int argc, char** argv) {
                "exits with the most severe status recorded").c_str())
       ("encoding,e", po::value(&encoding)->value_name("NAME"), cli::tr("source encoding (default: detect per file)").c_str())
       ("replace-invalid", cli::tr("replace invalid bytes with U+FFFD instead of failing").c_str())
-      ("quiet,q", cli::tr("no progress on standard error").c_str());
+      ("quiet,q", cli::tr("no progress on standard error").c_str())
+      ("explain", cli::tr("say on standard error, each line after the input's name, why every stage decided as it did").c_str());
+    // Every stage's options (data files): the ones of segmentation first, then each stage's.
+    std::vector<StageOption> stage_options = segment_options();
+    for (auto& stage : document_stages())
+      stage_options.insert(stage_options.end(), stage.options.begin(), stage.options.end());
+    po::options_description data_opts(cli::tr("Stage options"));
+    cli::add_stage_options(data_opts, stage_options);
+    opts.add(data_opts);
     cli::add_max_size(opts, max_size);
     po::options_description hidden;
     hidden.add_options()("input", po::value(&inputs));
@@ -270,6 +278,15 @@ int main(int argc, char** argv) {
         exports.push_back(x);
       }
     }
+    // Every stage configured once, its data files read before any input (a bad one: exit 65
+    // naming the file and line, a missing one: 66).
+    std::unique_ptr<Pipeline> pipeline;
+    if (int rc = cli::guard("", [&] {
+          pipeline = std::make_unique<Pipeline>(cli::stage_config(vm, stage_options), wanted);
+          return 0;
+        }))
+      return rc;
+    const bool explain = vm.count("explain") > 0;
     ExportOptions export_options;  // the exporters' defaults, with the team's termbase for term English
     if (!exports.empty()) export_options.termbases = terms::Annotator::default_instance().termbases();
     // Every input is looked at, and every output named, before any work: an input that is not
@@ -325,9 +342,16 @@ int main(int argc, char** argv) {
       Decoded decoded = decode(bytes, d);
       SegmentOptions so;
       so.source_name = job.input.filename().string();
-      Document doc = segment(decoded, so);
-      for (auto& stage : document_stages())
-        if (wanted.empty() || std::find(wanted.begin(), wanted.end(), stage.name) != wanted.end()) stage.apply(doc);
+      Document doc = pipeline->segment(decoded, so);
+      std::ostringstream why;
+      pipeline->annotate(doc, explain ? &why : nullptr);
+      if (explain) {  // one input's lines together, each after its name
+        std::string lines, prefix = job.input.string() + ": ";
+        std::istringstream in(why.str());
+        for (std::string line; std::getline(in, line);) lines += prefix + line + "\n";
+        std::lock_guard<std::mutex> lock(io);
+        std::fputs(lines.c_str(), stderr);
+      }
       rec.counts = manifest::count(doc, stages_run);
       std::error_code ec;
       fs::create_directories(job.output.parent_path(), ec);

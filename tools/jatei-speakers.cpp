@@ -3,55 +3,24 @@
 #include <sstream>
 
 #include "cli.hpp"
-#include "jatei/speakers.hpp"
+#include "jatei/pipeline.hpp"
 #include "jatei/tei.hpp"
 
 namespace po = boost::program_options;
 using namespace jatei;
 
-namespace {
-
-std::vector<std::string> split_names(const std::string& list) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (std::size_t i = 0; i <= list.size(); ++i) {
-    // ',' or the Japanese comma 、 (E3 80 81) or the full-width comma ， (EF BC 8C)
-    bool end = i == list.size();
-    std::size_t skip = 0;
-    if (!end && list[i] == ',') skip = 1;
-    else if (!end && list.compare(i, 3, "\xE3\x80\x81") == 0) skip = 3;
-    else if (!end && list.compare(i, 3, "\xEF\xBC\x8C") == 0) skip = 3;
-    if (end || skip) {
-      std::size_t a = cur.find_first_not_of(" \t"), b = cur.find_last_not_of(" \t");
-      out.push_back(a == std::string::npos ? std::string() : cur.substr(a, b - a + 1));
-      cur.clear();
-      if (skip) i += skip - 1;
-      continue;
-    }
-    cur.push_back(list[i]);
-  }
-  return out;
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
   cli::init("jatei-speakers");
   return cli::run([&] {
-    std::string input = "-", output = "-", names, weights;
-    std::vector<std::string> rules_files;
+    std::string input = "-", output = "-";
     std::size_t max_size = cli::kDefaultMaxBytes * 4;
+    const Stage& stage = cli::stage("speakers");
     po::options_description opts(cli::tr("Options"));
     cli::add_help_and_version(opts);
     opts.add_options()
       ("output,o", po::value(&output)->value_name("OUT"), cli::tr("write the TEI to OUT (default: standard output)").c_str())
-      ("names", po::value(&names)->value_name("LIST"),
-       cli::tr("comma-separated names for the participants in order of first speaking (e.g. 先生,サルくん)").c_str())
-      ("explain", cli::tr("print on standard error, per division and block, the features and the decision").c_str())
-      ("weights", po::value(&weights)->value_name("FILE"),
-       cli::tr("read weights from FILE over the built-in ones (format of speakers.weights)").c_str())
-      ("rules", po::value(&rules_files)->value_name("FILE")->composing(),
-       cli::tr("add the cue lists of FILE to the built-in ones (format of speakers.rules; repeatable)").c_str());
+      ("explain", cli::tr("print on standard error, per division and block, the features and the decision").c_str());
+    cli::add_stage_options(opts, stage.options);
     cli::add_max_size(opts, max_size);
     po::variables_map vm = cli::parse_with_input(argc, argv, opts, input);
     if (cli::handle_common(
@@ -68,22 +37,15 @@ int main(int argc, char** argv) {
                         "--rules, or point JATEI_DATA_DIR at a folder with your own copies."),
             opts))
       return 0;
-    SpeakerModel model = SpeakerModel::builtin();
-    if (!weights.empty()) {
-      int rc = cli::guard(weights, [&] { model.merge_weights_file(weights); return 0; });
-      if (rc) return rc;
-    }
-    if (int rc = cli::load_each(rules_files, [&](const std::string& f) { model.merge_cues_file(f); })) return rc;
-    SpeakerOptions so;
-    so.model = &model;
-    if (vm.count("names")) so.names = split_names(names);
+    StageRun run;  // the weights and rules files read once, before any input
+    if (int rc = cli::guard("", [&] { run = stage.configure(cli::stage_config(vm, stage.options)); return 0; })) return rc;
     std::ostringstream explain;
-    if (vm.count("explain")) so.explain = &explain;
+    std::ostream* explain_to = vm.count("explain") ? &explain : nullptr;
     return cli::guard(input, [&] {
       Document doc = tei::read(cli::read_input(input, max_size), input);
-      annotate_speakers(doc, so);
+      run(doc, explain_to);
       std::string out = tei::write(doc);
-      if (so.explain) std::cerr << explain.str() << std::flush;
+      if (explain_to) std::cerr << explain.str() << std::flush;
       cli::write_output(output, out);
       return 0;
     });

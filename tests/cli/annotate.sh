@@ -211,6 +211,66 @@ for x in short casual-chat-security; do
   same "$T/st-seg/$x.tei.xml" "$T/seg.xml" "--stages segment writes what jatei-segment writes ($x)" || true
 done
 
+# --- every stage's options (one config for all), data errors before any input ------------
+run "$B/jatei-annotate" --help
+for o in --rules --weights --names --lexicon --gazetteer --termbase --no-default-termbase --explain; do
+  expect_grep "$o" "$T/out" "--help lists the stage option $o" || true
+done
+printf '犯人は内部の人間だと睨んでいる。\n' >"$T/n.txt"
+printf '# a newsroom cue\nと睨んでいる\tspeculation/think\t0.8\tI suspect\n' >"$T/my.tsv"
+run "$B/jatei-annotate" -q -o "$T/lex" --lexicon "$T/my.tsv" "$T/n.txt"
+check_rc 0 "--lexicon" || true
+expect_grep '<seg type="cue" subtype="speculation">と睨んでいる</seg>' "$T/lex/n.tei.xml" "--lexicon reaches the claims stage" || true
+printf 'ミナトセミコン\torgName\n' >"$T/names.tsv"
+printf 'ミナトセミコンが発表した。\n' >"$T/g.txt"
+run "$B/jatei-annotate" -q -o "$T/gaz" --gazetteer "$T/names.tsv" "$T/g.txt"
+check_rc 0 "--gazetteer" || true
+expect_grep '<orgName>ミナトセミコン</orgName>' "$T/gaz/g.tei.xml" "--gazetteer reaches the claims stage" || true
+# a --rules file's segmentation sections reach segmentation and the speaker stage: a credit the
+# user names in [caption] is no speaker label
+printf '司会：今日はよろしくお願いします。\n田中：よろしくお願いします。\n司会：最初の質問です。\n田中：忙しくしています。\n編集部：ありがとうございました。\n司会：では次に。\n田中：はい。\n' >"$T/d.txt"
+printf '[caption]\n編集部：\n' >"$T/credit.rules"
+run "$B/jatei-annotate" -q -o "$T/plain" "$T/d.txt"
+expect_grep '<speaker>編集部：</speaker>' "$T/plain/d.tei.xml" "without --rules: 編集部： is a speaker label" || true
+run "$B/jatei-annotate" -q -o "$T/cred" --rules "$T/credit.rules" "$T/d.txt"
+check_rc 0 "--rules" || true
+checks=$((checks + 1))
+grep -q '<speaker>編集部：</speaker>' "$T/cred/d.tei.xml" && fail "--rules [caption] 編集部：: still a speaker label"
+"$B/jatei-text" "$T/cred/d.tei.xml" >"$T/cred.txt"
+same "$T/cred.txt" "$T/d.txt" "--rules: the text is kept" || true
+# --names reaches the speaker stage
+printf 'こんにちは。\nこんにちは、元気ですか。\nええ、元気です。あなたは？\n私も元気です。\n' >"$T/u.txt"
+run "$B/jatei-annotate" -q -o "$T/named" --names "先生,生徒" "$T/u.txt"
+check_rc 0 "--names" || true
+# unknown names in data files: exit 65 naming the file and line, before any output
+printf '[transition]\nswich 1.0\n' >"$T/typo.weights"
+run "$B/jatei-annotate" -q -o "$T/bad-w" --weights "$T/typo.weights" "$T/n.txt"
+check_rc 65 "--weights with an unknown weight" || true
+expect_grep "typo.weights:2:" "$T/err" "unknown weight: file and line" || true
+expect_grep "transition.swich" "$T/err" "unknown weight: its name" || true
+checks=$((checks + 1))
+[ ! -e "$T/bad-w" ] || fail "--weights with an unknown weight wrote output"
+printf 'と睨んでいる\tspeculation/thnik\t0.8\n' >"$T/typo.tsv"
+run "$B/jatei-annotate" -q -o "$T/bad-l" --lexicon "$T/typo.tsv" "$T/n.txt"
+check_rc 65 "--lexicon with an unknown kind" || true
+expect_grep "typo.tsv:1:" "$T/err" "unknown cue kind: file and line" || true
+expect_grep "thnik" "$T/err" "unknown cue kind: its name" || true
+printf '[byline]\n編集部：\n\n[honorfic]\n殿\n' >"$T/typo.rules"
+run "$B/jatei-annotate" -q -o "$T/bad-r" --rules "$T/typo.rules" "$T/n.txt"
+check_rc 65 "--rules with an unknown section" || true
+expect_grep "typo.rules:4:" "$T/err" "unknown section: file and line" || true
+run "$B/jatei-annotate" -q -o "$T/bad-t" --termbase "$T/none.tbx" "$T/n.txt"
+check_rc 66 "--termbase that is not there" || true
+# --explain: every stage's reasons on standard error, each line after the input's name
+run "$B/jatei-annotate" -q --explain -o "$T/why" "$T/d.txt"
+check_rc 0 "--explain" || true
+checks=$((checks + 1))
+n=$(grep -c . "$T/err" || true)
+m=$(grep -c "^$T/d.txt: " "$T/err" || true)
+[ "$n" -gt 0 ] && [ "$n" = "$m" ] || { fail "--explain: expected lines each after the input's name ($m of $n)"; show "$T/err"; }
+run "$B/jatei-annotate" -q -o "$T/nowhy" "$T/d.txt"
+same "$T/why/d.tei.xml" "$T/nowhy/d.tei.xml" "--explain does not change the output" || true
+
 # no inputs: usage error
 run "$B/jatei-annotate" -o "$T/none"
 check_rc 64 "jatei-annotate without inputs" || true

@@ -76,7 +76,8 @@ fi
 # The strings tr() is called with (xgettext reads C++ string concatenation properly).
 checks=$((checks + 1))
 if command -v xgettext >/dev/null 2>&1 && command -v msgcmp >/dev/null 2>&1; then
-  xgettext --keyword=tr --language=C++ --from-code=UTF-8 -o "$T/jatei.pot" "$SRC"/tools/*.cpp
+  xgettext --keyword=tr --keyword=N_ --language=C++ --from-code=UTF-8 -o "$T/jatei.pot" "$SRC"/tools/*.cpp \
+    "$SRC"/lib/src/core/pipeline.cpp
   if ! msgcmp "$po" "$T/jatei.pot" 2>"$T/msgcmp"; then
     fail "po/ja.po misses strings used with tr() in tools/"; show "$T/msgcmp" 40
   fi

@@ -50,6 +50,20 @@ run "$S" --weights "$T/none.weights" "$T/rt.0.xml"
 check_rc 66 "missing weights file" || true
 run "$S" --rules "$T/none.rules" "$T/rt.0.xml"
 check_rc 66 "missing rules file" || true
+# a --rules file's [caption] section (segment.rules) reaches the label finder: a credit the user
+# names is no speaker label
+printf '司会：今日はよろしくお願いします。\n田中：よろしくお願いします。\n司会：最初の質問です。\n田中：忙しくしています。\n編集部：ありがとうございました。\n司会：では次に。\n田中：はい。\n' >"$T/credit.txt"
+"$B/jatei-segment" "$T/credit.txt" >"$T/credit.0.xml"
+printf '[caption]\n編集部：\n' >"$T/credit.rules"
+run "$S" "$T/credit.0.xml"
+check_rc 0 "a credit line in a dialogue" && expect_grep "<speaker>編集部：</speaker>" "$T/out" "built-in rules: 編集部： is a label" || true
+run "$S" --rules "$T/credit.rules" "$T/credit.0.xml"
+check_rc 0 "--rules with a [caption] section" || true
+checks=$((checks + 1))
+grep -q "<speaker>編集部：</speaker>" "$T/out" && fail "--rules [caption] 編集部：: still a speaker label"
+printf '[honorfic]\n殿\n' >"$T/typo.rules"
+run "$S" --rules "$T/typo.rules" "$T/credit.0.xml"
+check_rc 65 "--rules with an unknown section" && expect_grep "typo.rules:1:" "$T/err" "unknown section: file and line" || true
 
 # --- every corpus article: valid, text unchanged, ids kept, idempotent, application declared
 ids() { grep -o '<s xml:id="[^"]*"' "$1" || true; }

@@ -1,28 +1,89 @@
-// The stages jatei-annotate runs in one process, in order, on the document model (no XML
-// between them). jatei-segment's work (text -> Document) always comes first; later stages
-// (speakers, claims, terms) register here as they are built.
+// The stage contract, and the stages jatei-annotate runs in one process, in order, on the
+// document model (no XML between them). Segmentation (text -> Document) always comes first;
+// the document stages (speakers, claims, terms) follow, each registered once in
+// lib/src/core/pipeline.cpp.
 //
-//   for (auto& stage : jatei::document_stages()) stage.apply(doc);
+// A stage declares the options it takes (data files and switches); a user's values for them
+// make one StageConfig; `configure` reads the stage's data files once (DataError or IoError
+// naming the file and line) and gives back what annotates documents, from any number of
+// threads at once, with one --explain channel:
+//
+//   jatei::StageConfig config;
+//   config.values["weights"] = {"my.weights"};            // as --weights my.weights
+//   jatei::Pipeline p(config, {});                        // every stage; throws on bad data
+//   jatei::Document doc = p.segment(decoded, so);         // so.rules is set from the config
+//   p.annotate(doc, &std::cerr);                          // explain on std::cerr (or nullptr)
 #pragma once
 
 #include <functional>
+#include <map>
+#include <memory>
+#include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "jatei/decode.hpp"
 #include "jatei/document.hpp"
+#include "jatei/rules.hpp"
+#include "jatei/segment.hpp"
 
 namespace jatei {
 
-struct Stage {
-  std::string name;                           // as given to --stages
-  std::string description;
-  std::function<void(Document&)> apply;       // annotates in place, adds its <application>
+// An option a stage takes: `--name VALUE` (repeatable, values kept in order) or a switch
+// (`value_name` empty). Two stages may take the same option (--rules): each reads its part.
+struct StageOption {
+  std::string name;        // without "--"
+  std::string value_name;  // "FILE", "LIST"; empty for a switch
+  std::string help;        // English; tools translate it
 };
 
-// The registered document stages, in pipeline order (empty until later stages exist).
+// What a user gave the stages: every option's values by name (a switch given has one empty
+// value), whichever stage declared it.
+struct StageConfig {
+  std::map<std::string, std::vector<std::string>, std::less<>> values;
+  const std::vector<std::string>& get(std::string_view option) const;
+  bool has(std::string_view option) const { return values.count(option) > 0; }
+};
+
+// A configured stage: annotates in place and adds its <application>; when `explain` is set,
+// writes there, one line per decision, why. Safe to call from several threads at once.
+using StageRun = std::function<void(Document& doc, std::ostream* explain)>;
+
+struct Stage {
+  std::string name;         // as given to --stages
+  std::string description;
+  std::vector<StageOption> options;
+  // Reads the data files `config` names for this stage over the built-in ones.
+  std::function<StageRun(const StageConfig& config)> configure;
+};
+
+// The registered document stages, in pipeline order.
 const std::vector<Stage>& document_stages();
+
+// The options of segmentation (--rules), which every pipeline runs first.
+const std::vector<StageOption>& segment_options();
 
 // Names accepted by jatei-annotate --stages: "segment" followed by the registered stages.
 std::vector<std::string> stage_names();
+
+// The cue lists of the --rules files of `config` that the rules `shape` has sections for, over
+// `base`. Every section of every file must be one segment.rules or speakers.rules has
+// (DataError naming the file and the section's line otherwise).
+Rules rules_from(const StageConfig& config, const Rules& base);
+
+// Segmentation and the wanted document stages (empty: all), configured once.
+class Pipeline {
+ public:
+  Pipeline(const StageConfig& config, const std::vector<std::string>& wanted);
+  // Segments with the configured rules (`options.rules` is set here).
+  Document segment(const Decoded& text, SegmentOptions options) const;
+  // Runs the configured document stages in order.
+  void annotate(Document& doc, std::ostream* explain) const;
+
+ private:
+  std::shared_ptr<const Rules> rules_;
+  std::vector<StageRun> runs_;
+};
 
 }  // namespace jatei

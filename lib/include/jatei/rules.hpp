@@ -43,6 +43,9 @@ class Rules {
   // Adds, empty, every section of `shape` these rules lack (a replacement file may leave
   // some out, and a later merge_file may fill them).
   void declare_sections(const Rules& shape);
+  // The sections of these rules (entries and `-entry` removals) that `shape` has: the part of
+  // a user's file one stage reads when stages share a file (jatei-annotate --rules).
+  Rules select(const Rules& shape) const;
 
   const std::vector<RuleEntry>& section(std::string_view name) const;
 

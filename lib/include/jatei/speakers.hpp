@@ -47,6 +47,12 @@ class SpeakerModel {
   void merge_weights_file(const std::string& path);
   // Cue lists in the format of rules.hpp; entries add to the built-in ones, `-entry` removes.
   void merge_cues_file(const std::string& path);
+  void merge_cues(const Rules& extra);  // sections speakers.rules has (Rules::select)
+
+  // The segmentation rules whose [byline] and [caption] cues tell a credit (著者: 写真:) from a
+  // speaker label: Rules::builtin() unless a user's rules are set (jatei-annotate --rules).
+  void set_segment_rules(std::shared_ptr<const Rules> rules) { segment_rules_ = std::move(rules); }
+  const Rules& segment_rules() const { return segment_rules_ ? *segment_rules_ : Rules::builtin(); }
 
   // A weight by its full name ("transition.switch"); std::out_of_range for unknown names.
   double weight(std::string_view name) const;
@@ -61,6 +67,7 @@ class SpeakerModel {
   std::map<std::string, double, std::less<>> weights_;
   Rules cues_;
   std::shared_ptr<const Compiled> compiled_;
+  std::shared_ptr<const Rules> segment_rules_;
 };
 
 struct SpeakerOptions {

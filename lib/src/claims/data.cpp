@@ -128,6 +128,18 @@ void for_each_row(std::string_view text, const std::string& origin, F&& f) {
 
 const char* const kClasses[] = {"fact", "speculation", "reported", "question", "opinion", "other", "none"};
 
+// The kinds a cue may name after its class (claims.hpp, Cue): the uses the rules read, the
+// word lists and the categories of categories.tsv. Any other is a typo that would make the
+// entry a plain ending silently.
+bool is_known_kind(std::string_view kind) {
+  static const std::string_view uses[] = {
+      "adverb",     "np",        "think",         "plain",      "quote",     "agreement", "intention",
+      "request",    "greeting",  "rule",          "evaluative", "interjection", "hearsay", "paren",
+      "retrospective", "qword",  "hedgenoun",     "speechverb", "rulenoun",  "prefix",    "asker",
+      "quotenoun",  "textdeixis", "procedure",    "sourcemarker"};
+  return std::find(std::begin(uses), std::end(uses), kind) != std::end(uses) || is_category(kind);
+}
+
 // Word lists the rules read; they are not matched as cues by themselves.
 bool is_word_list(const Cue& c) {
   return c.kind == "qword" || c.kind == "hedgenoun" || c.kind == "speechverb" || c.kind == "rulenoun" ||
@@ -198,6 +210,9 @@ Lexicon Lexicon::parse(std::string_view text, const std::string& origin) {
       cls = cls.substr(0, slash);
     }
     c.cls = std::string(cls);
+    if (!c.kind.empty() && !is_known_kind(c.kind))
+      throw DataError(origin + ": unknown kind '" + c.kind + "' after the class (see the kinds in the header of cues.tsv)",
+                      line, 1);
     if (std::find(std::begin(kClasses), std::end(kClasses), c.cls) == std::end(kClasses))
       throw DataError(origin + ": unknown class '" + c.cls +
                           "' (fact, speculation, reported, question, opinion, other or none)",

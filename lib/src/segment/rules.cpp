@@ -239,6 +239,18 @@ void Rules::declare_sections(const Rules& shape) {
   for (auto& [name, entries] : shape.sections_) sections_[name];
 }
 
+Rules Rules::select(const Rules& shape) const {
+  Rules r;
+  r.origin_ = origin_;
+  for (auto& [name, entries] : sections_)
+    if (shape.sections_.count(name)) r.sections_[name] = entries;
+  for (auto& [name, line] : header_lines_)
+    if (shape.sections_.count(name)) r.header_lines_.emplace(name, line);
+  for (auto& removal : removals_)
+    if (shape.sections_.count(removal.first)) r.removals_.push_back(removal);
+  return r;
+}
+
 Rules Rules::compiled_or_override(std::string_view rel, std::string_view compiled_text) {
   Rules compiled = parse(compiled_text, std::string(rel));
   auto path = data::override_file(rel);

@@ -337,7 +337,7 @@ std::optional<LabelCandidate> parse_label(std::string_view text, const SpeakerMo
   if (l.style == SpeakerLabel::Style::bracket && (cues["label-stop"].prefix(l.name) || cues["tag-stop"].prefix(l.name)))
     return std::nullopt;  // 【訂正・6月20日】 【関連記事】…
   if (l.style != SpeakerLabel::Style::bracket && !bold) {
-    const Rules& seg = Rules::builtin();  // bylines and captions (著者: 写真: 聞き手・構成:)
+    const Rules& seg = model.segment_rules();  // bylines and captions (著者: 写真: 聞き手・構成:)
     // 聞き手：佐藤あかね is a credit, 聞き手：売れる本は変わりましたか。 a question: a byline's key is
     // a label when a sentence follows it.
     std::size_t by = seg.matches_prefix("byline", text);

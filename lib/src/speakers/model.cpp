@@ -216,6 +216,12 @@ void SpeakerModel::merge_cues_file(const std::string& path) {
   compile();
 }
 
+void SpeakerModel::merge_cues(const Rules& extra) {
+  extra.check_sections(cues_);
+  cues_.merge(extra);
+  compile();
+}
+
 double SpeakerModel::weight(std::string_view name) const {
   auto it = weights_.find(name);
   if (it == weights_.end()) throw std::out_of_range("unknown speaker weight " + std::string(name));
