@@ -95,6 +95,19 @@ BOOST_AUTO_TEST_CASE(tei_refuses_what_xml_cannot_hold) {
   BOOST_CHECK_NO_THROW(jatei::tei::read(tei_with_in_sentence("&#9;&#x1F600;")));
 }
 
+BOOST_AUTO_TEST_CASE(tei_refuses_a_duplicate_xml_id) {
+  // Two elements of one xml:id made the stages number their new elements differently on a
+  // second run (fuzz_tei); the reader names the second one instead.
+  std::string xml = sample_tei();
+  std::size_t s = xml.find("<s xml:id=\"s1\">");
+  BOOST_REQUIRE(s != std::string::npos);
+  std::size_t e = xml.find("</s>", s);
+  BOOST_REQUIRE(e != std::string::npos);
+  std::string sentence = xml.substr(s, e + 4 - s);
+  xml.insert(e + 4, sentence);
+  refused([&] { jatei::tei::read(xml); }, "duplicate xml:id \"s1\"");
+}
+
 BOOST_AUTO_TEST_CASE(utf16_is_named) {
   std::string xml = "\xFF\xFE<\0T\0";
   refused([&] { jatei::tei::read(xml); }, "UTF-16");

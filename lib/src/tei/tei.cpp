@@ -10,6 +10,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <unordered_set>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -444,6 +445,7 @@ class Reader {
       fail(root, "not a TEI document (root element is <" + std::string(root ? root.name() : "") + ">, expected <TEI>)");
     if (std::string_view(root.attribute("xmlns").value()) != kNamespace)
       fail(root, std::string("the root <TEI> is not in the TEI namespace ") + kNamespace);
+    check_unique_ids(root);
     Document doc;
     for (auto a : root.attributes())
       if (std::string_view(a.name()) != "xmlns") doc.root_attrs.set(a.name(), a.value());
@@ -481,6 +483,22 @@ class Reader {
   }
 
  private:
+  // An xml:id names one element: with two of a name, pointers are ambiguous and the stages'
+  // numbering (which continues the document's) would depend on which one they met first, so
+  // running them again would change the document (found by fuzz_tei).
+  void check_unique_ids(pugi::xml_node root) const {
+    std::unordered_set<std::string_view> seen;
+    std::vector<pugi::xml_node> stack{root};
+    while (!stack.empty()) {
+      pugi::xml_node n = stack.back();
+      stack.pop_back();
+      if (pugi::xml_attribute id = n.attribute("xml:id"); id && !seen.insert(id.value()).second)
+        fail(n, "duplicate xml:id \"" + std::string(id.value()) + "\" (an xml:id names one element)");
+      for (pugi::xml_node c = n.last_child(); c; c = c.previous_sibling())
+        if (c.type() == pugi::node_element) stack.push_back(c);
+    }
+  }
+
   [[noreturn]] void fail(pugi::xml_node n, const std::string& msg) const {
     std::size_t line = 0, col = 0;
     if (n) std::tie(line, col) = lines_.at(static_cast<std::size_t>(n.offset_debug()));
