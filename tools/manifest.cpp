@@ -13,31 +13,13 @@
 
 #include "jatei/error.hpp"
 
+#include "jatei/export.hpp"
+
 namespace jatei::manifest {
 
 namespace {
 
-void put_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-}
+void put_string(std::string& out, std::string_view s) { out += json_string(s); }
 
 std::string seconds_text(double s) {
   char buf[32];

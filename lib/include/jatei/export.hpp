@@ -90,6 +90,10 @@ std::string export_tbx(const Document& doc, const ExportOptions& options = {});
 // A verdict whose rating is not on a given scale keeps its text rating alone.
 std::string export_claims(const Document& doc, const ExportOptions& options = {});
 
+// `s` as a JSON string literal (quotes included; controls, U+2028 and U+2029 escaped): the one
+// JSON string writer, for the exporters and the tools' manifests.
+std::string json_string(std::string_view s);
+
 // A self-contained review page (no network, no external files): turns, highlights, terms with
 // their English on hover, the check-worthy claims beside the text, verdicts, translations.
 std::string export_html(const Document& doc, const ExportOptions& options = {});

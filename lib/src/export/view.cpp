@@ -612,3 +612,7 @@ void View::read_translations() {
 }
 
 }  // namespace jatei::xp
+
+namespace jatei {
+std::string json_string(std::string_view s) { return xp::json_string(s); }
+}  // namespace jatei
