@@ -702,6 +702,19 @@ BOOST_AUTO_TEST_CASE(translation_renderings) {
   BOOST_TEST(d.divisions.back().turns[0].blocks[0].leaves[0].pieces[0].sentence.spans.empty());
 }
 
+BOOST_AUTO_TEST_CASE(low_confidence_pairs_are_not_marked) {
+  // A katakana word glossed by a name it does not read as, an acronym with far more letters
+  // than its Japanese name has words: found, under kMinGlossConfidence, so not marked.
+  Document d = doc_of("新しいカメラ(Lumen)を買った。\n今回は指数(WXYZQ)を使う。\n強力な推論(reasoning)能力。\n");
+  Report r = small().annotate(d, Options{false, true});
+  std::string out = tei::write(d);
+  std::size_t glosses = 0;
+  for (std::size_t p = out.find("<gloss "); p != std::string::npos; p = out.find("<gloss ", p + 1)) ++glosses;
+  BOOST_TEST(glosses == 1u, out);
+  BOOST_TEST(out.find(">reasoning</gloss>") != std::string::npos);
+  for (auto& c : r.candidates) BOOST_TEST(c.english != "Lumen");
+}
+
 BOOST_AUTO_TEST_CASE(glossary_and_candidates) {
   Document d = doc_of("強力な推論(reasoning)能力。\nエヌビディア(NVIDIA)の推論とAI。\nベースモデルとbase modelとアライメントとalignment。\n");
   Report r = small().annotate(d, Options{false, true});

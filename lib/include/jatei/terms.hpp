@@ -122,6 +122,10 @@ struct FoundGloss {
   std::string reason;          // how the term's left edge was found (--explain)
 };
 
+// Glosses under this confidence are not marked (jatei-terms --explain lists them): what the
+// two sides say of each other does not make them a pair.
+inline constexpr double kMinGlossConfidence = 0.6;
+
 // Whether a phrase (as written) is a termbase term; lets a Japanese gloss count as a synonym.
 using TermLookup = std::function<bool(std::string_view)>;
 

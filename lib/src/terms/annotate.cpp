@@ -395,6 +395,11 @@ Report Annotator::annotate(Document& doc, const Options& opt) const {
                 s.text.substr(x->begin, x->end - x->begin) + ")");
         continue;
       }
+      if (!g.synonym && g.confidence < kMinGlossConfidence) {
+        explain(sid + ": skipped gloss " + label + ": confidence " + fmt2(g.confidence) + " below " +
+                fmt2(kMinGlossConfidence) + " (" + g.reason + ")");
+        continue;
+      }
       explain(sid + ": gloss " + label + " (" +
               (g.form == FoundGloss::Form::parenthetical ? "parenthetical"
                : g.form == FoundGloss::Form::reverse      ? "reverse"
