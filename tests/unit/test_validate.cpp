@@ -262,3 +262,40 @@ BOOST_AUTO_TEST_CASE(malformed_xml_gives_no_reference_problems) {
   // Reported by the parser, not twice.
   BOOST_TEST(jatei::check_references("<TEI><unclosed></TEI>").empty());
 }
+
+// A valid document is recognised as a stream (lib/src/tei/validate.cpp, valid_streamed); only a
+// document the stream finds fault with is read into trees for the messages. So the stream
+// must itself refuse everything the trees refuse: each document below is valid but for one
+// fault the schema cannot see, or one hidden where a byte scan could be fooled (markup inside
+// a comment, a CDATA section or an attribute value).
+BOOST_AUTO_TEST_CASE(streamed_validation_refuses_what_the_trees_refuse) {
+  const std::string s1 = "<div type=\"article\"><p xml:id=\"p1\"><s xml:id=\"s1\">一。</s></p></div>";
+  BOOST_TEST(validator().validate(tei(s1), "ok.xml").empty(), describe(validator().validate(tei(s1), "ok.xml")));
+  // Ids and pointers: a second id, an <s> without one, a pointer to nowhere in each attribute.
+  const std::string dup = "<div type=\"article\"><p xml:id=\"p1\"><s xml:id=\"p1\">一。</s></p></div>";
+  BOOST_TEST(!validator().validate(tei(dup), "dup.xml").empty());
+  const std::string noid = "<div type=\"article\"><p xml:id=\"p1\"><s>一。</s></p></div>";
+  BOOST_TEST(!validator().validate(tei(noid), "noid.xml").empty());
+  for (const char* attr : {"ana", "corresp"}) {
+    std::string body = "<div type=\"article\"><p xml:id=\"p1\"><s xml:id=\"s1\" " + std::string(attr) +
+                       "=\"#s1 #nowhere\">一。</s></p></div>";
+    auto problems = validator().validate(tei(body), "pointer.xml");
+    BOOST_TEST(has_problem(problems, "#nowhere", 11), attr << describe(problems));
+  }
+  // Nesting past the limit, with '<' and '>' where a scan of the bytes must not count them.
+  std::string deep = "<div type=\"article\"><p xml:id=\"p1\"><s xml:id=\"s1\">";
+  for (int i = 0; i < 300; ++i) deep += "<hi rend=\"a>b\"><!-- <hi> --><![CDATA[<hi>]]>";
+  deep += "x";
+  for (int i = 0; i < 300; ++i) deep += "</hi>";
+  deep += "</s></p></div>";
+  auto problems = validator().validate(tei(deep), "deep.xml");
+  BOOST_TEST(!problems.empty());
+  BOOST_TEST((!problems.empty() && problems.front().message.find("nested more than") != std::string::npos),
+             describe(problems));
+  // The same markup, shallow: valid as far as the nesting goes (the comment and CDATA are not
+  // elements), so only the schema decides.
+  std::string shallow = "<div type=\"article\"><p xml:id=\"p1\"><s xml:id=\"s1\"><hi rend=\"a>b\">"
+                        "<!-- <hi> --><![CDATA[<hi>]]>x</hi></s></p></div>";
+  for (auto& p : validator().validate(tei(shallow), "shallow.xml"))
+    BOOST_TEST(p.message.find("nested") == std::string::npos, p.message);
+}

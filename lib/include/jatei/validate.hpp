@@ -36,6 +36,8 @@ class Validator {
   std::vector<Problem> validate(std::string_view xml, const std::string& name) const;
 
  private:
+  // Whether the document is valid, read as a stream (memory does not grow with its size).
+  bool valid_streamed(std::string_view xml, const std::string& name, int options) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

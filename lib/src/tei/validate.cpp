@@ -5,6 +5,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,11 +13,11 @@
 #include <functional>
 #include <limits>
 #include <fstream>
-#include <map>
 #include <mutex>
 #include <pugixml.hpp>
 #include <set>
-#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "jatei/error.hpp"
 #include "tei/xml_input.hpp"
@@ -28,6 +29,8 @@ using data::exe_dir;
 using data::file_exists;
 
 // Collects libxml2's structured errors for one validation run.
+void silent(void*, xmlErrorPtr) {}
+
 void collect(void* ctx, xmlErrorPtr err) {
   auto* out = static_cast<std::vector<Problem>*>(ctx);
   if (!err || !err->message) return;
@@ -36,10 +39,11 @@ void collect(void* ctx, xmlErrorPtr err) {
   out->push_back({static_cast<std::size_t>(err->line > 0 ? err->line : 0), msg});
 }
 
-void silent(void*, xmlErrorPtr) {}
-
 // The id and pointer checks on a parsed document.
 std::vector<Problem> references_in(const pugi::xml_document& dom, std::string_view xml);
+
+// The separators of an IDREFS-like attribute value (what istringstream's >> skipped).
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 }  // namespace
 
@@ -77,6 +81,120 @@ Validator::~Validator() {
   if (impl_ && impl_->schema) xmlRelaxNGFree(impl_->schema);
 }
 
+namespace {
+
+
+
+// How deep the elements of a document nest, by a scan of its bytes: exact on well-formed XML
+// (which is all it is trusted for: on the rest, libxml2 stops at the first fault, and before
+// it the scan was exact), skipping comments, CDATA sections, processing instructions,
+// declarations and quoted attribute values.
+std::size_t nesting_depth(std::string_view xml) {
+  std::size_t depth = 0, deepest = 0;
+  std::size_t i = 0;
+  auto skip_past = [&](std::string_view end) {
+    std::size_t at = xml.find(end, i);
+    i = at == std::string_view::npos ? xml.size() : at + end.size();
+  };
+  while ((i = xml.find('<', i)) != std::string_view::npos) {
+    std::string_view rest = xml.substr(i);
+    if (rest.starts_with("<!--")) {
+      skip_past("-->");
+    } else if (rest.starts_with("<![CDATA[")) {
+      skip_past("]]>");
+    } else if (rest.starts_with("<?")) {
+      skip_past("?>");
+    } else if (rest.starts_with("<!")) {
+      skip_past(">");
+    } else if (rest.starts_with("</")) {
+      if (depth > 0) --depth;
+      skip_past(">");
+    } else {
+      ++i;
+      char quote = 0, last = 0;
+      for (; i < xml.size(); ++i) {
+        char c = xml[i];
+        if (quote) {
+          if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+          quote = c;
+        } else if (c == '>') {
+          break;
+        }
+        if (!quote && c != ' ' && c != '\t' && c != '\n' && c != '\r') last = c;
+      }
+      ++i;
+      if (last != '/') deepest = std::max(deepest, ++depth);
+    }
+  }
+  return deepest;
+}
+
+}  // namespace
+
+bool Validator::valid_streamed(std::string_view xml, const std::string& name, int options) const {
+  // What every reader of jatei refuses that a string scan finds, and the nesting: libxml2
+  // validates an element it cannot stream on its subtree, recursively, so the depth must be
+  // known to be bounded before the schema is applied.
+  try {
+    xml_input::check_characters(xml);
+    xml_input::check_doctype(xml);
+    xml_input::check_references(xml);
+  } catch (const DataError&) {
+    return false;
+  }
+  if (nesting_depth(xml) >= xml_input::kMaxDepth) return false;
+  // One pass: the schema node by node, an xml:id on every <s>, the "#id" pointers gathered and
+  // looked up at the end in libxml2's table of the ids (a second id is an error of its parser).
+  bool ok = true;
+  std::unordered_set<std::string> pointers;  // targets without '#'
+  xmlTextReaderPtr reader = xmlReaderForMemory(xml.data(), static_cast<int>(xml.size()), name.c_str(), nullptr, options);
+  if (!reader) return false;
+  // The handler first: the reader passes it on to the validation context the schema creates.
+  xmlTextReaderSetStructuredErrorHandler(
+      reader, [](void* flag, xmlErrorPtr) { *static_cast<bool*>(flag) = false; }, &ok);
+  if (xmlTextReaderRelaxNGSetSchema(reader, impl_->schema) != 0) ok = false;
+  int r = 0;
+  while (ok && (r = xmlTextReaderRead(reader)) == 1) {
+    if (xmlTextReaderNodeType(reader) != XML_READER_TYPE_ELEMENT) continue;
+    bool is_s = std::string_view(reinterpret_cast<const char*>(xmlTextReaderConstName(reader))) == "s";
+    if (!xmlTextReaderHasAttributes(reader)) {
+      if (is_s) ok = false;
+      continue;
+    }
+    if (is_s) {
+      xmlChar* id = xmlTextReaderGetAttribute(reader, BAD_CAST "xml:id");
+      if (!id) ok = false;
+      xmlFree(id);
+    }
+    for (const char* attr : {"who", "target", "corresp", "ana", "ref", "resp", "source"}) {
+      xmlChar* v = xmlTextReaderGetAttribute(reader, BAD_CAST attr);
+      if (!v) continue;
+      std::string_view value(reinterpret_cast<const char*>(v));
+      std::size_t i = 0;
+      while (i < value.size()) {
+        while (i < value.size() && is_space(value[i])) ++i;
+        std::size_t start = i;
+        while (i < value.size() && !is_space(value[i])) ++i;
+        if (i - start > 1 && value[start] == '#') pointers.emplace(value.substr(start + 1, i - start - 1));
+      }
+      xmlFree(v);
+    }
+  }
+  if (r < 0 || xmlTextReaderIsValid(reader) != 1) ok = false;
+  // Taking the document from the reader makes its freeing ours (xmlTextReaderCurrentDoc).
+  xmlDocPtr doc = ok ? xmlTextReaderCurrentDoc(reader) : nullptr;
+  if (ok)
+    for (const auto& target : pointers)
+      if (!doc || !xmlGetID(doc, BAD_CAST target.c_str())) {
+        ok = false;
+        break;
+      }
+  xmlFreeTextReader(reader);
+  if (doc) xmlFreeDoc(doc);
+  return ok;
+}
+
 std::vector<Problem> Validator::validate(std::string_view xml, const std::string& name) const {
   std::vector<Problem> problems;
   // libxml2 takes the size as an int: past 2 GiB it would read a wrapped length. Said before
@@ -85,20 +203,32 @@ std::vector<Problem> Validator::validate(std::string_view xml, const std::string
     problems.push_back({0, "too large to validate: libxml2 reads at most 2 GiB (" + std::to_string(xml.size()) + " bytes)"});
     return problems;
   }
-  // First what every reader of jatei refuses (characters XML cannot hold, entity declarations,
-  // undefined entities, nesting past xml_input::kMaxDepth, a second root), so that a file this
-  // passes is one the tools read, and libxml2 never meets a tree deep enough to exhaust the
-  // stack in its recursive validation.
-  pugi::xml_document dom;
-  std::vector<char> buffer;
-  try {
-    xml_input::parse(xml, pugi::parse_default, buffer, dom);
-  } catch (const DataError& e) {
-    problems.push_back({e.line(), e.what()});
-    return problems;
-  }
   // No network, no DTD loading, no entity substitution.
   int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE;
+  // A valid document is recognised as a stream: libxml2's text reader checks the ids and
+  // pointers in one pass and the schema node by node in a second, freeing what it has passed,
+  // so memory does not grow with the document as trees of it would (several times the file).
+  if (valid_streamed(xml, name, opts)) return problems;
+  // Otherwise the problems are found on trees, whose messages say what was expected where the
+  // streamed ones cascade ("Did not expect text in element TODO content"). First what every
+  // reader of jatei refuses (characters XML cannot hold, entity declarations, undefined
+  // entities, nesting past xml_input::kMaxDepth, a second root), so that a file this passes is
+  // one the tools read, and libxml2 never meets a tree deep enough to exhaust the stack in its
+  // recursive validation.
+  std::vector<Problem> refs;
+  {
+    // The pugixml tree (and its buffer) lives only for these checks: freed before libxml2
+    // reads the document, so the two trees are never held at once.
+    pugi::xml_document dom;
+    std::vector<char> buffer;
+    try {
+      xml_input::parse(xml, pugi::parse_default, buffer, dom);
+    } catch (const DataError& e) {
+      problems.push_back({e.line(), e.what()});
+      return problems;
+    }
+    refs = references_in(dom, xml);
+  }
   xmlSetStructuredErrorFunc(&problems, collect);
   xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), name.c_str(), nullptr, opts);
   xmlSetStructuredErrorFunc(nullptr, silent);
@@ -111,7 +241,6 @@ std::vector<Problem> Validator::validate(std::string_view xml, const std::string
   xmlRelaxNGValidateDoc(vctx, doc);
   xmlRelaxNGFreeValidCtxt(vctx);
   xmlFreeDoc(doc);
-  auto refs = references_in(dom, xml);
   problems.insert(problems.end(), refs.begin(), refs.end());
   return problems;
 }
@@ -135,8 +264,9 @@ std::vector<Problem> references_in(const pugi::xml_document& dom, std::string_vi
     auto off = static_cast<std::size_t>(n.offset_debug());
     return static_cast<std::size_t>(std::upper_bound(line_starts.begin(), line_starts.end(), off) - line_starts.begin());
   };
-  std::map<std::string, std::size_t> ids;
-  std::vector<std::pair<pugi::xml_node, std::string>> pointers;
+  // Two walks: the ids first (views into the parsed buffer, which outlives this function's
+  // use of them), then every pointer checked against them, so no list of pointers is kept.
+  std::unordered_map<std::string_view, std::size_t> ids;
   struct Walker : pugi::xml_tree_walker {
     std::function<void(pugi::xml_node)> fn;
     bool for_each(pugi::xml_node& n) override {
@@ -146,24 +276,34 @@ std::vector<Problem> references_in(const pugi::xml_document& dom, std::string_vi
   } walker;
   walker.fn = [&](pugi::xml_node n) {
     if (auto id = n.attribute("xml:id")) {
-      auto [it, inserted] = ids.emplace(id.value(), line_of(n));
-      if (!inserted)
+      auto [it, inserted] = ids.emplace(std::string_view(id.value()), 0);
+      if (inserted) {
+        it->second = line_of(n);
+      } else {
         problems.push_back({line_of(n), "duplicate xml:id '" + std::string(id.value()) + "' (first on line " +
                                             std::to_string(it->second) + ")"});
+      }
     } else if (std::string_view(n.name()) == "s") {
       problems.push_back({line_of(n), "<s> without xml:id"});
     }
+  };
+  doc.traverse(walker);
+  walker.fn = [&](pugi::xml_node n) {
     for (const char* attr : {"who", "target", "corresp", "ana", "ref", "resp", "source"}) {
-      std::istringstream tokens(n.attribute(attr).value());
-      std::string tok;
-      while (tokens >> tok)
-        if (tok.size() > 1 && tok[0] == '#') pointers.emplace_back(n, tok.substr(1));
+      std::string_view value = n.attribute(attr).value();
+      std::size_t i = 0;
+      while (i < value.size()) {
+        while (i < value.size() && is_space(value[i])) ++i;
+        std::size_t start = i;
+        while (i < value.size() && !is_space(value[i])) ++i;
+        std::string_view tok = value.substr(start, i - start);
+        if (tok.size() > 1 && tok[0] == '#' && !ids.count(tok.substr(1)))
+          problems.push_back({line_of(n), "pointer " + std::string(tok) + " on <" + std::string(n.name()) +
+                                              "> does not resolve"});
+      }
     }
   };
   doc.traverse(walker);
-  for (auto& [n, id] : pointers)
-    if (!ids.count(id))
-      problems.push_back({line_of(n), "pointer #" + id + " on <" + std::string(n.name()) + "> does not resolve"});
   return problems;
 }
 
