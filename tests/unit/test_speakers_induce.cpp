@@ -128,6 +128,58 @@ BOOST_AUTO_TEST_CASE(a_name_alone_on_the_line_before_each_paragraph) {
   BOOST_TEST(tei::write(again) == once);
 }
 
+BOOST_AUTO_TEST_CASE(an_advice_column_asks_and_answers_once) {
+  // 【相談】 and 【回答】 each once: no name recurs, but an asking word followed by an answer is a
+  // pair of labels; the answer goes on under its own subheading; the profile after it is out.
+  std::string text =
+      "【住まいのQ&A】雨漏りの修理費は誰が払う？\n"
+      "読者の悩みに、建築士の西山拓也さんが答えます。\n"
+      "【相談】\n"
+      "賃貸マンションの天井から雨漏りがします。修理費を請求されました。払うべきでしょうか。（愛知県・30代男性）\n"
+      "【回答】\n"
+      "建物の修繕は、原則として貸主の負担です。\n"
+      "■ まず管理会社に連絡を\n"
+      "写真を撮って、すぐに管理会社へ伝えてください。\n"
+      "西山拓也（にしやま・たくや）　一級建築士。住宅の相談を多く受けている。\n";
+  std::string ex;
+  Document doc = annotated(text, &ex);
+  auto w = who_says(doc);
+  BOOST_TEST(w["賃貸マンションの天井から雨漏りがします。修理費を請求されました。払うべきでしょうか。（愛知県・30代男性）"] ==
+             "【相談】|相談");
+  BOOST_TEST(w["建物の修繕は、原則として貸主の負担です。"] == "【回答】|西山拓也");  // named by the lead
+  BOOST_TEST(w["■ まず管理会社に連絡を"] == "-");
+  BOOST_TEST(w["写真を撮って、すぐに管理会社へ伝えてください。"] == "|西山拓也");  // under the subheading: the same person
+  BOOST_TEST(w["西山拓也（にしやま・たくや）　一級建築士。住宅の相談を多く受けている。"] == "-");
+  BOOST_TEST(w["読者の悩みに、建築士の西山拓也さんが答えます。"] == "-");
+  BOOST_TEST(ex.find("a question-and-answer pair") != std::string::npos, ex);
+  std::map<std::string, std::string> roles;
+  for (auto& p : doc.header.persons) roles[p.name] = p.role;
+  BOOST_TEST(roles["相談"] == "asker");
+  BOOST_TEST(roles["西山拓也"] == "explainer");
+
+  // Inline, with the answerer named in the label (相談者： … FP・川端：).
+  Document chat = annotated(
+      "オンライン相談の記録\n"
+      "相談者：来月退去します。敷金は戻りますか。\n"
+      "FP・川端：契約書の特約をまず確認してください。\n");
+  auto c = who_says(chat);
+  BOOST_TEST(c["来月退去します。敷金は戻りますか。"] == "相談者：|相談者");
+  BOOST_TEST(c["契約書の特約をまず確認してください。"] == "FP・川端：|川端");
+}
+
+BOOST_AUTO_TEST_CASE(question_and_answer_words_without_the_pair_are_no_labels) {
+  // 回答： with no question before it, 質問： alone, and a key with a date after it.
+  std::string text =
+      "お知らせ\n"
+      "更新日：2026年9月12日\n"
+      "回答：申請は窓口で受け付けています。\n"
+      "受付時間は平日の9時から17時までです。\n"
+      "質問：郵送でも申請できますか。\n";
+  std::string ex;
+  Document doc = annotated(text, &ex);
+  BOOST_TEST(doc.header.persons.empty(), ex);
+}
+
 BOOST_AUTO_TEST_CASE(headings_that_repeat_are_no_names) {
   // Short lines over their paragraphs, but what follows is no speech: no label style.
   std::string text =

@@ -40,6 +40,7 @@ struct Label {
   bool is_new = false;     // still at the start of the first sentence: cut it out
   bool header = false;     // the whole line is the label (a post header)
   bool recurring = false;  // its name recurs in the style (else: accepted inside the style's span)
+  bool answers = false;    // the answering side of a question-and-answer pair (【回答】 after 【相談】)
 };
 
 struct Item {

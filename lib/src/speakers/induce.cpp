@@ -255,9 +255,30 @@ void induce_styles(Context& cx) {
   const double min_spoken = cx.w("label.min_spoken");
   const std::size_t max_single = static_cast<std::size_t>(cx.w("label.max_single_chars"));
   const int max_gap = static_cast<int>(cx.w("label.max_gap"));
+  // A question-and-answer pairing (【相談】 … 【回答】, 相談者： … 弁護士：): a style whose lines
+  // hold an asking word ([qa-ask]) and, after it, another name is induced from that pair; without
+  // the pair a word of [label-stop] among them (質問：, 回答：) is no label.
+  std::map<std::string, bool> qa_pair;
+  for (auto& [family, ks] : by_family) {
+    bool asked = false, pair = false;
+    for (std::size_t k : ks) {
+      int qa = items[k]->candidate->qa;
+      pair = pair || (asked && qa <= 0);
+      asked = asked || qa > 0;
+    }
+    qa_pair[family] = pair;
+    if (!pair)
+      std::erase_if(ks, [&](std::size_t k) {
+        const Item& it = *items[k];
+        return !it.forced && it.candidate->qa != 0 && (cx.cues["label-stop"].whole(it.candidate->label.name) ||
+                                                       cx.cues["tag-stop"].whole(it.candidate->label.name));
+      });
+  }
+  std::erase_if(by_family, [](const auto& kv) { return kv.second.empty(); });
   for (auto& [family, ks] : by_family) {
     LabelStyle st;
     st.family = family;
+    const bool qa = family == "D" || family == "QA" || qa_pair[family];
     const SpeakerLabel& first = items[ks.front()]->candidate->label;
     st.shape = first.shape;
     std::vector<std::string> keys;
@@ -272,14 +293,15 @@ void induce_styles(Context& cx) {
     for (auto& [key, n] : st.names) recurring += n >= min_repeats;
     bool space = first.style == SpeakerLabel::Style::space;
     bool whole_line = line_family(family);  // 小野寺 alone on its line: a short line a heading could be
-    int need_lines = family == "D" || family == "QA" ? static_cast<int>(cx.w("label.min_dash")) : min_lines;
+    int need_lines = qa ? static_cast<int>(cx.w("label.min_dash")) : min_lines;
     int need_recurring = space || whole_line ? 2 : 1;
     double spoken_share = static_cast<double>(st.spoken) / std::max(1, st.lines);
     std::ostringstream why;
     why << st.lines << " lines, " << st.names.size() << " names (" << recurring << " recurring), " << st.spoken
         << " read like speech";
+    if (qa_pair[family]) why << "; a question-and-answer pair (an asking word, then who answers)";
     if (st.lines < need_lines) why << ": too few lines (" << need_lines << " needed)";
-    else if (family != "D" && family != "QA" && recurring < need_recurring)
+    else if (!qa && recurring < need_recurring)
       why << ": no name recurs"
           << (space ? " twice (a name and a space need two)" : whole_line ? " twice (a name alone on a line needs two)" : "");
     else if (spoken_share < min_spoken) why << ": the text after it does not read like speech";
@@ -298,11 +320,11 @@ void induce_styles(Context& cx) {
       }
       std::set<int> live;
       for (std::size_t n = 0; n < ks.size(); ++n)
-        if (st.names[keys[n]] >= min_repeats || family == "D" || family == "QA") live.insert(cluster[n]);
+        if (st.names[keys[n]] >= min_repeats || qa) live.insert(cluster[n]);
       for (std::size_t n = 0; n < ks.size(); ++n) {
         Item& it = *items[ks[n]];
         const SpeakerLabel& sl = it.candidate->label;
-        bool recurs = st.names[keys[n]] >= min_repeats || family == "D" || family == "QA";
+        bool recurs = st.names[keys[n]] >= min_repeats || qa;
         bool single_ok = live.count(cluster[n]) && text::length(sl.name) <= max_single &&
                          (whole_line ? said_after(cx, items, ks[n])
                                      : it.block.kind != BlockKind::head && (it.paragraph ? it.f.spoken() : true));
@@ -317,6 +339,7 @@ void induce_styles(Context& cx) {
         l.text = it.forced ? *it.old_label : it.text.substr(0, sl.length);
         l.is_new = !it.forced;
         l.recurring = recurs;
+        l.answers = qa_pair[family] && it.candidate->qa <= 0;
         if (whole_line) {  // the whole line is the label, the paragraphs under it the turn
           l.header = true;
           if (!it.forced) l.text = std::string(trim_space(it.text));

@@ -73,6 +73,18 @@ bool sentence_after(std::string_view rest) {
 }
 bool is_angle(char32_t c) { return c == '>' || c == U'＞'; }
 
+// A date or a time and nothing else after a key (更新日：2026年9月12日 配信：2024/01/05(金) 12:00):
+// a key and its value, not a speaker and speech.
+bool date_only(std::string_view rest) {
+  static constexpr std::u32string_view kDateChars = U"年月日時分秒火水木金土曜/-.:：／（）()〜~～・";
+  bool digit = false;
+  for (text::CodePoint cp : text::code_points(trim_space(rest))) {
+    if (text::is_digit(cp.c)) digit = true;
+    else if (!text::is_white_space(cp.c) && kDateChars.find(cp.c) == std::u32string_view::npos) return false;
+  }
+  return digit;
+}
+
 // A timestamp: [01:12:05] (12:30) 00:41:10 — hours or minutes, then :mm and maybe :ss(.cc).
 struct Time {
   std::size_t end = 0;  // code point after it (and after the spaces that follow)
@@ -107,6 +119,21 @@ std::optional<Time> parse_time(const Head& h, std::size_t i) {
 }
 
 std::string role_for(const SpeakerModel::Compiled& cues, std::string_view name) { return cues.role_for(name); }
+
+}  // namespace
+
+int qa_word(std::string_view name, const SpeakerModel::Compiled& cues) {
+  for (int side : {1, -1}) {
+    const CueList& list = cues[side > 0 ? "qa-ask" : "qa-answer"];
+    if (list.whole(name)) return side;
+    // 弁護士の回答 先生からのアドバイス: a word of the list after の.
+    std::size_t n = list.suffix(name);
+    if (n > 0 && n < name.size() && ends_with(name.substr(0, name.size() - n), "の")) return side;
+  }
+  return 0;
+}
+
+namespace {
 
 // The dash of an interviewer (―― —— ーー ── ––), or nothing.
 std::optional<LabelCandidate> parse_dash(const Head& h) {
@@ -270,6 +297,7 @@ std::optional<LabelCandidate> parse_label(std::string_view text, const SpeakerMo
     l.shape += "：";
     if (text::is_digit(h[j - 1]) && text::is_digit(h[j + 1])) return std::nullopt;  // 朝10:30
     if (h[j + 1] == '/' && h[j + 2] == '/') return std::nullopt;                    // http://
+    if (date_only(text.substr(h.byte(j + 1)))) return std::nullopt;                 // 更新日：2026年9月12日
   } else if (is_angle(t)) {
     l.style = SpeakerLabel::Style::angle;
     label_end = j + 1;
@@ -328,13 +356,17 @@ std::optional<LabelCandidate> parse_label(std::string_view text, const SpeakerMo
   // A number before the name is a seat or a post number only when the person is in the bracket
   // after it (◆１２番（村上由紀子議員）).
   if (!letter || (text::is_digit(u.front()) && l.note.empty()) || ends_with_particle(u.back())) return std::nullopt;
+  // A word of a question-and-answer pairing ([qa-ask], [qa-answer]: 相談 回答 質問者 弁護士の回答):
+  // a label candidate even where [label-stop] lists it; induce.cpp accepts it only in a pair.
+  c.qa = qa_word(l.name, cues);
   // A particle inside is a phrase, not a name (ICカード利用時は１４７円).
-  for (std::size_t k = 1; k + 1 < u.size(); ++k)
+  for (std::size_t k = 1; k + 1 < u.size() && c.qa == 0; ++k)
     if (ends_with_particle(u[k]) && !text::is_hiragana(u[k - 1]) && !text::is_hiragana(u[k + 1])) return std::nullopt;
   if (l.style == SpeakerLabel::Style::space && (latin || hiragana_only)) return std::nullopt;
   if (l.style == SpeakerLabel::Style::quote && hiragana_only) return std::nullopt;
-  if (cues["label-stop"].whole(l.name) || cues["tag-stop"].whole(l.name)) return std::nullopt;  // 注: 座談会:…
-  if (l.style == SpeakerLabel::Style::bracket && (cues["label-stop"].prefix(l.name) || cues["tag-stop"].prefix(l.name)))
+  if (c.qa == 0 && (cues["label-stop"].whole(l.name) || cues["tag-stop"].whole(l.name))) return std::nullopt;  // 注: 座談会:…
+  if (c.qa == 0 && l.style == SpeakerLabel::Style::bracket &&
+      (cues["label-stop"].prefix(l.name) || cues["tag-stop"].prefix(l.name)))
     return std::nullopt;  // 【訂正・6月20日】 【関連記事】…
   if (l.style != SpeakerLabel::Style::bracket && !bold) {
     const Rules& seg = model.segment_rules();  // bylines and captions (著者: 写真: 聞き手・構成:)
@@ -344,6 +376,7 @@ std::optional<LabelCandidate> parse_label(std::string_view text, const SpeakerMo
     if ((by > 0 && !sentence_after(text.substr(by))) || seg.matches_prefix("caption", text) > 0) return std::nullopt;
   }
   l.role = role_for(cues, l.name);
+  if (l.role.empty() && c.qa != 0) l.role = c.qa > 0 ? "asker" : "explainer";
   return c;
 }
 

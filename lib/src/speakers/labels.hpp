@@ -19,6 +19,7 @@
 #include <string_view>
 
 #include "jatei/speakers.hpp"
+#include "speakers/model.hpp"
 
 namespace jatei::speakers {
 
@@ -26,7 +27,12 @@ namespace jatei::speakers {
 struct LabelCandidate {
   SpeakerLabel label;   // style, length, name, note, time, role, shape (as find_speaker_label)
   std::string family;   // the shape's key: equal for lines of one style ("(N)", "[T]N:", "MN_")
+  int qa = 0;           // the name asks (1: 相談 質問者) or answers (-1: 回答 アドバイス), see qa_word
 };
+
+// Whether a label name is a word of a question-and-answer pairing: 1 when it asks ([qa-ask]:
+// 相談, 質問者), -1 when it answers ([qa-answer]: 回答, 弁護士の回答), else 0.
+int qa_word(std::string_view name, const SpeakerModel::Compiled& cues);
 
 // The label shape a paragraph starts with, if any. `alone_ok`: a label with nothing after it
 // on the line is a candidate too (SpeakerLabel::alone).

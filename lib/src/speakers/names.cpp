@@ -312,6 +312,7 @@ void name_people(Context& cx) {
           if (r.empty() && !it->label->header) r = cx.cues.role_for(label_name(sl, cx.cues).role);  // ホスト・岡田
           if (r.empty() && it->label->header) r = cx.cues.role_for(sl.role);          // 質問者：…
           if (r.empty() && sl.style == SpeakerLabel::Style::qa) r = sl.role;          // Q. A.
+          if (r.empty() && qa_word(sl.name, cx.cues) != 0) r = sl.role;               // 【相談】 【回答】
           if (!r.empty() && word_role.empty()) word_role = r;
         }
       p.role = word_role;
@@ -324,6 +325,9 @@ void name_people(Context& cx) {
       }
       if (role_word(p.name, cx.cues))
         if (std::string holder = holder_of(cx, p.name); !holder.empty()) p.name = holder;
+      // 【回答】 of an advice column: the one person its lead names answers (弁護士の大槻玲奈さんが答えます).
+      if (qa_word(p.name, cx.cues) < 0)
+        if (std::string only = only_person_of_lead(cx); !only.empty()) p.name = only;
     }
     if (k < cx.opts.names.size() && !cx.opts.names[k].empty()) p.name = cx.opts.names[k];
     cx.people.push_back(p);

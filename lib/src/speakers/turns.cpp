@@ -117,6 +117,35 @@ std::optional<std::pair<std::string, std::string>> bracketed_person(std::string_
   return std::make_pair(std::string(name), std::string(t.substr(0, text::next(t, close))));
 }
 
+// Whether what follows the heading at i is no continuation of a turn: another heading, a list
+// or furniture first, or nothing spoken.
+bool closed_by_head(const Run& r, std::size_t i) {
+  for (std::size_t j = i + 1; j < r.items.size(); ++j) {
+    const Item& n = r.items[j];
+    if (n.block.kind == BlockKind::opaque) continue;
+    return !n.paragraph || n.label || n.furniture || n.f.narrative || n.f.note || !n.f.spoken();
+  }
+  return true;
+}
+
+// A profile line: a name with its reading in brackets at the start (大槻玲奈（おおつき・れいな）
+// 弁護士。…, 森義人(もり・よしと)).
+bool profile_line(std::string_view t) {
+  t = trim_space(t);
+  std::size_t i = 0;
+  int n = 0;
+  while (i < t.size() && n < 12 && is_name_char(text::at(t, i))) i = text::next(t, i), ++n;
+  if (n < 2 || i >= t.size() || text::opens(text::at(t, i)) != 1) return false;
+  int kana = 0;
+  for (std::size_t k = text::next(t, i); k < t.size(); k = text::next(t, k)) {
+    char32_t c = text::at(t, k);
+    if (text::closes(c) == 1) return kana >= 2;
+    if (text::is_hiragana(c) || text::is_prolonged(c)) ++kana;
+    else if (c != U'・' && c != ' ' && c != U'　') return false;
+  }
+  return false;
+}
+
 bool leads_in(const Item& before) {
   // The leaf's text is held here: a view of the temporary would outlive it.
   const std::string whole =
@@ -138,6 +167,7 @@ void group_labelled(Context& cx, Run& r) {
   std::string current;       // whose turn is open ("" = none)
   bool posts = false;        // the open turn is a post under a header line
   bool last_spoken = false;  // the item before was part of the open turn
+  bool answering = false;    // the open turn answers a question-and-answer pair
   std::size_t last_label = 0;
   bool quoted = true;  // every label is 名前「…」: a line of the dialogue is a quotation too
   for (std::size_t i = 0; i < r.items.size(); ++i)
@@ -152,6 +182,7 @@ void group_labelled(Context& cx, Run& r) {
       it.part = Part::outside;
       it.why = std::move(why);
       if ((close || ended) && !interview) current.clear();
+      if (close) answering = false;
       last_spoken = false;
     };
     if (it.block.kind == BlockKind::opaque) continue;
@@ -163,6 +194,7 @@ void group_labelled(Context& cx, Run& r) {
                                 : "label " + it.label->shape.shape + (it.label->recurring ? "" : " (its name once, inside the style's run)");
       current = it.person;
       posts = it.label->header;
+      answering = it.label->answers;
       last_spoken = true;
       continue;
     }
@@ -184,7 +216,17 @@ void group_labelled(Context& cx, Run& r) {
         }
         continue;
       case BlockKind::figure: out(ended ? "a caption after the last labelled turn: the dialogue is over" : "a caption", false); continue;
-      case BlockKind::head: out("a heading: the turn before it is over", true); continue;
+      case BlockKind::head:
+        // An answer of a question-and-answer pair goes on under its own subheadings (【回答】 …
+        // ■差額の請求は3年まで …): the lines after the heading are still the answer's.
+        if (answering && !closed_by_head(r, i)) {
+          it.part = Part::outside;
+          it.why = "a heading inside the answer: the answer goes on under it";
+          last_spoken = false;
+          continue;
+        }
+        out("a heading: the turn before it is over", true);
+        continue;
       default: out("a " + std::string(to_string(it.block.kind)) + ": the turn before it is over", true); continue;
     }
     std::string_view line = it.text.empty() ? std::string_view() : std::string_view(it.text);
@@ -208,6 +250,10 @@ void group_labelled(Context& cx, Run& r) {
     }
     if (quoted && !interview && text::at(trim_space(whole), 0) != U'「') {
       out("not a quotation, in a dialogue of 名前「…」 lines: narration", true);
+      continue;
+    }
+    if (profile_line(whole)) {
+      out("a profile (a name with its reading in brackets): not part of the turn", true);
       continue;
     }
     if (it.f.note) {
