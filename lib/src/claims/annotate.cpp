@@ -165,6 +165,33 @@ bool introduces_quote(std::string_view n, const Decision& d) {
          n.find("次の通り") != npos || n.find("以下のとおり") != npos || n.find("次のとおり") != npos;
 }
 
+// A sentence that is one quotation and nothing else: 「…」 or 「…」。
+bool wholly_quoted(std::string_view n) {
+  for (std::string_view end : {"。", " ", "　"})
+    while (n.ends_with(end)) n.remove_suffix(end.size());
+  if (!(n.starts_with("「") || n.starts_with("『"))) return false;
+  int depth = 0;
+  std::size_t i = 0;
+  while (i < n.size()) {
+    std::size_t len = 0;
+    char32_t c = text::at(n, i, len);
+    if (c == U'「' || c == U'『') ++depth;
+    else if (c == U'」' || c == U'』') {
+      if (--depth == 0) return i + len == n.size();
+    }
+    i += len ? len : 1;
+  }
+  return false;
+}
+
+// Whether a decision was made by a verb of saying that points back at words (そう話した).
+bool points_back(const Decision& d) {
+  if (d.category != Category::reported) return false;
+  for (std::size_t k : d.decisive)
+    if (k < d.hits.size() && d.hits[k].kind == "pointer") return true;
+  return false;
+}
+
 // A speaker label without its marks: 【森】 → 森, 司会： → 司会, ―― → ―, （記者） → 記者.
 std::string trim_label(std::string_view label) {
   std::string l = normalise(label).text;
@@ -481,6 +508,19 @@ void annotate(Document& doc, const Options& options) {
       d.decisive.clear();
       voiced_by[j] = static_cast<std::ptrdiff_t>(k - 1);
     }
+  }
+
+  // A quotation the next sentence points back at as someone's words (「…」。社長はそう語った。).
+  for (std::size_t k = 0; k + 1 < refs.size(); ++k) {
+    if (voiced_by[k] >= 0 || !wholly_quoted(norms[k].text) || !points_back(decisions[k + 1])) continue;
+    BlockKind next = refs[k + 1].block->kind;
+    if (next != BlockKind::paragraph && next != BlockKind::quote) continue;
+    Decision& d = decisions[k];
+    if (d.category == Category::question) continue;
+    d.category = Category::reported;
+    d.rule = "words the sentence after points back at as someone's (" + refs[k + 1].s->id + ")";
+    d.decisive.clear();
+    voiced_by[k] = static_cast<std::ptrdiff_t>(k + 1);
   }
 
   // A heading that names someone's statement (■代表取締役CEO 久保田 誠 コメント, （ご参考１）社長

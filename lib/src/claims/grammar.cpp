@@ -108,11 +108,27 @@ const Cue* manner_of(const Ctx& c) {
   return nullptr;
 }
 
+// A compound verb's entry by one of its verbs (繰り返し+述べる → 述べる, 言い+切る → 言う): the
+// last verb carries the meaning; the first one does for a verb of saying (言い切る, 語り始める),
+// unless the second makes it a conversation (話し合う, 言い合う).
+const Cue* compound_entry(const Ctx& c, const Chunk& h, std::string_view kind) {
+  if (h.kind != Chunk::Kind::verb) return nullptr;
+  std::vector<const Morph*> verbs;
+  for (std::size_t k = h.first; k < h.content_end; ++k)
+    if (c.p.morphs[k].pos == Pos::verb) verbs.push_back(&c.p.morphs[k]);
+  if (verbs.size() < 2) return nullptr;
+  if (const Cue* e = c.lex.word(kind, verbs.back()->base)) return e;
+  if (kind == "speech" && verbs.back()->base != "合う" && verbs.back()->base != "合える")
+    if (const Cue* e = c.lex.word(kind, verbs.front()->base)) return e;
+  return nullptr;
+}
+
 // The predicate's entry in a category: its own lemma, or with the noun and particle before it
-// (耳にする, 口にする).
+// (耳にする, 口にする), or by the verbs of a compound.
 const Cue* verb_entry(const Ctx& c, std::string_view kind) {
   const Chunk& h = c.p.chunks[c.p.head];
   if (const Cue* e = c.lex.word(kind, h.lemma)) return e;
+  if (const Cue* e = compound_entry(c, h, kind)) return e;
   if (c.p.head > 0) {
     const Chunk& prev = c.p.chunks[c.p.head - 1];
     if ((prev.particle == "に" || prev.particle == "を") && prev.kind == Chunk::Kind::noun &&
@@ -336,6 +352,8 @@ bool quotative(Ctx& c) {
     bool someone = p.quote_after_bracket || (p.subject >= 0 && p.subject > p.quote);
     if (p.passive) c.hit(Category::speculation, 0.85, qb, he, "", "と" + L + " in the passive: an estimate");
     else if (someone) c.hit(Category::reported, 0.8, qb, he, "speech", "someone's estimate: " + L);
+    else if (e->cls == "reported" && (p.past || p.progressive) && !p.polite)  // (試算しております: the speaker's own)
+      c.hit(Category::reported, e->strength, qb, he, "speech", "a source's figure: " + L);
     else c.hit(Category::speculation, e->strength, qb, he, "", "a verb of estimating: the speaker's own estimate");
     return true;
   }
@@ -352,7 +370,9 @@ bool quotative(Ctx& c) {
   }
   if (speech || denial) {
     if (speech && speech->cls == "none") return true;  // 話し合う: a conversation
-    if (p.quote_after_noun && !p.quote_after_bracket && conversation_verb(L)) return false;  // 友人と話した
+    // 友人と話した, 誰かと話していた
+    bool partner = p.quote_after_noun || (bq && bq->surface == "か" && bq > &p.morphs.front() && (bq - 1)->pos1 == "代名詞");
+    if (partner && !p.quote_after_bracket && conversation_verb(L)) return false;
     if (p.passive && speech) {
       c.hit(Category::reported, 0.75, qb, he, "", "と" + L + " in the passive: what is said");
       return true;
@@ -406,7 +426,6 @@ bool quotative(Ctx& c) {
   }
   // なる after an epistemic noun: 見通しとなった
   if (L == "なる") {
-    const Chunk& q = p.chunks[p.quote];
     if (const Cue* e = epistemic_noun(c, q.lemma)) {
       c.hit_from(e, Category::speculation, 0.7, p.chunk_begin(p.quote), he, "", q.lemma + "となった: projected");
       return true;
@@ -417,6 +436,63 @@ bool quotative(Ctx& c) {
     return true;
   }
   return false;
+}
+
+// A quotation the verb of saying points back at: こう/そう/次のように (pointer) before it.
+bool points_at_quote(const Ctx& c) {
+  for (int k = 0; k < c.p.head; ++k) {
+    const Chunk& ch = c.p.chunks[k];
+    if (c.in("pointer", ch.lemma) && (ch.kind == Chunk::Kind::adverb || ch.tail.empty())) return true;
+    if (c.in("pointer", ch.lemma + ch.tail)) return true;
+  }
+  return false;
+}
+
+// A subject that names who acts (山本さんは, 担当者が), not a place or a topic (マニュアルにも).
+bool named_subject(const Predicate& p) {
+  if (p.subject < 0) return false;
+  const std::string& t = p.chunks[p.subject].tail;
+  for (std::string_view x : {"には", "では", "にも", "でも", "へは", "とは"})
+    if (t.ends_with(x)) return false;
+  return true;
+}
+
+// A quotation before the window, cut from it by a comma: …したと、社長は話す.
+bool quote_before_window(const Ctx& c) {
+  std::string_view before_w = c.s.n.substr(0, c.p.begin);
+  for (std::string_view comma : {"、", ","})
+    if (before_w.ends_with(comma)) {
+      before_w.remove_suffix(comma.size());
+      if (!before_w.ends_with("と")) return false;
+      before_w.remove_suffix(std::string_view("と").size());
+      char32_t b = text::before(before_w, before_w.size());
+      // a plain past or copula, or a closing bracket (a dictionary form + と is a condition)
+      return b == U'た' || b == U'だ' || b == U'」' || b == U'』';
+    }
+  return false;
+}
+
+// A cleft whose clause quotes: 「…」と笑うのは、創業者の斉藤さんだ (1), or points at the words
+// around it: そう語るのは、創業者の斉藤さんだ (2). 0 when it is neither.
+int quoting_cleft(const Ctx& c) {
+  std::string_view before_w = c.s.n.substr(0, c.p.begin);
+  for (std::string_view comma : {"、", ","})
+    if (before_w.ends_with(comma)) before_w.remove_suffix(comma.size());
+  if (!before_w.ends_with("のは")) return 0;
+  before_w.remove_suffix(std::string_view("のは").size());
+  auto short_verb = [](std::string_view v) {
+    return !v.empty() && text::length(v) <= 8 && v.find("、") == std::string_view::npos;
+  };
+  std::size_t q = before_w.rfind("」と");
+  if (q != std::string_view::npos && short_verb(before_w.substr(q + std::string_view("」と").size()))) return 1;
+  std::string_view clause = before_w.substr(c.s.body < before_w.size() ? c.s.body : before_w.size());
+  for (auto* e : c.lex.of_kind("pointer"))
+    if (clause.starts_with(e->expression) && short_verb(clause.substr(e->expression.size()))) {
+      std::vector<Morph> ms;
+      analyse_morphs(clause.substr(e->expression.size()), ms);
+      if (!ms.empty() && ms.front().pos == Pos::verb && c.lex.word("speech", ms.front().base)) return 2;
+    }
+  return 0;
 }
 
 void arguments(Ctx& c) {
@@ -431,6 +507,16 @@ void arguments(Ctx& c) {
         c.hit_from(r, Category::reported, 0.7, c.p.chunk_begin(p.head - 1), he, "", "という/との + a hearsay noun");
         return;
       }
+      // …との懸念だ, …という批判だ: a noun that the quotation fills
+      if (noun_entry(c, "voice", L)) {
+        c.hit(Category::reported, 0.75, c.p.chunk_begin(p.head - 1), he, "", "という/との + a noun of what is voiced (" + L + ")");
+        return;
+      }
+      // 「…」と井上さん。: the verb of saying left out after a name
+      if (p.quote_after_bracket && p.chunks[p.head - 1].quote_particle == "と" && h.tail.empty()) {
+        c.hit(Category::reported, 0.8, c.p.chunk_begin(p.head - 1), he, "speech", "「…」と + a noun: the verb of saying left out");
+        return;
+      }
       // 「…」との回答でした, …との見方だ: a statement or a view named by its noun
       const Cue* said = noun_entry(c, "stance", L);
       if (!said) said = c.cat("speech", L + "する");
@@ -438,6 +524,10 @@ void arguments(Ctx& c) {
         c.hit(Category::reported, 0.8, c.p.chunk_begin(p.head - 1), he, "speech", "との + a noun of saying (" + L + ")");
         return;
       }
+    }
+    if (int cleft = p.quote < 0 ? quoting_cleft(c) : 0) {
+      c.hit(Category::reported, 0.8, hb, he, cleft == 2 ? "pointer" : "speech", "「…」と…のは X だ: a cleft whose clause quotes X");
+      return;
     }
     const Chunk* owner = p.head > 0 ? &p.chunks[p.head - 1] : nullptr;
     bool owned = owner && owner->kind == Chunk::Kind::noun && owner->tail == "の" &&
@@ -517,6 +607,12 @@ void arguments(Ctx& c) {
             "a hearsay noun as the subject of a verb of spreading: a rumour");
       return;
     }
+    if (noun_entry(c, "voice", sj.lemma) && c.in("spread", L) && !negative && p.subject > 0 &&
+        p.chunks[p.subject - 1].quotative) {
+      c.hit(Category::reported, 0.75, p.chunk_begin(p.subject - 1), he, "",
+            "という/との + a noun of what is voiced, as the subject of " + L);
+      return;
+    }
     const Cue* ep = epistemic_noun(c, sj.lemma);
     if (!ep && sj.surface != sj.lemma) ep = epistemic_noun(c, sj.surface);
     if (const Cue* e = ep) {
@@ -584,6 +680,50 @@ void arguments(Ctx& c) {
     if (const Cue* e = c.lex.word("estimate", L); e && p.passive && p.quote < 0) {
       c.hit(Category::speculation, 0.7, hb, he, "", L + " in the passive: expected");
       return;
+    }
+    // そう言って笑った: a verb of saying in the te-form pointing at the words, then a manner
+    if (p.quote < 0 && !p.negative && (named_subject(p) || !p.polite) && points_at_quote(c))
+      for (int k = p.head - 1; k >= 0; --k) {
+        const Chunk& ch = p.chunks[k];
+        const Cue* sp = c.lex.word("speech", ch.lemma);
+        if (ch.kind == Chunk::Kind::verb && sp && sp->cls != "none" && (ch.tail == "て" || ch.tail == "で")) {
+          c.hit(Category::reported, 0.8, p.chunk_begin(k), he, "pointer", "そう言って + a verb: the words quoted around it");
+          return;
+        }
+      }
+    // A verb of saying without a quotative particle: what it says is pointed at (こう振り返る,
+    // そう話した), asked for (注意するよう呼びかけた), nominalised (検討していることを明らか
+    // にした), or before the comma (…したと、社長は話す).
+    if (const Cue* sp = verb_entry(c, "speech"); sp && sp->cls != "none" && !p.passive && p.quote < 0 &&
+                                                 !p.has(Modal::wish) && !p.has(Modal::request) && !p.negative) {
+      // (READMEにもそう書きました: the speaker's own act, told in the polite form without a subject)
+      if (points_at_quote(c) && (named_subject(p) || !p.polite)) {
+        c.hit(Category::reported, 0.8, hb, he, "pointer", "こう/そう + a verb of saying: the words quoted around it");
+        return;
+      }
+      for (int k = p.head - 1; k >= 0; --k) {
+        const Chunk& ch = p.chunks[k];
+        if (ch.kind == Chunk::Kind::adverb) continue;
+        if ((ch.kind == Chunk::Kind::verb || ch.kind == Chunk::Kind::adjective) &&
+            (ch.tail.ends_with("よう") || ch.tail.ends_with("ように")) && !ch.tail.ends_with("のように")) {
+          c.hit(Category::reported, 0.8, p.chunk_begin(k), he, "speech", "…よう(に) + a verb of saying: a request reported");
+          return;
+        }
+        break;
+      }
+      if (p.object >= 0) {
+        const Chunk& o = p.chunks[p.object];
+        std::string_view nominaliser = o.last >= o.first + 2 ? std::string_view(p.morphs[o.last - 2].surface) : "";
+        if (o.kind != Chunk::Kind::noun && p.morphs[o.last - 1].surface == "を" && o.last - 2 >= o.content_end &&
+            (nominaliser == "こと" || nominaliser == "の")) {
+          c.hit(Category::reported, 0.8, p.chunk_begin(p.object), he, "speech", "…ことを + a verb of saying: what is said, nominalised");
+          return;
+        }
+      }
+      if (quote_before_window(c) && (p.subject >= 0 || p.head == 0)) {
+        c.hit(Category::reported, 0.8, hb, he, "speech", "…と、X は + a verb of saying: the quotation before the comma");
+        return;
+      }
     }
     if (const Cue* d = c.cat("denial", L); d && !p.passive) {
       c.hit_from(d, Category::reported, 0.85, hb, he, "", "a verb of denying or admitting");
