@@ -82,21 +82,30 @@ BOOST_AUTO_TEST_CASE(round_trip_21_and_12) {
     BOOST_TEST(r.lang == "en");
     BOOST_TEST(r.untranslated.empty());
     BOOST_TEST(r.translated == d.sentences().size());
-    // Every source sentence has its translation, pointing back with @corresp.
-    const Division& tr = d.divisions.back();
-    BOOST_TEST(tr.is_translation());
-    BOOST_TEST(tr.attrs.value("xml:lang") == "en");
-    std::size_t n = 0;
-    for (auto& t : tr.turns)
-      for (auto& b : t.blocks)
-        for (auto& l : b.leaves)
-          for (auto& p : l.pieces)
-            if (p.kind == Piece::Kind::sentence) {
-              std::string id = p.sentence.attrs.value("corresp").substr(1);
-              BOOST_TEST(p.sentence.text == "EN(" + id + ")");
-              BOOST_TEST(p.sentence.id == id + ".en");
-              ++n;
-            }
+    // Every source sentence has its translation, pointing back with @corresp, in a translation
+    // division per source division (after them, the source's type as @subtype).
+    BOOST_TEST(d.divisions.back().is_translation());
+    std::size_t n = 0, source_divisions = 0, translation_divisions = 0;
+    for (auto& tr : d.divisions) {
+      if (!tr.is_translation()) {
+        ++source_divisions;
+        BOOST_TEST(translation_divisions == 0u);
+        continue;
+      }
+      BOOST_TEST(tr.attrs.value("xml:lang") == "en");
+      BOOST_TEST(tr.attrs.value("subtype") == d.divisions[translation_divisions++].type);
+      for (auto& t : tr.turns)
+        for (auto& b : t.blocks)
+          for (auto& l : b.leaves)
+            for (auto& p : l.pieces)
+              if (p.kind == Piece::Kind::sentence) {
+                std::string id = p.sentence.attrs.value("corresp").substr(1);
+                BOOST_TEST(p.sentence.text == "EN(" + id + ")");
+                BOOST_TEST(p.sentence.id == id + ".en");
+                ++n;
+              }
+    }
+    BOOST_TEST(translation_divisions == source_divisions);
     BOOST_TEST(n == d.sentences().size());
     BOOST_TEST(d.text() == source_text);  // jatei-text still gives back the source only
     valid(d, v12 ? "merged 1.2" : "merged 2.1");
@@ -176,8 +185,8 @@ BOOST_AUTO_TEST_CASE(translator_and_a_second_language) {
   std::string out = tei::write(d);
   BOOST_TEST(out.find("<respStmt xml:id=\"translator1\">") != std::string::npos);
   BOOST_TEST(out.find("translator2") == std::string::npos);  // one person, declared once
-  BOOST_TEST(out.find("<div type=\"translation\" xml:lang=\"en\" resp=\"#translator1\">") != std::string::npos);
-  BOOST_TEST(out.find("<div type=\"translation\" xml:lang=\"de\" resp=\"#translator1\">") != std::string::npos);
+  BOOST_TEST(out.find("<div type=\"translation\" subtype=\"dialogue\" xml:lang=\"en\" resp=\"#translator1\">") != std::string::npos);
+  BOOST_TEST(out.find("<div type=\"translation\" subtype=\"dialogue\" xml:lang=\"de\" resp=\"#translator1\">") != std::string::npos);
   valid(d, "two translations");
   // The exporters see the translation: the review page shows it under its block.
   std::string html = export_html(d);

@@ -32,9 +32,11 @@ struct XliffMergeReport {
   std::vector<std::string> repeated;     // untranslated ids given the translation of the same text elsewhere
 };
 
-// Adds (or replaces, for the same language) <div type="translation" xml:lang="…"> after the
-// source's divisions: one <p xml:id="p1.en" corresp="#p1"> per source block with a translated
-// sentence, one <s xml:id="s1.en" corresp="#s1"> per translated sentence. A segment's target
+// Adds (or replaces, for the same language) <div type="translation" subtype="…" xml:lang="…">
+// after the source's divisions, one per source division with a translated sentence, mirroring
+// its structure: the same <sp who cert> turns (without the <speaker> label), <list>, <quote>,
+// <figure>, <p>, <item>, <head>, <trailer>, <byline>, each with xml:id "ID.en" and @corresp to
+// the source's, and one <s xml:id="s1.en" corresp="#s1"> per translated sentence. A segment's target
 // counts as translated unless it is missing, empty, or a copy of the source still in its
 // initial state. A sentence left untranslated whose text is that of a translated sentence takes
 // its translation (a repetition, as CAT tools propagate them; listed in `repeated`).

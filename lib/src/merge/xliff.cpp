@@ -162,10 +162,8 @@ XliffMergeReport merge_xliff(Document& doc, std::string_view xliff, const std::s
     std::size_t order;
   };
   std::map<std::string, Where> sentences;
-  std::vector<const Leaf*> leaves;
   std::size_t order = 0;
   for (auto* leaf : std::as_const(doc).leaves()) {
-    leaves.push_back(leaf);
     for (auto& p : leaf->pieces)
       if (p.kind == Piece::Kind::sentence && !p.sentence.id.empty()) sentences[p.sentence.id] = {&p.sentence, leaf, order++};
   }
@@ -258,23 +256,26 @@ XliffMergeReport merge_xliff(Document& doc, std::string_view xliff, const std::s
   }
   report.translated = translated.size();
 
-  // The parallel division: a <p corresp> per block, an <s corresp> per translated sentence.
-  Division div;
-  div.type = "translation";
-  div.attrs.set("xml:lang", lang);
-  Turn turn;
+  // The parallel text mirrors the source: a translation division per source division with a
+  // translated sentence (its @subtype the source's type), the same turns (<sp who cert>, without
+  // the source's <speaker> label: the label is source text), containers (<list>, <quote>,
+  // <figure>) and blocks (<p>, <item>, <head>, <trailer>, <byline>), each with the source's id
+  // + "." + lang and @corresp pointing at it, and an <s xml:id="s1.en" corresp="#s1"> per
+  // translated sentence. What holds no translated sentence is left out.
   bool spaced = !(lang.rfind("ja", 0) == 0 || lang.rfind("zh", 0) == 0);
-  for (const Leaf* leaf : leaves) {
-    Block b;
-    b.kind = BlockKind::paragraph;
+  auto mirror = [&](const std::string& id, Attrs& attrs) -> std::string {
+    if (id.empty()) return "";
+    attrs.set("corresp", "#" + id);
+    return id + "." + lang;
+  };
+  auto translated_leaf = [&](const Leaf& leaf) {
     Leaf out;
-    out.element = "p";
-    if (!leaf->id.empty()) {
-      out.id = leaf->id + "." + lang;
-      out.attrs.set("corresp", "#" + leaf->id);
-    }
+    out.element = leaf.element;
+    out.attrs = leaf.attrs;
+    out.attrs.erase("corresp");
+    out.id = mirror(leaf.id, out.attrs);
     out.lead = "\n";
-    for (auto& p : leaf->pieces) {
+    for (auto& p : leaf.pieces) {
       if (p.kind != Piece::Kind::sentence) continue;
       auto it = translated.find(p.sentence.id);
       if (it == translated.end()) continue;
@@ -286,29 +287,73 @@ XliffMergeReport merge_xliff(Document& doc, std::string_view xliff, const std::s
       sp.sentence.attrs.set("corresp", "#" + p.sentence.id);
       out.pieces.push_back(std::move(sp));
     }
-    if (out.pieces.empty()) continue;
-    b.leaves.push_back(std::move(out));
-    turn.blocks.push_back(std::move(b));
+    return out;
+  };
+  std::vector<Division> made;
+  std::size_t unnamed_turns = 0;
+  for (const Division& src : std::as_const(doc).divisions) {
+    if (src.is_translation()) continue;
+    Division div;
+    div.type = "translation";
+    div.attrs.set("subtype", src.type);
+    div.attrs.set("xml:lang", lang);
+    div.id = mirror(src.id, div.attrs);
+    bool has_block = false;  // TEI: a <trailer> closes a division that has a block
+    for (const Turn& t : src.turns) {
+      Turn turn;
+      if (t.spoken()) {
+        turn.who = t.who;
+        turn.cert = t.cert;
+        turn.id = mirror(t.id, turn.attrs);
+        if (turn.id.empty()) turn.id = "sp." + lang + "." + std::to_string(++unnamed_turns);  // <sp> needs an id
+      }
+      for (const Block& b : t.blocks) {
+        if (b.kind == BlockKind::opaque) continue;
+        Block out;
+        out.kind = b.kind;
+        out.attrs = b.attrs;
+        out.attrs.erase("corresp");
+        out.id = mirror(b.id, out.attrs);
+        for (const Leaf& leaf : b.leaves) {
+          Leaf l = translated_leaf(leaf);
+          if (!l.pieces.empty()) out.leaves.push_back(std::move(l));
+        }
+        if (out.leaves.empty()) continue;
+        if (out.kind == BlockKind::trailer && !has_block) {
+          // Its blocks untranslated: a paragraph, so the division stays TEI.
+          out.kind = BlockKind::paragraph;
+          for (auto& l : out.leaves) l.element = "p";
+        }
+        if (t.spoken() || out.kind == BlockKind::paragraph || out.kind == BlockKind::list || out.kind == BlockKind::quote)
+          has_block = true;
+        turn.blocks.push_back(std::move(out));
+      }
+      if (!turn.blocks.empty()) div.turns.push_back(std::move(turn));
+    }
+    if (!div.turns.empty()) made.push_back(std::move(div));
   }
-  if (!turn.blocks.empty()) div.turns.push_back(std::move(turn));
 
-  // Apply (nothing above changed the document).
+  // Apply (nothing above changed the document): the divisions of this language are replaced.
   auto same_lang = [&](const Division& d) { return d.is_translation() && d.attrs.value("xml:lang") == lang; };
   auto existing = std::find_if(doc.divisions.begin(), doc.divisions.end(), same_lang);
+  std::string resp;
   if (!options.translator.empty()) {
-    std::string id = mergeutil::declare_resp(doc, "translation", options.translator, "translator");
-    div.attrs.set("resp", "#" + id);
+    resp = "#" + mergeutil::declare_resp(doc, "translation", options.translator, "translator");
   } else if (existing != doc.divisions.end() && existing->attrs.get("resp")) {
-    div.attrs.set("resp", existing->attrs.value("resp"));
+    resp = existing->attrs.value("resp");
   }
-  existing = std::find_if(doc.divisions.begin(), doc.divisions.end(), same_lang);
-  if (div.turns.empty()) {
-    if (existing != doc.divisions.end()) doc.divisions.erase(existing);
-  } else if (existing != doc.divisions.end()) {
-    *existing = std::move(div);
-  } else {
-    doc.divisions.push_back(std::move(div));
+  if (!resp.empty())
+    for (auto& d : made) d.attrs.set("resp", resp);
+  // In the place of the first one replaced (merging again gives the same bytes), else last.
+  std::size_t at_index = 0;
+  for (auto& d : doc.divisions) {
+    if (same_lang(d)) break;
+    ++at_index;
   }
+  doc.divisions.erase(std::remove_if(doc.divisions.begin(), doc.divisions.end(), same_lang), doc.divisions.end());
+  at_index = std::min(at_index, doc.divisions.size());
+  doc.divisions.insert(doc.divisions.begin() + static_cast<std::ptrdiff_t>(at_index), std::make_move_iterator(made.begin()),
+                       std::make_move_iterator(made.end()));
   doc.add_application("jatei-merge", kVersion);
   return report;
 }
