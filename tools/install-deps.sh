@@ -8,7 +8,7 @@
 # The build and its own tests need the required packages: without them this script fails.
 # The clients the hand-off tests run (tests/cli/export_*.sh; each skips when its client is
 # missing) are optional: translate-toolkit (its Python package, and the xliff2po, po2xliff and
-# pomerge commands of the PO workflow) and OmegaT read the XLIFF 1.2 and TBX 2008,
+# pomerge commands of the PO workflow) and OmegaT read the XLIFF 1.2, TBX 2008 and TMX,
 # Chromium renders the review page (with a Japanese font), Saxon-HE runs the TBX-Basic and
 # XLIFF 2 Schematron rules with jing; Clang and its libFuzzer runtime build the fuzzing harnesses
 # (make fuzz, and their short runs in make test); Slurm and munge run the archive on a one-node

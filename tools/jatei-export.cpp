@@ -64,9 +64,9 @@ int main(int argc, char** argv) {
                                 "(FILE or standard input). FORMAT is one of:");
     for (auto& e : exporters()) about += "\n  " + e.name + std::string(8 - std::min<std::size_t>(7, e.name.size()), ' ') + cli::tr(e.description.c_str());
     if (cli::handle_common(vm, "jatei-export FORMAT [OPTIONS] [FILE|-]", about, opts)) return 0;
-    if (format.empty()) throw po::error(cli::tr("no format given (xliff, tbx, claims or html)"));
+    if (format.empty()) throw po::error(cli::tr("no format given (xliff, tbx, tmx, claims or html)"));
     const Exporter* exporter = find_exporter(format);
-    if (!exporter) throw po::error(cli::tr("unknown format: ") + format + cli::tr(" (xliff, tbx, claims or html)"));
+    if (!exporter) throw po::error(cli::tr("unknown format: ") + format + cli::tr(" (xliff, tbx, tmx, claims or html)"));
     auto only = [&](const char* option, const char* fmt) {
       if (vm.count(option) && !vm[option].defaulted() && format != fmt)
         throw po::error("--" + std::string(option) + cli::tr(" applies to ") + fmt + cli::tr(" only"));

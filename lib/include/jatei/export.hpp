@@ -1,6 +1,7 @@
 // Hand-offs: what each user group's own tools read, written from the TEI hub.
 //
-//   translators    XLIFF 2.1 (or 1.2 for OmegaT / translate-toolkit) and TBX (2019 or 2008)
+//   translators    XLIFF 2.1 (or 1.2 for OmegaT / translate-toolkit) and TBX (2019 or 2008);
+//                  the finished translation as a TMX translation memory
 //   fact-checkers  claims as JSON Lines, CSV or schema.org ClaimReview skeletons
 //   editors        a self-contained HTML review page
 //
@@ -93,6 +94,13 @@ std::string export_claims(const Document& doc, const ExportOptions& options = {}
 // `s` as a JSON string literal (quotes included; controls, U+2028 and U+2029 escaped): the one
 // JSON string writer, for the exporters and the tools' manifests.
 std::string json_string(std::string_view s);
+
+// TMX 1.4b from a document with a merged translation (jatei-merge xliff) into
+// options.target_lang: one <tu tuid="s5"> per source sentence with a translation, the sentence
+// id, its speaker (name and role) and its block as <prop type="x-…">, the source and the
+// translation as plain <seg>s; a translation memory for the next job (OmegaT's tm/ folder,
+// translate-toolkit). Throws DataError when the document has no translation into that language.
+std::string export_tmx(const Document& doc, const ExportOptions& options = {});
 
 // A self-contained review page (no network, no external files): turns, highlights, terms with
 // their English on hover, the check-worthy claims beside the text, verdicts, translations.

@@ -9,6 +9,8 @@ const std::vector<Exporter>& exporters() {
        [](const ExportOptions&) { return std::string(".xlf"); }, export_xliff},
       {"tbx", "TBX 2019 (or 2008) glossary of the document's terms and glosses",
        [](const ExportOptions&) { return std::string(".tbx"); }, export_tbx},
+      {"tmx", "TMX 1.4b translation memory of a merged translation: a unit per sentence pair",
+       [](const ExportOptions&) { return std::string(".tmx"); }, export_tmx},
       {"claims", "claims to check for fact-checkers: JSON Lines, CSV or ClaimReview JSON-LD",
        [](const ExportOptions& o) {
          switch (o.claims_format) {
