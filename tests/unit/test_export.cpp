@@ -119,8 +119,9 @@ BOOST_AUTO_TEST_CASE(v21_units_segments_notes_glossary) {
   for (auto& id : sentence_ids(d)) BOOST_TEST(count(x, "<segment id=\"" + id + "\"") == 1u, id);
   BOOST_TEST(x.find("<unit id=\"p3\" type=\"tei:p\">") != std::string::npos);
   BOOST_TEST(x.find("<unit id=\"i1\" type=\"tei:item\">") != std::string::npos);
-  // No targets: no trgLang (XLIFF 2: required if and only if there are targets).
-  BOOST_TEST(x.find("trgLang") == std::string::npos);
+  // No targets, but the target language is known: trgLang (XLIFF 2 requires it with targets and
+  // allows it without; a CAT tool needs it to open the file).
+  BOOST_TEST(x.find("trgLang=\"en\"") != std::string::npos);
   BOOST_TEST(x.find("<target") == std::string::npos);
   // The speaker, with the certainty of the attribution.
   BOOST_TEST(x.find("Speaker: 先生 (teacher); attribution certainty: high.") != std::string::npos);

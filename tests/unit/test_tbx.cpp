@@ -301,3 +301,16 @@ BOOST_AUTO_TEST_CASE(bad_termbases_say_where_and_what) {
   }
   BOOST_TEST(io);
 }
+
+// An empty termbase (jatei-terms --candidates with no pair): TBX 2019 wants a conceptEntry in a
+// <body> but allows a <text> without one; what is written is read back.
+BOOST_AUTO_TEST_CASE(an_empty_termbase_has_no_body_and_reads_back) {
+  tbx::Termbase tb;
+  tb.title = "nothing";
+  std::string xml = tbx::write(tb);
+  BOOST_TEST(xml.find("<body") == std::string::npos);
+  BOOST_TEST(xml.find("<text") != std::string::npos);
+  tbx::Termbase back = tbx::read(xml, "empty.tbx");
+  BOOST_TEST(back.concepts.empty());
+  BOOST_TEST(back.title == "nothing");
+}

@@ -75,7 +75,8 @@ std::string export_xliff(const Document& doc, const ExportOptions& options = {})
 // TBX: the document's glossary, one concept per termbase entry (or per term without one),
 // with its forms in the text, its English (in-text glosses, then the termbase) and the first
 // sentence it appears in. 2019: TBX-Basic DCA, written by tbx::write (jatei-terms' writer);
-// 2008: <martif> with tig, what OmegaT and translate-toolkit read.
+// 2008: <martif> with tig, what OmegaT and translate-toolkit read. An empty glossary is a 2019
+// file whose <text> has no <body>; TBX 2008 has no form for it, so that throws DataError.
 std::string export_tbx(const Document& doc, const ExportOptions& options = {});
 
 // Claims to check: check-worthy sentences first, then the other stated, reported and

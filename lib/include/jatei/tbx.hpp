@@ -78,7 +78,8 @@ Termbase read(std::string_view xml, const std::string& origin = "-");
 // message starts with nothing: the caller adds the file name).
 Termbase read_file(const std::string& path);
 
-// Serialises as TBX 2019, TBX-Basic, DCA style, two-space indentation. Deterministic.
+// Serialises as TBX 2019, TBX-Basic, DCA style, two-space indentation. Deterministic. With no
+// concept the <text> has no <body> (TBX wants a conceptEntry in a body); read() takes it back.
 std::string write(const Termbase& tb);
 
 // Whether a value is in the TBX-Basic picklist of a termNote type ("partOfSpeech",

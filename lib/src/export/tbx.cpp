@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "export/view.hpp"
+#include "jatei/error.hpp"
 #include "jatei/export.hpp"
 #include "jatei/tbx.hpp"
 
@@ -98,7 +99,7 @@ std::string martif(const tbx::Termbase& tb) {
   x.close();
   x.close();
   x.open("text");
-  if (!tb.concepts.empty()) x.open("body");  // a body needs a termEntry: none for an empty glossary
+  x.open("body");
   for (auto& c : tb.concepts) {
     x.open("termEntry", {{"id", c.id}});
     if (!c.definition.empty()) x.leaf("descrip", c.definition, {{"type", "definition"}});
@@ -131,17 +132,15 @@ std::string martif(const tbx::Termbase& tb) {
 std::string export_tbx(const Document& doc, const ExportOptions& options) {
   xp::View v(doc, options);
   tbx::Termbase tb = glossary_termbase(v, options);
-  if (options.tbx_version == TbxVersion::v2008) return martif(tb);
-  std::string out = tbx::write(tb);
-  if (tb.concepts.empty()) {
-    // TBX wants at least one conceptEntry in a <body>, but <text> may have no body at all.
-    for (const char* empty : {"<body />", "<body/>"})
-      if (std::size_t p = out.find(empty); p != std::string::npos) {
-        std::size_t b = out.rfind('\n', p);
-        out.erase(b, p + std::string_view(empty).size() - b);
-      }
+  if (options.tbx_version == TbxVersion::v2008) {
+    // TBX 2008 has no form for an empty glossary: its <text> needs a <body> and a body a
+    // <termEntry>. Nothing rather than a file its readers' schema rejects.
+    if (tb.concepts.empty())
+      throw DataError("the document has no terms: TBX 2008 cannot hold an empty glossary (its <body> needs a "
+                      "<termEntry>); TBX 2019 can (--tbx 2019)");
+    return martif(tb);
   }
-  return out;
+  return tbx::write(tb);  // an empty glossary has no <body>, as TBX 2019 allows
 }
 
 }  // namespace jatei

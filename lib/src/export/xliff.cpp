@@ -6,8 +6,9 @@
 // sentence grouped per block, the same information as notes of each unit, the source as plain
 // text so a CAT tool shows no inline tags to carry over.
 //
-// trgLang is written only when there are targets (--prefill-target): XLIFF 2 requires it "if and
-// only if" the document has <target> elements.
+// trgLang is always written: the target language is known (ExportOptions::target_lang, en unless
+// told), and a CAT tool needs it to open the file for translation. XLIFF 2 requires it when the
+// document has <target> elements (--prefill-target) and allows it otherwise.
 #include <algorithm>
 #include <set>
 
@@ -179,7 +180,7 @@ void write_marked(XmlOut& x, const std::string& text, std::vector<Mark> marks) {
 std::string xliff21(const xp::View& v, const ExportOptions& o) {
   XmlOut x;
   XmlOut::AttrList root = {{"xmlns", kXliff2Ns}, {"xmlns:gls", kGlossaryNs}, {"version", "2.1"}, {"srcLang", v.source.lang}};
-  if (o.prefill_target) root.push_back({"trgLang", o.target_lang});
+  if (!o.target_lang.empty()) root.push_back({"trgLang", o.target_lang});
   x.open("xliff", root);
   XmlOut::AttrList file = {{"id", "f1"}};
   if (!v.source.file.empty() && v.source.file != "-") file.push_back({"original", v.source.file});

@@ -123,7 +123,8 @@ class Reader {
     pugi::xml_node text = child(root, "text");
     if (!text) fail(root, "missing <text>");
     pugi::xml_node body = child(text, "body");
-    if (!body) fail(text, "missing <body> in <text>");
+    // TBX 2019 allows a <text> without a body (an empty termbase, as tbx::write makes one);
+    // TBX 2008 does not, but such a file says the same.
     std::string_view entry_name = tb.version == 2019 ? "conceptEntry" : "termEntry";
     for (auto e : body.children()) {
       if (e.type() != pugi::node_element) continue;
@@ -361,7 +362,10 @@ std::string write(const Termbase& tb) {
   pugi::xml_node fd = root.append_child("tbxHeader").append_child("fileDesc");
   if (!tb.title.empty()) add_text_child(fd.append_child("titleStmt"), "title", tb.title);
   add_text_child(fd.append_child("sourceDesc"), "p", tb.description.empty() ? "Termbase written by jatei." : tb.description);
-  pugi::xml_node body = root.append_child("text").append_child("body");
+  // TBX wants at least one conceptEntry in a <body>, but <text> may have no body: an empty
+  // termbase (jatei-terms --candidates with no pairs) is a <text/>.
+  pugi::xml_node text = root.append_child("text");
+  pugi::xml_node body = tb.concepts.empty() ? pugi::xml_node() : text.append_child("body");
   for (auto& c : tb.concepts) {
     pugi::xml_node ce = body.append_child("conceptEntry");
     ce.append_attribute("id") = c.id.c_str();
