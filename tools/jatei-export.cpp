@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
       ("xliff", po::value(&xliff)->value_name("VERSION"),
        cli::tr("xliff: 2.1 (default; units, notes, glossary module) or 1.2 (OmegaT, translate-toolkit)").c_str())
       ("prefill-target", cli::tr("xliff: copy each source into its <target> (OmegaT translates the target)").c_str())
-      ("tbx", po::value(&tbx_v)->value_name("VERSION"), cli::tr("tbx: 2019 (default, TBX-Basic) or 2008 (martif, for OmegaT and translate-toolkit)").c_str())
+      ("tbx", po::value(&tbx_v)->value_name("VERSION"), cli::tr("tbx: 2019 (default, TBX-Basic) or 2008 (martif, for OmegaT and translate-toolkit; a document without terms is refused with 65, since TBX 2008 has no empty form)").c_str())
       ("format", po::value(&claims)->value_name("FORMAT"),
        cli::tr("claims: jsonl (default), csv (UTF-8 with BOM, for spreadsheets) or claimreview (schema.org JSON-LD)").c_str())
       ("all", cli::tr("claims: every sentence, not only the ones to check").c_str())

@@ -4,7 +4,8 @@
 #   XLIFF 2.1   xliff21-all-modules.xsd (core + every module XSD), one segment per sentence
 #   XLIFF 1.2   xliff-core-1.2-strict.xsd (offline catalog), one trans-unit per sentence
 #   TBX 2019    TBXcoreStructV03.rng, and the TBX-Basic DCA Schematron (jing + Saxon-HE)
-#   TBX 2008    well-formed <martif>, one termEntry per concept of the 2019 file
+#   TBX 2008    well-formed <martif>, one termEntry per concept of the 2019 file; refused (65,
+#               nothing written) for a document without terms: TBX 2008 has no empty form
 #   claims      JSON Lines and JSON-LD parsed by Python's json, CSV by Python's csv
 # Skips (77) without ../shared.
 set -eu
@@ -104,11 +105,20 @@ print(n)' "$tei")
       fi
     fi
   fi
+  rm -f "$T/b.tbx"
   run "$X" tbx --tbx 2008 "$tei" -o "$T/b.tbx"
-  check_rc 0 "$label: tbx 2008"
-  checks=$((checks + 1))
-  xmllint --noout "$T/b.tbx" 2>"$T/wf.out" || { fail "$label: TBX 2008 not well-formed"; show "$T/wf.out"; }
-  equal "$(count '<termEntry ' "$T/b.tbx")" "$(count '<conceptEntry ' "$T/a.tbx")" "$label: TBX 2008 entries"
+  if [ "$(count '<conceptEntry ' "$T/a.tbx")" = 0 ]; then
+    # TBX 2008 has no empty form (its <body> needs a <termEntry>): refused, nothing written.
+    check_rc 65 "$label: tbx 2008 without terms"
+    expect_grep "TBX 2008 cannot hold an empty glossary" "$T/err" "$label: tbx 2008 without terms: the message"
+    checks=$((checks + 1))
+    [ ! -e "$T/b.tbx" ] || fail "$label: tbx 2008 without terms wrote a file"
+  else
+    check_rc 0 "$label: tbx 2008"
+    checks=$((checks + 1))
+    xmllint --noout "$T/b.tbx" 2>"$T/wf.out" || { fail "$label: TBX 2008 not well-formed"; show "$T/wf.out"; }
+    equal "$(count '<termEntry ' "$T/b.tbx")" "$(count '<conceptEntry ' "$T/a.tbx")" "$label: TBX 2008 entries"
+  fi
   for f in jsonl csv claimreview; do
     run "$X" claims --format $f --date 2025-02-01 "$tei" -o "$T/claims.$f"
     check_rc 0 "$label: claims $f"

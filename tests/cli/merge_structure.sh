@@ -4,7 +4,10 @@
 # <list>/<quote>/<figure>, the block), each element pointing at its source by @corresp, in
 # source order; the result is valid against schemas/jatei.rng and the official tei_all.rng
 # (jing), when every sentence is translated and when only some are (partial translations leave
-# out what has no translated sentence, and must stay TEI). Skips (77) without python3 or jing.
+# out what has no translated sentence, and must stay TEI). A translated turn never carries the
+# source's <speaker> label (source text); it shows who speaks as an unlabelled source turn does,
+# <speaker><supplied reason="inferred"> with the participants' names from particDesc. Skips (77)
+# without python3 or jing.
 set -eu
 . "$JATEI_SRC/tests/cli/common.inc"
 need_tools jatei-export jatei-merge
@@ -41,6 +44,15 @@ XML = "{http://www.w3.org/XML/1998/namespace}"
 src_root = ET.parse(sys.argv[1]).getroot()
 out_root = ET.parse(sys.argv[2]).getroot()
 body = out_root.find(ns + "text").find(ns + "body")
+
+people = {}
+for p in src_root.iter(ns + "person"):
+    n = p.find(ns + "persName")
+    people[p.get(XML + "id")] = n.text if n is not None and n.text else (p.get("role") or "")
+
+def supplied_name(who):
+    """the speaker the TEI writer supplies: the participants' names (else roles), joined with ・"""
+    return "\u30fb".join(people[w.lstrip("#")] for w in who.split() if people.get(w.lstrip("#")))
 
 def chains(root, keep):
     """sentence id -> [(tag, id or corresp, extra)] from the division down to the <s>'s parent"""
@@ -83,7 +95,20 @@ for sid, path in tr.items():
             assert t.get(XML + "id") == s.get(XML + "id") + ".en", (sid, t.get(XML + "id"))
         if s.tag == ns + "sp":
             assert t.get("who") == s.get("who") and t.get("cert") == s.get("cert"), (sid, t.attrib, s.attrib)
-            assert t.find(ns + "speaker") is None, "a <speaker> label in the translation"
+            # Who speaks, for readers and renderers of the parallel text: never the source's
+            # label (source text), only the speaker the editor supplies from particDesc, as for
+            # an unlabelled source turn.
+            sk = t.find(ns + "speaker")
+            if sk is not None:
+                sup = sk.find(ns + "supplied")
+                assert sup is not None and len(sk) == 1 and not (sk.text or "").strip(), ("a source label in the translation", sid)
+                assert sup.get("reason") == "inferred", (sid, sup.attrib)
+                assert sup.text == supplied_name(s.get("who")), (sid, sup.text, supplied_name(s.get("who")))
+                ssk = s.find(ns + "speaker")
+                if ssk is not None and ssk.find(ns + "supplied") is not None:
+                    assert ssk.find(ns + "supplied").text == sup.text, (sid, ssk.find(ns + "supplied").text, sup.text)
+            else:
+                assert supplied_name(s.get("who")) == "", (sid, "no speaker for a turn whose participants have names")
 kinds = sorted({e.tag[len(ns):] for p in tr.values() for e in p})
 print(len(tr), "sentences in", ", ".join(kinds))
 EOF

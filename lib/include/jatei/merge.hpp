@@ -34,7 +34,8 @@ struct XliffMergeReport {
 
 // Adds (or replaces, for the same language) <div type="translation" subtype="…" xml:lang="…">
 // after the source's divisions, one per source division with a translated sentence, mirroring
-// its structure: the same <sp who cert> turns (without the <speaker> label), <list>, <quote>,
+// its structure: the same <sp who cert> turns (without the source's <speaker> label, which is source
+// text: the TEI writer supplies who speaks, <speaker><supplied>), <list>, <quote>,
 // <figure>, <p>, <item>, <head>, <trailer>, <byline>, each with xml:id "ID.en" and @corresp to
 // the source's, and one <s xml:id="s1.en" corresp="#s1"> per translated sentence. A segment's target
 // counts as translated unless it is missing, empty, or a copy of the source still in its

@@ -258,7 +258,8 @@ XliffMergeReport merge_xliff(Document& doc, std::string_view xliff, const std::s
 
   // The parallel text mirrors the source: a translation division per source division with a
   // translated sentence (its @subtype the source's type), the same turns (<sp who cert>, without
-  // the source's <speaker> label: the label is source text), containers (<list>, <quote>,
+  // the source's <speaker> label: the label is source text; the TEI writer supplies who speaks,
+  // as for an unlabelled turn), containers (<list>, <quote>,
   // <figure>) and blocks (<p>, <item>, <head>, <trailer>, <byline>), each with the source's id
   // + "." + lang and @corresp pointing at it, and an <s xml:id="s1.en" corresp="#s1"> per
   // translated sentence. What holds no translated sentence is left out.
