@@ -233,6 +233,29 @@ BOOST_AUTO_TEST_CASE(full_width_space_labels_and_profiles_after_them) {
   BOOST_TEST(w["大西花子（おおにし・はなこ）　書店員。"] == "-");
 }
 
+BOOST_AUTO_TEST_CASE(a_byline_in_the_shape_of_the_post_headers_is_the_first_one) {
+  // Segmentation takes the first header under the title for a byline; the others share its
+  // shape, so it heads the first post. IDs tell the posters apart, a trip's post too.
+  std::string text =
+      "弓の調整の噂\n"
+      "1：名無しさん：2026/08/01(土) 20:11:05 ID:aB3dE5fG\n"
+      "次の調整で弓の会心が下がるって本当？\n"
+      "2：名無しさん：2026/08/01(土) 20:12:40 ID:Xy7zW1qR\n"
+      ">>1 ソースは？\n"
+      "3：名無しさん：2026/08/01(土) 20:14:02 ID:aB3dE5fG\n"
+      "配信のアーカイブで言ってた\n"
+      "4：弓一筋◆Qw8Er7Ty：2026/08/01(土) 20:17:31 ID:Xy7zW1qR\n"
+      "調整って言っただけやろ\n";
+  std::string ex;
+  Document doc = annotated(text, &ex);
+  auto w = who_says(doc);
+  BOOST_TEST(w["次の調整で弓の会心が下がるって本当？"] == "1：名無しさん：2026/08/01(土) 20:11:05 ID:aB3dE5fG|aB3dE5fG", ex);
+  BOOST_TEST(w["配信のアーカイブで言ってた"] == "3：名無しさん：2026/08/01(土) 20:14:02 ID:aB3dE5fG|aB3dE5fG");
+  BOOST_TEST(w["調整って言っただけやろ"] == "4：弓一筋◆Qw8Er7Ty：2026/08/01(土) 20:17:31 ID:Xy7zW1qR|Xy7zW1qR");
+  BOOST_TEST(w["弓の調整の噂"] == "-");
+  BOOST_TEST(doc.header.persons.size() == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(post_headers_over_their_posts) {
   std::string text =
       "【質問】自転車のタイヤの空気はどのくらいで抜けますか\n"

@@ -120,6 +120,10 @@ BOOST_AUTO_TEST_CASE(post_headers) {
       {"ゆずぽん さん（40代・女性）　購入日：2024/02/11", "ゆずぽん", "", "", "", "H..D"},
       {"@kuroneko_ops（作成者）　2024-03-04 09:02", "kuroneko_ops", "", "", "作成者", "H..T"},
       {"さっちゃん　2025/07/30", "さっちゃん", "", "", "", "H..D"},
+      // Colons as separators, a trip after the name, a time relative to now.
+      {"1：名無しさん：2026/08/01(土) 20:11:05 ID:aB3dE5fG", "名無し", "aB3dE5fG", "", "", "H..I"},
+      {"5：弓一筋◆Qw8Er7Ty：2026/08/01(土) 20:17:31 ID:Xy7zW1qR", "弓一筋◆Qw8Er7Ty", "Xy7zW1qR", "", "", "H..I"},
+      {"名無しのハンター　約1時間前", "名無しのハンター", "", "", "", "H..T"},
   };
   for (auto& c : cases) {
     BOOST_TEST_CONTEXT(c.line) {
@@ -136,7 +140,7 @@ BOOST_AUTO_TEST_CASE(post_headers) {
   for (std::string line : {"2024年08月05日 18:30　|　カテゴリ：株・投資　|　コメント(128)", "開催日：2024年12月10日",
                            "2025年6月20日 19:05（最終更新 6月20日 21:40）", "発売日　2023年10月", "お礼日時：2024/1/6 7:45",
                            "閲覧数 1,204　｜　この質問への回答は締め切られました", "No.3　ベストアンサー",
-                           "本当に？ 2024/01/01 わかりません！"}) {
+                           "本当に？ 2024/01/01 わかりません！", "公開：3時間前", "10:30：開場"}) {
     BOOST_TEST_CONTEXT(line) { BOOST_TEST(!parse_post_header(line).has_value()); }
   }
 }

@@ -179,6 +179,14 @@ void induce_styles(Context& cx) {
       continue;
     }
     const Leaf* leaf = label_leaf(it->block);
+    // A byline may be the first post's header (segmentation takes a name and a date under the
+    // title for the article's byline): it is one when the document's other headers share its shape.
+    if (!leaf && it->block.kind == BlockKind::byline && it->block.leaves.size() == 1 &&
+        !it->block.leaves[0].pieces.empty() && it->block.leaves[0].pieces[0].kind == Piece::Kind::sentence) {
+      it->text = leaf_text(it->block.leaves[0]);
+      it->header = parse_post_header(it->text);
+      continue;
+    }
     if (!leaf || leaf->pieces.empty() || leaf->pieces[0].kind != Piece::Kind::sentence) continue;
     it->text = leaf_text(*leaf);
     it->candidate = parse_label(it->text, cx.model, true);
@@ -198,16 +206,23 @@ void induce_styles(Context& cx) {
     st.shape = "投稿者の見出し行 (" + family + ")";
     st.header = true;
     std::vector<std::size_t> over_posts;
+    int paragraphs_over_posts = 0;
     for (std::size_t k : ks) {
       ++st.lines;
       if (!items[k]->forced && !body_follows(items, k)) continue;
       over_posts.push_back(k);
+      paragraphs_over_posts += items[k]->block.kind != BlockKind::byline;
     }
+    if (paragraphs_over_posts < 2)  // a byline is a header only beside two others
+      std::erase_if(over_posts, [&](std::size_t k) { return items[k]->block.kind == BlockKind::byline; });
     // A handle on posts of several IDs (名無しさん) names no one: there the IDs tell the posters
     // apart.
     std::map<std::string, std::set<std::string>> ids_of;
     for (std::size_t k : over_posts) ids_of[items[k]->header->handle].insert(items[k]->header->id);
-    auto by_id = [&](const PostHeader& h) { return !h.id.empty() && ids_of[h.handle].size() > 1; };
+    // Where IDs tell posters apart, they do for every post that has one: a poster who adds a
+    // name or a trip (弓一筋◆Qw8Er7Ty) on one post keeps the ID of the others.
+    bool ids_decide = std::any_of(ids_of.begin(), ids_of.end(), [](const auto& kv) { return kv.second.size() > 1; });
+    auto by_id = [&](const PostHeader& h) { return !h.id.empty() && ids_decide; };
     bool any_by_id = false;
     for (std::size_t k : over_posts) {
       st.names[header_name(*items[k]->header, by_id(*items[k]->header)).key]++;

@@ -414,7 +414,21 @@ bool is_date(std::u32string_view u) {
   return groups >= 2 && seps >= 1 && digits >= 3;
 }
 
+// A time relative to now, as comment boards show it: 3時間前 約1時間前 25分前 2日前 たった今.
+bool is_relative_time(std::u32string_view u) {
+  if (u == U"たった今" || u == U"今") return true;
+  if (u.starts_with(U"約")) u.remove_prefix(1);
+  std::size_t d = 0;
+  while (d < u.size() && text::is_digit(u[d])) ++d;
+  if (d == 0) return false;
+  u.remove_prefix(d);
+  for (std::u32string_view unit : {U"秒前", U"分前", U"時間前", U"日前", U"週間前", U"か月前", U"ヶ月前", U"ヵ月前", U"年前"})
+    if (u == unit) return true;
+  return false;
+}
+
 bool is_time(std::u32string_view u) {
+  if (is_relative_time(u)) return true;
   int colons = 0, digits = 0;
   for (char32_t c : u) {
     if (is_colon(c)) ++colons;
@@ -437,7 +451,7 @@ bool handle_like(std::u32string_view u) {
   for (char32_t c : u) {
     if (text::is_kanji(c) || text::is_kana(c) || text::is_latin(c)) letter = true;
     else if (!(text::is_digit(c) || c == '_' || c == '-' || c == '.' || c == '*' || c == U'＊' || c == U'＠' ||
-               c == '@' || c == U'・' || c == U'。' || c == U'＿'))
+               c == '@' || c == U'・' || c == U'。' || c == U'＿' || c == U'◆'))
       return false;
   }
   return letter;
@@ -477,6 +491,26 @@ std::optional<PostHeader> parse_post_header(std::string_view line) {
     }
   }
   if (parts.back().empty()) parts.pop_back();
+  // Colons as separators: 1：名無しさん：2026/08/01(土) is a number, a handle and a date, as
+  // 1 名無しさん 2026/08/01(土) is (a time 20:11:05 and a key ID:… or 名前：… stay whole).
+  {
+    std::vector<std::u32string> split;
+    for (auto& raw : parts) {
+      std::u32string u = raw;
+      for (;;) {
+        std::size_t colon = u.find_first_of(U":：");
+        if (colon == std::u32string::npos || colon == 0 || colon + 1 >= u.size()) break;
+        std::u32string_view left = std::u32string_view(u).substr(0, colon), right = std::u32string_view(u).substr(colon + 1);
+        bool number = digits_only(left) && !text::is_digit(right.front());
+        bool dated = !digits_only(left) && text::is_digit(right.front()) && is_date(right.substr(0, right.find_first_of(U":：")));
+        if (!number && !dated) break;
+        split.emplace_back(left);
+        u = std::u32string(right);
+      }
+      split.push_back(std::move(u));
+    }
+    parts = std::move(split);
+  }
   if (parts.size() < 2 || parts.size() > 9) return std::nullopt;
   PostHeader ph;
   bool dated = false;
