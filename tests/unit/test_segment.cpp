@@ -900,3 +900,73 @@ BOOST_AUTO_TEST_CASE(the_close_of_a_page_is_chrome) {
       "コメント一覧（2）\n1. 名無し　2024年08月05日 18:52\nそれはすごい\n");
   BOOST_TEST(division_of(c, "それはすごい") == "article");
 }
+
+BOOST_AUTO_TEST_CASE(the_title_is_found_after_the_page_furniture) {
+  // A handle and a dateline over the title (a developer blog).
+  Document blog = seg("@neko_dev(ねこ開発)\n投稿日 2024年03月02日\nバックアップを自動化する\n本文です。長い説明が続きます。\n");
+  BOOST_TEST(kind_of(blog, "@neko_dev(ねこ開発)") == "byline");
+  BOOST_TEST(kind_of(blog, "バックアップを自動化する") == "head");
+  BOOST_TEST(blog.header.title == "バックアップを自動化する");
+  // An addressee and the issuer's rows over a release's title.
+  Document pr = seg(
+      "2025年11月14日\n各　位\n会 社 名　空箱株式会社\n代表者名　代表取締役社長　山田 花子\n"
+      "新製品の発売に関するお知らせ\n当社は、新製品を発売します。詳しくは以下の通りです。\n");
+  BOOST_TEST(kind_of(pr, "2025年11月14日") == "byline");
+  BOOST_TEST(kind_of(pr, "会 社 名　空箱株式会社") == "byline");
+  BOOST_TEST(pr.header.title == "新製品の発売に関するお知らせ");
+  // The site's name over a breadcrumb is chrome; the title follows.
+  Document city = seg("南浜市ホームページ\nホーム ＞ くらし ＞ ごみ\n粗大ごみの出し方が変わります\n本文です。長い説明が続きます。\n");
+  BOOST_TEST(division_of(city, "南浜市ホームページ") == "boilerplate");
+  BOOST_TEST(city.header.title == "粗大ごみの出し方が変わります");
+}
+
+BOOST_AUTO_TEST_CASE(numbered_lines_the_document_repeats_between_body_text_are_headings) {
+  Document d = seg(
+      "題名\n本文です。長い説明が続きます。\n１．試験の概要\n（１）対象：成人40名\n（２）期間：48週間\n"
+      "２．結果の概要\n主な評価項目を達成しました。詳しくは別紙の通りです。\n");
+  BOOST_TEST(kind_of(d, "１．試験の概要") == "head");
+  BOOST_TEST(kind_of(d, "２．結果の概要") == "head");
+  BOOST_TEST(kind_of(d, "（１）対象：成人40名|（２）期間：48週間") == "list");
+  // Steps in a row stay a list.
+  Document steps = seg("題名\n本文です。\n1．袋に入れる\n2．端子にテープを貼る\n3．集積所に出す\n収集日は地区によって異なります。カレンダーで確かめてください。\n");
+  BOOST_TEST(kind_of(steps, "1．袋に入れる|2．端子にテープを貼る|3．集積所に出す") == "list");
+}
+
+BOOST_AUTO_TEST_CASE(a_table_of_contents_is_a_list) {
+  Document d = seg("題名\n本文です。\n目次\nはじめに\n手順\nおわりに\n## はじめに\n本文です。\n## 手順\n本文です。\n## おわりに\n本文です。\n");
+  BOOST_TEST(kind_of(d, "目次") == "head");
+  BOOST_TEST(kind_of(d, "はじめに|手順|おわりに") == "list");
+  // Without a head: short lines in a row that come back later as headings.
+  Document bare = seg("題名\n本文です。\n背景\n方法\n結果\n■背景\n本文です。\n■方法\n本文です。\n■結果\n本文です。\n");
+  BOOST_TEST(kind_of(bare, "背景|方法|結果") == "list");
+}
+
+BOOST_AUTO_TEST_CASE(links_to_other_pages_and_comment_heads_are_chrome) {
+  Document d = seg(
+      "題名\n本文です。長い説明が続きます。\n本文の二段落目です。まだ続きます。\n■関連スレ\n【朗報】株価が戻った模様\n"
+      "積立額が過去最高になった理由ｗ\nコメント\n1. 名無し　2024年08月05日 18:52\nそれはすごい\n");
+  BOOST_TEST(division_of(d, "■関連スレ") == "boilerplate");
+  BOOST_TEST(division_of(d, "【朗報】株価が戻った模様") == "boilerplate");
+  BOOST_TEST(division_of(d, "積立額が過去最高になった理由ｗ") == "boilerplate");
+  BOOST_TEST(division_of(d, "コメント") == "boilerplate");
+  BOOST_TEST(division_of(d, "それはすごい") == "article");
+}
+
+BOOST_AUTO_TEST_CASE(statements_and_embedded_posts_are_quotations) {
+  Document d = seg(
+      "題名\n本文です。長い説明が続きます。\n■代表取締役　山田 花子 コメント\n"
+      "地域の暮らしを空から支えます。皆さまの期待に応えます。\n次の段落も談話の続きです。以上です。\n■今後の展開\n本文です。\n");
+  BOOST_TEST(kind_of(d, "地域の暮らしを空から支えます。皆さまの期待に応えます。") == "quote");
+  BOOST_TEST(kind_of(d, "次の段落も談話の続きです。以上です。") == "quote");
+  BOOST_TEST(kind_of(d, "本文です。") == "paragraph");
+  // A comment thread under a head of comments is no statement.
+  Document thread = seg("題名\n本文です。長い説明が続きます。\n読者のコメント\nみかん　2024/02/01 10:00\nよかったです。\n");
+  BOOST_TEST(kind_of(thread, "よかったです。") == "paragraph");
+  // A post with its footer, and the picture link between them.
+  Document post = seg(
+      "題名\n本文です。長い説明が続きます。\n川の水があふれそう。みんな気をつけて。\npic.twitter.com/abc123\n"
+      "— 山田花子 (@hanako_y) March 2, 2024\nその後、この投稿は削除された。\n");
+  BOOST_TEST(kind_of(post, "川の水があふれそう。みんな気をつけて。|pic.twitter.com/abc123|— 山田花子 (@hanako_y) March 2, 2024") ==
+             "quote");
+  BOOST_TEST(kind_of(post, "その後、この投稿は削除された。") == "paragraph");
+}

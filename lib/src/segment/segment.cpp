@@ -171,6 +171,7 @@ LineKind classify(std::string_view s, std::size_t chars, const Cues& cues) {
     }
     if (chars <= 30 && cues.summary_head.whole(s)) return LineKind::summary_head;
     if (chars <= 150 && cues.boilerplate.contains(s)) return LineKind::boilerplate;
+    if (chars <= 30 && cues.chrome_line.whole(s)) return LineKind::boilerplate;
     if (chars <= 80 && is_markdown_heading(s)) return LineKind::section_head;
     if (chars <= 150 && !ends_like_sentence(s) && is_page_chrome(s, chars, cues)) return LineKind::boilerplate;
   }
@@ -450,8 +451,52 @@ class Builder {
     return npos;
   }
 
+  // The [list-number] entry an enumerated line starts with, or -1.
+  int number_style(std::string_view s) const {
+    int style = -1;
+    cues_.list_number.each_candidate(s, [&](std::uint32_t k) {
+      std::size_t n = glob_prefix(cues_.list_number.entries()[k].pattern, s);
+      if (n == std::string_view::npos || n == 0 || n >= s.size()) return false;
+      style = static_cast<int>(k);
+      return true;
+    });
+    return style;
+  }
+
+  // Numbered section headings, by a shape the document repeats: two or more short enumerated
+  // lines of one style (１．概要 … ２．結果 …) that are not sentences, each followed by
+  // something else (body text, or a list in another style), never by one another.
+  void mark_numbered_heads() {
+    std::vector<std::pair<int, std::size_t>> numbered;  // style, line
+    for (std::size_t i = 0; i < lines_.size(); ++i)
+      if (lines_[i].kind == LineKind::number) numbered.push_back({number_style(lines_[i].content()), i});
+    std::stable_sort(numbered.begin(), numbered.end(), [](auto& a, auto& b) { return a.first < b.first; });
+    for (std::size_t a = 0; a < numbered.size();) {
+      std::size_t b = a;
+      while (b < numbered.size() && numbered[b].first == numbered[a].first) ++b;
+      bool heads = numbered[a].first >= 0 && b - a >= 2;
+      for (std::size_t k = a; heads && k < b; ++k) {
+        const Line& l = lines_[numbered[k].second];
+        std::size_t n = next_nonblank(numbered[k].second);
+        heads = l.chars <= 30 && !ends_like_sentence(l.content()) && !l.content().ends_with("？") &&
+                !l.content().ends_with("?") && n != npos &&
+                !(lines_[n].kind == LineKind::number && number_style(lines_[n].content()) == numbered[a].first);
+        if (heads && n != npos) {
+          // What follows is body: a sentence, or a list.
+          const Line& f = lines_[n];
+          heads = f.kind == LineKind::number || f.kind == LineKind::bullet ||
+                  (f.kind == LineKind::para && (ends_like_sentence(f.content()) || f.r_count >= 2));
+        }
+      }
+      if (heads)
+        for (std::size_t k = a; k < b; ++k) lines_[numbered[k].second].kind = LineKind::section_head;
+      a = b;
+    }
+  }
+
   // Enumerated lines (1. (1) 特徴①) are list items only beside another one.
   void resolve_numbers() {
+    mark_numbered_heads();
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       if (lines_[i].kind != LineKind::number) continue;
       std::size_t p = prev_nonblank(i), n = next_nonblank(i);
@@ -573,6 +618,87 @@ class Builder {
            l.chars > 30;
   }
 
+  // The footer of an embedded social-media post: a dash, the poster's name and handle in
+  // brackets, then usually the date (— 山田花子 (@hanako_y) March 2, 2024).
+  static bool is_post_footer(const Line& l) {
+    std::string_view c = l.content();
+    if (l.chars > 100 || l.chars < 4) return false;
+    std::size_t len = 0;
+    char32_t f = utf8::decode(c, 0, len);
+    static constexpr std::u32string_view kDashes = U"—―–‐-─ー－";
+    if (kDashes.find(f) == std::u32string_view::npos) return false;
+    for (const char* open : {"(@", "（@", "(＠", "（＠"})
+      if (c.find(open) != std::string_view::npos) return true;
+    return false;
+  }
+
+  // Embedded posts: a post footer and the post above it (the line before, and the text of
+  // the post before a line that only links its picture) are a quotation.
+  void mark_posts() {
+    post_.assign(lines_.size(), 0);
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      if (lines_[i].kind == LineKind::blank || !is_post_footer(lines_[i])) continue;
+      post_[i] = 1;
+      std::size_t p = prev_nonblank(i);
+      auto link_only = [&](std::size_t j) {
+        std::string_view c = lines_[j].content();
+        return c.find(' ') == std::string_view::npos && c.find("\xE3\x80\x80") == std::string_view::npos &&
+               (c.starts_with("http") || c.starts_with("pic.") || c.starts_with("www."));
+      };
+      if (p != npos && link_only(p)) {
+        post_[p] = 1;
+        p = prev_nonblank(p);
+      }
+      if (p != npos && (lines_[p].kind == LineKind::para || lines_[p].kind == LineKind::bullet) && !post_[p] &&
+          !is_post_footer(lines_[p]))
+        post_[p] = 1;
+    }
+  }
+
+  // A line's words without the marks that number or head it (## 1. 手順 -> 手順).
+  static std::string_view core_text(std::string_view s) {
+    static constexpr std::u32string_view kMarks = U"#＃■□◆◇●○▼▽▶▷・-*+.．、)）(（[]［］第章節0123456789０１２３４５６７８９";
+    std::size_t i = 0;
+    while (i < s.size()) {
+      std::size_t len = 0;
+      char32_t c = utf8::decode(s, i, len);
+      if (!is_space(c) && kMarks.find(c) == std::u32string_view::npos) break;
+      i += len;
+    }
+    return trim(s.substr(i));
+  }
+
+  // A table of contents: a [toc-head] line (目次) over short lines that are not sentences, or,
+  // without a head, three or more such lines in a row that each come back later in the
+  // document as a line of their own (the headings they list). The head is a heading, the
+  // lines the items of a list.
+  void mark_contents() {
+    auto entry = [&](const Line& l) {
+      return l.kind == LineKind::para && l.chars <= 40 && !ends_like_sentence(l.content()) &&
+             !has_clause_punctuation(l.content()) && !core_text(l.content()).empty();
+    };
+    auto comes_back = [&](std::size_t i) {
+      std::string_view c = core_text(lines_[i].content());
+      for (std::size_t j = next_nonblank(i); j != npos; j = next_nonblank(j))
+        if (core_text(lines_[j].content()) == c && lines_[j].chars <= 60) return true;
+      return false;
+    };
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      Line& l = lines_[i];
+      if (l.kind == LineKind::blank || l.chars > 30) continue;
+      bool head = l.kind != LineKind::boilerplate && rules_.matches_whole("toc-head", l.content());
+      std::vector<std::size_t> run;
+      for (std::size_t j = head ? next_nonblank(i) : i; j != npos && entry(lines_[j]); j = next_nonblank(j)) {
+        if (!head && !comes_back(j)) break;
+        run.push_back(j);
+      }
+      if (run.size() < (head ? 2u : 3u)) continue;
+      if (head) l.kind = LineKind::section_head;
+      for (std::size_t j : run) lines_[j].kind = LineKind::bullet;
+      i = run.back();
+    }
+  }
+
   // Page furniture found by where a line stands: a lone row of tags, the links and contacts
   // that close a page, and the short lines that head what follows them.
   void mark_furniture() {
@@ -587,6 +713,23 @@ class Builder {
       if (cells.size() < 4) continue;
       bool short_cells = std::all_of(cells.begin(), cells.end(), [](std::string_view c) { return count_chars(c, 16) <= 15; });
       if (short_cells) l.kind = LineKind::boilerplate;
+    }
+    mark_contents();
+    mark_posts();
+    // A line that heads links to other pages ([links-head]) and the link titles under it.
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      Line& l = lines_[i];
+      if (l.kind == LineKind::blank || l.chars > 30 || !cues_.links_head.whole(l.content())) continue;
+      l.kind = LineKind::boilerplate;
+      for (std::size_t j = next_nonblank(i); j != npos; j = next_nonblank(j)) {
+        Line& t = lines_[j];
+        if (t.kind != LineKind::para && t.kind != LineKind::section_head && t.kind != LineKind::bullet &&
+            t.kind != LineKind::number && t.kind != LineKind::boilerplate)
+          break;
+        if (t.chars > 80 || ends_like_sentence(t.content()) || has_stamp(t.content())) break;
+        t.kind = LineKind::boilerplate;
+        i = j;
+      }
     }
     // The close of a page: the run of short lines at the end (one sentence at most each, or
     // chrome of any length); from its first line of chrome on (or the first heading that names
@@ -725,48 +868,135 @@ class Builder {
     return b.kind == BlockKind::paragraph && lines_[b.last].quote_intro;
   }
 
+  enum class HeaderRole { title, chrome, byline, paragraph };
+
+  // A bracketed line: （コード番号：4598　東証グロース）.
+  static bool is_bracketed(std::string_view c) {
+    return (c.starts_with("（") && c.ends_with("）")) || (c.starts_with("(") && c.ends_with(")"));
+  }
+
+  // The page's header: the lines before the title and the title. A page may open with its
+  // furniture before the title: site chrome (a breadcrumb, the site's name over it), an
+  // addressee (報道関係者各位), the writer's handle (@name), a dateline, the rows or bracketed
+  // lines that name the issuer of a release; the title is the first line after them that
+  // reads like one. Returns each header line with its role (none when no title is found
+  // there: the lines are then read as any others).
+  std::vector<std::pair<std::size_t, HeaderRole>> plan_header(std::size_t nonblank) const {
+    std::vector<std::pair<std::size_t, HeaderRole>> roles;
+    std::size_t seen = 0;
+    for (std::size_t i = first_nonblank(); i != npos && seen < 10; i = next_nonblank(i), ++seen) {
+      const Line& l = lines_[i];
+      std::string_view c = l.content();
+      if (l.kind == LineKind::boilerplate) {
+        roles.push_back({i, HeaderRole::chrome});
+        continue;
+      }
+      if ((l.kind == LineKind::para || l.kind == LineKind::bullet) && cues_.addressee.whole(c)) {
+        roles.push_back({i, HeaderRole::paragraph});
+        continue;
+      }
+      if (l.kind == LineKind::para && is_handle(l)) {
+        roles.push_back({i, HeaderRole::byline});
+        continue;
+      }
+      if (l.kind == LineKind::byline || l.kind == LineKind::credit ||
+          (l.dateline && (l.kind == LineKind::para || l.kind == LineKind::section_head))) {
+        // A dateline first of all is the page's; the title follows.
+        if (seen == 0 && !l.dateline) break;
+        roles.push_back({i, HeaderRole::byline});
+        continue;
+      }
+      // Rows of the issuer (会社名　…, 代表者名　…) or a bracketed line among them, once the
+      // page has begun with chrome or a date: not the title.
+      if (!roles.empty() && l.chars <= 60 && !ends_like_sentence(c) &&
+          ((l.kind == LineKind::bullet && !has_bullet_mark(c)) || (l.kind == LineKind::para && is_bracketed(c)))) {
+        roles.push_back({i, HeaderRole::byline});
+        continue;
+      }
+      if (is_title_candidate(l, nonblank)) {
+        // The site's name over its chrome (北浜市公式ホームページ over a breadcrumb), when a
+        // title follows the chrome.
+        std::size_t n = next_nonblank(i);
+        if (roles.empty() && n != npos && lines_[n].kind == LineKind::boilerplate) {
+          std::size_t after = next_nonblank(n);
+          if (after != npos && is_title_candidate(lines_[after], nonblank) && !lines_[after].dateline) {
+            roles.push_back({i, HeaderRole::chrome});
+            continue;
+          }
+        }
+        roles.push_back({i, HeaderRole::title});
+        return roles;
+      }
+      break;
+    }
+    // No title: only the chrome, addressee and handle at the top keep their roles (as before
+    // any title), up to the first other line.
+    std::vector<std::pair<std::size_t, HeaderRole>> kept;
+    for (auto& r : roles) {
+      const Line& l = lines_[r.first];
+      bool plain = l.kind == LineKind::boilerplate || cues_.addressee.whole(l.content()) ||
+                   (l.kind == LineKind::para && is_handle(l));
+      if (!plain || kept.size() >= 4) break;
+      kept.push_back(r);
+    }
+    return kept;
+  }
+
+  // Whether s starts with a [list-bullet] marker.
+  bool has_bullet_mark(std::string_view s) const {
+    for (auto& e : cues_.list_bullet.entries())
+      if (!e.pattern.empty() && s.starts_with(e.pattern)) return true;
+    return false;
+  }
+
+  // Whether the line under line i opens a statement (sentences), not a thread of comments
+  // (a header line with a name and a date, a short line).
+  bool states_under(std::size_t i) const {
+    std::size_t n = next_nonblank(i);
+    if (n == npos || lines_[n].kind != LineKind::para) return false;
+    const Line& l = lines_[n];
+    return !has_stamp(l.content()) && (ends_like_sentence(l.content()) || l.r_count >= 2) && l.chars > 20;
+  }
+
   std::vector<PendingBlock> group() {
     std::vector<PendingBlock> out;
     std::size_t nonblank = 0;
     for (auto& l : lines_) nonblank += l.kind != LineKind::blank;
     out.reserve(nonblank);
-    bool first = true;
+    std::vector<std::pair<std::size_t, HeaderRole>> header = plan_header(nonblank);
+    std::size_t h = 0;
+    bool comment = false;  // under a [comment-head] line
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       Line& l = lines_[i];
       if (l.kind == LineKind::blank) continue;
       PendingBlock pb;
       pb.first = pb.last = static_cast<std::uint32_t>(i);
-      if (first && is_title_candidate(l, nonblank)) {
-        pb.kind = BlockKind::head;
-        title_ = std::string(l.content());
-        title_block_ = out.size();
-        first = false;
+      if (h < header.size() && header[h].first == i) {
+        switch (header[h++].second) {
+          case HeaderRole::title:
+            pb.kind = BlockKind::head;
+            title_ = std::string(l.content());
+            title_block_ = out.size();
+            break;
+          case HeaderRole::chrome: pb.section = Section::boilerplate; break;
+          case HeaderRole::byline: pb.kind = BlockKind::byline; break;
+          case HeaderRole::paragraph: break;
+        }
         out.push_back(pb);
         continue;
       }
-      // Before the title: site chrome (a breadcrumb), an addressee (報道関係者各位), the
-      // writer's handle (@name); the title may follow them.
-      if (first && out.size() < 4) {
-        if (l.kind == LineKind::boilerplate) {
-          pb.section = Section::boilerplate;
-          out.push_back(pb);
-          continue;
-        }
-        if (l.kind == LineKind::para && cues_.addressee.whole(l.content())) {
-          out.push_back(pb);
-          continue;
-        }
-        if (l.kind == LineKind::para && is_handle(l)) {
-          pb.kind = BlockKind::byline;
-          out.push_back(pb);
-          continue;
-        }
-      }
-      first = false;
       // A subtitle right under the title, between wave dashes or dashes (～…～, ―…―).
       if (title_block_ != npos && out.size() == title_block_ + 1 && is_subtitle(l)) {
         pb.kind = BlockKind::head;
         subtitle_block_ = out.size();
+        out.push_back(pb);
+        continue;
+      }
+      if (post_[i]) {  // an embedded post, with its footer
+        pb.kind = BlockKind::quote;
+        for (std::size_t j = next_nonblank(i); j != npos && post_[j]; j = next_nonblank(j)) i = j;
+        pb.last = static_cast<std::uint32_t>(i);
+        comment = false;
         out.push_back(pb);
         continue;
       }
@@ -797,9 +1027,15 @@ class Builder {
           pb.section = Section::boilerplate;
           break;
         default:
-          pb.kind = !out.empty() && introduces_quote(out.back()) ? BlockKind::quote : BlockKind::paragraph;
+          pb.kind = (!out.empty() && introduces_quote(out.back())) || comment ? BlockKind::quote : BlockKind::paragraph;
           break;
       }
+      // Under a line that announces a statement ([comment-head]), the paragraphs are the statement.
+      if ((pb.kind == BlockKind::head || pb.kind == BlockKind::paragraph) && pb.section != Section::boilerplate)
+        comment = l.chars <= 60 && !ends_like_sentence(l.content()) && rules_.matches_whole("comment-head", l.content()) &&
+                  states_under(i);
+      else if (pb.kind != BlockKind::quote || pb.section == Section::boilerplate)
+        comment = false;
       out.push_back(pb);
     }
     // The text after the last block's last line (the leads before each leaf are taken as the
@@ -886,7 +1122,8 @@ class Builder {
           continue;
         }
       }
-      if (b.kind != BlockKind::head && !is_dateline(b)) body_seen = true;
+      // The furniture above the title (an addressee, the issuer's rows) is not the body.
+      if (b.kind != BlockKind::head && !is_dateline(b) && (title_block_ == npos || k > title_block_)) body_seen = true;
     }
   }
 
@@ -1076,6 +1313,7 @@ class Builder {
   // chunk's): the chunks are filled by either thread, and never joined.
   std::vector<std::vector<Range>> ranges_;
   std::vector<PendingBlock> blocks_;
+  std::vector<std::uint8_t> post_;   // lines of an embedded post or its footer (set by mark_posts)
   std::vector<std::uint8_t> opens_;  // blocks_[k] opens a division (set by mark_divisions)
   std::size_t last_end_ = 0;  // the end of the last line handed out
   std::size_t title_block_ = npos, subtitle_block_ = npos;  // the blocks of the title and subtitle, if any

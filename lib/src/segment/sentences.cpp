@@ -590,8 +590,17 @@ class Splitter {
       if (c == U'.' && is_ascii_alnum(prev) && !at_end && !is_space(next) && !is_terminator(next) &&
           !closes(next))
         return npos;  // 1.と 12.が b.から QuickJS.wasm
-      // An enumerator at the start of the sentence: "1. あいう", "1.）".
+      // An enumerator at the start of the sentence: "1. あいう", "1.）", also after the marks of
+      // a Markdown heading ("### 1. 手順").
       std::size_t k = start, digits = 0, letters = 0;
+      if (k < i && (cps_[k].c == U'#' || cps_[k].c == U'＃')) {
+        std::size_t m = k;
+        while (m < i && (cps_[m].c == U'#' || cps_[m].c == U'＃')) ++m;
+        if (m < i && is_space(cps_[m].c)) {
+          while (m < i && is_space(cps_[m].c)) ++m;
+          k = m;
+        }
+      }
       for (; k < i; ++k) {
         char32_t d = cps_[k].c;
         if (is_ascii_digit(d) || (d >= U'０' && d <= U'９')) ++digits;
