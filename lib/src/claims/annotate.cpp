@@ -533,6 +533,19 @@ void annotate(Document& doc, const Options& options) {
     std::string_view v = norms[k].text;
     return alone(k) && v.find("。") == std::string_view::npos && text::length(v) <= 60;
   };
+  // Inside such a section, a heading that is only a person's name and role (【南港・佐々木HC】,
+  // ◇中村翔太選手) opens the next person's words.
+  auto names_person = [&](std::size_t k) {
+    if (!heading_like(k) || text::length(norms[k].text) > 24) return false;
+    std::vector<Morph> morphs;
+    analyse_morphs(norms[k].text, morphs);
+    bool person = false;
+    for (const Morph& m : morphs) {
+      if (m.pos == Pos::verb || m.pos == Pos::adjective || m.pos == Pos::auxiliary) return false;
+      if (m.pos1 == "固有名詞" && m.pos2 == "人名") person = true;
+    }
+    return person;
+  };
   auto names_statement = [&](std::size_t k) {
     if (!heading_like(k)) return false;
     std::string_view v = norms[k].text;
@@ -547,10 +560,15 @@ void annotate(Document& doc, const Options& options) {
       if (c->expression != "回答" && c->expression != "投稿" && v.ends_with(c->expression) && v.size() > c->expression.size())
         statement = true;
     if (!statement) return false;
-    // It names the person (質問者からのお礼コメント introduces a participant's own turn).
+    // It names the person (質問者からのお礼コメント introduces a participant's own turn), or it
+    // heads a section of several people's words (試合後の主なコメント) in prose, not in turns,
+    // where a person's name or a person's quoted words come next.
     std::vector<Morph> morphs;
     analyse_morphs(v, morphs);
-    return std::any_of(morphs.begin(), morphs.end(), [](const Morph& m) { return m.pos1 == "固有名詞" && m.pos2 == "人名"; });
+    if (std::any_of(morphs.begin(), morphs.end(), [](const Morph& m) { return m.pos1 == "固有名詞" && m.pos2 == "人名"; }))
+      return true;
+    return k + 1 < refs.size() && !refs[k + 1].turn->spoken() && !refs[k].turn->spoken() &&
+           (names_person(k + 1) || decisions[k + 1].category == Category::reported);
   };
   for (std::size_t k = 0; k + 1 < refs.size(); ++k) {
     if (!names_statement(k)) continue;
@@ -559,10 +577,17 @@ void annotate(Document& doc, const Options& options) {
     for (std::size_t j = k + 1; j < refs.size(); ++j) {
       if (refs[j].leaf != current) {
         current = refs[j].leaf;
-        if (++leaves > 3 || heading_like(j) || refs[j].block->kind == BlockKind::head ||
+        if (names_person(j) && !refs[j].turn->spoken()) {
+          leaves = 0;  // the next person's words follow
+          continue;
+        }
+        // (a person's words without a full stop, 山田HC「…」, are no heading)
+        bool words = decisions[j].category == Category::reported;
+        if (++leaves > 3 || (heading_like(j) && !words) || refs[j].block->kind == BlockKind::head ||
             (refs[j].block->kind != BlockKind::paragraph && refs[j].block->kind != BlockKind::quote))
           break;
       }
+      if (refs[j].leaf == current && leaves == 0) continue;  // the person heading itself
       if (voiced_by[j] >= 0) continue;
       Decision& d = decisions[j];
       if (d.category == Category::question) continue;

@@ -30,7 +30,7 @@ bool is_category(std::string_view kind) {
   static const std::string_view kinds[] = {"speech", "hearing", "thinking", "estimate", "denial", "manner", "stance",
                                            "showverb", "rumour", "spread", "epistemic", "likely", "feeling",
                                            "evaluation", "telling", "ask", "answer", "evidence", "discourse",
-                                           "rumoured", "voice", "pointer"};
+                                           "rumoured", "voice", "pointer", "finding", "source"};
   return std::find(std::begin(kinds), std::end(kinds), kind) != std::end(kinds);
 }
 

@@ -448,6 +448,33 @@ bool points_at_quote(const Ctx& c) {
   return false;
 }
 
+// A study or a document named as where something was found, before the predicate: ある研究では,
+// 本書では, 県の調査で (source category).
+bool source_topic(const Ctx& c, std::size_t upto) {
+  std::string_view before_p = c.s.n.substr(c.s.body, upto > c.s.body ? upto - c.s.body : 0);
+  for (auto* e : c.lex.of_kind("source")) {
+    for (std::string_view after : {"では", "で、", "で,", "からは", "から、"}) {
+      std::string key = e->expression + std::string(after);
+      std::size_t at = before_p.find(key);
+      if (at != std::string_view::npos && !c.s.in_quote(c.s.body + at)) return true;
+    }
+  }
+  return false;
+}
+
+// The predicate finds something out (分かった, 判明した, 明らかになった, 示されている): finding
+// category; 示す, 確認する, 裏付ける in the passive only.
+bool finding(const Ctx& c) {
+  const Predicate& p = c.p;
+  const Chunk& h = p.chunks[p.head];
+  if (const Cue* f = c.lex.word("finding", h.lemma)) return f->cls == "none" ? p.passive : true;
+  if (h.lemma == "なる" && p.head > 0) {
+    const Chunk& prev = p.chunks[p.head - 1];
+    if (prev.tail == "に" && c.lex.word("finding", prev.lemma + "になる")) return true;
+  }
+  return false;
+}
+
 // A subject that names who acts (山本さんは, 担当者が), not a place or a topic (マニュアルにも).
 bool named_subject(const Predicate& p) {
   if (p.subject < 0) return false;
@@ -706,7 +733,8 @@ void arguments(Ctx& c) {
         if (ch.kind == Chunk::Kind::adverb) continue;
         if ((ch.kind == Chunk::Kind::verb || ch.kind == Chunk::Kind::adjective) &&
             (ch.tail.ends_with("よう") || ch.tail.ends_with("ように")) && !ch.tail.ends_with("のように")) {
-          c.hit(Category::reported, 0.8, p.chunk_begin(k), he, "speech", "…よう(に) + a verb of saying: a request reported");
+          if (!named_subject(p) && p.polite) break;  // 確認するようお願いします: the speaker's own request
+          c.hit(Category::reported, 0.8, p.chunk_begin(k), he, "directive", "…よう(に) + a verb of saying: a request reported");
           return;
         }
         break;
@@ -715,13 +743,28 @@ void arguments(Ctx& c) {
         const Chunk& o = p.chunks[p.object];
         std::string_view nominaliser = o.last >= o.first + 2 ? std::string_view(p.morphs[o.last - 2].surface) : "";
         if (o.kind != Chunk::Kind::noun && p.morphs[o.last - 1].surface == "を" && o.last - 2 >= o.content_end &&
-            (nominaliser == "こと" || nominaliser == "の")) {
+            (nominaliser == "こと" || nominaliser == "の") && (named_subject(p) || !p.polite)) {
           c.hit(Category::reported, 0.8, p.chunk_begin(p.object), he, "speech", "…ことを + a verb of saying: what is said, nominalised");
           return;
         }
       }
       if (quote_before_window(c) && (p.subject >= 0 || p.head == 0)) {
         c.hit(Category::reported, 0.8, hb, he, "speech", "…と、X は + a verb of saying: the quotation before the comma");
+        return;
+      }
+    }
+    // ある研究では、…ことが分かった: a finding of a named study, reported
+    if (!p.negative && (h.kind == Chunk::Kind::verb) && finding(c)) {
+      bool clause = false;
+      if (p.subject >= 0) {
+        const Chunk& sj = p.chunks[p.subject];
+        if (sj.last >= sj.first + 2) {
+          std::string_view nm = p.morphs[sj.last - 2].surface;
+          clause = sj.last - 2 >= sj.content_end && (nm == "こと" || nm == "の");
+        }
+      }
+      if ((clause || p.quote >= 0) && source_topic(c, hb)) {
+        c.hit(Category::reported, 0.8, hb, he, "speech", "a study or a document named, then what it found");
         return;
       }
     }
@@ -767,9 +810,44 @@ void modals(Ctx& c) {
 
 }  // namespace
 
+// 中村は「次で取り返す」。, 山田HC「流れをつくれた」: a person, then the words, the verb of saying
+// left out (the sentence ends at the closing bracket).
+void named_quote(Ctx& c) {
+  const Sent& s = c.s;
+  std::size_t len = 0;
+  char32_t last = text::before(s.n, s.core_end, len);
+  if (last != U'」' && last != U'』') return;
+  std::size_t close = s.core_end - len, open = std::string_view::npos;
+  for (auto& [a, b] : s.quotes)
+    if (b == close) open = a;
+  if (open == std::string_view::npos || open <= s.body) return;
+  std::string_view prefix = s.n.substr(s.body, open - s.body);
+  if (std::size_t comma = prefix.rfind("、"); comma != std::string_view::npos) prefix.remove_prefix(comma + std::string_view("、").size());
+  if (prefix.empty() || text::length(prefix) > 16) return;
+  std::vector<Morph> ms;
+  analyse_morphs(prefix, ms);
+  if (ms.empty()) return;
+  bool person = false;
+  for (const Morph& m : ms) {
+    if (m.pos == Pos::verb || m.pos == Pos::adjective || m.pos == Pos::auxiliary) return;
+    if (m.pos2 == "人名") person = true;
+    if (m.pos == Pos::particle && m.surface == "の") return;  // 花子さんの口癖は「…」: a description
+  }
+  const Morph& tail = ms.back();
+  bool ends_well = tail.pos == Pos::noun || (tail.pos == Pos::particle && (tail.surface == "は" || tail.surface == "が" || tail.surface == "も"));
+  if (!person || !ends_well) return;
+  c.hit(Category::reported, 0.8, open, s.core_end, "speech", "a person + 「…」 with no verb: the verb of saying left out");
+}
+
 void grammar_hits(const Sent& s, const Predicate& p, const Lexicon& lex, bool wh, std::vector<RawHit>& hits,
                   bool subordinate) {
-  if (!p.found) return;
+  if (!p.found) {
+    if (!subordinate && p.begin < p.end) {
+      Ctx c0{s, p, lex, hits};
+      named_quote(c0);
+    }
+    return;
+  }
   Ctx c{s, p, lex, hits};
   // …んちゃう(か) (Kansai: のではないか): ipadic reads ちゃう as a verb of its own
   if (p.head > 0 && p.chunks[p.head].lemma == "ちゃう" && p.chunks[p.head].first == p.chunks[p.head].content_end - 1 &&
