@@ -8,7 +8,8 @@
 # The build and its own tests need the required packages: without them this script fails.
 # The clients the hand-off tests run (tests/cli/export_*.sh; each skips when its client is
 # missing) are optional: translate-toolkit (its Python package, and the xliff2po, po2xliff and
-# pomerge commands of the PO workflow) and OmegaT read the XLIFF 1.2, TBX 2008 and TMX,
+# pomerge commands of the PO workflow) and OmegaT read the XLIFF 1.2, TBX 2008 and TMX (a JDK
+# runs tests/cli/omegat/Comments.java, what its Comments pane shows),
 # Chromium renders the review page (with a Japanese font), Saxon-HE runs the TBX-Basic and
 # XLIFF 2 Schematron rules with jing; Clang and its libFuzzer runtime build the fuzzing harnesses
 # (make fuzz, and their short runs in make test); Slurm and munge run the archive on a one-node
@@ -17,7 +18,7 @@ set -eu
 required="g++ cmake make pkg-config gettext python3 libboost-program-options-dev libboost-locale-dev
 libboost-test-dev libboost-dev libicu-dev libxml2-dev libxml2-utils libpugixml-dev jing
 libmecab-dev mecab-ipadic-utf8"
-optional="python3-translate translate-toolkit omegat chromium fonts-noto-cjk libsaxonhe-java clang libclang-rt-14-dev slurm-wlm munge"
+optional="python3-translate translate-toolkit omegat default-jdk-headless chromium fonts-noto-cjk libsaxonhe-java clang libclang-rt-14-dev slurm-wlm munge"
 [ "${1:-}" = "--bench" ] && required="$required mecab time"
 
 missing() {

@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
   return cli::run([&] {
     std::string format, input = "-", output = "-", xliff = "2.1", tbx_v = "2019", claims = "jsonl", lang = "en", date,
         publisher, publisher_url, source_url, scale;
-    std::vector<std::string> termbase_files;
+    std::vector<std::string> termbase_files, acronym_files;
     std::size_t max_size = cli::kDefaultMaxBytes * 4;
     po::options_description opts(cli::tr("Options"));
     opts.add_options()
@@ -49,7 +49,9 @@ int main(int argc, char** argv) {
        cli::tr("claims: the verdicts' numeric scale, worst first, comma-separated (\"False,Mostly false,Half true,Mostly true,True\" counts from 1; \"0=False,...\" gives the values): ratingValue, bestRating, worstRating").c_str())
       ("termbase", po::value(&termbase_files)->value_name("FILE")->composing(),
        cli::tr("a TBX termbase the document's <term ref> point into (repeatable; default: the team's termbase)").c_str())
-      ("no-termbase", cli::tr("use no termbase: English only from the glosses in the text").c_str());
+      ("no-termbase", cli::tr("use no termbase: English only from the glosses in the text").c_str())
+      ("acronyms", po::value(&acronym_files)->value_name("FILE")->composing(),
+       cli::tr("add the acronyms' full names of FILE (ACRONYM<TAB>name a line) to the built-in list, for glosses that give only an acronym (repeatable)").c_str());
     cli::add_max_size(opts, max_size);
     po::options_description hidden;
     hidden.add_options()("format-name", po::value(&format))("input", po::value(&input));
@@ -126,6 +128,11 @@ int main(int argc, char** argv) {
           o.termbases.push_back(std::make_shared<const tbx::Termbase>(tbx::read_file(f)));
         }))
       return rc;
+    if (!acronym_files.empty()) {
+      auto names = std::make_shared<AcronymNames>(AcronymNames::builtin());
+      if (int rc = cli::load_each(acronym_files, [&](const std::string& f) { names->merge_file(f); })) return rc;
+      o.acronyms = names;
+    }
     return cli::guard(input, [&] {
       Document doc = tei::read(cli::read_input(input, max_size), input);
       cli::write_output(output, exporter->write(doc, o));

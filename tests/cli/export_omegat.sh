@@ -4,8 +4,9 @@
 # glossary/. OmegaT must load it with one segment per sentence (project_stats.txt), and with a
 # translation memory holding an English sentence for every Japanese one, console-translate
 # must write a translated XLIFF in target/ that jatei-merge brings back: every sentence
-# translated, valid TEI. Skips (77) where OmegaT or Java is not installed (tools/install-deps.sh
-# installs it) or cannot start.
+# translated, valid TEI. The comment OmegaT shows beside each segment holds every note of its
+# unit (OmegaT's own XLIFF filter, tests/cli/omegat/Comments.java). Skips (77) where OmegaT or
+# Java is not installed (tools/install-deps.sh installs it) or cannot start.
 set -eu
 . "$JATEI_SRC/tests/cli/common.inc"
 JAR=/usr/share/omegat/OmegaT.jar
@@ -78,6 +79,45 @@ checks=$((checks + 1))
 checks=$((checks + 1))
 [ "$remaining" = 0 ] || fail "OmegaT left $remaining segments untranslated"
 [ -s "$P/target/dialogue.xlf" ] || fail "OmegaT wrote no target file"
+# What OmegaT shows beside each segment (its Comments pane), read through its own XLIFF filter
+# (tests/cli/omegat/Comments.java): the unit's id and every <note> as written, one a line, so
+# who speaks, what the translation must keep and each term's English reach the translator.
+if command -v javac >/dev/null 2>&1; then
+  set +e
+  HOME=$T/home timeout 300 java -Djava.awt.headless=true -cp "$JAR" "$SRC/tests/cli/omegat/Comments.java" \
+    "$P/source/dialogue.xlf" >"$T/comments.out" 2>"$T/comments.err"
+  crc=$?
+  set -e
+  checks=$((checks + 1))
+  if [ $crc != 0 ]; then
+    fail "OmegaT's XLIFF filter (exit $crc)"
+    show "$T/comments.err" 20
+  else
+    python3 - "$P/source/dialogue.xlf" "$T/comments.out" >"$T/py.out" 2>&1 <<'EOF' || { fail "OmegaT's comments"; show "$T/py.out" 20; }
+import sys, xml.etree.ElementTree as ET
+ns = "{urn:oasis:names:tc:xliff:document:1.2}"
+units = [[tu.get("resname")] + [n.text for n in tu.findall(ns + "note")] for tu in ET.parse(sys.argv[1]).getroot().iter(ns + "trans-unit")]
+def unescape(c):
+    out, i = [], 0
+    while i < len(c):
+        if c[i] == "\\" and i + 1 < len(c):
+            out.append("\n" if c[i + 1] == "n" else c[i + 1]); i += 2
+        else:
+            out.append(c[i]); i += 1
+    return "".join(out)
+lines = open(sys.argv[2], encoding="utf-8").read().splitlines()
+comments = [unescape(l.split("\t", 1)[1]).split("\n") for l in lines if l.startswith("ENTRY\t")]
+assert len(comments) == len(units), (len(comments), len(units))
+for c, u in zip(comments, units):
+    assert c == u, (c, u)
+for want in ("Speaker: ", "Term "):
+    assert any(l.startswith(want) for c in comments for l in c), want
+print(len(comments), "segments, every note in OmegaT's comment")
+EOF
+  fi
+else
+  echo "note: javac missing; OmegaT's comments not checked"
+fi
 # What OmegaT wrote comes back into the TEI.
 run "$B/jatei-merge" xliff "$D/dialogue.tei.xml" "$P/target/dialogue.xlf" -o "$T/merged.xml"
 check_rc 0 "merge OmegaT's XLIFF"

@@ -452,3 +452,43 @@ BOOST_AUTO_TEST_CASE(review_page) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(acronyms)
+
+// The list a translator's glossary takes an acronym's full name from: the built-in one parses,
+// full-width letters look up their ASCII entry, a later file wins and an empty name takes an
+// entry out; a line that is not ACRONYM<TAB>name is a DataError at its line.
+BOOST_AUTO_TEST_CASE(list_lookup_merge_and_errors) {
+  const AcronymNames& b = AcronymNames::builtin();
+  BOOST_TEST(b.size() > 50u);
+  BOOST_REQUIRE(b.find("EU"));
+  BOOST_TEST(b.find("EU")->name == "European Union");
+  BOOST_REQUIRE(b.find("\xEF\xBC\xA5\xEF\xBC\xB5"));  // ＥＵ
+  BOOST_TEST(b.find("\xEF\xBC\xA5\xEF\xBC\xB5")->name == "European Union");
+  BOOST_TEST(b.find("IoT"));
+  BOOST_TEST(!b.find("IOT"));  // case kept: IoT and IOT are looked up as written
+  AcronymNames n = b;
+  n.merge("# a newsroom's list\nEU\tthe European Union\nCON\tCoastal Observation Network\nAI\t\n", "mine.tsv");
+  BOOST_TEST(n.find("EU")->name == "the European Union");
+  BOOST_TEST(n.find("EU")->origin == "mine.tsv");
+  BOOST_TEST(n.find("CON")->name == "Coastal Observation Network");
+  BOOST_TEST(!n.find("AI"));
+  BOOST_TEST(b.find("AI"));  // the built-in list is unchanged
+  for (auto [text, line] : {std::pair<std::string, std::size_t>{"EU European Union\n", 1},
+                            {"EU\tEuropean Union\nEuro\tnot one\n", 2},
+                            {"\n\nE\tone capital\n", 3}}) {
+    AcronymNames bad;
+    try {
+      bad.merge(text, "bad.tsv");
+      BOOST_ERROR("accepted: " << text);
+    } catch (const DataError& e) {
+      BOOST_TEST(e.line() == line, text << ": " << e.what());
+    }
+  }
+  BOOST_TEST(AcronymNames::is_acronym("SDGs"));
+  BOOST_TEST(AcronymNames::is_acronym("M&A"));
+  BOOST_TEST(!AcronymNames::is_acronym("OpenAI"));
+  BOOST_TEST(!AcronymNames::is_acronym("reasoning"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

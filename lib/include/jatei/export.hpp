@@ -18,6 +18,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -27,6 +28,37 @@
 #include "jatei/tbx.hpp"
 
 namespace jatei {
+
+// ------------------------------------------------------------------------------------------
+// Acronyms
+// ------------------------------------------------------------------------------------------
+
+// The full English names of acronyms, for the glossary a translator gets: an article that
+// glosses a term with an acronym only (欧州連合(EU), EU（欧州連合）) gives the acronym, and the
+// translator needs the name. lib/data/terms/acronyms.tsv (compiled in; $JATEI_DATA_DIR/
+// terms/acronyms.tsv replaces it), then the files of jatei-export --acronyms: ACRONYM<TAB>name
+// a line, '#' comment lines; a later file's name wins, an empty name takes an acronym out.
+class AcronymNames {
+ public:
+  struct Name {
+    std::string name;
+    std::string origin;  // the file it came from ("terms/acronyms.tsv" for the compiled-in list)
+  };
+  static const AcronymNames& builtin();
+  // Adds the lines of a list; DataError (line, column; the caller names the file) for a line that
+  // is not ACRONYM<TAB>name.
+  void merge(std::string_view text, const std::string& origin);
+  void merge_file(const std::string& path);  // IoError when it cannot be read, DataError as merge()
+  const Name* find(std::string_view acronym) const;
+  std::size_t size() const { return names_.size(); }
+  // The acronym as looked up: full-width letters and digits as ASCII (ＥＵ is EU), case kept.
+  static std::string key(std::string_view acronym);
+  // Two capitals or more and fewer lower-case letters (EU, IoT, SDGs, mRNA, M&A, COVID-19).
+  static bool is_acronym(std::string_view text);
+
+ private:
+  std::map<std::string, Name, std::less<>> names_;
+};
 
 // ------------------------------------------------------------------------------------------
 // Options
@@ -60,6 +92,9 @@ struct ExportOptions {
   // name and concept id; by id alone when there is one termbase), for the English, definition
   // and notes of termbase terms; the tools load terms::default_termbase_path() unless told.
   std::vector<std::shared_ptr<const tbx::Termbase>> termbases;
+  // every exporter: the full names of acronyms the text glosses a term with and does not spell
+  // out itself (null: AcronymNames::builtin(); jatei-export --acronyms adds files to it).
+  std::shared_ptr<const AcronymNames> acronyms;
 };
 
 // ------------------------------------------------------------------------------------------

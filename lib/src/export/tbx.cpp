@@ -68,9 +68,17 @@ tbx::Termbase glossary_termbase(const xp::View& v, const ExportOptions& o) {
         tbx::Term t;
         t.text = tr;
         bool in_text = std::find(e.english.begin(), e.english.end(), tr) != e.english.end();
-        t.source = in_text ? "gloss in the text (" + context_id + ")" : e.termbase_name;
+        // An acronym the term is glossed with, and its full name (the text's, else the acronym
+        // list's): the name is what a translator writes on first mention.
+        const xp::GlossaryEntry::Expansion* full = e.expansion_named(tr);
+        if (e.expansion_of(tr)) t.term_type = "acronym";
+        else if (full) t.term_type = "fullForm";
+        if (in_text) t.source = "gloss in the text (" + context_id + ")";
+        else if (full) t.source = full->source;
+        else t.source = e.termbase_name;
+        if (full) t.notes.push_back("The full name of " + full->acronym + ".");
         std::string pos = e.part_of_speech();
-        if (!in_text && tbx::basic_picklist_allows("partOfSpeech", pos)) t.part_of_speech = pos;
+        if (!in_text && !full && tbx::basic_picklist_allows("partOfSpeech", pos)) t.part_of_speech = pos;
         en.terms.push_back(std::move(t));
       }
       c.langs.push_back(std::move(en));
@@ -114,6 +122,7 @@ std::string martif(const tbx::Termbase& tb) {
         // ours too) is said in a note instead.
         bool pos_ok = tbx::basic_picklist_allows("partOfSpeech", t.part_of_speech);
         if (!t.part_of_speech.empty() && pos_ok) x.leaf("termNote", t.part_of_speech, {{"type", "partOfSpeech"}});
+        if (!t.term_type.empty()) x.leaf("termNote", t.term_type, {{"type", "termType"}});
         if (!t.context.empty()) x.leaf("descrip", t.context, {{"type", "context"}});
         if (!t.source.empty()) x.leaf("admin", t.source, {{"type", "source"}});
         for (auto& n : t.notes) x.leaf("note", n);

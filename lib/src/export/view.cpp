@@ -7,8 +7,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cctype>
 #include <cstdlib>
 #include <ctime>
+#include <functional>
 #include <sstream>
 
 #include "jatei/utf8.hpp"
@@ -239,17 +241,21 @@ std::vector<const Mention*> SentenceInfo::cues() const {
 
 std::vector<std::string> GlossaryEntry::translations() const {
   std::vector<std::string> out;
-  auto fold = [](std::string s) {
+  auto fold = [](const std::string& t) {
+    // "EU" and "ＥＵ" (full-width) too
+    std::string s = AcronymNames::key(t);
     for (auto& c : s)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return s;
   };
   auto add = [&](const std::string& t) {
-    // "Distillation" glossed in the text and "distillation" in the termbase are one word.
+    // "Distillation" glossed in the text and "distillation" in the termbase are one word, as
+    // are "EU" and "ＥＵ".
     if (t.empty() || std::any_of(out.begin(), out.end(), [&](const std::string& o) { return fold(o) == fold(t); })) return;
     out.push_back(t);
   };
   for (auto& e : english) add(e);
+  for (auto& x : expansions) add(x.name);
   if (tb_concept)
     if (auto* l = tb_concept->lang(target_lang))
       for (auto& t : l->terms) add(t.text);
@@ -280,12 +286,175 @@ std::string GlossaryEntry::part_of_speech() const {
   return "";
 }
 
+// ---- acronyms -------------------------------------------------------------------------------
+
+namespace {
+
+// Whether the letters of an acronym are the initials of a Latin phrase's words, in order: each
+// word's initial is one letter, except that a function word (of, and, the…) or the part of a
+// word after a hyphen may give none (European Union / EU, Conference of the Parties / COP,
+// Organisation for Economic Co-operation and Development / OECD). Only the capitals count
+// (IoT, SDGs); at least two words.
+bool spells(std::string_view acronym, std::string_view phrase) {
+  static const std::string_view function_words[] = {"of", "and", "for", "the", "on", "in", "to", "a", "an",
+                                                    "at", "by", "with", "from", "de", "du", "des", "la", "le"};
+  std::string letters;
+  for (char c : AcronymNames::key(acronym))
+    if (c >= 'A' && c <= 'Z') letters.push_back(static_cast<char>(c | 0x20));
+  struct Word {
+    char initial;
+    bool optional;
+  };
+  std::vector<Word> words;
+  std::size_t whole = 0;
+  for (std::size_t i = 0; i < phrase.size();) {
+    auto letter = [&](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    if (!letter(phrase[i]) && !(phrase[i] >= '0' && phrase[i] <= '9')) {
+      if (!(phrase[i] == ' ' || phrase[i] == '-' || phrase[i] == ',' || phrase[i] == '&' || phrase[i] == '\'' ||
+            phrase[i] == '.'))
+        return false;  // a phrase of Latin words only
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < phrase.size() && (letter(phrase[j]) || (phrase[j] >= '0' && phrase[j] <= '9') || phrase[j] == '\'')) ++j;
+    std::string w(phrase.substr(i, j - i));
+    for (auto& c : w) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+    bool after_hyphen = i > 0 && phrase[i - 1] == '-';
+    bool function = std::find(std::begin(function_words), std::end(function_words), w) != std::end(function_words);
+    words.push_back({w[0], after_hyphen || function});
+    if (!after_hyphen) ++whole;
+    i = j;
+  }
+  if (whole < 2 || letters.size() < 2 || words.size() > 3 * letters.size()) return false;
+  // letters[i..] against words[j..]
+  std::function<bool(std::size_t, std::size_t)> match = [&](std::size_t i, std::size_t j) -> bool {
+    if (j == words.size()) return i == letters.size();
+    if (i < letters.size() && words[j].initial == letters[i] && match(i + 1, j + 1)) return true;
+    return words[j].optional && match(i, j + 1);
+  };
+  return match(0, 0);
+}
+
+bool latin_phrase_char(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ' || c == '-' ||
+         c == '\'' || c == '&' || c == '.' || c == ',';
+}
+
+// Where the text writes the acronym's name beside it: "European Union (EU)" or "EU (European
+// Union)", ASCII or full-width parentheses. The name, or "".
+std::string name_beside(std::string_view text, std::string_view acronym) {
+  auto open = [](char32_t c) { return c == '(' || c == 0xFF08; };
+  auto close = [](char32_t c) { return c == ')' || c == 0xFF09; };
+  for (std::size_t p = text.find(acronym); p != std::string_view::npos; p = text.find(acronym, p + 1)) {
+    std::size_t e = p + acronym.size(), len = 0;
+    // A whole word: no Latin letter or digit glued to either side.
+    if (p > 0) {
+      char32_t c = utf8::decode_before(text, p, len);
+      if ((c < 0x80 && std::isalnum(static_cast<int>(c))) ) continue;
+    }
+    if (e < text.size()) {
+      char32_t c = utf8::decode(text, e, len);
+      if (c < 0x80 && std::isalnum(static_cast<int>(c))) continue;
+    }
+    // NAME (ACRONYM)
+    if (p > 0 && e < text.size()) {
+      std::size_t lb = 0, la = 0;
+      char32_t before = utf8::decode_before(text, p, lb), after = utf8::decode(text, e, la);
+      if (open(before) && close(after)) {
+        std::size_t q = p - lb;
+        while (q > 0 && text[q - 1] == ' ') --q;
+        std::size_t end = q;
+        while (q > 0 && static_cast<unsigned char>(text[q - 1]) < 0x80 && latin_phrase_char(static_cast<unsigned char>(text[q - 1]))) --q;
+        // the shortest run of whole words before the parenthesis that spells the acronym
+        std::string_view run = text.substr(q, end - q);
+        for (std::size_t k = run.size(); k-- > 0;) {
+          if (k != 0 && run[k - 1] != ' ') continue;
+          std::string_view cand = run.substr(k);
+          while (!cand.empty() && (cand.front() == ' ' || cand.front() == ',')) cand.remove_prefix(1);
+          if (spells(acronym, cand)) return std::string(cand);
+        }
+      }
+    }
+    // ACRONYM (NAME)
+    std::size_t q = e;
+    while (q < text.size() && text[q] == ' ') ++q;
+    if (q < text.size()) {
+      std::size_t lo = 0;
+      if (open(utf8::decode(text, q, lo))) {
+        std::size_t b = q + lo, r = b;
+        while (r < text.size() && static_cast<unsigned char>(text[r]) < 0x80 && latin_phrase_char(static_cast<unsigned char>(text[r])) && text[r] != ',') ++r;
+        std::size_t lc = 0;
+        if (r < text.size() && close(utf8::decode(text, r, lc))) {
+          std::string_view cand = text.substr(b, r - b);
+          while (!cand.empty() && cand.back() == ' ') cand.remove_suffix(1);
+          while (!cand.empty() && cand.front() == ' ') cand.remove_prefix(1);
+          if (spells(acronym, cand)) return std::string(cand);
+        }
+      }
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+const GlossaryEntry::Expansion* GlossaryEntry::expansion_of(std::string_view acronym) const {
+  for (auto& x : expansions)
+    if (x.acronym == acronym) return &x;
+  return nullptr;
+}
+
+const GlossaryEntry::Expansion* GlossaryEntry::expansion_named(std::string_view name) const {
+  for (auto& x : expansions)
+    if (x.name == name) return &x;
+  return nullptr;
+}
+
+std::string GlossaryEntry::source_of(const std::string& translation) const {
+  if (std::find(english.begin(), english.end(), translation) != english.end()) return "gloss in the text";
+  if (auto* x = expansion_named(translation)) return x->source;
+  return termbase_name;
+}
+
+// The full name of each acronym an entry is glossed with: another gloss of the same term that it
+// spells (大規模言語モデル(Large Language Model、LLM)), else the name the text writes beside the
+// acronym anywhere in the article (European Union (EU)), else the acronym list.
+void View::expand_acronyms() {
+  const AcronymNames& names = options.acronyms ? *options.acronyms : AcronymNames::builtin();
+  for (auto& e : glossary) {
+    for (auto& g : e.english) {
+      if (!AcronymNames::is_acronym(g) || e.expansion_of(g)) continue;
+      GlossaryEntry::Expansion x{g, "", ""};
+      for (auto& other : e.english)
+        if (&other != &g && !AcronymNames::is_acronym(other) && spells(g, other)) {
+          x.name = other;
+          x.source = "gloss in the text";
+          break;
+        }
+      for (std::size_t i = 0; x.name.empty() && i < sentences.size(); ++i) {
+        x.name = name_beside(sentences[i].s->text, g);
+        if (!x.name.empty()) x.source = "the text (" + sentences[i].s->id + ")";
+      }
+      if (x.name.empty())
+        if (auto* n = names.find(g)) {
+          x.name = n->name;
+          std::string_view o = n->origin;
+          x.source = "acronym list " + std::string(o.substr(o.find_last_of('/') == std::string_view::npos ? 0 : o.find_last_of('/') + 1));
+        }
+      // ＥＵ beside EU: one full name, given to the first.
+      if (!x.name.empty() && !e.expansion_named(x.name)) e.expansions.push_back(std::move(x));
+    }
+  }
+}
+
 // ---- View ---------------------------------------------------------------------------------
 
 View::View(const Document& d, const ExportOptions& o) : doc(d), options(o) {
   read_header();
   read_body();
   read_terms();
+  expand_acronyms();
   read_standoff();
   read_translations();
 }

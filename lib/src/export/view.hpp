@@ -99,8 +99,19 @@ struct GlossaryEntry {
   const tbx::Concept* tb_concept = nullptr;  // the termbase entry, when one is found
   std::string termbase_name;              // its termbase's file name
   std::string target_lang = "en";
-  // English from the text first, then the termbase; no duplicates.
+  // The full name of an acronym among `english` (欧州連合(EU): EU, European Union): another
+  // gloss of the term it spells, else the name the text writes beside it, else the acronym list.
+  struct Expansion {
+    std::string acronym, name;
+    std::string source;  // "gloss in the text", "the text (s12)", "acronym list acronyms.tsv"
+  };
+  std::vector<Expansion> expansions;
+  const Expansion* expansion_of(std::string_view acronym) const;   // an acronym's, or nullptr
+  const Expansion* expansion_named(std::string_view name) const;   // the one with this name, or nullptr
+  // English from the text first, then the acronyms' full names, then the termbase; no duplicates.
   std::vector<std::string> translations() const;
+  // Where a translation comes from: "gloss in the text", an expansion's source, the termbase.
+  std::string source_of(const std::string& translation) const;
   // From the termbase: the tb_concept's definition (else the target or source language's), its
   // first note, the part of speech of its first target-language term.
   std::string definition() const;
@@ -162,6 +173,7 @@ class View {
   void read_header();
   void read_body();
   void read_terms();
+  void expand_acronyms();
   void read_standoff();
   void read_translations();
 };

@@ -286,10 +286,7 @@ std::string xliff21(const xp::View& v, const ExportOptions& o) {
       }
       x.open("gls:glossEntry", {{"ref", "#" + mrk}});
       x.leaf("gls:term", e->forms.front(), {{"source", e->ref.empty() ? "text" : e->ref}});
-      for (auto& t : translations) {
-        bool in_text = std::find(e->english.begin(), e->english.end(), t) != e->english.end();
-        x.leaf("gls:translation", t, {{"source", in_text ? "gloss in the text" : e->termbase_name}});
-      }
+      for (auto& t : translations) x.leaf("gls:translation", t, {{"source", e->source_of(t)}});
       if (!definition.empty()) x.leaf("gls:definition", definition, {{"source", e->termbase_name}});
       x.close();
     }
@@ -384,8 +381,16 @@ std::string xliff12(const xp::View& v, const ExportOptions& o) {
         if (tr.empty()) {
           t += ": no English equivalent in the text or termbase";
         } else {
+          // An acronym with its full name beside it: EU (European Union).
           t += " = ";
-          for (std::size_t i = 0; i < tr.size(); ++i) t += (i ? " / " : "") + tr[i];
+          bool first = true;
+          for (auto& w : tr) {
+            auto* full = e->expansion_named(w);
+            if (full && std::find(tr.begin(), tr.end(), full->acronym) != tr.end()) continue;
+            t += (first ? "" : " / ") + w;
+            first = false;
+            if (auto* ex = e->expansion_of(w)) t += " (" + ex->name + ")";
+          }
         }
         if (std::string note = e->note(); !note.empty()) t += " (" + note + ")";
         t += ".";
