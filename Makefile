@@ -48,6 +48,7 @@ bench:
 	@sh tests/bench/run.sh $(BUILD)
 	@BENCH_TERMS_MB=$${BENCH_TERMS_MB:-5} sh tests/bench/terms.sh $(BUILD)
 	@sh tests/bench/merge-xliff.sh $(BUILD)
+	@sh tests/bench/sha256.sh $(BUILD)
 
 install: build
 	cmake --install $(BUILD)

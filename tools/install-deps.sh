@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs what jatei needs to build and test, on Debian or Ubuntu (apt-get).
-# Usage: tools/install-deps.sh [--bench]    (--bench adds the mecab command, the benchmark's baseline)
+# Usage: tools/install-deps.sh [--bench]    (--bench adds the mecab command, the benchmark's baseline,
+# and nettle, whose SHA-256 the benchmark measures beside OpenSSL's)
 #
 # MeCab's library and its IPA dictionary in UTF-8 are required: jatei-claims analyses each
 # sentence's final predicate with them.
@@ -16,10 +17,10 @@
 # cluster (tests/cli/slurm.sh). One that cannot be installed is reported, not fatal.
 set -eu
 required="g++ cmake make pkg-config gettext python3 libboost-program-options-dev libboost-locale-dev
-libboost-test-dev libboost-dev libicu-dev libxml2-dev libxml2-utils libpugixml-dev jing
+libboost-test-dev libboost-dev libicu-dev libxml2-dev libxml2-utils libpugixml-dev libssl-dev nlohmann-json3-dev jing
 libmecab-dev mecab-ipadic-utf8"
 optional="python3-translate translate-toolkit omegat default-jdk-headless chromium fonts-noto-cjk libsaxonhe-java clang libclang-rt-14-dev slurm-wlm munge"
-[ "${1:-}" = "--bench" ] && required="$required mecab time"
+[ "${1:-}" = "--bench" ] && required="$required mecab time nettle-dev"
 
 missing() {
   out=""

@@ -11,6 +11,8 @@
 #include <mutex>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "jatei/error.hpp"
 
 #include "jatei/export.hpp"
@@ -47,177 +49,45 @@ void put_counts(std::string& out, const std::map<std::string, std::map<std::stri
   out += '}';
 }
 
-// A small JSON reader: objects, strings, numbers, true/false/null (what manifests hold).
-struct Value {
-  enum Kind { null, boolean, number, string, object, array } kind = null;
-  double num = 0;
-  std::string str;
-  std::vector<std::pair<std::string, Value>> members;
-  std::vector<Value> items;
-  const Value* get(std::string_view k) const {
-    for (auto& [name, v] : members)
-      if (name == k) return &v;
-    return nullptr;
+// A line read by nlohmann::json (strict JSON); a syntax error is a DataError naming the column.
+nlohmann::json parse_line(const std::string& line) {
+  try {
+    return nlohmann::json::parse(line);
+  } catch (const nlohmann::json::parse_error& e) {
+    // "[json.exception.parse_error.101] parse error at line 1, column 7: syntax error …": the
+    // column is said after the words, as the other messages of this file do.
+    std::string what = e.what();
+    if (std::size_t colon = what.find(": "); colon != std::string::npos) what.erase(0, colon + 2);
+    throw DataError("manifest: " + what + " at column " + std::to_string(e.byte));
   }
-};
-
-class Parser {
- public:
-  explicit Parser(std::string_view s) : s_(s) {}
-  Value document() {
-    Value v = value(0);
-    ws();
-    if (p_ != s_.size()) bad("text after the JSON value");
-    return v;
-  }
-
- private:
-  [[noreturn]] void bad(const std::string& what) {
-    throw DataError("manifest: " + what + " at column " + std::to_string(p_ + 1));
-  }
-  void ws() {
-    while (p_ < s_.size() && (s_[p_] == ' ' || s_[p_] == '\t' || s_[p_] == '\r' || s_[p_] == '\n')) ++p_;
-  }
-  bool eat(char c) {
-    ws();
-    if (p_ < s_.size() && s_[p_] == c) {
-      ++p_;
-      return true;
-    }
-    return false;
-  }
-  void expect(char c) {
-    if (!eat(c)) bad(std::string("expected '") + c + "'");
-  }
-  static void utf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-  unsigned hex4() {
-    if (p_ + 4 > s_.size()) bad("short \\u escape");
-    unsigned v = 0;
-    for (int i = 0; i < 4; ++i) {
-      char c = s_[p_++];
-      v <<= 4;
-      if (c >= '0' && c <= '9') v |= c - '0';
-      else if (c >= 'a' && c <= 'f') v |= c - 'a' + 10;
-      else if (c >= 'A' && c <= 'F') v |= c - 'A' + 10;
-      else bad("bad \\u escape");
-    }
-    return v;
-  }
-  std::string string() {
-    expect('"');
-    std::string out;
-    while (true) {
-      if (p_ >= s_.size()) bad("unterminated string");
-      char c = s_[p_++];
-      if (c == '"') return out;
-      if (static_cast<unsigned char>(c) < 0x20) bad("control character in a string");
-      if (c != '\\') {
-        out += c;
-        continue;
-      }
-      if (p_ >= s_.size()) bad("unterminated string");
-      switch (char e = s_[p_++]) {
-        case '"': case '\\': case '/': out += e; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'u': {
-          unsigned cp = hex4();
-          if (cp >= 0xD800 && cp < 0xDC00 && p_ + 1 < s_.size() && s_[p_] == '\\' && s_[p_ + 1] == 'u') {
-            p_ += 2;
-            unsigned lo = hex4();
-            if (lo < 0xDC00 || lo > 0xDFFF) bad("bad surrogate pair");
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-          } else if (cp >= 0xD800 && cp < 0xE000) {
-            bad("lone surrogate");
-          }
-          utf8(out, cp);
-          break;
-        }
-        default: bad("bad escape");
-      }
-    }
-  }
-  Value value(int depth) {
-    if (depth > 16) bad("nested too deeply");
-    ws();
-    if (p_ >= s_.size()) bad("unexpected end");
-    Value v;
-    char c = s_[p_];
-    if (c == '{') {
-      ++p_;
-      v.kind = Value::object;
-      if (eat('}')) return v;
-      do {
-        ws();
-        std::string k = string();
-        expect(':');
-        v.members.emplace_back(std::move(k), value(depth + 1));
-      } while (eat(','));
-      expect('}');
-    } else if (c == '[') {
-      ++p_;
-      v.kind = Value::array;
-      if (eat(']')) return v;
-      do v.items.push_back(value(depth + 1));
-      while (eat(','));
-      expect(']');
-    } else if (c == '"') {
-      v.kind = Value::string;
-      v.str = string();
-    } else if (s_.substr(p_, 4) == "true" || s_.substr(p_, 5) == "false") {
-      v.kind = Value::boolean;
-      v.num = s_[p_] == 't';
-      p_ += s_[p_] == 't' ? 4 : 5;
-    } else if (s_.substr(p_, 4) == "null") {
-      p_ += 4;
-    } else {
-      std::size_t b = p_;
-      while (p_ < s_.size() && std::strchr("+-0123456789.eE", s_[p_])) ++p_;
-      if (b == p_) bad("unexpected character");
-      std::string n(s_.substr(b, p_ - b));
-      char* end = nullptr;
-      v.kind = Value::number;
-      v.num = std::strtod(n.c_str(), &end);
-      if (!end || *end) bad("bad number");
-    }
-    return v;
-  }
-  std::string_view s_;
-  std::size_t p_ = 0;
-};
-
-std::string get_string(const Value& o, std::string_view k) {
-  const Value* v = o.get(k);
-  if (!v || v->kind == Value::null) return {};
-  if (v->kind != Value::string) throw DataError("manifest: \"" + std::string(k) + "\" is not a string");
-  return v->str;
 }
 
-double get_number(const Value& o, std::string_view k) {
-  const Value* v = o.get(k);
-  if (!v || v->kind == Value::null) return 0;
-  if (v->kind != Value::number || !std::isfinite(v->num) || v->num < 0)
-    throw DataError("manifest: \"" + std::string(k) + "\" is not a number of 0 or more");
-  return v->num;
+const nlohmann::json* member(const nlohmann::json& o, std::string_view k) {
+  auto it = o.find(k);
+  return it == o.end() ? nullptr : &*it;
+}
+
+std::string get_string(const nlohmann::json& o, std::string_view k) {
+  const nlohmann::json* v = member(o, k);
+  if (!v || v->is_null()) return {};
+  if (!v->is_string()) throw DataError("manifest: \"" + std::string(k) + "\" is not a string");
+  return v->get<std::string>();
+}
+
+// A number of 0 or more (null or absent: 0).
+double get_number(const nlohmann::json& o, std::string_view k) {
+  const nlohmann::json* v = member(o, k);
+  if (!v || v->is_null()) return 0;
+  double n = v->is_number() ? v->get<double>() : -1;
+  if (!std::isfinite(n) || n < 0) throw DataError("manifest: \"" + std::string(k) + "\" is not a number of 0 or more");
+  return n;
+}
+
+// A count: a whole number of 0 or more, kept exactly.
+std::uint64_t get_count(const nlohmann::json& n, const std::string& what) {
+  if (n.is_number_unsigned()) return n.get<std::uint64_t>();
+  if (n.is_number() && n.get<double>() >= 0 && std::isfinite(n.get<double>())) return static_cast<std::uint64_t>(n.get<double>());
+  throw DataError("manifest: " + what + " is not a number");
 }
 
 }  // namespace
@@ -290,8 +160,8 @@ std::string to_json(const Record& r) {
 }
 
 Record from_json(const std::string& line) {
-  Value v = Parser(line).document();
-  if (v.kind != Value::object) throw DataError("manifest: a line is not a JSON object");
+  nlohmann::json v = parse_line(line);
+  if (!v.is_object()) throw DataError("manifest: a line is not a JSON object");
   Record r;
   r.input = get_string(v, "input");
   if (r.input.empty()) throw DataError("manifest: a record without \"input\"");
@@ -301,14 +171,11 @@ Record from_json(const std::string& line) {
   r.error = get_string(v, "error");
   r.exit = static_cast<int>(get_number(v, "exit"));
   r.seconds = get_number(v, "seconds");
-  r.bytes = static_cast<std::uint64_t>(get_number(v, "bytes"));
-  if (const Value* c = v.get("counts"); c && c->kind == Value::object)
-    for (auto& [stage, figures] : c->members) {
-      if (figures.kind != Value::object) throw DataError("manifest: counts of " + stage + " is not an object");
-      for (auto& [k, n] : figures.members) {
-        if (n.kind != Value::number || n.num < 0) throw DataError("manifest: count " + stage + "." + k + " is not a number");
-        r.counts[stage][k] = static_cast<std::uint64_t>(n.num);
-      }
+  if (const nlohmann::json* b = member(v, "bytes"); b && !b->is_null()) r.bytes = get_count(*b, "\"bytes\"");
+  if (const nlohmann::json* c = member(v, "counts"); c && c->is_object())
+    for (auto& [stage, figures] : c->items()) {
+      if (!figures.is_object()) throw DataError("manifest: counts of " + stage + " is not an object");
+      for (auto& [k, n] : figures.items()) r.counts[stage][k] = get_count(n, "count " + stage + "." + k);
     }
   return r;
 }

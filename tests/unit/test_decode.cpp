@@ -6,6 +6,7 @@
 #include <unicode/ucnv.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "jatei/decode.hpp"
@@ -593,6 +594,26 @@ BOOST_AUTO_TEST_CASE(sha256_in_steps_equals_at_once) {
   jatei::Sha256 million;
   for (int i = 0; i < 1000; ++i) million.update(std::string(1000, 'a'));
   BOOST_TEST(million.hex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+BOOST_AUTO_TEST_CASE(sha256_copies_and_moves_go_on_on_their_own) {
+  // A copy holds the bytes so far and goes on without its original; a moved-to object keeps the
+  // state; an assigned one takes the other's.
+  jatei::Sha256 a;
+  a.update("ab");
+  jatei::Sha256 b = a;
+  a.update("c");
+  b.update("x");
+  BOOST_TEST(a.hex() == jatei::sha256_hex("abc"));
+  BOOST_TEST(b.hex() == jatei::sha256_hex("abx"));
+  jatei::Sha256 c = std::move(a);
+  c.update("d");
+  BOOST_TEST(c.hex() == jatei::sha256_hex("abcd"));
+  jatei::Sha256 d;
+  d = b;
+  d.update("y");
+  BOOST_TEST(d.hex() == jatei::sha256_hex("abxy"));
+  BOOST_TEST(b.hex() == jatei::sha256_hex("abx"));
 }
 
 BOOST_AUTO_TEST_CASE(sha256_of_decoded_is_of_the_source_bytes) {

@@ -278,6 +278,32 @@ BOOST_AUTO_TEST_CASE(errors) {
   BOOST_TEST(data_error([&] { merge_verdicts(d, "id,rating,reviewer,date\ns5,True,A,30/01/2025\n"); }).find("is not YYYY-MM-DD") != std::string::npos);
   BOOST_TEST(data_error([&] { merge_verdicts(d, "id,rating,reviewer\n\"s5,True,A\n"); }).find("unterminated") != std::string::npos);
   BOOST_TEST(data_error([&] { merge_verdicts(d, "{\"id\": \"s5\", \"rating\": \"True\"\n"); }).find("bad JSON") != std::string::npos);
+  // Strict JSON: a bare word is no value ({"id":s5} was read as the id "s5"), refused with its
+  // line and column; so are a line that is no object and a value after the object.
+  auto json_error = [&](const std::string& text, std::size_t line, std::size_t column) {
+    try {
+      merge_verdicts(d, text);
+    } catch (const DataError& e) {
+      BOOST_TEST(std::string(e.what()).find("bad JSON") == 0u, e.what());
+      BOOST_TEST(e.line() == line, text);
+      BOOST_TEST(e.column() == column, text << " at column " << e.column());
+      return;
+    }
+    BOOST_ERROR("accepted: " << text);
+  };
+  json_error("{\"id\":\"s1\",\"rating\":\"True\",\"reviewer\":\"A\"}\n{\"id\":s5,\"rating\":\"True\",\"reviewer\":\"A\"}\n", 2, 7);
+  // The column is that of the last character the parser read: the ',' that ends "tru", the
+  // end of the line after the 5.
+  json_error("{\"id\":\"s5\",\"rating\":tru,\"reviewer\":\"A\"}\n", 1, 24);
+  json_error("{\"id\":\"s5\",\"rating\":\"True\",\"reviewer\":\"A\"} 5\n", 1, 44);
+  json_error("{\"id\":\"s5\",\"rating\":\"True\",\"reviewer\":\"A\"}\n[1]\n", 2, 1);
+  // A nested value is skipped, a number is kept as written, null is empty.
+  BOOST_TEST(data_error([&] {
+               merge_verdicts(d, "{\"id\":\"s5\",\"rating\":\"True\",\"reviewer\":\"A\",\"x\":{\"id\":\"s99\"},\"note\":1.50,\"url\":null}\n");
+             }) == "");
+  BOOST_TEST(tei::write(d).find("1.50") != std::string::npos);
+  d = fixture();
+  before = tei::write(d);
   // A good row before a bad one: nothing is merged.
   BOOST_TEST(!data_error([&] { merge_verdicts(d, "id,rating,reviewer\ns5,True,A\ns98,False,A\n"); }).empty());
   BOOST_TEST(tei::write(d) == before);

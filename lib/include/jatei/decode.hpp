@@ -5,9 +5,9 @@
 //   d.text; d.encoding; d.sha256;
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -53,22 +53,27 @@ std::string detect_encoding(std::string_view bytes);
 // Offset of the first byte that is not part of valid UTF-8, or npos.
 std::size_t utf8_invalid_offset(std::string_view bytes);
 
-// Lowercase hex SHA-256 of `bytes` (FIPS 180-4).
+// Lowercase hex SHA-256 of `bytes` (FIPS 180-4), taken by OpenSSL's libcrypto (which uses the
+// processor's SHA instructions where it has them).
 std::string sha256_hex(std::string_view bytes);
 
 // The same taken in steps, for bytes looked at in pieces:
 //   Sha256 s; s.update(a); s.update(b);   // s.hex() == sha256_hex(a + b)
+// One object is used by one thread at a time; objects on different threads are independent.
 class Sha256 {
  public:
+  Sha256();
+  Sha256(const Sha256& other);
+  Sha256(Sha256&& other) noexcept;
+  Sha256& operator=(Sha256 other) noexcept;
+  ~Sha256();
+
   void update(std::string_view bytes);
   std::string hex() const;  // of all bytes so far (more may follow)
 
  private:
-  std::array<std::uint32_t, 8> h_ = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                     0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  std::uint64_t length_ = 0;            // bytes taken in
-  std::array<unsigned char, 64> pending_{};  // the start of a block not yet full
-  std::size_t pending_size_ = 0;
+  struct State;  // the library's digest context (lib/src/core/sha256.cpp)
+  std::unique_ptr<State> state_;
 };
 
 }  // namespace jatei

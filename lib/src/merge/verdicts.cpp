@@ -4,6 +4,7 @@
 // a reviewer who changes their mind replaces their own earlier verdict. The CSV reader accepts
 // what a spreadsheet writes (BOM, CRLF, quoted fields with line breaks, comma, semicolon or tab
 // separators) and strips the apostrophe jatei-export puts before formula-like cells.
+#include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -150,150 +151,53 @@ std::vector<Row> read_csv(std::string_view data) {
 
 // ---- JSON Lines ---------------------------------------------------------------------------
 
-class Json {
+// One object of a JSON Lines file, read by nlohmann::json's SAX parser (strict JSON: a bare
+// word such as {"id":s5} is an error): its string, number, boolean and null members by
+// canonical key (null as "", a number as written); nested arrays and objects are skipped.
+class ObjectReader final : public nlohmann::json_sax<nlohmann::json> {
  public:
-  Json(std::string_view s, std::size_t line) : s_(s), line_(line) {}
+  explicit ObjectReader(std::size_t line) : line_(line) {}
+  std::map<std::string, std::string> fields;
 
-  // One object: its string/number/bool/null members by canonical key (nested values skipped).
-  std::map<std::string, std::string> object() {
-    std::map<std::string, std::string> out;
-    ws();
-    expect('{');
-    ws();
-    if (peek() == '}') {
-      ++i_;
-      end();
-      return out;
-    }
-    for (;;) {
-      ws();
-      std::string key = string();
-      ws();
-      expect(':');
-      ws();
-      std::string value;
-      bool scalar = this->value(value);
-      std::string c = canonical(key);
-      if (!c.empty() && scalar) out[c] = value;
-      ws();
-      if (peek() == ',') {
-        ++i_;
-        continue;
-      }
-      expect('}');
-      break;
-    }
-    end();
-    return out;
+  bool null() override { return scalar(std::string()); }
+  bool boolean(bool v) override { return scalar(v ? "true" : "false"); }
+  bool number_integer(number_integer_t v) override { return scalar(std::to_string(v)); }
+  bool number_unsigned(number_unsigned_t v) override { return scalar(std::to_string(v)); }
+  bool number_float(number_float_t, const string_t& written) override { return scalar(written); }
+  bool string(string_t& v) override { return scalar(std::move(v)); }
+  bool binary(binary_t&) override { return scalar(std::string()); }
+  bool start_object(std::size_t) override { return open(); }
+  bool end_object() override { return --depth_, true; }
+  bool start_array(std::size_t) override { return depth_ == 0 ? not_an_object() : open(); }
+  bool end_array() override { return --depth_, true; }
+  bool key(string_t& k) override {
+    if (depth_ == 1) key_ = canonical(k);
+    return true;
+  }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) override {
+    // "[json.exception.parse_error.101] parse error at line 1, column 7: syntax error …": the
+    // place is given by the DataError, the words after it are kept.
+    std::string what = e.what();
+    std::size_t colon = what.find(": ");
+    if (colon != std::string::npos) what.erase(0, colon + 2);
+    throw DataError("bad JSON: " + what, line_, position);
   }
 
  private:
-  [[noreturn]] void fail(const std::string& what) const {
-    throw DataError("bad JSON: " + what, line_, i_ + 1);
-  }
-  char peek() const { return i_ < s_.size() ? s_[i_] : '\0'; }
-  void ws() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\r' || s_[i_] == '\n')) ++i_;
-  }
-  void expect(char c) {
-    if (peek() != c) fail(std::string("expected '") + c + "'");
-    ++i_;
-  }
-  void end() {
-    ws();
-    if (i_ != s_.size()) fail("text after the object");
-  }
-  unsigned hex4() {
-    if (i_ + 4 > s_.size()) fail("short \\u escape");
-    unsigned v = 0;
-    for (int k = 0; k < 4; ++k) {
-      char c = s_[i_++];
-      v <<= 4;
-      if (c >= '0' && c <= '9') v |= static_cast<unsigned>(c - '0');
-      else if (c >= 'a' && c <= 'f') v |= static_cast<unsigned>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') v |= static_cast<unsigned>(c - 'A' + 10);
-      else fail("bad \\u escape");
-    }
-    return v;
-  }
-  std::string string() {
-    expect('"');
-    std::string out;
-    for (;;) {
-      if (i_ >= s_.size()) fail("unterminated string");
-      char c = s_[i_++];
-      if (c == '"') break;
-      if (static_cast<unsigned char>(c) < 0x20) fail("control character in a string");
-      if (c != '\\') {
-        out.push_back(c);
-        continue;
-      }
-      char e = peek();
-      ++i_;
-      switch (e) {
-        case '"': out.push_back('"'); break;
-        case '\\': out.push_back('\\'); break;
-        case '/': out.push_back('/'); break;
-        case 'b': out.push_back('\b'); break;
-        case 'f': out.push_back('\f'); break;
-        case 'n': out.push_back('\n'); break;
-        case 'r': out.push_back('\r'); break;
-        case 't': out.push_back('\t'); break;
-        case 'u': {
-          unsigned v = hex4();
-          if (v >= 0xD800 && v < 0xDC00 && peek() == '\\' && i_ + 1 < s_.size() && s_[i_ + 1] == 'u') {
-            i_ += 2;
-            unsigned lo = hex4();
-            if (lo < 0xDC00 || lo > 0xDFFF) fail("bad surrogate pair");
-            v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
-          } else if (v >= 0xD800 && v <= 0xDFFF) {
-            fail("lone surrogate");
-          }
-          utf8::append(out, static_cast<char32_t>(v));
-          break;
-        }
-        default: fail("bad escape");
-      }
-    }
-    return out;
-  }
-  // Reads a value; returns true for a scalar (its text in out), false for an array or object.
-  bool value(std::string& out) {
-    char c = peek();
-    if (c == '"') {
-      out = string();
-      return true;
-    }
-    if (c == '{' || c == '[') {
-      skip_nested();
-      return false;
-    }
-    std::size_t b = i_;
-    while (i_ < s_.size() && std::string_view("+-0123456789.eEtruefalsn").find(s_[i_]) != std::string_view::npos) ++i_;
-    std::string word(s_.substr(b, i_ - b));
-    if (word.empty()) fail("expected a value");
-    if (word == "null") out.clear();
-    else out = word;
+  bool open() {
+    ++depth_;
     return true;
   }
-  void skip_nested() {
-    int depth = 0;
-    do {
-      char c = peek();
-      if (c == '\0') fail("unterminated array or object");
-      if (c == '"') {
-        string();
-        continue;
-      }
-      if (c == '{' || c == '[') ++depth;
-      if (c == '}' || c == ']') --depth;
-      ++i_;
-    } while (depth > 0);
+  bool scalar(std::string v) {
+    if (depth_ == 0) return not_an_object();
+    if (depth_ == 1 && !key_.empty()) fields[key_] = std::move(v);
+    return true;
   }
+  [[noreturn]] bool not_an_object() { throw DataError("bad JSON: a line must be one object {…}", line_, 1); }
 
-  std::string_view s_;
   std::size_t line_;
-  std::size_t i_ = 0;
+  int depth_ = 0;
+  std::string key_;
 };
 
 std::vector<Row> read_jsonl(std::string_view data) {
@@ -307,7 +211,9 @@ std::vector<Row> read_jsonl(std::string_view data) {
     if (!trim(l).empty()) {
       Row row;
       row.line = line;
-      row.fields = Json(l, line).object();
+      ObjectReader reader(line);
+      nlohmann::json::sax_parse(l.begin(), l.end(), &reader);
+      row.fields = std::move(reader.fields);
       for (auto& [k, v] : row.fields) v = trim(v);
       rows.push_back(std::move(row));
     }
