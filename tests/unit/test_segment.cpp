@@ -970,3 +970,30 @@ BOOST_AUTO_TEST_CASE(statements_and_embedded_posts_are_quotations) {
              "quote");
   BOOST_TEST(kind_of(post, "その後、この投稿は削除された。") == "paragraph");
 }
+
+BOOST_AUTO_TEST_CASE(contents_entries_name_the_headings_and_the_writer_is_found_twice) {
+  Document d = seg(
+      "部屋の温湿度を記録する\nしらたま\n2025/02/08に公開\n本文の前置きです。長い説明が続きます。\n目次\n使ったもの\nグラフにする\n"
+      "使ったもの\n部品はすべて通販でそろえました。合計で五千円ほどです。\nグラフにする\n"
+      "たまった記録は折れ線グラフにしました。夜の変化がよく分かります。\nしらたま\n電子工作が好きなエンジニアです。\n");
+  BOOST_TEST(kind_of(d, "しらたま") == "byline");
+  BOOST_TEST(kind_of(d, "2025/02/08に公開") == "byline");
+  BOOST_TEST(kind_of(d, "使ったもの|グラフにする") == "list");
+  BOOST_TEST(kind_of(d, "グラフにする") == "head");  // listed in the contents, though it reads like a predicate
+  BOOST_TEST(division_of(d, "電子工作が好きなエンジニアです。") == "author");
+}
+
+BOOST_AUTO_TEST_CASE(an_faq_under_a_heading_has_its_questions_as_headings) {
+  Document d = seg(
+      "題名\n本文です。長い説明が続きます。\n◆よくあるご質問\nＱ１　登記をしないと、すぐに罰せられるのですか。\n"
+      "Ａ１　いいえ。まず催告があります。\nＱ２　登記簿はどう確かめますか。\nＡ２　法務局で請求できます。\n");
+  BOOST_TEST(kind_of(d, "Ｑ１　登記をしないと、すぐに罰せられるのですか。") == "head");
+  BOOST_TEST(kind_of(d, "Ｑ２　登記簿はどう確かめますか。") == "head");
+  BOOST_TEST(kind_of(d, "Ａ１　いいえ。まず催告があります。") == "paragraph");
+  // A Q&A column's questions open its body: they stay as they are.
+  Document col = seg("題名\nこんにちは、担当の藤井です。今回も読者の質問に答えます。\nQ.何が違うの？\nA.睡眠の計測です。\n");
+  BOOST_TEST(kind_of(col, "Q.何が違うの？") == "paragraph");
+  // A line that introduces a quotation is text, whatever chrome words it holds.
+  Document q = seg("題名\n本文です。長い説明が続きます。\n市は公式アカウントで次のように投稿した。\n断水しています。\n— 市役所 (@city_hall) 2025年1月12日\n");
+  BOOST_TEST(division_of(q, "市は公式アカウントで次のように投稿した。") == "article");
+}

@@ -422,6 +422,9 @@ class Builder {
         std::string_view last = raw.substr(r.first, r.second - r.first);
         if (last.size() > 600) last = last.substr(last.size() - 600);  // bound the pattern work on huge lines
         l.quote_intro = cues_.quote_intro.whole(last);
+        // A line that introduces a quotation (…次のように投稿した。) is the article's text,
+        // whatever chrome words it holds (公式アカウント).
+        if (l.quote_intro && l.kind == LineKind::boilerplate) l.kind = LineKind::para;
       }
     }
   }
@@ -655,6 +658,39 @@ class Builder {
     }
   }
 
+  // A line opened by a question's or an answer's mark: Ｑ１　…, Q. …, Ａ：…
+  static bool has_qa_mark(std::string_view c, char32_t ascii, char32_t wide) {
+    std::size_t len = 0, len2 = 0;
+    if (c.empty()) return false;
+    char32_t f = utf8::decode(c, 0, len);
+    if (f != ascii && f != wide) return false;
+    if (len >= c.size()) return false;
+    char32_t n = utf8::decode(c, len, len2);
+    return is_ascii_digit_or_fw(n) || n == '.' || n == U'．' || n == ':' || n == U'：' || n == U'、' || is_space(n);
+  }
+
+  // An FAQ under a heading: each question (Ｑ１　…) over its answer (Ａ１　…) is a heading, the
+  // answers paragraphs. Questions and answers that open the body are a Q&A column instead
+  // (its speakers' turns), and stay as they are.
+  void mark_faq() {
+    bool in_faq = false;
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      Line& l = lines_[i];
+      if (l.kind == LineKind::blank) continue;
+      bool q = l.chars <= 100 && has_qa_mark(l.content(), 'Q', U'Ｑ') &&
+               (l.kind == LineKind::para || l.kind == LineKind::number || l.kind == LineKind::bullet);
+      if (!q) {
+        if (l.kind == LineKind::section_head) in_faq = false;
+        continue;
+      }
+      std::size_t p = prev_nonblank(i), n = next_nonblank(i);
+      if (n == npos || !has_qa_mark(lines_[n].content(), 'A', U'Ａ')) continue;
+      if (!in_faq && (p == npos || lines_[p].kind != LineKind::section_head)) continue;
+      l.kind = LineKind::section_head;
+      in_faq = true;
+    }
+  }
+
   // A line's words without the marks that number or head it (## 1. 手順 -> 手順).
   static std::string_view core_text(std::string_view s) {
     static constexpr std::u32string_view kMarks = U"#＃■□◆◇●○▼▽▶▷・-*+.．、)）(（[]［］第章節0123456789０１２３４５６７８９";
@@ -690,11 +726,24 @@ class Builder {
       std::vector<std::size_t> run;
       for (std::size_t j = head ? next_nonblank(i) : i; j != npos && entry(lines_[j]); j = next_nonblank(j)) {
         if (!head && !comes_back(j)) break;
+        // The first entry again: the sections themselves begin.
+        std::string_view c = core_text(lines_[j].content());
+        if (std::any_of(run.begin(), run.end(), [&](std::size_t k) { return core_text(lines_[k].content()) == c; }))
+          break;
         run.push_back(j);
       }
       if (run.size() < (head ? 2u : 3u)) continue;
       if (head) l.kind = LineKind::section_head;
       for (std::size_t j : run) lines_[j].kind = LineKind::bullet;
+      // Where an entry comes back as a short line of its own, it is the heading it lists
+      // (グラフにする reads like a predicate, but the contents name it).
+      for (std::size_t j = next_nonblank(run.back()); j != npos; j = next_nonblank(j)) {
+        Line& t = lines_[j];
+        if (t.kind != LineKind::para || t.chars > 40 || ends_like_sentence(t.content())) continue;
+        std::string_view c = core_text(t.content());
+        if (std::any_of(run.begin(), run.end(), [&](std::size_t k) { return core_text(lines_[k].content()) == c; }))
+          t.kind = LineKind::section_head;
+      }
       i = run.back();
     }
   }
@@ -716,6 +765,7 @@ class Builder {
     }
     mark_contents();
     mark_posts();
+    mark_faq();
     // A line that heads links to other pages ([links-head]) and the link titles under it.
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       Line& l = lines_[i];
@@ -1065,6 +1115,16 @@ class Builder {
     return false;
   }
 
+  // A one-line block of a short name: no punctuation, no figure, not a mark of its own.
+  bool is_name_line(const PendingBlock& b) const {
+    if ((b.kind != BlockKind::paragraph && b.kind != BlockKind::head) || b.first != b.last) return false;
+    const Line& l = lines_[b.first];
+    std::string_view c = l.content();
+    return l.chars >= 2 && l.chars <= 20 && !has_clause_punctuation(c) && !has_digit(c) && !l.head_like &&
+           !is_markdown_heading(c) && c.find("\xE3\x80\x80") == std::string_view::npos &&
+           c.find(' ') == std::string_view::npos;
+  }
+
   bool is_dateline(const PendingBlock& b) const {
     return b.kind == BlockKind::paragraph && b.first == b.last && lines_[b.first].dateline;
   }
@@ -1082,6 +1142,16 @@ class Builder {
         continue;
       }
       if (b.kind == BlockKind::figure && is_source_credit(blocks, k)) b.kind = BlockKind::byline;
+      // The writer's name: a short line right under the title over a dateline, and the same
+      // line again later (the author box at the end).
+      if (title_block_ != npos && k == title_block_ + 1 && k + 1 < blocks.size() && is_name_line(b) &&
+          is_dateline(blocks[k + 1])) {
+        b.kind = BlockKind::byline;
+        author_line_ = line_text(b.first);
+      } else if (!author_line_.empty() && k > title_block_ + 1 && is_name_line(b) &&
+                 trim(line_text(b.first)) == trim(author_line_)) {
+        b.kind = BlockKind::byline;
+      }
       // A dateline beside the byline at the head of the article goes with it (TEI puts the
       // lines that date and sign a text before its body: a <p> there would split the division).
       // So does one right under the title, which dates the article as a byline would.
@@ -1318,6 +1388,7 @@ class Builder {
   std::size_t last_end_ = 0;  // the end of the last line handed out
   std::size_t title_block_ = npos, subtitle_block_ = npos;  // the blocks of the title and subtitle, if any
   std::string title_, tail_;
+  std::string_view author_line_;  // the writer's name under the title, if any
 };
 
 }  // namespace
