@@ -130,9 +130,26 @@ std::string tr(const char* english) {
   }
 }
 
+std::string tr(const char* english, std::initializer_list<std::string_view> args) {
+  const std::string t = tr(english);
+  std::string out;
+  out.reserve(t.size());
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    // {N}, N from 1 to 9, is the N-th argument (one pass: an argument is never looked into).
+    if (t[i] == '{' && i + 2 < t.size() && t[i + 1] >= '1' && t[i + 1] <= '9' && t[i + 2] == '}' &&
+        static_cast<std::size_t>(t[i + 1] - '1') < args.size()) {
+      out += *(args.begin() + (t[i + 1] - '1'));
+      i += 2;
+      continue;
+    }
+    out += t[i];
+  }
+  return out;
+}
+
 // The error for an input over the --max-size limit.
 static DataError too_large(std::size_t max_bytes) {
-  return DataError(tr("input is larger than the limit of ") + std::to_string(max_bytes) + tr(" bytes (see --max-size)"));
+  return DataError(tr("input is larger than the limit of {1} bytes (see --max-size)", {std::to_string(max_bytes)}));
 }
 
 // Reads fd to its end as the bytes come (a pipe, a FIFO, a terminal, /dev/stdin or a regular
@@ -149,7 +166,7 @@ static std::string read_fd(int fd, std::size_t max_bytes, std::size_t expected, 
     ssize_t n = ::read(fd, buf, want);
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw IoError(tr("read error on ") + what + ": " + std::strerror(errno), exit_io);
+      throw IoError(tr("read error on {1}: {2}", {what, std::strerror(errno)}), exit_io);
     }
     if (n == 0) break;
     data.append(buf, static_cast<std::size_t>(n));
@@ -165,15 +182,15 @@ struct InputFd {
   struct stat st {};
   InputFd(const std::string& path, std::size_t max_bytes) {
     fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw IoError(tr("cannot open: ") + std::strerror(errno), exit_noinput);
+    if (fd < 0) throw IoError(tr("cannot open: {1}", {std::strerror(errno)}), exit_noinput);
     if (::fstat(fd, &st) != 0) {
       int e = errno;
       ::close(fd);
-      throw IoError(tr("cannot open: ") + std::strerror(e), exit_noinput);
+      throw IoError(tr("cannot open: {1}", {std::strerror(e)}), exit_noinput);
     }
     if (S_ISDIR(st.st_mode)) {
       ::close(fd);
-      throw IoError(tr("cannot open: ") + std::strerror(EISDIR), exit_noinput);
+      throw IoError(tr("cannot open: {1}", {std::strerror(EISDIR)}), exit_noinput);
     }
     if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
       ::close(fd);
@@ -232,7 +249,7 @@ static void write_all(int fd, std::string_view data, const std::string& where) {
     if (n < 0) {
       if (errno == EINTR) continue;
       if (errno == EPIPE) broken_pipe();
-      throw IoError(tr("write error on ") + where + ": " + std::strerror(errno), exit_io);
+      throw IoError(tr("write error on {1}: {2}", {where, std::strerror(errno)}), exit_io);
     }
     done += static_cast<std::size_t>(n);
   }
@@ -245,7 +262,7 @@ OutputFile::OutputFile(const std::string& path) : path_(path) {
   // target's own permissions (or those a new file would have) before anything is written.
   std::string name = path + ".tmp.XXXXXX";
   fd_ = ::mkostemp(name.data(), O_CLOEXEC);
-  if (fd_ < 0) throw IoError(tr("cannot create ") + path + ": " + std::strerror(errno), exit_io);
+  if (fd_ < 0) throw IoError(tr("cannot create {1}: {2}", {path, std::strerror(errno)}), exit_io);
   tmp_ = std::move(name);
   slot_ = temp_files::add(tmp_);
   struct stat st {};
@@ -253,7 +270,7 @@ OutputFile::OutputFile(const std::string& path) : path_(path) {
   if (::fchmod(fd_, mode) != 0) {
     int e = errno;
     discard();
-    throw IoError(tr("cannot create ") + path + ": " + std::strerror(e), exit_io);
+    throw IoError(tr("cannot create {1}: {2}", {path, std::strerror(e)}), exit_io);
   }
 }
 
@@ -281,7 +298,7 @@ void OutputFile::commit() {
     ::unlink(tmp_.c_str());
   }
   temp_files::remove(slot_);
-  if (e) throw IoError(tr("cannot write ") + path_ + ": " + std::strerror(e), exit_io);
+  if (e) throw IoError(tr("cannot write {1}: {2}", {path_, std::strerror(e)}), exit_io);
 }
 
 void write_output(const std::string& path, const std::string& data) {
@@ -309,7 +326,7 @@ int run(const std::function<int()>& body) {
     return body();
   } catch (const boost::program_options::error& e) {
     error("", 0, 0, e.what());
-    std::fprintf(stderr, "%s\n", (tr("Try '") + g_program + tr(" --help' for more information.")).c_str());
+    std::fprintf(stderr, "%s\n", tr("Try '{1} --help' for more information.", {g_program}).c_str());
     return exit_usage;
   } catch (const DataError& e) {
     error("", e.line(), e.column(), e.what());
@@ -321,7 +338,7 @@ int run(const std::function<int()>& body) {
     error("", 0, 0, tr("out of memory"));
     return exit_software;
   } catch (const std::exception& e) {
-    error("", 0, 0, tr("internal error: ") + e.what());
+    error("", 0, 0, tr("internal error: {1}", {e.what()}));
     return exit_software;
   }
 }
@@ -345,7 +362,7 @@ void print_help(const std::string& usage, const std::string& about,
     table << wide;
   }
   std::ostringstream ss;
-  ss << tr("Usage: ") << usage << "\n" << about << "\n\n" << table.str() << "\n" << exit_codes_help() << "\n";
+  ss << tr("Usage: {1}", {usage}) << "\n" << about << "\n\n" << table.str() << "\n" << exit_codes_help() << "\n";
   write_output("-", ss.str());
 }
 
@@ -409,8 +426,8 @@ void validate(boost::any& v, const std::vector<std::string>& values, ByteCount*,
 
 void add_max_size(boost::program_options::options_description& opts, std::size_t& target) {
   namespace po = boost::program_options;
-  std::string help = tr("refuse inputs larger than BYTES, from a file, a pipe or standard input alike (default: ") +
-                     std::to_string(target) + ")";
+  std::string help = tr("refuse inputs larger than BYTES, from a file, a pipe or standard input alike (default: {1})",
+                     {std::to_string(target)});
   opts.add_options()("max-size",
                      po::value<ByteCount>()->value_name("BYTES")->notifier([&target](const ByteCount& b) { target = b.bytes; }),
                      help.c_str());

@@ -4,7 +4,9 @@
 
 #include <boost/program_options.hpp>
 #include <functional>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "jatei/error.hpp"
@@ -19,6 +21,12 @@ const std::string& program();
 
 // The message in the user's language (Boost.Locale catalog "jatei").
 std::string tr(const char* english);
+
+// A whole message whose parts that vary are {1}, {2}…, filled in after it is translated, so
+// that a translation puts them where its own grammar wants them (po/ja.po), never a sentence
+// glued from pieces translated one by one:
+//   tr("cannot create {1}: {2}", {path, std::strerror(errno)})
+std::string tr(const char* english, std::initializer_list<std::string_view> args);
 
 // Reads a whole input ("-" = stdin). Throws IoError (66 cannot open, 74 read error) and
 // DataError for input larger than max_bytes.

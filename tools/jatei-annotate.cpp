@@ -69,7 +69,7 @@ void walk(const fs::path& dir, std::vector<fs::path>& files, int& status) {
       }
     }
     if (ec) {
-      cli::error(d.string(), 0, 0, cli::tr("cannot open folder: ") + ec.message());
+      cli::error(d.string(), 0, 0, cli::tr("cannot open folder: {1}", {ec.message()}));
       status = worse(status, exit_noinput);
     }
   }
@@ -108,8 +108,9 @@ bool refuse_collisions(std::vector<Job>& jobs) {
     std::error_code ec;
     if (first.input == job.input || fs::equivalent(first.input, job.input, ec)) continue;
     cli::error(job.input.string(), 0, 0,
-               cli::tr("would write ") + job.output.string() + cli::tr(", as ") + first.input.string() +
-                   cli::tr(" does: give the folder above both (its tree is mirrored under -o) or annotate them in separate runs"));
+               cli::tr("would write {1}, as {2} does: give the folder above both (its tree is mirrored under -o) or "
+                       "annotate them in separate runs",
+                       {job.output.string(), first.input.string()}));
     clash = true;
   }
   jobs = std::move(kept);
@@ -265,7 +266,7 @@ int main(int argc, char** argv) {
       auto names = stage_names();
       while (std::getline(ss, s, ',')) {
         if (std::find(names.begin(), names.end(), s) == names.end())
-          throw po::error(cli::tr("unknown stage: ") + s);
+          throw po::error(cli::tr("unknown stage: {1}", {s}));
         wanted.push_back(s);
       }
     }
@@ -274,7 +275,7 @@ int main(int argc, char** argv) {
       std::stringstream ss(export_arg);
       for (std::string e; std::getline(ss, e, ',');) {
         const Exporter* x = find_exporter(e);
-        if (!x) throw po::error(cli::tr("unknown exporter: ") + e + cli::tr(" (xliff, tbx, claims or html)"));
+        if (!x) throw po::error(cli::tr("unknown exporter: {1} (xliff, tbx, claims or html)", {e}));
         exports.push_back(x);
       }
     }
@@ -356,7 +357,7 @@ int main(int argc, char** argv) {
       std::error_code ec;
       fs::create_directories(job.output.parent_path(), ec);
       if (ec)  // e.g. a file where a folder should be: report it, go on with the rest
-        throw IoError(cli::tr("cannot create ") + job.output.parent_path().string() + ": " + ec.message(), exit_io);
+        throw IoError(cli::tr("cannot create {1}: {2}", {job.output.parent_path().string(), ec.message()}), exit_io);
       // Every output is made before any is written: a failing exporter leaves nothing behind.
       std::vector<std::pair<std::string, std::string>> files{{job.output.string(), tei::write(doc)}};
       std::string base = job.output.string();
@@ -416,7 +417,7 @@ int main(int argc, char** argv) {
         } catch (const std::bad_alloc&) {
           rc = fail(exit_software, job.input.string(), 0, 0, cli::tr("out of memory"));
         } catch (const std::exception& e) {  // a bug: said, and the other files go on
-          rc = fail(exit_software, job.input.string(), 0, 0, cli::tr("internal error: ") + e.what());
+          rc = fail(exit_software, job.input.string(), 0, 0, cli::tr("internal error: {1}", {e.what()}));
         }
         if (kept) {
           ++kept_n;
@@ -466,9 +467,12 @@ int main(int argc, char** argv) {
       status = worse(status, rc);
     }
     if (!vm.count("quiet")) {
-      std::string kept_text = kept_n ? ", " + std::to_string(kept_n.load()) + " " + cli::tr("kept (done before, unchanged)") : "";
-      std::fprintf(stderr, "%s: %zu %s, %zu %s%s\n", cli::program().c_str(), jobs.size() - failed.load() - kept_n.load(),
-                   cli::tr("written").c_str(), failed.load() + unreadable, cli::tr("failed").c_str(), kept_text.c_str());
+      const std::string written = std::to_string(jobs.size() - failed.load() - kept_n.load());
+      const std::string failures = std::to_string(failed.load() + unreadable);
+      const std::string line = kept_n ? cli::tr("{1} written, {2} failed, {3} kept (done before, unchanged)",
+                                                {written, failures, std::to_string(kept_n.load())})
+                                      : cli::tr("{1} written, {2} failed", {written, failures});
+      std::fprintf(stderr, "%s: %s\n", cli::program().c_str(), line.c_str());
     }
     if (!vm.count("quiet") && (record || !summary_path.empty())) std::fputs(summary.to_text().c_str(), stderr);
     return status;

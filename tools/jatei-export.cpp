@@ -68,10 +68,10 @@ int main(int argc, char** argv) {
     if (cli::handle_common(vm, "jatei-export FORMAT [OPTIONS] [FILE|-]", about, opts)) return 0;
     if (format.empty()) throw po::error(cli::tr("no format given (xliff, tbx, tmx, claims or html)"));
     const Exporter* exporter = find_exporter(format);
-    if (!exporter) throw po::error(cli::tr("unknown format: ") + format + cli::tr(" (xliff, tbx, tmx, claims or html)"));
+    if (!exporter) throw po::error(cli::tr("unknown format: {1} (xliff, tbx, tmx, claims or html)", {format}));
     auto only = [&](const char* option, const char* fmt) {
       if (vm.count(option) && !vm[option].defaulted() && format != fmt)
-        throw po::error("--" + std::string(option) + cli::tr(" applies to ") + fmt + cli::tr(" only"));
+        throw po::error(cli::tr("--{1} applies to {2} only", {option, fmt}));
     };
     only("xliff", "xliff");
     only("prefill-target", "xliff");
@@ -84,17 +84,17 @@ int main(int argc, char** argv) {
     o.target_lang = lang;
     if (xliff == "2.1" || xliff == "2") o.xliff_version = XliffVersion::v21;
     else if (xliff == "1.2") o.xliff_version = XliffVersion::v12;
-    else throw po::error(cli::tr("--xliff must be 2.1 or 1.2, not ") + xliff);
+    else throw po::error(cli::tr("--xliff must be 2.1 or 1.2, not {1}", {xliff}));
     o.prefill_target = vm.count("prefill-target") > 0;
     if (tbx_v == "2019") o.tbx_version = TbxVersion::v2019;
     else if (tbx_v == "2008") o.tbx_version = TbxVersion::v2008;
-    else throw po::error(cli::tr("--tbx must be 2019 or 2008, not ") + tbx_v);
+    else throw po::error(cli::tr("--tbx must be 2019 or 2008, not {1}", {tbx_v}));
     if (claims == "jsonl") o.claims_format = ClaimsFormat::jsonl;
     else if (claims == "csv") o.claims_format = ClaimsFormat::csv;
     else if (claims == "claimreview") o.claims_format = ClaimsFormat::claimreview;
-    else throw po::error(cli::tr("--format must be jsonl, csv or claimreview, not ") + claims);
+    else throw po::error(cli::tr("--format must be jsonl, csv or claimreview, not {1}", {claims}));
     o.all_sentences = vm.count("all") > 0;
-    if (!date.empty() && !is_date(date)) throw po::error(cli::tr("--date must be YYYY-MM-DD, not ") + date);
+    if (!date.empty() && !is_date(date)) throw po::error(cli::tr("--date must be YYYY-MM-DD, not {1}", {date}));
     o.date = date;
     auto url_ok = [](const std::string& u) { return u.find_first_of(" \t\r\n") == std::string::npos; };
     if (!url_ok(publisher_url)) throw po::error(cli::tr("--publisher-url must be a URL without spaces"));
@@ -118,7 +118,7 @@ int main(int argc, char** argv) {
       }
     }
     if (lang.empty() || lang.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != std::string::npos)
-      throw po::error(cli::tr("--target-lang must be a language tag such as en or en-GB, not ") + lang);
+      throw po::error(cli::tr("--target-lang must be a language tag such as en or en-GB, not {1}", {lang}));
     if (vm.count("no-termbase") && !termbase_files.empty()) throw po::error(cli::tr("--termbase and --no-termbase exclude each other"));
     if (termbase_files.empty() && !vm.count("no-termbase")) {
       std::string def = terms::default_termbase_path();

@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
     if (tei_path.empty() || file.empty()) throw po::error(cli::tr("give the TEI document and the file to merge into it"));
     if (tei_path == "-" && file == "-") throw po::error(cli::tr("only one of the inputs can be standard input"));
     auto only = [&](const char* option, const char* kind) {
-      if (vm.count(option) && what != kind) throw po::error("--" + std::string(option) + cli::tr(" applies to ") + kind + cli::tr(" only"));
+      if (vm.count(option) && what != kind) throw po::error(cli::tr("--{1} applies to {2} only", {option, kind}));
     };
     only("lang", "xliff");
     only("translator", "xliff");
@@ -75,15 +75,15 @@ int main(int argc, char** argv) {
               for (std::size_t i = 0; i < r.untranslated.size() && i < 20; ++i) list += (i ? ", " : "") + r.untranslated[i];
               if (r.untranslated.size() > 20) list += ", …";
               if (vm.count("require-complete"))
-                throw DataError(std::to_string(r.untranslated.size()) + cli::tr(" segment(s) untranslated: ") + list);
-              cli::error(where, 0, 0, std::to_string(r.untranslated.size()) + cli::tr(" segment(s) untranslated (left out): ") + list);
+                throw DataError(cli::tr("{1} segment(s) untranslated: {2}", {std::to_string(r.untranslated.size()), list}));
+              cli::error(where, 0, 0, cli::tr("{1} segment(s) untranslated (left out): {2}", {std::to_string(r.untranslated.size()), list}));
             }
             if (!quiet && !r.repeated.empty())
-              cli::error(where, 0, 0, std::to_string(r.repeated.size()) +
-                                          cli::tr(" repeated sentence(s) given the translation of the same text elsewhere"));
+              cli::error(where, 0, 0, cli::tr("{1} repeated sentence(s) given the translation of the same text elsewhere",
+                                          {std::to_string(r.repeated.size())}));
             if (!quiet)
-              cli::error(where, 0, 0, cli::tr("XLIFF ") + r.version + ": " + std::to_string(r.translated) +
-                                          cli::tr(" sentence(s) translated into ") + r.lang);
+              cli::error(where, 0, 0, cli::tr("XLIFF {1}: {2} sentence(s) translated into {3}",
+                                          {r.version, std::to_string(r.translated), r.lang}));
           } else {
             VerdictMergeOptions mo;
             mo.reviewer = reviewer;
@@ -97,16 +97,22 @@ int main(int argc, char** argv) {
                 cli::error(where, p.line, 0, p.message);
                 unknown = unknown || (!p.id.empty() && p.message.find("unknown id") != std::string::npos);
               }
-              throw DataError(std::to_string(e.problems().size()) + cli::tr(" row(s) cannot be merged; nothing was merged") +
-                              (unknown ? cli::tr(" (--skip-unknown merges the rest past unknown ids)") : std::string()));
+              const std::string n = std::to_string(e.problems().size());
+              throw DataError(unknown ? cli::tr("{1} row(s) cannot be merged; nothing was merged (--skip-unknown merges the "
+                                                "rest past unknown ids)",
+                                                {n})
+                                      : cli::tr("{1} row(s) cannot be merged; nothing was merged", {n}));
             }
-            for (auto& p : r.left) cli::error(where, p.line, 0, cli::tr("left out: ") + p.message);
+            for (auto& p : r.left) cli::error(where, p.line, 0, cli::tr("left out: {1}", {p.message}));
             if (!quiet)
-              cli::error(where, 0, 0, std::to_string(r.added) + cli::tr(" added, ") + std::to_string(r.updated) +
-                                          cli::tr(" updated, ") + std::to_string(r.unchanged) + cli::tr(" unchanged, ") +
-                                          std::to_string(r.skipped) + cli::tr(" without a rating") +
-                                          (mo.skip_unknown ? ", " + std::to_string(r.left.size()) + cli::tr(" left out (unknown id)")
-                                                           : std::string()));
+              cli::error(where, 0, 0,
+                         mo.skip_unknown
+                             ? cli::tr("{1} added, {2} updated, {3} unchanged, {4} without a rating, {5} left out (unknown id)",
+                                       {std::to_string(r.added), std::to_string(r.updated), std::to_string(r.unchanged),
+                                        std::to_string(r.skipped), std::to_string(r.left.size())})
+                             : cli::tr("{1} added, {2} updated, {3} unchanged, {4} without a rating",
+                                       {std::to_string(r.added), std::to_string(r.updated), std::to_string(r.unchanged),
+                                        std::to_string(r.skipped)}));
           }
           return 0;
         }))

@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
       Decoded decoded = segment_bytes_to(bytes.view(), d, so, writer);
       if (decoded.replaced)
         cli::error(input == "-" ? "<stdin>" : input, 0, 0,
-                   cli::tr("warning: replaced ") + std::to_string(decoded.replaced) + cli::tr(" invalid sequences with U+FFFD"));
+                   cli::tr("warning: replaced {1} invalid sequences with U+FFFD", {std::to_string(decoded.replaced)}));
       out.commit();
       return 0;
     });

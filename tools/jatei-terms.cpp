@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
       terms::Report rep = annotator.annotate(doc, o);
       for (auto& line : rep.explanations) cli::error(where, 0, 0, "explain: " + line);
       for (auto& inc : rep.inconsistencies)
-        cli::error(where, 0, 0, cli::tr("inconsistent terminology: ") + inc.message());
+        cli::error(where, 0, 0, cli::tr("inconsistent terminology: {1}", {inc.message()}));
       if (!candidates.empty()) {
         std::string doc_name = doc.header.source_name.empty() ? where : doc.header.source_name;
         cli::write_output(candidates, tbx::write(terms::candidates_termbase(rep.candidates, doc_name)));

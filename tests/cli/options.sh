@@ -136,6 +136,17 @@ for tool in jatei-segment jatei-text jatei-validate jatei-annotate; do
   expect_grep "cannot open" "$T/err" "$tool missing file under LC_ALL=C" || true
 done
 
+# Whole messages: what varies is filled in after translation, where the Japanese puts it.
+printf 'x\n' >"$T/small.txt"
+LC_ALL=ja_JP.UTF-8 run "$B/jatei-segment" --max-size 1 "$T/small.txt"
+check_rc 65 "LC_ALL=ja_JP.UTF-8 jatei-segment over --max-size" || true
+expect_grep "入力が上限の 1 バイトを超えています (--max-size を参照)" "$T/err" "a number inside a Japanese message" || true
+LC_ALL=ja_JP.UTF-8 run "$B/jatei-export" tbx --prefill-target "$T/small.txt"
+check_rc 64 "LC_ALL=ja_JP.UTF-8 jatei-export tbx --prefill-target" || true
+expect_grep "--prefill-target は xliff でのみ使えます" "$T/err" "two parts of a Japanese message" || true
+LC_ALL=C run "$B/jatei-export" tbx --prefill-target "$T/small.txt"
+expect_grep "--prefill-target applies to xliff only" "$T/err" "the same message in English" || true
+
 # the other tools built beside them share cli.cpp: --help, --version, a bad flag, Japanese help
 for exe in "$B"/jatei-*; do
   [ -x "$exe" ] && [ -f "$exe" ] || continue

@@ -5,7 +5,7 @@
 //   jatei::terms::Report r = a.annotate(doc);        // <term>, <gloss>, notes, <application>
 //   for (auto& row : r.glossary) std::cout << row.japanese << '\t' << row.english << '\n';
 //
-// What it writes into the document (tei-profile.md):
+// What it writes into the document (schemas/jatei.rng; the elements in schemas/README.md):
 //   <term xml:id="t3" ref="ja-en-ai.tbx#c12">蒸留</term>(<gloss target="#t3" xml:lang="en">Distillation</gloss>)
 //   <gloss target="#t5" xml:lang="ja" type="synonym">知識</gloss>  for a Japanese gloss of a Japanese phrase
 // and a header note (type "terminology") for each term glossed or translated two ways.
