@@ -898,8 +898,9 @@ std::vector<Mention> find_dates(std::string_view, const Normalised& norm, DateCo
           if (!num->several) {
             // xsd:duration has no weeks: 1週間後 is P7D; and no exponent: a figure too large
             // for plain digits gets no @dur.
-            std::string n = format_number(code == 'W' ? num->value * 7 : num->value);
-            if (is_plain_decimal(n)) m.attrs.set("dur", "P" + n + (code == 'W' ? std::string("D") : std::string(1, code)));
+            std::string figure = format_number(code == 'W' ? num->value * 7 : num->value);
+            if (is_plain_decimal(figure))
+              m.attrs.set("dur", "P" + figure + (code == 'W' ? std::string("D") : std::string(1, code)));
           }
           out.push_back(std::move(m));
           i = e;
