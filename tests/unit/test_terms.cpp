@@ -331,6 +331,9 @@ BOOST_AUTO_TEST_CASE(whole_term_and_a_confidence_that_means_something) {
       {"耐性は遺伝子の水平伝播(horizontal gene transfer)で広がる。", "遺伝子の水平伝播", "horizontal gene transfer"},
       {"物理バックアップに先行書き込みログ、つまりWALを組み合わせる。", "先行書き込みログ", "WAL"},
       {"医療分野のデジタルトランスフォーメーション（ＤＸ）の推進。", "デジタルトランスフォーメーション", "ＤＸ"},
+      // A possessive English name names its owner too, however few its words.
+      {"量子計算ではショアのアルゴリズム(Shor's algorithm)が知られる。", "ショアのアルゴリズム", "Shor's algorithm"},
+      {"ニュートンの方法(Newton's method)で解く。", "ニュートンの方法", "Newton's method"},
   };
   for (auto& c : cases) {
     std::string s = c.sentence;
@@ -341,6 +344,8 @@ BOOST_AUTO_TEST_CASE(whole_term_and_a_confidence_that_means_something) {
     BOOST_TEST(g->confidence >= 0.7, c.sentence << ": " << g->confidence);
   }
   BOOST_TEST(find_glosses("日本の大規模言語モデル(large language model)の話。").size() == 1u);
+  // ...but never into a country: 日本の研究所(Japan's institute) glosses 研究所 alone.
+  BOOST_TEST(gloss_with(find_glosses("日本の研究所(Japan's institute)がある。"), "日本の研究所(Japan's institute)がある。", "研究所"));
   BOOST_TEST(gloss_with(find_glosses("日本の大規模言語モデル(large language model)の話。"), "日本の大規模言語モデル(large language model)の話。", "大規模言語モデル"));
   // Full-width acronyms are acronyms: their Japanese name may run across の.
   {

@@ -595,6 +595,14 @@ std::size_t content_words(std::string_view y) {
   return n;
 }
 
+// An English name with a possessive ('s, ’s, or s' before a word): Shor's algorithm,
+// Newton’s method, Fermat's last theorem.
+bool possessive(std::string_view y) {
+  for (std::string_view mark : {"'s ", "\u2019s ", "s' ", "s\u2019 "})
+    if (std::size_t at = y.find(mark); at != std::string_view::npos && at > 0) return true;
+  return false;
+}
+
 bool numeral(const Cp& c) {
   return c.k == CharClass::digit || c.c == '.' || c.c == 0xFF0E || c.c == ',' ||
          std::u32string_view(U"〇一二三四五六七八九十百千万億兆").find(c.c) != std::u32string_view::npos;
@@ -953,6 +961,10 @@ struct Finder {
         // 遺伝子の水平伝播(horizontal gene transfer): an English name of more words than the
         // phrase before it has names a longer phrase, as an acronym does.
         else if (parts.size() == 1 && g.transliteration < 0.75 && content_words(y) >= 3)
+          xb = acronym_start(xb, xe, content_words(y), reason);
+        // ショアのアルゴリズム(Shor's algorithm): a possessive English name names its owner
+        // too, so its Japanese name is the phrase across の, however few its words.
+        else if (parts.size() == 1 && content_words(y) >= 2 && possessive(y))
           xb = acronym_start(xb, xe, content_words(y), reason);
         // 独自のコミュニティライセンス(Llama 3.1 Community License): a name with a version
         // number after a phrase without one names an instance, not a translation.
