@@ -18,27 +18,7 @@ X="$B/jatei-export"
 D=$SRC/tests/data/export
 P=$T/project
 mkdir -p "$P/source" "$P/target" "$P/tm" "$P/glossary" "$P/dictionary" "$P/omegat" "$T/home"
-cat >"$P/omegat.project" <<'EOF'
-<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<omegat>
-  <project version="1.0">
-    <source_dir>__DEFAULT__</source_dir>
-    <source_dir_excludes/>
-    <target_dir>__DEFAULT__</target_dir>
-    <tm_dir>__DEFAULT__</tm_dir>
-    <glossary_dir>__DEFAULT__</glossary_dir>
-    <glossary_file>__DEFAULT__</glossary_file>
-    <dictionary_dir>__DEFAULT__</dictionary_dir>
-    <source_lang>ja</source_lang>
-    <target_lang>en</target_lang>
-    <source_tok>org.omegat.tokenizer.LuceneJapaneseTokenizer</source_tok>
-    <target_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</target_tok>
-    <sentence_seg>false</sentence_seg>
-    <support_default_translations>true</support_default_translations>
-    <remove_tags>false</remove_tags>
-  </project>
-</omegat>
-EOF
+omegat_project "$P"
 run "$X" xliff --xliff 1.2 --prefill-target "$D/dialogue.tei.xml" -o "$P/source/dialogue.xlf"
 check_rc 0 "xliff 1.2"
 run "$X" tbx --tbx 2008 "$D/dialogue.tei.xml" -o "$P/glossary/dialogue.tbx"

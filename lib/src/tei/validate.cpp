@@ -210,7 +210,7 @@ std::vector<Problem> Validator::validate(std::string_view xml, const std::string
   // so memory does not grow with the document as trees of it would (several times the file).
   if (valid_streamed(xml, name, opts)) return problems;
   // Otherwise the problems are found on trees, whose messages say what was expected where the
-  // streamed ones cascade ("Did not expect text in element TODO content"). First what every
+  // streamed ones cascade into messages about text that name no element. First what every
   // reader of jatei refuses (characters XML cannot hold, entity declarations, undefined
   // entities, nesting past xml_input::kMaxDepth, a second root), so that a file this passes is
   // one the tools read, and libxml2 never meets a tree deep enough to exhaust the stack in its
