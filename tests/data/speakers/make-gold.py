@@ -4,9 +4,10 @@ NAME.ann, the hand annotation: one line per source line, `type|speaker|label`, w
 the line's speaker label exactly as in the source (empty when there is none; the whole line
 for a header line over a post). The sentences are the text after the label, split where a
 careful reader would (。！？ and their runs with the closing brackets after them, never inside
-brackets or quotes; the end of a line). The fact labels are assigned by a few rules (question,
-hedge, hearsay, greeting) for completeness only: these texts test speakers and blocks, and
-their claims are not checked by hand.
+brackets or quotes; the end of a line). The fact labels were first assigned by a few rules
+(question, hedge, hearsay, greeting) and then checked by hand against the seed gold's
+conventions (2026-12-06): a sentence whose id and text are unchanged keeps the label of the
+existing NAME.gold.json; only a new or changed sentence gets the rule's label, to be checked.
 
 usage: make-gold.py NAME...      (writes NAME.gold.json beside NAME.txt)
 """
@@ -54,6 +55,12 @@ for name in sys.argv[1:]:
     if ann and ann[-1] == '': ann.pop()
     if len(ann) != len(lines):
         sys.exit(f'{name}: {len(lines)} lines but {len(ann)} annotations')
+    kept = {}
+    try:
+        old = json.load(open(name + '.gold.json', encoding='utf-8'))
+        kept = {(s['id'], s['text']): s['fact'] for b in old['blocks'] for s in b['sentences']}
+    except FileNotFoundError:
+        pass
     blocks = []
     for n, (line, a) in enumerate(zip(lines, ann), 1):
         typ, speaker, label = a.split('|', 2)
@@ -62,7 +69,7 @@ for name in sys.argv[1:]:
         body = line[len(label):]
         sents = split(body)
         blocks.append(dict(line=n, type=typ, speaker=speaker, label=label,
-                           sentences=[dict(id=f'{n}.{k + 1}', text=s, fact=fact(s)) for k, s in enumerate(sents)]))
+                           sentences=[dict(id=f'{n}.{k + 1}', text=s, fact=kept.get((f'{n}.{k + 1}', s)) or fact(s)) for k, s in enumerate(sents)]))
     json.dump(dict(doc=name, source=name + '.txt', blocks=blocks, glosses=[]),
               open(name + '.gold.json', 'w', encoding='utf-8'), ensure_ascii=False, indent=1)
     print(f'{name}.gold.json: {len(blocks)} blocks')
