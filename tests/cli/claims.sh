@@ -92,6 +92,20 @@ run env JATEI_DATA_DIR="$T/data" "$C" "$T/n.xml"; check_rc 0 "JATEI_DATA_DIR" &&
 printf 'ミナトセミコン\torgName\n' > "$T/names.tsv"
 run "$C" --gazetteer "$T/names.tsv" "$T/news-chip.0.xml"; check_rc 0 "--gazetteer"
 expect_grep '<orgName>ミナトセミコン</orgName>、' "$T/out" "--gazetteer adds a name"
+# entities.tsv: the words the name finder reads. A newsroom's own title (here 支局長, which the
+# shipped list lacks) makes the name before it a person; an unknown list is a data error (65).
+printf '支局長の話では、山辺支局長が現地に入った。\n' > "$T/t.txt"
+"$B/jatei-segment" "$T/t.txt" > "$T/t.xml"
+run "$C" "$T/t.xml"; check_rc 0 "entities builtin"
+checks=$((checks + 1)); if grep -qF '<persName>山辺' "$T/out"; then fail "no title 支局長 in the shipped entities.tsv"; fi
+mkdir -p "$T/ent/claims"
+{ cat "$SRC/lib/data/claims/entities.tsv"; printf 'title\t支局長\trole\n'; } > "$T/ent/claims/entities.tsv"
+run env JATEI_DATA_DIR="$T/ent" "$C" "$T/t.xml"; check_rc 0 "JATEI_DATA_DIR entities"
+expect_grep '<persName>山辺<roleName>支局長</roleName></persName>' "$T/out" "a title added in entities.tsv names the person"
+printf 'titel\t社長\trole\n' > "$T/ent/claims/entities.tsv"
+run env JATEI_DATA_DIR="$T/ent" "$C" "$T/t.xml"; check_rc 65 "entities.tsv with an unknown list"
+expect_grep "entities.tsv:1:1: " "$T/err" "entities.tsv error names its place"
+expect_grep "unknown list 'titel'" "$T/err" "entities.tsv error names the unknown list"
 
 # --- who said it: @source on a reported sentence points at the name it gives; the claims export
 # and the review page show it

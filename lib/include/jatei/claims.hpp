@@ -17,6 +17,8 @@
 //                   (speech, hearsay, think, estimate, denial, manner, stance, rumour, spread,
 //                   epistemic, likely, adverb): the words the predicate analysis looks up
 //   names.tsv       surface TAB element[/type] TAB notes
+//   entities.tsv    list TAB word TAB detail: the titles, credit labels, organisation suffixes
+//                   and other words the name finder looks for around a name (JATEI_DATA_DIR only)
 // Users extend them with --lexicon / --gazetteer files in the same format; a line whose
 // expression starts with '-' removes an entry.
 #pragma once

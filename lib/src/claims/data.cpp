@@ -10,6 +10,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "claims/entity_words.hpp"
 #include "core/data_files.hpp"
 #include "jatei/claims.hpp"
 #include "jatei/text.hpp"
@@ -23,6 +24,8 @@ extern const char kBuiltinCategories[];
 extern const std::size_t kBuiltinCategoriesSize;
 extern const char kBuiltinNames[];
 extern const std::size_t kBuiltinNamesSize;
+extern const char kBuiltinEntities[];
+extern const std::size_t kBuiltinEntitiesSize;
 }  // namespace jatei
 
 namespace jatei::claims {
@@ -379,6 +382,102 @@ const NameEntry* Gazetteer::match_at(std::string_view text, std::size_t i, std::
     }
   });
   return best;
+}
+
+}  // namespace jatei::claims
+
+// ------------------------------------------------------------------------------------------
+// The word lists of the name finder
+// ------------------------------------------------------------------------------------------
+
+namespace jatei::claims {
+
+EntityWords EntityWords::parse(std::string_view text, const std::string& origin) {
+  EntityWords w;
+  for_each_row(text, origin, [&](const std::vector<std::string_view>& f, std::size_t line) {
+    if (f.size() < 2 || f[1].empty()) throw DataError(origin + ": expected a list and a word separated by a tab", line, 1);
+    std::string_view list = f[0], detail = f.size() > 2 ? f[2] : std::string_view();
+    std::string word = normalise(f[1]).text;
+    auto bad_detail = [&](std::string_view allowed) {
+      return DataError(origin + ": unknown detail '" + std::string(detail) + "' for " + std::string(list) + " (" +
+                           std::string(allowed) + ")",
+                       line, 1);
+    };
+    auto plain = [&](std::vector<std::string>& v) {
+      if (!detail.empty()) throw bad_detail("none");
+      v.push_back(std::move(word));
+    };
+    if (list == "title") {
+      if (detail != "role" && detail != "honorific") throw bad_detail("role or honorific");
+      w.titles.push_back({std::move(word), detail == "honorific"});
+    } else if (list == "org-suffix") {
+      if (!detail.empty() && detail != "foreign") throw bad_detail("foreign, or none");
+      w.org_suffixes.push_back({std::move(word), detail == "foreign"});
+    } else if (list == "not-person") {
+      if (detail == "anywhere") w.not_person_anywhere.push_back(std::move(word));
+      else if (detail == "last") w.not_person_last.push_back(std::move(word));
+      else if (detail == "last-long") w.not_person_last_long.push_back(std::move(word));
+      else if (detail == "alone") w.not_person_alone.push_back(std::move(word));
+      else if (detail == "first") w.not_person_first.push_back(std::move(word));
+      else throw bad_detail("anywhere, last, last-long, alone or first");
+    } else if (list == "title-before") {
+      plain(w.titles_before);
+    } else if (list == "credit") {
+      plain(w.credits);
+    } else if (list == "desk") {
+      plain(w.desks);
+    } else if (list == "role-in-parens") {
+      plain(w.roles_in_parens);
+    } else if (list == "org-part") {
+      plain(w.org_parts);
+    } else if (list == "generic-start") {
+      plain(w.generic_starts);
+    } else if (list == "company-kind") {
+      plain(w.company_kinds);
+    } else if (list == "seat-suffix") {
+      plain(w.seat_suffixes);
+    } else if (list == "product-noun") {
+      plain(w.product_nouns);
+    } else {
+      throw DataError(origin + ": unknown list '" + std::string(list) +
+                          "' (title, title-before, credit, desk, role-in-parens, org-suffix, org-part, generic-start, "
+                          "company-kind, seat-suffix, product-noun or not-person)",
+                      line, 1);
+    }
+  });
+  for (auto& t : w.titles) w.title_first.push_back(text::at(t.text, 0));
+  for (auto& s : w.org_suffixes) w.org_suffix_first.push_back(text::at(s.text, 0));
+  return w;
+}
+
+const EntityWords& EntityWords::builtin() {
+  static const EntityWords w = [] {
+    if (auto path = data::override_file("claims/entities.tsv"))
+      return data::parse_located(*path, "entity word list", [&](const std::string& text) { return parse(text, *path); });
+    return parse(std::string_view(kBuiltinEntities, kBuiltinEntitiesSize), "entities.tsv");
+  }();
+  return w;
+}
+
+bool EntityWords::not_person(std::string_view run) const {
+  for (auto& b : not_person_anywhere)
+    if (run.find(b) != std::string_view::npos) return true;
+  for (auto& b : not_person_last)
+    if (run.ends_with(b)) return true;
+  if (text::length(run) >= 3)
+    for (auto& b : not_person_last_long)
+      if (run.ends_with(b)) return true;
+  for (auto& c : not_person_alone)
+    if (run == c) return true;
+  for (auto& st : not_person_first)
+    if (run.starts_with(st)) return true;
+  return false;
+}
+
+bool EntityWords::generic(std::string_view run) const {
+  for (auto& g : generic_starts)
+    if (run.starts_with(g)) return true;
+  return false;
 }
 
 }  // namespace jatei::claims

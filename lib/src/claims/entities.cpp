@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <map>
 
+#include "claims/spans.hpp"
 #include "jatei/claims.hpp"
 #include "jatei/text.hpp"
 
@@ -37,6 +38,46 @@ std::string format_number(double v) {
 bool is_plain_decimal(std::string_view s) {
   return !s.empty() && s.find_first_not_of("-0123456789.") == std::string_view::npos;
 }
+
+namespace detail {
+
+std::vector<Range> technical_spans(std::string_view n) {
+  std::vector<Range> out;
+  for (std::size_t i = 0; i < n.size();) {
+    if ((n[i] == 'h' || n[i] == 'w') &&
+        (n.substr(i).starts_with("http://") || n.substr(i).starts_with("https://") || n.substr(i).starts_with("www."))) {
+      std::size_t j = i;
+      while (j < n.size() && static_cast<unsigned char>(n[j]) > 0x20 && static_cast<unsigned char>(n[j]) < 0x80) ++j;
+      out.push_back({i, j});
+      i = j;
+      continue;
+    }
+    ++i;
+  }
+  return out;
+}
+
+bool inside(const std::vector<Range>& rs, std::size_t i) {
+  for (auto& r : rs)
+    if (r.b <= i && i < r.e) return true;
+  return false;
+}
+
+Mention make(const Normalised& norm, std::size_t b, std::size_t e, std::string element) {
+  Mention m;
+  auto [sb, se] = norm.source(b, e);
+  m.begin = sb;
+  m.end = se;
+  m.element = std::move(element);
+  return m;
+}
+
+}  // namespace detail
+
+using detail::inside;
+using detail::make;
+using detail::Range;
+using detail::technical_spans;
 
 namespace {
 
@@ -283,47 +324,11 @@ bool numeral_word_before(char32_t p) {
   return is_kanji(p) && std::find(std::begin(allowed), std::end(allowed), p) == std::end(allowed);
 }
 
-struct Range {
-  std::size_t b, e;
-};
-
-// Spans of URLs and other Latin technical tokens in which digits are not numbers.
-std::vector<Range> technical_spans(std::string_view n) {
-  std::vector<Range> out;
-  for (std::size_t i = 0; i < n.size();) {
-    if ((n[i] == 'h' || n[i] == 'w') &&
-        (n.substr(i).starts_with("http://") || n.substr(i).starts_with("https://") || n.substr(i).starts_with("www."))) {
-      std::size_t j = i;
-      while (j < n.size() && static_cast<unsigned char>(n[j]) > 0x20 && static_cast<unsigned char>(n[j]) < 0x80) ++j;
-      out.push_back({i, j});
-      i = j;
-      continue;
-    }
-    ++i;
-  }
-  return out;
-}
-
-bool inside(const std::vector<Range>& rs, std::size_t i) {
-  for (auto& r : rs)
-    if (r.b <= i && i < r.e) return true;
-  return false;
-}
-
 // Whether the source character behind normalised byte i is an enclosed numeral (①, ⑴, ㉑).
 bool enclosed(std::string_view source, const Normalised& norm, std::size_t i) {
   char32_t c = at(source, norm.begin[i]);
   return (c >= 0x2460 && c <= 0x24FF) || (c >= 0x2776 && c <= 0x2793) || (c >= 0x3251 && c <= 0x32BF) ||
          (c >= 0x2160 && c <= 0x217F);
-}
-
-Mention make(const Normalised& norm, std::size_t b, std::size_t e, std::string element) {
-  Mention m;
-  auto [sb, se] = norm.source(b, e);
-  m.begin = sb;
-  m.end = se;
-  m.element = std::move(element);
-  return m;
 }
 
 std::string two(int v) {
@@ -928,502 +933,6 @@ std::vector<Mention> find_dates(std::string_view, const Normalised& norm, DateCo
     }
     i = next(n, i);
   }
-  return out;
-}
-
-// ------------------------------------------------------------------------------------------
-// Names
-// ------------------------------------------------------------------------------------------
-
-namespace {
-
-// Start of the run of name characters that ends at e.
-std::size_t run_start(std::string_view n, std::size_t e, bool (*pred)(char32_t)) {
-  std::size_t b = e;
-  while (b > 0) {
-    char32_t c = before(n, b);
-    if (!pred(c)) break;
-    b = prev(n, b);
-  }
-  return b;
-}
-
-bool kanji_c(char32_t c) { return is_kanji(c); }
-bool katakana_name_c(char32_t c) { return katakana_word(c) || c == 0x30FB; }
-bool latin_name_c(char32_t c) { return is_ascii_alpha(c) || is_ascii_digit(c) || c == '-' || c == '.'; }
-bool org_c(char32_t c) { return is_kanji(c) || katakana_word(c) || c == 0x30FB || is_ascii_alpha(c) || is_ascii_digit(c); }
-
-struct Title {
-  std::string_view text;
-  bool honorific;  // addName (氏, さん) rather than roleName (社長)
-};
-const Title kTitles[] = {
-    {"代表取締役社長", false}, {"代表取締役", false}, {"副社長", false}, {"社長", false},    {"会長", false},
-    {"代表", false},           {"CEO", false},        {"CTO", false},    {"COO", false},     {"CFO", false},
-    {"大統領", false},         {"首相", false},       {"総理", false},   {"大臣", false},    {"長官", false},
-    {"知事", false},           {"市長", false},       {"議員", false},   {"准教授", false},  {"教授", false},
-    {"博士", false},           {"選手", false},       {"監督", false},   {"部長", false},    {"課長", false},
-    {"所長", false},           {"理事長", false},     {"委員長", false}, {"氏", true},       {"さん", true},
-    {"くん", true},            {"君", true},          {"様", true},      {"先輩", true},     {"先生", true},
-};
-
-// Kanji that mark an organisation, a place or a role rather than a person's name. Surnames
-// share many of them (中村, 阿部, 田所), so most count only at the end of a longer run.
-bool not_person_kanji(std::string_view run) {
-  static const char* const never[] = {"業", "社", "省", "庁", "局", "党", "署", "課", "室", "員", "者", "界", "政", "軍",
-                                      "事", "務", "営", "開", "発", "担", "総", "副", "統", "領", "監", "委"};
-  for (auto b : never)
-    if (run.find(b) != std::string_view::npos) return true;
-  static const char* const last_always[] = {"国", "県", "府", "会", "院", "団", "機", "行", "店", "校", "科", "州", "区", "市"};
-  for (auto b : last_always)
-    if (run.ends_with(b)) return true;
-  static const char* const last_long[] = {"村", "町", "部", "関", "所"};
-  if (text::length(run) >= 3)
-    for (auto b : last_long)
-      if (run.ends_with(b)) return true;
-  // A country's one-character abbreviation: 米大統領, 中首相.
-  static const char* const countries[] = {"米", "英", "中", "日", "韓", "独", "仏", "露", "台", "欧", "豪", "印", "伊", "加"};
-  for (auto c : countries)
-    if (run == c) return true;
-  static const char* const starts[] = {"同", "前", "元", "新", "現", "各", "両", "当", "本", "旧", "歴", "初", "次", "故", "全", "某"};
-  for (auto st : starts)
-    if (run.starts_with(st)) return true;
-  return false;
-}
-
-struct OrgSuffix {
-  std::string_view text;
-  bool needs_foreign;  // only after katakana or Latin (MdN社, not 同社)
-};
-const OrgSuffix kOrgSuffixes[] = {
-    {"ホールディングス", false}, {"グループ", false}, {"銀行", false},   {"大学", false},   {"研究所", false},
-    {"研究機構", false},         {"機構", false},     {"機関", false},   {"協議会", false}, {"委員会", false},
-    {"協会", false},             {"学会", false},     {"財団", false},   {"省", false},     {"庁", false},
-    {"新聞社", false},           {"新聞", false},     {"通信社", false}, {"証券", false},   {"製作所", false},
-    {"工業", false},             {"電機", false},     {"商事", false},   {"物産", false},   {"重工", false},
-    {"製薬", false},             {"航空", false},     {"公社", false},   {"連合", false},
-    {"連盟", false},             {"基金", false},     {"政府", false},   {"社", true},      {"株式会社", false},
-    {"Inc.", false},             {"Corp.", false},    {"Ltd.", false},
-};
-
-bool contains_katakana_or_latin(std::string_view s) {
-  for (std::size_t i = 0; i < s.size(); i = next(s, i)) {
-    char32_t c = at(s, i);
-    if (katakana_word(c) || is_ascii_alpha(c)) return true;
-  }
-  return false;
-}
-
-bool all_of_chars(std::string_view s, bool (*pred)(char32_t)) {
-  if (s.empty()) return false;
-  for (std::size_t i = 0; i < s.size(); i = next(s, i))
-    if (!pred(at(s, i))) return false;
-  return true;
-}
-
-}  // namespace
-
-std::vector<Mention> find_names(std::string_view sentence, const Gazetteer& gaz) {
-  return find_names(sentence, normalise(sentence), gaz);
-}
-
-std::vector<Mention> find_names(std::string_view, const Normalised& norm, const Gazetteer& gaz) {
-  std::string_view n = norm.text;
-  std::vector<Mention> out;
-  auto tech = technical_spans(n);
-  auto add = [&](std::size_t b, std::size_t e, std::string element, std::string type = {}) -> Mention& {
-    Mention m = make(norm, b, e, std::move(element));
-    if (!type.empty()) m.attrs.set("type", type);
-    out.push_back(std::move(m));
-    return out.back();
-  };
-  // Normalised ranges already named, for the alias rule: (b, e, index into out).
-  struct Named {
-    std::size_t b, e;
-    std::string element, type;
-    std::size_t index = static_cast<std::size_t>(-1);  // into out, when it can be extended
-  };
-  std::vector<Named> named;
-
-  // 1. Gazetteer: longest match, with word boundaries for Latin and katakana entries.
-  for (std::size_t i = 0; i < n.size();) {
-    if (inside(tech, i)) {
-      i = next(n, i);
-      continue;
-    }
-    std::size_t len = 0;
-    const NameEntry* e = gaz.match_at(n, i, len);
-    if (e) {
-      char32_t first = at(n, i), last = before(n, i + len), p = before(n, i), a = at(n, i + len);
-      bool ok = true;
-      if ((is_ascii_alpha(first) || is_ascii_digit(first)) && (is_ascii_alpha(p) || is_ascii_digit(p))) ok = false;
-      if ((is_ascii_alpha(last) || is_ascii_digit(last)) && (is_ascii_alpha(a) || is_ascii_digit(a) || (a == '-' && (is_ascii_alpha(at(n, i + len + 1)) || is_ascii_digit(at(n, i + len + 1))))))
-        ok = false;
-      if (katakana_word(first) && katakana_word(p) && p != 0x30FB) ok = false;
-      if (katakana_word(last) && katakana_word(a) && a != 0x30FB) ok = false;
-      if (ok) {
-        add(i, i + len, e->element, e->type);
-        named.push_back({i, i + len, e->element, e->type, out.size() - 1});
-        i += len;
-        continue;
-      }
-    }
-    i = next(n, i);
-  }
-  auto is_named = [&](std::size_t b, std::size_t e) {
-    for (auto& x : named)
-      if (x.b < e && b < x.e) return true;
-    return false;
-  };
-
-  // 2. Credits: 著者:谷田部卓, 聞き手:佐藤あかね
-  static const std::string_view credit_labels[] = {"著者", "文", "聞き手", "構成", "編集", "取材", "撮影", "TEXT", "Text", "記者",
-                                                    "筆者", "監修", "翻訳", "取材・文", "インタビュー"};
-  bool has_colon = n.find(':') != std::string_view::npos;
-  for (auto label : credit_labels) {
-    if (!has_colon) break;
-    for (std::size_t k = 0; (k = n.find(label, k)) != std::string_view::npos; k += label.size()) {
-      char32_t p = before(n, k);
-      if (p && !is_white_space(p) && p != '(' && p != 0x3001 && p != 0x30FB && p != '/') continue;
-      std::size_t b = k + label.size();
-      if (!starts_with(n, b, ":")) continue;
-      ++b;
-      while (b < n.size() && at(n, b) == ' ') ++b;
-      std::size_t e = b;
-      int chars = 0;
-      while (e < n.size() && (is_kanji(at(n, e)) || (hiragana_word(at(n, e)) && chars > 0)) && chars < 8) {
-        e = next(n, e);
-        ++chars;
-      }
-      char32_t a = at(n, e);
-      if (chars < 2 || !(a == 0 || is_white_space(a) || a == ')' || a == 0x3001 || a == 0x30FB || a == '/' || a == 0x3002)) continue;
-      std::string_view name = n.substr(b, e - b);
-      if (name.ends_with("部") || name.ends_with("社") || name.ends_with("局") || name.ends_with("班") || name.ends_with("課"))
-        continue;
-      if (!is_named(b, e)) {
-        add(b, e, "persName");
-        named.push_back({b, e, "persName", ""});
-      }
-    }
-  }
-
-  // 3. A name followed by a title or an honorific.
-  static const std::vector<char32_t> title_first = [] {
-    std::vector<char32_t> v;
-    for (auto& t : kTitles) v.push_back(at(t.text, 0));
-    return v;
-  }();
-  for (std::size_t i = 0; i < n.size(); i = next(n, i)) {
-    if (std::find(title_first.begin(), title_first.end(), at(n, i)) == title_first.end()) continue;
-    const Title* best = nullptr;
-    for (auto& t : kTitles)
-      if (starts_with(n, i, t.text) && (!best || t.text.size() > best->text.size())) best = &t;
-    if (!best || i == 0) continue;
-    std::size_t te = i + best->text.size();
-    if (is_ascii_alpha(best->text[0]) && is_ascii_alpha(at(n, te))) continue;
-    // The name just before it (a space may separate a Latin name or a kanji name from CEO).
-    std::size_t ne = i;
-    if (before(n, ne) == ' ') ne = prev(n, ne);
-    char32_t last = before(n, ne);
-    std::size_t nb = ne;
-    if (katakana_word(last) && last != 0x30FB) {
-      nb = run_start(n, ne, katakana_name_c);
-      if (text::length(n.substr(nb, ne - nb)) < 2) continue;
-    } else if (is_ascii_alpha(last)) {
-      nb = run_start(n, ne, latin_name_c);
-      // Two capitalised words: Sam Altman
-      if (nb >= 2 && before(n, nb) == ' ' && is_ascii_alpha(before(n, nb - 1))) {
-        std::size_t nb2 = run_start(n, nb - 1, latin_name_c);
-        if (is_ascii_upper(at(n, nb2)) && is_ascii_upper(at(n, nb))) nb = nb2;
-      }
-      if (!is_ascii_upper(at(n, nb))) continue;
-    } else if (is_kanji(last)) {
-      nb = run_start(n, ne, kanji_c);
-      std::string_view run = n.substr(nb, ne - nb);
-      std::size_t chars = text::length(run);
-      if (chars > 4 || not_person_kanji(run)) continue;
-      // 先生 alone is a role (先生!); 孫会長 is a name.
-      if (best->text == "先生" && chars < 2) continue;
-      // 聞くんです, 書くんだ: a verb stem, く and the explanatory ん, not 聞 + くん.
-      if (best->text == "くん" && chars == 1) {
-        std::string_view rest = n.substr(te);
-        if (rest.starts_with("です") || rest.starts_with("だ") || rest.starts_with("じゃ") || rest.starts_with("でしょ") ||
-            rest.starts_with("ですけど") || rest.starts_with("だけど") || rest.starts_with("なら") || rest.starts_with("ですか"))
-          continue;
-      }
-    } else if (hiragana_word(last) && best->honorific && best->text != "様") {
-      continue;  // ～さん after hiragana: a word (みなさん), not a name
-    } else {
-      continue;
-    }
-    if (nb == ne) continue;
-    // アグリノーツ代表・中村健太氏: a company, its title, then the person.
-    if (!best->honorific && starts_with(n, te, "・") && (is_kanji(at(n, te + 3)) || katakana_word(at(n, te + 3)))) {
-      if (!is_named(nb, ne) && !is_kanji(last)) {
-        add(nb, ne, "orgName");
-        named.push_back({nb, ne, "orgName", ""});
-      }
-      continue;
-    }
-    if (is_named(nb, ne)) {
-      // A known person with a title (トランプ大統領): the title joins the name.
-      auto it = std::find_if(named.begin(), named.end(), [&](const Named& x) {
-        return x.b == nb && x.e == ne && x.element == "persName" && x.index != static_cast<std::size_t>(-1);
-      });
-      if (it == named.end()) continue;
-      out[it->index] = make(norm, nb, te, "persName");
-      it->e = te;
-      it->index = static_cast<std::size_t>(-1);
-    } else {
-      add(nb, te, "persName");
-      named.push_back({nb, te, "persName", ""});
-    }
-    Mention part = make(norm, i, te, best->honorific ? "addName" : "roleName");
-    if (best->honorific) part.attrs.set("type", "honorific");
-    out.push_back(std::move(part));
-  }
-  // A title before a Latin name: 創業者Karpathy, CEOのSatya Nadella
-  static const std::string_view pre_titles[] = {"創業者", "CEO", "社長", "会長", "代表", "教授", "博士", "アナリスト", "記者", "研究者", "共同創業者"};
-  for (auto t : pre_titles) {
-    for (std::size_t k = 0; (k = n.find(t, k)) != std::string_view::npos; k += t.size()) {
-      std::size_t b = k + t.size();
-      if (starts_with(n, b, "の")) b += 3;
-      if (at(n, b) == ' ') ++b;
-      if (!is_ascii_upper(at(n, b))) continue;
-      std::size_t e = b;
-      while (e < n.size() && is_ascii_alpha(at(n, e))) ++e;
-      if (at(n, e) == ' ' && is_ascii_upper(at(n, e + 1))) {
-        std::size_t e2 = e + 1;
-        while (e2 < n.size() && is_ascii_alpha(at(n, e2))) ++e2;
-        e = e2;
-      }
-      if (e - b < 3 || is_named(b, e) || is_ascii_digit(at(n, e)) || at(n, e) == '-') continue;
-      add(b, e, "persName");
-      named.push_back({b, e, "persName", ""});
-    }
-  }
-
-  // 4. Reading names and foreign names written with ・ : なかむら・けんた, サム・アルトマン
-  for (std::size_t k = 0; (k = n.find("・", k)) != std::string_view::npos; k += 3) {
-    bool hira = hiragana_word(before(n, k)) && hiragana_word(at(n, k + 3));
-    bool kata = katakana_word(before(n, k)) && before(n, k) != 0x30FB && katakana_word(at(n, k + 3));
-    if (!hira && !kata) continue;
-    auto pred = hira ? +[](char32_t c) { return hiragana_word(c); } : +[](char32_t c) { return katakana_word(c) && c != 0x30FB; };
-    std::size_t b = run_start(n, k, pred);
-    std::size_t e = k + 3;
-    while (e < n.size() && pred(at(n, e))) e = next(n, e);
-    std::size_t l1 = text::length(n.substr(b, k - b)), l2 = text::length(n.substr(k + 3, e - k - 3));
-    if (l1 < 2 || l2 < 2 || l1 > 8 || l2 > 8) continue;
-    if (katakana_word(before(n, b)) || before(n, b) == 0x30FB || at(n, e) == 0x30FB) continue;
-    if (is_named(b, e)) continue;
-    add(b, e, "persName");
-    named.push_back({b, e, "persName", ""});
-  }
-
-  // 5. A kanji name with a role in parentheses: 山田亮(自動車アナリスト)
-  for (std::size_t k = 0; (k = n.find('(', k)) != std::string_view::npos; ++k) {
-    std::size_t close = n.find(')', k);
-    if (close == std::string_view::npos) break;
-    std::string_view inner = n.substr(k + 1, close - k - 1);
-    static const std::string_view roles[] = {"アナリスト", "部長", "会社員", "記者", "教授", "社長", "代表", "講師", "研究員",
-                                             "CEO", "エンジニア", "役員", "担当", "理事", "准教授", "医師", "弁護士"};
-    bool role = false;
-    for (auto r : roles)
-    
-      if (inner.find(r) != std::string_view::npos && text::length(inner) <= 20) role = true;
-    if (!role) continue;
-    std::size_t b = run_start(n, k, kanji_c);
-    std::size_t chars = text::length(n.substr(b, k - b));
-    if (chars < 2 || chars > 4 || not_person_kanji(n.substr(b, k - b)) || is_named(b, k)) continue;
-    add(b, k, "persName");
-    named.push_back({b, k, "persName", ""});
-  }
-
-  // 6. Organisation suffixes: 国際エネルギー機関, フィッシング対策協議会, MdN社
-  static const std::vector<char32_t> suffix_first = [] {
-    std::vector<char32_t> v;
-    for (auto& x : kOrgSuffixes) v.push_back(at(x.text, 0));
-    return v;
-  }();
-  for (std::size_t i = 0; i < n.size(); i = next(n, i)) {
-    if (std::find(suffix_first.begin(), suffix_first.end(), at(n, i)) == suffix_first.end()) continue;
-    const OrgSuffix* best = nullptr;
-    for (auto& s : kOrgSuffixes)
-      if (starts_with(n, i, s.text) && (!best || s.text.size() > best->text.size())) best = &s;
-    if (!best || (i == 0 && best->text != "株式会社")) continue;  // 株式会社X may open the sentence
-    std::size_t e = i + best->text.size();
-    // The suffix ends the name (東京工業研究所: not 東京工業), unless a part of the body follows.
-    if (org_c(at(n, e)) && best->text != "株式会社") {
-      static const std::string_view parts[] = {"大学院", "本社", "子会社", "傘下", "研究室", "附属", "付属"};
-      bool part = false;
-      for (auto pt : parts)
-        if (starts_with(n, e, pt)) part = true;
-      if (!part) continue;
-    }
-    if (best->text == "株式会社") {
-      // X株式会社: a name run before it (サイバーダイン株式会社の) is the name, with the suffix.
-      std::size_t b = run_start(n, i, org_c);
-      if (b < i && !is_ascii_digit(at(n, b))) {
-        std::string_view run = n.substr(b, i - b);
-        bool generic = false;
-        for (auto g : {"同", "当", "自", "他", "各", "弊", "貴", "御", "本", "大手", "新興", "子"})
-          if (run.starts_with(g)) generic = true;
-        if (!generic && !is_named(b, e)) {
-          add(b, e, "orgName");
-          named.push_back({b, e, "orgName", ""});
-          continue;
-        }
-      }
-      // 株式会社X: the name follows.
-      std::size_t b2 = e, e2 = e;
-      while (e2 < n.size() && org_c(at(n, e2))) e2 = next(n, e2);
-      if (e2 > b2 && !is_named(i, e2)) {
-        add(i, e2, "orgName");
-        named.push_back({i, e2, "orgName", ""});
-      }
-      continue;
-    }
-    std::size_t b = run_start(n, i, org_c);
-    if (b == i) continue;
-    std::string_view run = n.substr(b, i - b);
-    if (best->needs_foreign && !all_of_chars(run, +[](char32_t c) { return katakana_word(c) || is_ascii_alpha(c) || c == 0x30FB; }))
-      continue;
-    static const char* const generic_starts[] = {"同", "当", "自", "他", "各", "弊", "貴", "御", "本", "大手", "新興", "子"};
-    bool generic = false;
-    for (auto g : generic_starts)
-      if (run.starts_with(g)) generic = true;
-    if (generic || is_ascii_digit(at(n, b))) continue;
-    // A leading number or date is not part of the name (2021年創業…).
-    if (is_named(b, e)) continue;
-    add(b, e, "orgName");
-    named.push_back({b, e, "orgName", ""});
-  }
-
-  // 7. A company introduced by its kind or its seat: 半導体スタートアップのミナトセミコン,
-  //    ミナトセミコン(東京都港区)
-  static const std::string_view kinds[] = {"スタートアップ", "ベンチャー", "メーカー", "会社", "企業", "ファンド", "事業者"};
-  for (auto kw : kinds) {
-    for (std::size_t k = 0; (k = n.find(kw, k)) != std::string_view::npos; k += kw.size()) {
-      // 株式会社 is a suffix or prefix (6. above): X株式会社のロボットスーツ names no company.
-      if (kw == "会社" && k >= 6 && n.substr(k - 6, 6) == "株式") continue;
-      std::size_t b = k + kw.size();
-      if (starts_with(n, b, "の")) b += 3;
-      else if (starts_with(n, b, "、")) b += 3;
-      char32_t c = at(n, b);
-      if (!katakana_word(c) && !is_ascii_upper(c)) continue;
-      std::size_t e = b;
-      while (e < n.size() && (katakana_word(at(n, e)) || is_ascii_alpha(at(n, e)) || at(n, e) == 0x30FB)) e = next(n, e);
-      if (text::length(n.substr(b, e - b)) < 3 || is_named(b, e)) continue;
-      char32_t a = at(n, e);
-      if (is_kanji(a) && a != U'社') continue;  // 企業のデータセンター事業…: a common noun
-      add(b, e, "orgName");
-      named.push_back({b, e, "orgName", ""});
-    }
-  }
-  for (std::size_t k = 0; (k = n.find('(', k)) != std::string_view::npos; ++k) {
-    std::size_t close = n.find(')', k);
-    if (close == std::string_view::npos) break;
-    std::string_view inner = n.substr(k + 1, close - k - 1);
-    if (text::length(inner) > 12 || inner.empty()) continue;
-    char32_t last = before(inner, inner.size());
-    if (last != U'都' && last != U'道' && last != U'府' && last != U'県' && last != U'市' && last != U'区' && last != U'町' &&
-        last != U'村')
-      continue;
-    if (!all_of_chars(inner, kanji_c)) continue;
-    std::size_t b = run_start(n, k, org_c);
-    if (text::length(n.substr(b, k - b)) < 2 || !contains_katakana_or_latin(n.substr(b, k - b)) || is_named(b, k)) continue;
-    add(b, k, "orgName");
-    named.push_back({b, k, "orgName", ""});
-  }
-
-  // 8. Aliases: X(Y) where one side is a name: 台湾積体電路製造(TSMC), Stargate(スターゲート)
-  for (std::size_t k = 0; (k = n.find('(', k)) != std::string_view::npos; ++k) {
-    std::size_t close = n.find(')', k);
-    if (close == std::string_view::npos) break;
-    std::size_t ib = k + 1, ie = close;
-    std::size_t ob = run_start(n, k, org_c);
-    if (ob == k || ie <= ib) continue;
-    if (!all_of_chars(n.substr(ib, ie - ib), org_c)) continue;
-    const Named* inner = nullptr;
-    const Named* outer = nullptr;
-    for (auto& x : named) {
-      if (x.b == ib && x.e == ie) inner = &x;
-      if (x.e == k && x.b >= ob) outer = &x;
-    }
-    if (inner && inner->element == "persName") inner = nullptr;
-    if (outer && outer->element == "persName") outer = nullptr;
-    {
-      char32_t last_inner = before(n, ie);
-      if (last_inner == U'都' || last_inner == U'道' || last_inner == U'府' || last_inner == U'県' || last_inner == U'市' ||
-          last_inner == U'区' || last_inner == U'町' || last_inner == U'村')
-        continue;
-    }
-    if (inner && !outer && !is_named(ob, k) && text::length(n.substr(ob, k - ob)) <= 20) {
-      Named copy = *inner;
-      add(ob, k, copy.element, copy.type);
-      named.push_back({ob, k, copy.element, copy.type});
-    } else if (outer && !inner && !is_named(ib, ie) && text::length(n.substr(ib, ie - ib)) <= 20) {
-      Named copy = *outer;
-      add(ib, ie, copy.element, copy.type);
-      named.push_back({ib, ie, copy.element, copy.type});
-    }
-  }
-
-  // 9. Products named in brackets after a product noun: チップ「Willow」, 推論AI「o3-mini」
-  static const std::string_view product_nouns[] = {"モデル", "チップ", "プロセッサー", "プロセッサ", "AI", "アプリ", "サービス",
-                                                   "製品", "端末", "ソフト", "ソフトウェア", "GPU", "CPU", "スマホ", "ゲーム", "ロボット"};
-  bool has_bracket = n.find("「") != std::string_view::npos;
-  for (auto pn : product_nouns) {
-    if (!has_bracket) break;
-    for (std::size_t k = 0; (k = n.find(pn, k)) != std::string_view::npos; k += pn.size()) {
-      std::size_t b = k + pn.size();
-      if (!starts_with(n, b, "「")) continue;
-      std::size_t close = n.find("」", b);
-      if (close == std::string_view::npos) continue;
-      std::size_t ib = b + 3;
-      std::string_view inner = n.substr(ib, close - ib);
-      if (inner.empty() || text::length(inner) > 24 || inner.find('(') != std::string_view::npos ||
-          inner.find("、") != std::string_view::npos || inner.find("。") != std::string_view::npos)
-        continue;
-      if (is_named(ib, close)) continue;
-      add(ib, close, "name", "product");
-      named.push_back({ib, close, "name", "product"});
-    }
-  }
-
-  // 10. Latin model names: DeepSeek-R1, o3-mini, MS-1, GPT-4
-  for (std::size_t i = 0; i < n.size();) {
-    char32_t c = at(n, i);
-    if (!is_ascii_alpha(c) || is_ascii_alpha(before(n, i)) || is_ascii_digit(before(n, i)) || inside(tech, i)) {
-      i = next(n, i);
-      continue;
-    }
-    std::size_t e = i;
-    bool digit = false, hyphen = false;
-    while (e < n.size()) {
-      char32_t d = at(n, e);
-      if (is_ascii_alpha(d) || is_ascii_digit(d)) {
-        digit = digit || is_ascii_digit(d);
-        ++e;
-      } else if (d == '-' && e + 1 < n.size() && (is_ascii_alpha(at(n, e + 1)) || is_ascii_digit(at(n, e + 1)))) {
-        hyphen = true;
-        ++e;
-      } else {
-        break;
-      }
-    }
-    if (digit && hyphen && !is_named(i, e)) {
-      add(i, e, "name", "product");
-      named.push_back({i, e, "name", "product"});
-    }
-    i = e;
-  }
-
-  std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) {
-    if (a.begin != b.begin) return a.begin < b.begin;
-    return a.end > b.end;
-  });
-  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
