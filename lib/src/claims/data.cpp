@@ -420,6 +420,26 @@ EntityWords EntityWords::parse(std::string_view text, const std::string& origin)
       else if (detail == "alone") w.not_person_alone.push_back(std::move(word));
       else if (detail == "first") w.not_person_first.push_back(std::move(word));
       else throw bad_detail("anywhere, last, last-long, alone or first");
+    } else if (list == "relative-date") {
+      if (detail.empty()) throw bad_detail("a subtype such as previous-year");
+      w.relative_dates.push_back({std::move(word), std::string(detail)});
+    } else if (list == "era") {
+      int base = 0;
+      auto r = std::from_chars(detail.data(), detail.data() + detail.size(), base);
+      if (r.ec != std::errc() || r.ptr != detail.data() + detail.size() || base < 1)
+        throw bad_detail("the Western year before the era's first");
+      w.eras.push_back({std::move(word), base});
+    } else if (list == "unit") {
+      if (detail.empty()) throw bad_detail("a type such as currency, percent, duration or count");
+      Unit u{std::move(word), std::string(detail), f.size() > 3 ? std::string(f[3]) : std::string(), 1};
+      if (f.size() > 4 && !f[4].empty()) {
+        auto r = std::from_chars(f[4].data(), f[4].data() + f[4].size(), u.factor);
+        if (r.ec != std::errc() || r.ptr != f[4].data() + f[4].size() || !(u.factor > 0))
+          throw DataError(origin + ": the factor of unit '" + u.text + "' is not a positive number", line, 1);
+      }
+      w.units.push_back(std::move(u));
+    } else if (list == "date-part") {
+      plain(w.date_parts);
     } else if (list == "title-before") {
       plain(w.titles_before);
     } else if (list == "credit") {
@@ -441,12 +461,14 @@ EntityWords EntityWords::parse(std::string_view text, const std::string& origin)
     } else {
       throw DataError(origin + ": unknown list '" + std::string(list) +
                           "' (title, title-before, credit, desk, role-in-parens, org-suffix, org-part, generic-start, "
-                          "company-kind, seat-suffix, product-noun or not-person)",
+                          "company-kind, seat-suffix, product-noun, not-person, relative-date, date-part, era or unit)",
                       line, 1);
     }
   });
   for (auto& t : w.titles) w.title_first.push_back(text::at(t.text, 0));
   for (auto& s : w.org_suffixes) w.org_suffix_first.push_back(text::at(s.text, 0));
+  for (auto& r : w.relative_dates) w.relative_first.push_back(text::at(r.text, 0));
+  for (auto& e : w.eras) w.era_first.push_back(text::at(e.text, 0));
   return w;
 }
 

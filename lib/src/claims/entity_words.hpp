@@ -1,6 +1,7 @@
-// The word lists the name finder reads (lib/data/claims/entities.tsv): titles, credit labels,
-// organisation suffixes, the kanji that are not a person's name… Internal to libjatei: the
-// file's header comment says what each list does.
+// The word lists the finders of names, dates and measures read (lib/data/claims/entities.tsv):
+// titles, credit labels, organisation suffixes, the kanji that are not a person's name, relative
+// date words, eras, units… Internal to libjatei: the file's header comment says what each list
+// does.
 #pragma once
 
 #include <string>
@@ -18,6 +19,19 @@ struct EntityWords {
     std::string text;
     bool needs_foreign = false;  // only after katakana or Latin (MdN社, not 同社)
   };
+  struct RelativeDate {
+    std::string text, subtype;  // 昨年 previous-year
+  };
+  struct Era {
+    std::string text;
+    int base = 0;  // the year before its first: 令和 2018
+  };
+  struct Unit {
+    std::string text;
+    std::string type;  // currency, percent, duration, count, energy, …
+    std::string unit;  // JPY, year, kWh, 人, …
+    double factor = 1;  // 割 → 10 percent
+  };
   std::vector<Title> titles;
   std::vector<OrgSuffix> org_suffixes;
   std::vector<std::string> titles_before, credits, desks, roles_in_parens, org_parts, generic_starts, company_kinds,
@@ -25,9 +39,13 @@ struct EntityWords {
   // Kanji that mark a non-person in a run before a title, by where they count.
   std::vector<std::string> not_person_anywhere, not_person_last, not_person_last_long, not_person_alone,
       not_person_first;
-  // The first code points of titles and of organisation suffixes: a quick test before the
-  // lists are searched at a place.
-  std::vector<char32_t> title_first, org_suffix_first;
+  std::vector<RelativeDate> relative_dates;  // the first that matches at a place wins
+  std::vector<std::string> date_parts;       // 昨年秋, 来年初め
+  std::vector<Era> eras;
+  std::vector<Unit> units;                   // the longest that matches at a place wins
+  // The first code points of titles, organisation suffixes, relative date words and eras: a
+  // quick test before the lists are searched at a place.
+  std::vector<char32_t> title_first, org_suffix_first, relative_first, era_first;
 
   // The shipped entities.tsv, or $JATEI_DATA_DIR/claims/entities.tsv.
   static const EntityWords& builtin();

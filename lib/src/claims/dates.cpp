@@ -1,0 +1,318 @@
+// Dates and times: W3C dates (2024-08, --01-20) on the NFKC copy of the sentence, mapped back to
+// source bytes. A relative date (昨年, 前回) keeps its relation in @subtype rather than a guessed
+// year; a year seen earlier in the document (DateContext) completes a month and day.
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+#include "claims/entity_words.hpp"
+#include "claims/numerals.hpp"
+#include "claims/spans.hpp"
+#include "jatei/claims.hpp"
+#include "jatei/text.hpp"
+
+namespace jatei::claims {
+
+using namespace text;
+using detail::inside;
+using detail::int_at;
+using detail::kanji_digit;
+using detail::kanji_unit;
+using detail::make;
+using detail::number_at;
+using detail::numeral_word_before;
+using detail::small_int_at;
+using detail::small_number;
+using detail::two;
+
+namespace {
+
+// A year (with month and day when they follow) ends at `end`; its value starts at `begin`.
+struct Year {
+  int value = -1;
+  std::size_t begin = 0, end = 0;
+};
+
+// The dates and times of one sentence, found left to right: at each place the first kind of
+// date that matches is taken, and the search goes on after it.
+class DateFinder {
+ public:
+  DateFinder(const Normalised& norm, DateContext& ctx, const EntityWords& words)
+      : norm_(norm), n_(norm.text), ctx_(ctx), w_(words), tech_(detail::technical_spans(n_)) {}
+
+  std::vector<Mention> run() {
+    std::size_t i = 0;
+    while (i < n_.size()) {
+      if (inside(tech_, i)) {
+        i = next(n_, i);
+        continue;
+      }
+      std::optional<std::size_t> e = relative_word(i);
+      if (!e) e = year(i);
+      if (!e) e = month_day_or_ago(i);
+      if (!e) e = clock_time(i);
+      i = e ? *e : next(n_, i);
+    }
+    return std::move(out_);
+  }
+
+ private:
+  const Normalised& norm_;
+  std::string_view n_;
+  DateContext& ctx_;
+  const EntityWords& w_;
+  std::vector<detail::Range> tech_;
+  std::vector<Mention> out_;
+
+  // 昨年, 昨年2月, 昨年秋, 前回: a relative date word, with a month and day or a part of the
+  // year after it.
+  std::optional<std::size_t> relative_word(std::size_t i) {
+    std::string_view n = n_;
+    if (std::find(w_.relative_first.begin(), w_.relative_first.end(), at(n, i)) == w_.relative_first.end()) return {};
+    for (auto& r : w_.relative_dates) {
+      if (!starts_with(n, i, r.text)) continue;
+      std::size_t e = i + r.text.size();
+      std::string when;
+      std::size_t me = 0;
+      int month = small_int_at(n, e, me);
+      if (month >= 1 && month <= 12 && starts_with(n, me, "月") && !starts_with(n, me, "月間")) {
+        e = me + 3;
+        when = "--" + two(month);
+        std::size_t de = 0;
+        int day = small_int_at(n, e, de);
+        if (day >= 1 && day <= 31 && starts_with(n, de, "日")) {
+          e = de + 3;
+          when += "-" + two(day);
+        }
+      } else {
+        for (auto& part : w_.date_parts) {
+          if (starts_with(n, e, part)) {
+            e += part.size();
+            break;
+          }
+        }
+      }
+      Mention m = make(norm_, i, e, "date");
+      m.attrs.set("type", "relative");
+      m.attrs.set("subtype", r.subtype);
+      if (!when.empty()) m.attrs.set("when", when);
+      out_.push_back(std::move(m));
+      return e;
+    }
+    return {};
+  }
+
+  // 令和6年, 令和元年 → 2024, 2019.
+  Year era_year(std::size_t i) const {
+    std::string_view n = n_;
+    Year y;
+    y.begin = i;
+    if (std::find(w_.era_first.begin(), w_.era_first.end(), at(n, i)) == w_.era_first.end()) return y;
+    for (auto& era : w_.eras) {
+      if (!starts_with(n, i, era.text)) continue;
+      std::size_t j = i + era.text.size();
+      if (starts_with(n, j, "元")) {
+        y.value = era.base + 1;
+        y.end = j + 3;
+      } else {
+        std::size_t je = 0;
+        int v = small_int_at(n, j, je);
+        if (v >= 1 && v <= 99) {
+          y.value = era.base + v;
+          y.end = je;
+        }
+      }
+      if (y.value > 0 && starts_with(n, y.end, "年")) y.end += 3;
+      else y.value = -1;
+      break;
+    }
+    return y;
+  }
+
+  // 2024/8/1, 2024-08-01, 2025.03.14 (a web article's dateline) at i, four digits v ending at
+  // je; not a version number (2023.10.1.2 goes on).
+  std::optional<std::size_t> numeric_date(std::size_t i, int v, std::size_t je) {
+    std::string_view n = n_;
+    if (!((n[je] == '/' || n[je] == '-' || n[je] == '.') && je + 1 < n.size() && is_ascii_digit(at(n, je + 1)))) return {};
+    std::size_t me = 0;
+    int mo = int_at(n, je + 1, me, 2);
+    if (!(mo >= 1 && mo <= 12 && me < n.size() && n[me] == n[je] && is_ascii_digit(at(n, me + 1)))) return {};
+    std::size_t de = 0;
+    int day = int_at(n, me + 1, de, 2);
+    bool more = de + 1 < n.size() && (n[de] == '.' || n[de] == '-' || n[de] == '/') && is_ascii_digit(at(n, de + 1));
+    if (!(day >= 1 && day <= 31 && !is_ascii_digit(at(n, de)) && !more)) return {};
+    Mention m = make(norm_, i, de, "date");
+    m.attrs.set("when", std::to_string(v) + "-" + two(mo) + "-" + two(day));
+    out_.push_back(std::move(m));
+    ctx_.year = v;
+    return de;
+  }
+
+  // An era year, or a Western year (2024年, not the duration 2024年間), or a numeric date.
+  std::optional<std::size_t> year(std::size_t i) {
+    std::string_view n = n_;
+    Year y = era_year(i);
+    char32_t c = at(n, i), p = before(n, i);
+    if (y.value < 0 && is_ascii_digit(c) && !is_ascii_digit(p) && !is_ascii_alpha(p) && p != '-' && p != '.' && p != '/') {
+      std::size_t je = 0;
+      int v = int_at(n, i, je, 4);
+      if (v >= 1000 && v < 2200 && je - i == 4) {
+        if (starts_with(n, je, "年")) {
+          std::string_view rest = n.substr(je + 3);
+          bool duration = rest.starts_with("間") || rest.starts_with("以上") || rest.starts_with("ぶり") ||
+                          rest.starts_with("余") || rest.starts_with("近");
+          if (!duration) {
+            y.value = v;
+            y.end = je + 3;
+          }
+        } else if (auto e = numeric_date(i, v, je)) {
+          return e;
+        }
+      }
+    }
+    if (y.value <= 0) return {};
+    return year_date(y);
+  }
+
+  // The date a year starts: 2030年代 (a decade), 2024年8月1日, 2020年以降, 2024年.
+  std::size_t year_date(const Year& y) {
+    std::string_view n = n_;
+    std::size_t e = y.end;
+    std::string when = std::to_string(y.value);
+    ctx_.year = y.value;
+    if (starts_with(n, e, "代")) {
+      e += 3;
+      Mention m = make(norm_, y.begin, e, "date");
+      m.attrs.set("notBefore", when);
+      m.attrs.set("notAfter", std::to_string(y.value + 9));
+      out_.push_back(std::move(m));
+      return e;
+    }
+    std::size_t me = 0;
+    int month = small_int_at(n, e, me);
+    if (month >= 1 && month <= 12 && starts_with(n, me, "月") && !starts_with(n, me, "月間")) {
+      e = me + 3;
+      when += "-" + two(month);
+      std::size_t de = 0;
+      int day = small_int_at(n, e, de);
+      if (day >= 1 && day <= 31 && starts_with(n, de, "日") && !starts_with(n, de, "日間")) {
+        e = de + 3;
+        when += "-" + two(day);
+      }
+    }
+    Mention m = make(norm_, y.begin, e, "date");
+    if (starts_with(n, e, "以降")) {
+      e += std::string_view("以降").size();
+      m = make(norm_, y.begin, e, "date");
+      m.attrs.set("notBefore", when);
+    } else if (starts_with(n, e, "以前")) {
+      e += std::string_view("以前").size();
+      m = make(norm_, y.begin, e, "date");
+      m.attrs.set("notAfter", when);
+    } else {
+      m.attrs.set("when", when);
+    }
+    out_.push_back(std::move(m));
+    return e;
+  }
+
+  // A numeral that does not continue a number or a Latin token: 1月20日 or 3年前 may start here.
+  bool numeral_starts_here(std::size_t i) const {
+    char32_t c = at(n_, i), p = before(n_, i);
+    return (is_ascii_digit(c) || kanji_digit(c) > 0 || kanji_unit(c) == 10 || c == U'数') && !is_ascii_digit(p) &&
+           kanji_digit(p) < 0 && !is_ascii_alpha(p) && p != '-' && p != '.' && !kanji_unit(p) && !(c == U'数' && is_kanji(p));
+  }
+
+  std::optional<std::size_t> month_day_or_ago(std::size_t i) {
+    if (!numeral_starts_here(i)) return {};
+    if (auto e = month_day(i)) return e;
+    return ago(i);
+  }
+
+  // Month and day without a year (1月20日, 1月), in the year last seen when there is one.
+  std::optional<std::size_t> month_day(std::size_t i) {
+    std::string_view n = n_;
+    char32_t c = at(n, i), p = before(n, i);
+    std::size_t me = 0;
+    int month = small_int_at(n, i, me);
+    if (!(month >= 1 && month <= 12 && starts_with(n, me, "月") && !starts_with(n, me, "月間") &&
+          !starts_with(n, me, "月曜") && (is_ascii_digit(c) || !numeral_word_before(p))))
+      return {};
+    std::size_t e = me + 3;
+    std::size_t de = 0;
+    int day = small_int_at(n, e, de);
+    std::string when;
+    if (day >= 1 && day <= 31 && starts_with(n, de, "日") && !starts_with(n, de, "日間")) {
+      e = de + 3;
+      when = ctx_.year ? std::to_string(ctx_.year) + "-" + two(month) + "-" + two(day) : "--" + two(month) + "-" + two(day);
+    } else {
+      when = ctx_.year ? std::to_string(ctx_.year) + "-" + two(month) : "--" + two(month);
+    }
+    Mention m = make(norm_, i, e, "date");
+    m.attrs.set("when", when);
+    out_.push_back(std::move(m));
+    return e;
+  }
+
+  // N年前, 10年後, 3か月後, 数年前: relative with a duration.
+  std::optional<std::size_t> ago(std::size_t i) {
+    std::string_view n = n_;
+    auto num = small_number(n, i);
+    if (!num) return {};
+    std::size_t ne = num->e;
+    static const std::pair<std::string_view, char> units[] = {{"年", 'Y'}, {"か月", 'M'}, {"カ月", 'M'}, {"ヶ月", 'M'},
+                                                              {"週間", 'W'}, {"日", 'D'}};
+    for (auto& [uw, code] : units) {
+      if (!starts_with(n, ne, uw)) continue;
+      std::size_t e = ne + uw.size();
+      std::string sub;
+      if (starts_with(n, e, "前")) sub = "before";
+      else if (starts_with(n, e, "後")) sub = "after";
+      if (sub.empty()) return {};
+      if (num->kanji && num->kanji_chars == 1 && !num->several && numeral_word_before(before(n, i))) return {};
+      e += 3;
+      Mention m = make(norm_, i, e, "date");
+      m.attrs.set("type", "relative");
+      m.attrs.set("subtype", sub);
+      if (!num->several) {
+        // xsd:duration has no weeks: 1週間後 is P7D; and no exponent: a figure too large
+        // for plain digits gets no @dur.
+        std::string figure = format_number(code == 'W' ? num->value * 7 : num->value);
+        if (is_plain_decimal(figure)) m.attrs.set("dur", "P" + figure + (code == 'W' ? std::string("D") : std::string(1, code)));
+      }
+      out_.push_back(std::move(m));
+      return e;
+    }
+    return {};
+  }
+
+  // Times: 10:30
+  std::optional<std::size_t> clock_time(std::size_t i) {
+    std::string_view n = n_;
+    char32_t c = at(n, i), p = before(n, i);
+    if (!(is_ascii_digit(c) && !is_ascii_digit(p) && p != ':' && p != '/' && !is_ascii_alpha(p))) return {};
+    std::size_t he = 0;
+    int h = int_at(n, i, he, 2);
+    if (!(h >= 0 && h <= 24 && he < n.size() && n[he] == ':')) return {};
+    std::size_t me = 0;
+    int mi = int_at(n, he + 1, me, 2);
+    if (!(mi >= 0 && mi < 60 && me - he - 1 == 2 && !is_ascii_digit(at(n, me)) && at(n, me) != ':')) return {};
+    Mention m = make(norm_, i, me, "time");
+    m.attrs.set("when", two(h) + ":" + two(mi) + ":00");
+    out_.push_back(std::move(m));
+    return me;
+  }
+};
+
+}  // namespace
+
+std::vector<Mention> find_dates(std::string_view sentence, DateContext& ctx) {
+  return find_dates(sentence, normalise(sentence), ctx);
+}
+
+std::vector<Mention> find_dates(std::string_view, const Normalised& norm, DateContext& ctx) {
+  return DateFinder(norm, ctx, EntityWords::builtin()).run();
+}
+
+}  // namespace jatei::claims
