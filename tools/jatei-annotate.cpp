@@ -10,6 +10,7 @@
 #include <memory>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -166,56 +167,331 @@ int merge_manifests(const std::string& out, const std::vector<std::string>& mani
   return status;
 }
 
+// What the command line asked for, beyond each stage's own options.
+struct Settings {
+  std::vector<std::string> inputs;
+  std::string out_dir = ".", encoding, stages_arg, export_arg, jobs_arg = "0";
+  std::string manifest_path, summary_path, shard_arg, merge_out;
+  std::size_t max_size = cli::kDefaultMaxBytes;
+  std::vector<StageOption> stage_options;  // segmentation's first, then each stage's
+  bool quiet = false, explain = false, skip_existing = false, replace_invalid = false;
+};
+
+po::options_description describe_options(Settings& s) {
+  po::options_description opts(cli::tr("Options"));
+  opts.add_options()
+    ("help,h", cli::tr("show this help and exit").c_str())
+    ("version", cli::tr("show the version and exit").c_str())
+    ("output-dir,o", po::value(&s.out_dir)->value_name("DIR"), cli::tr("write one .tei.xml per input into DIR (default: .)").c_str())
+    ("stages", po::value(&s.stages_arg)->value_name("LIST"), cli::tr("comma-separated stages to run (default: all; available: see --list-stages)").c_str())
+    ("list-stages", cli::tr("list the stages and exit").c_str())
+    ("export", po::value(&s.export_arg)->value_name("LIST"),
+     cli::tr("also write hand-offs beside each .tei.xml (comma-separated: xliff, tbx, claims, html; see jatei-export)").c_str())
+    ("jobs,j", po::value(&s.jobs_arg)->value_name("N"), cli::tr("files processed at once (default, and 0: every core)").c_str())
+    ("skip-existing", cli::tr("leave inputs whose output already exists (resume a batch); with --manifest, "
+                              "an input whose SHA-256 differs from its record is done again").c_str())
+    ("manifest", po::value(&s.manifest_path)->value_name("FILE"),
+     cli::tr("append one JSON line per input to FILE as each ends (input, output, sha256, status, exit, error, "
+             "seconds, bytes, counts per stage); a rerun with the same FILE leaves the inputs recorded done "
+             "whose output is there and whose SHA-256 is unchanged").c_str())
+    ("summary", po::value(&s.summary_path)->value_name("FILE"),
+     cli::tr("write the corpus summary (documents, sentences, claims by class, participants, terms) as JSON "
+             "to FILE; without -q it is also printed on standard error").c_str())
+    ("shard", po::value(&s.shard_arg)->value_name("K/N"),
+     cli::tr("do only the K-th of N shares of the sorted input list (inputs number i = K, K+N, K+2N...; "
+             "1 <= K <= N): N runs anywhere, one per K, do every input once").c_str())
+    ("merge-manifests", po::value(&s.merge_out)->value_name("OUT"),
+     cli::tr("merge the manifests given as arguments (e.g. one per shard; a later one wins for the same "
+             "input) into OUT, sorted by input, and give their summary (--summary); no annotation is done; "
+             "exits with the most severe status recorded").c_str())
+    ("encoding,e", po::value(&s.encoding)->value_name("NAME"), cli::tr("source encoding (default: detect per file)").c_str())
+    ("replace-invalid", cli::tr("replace invalid bytes with U+FFFD instead of failing").c_str())
+    ("quiet,q", cli::tr("no progress on standard error").c_str())
+    ("explain", cli::tr("say on standard error, each line after the input's name, why every stage decided as it did").c_str());
+  s.stage_options = segment_options();
+  for (auto& stage : document_stages())
+    s.stage_options.insert(s.stage_options.end(), stage.options.begin(), stage.options.end());
+  po::options_description data_opts(cli::tr("Stage options"));
+  cli::add_stage_options(data_opts, s.stage_options);
+  opts.add(data_opts);
+  cli::add_max_size(opts, s.max_size);
+  return opts;
+}
+
+// An option's value parsed by `parse`; a bad value is a usage error naming the option.
+template <class F>
+auto parse_option(const char* name, F&& parse) -> decltype(parse()) {
+  try {
+    return parse();
+  } catch (po::error_with_option_name& e) {
+    e.set_option_name(name);
+    throw;
+  }
+}
+
+// --stages a,b: the stages to run, each one known (empty: all).
+std::vector<std::string> parse_stages(const std::string& arg) {
+  std::vector<std::string> wanted;
+  if (arg.empty()) return wanted;
+  std::stringstream ss(arg);
+  std::string s;
+  auto names = stage_names();
+  while (std::getline(ss, s, ',')) {
+    if (std::find(names.begin(), names.end(), s) == names.end()) throw po::error(cli::tr("unknown stage: {1}", {s}));
+    wanted.push_back(s);
+  }
+  return wanted;
+}
+
+// --export xliff,html: the exporters, each one known.
+std::vector<const Exporter*> parse_exports(const std::string& arg) {
+  std::vector<const Exporter*> exports;
+  if (arg.empty()) return exports;
+  std::stringstream ss(arg);
+  for (std::string e; std::getline(ss, e, ',');) {
+    const Exporter* x = find_exporter(e);
+    if (!x) throw po::error(cli::tr("unknown exporter: {1} (xliff, tbx, claims or html)", {e}));
+    exports.push_back(x);
+  }
+  return exports;
+}
+
+// Every input looked at, and every output named, before any work: an input that is not there
+// or a folder that cannot be read is reported (status, unreadable) and the rest go on; two
+// inputs that would write one output stop the run (nullopt) before anything is written. With
+// --shard, only this shard's share of the sorted list.
+std::optional<std::vector<Job>> gather_jobs(const Settings& s, std::pair<std::size_t, std::size_t> shard, int& status,
+                                            std::size_t& unreadable) {
+  std::vector<Job> jobs;
+  for (auto& in : s.inputs) {
+    std::error_code ec;
+    if (!fs::exists(in, ec)) {
+      cli::error(in, 0, 0, cli::tr("cannot open: no such file or directory"));
+      status = worse(status, exit_noinput);
+      ++unreadable;
+      continue;
+    }
+    int before = status;
+    collect(in, s.out_dir, jobs, status);
+    if (status != before) ++unreadable;
+  }
+  if (!refuse_collisions(jobs)) return std::nullopt;
+  if (!s.shard_arg.empty()) {  // every shard sees the same sorted list and keeps its own share
+    std::stable_sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.input < b.input; });
+    std::vector<Job> mine;
+    for (std::size_t i = shard.first - 1; i < jobs.size(); i += shard.second) mine.push_back(jobs[i]);
+    jobs = std::move(mine);
+  }
+  return jobs;
+}
+
+// One run over the jobs: the workers take the next job from a shared counter; each job's
+// failure is reported with its own exit status and recorded, and the rest go on.
+class Batch {
+ public:
+  Batch(const Settings& s, const Pipeline& pipeline, std::vector<std::string> stages_run,
+        std::vector<const Exporter*> exports)
+      : s_(s), pipeline_(pipeline), stages_run_(std::move(stages_run)), exports_(std::move(exports)) {
+    if (!exports_.empty()) export_options_.termbases = terms::Annotator::default_instance().termbases();
+    progress_ = !s_.quiet && isatty(2);
+  }
+
+  // What an earlier run with the manifest did, by input, and the manifest opened to append.
+  void open_manifest() {
+    for (auto& r : manifest::read(s_.manifest_path)) before_[r.input] = std::move(r);
+    record_ = std::make_unique<manifest::Writer>(s_.manifest_path);
+  }
+
+  // Runs every job on `threads` workers; the most severe exit status of the jobs.
+  int run(const std::vector<Job>& jobs, unsigned threads) {
+    jobs_ = &jobs;
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < std::min<std::size_t>(threads, jobs.size()); ++t) pool.emplace_back([this] { work(); });
+    for (auto& t : pool) t.join();
+    if (progress_) std::fprintf(stderr, "\n");
+    return status_;
+  }
+
+  // The summary to --summary, the counts and the summary on standard error (without -q).
+  int report(std::size_t unreadable) const {
+    int status = 0;
+    if (!s_.summary_path.empty()) {
+      status = cli::guard(s_.summary_path, [&] {
+        cli::write_output(s_.summary_path, summary_.to_json());
+        return 0;
+      });
+    }
+    if (!s_.quiet) {
+      const std::string written = std::to_string(jobs_->size() - failed_.load() - kept_.load());
+      const std::string failures = std::to_string(failed_.load() + unreadable);
+      const std::string line = kept_ ? cli::tr("{1} written, {2} failed, {3} kept (done before, unchanged)",
+                                               {written, failures, std::to_string(kept_.load())})
+                                     : cli::tr("{1} written, {2} failed", {written, failures});
+      std::fprintf(stderr, "%s: %s\n", cli::program().c_str(), line.c_str());
+    }
+    if (!s_.quiet && (record_ || !s_.summary_path.empty())) std::fputs(summary_.to_text().c_str(), stderr);
+    return status;
+  }
+
+ private:
+  const Settings& s_;
+  const Pipeline& pipeline_;
+  std::vector<std::string> stages_run_;
+  std::vector<const Exporter*> exports_;
+  ExportOptions export_options_;  // the exporters' defaults, with the team's termbase for term English
+  std::map<std::string, manifest::Record> before_;
+  std::unique_ptr<manifest::Writer> record_;
+  const std::vector<Job>* jobs_ = nullptr;
+  manifest::Summary summary_;
+  std::mutex summary_mutex_, io_;
+  std::atomic<std::size_t> next_{0}, done_{0}, failed_{0}, kept_{0};
+  int status_ = 0;
+  bool progress_ = false;
+
+  void work() {
+    for (std::size_t k; (k = next_++) < jobs_->size();) process((*jobs_)[k]);
+  }
+
+  // One input through every stage, its outputs written only when all are made.
+  int annotate_one(const Job& job, std::string bytes, manifest::Record& rec) {
+    DecodeOptions d;
+    d.encoding = s_.encoding;
+    d.replace_invalid = s_.replace_invalid;
+    Decoded decoded = decode(bytes, d);
+    SegmentOptions so;
+    so.source_name = job.input.filename().string();
+    Document doc = pipeline_.segment(decoded, so);
+    std::ostringstream why;
+    pipeline_.annotate(doc, s_.explain ? &why : nullptr);
+    if (s_.explain) {  // one input's lines together, each after its name
+      std::string lines, prefix = job.input.string() + ": ";
+      std::istringstream in(why.str());
+      for (std::string line; std::getline(in, line);) lines += prefix + line + "\n";
+      std::lock_guard<std::mutex> lock(io_);
+      std::fputs(lines.c_str(), stderr);
+    }
+    rec.counts = manifest::count(doc, stages_run_);
+    std::error_code ec;
+    fs::create_directories(job.output.parent_path(), ec);
+    if (ec)  // e.g. a file where a folder should be: report it, go on with the rest
+      throw IoError(cli::tr("cannot create {1}: {2}", {job.output.parent_path().string(), ec.message()}), exit_io);
+    // Every output is made before any is written: a failing exporter leaves nothing behind.
+    std::vector<std::pair<std::string, std::string>> files{{job.output.string(), tei::write(doc)}};
+    std::string base = job.output.string();
+    if (base.size() > 8 && base.compare(base.size() - 8, 8, ".tei.xml") == 0) base.resize(base.size() - 8);
+    for (const Exporter* x : exports_) files.emplace_back(base + x->extension(export_options_), x->write(doc, export_options_));
+    for (auto& [path, data] : files) cli::write_output(path, data);
+    return 0;
+  }
+
+  // The job read, compared with its record, and annotated unless it was done before and is
+  // unchanged (kept); the exit status, 0 when kept.
+  int read_and_annotate(const Job& job, manifest::Record& rec, bool exists, bool& kept) {
+    auto prev = before_.find(rec.input);
+    bool known = prev != before_.end() && prev->second.output == rec.output &&
+                 (prev->second.status == "ok" || prev->second.status == "skipped");
+    std::string bytes = cli::read_input(job.input.string(), s_.max_size);
+    rec.bytes = bytes.size();
+    if (record_) rec.sha256 = sha256_hex(bytes);
+    if (exists && known && prev->second.sha256 == rec.sha256) {
+      kept = true;  // done before and unchanged
+      return 0;
+    }
+    if (exists && s_.skip_existing && prev == before_.end()) {
+      kept = true;  // an output from a run without the manifest: kept, now recorded
+      rec.status = "skipped";
+      record_->append(rec);
+      return 0;
+    }
+    return annotate_one(job, std::move(bytes), rec);
+  }
+
+  void process(const Job& job) {
+    auto start = std::chrono::steady_clock::now();
+    manifest::Record rec;
+    rec.input = job.input.string();
+    rec.output = job.output.string();
+    auto fail = [&](int code, const std::string& where, std::size_t line, std::size_t col, const std::string& msg) {
+      cli::error(where, line, col, msg);
+      rec.exit = code;
+      rec.error = msg;
+      if (line) rec.error = std::to_string(line) + (col ? ":" + std::to_string(col) : "") + ": " + msg;
+      return code;
+    };
+    std::error_code exists_ec;
+    bool exists = fs::exists(job.output, exists_ec);
+    // Without a manifest --skip-existing trusts the output; with one, the input is read (its
+    // SHA-256 against its record) unless nothing was recorded for it.
+    if (exists && s_.skip_existing && !record_) {
+      ++done_;
+      return;
+    }
+    int rc = 0;
+    bool kept = false;
+    try {
+      rc = read_and_annotate(job, rec, exists, kept);
+    } catch (const DataError& e) {
+      rc = fail(exit_data, job.input.string(), e.line(), e.column(), e.what());
+    } catch (const IoError& e) {
+      rc = fail(e.exit_code(), job.input.string(), 0, 0, e.what());
+    } catch (const std::bad_alloc&) {
+      rc = fail(exit_software, job.input.string(), 0, 0, cli::tr("out of memory"));
+    } catch (const std::exception& e) {  // a bug: said, and the other files go on
+      rc = fail(exit_software, job.input.string(), 0, 0, cli::tr("internal error: {1}", {e.what()}));
+    }
+    if (kept) {
+      ++kept_;
+      manifest::Record old = rec.status == "skipped" ? rec : before_.find(rec.input)->second;
+      old.status = "skipped";
+      std::lock_guard<std::mutex> lock(summary_mutex_);
+      summary_.add(old);
+    } else {
+      rc = finish(rec, rc, start);
+    }
+    if (rc) {
+      ++failed_;
+      std::lock_guard<std::mutex> lock(io_);
+      status_ = worse(status_, rc);
+    }
+    std::size_t d = ++done_;
+    if (progress_) {
+      std::lock_guard<std::mutex> lock(io_);
+      std::fprintf(stderr, "\r%zu/%zu", d, jobs_->size());
+    }
+  }
+
+  // A job done or failed: its record appended to the manifest and added to the summary; the
+  // exit status, worse when the manifest cannot be written.
+  int finish(manifest::Record& rec, int rc, std::chrono::steady_clock::time_point start) {
+    rec.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    rec.status = rc ? "failed" : "ok";
+    if (rc) {
+      rec.exit = rc;
+      rec.counts.clear();
+    }
+    if (record_) {
+      try {
+        record_->append(rec);
+      } catch (const IoError& e) {
+        cli::error(s_.manifest_path, 0, 0, e.what());
+        rc = worse(rc, exit_io);
+      }
+    }
+    std::lock_guard<std::mutex> lock(summary_mutex_);
+    summary_.add(rec);
+    return rc;
+  }
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
   cli::init("jatei-annotate");
   return cli::run([&] {
-    std::vector<std::string> inputs;
-    std::string out_dir = ".", encoding, stages_arg, export_arg;
-    std::string jobs_arg = "0";
-    std::string manifest_path, summary_path, shard_arg, merge_out;
-    std::size_t max_size = cli::kDefaultMaxBytes;
-    po::options_description opts(cli::tr("Options"));
-    opts.add_options()
-      ("help,h", cli::tr("show this help and exit").c_str())
-      ("version", cli::tr("show the version and exit").c_str())
-      ("output-dir,o", po::value(&out_dir)->value_name("DIR"), cli::tr("write one .tei.xml per input into DIR (default: .)").c_str())
-      ("stages", po::value(&stages_arg)->value_name("LIST"), cli::tr("comma-separated stages to run (default: all; available: see --list-stages)").c_str())
-      ("list-stages", cli::tr("list the stages and exit").c_str())
-      ("export", po::value(&export_arg)->value_name("LIST"),
-       cli::tr("also write hand-offs beside each .tei.xml (comma-separated: xliff, tbx, claims, html; see jatei-export)").c_str())
-      ("jobs,j", po::value(&jobs_arg)->value_name("N"), cli::tr("files processed at once (default, and 0: every core)").c_str())
-      ("skip-existing", cli::tr("leave inputs whose output already exists (resume a batch); with --manifest, "
-                                "an input whose SHA-256 differs from its record is done again").c_str())
-      ("manifest", po::value(&manifest_path)->value_name("FILE"),
-       cli::tr("append one JSON line per input to FILE as each ends (input, output, sha256, status, exit, error, "
-               "seconds, bytes, counts per stage); a rerun with the same FILE leaves the inputs recorded done "
-               "whose output is there and whose SHA-256 is unchanged").c_str())
-      ("summary", po::value(&summary_path)->value_name("FILE"),
-       cli::tr("write the corpus summary (documents, sentences, claims by class, participants, terms) as JSON "
-               "to FILE; without -q it is also printed on standard error").c_str())
-      ("shard", po::value(&shard_arg)->value_name("K/N"),
-       cli::tr("do only the K-th of N shares of the sorted input list (inputs number i = K, K+N, K+2N...; "
-               "1 <= K <= N): N runs anywhere, one per K, do every input once").c_str())
-      ("merge-manifests", po::value(&merge_out)->value_name("OUT"),
-       cli::tr("merge the manifests given as arguments (e.g. one per shard; a later one wins for the same "
-               "input) into OUT, sorted by input, and give their summary (--summary); no annotation is done; "
-               "exits with the most severe status recorded").c_str())
-      ("encoding,e", po::value(&encoding)->value_name("NAME"), cli::tr("source encoding (default: detect per file)").c_str())
-      ("replace-invalid", cli::tr("replace invalid bytes with U+FFFD instead of failing").c_str())
-      ("quiet,q", cli::tr("no progress on standard error").c_str())
-      ("explain", cli::tr("say on standard error, each line after the input's name, why every stage decided as it did").c_str());
-    // Every stage's options (data files): the ones of segmentation first, then each stage's.
-    std::vector<StageOption> stage_options = segment_options();
-    for (auto& stage : document_stages())
-      stage_options.insert(stage_options.end(), stage.options.begin(), stage.options.end());
-    po::options_description data_opts(cli::tr("Stage options"));
-    cli::add_stage_options(data_opts, stage_options);
-    opts.add(data_opts);
-    cli::add_max_size(opts, max_size);
+    Settings s;
+    po::options_description opts = describe_options(s);
     po::options_description hidden;
-    hidden.add_options()("input", po::value(&inputs));
+    hidden.add_options()("input", po::value(&s.inputs));
     po::positional_options_description pos;
     pos.add("input", -1);
     po::options_description all;
@@ -237,244 +513,47 @@ int main(int argc, char** argv) {
       cli::write_output("-", out);
       return 0;
     }
-    if (inputs.empty()) throw po::error(cli::tr("no input files or folders given"));
-    if (!merge_out.empty()) {
-      if (!shard_arg.empty() || !manifest_path.empty())
+    s.quiet = vm.count("quiet") > 0;
+    s.explain = vm.count("explain") > 0;
+    s.skip_existing = vm.count("skip-existing") > 0;
+    s.replace_invalid = vm.count("replace-invalid") > 0;
+    if (s.inputs.empty()) throw po::error(cli::tr("no input files or folders given"));
+    if (!s.merge_out.empty()) {
+      if (!s.shard_arg.empty() || !s.manifest_path.empty())
         throw po::error(cli::tr("--merge-manifests takes manifests as arguments, not --shard or --manifest"));
-      return merge_manifests(merge_out, inputs, summary_path, vm.count("quiet") > 0);
+      return merge_manifests(s.merge_out, s.inputs, s.summary_path, s.quiet);
     }
     std::pair<std::size_t, std::size_t> shard{1, 1};
-    if (!shard_arg.empty()) {
-      try {
-        shard = parse_shard(shard_arg);
-      } catch (po::error_with_option_name& e) {
-        e.set_option_name("--shard");
-        throw;
-      }
-    }
-    unsigned jobs_n = 1;
-    try {
-      jobs_n = parse_jobs(jobs_arg);
-    } catch (po::error_with_option_name& e) {
-      e.set_option_name("--jobs");
-      throw;
-    }
-    std::vector<std::string> wanted;
-    if (!stages_arg.empty()) {
-      std::stringstream ss(stages_arg);
-      std::string s;
-      auto names = stage_names();
-      while (std::getline(ss, s, ',')) {
-        if (std::find(names.begin(), names.end(), s) == names.end())
-          throw po::error(cli::tr("unknown stage: {1}", {s}));
-        wanted.push_back(s);
-      }
-    }
-    std::vector<const Exporter*> exports;
-    if (!export_arg.empty()) {
-      std::stringstream ss(export_arg);
-      for (std::string e; std::getline(ss, e, ',');) {
-        const Exporter* x = find_exporter(e);
-        if (!x) throw po::error(cli::tr("unknown exporter: {1} (xliff, tbx, claims or html)", {e}));
-        exports.push_back(x);
-      }
-    }
+    if (!s.shard_arg.empty()) shard = parse_option("--shard", [&] { return parse_shard(s.shard_arg); });
+    unsigned jobs_n = parse_option("--jobs", [&] { return parse_jobs(s.jobs_arg); });
+    std::vector<std::string> wanted = parse_stages(s.stages_arg);
+    std::vector<const Exporter*> exports = parse_exports(s.export_arg);
     // Every stage configured once, its data files read before any input (a bad one: exit 65
     // naming the file and line, a missing one: 66).
     std::unique_ptr<Pipeline> pipeline;
     if (int rc = cli::guard("", [&] {
-          pipeline = std::make_unique<Pipeline>(cli::stage_config(vm, stage_options), wanted);
+          pipeline = std::make_unique<Pipeline>(cli::stage_config(vm, s.stage_options), wanted);
           return 0;
         }))
       return rc;
-    const bool explain = vm.count("explain") > 0;
-    ExportOptions export_options;  // the exporters' defaults, with the team's termbase for term English
-    if (!exports.empty()) export_options.termbases = terms::Annotator::default_instance().termbases();
-    // Every input is looked at, and every output named, before any work: an input that is not
-    // there or a folder that cannot be read is reported and the rest go on; two inputs that
-    // would write one output stop the run (exit 64) before anything is written.
-    std::vector<Job> jobs;
     int status = 0;
     std::size_t unreadable = 0;
-    for (auto& in : inputs) {
-      std::error_code ec;
-      if (!fs::exists(in, ec)) {
-        cli::error(in, 0, 0, cli::tr("cannot open: no such file or directory"));
-        status = worse(status, exit_noinput);
-        ++unreadable;
-        continue;
-      }
-      int before = status;
-      collect(in, out_dir, jobs, status);
-      if (status != before) ++unreadable;
-    }
-    if (!refuse_collisions(jobs)) return static_cast<int>(exit_usage);
-    if (!shard_arg.empty()) {  // every shard sees the same sorted list and keeps its own share
-      std::stable_sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.input < b.input; });
-      std::vector<Job> mine;
-      for (std::size_t i = shard.first - 1; i < jobs.size(); i += shard.second) mine.push_back(jobs[i]);
-      jobs = std::move(mine);
-    }
+    auto jobs = gather_jobs(s, shard, status, unreadable);
+    if (!jobs) return static_cast<int>(exit_usage);
     std::vector<std::string> stages_run{"segment"};
     for (auto& stage : document_stages())
       if (wanted.empty() || std::find(wanted.begin(), wanted.end(), stage.name) != wanted.end())
         stages_run.push_back(stage.name);
-    // What an earlier run with this manifest did, by input.
-    std::map<std::string, manifest::Record> before;
-    std::unique_ptr<manifest::Writer> record;
-    if (!manifest_path.empty()) {
-      int rc = cli::guard(manifest_path, [&] {
-        for (auto& r : manifest::read(manifest_path)) before[r.input] = std::move(r);
-        record = std::make_unique<manifest::Writer>(manifest_path);
-        return 0;
-      });
-      if (rc) return rc;
+    Batch batch(s, *pipeline, std::move(stages_run), std::move(exports));
+    if (!s.manifest_path.empty()) {
+      if (int rc = cli::guard(s.manifest_path, [&] {
+            batch.open_manifest();
+            return 0;
+          }))
+        return rc;
     }
-    manifest::Summary summary;
-    std::mutex summary_mutex;
-    std::atomic<std::size_t> next{0}, done{0}, failed{0}, kept_n{0};
-    std::mutex io;
-    bool progress = !vm.count("quiet") && isatty(2);
-    // One input through every stage; its failure is reported with its own exit status.
-    auto annotate_one = [&](const Job& job, std::string bytes, manifest::Record& rec) {
-      DecodeOptions d;
-      d.encoding = encoding;
-      d.replace_invalid = vm.count("replace-invalid") > 0;
-      Decoded decoded = decode(bytes, d);
-      SegmentOptions so;
-      so.source_name = job.input.filename().string();
-      Document doc = pipeline->segment(decoded, so);
-      std::ostringstream why;
-      pipeline->annotate(doc, explain ? &why : nullptr);
-      if (explain) {  // one input's lines together, each after its name
-        std::string lines, prefix = job.input.string() + ": ";
-        std::istringstream in(why.str());
-        for (std::string line; std::getline(in, line);) lines += prefix + line + "\n";
-        std::lock_guard<std::mutex> lock(io);
-        std::fputs(lines.c_str(), stderr);
-      }
-      rec.counts = manifest::count(doc, stages_run);
-      std::error_code ec;
-      fs::create_directories(job.output.parent_path(), ec);
-      if (ec)  // e.g. a file where a folder should be: report it, go on with the rest
-        throw IoError(cli::tr("cannot create {1}: {2}", {job.output.parent_path().string(), ec.message()}), exit_io);
-      // Every output is made before any is written: a failing exporter leaves nothing behind.
-      std::vector<std::pair<std::string, std::string>> files{{job.output.string(), tei::write(doc)}};
-      std::string base = job.output.string();
-      if (base.size() > 8 && base.compare(base.size() - 8, 8, ".tei.xml") == 0) base.resize(base.size() - 8);
-      for (const Exporter* x : exports) files.emplace_back(base + x->extension(export_options), x->write(doc, export_options));
-      for (auto& [path, data] : files) cli::write_output(path, data);
-      return 0;
-    };
-    auto worker = [&] {
-      for (std::size_t k; (k = next++) < jobs.size();) {
-        const Job& job = jobs[k];
-        auto start = std::chrono::steady_clock::now();
-        manifest::Record rec;
-        rec.input = job.input.string();
-        rec.output = job.output.string();
-        auto fail = [&](int code, const std::string& where, std::size_t line, std::size_t col, const std::string& msg) {
-          cli::error(where, line, col, msg);
-          rec.exit = code;
-          rec.error = msg;
-          if (line) rec.error = std::to_string(line) + (col ? ":" + std::to_string(col) : "") + ": " + msg;
-          return code;
-        };
-        std::error_code exists_ec;
-        bool exists = fs::exists(job.output, exists_ec);
-        auto prev = before.find(rec.input);
-        bool known = prev != before.end() && prev->second.output == rec.output &&
-                     (prev->second.status == "ok" || prev->second.status == "skipped");
-        // Without a manifest --skip-existing trusts the output; with one, the input is read
-        // (its SHA-256 against its record) unless nothing was recorded for it.
-        if (exists && vm.count("skip-existing") && !record) {
-          ++done;
-          continue;
-        }
-        int rc = 0;
-        bool kept = false;
-        try {
-          rc = [&] {
-            std::string bytes = cli::read_input(job.input.string(), max_size);
-            rec.bytes = bytes.size();
-            if (record) rec.sha256 = sha256_hex(bytes);
-            if (exists && known && prev->second.sha256 == rec.sha256) {
-              kept = true;  // done before and unchanged
-              return 0;
-            }
-            if (exists && vm.count("skip-existing") && prev == before.end()) {
-              kept = true;  // an output from a run without the manifest: kept, now recorded
-              rec.status = "skipped";
-              record->append(rec);
-              return 0;
-            }
-            return annotate_one(job, std::move(bytes), rec);
-          }();
-        } catch (const DataError& e) {
-          rc = fail(exit_data, job.input.string(), e.line(), e.column(), e.what());
-        } catch (const IoError& e) {
-          rc = fail(e.exit_code(), job.input.string(), 0, 0, e.what());
-        } catch (const std::bad_alloc&) {
-          rc = fail(exit_software, job.input.string(), 0, 0, cli::tr("out of memory"));
-        } catch (const std::exception& e) {  // a bug: said, and the other files go on
-          rc = fail(exit_software, job.input.string(), 0, 0, cli::tr("internal error: {1}", {e.what()}));
-        }
-        if (kept) {
-          ++kept_n;
-          manifest::Record old = rec.status == "skipped" ? rec : prev->second;
-          old.status = "skipped";
-          std::lock_guard<std::mutex> lock(summary_mutex);
-          summary.add(old);
-        } else {
-          rec.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-          rec.status = rc ? "failed" : "ok";
-          if (rc) {
-            rec.exit = rc;
-            rec.counts.clear();
-          }
-          if (record) {
-            try {
-              record->append(rec);
-            } catch (const IoError& e) {
-              cli::error(manifest_path, 0, 0, e.what());
-              rc = worse(rc, exit_io);
-            }
-          }
-          std::lock_guard<std::mutex> lock(summary_mutex);
-          summary.add(rec);
-        }
-        if (rc) {
-          ++failed;
-          std::lock_guard<std::mutex> lock(io);
-          status = worse(status, rc);
-        }
-        std::size_t d = ++done;
-        if (progress) {
-          std::lock_guard<std::mutex> lock(io);
-          std::fprintf(stderr, "\r%zu/%zu", d, jobs.size());
-        }
-      }
-    };
-    std::vector<std::thread> threads;
-    for (unsigned t = 0; t < std::min<std::size_t>(jobs_n, jobs.size()); ++t) threads.emplace_back(worker);
-    for (auto& t : threads) t.join();
-    if (progress) std::fprintf(stderr, "\n");
-    if (!summary_path.empty()) {
-      int rc = cli::guard(summary_path, [&] {
-        cli::write_output(summary_path, summary.to_json());
-        return 0;
-      });
-      status = worse(status, rc);
-    }
-    if (!vm.count("quiet")) {
-      const std::string written = std::to_string(jobs.size() - failed.load() - kept_n.load());
-      const std::string failures = std::to_string(failed.load() + unreadable);
-      const std::string line = kept_n ? cli::tr("{1} written, {2} failed, {3} kept (done before, unchanged)",
-                                                {written, failures, std::to_string(kept_n.load())})
-                                      : cli::tr("{1} written, {2} failed", {written, failures});
-      std::fprintf(stderr, "%s: %s\n", cli::program().c_str(), line.c_str());
-    }
-    if (!vm.count("quiet") && (record || !summary_path.empty())) std::fputs(summary.to_text().c_str(), stderr);
+    status = worse(status, batch.run(*jobs, jobs_n));
+    status = worse(status, batch.report(unreadable));
     return status;
   });
 }
