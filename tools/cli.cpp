@@ -20,6 +20,7 @@
 #include <sstream>
 
 #include "jatei/segment.hpp"
+#include "jatei/tei.hpp"
 
 namespace jatei::cli {
 namespace {
@@ -305,6 +306,16 @@ void write_output(const std::string& path, const std::string& data) {
   OutputFile out(path);
   out.write(data);
   out.commit();
+}
+
+void write_tei(const std::string& path, const Document& doc) {
+  OutputFile out(path);
+  tei::write(doc, [&](std::string_view piece) { out.write(piece); });
+  out.commit();
+}
+
+Document read_tei(const std::string& path, std::size_t max_bytes, const std::string& origin) {
+  return tei::read_in_place(read_input(path, max_bytes), origin);
 }
 
 void error(const std::string& where, std::size_t line, std::size_t col, const std::string& message) {

@@ -53,6 +53,14 @@ class InputBytes {
 // so a failure never leaves partial output. A closed pipe ends the program quietly.
 void write_output(const std::string& path, const std::string& data);
 
+// Writes a document as TEI ("-" = stdout) a piece at a time (tei::write to a sink), never the
+// whole serialisation in memory; a file is written to a temporary beside it and renamed.
+void write_tei(const std::string& path, const Document& doc);
+
+// A TEI file read into a document (tei::read_in_place: the bytes parsed where they were read,
+// no copy), `origin` naming it in messages.
+Document read_tei(const std::string& path, std::size_t max_bytes, const std::string& origin);
+
 // Output written in pieces: to standard output, or to a temporary file beside `path` that
 // commit() renames into place. The temporary file is created with a fresh name (O_EXCL: a
 // planted file or link is never followed), gets the target's permissions when the target

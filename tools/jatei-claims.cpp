@@ -37,13 +37,12 @@ int main(int argc, char** argv) {
     StageRun run;  // the lexicon and gazetteer files read once, before any input
     if (int rc = cli::guard("", [&] { run = stage.configure(cli::stage_config(vm, stage.options)); return 0; })) return rc;
     return cli::guard(input, [&] {
-      Document doc = tei::read(cli::read_input(input, max_size), input);
+      Document doc = cli::read_tei(input, max_size, input);
       std::ostringstream explain;
       std::ostream* explain_to = vm.count("explain") ? &explain : nullptr;
       run(doc, explain_to);
-      std::string xml = tei::write(doc);
       if (explain_to) std::cerr << explain.str() << std::flush;
-      cli::write_output(output, xml);
+      cli::write_tei(output, doc);
       return 0;
     });
   });

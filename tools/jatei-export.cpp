@@ -134,7 +134,7 @@ int main(int argc, char** argv) {
       o.acronyms = names;
     }
     return cli::guard(input, [&] {
-      Document doc = tei::read(cli::read_input(input, max_size), input);
+      Document doc = cli::read_tei(input, max_size, input);
       cli::write_output(output, exporter->write(doc, o));
       return 0;
     });

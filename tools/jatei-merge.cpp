@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
     bool quiet = vm.count("quiet") > 0;
     Document doc;
     if (int rc = cli::guard(tei_path, [&] {
-          doc = tei::read(cli::read_input(tei_path, max_size), tei_path);
+          doc = cli::read_tei(tei_path, max_size, tei_path);
           return 0;
         }))
       return rc;
@@ -118,7 +118,7 @@ int main(int argc, char** argv) {
         }))
       return rc;
     return cli::guard(output, [&] {
-      cli::write_output(output, tei::write(doc));
+      cli::write_tei(output, doc);
       return 0;
     });
   });

@@ -42,11 +42,10 @@ int main(int argc, char** argv) {
     std::ostringstream explain;
     std::ostream* explain_to = vm.count("explain") ? &explain : nullptr;
     return cli::guard(input, [&] {
-      Document doc = tei::read(cli::read_input(input, max_size), input);
+      Document doc = cli::read_tei(input, max_size, input);
       run(doc, explain_to);
-      std::string out = tei::write(doc);
       if (explain_to) std::cerr << explain.str() << std::flush;
-      cli::write_output(output, out);
+      cli::write_tei(output, doc);
       return 0;
     });
   });

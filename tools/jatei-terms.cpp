@@ -59,10 +59,7 @@ int main(int argc, char** argv) {
     terms::Annotator annotator(std::move(tbs));
     return cli::guard(input, [&] {
       std::string where = input == "-" ? "<stdin>" : input;
-      std::string xml = cli::read_input(input, max_size);
-      Document doc = tei::read(xml, where);
-      xml.clear();
-      xml.shrink_to_fit();
+      Document doc = cli::read_tei(input, max_size, where);
       terms::Options o;
       o.explain = vm.count("explain") > 0;
       o.candidates = !candidates.empty();
@@ -75,7 +72,7 @@ int main(int argc, char** argv) {
         cli::write_output(candidates, tbx::write(terms::candidates_termbase(rep.candidates, doc_name)));
       }
       if (vm.count("list")) cli::write_output(output, terms::glossary_tsv(rep.glossary));
-      else cli::write_output(output, tei::write(doc));
+      else cli::write_tei(output, doc);
       return 0;
     });
   });

@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
                            opts))
       return 0;
     return cli::guard(input, [&] {
-      Document doc = tei::read(cli::read_input(input, max_size), input);
+      Document doc = cli::read_tei(input, max_size, input);
       cli::write_output(output, doc.text());
       return 0;
     });

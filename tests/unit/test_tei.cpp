@@ -63,10 +63,22 @@ std::string tei(const std::string& body, const std::string& header_extra = "", c
 }
 
 // Line and column of the DataError reading `xml` throws; {0, 0} with a failed check otherwise.
+// read_in_place (which parses in the text's own memory, changing it) must say the same, where.
 std::pair<std::size_t, std::size_t> read_error(const std::string& xml) {
+  std::pair<std::size_t, std::size_t> in_place{0, 0};
+  std::string message;
+  try {
+    jatei::tei::read_in_place(std::string(xml), "bad.xml");
+  } catch (const DataError& e) {
+    in_place = {e.line(), e.column()};
+    message = e.what();
+  }
   try {
     jatei::tei::read(xml, "bad.xml");
   } catch (const DataError& e) {
+    BOOST_TEST(e.line() == in_place.first, "read_in_place: another line for " << xml.substr(0, 200));
+    BOOST_TEST(e.column() == in_place.second, "read_in_place: another column for " << xml.substr(0, 200));
+    BOOST_TEST(std::string(e.what()) == message);
     return {e.line(), e.column()};
   }
   BOOST_ERROR("no DataError for: " << xml.substr(0, 200));
@@ -94,6 +106,10 @@ BOOST_AUTO_TEST_CASE(corpora_round_trip_equal_and_idempotent) {
     Document d = jatei::segment(dec, o);
     std::string xml = jatei::tei::write(d);
     Document r = jatei::tei::read(xml, f.string());
+    BOOST_TEST((jatei::tei::read_in_place(std::string(xml), f.string()) == r), f.filename() << ": read_in_place differs");
+    std::string streamed;
+    jatei::tei::write(r, [&](std::string_view piece) { streamed += piece; }, 256);  // in small pieces
+    BOOST_TEST(streamed == xml, f.filename() << ": write to a sink differs");
     BOOST_TEST(!r.header.raw_header.empty());
     Document cmp = r;
     cmp.header.raw_header.clear();

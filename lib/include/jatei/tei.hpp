@@ -25,9 +25,17 @@ inline constexpr const char* kNamespace = "http://www.tei-c.org/ns/1.0";
 // malformed XML, DTDs with entity declarations, a root that is not TEI, or a body that does
 // not follow the profile.
 Document read(std::string_view xml, const std::string& origin = "-");
+// The same, parsing `xml` in its own memory instead of a copy, and giving the parse's memory
+// back as the document is built: for a caller that has no further use for the text (a tool
+// that read a file). `xml` is left unspecified.
+Document read_in_place(std::string&& xml, const std::string& origin = "-");
 
 // Serialises a document. Deterministic: the same document gives the same bytes.
 std::string write(const Document& doc);
+// The same bytes handed to `sink` in pieces of about `chunk` bytes (one block may make a piece
+// longer), so that the whole serialisation is never held at once.
+void write(const Document& doc, const std::function<void(std::string_view)>& sink,
+           std::size_t chunk = std::size_t(1) << 20);
 
 // The xml:id scheme of the blocks, leaves and sentences jatei-segment makes: a prefix and a
 // counter per element (p1 p2 …, i1 …, h1 …, tr1 …, by1 …, l1 …, q1 …, fig1 …, s1 s2 …). The one

@@ -101,27 +101,44 @@ std::string leaf_text(const Leaf& leaf) {
   return out;
 }
 
-std::string Document::text() const {
-  std::string out;
-  for (auto& d : divisions) {
+namespace {
+
+// Each piece of the source text in order, to `add` (Document::text()).
+template <class Add>
+void each_text_piece(const Document& doc, Add&& add) {
+  for (auto& d : doc.divisions) {
     if (d.is_translation()) continue;  // not the source: jatei-text gives back the source only
     for (auto& t : d.turns) {
       bool first_leaf = true;
       for (auto& b : t.blocks) {
         if (b.kind == BlockKind::opaque) {
-          out += b.lead;
+          add(b.lead);
           continue;
         }
         for (auto& l : b.leaves) {
-          out += l.lead;
-          if (first_leaf && t.speaker) out += *t.speaker;
+          add(l.lead);
+          if (first_leaf && t.speaker) add(*t.speaker);
           first_leaf = false;
-          out += leaf_text(l);
+          for (auto& p : l.pieces) {
+            if (p.kind == Piece::Kind::sentence) add(p.sentence.text);
+            else if (p.kind == Piece::Kind::text) add(p.text);
+          }
         }
       }
     }
   }
-  out += tail;
+  add(doc.tail);
+}
+
+}  // namespace
+
+std::string Document::text() const {
+  // Measured first, so the text is made in one allocation of its size (not grown by doubling).
+  std::size_t size = 0;
+  each_text_piece(*this, [&](const std::string& s) { size += s.size(); });
+  std::string out;
+  out.reserve(size);
+  each_text_piece(*this, [&](const std::string& s) { out += s; });
   return out;
 }
 

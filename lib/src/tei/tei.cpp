@@ -197,11 +197,25 @@ std::string supplied_speaker(const Turn& t, const std::vector<Person>* persons) 
   return out;
 }
 
-void write_turn(std::string& out, const Turn& t, bool lead_written, const std::vector<Person>* persons = nullptr) {
+// Hands what `out` holds to a sink once it reaches `chunk` bytes (write() to a sink); a no-op
+// for write() to one string.
+struct Chunks {
+  const std::function<void(std::string_view)>* sink = nullptr;
+  std::size_t chunk = 0;
+  void operator()(std::string& out) const {
+    if (!sink || out.size() < chunk) return;
+    (*sink)(out);
+    out.clear();
+  }
+};
+
+void write_turn(std::string& out, const Turn& t, bool lead_written, const std::vector<Person>* persons,
+                const Chunks& chunks) {
   if (!t.spoken()) {
     for (auto& b : t.blocks) {
       write_block(out, b, lead_written);
       lead_written = false;
+      chunks(out);
     }
     return;
   }
@@ -226,6 +240,7 @@ void write_turn(std::string& out, const Turn& t, bool lead_written, const std::v
   for (auto& b : t.blocks) {
     write_block(out, b, first);
     first = false;
+    chunks(out);
   }
   close_tag(out, "sp");
 }
@@ -268,7 +283,7 @@ void open_div(std::string& out, const Division& d, const std::string* lead) {
   open_tag(out, "div", d.id, attrs);
 }
 
-void write_body(std::string& out, const Document& doc) {
+void write_body(std::string& out, const Document& doc, const Chunks& chunks = {}) {
   for (auto& d : doc.divisions) {
     const std::string* lead = nullptr;
     for (auto& t : d.turns) {
@@ -281,7 +296,7 @@ void write_body(std::string& out, const Document& doc) {
     bool first = true;
     for (auto& t : d.turns) {
       if (t.blocks.empty()) continue;
-      write_turn(out, t, first && lead, &doc.header.persons);
+      write_turn(out, t, first && lead, &doc.header.persons, chunks);
       first = false;
     }
     close_tag(out, "div");
@@ -402,22 +417,6 @@ void build_header(pugi::xml_node header, const Header& h, bool fresh) {
 // Reading
 // ------------------------------------------------------------------------------------------
 
-struct LineIndex {
-  explicit LineIndex(std::string_view text) : text_(text) {
-    starts_.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i)
-      if (text[i] == '\n') starts_.push_back(i + 1);
-  }
-  std::pair<std::size_t, std::size_t> at(std::size_t offset) const {
-    auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
-    std::size_t line = static_cast<std::size_t>(it - starts_.begin());
-    std::size_t col = offset - starts_[line - 1] + 1;
-    return {line, col};
-  }
-  std::string_view text_;
-  std::vector<std::size_t> starts_;
-};
-
 bool is_whitespace(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; });
 }
@@ -432,14 +431,30 @@ std::string serialize(pugi::xml_node n) {
   return ss.str();
 }
 
+// Each child of `parent` in turn, taken out of the tree once `read` has read it: the tree gives
+// its memory back while the model grows, so the two are never held whole at once.
+template <class Read>
+void consume_children(pugi::xml_node parent, Read&& read) {
+  for (pugi::xml_node n = parent.first_child(); n;) {
+    pugi::xml_node next = n.next_sibling();
+    read(n);
+    parent.remove_child(n);
+    n = next;
+  }
+}
+
 class Reader {
  public:
   Reader(std::string_view xml, const std::string& origin) : xml_(xml), origin_(origin), lines_(xml) {}
+  // The text parsed in its own memory: no copy of it is made.
+  Reader(std::string&& xml, const std::string& origin)
+      : owned_(std::move(xml)), xml_(owned_), origin_(origin), lines_(owned_), in_place_(true) {}
 
   Document run() {
     // One gate for every reader of outside XML: characters, entities, DTD, one root, depth.
     // Comments and processing instructions are read too: they are kept where they were.
-    xml_input::parse(xml_, kParseFlags, buffer_, dom_);
+    if (in_place_) xml_input::parse_in_place(owned_, kParseFlags, dom_, lines_);
+    else xml_input::parse(xml_, kParseFlags, buffer_, dom_);
     pugi::xml_node root = dom_.document_element();
     if (!root || std::string_view(root.name()) != "TEI")
       fail(root, "not a TEI document (root element is <" + std::string(root ? root.name() : "") + ">, expected <TEI>)");
@@ -552,15 +567,15 @@ class Reader {
   }
 
   void read_body(pugi::xml_node body, Document& doc) {
-    for (auto n : body.children()) {
+    consume_children(body, [&](pugi::xml_node n) {
       if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
         structural_text(n);
-        continue;
+        return;
       }
-      if (n.type() != pugi::node_element) continue;
+      if (n.type() != pugi::node_element) return;
       if (std::string_view(n.name()) != "div") fail(n, "expected <div> in <body>, found <" + std::string(n.name()) + ">");
       doc.divisions.push_back(read_div(n));
-    }
+    });
     doc.tail = std::move(pending_);
     pending_.clear();
   }
@@ -573,25 +588,35 @@ class Reader {
       else if (name == "xml:id") d.id = a.value();
       else d.attrs.set(name, a.value());
     }
-    for (auto n : div.children()) {
+    auto unspoken_turn = [&](pugi::xml_node n) -> Turn& {
+      if (d.turns.empty() || d.turns.back().spoken()) {
+        d.turns.emplace_back();
+        // Room for the blocks up to the next <sp>, so the vector is not grown (and copied) as
+        // it fills.
+        std::size_t blocks = 0;
+        for (pugi::xml_node m = n; m && std::string_view(m.name()) != "sp"; m = m.next_sibling())
+          blocks += m.type() == pugi::node_element || m.type() == pugi::node_comment || m.type() == pugi::node_pi;
+        d.turns.back().blocks.reserve(blocks);
+      }
+      return d.turns.back();
+    };
+    consume_children(div, [&](pugi::xml_node n) {
       if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
         structural_text(n);
-        continue;
+        return;
       }
       if (n.type() == pugi::node_comment || n.type() == pugi::node_pi) {
-        if (d.turns.empty() || d.turns.back().spoken()) d.turns.emplace_back();
-        d.turns.back().blocks.push_back(raw_block(n));
-        continue;
+        unspoken_turn(n).blocks.push_back(raw_block(n));
+        return;
       }
-      if (n.type() != pugi::node_element) continue;
+      if (n.type() != pugi::node_element) return;
       std::string_view name = n.name();
       if (name == "sp") {
         d.turns.push_back(read_sp(n));
-        continue;
+        return;
       }
-      if (d.turns.empty() || d.turns.back().spoken()) d.turns.emplace_back();
-      d.turns.back().blocks.push_back(read_block(n));
-    }
+      unspoken_turn(n).blocks.push_back(read_block(n));
+    });
     return d;
   }
 
@@ -605,17 +630,19 @@ class Reader {
       else t.attrs.set(name, a.value());
     }
     if (t.who.empty()) fail(sp, "<sp> without @who");
-    std::string before_speaker;
-    for (auto n : sp.children()) {
+    std::size_t blocks = 0;
+    for (auto n : sp.children()) blocks += n.type() == pugi::node_element || n.type() == pugi::node_comment || n.type() == pugi::node_pi;
+    t.blocks.reserve(blocks);
+    consume_children(sp, [&](pugi::xml_node n) {
       if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
         structural_text(n);
-        continue;
+        return;
       }
       if (n.type() == pugi::node_comment || n.type() == pugi::node_pi) {
         t.blocks.push_back(raw_block(n));
-        continue;
+        return;
       }
-      if (n.type() != pugi::node_element) continue;
+      if (n.type() != pugi::node_element) return;
       if (std::string_view(n.name()) == "speaker") {
         // A speaker the editor supplied (<supplied>, written for a turn without a label) is not
         // the source's text: it is left out here and written again from particDesc.
@@ -627,10 +654,10 @@ class Reader {
         } else {
           t.speaker = n.text().get();
         }
-        continue;
+        return;
       }
       t.blocks.push_back(read_block(n));
-    }
+    });
     return t;
   }
 
@@ -689,6 +716,9 @@ class Reader {
       if (std::string_view(a.name()) == "xml:id") leaf.id = a.value();
       else leaf.attrs.set(a.name(), a.value());
     }
+    std::size_t pieces = 0;
+    for (auto c : n.children()) pieces += c.type() != pugi::node_null;
+    leaf.pieces.reserve(pieces);
     for (auto c : n.children()) {
       if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
         if (!leaf.pieces.empty() && leaf.pieces.back().kind == Piece::Kind::text) leaf.pieces.back().text += c.value();
@@ -748,9 +778,11 @@ class Reader {
     }
   }
 
+  std::string owned_;  // the text parsed in place (read_in_place), else empty
   std::string_view xml_;
   std::string origin_;
-  LineIndex lines_;
+  xml_input::Lines lines_;
+  bool in_place_ = false;
   std::vector<char> buffer_;
   pugi::xml_document dom_;
   std::string pending_;
@@ -822,6 +854,15 @@ std::string write(const Document& doc) {
   write_body(out, doc);
   write_epilogue(out, doc.tail, doc.standoff, doc.back, doc.after_text);
   return out;
+}
+
+void write(const Document& doc, const std::function<void(std::string_view)>& sink, std::size_t chunk) {
+  std::string out;
+  out.reserve(std::min(size_hint(doc), chunk + chunk / 4));
+  write_prologue(out, doc);
+  write_body(out, doc, Chunks{&sink, chunk});
+  write_epilogue(out, doc.tail, doc.standoff, doc.back, doc.after_text);
+  if (!out.empty()) sink(out);
 }
 
 StreamWriter::StreamWriter(Sink sink, std::size_t chunk) : sink_(std::move(sink)), chunk_(chunk) {
@@ -964,5 +1005,7 @@ void StreamWriter::end(std::string_view tail, const std::string& standoff) {
 }
 
 Document read(std::string_view xml, const std::string& origin) { return Reader(xml, origin).run(); }
+
+Document read_in_place(std::string&& xml, const std::string& origin) { return Reader(std::move(xml), origin).run(); }
 
 }  // namespace jatei::tei

@@ -128,9 +128,35 @@ void check_doctype(std::string_view xml) {
   if (q != std::string_view::npos) fail_at(xml, q, "entity declarations are not accepted (no DTD processing)");
 }
 
-void check_depth(const pugi::xml_node& root, std::string_view xml) {
+std::string_view root_namespace(const pugi::xml_node& root) {
+  std::string_view name = root.name();
+  std::size_t colon = name.find(':');
+  std::string attr = colon == std::string_view::npos ? "xmlns" : "xmlns:" + std::string(name.substr(0, colon));
+  return root.attribute(attr.c_str()).value();
+}
+
+namespace {
+
+// After the checks on the text: the parse of `data` (the text itself or a copy), then one root
+// with nothing but whitespace, comments and processing instructions beside it, and the depth.
+template <class Fail>
+void parse_checked(char* data, std::size_t size, unsigned flags, pugi::xml_document& dom, const Fail& fail) {
+  // parse_fragment keeps text beside the root element as nodes, so it can be refused below.
+  pugi::xml_parse_result r = dom.load_buffer_inplace(data, size, flags | pugi::parse_fragment, pugi::encoding_utf8);
+  if (!r) fail(static_cast<std::size_t>(r.offset), std::string("malformed XML: ") + r.description());
+  for (auto n : dom.children()) {
+    if (n.type() == pugi::node_element && n != dom.document_element())
+      fail(static_cast<std::size_t>(n.offset_debug()), "malformed XML: more than one root element");
+    if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+      std::string_view v = n.value();
+      if (v.find_first_not_of(" \t\r\n") != std::string_view::npos)
+        fail(static_cast<std::size_t>(n.offset_debug()), "malformed XML: text outside the root element");
+    }
+  }
+  if (!dom.document_element()) fail(size, "malformed XML: no document element");
   // Depth-first without recursion: down to the first child, else across, else up and across.
   // Only elements have children; every node's depth is its parent's plus one.
+  pugi::xml_node root = dom.document_element();
   std::size_t depth = 1;
   pugi::xml_node n = root;
   for (;;) {
@@ -146,38 +172,42 @@ void check_depth(const pugi::xml_node& root, std::string_view xml) {
       n = n.next_sibling();
     }
     if (depth > kMaxDepth && n.type() == pugi::node_element)
-      fail_at(xml, static_cast<std::size_t>(n.offset_debug()),
-              "elements nested more than " + std::to_string(kMaxDepth) + " deep");
+      fail(static_cast<std::size_t>(n.offset_debug()), "elements nested more than " + std::to_string(kMaxDepth) + " deep");
   }
 }
 
-std::string_view root_namespace(const pugi::xml_node& root) {
-  std::string_view name = root.name();
-  std::size_t colon = name.find(':');
-  std::string attr = colon == std::string_view::npos ? "xmlns" : "xmlns:" + std::string(name.substr(0, colon));
-  return root.attribute(attr.c_str()).value();
-}
+}  // namespace
 
 void parse(std::string_view xml, unsigned flags, std::vector<char>& buffer, pugi::xml_document& dom) {
   check_characters(xml);
   check_doctype(xml);
   check_references(xml);
   buffer.assign(xml.begin(), xml.end());
-  // parse_fragment keeps text beside the root element as nodes, so it can be refused below.
-  pugi::xml_parse_result r = dom.load_buffer_inplace(buffer.data(), buffer.size(), flags | pugi::parse_fragment,
-                                                     pugi::encoding_utf8);
-  if (!r) fail_at(xml, static_cast<std::size_t>(r.offset), std::string("malformed XML: ") + r.description());
-  for (auto n : dom.children()) {
-    if (n.type() == pugi::node_element && n != dom.document_element())
-      fail_at(xml, static_cast<std::size_t>(n.offset_debug()), "malformed XML: more than one root element");
-    if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
-      std::string_view v = n.value();
-      if (v.find_first_not_of(" \t\r\n") != std::string_view::npos)
-        fail_at(xml, static_cast<std::size_t>(n.offset_debug()), "malformed XML: text outside the root element");
-    }
-  }
-  if (!dom.document_element()) fail_at(xml, xml.size(), "malformed XML: no document element");
-  check_depth(dom.document_element(), xml);
+  parse_checked(buffer.data(), buffer.size(), flags, dom,
+                [&](std::size_t offset, const std::string& message) { fail_at(xml, offset, message); });
+}
+
+Lines::Lines(std::string_view text) {
+  starts_.push_back(0);
+  for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) starts_.push_back(i + 1);
+}
+
+std::pair<std::size_t, std::size_t> Lines::at(std::size_t offset) const {
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  std::size_t line = static_cast<std::size_t>(it - starts_.begin());
+  return {line, offset - starts_[line - 1] + 1};
+}
+
+void parse_in_place(std::string& xml, unsigned flags, pugi::xml_document& dom, const Lines& lines) {
+  check_characters(xml);
+  check_doctype(xml);
+  check_references(xml);
+  std::size_t size = xml.size();
+  parse_checked(xml.data(), size, flags, dom, [&](std::size_t offset, const std::string& message) {
+    offset = std::min(offset, size);
+    auto [line, col] = lines.at(offset);
+    throw DataError(message, line, col, offset);
+  });
 }
 
 }  // namespace jatei::xml_input

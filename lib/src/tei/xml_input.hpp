@@ -41,16 +41,31 @@ void check_references(std::string_view xml);
 // Refuses a DOCTYPE that declares entities (no DTD is ever processed).
 void check_doctype(std::string_view xml);
 
-// Refuses a tree nested deeper than kMaxDepth (walked without recursion).
-void check_depth(const pugi::xml_node& root, std::string_view xml);
-
 // The namespace URI of the root element, "" when it has none. A root has no ancestors, so its
 // namespace is declared on itself: xmlns, or xmlns:P for a name P:local.
 std::string_view root_namespace(const pugi::xml_node& root);
 
 // All of the above, with a pugixml parse of a copy of `xml` in `buffer` (kept alive by the
-// caller: the tree points into it), and XML's rule of one root element with nothing but
-// whitespace, comments and processing instructions beside it. Throws DataError.
+// caller: the tree points into it), XML's rule of one root element with nothing but
+// whitespace, comments and processing instructions beside it, and no element nested deeper
+// than kMaxDepth (walked without recursion). Throws DataError.
 void parse(std::string_view xml, unsigned flags, std::vector<char>& buffer, pugi::xml_document& dom);
+
+// The starts of a text's lines, taken before the text is parsed in place (which changes it),
+// so that messages still say where.
+class Lines {
+ public:
+  explicit Lines(std::string_view text);
+  // 1-based line and byte column of an offset of the text as it was.
+  std::pair<std::size_t, std::size_t> at(std::size_t offset) const;
+
+ private:
+  std::vector<std::size_t> starts_;
+};
+
+// The same checks and parse as parse(), in `xml`'s own memory instead of a copy (the tree points
+// into it, so it must outlive `dom`; its bytes are no longer the text). `lines` is Lines(xml)
+// taken before the call. For a reader that has the text to itself (tei::read_in_place).
+void parse_in_place(std::string& xml, unsigned flags, pugi::xml_document& dom, const Lines& lines);
 
 }  // namespace jatei::xml_input
