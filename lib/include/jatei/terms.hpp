@@ -221,6 +221,7 @@ class Annotator {
 
  private:
   struct Impl;
+  class Run;  // one document through annotate()
   std::unique_ptr<Impl> impl_;
 };
 

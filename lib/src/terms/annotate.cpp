@@ -339,55 +339,94 @@ std::string Inconsistency::message() const {
   return m + " in this document";
 }
 
-Report Annotator::annotate(Document& doc, const Options& opt) const {
-  const Impl& m = *impl_;
-  Report rep;
-  auto explain = [&](const std::string& line) {
-    if (opt.explain) rep.explanations.push_back(line);
-  };
-  TermLookup lookup = [&](std::string_view x) { return m.lookup(x) != nullptr; };
-
-  // 1. Remove this stage's earlier markup, remembering term ids by place.
-  std::map<std::tuple<std::string, std::size_t, std::size_t>, std::string> old_ids;
-  std::vector<SentenceWork> work;
-  for (auto& d : doc.divisions) {
-    bool ja = japanese_division(d);
-    for (auto& t : d.turns)
-      for (auto& b : t.blocks)
-        for (auto& l : b.leaves)
-          for (auto& p : l.pieces) {
-            if (p.kind != Piece::Kind::sentence) continue;
-            Sentence& s = p.sentence;
-            std::erase_if(s.spans, [&](const Span& sp) {
-              if (is_owned_term(sp)) {
-                old_ids[{s.id, sp.begin, sp.end}] = sp.attrs.value("xml:id");
-                return true;
-              }
-              return is_owned_gloss(sp);
-            });
-            const std::string* sl = s.attrs.get("xml:lang");
-            if (ja && (!sl || sl->rfind("ja", 0) == 0)) work.push_back({&s, {}, {}, {}});
-          }
+// One document through the terms stage. The steps run in order and share what they find:
+// earlier markup removed (its ids kept by place), glosses and termbase terms per sentence,
+// senses of ambiguous terms, ids and spans, renderings checked for consistency, the glossary,
+// and the candidates for the termbase.
+class Annotator::Run {
+ public:
+  Run(const Impl& m, Document& doc, const Options& opt) : m_(m), doc_(doc), opt_(opt) {
+    lookup_ = [this](std::string_view x) { return m_.lookup(x) != nullptr; };
   }
-  std::unordered_set<std::string> used;
-  collect_ids(doc, used);
 
-  // 2. Glosses and termbase terms per sentence.
-  NormalView view;
-  std::vector<Matcher::Match> raw;
+  Report go() {
+    remove_earlier_markup();
+    collect_ids(doc_, used_);
+    for (auto& w : work_) {
+      find_glosses_in(w);
+      add_glossed_terms(w);
+      add_termbase_terms(w);
+    }
+    choose_senses();
+    reuse_ids();
+    for (auto& w : work_) write_spans(w);
+    check_renderings();
+    build_glossary();
+    if (opt_.candidates) {
+      std::set<std::pair<std::string, std::string>> have;
+      gloss_candidates(have);
+      loanword_candidates(have);
+    }
+    record_application();
+    return std::move(rep_);
+  }
+
+ private:
+  const Impl& m_;
+  Document& doc_;
+  const Options& opt_;
+  Report rep_;
+  TermLookup lookup_;
+  std::map<std::tuple<std::string, std::size_t, std::size_t>, std::string> old_ids_;  // by sentence and place
+  std::vector<SentenceWork> work_;
+  std::unordered_set<std::string> used_;  // ids in the document
+  std::size_t next_id_ = 1;
   // Senses the document's own glosses give (one sense per discourse), by key.
-  std::map<std::string, std::vector<Sense>> doc_sense;
-  for (auto& w : work) {
+  std::map<std::string, std::vector<Sense>> doc_sense_;
+  NormalView view_;
+  std::vector<Matcher::Match> raw_;
+
+  void explain(const std::string& line) {
+    if (opt_.explain) rep_.explanations.push_back(line);
+  }
+
+  // 1. Remove this stage's earlier markup, remembering term ids by place; the sentences of
+  // Japanese divisions are the work.
+  void remove_earlier_markup() {
+    for (auto& d : doc_.divisions) {
+      bool ja = japanese_division(d);
+      for (auto& t : d.turns)
+        for (auto& b : t.blocks)
+          for (auto& l : b.leaves)
+            for (auto& p : l.pieces) {
+              if (p.kind != Piece::Kind::sentence) continue;
+              Sentence& s = p.sentence;
+              std::erase_if(s.spans, [&](const Span& sp) {
+                if (is_owned_term(sp)) {
+                  old_ids_[{s.id, sp.begin, sp.end}] = sp.attrs.value("xml:id");
+                  return true;
+                }
+                return is_owned_gloss(sp);
+              });
+              const std::string* sl = s.attrs.get("xml:lang");
+              if (ja && (!sl || sl->rfind("ja", 0) == 0)) work_.push_back({&s, {}, {}, {}});
+            }
+    }
+  }
+
+  static const Span* crossed(const Sentence& s, std::size_t b, std::size_t e) {
+    for (auto& sp : s.spans)
+      if (crosses(b, e, sp)) return &sp;
+    return nullptr;
+  }
+
+  // 2. The sentence's glosses, unless one would cross another stage's markup or is too unsure.
+  void find_glosses_in(SentenceWork& w) {
     Sentence& s = *w.s;
     const std::string sid = s.id.empty() ? "?" : s.id;
-    auto foreign_cross = [&](std::size_t b, std::size_t e) -> const Span* {
-      for (auto& sp : s.spans)
-        if (crosses(b, e, sp)) return &sp;
-      return nullptr;
-    };
-    for (auto& g : find_glosses(s.text, lookup)) {
-      const Span* x = foreign_cross(g.term_begin, g.term_end);
-      if (!x) x = foreign_cross(g.gloss_begin, g.gloss_end);
+    for (auto& g : find_glosses(s.text, lookup_)) {
+      const Span* x = crossed(s, g.term_begin, g.term_end);
+      if (!x) x = crossed(s, g.gloss_begin, g.gloss_end);
       std::string label = s.text.substr(g.term_begin, g.term_end - g.term_begin) + " / " +
                           s.text.substr(g.gloss_begin, g.gloss_end - g.gloss_begin);
       if (x) {
@@ -408,7 +447,12 @@ Report Annotator::annotate(Document& doc, const Options& opt) const {
               fmt2(g.confidence) + "; " + g.reason + ")");
       w.glosses.push_back(std::move(g));
     }
-    // Glossed terms first (one term for the glosses of one parenthesis).
+  }
+
+  // Glossed terms first (one term for the glosses of one parenthesis); an English gloss picks
+  // the senses of an ambiguous term that have it.
+  void add_glossed_terms(SentenceWork& w) {
+    Sentence& s = *w.s;
     for (std::size_t gi = 0; gi < w.glosses.size(); ++gi) {
       const FoundGloss& g = w.glosses[gi];
       auto same = std::find_if(w.terms.begin(), w.terms.end(),
@@ -418,69 +462,79 @@ Report Annotator::annotate(Document& doc, const Options& opt) const {
         continue;
       }
       NewTerm t{g.term_begin, g.term_end, {}, static_cast<int>(gi), {}, {}, normalize_key(s.text.substr(g.term_begin, g.term_end - g.term_begin))};
-      auto found = m.by_key.find(t.key);
-      if (const KeyEntry* e = found == m.by_key.end() ? nullptr : &m.entries[found->second]) {
+      auto found = m_.by_key.find(t.key);
+      if (const KeyEntry* e = found == m_.by_key.end() ? nullptr : &m_.entries[found->second]) {
         t.senses = e->senses;
         if (!g.synonym && t.senses.size() > 1) {
           std::string ek = lower_ascii(normalize_key(s.text.substr(g.gloss_begin, g.gloss_end - g.gloss_begin)));
           std::vector<Sense> fit;
           for (auto& sn : t.senses)
-            if (m.has_english(sn, ek)) fit.push_back(sn);
+            if (m_.has_english(sn, ek)) fit.push_back(sn);
           if (!fit.empty()) {
             t.senses = fit;
             t.sense_how = "the gloss";
-            doc_sense[e->key] = fit;
+            doc_sense_[e->key] = fit;
           }
         }
       }
       w.gloss_term.push_back(static_cast<int>(w.terms.size()));
       w.terms.push_back(std::move(t));
     }
-    // Termbase matches on the normalised view.
-    normalize(s.text, view);
-    raw.clear();
-    m.matcher.scan(view.text, raw);
+  }
+
+  // Whether a termbase match [b, e) of the view's key stands as a word: Latin terms on word
+  // boundaries (no AI inside OpenAI); katakana never starting on ー or a small kana, never
+  // ending before one, and a short katakana term not inside a longer katakana word (ロス in
+  // クロス).
+  bool stands_as_word(const Matcher::Match& x) const {
+    std::string_view text(view_.text);
+    std::string_view key = text.substr(x.begin, x.end - x.begin);
+    char32_t kf = first_cp(key), kl = last_cp(key);
+    char32_t pv = x.begin > 0 ? last_cp(text.substr(0, x.begin)) : 0;
+    char32_t nx = x.end < text.size() ? first_cp(text.substr(x.end)) : 0;
+    if (is_word_char(kf) && pv && is_word_char(pv)) return false;
+    if (is_word_char(kl) && nx && is_word_char(nx)) return false;
+    if (is_small_or_long(kf) || (nx && is_small_or_long(nx))) return false;
+    bool kata_in = (classify(kf) == CharClass::katakana && pv && classify(pv) == CharClass::katakana) ||
+                   (classify(kl) == CharClass::katakana && nx && classify(nx) == CharClass::katakana);
+    return !(kata_in && utf8::count(key) < 3);
+  }
+
+  // Whether a term at [b, e) clashes with a gloss: nothing across a gloss, nor inside an English
+  // one (a Japanese synonym may hold a term: AIモデル(ベースモデル)), nor across a glossed term.
+  static bool clashes_with_gloss(const SentenceWork& w, std::size_t b, std::size_t e) {
+    bool clash = false;
+    for (auto& g : w.glosses) {
+      if (b < g.gloss_end && g.gloss_begin < e && !(g.synonym && g.gloss_begin <= b && e <= g.gloss_end)) clash = true;
+      bool overlap = b < g.term_end && g.term_begin < e;
+      bool inside = g.term_begin <= b && e <= g.term_end;
+      bool around = b <= g.term_begin && g.term_end <= e;
+      if (overlap && !inside && !around) clash = true;
+    }
+    return clash;
+  }
+
+  // Termbase matches on the normalised view, longest-leftmost among those that stand as words
+  // and split no markup.
+  void add_termbase_terms(SentenceWork& w) {
+    Sentence& s = *w.s;
+    const std::string sid = s.id.empty() ? "?" : s.id;
+    normalize(s.text, view_);
+    raw_.clear();
+    m_.matcher.scan(view_.text, raw_);
     std::vector<Matcher::Match> ok;
     std::set<std::pair<std::size_t, std::size_t>> explained;
-    for (auto& x : raw) {
+    for (auto& x : raw_) {
       std::size_t b = 0, e = 0;
-      if (!view.map(x.begin, x.end, b, e)) continue;
-      std::string_view key = std::string_view(view.text).substr(x.begin, x.end - x.begin);
-      char32_t kf = first_cp(key), kl = last_cp(key);
-      char32_t pv = x.begin > 0 ? last_cp(std::string_view(view.text).substr(0, x.begin)) : 0;
-      char32_t nx = x.end < view.text.size() ? first_cp(std::string_view(view.text).substr(x.end)) : 0;
-      // Latin terms only on word boundaries (no AI inside OpenAI).
-      if (is_word_char(kf) && pv && is_word_char(pv)) continue;
-      if (is_word_char(kl) && nx && is_word_char(nx)) continue;
-      // Katakana: never start on ー or a small kana, never end before one; a short katakana
-      // term inside a longer katakana word (ロス in クロス) is not a match.
-      if (is_small_or_long(kf) || (nx && is_small_or_long(nx))) continue;
-      bool kata_in = (classify(kf) == CharClass::katakana && pv && classify(pv) == CharClass::katakana) ||
-                     (classify(kl) == CharClass::katakana && nx && classify(nx) == CharClass::katakana);
-      if (kata_in && utf8::count(key) < 3) continue;
-      // Another stage's markup, or a gloss, must not be split.
-      if (const Span* f = [&]() -> const Span* {
-            for (auto& sp : s.spans)
-              if (crosses(b, e, sp)) return &sp;
-            return nullptr;
-          }()) {
+      if (!view_.map(x.begin, x.end, b, e)) continue;
+      if (!stands_as_word(x)) continue;
+      if (const Span* f = crossed(s, b, e)) {
         if (explained.insert({b, e}).second)
           explain(sid + ": skipped term " + s.text.substr(b, e - b) + ": it would cross <" + f->element + "> (" +
                   s.text.substr(f->begin, f->end - f->begin) + ")");
         continue;
       }
-      bool clash = false;
-      for (auto& g : w.glosses) {
-        // Nothing across a gloss, nor inside an English one; a Japanese synonym may hold a
-        // term (AIモデル(ベースモデル)).
-        if (b < g.gloss_end && g.gloss_begin < e && !(g.synonym && g.gloss_begin <= b && e <= g.gloss_end))
-          clash = true;
-        bool overlap = b < g.term_end && g.term_begin < e;
-        bool inside = g.term_begin <= b && e <= g.term_end;
-        bool around = b <= g.term_begin && g.term_end <= e;
-        if (overlap && !inside && !around) clash = true;
-      }
-      if (clash) continue;
+      if (clashes_with_gloss(w, b, e)) continue;
       ok.push_back({b, e, x.value});
     }
     for (auto& x : longest_leftmost(std::move(ok))) {
@@ -489,86 +543,99 @@ Report Annotator::annotate(Document& doc, const Options& opt) const {
       bool glossed = std::any_of(w.glosses.begin(), w.glosses.end(),
                                  [&](const FoundGloss& g) { return g.term_begin == x.begin && g.term_end == x.end; });
       if (glossed) continue;
-      NewTerm t{x.begin, x.end, m.entries[x.value].senses, -1, {}, {}, m.entries[x.value].key};
+      NewTerm t{x.begin, x.end, m_.entries[x.value].senses, -1, {}, {}, m_.entries[x.value].key};
       w.terms.push_back(std::move(t));
     }
   }
 
   // 3. Senses of ambiguous terms: context cues, else the document's gloss, else all.
-  for (auto& w : work) {
-    Sentence& s = *w.s;
-    for (auto& t : w.terms) {
-      if (t.senses.size() < 2 || !t.sense_how.empty()) continue;
-      std::string a = chars_after(s.text, t.end, 2), b = chars_before(s.text, t.begin, 2);
-      std::vector<Sense> best;
-      int best_score = 0;
-      for (auto& sn : t.senses) {
-        auto it = m.cues.find({sn.tb, sn.cid});
-        if (it == m.cues.end()) continue;
-        int score = 0;
-        for (auto& c : it->second.after)
-          if (!a.empty() && c == a) score += 2;
-          else if (!a.empty() && first_cp(c) == first_cp(a) && classify(first_cp(a)) == CharClass::kanji) score += 1;
-        for (auto& c : it->second.before)
-          if (!b.empty() && c == b) score += 2;
-        if (score > best_score) {
-          best = {sn};
-          best_score = score;
-        } else if (score == best_score && score > 0) {
-          best.push_back(sn);
+  void choose_senses() {
+    for (auto& w : work_) {
+      Sentence& s = *w.s;
+      for (auto& t : w.terms) {
+        if (t.senses.size() < 2 || !t.sense_how.empty()) continue;
+        std::vector<Sense> best = senses_by_context(s, t);
+        if (best.size() == 1) {
+          t.senses = best;
+          t.sense_how = "context";
+          continue;
         }
-      }
-      if (best.size() == 1) {
-        t.senses = best;
-        t.sense_how = "context";
-        continue;
-      }
-      auto ds = doc_sense.find(t.key);
-      if (ds != doc_sense.end()) {
-        t.senses = ds->second;
-        t.sense_how = "the document's gloss";
-      } else {
-        t.sense_how = "ambiguous";
+        auto ds = doc_sense_.find(t.key);
+        if (ds != doc_sense_.end()) {
+          t.senses = ds->second;
+          t.sense_how = "the document's gloss";
+        } else {
+          t.sense_how = "ambiguous";
+        }
       }
     }
   }
 
-  // 4. Ids in document order, then spans.
-  std::size_t next = 1;
-  auto fresh_id = [&]() {
-    while (used.count("t" + std::to_string(next))) ++next;
-    std::string id = "t" + std::to_string(next++);
-    used.insert(id);
-    return id;
-  };
-  for (auto& w : work) {
-    std::vector<std::size_t> order = text_order(w.terms);
-    w.s->spans.reserve(w.s->spans.size() + w.terms.size() + w.glosses.size());
-    for (std::size_t k : order) {
-      auto it = old_ids.find({w.s->id, w.terms[k].begin, w.terms[k].end});
-      if (it != old_ids.end() && !used.count(it->second)) {
-        w.terms[k].id = it->second;
-        used.insert(it->second);
+  // The senses whose context cues (the characters before and after) score best.
+  std::vector<Sense> senses_by_context(const Sentence& s, const NewTerm& t) const {
+    std::string a = chars_after(s.text, t.end, 2), b = chars_before(s.text, t.begin, 2);
+    std::vector<Sense> best;
+    int best_score = 0;
+    for (auto& sn : t.senses) {
+      auto it = m_.cues.find({sn.tb, sn.cid});
+      if (it == m_.cues.end()) continue;
+      int score = 0;
+      for (auto& c : it->second.after)
+        if (!a.empty() && c == a) score += 2;
+        else if (!a.empty() && first_cp(c) == first_cp(a) && classify(first_cp(a)) == CharClass::kanji) score += 1;
+      for (auto& c : it->second.before)
+        if (!b.empty() && c == b) score += 2;
+      if (score > best_score) {
+        best = {sn};
+        best_score = score;
+      } else if (score == best_score && score > 0) {
+        best.push_back(sn);
+      }
+    }
+    return best;
+  }
+
+  // 4. Ids in document order: a term keeps the id it had at the same place, the others get the
+  // first free t1, t2…
+  void reuse_ids() {
+    for (auto& w : work_) {
+      std::vector<std::size_t> order = text_order(w.terms);
+      w.s->spans.reserve(w.s->spans.size() + w.terms.size() + w.glosses.size());
+      for (std::size_t k : order) {
+        auto it = old_ids_.find({w.s->id, w.terms[k].begin, w.terms[k].end});
+        if (it != old_ids_.end() && !used_.count(it->second)) {
+          w.terms[k].id = it->second;
+          used_.insert(it->second);
+        }
       }
     }
   }
-  for (auto& w : work) {
+
+  std::string fresh_id() {
+    while (used_.count("t" + std::to_string(next_id_))) ++next_id_;
+    std::string id = "t" + std::to_string(next_id_++);
+    used_.insert(id);
+    return id;
+  }
+
+  // The sentence's <term> and <gloss> spans, in text order (outer before inner) so nesting is
+  // written the same every run.
+  void write_spans(SentenceWork& w) {
     std::vector<std::size_t> order = text_order(w.terms);
     for (std::size_t k : order) {
       NewTerm& t = w.terms[k];
       if (t.id.empty()) t.id = fresh_id();
     }
-    // Spans in text order (outer before inner) so nesting is written the same every run.
     std::vector<Span> add;
     for (std::size_t k : order) {
       NewTerm& t = w.terms[k];
       Span sp{t.begin, t.end, "term", {}};
       sp.attrs.set("xml:id", t.id);
       std::string ref;
-      for (auto& sn : t.senses) ref += (ref.empty() ? "" : " ") + m.ref(sn);
+      for (auto& sn : t.senses) ref += (ref.empty() ? "" : " ") + m_.ref(sn);
       if (!ref.empty()) sp.attrs.set("ref", ref);
       add.push_back(std::move(sp));
-      ++rep.terms;
+      ++rep_.terms;
     }
     for (std::size_t gi = 0; gi < w.glosses.size(); ++gi) {
       const FoundGloss& g = w.glosses[gi];
@@ -577,7 +644,7 @@ Report Annotator::annotate(Document& doc, const Options& opt) const {
       sp.attrs.set("xml:lang", g.synonym ? "ja" : "en");
       if (g.synonym) sp.attrs.set("type", "synonym");
       add.push_back(std::move(sp));
-      ++rep.glosses;
+      ++rep_.glosses;
     }
     // A Japanese synonym that is itself a term: <gloss><term>事前学習</term></gloss> (the
     // gloss is the outer element).
@@ -587,46 +654,52 @@ Report Annotator::annotate(Document& doc, const Options& opt) const {
       return a.element == "gloss" && b.element != "gloss";
     });
     for (auto& sp : add) w.s->spans.push_back(std::move(sp));
-    if (opt.explain) {
-      for (std::size_t k : order) {
-        const NewTerm& t = w.terms[k];
-        std::string line = (w.s->id.empty() ? "?" : w.s->id) + ": term " + t.id + " " +
-                           w.s->text.substr(t.begin, t.end - t.begin);
-        if (!t.senses.empty()) {
-          line += " ->";
-          for (auto& sn : t.senses) line += " " + m.ref(sn) + " (" + m.preferred_english(sn) + ")";
-          if (!t.sense_how.empty()) line += ", sense from " + t.sense_how;
-        } else {
-          line += " (glossed, not in the termbase)";
-        }
-        explain(line);
+    if (opt_.explain) explain_terms(w, order);
+  }
+
+  void explain_terms(const SentenceWork& w, const std::vector<std::size_t>& order) {
+    for (std::size_t k : order) {
+      const NewTerm& t = w.terms[k];
+      std::string line = (w.s->id.empty() ? "?" : w.s->id) + ": term " + t.id + " " +
+                         w.s->text.substr(t.begin, t.end - t.begin);
+      if (!t.senses.empty()) {
+        line += " ->";
+        for (auto& sn : t.senses) line += " " + m_.ref(sn) + " (" + m_.preferred_english(sn) + ")";
+        if (!t.sense_how.empty()) line += ", sense from " + t.sense_how;
+      } else {
+        line += " (glossed, not in the termbase)";
       }
+      explain(line);
     }
   }
 
   // 5. Renderings: glosses, and the translation (jatei-merge's <div type="translation">).
-  std::map<std::string, std::string> translation;  // source sentence id -> English text
-  for (auto& d : doc.divisions) {
-    if (japanese_division(d)) continue;
-    for (auto& t : d.turns)
-      for (auto& b : t.blocks)
-        for (auto& l : b.leaves)
-          for (auto& p : l.pieces) {
-            if (p.kind != Piece::Kind::sentence) continue;
-            std::string corresp = p.sentence.attrs.value("corresp");
-            std::istringstream ss(corresp);
-            for (std::string tok; ss >> tok;)
-              if (tok.size() > 1 && tok[0] == '#') translation[tok.substr(1)] += " " + p.sentence.text;
-          }
-  }
   struct Seen {
     std::string surface;
     std::map<std::string, Inconsistency::Rendering> renderings;  // by normalised English
     std::vector<Sense> senses;
   };
-  std::unordered_map<std::string, Seen> seen;  // by normalised Japanese
-  std::vector<std::string> seen_order;
-  auto word_in = [](const std::string& hay, const std::string& needle) {
+
+  // The English of each source sentence, from the translated divisions' @corresp.
+  std::map<std::string, std::string> translations() const {
+    std::map<std::string, std::string> translation;  // source sentence id -> English text
+    for (auto& d : doc_.divisions) {
+      if (japanese_division(d)) continue;
+      for (auto& t : d.turns)
+        for (auto& b : t.blocks)
+          for (auto& l : b.leaves)
+            for (auto& p : l.pieces) {
+              if (p.kind != Piece::Kind::sentence) continue;
+              std::string corresp = p.sentence.attrs.value("corresp");
+              std::istringstream ss(corresp);
+              for (std::string tok; ss >> tok;)
+                if (tok.size() > 1 && tok[0] == '#') translation[tok.substr(1)] += " " + p.sentence.text;
+            }
+    }
+    return translation;
+  }
+
+  static bool word_in(const std::string& hay, const std::string& needle) {
     for (std::size_t p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + 1)) {
       bool lb = p == 0 || !std::isalnum(static_cast<unsigned char>(hay[p - 1]));
       std::size_t e = p + needle.size();
@@ -634,135 +707,145 @@ Report Annotator::annotate(Document& doc, const Options& opt) const {
       if (lb && rb) return true;
     }
     return false;
-  };
-  for (auto& w : work) {
-    Sentence& s = *w.s;
-    for (auto& t : w.terms) {
-      std::string surface = s.text.substr(t.begin, t.end - t.begin);
-      const std::string& key = t.key;
-      auto [it, fresh] = seen.try_emplace(key);
-      if (fresh) {
-        it->second.surface = surface;
-        seen_order.push_back(key);
-      }
-      Seen& sn = it->second;
-      if (sn.senses.empty()) sn.senses = t.senses;
-      if (t.gloss >= 0 && !w.glosses[static_cast<std::size_t>(t.gloss)].synonym) {
-        const FoundGloss& g = w.glosses[static_cast<std::size_t>(t.gloss)];
-        std::string en = s.text.substr(g.gloss_begin, g.gloss_end - g.gloss_begin);
-        std::string ek = lower_ascii(normalize_key(en));
-        auto& r = sn.renderings[ek];
-        if (r.english.empty()) {
-          r.english = en;
-          r.how = "glossed";
+  }
+
+  // Which English of the term's senses (all of them, not only the chosen one) the translation
+  // of its sentence uses: the one, or empty when none or several.
+  std::string translated_as(const NewTerm& t, const std::string& surface, const std::string& translation) const {
+    std::string hay = lower_ascii(translation);
+    const KeyEntry* e = m_.lookup(surface);
+    std::vector<std::string> found;
+    for (auto& sense : e ? e->senses : t.senses) {
+      const tbx::LangSection* en = m_.concept_of(sense).lang("en");
+      if (!en) continue;
+      for (auto& et : en->terms)
+        if (word_in(hay, lower_ascii(et.text))) {
+          found.push_back(m_.preferred_english(sense));
+          break;
         }
-        r.where.push_back(t.id);
-      }
-      auto tr = translation.find(s.id);
-      if (tr != translation.end() && !t.senses.empty()) {
-        std::string hay = lower_ascii(tr->second);
-        // All senses of the term (not only the chosen one): which does the translation use?
-        const KeyEntry* e = m.lookup(surface);
-        std::vector<std::string> found;
-        for (auto& sense : e ? e->senses : t.senses) {
-          const tbx::LangSection* en = m.concept_of(sense).lang("en");
-          if (!en) continue;
-          for (auto& et : en->terms)
-            if (word_in(hay, lower_ascii(et.text))) {
-              found.push_back(m.preferred_english(sense));
-              break;
-            }
+    }
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    return found.size() == 1 ? found[0] : std::string();
+  }
+
+  // Every term's renderings (its English gloss, its translation); a term rendered two ways
+  // that are not terms of one concept is an inconsistency, noted in the header.
+  void check_renderings() {
+    std::map<std::string, std::string> translation = translations();
+    std::unordered_map<std::string, Seen> seen;  // by normalised Japanese
+    std::vector<std::string> seen_order;
+    for (auto& w : work_) {
+      Sentence& s = *w.s;
+      for (auto& t : w.terms) {
+        std::string surface = s.text.substr(t.begin, t.end - t.begin);
+        auto [it, fresh] = seen.try_emplace(t.key);
+        if (fresh) {
+          it->second.surface = surface;
+          seen_order.push_back(t.key);
         }
-        std::sort(found.begin(), found.end());
-        found.erase(std::unique(found.begin(), found.end()), found.end());
-        if (found.size() == 1) {
-          auto& r = sn.renderings[lower_ascii(normalize_key(found[0]))];
-          if (r.english.empty()) {
-            r.english = found[0];
-            r.how = "translated";
-          }
-          r.where.push_back(t.id);
+        Seen& sn = it->second;
+        if (sn.senses.empty()) sn.senses = t.senses;
+        if (t.gloss >= 0 && !w.glosses[static_cast<std::size_t>(t.gloss)].synonym) {
+          const FoundGloss& g = w.glosses[static_cast<std::size_t>(t.gloss)];
+          std::string en = s.text.substr(g.gloss_begin, g.gloss_end - g.gloss_begin);
+          add_rendering(sn, en, "glossed", t.id);
+        }
+        auto tr = translation.find(s.id);
+        if (tr != translation.end() && !t.senses.empty()) {
+          std::string en = translated_as(t, surface, tr->second);
+          if (!en.empty()) add_rendering(sn, en, "translated", t.id);
         }
       }
     }
+    for (auto& key : seen_order) report_if_inconsistent(seen[key]);
+    std::erase_if(doc_.header.notes, [](const HeaderNote& n) { return n.type == "terminology"; });
+    for (auto& inc : rep_.inconsistencies) doc_.header.notes.push_back({"terminology", "jatei-terms: " + inc.message()});
   }
-  for (auto& key : seen_order) {
-    Seen& sn = seen[key];
-    if (sn.renderings.size() < 2) continue;
+
+  static void add_rendering(Seen& sn, const std::string& english, const char* how, const std::string& where) {
+    auto& r = sn.renderings[lower_ascii(normalize_key(english))];
+    if (r.english.empty()) {
+      r.english = english;
+      r.how = how;
+    }
+    r.where.push_back(where);
+  }
+
+  void report_if_inconsistent(Seen& sn) {
+    if (sn.renderings.size() < 2) return;
     // Renderings that are terms of one concept (LLM and large language model) agree.
     bool one_concept = false;
-    const KeyEntry* e = m.lookup(sn.surface);
-    if (e) {
+    if (const KeyEntry* e = m_.lookup(sn.surface)) {
       for (auto& sense : e->senses) {
         bool all = true;
-        for (auto& [ek, r] : sn.renderings) all = all && m.has_english(sense, ek);
+        for (auto& [ek, r] : sn.renderings) all = all && m_.has_english(sense, ek);
         one_concept = one_concept || all;
       }
     }
-    if (one_concept) continue;
+    if (one_concept) return;
     Inconsistency inc;
     inc.japanese = sn.surface;
     for (auto& [ek, r] : sn.renderings) inc.renderings.push_back(r);
     std::sort(inc.renderings.begin(), inc.renderings.end(), [](auto& a, auto& b) { return a.where < b.where; });
-    rep.inconsistencies.push_back(std::move(inc));
+    rep_.inconsistencies.push_back(std::move(inc));
   }
-  std::erase_if(doc.header.notes, [](const HeaderNote& n) { return n.type == "terminology"; });
-  for (auto& inc : rep.inconsistencies) doc.header.notes.push_back({"terminology", "jatei-terms: " + inc.message()});
 
   // 6. Glossary rows, in order of first occurrence.
-  std::unordered_map<std::string, std::size_t> row_of;  // normalised Japanese \t English
-  std::unordered_map<std::string, std::string> english_keys;
-  auto english_key = [&](const std::string& english) -> const std::string& {
-    auto [it, fresh] = english_keys.try_emplace(english);
-    if (fresh) it->second = lower_ascii(normalize_key(english));
-    return it->second;
-  };
-  for (auto& w : work) {
-    Sentence& s = *w.s;
-    std::vector<std::size_t> order(w.terms.size());
-    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return w.terms[x].begin < w.terms[y].begin; });
-    for (std::size_t k : order) {
-      const NewTerm& t = w.terms[k];
-      std::string surface = s.text.substr(t.begin, t.end - t.begin);
-      std::string english, source, ref;
-      bool from_text = false, from_tb = !t.senses.empty();
-      if (t.gloss >= 0) {
-        const FoundGloss& g = w.glosses[static_cast<std::size_t>(t.gloss)];
-        if (!g.synonym) {
-          english = s.text.substr(g.gloss_begin, g.gloss_end - g.gloss_begin);
-          from_text = true;
-          std::string ek = lower_ascii(normalize_key(english));
-          from_tb = std::any_of(t.senses.begin(), t.senses.end(), [&](const Sense& sn) { return m.has_english(sn, ek); });
+  void build_glossary() {
+    std::unordered_map<std::string, std::size_t> row_of;  // normalised Japanese \t English
+    std::unordered_map<std::string, std::string> english_keys;
+    auto english_key = [&](const std::string& english) -> const std::string& {
+      auto [it, fresh] = english_keys.try_emplace(english);
+      if (fresh) it->second = lower_ascii(normalize_key(english));
+      return it->second;
+    };
+    for (auto& w : work_) {
+      Sentence& s = *w.s;
+      std::vector<std::size_t> order(w.terms.size());
+      for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+      std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return w.terms[x].begin < w.terms[y].begin; });
+      for (std::size_t k : order) {
+        const NewTerm& t = w.terms[k];
+        std::string surface = s.text.substr(t.begin, t.end - t.begin);
+        std::string english, ref;
+        bool from_text = false, from_tb = !t.senses.empty();
+        if (t.gloss >= 0) {
+          const FoundGloss& g = w.glosses[static_cast<std::size_t>(t.gloss)];
+          if (!g.synonym) {
+            english = s.text.substr(g.gloss_begin, g.gloss_end - g.gloss_begin);
+            from_text = true;
+            std::string ek = lower_ascii(normalize_key(english));
+            from_tb = std::any_of(t.senses.begin(), t.senses.end(), [&](const Sense& sn) { return m_.has_english(sn, ek); });
+          }
         }
-      }
-      if (english.empty()) {
-        for (auto& sn : t.senses) {
-          std::string e = m.preferred_english(sn);
-          if (!e.empty() && english.find(e) == std::string::npos) english += (english.empty() ? "" : " / ") + e;
+        if (english.empty()) {
+          for (auto& sn : t.senses) {
+            std::string e = m_.preferred_english(sn);
+            if (!e.empty() && english.find(e) == std::string::npos) english += (english.empty() ? "" : " / ") + e;
+          }
         }
-      }
-      if (english.empty()) continue;  // a Japanese synonym of a phrase the termbase lacks
-      for (auto& sn : t.senses) ref += (ref.empty() ? "" : " ") + m.ref(sn);
-      source = from_tb && from_text ? "termbase+text" : from_text ? "text" : "termbase";
-      std::string rk = t.key + '\t' + english_key(english);
-      auto it = row_of.find(rk);
-      if (it == row_of.end()) {
-        row_of[rk] = rep.glossary.size();
-        rep.glossary.push_back({surface, english, 1, s.id, source, ref});
-      } else {
-        GlossaryRow& r = rep.glossary[it->second];
-        ++r.count;
-        if (r.source != source) r.source = "termbase+text";
-        if (r.ref.empty()) r.ref = ref;
+        if (english.empty()) continue;  // a Japanese synonym of a phrase the termbase lacks
+        for (auto& sn : t.senses) ref += (ref.empty() ? "" : " ") + m_.ref(sn);
+        std::string source = from_tb && from_text ? "termbase+text" : from_text ? "text" : "termbase";
+        std::string rk = t.key + '\t' + english_key(english);
+        auto it = row_of.find(rk);
+        if (it == row_of.end()) {
+          row_of[rk] = rep_.glossary.size();
+          rep_.glossary.push_back({surface, english, 1, s.id, source, ref});
+        } else {
+          GlossaryRow& r = rep_.glossary[it->second];
+          ++r.count;
+          if (r.source != source) r.source = "termbase+text";
+          if (r.ref.empty()) r.ref = ref;
+        }
       }
     }
   }
 
-  // 7. Candidates: pairs the text gives that the termbase lacks, and loanwords.
-  if (opt.candidates) {
-    std::set<std::pair<std::string, std::string>> have;
-    for (auto& w : work) {
+  // 7. Candidates: pairs the text gives that the termbase lacks…
+  void gloss_candidates(std::set<std::pair<std::string, std::string>>& have) {
+    for (auto& w : work_) {
       Sentence& s = *w.s;
       for (std::size_t gi = 0; gi < w.glosses.size(); ++gi) {
         const FoundGloss& g = w.glosses[gi];
@@ -771,7 +854,7 @@ Report Annotator::annotate(Document& doc, const Options& opt) const {
         std::string ja = s.text.substr(t.begin, t.end - t.begin);
         std::string en = s.text.substr(g.gloss_begin, g.gloss_end - g.gloss_begin);
         std::string ek = lower_ascii(normalize_key(en));
-        if (std::any_of(t.senses.begin(), t.senses.end(), [&](const Sense& sn) { return m.has_english(sn, ek); })) continue;
+        if (std::any_of(t.senses.begin(), t.senses.end(), [&](const Sense& sn) { return m_.has_english(sn, ek); })) continue;
         if (!have.insert({normalize_key(ja), ek}).second) continue;
         Candidate c;
         c.japanese = ja;
@@ -784,16 +867,17 @@ Report Annotator::annotate(Document& doc, const Options& opt) const {
         c.sentence_id = s.id;
         c.sentence = s.text;
         c.confidence = g.confidence;
-        rep.candidates.push_back(std::move(c));
+        rep_.candidates.push_back(std::move(c));
       }
     }
-    // Loanwords: katakana words of the document against English words of the document and
-    // the termbase.
+  }
+
+  // The document's Latin words (3+ letters) and pairs of them separated by one space, each once.
+  std::vector<Impl::EnglishWord> document_english_words() const {
     std::vector<Impl::EnglishWord> doc_words;
     std::set<std::string> doc_seen;
-    for (auto& w : work) {
+    for (auto& w : work_) {
       const std::string& t = w.s->text;
-      // Latin words (3+ letters) and pairs of them separated by one space.
       std::vector<std::pair<std::size_t, std::size_t>> words;
       for (std::size_t i = 0; i < t.size();) {
         auto letter = [&](std::size_t k) { return (t[k] >= 'a' && t[k] <= 'z') || (t[k] >= 'A' && t[k] <= 'Z'); };
@@ -814,8 +898,39 @@ Report Annotator::annotate(Document& doc, const Options& opt) const {
         }
       }
     }
+    return doc_words;
+  }
+
+  // The English word (of the document, then of the termbases) a katakana word sounds most like,
+  // and how much.
+  std::pair<double, std::string> closest_english(const std::string& ks, const std::vector<Impl::EnglishWord>& doc_words) const {
+    double best = 0;
+    std::string best_en;
+    auto consider = [&](const Impl::EnglishWord& ew) {
+      if (ew.skeleton.empty() || ew.skeleton[0] != ks[0]) return;
+      // Acronyms are read letter by letter (ML is エムエル), never as a loanword.
+      if (std::none_of(ew.text.begin(), ew.text.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; })) return;
+      if (ew.skeleton.size() + 2 < ks.size() || ks.size() + 2 < ew.skeleton.size()) return;
+      double sim = skeleton_similarity(ks, ew.skeleton);
+      if (sim > best) {
+        best = sim;
+        best_en = ew.text;
+      }
+    };
+    for (auto& ew : doc_words) consider(ew);
+    auto& by_first = m_.english_words();
+    auto bucket = by_first.find(ks[0]);
+    if (bucket != by_first.end())
+      for (auto& ew : bucket->second) consider(ew);
+    return {best, best_en};
+  }
+
+  // … and loanwords: katakana words of the document against English words of the document and
+  // the termbase.
+  void loanword_candidates(std::set<std::pair<std::string, std::string>>& have) {
+    std::vector<Impl::EnglishWord> doc_words = document_english_words();
     std::set<std::string> kata_seen;
-    for (auto& w : work) {
+    for (auto& w : work_) {
       const std::string& t = w.s->text;
       std::size_t i = 0;
       while (i < t.size()) {
@@ -838,27 +953,10 @@ Report Annotator::annotate(Document& doc, const Options& opt) const {
           if (b < g.gloss_end && g.gloss_begin < i) known = true;
         for (auto& nt : w.terms)
           if (nt.begin <= b && i <= nt.end) known = true;
-        if (known || m.lookup(word)) continue;
+        if (known || m_.lookup(word)) continue;
         std::string ks = katakana_skeleton(word);
         if (ks.size() < 2) continue;
-        double best = 0;
-        std::string best_en;
-        auto consider = [&](const Impl::EnglishWord& ew) {
-          if (ew.skeleton.empty() || ew.skeleton[0] != ks[0]) return;
-          // Acronyms are read letter by letter (ML is エムエル), never as a loanword.
-          if (std::none_of(ew.text.begin(), ew.text.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; })) return;
-          if (ew.skeleton.size() + 2 < ks.size() || ks.size() + 2 < ew.skeleton.size()) return;
-          double sim = skeleton_similarity(ks, ew.skeleton);
-          if (sim > best) {
-            best = sim;
-            best_en = ew.text;
-          }
-        };
-        for (auto& ew : doc_words) consider(ew);
-        auto& by_first = m.english_words();
-        auto bucket = by_first.find(ks[0]);
-        if (bucket != by_first.end())
-          for (auto& ew : bucket->second) consider(ew);
+        auto [best, best_en] = closest_english(ks, doc_words);
         if (best < kLoanwordThreshold) continue;
         if (!have.insert({normalize_key(word), lower_ascii(normalize_key(best_en))}).second) continue;
         Candidate cand;
@@ -869,20 +967,23 @@ Report Annotator::annotate(Document& doc, const Options& opt) const {
         cand.sentence = t;
         cand.confidence = best;
         cand.romanized = romanize(word);
-        rep.candidates.push_back(std::move(cand));
+        rep_.candidates.push_back(std::move(cand));
       }
     }
   }
 
-  doc.add_application(kApplication, kVersion);
-  for (auto& a : doc.header.applications) {
-    if (a.ident != kApplication) continue;
-    a.description = m.names.empty() ? "no termbase: glosses found in the text only"
-                                    : "termbases the terms' @ref point into";
-    a.pointers = m.names;
+  void record_application() {
+    doc_.add_application(kApplication, kVersion);
+    for (auto& a : doc_.header.applications) {
+      if (a.ident != kApplication) continue;
+      a.description = m_.names.empty() ? "no termbase: glosses found in the text only"
+                                       : "termbases the terms' @ref point into";
+      a.pointers = m_.names;
+    }
   }
-  return rep;
-}
+};
+
+Report Annotator::annotate(Document& doc, const Options& opt) const { return Run(*impl_, doc, opt).go(); }
 
 tbx::Termbase candidates_termbase(const std::vector<Candidate>& cands, const std::string& document) {
   tbx::Termbase tb;
