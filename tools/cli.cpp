@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <string_view>
 #include <atomic>
 #include <cstdint>
 #include <boost/locale.hpp>
@@ -409,7 +410,14 @@ int guard(const std::string& where, const std::function<int()>& work) {
 int load_each(const std::vector<std::string>& files, const std::function<void(const std::string&)>& load) {
   for (auto& f : files) {
     int rc = guard(f, [&] {
-      load(f);
+      try {
+        load(f);
+      } catch (const DataError& e) {
+        // guard names the file: a parser that starts its message with "FILE: " would name it twice.
+        std::string_view msg = e.what();
+        if (msg.substr(0, f.size() + 2) != f + ": ") throw;
+        throw DataError(std::string(msg.substr(f.size() + 2)), e.line(), e.column(), e.byte_offset());
+      }
       return 0;
     });
     if (rc) return rc;

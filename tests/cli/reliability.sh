@@ -180,8 +180,10 @@ run "$B/jatei-segment" --rules "$T/typo.rules" "$A"
 check_rc 65 "a rules file with an unknown section" || true
 expect_grep "typo.rules:4:" "$T/err" "unknown section: file and line" || true
 expect_grep "unknown section [bylines]" "$T/err" "unknown section: named" || true
+expect_grep "jatei-segment: $T/typo.rules:4:1: unknown section [bylines]" "$T/err" "unknown section: the file named once, before the line" || true
 run "$B/jatei-speakers" --rules "$T/typo.rules" "$T/doc.xml"
 check_rc 65 "speakers: a rules file with an unknown section" || true
+expect_grep "jatei-speakers: $T/typo.rules:4:1: unknown section [bylines]" "$T/err" "speakers: unknown section: the file named once" || true
 mkdir -p "$T/data"
 printf '[sentence-end]\n。\n' >"$T/data/segment.rules"
 run env JATEI_DATA_DIR="$T/data" "$B/jatei-segment" "$A"

@@ -544,6 +544,33 @@ BOOST_AUTO_TEST_CASE(malformed_xml_is_a_data_error_with_position) {
   BOOST_TEST(c4 >= 1u);
 }
 
+BOOST_AUTO_TEST_CASE(a_document_cut_short_is_said_to_be_truncated) {
+  auto message = [](const std::string& xml) -> std::string {
+    try {
+      jatei::tei::read(xml, "cut.xml");
+    } catch (const DataError& e) {
+      return e.what();
+    }
+    BOOST_ERROR("no DataError for: " << xml.substr(0, 200));
+    return "";
+  };
+  std::string doc = tei("<div type=\"article\"><p xml:id=\"p1\"><s xml:id=\"s1\">本文。</s></p><p xml:id=\"p2\">"
+                        "<s xml:id=\"s2\">次。</s></p></div>");
+  std::size_t after_p1 = doc.find("</p>") + 4;
+  // Cut after a whole element (the end of the text, a newline after it), and inside a tag.
+  for (const std::string& cut : {doc.substr(0, after_p1), doc.substr(0, after_p1) + "\n", doc.substr(0, after_p1 + 3)}) {
+    std::string m = message(cut);
+    BOOST_TEST(m.find("malformed XML") != std::string::npos);
+    BOOST_TEST(m.find("truncated") != std::string::npos, m);
+  }
+  // A tag misspelt inside the document is not called truncated.
+  std::string misspelt = doc;
+  misspelt.replace(misspelt.find("</s></p>"), 4, "</q>");
+  std::string m = message(misspelt);
+  BOOST_TEST(m.find("malformed XML") != std::string::npos);
+  BOOST_TEST(m.find("truncated") == std::string::npos, m);
+}
+
 BOOST_AUTO_TEST_CASE(what_xml_forbids_outside_the_root_is_a_data_error) {
   std::string doc = tei("<div type=\"article\"><p xml:id=\"p1\"><s xml:id=\"s1\">本文</s></p></div>");
   auto [l1, c1] = read_error(doc + "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"/>\n");  // two roots

@@ -141,9 +141,19 @@ namespace {
 // with nothing but whitespace, comments and processing instructions beside it, and the depth.
 template <class Fail>
 void parse_checked(char* data, std::size_t size, unsigned flags, pugi::xml_document& dom, const Fail& fail) {
+  // Where the document's last characters are (before the parser writes into the buffer).
+  std::size_t last = std::string_view(data, size).find_last_not_of(" \t\r\n");
   // parse_fragment keeps text beside the root element as nodes, so it can be refused below.
   pugi::xml_parse_result r = dom.load_buffer_inplace(data, size, flags | pugi::parse_fragment, pugi::encoding_utf8);
-  if (!r) fail(static_cast<std::size_t>(r.offset), std::string("malformed XML: ") + r.description());
+  if (!r) {
+    // An error at the last characters is a document cut short (a truncated download, a full disk
+    // when it was written): say so, since the parser's own words ("Start-end tags mismatch")
+    // read as if a tag were misspelt somewhere.
+    std::size_t at = static_cast<std::size_t>(r.offset);
+    bool cut = r.status != pugi::status_no_document_element && (last == std::string_view::npos || at >= last);
+    fail(at, std::string("malformed XML: ") + (cut ? "the document ends before its elements are closed (truncated?): " : "") +
+                 r.description());
+  }
   for (auto n : dom.children()) {
     if (n.type() == pugi::node_element && n != dom.document_element())
       fail(static_cast<std::size_t>(n.offset_debug()), "malformed XML: more than one root element");
