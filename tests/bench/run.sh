@@ -275,6 +275,14 @@ echo "aim: jatei-segment at least as fast as the ICU iterator on the corpus:"
 echo "       wall time $speed_ok (${SEG_MBS:-?} vs ${ICU_MBS:-?} MB/s), runs in turns $pair_ok (median ratio ${PAIR_RATIO:-?}),"
 echo "       CPU time $cpu_ok (${SEG_CPU:-?} vs ${ICU_CPU:-?} MB/s)"
 echo "aim: jatei-segment peak memory under 6x the input: $mem_ok (${SEG_RSS_RATIO:-?}x)"
+# Issue 15: every tool that reads TEI (jatei-text, the stages, jatei-validate, the exports)
+# within 4x its input's size at its peak.
+awk -F'|' '$1 == "corpus" && $2 ~ /^jatei-(text|speakers|claims|terms|validate|export)/ {
+  printf "aim: %s peak memory within 4x its input: %s (%sx)\n", $2, ($12 + 0 <= 4 ? "met" : "NOT met"), $12
+}' "$ROWS"
+awk -F'|' '$1 == "corpus" && $2 ~ /^jatei-(text|speakers|claims|terms|validate|export)/ {
+  printf "corpus\t%s\taim_memory_within_4x\t%s\t\n", $2, ($12 + 0 <= 4 ? "met" : "NOT met")
+}' "$ROWS" >>"$TSV"
 tsv corpus aim speed_vs_icu_wall "$speed_ok"
 tsv corpus aim speed_vs_icu_wall_in_turns "$pair_ok"
 tsv corpus aim speed_vs_icu_cpu "$cpu_ok"
