@@ -2,9 +2,8 @@
 // source bytes. A relative date (昨年, 前回) keeps its relation in @subtype rather than a guessed
 // year; a year seen earlier in the document (DateContext) completes a month and day.
 #include <algorithm>
-#include <charconv>
-#include <cmath>
-#include <cstdio>
+#include <optional>
+#include <string>
 
 #include "claims/entity_words.hpp"
 #include "claims/numerals.hpp"
@@ -15,16 +14,7 @@
 namespace jatei::claims {
 
 using namespace text;
-using detail::inside;
-using detail::int_at;
-using detail::kanji_digit;
-using detail::kanji_unit;
-using detail::make;
-using detail::number_at;
-using detail::numeral_word_before;
-using detail::small_int_at;
-using detail::small_number;
-using detail::two;
+using namespace detail;  // the numerals and spans the finders share
 
 namespace {
 

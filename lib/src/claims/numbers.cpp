@@ -4,9 +4,8 @@
 // source bytes. Values are normalised the TEI way: quantities as plain decimals (5000億ドル →
 // 500000000000 USD), fractions as "1/10", approximations as atLeast/atMost.
 #include <algorithm>
-#include <charconv>
 #include <cmath>
-#include <cstdio>
+#include <optional>
 
 #include "claims/entity_words.hpp"
 #include "claims/numerals.hpp"
@@ -17,16 +16,7 @@
 namespace jatei::claims {
 
 using namespace text;
-using detail::inside;
-using detail::int_at;
-using detail::kanji_digit;
-using detail::kanji_unit;
-using detail::make;
-using detail::number_at;
-using detail::numeral_word_before;
-using detail::small_int_at;
-using detail::small_number;
-using detail::two;
+using namespace detail;  // the numerals and spans the finders share
 
 namespace {
 
