@@ -33,7 +33,7 @@ bool is_category(std::string_view kind) {
   static const std::string_view kinds[] = {"speech", "hearing", "thinking", "estimate", "denial", "manner", "stance",
                                            "showverb", "rumour", "spread", "epistemic", "likely", "feeling",
                                            "evaluation", "telling", "ask", "answer", "evidence", "discourse",
-                                           "rumoured", "voice", "pointer", "finding", "source"};
+                                           "rumoured", "voice", "pointer", "finding", "source", "agent"};
   return std::find(std::begin(kinds), std::end(kinds), kind) != std::end(kinds);
 }
 
@@ -139,7 +139,7 @@ bool is_known_kind(std::string_view kind) {
       "adverb",     "np",        "think",         "plain",      "quote",     "agreement", "intention",
       "request",    "greeting",  "rule",          "evaluative", "interjection", "hearsay", "paren",
       "retrospective", "qword",  "hedgenoun",     "speechverb", "rulenoun",  "prefix",    "asker",
-      "quotenoun",  "textdeixis", "procedure",    "sourcemarker"};
+      "quotenoun",  "textdeixis", "procedure",    "sourcemarker", "notqword"};
   return std::find(std::begin(uses), std::end(uses), kind) != std::end(uses) || is_category(kind);
 }
 
@@ -147,7 +147,7 @@ bool is_known_kind(std::string_view kind) {
 bool is_word_list(const Cue& c) {
   return c.kind == "qword" || c.kind == "hedgenoun" || c.kind == "speechverb" || c.kind == "rulenoun" ||
          c.kind == "prefix" || c.kind == "quote" || c.kind == "asker" || c.kind == "quotenoun" || c.kind == "textdeixis" || c.kind == "procedure" ||
-         c.kind == "sourcemarker" || is_category(c.kind);
+         c.kind == "sourcemarker" || c.kind == "notqword" || is_category(c.kind);
 }
 
 }  // namespace

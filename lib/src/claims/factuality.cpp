@@ -556,13 +556,18 @@ bool surprise_echo(const Sent& s) {
 }
 
 // Whether a question word (lexicon kind qword) stands in [from, to): as a word of its own (どの,
-// not ほどの) and not in an indefinite (何か, どこも).
+// not ほどの), not in an indefinite (何か, どこも) and not in an adverb that starts with one
+// (どうせ, どうやら, 何より: lexicon kind notqword).
 bool has_question_word(const Sent& s, const Lexicon& lex, std::size_t from, std::size_t to) {
   std::string_view n = s.n;
   static const char32_t particles[] = {U'は', U'が', U'を', U'に', U'も', U'で', U'と', U'へ', U'や', U'の', U'ね', U'よ'};
+  const auto& lookalikes = lex.of_kind("notqword");
   for (auto* qw : lex.of_kind("qword")) {
     for (std::size_t p = n.find(qw->expression, from); p != std::string_view::npos && p < to;
          p = n.find(qw->expression, p + qw->expression.size())) {
+      if (std::any_of(lookalikes.begin(), lookalikes.end(),
+                      [&](const Cue* a) { return n.substr(p).starts_with(a->expression); }))
+        continue;
       char32_t after = at(n, p + qw->expression.size());
       std::string_view after_text = n.substr(p + qw->expression.size());
       if ((after == U'か' && !after_text.starts_with("から")) || after == U'も' || after == U'ぞ') continue;

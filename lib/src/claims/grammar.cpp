@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "claims/sentence.hpp"
+#include "claims/source.hpp"
 #include "jatei/text.hpp"
 
 namespace jatei::claims {
@@ -275,6 +276,25 @@ bool questions(Ctx& c, bool wh) {
 }
 
 // The predicate with a quotative complement (と, って, とか, などと).
+// The sentence opens with a person or a body as its topic (専門家は、アナリストの田中氏は、同社
+// も、県警は), before the quotation at qb: someone other than the speaker whose words or views the
+// sentence reports. Role nouns and name suffixes are the lexicon's `agent` category.
+bool third_person_topic(const Ctx& c, std::size_t qb) {
+  std::string_view n = c.s.n;
+  if (auto src = find_source(n, c.s.body, c.lex); src && src->why == "the topic of the sentence" && src->end < qb &&
+                                                     src->element == "orgName")
+    return true;
+  // The first topic of the sentence (…のアナリストは、), before the quotation: its noun ends
+  // with a role noun or a name suffix.
+  std::size_t t = n.find("は、", c.s.body);
+  if (t == std::string_view::npos || t >= qb || length(n.substr(c.s.body, t - c.s.body)) > 24) return false;
+  std::string_view upto = n.substr(c.s.body, t - c.s.body);
+  if (upto.find("、") != std::string_view::npos) return false;
+  for (auto* a : c.lex.of_kind("agent"))
+    if (upto.ends_with(a->expression)) return true;
+  return false;
+}
+
 bool quotative(Ctx& c) {
   const Predicate& p = c.p;
   if (p.quote < 0) return false;
@@ -339,6 +359,12 @@ bool quotative(Ctx& c) {
       c.hit(Category::reported, 0.8, qb, he, "", "「…」と" + L + ": a quoted view");
       return true;
     }
+    // 専門家は、…とみている: the view of someone the sentence opens with, told in the plain
+    // form, is reported (the speaker's own view is polite or has no such topic).
+    if (!p.polite && (p.progressive || p.past) && !p.experience && third_person_topic(c, qb)) {
+      c.hit(Category::reported, 0.8, qb, he, "speech", "a named person's or body's view (と" + L + "): reported");
+      return true;
+    }
     if (p.past && !p.experience) return true;  // a narrated past thought: told as a fact
     if (p.negative) {
       c.hit(Category::opinion, 0.6, qb, he, "", "とは思わない: an evaluation");
@@ -349,7 +375,8 @@ bool quotative(Ctx& c) {
   }
   if (const Cue* e = c.lex.word("estimate", L)) {
     if (e->cls == "none") return false;
-    bool someone = p.quote_after_bracket || (p.subject >= 0 && p.subject > p.quote);
+    bool someone = p.quote_after_bracket || (p.subject >= 0 && p.subject > p.quote) ||
+                   (!p.polite && !p.passive && third_person_topic(c, qb));
     if (p.passive) c.hit(Category::speculation, 0.85, qb, he, "", "と" + L + " in the passive: an estimate");
     else if (someone) c.hit(Category::reported, 0.8, qb, he, "speech", "someone's estimate: " + L);
     else if (e->cls == "reported" && (p.past || p.progressive) && !p.polite)  // (試算しております: the speaker's own)
@@ -371,7 +398,10 @@ bool quotative(Ctx& c) {
   if (speech || denial) {
     if (speech && speech->cls == "none") return true;  // 話し合う: a conversation
     // 友人と話した, 誰かと話していた
-    bool partner = p.quote_after_noun || (bq && bq->surface == "か" && bq > &p.morphs.front() && (bq - 1)->pos1 == "代名詞");
+    // (必要と書かれている: a na-adjective before と is what is written, not a name)
+    bool adjectival = bq && (bq->pos1 == "形容動詞語幹" || bq->pos1 == "ナイ形容詞語幹");
+    bool partner = (p.quote_after_noun && !adjectival) ||
+                   (bq && bq->surface == "か" && bq > &p.morphs.front() && (bq - 1)->pos1 == "代名詞");
     if (partner && !p.quote_after_bracket && conversation_verb(L)) return false;
     if (p.passive && speech) {
       c.hit(Category::reported, 0.75, qb, he, "", "と" + L + " in the passive: what is said");
@@ -409,8 +439,17 @@ bool quotative(Ctx& c) {
         c.hit(Category::reported, 0.6, qb, he, "", "a figure + とされる: a received estimate");
         return true;
       }
+      // A rule defines with a rule noun (対象, 原則, 予約制), a na-adjective (任意, 有効) or a
+      // formal noun (…ものとされる, …こととされる, 65歳以上の方とされる); after any other noun
+      // とされる is a received view (原因は部品の劣化とされている: reported).
       if (nominal) {
-        c.hit(Category::fact, 0.8, qb, he, "rule", "a noun + とされる: states a rule");
+        bool rule = bq->pos1 == "非自立" || bq->pos1 == "形容動詞語幹" || bq->base == "方" || bq->base == "者";
+        std::size_t qpos = bq->end;
+        for (auto* r : c.lex.of_kind("rulenoun"))
+          if (qpos >= r->expression.size() && c.s.n.substr(qpos - r->expression.size(), r->expression.size()) == r->expression)
+            rule = true;
+        if (rule) c.hit(Category::fact, 0.8, qb, he, "rule", "a rule noun + とされる: states a rule");
+        else c.hit(Category::reported, 0.6, qb, he, "", "a noun + とされる: a received view");
         return true;
       }
       if (bq && bq->pos == Pos::auxiliary && bq->base == "た") {
@@ -430,6 +469,12 @@ bool quotative(Ctx& c) {
       c.hit_from(e, Category::speculation, 0.7, p.chunk_begin(p.quote), he, "", q.lemma + "となった: projected");
       return true;
     }
+  }
+  // 投稿には「…」とあった: what a text says (「A」と「B」がある lists two things: ある takes a
+  // subject there, not the quotation).
+  if (L == "ある" && p.quote_after_bracket && p.quote == p.head - 1 && !p.negative) {
+    c.hit(Category::reported, 0.8, qb, he, "", "「…」とある: what a text says");
+    return true;
   }
   if (p.quote_after_bracket && h.kind == Chunk::Kind::verb && L != "なる" && L != "ある" && L != "いう" && L != "言う") {
     c.hit(Category::reported, 0.8, qb, he, "", "a quotation 「…」 followed by と and a verb");

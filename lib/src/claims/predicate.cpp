@@ -661,7 +661,8 @@ Predicate analyse_predicate(std::string_view n, std::size_t begin, std::size_t e
     if (c.tail.ends_with("だけで") || c.tail.ends_with("ので") || c.tail.ends_with("のに") || c.tail.ends_with("ば") ||
         c.tail.ends_with("から") || c.tail.ends_with("けど") || c.tail.ends_with("たら"))
       break;
-    if (c.particle == "が" || c.particle == "は" || c.particle == "も") {
+    if (c.particle == "が" || c.particle == "は" || c.particle == "も" || c.particle == "すら" ||
+        c.particle == "さえ" || c.particle == "こそ") {
       if (p.subject < 0) p.subject = k;
     } else if (c.particle == "を") {
       if (p.object < 0) p.object = k;
