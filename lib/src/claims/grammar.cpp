@@ -304,6 +304,15 @@ bool quotative(Ctx& c) {
   const Morph* bq = before_quote(p);
   const Chunk& q = p.chunks[p.quote];
   if (p.quote_attributive) return false;
+  // 県警は、…とみて調べている: a body's view, in the て-form before what it does about it
+  if (p.quote + 1 < p.head && !p.negative) {
+    const Chunk& v = p.chunks[p.quote + 1];
+    if (v.kind == Chunk::Kind::verb && (v.tail == "て" || v.tail == "で") && c.in("thinking", v.lemma) &&
+        third_person_topic(c, qb)) {
+      c.hit(Category::reported, 0.8, qb, he, "speech", "a named body's view (と" + v.lemma + "て …): reported");
+      return true;
+    }
+  }
   // Naming: 「…」と呼ぶ, Xと名付ける
   if (L == "呼ぶ" || L == "名付ける" || L == "称する" || L == "名乗る") return true;
   // とは限らない: not necessarily
@@ -439,11 +448,11 @@ bool quotative(Ctx& c) {
         c.hit(Category::reported, 0.6, qb, he, "", "a figure + とされる: a received estimate");
         return true;
       }
-      // A rule defines with a rule noun (対象, 原則, 予約制), a na-adjective (任意, 有効) or a
-      // formal noun (…ものとされる, …こととされる, 65歳以上の方とされる); after any other noun
-      // とされる is a received view (原因は部品の劣化とされている: reported).
+      // A rule defines with a rule noun (対象, 任意, 予約制) or a formal noun (…ものとされる,
+      // …こととされる, 65歳以上の方とされる); after any other noun とされる is a received view
+      // (原因は部品の劣化とされている: reported).
       if (nominal) {
-        bool rule = bq->pos1 == "非自立" || bq->pos1 == "形容動詞語幹" || bq->base == "方" || bq->base == "者";
+        bool rule = bq->pos1 == "非自立" || bq->base == "方" || bq->base == "者";
         std::size_t qpos = bq->end;
         for (auto* r : c.lex.of_kind("rulenoun"))
           if (qpos >= r->expression.size() && c.s.n.substr(qpos - r->expression.size(), r->expression.size()) == r->expression)
@@ -572,8 +581,37 @@ void arguments(Ctx& c) {
   const Chunk& h = p.chunks[p.head];
   const std::string& L = h.lemma;
   std::size_t hb = c.head_begin(), he = c.head_end();
+  // …と話す人もいる, …と考える専門家が多い, …という声もある: people or voices who say it, as
+  // the subject of a verb of being or spreading; the quotation fills their verb of saying or
+  // thinking, or という names them (a person, a voice: not 「…」という名前の店がある).
+  if ((h.kind == Chunk::Kind::verb || h.kind == Chunk::Kind::adjective) && !p.negative && p.subject >= 1 &&
+      (L == "いる" || L == "おる" || c.in("spread", L))) {
+    const Chunk& sj = p.chunks[p.subject];
+    const Chunk& rel = p.chunks[p.subject - 1];
+    bool says = p.subject >= 2 && rel.kind == Chunk::Kind::verb && rel.tail.empty() &&
+                p.chunks[p.subject - 2].quotative && (c.in("speech", rel.lemma) || c.in("thinking", rel.lemma));
+    bool named = rel.quotative && (rel.quote_particle == "という" || rel.quote_particle == "っていう") &&
+                 (sj.lemma == "人" || sj.lemma == "方" || sj.lemma == "者" || c.in("agent", sj.lemma) ||
+                  noun_entry(c, "voice", sj.lemma) || noun_entry(c, "rumour", sj.lemma));
+    if (sj.kind == Chunk::Kind::noun && (says || named)) {
+      c.hit(Category::reported, 0.75, p.chunk_begin(p.subject - (says ? 2 : 1)), he, "",
+            "people or voices who say it (…と" + (says ? rel.lemma : std::string("いう")) + sj.lemma + "も" + L + ")");
+      return;
+    }
+  }
   // A noun predicate: an epistemic noun (見通しだ), a hearsay noun after という (という話だ).
   if (h.kind == Chunk::Kind::noun) {
+    // …というのが著者の主張だ, …というのが大方の見方だ: the quotation is the subject of a noun
+    // of saying or of a view
+    if (p.subject >= 0 && p.subject < p.head && !p.negative) {
+      const std::string& st = p.chunks[p.subject].tail;
+      bool quoted = st.ends_with("というのが") || st.ends_with("というのは") || st.ends_with("っていうのが") ||
+                    st.ends_with("とするのが");
+      if (quoted && (noun_entry(c, "voice", L) || noun_entry(c, "rumour", L) || noun_entry(c, "stance", L))) {
+        c.hit(Category::reported, 0.8, p.chunk_begin(p.subject), he, "", "…というのが + a noun of saying or a view (" + L + ")");
+        return;
+      }
+    }
     if (p.head > 0 && p.chunks[p.head - 1].quotative) {
       if (const Cue* r = noun_entry(c, "rumour", L)) {
         c.hit_from(r, Category::reported, 0.7, c.p.chunk_begin(p.head - 1), he, "", "という/との + a hearsay noun");
