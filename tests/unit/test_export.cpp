@@ -17,6 +17,7 @@
 #include "jatei/error.hpp"
 #include "jatei/export.hpp"
 #include "jatei/merge.hpp"
+#include "jatei/segment.hpp"
 #include "jatei/tbx.hpp"
 #include "jatei/tei.hpp"
 #include "jatei/validate.hpp"
@@ -145,6 +146,20 @@ BOOST_AUTO_TEST_CASE(v21_units_segments_notes_glossary) {
   BOOST_TEST(x.find("<gls:translation source=\"ja-en-ai.tbx\">base model</gls:translation>") != std::string::npos);
   // Whitespace between sentences is an ignorable; deterministic output.
   BOOST_TEST(export_xliff(d, with_termbase()) == x);
+}
+
+BOOST_AUTO_TEST_CASE(v21_boilerplate_note_names_what_it_holds) {
+  // A breadcrumb and related links are boilerplate as much as a share row: the note a translator
+  // sees on those units must not say they are only prompts to share or subscribe.
+  Document d = segment_text(
+      "ホーム ＞ ニュース ＞ 経済\n【速報】新しい工場が完成\n新しい工場が完成した。生産は来月始まる。\n関連記事\n"
+      "工場の歴史をたどる\nこの記事をシェア　X　Facebook　LINE\n",
+      SegmentOptions{});
+  std::string x = export_xliff(d, ExportOptions{});
+  BOOST_TEST(check_xliff(x).empty(), problems_text(check_xliff(x)));
+  std::string note = "Boilerplate: the page's furniture (navigation, related links, share, follow or subscription prompts";
+  BOOST_TEST(count(x, note) >= 2u);  // the breadcrumb's division and the closing one
+  BOOST_TEST(x.find("subscription, share or follow prompts.") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(v21_prefill_and_no_termbase) {

@@ -65,7 +65,7 @@ std::vector<UnitInfo> units_of(const xp::View& v) {
 std::string division_note(const Division& d) {
   if (d.type == "summary") return "Summary of the article (a list after the body).";
   if (d.type == "author") return "Byline or author profile.";
-  if (d.type == "boilerplate") return "Boilerplate: subscription, share or follow prompts.";
+  if (d.type == "boilerplate") return "Boilerplate: the page's furniture (navigation, related links, share, follow or subscription prompts, notices), not the article's text.";
   return "";
 }
 
