@@ -100,13 +100,18 @@ class Tree {
       }
       El* raw = e.get();
       all.push_back(std::move(e));
-      for (auto c : n.children()) {
+      // Each child taken out of the pugixml tree once it is built: the tree gives its memory
+      // back while this one grows.
+      for (pugi::xml_node c = n.first_child(); c;) {
+        pugi::xml_node next = c.next_sibling();
         if (c.type() == pugi::node_element) {
           raw->children.push_back(build(c, raw, ns));
           raw->empty_content = false;
         } else if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
           raw->empty_content = false;
         }
+        n.remove_child(c);
+        c = next;
       }
       return raw;
     };

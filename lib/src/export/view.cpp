@@ -165,7 +165,8 @@ void XmlOut::comment(std::string_view s) {
 
 std::string XmlOut::finish() {
   while (!stack_.empty()) close();
-  return out_ + "\n";
+  out_ += '\n';
+  return std::move(out_);  // not a copy: the output can be most of the memory an export takes
 }
 
 // ---- small helpers ---------------------------------------------------------------------------

@@ -406,8 +406,11 @@ std::string xliff12(const xp::View& v, const ExportOptions& o) {
 }  // namespace
 
 std::string export_xliff(const Document& doc, const ExportOptions& options) {
-  xp::View v(doc, options);
-  std::string out = options.xliff_version == XliffVersion::v21 ? xliff21(v, options) : xliff12(v, options);
+  std::string out;
+  {  // the view is let go before the check, so the two are not held at once
+    xp::View v(doc, options);
+    out = options.xliff_version == XliffVersion::v21 ? xliff21(v, options) : xliff12(v, options);
+  }
   // The writer's own constraints: a failure here is a bug, never the user's data.
   auto problems = check_xliff(out);
   if (!problems.empty())
