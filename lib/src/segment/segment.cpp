@@ -25,6 +25,7 @@
 #include <functional>
 #include <memory>
 #include <type_traits>
+#include <unordered_map>
 
 #include "jatei/text.hpp"
 #include "jatei/utf8.hpp"
@@ -713,12 +714,24 @@ class Builder {
       return l.kind == LineKind::para && l.chars <= 40 && !ends_like_sentence(l.content()) &&
              !has_clause_punctuation(l.content()) && !core_text(l.content()).empty();
     };
-    auto comes_back = [&](std::size_t i) {
-      std::string_view c = core_text(lines_[i].content());
-      for (std::size_t j = next_nonblank(i); j != npos; j = next_nonblank(j))
-        if (core_text(lines_[j].content()) == c && lines_[j].chars <= 60) return true;
-      return false;
-    };
+    // The lines that can come back (not blank, 60 characters at most), each linked to the next
+    // such line with the same core text, in one pass from the end: whether a line comes back
+    // later is one look-up, not a scan of the rest of the document (which made this quadratic).
+    // No kind turns blank below and the texts do not change, so the links stay true.
+    std::vector<std::size_t> next_same(lines_.size(), npos);
+    {
+      std::unordered_map<std::string_view, std::size_t> later;
+      for (std::size_t j = lines_.size(); j-- > 0;) {
+        if (lines_[j].kind == LineKind::blank || lines_[j].chars > 60) continue;
+        auto [it, added] = later.try_emplace(core_text(lines_[j].content()), j);
+        if (!added) {
+          next_same[j] = it->second;
+          it->second = j;
+        }
+      }
+    }
+    // (An entry is 40 characters at most, so it is linked itself.)
+    auto comes_back = [&](std::size_t i) { return next_same[i] != npos; };
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       Line& l = lines_[i];
       if (l.kind == LineKind::blank || l.chars > 30) continue;
@@ -737,13 +750,13 @@ class Builder {
       for (std::size_t j : run) lines_[j].kind = LineKind::bullet;
       // Where an entry comes back as a short line of its own, it is the heading it lists
       // (グラフにする reads like a predicate, but the contents name it).
-      for (std::size_t j = next_nonblank(run.back()); j != npos; j = next_nonblank(j)) {
-        Line& t = lines_[j];
-        if (t.kind != LineKind::para || t.chars > 40 || ends_like_sentence(t.content())) continue;
-        std::string_view c = core_text(t.content());
-        if (std::any_of(run.begin(), run.end(), [&](std::size_t k) { return core_text(lines_[k].content()) == c; }))
+      // (The lines after the run with an entry's core text: those its links reach.)
+      for (std::size_t k : run)
+        for (std::size_t j = next_same[k]; j != npos; j = next_same[j]) {
+          Line& t = lines_[j];
+          if (j <= run.back() || t.kind != LineKind::para || t.chars > 40 || ends_like_sentence(t.content())) continue;
           t.kind = LineKind::section_head;
-      }
+        }
       i = run.back();
     }
   }
