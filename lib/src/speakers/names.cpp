@@ -13,6 +13,7 @@
 //   who answers an explainer; affiliation・name labels of people who ask are reporters.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "speakers/analysis.hpp"
@@ -112,11 +113,20 @@ std::map<std::string, std::string> merge_aliases(Context& cx) {
 
 // The person a role word stands for when the document names them: 岩城隆之社長 (a name right
 // before the word), 司会：編集部・有田美穂 (after it and a colon).
-std::string holder_of(Context& cx, const std::string& word) {
-  std::set<std::string> found;
+// `outside`: the first leaf's text of every block outside the turns, in document order
+// (outside_texts), made once for every role word.
+std::vector<std::string> outside_texts(Context& cx) {
+  std::vector<std::string> out;
   for (Item* it : cx.items()) {
     if (it->part != Part::outside || it->block.leaves.empty() || it->block.kind == BlockKind::opaque) continue;
-    std::string t = leaf_text(it->block.leaves[0]);
+    out.push_back(leaf_text(it->block.leaves[0]));
+  }
+  return out;
+}
+
+std::string holder_of(const std::vector<std::string>& outside, const std::string& word) {
+  std::set<std::string> found;
+  for (const std::string& t : outside) {
     std::string_view v = t;
     for (std::size_t at = v.find(word); at != std::string_view::npos; at = v.find(word, at + word.size())) {
       std::size_t start = at;
@@ -220,6 +230,7 @@ void name_people(Context& cx) {
     if (auto a = aliases.find(it->person); a != aliases.end()) it->person = a->second;
   // Order of first speaking, over the whole document, and what each does.
   std::vector<std::string> order;
+  std::set<std::string, std::less<>> ordered;  // the keys in order, for a look-up
   std::map<std::string, Behaviour> acts;
   const Item* last = nullptr;  // the last unit of the turn being read
   auto end_turn = [&] {
@@ -228,7 +239,7 @@ void name_people(Context& cx) {
   };
   for (Item* it : items) {
     if (it->part == Part::outside || it->person.empty()) continue;
-    if (std::find(order.begin(), order.end(), it->person) == order.end()) order.push_back(it->person);
+    if (ordered.insert(it->person).second) order.push_back(it->person);
     if (it->part != Part::unit || !it->paragraph) continue;
     Behaviour& b = acts[it->person];
     if (!last || last->person != it->person || it->label) {
@@ -283,6 +294,15 @@ void name_people(Context& cx) {
   }
   if (interviewee.empty()) interviewee = interviewee_in(cx, cx.doc.header.title);
   if (interviewee.empty()) interviewee = only_person_of_lead(cx);
+  // Each key's labelled items, in document order (one pass, not one per key), and what the
+  // role words and the lead give, found once.
+  std::map<std::string, std::vector<Item*>, std::less<>> labelled;
+  for (Item* it : items)
+    if (it->label) labelled[it->person].push_back(it);
+  static const std::vector<Item*> kNone;
+  std::optional<std::vector<std::string>> outside;
+  std::map<std::string, std::string, std::less<>> holders;
+  std::optional<std::string> only_person;
   for (std::size_t k = 0; k < order.size(); ++k) {
     const std::string& key = order[k];
     Participant p{key, "", ""};
@@ -305,8 +325,9 @@ void name_people(Context& cx) {
     } else {
       p.name = key.substr(2);
       std::string word_role;  // the role a label's words give (司会, 記者, 質問者)
-      for (Item* it : items)
-        if (it->label && it->person == key) {
+      auto own = labelled.find(key);
+      const std::vector<Item*>& own_items = own == labelled.end() ? kNone : own->second;
+      for (Item* it : own_items) {
           const SpeakerLabel& sl = it->label->shape;
           std::string r = cx.cues.role_for(sl.name);                                  // 司会
           if (r.empty() && !it->label->header) r = cx.cues.role_for(label_name(sl, cx.cues).role);  // ホスト・岡田
@@ -318,16 +339,24 @@ void name_people(Context& cx) {
       p.role = word_role;
       if (p.role.empty() && b.turns) {
         bool affiliated = false;  // 関東日報・高橋: someone from an outlet
-        for (Item* it : items)
-          if (it->label && it->person == key && it->label->shape.name.find("・") != std::string::npos) affiliated = true;
+        for (Item* it : own_items)
+          if (it->label->shape.name.find("・") != std::string::npos) affiliated = true;
         if (b.asks * 2 >= b.turns) p.role = affiliated ? "reporter" : "asker";
         else p.role = "explainer";
       }
-      if (role_word(p.name, cx.cues))
-        if (std::string holder = holder_of(cx, p.name); !holder.empty()) p.name = holder;
+      if (role_word(p.name, cx.cues)) {
+        auto h = holders.find(p.name);
+        if (h == holders.end()) {
+          if (!outside) outside = outside_texts(cx);
+          h = holders.emplace(p.name, holder_of(*outside, p.name)).first;
+        }
+        if (!h->second.empty()) p.name = h->second;
+      }
       // 【回答】 of an advice column: the one person its lead names answers (弁護士の大槻玲奈さんが答えます).
-      if (qa_word(p.name, cx.cues) < 0)
-        if (std::string only = only_person_of_lead(cx); !only.empty()) p.name = only;
+      if (qa_word(p.name, cx.cues) < 0) {
+        if (!only_person) only_person = only_person_of_lead(cx);
+        if (!only_person->empty()) p.name = *only_person;
+      }
     }
     if (k < cx.opts.names.size() && !cx.opts.names[k].empty()) p.name = cx.opts.names[k];
     cx.people.push_back(p);
