@@ -214,9 +214,11 @@ std::string trim_label(std::string_view label) {
 }
 
 // The label at the start of a paragraph's first sentence, where no speaker stage moved it.
-bool leading_label_asks(std::string_view text, const Lexicon& lex) {
-  std::string n = normalise(text.substr(0, std::min<std::size_t>(text.size(), 96))).text;
-  std::string_view v = n;
+// `whole`: the normalised sentence, which is the normalised start when the sentence is no longer.
+bool leading_label_asks(std::string_view text, const Normalised& whole, const Lexicon& lex) {
+  std::string n;
+  if (text.size() > 96) n = normalise(text.substr(0, 96)).text;
+  std::string_view v = text.size() > 96 ? std::string_view(n) : std::string_view(whole.text);
   while (!v.empty() && (v[0] == ' ')) v.remove_prefix(1);
   if (v.starts_with("――") || v.starts_with("――") || v.starts_with("——") || v.starts_with("──") || v.starts_with("―"))
     return true;
@@ -375,7 +377,7 @@ void annotate(Document& doc, const Options& options) {
       }
       if (r.leaf != leaf) {
         leaf = r.leaf;
-        leaf_asks = leading_label_asks(r.s->text, lex);
+        leaf_asks = leading_label_asks(r.s->text, norms[k], lex);
       }
       askers[k] = askers[k] || leaf_asks;
     }
@@ -435,6 +437,10 @@ void annotate(Document& doc, const Options& options) {
       for (std::size_t a = next_chunk.fetch_add(kChunk); a < refs.size(); a = next_chunk.fetch_add(kChunk))
         for (std::size_t k = a; k < std::min(refs.size(), a + kChunk); ++k) {
           SentenceContext ctx = context(k);
+          if (!use_cache) {
+            decisions[k] = classify(refs[k].s->text, norms[k], ctx, lex);
+            continue;
+          }
           key.assign(refs[k].s->text);
           key += '\0';
           key += ctx.block;
@@ -442,7 +448,6 @@ void annotate(Document& doc, const Options& options) {
           key += ctx.division;
           key += ctx.asker ? "\1" : "\2";
           key += ctx.procedure ? "\1" : "\2";
-          if (!use_cache) seen.clear();
           if (auto it = seen.find(key); it != seen.end()) {
             decisions[k] = it->second;
             continue;
@@ -673,16 +678,22 @@ void annotate(Document& doc, const Options& options) {
     auto date_mentions = find_dates(s.text, norms[k], dates);
     add_mentions(date_mentions);
     // Numbers and names depend on the sentence alone: a sentence met before gets them again.
-    auto found = use_cache ? mention_cache.find(s.text) : mention_cache.end();
-    if (found == mention_cache.end()) {
-      auto ns = find_numbers(s.text, norms[k]);
-      auto nm = find_names(s.text, norms[k], gaz);
-      std::erase_if(nm, [&](const Mention& m) { return vocative(s.text, m); });
-      if (mention_cache.size() >= (1u << 16)) mention_cache.clear();
-      found = mention_cache.emplace(s.text, std::make_pair(std::move(ns), std::move(nm))).first;
+    std::pair<std::vector<Mention>, std::vector<Mention>> fresh;
+    const std::pair<std::vector<Mention>, std::vector<Mention>>* found = nullptr;
+    if (use_cache)
+      if (auto it = mention_cache.find(s.text); it != mention_cache.end()) found = &it->second;
+    if (!found) {
+      fresh.first = find_numbers(s.text, norms[k]);
+      fresh.second = find_names(s.text, norms[k], gaz);
+      std::erase_if(fresh.second, [&](const Mention& m) { return vocative(s.text, m); });
+      found = &fresh;
+      if (use_cache) {
+        if (mention_cache.size() >= (1u << 16)) mention_cache.clear();
+        found = &mention_cache.emplace(s.text, std::move(fresh)).first->second;
+      }
     }
     // A number inside a date (令和6年) is the date's.
-    auto numbers = found->second.first;
+    auto numbers = found->first;
     std::erase_if(numbers, [&](const Mention& m) {
       return std::any_of(date_mentions.begin(), date_mentions.end(),
                          [&](const Mention& dm) { return dm.begin <= m.begin && m.end <= dm.end; });
@@ -690,7 +701,7 @@ void annotate(Document& doc, const Options& options) {
     add_mentions(numbers);
     // (A vocative, 山田さん、…, names whom the sentence speaks to, not a checkable detail: left
     // out of the names above.)
-    add_mentions(found->second.second);
+    add_mentions(found->second);
 
     // Who said it: the noun a reported sentence names as its source, or a participant.
     if (d.category == Category::reported && voiced_by[k] < 0) {

@@ -106,7 +106,12 @@ void analyse_morphs(std::string_view text, std::vector<Morph>& out) {
   // analysis is copied, with the surfaces pointed at the new text. The cache is per thread and
   // starts over when it holds kCacheEntries windows.
   constexpr std::size_t kCacheEntries = 1 << 16;
-  thread_local std::unordered_map<std::string, std::vector<Morph>> cache;
+  // (Looked up by the view itself: no copy of the window to find it.)
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view v) const noexcept { return std::hash<std::string_view>{}(v); }
+  };
+  thread_local std::unordered_map<std::string, std::vector<Morph>, Hash, std::equal_to<>> cache;
   MorphCost& cost = morph_cost();
   // Views into the analysed text (surfaces, the base form of an unknown word) are moved from
   // one buffer to another of the same bytes.
@@ -124,13 +129,13 @@ void analyse_morphs(std::string_view text, std::vector<Morph>& out) {
     const char* e = std::getenv("JATEI_CLAIMS_CACHE");
     return !(e && std::string_view(e) == "0");
   }();
-  if (!use_cache) cache.clear();
-  if (auto it = cache.find(std::string(text)); it != cache.end()) {
-    out = it->second;
-    rebase(out, it->first, text);
-    ++cost.cached;
-    return;
-  }
+  if (use_cache)
+    if (auto it = cache.find(text); it != cache.end()) {
+      out = it->second;
+      rebase(out, it->first, text);
+      ++cost.cached;
+      return;
+    }
   auto start = std::chrono::steady_clock::now();
   t.lattice->set_sentence(text.data(), text.size());
   if (!t.tagger->parse(t.lattice.get())) throw IoError(std::string("MeCab: ") + t.lattice->what(), exit_software);
@@ -140,14 +145,15 @@ void analyse_morphs(std::string_view text, std::vector<Morph>& out) {
     m.begin = static_cast<std::size_t>(n->surface - text.data());
     m.end = m.begin + n->length;
     m.surface = text.substr(m.begin, n->length);
-    // feature: pos,pos1,pos2,pos3,ctype,cform,base[,reading,pronunciation]
-    std::string_view f = n->feature;
+    // feature: pos,pos1,pos2,pos3,ctype,cform,base[,reading,pronunciation]; the first seven
+    // fields, read up to the seventh comma (not measured to its end first).
     std::string_view fields[7];
-    std::size_t k = 0, a = 0;
-    while (k < 7) {
-      std::size_t c = f.find(',', a);
-      fields[k++] = f.substr(a, c == std::string_view::npos ? std::string_view::npos : c - a);
-      if (c == std::string_view::npos) break;
+    std::size_t k = 0;
+    for (const char* a = n->feature; k < 7;) {
+      const char* c = a;
+      while (*c && *c != ',') ++c;
+      fields[k++] = std::string_view(a, static_cast<std::size_t>(c - a));
+      if (!*c) break;
       a = c + 1;
     }
     m.pos = pos_of(fields[0]);
@@ -158,9 +164,11 @@ void analyse_morphs(std::string_view text, std::vector<Morph>& out) {
     m.base = (k >= 7 && fields[6] != "*") ? fields[6] : m.surface;
     out.push_back(m);
   }
-  if (cache.size() >= kCacheEntries) cache.clear();
-  auto [slot, added] = cache.emplace(std::string(text), out);
-  if (added) rebase(slot->second, text, slot->first);
+  if (use_cache) {
+    if (cache.size() >= kCacheEntries) cache.clear();
+    auto [slot, added] = cache.emplace(std::string(text), out);
+    if (added) rebase(slot->second, text, slot->first);
+  }
   ++cost.calls;
   cost.bytes += text.size();
   cost.nanoseconds +=

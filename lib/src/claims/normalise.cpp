@@ -51,25 +51,28 @@ Normalised normalise(std::string_view src) {
   out.end.reserve(src.size());
   const icu::Normalizer2& n2 = nfkc();
   std::size_t i = 0;
+  // The character at i (decoded once: the look-ahead that ends a segment is the next one's start).
+  std::size_t len = 0;
+  char32_t c = src.empty() ? 0 : utf8::decode(src, 0, len);
   while (i < src.size()) {
-    std::size_t len = 0;
-    char32_t c = utf8::decode(src, i, len);
     std::size_t j = i + len;
     // Extend the segment over following characters that have no boundary before them.
     bool simple = inert(c);
+    char32_t d = 0;
+    std::size_t l2 = 0;
     while (j < src.size()) {
-      std::size_t l2 = 0;
-      char32_t d = utf8::decode(src, j, l2);
+      d = utf8::decode(src, j, l2);
       bool joins = combining(d) || (!inert(d) && !n2.hasBoundaryBefore(static_cast<UChar32>(d)));
       if (!joins) break;
       simple = false;
       j += l2;
     }
     auto emit = [&](std::string_view bytes) {
-      std::size_t size = out.text.size() + bytes.size();
       out.text.append(bytes);
-      out.begin.resize(size, static_cast<std::uint32_t>(i));
-      out.end.resize(size, static_cast<std::uint32_t>(j));
+      for (std::size_t k = 0; k < bytes.size(); ++k) {
+        out.begin.push_back(static_cast<std::uint32_t>(i));
+        out.end.push_back(static_cast<std::uint32_t>(j));
+      }
     };
     if (simple) {
       emit(src.substr(i, j - i));
@@ -84,6 +87,8 @@ Normalised normalise(std::string_view src) {
       emit(bytes);
     }
     i = j;
+    c = d;
+    len = l2;
   }
   return out;
 }
