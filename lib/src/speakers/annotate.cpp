@@ -68,7 +68,15 @@ class Annotator {
     for (std::size_t d = 0; d < divs.size(); ++d) {
       auto& div = divs[d];
       if (div.type != "article" && div.type != "dialogue") continue;
-      if (cx_.runs.empty() || cx_.runs.back().divs.back() + 1 != d) cx_.runs.emplace_back();
+      if (cx_.runs.empty() || cx_.runs.back().divs.back() + 1 != d) {
+        cx_.runs.emplace_back();
+        // Room for the blocks of the run's divisions (an Item is large: moved once, not again at
+        // every growth of the vector).
+        std::size_t blocks = 0;
+        for (std::size_t e = d; e < divs.size() && (divs[e].type == "article" || divs[e].type == "dialogue"); ++e)
+          for (auto& t : divs[e].turns) blocks += t.blocks.size();
+        cx_.runs.back().items.reserve(blocks);
+      }
       cx_.runs.back().divs.push_back(d);
       for (auto& t : div.turns)
         for (std::size_t k = 0; k < t.blocks.size(); ++k) {

@@ -105,6 +105,7 @@ bool body_follows(const std::vector<Item*>& items, std::size_t k) {
 // The items of a list split for its labels go back together where no label was accepted.
 void rejoin_lists(Run& r) {
   std::vector<Item> kept;
+  kept.reserve(r.items.size());  // (an Item is large: moved once, not again at every growth)
   for (auto& it : r.items) {
     if (it.list_group && !it.label && !kept.empty() && kept.back().list_group == it.list_group && !kept.back().label &&
         kept.back().block.kind == BlockKind::list) {
