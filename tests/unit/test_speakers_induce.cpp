@@ -167,6 +167,40 @@ BOOST_AUTO_TEST_CASE(an_advice_column_asks_and_answers_once) {
   BOOST_TEST(c["契約書の特約をまず確認してください。"] == "FP・川端：|川端");
 }
 
+BOOST_AUTO_TEST_CASE(question_marks_under_a_name_heading_and_answers_by_title) {
+  // A council newsletter: 問 under a heading that names the member who asks, 答 with the title
+  // of the official who answers. The title is in <speaker>, not in the sentence; each official
+  // and each member is one person; the newsletter's title and dateline in the same shape before
+  // the first question are no labels.
+  std::string text =
+      "さくら町議会だより　第12号\n"
+      "令和8年5月1日発行　さくら町議会\n"
+      "3月定例会では2人の議員が一般質問を行いました。\n"
+      "一般質問　森田陽子議員\n"
+      "問　公民館の耐震化はいつ終わるのか。\n"
+      "答　教育長　来年度中に工事を終える予定です。\n"
+      "問　工事中の代わりの会場はどうするのか。\n"
+      "答　生涯学習課長　小学校の体育館を使えるよう調整しています。\n"
+      "◆上原勝 議員（さくらの会）\n"
+      "問　路線バスの減便にどう対応するのか。\n"
+      "答　町長　町の予算で運行を続けるよう、事業者と協議しています。\n"
+      "問　デマンド交通を導入してはどうか。\n"
+      "答　企画課長　近隣の町の例を調べています。\n";
+  std::string ex;
+  Document doc = annotated(text, &ex);
+  auto w = who_says(doc);
+  BOOST_TEST(w["来年度中に工事を終える予定です。"] == "答　教育長|教育長");
+  BOOST_TEST(w["小学校の体育館を使えるよう調整しています。"] == "答　生涯学習課長|生涯学習課長");
+  BOOST_TEST(w["公民館の耐震化はいつ終わるのか。"] == "問|森田陽子");
+  BOOST_TEST(w["工事中の代わりの会場はどうするのか。"] == "問|森田陽子");
+  BOOST_TEST(w["路線バスの減便にどう対応するのか。"] == "問|上原勝");
+  BOOST_TEST(w["近隣の町の例を調べています。"] == "答　企画課長|企画課長");
+  BOOST_TEST(w["さくら町議会だより　第12号"] == "-");
+  BOOST_TEST(w["令和8年5月1日発行　さくら町議会"] == "-");
+  BOOST_TEST(w["3月定例会では2人の議員が一般質問を行いました。"] == "-");
+  BOOST_TEST(ex.find("before the first question") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(question_and_answer_words_without_the_pair_are_no_labels) {
   // 回答： with no question before it, 質問： alone, and a key with a date after it.
   std::string text =

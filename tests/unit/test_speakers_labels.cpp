@@ -70,6 +70,46 @@ BOOST_AUTO_TEST_CASE(shapes_and_their_parts) {
   BOOST_TEST(parse_label("[00:03:12] 岡田：はい。", model(), false)->label.shape == "[時刻] 名前：");
 }
 
+BOOST_AUTO_TEST_CASE(a_question_or_answer_mark_and_the_title_after_it) {
+  // The mark, then the title or name of who speaks: the label runs over both, the person is
+  // the title (a word of office or a name with an honorific), the mark is kept apart.
+  struct Mark {
+    std::string line, label, name, mark, family;
+  };
+  std::vector<Mark> cases = {
+      {"答　市民課長　現在、14か所で工事を終えています。", "答　市民課長", "市民課長", "答", "N_"},
+      {"答　山本町長　検討してまいります。", "答　山本町長", "山本町長", "答", "N_"},
+      {"答（教育長）　来年度に統合します。", "答（教育長）", "教育長", "答", "N_"},
+      {"回答：建設部長　来年度に着工します。", "回答：建設部長", "建設部長", "回答", "N:"},
+      {"問　川村議員　通学路の点検は何か所か。", "問　川村議員", "川村議員", "問", "N_"},
+      {"A　教育長　はい、終えています。", "A　教育長", "教育長", "A", "QA"},
+      {"A．防災課長　配布は来月です。", "A．防災課長", "防災課長", "A", "QA"},
+  };
+  for (auto& c : cases) {
+    BOOST_TEST_CONTEXT(c.line) {
+      auto got = parse_label(c.line, model(), false);
+      BOOST_REQUIRE(got.has_value());
+      BOOST_TEST(c.line.substr(0, got->label.length) == c.label);
+      BOOST_TEST(got->label.name == c.name);
+      BOOST_TEST(got->label.mark == c.mark);
+      BOOST_TEST(got->family == c.family);
+    }
+  }
+  // The answer's own words after the mark are no title: 現在、 はい (hiragana), 東京都 (no office,
+  // no honorific), a phrase with a particle.
+  for (std::string line : {"答　現在、14か所で工事を終えています。", "答　はい　終えています。",
+                           "問　東京都　40代の会社員です。", "問　市の考え　をお聞かせください。", "Q　学校の統合はいつですか。"}) {
+    BOOST_TEST_CONTEXT(line) {
+      auto got = parse_label(line, model(), false);
+      BOOST_REQUIRE(got.has_value());
+      BOOST_TEST(got->label.mark.empty());
+      BOOST_TEST((got->label.name == "答" || got->label.name == "問" || got->label.name == "Q"));
+    }
+  }
+  // A numbered Ｑ１ with a space is an FAQ's heading, not a label.
+  BOOST_TEST(!parse_label("Ｑ１　相続登記をしないと、すぐに過料が科されるのですか。", model(), false).has_value());
+}
+
 BOOST_AUTO_TEST_CASE(a_label_alone_on_its_line) {
   // Only when asked for (the desk credit （経済部・佐藤健一） is alone; the document decides).
   BOOST_TEST(!parse_label("（経済部・佐藤健一）", model(), false).has_value());

@@ -101,6 +101,8 @@ struct SpeakerLabel {
   std::string time;        // a timestamp before the name, as written ([00:03:12])
   std::string role;        // interviewer, interviewee, moderator … where the label's word says so ([roles])
   std::string shape;       // the shape with the name abstracted, for people: （名前） [時刻] 名前： ○名前　
+  std::string mark;        // a question or answer mark before the name (答 in 答　市民課長　…, A in A．市長　…);
+                           // name is then the title or name after it
   bool alone = false;      // nothing follows the label on its line
 };
 

@@ -137,6 +137,38 @@ bool said_after(Context& cx, const std::vector<Item*>& items, std::size_t k) {
   return false;
 }
 
+// The person a short line names with an honorific or a title of office after the name, the
+// line being nothing else (川村直子議員, ◆大野健一 議員, 森さん（みなみ野クラブ）): the heading of a
+// section of one person's questions. "" when it is not such a line.
+std::string person_line(std::string_view t, const SpeakerModel::Compiled& cues) {
+  t = trim_space(t);
+  if (t.empty() || has_terminator(t) || text::length(t) > 24) return {};
+  std::string core, part;  // part: the text since the last space (一般質問　川村直子議員)
+  bool started = false;
+  for (text::CodePoint cp : text::code_points(t)) {
+    if (text::opens(cp.c)) break;  // a bracket after the name: the group or the party
+    if (text::is_white_space(cp.c)) {
+      if (started) part = core;
+      continue;
+    }
+    if (!is_name_char(cp.c) && cp.c != U'・') {
+      if (started) return {};
+      continue;  // a mark before the name (◆ ○ ■)
+    }
+    started = true;
+    utf8::append(core, cp.c);
+  }
+  std::size_t n = cues["strip-honorific"].suffix(core);
+  if (!n) n = cues["honorific"].suffix(core);
+  if (!n || n >= core.size()) return {};
+  // Words before a space are a heading's (一般質問　川村直子議員) unless only the honorific
+  // follows the space (川村直子　議員).
+  if (!part.empty() && core.size() - part.size() > n) core.erase(0, part.size());
+  std::string name = core.substr(0, core.size() - n);
+  if (text::length(name) < 2 || text::length(name) > 8) return {};
+  return name;
+}
+
 }  // namespace
 
 std::vector<Item*> Context::items() {
@@ -337,9 +369,19 @@ void induce_styles(Context& cx) {
       std::set<int> live;
       for (std::size_t n = 0; n < ks.size(); ++n)
         if (st.names[keys[n]] >= min_repeats || qa) live.insert(cluster[n]);
+      // In a question-and-answer pair the one who answers comes after a question: a line of the
+      // shape before the first asking line (a title 町議会だより　第84号, a dateline) is no label.
+      std::size_t first_ask = ks.size();
+      if (qa_pair[family])
+        for (std::size_t n = 0; n < ks.size() && first_ask == ks.size(); ++n)
+          if (items[ks[n]]->candidate->qa > 0) first_ask = n;
       for (std::size_t n = 0; n < ks.size(); ++n) {
         Item& it = *items[ks[n]];
         const SpeakerLabel& sl = it.candidate->label;
+        if (n < first_ask && qa_pair[family] && it.candidate->qa == 0 && !it.forced) {
+          it.why = "label-like start " + display(st) + " before the first question of its question-and-answer pair";
+          continue;
+        }
         bool recurs = st.names[keys[n]] >= min_repeats || qa;
         bool single_ok = live.count(cluster[n]) && text::length(sl.name) <= max_single &&
                          (whole_line ? said_after(cx, items, ks[n])
@@ -363,6 +405,24 @@ void induce_styles(Context& cx) {
         }
         it.label = l;
       }
+      // A question mark with no name after it (問　…, Q.…) under a heading that names one person
+      // (川村直子議員): that person asks, section by section.
+      if (qa)
+        for (std::size_t n = 0; n < ks.size(); ++n) {
+          Item& it = *items[ks[n]];
+          const SpeakerLabel& sl = it.candidate->label;
+          bool asks = sl.style == SpeakerLabel::Style::qa ? sl.name == "Q" : it.candidate->qa > 0;
+          if (!it.label || it.forced || !asks || !sl.mark.empty()) continue;
+          for (std::size_t j = ks[n]; j-- > 0;) {
+            const Item& h = *items[j];
+            if (h.label || h.block.leaves.empty()) continue;
+            std::string who = person_line(leaf_text(h.block.leaves[0]), cx.cues);
+            if (who.empty()) continue;
+            it.label->key = "L:" + who;
+            it.why = "the question mark under the heading that names " + who;
+            break;
+          }
+        }
     }
     cx.styles.push_back(std::move(st));
   }

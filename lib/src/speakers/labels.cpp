@@ -120,6 +120,67 @@ std::optional<Time> parse_time(const Head& h, std::size_t i) {
 
 std::string role_for(const SpeakerModel::Compiled& cues, std::string_view name) { return cues.role_for(name); }
 
+// A title or a name after a question or answer mark (答　市民課長　… 答（市長）… A．教育長：…): a
+// name slot of two or more characters, not a phrase (no particle inside or at its end, not all
+// hiragana), then a space or a colon and text. The label ends before the space or after the colon.
+struct Title {
+  std::size_t b = 0, e = 0, end = 0;  // code points: the name, and where the label ends
+};
+std::optional<Title> title_after_mark(const Head& h, std::size_t i, std::size_t max_name) {
+  while (text::is_space(h[i])) ++i;
+  Title t;
+  if (text::opens(h[i]) == 1) {  // 答（市長）
+    std::size_t k = i + 1;
+    while (k < h.size() && k <= i + 1 + max_name && text::closes(h[k]) != 1) ++k;
+    if (text::closes(h[k]) != 1) return std::nullopt;
+    t.b = i + 1, t.e = k, t.end = k + 1;
+  } else {
+    std::size_t k = i;
+    while (k < h.size() && k < i + max_name && slot_char(h[k])) ++k;
+    if (slot_char(h[k])) return std::nullopt;
+    t.b = i, t.e = t.end = k;
+  }
+  if (t.e < t.b + 2) return std::nullopt;
+  std::size_t j = t.end;
+  bool space = false;
+  while (text::is_space(h[j])) ++j, space = true;
+  if (is_colon(h[j])) t.end = j + 1;
+  else if (!space && t.b == i) return std::nullopt;  // a bare title needs a space or a colon after it
+  if (h.rest_empty(t.end)) return std::nullopt;
+  bool hiragana_only = true;
+  for (std::size_t k = t.b; k < t.e; ++k) {
+    hiragana_only = hiragana_only && (text::is_hiragana(h[k]) || text::is_prolonged(h[k]));
+    bool inner = k > t.b && k + 1 < t.e && !text::is_hiragana(h[k - 1]) && !text::is_hiragana(h[k + 1]);
+    if (ends_with_particle(h[k]) && (inner || k + 1 == t.e)) return std::nullopt;
+  }
+  if (hiragana_only || text::is_digit(h[t.b])) return std::nullopt;
+  return t;
+}
+
+// Whether a title after a mark names who speaks: letters of a name only (no hiragana: 現在、 はい
+// are the answer's words), ending with a word of office ([role-word]: 市民課長 教育長) or an
+// honorific ([honorific], [strip-honorific]: 川村議員 佐藤教授 森さん).
+bool speaker_title(std::string_view t, const SpeakerModel::Compiled& cues) {
+  for (text::CodePoint cp : text::code_points(t))
+    if (!is_name_char(cp.c) && cp.c != U'・') return false;
+  return cues["role-word"].suffix(t) > 0 || cues["honorific"].suffix(t) > 0 || cues["strip-honorific"].suffix(t) > 0;
+}
+
+// Extends a question or answer mark's label over the title or name after it (答　市民課長　…): the
+// mark goes to SpeakerLabel::mark, the title becomes the name. `end`: the code point after the
+// mark's label.
+bool extend_mark(const Head& h, std::size_t end, std::size_t max_name, const SpeakerModel::Compiled& cues,
+                 LabelCandidate& c) {
+  SpeakerLabel& l = c.label;
+  auto t = title_after_mark(h, end, max_name);
+  if (!t || !speaker_title(h.slice(t->b, t->e), cues)) return false;
+  l.mark = l.name;
+  l.name = std::string(trim_space(h.slice(t->b, t->e)));
+  l.length = h.byte(t->end);
+  l.shape += text::opens(h[t->b - 1]) == 1 ? "（名前）" : "名前　";
+  return true;
+}
+
 }  // namespace
 
 int qa_word(std::string_view name, const SpeakerModel::Compiled& cues) {
@@ -153,7 +214,8 @@ std::optional<LabelCandidate> parse_dash(const Head& h) {
 }
 
 // Q. A. Q: A： Q1. A(名前):
-std::optional<LabelCandidate> parse_qa(const Head& h, std::string_view text, std::size_t max_name) {
+std::optional<LabelCandidate> parse_qa(const Head& h, std::string_view text, std::size_t max_name,
+                                       const SpeakerModel::Compiled& cues) {
   char32_t c0 = h[0];
   if (!(c0 == 'Q' || c0 == 'A' || c0 == U'Ｑ' || c0 == U'Ａ')) return std::nullopt;
   bool q = c0 == 'Q' || c0 == U'Ｑ';
@@ -166,6 +228,15 @@ std::optional<LabelCandidate> parse_qa(const Head& h, std::string_view text, std
   l.role = q ? "interviewer" : "interviewee";
   l.name = q ? "Q" : "A";
   c.family = "QA";
+  // Q　… A　市長　…: a space after the bare mark (Ｑ１　… with a number is an FAQ's heading).
+  if (text::is_space(p) && k == 1 && !h.rest_empty(k)) {
+    std::size_t j = k;
+    while (text::is_space(h[j])) ++j;
+    l.length = h.byte(k);
+    l.shape = std::string(text.substr(0, h.byte(1))) + "　";
+    extend_mark(h, j, max_name, cues, c);
+    return c;
+  }
   if (p == '.' || p == U'．' || is_colon(p)) {
     char32_t n1 = h[k + 1], n2 = h[k + 2];
     // A.I., Q.E.D.: dotted initials; Q.iPhoneで… and Q.AIは… are labels with their question.
@@ -186,6 +257,7 @@ std::optional<LabelCandidate> parse_qa(const Head& h, std::string_view text, std
     if (abbreviation || section_number || h.rest_empty(k + 1)) return std::nullopt;
     l.length = h.byte(k + 1);
     l.shape = std::string(text.substr(0, h.byte(1))) + std::string(h.slice(k, k + 1));
+    extend_mark(h, k + 1, max_name, cues, c);  // A．市長　…
     return c;
   }
   if (text::opens(p) == 1) {  // A(中村): A（中村）：
@@ -222,7 +294,7 @@ std::optional<LabelCandidate> parse_label(std::string_view text, const SpeakerMo
   if (h.size() == 0) return std::nullopt;
   if (auto d = parse_dash(h)) return d;
   if (is_dash(h[0])) return std::nullopt;  // ―まず一つだけ。 ――――
-  if (auto q = parse_qa(h, text, max_name)) return q;
+  if (auto q = parse_qa(h, text, max_name, cues)) return q;
 
   LabelCandidate c;
   SpeakerLabel& l = c.label;
@@ -359,6 +431,18 @@ std::optional<LabelCandidate> parse_label(std::string_view text, const SpeakerMo
   // A word of a question-and-answer pairing ([qa-ask], [qa-answer]: 相談 回答 質問者 弁護士の回答):
   // a label candidate even where [label-stop] lists it; induce.cpp accepts it only in a pair.
   c.qa = qa_word(l.name, cues);
+  // A question or answer mark and the title or name of who speaks (答　市民課長　… 答（市長）　…
+  // 回答：建設課長　…): the label runs over both, the person is the title.
+  if (c.qa != 0 && !l.alone && l.style != SpeakerLabel::Style::quote && l.style != SpeakerLabel::Style::line) {
+    if (!l.note.empty() && l.style != SpeakerLabel::Style::bracket && speaker_title(l.note, cues)) {
+      l.mark = l.name;
+      l.name = l.note;
+      l.note.clear();
+      l.shape += "（名前）";
+    } else if (l.style == SpeakerLabel::Style::space || l.style == SpeakerLabel::Style::colon) {
+      extend_mark(h, l.style == SpeakerLabel::Style::colon ? label_end : end, max_name, cues, c);
+    }
+  }
   // A particle inside is a phrase, not a name (ICカード利用時は１４７円).
   for (std::size_t k = 1; k + 1 < u.size() && c.qa == 0; ++k)
     if (ends_with_particle(u[k]) && !text::is_hiragana(u[k - 1]) && !text::is_hiragana(u[k + 1])) return std::nullopt;
