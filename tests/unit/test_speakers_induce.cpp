@@ -199,6 +199,10 @@ BOOST_AUTO_TEST_CASE(question_marks_under_a_name_heading_and_answers_by_title) {
   BOOST_TEST(w["令和8年5月1日発行　さくら町議会"] == "-");
   BOOST_TEST(w["3月定例会では2人の議員が一般質問を行いました。"] == "-");
   BOOST_TEST(ex.find("before the first question") != std::string::npos);
+  // A second run (the labels now in <speaker>) names the same people.
+  SpeakerOptions again;
+  annotate_speakers(doc, again);
+  BOOST_TEST(who_says(doc) == w);
 }
 
 BOOST_AUTO_TEST_CASE(question_and_answer_words_without_the_pair_are_no_labels) {

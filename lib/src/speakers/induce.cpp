@@ -412,7 +412,7 @@ void induce_styles(Context& cx) {
           Item& it = *items[ks[n]];
           const SpeakerLabel& sl = it.candidate->label;
           bool asks = sl.style == SpeakerLabel::Style::qa ? sl.name == "Q" : it.candidate->qa > 0;
-          if (!it.label || it.forced || !asks || !sl.mark.empty()) continue;
+          if (!it.label || !asks || !sl.mark.empty()) continue;  // forced too: a second run decides the same
           for (std::size_t j = ks[n]; j-- > 0;) {
             const Item& h = *items[j];
             if (h.label || h.block.leaves.empty()) continue;
