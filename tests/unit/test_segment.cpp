@@ -760,9 +760,12 @@ BOOST_AUTO_TEST_CASE(streaming_output_equals_the_document_output) {
       // Where the lines are cut in two by bytes: no line end past the middle (a long last
       // line), only a line end at the very end, line ends only, and one just past the middle.
       "短い。\nとても長い最後の行で、改行のないまま終わる文章がここに続いています。",
-      "改行が最後にしかない一行です。\n", "\n\n\n\n", "あ\nい\n", "一行目。\n\n二行目。"};
+      "改行が最後にしかない一行です。\n", "\n\n\n\n", "あ\nい\n", "一行目。\n\n二行目。",
+      // Code lines (<ab type="code">, no sentences) at the start, in fences, at the end.
+      "$ npm install\n本文です。\n```\nx = 1\n\ny = 2\n```\n", "本文です。\nimport os"};
   for (const char* name : {"lecture-quantum", "roundtable-ev", "interview-startup", "news-chip", "casual-chat-security",
-                           "recipe-chicken-lemon", "qa-site-tomato", "press-drone-delivery"}) {
+                           "recipe-chicken-lemon", "qa-site-tomato", "press-drone-delivery",
+                           "devblog-zenn-fastapi-docker"}) {
     std::ifstream f(std::string(JATEI_SOURCE_DIR) + "/corpora/" + name + ".txt", std::ios::binary);
     BOOST_REQUIRE(f.good());
     texts.emplace_back(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
@@ -996,4 +999,80 @@ BOOST_AUTO_TEST_CASE(an_faq_under_a_heading_has_its_questions_as_headings) {
   // A line that introduces a quotation is text, whatever chrome words it holds.
   Document q = seg("題名\n本文です。長い説明が続きます。\n市は公式アカウントで次のように投稿した。\n断水しています。\n— 市役所 (@city_hall) 2025年1月12日\n");
   BOOST_TEST(division_of(q, "市は公式アカウントで次のように投稿した。") == "article");
+}
+
+BOOST_AUTO_TEST_CASE(code_lines_are_text_without_sentences) {
+  Document d = seg(
+      "題名\n本文です。長い説明が続きます。\n$ npm install express\nTS=$(date +%Y%m%d)\n"
+      "docker compose up -d\nimport smbus2, bme280\nrow = [now(), data.temperature]  # 記録する行\n"
+      "print(\"こんにちは\")\n0 3 * * * /opt/backup.sh >> /var/log/backup.log 2>&1\n"
+      "{\"status\":\"ok\"}が返ってくれば成功です。\n");
+  for (const char* code : {"$ npm install express", "TS=$(date +%Y%m%d)", "docker compose up -d", "import smbus2, bme280",
+                           "row = [now(), data.temperature]  # 記録する行", "print(\"こんにちは\")",
+                           "0 3 * * * /opt/backup.sh >> /var/log/backup.log 2>&1"})
+    BOOST_TEST(kind_of(d, code) == "code", code);
+  // A sentence about code is a sentence.
+  BOOST_TEST(kind_of(d, "{\"status\":\"ok\"}が返ってくれば成功です。") == "paragraph");
+  // No sentence holds a line of code; the code is the leaf's text.
+  for (const std::string& s : sentence_texts(d)) {
+    BOOST_TEST(s.find("npm install") == std::string::npos);
+    BOOST_TEST(s.find("print(") == std::string::npos);
+  }
+  std::string xml = jatei::tei::write(d);
+  BOOST_TEST(xml.find("<ab xml:id=\"ab1\" type=\"code\">$ npm install express</ab>") != std::string::npos);
+  // Read back, the blocks are code again and the document is the same.
+  Document back = jatei::tei::read(xml);
+  BOOST_TEST(kind_of(back, "docker compose up -d") == "code");
+  BOOST_TEST(back.text() == d.text());
+  BOOST_TEST(jatei::tei::write(back) == xml);
+}
+
+BOOST_AUTO_TEST_CASE(lines_that_only_look_technical_are_not_code) {
+  Document d = seg(
+      "題名\n本文です。長い説明が続きます。\n@pg_sensei 2024-03-03 21:15\nhttps://example.com/a?b=1\n"
+      "Python RaspberryPi IoT\nSmith J. A study of sleep. J Med. 2013;3(2):4-9.\nRaspberry Pi 4 Model B (4GB)\n"
+      "Wi-Fi 6E / USB-C\n本文の続きです。\n");
+  for (const char* text : {"@pg_sensei 2024-03-03 21:15", "https://example.com/a?b=1", "Python RaspberryPi IoT",
+                           "Smith J. A study of sleep. J Med. 2013;3(2):4-9.", "Raspberry Pi 4 Model B (4GB)",
+                           "Wi-Fi 6E / USB-C"})
+    BOOST_TEST(kind_of(d, text) != "code", text);
+}
+
+BOOST_AUTO_TEST_CASE(fenced_code_is_code_whatever_it_holds) {
+  Document d = seg(
+      "題名\n本文です。長い説明が続きます。\n```python\n# 死活監視用のエンドポイント\n\nreturn {\"status\": \"ok\"}\n```\n"
+      "次の段落です。ここは文です。\n");
+  BOOST_TEST(kind_of(d, "```python") == "code");
+  BOOST_TEST(kind_of(d, "# 死活監視用のエンドポイント") == "code");  // not a Markdown heading inside a fence
+  BOOST_TEST(kind_of(d, "return {\"status\": \"ok\"}") == "code");
+  BOOST_TEST(kind_of(d, "```") == "code");
+  BOOST_TEST(kind_of(d, "次の段落です。ここは文です。") == "paragraph");
+  // A fence never closed is no fence.
+  Document open = seg("題名\n本文です。長い説明が続きます。\n```\n次の段落です。ここは文です。\n");
+  BOOST_TEST(kind_of(open, "次の段落です。ここは文です。") == "paragraph");
+}
+
+BOOST_AUTO_TEST_CASE(numbered_steps_between_commands_are_items) {
+  Document d = seg(
+      "題名\n本文です。長い説明が続きます。\n1. イメージをビルドする\n$ docker build -t api .\n2. コンテナを起動する\n"
+      "$ docker run --rm -p 8000:8000 api\n結果が返ってくれば成功です。\n");
+  BOOST_TEST(kind_of(d, "1. イメージをビルドする") == "list");
+  BOOST_TEST(kind_of(d, "2. コンテナを起動する") == "list");
+  BOOST_TEST(kind_of(d, "$ docker run --rm -p 8000:8000 api") == "code");
+}
+
+BOOST_AUTO_TEST_CASE(a_list_of_references_is_a_list) {
+  Document d = seg(
+      "題名\n本文です。長い説明が続きます。\n参考文献\n日本頭痛学会「頭痛の診療ガイドライン2021」\n"
+      "Smith J. A study of sleep. J Med. 2013;3(2):4-9.\n※この記事は一般的な情報を提供するものです。\n");
+  BOOST_TEST(kind_of(d, "参考文献") == "head");
+  BOOST_TEST(kind_of(d, "日本頭痛学会「頭痛の診療ガイドライン2021」|Smith J. A study of sleep. J Med. 2013;3(2):4-9.") ==
+             "list");
+  BOOST_TEST(kind_of(d, "※この記事は一般的な情報を提供するものです。") != "list");
+}
+
+BOOST_AUTO_TEST_CASE(an_anchor_or_a_quoted_line_is_not_code) {
+  Document d = seg("題名\n本文です。長い説明が続きます。\n>>2\n>>10 それな\n>引用です\n-Fcは形式を選ぶオプションです。\n");
+  for (const char* text : {">>2", ">>10 それな", ">引用です", "-Fcは形式を選ぶオプションです。"})
+    BOOST_TEST(kind_of(d, text) != "code", text);
 }

@@ -363,3 +363,13 @@ BOOST_AUTO_TEST_CASE(is_space_classification) {
   BOOST_TEST(!jatei::is_space(U'あ'));
   BOOST_TEST(!jatei::is_space(U'\n'));
 }
+
+BOOST_AUTO_TEST_CASE(a_letter_that_labels_the_line_does_not_end_a_sentence) {
+  // Ｑ．/Ａ． (full-width) label an FAQ's question and answer, as Q./A. do.
+  BOOST_TEST(show(split("Ｑ．片頭痛は遺伝しますか？")) == "[Ｑ．片頭痛は遺伝しますか？]");
+  BOOST_TEST(show(split("Ａ．体質は遺伝します。でも必ずではありません。")) == "[Ａ．体質は遺伝します。][でも必ずではありません。]");
+  BOOST_TEST(show(split("Q1. どうすればいいですか？")) == "[Q1. どうすればいいですか？]");
+  BOOST_TEST(show(split("Ｑ２．登記簿はどう確かめますか。")) == "[Ｑ２．登記簿はどう確かめますか。]");
+  // A word before the full stop still ends its sentence.
+  BOOST_TEST(show(split("以上です．次に進みます．")) == "[以上です．][次に進みます．]");
+}

@@ -144,7 +144,8 @@ BOOST_AUTO_TEST_CASE(edge_segment_outputs_are_valid) {
            "", "\n\n\n", "  \n", "a", "見出し\n本文。\n続き。\n", "・一\n・二\n", "①一\n②二\n", "本文。\n(了)\n",
            "本文。\n(続く)\n(了)\n", "文:山田\n", "本文です。\n出典:統計\n(了)\n", "本文。\n写真:図\n",
            "社長は次のように述べています。\n発言です。\n", "本文。\nまとめ\n・一\n・二\n著者:山田\n経歴。\nシェアする\n",
-           "(了)\n", "写真:図\n", "まとめ\n・一\n"}) {
+           "(了)\n", "写真:図\n", "まとめ\n・一\n", "$ npm install\n", "本文。\n```\nx = 1\n```\n(了)\n",
+           "見出し\nimport os\n著者:山田\n"}) {
     std::string xml = jatei::tei::write(jatei::segment_text(text, {}));
     auto problems = v.validate(xml, "edge");
     BOOST_TEST(problems.empty(), "input [" << text << "]:" << describe(problems));

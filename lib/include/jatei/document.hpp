@@ -100,6 +100,7 @@ enum class BlockKind {
   trailer,    // <trailer>
   byline,     // <byline>
   head,       // <head>
+  code,       // <ab type="code">: a line of program code or a command, its text without <s>
   opaque      // an element the model does not know; `xml` keeps it
 };
 

@@ -43,7 +43,7 @@ void write(const Document& doc, const std::function<void(std::string_view)>& sin
 // a Block made in memory, count() advances it as writing a block would (for a document written
 // in parts, each part starting from the counters at its cut).
 struct IdCounters {
-  std::size_t s = 0, p = 0, item = 0, head = 0, trailer = 0, byline = 0, list = 0, quote = 0, figure = 0;
+  std::size_t s = 0, p = 0, item = 0, head = 0, trailer = 0, byline = 0, list = 0, quote = 0, figure = 0, code = 0;
   // Gives the container (list, quote, figure), its leaves and their sentences the next ids.
   void assign(Block& b);
   // Advances the counters past a block of `kind` with `leaves` leaves and `sentences` sentences.
@@ -52,7 +52,7 @@ struct IdCounters {
 };
 
 // The element of a block kind's leaves: p (paragraph, quote), item (list), head (figure, head),
-// trailer, byline.
+// trailer, byline, ab (code: written <ab type="code">, text only).
 const char* leaf_element(BlockKind kind);
 
 // A sentence's byte range within its leaf's text.

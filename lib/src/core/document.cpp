@@ -41,6 +41,7 @@ std::string_view to_string(BlockKind k) {
     case BlockKind::trailer: return "trailer";
     case BlockKind::byline: return "byline";
     case BlockKind::head: return "head";
+    case BlockKind::code: return "code";
     case BlockKind::opaque: return "opaque";
   }
   return "paragraph";

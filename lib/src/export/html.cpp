@@ -276,13 +276,18 @@ class Page {
       case BlockKind::paragraph:
         for (auto& l : b.leaves) leaf(l, "p", "block", label), label = nullptr;
         return;
+      case BlockKind::code:
+        for (auto& l : b.leaves) leaf(l, "pre", "code", label), label = nullptr;
+        return;
     }
   }
 
   static std::string id_attr(const std::string& id) { return id.empty() ? "" : " id=\"" + esc(id) + "\""; }
 
   void leaf(const Leaf& l, const char* tag, const char* cls, const std::string* label) {
-    out_ += std::string("<") + tag + " class=\"" + cls + "\"" + id_attr(l.id) + ">";
+    // Code is not for translating: translate="no" keeps browser and machine translation off it.
+    out_ += std::string("<") + tag + " class=\"" + cls + "\"" + id_attr(l.id) +
+            (std::string_view(cls) == "code" ? " translate=\"no\"" : "") + ">";
     if (label) out_ += "<span class=\"label\">" + esc(*label) + "</span>";
     std::string translated;
     for (auto& p : l.pieces) {

@@ -8,6 +8,7 @@
 #include "jatei/segment.hpp"
 
 #include "core/beside.hpp"
+#include "segment/code.hpp"
 #include "segment/cues.hpp"
 #include "segment/layout.hpp"
 #include "segment/lines.hpp"
@@ -280,8 +281,8 @@ class Builder {
  public:
   // valid_utf8: the text is known to be well-formed UTF-8 (it was decoded).
   Builder(std::string_view text, const Rules& rules, std::size_t parallel_min_bytes, bool valid_utf8)
-      : text_(text), rules_(rules), cues_(rules), splitter_(rules), parallel_min_bytes_(parallel_min_bytes),
-        valid_utf8_(valid_utf8) {}
+      : text_(text), rules_(rules), cues_(rules), code_words_(rules.section("code-word")), splitter_(rules),
+        parallel_min_bytes_(parallel_min_bytes), valid_utf8_(valid_utf8) {}
 
   // Lines, their kinds and sentences, and the blocks they form; then header() and emit().
   //
@@ -308,6 +309,7 @@ class Builder {
         analyse(lines_.data() + c * kChunk, lines_.data() + std::min(lines_.size(), (c + 1) * kChunk), ranges_[c]);
     }
     auto group_all = [&] {
+      mark_code_fences();
       resolve_numbers();
       blocks_ = group();
       assign_sections(blocks_);
@@ -411,6 +413,12 @@ class Builder {
           std::any_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
         l.kind = LineKind::para;
       l.r_first = static_cast<std::uint32_t>(ranges.size());
+      // A line of code ($ npm install …, x = f(y)) is text without sentences.
+      if (l.kind == LineKind::para && looks_like_code(raw, l.content(), code_words_)) {
+        l.kind = LineKind::code;
+        l.r_count = 0;
+        continue;
+      }
       splitter_.split(raw, ranges, valid_utf8_);
       l.r_count = static_cast<std::uint32_t>(ranges.size() - l.r_first);
       if (l.kind == LineKind::blank) continue;
@@ -467,6 +475,27 @@ class Builder {
     return style;
   }
 
+  // Markdown's fenced code: every line from a ``` (or ~~~) line to the next, both included, is
+  // code, whatever it holds (comments in Japanese, blank lines stay layout). A fence never
+  // closed is no fence: the lines after it stay what they are.
+  void mark_code_fences() {
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      if (lines_[i].kind == LineKind::blank || !is_code_fence(lines_[i].content())) continue;
+      std::size_t close = npos;
+      for (std::size_t j = i + 1; j < lines_.size() && close == npos; ++j)
+        if (lines_[j].kind != LineKind::blank && lines_[j].content().starts_with(lines_[i].content().substr(0, 3)) &&
+            trim(lines_[j].content().substr(3)).empty())
+          close = j;
+      if (close == npos) continue;
+      for (std::size_t j = i; j <= close; ++j) {
+        if (lines_[j].kind == LineKind::blank) continue;
+        lines_[j].kind = LineKind::code;
+        lines_[j].r_count = 0;
+      }
+      i = close;
+    }
+  }
+
   // Numbered section headings, by a shape the document repeats: two or more short enumerated
   // lines of one style (１．概要 … ２．結果 …) that are not sentences, each followed by
   // something else (body text, or a list in another style), never by one another.
@@ -505,7 +534,10 @@ class Builder {
       if (lines_[i].kind != LineKind::number) continue;
       std::size_t p = prev_nonblank(i), n = next_nonblank(i);
       bool neighbour = (p != npos && lines_[p].kind == LineKind::number) || (n != npos && lines_[n].kind == LineKind::number);
-      if (!neighbour) lines_[i].kind = LineKind::para;
+      // A numbered step over the command it gives (2. コンテナを起動する / $ docker run …) is an
+      // item of the steps the code lines interleave.
+      bool step = n != npos && lines_[n].kind == LineKind::code && lines_[i].chars <= 60;
+      if (!neighbour && !step) lines_[i].kind = LineKind::para;
     }
     // A table in the text: a 〈…〉 title line over two or more rows of "label　value" (short lines
     // with whitespace inside, not sentences) is a heading over a list of them.
@@ -692,6 +724,30 @@ class Builder {
     }
   }
 
+  // A list of references: a [reference-head] line (参考文献, 参考資料) over lines that are not
+  // sentences of the text (a title, a source in brackets, a citation in English ending with
+  // its page numbers): the head is a heading, the lines the items of a list, up to the first
+  // line that is neither.
+  void mark_references() {
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      Line& l = lines_[i];
+      if (l.kind == LineKind::blank || l.chars > 20 || !rules_.matches_whole("reference-head", l.content())) continue;
+      if (l.kind != LineKind::para && l.kind != LineKind::section_head && l.kind != LineKind::bullet) continue;
+      std::vector<std::size_t> run;
+      for (std::size_t j = next_nonblank(i); j != npos; j = next_nonblank(j)) {
+        const Line& t = lines_[j];
+        if ((t.kind != LineKind::para && t.kind != LineKind::bullet && t.kind != LineKind::number) ||
+            t.chars > kMaxCueChars || ends_like_sentence(t.content()) || t.content().starts_with("※"))
+          break;
+        run.push_back(j);
+      }
+      if (run.empty()) continue;
+      l.kind = LineKind::section_head;
+      for (std::size_t j : run) lines_[j].kind = LineKind::bullet;
+      i = run.back();
+    }
+  }
+
   // A line's words without the marks that number or head it (## 1. 手順 -> 手順).
   static std::string_view core_text(std::string_view s) {
     static constexpr std::u32string_view kMarks = U"#＃■□◆◇●○▼▽▶▷・-*+.．、)）(（[]［］第章節0123456789０１２３４５６７８９";
@@ -779,6 +835,7 @@ class Builder {
     mark_contents();
     mark_posts();
     mark_faq();
+    mark_references();
     // A line that heads links to other pages ([links-head]) and the link titles under it.
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       Line& l = lines_[i];
@@ -877,6 +934,7 @@ class Builder {
   Leaf make_leaf(const char* element, const Line& l, std::size_t& last_end) {
     Leaf leaf;
     leaf.element = element;
+    if (std::string_view(element) == "ab") leaf.attrs.set("type", "code");
     leaf.line = static_cast<std::size_t>(&l - lines_.data()) + 1;
     std::string_view line = text_.substr(l.begin, l.end - l.begin);
     leaf.lead = std::string(text_.substr(last_end, l.begin - last_end));
@@ -1077,6 +1135,7 @@ class Builder {
           break;
         }
         case LineKind::caption: pb.kind = BlockKind::figure; break;
+        case LineKind::code: pb.kind = BlockKind::code; break;
         case LineKind::trailer: pb.kind = BlockKind::trailer; break;
         case LineKind::byline:
         case LineKind::credit: pb.kind = BlockKind::byline; break;
@@ -1388,6 +1447,7 @@ class Builder {
   std::string_view text_;
   const Rules& rules_;
   Cues cues_;
+  const std::vector<RuleEntry>& code_words_;  // [code-word]
   SentenceSplitter splitter_;
   std::size_t parallel_min_bytes_;
   bool valid_utf8_;

@@ -604,10 +604,11 @@ class Splitter {
       for (; k < i; ++k) {
         char32_t d = cps_[k].c;
         if (is_ascii_digit(d) || (d >= U'０' && d <= U'９')) ++digits;
-        else if (is_ascii_alpha(d)) ++letters;
+        else if (is_ascii_alpha(d) || (d >= U'Ａ' && d <= U'Ｚ') || (d >= U'ａ' && d <= U'ｚ')) ++letters;
         else break;
       }
-      if (k == i && ((digits >= 1 && digits <= 3 && letters == 0) || (letters == 1 && digits == 0))) return npos;
+      // 1. あいう, A. いいえ, Ｑ．…？, Ｑ１．…: a number or a letter (with its number) that labels the line.
+      if (k == i && ((digits >= 1 && digits <= 3 && letters == 0) || (letters == 1 && digits <= 2))) return npos;
       if (is_ascii_alpha(prev)) {
         std::size_t b = i;
         while (b > 0 && (is_ascii_alpha(cps_[b - 1].c) || (cps_[b - 1].c == U'.' && b >= 2 && is_ascii_alpha(cps_[b - 2].c)))) --b;

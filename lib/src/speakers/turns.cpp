@@ -203,7 +203,8 @@ void group_labelled(Context& cx, Run& r) {
       continue;
     }
     switch (it.block.kind) {
-      case BlockKind::paragraph: break;
+      case BlockKind::paragraph:
+      case BlockKind::code: break;  // a line of code goes with the turn it is in, as a paragraph does
       case BlockKind::list:
       case BlockKind::quote:
         if (last_spoken && !current.empty() && (inside_dialogue(r, i) || (i > 0 && leads_in(r.items[i - 1])))) {

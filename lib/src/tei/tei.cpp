@@ -563,7 +563,7 @@ class Reader {
 
   static bool is_block(std::string_view name) {
     return name == "p" || name == "list" || name == "quote" || name == "figure" || name == "trailer" ||
-           name == "byline" || name == "head";
+           name == "byline" || name == "head" || name == "ab";
   }
 
   void read_body(pugi::xml_node body, Document& doc) {
@@ -681,10 +681,11 @@ class Reader {
       }
     };
     if (!is_block(name)) return raw_block(n);
-    if (name == "p" || name == "trailer" || name == "byline" || name == "head") {
+    if (name == "p" || name == "trailer" || name == "byline" || name == "head" || name == "ab") {
       b.kind = name == "p" ? BlockKind::paragraph
                : name == "trailer" ? BlockKind::trailer
                : name == "byline" ? BlockKind::byline
+               : name == "ab"     ? BlockKind::code
                                   : BlockKind::head;
       b.leaves.push_back(read_leaf(n));
       return b;
@@ -918,6 +919,7 @@ std::pair<const char*, std::size_t*> numbering(IdCounters& ids, std::string_view
   if (element == "list") return {"l", &ids.list};
   if (element == "quote") return {"q", &ids.quote};
   if (element == "figure") return {"fig", &ids.figure};
+  if (element == "ab") return {"ab", &ids.code};
   return {nullptr, nullptr};
 }
 
@@ -942,6 +944,7 @@ const char* leaf_element(BlockKind kind) {
     case BlockKind::figure: case BlockKind::head: return "head";
     case BlockKind::trailer: return "trailer";
     case BlockKind::byline: return "byline";
+    case BlockKind::code: return "ab";
     default: return "p";
   }
 }
@@ -979,6 +982,10 @@ void StreamWriter::leaf(std::string_view lead, std::string_view text, std::span<
   if (!lead_out_) escape_text(buf_, lead);
   lead_out_ = false;
   open_numbered(buf_, leaf_element_, leaf_prefix_, *leaf_counter_);
+  if (std::string_view(leaf_element_) == "ab") {  // a line of code: <ab xml:id="abN" type="code">
+    buf_.pop_back();
+    buf_ += " type=\"code\">";
+  }
   std::size_t prev = 0;
   for (auto [b, e] : sentences) {
     if (b > prev) escape_text(buf_, text.substr(prev, b - prev));
