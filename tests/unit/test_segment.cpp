@@ -1076,3 +1076,34 @@ BOOST_AUTO_TEST_CASE(an_anchor_or_a_quoted_line_is_not_code) {
   for (const char* text : {">>2", ">>10 それな", ">引用です", "-Fcは形式を選ぶオプションです。"})
     BOOST_TEST(kind_of(d, text) != "code", text);
 }
+
+BOOST_AUTO_TEST_CASE(the_time_stamps_of_a_live_blog_head_its_entries) {
+  Document d = seg(
+      "新型タブレット発表会を実況\n2025年10月2日 13:02（最終更新 14:40）\n本文の前置きです。随時お伝えします。\n14:40\n"
+      "発表会は以上で終了しました。ありがとうございました。\n14:31更新\n価格が発表されました。\n・64GBモデル：5万9800円\n"
+      "【14:05】\n発表会が始まりました。\n#発表会 #タブレット\n");
+  BOOST_TEST(kind_of(d, "14:40") == "head");
+  BOOST_TEST(kind_of(d, "14:31更新") == "head");
+  BOOST_TEST(kind_of(d, "【14:05】") == "head");
+  BOOST_TEST(kind_of(d, "2025年10月2日 13:02（最終更新 14:40）") == "byline");  // the dateline stays one
+  BOOST_TEST(division_of(d, "#発表会 #タブレット") == "boilerplate");           // hashtags: tags
+  // One time alone is no series of entries.
+  Document one = seg("題名\n本文です。長い説明が続きます。\n14:40\n発表会は以上で終了しました。\n");
+  BOOST_TEST(kind_of(one, "14:40") == "paragraph");
+  // A Markdown heading is no hashtag.
+  Document md = seg("題名\n本文です。長い説明が続きます。\n# はじめに\n本文です。\n");
+  BOOST_TEST(kind_of(md, "# はじめに") == "head");
+}
+
+BOOST_AUTO_TEST_CASE(a_marked_title_after_the_chrome_and_the_desk_beside_the_dateline) {
+  Document d = seg(
+      "ホーム ＞ テック ＞ モバイル\n【随時更新】新型タブレット発表会を実況\n2025年10月2日 13:00（最終更新 14:42）\n"
+      "テックジャーナル編集部　川口 里奈\n東京都内で開かれている発表会の様子を随時お伝えします。新しい情報が上に来ます。\n");
+  BOOST_TEST(d.header.title == "【随時更新】新型タブレット発表会を実況");
+  BOOST_TEST(kind_of(d, "2025年10月2日 13:00（最終更新 14:42）") == "byline");
+  BOOST_TEST(kind_of(d, "テックジャーナル編集部　川口 里奈") == "byline");
+  BOOST_TEST(kind_of(d, "東京都内で開かれている発表会の様子を随時お伝えします。新しい情報が上に来ます。") == "paragraph");
+  // An addressee there is no signature.
+  Document r = seg("新薬の試験結果に関するお知らせ\n2025年5月14日\n各　位\n当社は本日、試験の結果を公表しました。詳細は以下の通りです。\n");
+  BOOST_TEST(kind_of(r, "各　位") != "byline");
+}

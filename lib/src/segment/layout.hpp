@@ -161,6 +161,61 @@ inline bool has_date_or_time(std::string_view s) {
   return false;
 }
 
+// A line that is only a time, perhaps with its date, in brackets or with 更新/ごろ after it:
+// 14:05, 【14:05】, ［14時5分］, 10/2 14:05, 2025年10月2日 14:05更新. (The entries of a live blog.)
+inline bool is_time_stamp_line(std::string_view s) {
+  static constexpr std::u32string_view kBrackets = U"【】[]［］()（）〔〕<>〈〉";
+  static constexpr std::u32string_view kDateTime = U"0123456789０１２３４５６７８９:：/／年月日時分.．";
+  static constexpr std::string_view kAfter[] = {"更新", "ごろ", "頃", "時点", "現在", "追記"};
+  s = trim(s);
+  for (bool cut = true; cut;) {
+    cut = false;
+    for (std::string_view w : kAfter)
+      if (s.ends_with(w)) {
+        s = trim(s.substr(0, s.size() - w.size()));
+        cut = true;
+      }
+  }
+  bool time = false;
+  std::size_t digits = 0;
+  char32_t prev = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = 0;
+    char32_t c = utf8::decode(s, i, len);
+    i += len;
+    if (is_space(c) || kBrackets.find(c) != std::u32string_view::npos) continue;
+    if (kDateTime.find(c) == std::u32string_view::npos) return false;
+    if (is_ascii_digit_or_fw(c)) ++digits;
+    if ((c == ':' || c == U'：' || c == U'時') && is_ascii_digit_or_fw(prev)) time = true;
+    prev = c;
+  }
+  return time && digits >= 3 && digits <= 14;
+}
+
+// Hashtags: two or more words, each opened by # or ＃ with no space after it (#エッセイ #転職).
+inline bool is_hashtag_row(std::string_view s) {
+  std::size_t tags = 0, i = 0;
+  while (i < s.size()) {
+    std::size_t len = 0;
+    char32_t c = utf8::decode(s, i, len);
+    if (is_space(c)) {
+      i += len;
+      continue;
+    }
+    if (c != '#' && c != U'＃') return false;
+    i += len;
+    std::size_t start = i;
+    while (i < s.size()) {  // the word
+      char32_t d = utf8::decode(s, i, len);
+      if (is_space(d)) break;
+      i += len;
+    }
+    if (i == start) return false;  // "# " is a Markdown heading's mark
+    ++tags;
+  }
+  return tags >= 2;
+}
+
 // A date or a time in figures a post is stamped with: 2024/02/11, 21:40 (not 1/2 of a recipe).
 inline bool has_stamp(std::string_view s) {
   int run_slashes = 0;

@@ -724,6 +724,26 @@ class Builder {
     }
   }
 
+  // The entries of a live blog: two or more lines that are only a time (14:05, 【14:05】,
+  // 14:05更新), each over the text of its entry (a sentence, a list), head what follows them.
+  void mark_stamp_heads() {
+    std::vector<std::size_t> stamps;
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      const Line& l = lines_[i];
+      if ((l.kind != LineKind::para && l.kind != LineKind::section_head) || l.chars > 25 || l.dateline) continue;
+      if (!is_time_stamp_line(l.content())) continue;
+      std::size_t n = next_nonblank(i);
+      if (n == npos || lines_[n].kind == LineKind::blank || is_time_stamp_line(lines_[n].content())) continue;
+      const LineKind k = lines_[n].kind;
+      if (k != LineKind::para && k != LineKind::bullet && k != LineKind::number && k != LineKind::caption &&
+          k != LineKind::code)
+        continue;
+      stamps.push_back(i);
+    }
+    if (stamps.size() < 2) return;
+    for (std::size_t i : stamps) lines_[i].kind = LineKind::section_head;
+  }
+
   // A list of references: a [reference-head] line (参考文献, 参考資料) over lines that are not
   // sentences of the text (a title, a source in brackets, a citation in English ending with
   // its page numbers): the head is a heading, the lines the items of a list, up to the first
@@ -832,6 +852,10 @@ class Builder {
       bool short_cells = std::all_of(cells.begin(), cells.end(), [](std::string_view c) { return count_chars(c, 16) <= 15; });
       if (short_cells) l.kind = LineKind::boilerplate;
     }
+    // A row of hashtags (#エッセイ #転職): tags.
+    for (auto& l : lines_)
+      if (l.kind == LineKind::para && l.chars <= 150 && is_hashtag_row(l.content())) l.kind = LineKind::boilerplate;
+    mark_stamp_heads();
     mark_contents();
     mark_posts();
     mark_faq();
@@ -918,6 +942,12 @@ class Builder {
     if (nonblank_lines < 3 || l.dateline) return false;
     // A short line that layout made a heading, first after the page's chrome.
     if (l.kind == LineKind::section_head && !is_markdown_heading(l.content()) && !l.head_like) return true;
+    // A series or format marker before the words of a title (【随時更新】…を実況, 【詳報】…), as
+    // on the first line, after the page's chrome too.
+    if (l.kind == LineKind::section_head && l.content().starts_with("【") && !ends_like_sentence(l.content())) {
+      std::size_t close = l.content().find("】");
+      return close != std::string_view::npos && count_chars(l.content().substr(close + 3), 8) >= 6 && l.chars <= 100;
+    }
     if (l.kind != LineKind::para) return false;
     if (rules_.matches_whole("title", l.content())) return l.chars <= 100;
     if (l.chars > 60 || ends_like_sentence(l.content())) return false;
@@ -1232,6 +1262,15 @@ class Builder {
            (k > 0 && blocks[k - 1].kind == BlockKind::byline) ||
            (k > 0 && (k - 1 == title_block_ || k - 1 == subtitle_block_) && k + 1 < blocks.size())))
         b.kind = BlockKind::byline;
+      // The desk or the writer signing beside that dateline (テックジャーナル編集部　川口 里奈): a
+      // short line of names, without figures or punctuation, before the body.
+      if (!body_seen && b.kind == BlockKind::paragraph && b.first == b.last && k > 0 &&
+          blocks[k - 1].kind == BlockKind::byline && lines_[blocks[k - 1].first].dateline && k + 1 < blocks.size()) {
+        const Line& l = lines_[b.first];
+        if (l.chars <= 30 && !has_clause_punctuation(l.content()) && !has_digit(l.content()) &&
+            !ends_like_sentence(l.content()) && !l.dateline && !cues_.addressee.whole(l.content()))
+          b.kind = BlockKind::byline;
+      }
       if (b.kind == BlockKind::byline) {
         pb.section = body_seen ? Section::author : Section::article;
         // Right before a trailer, a byline (出典:…, 文:…) closes the division it follows, so
