@@ -252,14 +252,28 @@ Features text_features(std::string_view whole, const std::vector<std::string_vie
   f.first_person = cues["first-person"].contains(outside);
   f.react = cues["reaction"].prefix(t) > 0;
   f.answer = cues["answer"].prefix(t) > 0;
-  f.objection = cues["objection"].prefix(t) > 0;
-  f.continuation = cues["continuation"].prefix(t) > 0;
+  // An objection that starts with a connective of continuation and goes on (ただ、それは) is an
+  // objection only: what follows the connective answers the other person.
+  std::size_t objection = cues["objection"].prefix(t), continuation = cues["continuation"].prefix(t);
+  f.objection = objection > 0;
+  f.continuation = continuation > 0 && objection <= continuation;
   f.note = cues["note"].prefix(t) > 0;
   f.move = cues["move"].contains(t);
   std::string_view first = sentences.empty() ? t : sentences.front();
   std::string_view head =
       t.substr(0, std::min<std::size_t>(t.size(), first.size() + (sentences.size() > 1 ? sentences[1].size() + 8 : 0)));
   f.refer_back = cues["refer-back"].contains(first);
+  // A follow-up: a word that points back at what was just said ([follow-up]), a reaction or an
+  // answer first, or a first sentence that acknowledges it (思ったより多いですね。) before the
+  // question.
+  bool acknowledges = false;
+  if (sentences.size() > 1) {
+    std::string_view s0 = trim_space(sentences.front());
+    while (!s0.empty() && text::is_terminator(text::before(s0, s0.size()))) s0 = s0.substr(0, text::prev(s0, s0.size()));
+    acknowledges = ends_with(s0, "ね");
+  }
+  f.follow_up = cues["follow-up"].prefix(t) > 0 || acknowledges ||
+                (!sentences.empty() && cues["follow-up"].prefix(trim_space(sentences.back())) > 0);
   f.figure_ref = cues["figure-ref"].contains(head);
   for (std::size_t i = 0; i < t.size();) {
     if (text::is_digit(text::at(t, i))) {

@@ -31,6 +31,7 @@ struct Features {
   bool react = false, answer = false, objection = false, continuation = false;
   bool move = false, refer_back = false, figure_ref = false, note = false, narrative = false;
   bool intro = false;  // introduces the conversation (…先生に教えてもらいます): narration before it
+  bool follow_up = false;  // the paragraph or its last sentence follows up what was just said ([follow-up])
   int numbers = 0;
   std::string vocative;                // name called at the start of the paragraph (ミオ先輩)
   std::vector<std::string> vocatives;  // names called at the start of any of its sentences

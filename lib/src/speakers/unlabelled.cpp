@@ -163,13 +163,49 @@ double switch_score(const double* tw, const Item& prev, const Item& cur) {
   return s;
 }
 
-// The units of every unlabelled run in document order, with what sits between neighbours.
-std::vector<Item*> units_of(Context& cx) {
+void transition_weights(Context& cx, double* tw) {
   static const char* const kNames[kTransitions] = {
       "switch", "prev_question", "prev_request", "react", "answer", "objection", "vocative",
       "continuation", "figure_between", "figure_ref", "quote_between", "refer_back", "head_between", "division_break"};
-  double tw[kTransitions];
   for (int k = 0; k < kTransitions; ++k) tw[k] = cx.w(std::string("transition.") + kNames[k]);
+}
+
+// A caption between two units that names people of the cast (写真：対談する大塚真理さん（左）と
+// 西村健吾さん) shows the talk itself, not a figure one speaker explains: it says nothing of who
+// speaks next. Their switch scores are taken again without it.
+void photos_of_the_cast(Context& cx, const std::vector<CastMember>& cast) {
+  if (cast.empty()) return;
+  double tw[kTransitions];
+  transition_weights(cx, tw);
+  for (auto& r : cx.runs) {
+    if (r.mode != Run::Mode::unlabelled) continue;
+    Item* prev = nullptr;
+    bool of_cast = false;
+    for (auto& it : r.items) {
+      if (it.part == Part::unit) {
+        if (prev && of_cast && it.figure_between && it.switch_score > -1e17) {
+          it.figure_between = false;
+          it.switch_score = switch_score(tw, *prev, it);
+        }
+        prev = &it;
+        of_cast = false;
+      } else if (it.block.kind == BlockKind::figure) {
+        std::string t;
+        for (auto& leaf : it.block.leaves) t += leaf_text(leaf);
+        for (auto& m : cast) {
+          if (t.find(m.name) != std::string::npos) of_cast = true;
+          for (auto& a : m.aliases)
+            if (a.size() >= 6 && t.find(a) != std::string::npos) of_cast = true;
+        }
+      }
+    }
+  }
+}
+
+// The units of every unlabelled run in document order, with what sits between neighbours.
+std::vector<Item*> units_of(Context& cx) {
+  double tw[kTransitions];
+  transition_weights(cx, tw);
   std::vector<Item*> all;
   for (auto& r : cx.runs) {
     if (r.mode != Run::Mode::unlabelled) continue;
@@ -302,11 +338,12 @@ double decode_cast_as(Context& cx, std::vector<Item*>& units, const Cast& cast) 
     if (from == to) return 0.0;
     return units[t]->switch_score + (to == addressee[t - 1] ? w_addr : 0.0);  // the one called speaks next
   };
-  // A question that names no one is answered by the one it follows (A says; B asks; A answers).
+  // A question that names no one and follows up what was just said is answered by the one it
+  // follows (A says; B asks; A answers); a question that opens a topic may go to anyone.
   const double w_return = cx.w("cast.answer_return");
   auto trans2 = [&](std::size_t t, int before, int from, int to) {
     const Features& q = units[t - 1]->f;
-    bool asks = (q.question || q.request) && addressee[t - 1] < 0;
+    bool asks = (q.question || q.request) && addressee[t - 1] < 0 && (q.follow_up || q.react || q.answer);
     return asks && before != from && to == before ? w_return : 0.0;
   };
   decode(cx, units, k, fixed, fixed, trans, trans2);
@@ -428,6 +465,7 @@ void classify_unlabelled(Context& cx) {
   std::vector<Item*> units = units_of(cx);
   if (units.empty()) return;
   Cast cast = find_cast(cx, units);
+  if (cast.members.size() >= 3) photos_of_the_cast(cx, cast.members);
   if (cast.members.size() >= 3) decode_cast(cx, units, cast);
   else decode_two(cx, units);
   cx.cast_why = cast.why;

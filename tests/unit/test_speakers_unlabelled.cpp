@@ -1,0 +1,47 @@
+// Unlabelled dialogue of three or more (lib/src/speakers/unlabelled.cpp, features.cpp): the
+// turn-taking cues that decide who speaks next. An objection that opens with a connective of
+// continuation (ただ、それは…) answers the other person; a question goes back to the one it
+// follows only when it follows up what was just said. (A photo of the people between two
+// paragraphs, which says nothing of who speaks next, is scored on the speaker test texts
+// roundtable-three-unlabelled and talk-three-bakery.)
+#define BOOST_TEST_MODULE speakers_unlabelled
+#include <boost/test/unit_test.hpp>
+
+#include "speakers/features.hpp"
+#include "speakers/model.hpp"
+
+using namespace jatei;
+using namespace jatei::speakers;
+
+namespace {
+
+Features features_of(const std::string& paragraph, const std::vector<std::string>& sentences) {
+  const SpeakerModel& m = SpeakerModel::builtin();
+  RoleWeights rw(m);
+  std::vector<std::string_view> sv(sentences.begin(), sentences.end());
+  return text_features(paragraph, sv, m, rw);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(an_objection_that_opens_with_a_connective_answers_the_other) {
+  Features f = features_of("ただ、それは大企業の話ですよね。", {"ただ、それは大企業の話ですよね。"});
+  BOOST_TEST(f.objection);
+  BOOST_TEST(!f.continuation);
+  Features g = features_of("ただ、私の会社では少し違います。", {"ただ、私の会社では少し違います。"});
+  BOOST_TEST(g.continuation);  // ただ、 alone goes on with one's own point
+  BOOST_TEST(!g.objection);
+}
+
+BOOST_AUTO_TEST_CASE(a_question_follows_up_or_opens_a_topic) {
+  // Acknowledging what was said, then asking: a follow-up.
+  BOOST_TEST(features_of("思ったより多いですね。理由は分かりましたか。", {"思ったより多いですね。", "理由は分かりましたか。"})
+                 .follow_up);
+  // Pointing back at it ([follow-up]).
+  BOOST_TEST(features_of("それはなぜですか。", {"それはなぜですか。"}).follow_up);
+  BOOST_TEST(features_of("具体的にはどんな例がありますか。", {"具体的にはどんな例がありますか。"}).follow_up);
+  // A new topic put to everyone.
+  BOOST_TEST(!features_of("出社を求める理由として、よく「交流」が挙げられます。本当にそうなんでしょうか。",
+                          {"出社を求める理由として、よく「交流」が挙げられます。", "本当にそうなんでしょうか。"})
+                  .follow_up);
+}
