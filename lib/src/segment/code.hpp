@@ -31,16 +31,21 @@ inline bool ident_char(char c) {
 }
 inline bool letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+// Inside a string literal opened by `quote` (0: none): steps over an escaped character and
+// closes the literal at its quote. True when character i was inside one.
+inline bool inside_literal(std::string_view s, std::size_t& i, char& quote) {
+  if (!quote) return false;
+  if (s[i] == '\\') ++i;
+  else if (s[i] == quote) quote = 0;
+  return true;
+}
+
 // The part of s before a trailing comment ( # …, // …, the whole line a comment only after code).
 inline std::string_view before_comment(std::string_view s) {
   char quote = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
+    if (inside_literal(s, i, quote)) continue;
     char c = s[i];
-    if (quote) {
-      if (c == '\\') ++i;
-      else if (c == quote) quote = 0;
-      continue;
-    }
     if (c == '"' || c == '\'' || c == '`') quote = c;
     else if (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t') && (c == '#' || (c == '/' && i + 1 < s.size() && s[i + 1] == '/')))
       return s.substr(0, i);
@@ -53,12 +58,8 @@ inline std::string_view before_comment(std::string_view s) {
 inline bool ascii_outside_literals(std::string_view s) {
   char quote = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
+    if (inside_literal(s, i, quote)) continue;
     char c = s[i];
-    if (quote) {
-      if (c == '\\') ++i;
-      else if (c == quote) quote = 0;
-      continue;
-    }
     if (static_cast<unsigned char>(c) >= 0x80) return false;
     if (c == '"' || c == '`') quote = c;
     // An apostrophe opens a literal only where code puts one (after = ( , [ or a space).
