@@ -121,27 +121,8 @@ if [ -f "$JAR" ] && command -v java >/dev/null 2>&1 && command -v javac >/dev/nu
     show "$T/omegat.err" 20
   else
     # The comment of every segment is its unit's id and notes, as written, one a line.
-    "$PY" - "$T/b.xlf" "$T/omegat.out" >"$T/py.out" 2>&1 <<'EOF' || { fail "OmegaT's comments"; show "$T/py.out" 20; }
-import sys, xml.etree.ElementTree as ET
-ns = "{urn:oasis:names:tc:xliff:document:1.2}"
-units = [[tu.get("resname")] + [n.text for n in tu.findall(ns + "note")] for tu in ET.parse(sys.argv[1]).getroot().iter(ns + "trans-unit")]
-def unescape(c):
-    out, i = [], 0
-    while i < len(c):
-        if c[i] == "\\" and i + 1 < len(c):
-            out.append("\n" if c[i + 1] == "n" else c[i + 1]); i += 2
-        else:
-            out.append(c[i]); i += 1
-    return "".join(out)
-lines = open(sys.argv[2], encoding="utf-8").read().splitlines()
-assert "FILTER\torg.omegat.filters3.xml.xliff.XLIFFFilter" in lines, lines[-3:]
-comments = [unescape(l.split("\t", 1)[1]).split("\n") for l in lines if l.startswith("ENTRY\t")]
-assert len(comments) == len(units), (len(comments), len(units))
-for c, u in zip(comments, units):
-    assert c == u, (c, u)
-assert any("Term 「欧州連合」 = EU (European Union)." in c for c in comments), comments
-print(len(comments), "segments, every note in OmegaT's comment")
-EOF
+    "$PY" "$SRC/tests/cli/omegat/comments.py" "$T/b.xlf" "$T/omegat.out" --line "Term 「欧州連合」 = EU (European Union)." \
+      >"$T/py.out" 2>&1 || { fail "OmegaT's comments"; show "$T/py.out" 20; }
   fi
 else
   echo "note: OmegaT ($JAR), java or javac missing; its check skipped"

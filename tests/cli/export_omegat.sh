@@ -73,27 +73,8 @@ if command -v javac >/dev/null 2>&1; then
     fail "OmegaT's XLIFF filter (exit $crc)"
     show "$T/comments.err" 20
   else
-    python3 - "$P/source/dialogue.xlf" "$T/comments.out" >"$T/py.out" 2>&1 <<'EOF' || { fail "OmegaT's comments"; show "$T/py.out" 20; }
-import sys, xml.etree.ElementTree as ET
-ns = "{urn:oasis:names:tc:xliff:document:1.2}"
-units = [[tu.get("resname")] + [n.text for n in tu.findall(ns + "note")] for tu in ET.parse(sys.argv[1]).getroot().iter(ns + "trans-unit")]
-def unescape(c):
-    out, i = [], 0
-    while i < len(c):
-        if c[i] == "\\" and i + 1 < len(c):
-            out.append("\n" if c[i + 1] == "n" else c[i + 1]); i += 2
-        else:
-            out.append(c[i]); i += 1
-    return "".join(out)
-lines = open(sys.argv[2], encoding="utf-8").read().splitlines()
-comments = [unescape(l.split("\t", 1)[1]).split("\n") for l in lines if l.startswith("ENTRY\t")]
-assert len(comments) == len(units), (len(comments), len(units))
-for c, u in zip(comments, units):
-    assert c == u, (c, u)
-for want in ("Speaker: ", "Term "):
-    assert any(l.startswith(want) for c in comments for l in c), want
-print(len(comments), "segments, every note in OmegaT's comment")
-EOF
+    python3 "$SRC/tests/cli/omegat/comments.py" "$P/source/dialogue.xlf" "$T/comments.out" "Speaker: " "Term " \
+      >"$T/py.out" 2>&1 || { fail "OmegaT's comments"; show "$T/py.out" 20; }
   fi
 else
   echo "note: javac missing; OmegaT's comments not checked"
