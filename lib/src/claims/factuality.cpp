@@ -679,13 +679,12 @@ Decision classify(std::string_view sentence, const SentenceContext& ctx, const L
   return classify(sentence, normalise(sentence), ctx, lex);
 }
 
-Decision classify(std::string_view, const Normalised& norm, const SentenceContext& ctx, const Lexicon& lex) {
-  Decision d;
-  Sent s = analyse(norm);
+namespace {
+
+// 1. Lexicon matches, leftmost-longest, not overlapping.
+std::vector<RawHit> lexicon_hits(const Sent& s, const Lexicon& lex) {
   std::string_view n = s.n;
   std::vector<RawHit> hits;
-
-  // 1. Lexicon matches, leftmost-longest, not overlapping.
   std::vector<const Cue*> candidates;
   for (std::size_t i = s.body; i < n.size();) {
     std::size_t taken = 0;
@@ -714,122 +713,134 @@ Decision classify(std::string_view, const Normalised& norm, const SentenceContex
     }
     i = taken ? i + taken : next(n, i);
   }
+  return hits;
+}
 
-  // 2. Disambiguation of single entries.
+// 2. Disambiguation of single entries.
+void disambiguate(const Sent& s, const Lexicon& lex, std::vector<RawHit>& hits) {
   for (auto& h : hits) {
     if (h.dropped) continue;
     if (h.kind == "hearsay") disambiguate_sou(s, h);
     else if (h.expression == "とされ") disambiguate_tosareru(s, lex, h);
-    else if (h.kind == "plain" && !plain_form_before(n, h.b)) h.dropped = true;
+    else if (h.kind == "plain" && !plain_form_before(s.n, h.b)) h.dropped = true;
   }
+}
 
-  // 2b. The final predicate, analysed (structural blocks are decided by their kind).
-  bool structural = ctx.block == "head" || ctx.block == "figure" || ctx.block == "trailer" || ctx.block == "byline" ||
-                    ctx.division == "boilerplate";
-  if (!structural && s.core_end > s.body) {
-    std::size_t w = predicate_window(n, s.body, s.core_end);
-    s.pred = analyse_predicate(n, w, s.core_end);
-    bool wh = has_question_word(s, lex, s.body, s.core_end);
-    // A string cue inside the analysed predicate gives way to the analysis.
-    std::size_t first_grammar = hits.size();
-    grammar_hits(s, s.pred, lex, wh, hits);
-    // 置いたかな、あの書類。: the predicate comes before a dislocated noun phrase.
-    if (hits.size() == first_grammar && s.pred.found && w > s.body && before(n, w) == 0x3001) {
-      const Chunk& h = s.pred.chunks[s.pred.head];
-      if (h.kind == Chunk::Kind::noun && h.tail.empty()) {
-        std::size_t comma = prev(n, w);
-        std::size_t w2 = predicate_window(n, s.body, comma);
-        Predicate p2 = analyse_predicate(n, w2, comma);
-        if (p2.found && !p2.finals.empty()) {
-          grammar_hits(s, p2, lex, wh, hits);
-          if (hits.size() > first_grammar) s.pred2 = std::move(p2);
-        }
-      }
-    }
-    // Nothing decided by the final predicate: a clause coordinated with it (…おそれがあり、
-    // …; …らしいし、…) may carry the sentence's hedge or report.
-    bool only_weak = std::all_of(hits.begin() + static_cast<std::ptrdiff_t>(first_grammar), hits.end(), [](const RawHit& h) {
-      return h.cat == Category::reported && h.strength < 0.8;
-    });
-    if (only_weak && w > s.body && (before(n, w) == 0x3001 || before(n, w) == ',')) {
-      std::size_t comma = prev(n, w);
-      std::size_t len = 0;
-      char32_t last = before(n, comma, len);
-      if (is_hiragana(last)) {
-        std::size_t w2 = predicate_window(n, s.body, comma);
-        Predicate p2 = analyse_predicate(n, w2, comma);
-        if (p2.found) {
-          const Chunk& h2 = p2.chunks[p2.head];
-          const Morph& lm = p2.morphs[h2.last - 1];
-          bool continuative = lm.cform == "連用形" || lm.cform == "連用タ接続" ||
-                              (lm.pos == Pos::particle && (lm.surface == "て" || lm.surface == "で" || lm.surface == "し"));
-          if (continuative) {
-            std::size_t k0 = hits.size();
-            grammar_hits(s, p2, lex, false, hits);
-            // What a coordinated clause contributes: a hedge of its own (…おそれがあり、), or a
-            // verb of saying in the continuative (…と述べ、). A thought or a hearing in the
-            // て-form (…と聞いて、驚いた) narrates what happened first.
-            bool te = lm.pos == Pos::particle && (lm.surface == "て" || lm.surface == "で");
-            // …らしいし、…, …だそうで、…, …らしくて、…: what the clause tells is heard from others
-            for (std::size_t k = k0; k < hits.size(); ++k) {
-              bool keep = (hits[k].cat == Category::speculation && hits[k].kind != "think") ||
-                          (hits[k].cat == Category::reported && hits[k].kind == "speech" && !te) ||
-                          (hits[k].cat == Category::reported && p2.has(Modal::hearsay));
-              if (!keep) hits[k].dropped = true;
-              hits[k].note += " (in a clause coordinated with the main one)";
-            }
-            if (hits.size() > k0) s.pred2 = std::move(p2);
-          }
-        }
-      }
-    }
-    // A reason clause before the main one that reports (…と聞いたので、…; 友人は…と言っていた
-    // から、…): what someone said is the ground of the sentence, which is reported. (A hearing
-    // in the て-form narrates: …と聞いて、驚いた.)
-    bool strong_report = std::any_of(hits.begin() + static_cast<std::ptrdiff_t>(first_grammar), hits.end(),
-                                     [](const RawHit& h) { return !h.dropped && h.cat == Category::reported && h.strength >= 0.8; });
-    if (!strong_report && w > s.body && (before(n, w) == 0x3001 || before(n, w) == ',')) {
-      std::size_t comma = prev(n, w);
-      std::string_view clause = n.substr(s.body, comma - s.body);
-      // (A concession, …と言われていたが、…, sets what was said against the main clause.)
-      bool reason = ends_any(clause, {"ので", "から"});
-      bool quoted = clause.size() > 3 && (clause.rfind("と") != std::string_view::npos || clause.rfind("って") != std::string_view::npos);
-      if (reason && quoted) {
-        std::size_t w2 = predicate_window(n, s.body, comma);
-        Predicate p2 = analyse_predicate(n, w2, comma);
-        if (p2.found && p2.quote >= 0) {
-          std::size_t k0 = hits.size();
-          grammar_hits(s, p2, lex, false, hits, true);
-          bool kept = false;
-          for (std::size_t k = k0; k < hits.size(); ++k) {
-            bool keep = hits[k].cat == Category::reported && hits[k].strength >= 0.75;
-            if (keep) {
-              hits[k].strength = std::max(hits[k].strength, 0.8);
-              kept = true;
-            } else {
-              hits[k].dropped = true;
-            }
-            hits[k].note += " (in a clause that gives the main one its reason)";
-          }
-          if (kept && !s.pred2.found) s.pred2 = std::move(p2);
-        }
-      }
-    }
-    for (std::size_t k = first_grammar; k < hits.size(); ++k)
-      for (std::size_t j = 0; j < first_grammar; ++j)
-        if (!hits[j].dropped && hits[k].cat == Category::other && hits[j].cat == Category::opinion &&
-            hits[j].b >= w && hits[j].b < hits[k].e)
-          hits[j].dropped = true;
-        else if (!hits[j].dropped && hits[j].b < hits[k].e && hits[k].b < hits[j].e && hits[j].kind != "adverb" &&
-            hits[j].kind != "agreement" && hits[j].kind != "interjection" && hits[j].kind != "greeting")
-          hits[j].dropped = true;
+// 置いたかな、あの書類。: the predicate comes before a dislocated noun phrase.
+void dislocated(Sent& s, const Lexicon& lex, bool wh, std::size_t w, std::vector<RawHit>& hits) {
+  std::string_view n = s.n;
+  std::size_t first_grammar = hits.size();
+  if (!(s.pred.found && w > s.body && before(n, w) == 0x3001)) return;
+  const Chunk& h = s.pred.chunks[s.pred.head];
+  if (!(h.kind == Chunk::Kind::noun && h.tail.empty())) return;
+  std::size_t comma = prev(n, w);
+  std::size_t w2 = predicate_window(n, s.body, comma);
+  Predicate p2 = analyse_predicate(n, w2, comma);
+  if (p2.found && !p2.finals.empty()) {
+    grammar_hits(s, p2, lex, wh, hits);
+    if (hits.size() > first_grammar) s.pred2 = std::move(p2);
   }
+}
 
-  // 3. Rules that look beyond one entry.
-  parenthetical_hedges(s, lex, hits);
-  direct_quotations(s, lex, hits);
+// Nothing decided by the final predicate: a clause coordinated with it (…おそれがあり、
+// …; …らしいし、…) may carry the sentence's hedge or report.
+void coordinated(Sent& s, const Lexicon& lex, std::size_t w, std::vector<RawHit>& hits) {
+  std::string_view n = s.n;
+  std::size_t comma = prev(n, w);
+  std::size_t len = 0;
+  char32_t last = before(n, comma, len);
+  if (!is_hiragana(last)) return;
+  std::size_t w2 = predicate_window(n, s.body, comma);
+  Predicate p2 = analyse_predicate(n, w2, comma);
+  if (!p2.found) return;
+  const Chunk& h2 = p2.chunks[p2.head];
+  const Morph& lm = p2.morphs[h2.last - 1];
+  bool continuative = lm.cform == "連用形" || lm.cform == "連用タ接続" ||
+                      (lm.pos == Pos::particle && (lm.surface == "て" || lm.surface == "で" || lm.surface == "し"));
+  if (!continuative) return;
+  std::size_t k0 = hits.size();
+  grammar_hits(s, p2, lex, false, hits);
+  // What a coordinated clause contributes: a hedge of its own (…おそれがあり、), or a
+  // verb of saying in the continuative (…と述べ、). A thought or a hearing in the
+  // て-form (…と聞いて、驚いた) narrates what happened first.
+  bool te = lm.pos == Pos::particle && (lm.surface == "て" || lm.surface == "で");
+  // …らしいし、…, …だそうで、…, …らしくて、…: what the clause tells is heard from others
+  for (std::size_t k = k0; k < hits.size(); ++k) {
+    bool keep = (hits[k].cat == Category::speculation && hits[k].kind != "think") ||
+                (hits[k].cat == Category::reported && hits[k].kind == "speech" && !te) ||
+                (hits[k].cat == Category::reported && p2.has(Modal::hearsay));
+    if (!keep) hits[k].dropped = true;
+    hits[k].note += " (in a clause coordinated with the main one)";
+  }
+  if (hits.size() > k0) s.pred2 = std::move(p2);
+}
 
-  // 4. Which hits govern the sentence.
+// A reason clause before the main one that reports (…と聞いたので、…; 友人は…と言っていた
+// から、…): what someone said is the ground of the sentence, which is reported. (A hearing
+// in the て-form narrates: …と聞いて、驚いた.)
+void reason_clause(Sent& s, const Lexicon& lex, std::size_t w, std::vector<RawHit>& hits) {
+  std::string_view n = s.n;
+  std::size_t comma = prev(n, w);
+  std::string_view clause = n.substr(s.body, comma - s.body);
+  // (A concession, …と言われていたが、…, sets what was said against the main clause.)
+  bool reason = ends_any(clause, {"ので", "から"});
+  bool quoted = clause.size() > 3 && (clause.rfind("と") != std::string_view::npos || clause.rfind("って") != std::string_view::npos);
+  if (!(reason && quoted)) return;
+  std::size_t w2 = predicate_window(n, s.body, comma);
+  Predicate p2 = analyse_predicate(n, w2, comma);
+  if (!(p2.found && p2.quote >= 0)) return;
+  std::size_t k0 = hits.size();
+  grammar_hits(s, p2, lex, false, hits, true);
+  bool kept = false;
+  for (std::size_t k = k0; k < hits.size(); ++k) {
+    bool keep = hits[k].cat == Category::reported && hits[k].strength >= 0.75;
+    if (keep) {
+      hits[k].strength = std::max(hits[k].strength, 0.8);
+      kept = true;
+    } else {
+      hits[k].dropped = true;
+    }
+    hits[k].note += " (in a clause that gives the main one its reason)";
+  }
+  if (kept && !s.pred2.found) s.pred2 = std::move(p2);
+}
+
+// A string cue inside the analysed predicate gives way to the analysis (an opinion cue to a
+// request or a greeting over it; any cue but adverbs, agreement, interjections, greetings to
+// a grammar hit it overlaps).
+void give_way(std::size_t w, std::size_t first_grammar, std::vector<RawHit>& hits) {
+  for (std::size_t k = first_grammar; k < hits.size(); ++k)
+    for (std::size_t j = 0; j < first_grammar; ++j)
+      if (!hits[j].dropped && hits[k].cat == Category::other && hits[j].cat == Category::opinion && hits[j].b >= w &&
+          hits[j].b < hits[k].e)
+        hits[j].dropped = true;
+      else if (!hits[j].dropped && hits[j].b < hits[k].e && hits[k].b < hits[j].e && hits[j].kind != "adverb" &&
+               hits[j].kind != "agreement" && hits[j].kind != "interjection" && hits[j].kind != "greeting")
+        hits[j].dropped = true;
+}
+
+// 2b. The final predicate, analysed, and the clauses before it when it decides nothing.
+void predicate_hits(Sent& s, const Lexicon& lex, std::vector<RawHit>& hits) {
+  std::string_view n = s.n;
+  std::size_t w = predicate_window(n, s.body, s.core_end);
+  s.pred = analyse_predicate(n, w, s.core_end);
+  bool wh = has_question_word(s, lex, s.body, s.core_end);
+  std::size_t first_grammar = hits.size();
+  grammar_hits(s, s.pred, lex, wh, hits);
+  if (hits.size() == first_grammar) dislocated(s, lex, wh, w, hits);
+  bool only_weak = std::all_of(hits.begin() + static_cast<std::ptrdiff_t>(first_grammar), hits.end(),
+                               [](const RawHit& h) { return h.cat == Category::reported && h.strength < 0.8; });
+  bool after_comma = w > s.body && (before(n, w) == 0x3001 || before(n, w) == ',');
+  if (only_weak && after_comma) coordinated(s, lex, w, hits);
+  bool strong_report = std::any_of(hits.begin() + static_cast<std::ptrdiff_t>(first_grammar), hits.end(), [](const RawHit& h) {
+    return !h.dropped && h.cat == Category::reported && h.strength >= 0.8;
+  });
+  if (!strong_report && after_comma) reason_clause(s, lex, w, hits);
+  give_way(w, first_grammar, hits);
+}
+
+// 4. Which hits govern the sentence.
+void govern(const Sent& s, std::vector<RawHit>& hits) {
   for (auto& h : hits) {
     if (h.dropped || h.kind == "paren" || h.kind == "quote" || h.grammar) continue;
     if (s.in_quote(h.b) && !(h.note == "after a direct quotation")) {
@@ -848,16 +859,19 @@ Decision classify(std::string_view, const Normalised& norm, const SentenceContex
     else if (h.at_end) h.governs = true;
     else h.governs = heads_clause(s, h.e);
   }
+}
 
-  // Keep the hits in text order.
+// The hits kept, in text order, each as the CueHit of the decision (over source bytes). A
+// predicate cue is marked with its inflection (と発言しています, 疑われている), without the
+// final particles (でしょう, not でしょうね).
+std::vector<RawHit> cue_hits(const Sent& s, const std::vector<RawHit>& hits, Decision& d) {
+  std::string_view n = s.n;
   std::vector<RawHit> kept;
   for (auto& h : hits)
     if (!h.dropped) kept.push_back(h);
   std::sort(kept.begin(), kept.end(), [](const RawHit& a, const RawHit& b) { return a.b < b.b; });
   for (std::size_t k = 0; k < kept.size(); ++k) {
     RawHit& h = kept[k];
-    // A predicate cue is marked with its inflection (と発言しています, 疑われている), without
-    // the final particles (でしょう, not でしょうね).
     if (h.governs && !h.at_end && (h.kind.empty() || h.kind == "think" || h.kind == "plain" || h.kind == "hearsay" || h.kind == "rule")) {
       std::size_t limit = k + 1 < kept.size() ? std::min(kept[k + 1].b, s.core_end) : s.core_end;
       std::size_t e = h.e;
@@ -888,140 +902,160 @@ Decision classify(std::string_view, const Normalised& norm, const SentenceContex
     c.note = h.note;
     d.hits.push_back(std::move(c));
   }
+  return kept;
+}
 
-  if (s.pred.found || s.pred.end > s.pred.begin) d.predicate = describe(s.pred, n);
-  if (s.pred.found) d.predicate_head = s.pred.chunks[s.pred.head].lemma;
-  if (s.pred2.found) d.predicate += "\n    coordinated " + describe(s.pred2, n);
-  auto decide = [&](Category cat, std::string rule, std::vector<std::size_t> decisive = {}) {
+// Steps 5-10: the decision from the cues found, in order of precedence. Each step returns true
+// when it decided (the decision is then in d).
+struct Verdict {
+  const Sent& s;
+  const std::vector<RawHit>& kept;  // parallel to d.hits
+  const SentenceContext& ctx;
+  const Lexicon& lex;
+  Decision& d;
+
+  bool decide(Category cat, std::string rule, std::vector<std::size_t> decisive = {}) {
     d.category = cat;
     d.rule = std::move(rule);
     d.decisive = std::move(decisive);
-    return d;
-  };
-  auto governing = [&](Category cat, double min, double max = 2.0) {
+    return true;
+  }
+  std::vector<std::size_t> governing(Category cat, double min, double max = 2.0) const {
     std::vector<std::size_t> out;
     for (std::size_t k = 0; k < d.hits.size(); ++k)
       if (d.hits[k].governs && d.hits[k].category == cat && d.hits[k].strength >= min && d.hits[k].strength < max)
         out.push_back(k);
     return out;
-  };
-
-  // 5. Structure first: headings, captions, trailers, bylines and boilerplate are not claims.
-  if (ctx.block == "head" || ctx.block == "figure" || ctx.block == "trailer" || ctx.block == "byline")
-    return decide(Category::other, "structural: " + ctx.block);
-  if (ctx.division == "boilerplate") return decide(Category::other, "structural: boilerplate");
-  if (ctx.introduced_quote) return decide(Category::reported, "inside a quotation introduced as someone's words");
-  std::string_view core = n.substr(s.body, s.core_end - s.body);
-  if (core.empty()) return decide(Category::other, "no words");
-
-  // 6. A sentence that only hedges what came before.
-  if (retrospective(s, lex)) {
-    d.retrospective = true;
+  }
+  // Adds a cue the decision makes itself (not a hit of the lexicon or the grammar).
+  std::size_t own_cue(std::size_t b, std::size_t e, Category cat, double strength, std::string kind, std::string expression,
+                      std::string note) {
     CueHit c;
-    auto [sb, se] = s.norm.source(s.body, s.core_end);
+    auto [sb, se] = s.norm.source(b, e);
     c.begin = sb;
     c.end = se;
-    c.category = Category::speculation;
-    c.strength = 1.0;
-    c.kind = "retrospective";
-    c.expression = "(hedge sentence)";
+    c.category = cat;
+    c.strength = strength;
+    c.kind = std::move(kind);
+    c.expression = std::move(expression);
     c.governs = true;
-    c.note = "hedges what came before";
-    d.hits.clear();
+    c.note = std::move(note);
     d.hits.push_back(std::move(c));
+    return d.hits.size() - 1;
+  }
+
+  // 5. Structure first: headings, captions, trailers, bylines and boilerplate are not claims.
+  bool structure() {
+    if (ctx.block == "head" || ctx.block == "figure" || ctx.block == "trailer" || ctx.block == "byline")
+      return decide(Category::other, "structural: " + ctx.block);
+    if (ctx.division == "boilerplate") return decide(Category::other, "structural: boilerplate");
+    if (ctx.introduced_quote) return decide(Category::reported, "inside a quotation introduced as someone's words");
+    if (s.n.substr(s.body, s.core_end - s.body).empty()) return decide(Category::other, "no words");
+    return false;
+  }
+
+  // 6. A sentence that only hedges what came before.
+  bool retrospective_hedge() {
+    if (!retrospective(s, lex)) return false;
+    d.retrospective = true;
+    d.hits.clear();
+    own_cue(s.body, s.core_end, Category::speculation, 1.0, "retrospective", "(hedge sentence)", "hedges what came before");
     return decide(Category::speculation, "only hedges what came before it", {0});
   }
 
   // A step of a procedure, and a sentence about the text itself (ここでは三つ挙げておきます):
   // told in the polite present with no modality, they instruct or announce, they claim nothing.
-  if (s.pred.found && d.hits.empty()) {
+  bool instruction() {
+    if (!(s.pred.found && d.hits.empty())) return false;
     const Predicate& p = s.pred;
     const Chunk& h = p.chunks[p.head];
-    bool plain_step = h.kind == Chunk::Kind::verb && p.polite && !p.past && !p.negative && p.marks.empty() &&
-                      p.quote < 0 && !s.qmark && p.finals.empty();
+    bool plain_step = h.kind == Chunk::Kind::verb && p.polite && !p.past && !p.negative && p.marks.empty() && p.quote < 0 &&
+                      !s.qmark && p.finals.empty();
     if (plain_step && ctx.procedure) return decide(Category::other, "a step of a procedure (under its heading)");
     if (plain_step && lex.word("discourse", h.lemma) && !p.passive) {
       for (auto* c : lex.of_kind("textdeixis"))
-        if (n.find(c->expression, s.body) != std::string_view::npos)
+        if (s.n.find(c->expression, s.body) != std::string_view::npos)
           return decide(Category::other, "a sentence about the text itself (" + c->expression + " … " + h.lemma + ")");
     }
+    return false;
   }
 
   // In a turn that asks (an interviewer, a moderator, a reporter): a request for information
   // or a bare topic is a question.
-  if ((ctx.asker || s.dash_label || asks(s.label, lex)) && !s.excl) {
+  bool asking_turn() {
+    if (!((ctx.asker || s.dash_label || asks(s.label, lex)) && !s.excl)) return false;
     for (std::size_t k = 0; k < d.hits.size(); ++k)
       if (d.hits[k].governs && d.hits[k].kind == "telling" && d.hits[k].category == Category::other) {
         d.hits[k].category = Category::question;
         d.hits[k].note = "a request in a turn that asks: a question";
         return decide(Category::question, "a request for information in an interviewer's or moderator's turn", {k});
       }
-    if (elliptical(s.pred)) {
-      CueHit c;
-      auto [sb, se] = s.norm.source(s.pred.chunk_begin(s.pred.head), s.pred.end);
-      c.begin = sb;
-      c.end = se;
-      c.category = Category::question;
-      c.strength = 0.8;
-      c.expression = "(…は。)";
-      c.governs = true;
-      c.note = "a bare topic in a turn that asks";
-      d.hits.push_back(std::move(c));
-      return decide(Category::question, "an elliptical question (…は。) in an interviewer's or moderator's turn",
-                    {d.hits.size() - 1});
-    }
+    if (!elliptical(s.pred)) return false;
+    std::size_t k = own_cue(s.pred.chunk_begin(s.pred.head), s.pred.end, Category::question, 0.8, "", "(…は。)",
+                            "a bare topic in a turn that asks");
+    return decide(Category::question, "an elliptical question (…は。) in an interviewer's or moderator's turn", {k});
   }
 
   // 7. An interjection that is the whole sentence (マジか, なるほどね) asks nothing.
-  for (std::size_t k = 0; k < d.hits.size(); ++k)
-    if (d.hits[k].kind == "interjection" && kept[k].b <= s.body && kept[k].e >= s.core_end)
-      return decide(Category::other, "an interjection", {k});
-
-  // Questions.
-  auto agreement = [&] {
-    std::vector<std::size_t> out;
+  bool interjection() {
     for (std::size_t k = 0; k < d.hits.size(); ++k)
-      if (d.hits[k].governs && d.hits[k].kind == "agreement") out.push_back(k);
-    return out;
-  }();
-  if (!agreement.empty() && !has_question_word(s, lex, s.body, s.core_end))
-    return decide(Category::opinion, "asks for agreement, not a question", agreement);
-  std::vector<std::size_t> qmarks;
-  for (std::size_t k = 0; k < d.hits.size(); ++k)
-    if (d.hits[k].expression == "?" && d.hits[k].governs) qmarks.push_back(k);
-  if (s.qmark) {
-    if (s.excl && !contains_hiragana(core)) return decide(Category::other, "exclamation of surprise (!?) without a predicate");
-    if (surprise_echo(s)) return decide(Category::other, "echo of surprise, not a request for information");
-    return decide(Category::question, "ends with a question mark", qmarks);
+      if (d.hits[k].kind == "interjection" && kept[k].b <= s.body && kept[k].e >= s.core_end)
+        return decide(Category::other, "an interjection", {k});
+    return false;
   }
-  if (!s.excl && !surprised(s, lex)) {
-    auto q = governing(Category::question, 0.6);
-    std::erase_if(q, [&](std::size_t k) { return d.hits[k].expression == "?"; });
-    if (!q.empty()) return decide(Category::question, "question ending", q);
-  } else if (!s.excl && !governing(Category::question, 0.6).empty()) {
-    return decide(Category::other, "surprise at what was just said (no question mark): an exclamation");
-  }
-  // どうでしょう / どういうことなんだろう: a question word before a final でしょう/だろう asks.
-  for (std::size_t k = 0; k < d.hits.size(); ++k) {
-    auto& h = d.hits[k];
-    if (!h.governs || h.category != Category::speculation) continue;
-    if (h.expression != "でしょう" && h.expression != "だろう" && h.expression != "かな") continue;
-    const RawHit* nb = &kept[k];  // d.hits and kept are parallel here
-    if (!at_sentence_end(s, nb->e)) continue;
-    if (before(n, nb->b) == U'か') continue;  // …かでしょう: a guess about an indirect question
-    if (has_question_word(s, lex, s.body, nb->b))
-      return decide(Category::question, "a question word with a final " + h.expression + ": wonders", {k});
+
+  // Questions: not a request for agreement, not surprise; a question mark, a question ending,
+  // a question word with a final でしょう/だろう.
+  bool question() {
+    std::string_view n = s.n;
+    std::string_view core = n.substr(s.body, s.core_end - s.body);
+    std::vector<std::size_t> agreement;
+    for (std::size_t k = 0; k < d.hits.size(); ++k)
+      if (d.hits[k].governs && d.hits[k].kind == "agreement") agreement.push_back(k);
+    if (!agreement.empty() && !has_question_word(s, lex, s.body, s.core_end))
+      return decide(Category::opinion, "asks for agreement, not a question", agreement);
+    std::vector<std::size_t> qmarks;
+    for (std::size_t k = 0; k < d.hits.size(); ++k)
+      if (d.hits[k].expression == "?" && d.hits[k].governs) qmarks.push_back(k);
+    if (s.qmark) {
+      if (s.excl && !contains_hiragana(core)) return decide(Category::other, "exclamation of surprise (!?) without a predicate");
+      if (surprise_echo(s)) return decide(Category::other, "echo of surprise, not a request for information");
+      return decide(Category::question, "ends with a question mark", qmarks);
+    }
+    if (!s.excl && !surprised(s, lex)) {
+      auto q = governing(Category::question, 0.6);
+      std::erase_if(q, [&](std::size_t k) { return d.hits[k].expression == "?"; });
+      if (!q.empty()) return decide(Category::question, "question ending", q);
+    } else if (!s.excl && !governing(Category::question, 0.6).empty()) {
+      return decide(Category::other, "surprise at what was just said (no question mark): an exclamation");
+    }
+    // どうでしょう / どういうことなんだろう: a question word before a final でしょう/だろう asks.
+    for (std::size_t k = 0; k < d.hits.size(); ++k) {
+      auto& h = d.hits[k];
+      if (!h.governs || h.category != Category::speculation) continue;
+      if (h.expression != "でしょう" && h.expression != "だろう" && h.expression != "かな") continue;
+      const RawHit* nb = &kept[k];
+      if (!at_sentence_end(s, nb->e)) continue;
+      if (before(n, nb->b) == U'か') continue;  // …かでしょう: a guess about an indirect question
+      if (has_question_word(s, lex, s.body, nb->b))
+        return decide(Category::question, "a question word with a final " + h.expression + ": wonders", {k});
+    }
+    return false;
   }
 
   // 8. Reported speech with a named source or a verb of saying.
-  auto strong = governing(Category::reported, 0.8);
-  for (auto k : governing(Category::reported, 0.5))
-    if (d.hits[k].note.find("rumour") != std::string::npos) d.rumour = true;
-  if (!strong.empty()) return decide(Category::reported, "reported speech (source or verb of saying)", strong);
+  bool reported() {
+    auto strong = governing(Category::reported, 0.8);
+    for (auto k : governing(Category::reported, 0.5))
+      if (d.hits[k].note.find("rumour") != std::string::npos) d.rumour = true;
+    if (!strong.empty()) return decide(Category::reported, "reported speech (source or verb of saying)", strong);
+    return false;
+  }
 
   // 9. Speculation, unless a verb of thinking sits over an evaluation.
-  auto spec = governing(Category::speculation, 0.5);
-  if (!spec.empty()) {
+  bool speculation() {
+    auto spec = governing(Category::speculation, 0.5);
+    if (spec.empty()) return false;
     bool all_think = std::all_of(spec.begin(), spec.end(), [&](std::size_t k) { return d.hits[k].kind == "think"; });
     if (all_think) {
       // The evaluation is what is thought: in the same clause as the verb of thinking, or the
@@ -1030,28 +1064,60 @@ Decision classify(std::string_view, const Normalised& norm, const SentenceContex
       for (std::size_t k = 0; k < d.hits.size(); ++k) {
         const RawHit& ev = kept[k];
         if (d.hits[k].category != Category::opinion || ev.b >= think.b || d.hits[k].kind == "agreement") continue;
-        std::string_view between = n.substr(ev.e, think.b - ev.e);
+        std::string_view between = s.n.substr(ev.e, think.b - ev.e);
         bool same_clause = between.find("、") == std::string_view::npos && between.find(",") == std::string_view::npos;
         bool topic = between.starts_with("は") || between.starts_with("なのは") || between.starts_with("なことは");
-        if (same_clause || topic)
-          return decide(Category::opinion, "a verb of thinking over an evaluation", {k, spec.front()});
+        if (same_clause || topic) return decide(Category::opinion, "a verb of thinking over an evaluation", {k, spec.front()});
       }
     }
     return decide(Category::speculation, "hedge heads the main clause", spec);
   }
 
-  // 10. Hearsay, a stated rule, opinion, other.
-  auto weak = governing(Category::reported, 0.5);
-  if (!weak.empty()) return decide(Category::reported, "hearsay (unnamed source)", weak);
-  auto rule = governing(Category::fact, 0.5);
-  if (!rule.empty()) return decide(Category::fact, "states a rule", rule);
-  auto op = governing(Category::opinion, 0.5);
-  if (!op.empty()) return decide(Category::opinion, "evaluative", op);
-  auto other = governing(Category::other, 0.5);
-  if (!other.empty()) return decide(Category::other, "request, greeting, intention or interjection", other);
-  if (length(core) <= 4 && !std::any_of(core.begin(), core.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
-    return decide(Category::other, "a fragment without a predicate");
-  return decide(Category::fact, "asserted without a hedge");
+  // 10. Hearsay, a stated rule, opinion, other; a fragment; else a fact.
+  void rest() {
+    std::string_view core = s.n.substr(s.body, s.core_end - s.body);
+    auto weak = governing(Category::reported, 0.5);
+    if (!weak.empty()) return (void)decide(Category::reported, "hearsay (unnamed source)", weak);
+    auto rule = governing(Category::fact, 0.5);
+    if (!rule.empty()) return (void)decide(Category::fact, "states a rule", rule);
+    auto op = governing(Category::opinion, 0.5);
+    if (!op.empty()) return (void)decide(Category::opinion, "evaluative", op);
+    auto other = governing(Category::other, 0.5);
+    if (!other.empty()) return (void)decide(Category::other, "request, greeting, intention or interjection", other);
+    if (length(core) <= 4 && !std::any_of(core.begin(), core.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+      return (void)decide(Category::other, "a fragment without a predicate");
+    decide(Category::fact, "asserted without a hedge");
+  }
+};
+
+}  // namespace
+
+Decision classify(std::string_view, const Normalised& norm, const SentenceContext& ctx, const Lexicon& lex) {
+  Decision d;
+  Sent s = analyse(norm);
+  std::string_view n = s.n;
+  std::vector<RawHit> hits = lexicon_hits(s, lex);
+  disambiguate(s, lex, hits);
+  // The final predicate, analysed (structural blocks are decided by their kind).
+  bool structural = ctx.block == "head" || ctx.block == "figure" || ctx.block == "trailer" || ctx.block == "byline" ||
+                    ctx.division == "boilerplate";
+  if (!structural && s.core_end > s.body) predicate_hits(s, lex, hits);
+  // 3. Rules that look beyond one entry.
+  parenthetical_hedges(s, lex, hits);
+  direct_quotations(s, lex, hits);
+  govern(s, hits);
+  std::vector<RawHit> kept = cue_hits(s, hits, d);
+
+  if (s.pred.found || s.pred.end > s.pred.begin) d.predicate = describe(s.pred, n);
+  if (s.pred.found) d.predicate_head = s.pred.chunks[s.pred.head].lemma;
+  if (s.pred2.found) d.predicate += "\n    coordinated " + describe(s.pred2, n);
+
+  Verdict v{s, kept, ctx, lex, d};
+  if (v.structure() || v.retrospective_hedge() || v.instruction() || v.asking_turn() || v.interjection() || v.question() ||
+      v.reported() || v.speculation())
+    return d;
+  v.rest();
+  return d;
 }
 
 }  // namespace jatei::claims

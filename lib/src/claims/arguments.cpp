@@ -1,0 +1,453 @@
+// What the predicate's arguments decide (grammar.hpp: arguments): people or voices who say it,
+// a noun predicate, the subject, the object, and a verb of saying without a quotative particle.
+#include "claims/grammar.hpp"
+#include "claims/source.hpp"
+#include "jatei/text.hpp"
+
+namespace jatei::claims::grammar {
+
+using namespace text;
+
+namespace {
+
+// A quotation the verb of saying points back at: こう/そう/次のように (pointer) before it.
+bool points_at_quote(const Ctx& c) {
+  for (int k = 0; k < c.p.head; ++k) {
+    const Chunk& ch = c.p.chunks[k];
+    if (c.in("pointer", ch.lemma) && (ch.kind == Chunk::Kind::adverb || ch.tail.empty())) return true;
+    if (c.in("pointer", ch.lemma + ch.tail)) return true;
+  }
+  return false;
+}
+
+// A study or a document named as where something was found, before the predicate: ある研究では,
+// 本書では, 県の調査で (source category).
+bool source_topic(const Ctx& c, std::size_t upto) {
+  std::string_view before_p = c.s.n.substr(c.s.body, upto > c.s.body ? upto - c.s.body : 0);
+  for (auto* e : c.lex.of_kind("source")) {
+    for (std::string_view after : {"では", "で、", "で,", "からは", "から、"}) {
+      std::string key = e->expression + std::string(after);
+      std::size_t at = before_p.find(key);
+      if (at != std::string_view::npos && !c.s.in_quote(c.s.body + at)) return true;
+    }
+  }
+  return false;
+}
+
+// The predicate finds something out (分かった, 判明した, 明らかになった, 示されている): finding
+// category; 示す, 確認する, 裏付ける in the passive only.
+bool finding(const Ctx& c) {
+  const Predicate& p = c.p;
+  const Chunk& h = p.chunks[p.head];
+  if (const Cue* f = c.lex.word("finding", h.lemma)) return f->cls == "none" ? p.passive : true;
+  if (h.lemma == "なる" && p.head > 0) {
+    const Chunk& prev = p.chunks[p.head - 1];
+    if (prev.tail == "に" && c.lex.word("finding", prev.lemma + "になる")) return true;
+  }
+  return false;
+}
+
+// A subject that names who acts (山本さんは, 担当者が), not a place or a topic (マニュアルにも).
+bool named_subject(const Predicate& p) {
+  if (p.subject < 0) return false;
+  const std::string& t = p.chunks[p.subject].tail;
+  for (std::string_view x : {"には", "では", "にも", "でも", "へは", "とは"})
+    if (t.ends_with(x)) return false;
+  return true;
+}
+
+// A quotation before the window, cut from it by a comma: …したと、社長は話す.
+bool quote_before_window(const Ctx& c) {
+  std::string_view before_w = c.s.n.substr(0, c.p.begin);
+  for (std::string_view comma : {"、", ","})
+    if (before_w.ends_with(comma)) {
+      before_w.remove_suffix(comma.size());
+      if (!before_w.ends_with("と")) return false;
+      before_w.remove_suffix(std::string_view("と").size());
+      char32_t b = text::before(before_w, before_w.size());
+      // a plain past or copula, or a closing bracket (a dictionary form + と is a condition)
+      return b == U'た' || b == U'だ' || b == U'」' || b == U'』';
+    }
+  return false;
+}
+
+// A cleft whose clause quotes: 「…」と笑うのは、創業者の斉藤さんだ (1), or points at the words
+// around it: そう語るのは、創業者の斉藤さんだ (2). 0 when it is neither.
+int quoting_cleft(const Ctx& c) {
+  std::string_view before_w = c.s.n.substr(0, c.p.begin);
+  for (std::string_view comma : {"、", ","})
+    if (before_w.ends_with(comma)) before_w.remove_suffix(comma.size());
+  if (!before_w.ends_with("のは")) return 0;
+  before_w.remove_suffix(std::string_view("のは").size());
+  auto short_verb = [](std::string_view v) {
+    return !v.empty() && text::length(v) <= 8 && v.find("、") == std::string_view::npos;
+  };
+  std::size_t q = before_w.rfind("」と");
+  if (q != std::string_view::npos && short_verb(before_w.substr(q + std::string_view("」と").size()))) return 1;
+  std::string_view clause = before_w.substr(c.s.body < before_w.size() ? c.s.body : before_w.size());
+  for (auto* e : c.lex.of_kind("pointer"))
+    if (clause.starts_with(e->expression) && short_verb(clause.substr(e->expression.size()))) {
+      std::vector<Morph> ms;
+      analyse_morphs(clause.substr(e->expression.size()), ms);
+      if (!ms.empty() && ms.front().pos == Pos::verb && c.lex.word("speech", ms.front().base)) return 2;
+    }
+  return 0;
+}
+
+// …と話す人もいる, …と考える専門家が多い, …という声もある: people or voices who say it, as the
+// subject of a verb of being or spreading; the quotation fills their verb of saying or
+// thinking, or という names them (a person, a voice: not 「…」という名前の店がある).
+bool people_who_say(Ctx& c) {
+  const Predicate& p = c.p;
+  const Chunk& h = p.chunks[p.head];
+  const std::string& L = h.lemma;
+  if (!((h.kind == Chunk::Kind::verb || h.kind == Chunk::Kind::adjective) && !p.negative && p.subject >= 1 &&
+        (L == "いる" || L == "おる" || c.in("spread", L))))
+    return false;
+  const Chunk& sj = p.chunks[p.subject];
+  const Chunk& rel = p.chunks[p.subject - 1];
+  bool says = p.subject >= 2 && rel.kind == Chunk::Kind::verb && rel.tail.empty() && p.chunks[p.subject - 2].quotative &&
+              (c.in("speech", rel.lemma) || c.in("thinking", rel.lemma));
+  bool named = rel.quotative && (rel.quote_particle == "という" || rel.quote_particle == "っていう") &&
+               (sj.lemma == "人" || sj.lemma == "方" || sj.lemma == "者" || c.in("agent", sj.lemma) ||
+                noun_entry(c, "voice", sj.lemma) || noun_entry(c, "rumour", sj.lemma));
+  if (!(sj.kind == Chunk::Kind::noun && (says || named))) return false;
+  c.hit(Category::reported, 0.75, p.chunk_begin(p.subject - (says ? 2 : 1)), c.head_end(), "",
+        "people or voices who say it (…と" + (says ? rel.lemma : std::string("いう")) + sj.lemma + "も" + L + ")");
+  return true;
+}
+
+// A noun predicate that a quotation fills or names: …というのが著者の主張だ, という話だ,
+// との懸念だ, 「…」と井上さん。, との回答でした.
+bool quoted_noun(Ctx& c) {
+  const Predicate& p = c.p;
+  const std::string& L = p.chunks[p.head].lemma;
+  std::size_t he = c.head_end();
+  // …というのが著者の主張だ, …というのが大方の見方だ: the quotation is the subject of a noun
+  // of saying or of a view
+  if (p.subject >= 0 && p.subject < p.head && !p.negative) {
+    const std::string& st = p.chunks[p.subject].tail;
+    bool quoted = st.ends_with("というのが") || st.ends_with("というのは") || st.ends_with("っていうのが") ||
+                  st.ends_with("とするのが");
+    if (quoted && (noun_entry(c, "voice", L) || noun_entry(c, "rumour", L) || noun_entry(c, "stance", L))) {
+      c.hit(Category::reported, 0.8, p.chunk_begin(p.subject), he, "", "…というのが + a noun of saying or a view (" + L + ")");
+      return true;
+    }
+  }
+  if (!(p.head > 0 && p.chunks[p.head - 1].quotative)) return false;
+  if (const Cue* r = noun_entry(c, "rumour", L)) {
+    c.hit_from(r, Category::reported, 0.7, c.p.chunk_begin(p.head - 1), he, "", "という/との + a hearsay noun");
+    return true;
+  }
+  // …との懸念だ, …という批判だ: a noun that the quotation fills
+  if (noun_entry(c, "voice", L)) {
+    c.hit(Category::reported, 0.75, c.p.chunk_begin(p.head - 1), he, "", "という/との + a noun of what is voiced (" + L + ")");
+    return true;
+  }
+  // 「…」と井上さん。: the verb of saying left out after a name
+  if (p.quote_after_bracket && p.chunks[p.head - 1].quote_particle == "と" && p.chunks[p.head].tail.empty()) {
+    c.hit(Category::reported, 0.8, c.p.chunk_begin(p.head - 1), he, "speech", "「…」と + a noun: the verb of saying left out");
+    return true;
+  }
+  // 「…」との回答でした, …との見方だ: a statement or a view named by its noun
+  const Cue* said = noun_entry(c, "stance", L);
+  if (!said) said = c.cat("speech", L + "する");
+  if (said && p.chunks[p.head - 1].quote_particle != "として") {
+    c.hit(Category::reported, 0.8, c.p.chunk_begin(p.head - 1), he, "speech", "との + a noun of saying (" + L + ")");
+    return true;
+  }
+  return false;
+}
+
+// A noun predicate: quoted (above), a cleft that quotes, someone's view (Xの噂だ), an epistemic
+// noun (見通しだ), something that can happen (ありうる話だ), a simile, Nらしい.
+bool noun_predicate(Ctx& c) {
+  const Predicate& p = c.p;
+  const Chunk& h = p.chunks[p.head];
+  const std::string& L = h.lemma;
+  std::size_t hb = c.head_begin(), he = c.head_end();
+  if (quoted_noun(c)) return true;
+  if (int cleft = p.quote < 0 ? quoting_cleft(c) : 0) {
+    c.hit(Category::reported, 0.8, hb, he, cleft == 2 ? "pointer" : "speech", "「…」と…のは X だ: a cleft whose clause quotes X");
+    return true;
+  }
+  const Chunk* owner = p.head > 0 ? &p.chunks[p.head - 1] : nullptr;
+  bool owned = owner && owner->kind == Chunk::Kind::noun && owner->tail == "の" && p.morphs[owner->first].pos1 != "数" &&
+               p.morphs[owner->first].pos1 != "代名詞" && p.morphs[owner->content_end - 1].pos1 != "数" &&
+               std::string_view("一二三四五六七八九十何別").find(owner->lemma.substr(0, 3)) == std::string_view::npos;
+  if (owned) {
+    if (const Cue* r = c.cat("rumour", L)) {
+      c.hit_from(r, Category::reported, 0.7, c.p.chunk_begin(p.head - 1), he, "", "Xの" + L + ": someone's view");
+      return true;
+    }
+  }
+  if (const Cue* e = epistemic_noun(c, L)) {
+    if (p.negative) return true;
+    // …する見通し(だ): a clause states what is projected; a bare 今後の見通し is a heading.
+    bool clause = p.head > 0 &&
+                  (p.chunks[p.head - 1].kind == Chunk::Kind::verb || p.chunks[p.head - 1].kind == Chunk::Kind::adjective) &&
+                  !p.chunks[p.head - 1].quotative;
+    if (!h.tail.empty() || clause) {
+      c.hit_from(e, Category::speculation, 0.7, hb, he, "", "an epistemic noun as the predicate");
+      return true;
+    }
+  }
+  // 十分にありうる話だ: a noun whose relative clause says it can happen
+  if (p.head > 0 && !p.negative) {
+    const Chunk& rel = p.chunks[p.head - 1];
+    if (rel.kind == Chunk::Kind::verb && (rel.tail.ends_with("得る") || rel.tail.ends_with("うる"))) {
+      c.hit(Category::speculation, 0.8, p.chunk_begin(p.head - 1), he, "", "…得る + a noun: can happen");
+      return true;
+    }
+  }
+  // 鈴のようだ: a simile is an impression
+  if (h.tail.starts_with("のよう") && !p.negative) {
+    c.hit(Category::opinion, 0.5, hb, he, "", "a simile (Nのようだ): an impression");
+    return true;
+  }
+  // 彼らしい: typical of someone, an evaluation
+  if (h.tail.starts_with("らしい") && !p.has(Modal::hearsay)) {
+    c.hit(Category::opinion, 0.5, hb, he, "", "Nらしい: typical of, an evaluation");
+    return true;
+  }
+  return false;
+}
+
+// 気がする: a feeling noun as the subject of する.
+bool feeling(Ctx& c) {
+  const Predicate& p = c.p;
+  const std::string& L = p.chunks[p.head].lemma;
+  if (!((L == "する" || L == "します") && p.head > 0)) return false;
+  const Chunk& prev = p.chunks[p.head - 1];
+  for (auto* f : c.lex.of_kind("feeling")) {
+    if (f->cls == "none") continue;
+    if ((prev.lemma == f->expression && (prev.particle == "が" || prev.particle == "も")) ||
+        prev.tail.ends_with(f->expression + "が") || prev.tail.ends_with(f->expression + "も")) {
+      c.hit_from(f, Category::speculation, 0.6, p.chunk_begin(p.head - 1), c.head_end(), "think",
+                 f->expression + "がする: a feeling");
+      return true;
+    }
+  }
+  return false;
+}
+
+// …いただければ幸いです: a polite request (教えていただけると助かります: asks).
+bool polite_request(Ctx& c) {
+  const Predicate& p = c.p;
+  if (p.head == 0) return false;
+  const Chunk& prev = p.chunks[p.head - 1];
+  if (!((prev.tail.ends_with("ば") || prev.tail.ends_with("と")) &&
+        (prev.lemma == "いただける" || prev.lemma == "くださる" || prev.lemma == "もらえる" ||
+         prev.tail.find("いただけれ") != std::string::npos || prev.tail.find("くだされ") != std::string::npos)))
+    return false;
+  if (c.in("telling", prev.lemma))
+    c.hit(Category::question, 0.7, p.chunk_begin(p.head - 1), c.head_end(), "telling", "教えていただけると助かります: asks");
+  else c.hit(Category::other, 0.8, p.chunk_begin(p.head - 1), c.head_end(), "request", "…いただければ幸いです: a polite request");
+  return true;
+}
+
+// The subject: a hearsay noun or a voice spreading, an epistemic noun with a verb of being or
+// growing (可能性が高い, 恐れもある, 可能性は否定できない; 可能性はない: categorical).
+bool subject(Ctx& c) {
+  const Predicate& p = c.p;
+  if (p.subject < 0) return false;
+  const Chunk& h = p.chunks[p.head];
+  const std::string& L = h.lemma;
+  std::size_t he = c.head_end();
+  bool negative = p.negative || L == "ない" || L == "無い";
+  const Chunk& sj = p.chunks[p.subject];
+  if (const Cue* r = noun_entry(c, "rumour", sj.lemma); r && c.in("spread", L) && !negative) {
+    bool attributed = p.subject > 0 && (p.chunks[p.subject - 1].quotative ||
+                                        (p.subject > 1 && p.chunks[p.subject - 2].quotative &&
+                                         p.chunks[p.subject - 1].kind == Chunk::Kind::verb));
+    double strength = r->strength;
+    c.hit(Category::reported, strength, attributed ? p.chunk_begin(p.subject - 1) : p.chunk_begin(p.subject), he, "",
+          "a hearsay noun as the subject of a verb of spreading: a rumour");
+    return true;
+  }
+  if (noun_entry(c, "voice", sj.lemma) && c.in("spread", L) && !negative && p.subject > 0 &&
+      p.chunks[p.subject - 1].quotative) {
+    c.hit(Category::reported, 0.75, p.chunk_begin(p.subject - 1), he, "",
+          "という/との + a noun of what is voiced, as the subject of " + L);
+    return true;
+  }
+  const Cue* ep = epistemic_noun(c, sj.lemma);
+  if (!ep && sj.surface != sj.lemma) ep = epistemic_noun(c, sj.surface);
+  if (const Cue* e = ep) {
+    bool likely = c.in("likely", L) || (h.kind == Chunk::Kind::adjective && !negative);
+    bool cannot_exclude =
+        p.negative && (p.potential || L == "捨てる") && (L == "否定する" || L == "捨てる" || L == "排除する");
+    if (L == "ない" || L == "無い") likely = true;
+    if (likely && (!negative || cannot_exclude)) {
+      c.hit_from(e, Category::speculation, 0.9, p.chunk_begin(p.subject), he, "",
+                 sj.lemma + " with " + L + (cannot_exclude ? " (cannot be ruled out)" : ""));
+      return true;
+    }
+    if (likely && negative) return true;  // 可能性はない: a categorical negation
+  }
+  return false;
+}
+
+// The complement and the object: うわさになる, という話を聞いた (hearsay), 考えを示した,
+// コメントを出した (a view shown or a statement issued).
+bool complement_or_object(Ctx& c) {
+  const Predicate& p = c.p;
+  const std::string& L = p.chunks[p.head].lemma;
+  std::size_t he = c.head_end();
+  if (p.complement >= 0 && L == "なる" && p.complement > 0 && p.chunks[p.complement - 1].particle == "が" &&
+      p.complement + 1 == p.head) {
+    const Chunk& co = p.chunks[p.complement];
+    if (const Cue* r = c.cat("rumour", co.lemma)) {
+      c.hit_from(r, Category::reported, 0.75, p.chunk_begin(p.complement), he, "", "うわさになる: a rumour");
+      return true;
+    }
+  }
+  // という話を聞いた: a hearsay noun heard
+  if (p.object >= 0 && verb_entry(c, "hearing")) {
+    const Chunk& o = p.chunks[p.object];
+    if (c.cat("rumour", o.lemma) && p.object > 0 && p.chunks[p.object - 1].quotative) {
+      c.hit(Category::reported, 0.8, p.chunk_begin(p.object - 1), he, "", "という" + o.lemma + "を" + L + ": hearsay");
+      return true;
+    }
+  }
+  // The object: a view shown or a statement issued (考えを示した, コメントを出した).
+  if (p.object >= 0 && c.in("showverb", L)) {
+    const Chunk& o = p.chunks[p.object];
+    const Cue* st = c.cat("stance", o.lemma);
+    // との方針を示した; という実験結果を示した shows evidence, not a view
+    bool evidence = false;
+    for (auto* e : c.lex.of_kind("evidence"))
+      if (o.lemma.ends_with(e->expression)) evidence = true;
+    bool quoted = p.object > 0 && p.chunks[p.object - 1].quotative && !evidence;
+    if (st || quoted) {
+      std::size_t b = quoted ? p.chunk_begin(p.object - 1) : p.chunk_begin(p.object);
+      c.hit_from(st, Category::reported, 0.85, b, he, "speech", o.lemma + "を" + L + ": a view stated");
+      return true;
+    }
+  }
+  return false;
+}
+
+// An adjective of evaluation as the predicate (わざとらしかった), or ように見える / ように思える:
+// it looks as if.
+bool impression(Ctx& c) {
+  const Predicate& p = c.p;
+  const Chunk& h = p.chunks[p.head];
+  const std::string& L = h.lemma;
+  if (h.kind == Chunk::Kind::adjective && c.in("evaluation", L) && p.quote < 0 && p.marks.empty()) {
+    c.hit(Category::opinion, 0.5, c.head_begin(), c.head_end(), "", "an adjective of evaluation as the predicate");
+    return true;
+  }
+  if (p.head > 0 && (L == "見える" || L == "思える" || L == "感じる" || L == "感じられる") &&
+      p.chunks[p.head - 1].tail.ends_with("ように")) {
+    c.hit(Category::speculation, 0.7, p.chunk_begin(p.head - 1), c.head_end(), "", "ように" + L + ": it looks as if");
+    return true;
+  }
+  return false;
+}
+
+// A verb of saying without a quotative particle: what it says is pointed at (こう振り返る,
+// そう話した), asked for (注意するよう呼びかけた), nominalised (検討していることを明らか
+// にした), or before the comma (…したと、社長は話す).
+bool saying_unquoted(Ctx& c) {
+  const Predicate& p = c.p;
+  std::size_t hb = c.head_begin(), he = c.head_end();
+  const Cue* sp = verb_entry(c, "speech");
+  if (!(sp && sp->cls != "none" && !p.passive && p.quote < 0 && !p.has(Modal::wish) && !p.has(Modal::request) &&
+        !p.negative))
+    return false;
+  // (READMEにもそう書きました: the speaker's own act, told in the polite form without a subject)
+  if (points_at_quote(c) && (named_subject(p) || !p.polite)) {
+    c.hit(Category::reported, 0.8, hb, he, "pointer", "こう/そう + a verb of saying: the words quoted around it");
+    return true;
+  }
+  for (int k = p.head - 1; k >= 0; --k) {
+    const Chunk& ch = p.chunks[k];
+    if (ch.kind == Chunk::Kind::adverb) continue;
+    if ((ch.kind == Chunk::Kind::verb || ch.kind == Chunk::Kind::adjective) &&
+        (ch.tail.ends_with("よう") || ch.tail.ends_with("ように")) && !ch.tail.ends_with("のように")) {
+      if (!named_subject(p) && p.polite) break;  // 確認するようお願いします: the speaker's own request
+      c.hit(Category::reported, 0.8, p.chunk_begin(k), he, "directive", "…よう(に) + a verb of saying: a request reported");
+      return true;
+    }
+    break;
+  }
+  if (p.object >= 0) {
+    const Chunk& o = p.chunks[p.object];
+    std::string_view nominaliser = o.last >= o.first + 2 ? std::string_view(p.morphs[o.last - 2].surface) : "";
+    if (o.kind != Chunk::Kind::noun && p.morphs[o.last - 1].surface == "を" && o.last - 2 >= o.content_end &&
+        (nominaliser == "こと" || nominaliser == "の") && (named_subject(p) || !p.polite)) {
+      c.hit(Category::reported, 0.8, p.chunk_begin(p.object), he, "speech", "…ことを + a verb of saying: what is said, nominalised");
+      return true;
+    }
+  }
+  if (quote_before_window(c) && (p.subject >= 0 || p.head == 0)) {
+    c.hit(Category::reported, 0.8, hb, he, "speech", "…と、X は + a verb of saying: the quotation before the comma");
+    return true;
+  }
+  return false;
+}
+
+// A verb predicate: suspected or expected in the passive, a verb of saying that points at the
+// words or has none, a finding of a named study, a denial, what is said (言われている).
+void verb_predicate(Ctx& c) {
+  const Predicate& p = c.p;
+  const Chunk& h = p.chunks[p.head];
+  const std::string& L = h.lemma;
+  std::size_t hb = c.head_begin(), he = c.head_end();
+  // 疑われている, 考えられる (without a quotation): suspected, conceivable
+  if (const Cue* t = c.lex.word("thinking", L);
+      t && t->cls == "speculation" && p.passive && p.quote < 0 && L != "見る" && L != "みる" && !p.negative) {
+    c.hit(Category::speculation, 0.8, hb, he, "", L + " in the passive: suspected or conceivable");
+    return;
+  }
+  if (const Cue* e = c.lex.word("estimate", L); e && p.passive && p.quote < 0) {
+    c.hit(Category::speculation, 0.7, hb, he, "", L + " in the passive: expected");
+    return;
+  }
+  // そう言って笑った: a verb of saying in the te-form pointing at the words, then a manner
+  if (p.quote < 0 && !p.negative && (named_subject(p) || !p.polite) && points_at_quote(c))
+    for (int k = p.head - 1; k >= 0; --k) {
+      const Chunk& ch = p.chunks[k];
+      const Cue* sp = c.lex.word("speech", ch.lemma);
+      if (ch.kind == Chunk::Kind::verb && sp && sp->cls != "none" && (ch.tail == "て" || ch.tail == "で")) {
+        c.hit(Category::reported, 0.8, p.chunk_begin(k), he, "pointer", "そう言って + a verb: the words quoted around it");
+        return;
+      }
+    }
+  if (saying_unquoted(c)) return;
+  // ある研究では、…ことが分かった: a finding of a named study, reported
+  if (!p.negative && finding(c)) {
+    bool clause = false;
+    if (p.subject >= 0) {
+      const Chunk& sj = p.chunks[p.subject];
+      if (sj.last >= sj.first + 2) {
+        std::string_view nm = p.morphs[sj.last - 2].surface;
+        clause = sj.last - 2 >= sj.content_end && (nm == "こと" || nm == "の");
+      }
+    }
+    if ((clause || p.quote >= 0) && source_topic(c, hb)) {
+      c.hit(Category::reported, 0.8, hb, he, "speech", "a study or a document named, then what it found");
+      return;
+    }
+  }
+  if (const Cue* d = c.cat("denial", L); d && !p.passive) {
+    c.hit_from(d, Category::reported, 0.85, hb, he, "", "a verb of denying or admitting");
+    return;
+  }
+  bool perfect = h.tail.find("てき") != std::string::npos || h.tail.find("でき") != std::string::npos;
+  if (c.in("rumoured", L) && p.passive && p.quote < 0 && (!p.past || perfect || p.progressive))
+    c.hit(Category::reported, 0.75, hb, he, "", L + " in the impersonal passive: what is said");
+}
+
+}  // namespace
+
+void arguments(Ctx& c) {
+  const Chunk& h = c.p.chunks[c.p.head];
+  if (people_who_say(c)) return;
+  if (h.kind == Chunk::Kind::noun && noun_predicate(c)) return;
+  if (feeling(c) || polite_request(c) || subject(c) || complement_or_object(c) || impression(c)) return;
+  if (h.kind == Chunk::Kind::verb) verb_predicate(c);
+}
+
+}  // namespace jatei::claims::grammar

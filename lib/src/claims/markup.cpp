@@ -1,0 +1,287 @@
+// The markup of the claims stage (discourse.hpp: mark_up): the decisive cues, the dates,
+// numbers and names of each sentence, its categories in @ana and the source of what it reports.
+//
+// Idempotence: the stage owns @ana's category tokens, @corresp on source sentences, <seg
+// type="cue"> and the name, date and number elements it writes (recognised by carrying only
+// attributes this stage writes). It removes them first and adds them again, so a second run
+// gives the same bytes, and a hand-made <persName ref="…"> or another tool's <term> is kept:
+// a new element that would cross one of those is not added.
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include "claims/discourse.hpp"
+#include "claims/source.hpp"
+#include "jatei/text.hpp"
+
+namespace jatei::claims {
+
+namespace {
+
+const std::set<std::string, std::less<>> kOwnElements = {"date", "time", "num", "measure", "persName", "orgName",
+                                                         "placeName", "name", "roleName", "addName", "surname", "forename"};
+const std::set<std::string, std::less<>> kOwnAttrs = {"type", "subtype", "when", "notBefore", "notAfter", "from", "to", "dur",
+                                                      "value", "quantity", "unit", "atLeast", "atMost", "min", "max"};
+const std::set<std::string, std::less<>> kOwnTokens = {"#fact", "#speculation", "#reported", "#question", "#opinion", "#other",
+                                                       "#checkworthy"};
+
+// The ids this stage gives the names it points @source at: "<sentence id>-src".
+bool own_id(const Attr& a) { return a.name == "xml:id" && a.value.ends_with("-src"); }
+
+bool own_span(const Span& s) {
+  if (s.element == "seg") return s.attrs.value("type") == "cue" && s.attrs.list().size() <= 2;
+  if (!kOwnElements.count(s.element)) return false;
+  for (auto& a : s.attrs.list())
+    if (!kOwnAttrs.count(a.name) && !own_id(a)) return false;
+  return true;
+}
+
+std::vector<std::string> split(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')) ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '\t' && s[j] != '\n') ++j;
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+
+bool crosses(std::size_t ab, std::size_t ae, std::size_t bb, std::size_t be) {
+  return (ab < bb && bb < ae && ae < be) || (bb < ab && ab < be && be < ae);
+}
+
+// Adds spans in priority order, skipping any that would cross a kept or accepted span.
+struct SpanSet {
+  std::vector<Span>& spans;
+  std::size_t foreign;  // spans[0..foreign) were there before this stage
+  bool fits(std::size_t b, std::size_t e) const {
+    if (b >= e) return false;
+    for (auto& s : spans)
+      if (crosses(b, e, s.begin, s.end)) return false;
+    return true;
+  }
+  bool has(std::size_t b, std::size_t e, std::string_view element) const {
+    for (auto& s : spans)
+      if (s.begin == b && s.end == e && s.element == element) return true;
+    return false;
+  }
+  bool add(std::size_t b, std::size_t e, std::string element, Attrs attrs) {
+    if (!fits(b, e) || has(b, e, element)) return false;
+    spans.push_back({b, e, std::move(element), std::move(attrs)});
+    return true;
+  }
+};
+
+// A name at the start of a sentence followed by 、 ！ ？ or nothing: whom it speaks to.
+bool vocative(std::string_view text, const Mention& m) {
+  if (m.element != "persName") return false;
+  std::size_t i = 0;
+  while (i < m.begin && (text[i] == ' ' || text.substr(i, 3) == "\xE3\x80\x80")) i += text[i] == ' ' ? 1 : 3;
+  if (i != m.begin) return false;
+  std::string_view rest = text.substr(m.end);
+  for (std::string_view h : {"さん", "くん", "君", "ちゃん", "先生", "様", "さま"})
+    if (rest.starts_with(h)) rest.remove_prefix(h.size());
+  return rest.empty() || rest.starts_with("、") || rest.starts_with("，") || rest.starts_with(",") ||
+         rest.starts_with("！") || rest.starts_with("!") || rest.starts_with("？") || rest.starts_with("?");
+}
+
+// Points at the name over [b, e) of a sentence: a participant of that name, else the name
+// element there (given the id "<sentence>-src"), made when there is none. Returns the pointer,
+// or "" when no element can stand there (it would cross another).
+std::string point_at(Sentence& s, std::size_t b, std::size_t e, const std::string& element, SpanSet& set,
+                     const std::vector<Person>& persons) {
+  std::string noun = normalise(std::string_view(s.text).substr(b, e - b)).text;
+  for (const Person& p : persons) {
+    if (p.id.empty() || p.name.empty()) continue;
+    std::string name = normalise(p.name).text;
+    if (noun == name || (noun.size() > name.size() && noun.starts_with(name) && noun.size() - name.size() <= 9))
+      return "#" + p.id;
+  }
+  if (s.id.empty()) return "";
+  std::string id = s.id + "-src";
+  for (auto& sp : s.spans) {
+    if (sp.begin == b && sp.end == e && (sp.element == "persName" || sp.element == "orgName" || sp.element == "name")) {
+      sp.attrs.set("xml:id", id);
+      return "#" + id;
+    }
+  }
+  Attrs a;
+  a.set("xml:id", id);
+  if (set.add(b, e, element, std::move(a))) return "#" + id;
+  return "";
+}
+
+// What the markup keeps from one sentence to the next.
+struct Marker {
+  const Gazetteer& gaz;
+  const Lexicon& lex;
+  const std::vector<Person>& persons;
+  bool use_cache;
+  // The year stated in a division dates the days after it in that division, across
+  // paragraphs: 2024年… then 1月20日 in the next paragraph → 2024-01-20.
+  DateContext dates;
+  const Division* current_div = nullptr;
+  // Numbers and names depend on the sentence alone: a sentence met before gets them again.
+  std::unordered_map<std::string, std::pair<std::vector<Mention>, std::vector<Mention>>> mention_cache;
+};
+
+// Sentence k: its decisive cues, dates, numbers and names, its source, its @ana.
+void mark_sentence(Pass& pass, std::size_t k, Marker& mk, const std::vector<std::string>& other_tokens) {
+  auto& refs = pass.refs;
+  auto& norms = pass.norms;
+  auto& decisions = pass.decisions;
+  auto& voiced_by = pass.voiced_by;
+  auto& sources = pass.sources;
+  Ref& r = refs[k];
+  Sentence& s = *r.s;
+  const Decision& d = decisions[k];
+  if (r.div != mk.current_div) {
+    mk.dates = DateContext{};
+    mk.current_div = r.div;
+  }
+  SpanSet set{s.spans, s.spans.size()};
+  // The decisive cues.
+  for (auto idx : d.decisive) {
+    const CueHit& h = d.hits[idx];
+    Attrs a;
+    a.set("type", "cue");
+    a.set("subtype", to_string(d.category));
+    set.add(h.begin, h.end, "seg", std::move(a));
+  }
+  // Dates, numbers, names.
+  bool checkable = false;
+  auto add_mentions = [&](const std::vector<Mention>& ms) {
+    auto part = [](const Mention& m) { return m.element == "roleName" || m.element == "addName"; };
+    for (const Mention& m : ms) {
+      if (part(m)) continue;  // parts go in with their persName only
+      bool ok = set.add(m.begin, m.end, m.element, m.attrs);
+      checkable = checkable || ok;
+      if (!ok || m.element != "persName") continue;
+      for (const Mention& p : ms)
+        if (part(p) && p.begin >= m.begin && p.end <= m.end) set.add(p.begin, p.end, p.element, p.attrs);
+    }
+  };
+  auto date_mentions = find_dates(s.text, norms[k], mk.dates);
+  add_mentions(date_mentions);
+  // Numbers and names depend on the sentence alone: a sentence met before gets them again.
+  std::pair<std::vector<Mention>, std::vector<Mention>> fresh;
+  const std::pair<std::vector<Mention>, std::vector<Mention>>* found = nullptr;
+  if (mk.use_cache)
+    if (auto it = mk.mention_cache.find(s.text); it != mk.mention_cache.end()) found = &it->second;
+  if (!found) {
+    fresh.first = find_numbers(s.text, norms[k]);
+    fresh.second = find_names(s.text, norms[k], mk.gaz);
+    std::erase_if(fresh.second, [&](const Mention& m) { return vocative(s.text, m); });
+    found = &fresh;
+    if (mk.use_cache) {
+      if (mk.mention_cache.size() >= (1u << 16)) mk.mention_cache.clear();
+      found = &mk.mention_cache.emplace(s.text, std::move(fresh)).first->second;
+    }
+  }
+  // A number inside a date (令和6年) is the date's.
+  auto numbers = found->first;
+  std::erase_if(numbers, [&](const Mention& m) {
+    return std::any_of(date_mentions.begin(), date_mentions.end(),
+                       [&](const Mention& dm) { return dm.begin <= m.begin && m.end <= dm.end; });
+  });
+  add_mentions(numbers);
+  // (A vocative, 山田さん、…, names whom the sentence speaks to, not a checkable detail: left
+  // out of the names above.)
+  add_mentions(found->second);
+
+  // Who said it: the noun a reported sentence names as its source, or a participant.
+  if (d.category == Category::reported && voiced_by[k] < 0) {
+    if (auto src = find_source(norms[k].text, 0, mk.lex)) {
+      auto [b, e] = norms[k].source(src->begin, src->end);
+      sources[k] = point_at(s, b, e, src->element, set, mk.persons);
+    }
+  }
+
+  std::string ana = "#" + std::string(to_string(d.category));
+  bool worth = checkable || (d.rumour && d.category == Category::reported);
+  if (worth && (d.category == Category::fact || d.category == Category::reported)) ana += " #checkworthy";
+  for (auto& t : other_tokens) ana += " " + t;
+  s.attrs.set("ana", ana);
+}
+
+// The words of a post or of an introduced quotation: the footer's name, the introducer's source.
+void voiced_sources(Pass& pass, const Lexicon& lex, const std::vector<Person>& persons) {
+  auto& refs = pass.refs;
+  auto& norms = pass.norms;
+  auto& voiced_by = pass.voiced_by;
+  auto& sources = pass.sources;
+  for (std::size_t k = 0; k < refs.size(); ++k) {
+    if (voiced_by[k] < 0) continue;
+    std::size_t v = static_cast<std::size_t>(voiced_by[k]);
+    if (sources[v].empty() && post_footer(norms[v].text)) {
+      Sentence& f = *refs[v].s;
+      std::string_view n = norms[v].text;
+      std::size_t a = 0;
+      while (a < n.size()) {
+        if (n[a] == ' ' || n[a] == '-') ++a;
+        else if (n.substr(a, 3) == "—" || n.substr(a, 3) == "―" || n.substr(a, 3) == "─" || n.substr(a, 3) == "–") a += 3;
+        else break;
+      }
+      std::size_t at = n.find("(@", a);
+      std::size_t e = at;
+      while (e > a && n[e - 1] == ' ') --e;
+      if (at != std::string_view::npos && e > a) {
+        auto [sb, se] = norms[v].source(a, e);
+        SpanSet fset{f.spans, f.spans.size()};
+        sources[v] = point_at(f, sb, se, "persName", fset, persons);
+      }
+    }
+    if (sources[v].empty() && !post_footer(norms[v].text)) {
+      // The introducer names who speaks (監督は試合後、こう振り返った。).
+      if (auto src = find_source(norms[v].text, 0, lex)) {
+        Sentence& in = *refs[v].s;
+        auto [sb, se] = norms[v].source(src->begin, src->end);
+        SpanSet iset{in.spans, in.spans.size()};
+        sources[v] = point_at(in, sb, se, src->element, iset, persons);
+      }
+    }
+    if (!sources[v].empty()) sources[k] = sources[v];
+  }
+}
+
+}  // namespace
+
+// Removes what an earlier run of this stage added; returns the other @ana tokens.
+std::vector<std::string> strip_own(Sentence& s) {
+  std::erase_if(s.spans, own_span);
+  std::vector<std::string> keep;
+  if (const std::string* ana = s.attrs.get("ana"))
+    for (auto& t : split(*ana))
+      if (!kOwnTokens.count(t)) keep.push_back(t);
+  s.attrs.erase("ana");
+  s.attrs.erase("corresp");
+  s.attrs.erase("source");
+  // An id this stage gave a name another tool's span now holds (it is given again below).
+  for (auto& sp : s.spans) {
+    Attrs kept;
+    bool changed = false;
+    for (auto& a : sp.attrs.list()) {
+      if (own_id(a)) changed = true;
+      else kept.set(a.name, a.value);
+    }
+    if (changed) sp.attrs = kept;
+  }
+  return keep;
+}
+
+void mark_up(Pass& pass, const Document& doc, const Gazetteer& gaz, const Lexicon& lex,
+             const std::vector<std::vector<std::string>>& other_tokens, bool use_cache) {
+  pass.sources.assign(pass.size(), std::string());
+  Marker mk{gaz, lex, doc.header.persons, use_cache, DateContext{}, nullptr, {}};
+  for (std::size_t k = 0; k < pass.size(); ++k) mark_sentence(pass, k, mk, other_tokens[k]);
+  voiced_sources(pass, lex, doc.header.persons);
+  for (std::size_t k = 0; k < pass.size(); ++k)
+    if (!pass.sources[k].empty() && pass.decisions[k].category == Category::reported)
+      pass.refs[k].s->attrs.set("source", pass.sources[k]);
+}
+
+}  // namespace jatei::claims

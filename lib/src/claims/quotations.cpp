@@ -1,0 +1,225 @@
+// Quotations the text introduces (discourse.hpp: voiced_quotations): the words of an embedded
+// social-media post above its footer (— 名前 (@handle) 日付), a paragraph right after a
+// sentence that introduces someone's words (社長は次のように語った。, コメントの全文は以下の
+// 通り。), a quotation the next sentence points back at (「…」。社長はそう語った。), and the
+// paragraphs under a heading that names a statement (■社長 コメント). What they contain is
+// reported, never the writer's fact; their source is the footer's name or the introducer's.
+#include <algorithm>
+#include <cctype>
+
+#include "claims/discourse.hpp"
+#include "claims/morph.hpp"
+#include "jatei/text.hpp"
+
+namespace jatei::claims {
+
+bool post_footer(std::string_view n) {
+  std::string_view v = n;
+  while (!v.empty() && v[0] == ' ') v.remove_prefix(1);
+  bool dash = v.starts_with("—") || v.starts_with("―") || v.starts_with("-") || v.starts_with("–") || v.starts_with("─");
+  if (!dash) return false;
+  std::size_t at = v.find("(@");
+  if (at == std::string_view::npos) return false;
+  std::size_t e = at + 2;
+  while (e < v.size() && (std::isalnum(static_cast<unsigned char>(v[e])) || v[e] == '_')) ++e;
+  return e > at + 2 && e < v.size() && v[e] == ')';
+}
+
+namespace {
+
+// A sentence that is one quotation and nothing else: 「…」 or 「…」。
+bool wholly_quoted(std::string_view n) {
+  for (std::string_view end : {"。", " ", "　"})
+    while (n.ends_with(end)) n.remove_suffix(end.size());
+  if (!(n.starts_with("「") || n.starts_with("『"))) return false;
+  int depth = 0;
+  std::size_t i = 0;
+  while (i < n.size()) {
+    std::size_t len = 0;
+    char32_t c = text::at(n, i, len);
+    if (c == U'「' || c == U'『') ++depth;
+    else if (c == U'」' || c == U'』') {
+      if (--depth == 0) return i + len == n.size();
+    }
+    i += len ? len : 1;
+  }
+  return false;
+}
+
+// Whether a decision was made by a verb of saying that points back at words (そう話した).
+bool points_back(const Decision& d) {
+  if (d.category != Category::reported) return false;
+  for (std::size_t k : d.decisive)
+    if (k < d.hits.size() && d.hits[k].kind == "pointer") return true;
+  return false;
+}
+
+// A line that is only a link (pic.twitter.com/…, https://…).
+bool link_line(std::string_view n) {
+  std::string_view v = n;
+  while (!v.empty() && v[0] == ' ') v.remove_prefix(1);
+  bool link = v.starts_with("pic.twitter.com/") || v.starts_with("http://") || v.starts_with("https://");
+  return link && v.find(' ') == std::string_view::npos;
+}
+
+// A sentence that introduces the paragraph after it as someone's words: a verb of saying with
+// こう/次のように/以下のように, or a statement noun with 以下の通り (コメントの全文は以下の通り).
+bool introducer(std::string_view n, const Decision& d, const Lexicon& lex) {
+  std::string_view v = n;
+  while (!v.empty() && (v.back() == ' ')) v.remove_suffix(1);
+  if (!v.ends_with("。") && !v.ends_with(":")) return false;
+  constexpr auto npos = std::string_view::npos;
+  bool manner = v.find("こう") != npos || v.find("次のように") != npos || v.find("以下のように") != npos;
+  const std::string& h = d.predicate_head;
+  bool saying = !h.empty() && (lex.word("speech", h) || lex.word("manner", h) || lex.word("hearing", h));
+  if (manner && saying && v.find("「") == npos) return true;
+  bool list = v.find("以下の通り") != npos || v.find("次の通り") != npos || v.find("以下のとおり") != npos ||
+              v.find("次のとおり") != npos;
+  if (!list) return false;
+  for (auto* c : lex.of_kind("quotenoun"))
+    if (v.find(c->expression) != npos) return true;
+  return false;
+}
+
+// The words of an embedded post: the paragraph above its footer (and the links between them).
+void embedded_posts(Pass& pass) {
+  auto& refs = pass.refs;
+  auto& decisions = pass.decisions;
+  for (std::size_t k = 0; k < refs.size(); ++k) {
+    if (!post_footer(pass.norms[k].text)) continue;
+    decisions[k].category = Category::other;
+    decisions[k].rule = "the footer of an embedded post";
+    decisions[k].decisive.clear();
+    std::size_t j = k;
+    while (j > 0 && (refs[j - 1].leaf == refs[k].leaf || link_line(pass.norms[j - 1].text))) --j;
+    if (j == 0) continue;
+    const Leaf* post = refs[j - 1].leaf;
+    while (j > 0 && refs[j - 1].leaf == post) {
+      --j;
+      if (decisions[j].category == Category::question) continue;
+      pass.voice(j, k, "the words of an embedded post (its footer: " + refs[k].s->id + ")");
+      decisions[j].rumour = true;
+    }
+  }
+}
+
+// A paragraph right after a sentence that introduces it as someone's words.
+void introduced_paragraphs(Pass& pass, const Lexicon& lex) {
+  auto& refs = pass.refs;
+  for (std::size_t k = 1; k < refs.size(); ++k) {
+    const Ref& r = refs[k];
+    if (refs[k - 1].leaf == r.leaf || r.block->kind != BlockKind::paragraph || pass.voiced_by[k] >= 0) continue;
+    if (!introducer(pass.norms[k - 1].text, pass.decisions[k - 1], lex)) continue;
+    for (std::size_t j = k; j < refs.size() && refs[j].leaf == r.leaf; ++j) {
+      if (post_footer(pass.norms[j].text) || link_line(pass.norms[j].text)) break;
+      if (pass.decisions[j].category == Category::question) continue;
+      pass.voice(j, k - 1, "words the sentence before introduces as someone's (" + refs[k - 1].s->id + ")");
+    }
+  }
+}
+
+// A quotation the next sentence points back at as someone's words (「…」。社長はそう語った。).
+void pointed_back(Pass& pass) {
+  auto& refs = pass.refs;
+  for (std::size_t k = 0; k + 1 < refs.size(); ++k) {
+    if (pass.voiced_by[k] >= 0 || !wholly_quoted(pass.norms[k].text) || !points_back(pass.decisions[k + 1])) continue;
+    BlockKind next = refs[k + 1].block->kind;
+    if (next != BlockKind::paragraph && next != BlockKind::quote) continue;
+    if (pass.decisions[k].category == Category::question) continue;
+    pass.voice(k, k + 1, "words the sentence after points back at as someone's (" + refs[k + 1].s->id + ")");
+  }
+}
+
+// A heading that names someone's statement (■代表取締役CEO 久保田 誠 コメント, （ご参考１）社長
+// 真壁恭子のコメント: a person's name, then コメント, 談話, 声明), and inside such a section a
+// heading that is only a person's name and role (【南港・佐々木HC】, ◇中村翔太選手).
+struct Statements {
+  const Pass& pass;
+  const Lexicon& lex;
+
+  bool alone(std::size_t k) const {
+    const auto& refs = pass.refs;
+    return (k == 0 || refs[k - 1].leaf != refs[k].leaf) && (k + 1 == refs.size() || refs[k + 1].leaf != refs[k].leaf);
+  }
+  bool heading_like(std::size_t k) const {
+    std::string_view v = pass.norms[k].text;
+    return alone(k) && v.find("。") == std::string_view::npos && text::length(v) <= 60;
+  }
+  bool names_person(std::size_t k) const {
+    if (!heading_like(k) || text::length(pass.norms[k].text) > 24) return false;
+    std::vector<Morph> morphs;
+    analyse_morphs(pass.norms[k].text, morphs);
+    bool person = false;
+    for (const Morph& m : morphs) {
+      if (m.pos == Pos::verb || m.pos == Pos::adjective || m.pos == Pos::auxiliary) return false;
+      if (m.pos1 == "固有名詞" && m.pos2 == "人名") person = true;
+    }
+    return person;
+  }
+  bool names_statement(std::size_t k) const {
+    if (!heading_like(k)) return false;
+    const auto& refs = pass.refs;
+    std::string_view v = pass.norms[k].text;
+    bool trimmed = true;
+    while (trimmed && !v.empty()) {
+      trimmed = false;
+      for (std::string_view m : {" ", ":", "】", ")", "]", "」", ">"})
+        if (v.ends_with(m)) v.remove_suffix(m.size()), trimmed = true;
+    }
+    bool statement = false;
+    for (auto* c : lex.of_kind("quotenoun"))
+      if (c->expression != "回答" && c->expression != "投稿" && v.ends_with(c->expression) && v.size() > c->expression.size())
+        statement = true;
+    if (!statement) return false;
+    // It names the person (質問者からのお礼コメント introduces a participant's own turn), or it
+    // heads a section of several people's words (試合後の主なコメント) in prose, not in turns,
+    // where a person's name or a person's quoted words come next.
+    std::vector<Morph> morphs;
+    analyse_morphs(v, morphs);
+    if (std::any_of(morphs.begin(), morphs.end(), [](const Morph& m) { return m.pos1 == "固有名詞" && m.pos2 == "人名"; }))
+      return true;
+    return k + 1 < refs.size() && !refs[k + 1].turn->spoken() && !refs[k].turn->spoken() &&
+           (names_person(k + 1) || pass.decisions[k + 1].category == Category::reported);
+  }
+};
+
+// The paragraphs under a heading that names a statement, up to the next heading or
+// heading-like line (at most three), are that person's words.
+void statement_sections(Pass& pass, const Lexicon& lex) {
+  auto& refs = pass.refs;
+  Statements st{pass, lex};
+  for (std::size_t k = 0; k + 1 < refs.size(); ++k) {
+    if (!st.names_statement(k)) continue;
+    const Leaf* current = nullptr;
+    int leaves = 0;
+    for (std::size_t j = k + 1; j < refs.size(); ++j) {
+      if (refs[j].leaf != current) {
+        current = refs[j].leaf;
+        if (st.names_person(j) && !refs[j].turn->spoken()) {
+          leaves = 0;  // the next person's words follow
+          continue;
+        }
+        // (a person's words without a full stop, 山田HC「…」, are no heading)
+        bool words = pass.decisions[j].category == Category::reported;
+        if (++leaves > 3 || (st.heading_like(j) && !words) || refs[j].block->kind == BlockKind::head ||
+            (refs[j].block->kind != BlockKind::paragraph && refs[j].block->kind != BlockKind::quote))
+          break;
+      }
+      if (refs[j].leaf == current && leaves == 0) continue;  // the person heading itself
+      if (pass.voiced_by[j] >= 0) continue;
+      if (pass.decisions[j].category == Category::question) continue;
+      pass.voice(j, k, "words under a heading that names a statement (" + refs[k].s->id + ")");
+    }
+  }
+}
+
+}  // namespace
+
+void voiced_quotations(Pass& pass, const Lexicon& lex) {
+  embedded_posts(pass);
+  introduced_paragraphs(pass, lex);
+  pointed_back(pass);
+  statement_sections(pass, lex);
+}
+
+}  // namespace jatei::claims

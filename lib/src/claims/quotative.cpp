@@ -1,0 +1,308 @@
+// The predicate with a quotative complement (と, って, とか, などと): what the verb that takes
+// the quotation makes of it (grammar.hpp: quotative). One function a kind of verb: thinking,
+// estimating, saying or denying, する (としている, とされる), and the rest.
+#include <optional>
+
+#include "claims/grammar.hpp"
+#include "claims/source.hpp"
+#include "jatei/text.hpp"
+
+namespace jatei::claims::grammar {
+
+using namespace text;
+
+namespace {
+
+// The sentence opens with a person or a body as its topic (専門家は、アナリストの田中氏は、同社
+// も、県警は), before the quotation at qb: someone other than the speaker whose words or views the
+// sentence reports. Role nouns and name suffixes are the lexicon's `agent` category.
+bool third_person_topic(const Ctx& c, std::size_t qb) {
+  std::string_view n = c.s.n;
+  if (auto src = find_source(n, c.s.body, c.lex); src && src->why == "the topic of the sentence" && src->end < qb &&
+                                                     src->element == "orgName")
+    return true;
+  // The first topic of the sentence (…のアナリストは、), before the quotation: its noun ends
+  // with a role noun or a name suffix.
+  std::size_t t = n.find("は、", c.s.body);
+  if (t == std::string_view::npos || t >= qb || length(n.substr(c.s.body, t - c.s.body)) > 24) return false;
+  std::string_view upto = n.substr(c.s.body, t - c.s.body);
+  if (upto.find("、") != std::string_view::npos) return false;
+  for (auto* a : c.lex.of_kind("agent"))
+    if (upto.ends_with(a->expression)) return true;
+  return false;
+}
+
+// Where the quotation starts, where the predicate ends, and the morph before the quotative
+// particle: what every rule below reads.
+struct Quote {
+  std::size_t qb, he;
+  const Morph* bq;
+};
+
+// 県警は、…とみて調べている: a body's view, in the て-form before what it does about it.
+bool body_view(Ctx& c, const Quote& w) {
+  const Predicate& p = c.p;
+  if (!(p.quote + 1 < p.head && !p.negative)) return false;
+  const Chunk& v = p.chunks[p.quote + 1];
+  if (!(v.kind == Chunk::Kind::verb && (v.tail == "て" || v.tail == "で") && c.in("thinking", v.lemma) &&
+        third_person_topic(c, w.qb)))
+    return false;
+  c.hit(Category::reported, 0.8, w.qb, w.he, "speech", "a named body's view (と" + v.lemma + "て …): reported");
+  return true;
+}
+
+// What is thought is an evaluation (うれしいと思う, 必要があると思う): an opinion, unless it is a
+// permission (…てもいい, なくていい: a hedge of advice).
+bool evaluation_thought(const Ctx& c, const Morph* bq) {
+  const Predicate& p = c.p;
+  const Chunk& q = p.chunks[p.quote];
+  bool evaluation = c.in("evaluation", q.lemma) || (bq && c.in("evaluation", bq->base)) ||
+                    (p.quote > 0 && p.chunks[p.quote - 1].kind == Chunk::Kind::adjective &&
+                     p.chunks[p.quote - 1].tail.empty() && c.in("evaluation", p.chunks[p.quote - 1].lemma)) ||
+                    // 必要があると思う, 意味がないと思う
+                    (p.quote > 0 && (q.lemma == "ある" || q.lemma == "ない") &&
+                     c.in("evaluation", p.chunks[p.quote - 1].lemma));
+  // …てもいい / なくていい: a permission, not an evaluation (なくていいと思う hedges advice)
+  if (evaluation && bq && (bq->base == "いい" || bq->base == "よい" || bq->base == "良い") && &*bq > &p.morphs.front()) {
+    const Morph& pm = *(bq - 1);
+    if (pm.pos == Pos::particle && (pm.surface == "て" || pm.surface == "で" || pm.surface == "も")) evaluation = false;
+  }
+  return evaluation;
+}
+
+// A verb of thinking (と思う, とみている, と考えられる): a request, a wish, an intention, an
+// opinion, an impersonal view, someone's view, a narrated thought or the speaker's hedge.
+bool thought(Ctx& c, const Cue& t, const Quote& w) {
+  const Predicate& p = c.p;
+  const std::string& L = p.chunks[p.head].lemma;
+  const Chunk& q = p.chunks[p.quote];
+  std::size_t qb = w.qb, he = w.he;
+  const Morph* bq = w.bq;
+  if (p.quote_after_wish && bq && bq->surface == "ば") {
+    c.hit(Category::other, 0.8, qb, he, "request", "…ばと思います: a polite request, not a hedge");
+    return true;
+  }
+  if (p.quote_after_wish && bq && bq->base == "ほしい") {
+    c.hit(Category::opinion, 0.8, qb, he, "", "てほしいと思う: a wish about others, an opinion");
+    return true;
+  }
+  if (p.quote_after_volitional || p.quote_after_wish) {
+    c.hit(Category::other, 0.8, qb, he, "intention", "a volitional or たい before と思う: an intention");
+    return true;
+  }
+  if (t.cls == "none") return false;
+  if (!p.passive && !p.negative && evaluation_thought(c, bq)) {
+    c.hit(Category::opinion, 0.8, qb, he, "", "a verb of thinking over an evaluation (" + q.lemma + ")");
+    return true;
+  }
+  if (p.passive) {
+    c.hit(Category::speculation, 0.9, qb, he, "", "と" + L + " in the passive: an impersonal view");
+    return true;
+  }
+  if (p.quote_after_bracket && !p.past) {
+    c.hit(Category::reported, 0.8, qb, he, "", "「…」と" + L + ": a quoted view");
+    return true;
+  }
+  // 専門家は、…とみている: the view of someone the sentence opens with, told in the plain
+  // form, is reported (the speaker's own view is polite or has no such topic).
+  if (!p.polite && (p.progressive || p.past) && !p.experience && third_person_topic(c, qb)) {
+    c.hit(Category::reported, 0.8, qb, he, "speech", "a named person's or body's view (と" + L + "): reported");
+    return true;
+  }
+  if (p.past && !p.experience) return true;  // a narrated past thought: told as a fact
+  if (p.negative) {
+    c.hit(Category::opinion, 0.6, qb, he, "", "とは思わない: an evaluation");
+    return true;
+  }
+  c.hit_from(&t, Category::speculation, 0.8, qb, he, "think", "a verb of thinking: the speaker's own view");
+  return true;
+}
+
+// A verb of estimating (と予想される, と見込む, と試算している): an estimate, someone's or the
+// speaker's own.
+bool estimate(Ctx& c, const Cue& e, const Quote& w) {
+  const Predicate& p = c.p;
+  const std::string& L = p.chunks[p.head].lemma;
+  std::size_t qb = w.qb, he = w.he;
+  if (e.cls == "none") return false;
+  bool someone = p.quote_after_bracket || (p.subject >= 0 && p.subject > p.quote) ||
+                 (!p.polite && !p.passive && third_person_topic(c, qb));
+  if (p.passive) c.hit(Category::speculation, 0.85, qb, he, "", "と" + L + " in the passive: an estimate");
+  else if (someone) c.hit(Category::reported, 0.8, qb, he, "speech", "someone's estimate: " + L);
+  else if (e.cls == "reported" && (p.past || p.progressive) && !p.polite)  // (試算しております: the speaker's own)
+    c.hit(Category::reported, e.strength, qb, he, "speech", "a source's figure: " + L);
+  else c.hit(Category::speculation, e.strength, qb, he, "", "a verb of estimating: the speaker's own estimate");
+  return true;
+}
+
+// A verb of saying or denying (と言う, と話した, と否定した): reported, unless it cannot rule
+// out (ないとは言えない), wishes to say (言いたい) or names a partner (友人と話した). Nothing
+// when the verb is neither.
+std::optional<bool> saying(Ctx& c, const Quote& w) {
+  const Predicate& p = c.p;
+  const std::string& L = p.chunks[p.head].lemma;
+  std::size_t qb = w.qb, he = w.he;
+  const Morph* bq = w.bq;
+  const Cue* speech = verb_entry(c, "speech");
+  const Cue* denial = c.cat("denial", L);
+  // ないとは言えない: cannot say it is not (a hedge)
+  if ((L == "言える" || L == "いえる" || L == "言う") && p.negative && p.potential && bq && bq->base == "ない") {
+    c.hit(Category::speculation, 0.8, qb, he, "", "ないとは言えない: cannot be ruled out");
+    return true;
+  }
+  if (speech && p.has(Modal::wish)) {
+    c.hit(Category::other, 0.7, qb, he, "intention", "言いたい: a wish to say, not a report");
+    return true;
+  }
+  if (!speech && !denial) return std::nullopt;
+  if (speech && speech->cls == "none") return true;  // 話し合う: a conversation
+  // 友人と話した, 誰かと話していた
+  // (必要と書かれている: a na-adjective before と is what is written, not a name)
+  bool adjectival = bq && (bq->pos1 == "形容動詞語幹" || bq->pos1 == "ナイ形容詞語幹");
+  bool partner = (p.quote_after_noun && !adjectival) ||
+                 (bq && bq->surface == "か" && bq > &p.morphs.front() && (bq - 1)->pos1 == "代名詞");
+  if (partner && !p.quote_after_bracket && conversation_verb(L)) return false;
+  if (p.passive && speech) {
+    c.hit(Category::reported, 0.75, qb, he, "", "と" + L + " in the passive: what is said");
+    return true;
+  }
+  c.hit_from(speech ? speech : denial, Category::reported, 0.85, qb, he, "speech", "a verb of saying after a quotation");
+  return true;
+}
+
+// …避けられないだろうと覚悟している, …のではないかと危惧する: the quotation carries its own
+// hedge and the verb is the speaker's attitude to it (not saying, not a past thought).
+bool hedged_quotation(Ctx& c, const Quote& w) {
+  const Predicate& p = c.p;
+  const Chunk& h = p.chunks[p.head];
+  const std::string& L = h.lemma;
+  if (!(h.kind == Chunk::Kind::verb && !p.past && !p.passive && L != "する" && L != "なる")) return false;
+  const std::string& qt = p.chunks[p.quote].tail;
+  if (qt.find("だろう") != std::string::npos || qt.find("でしょう") != std::string::npos ||
+      qt.find("かもしれない") != std::string::npos || qt.find("ではないか") != std::string::npos ||
+      qt.find("じゃないか") != std::string::npos || qt.find("のではないか") != std::string::npos) {
+    c.hit(Category::speculation, 0.7, w.qb, w.he, "", "a hedged quotation under " + L + ": the speaker's guess");
+    return true;
+  }
+  return false;
+}
+
+// とされる in the passive: a received estimate (a figure), a rule (a rule noun or a formal
+// noun), an unverified allegation (a past event), or a received view.
+void tosareru(Ctx& c, const Quote& w) {
+  const Predicate& p = c.p;
+  std::size_t qb = w.qb, he = w.he;
+  const Morph* bq = w.bq;
+  bool nominal = bq && (bq->pos == Pos::noun);
+  bool figure = bq && (bq->pos1 == "数" || (bq->pos1 == "接尾" && &*bq > &p.morphs.front() && (bq - 1)->pos1 == "数"));
+  if (nominal && figure) {
+    c.hit(Category::reported, 0.6, qb, he, "", "a figure + とされる: a received estimate");
+    return;
+  }
+  // A rule defines with a rule noun (対象, 任意, 予約制) or a formal noun (…ものとされる,
+  // …こととされる, 65歳以上の方とされる); after any other noun とされる is a received view
+  // (原因は部品の劣化とされている: reported).
+  if (nominal) {
+    bool rule = bq->pos1 == "非自立" || bq->base == "方" || bq->base == "者";
+    std::size_t qpos = bq->end;
+    for (auto* r : c.lex.of_kind("rulenoun"))
+      if (qpos >= r->expression.size() && c.s.n.substr(qpos - r->expression.size(), r->expression.size()) == r->expression)
+        rule = true;
+    if (rule) c.hit(Category::fact, 0.8, qb, he, "rule", "a rule noun + とされる: states a rule");
+    else c.hit(Category::reported, 0.6, qb, he, "", "a noun + とされる: a received view");
+    return;
+  }
+  if (bq && bq->pos == Pos::auxiliary && bq->base == "た") {
+    c.hit(Category::speculation, 0.8, qb, he, "", "a past event + とされる: an unverified allegation");
+    return;
+  }
+  c.hit(Category::reported, 0.6, qb, he, "", "とされる: a received view");
+}
+
+// とする (としている, とした, とされる): the source's position, or a decision (中止とした).
+bool to_suru(Ctx& c, const Quote& w) {
+  const Predicate& p = c.p;
+  if (p.quote_after_volitional) return true;  // しようとしている: about to
+  if (p.passive) {
+    tosareru(c, w);
+    return true;
+  }
+  bool nominal = w.bq && (w.bq->pos == Pos::noun);
+  if (nominal && !p.quote_after_bracket) return false;  // 中止とした: decided
+  c.hit(Category::reported, 0.75, w.qb, w.he, "", "としている: the source's position");
+  return true;
+}
+
+// Any other verb after a quotation: 見通しとなった (an epistemic noun), 「…」とあった (what a
+// text says), 「…」と笑った (a quotation and a verb).
+bool other_verb(Ctx& c, const Quote& w) {
+  const Predicate& p = c.p;
+  const Chunk& h = p.chunks[p.head];
+  const std::string& L = h.lemma;
+  const Chunk& q = p.chunks[p.quote];
+  std::size_t qb = w.qb, he = w.he;
+  // なる after an epistemic noun: 見通しとなった
+  if (L == "なる") {
+    if (const Cue* e = epistemic_noun(c, q.lemma)) {
+      c.hit_from(e, Category::speculation, 0.7, p.chunk_begin(p.quote), he, "", q.lemma + "となった: projected");
+      return true;
+    }
+  }
+  // 投稿には「…」とあった: what a text says (「A」と「B」がある lists two things: ある takes a
+  // subject there, not the quotation).
+  if (L == "ある" && p.quote_after_bracket && p.quote == p.head - 1 && !p.negative) {
+    c.hit(Category::reported, 0.8, qb, he, "", "「…」とある: what a text says");
+    return true;
+  }
+  if (p.quote_after_bracket && h.kind == Chunk::Kind::verb && L != "なる" && L != "ある" && L != "いう" && L != "言う") {
+    c.hit(Category::reported, 0.8, qb, he, "", "a quotation 「…」 followed by と and a verb");
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// The predicate with a quotative complement (と, って, とか, などと).
+bool quotative(Ctx& c) {
+  const Predicate& p = c.p;
+  if (p.quote < 0) return false;
+  const std::string& L = p.chunks[p.head].lemma;
+  const Quote w{c.quote_begin(), c.head_end(), before_quote(p)};
+  const Chunk& q = p.chunks[p.quote];
+  if (p.quote_attributive) return false;
+  if (body_view(c, w)) return true;
+  // Naming: 「…」と呼ぶ, Xと名付ける
+  if (L == "呼ぶ" || L == "名付ける" || L == "称する" || L == "名乗る") return true;
+  // とは限らない: not necessarily
+  if (L == "限る" && p.negative) {
+    c.hit(Category::speculation, 0.8, w.qb, w.he, "", "とは限らない: not necessarily");
+    return true;
+  }
+  // として is a quotation only after a predicate (おそれがあるとして), not after a noun or a
+  // bracket (「迷惑メッセージ」として: as).
+  const Morph* bq = w.bq;
+  if (q.quote_particle == "として" && (p.quote_after_noun || p.quote_after_bracket || !bq ||
+                                     !(bq->pos == Pos::verb || bq->pos == Pos::adjective || bq->pos == Pos::auxiliary)))
+    return false;
+  if (const Cue* t = c.lex.word("thinking", L)) return thought(c, *t, w);
+  if (const Cue* e = c.lex.word("estimate", L)) return estimate(c, *e, w);
+  if (auto said = saying(c, w)) return *said;
+  if (const Cue* m = manner_of(c)) {
+    c.hit_from(m, Category::reported, 0.85, w.qb, w.he, "", "a manner of saying after a quotation");
+    return true;
+  }
+  if (const Cue* hv = verb_entry(c, "hearing"); hv && hv->cls != "none") {
+    c.hit_from(hv, Category::reported, 0.8, w.qb, w.he, "", "a verb of hearing with a quotation: hearsay");
+    return true;
+  }
+  if (hedged_quotation(c, w)) return true;
+  // A conditional と (すると) is no quotation, unless a verb of saying, thinking or hearing
+  // takes it (above).
+  for (std::size_t k = q.content_end; k < q.last; ++k)
+    if (p.morphs[k].surface == "と" && p.morphs[k].pos1 == "接続助詞") return false;
+  if (L == "する" || L == "なす") return to_suru(c, w);
+  return other_verb(c, w);
+}
+
+}  // namespace jatei::claims::grammar
