@@ -200,6 +200,21 @@ for x in malformed truncated text empty; do
   checks=$((checks + 1))
   grep -Eq "^jatei-validate: $f:[0-9]+: " "$T/err" || { fail "jatei-validate $x.xml: no FILE:LINE: in the message"; show "$T/err"; }
 done
+# an empty file or one of white space only: said to be empty, naming the file (exit 65)
+printf ' \n\n' >"$S/blank.xml"
+for x in empty blank; do
+  for tool in jatei-text jatei-validate jatei-speakers jatei-claims jatei-terms; do
+    run "$B/$tool" "$S/$x.xml"
+    check_rc 65 "$tool $x.xml" || true
+    expect_grep "$tool: $S/$x.xml:" "$T/err" "$tool $x.xml: names the file" || true
+    expect_grep "no XML document in it" "$T/err" "$tool $x.xml: says the file has no document" || true
+    expect_empty "$T/out" "$tool $x.xml: stdout" || true
+  done
+done
+run "$B/jatei-text" "$S/empty.xml"
+expect_grep "the file is empty" "$T/err" "jatei-text empty.xml: says empty" || true
+run "$B/jatei-text" "$S/blank.xml"
+expect_grep "only white space" "$T/err" "jatei-text blank.xml: says white space only" || true
 run "$B/jatei-text" "$S/malformed.xml"
 expect_grep "jatei-text: $S/malformed.xml:3:" "$T/err" "jatei-text malformed.xml: line 3" || true
 run "$B/jatei-validate" "$S/malformed.xml"

@@ -578,6 +578,23 @@ class Splitter {
     return false;
   }
 
+  // Whether a domain label or a file extension starts at k: lowercase ASCII letters (two to six:
+  // com, jp, tokyo, pdf), maybe more labels after a period (co.jp), then no letter, digit, '-'
+  // or '_'. After a Japanese word, a period before one is inside a name, not a full stop.
+  bool lowercase_suffix_at(std::size_t k) const {
+    std::size_t n = cps_.size();
+    for (;;) {
+      std::size_t start = k;
+      while (k < n && cps_[k].c >= U'a' && cps_[k].c <= U'z') ++k;
+      if (k - start < 2 || k - start > 6) return false;
+      if (k + 1 < n && cps_[k].c == U'.' && cps_[k + 1].c >= U'a' && cps_[k + 1].c <= U'z') {
+        ++k;
+        continue;
+      }
+      return k >= n || !(is_ascii_alnum(cps_[k].c) || cps_[k].c == U'-' || cps_[k].c == U'_');
+    }
+  }
+
   // If a terminator element starts at i, the index just after it; npos otherwise.
   std::size_t terminator_end(std::size_t i, std::size_t start, bool has_text) const {
     std::size_t n = cps_.size();
@@ -587,6 +604,8 @@ class Splitter {
     bool at_end = i + 1 >= n;
     if (c == U'.' || c == U'．') {
       if (is_alnum_like(prev) && is_alnum_like(next)) return npos;  // 2.5 No.1 example.com
+      // A domain or a file name whose name is Japanese: 一休.com, 価格.comで, 楽天.co.jp, 報告書.pdf.
+      if (c == U'.' && prev >= 0x80 && is_wordlike(prev) && lowercase_suffix_at(i + 1)) return npos;
       if (c == U'.' && is_ascii_alnum(prev) && !at_end && !is_space(next) && !is_terminator(next) &&
           !closes(next))
         return npos;  // 1.と 12.が b.から QuickJS.wasm

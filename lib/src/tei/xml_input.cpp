@@ -143,6 +143,10 @@ template <class Fail>
 void parse_checked(char* data, std::size_t size, unsigned flags, pugi::xml_document& dom, const Fail& fail) {
   // Where the document's last characters are (before the parser writes into the buffer).
   std::size_t last = std::string_view(data, size).find_last_not_of(" \t\r\n");
+  // Nothing to parse: say that, rather than the parser's "no document element".
+  if (last == std::string_view::npos)
+    fail(0, size == 0 ? "the file is empty: no XML document in it"
+                      : "the file holds only white space: no XML document in it");
   // parse_fragment keeps text beside the root element as nodes, so it can be refused below.
   pugi::xml_parse_result r = dom.load_buffer_inplace(data, size, flags | pugi::parse_fragment, pugi::encoding_utf8);
   if (!r) {
