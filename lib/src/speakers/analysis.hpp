@@ -5,6 +5,8 @@
 //   induce (induce.cpp)        the label styles the document uses: Item::label where a line's
 //                              label is one of them
 //   turns (turns.cpp)          in a run with labels: which lines are turns, whose, and why
+//   interview (interview.cpp)  in a run without: short questions each followed by answers, no
+//                              mark at all (an interviewer and the one who answers)
 //   unlabelled (unlabelled.cpp) in a run without: is it a dialogue, how many people, who says
 //                              each paragraph
 //   names (names.cpp)          one person per key however the label varies; persName, @role
@@ -55,6 +57,7 @@ struct Item {
   std::optional<LabelCandidate> candidate;  // a label shape at its start
   std::optional<PostHeader> header;       // the line is a post header's shape
   bool furniture = false;                 // a counter, a button row, a line the page repeats
+  bool faq_heading = false;               // an FAQ's numbered question (Q1. …): a heading, no one's turn
   std::size_t list_group = 0;             // a list split into its items (one label each), or 0
   bool forced = false;                    // old_label: a label already in <speaker>, kept
   std::optional<Label> label;             // accepted label
@@ -77,6 +80,7 @@ struct Run {
   enum class Verdict { no, piece, yes } verdict = Verdict::no;  // as an unlabelled dialogue
   int paragraphs = 0, cues = 0, strong = 0;                     // its evidence
   std::string why;                                             // for --explain
+  std::string interview_why;  // why a run with questions is or is not an unmarked interview
 };
 
 // A label style the document was looked at for, and what was decided.
@@ -126,6 +130,7 @@ struct Context {
 // The steps (each in its own file).
 void induce_styles(Context& cx);                 // induce.cpp
 void group_labelled(Context& cx, Run& r);        // turns.cpp
+void find_unmarked_interviews(Context& cx);      // interview.cpp: questions and answers, no label
 void classify_unlabelled(Context& cx);           // unlabelled.cpp: verdicts, units, decoding
 void attribute_quotations(Context& cx);          // quotes.cpp: a quotation in prose, to whom
 void name_people(Context& cx);                   // names.cpp

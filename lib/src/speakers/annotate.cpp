@@ -52,6 +52,7 @@ class Annotator {
     induce_styles(cx_);
     for (auto& r : cx_.runs)
       if (r.mode == Run::Mode::labelled) group_labelled(cx_, r);
+    find_unmarked_interviews(cx_);
     classify_unlabelled(cx_);
     attribute_quotations(cx_);
     name_people(cx_);

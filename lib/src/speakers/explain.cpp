@@ -75,6 +75,7 @@ void explain(Context& cx, std::ostream& os) {
     os << "jatei-speakers: divisions";
     for (std::size_t d : r.divs) os << ' ' << (d + 1);
     os << ": " << r.why << '\n';
+    if (!r.interview_why.empty() && r.mode != Run::Mode::labelled) os << "  not an interview without marks: " << r.interview_why << '\n';
     if (r.mode == Run::Mode::prose) {  // only the quotations given to someone (quotes.cpp)
       for (auto& it : r.items)
         if (it.part != Part::outside) explain_item(cx, it, os);

@@ -169,6 +169,21 @@ std::string person_line(std::string_view t, const SpeakerModel::Compiled& cues) 
   return name;
 }
 
+// Q1. Q2. … with no A. anywhere: the numbered questions of an FAQ, headings over their answers
+// (an interview marks its questions without numbers, or answers with A.).
+bool faq_headings(const std::vector<Item*>& items, const std::vector<std::size_t>& ks) {
+  for (std::size_t k : ks) {
+    const Item& it = *items[k];
+    const SpeakerLabel& l = it.candidate->label;
+    if (it.forced || l.style != SpeakerLabel::Style::qa || l.name != "Q") return false;
+    std::string_view mark = std::string_view(it.text).substr(0, std::min(l.length, it.text.size()));
+    bool numbered = false;
+    for (text::CodePoint cp : text::code_points(mark)) numbered = numbered || text::is_digit(cp.c);
+    if (!numbered) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<Item*> Context::items() {
@@ -353,6 +368,13 @@ void induce_styles(Context& cx) {
       why << ": no name recurs"
           << (space ? " twice (a name and a space need two)" : whole_line ? " twice (a name alone on a line needs two)" : "");
     else if (spoken_share < min_spoken) why << ": the text after it does not read like speech";
+    else if (family == "QA" && faq_headings(items, ks)) {
+      why << ": numbered questions (Q1.) and no answer mark: an FAQ's headings, not an interviewer's turns";
+      for (std::size_t k : ks) {
+        items[k]->faq_heading = true;
+        items[k]->why = "an FAQ's numbered question: a heading over its answer";
+      }
+    }
     else st.accepted = true;
     if (std::any_of(ks.begin(), ks.end(), [&](std::size_t k) { return items[k]->forced; })) st.accepted = true;
     st.why = why.str();

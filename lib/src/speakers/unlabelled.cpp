@@ -443,8 +443,16 @@ void follow_attached(Context& cx) {
 }  // namespace
 
 void classify_unlabelled(Context& cx) {
-  for (auto& r : cx.runs)
-    if (r.mode != Run::Mode::labelled) r.verdict = dialogue_verdict(cx, r);
+  for (auto& r : cx.runs) {
+    if (r.mode == Run::Mode::labelled) continue;
+    // An FAQ (numbered questions over their answers) is no one's conversation.
+    if (std::any_of(r.items.begin(), r.items.end(), [](const Item& it) { return it.faq_heading; })) {
+      r.verdict = Run::Verdict::no;
+      r.why = "prose: an FAQ, its numbered questions are headings";
+      continue;
+    }
+    r.verdict = dialogue_verdict(cx, r);
+  }
   // A dialogue scraped in pieces: once one run is surely a dialogue (or the runs that reach the
   // score have the cues of one between them), those other runs are pieces of it.
   bool sure = false;
