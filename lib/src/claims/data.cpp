@@ -30,7 +30,7 @@ extern const std::size_t kBuiltinEntitiesSize;
 
 namespace jatei::claims {
 bool is_category(std::string_view kind) {
-  static const std::string_view kinds[] = {"speech", "hearing", "thinking", "estimate", "denial", "manner", "stance",
+  static const std::string_view kinds[] = {"speech", "hearing", "thinking", "estimate", "judging", "denial", "manner", "stance",
                                            "showverb", "rumour", "spread", "epistemic", "likely", "feeling",
                                            "evaluation", "telling", "ask", "answer", "evidence", "discourse",
                                            "rumoured", "voice", "pointer", "finding", "source", "agent"};

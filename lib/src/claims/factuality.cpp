@@ -77,6 +77,8 @@ bool kaomoji_or_laugh(std::string_view inner) {
   return symbol;
 }
 
+std::size_t trailing_run(Sent& s, std::size_t e);
+
 Sent analyse(Normalised norm) {
   Sent s;
   s.norm = std::move(norm);
@@ -163,8 +165,32 @@ Sent analyse(Normalised norm) {
     }
   }
   s.body = b;
-  // Core end: strip the trailing run.
-  std::size_t e = n.size();
+  s.core_end = trailing_run(s, n.size());
+  // A sentence that is one quotation and nothing else (「いくらくらい？」, a line of dialogue
+  // quoted alone): its grammar is the grammar of the words inside.
+  if (s.core_end > s.body) {
+    std::size_t len = 0;
+    char32_t last = before(n, s.core_end, len);
+    auto it = std::find_if(s.quotes.begin(), s.quotes.end(),
+                           [&](auto& q) { return q.first == s.body && q.second + len == s.core_end; });
+    if ((last == 0x300D || last == 0x300F) && it != s.quotes.end()) {
+      std::size_t close = it->second;
+      s.quotes.erase(it);
+      s.body = next(n, s.body);
+      bool qmark = s.qmark, excl = s.excl;
+      s.core_end = trailing_run(s, close);
+      s.qmark = s.qmark || qmark;
+      s.excl = s.excl || excl;
+      s.wholly_quoted = true;
+    }
+  }
+  return s;
+}
+
+// The end of the sentence's core: before its trailing run of punctuation, emoji, (笑) and
+// kaomoji, from e back (qmark and excl set when the run holds ? or !).
+std::size_t trailing_run(Sent& s, std::size_t e) {
+  std::string_view n = s.n;
   while (e > s.body) {
     std::size_t len = 0;
     char32_t c = before(n, e, len);
@@ -230,8 +256,7 @@ Sent analyse(Normalised norm) {
     }
     break;
   }
-  s.core_end = e;
-  return s;
+  return e;
 }
 
 // Only final particles (or nothing) between e and the end of the core.

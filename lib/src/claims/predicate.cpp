@@ -427,6 +427,18 @@ void read_tail(Predicate& p) {
         add_mark(p, Modal::hearsay, x.begin, x.end, "sentence-final だって: I hear");
         continue;
       }
+      // 完成しているとか。: a predicate, then と and a final か: what is heard (とか, not a question)
+      bool predicate_before = k >= 2 && (m[k - 2].pos == Pos::verb || m[k - 2].pos == Pos::auxiliary ||
+                                         m[k - 2].pos == Pos::adjective);
+      if (s == "か" && k + 1 == z && prev && prev->surface == "と" && prev->pos == Pos::particle && predicate_before) {
+        add_mark(p, Modal::hearsay, prev->begin, x.end, "sentence-final とか: so I hear");
+        continue;
+      }
+      if (s == "とか" && k + 1 == z && k >= 1 &&
+          (m[k - 1].pos == Pos::verb || m[k - 1].pos == Pos::auxiliary || m[k - 1].pos == Pos::adjective)) {
+        add_mark(p, Modal::hearsay, x.begin, x.end, "sentence-final とか: so I hear");
+        continue;
+      }
       // か も at the end: かも (maybe)
       if (s == "か" && next && next->surface == "も" && k + 2 == z) {
         add_mark(p, Modal::possibility, x.begin, next->end, "かも: maybe");

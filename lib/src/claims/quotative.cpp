@@ -135,6 +135,18 @@ bool estimate(Ctx& c, const Cue& e, const Quote& w) {
   return true;
 }
 
+// A verb of judging (と判断した, 判決は…を違法と認定した): the finding of a court, a body or a
+// person, told in the plain form of a report, is reported; the speaker's own, told politely
+// without such a topic (点検では14か所を危険箇所と判断しました), is told as a fact.
+bool judgement(Ctx& c, const Cue& j, const Quote& w) {
+  const Predicate& p = c.p;
+  const std::string& L = p.chunks[p.head].lemma;
+  if (j.cls == "none" || p.passive) return false;
+  if (p.polite && !third_person_topic(c, w.qb)) return true;
+  c.hit_from(&j, Category::reported, 0.8, w.qb, w.he, "speech", "a finding or a judgement (と" + L + "): reported");
+  return true;
+}
+
 // A verb of saying or denying (と言う, と話した, と否定した): reported, unless it cannot rule
 // out (ないとは言えない), wishes to say (言いたい) or names a partner (友人と話した). Nothing
 // when the verb is neither.
@@ -248,14 +260,26 @@ bool other_verb(Ctx& c, const Quote& w) {
       return true;
     }
   }
-  // 投稿には「…」とあった: what a text says (「A」と「B」がある lists two things: ある takes a
-  // subject there, not the quotation).
-  if (L == "ある" && p.quote_after_bracket && p.quote == p.head - 1 && !p.negative) {
-    c.hit(Category::reported, 0.8, qb, he, "", "「…」とある: what a text says");
-    return true;
-  }
   if (p.quote_after_bracket && h.kind == Chunk::Kind::verb && L != "なる" && L != "ある" && L != "いう" && L != "言う") {
     c.hit(Category::reported, 0.8, qb, he, "", "a quotation 「…」 followed by と and a verb");
+    return true;
+  }
+  return false;
+}
+
+// 投稿には「…」とあった, 説明書には、水洗いできるとある: what a text says (「A」と「B」がある lists
+// two things: ある takes a subject there, not the quotation). Before the conditional と, which
+// MeCab may read in the same place (…整うとある).
+bool text_says(Ctx& c, const Quote& w) {
+  const Predicate& p = c.p;
+  const std::string& L = p.chunks[p.head].lemma;
+  const Chunk& q = p.chunks[p.quote];
+  std::size_t qb = w.qb, he = w.he;
+  const Morph* bq = w.bq;
+  bool clause = q.quote_particle == "と" && bq &&
+                (bq->pos == Pos::verb || bq->pos == Pos::auxiliary || bq->pos == Pos::adjective);
+  if (L == "ある" && (p.quote_after_bracket || clause) && p.quote == p.head - 1 && !p.negative) {
+    c.hit(Category::reported, 0.8, qb, he, "", "「…」とある: what a text says");
     return true;
   }
   return false;
@@ -287,6 +311,7 @@ bool quotative(Ctx& c) {
     return false;
   if (const Cue* t = c.lex.word("thinking", L)) return thought(c, *t, w);
   if (const Cue* e = c.lex.word("estimate", L)) return estimate(c, *e, w);
+  if (const Cue* j = c.lex.word("judging", L)) return judgement(c, *j, w);
   if (auto said = saying(c, w)) return *said;
   if (const Cue* m = manner_of(c)) {
     c.hit_from(m, Category::reported, 0.85, w.qb, w.he, "", "a manner of saying after a quotation");
@@ -296,7 +321,7 @@ bool quotative(Ctx& c) {
     c.hit_from(hv, Category::reported, 0.8, w.qb, w.he, "", "a verb of hearing with a quotation: hearsay");
     return true;
   }
-  if (hedged_quotation(c, w)) return true;
+  if (hedged_quotation(c, w) || text_says(c, w)) return true;
   // A conditional と (すると) is no quotation, unless a verb of saying, thinking or hearing
   // takes it (above).
   for (std::size_t k = q.content_end; k < q.last; ++k)

@@ -25,6 +25,7 @@ struct Sent {
   Predicate pred;            // the final predicate (analysed when the sentence has one)
   Predicate pred2;           // a clause coordinated with it, when that one decided
   bool excl = false;         // … or !
+  bool wholly_quoted = false;  // the sentence is one quotation 「…」: body and core_end are inside it
   // Matched bracket pairs [open, close] (byte offsets of the brackets).
   std::vector<std::pair<std::size_t, std::size_t>> quotes, parens;
 
