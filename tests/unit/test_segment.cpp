@@ -1001,6 +1001,24 @@ BOOST_AUTO_TEST_CASE(an_faq_under_a_heading_has_its_questions_as_headings) {
   BOOST_TEST(division_of(q, "市は公式アカウントで次のように投稿した。") == "article");
 }
 
+BOOST_AUTO_TEST_CASE(numbered_questions_over_unmarked_answers_are_headings) {
+  // Q1. Q2. Q3. in order, each over an answer that has no answer's mark: an FAQ's headings,
+  // with or without a heading above them.
+  Document d = seg(
+      "よくある質問\nこのページでは、よくいただくご質問にお答えします。\nQ1. 充電はどのくらい持ちますか？\n"
+      "通常の使い方で約2週間です。\nQ2. 防水ですか？\nいいえ、生活防水のみです。雨の日はご注意ください。\n"
+      "Q3. 保証期間は？\n購入から1年間です。\n1．保証書を用意します。\n2．窓口に送ります。\n");
+  BOOST_TEST(kind_of(d, "Q1. 充電はどのくらい持ちますか？") == "head");
+  BOOST_TEST(kind_of(d, "Q2. 防水ですか？") == "head");
+  BOOST_TEST(kind_of(d, "Q3. 保証期間は？") == "head");
+  BOOST_TEST(kind_of(d, "いいえ、生活防水のみです。雨の日はご注意ください。") == "paragraph");
+  // One numbered question alone, or numbers out of order, are no series.
+  Document one = seg("題名\n本文です。長い説明が続きます。\nQ1. 防水ですか？\nいいえ、生活防水のみです。\n");
+  BOOST_TEST(kind_of(one, "Q1. 防水ですか？") == "paragraph");
+  Document skip = seg("題名\n本文です。長い説明が続きます。\nQ1. 防水ですか？\nいいえ。\nQ3. 保証は？\n1年です。\n");
+  BOOST_TEST(kind_of(skip, "Q3. 保証は？") == "paragraph");
+}
+
 BOOST_AUTO_TEST_CASE(code_lines_are_text_without_sentences) {
   Document d = seg(
       "題名\n本文です。長い説明が続きます。\n$ npm install express\nTS=$(date +%Y%m%d)\n"
