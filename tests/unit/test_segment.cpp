@@ -1019,6 +1019,67 @@ BOOST_AUTO_TEST_CASE(numbered_questions_over_unmarked_answers_are_headings) {
   BOOST_TEST(kind_of(skip, "Q3. 保証は？") == "paragraph");
 }
 
+BOOST_AUTO_TEST_CASE(markdown_tables_quotes_and_directive_fences) {
+  Document d = seg(
+      "題名の行\n本文です。表と引用のある記事の本文が続きます。\n| 項目 | バージョン |\n| --- | --- |\n| numpy | 2.1 |\n"
+      "本文です。表のあとにも説明の文が続きます。\n> 精度は撮影時の明るさで大きく変わります。\n:::message\n"
+      "注意書きの文がここに入ります。\n:::\n本文です。最後の段落の文が続きます。\n");
+  BOOST_TEST(kind_of(d, "| 項目 | バージョン ||| --- | --- ||| numpy | 2.1 |") == "list");
+  BOOST_TEST(kind_of(d, "> 精度は撮影時の明るさで大きく変わります。") == "quote");
+  BOOST_TEST(kind_of(d, ":::message") == "code");
+  BOOST_TEST(kind_of(d, ":::") == "code");
+  BOOST_TEST(kind_of(d, "注意書きの文がここに入ります。") == "paragraph");
+  // A forum's anchor and quotation stay as they are.
+  Document f = seg("題名の行\n本文です。長い説明が続きます。\n>>2\n>引用した言葉\n");
+  BOOST_TEST(kind_of(f, ">>2") != "quote");
+}
+
+BOOST_AUTO_TEST_CASE(a_blog_header_with_an_icon_dates_and_tags) {
+  Document d = seg(
+      "🧾\nレシートの写真を家計簿にするまで\n2025/04/12に公開\nPython\nOCR\nSQLite\nはじめに\n"
+      "毎月レシートを手で打ち込むのが面倒になったので、写真から読み取る仕組みを作りました。手順を紹介します。\n"
+      "文字を読み取る\nOCRは、文字の場所を見つける検出と、文字を読む認識の二段階で動きます。設定は一つです。\n"
+      "金額を取り出す\n読み取った行のうち、合計を含む行から数字だけを取り出します。正規表現で十分でした。\n"
+      "結果\n四十二枚のレシートで試したところ、三十八枚の金額を正しく読めました。店名は半分ほどです。\n"
+      "おわりに\n次は写真を送るだけで登録できるようにしたいと考えています。また書きます。\n"
+      "参考\nOCR公式ドキュメント\n42\nいいね\nバッジを贈る\n");
+  BOOST_TEST(division_of(d, "🧾") == "boilerplate");
+  BOOST_TEST(kind_of(d, "レシートの写真を家計簿にするまで") == "head");
+  BOOST_TEST(kind_of(d, "2025/04/12に公開") == "byline");
+  for (const char* tag : {"Python", "OCR", "SQLite"}) BOOST_TEST(division_of(d, tag) == "boilerplate", tag);
+  // In a text whose paragraphs end with punctuation, a short line without it heads what
+  // follows, even when it ends with a predicate.
+  for (const char* head : {"はじめに", "文字を読み取る", "金額を取り出す", "結果", "おわりに", "参考"})
+    BOOST_TEST(kind_of(d, head) == "head", head);
+  BOOST_TEST(kind_of(d, "OCR公式ドキュメント") == "list");
+  BOOST_TEST(division_of(d, "42") == "boilerplate");
+  // Without punctuation in the text, such a line is a sentence of its own.
+  Document chat = seg("題名の行\n今日は朝から雨だった\n駅まで歩いた\nでも傘を忘れてた\n家に帰ってから気づいた\nもう一回出かける\n"
+                      "また雨に降られてしまって大変だったけど、楽しい一日だった\n");
+  BOOST_TEST(kind_of(chat, "もう一回出かける") == "paragraph");
+}
+
+BOOST_AUTO_TEST_CASE(rows_glossaries_and_profiles) {
+  Document d = seg(
+      "北浜ブルーウェーブ公式サイト\nホーム ＞ ニュース ＞ 試合結果\n【試合結果】第12節　北浜 vs 南港\n2025.11.16　試合レポート\n北浜　31－27　南港\n"
+      "前半　14－15\n後半　17－12\n立ち上がりは南港のペースだった。後半に守備を変えて逆転した。\n"
+      "【ポイント】\n・後半に守備の形を変えた\n・GKが連続でセーブした\n"
+      "本文です。試合の流れをもう少し詳しく振り返ります。\n用語解説\n"
+      "トレハロース：ブドウ糖が二つつながった糖。\n変異株：遺伝子の一部を変えた個体。\n論文情報\n"
+      "タイトル：Pre-drought trehalose in moss\n著者：Ryosuke Mizuno, Aya Koda\n掲載誌：Plant Physiology\n"
+      "石原 智恵（いしはら・ちえ）\n科学ライター。植物と気候の記事を多く手がける。\n");
+  BOOST_TEST(kind_of(d, "2025.11.16　試合レポート") == "byline");
+  BOOST_TEST(kind_of(d, "北浜　31－27　南港|前半　14－15|後半　17－12") == "list");
+  BOOST_TEST(division_of(d, "・後半に守備の形を変えた|・GKが連続でセーブした") == "summary");
+  BOOST_TEST(kind_of(d, "トレハロース：ブドウ糖が二つつながった糖。|変異株：遺伝子の一部を変えた個体。") == "list");
+  BOOST_TEST(kind_of(d, "タイトル：Pre-drought trehalose in moss|著者：Ryosuke Mizuno, Aya Koda|掲載誌：Plant Physiology") ==
+             "list");
+  BOOST_TEST(kind_of(d, "石原 智恵（いしはら・ちえ）") != "head");
+  // Names that come back as keys are a dialogue's labels, not a glossary.
+  Document talk = seg("題名の行\n本文です。対談の様子をお届けします。\n対談\n山田：今日はよろしくお願いします。\n佐藤：こちらこそ。\n山田：さっそく始めましょう。\n");
+  BOOST_TEST(kind_of(talk, "山田：今日はよろしくお願いします。") == "paragraph");
+}
+
 BOOST_AUTO_TEST_CASE(code_lines_are_text_without_sentences) {
   Document d = seg(
       "題名\n本文です。長い説明が続きます。\n$ npm install express\nTS=$(date +%Y%m%d)\n"

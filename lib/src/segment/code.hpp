@@ -132,6 +132,8 @@ inline bool looks_like_code(std::string_view raw, std::string_view content, cons
   if (content.starts_with("#!/")) return true;  // a shebang
   std::string_view code = trim(before_comment(content));
   if (code.empty() || !ascii_outside_literals(code)) return false;
+  // A directive's fence (:::message, :::details, :::): markup around text, as ``` is.
+  if (code.starts_with(":::")) return true;
   // Words ending with a full stop are prose or a reference (Smith J. Title. J Med. 2013;3(2):4-9.).
   if (code.back() == '.' && std::count(code.begin(), code.end(), ' ') >= 2) return false;
   // A URL, an address or a handle alone is no code; nor a date or a time.

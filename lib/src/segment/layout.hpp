@@ -3,6 +3,7 @@
 // lib/src/segment; the decisions that look at a line's neighbours are in segment.cpp).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -74,6 +75,18 @@ inline std::size_t bars(std::string_view s) {
   for (std::size_t at = s.find("｜"); at != std::string_view::npos; at = s.find("｜", at + 1)) ++n;
   for (std::size_t at = s.find(" | "); at != std::string_view::npos; at = s.find(" | ", at + 1)) ++n;
   return n;
+}
+
+// A row of a Markdown table: | cell | cell | (or its rule | --- | --- |), three bars or more,
+// the first and the last at its ends.
+inline bool is_markdown_table_row(std::string_view s) {
+  if (s.size() < 5 || s.front() != '|' || s.back() != '|') return false;
+  return std::count(s.begin(), s.end(), '|') >= 3;
+}
+
+// A line of a Markdown block quotation: "> " and the quoted text (not >>2, an anchor).
+inline bool is_markdown_quote(std::string_view s) {
+  return s.size() > 2 && s[0] == '>' && s[1] == ' ' && s[2] != '>';
 }
 
 // 00:00 …, 1:02:15 …, [12:30] …: a line that starts with a time.

@@ -148,8 +148,25 @@ bool is_page_chrome(std::string_view s, std::size_t chars, const Cues& cues) {
   return false;
 }
 
+// A heading's words without the marks around them: 【ポイント】 ■まとめ ＜要点＞ -> ポイント まとめ 要点.
+std::string_view unmarked_head(std::string_view s) {
+  static constexpr std::u32string_view kLead = U"■□◆◇●○▼▽▶▷★☆";
+  static constexpr std::u32string_view kOpen = U"【［〈《＜〔[";
+  static constexpr std::u32string_view kClose = U"】］〉》＞〕]";
+  std::size_t len = 0;
+  char32_t f = utf8::decode(s, 0, len);
+  if (kLead.find(f) != std::u32string_view::npos) return trim(s.substr(len));
+  std::size_t open = kOpen.find(f);
+  if (open == std::u32string_view::npos || s.size() <= len) return s;
+  std::size_t blen = 0;
+  char32_t b = utf8::decode_before(s, s.size(), blen);
+  if (b != kClose[open]) return s;
+  return trim(s.substr(len, s.size() - len - blen));
+}
+
 LineKind classify(std::string_view s, std::size_t chars, const Cues& cues) {
   if (s.empty()) return LineKind::blank;
+  if (is_markdown_table_row(s)) return LineKind::bullet;  // a row of a table: an item of its list
   bool weak = false;
   if (chars <= kMaxCueChars) {
     if (cues.trailer.whole(s)) return LineKind::trailer;
@@ -171,7 +188,8 @@ LineKind classify(std::string_view s, std::size_t chars, const Cues& cues) {
     if (cues.caption.prefix(s, &weak)) {
       if (!weak || (chars <= 80 && !ends_like_sentence(s))) return LineKind::caption;
     }
-    if (chars <= 30 && cues.summary_head.whole(s)) return LineKind::summary_head;
+    if (chars <= 30 && (cues.summary_head.whole(s) || cues.summary_head.whole(unmarked_head(s))))
+      return LineKind::summary_head;
     if (chars <= 150 && cues.boilerplate.contains(s)) return LineKind::boilerplate;
     if (chars <= 30 && cues.chrome_line.whole(s)) return LineKind::boilerplate;
     if (chars <= 80 && is_markdown_heading(s)) return LineKind::section_head;
@@ -600,16 +618,34 @@ class Builder {
   // with its own key (a dialogue repeats its speakers; a table or a profile does not repeat its
   // keys), are the items of a list; so are two or more short lines that each start with a time
   // (00:00 オープニング, 02:15 睡眠負債とは: chapters).
+  //
+  // A glossary under its heading (用語解説 / トレハロース：…。 / 変異株：…。): two or more "key：
+  // definition" lines whose keys are each their own and come nowhere else as a key (a dialogue's
+  // names come back), right under a short line without punctuation, are the items of a list.
   void mark_rows() {
     std::size_t first = first_nonblank();
-    for (int colon : {0, 1, 2}) {
+    std::unordered_map<std::string_view, int> key_count;
+    for (const Line& l : lines_)
+      if (l.kind == LineKind::para || l.kind == LineKind::byline)
+        if (std::string_view k = row_key(l, true); !k.empty()) ++key_count[k];
+    for (int colon : {0, 1, 2, 3}) {
       for (std::size_t i = 0; i < lines_.size(); ++i) {
         auto fits = [&](std::size_t j) {
           const Line& l = lines_[j];
-          if (colon == 1) return l.kind == LineKind::para && l.chars <= 80 && !ends_like_sentence(l.content()) &&
-                            !has_stamp(l.content()) && !row_key(l, true).empty();
+          if (colon == 1)
+            return (l.kind == LineKind::para || l.kind == LineKind::byline) && l.chars <= 80 &&
+                   !ends_like_sentence(l.content()) && !has_stamp(l.content()) && !row_key(l, true).empty();
+          if (colon == 3) {
+            if (l.kind != LineKind::para || l.chars > 200 || !ends_like_sentence(l.content())) return false;
+            std::string_view k = row_key(l, true);
+            return !k.empty() && key_count[k] == 1;
+          }
           if (colon == 2) return l.kind == LineKind::para && l.chars <= 40 && !ends_like_sentence(l.content()) &&
                                  starts_with_time(l.content());
+          // A dateline among rows that are not dates (2025.11.16　試合レポート over a score table)
+          // dates the page; rows of dates (a chronology) are a table.
+          auto dated_row = [&](std::size_t k) { return k != npos && lines_[k].dateline && is_table_row(lines_[k]); };
+          if (l.dateline && !dated_row(prev_nonblank(j)) && !dated_row(next_nonblank(j))) return false;
           return j != first && is_table_row(l) && !has_stamp(l.content()) && !l.content().ends_with("？") &&
                  !l.content().ends_with("?") && !row_key(l, false).empty();
         };
@@ -618,10 +654,17 @@ class Builder {
         for (std::size_t j = next_nonblank(i); j != npos && j == run.back() + 1 && fits(j); j = next_nonblank(j))
           run.push_back(j);
         std::vector<std::string_view> keys;
-        for (std::size_t j : run) keys.push_back(colon == 2 ? line_text(static_cast<std::uint32_t>(j)) : row_key(lines_[j], colon == 1));
+        for (std::size_t j : run) keys.push_back(colon == 2 ? line_text(static_cast<std::uint32_t>(j)) : row_key(lines_[j], colon == 1 || colon == 3));
         std::sort(keys.begin(), keys.end());
         bool distinct = std::adjacent_find(keys.begin(), keys.end()) == keys.end();
-        if (run.size() >= (colon == 1 ? 3u : 2u) && distinct)
+        // Rows of a profile or a reference may hold a byline's key (著者：), not only those.
+        std::size_t paras = std::count_if(run.begin(), run.end(), [&](std::size_t j) { return lines_[j].kind == LineKind::para; });
+        bool ok = run.size() >= (colon == 1 ? 3u : 2u) && distinct && paras >= 2;
+        if (ok && colon == 3) {
+          std::size_t p = prev_nonblank(run.front());
+          ok = p != npos && could_head(lines_[p]);
+        }
+        if (ok)
           for (std::size_t j : run) lines_[j].kind = LineKind::bullet;
         i = run.back();
       }
@@ -631,13 +674,16 @@ class Builder {
   // A line that could head what follows it by layout alone: short, no punctuation of a clause
   // or a sentence, not a label (…：), not a quotation or a dash turn, no date or time.
   bool could_head(const Line& l) const {
-    if (l.kind != LineKind::para || l.chars > 30) return false;
+    if (l.kind != LineKind::para || l.chars > 30 || l.dateline) return false;
     std::string_view c = l.content();
     if (has_clause_punctuation(c) || has_date_or_time(c)) return false;
     if (c.ends_with("：") || c.ends_with(":")) return false;
     if ((c.starts_with("（") && c.ends_with("）")) || (c.starts_with("(") && c.ends_with(")"))) return false;  // a note
-    // A predicate or a final particle ends a sentence, not a heading (でも昼は行列できとったで).
-    if (cues_.predicate_end.whole(c)) return false;
+    if (ends_with_reading(c)) return false;  // 石原 智恵（いしはら・ちえ）: a name over its profile
+    // A predicate or a final particle ends a sentence, not a heading (でも昼は行列できとったで);
+    // unless the document ends every sentence of its paragraphs with punctuation: there a short
+    // line without it between them is a heading (文字を読み取る, 糖をためられないコケは).
+    if (rules_.matches_whole("final-particle", c) || (!punctuated_ && cues_.predicate_end.whole(c))) return false;
     std::size_t len = 0;
     char32_t f = utf8::decode(c, 0, len);
     static constexpr std::u32string_view kNotFirst = U"「『“\"―—ー‐-－…@＠>＞〈<〔［[";
@@ -651,7 +697,7 @@ class Builder {
     const Line& l = lines_[j];
     if (l.kind == LineKind::bullet || l.kind == LineKind::number) return true;
     return l.kind == LineKind::para && l.r_count >= 1 && (ends_like_sentence(l.content()) || l.r_count >= 2) &&
-           l.chars > 30;
+           l.chars > (punctuated_ ? 15u : 30u);
   }
 
   // The footer of an embedded social-media post: a dash, the poster's name and handle in
@@ -775,6 +821,33 @@ class Builder {
       if (!in_faq && (p == npos || lines_[p].kind != LineKind::section_head)) continue;
       l.kind = LineKind::section_head;
       in_faq = true;
+    }
+  }
+
+  // Tags one a line under the title (Python / OCR / SQLite): before the first paragraph of the
+  // body, a run of three or more short lines of one word each (no space, no punctuation, no
+  // hiragana: nouns, not a sentence nor a date) after some other line.
+  void mark_tag_lines() {
+    std::size_t first = first_nonblank();
+    auto tag = [&](const Line& l) {
+      std::string_view c = l.content();
+      return l.kind == LineKind::para && l.chars <= 20 && !l.dateline && !ends_like_sentence(c) &&
+             !has_clause_punctuation(c) && !has_date_or_time(c) && c.find(' ') == std::string_view::npos &&
+             c.find("\xE3\x80\x80") == std::string_view::npos && has_word_char(c) && !has_hiragana(c) &&
+             !c.starts_with(">");
+    };
+    for (std::size_t i = first; i != npos; i = next_nonblank(i)) {
+      const Line& l = lines_[i];
+      if (l.kind == LineKind::para && l.chars > 30 && ends_like_sentence(l.content())) return;  // the body
+      if (i == first || !tag(l)) continue;
+      std::vector<std::size_t> run;
+      for (std::size_t j = i; j != npos && j == (run.empty() ? i : next_nonblank(run.back())) && tag(lines_[j]);
+           j = next_nonblank(j))
+        run.push_back(j);
+      i = run.back();
+      if (is_body(next_nonblank(run.back()))) run.pop_back();  // the last one heads the body: はじめに
+      if (run.size() >= 3)
+        for (std::size_t j : run) lines_[j].kind = LineKind::boilerplate;
     }
   }
 
@@ -906,6 +979,15 @@ class Builder {
       bool short_cells = std::all_of(cells.begin(), cells.end(), [](std::string_view c) { return count_chars(c, 16) <= 15; });
       if (short_cells) l.kind = LineKind::boilerplate;
     }
+    // A count alone on its line over a line of chrome (42 / いいね): the button's counter.
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      Line& l = lines_[i];
+      if (l.kind != LineKind::para || l.chars > 7) continue;
+      std::string_view c = l.content();
+      bool count = std::all_of(c.begin(), c.end(), [](char ch) { return (ch >= '0' && ch <= '9') || ch == ','; });
+      std::size_t n = next_nonblank(i);
+      if (count && n != npos && lines_[n].kind == LineKind::boilerplate) l.kind = LineKind::boilerplate;
+    }
     // A row of hashtags (#エッセイ #転職): tags.
     for (auto& l : lines_)
       if (l.kind == LineKind::para && l.chars <= 150 && is_hashtag_row(l.content())) l.kind = LineKind::boilerplate;
@@ -914,6 +996,7 @@ class Builder {
     mark_posts();
     mark_faq();
     mark_references();
+    mark_tag_lines();
     // A line that heads links to other pages ([links-head]) and the link titles under it.
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       Line& l = lines_[i];
@@ -960,6 +1043,15 @@ class Builder {
           l.kind = LineKind::boilerplate;
       }
     }
+    // Whether the paragraphs of the text end like sentences: five or more paragraphs of more
+    // than 30 characters, four in five of them ending with 。！？ or the like (the title may not).
+    std::size_t long_paras = 0, ended = 0;
+    for (const Line& l : lines_)
+      if (l.kind == LineKind::para && l.chars > 30) {
+        ++long_paras;
+        ended += ends_like_sentence(l.content());
+      }
+    punctuated_ = long_paras >= 5 && ended * 10 >= long_paras * 8;
     // A short line between a block and the body text it heads (変更の理由, 材料（2人分）,
     // ★塩レモンだれ over a list).
     for (std::size_t i = 0; i < lines_.size(); ++i) {
@@ -972,6 +1064,35 @@ class Builder {
       if (p == first && lines_[p].kind == LineKind::para) continue;  // under a title: its subtitle or lead
       l.kind = LineKind::section_head;
     }
+  }
+
+  static bool has_hiragana(std::string_view s) {
+    for (text::CodePoint cp : text::code_points(s))
+      if (text::is_hiragana(cp.c)) return true;
+    return false;
+  }
+
+  // Whether s is a name (no hiragana, 12 characters at most) and its reading in brackets, kana
+  // only (石原 智恵（いしはら・ちえ）): a person's name as a profile gives it.
+  static bool ends_with_reading(std::string_view s) {
+    std::size_t open = s.rfind("（");
+    if (!s.ends_with("）") || open == std::string_view::npos || open == 0 || has_hiragana(s.substr(0, open)) ||
+        count_chars(s.substr(0, open), 13) > 12)
+      return false;
+    std::string_view inner = s.substr(open + 3, s.size() - open - 6);
+    int kana = 0;
+    for (text::CodePoint cp : text::code_points(inner)) {
+      if (text::is_kana(cp.c)) ++kana;
+      else if (cp.c != U'・' && !text::is_space(cp.c)) return false;
+    }
+    return kana >= 2;
+  }
+
+  // Whether s holds a letter or a digit of any script (not only marks, symbols and emoji).
+  static bool has_word_char(std::string_view s) {
+    for (text::CodePoint cp : text::code_points(s))
+      if (text::is_letter(cp.c) || text::is_latin(cp.c) || text::is_kanji(cp.c) || text::is_kana(cp.c) || text::is_digit(cp.c)) return true;
+    return false;
   }
 
   static bool is_subtitle(const Line& l) {
@@ -1092,7 +1213,9 @@ class Builder {
     for (std::size_t i = first_nonblank(); i != npos && seen < 10; i = next_nonblank(i), ++seen) {
       const Line& l = lines_[i];
       std::string_view c = l.content();
-      if (l.kind == LineKind::boilerplate) {
+      // Chrome, or a line without a letter or a digit (an icon, an emoji the page shows above
+      // the title).
+      if (l.kind == LineKind::boilerplate || (l.kind == LineKind::para && l.chars <= 5 && !has_word_char(c))) {
         roles.push_back({i, HeaderRole::chrome});
         continue;
       }
@@ -1233,7 +1356,9 @@ class Builder {
           pb.section = Section::boilerplate;
           break;
         default:
-          pb.kind = (!out.empty() && introduces_quote(out.back())) || comment ? BlockKind::quote : BlockKind::paragraph;
+          pb.kind = (!out.empty() && introduces_quote(out.back())) || comment || is_markdown_quote(l.content())
+                        ? BlockKind::quote
+                        : BlockKind::paragraph;
           break;
       }
       // Under a line that announces a statement ([comment-head]), the paragraphs are the statement.
@@ -1550,6 +1675,7 @@ class Builder {
   std::vector<std::vector<Range>> ranges_;
   std::vector<PendingBlock> blocks_;
   std::vector<std::uint8_t> post_;   // lines of an embedded post or its footer (set by mark_posts)
+  bool punctuated_ = false;  // the body's paragraphs end with a sentence's punctuation (set by mark_furniture)
   std::vector<std::uint8_t> opens_;  // blocks_[k] opens a division (set by mark_divisions)
   std::size_t last_end_ = 0;  // the end of the last line handed out
   std::size_t title_block_ = npos, subtitle_block_ = npos;  // the blocks of the title and subtitle, if any
