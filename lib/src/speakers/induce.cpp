@@ -193,58 +193,59 @@ std::vector<Item*> Context::items() {
   return out;
 }
 
-void induce_styles(Context& cx) {
-  std::vector<Item*> items = cx.items();
-  // Shapes at the start of each line; a label a person or an earlier run put in <speaker> is
-  // kept (forced), and counted with the others so that a second run decides the same.
-  for (Item* it : items) {
-    if (it->old_label) {
-      const std::string& t = *it->old_label;
-      it->forced = true;
-      if (auto h = parse_post_header(t)) {
-        it->header = h;
-        continue;
-      }
-      // The label with the text after it, as the line stood.
-      std::string rest = it->block.leaves.empty() ? std::string() : leaf_text(it->block.leaves[0]);
-      for (const std::string& line : {t + rest, t + "x"})
-        if (auto c = parse_label(line, cx.model, false); c && c->label.length == t.size()) {
-          it->candidate = c;
-          break;
-        }
-      // A label that was a line of its own (小野寺 / 菅原（准教授）).
-      if (!it->candidate)
-        if (auto c = parse_label(t, cx.model, true); c && c->label.alone && c->label.length == t.size()) it->candidate = c;
-      if (!it->candidate) {  // a label written by hand (二人:)
-        LabelCandidate hand;
-        hand.label.length = t.size();
-        for (text::CodePoint cp : text::code_points(t))
-          if (is_name_char(cp.c) || text::is_hiragana(cp.c) || text::is_digit(cp.c) || cp.c == U'・')
-            utf8::append(hand.label.name, cp.c);
-        hand.family = "hand";
-        it->candidate = hand;
-      }
-      continue;
-    }
-    const Leaf* leaf = label_leaf(it->block);
-    // A byline may be the first post's header (segmentation takes a name and a date under the
-    // title for the article's byline): it is one when the document's other headers share its shape.
-    if (!leaf && it->block.kind == BlockKind::byline && it->block.leaves.size() == 1 &&
-        !it->block.leaves[0].pieces.empty() && it->block.leaves[0].pieces[0].kind == Piece::Kind::sentence) {
-      it->text = leaf_text(it->block.leaves[0]);
-      it->header = parse_post_header(it->text);
-      continue;
-    }
-    if (!leaf || leaf->pieces.empty() || leaf->pieces[0].kind != Piece::Kind::sentence) continue;
-    it->text = leaf_text(*leaf);
-    it->candidate = parse_label(it->text, cx.model, true);
-    // A label must end inside the first sentence (the rest of it stays a sentence).
-    if (it->candidate && it->candidate->label.length > leaf->pieces[0].sentence.text.size()) it->candidate.reset();
-    if (it->block.kind == BlockKind::paragraph) it->header = parse_post_header(it->text);
-  }
-  mark_furniture(items);
+namespace {
 
-  // Post headers: a family of them whose lines each stand over a post.
+// A label a person or an earlier run put in <speaker>: kept (forced), and read for its shape so
+// that it is counted with the others and a second run decides the same.
+void read_kept_label(Context& cx, Item& it) {
+  const std::string& t = *it.old_label;
+  it.forced = true;
+  if (auto h = parse_post_header(t)) {
+    it.header = h;
+    return;
+  }
+  // The label with the text after it, as the line stood.
+  std::string rest = it.block.leaves.empty() ? std::string() : leaf_text(it.block.leaves[0]);
+  for (const std::string& line : {t + rest, t + "x"})
+    if (auto c = parse_label(line, cx.model, false); c && c->label.length == t.size()) {
+      it.candidate = c;
+      return;
+    }
+  // A label that was a line of its own (小野寺 / 菅原（准教授）).
+  if (auto c = parse_label(t, cx.model, true); c && c->label.alone && c->label.length == t.size()) {
+    it.candidate = c;
+    return;
+  }
+  LabelCandidate hand;  // a label written by hand (二人:)
+  hand.label.length = t.size();
+  for (text::CodePoint cp : text::code_points(t))
+    if (is_name_char(cp.c) || text::is_hiragana(cp.c) || text::is_digit(cp.c) || cp.c == U'・')
+      utf8::append(hand.label.name, cp.c);
+  hand.family = "hand";
+  it.candidate = hand;
+}
+
+// The label shape and the post header shape a line starts with.
+void read_line_shape(Context& cx, Item& it) {
+  const Leaf* leaf = label_leaf(it.block);
+  // A byline may be the first post's header (segmentation takes a name and a date under the
+  // title for the article's byline): it is one when the document's other headers share its shape.
+  if (!leaf && it.block.kind == BlockKind::byline && it.block.leaves.size() == 1 &&
+      !it.block.leaves[0].pieces.empty() && it.block.leaves[0].pieces[0].kind == Piece::Kind::sentence) {
+    it.text = leaf_text(it.block.leaves[0]);
+    it.header = parse_post_header(it.text);
+    return;
+  }
+  if (!leaf || leaf->pieces.empty() || leaf->pieces[0].kind != Piece::Kind::sentence) return;
+  it.text = leaf_text(*leaf);
+  it.candidate = parse_label(it.text, cx.model, true);
+  // A label must end inside the first sentence (the rest of it stays a sentence).
+  if (it.candidate && it.candidate->label.length > leaf->pieces[0].sentence.text.size()) it.candidate.reset();
+  if (it.block.kind == BlockKind::paragraph) it.header = parse_post_header(it.text);
+}
+
+// Post headers: a family of them whose lines each stand over a post is a style.
+void induce_post_headers(Context& cx, std::vector<Item*>& items) {
   std::map<std::string, std::vector<std::size_t>> header_lines;
   for (std::size_t k = 0; k < items.size(); ++k)
     if (items[k]->header) header_lines[items[k]->header->family].push_back(k);
@@ -303,8 +304,10 @@ void induce_styles(Context& cx) {
       }
     cx.styles.push_back(std::move(st));
   }
+}
 
-  // Inline labels, by the shape's family.
+// The lines of each inline label family (a label alone on its line only over a body).
+std::map<std::string, std::vector<std::size_t>> inline_families(const std::vector<Item*>& items) {
   std::map<std::string, std::vector<std::size_t>> by_family;
   for (std::size_t k = 0; k < items.size(); ++k) {
     Item& it = *items[k];
@@ -313,14 +316,15 @@ void induce_styles(Context& cx) {
       continue;
     by_family[it.candidate->family].push_back(k);
   }
-  const int min_lines = static_cast<int>(cx.w("label.min_lines"));
-  const int min_repeats = static_cast<int>(cx.w("label.min_repeats"));
-  const double min_spoken = cx.w("label.min_spoken");
-  const std::size_t max_single = static_cast<std::size_t>(cx.w("label.max_single_chars"));
-  const int max_gap = static_cast<int>(cx.w("label.max_gap"));
-  // A question-and-answer pairing (【相談】 … 【回答】, 相談者： … 弁護士：): a style whose lines
-  // hold an asking word ([qa-ask]) and, after it, another name is induced from that pair; without
-  // the pair a word of [label-stop] among them (質問：, 回答：) is no label.
+  return by_family;
+}
+
+// A question-and-answer pairing (【相談】 … 【回答】, 相談者： … 弁護士：): a family whose lines hold
+// an asking word ([qa-ask]) and, after it, another name is induced from that pair; without the
+// pair a word of [label-stop] among them (質問：, 回答：) is no label. Returns the families that
+// are pairs.
+std::map<std::string, bool> find_qa_pairs(Context& cx, const std::vector<Item*>& items,
+                                          std::map<std::string, std::vector<std::size_t>>& by_family) {
   std::map<std::string, bool> qa_pair;
   for (auto& [family, ks] : by_family) {
     bool asked = false, pair = false;
@@ -338,118 +342,142 @@ void induce_styles(Context& cx) {
       });
   }
   std::erase_if(by_family, [](const auto& kv) { return kv.second.empty(); });
-  for (auto& [family, ks] : by_family) {
-    LabelStyle st;
-    st.family = family;
-    const bool qa = family == "D" || family == "QA" || qa_pair[family];
-    const SpeakerLabel& first = items[ks.front()]->candidate->label;
-    st.shape = first.shape;
-    std::vector<std::string> keys;
-    for (std::size_t k : ks) {
-      Item& it = *items[k];
-      keys.push_back(label_name(it.candidate->label, cx.cues).key);
-      ++st.names[keys.back()];
-      ++st.lines;
-      st.spoken += said_after(cx, items, k);
-    }
-    int recurring = 0;
-    for (auto& [key, n] : st.names) recurring += n >= min_repeats;
-    bool space = first.style == SpeakerLabel::Style::space;
-    bool whole_line = line_family(family);  // 小野寺 alone on its line: a short line a heading could be
-    int need_lines = qa ? static_cast<int>(cx.w("label.min_dash")) : min_lines;
-    int need_recurring = space || whole_line ? 2 : 1;
-    double spoken_share = static_cast<double>(st.spoken) / std::max(1, st.lines);
-    std::ostringstream why;
-    why << st.lines << " lines, " << st.names.size() << " names (" << recurring << " recurring), " << st.spoken
-        << " read like speech";
-    if (qa_pair[family]) why << "; a question-and-answer pair (an asking word, then who answers)";
-    if (st.lines < need_lines) why << ": too few lines (" << need_lines << " needed)";
-    else if (!qa && recurring < need_recurring)
-      why << ": no name recurs"
-          << (space ? " twice (a name and a space need two)" : whole_line ? " twice (a name alone on a line needs two)" : "");
-    else if (spoken_share < min_spoken) why << ": the text after it does not read like speech";
-    else if (family == "QA" && faq_headings(items, ks)) {
-      why << ": numbered questions (Q1.) and no answer mark: an FAQ's headings, not an interviewer's turns";
-      for (std::size_t k : ks) {
-        items[k]->faq_heading = true;
-        items[k]->why = "an FAQ's numbered question: a heading over its answer";
-      }
-    }
-    else st.accepted = true;
-    if (std::any_of(ks.begin(), ks.end(), [&](std::size_t k) { return items[k]->forced; })) st.accepted = true;
-    st.why = why.str();
-    if (st.accepted) {
-      // Clusters of the style's lines, broken by a heading or a long gap; a name seen once
-      // counts in a cluster where some name recurs.
-      std::vector<int> cluster(ks.size());
-      int c = 0;
-      for (std::size_t n = 1; n < ks.size(); ++n) {
-        bool broken = static_cast<int>(ks[n] - ks[n - 1]) > max_gap;
-        for (std::size_t j = ks[n - 1] + 1; j < ks[n] && !broken; ++j) broken = items[j]->block.kind == BlockKind::head;
-        cluster[n] = c += broken;
-      }
-      std::set<int> live;
-      for (std::size_t n = 0; n < ks.size(); ++n)
-        if (st.names[keys[n]] >= min_repeats || qa) live.insert(cluster[n]);
-      // In a question-and-answer pair the one who answers comes after a question: a line of the
-      // shape before the first asking line (a title 町議会だより　第84号, a dateline) is no label.
-      std::size_t first_ask = ks.size();
-      if (qa_pair[family])
-        for (std::size_t n = 0; n < ks.size() && first_ask == ks.size(); ++n)
-          if (items[ks[n]]->candidate->qa > 0) first_ask = n;
-      for (std::size_t n = 0; n < ks.size(); ++n) {
-        Item& it = *items[ks[n]];
-        const SpeakerLabel& sl = it.candidate->label;
-        if (n < first_ask && qa_pair[family] && it.candidate->qa == 0 && !it.forced) {
-          it.why = "label-like start " + display(st) + " before the first question of its question-and-answer pair";
-          continue;
-        }
-        bool recurs = st.names[keys[n]] >= min_repeats || qa;
-        bool single_ok = live.count(cluster[n]) && text::length(sl.name) <= max_single &&
-                         (whole_line ? said_after(cx, items, ks[n])
-                                     : it.block.kind != BlockKind::head && (it.paragraph ? it.f.spoken() : true));
-        if (!recurs && !single_ok && !it.forced) {
-          it.why = "label-like start " + display(st) + " with a name seen once, outside the style's run";
-          continue;
-        }
-        Label l;
-        l.shape = sl;
-        l.family = family;
-        l.key = keys[n];
-        l.text = it.forced ? *it.old_label : it.text.substr(0, sl.length);
-        l.is_new = !it.forced;
-        l.recurring = recurs;
-        l.answers = qa_pair[family] && it.candidate->qa <= 0;
-        if (whole_line) {  // the whole line is the label, the paragraphs under it the turn
-          l.header = true;
-          if (!it.forced) l.text = std::string(trim_space(it.text));
-          l.shape.length = it.text.size();
-        }
-        it.label = l;
-      }
-      // A question mark with no name after it (問　…, Q.…) under a heading that names one person
-      // (川村直子議員): that person asks, section by section.
-      if (qa)
-        for (std::size_t n = 0; n < ks.size(); ++n) {
-          Item& it = *items[ks[n]];
-          const SpeakerLabel& sl = it.candidate->label;
-          bool asks = sl.style == SpeakerLabel::Style::qa ? sl.name == "Q" : it.candidate->qa > 0;
-          if (!it.label || !asks || !sl.mark.empty()) continue;  // forced too: a second run decides the same
-          for (std::size_t j = ks[n]; j-- > 0;) {
-            const Item& h = *items[j];
-            if (h.label || h.block.leaves.empty()) continue;
-            std::string who = person_line(leaf_text(h.block.leaves[0]), cx.cues);
-            if (who.empty()) continue;
-            it.label->key = "L:" + who;
-            it.why = "the question mark under the heading that names " + who;
-            break;
-          }
-        }
-    }
-    cx.styles.push_back(std::move(st));
+  return qa_pair;
+}
+
+// One inline family, judged: how many lines, which names, how many read like speech, and
+// whether that makes it a label style (LabelStyle::accepted, with the reason).
+LabelStyle judge_family(Context& cx, std::vector<Item*>& items, const std::string& family,
+                        const std::vector<std::size_t>& ks, bool pair, std::vector<std::string>& keys) {
+  LabelStyle st;
+  st.family = family;
+  const bool qa = family == "D" || family == "QA" || pair;
+  const SpeakerLabel& first = items[ks.front()]->candidate->label;
+  st.shape = first.shape;
+  for (std::size_t k : ks) {
+    Item& it = *items[k];
+    keys.push_back(label_name(it.candidate->label, cx.cues).key);
+    ++st.names[keys.back()];
+    ++st.lines;
+    st.spoken += said_after(cx, items, k);
   }
-  // Headings and quotes that hold a label are turns (segmentation took a short labelled line for
-  // a heading, or a labelled line after a statement for a quotation).
+  const int min_repeats = static_cast<int>(cx.w("label.min_repeats"));
+  int recurring = 0;
+  for (auto& [key, n] : st.names) recurring += n >= min_repeats;
+  bool space = first.style == SpeakerLabel::Style::space;
+  bool whole_line = line_family(family);  // 小野寺 alone on its line: a short line a heading could be
+  int need_lines = static_cast<int>(qa ? cx.w("label.min_dash") : cx.w("label.min_lines"));
+  int need_recurring = space || whole_line ? 2 : 1;
+  double spoken_share = static_cast<double>(st.spoken) / std::max(1, st.lines);
+  std::ostringstream why;
+  why << st.lines << " lines, " << st.names.size() << " names (" << recurring << " recurring), " << st.spoken
+      << " read like speech";
+  if (pair) why << "; a question-and-answer pair (an asking word, then who answers)";
+  if (st.lines < need_lines) why << ": too few lines (" << need_lines << " needed)";
+  else if (!qa && recurring < need_recurring)
+    why << ": no name recurs"
+        << (space ? " twice (a name and a space need two)" : whole_line ? " twice (a name alone on a line needs two)" : "");
+  else if (spoken_share < cx.w("label.min_spoken")) why << ": the text after it does not read like speech";
+  else if (family == "QA" && faq_headings(items, ks)) {
+    why << ": numbered questions (Q1.) and no answer mark: an FAQ's headings, not an interviewer's turns";
+    for (std::size_t k : ks) {
+      items[k]->faq_heading = true;
+      items[k]->why = "an FAQ's numbered question: a heading over its answer";
+    }
+  } else st.accepted = true;
+  if (std::any_of(ks.begin(), ks.end(), [&](std::size_t k) { return items[k]->forced; })) st.accepted = true;
+  st.why = why.str();
+  return st;
+}
+
+// Clusters of a style's lines, broken by a heading or a gap of more than `label.max_gap` blocks.
+std::vector<int> clusters_of(Context& cx, const std::vector<Item*>& items, const std::vector<std::size_t>& ks) {
+  const int max_gap = static_cast<int>(cx.w("label.max_gap"));
+  std::vector<int> cluster(ks.size());
+  int c = 0;
+  for (std::size_t n = 1; n < ks.size(); ++n) {
+    bool broken = static_cast<int>(ks[n] - ks[n - 1]) > max_gap;
+    for (std::size_t j = ks[n - 1] + 1; j < ks[n] && !broken; ++j) broken = items[j]->block.kind == BlockKind::head;
+    cluster[n] = c += broken;
+  }
+  return cluster;
+}
+
+// The lines of an accepted style that are labels: a recurring name, or a name seen once inside
+// a cluster where some name recurs; in a question-and-answer pair, nothing before the first
+// question.
+void accept_lines(Context& cx, std::vector<Item*>& items, const LabelStyle& st, const std::vector<std::size_t>& ks,
+                  const std::vector<std::string>& keys, bool pair) {
+  const std::string& family = st.family;
+  const bool qa = family == "D" || family == "QA" || pair;
+  const bool whole_line = line_family(family);
+  const int min_repeats = static_cast<int>(cx.w("label.min_repeats"));
+  const std::size_t max_single = static_cast<std::size_t>(cx.w("label.max_single_chars"));
+  std::vector<int> cluster = clusters_of(cx, items, ks);
+  std::set<int> live;
+  for (std::size_t n = 0; n < ks.size(); ++n)
+    if (st.names.at(keys[n]) >= min_repeats || qa) live.insert(cluster[n]);
+  // In a question-and-answer pair the one who answers comes after a question: a line of the
+  // shape before the first asking line (a title 町議会だより　第84号, a dateline) is no label.
+  std::size_t first_ask = ks.size();
+  if (pair)
+    for (std::size_t n = 0; n < ks.size() && first_ask == ks.size(); ++n)
+      if (items[ks[n]]->candidate->qa > 0) first_ask = n;
+  for (std::size_t n = 0; n < ks.size(); ++n) {
+    Item& it = *items[ks[n]];
+    const SpeakerLabel& sl = it.candidate->label;
+    if (n < first_ask && pair && it.candidate->qa == 0 && !it.forced) {
+      it.why = "label-like start " + display(st) + " before the first question of its question-and-answer pair";
+      continue;
+    }
+    bool recurs = st.names.at(keys[n]) >= min_repeats || qa;
+    bool single_ok = live.count(cluster[n]) && text::length(sl.name) <= max_single &&
+                     (whole_line ? said_after(cx, items, ks[n])
+                                 : it.block.kind != BlockKind::head && (it.paragraph ? it.f.spoken() : true));
+    if (!recurs && !single_ok && !it.forced) {
+      it.why = "label-like start " + display(st) + " with a name seen once, outside the style's run";
+      continue;
+    }
+    Label l;
+    l.shape = sl;
+    l.family = family;
+    l.key = keys[n];
+    l.text = it.forced ? *it.old_label : it.text.substr(0, sl.length);
+    l.is_new = !it.forced;
+    l.recurring = recurs;
+    l.answers = pair && it.candidate->qa <= 0;
+    if (whole_line) {  // the whole line is the label, the paragraphs under it the turn
+      l.header = true;
+      if (!it.forced) l.text = std::string(trim_space(it.text));
+      l.shape.length = it.text.size();
+    }
+    it.label = l;
+  }
+}
+
+// A question mark with no name after it (問　…, Q.…) under a heading that names one person
+// (川村直子議員): that person asks, section by section.
+void questions_under_person_headings(Context& cx, std::vector<Item*>& items, const std::vector<std::size_t>& ks) {
+  for (std::size_t n = 0; n < ks.size(); ++n) {
+    Item& it = *items[ks[n]];
+    const SpeakerLabel& sl = it.candidate->label;
+    bool asks = sl.style == SpeakerLabel::Style::qa ? sl.name == "Q" : it.candidate->qa > 0;
+    if (!it.label || !asks || !sl.mark.empty()) continue;  // forced too: a second run decides the same
+    for (std::size_t j = ks[n]; j-- > 0;) {
+      const Item& h = *items[j];
+      if (h.label || h.block.leaves.empty()) continue;
+      std::string who = person_line(leaf_text(h.block.leaves[0]), cx.cues);
+      if (who.empty()) continue;
+      it.label->key = "L:" + who;
+      it.why = "the question mark under the heading that names " + who;
+      break;
+    }
+  }
+}
+
+// Headings and quotes that hold a label are turns (segmentation took a short labelled line for
+// a heading, or a labelled line after a statement for a quotation).
+void labelled_blocks_become_paragraphs(Context& cx, std::vector<Item*>& items) {
   for (Item* it : items) {
     if (!it->label || !it->label->is_new || it->block.kind == BlockKind::paragraph) continue;
     it->block.kind = BlockKind::paragraph;
@@ -459,6 +487,30 @@ void induce_styles(Context& cx) {
     it->paragraph = true;
     it->f = paragraph_features(it->block.leaves[0], cx.model, cx.role_w);
   }
+}
+
+}  // namespace
+
+void induce_styles(Context& cx) {
+  std::vector<Item*> items = cx.items();
+  for (Item* it : items) {
+    if (it->old_label) read_kept_label(cx, *it);
+    else read_line_shape(cx, *it);
+  }
+  mark_furniture(items);
+  induce_post_headers(cx, items);
+  auto by_family = inline_families(items);
+  auto qa_pair = find_qa_pairs(cx, items, by_family);
+  for (auto& [family, ks] : by_family) {
+    std::vector<std::string> keys;  // the person of each line
+    LabelStyle st = judge_family(cx, items, family, ks, qa_pair[family], keys);
+    if (st.accepted) {
+      accept_lines(cx, items, st, ks, keys, qa_pair[family]);
+      if (family == "D" || family == "QA" || qa_pair[family]) questions_under_person_headings(cx, items, ks);
+    }
+    cx.styles.push_back(std::move(st));
+  }
+  labelled_blocks_become_paragraphs(cx, items);
   for (auto& r : cx.runs) {
     rejoin_lists(r);
     if (std::any_of(r.items.begin(), r.items.end(), [](const Item& it) { return it.label.has_value(); }))

@@ -285,18 +285,9 @@ std::string_view bracket_key(int family) {
   }
 }
 
-}  // namespace
-
-std::optional<LabelCandidate> parse_label(std::string_view text, const SpeakerModel& model, bool alone_ok) {
-  const auto& cues = model.compiled();
-  const std::size_t max_name = static_cast<std::size_t>(model.weight("label.max_name_chars"));
-  Head h(text);
-  if (h.size() == 0) return std::nullopt;
-  if (auto d = parse_dash(h)) return d;
-  if (is_dash(h[0])) return std::nullopt;  // ―まず一つだけ。 ――――
-  if (auto q = parse_qa(h, text, max_name, cues)) return q;
-
-  LabelCandidate c;
+// A time and a mark before the body ([00:03:12] ホスト・岡田： ○議長（…君）　): where the body
+// starts.
+std::size_t parse_prefix(const Head& h, LabelCandidate& c) {
   SpeakerLabel& l = c.label;
   std::size_t i = 0;
   if (auto t = parse_time(h, 0)) {
@@ -316,24 +307,32 @@ std::optional<LabelCandidate> parse_label(std::string_view text, const SpeakerMo
       i = k;
     }
   }
-  // The body: **name**, a name in brackets, or a bare name with maybe a bracket after it.
-  std::size_t name_b = i, name_e = i, end = i;  // code points
+  return i;
+}
+
+// The body of a label, in code points: where the name is and where the body ends.
+struct Body {
+  std::size_t name_b = 0, name_e = 0, end = 0;
   bool bracketed = false, bold = false;
+};
+
+// The body at i: **name**, a name in brackets, or a bare name with maybe a bracket after it.
+std::optional<Body> parse_body(const Head& h, std::size_t i, std::size_t max_name, LabelCandidate& c) {
+  SpeakerLabel& l = c.label;
+  Body b{i, i, i, false, false};
   int family = text::opens(h[i]);
   if (h[i] == '*' && h[i + 1] == '*') {
     std::size_t k = i + 2;
     while (k < h.size() && k < i + 3 + max_name && !(h[k] == '*' && h[k + 1] == '*')) ++k;
     if (!(h[k] == '*' && h[k + 1] == '*')) return std::nullopt;
-    name_b = i + 2, name_e = k, end = k + 2;
-    bracketed = bold = true;
+    b = {i + 2, k, k + 2, true, true};
     c.family += "**N**";
     l.shape += "**名前**";
   } else if (!bracket_key(family).empty()) {
     std::size_t k = i + 1;
     while (k < h.size() && k <= i + 1 + max_name && text::closes(h[k]) != family) ++k;
     if (text::closes(h[k]) != family) return std::nullopt;
-    name_b = i + 1, name_e = k, end = k + 1;
-    bracketed = true;
+    b = {i + 1, k, k + 1, true, false};
     c.family += bracket_key(family);
     utf8::append(l.shape, h[i]);
     l.shape += "名前";
@@ -344,68 +343,156 @@ std::optional<LabelCandidate> parse_label(std::string_view text, const SpeakerMo
                                                 (k > i && h[k] == ' ' && text::is_latin(h[k - 1]) && text::is_latin(h[k + 1]))))
       ++k;
     if (k == i || slot_char(h[k])) return std::nullopt;  // nothing, or longer than a name
-    name_b = i, name_e = end = k;
+    b.name_b = i, b.name_e = b.end = k;
     if (text::opens(h[k]) == 1) {  // 議長（大河内正君） 山田(アナリスト) 森義人（もり・よしと）
       std::size_t close = k + 1;
       while (close < h.size() && close < k + 25 && text::closes(h[close]) != 1 && !text::opens(h[close])) ++close;
       if (text::closes(h[close]) == 1 && close > k + 1) {
         l.note = std::string(trim_space(h.slice(k + 1, close)));
-        end = close + 1;
+        b.end = close + 1;
       }
     }
     c.family += "N";
     l.shape += "名前";
   }
-  l.name = std::string(trim_space(h.slice(name_b, name_e)));
-  // The terminator.
-  std::size_t j = end, spaces = 0;
+  l.name = std::string(trim_space(h.slice(b.name_b, b.name_e)));
+  return b;
+}
+
+// 「 at j opens a quote that closes at the end of the paragraph (ケン「…」).
+bool quote_to_the_end(const Head& h, std::string_view text, std::size_t j) {
+  if (text.size() > kLabelScan) return false;
+  int depth = 0;
+  for (std::size_t b = h.byte(j); b < text.size(); b = text::next(text, b)) {
+    char32_t q = text::at(text, b);
+    if (q == U'「') ++depth;
+    else if (q == U'」' && --depth == 0) return trim_space(text.substr(text::next(text, b))).empty();
+  }
+  return false;
+}
+
+// The terminator after the body (： ＞ 「…」 a full-width space, a bracket's end, the line's end):
+// the label's style, and the code point where the label ends.
+std::optional<std::size_t> parse_terminator(const Head& h, std::string_view text, const Body& b, bool alone_ok,
+                                            LabelCandidate& c) {
+  SpeakerLabel& l = c.label;
+  std::size_t j = b.end, spaces = 0;
   while (h[j] == ' ') ++j, ++spaces;
   char32_t t = h[j];
-  std::size_t label_end = end;
   if (is_colon(t)) {
     l.style = SpeakerLabel::Style::colon;
-    label_end = j + 1;
     c.family += ":";
     l.shape += "：";
     if (text::is_digit(h[j - 1]) && text::is_digit(h[j + 1])) return std::nullopt;  // 朝10:30
     if (h[j + 1] == '/' && h[j + 2] == '/') return std::nullopt;                    // http://
     if (date_only(text.substr(h.byte(j + 1)))) return std::nullopt;                 // 更新日：2026年9月12日
-  } else if (is_angle(t)) {
+    return j + 1;
+  }
+  if (is_angle(t)) {
     l.style = SpeakerLabel::Style::angle;
-    label_end = j + 1;
     c.family += ">";
     l.shape += "＞";
-  } else if (bracketed && !bold) {
+    return j + 1;
+  }
+  if (b.bracketed && !b.bold) {
     l.style = SpeakerLabel::Style::bracket;
-  } else if (!bracketed && t == U'「' && spaces == 0 && end == name_e && name_e - name_b <= 8) {
+    return b.end;
+  }
+  if (!b.bracketed && t == U'「' && spaces == 0 && b.end == b.name_e && b.name_e - b.name_b <= 8) {
     l.style = SpeakerLabel::Style::quote;
     c.family += "「";
     l.shape += "「…」";
-    // The quote that opens here must close at the end of the paragraph.
-    if (text.size() > kLabelScan) return std::nullopt;
-    int depth = 0;
-    std::size_t close_end = std::string_view::npos;
-    for (std::size_t b = h.byte(j); b < text.size(); b = text::next(text, b)) {
-      char32_t q = text::at(text, b);
-      if (q == U'「') ++depth;
-      else if (q == U'」' && --depth == 0) {
-        close_end = text::next(text, b);
-        break;
-      }
-    }
-    if (close_end == std::string_view::npos || !trim_space(text.substr(close_end)).empty()) return std::nullopt;
-  } else if (!bracketed && (t == U'　' || (spaces > 0 && t > 0x7F && !text::is_space(t)))) {
+    if (!quote_to_the_end(h, text, j)) return std::nullopt;
+    return b.end;
+  }
+  if (!b.bracketed && (t == U'　' || (spaces > 0 && t > 0x7F && !text::is_space(t)))) {
     l.style = SpeakerLabel::Style::space;
     c.family += "_";
     l.shape += "　";
-  } else if (!bracketed && alone_ok && h.rest_empty(end)) {
-    l.style = SpeakerLabel::Style::line;  // 小野寺 / 菅原（准教授） on a line of its own
-    label_end = end;
-  } else {
-    return std::nullopt;
+    return b.end;
   }
-  l.length = h.byte(label_end);
-  l.alone = h.rest_empty(label_end);
+  if (!b.bracketed && alone_ok && h.rest_empty(b.end)) {
+    l.style = SpeakerLabel::Style::line;  // 小野寺 / 菅原（准教授） on a line of its own
+    return b.end;
+  }
+  return std::nullopt;
+}
+
+// Whether the name slot holds a name: letters, not too long, no character a name has not, not
+// a word that ends in a particle, and a number first only for a seat in front of the person in
+// brackets (◆１２番（村上由紀子議員）).
+bool name_shaped(const SpeakerLabel& l, const std::u32string& u, std::size_t max_name) {
+  if (u.empty() || u.size() > max_name) return false;
+  bool letter = false;
+  for (char32_t ch : u) {
+    letter = letter || text::is_kanji(ch) || text::katakana_word(ch) || text::is_hiragana(ch) || text::is_latin(ch);
+    if (!slot_char(ch) && ch != ' ' && ch != U'　' && ch != '*' && ch != U'＊') return false;
+  }
+  return letter && !(text::is_digit(u.front()) && l.note.empty()) && !ends_with_particle(u.back());
+}
+
+// A question or answer mark and the title or name of who speaks (答　市民課長　… 答（市長）　…
+// 回答：建設課長　…): the label runs over both, the person is the title.
+void take_title_after_mark(const Head& h, std::size_t body_end, std::size_t label_end, std::size_t max_name,
+                           const SpeakerModel::Compiled& cues, LabelCandidate& c) {
+  SpeakerLabel& l = c.label;
+  if (c.qa == 0 || l.alone || l.style == SpeakerLabel::Style::quote || l.style == SpeakerLabel::Style::line) return;
+  if (!l.note.empty() && l.style != SpeakerLabel::Style::bracket && speaker_title(l.note, cues)) {
+    l.mark = l.name;
+    l.name = l.note;
+    l.note.clear();
+    l.shape += "（名前）";
+  } else if (l.style == SpeakerLabel::Style::space || l.style == SpeakerLabel::Style::colon) {
+    extend_mark(h, l.style == SpeakerLabel::Style::colon ? label_end : body_end, max_name, cues, c);
+  }
+}
+
+// A start shaped like a label that is something else: a phrase with a particle inside (IC
+// カード利用時は１４７円), a stop word (注: 座談会:…, 【訂正・6月20日】), a byline or a caption key
+// (著者: 写真:; 聞き手：佐藤あかね is a credit, 聞き手：売れる本は変わりましたか。 a question).
+bool look_alike(const LabelCandidate& c, const std::u32string& u, bool bold, std::string_view text,
+                const SpeakerModel& model) {
+  const auto& cues = model.compiled();
+  const SpeakerLabel& l = c.label;
+  for (std::size_t k = 1; k + 1 < u.size() && c.qa == 0; ++k)
+    if (ends_with_particle(u[k]) && !text::is_hiragana(u[k - 1]) && !text::is_hiragana(u[k + 1])) return true;
+  bool latin = false, hiragana_only = true;
+  for (char32_t ch : u) {
+    latin = latin || text::is_latin(ch);
+    hiragana_only = hiragana_only && (text::is_hiragana(ch) || text::is_prolonged(ch));
+  }
+  if (l.style == SpeakerLabel::Style::space && (latin || hiragana_only)) return true;
+  if (l.style == SpeakerLabel::Style::quote && hiragana_only) return true;
+  if (c.qa == 0 && (cues["label-stop"].whole(l.name) || cues["tag-stop"].whole(l.name))) return true;
+  if (c.qa == 0 && l.style == SpeakerLabel::Style::bracket &&
+      (cues["label-stop"].prefix(l.name) || cues["tag-stop"].prefix(l.name)))
+    return true;
+  if (l.style != SpeakerLabel::Style::bracket && !bold) {
+    const Rules& seg = model.segment_rules();
+    std::size_t by = seg.matches_prefix("byline", text);
+    if ((by > 0 && !sentence_after(text.substr(by))) || seg.matches_prefix("caption", text) > 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<LabelCandidate> parse_label(std::string_view text, const SpeakerModel& model, bool alone_ok) {
+  const auto& cues = model.compiled();
+  const std::size_t max_name = static_cast<std::size_t>(model.weight("label.max_name_chars"));
+  Head h(text);
+  if (h.size() == 0) return std::nullopt;
+  if (auto d = parse_dash(h)) return d;
+  if (is_dash(h[0])) return std::nullopt;  // ―まず一つだけ。 ――――
+  if (auto q = parse_qa(h, text, max_name, cues)) return q;
+  LabelCandidate c;
+  SpeakerLabel& l = c.label;
+  auto body = parse_body(h, parse_prefix(h, c), max_name, c);
+  if (!body) return std::nullopt;
+  auto label_end = parse_terminator(h, text, *body, alone_ok, c);
+  if (!label_end) return std::nullopt;
+  l.length = h.byte(*label_end);
+  l.alone = h.rest_empty(*label_end);
   if (l.alone && (!alone_ok || l.style == SpeakerLabel::Style::quote || l.style == SpeakerLabel::Style::space))
     return std::nullopt;
   // A label alone on its line is a shape of its own: the line stands over what the person says.
@@ -413,52 +500,14 @@ std::optional<LabelCandidate> parse_label(std::string_view text, const SpeakerMo
     c.family += "|";
     l.shape += "（行のみ）";
   }
-  // The name: letters, not too long, not a word that ends in a particle, not a stop word.
   std::u32string u;
   for (text::CodePoint cp : text::code_points(l.name)) u.push_back(cp.c);
-  if (u.empty() || u.size() > max_name) return std::nullopt;
-  bool letter = false, latin = false, hiragana_only = true;
-  for (char32_t ch : u) {
-    letter = letter || text::is_kanji(ch) || text::katakana_word(ch) || text::is_hiragana(ch) || text::is_latin(ch);
-    latin = latin || text::is_latin(ch);
-    hiragana_only = hiragana_only && (text::is_hiragana(ch) || text::is_prolonged(ch));
-  }
-  for (char32_t ch : u)
-    if (!slot_char(ch) && ch != ' ' && ch != U'　' && ch != '*' && ch != U'＊') return std::nullopt;
-  // A number before the name is a seat or a post number only when the person is in the bracket
-  // after it (◆１２番（村上由紀子議員）).
-  if (!letter || (text::is_digit(u.front()) && l.note.empty()) || ends_with_particle(u.back())) return std::nullopt;
+  if (!name_shaped(l, u, max_name)) return std::nullopt;
   // A word of a question-and-answer pairing ([qa-ask], [qa-answer]: 相談 回答 質問者 弁護士の回答):
   // a label candidate even where [label-stop] lists it; induce.cpp accepts it only in a pair.
   c.qa = qa_word(l.name, cues);
-  // A question or answer mark and the title or name of who speaks (答　市民課長　… 答（市長）　…
-  // 回答：建設課長　…): the label runs over both, the person is the title.
-  if (c.qa != 0 && !l.alone && l.style != SpeakerLabel::Style::quote && l.style != SpeakerLabel::Style::line) {
-    if (!l.note.empty() && l.style != SpeakerLabel::Style::bracket && speaker_title(l.note, cues)) {
-      l.mark = l.name;
-      l.name = l.note;
-      l.note.clear();
-      l.shape += "（名前）";
-    } else if (l.style == SpeakerLabel::Style::space || l.style == SpeakerLabel::Style::colon) {
-      extend_mark(h, l.style == SpeakerLabel::Style::colon ? label_end : end, max_name, cues, c);
-    }
-  }
-  // A particle inside is a phrase, not a name (ICカード利用時は１４７円).
-  for (std::size_t k = 1; k + 1 < u.size() && c.qa == 0; ++k)
-    if (ends_with_particle(u[k]) && !text::is_hiragana(u[k - 1]) && !text::is_hiragana(u[k + 1])) return std::nullopt;
-  if (l.style == SpeakerLabel::Style::space && (latin || hiragana_only)) return std::nullopt;
-  if (l.style == SpeakerLabel::Style::quote && hiragana_only) return std::nullopt;
-  if (c.qa == 0 && (cues["label-stop"].whole(l.name) || cues["tag-stop"].whole(l.name))) return std::nullopt;  // 注: 座談会:…
-  if (c.qa == 0 && l.style == SpeakerLabel::Style::bracket &&
-      (cues["label-stop"].prefix(l.name) || cues["tag-stop"].prefix(l.name)))
-    return std::nullopt;  // 【訂正・6月20日】 【関連記事】…
-  if (l.style != SpeakerLabel::Style::bracket && !bold) {
-    const Rules& seg = model.segment_rules();  // bylines and captions (著者: 写真: 聞き手・構成:)
-    // 聞き手：佐藤あかね is a credit, 聞き手：売れる本は変わりましたか。 a question: a byline's key is
-    // a label when a sentence follows it.
-    std::size_t by = seg.matches_prefix("byline", text);
-    if ((by > 0 && !sentence_after(text.substr(by))) || seg.matches_prefix("caption", text) > 0) return std::nullopt;
-  }
+  take_title_after_mark(h, body->end, *label_end, max_name, cues, c);
+  if (look_alike(c, u, body->bold, text, model)) return std::nullopt;
   l.role = role_for(cues, l.name);
   if (l.role.empty() && c.qa != 0) l.role = c.qa > 0 ? "asker" : "explainer";
   return c;

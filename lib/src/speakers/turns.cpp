@@ -156,165 +156,189 @@ bool leads_in(const Item& before) {
   return last == U'：' || last == ':';
 }
 
-}  // namespace
-
-void group_labelled(Context& cx, Run& r) {
-  // Interviewer-only labels (―― or Q.): the lines without a label are the interviewee's.
-  bool interview = true;
-  for (auto& it : r.items)
-    if (it.label && it.label->shape.role != "interviewer") interview = false;
-  r.why = interview ? "interview: the questions are labelled, the answers are the interviewee's" : "labelled dialogue";
+// What grouping knows as it reads a run.
+struct Grouping {
+  bool interview = true;     // every label is the interviewer's (―― or Q.)
+  bool quoted = true;        // every label is 名前「…」: a line of the dialogue is a quotation too
+  std::size_t last_label = 0;
   std::string current;       // whose turn is open ("" = none)
   bool posts = false;        // the open turn is a post under a header line
   bool last_spoken = false;  // the item before was part of the open turn
   bool answering = false;    // the open turn answers a question-and-answer pair
-  std::size_t last_label = 0;
-  bool quoted = true;  // every label is 名前「…」: a line of the dialogue is a quotation too
-  for (std::size_t i = 0; i < r.items.size(); ++i)
-    if (r.items[i].label) {
-      last_label = i;
-      quoted = quoted && r.items[i].label->shape.style == SpeakerLabel::Style::quote;
+};
+
+Grouping grouping_of(Run& r) {
+  Grouping g;
+  for (std::size_t i = 0; i < r.items.size(); ++i) {
+    const Item& it = r.items[i];
+    if (!it.label) continue;
+    if (it.label->shape.role != "interviewer") g.interview = false;
+    g.last_label = i;
+    g.quoted = g.quoted && it.label->shape.style == SpeakerLabel::Style::quote;
+  }
+  return g;
+}
+
+// A labelled line starts a turn.
+void start_turn(Grouping& g, Item& it) {
+  it.part = Part::unit;
+  it.person = it.label->key;
+  it.cert = it.label->recurring ? "" : "medium";
+  it.why = it.label->header ? "post header (" + it.label->family + ")"
+                            : "label " + it.label->shape.shape + (it.label->recurring ? "" : " (its name once, inside the style's run)");
+  g.current = it.person;
+  g.posts = it.label->header;
+  g.answering = it.label->answers;
+  g.last_spoken = true;
+}
+
+// Leaves an item out of every turn; `close`: it shows the open turn is over (`ended`: no label
+// comes after it).
+void leave_out(Grouping& g, Item& it, bool ended, std::string why, bool close) {
+  it.part = Part::outside;
+  it.why = std::move(why);
+  if ((close || ended) && !g.interview) g.current.clear();
+  if (close) g.answering = false;
+  g.last_spoken = false;
+}
+
+// A block that is no paragraph: a list or quote the turn introduces, or something outside it.
+void place_other_block(Run& r, std::size_t i, Grouping& g, bool ended) {
+  Item& it = r.items[i];
+  switch (it.block.kind) {
+    case BlockKind::list:
+    case BlockKind::quote:
+      if (g.last_spoken && !g.current.empty() && (inside_dialogue(r, i) || (i > 0 && leads_in(r.items[i - 1])))) {
+        it.part = Part::attached;
+        it.person = g.current;
+        it.why = "introduced by the turn before it";
+        g.last_spoken = true;
+      } else {
+        leave_out(g, it, ended, "a list or quote after the dialogue, introduced by no turn", false);
+      }
+      return;
+    case BlockKind::figure:
+      leave_out(g, it, ended, ended ? "a caption after the last labelled turn: the dialogue is over" : "a caption", false);
+      return;
+    case BlockKind::head:
+      // An answer of a question-and-answer pair goes on under its own subheadings (【回答】 …
+      // ■差額の請求は3年まで …): the lines after the heading are still the answer's.
+      if (g.answering && !closed_by_head(r, i)) {
+        it.part = Part::outside;
+        it.why = "a heading inside the answer: the answer goes on under it";
+        g.last_spoken = false;
+        return;
+      }
+      leave_out(g, it, ended, "a heading: the turn before it is over", true);
+      return;
+    default:
+      leave_out(g, it, ended, "a " + std::string(to_string(it.block.kind)) + ": the turn before it is over", true);
+  }
+}
+
+// Why a line without a label inside the run is no part of the open turn, and whether it closes
+// it; nothing when it goes on with the turn.
+std::optional<std::pair<std::string, bool>> not_in_turn(Context& cx, const Run& r, std::size_t i, const Grouping& g,
+                                                        bool ended, const std::string& whole) {
+  const Item& it = r.items[i];
+  if (it.furniture) return std::make_pair("page furniture (a counter, a button row, a line the page repeats)", true);
+  if (button_line(whole, cx.cues) && turn_ends_after(r, i)) return std::make_pair("a button or link after the post", true);
+  if (bracketed_line(whole))
+    return std::make_pair(ended ? "a note in brackets after the last labelled turn: the dialogue is over"
+                                : "a note in brackets on its own line",
+                          false);
+  if (std::string tag = tag_prefix(whole); !tag.empty() && !cx.cues["same-voice"].whole(tag))
+    return std::make_pair("starts with a tag or a key (" + tag + ") the document does not use as a label: another voice", true);
+  if (g.quoted && !g.interview && text::at(trim_space(whole), 0) != U'「')
+    return std::make_pair("not a quotation, in a dialogue of 名前「…」 lines: narration", true);
+  if (profile_line(whole)) return std::make_pair("a profile (a name with its reading in brackets): not part of the turn", true);
+  if (it.f.note) return std::make_pair("an editor's note", !g.posts);
+  if (it.f.narrative && !g.posts) return std::make_pair("narration (no spoken register): not part of the turn", true);
+  return std::nullopt;
+}
+
+// In an interview whose questions alone are labelled, （品質保証担当の大島一郎常務）「…」: another
+// official answers, named in brackets. Whether the line is such an answer (then labelled).
+bool answer_by_bracketed_person(Context& cx, Item& it, const std::string& whole) {
+  auto other = bracketed_person(whole, cx.cues);
+  if (!other) return false;
+  std::size_t first = it.block.leaves[0].pieces.empty() || it.block.leaves[0].pieces[0].kind != Piece::Kind::sentence
+                          ? 0
+                          : it.block.leaves[0].pieces[0].sentence.text.size();
+  if (other->second.size() > first) return false;  // the bracket must end inside the first sentence
+  it.person = "L:" + other->first;
+  it.cert = "high";
+  it.why = "an answer by the person named in brackets before it";
+  Label l;
+  l.text = other->second;
+  l.key = it.person;
+  l.shape.name = other->first;
+  l.shape.length = other->second.size();
+  l.shape.shape = "（名前）";
+  l.is_new = true;
+  l.recurring = false;
+  it.label = l;
+  return true;
+}
+
+// In an interview, nothing before the first question is an answer.
+void nothing_before_the_first_question(Run& r) {
+  for (auto& it : r.items) {
+    if (it.label) break;
+    if (it.part != Part::outside) {
+      it.part = Part::outside;
+      it.person.clear();
+      it.cert.clear();
+      it.why = "before the first question";
     }
+  }
+}
+
+}  // namespace
+
+void group_labelled(Context& cx, Run& r) {
+  Grouping g = grouping_of(r);
+  r.why = g.interview ? "interview: the questions are labelled, the answers are the interviewee's" : "labelled dialogue";
   for (std::size_t i = 0; i < r.items.size(); ++i) {
     Item& it = r.items[i];
-    bool ended = i > last_label;  // no label after it: the dialogue may be over
-    auto out = [&](std::string why, bool close) {
-      it.part = Part::outside;
-      it.why = std::move(why);
-      if ((close || ended) && !interview) current.clear();
-      if (close) answering = false;
-      last_spoken = false;
-    };
+    bool ended = i > g.last_label;  // no label after it: the dialogue may be over
     if (it.block.kind == BlockKind::opaque) continue;
     if (it.label) {
-      it.part = Part::unit;
-      it.person = it.label->key;
-      it.cert = it.label->recurring ? "" : "medium";
-      it.why = it.label->header ? "post header (" + it.label->family + ")"
-                                : "label " + it.label->shape.shape + (it.label->recurring ? "" : " (its name once, inside the style's run)");
-      current = it.person;
-      posts = it.label->header;
-      answering = it.label->answers;
-      last_spoken = true;
+      start_turn(g, it);
       continue;
     }
-    if (current.empty() && !interview) {
-      out(it.why.empty() ? "no turn is open" : it.why, false);
+    if (g.current.empty() && !g.interview) {
+      leave_out(g, it, ended, it.why.empty() ? "no turn is open" : it.why, false);
       continue;
     }
-    switch (it.block.kind) {
-      case BlockKind::paragraph:
-      case BlockKind::code: break;  // a line of code goes with the turn it is in, as a paragraph does
-      case BlockKind::list:
-      case BlockKind::quote:
-        if (last_spoken && !current.empty() && (inside_dialogue(r, i) || (i > 0 && leads_in(r.items[i - 1])))) {
-          it.part = Part::attached;
-          it.person = current;
-          it.why = "introduced by the turn before it";
-          last_spoken = true;
-        } else {
-          out("a list or quote after the dialogue, introduced by no turn", false);
-        }
-        continue;
-      case BlockKind::figure: out(ended ? "a caption after the last labelled turn: the dialogue is over" : "a caption", false); continue;
-      case BlockKind::head:
-        // An answer of a question-and-answer pair goes on under its own subheadings (【回答】 …
-        // ■差額の請求は3年まで …): the lines after the heading are still the answer's.
-        if (answering && !closed_by_head(r, i)) {
-          it.part = Part::outside;
-          it.why = "a heading inside the answer: the answer goes on under it";
-          last_spoken = false;
-          continue;
-        }
-        out("a heading: the turn before it is over", true);
-        continue;
-      default: out("a " + std::string(to_string(it.block.kind)) + ": the turn before it is over", true); continue;
-    }
-    std::string_view line = it.text.empty() ? std::string_view() : std::string_view(it.text);
-    std::string whole = line.empty() ? leaf_text(it.block.leaves[0]) : std::string(line);
-    if (it.furniture) {
-      out("page furniture (a counter, a button row, a line the page repeats)", true);
+    if (it.block.kind != BlockKind::paragraph && it.block.kind != BlockKind::code) {
+      // (a line of code goes with the turn it is in, as a paragraph does)
+      place_other_block(r, i, g, ended);
       continue;
     }
-    if (button_line(whole, cx.cues) && turn_ends_after(r, i)) {
-      out("a button or link after the post", true);
-      continue;
-    }
-    if (bracketed_line(whole)) {
-      out(ended ? "a note in brackets after the last labelled turn: the dialogue is over" : "a note in brackets on its own line",
-          false);
-      continue;
-    }
-    if (std::string tag = tag_prefix(whole); !tag.empty() && !cx.cues["same-voice"].whole(tag)) {
-      out("starts with a tag or a key (" + tag + ") the document does not use as a label: another voice", true);
-      continue;
-    }
-    if (quoted && !interview && text::at(trim_space(whole), 0) != U'「') {
-      out("not a quotation, in a dialogue of 名前「…」 lines: narration", true);
-      continue;
-    }
-    if (profile_line(whole)) {
-      out("a profile (a name with its reading in brackets): not part of the turn", true);
-      continue;
-    }
-    if (it.f.note) {
-      out("an editor's note", !posts);
-      continue;
-    }
-    if (it.f.narrative && !posts) {
-      out("narration (no spoken register): not part of the turn", true);
+    std::string whole = it.text.empty() ? leaf_text(it.block.leaves[0]) : it.text;
+    if (auto out = not_in_turn(cx, r, i, g, ended, whole)) {
+      leave_out(g, it, ended, out->first, out->second);
       continue;
     }
     it.part = Part::unit;
-    if (interview && !it.label) {
-      // （品質保証担当の大島一郎常務）「…」: another official answers, named in brackets.
-      if (auto other = bracketed_person(whole, cx.cues)) {
-        it.person = "L:" + other->first;
-        it.cert = "high";
-        it.why = "an answer by the person named in brackets before it";
-        Label l;
-        l.text = other->second;
-        l.key = it.person;
-        l.shape.name = other->first;
-        l.shape.length = other->second.size();
-        l.shape.shape = "（名前）";
-        l.is_new = true;
-        l.recurring = false;
-        std::size_t first = it.block.leaves[0].pieces.empty() || it.block.leaves[0].pieces[0].kind != Piece::Kind::sentence
-                                ? 0
-                                : it.block.leaves[0].pieces[0].sentence.text.size();
-        if (l.text.size() <= first) {
-          it.label = l;
-          last_spoken = true;
-          continue;
-        }
-        it.person.clear();
-      }
+    if (g.interview && answer_by_bracketed_person(cx, it, whole)) {
+      g.last_spoken = true;
+      continue;
     }
-    if (interview) {
+    if (g.interview) {
       it.person = "D:interviewee";
       it.cert = "high";
       it.why = "an answer: the interview labels only its questions";
     } else {
-      it.person = current;
-      it.cert = posts ? "high" : "medium";
-      it.why = posts ? "a line of the post under the header" : "no label inside the run of labelled turns: the turn goes on";
+      it.person = g.current;
+      it.cert = g.posts ? "high" : "medium";
+      it.why = g.posts ? "a line of the post under the header" : "no label inside the run of labelled turns: the turn goes on";
     }
-    current = it.person;
-    last_spoken = true;
+    g.current = it.person;
+    g.last_spoken = true;
   }
-  // In an interview, nothing before the first question is an answer.
-  if (interview) {
-    for (auto& it : r.items) {
-      if (it.label) break;
-      if (it.part != Part::outside) {
-        it.part = Part::outside;
-        it.person.clear();
-        it.cert.clear();
-        it.why = "before the first question";
-      }
-    }
-  }
+  if (g.interview) nothing_before_the_first_question(r);
 }
 
 }  // namespace jatei::speakers
