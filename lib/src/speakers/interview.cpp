@@ -180,7 +180,7 @@ std::optional<Shape> interview_shape(Context& cx, Run& r) {
                a_chars >= cx.w("interview.answer_ratio") * q_chars;
   bool person = s.voiced >= cx.w("interview.min_voiced") * n || s.announced;
   if (!shape || !person) {
-    r.interview_why = s.why;
+    if (n >= cx.w("interview.min_questions")) r.interview_why = s.why;
     return std::nullopt;
   }
   return s;

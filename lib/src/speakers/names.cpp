@@ -211,6 +211,47 @@ std::string only_person_of_lead(Context& cx) {
     }
     break;
   }
+  // 森本 and 森本晴子: one person, the fuller name.
+  std::erase_if(found, [&](const std::string& a) {
+    return std::any_of(found.begin(), found.end(), [&](const std::string& b) { return b != a && b.starts_with(a); });
+  });
+  return found.size() == 1 ? *found.begin() : std::string();
+}
+
+// A name card before the first turn: a family and a given name with a space between, alone on
+// the line or before a bracket (石井 翔太（2022年入社／経済学部卒）, 小田切 誠一（おだぎり・せいいち）).
+std::string name_card(std::string_view t) {
+  t = trim_space(t);
+  auto name_char = [](char32_t c) { return text::is_kanji(c) || text::katakana_word(c) || text::is_hiragana(c); };
+  // A run of 1 to 6 name characters from i: where it ends, or npos.
+  auto part = [&](std::size_t i) {
+    int n = 0;
+    while (i < t.size() && n < 6 && name_char(text::at(t, i))) i = text::next(t, i), ++n;
+    return n == 0 || (i < t.size() && name_char(text::at(t, i))) ? std::string_view::npos : i;
+  };
+  std::size_t i = part(0);
+  if (i == std::string_view::npos || i >= t.size() || !text::is_space(text::at(t, i))) return {};
+  while (i < t.size() && text::is_space(text::at(t, i))) i = text::next(t, i);
+  i = part(i);
+  if (i == std::string_view::npos) return {};
+  std::string_view rest = trim_space(t.substr(i));
+  if (!rest.empty() && !(text::opens(text::at(rest, 0)) == 1 && text::closes(text::before(rest, rest.size())) == 1))
+    return {};
+  return std::string(t.substr(0, i));
+}
+
+// The one name card before the first turn of a labelled run, or "".
+std::string only_name_card(Context& cx) {
+  std::set<std::string> found;
+  for (auto& r : cx.runs) {
+    if (r.mode != Run::Mode::labelled) continue;
+    for (auto& it : r.items) {
+      if (it.part == Part::unit) break;
+      if (it.block.leaves.size() != 1) continue;
+      if (std::string n = name_card(leaf_text(it.block.leaves[0])); !n.empty()) found.insert(n);
+    }
+    break;
+  }
   return found.size() == 1 ? *found.begin() : std::string();
 }
 
@@ -294,6 +335,7 @@ void name_people(Context& cx) {
   }
   if (interviewee.empty()) interviewee = interviewee_in(cx, cx.doc.header.title);
   if (interviewee.empty()) interviewee = only_person_of_lead(cx);
+  if (interviewee.empty()) interviewee = only_name_card(cx);
   // Each key's labelled items, in document order (one pass, not one per key), and what the
   // role words and the lead give, found once.
   std::map<std::string, std::vector<Item*>, std::less<>> labelled;
