@@ -112,7 +112,7 @@ int main(int argc, char** argv) {
     }
     if (!o.rating_scale.empty() && o.claims_format == ClaimsFormat::claimreview) {
       try {
-        export_claims(Document{}, o);  // checks the scale before any input is read
+        check_rating_scale(o.rating_scale);  // before any input is read
       } catch (const DataError& e) {
         throw po::error(std::string("--rating-scale: ") + e.what());
       }

@@ -119,6 +119,18 @@ print(n)' "$tei")
     xmllint --noout "$T/b.tbx" 2>"$T/wf.out" || { fail "$label: TBX 2008 not well-formed"; show "$T/wf.out"; }
     equal "$(count '<termEntry ' "$T/b.tbx")" "$(count '<conceptEntry ' "$T/a.tbx")" "$label: TBX 2008 entries"
   fi
+  if ! grep -q 'application ident="jatei-claims"' "$tei" && ! grep -q 'ana="#' "$tei" && grep -q '<s ' "$tei"; then
+    # Sentences, but not through jatei-claims: every one would come out unclassified. Refused,
+    # nothing written.
+    for f in jsonl csv claimreview; do
+      run "$X" claims --format $f --date 2025-02-01 "$tei" -o "$T/unclassified.$f"
+      check_rc 65 "$label: claims $f before jatei-claims"
+      expect_grep "has not been through jatei-claims" "$T/err" "$label: claims $f before jatei-claims: the message"
+      [ ! -e "$T/unclassified.$f" ] || fail "$label: claims $f before jatei-claims wrote a file"
+    done
+    checks=$((checks + 1))
+    return
+  fi
   for f in jsonl csv claimreview; do
     run "$X" claims --format $f --date 2025-02-01 "$tei" -o "$T/claims.$f"
     check_rc 0 "$label: claims $f"

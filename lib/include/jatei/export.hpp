@@ -123,9 +123,15 @@ std::string export_tbx(const Document& doc, const ExportOptions& options = {});
 // options.date), author (options.publisher as an Organization, else the reviewer), claimReviewed,
 // itemReviewed (a Claim with its author: the source of a reported claim or the speaker; its date:
 // the article's; its appearance: the article's URL), reviewRating (alternateName; ratingValue,
-// bestRating and worstRating on a numeric scale). Throws DataError for a bad rating_scale.
-// A verdict whose rating is not on a given scale keeps its text rating alone.
+// bestRating and worstRating on a numeric scale). Throws DataError for a bad rating_scale, and
+// for a document with sentences that jatei-claims has not annotated (no sentence has a class and
+// its header lists no jatei-claims application): every sentence would come out unclassified. A verdict whose rating is not on a given scale
+// keeps its text rating alone.
 std::string export_claims(const Document& doc, const ExportOptions& options = {});
+
+// Throws DataError if `rating_scale` (ExportOptions::rating_scale) is not a valid scale: for a
+// tool to check its option before reading any input.
+void check_rating_scale(const std::vector<std::string>& rating_scale);
 
 // `s` as a JSON string literal (quotes included; controls, U+2028 and U+2029 escaped): the one
 // JSON string writer, for the exporters and the tools' manifests.

@@ -358,8 +358,19 @@ std::string claimreview(const xp::View& v, const ExportOptions& o) {
 
 }  // namespace
 
+void check_rating_scale(const std::vector<std::string>& rating_scale) { Scale{rating_scale}; }
+
 std::string export_claims(const Document& doc, const ExportOptions& options) {
   xp::View v(doc, options);
+  // Without jatei-claims every sentence would come out unclassified and nothing checkworthy: a
+  // list that looks empty for the wrong reason. Refuse, and say what to run. (A document another
+  // tool classified, with @ana on its sentences but no jatei-claims in its header, is taken.)
+  bool classified = false;
+  for (const auto& a : doc.header.applications) classified = classified || a.ident == "jatei-claims";
+  for (const auto& si : v.sentences) classified = classified || !si.factuality.empty();
+  if (!classified && !v.sentences.empty())
+    throw DataError("the document has not been through jatei-claims (no sentence has a class and its header "
+                    "lists no such application): run jatei-claims, or jatei-annotate, on it first");
   switch (options.claims_format) {
     case ClaimsFormat::jsonl: return jsonl(v, options);
     case ClaimsFormat::csv: return csv(v, options);
