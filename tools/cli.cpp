@@ -259,6 +259,16 @@ static void write_all(int fd, std::string_view data, const std::string& where) {
 
 OutputFile::OutputFile(const std::string& path) : path_(path) {
   if (path.empty() || path == "-") return;
+  // A device, FIFO or socket (-o /dev/null, -o /dev/stderr, a named pipe) is written in place:
+  // renaming a temporary file over it would replace /dev/null with a regular file. Like standard
+  // output, what reaches it cannot be taken back.
+  struct stat target {};
+  if (::stat(path.c_str(), &target) == 0 && !S_ISREG(target.st_mode) && !S_ISDIR(target.st_mode)) {
+    fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd_ < 0) throw IoError(tr("cannot open {1}: {2}", {path, std::strerror(errno)}), exit_io);
+    direct_ = true;
+    return;
+  }
   // mkostemp creates a name no one has yet with O_CREAT|O_EXCL: a file or symbolic link planted
   // beside the target is never opened, let alone followed. It makes the file 0600; it gets the
   // target's own permissions (or those a new file would have) before anything is written.
@@ -279,6 +289,11 @@ OutputFile::OutputFile(const std::string& path) : path_(path) {
 OutputFile::~OutputFile() { discard(); }
 
 void OutputFile::discard() {
+  if (direct_ && !committed_) {
+    committed_ = true;
+    ::close(fd_);
+    return;
+  }
   if (tmp_.empty() || committed_) return;
   committed_ = true;
   ::close(fd_);
@@ -287,10 +302,16 @@ void OutputFile::discard() {
 }
 
 void OutputFile::write(std::string_view data) {
-  write_all(fd_, data, tmp_.empty() ? tr("standard output") : path_);
+  write_all(fd_, data, tmp_.empty() && !direct_ ? tr("standard output") : path_);
 }
 
 void OutputFile::commit() {
+  if (direct_) {
+    if (committed_) return;
+    committed_ = true;
+    if (::close(fd_) != 0) throw IoError(tr("cannot write {1}: {2}", {path_, std::strerror(errno)}), exit_io);
+    return;
+  }
   if (tmp_.empty()) return;
   if (committed_) throw std::logic_error("OutputFile::commit() after the file was discarded");
   committed_ = true;

@@ -65,7 +65,9 @@ Document read_tei(const std::string& path, std::size_t max_bytes, const std::str
 // commit() renames into place. The temporary file is created with a fresh name (O_EXCL: a
 // planted file or link is never followed), gets the target's permissions when the target
 // exists, and is removed by the destructor when commit() never ran, and by init()'s handlers
-// on SIGTERM, SIGINT and SIGHUP: a failed or killed run leaves no partial file.
+// on SIGTERM, SIGINT and SIGHUP: a failed or killed run leaves no partial file. A `path` that
+// is a device, FIFO or socket (/dev/null, a named pipe) is written in place, as standard output
+// is: a rename would replace the device with a regular file.
 class OutputFile {
  public:
   explicit OutputFile(const std::string& path);
@@ -81,6 +83,7 @@ class OutputFile {
   int fd_ = 1;
   int slot_ = -1;  // in the signal handler's list of temporary files
   bool committed_ = false;
+  bool direct_ = false;  // a device, FIFO or socket: written in place, never renamed over
 };
 
 // The temporary files a signal handler removes (used by OutputFile).

@@ -82,6 +82,37 @@ for sig in TERM INT HUP; do
   [ ! -e "$out" ] || fail "SIG$sig: a partial target was written"
 done
 
+# -o naming a FIFO (or a device such as /dev/null) writes into it: renaming the temporary file
+# over it would replace the pipe, or /dev/null itself, with a regular file. A FIFO stands in for
+# /dev/null here, so that a regression cannot break the machine's /dev/null.
+mkfifo "$T/out.fifo"
+cat "$T/out.fifo" >"$T/from-fifo.xml" &
+reader=$!
+run "$B/jatei-segment" "$A" -o "$T/out.fifo"
+check_rc 0 "-o a named pipe"
+# fifo_kept LABEL: the pipe is still a pipe (then its reader has seen the end of the output);
+# else the reader, still waiting on the old pipe, is stopped.
+fifo_kept() {
+  checks=$((checks + 1))
+  if [ -p "$T/out.fifo" ]; then wait "$reader"; else
+    kill "$reader" 2>/dev/null || true
+    wait "$reader" 2>/dev/null || true
+    fail "$1: the pipe was replaced by a regular file"
+    rm -f "$T/out.fifo"
+    mkfifo "$T/out.fifo"
+  fi
+}
+fifo_kept "-o a named pipe"
+same "$T/from-fifo.xml" "$T/doc.xml" "-o a named pipe: the TEI came through the pipe" || true
+no_temp "$T/out.fifo" "-o a named pipe"
+for tool in jatei-claims jatei-export; do
+  cat "$T/out.fifo" >/dev/null &
+  reader=$!
+  if [ $tool = jatei-export ]; then run "$B/$tool" html "$T/doc.xml" -o "$T/out.fifo"; else run "$B/$tool" "$T/doc.xml" -o "$T/out.fifo"; fi
+  check_rc 0 "$tool -o a named pipe"
+  fifo_kept "$tool -o a named pipe"
+done
+
 # --- row 7: a file size limit (ulimit -f) ------------------------------------------------------------
 # SIGXFSZ killed the tools (exit 153) with the temporary file left; now the write fails: exit 74.
 for k in 1 2 3 4 5 6 7 8; do cat "$A"; done >"$T/big.txt"
