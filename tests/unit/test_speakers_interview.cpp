@@ -156,3 +156,30 @@ BOOST_AUTO_TEST_CASE(numbered_faq_questions_are_headings_not_turns) {
       "Q. 保証期間は？\nA. 1年間です。\n"));
   BOOST_TEST(t.size() == 6u);
 }
+
+BOOST_AUTO_TEST_CASE(an_official_named_in_brackets_stays_so_on_a_second_run) {
+  // A dash interview where one answer is another official's, named in brackets: the stage
+  // labels that answer with the bracket; run again on its own output, it must decide the same
+  // (the kept bracket label does not turn the interview into a labelled dialogue).
+  SegmentOptions o;
+  o.source_name = "test.txt";
+  Document d = segment_text(
+      "社長会見の主なやりとりは次の通り。\n"
+      "――回収の規模は。\n"
+      "「約120万袋です。」\n"
+      "――原因は。\n"
+      "「部品の一部が欠けていました。」\n"
+      "――公表が遅れたのではないか。\n"
+      "（品質保証担当の大島一郎常務）「範囲を確定させる必要がありました。」\n"
+      "――今後の対応は。\n"
+      "「再発防止に全力を尽くします。」\n",
+      o);
+  annotate_speakers(d, {});
+  std::string once = tei::write(d);
+  Document again = tei::read(once);
+  annotate_speakers(again, {});
+  BOOST_TEST(tei::write(again) == once);
+  auto t = turns(d);
+  BOOST_TEST_REQUIRE(t.size() == 8u);
+  BOOST_TEST(t[5].who != t[1].who);  // the official is not the one who answers the others
+}

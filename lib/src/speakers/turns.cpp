@@ -167,15 +167,29 @@ struct Grouping {
   bool answering = false;    // the open turn answers a question-and-answer pair
 };
 
-Grouping grouping_of(Run& r) {
+// A label kept from an earlier run that this step made itself in an interview: another official
+// answering, named in brackets (（品質保証担当の大島一郎常務）「…」). The person and the bracket.
+std::optional<std::pair<std::string, std::string>> kept_bracketed_answer(Context& cx, const Item& it) {
+  if (!it.forced || !it.label || !it.old_label) return std::nullopt;
+  std::string whole = *it.old_label + (it.block.leaves.empty() ? std::string() : leaf_text(it.block.leaves[0]));
+  auto other = bracketed_person(whole, cx.cues);
+  if (!other || other->second != *it.old_label) return std::nullopt;
+  return other;
+}
+
+Grouping grouping_of(Context& cx, Run& r) {
   Grouping g;
+  bool asks = false;
   for (std::size_t i = 0; i < r.items.size(); ++i) {
     const Item& it = r.items[i];
     if (!it.label) continue;
-    if (it.label->shape.role != "interviewer") g.interview = false;
+    asks = asks || it.label->shape.role == "interviewer";
+    // (a second run keeps the labels of the officials it named in brackets: still an interview)
+    if (it.label->shape.role != "interviewer" && !kept_bracketed_answer(cx, it)) g.interview = false;
     g.last_label = i;
     g.quoted = g.quoted && it.label->shape.style == SpeakerLabel::Style::quote;
   }
+  g.interview = g.interview && asks;
   return g;
 }
 
@@ -297,13 +311,23 @@ void nothing_before_the_first_question(Run& r) {
 }  // namespace
 
 void group_labelled(Context& cx, Run& r) {
-  Grouping g = grouping_of(r);
+  Grouping g = grouping_of(cx, r);
   r.why = g.interview ? "interview: the questions are labelled, the answers are the interviewee's" : "labelled dialogue";
   for (std::size_t i = 0; i < r.items.size(); ++i) {
     Item& it = r.items[i];
     bool ended = i > g.last_label;  // no label after it: the dialogue may be over
     if (it.block.kind == BlockKind::opaque) continue;
     if (it.label) {
+      if (auto other = g.interview ? kept_bracketed_answer(cx, it) : std::nullopt) {  // as the first run named it
+        it.part = Part::unit;
+        it.person = it.label->key = "L:" + other->first;
+        it.label->shape.name = other->first;
+        it.label->recurring = false;
+        it.cert = "high";
+        it.why = "an answer by the person named in brackets before it";
+        g.last_spoken = true;
+        continue;
+      }
       start_turn(g, it);
       continue;
     }
