@@ -21,8 +21,10 @@ int main(int argc, char** argv) {
                            opts))
       return 0;
     return cli::guard(input, [&] {
-      Document doc = cli::read_tei(input, max_size, input);
-      cli::write_output(output, doc.text());
+      // A block at a time (tei::text_of): the document is never held as a tree or a model; the
+      // text is written once the whole input has been read without error.
+      std::string text = tei::text_of(cli::read_input(input, max_size), input);
+      cli::write_output(output, text);
       return 0;
     });
   });

@@ -235,6 +235,9 @@ class Document {
   bool operator==(const Document&) const = default;
 };
 
+// The source text of one turn, as Document::text() gives it, appended to `out`.
+void append_text(std::string& out, const Turn& t);
+
 // Text of a leaf: its sentences and the text between them.
 std::string leaf_text(const Leaf& leaf);
 

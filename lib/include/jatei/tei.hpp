@@ -30,6 +30,37 @@ Document read(std::string_view xml, const std::string& origin = "-");
 // that read a file). `xml` is left unspecified.
 Document read_in_place(std::string&& xml, const std::string& origin = "-");
 
+// A TEI document read a piece at a time (read_blocks): what a tool that needs one block or one
+// turn of context at a time is handed, in document order, never the whole body at once.
+class BlockHandler {
+ public:
+  virtual ~BlockHandler() = default;
+  // Everything before the first division: the root's attributes, the header, what precedes
+  // <text>, the attributes of <text> and <body>, <front>; `doc.divisions` is empty.
+  virtual void begin(Document& doc) = 0;
+  // A division opens (its turns empty); its blocks and turns follow.
+  virtual void division(Division&& d) = 0;
+  // A block outside any <sp>, in the division last opened; `run` is how many blocks (this one
+  // included) come before the next <sp> or the division's end (room to reserve).
+  virtual void block(Block&& b, std::size_t run) = 0;
+  // A spoken turn (<sp>), whole.
+  virtual void turn(Turn&& t) = 0;
+  // After the last division, with the same `doc`: tail, <back>, what follows <text>, standOff.
+  virtual void end(Document& doc) = 0;
+  // The reader starts again from the beginning (a document laid out in a way the stream does not
+  // take, read whole instead): forget what was handed over so far.
+  virtual void restart() = 0;
+};
+
+// Reads a TEI document as read() does, handing it to `h` a block or a turn at a time: the whole
+// document is never parsed into one tree, nor held as one model. Errors are read()'s own (the
+// same messages, lines and columns), thrown before end(); a handler that writes must therefore
+// keep its output from being seen until end() (a temporary file renamed, or memory).
+void read_blocks(std::string_view xml, const std::string& origin, BlockHandler& h);
+
+// Document::text() of the document in `xml`, read with read_blocks (jatei-text).
+std::string text_of(std::string_view xml, const std::string& origin = "-");
+
 // Serialises a document. Deterministic: the same document gives the same bytes.
 std::string write(const Document& doc);
 // The same bytes handed to `sink` in pieces of about `chunk` bytes (one block may make a piece

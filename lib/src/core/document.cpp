@@ -106,32 +106,39 @@ namespace {
 
 // Each piece of the source text in order, to `add` (Document::text()).
 template <class Add>
+void each_text_piece(const Turn& t, Add&& add) {
+  bool first_leaf = true;
+  for (auto& b : t.blocks) {
+    if (b.kind == BlockKind::opaque) {
+      add(b.lead);
+      continue;
+    }
+    for (auto& l : b.leaves) {
+      add(l.lead);
+      if (first_leaf && t.speaker) add(*t.speaker);
+      first_leaf = false;
+      for (auto& p : l.pieces) {
+        if (p.kind == Piece::Kind::sentence) add(p.sentence.text);
+        else if (p.kind == Piece::Kind::text) add(p.text);
+      }
+    }
+  }
+}
+
+template <class Add>
 void each_text_piece(const Document& doc, Add&& add) {
   for (auto& d : doc.divisions) {
     if (d.is_translation()) continue;  // not the source: jatei-text gives back the source only
-    for (auto& t : d.turns) {
-      bool first_leaf = true;
-      for (auto& b : t.blocks) {
-        if (b.kind == BlockKind::opaque) {
-          add(b.lead);
-          continue;
-        }
-        for (auto& l : b.leaves) {
-          add(l.lead);
-          if (first_leaf && t.speaker) add(*t.speaker);
-          first_leaf = false;
-          for (auto& p : l.pieces) {
-            if (p.kind == Piece::Kind::sentence) add(p.sentence.text);
-            else if (p.kind == Piece::Kind::text) add(p.text);
-          }
-        }
-      }
-    }
+    for (auto& t : d.turns) each_text_piece(t, add);
   }
   add(doc.tail);
 }
 
 }  // namespace
+
+void append_text(std::string& out, const Turn& t) {
+  each_text_piece(t, [&](const std::string& s) { out += s; });
+}
 
 std::string Document::text() const {
   // Measured first, so the text is made in one allocation of its size (not grown by doubling).

@@ -5,6 +5,7 @@
 // string directly: no DOM, about one output-sized allocation.
 #include "jatei/tei.hpp"
 #include "tei/escape.hpp"
+#include "tei/read_tree.hpp"
 #include "tei/xml_input.hpp"
 
 #include <pugixml.hpp>
@@ -14,6 +15,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <sstream>
 #include <stdexcept>
 
@@ -497,7 +499,7 @@ class Reader {
     return doc;
   }
 
- private:
+ protected:
   // An xml:id names one element: with two of a name, pointers are ambiguous and the stages'
   // numbering (which continues the document's) would depend on which one they met first, so
   // running them again would change the document (found by fuzz_tei).
@@ -789,6 +791,464 @@ class Reader {
   std::string pending_;
 };
 
+// ------------------------------------------------------------------------------------------
+// Reading a block at a time
+// ------------------------------------------------------------------------------------------
+
+// The reader never builds the tree of the whole document: it finds the skeleton (<TEI>,
+// <teiHeader>, <text>, <body>, each <div>) in the bytes, and parses with pugixml only pieces of
+// about g_fragment bytes made of whole children of a division (blocks, <sp>), or one child of
+// <TEI> or <text>, each read into the model by Reader's own functions. The input is never
+// changed (pieces are parsed in a copy), so anything the skeleton scan does not expect (a
+// malformed document, a duplicate xml:id, a header after <text>, an entity in the whitespace
+// between divisions…) hands the whole input to Reader, whose answer (its document, or its
+// error with the same message, line and column as ever) is final: the stream only takes the
+// common path, never decides an error.
+struct Fallback {};
+
+std::size_t g_fragment = std::size_t(64) << 10;  // set_fragment_bytes() changes it for tests
+
+// The xml:ids seen so far, each held as 8 bytes (where its value is in the input, or in a side
+// buffer when it differs from the raw bytes there), in an open-addressing table.
+class IdSet {
+ public:
+  explicit IdSet(std::string_view xml) : xml_(xml) {}
+  // False when `id` was there already. `raw` is where its value starts in the input, npos if unknown.
+  bool insert(std::string_view id, std::size_t raw) {
+    if (id.size() >= (std::size_t(1) << 23)) throw Fallback{};
+    if ((count_ + 1) * 10 > slots_.size() * 7) grow();
+    std::size_t h = std::hash<std::string_view>{}(id), mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      if (!slots_[i]) {
+        std::uint64_t ref;
+        if (raw != std::string_view::npos && raw + id.size() <= xml_.size() && xml_.compare(raw, id.size(), id) == 0) {
+          ref = std::uint64_t(raw) << 1;
+        } else {
+          ref = (std::uint64_t(side_.size()) << 1) | 1;
+          side_ += id;
+        }
+        slots_[i] = (ref << 23 | id.size()) + 1;
+        ++count_;
+        return true;
+      }
+      if (view(slots_[i]) == id) return false;
+    }
+  }
+
+ private:
+  std::string_view view(std::uint64_t slot) const {
+    --slot;
+    std::size_t len = slot & ((std::uint64_t(1) << 23) - 1);
+    std::uint64_t ref = slot >> 23;
+    return (ref & 1 ? std::string_view(side_) : xml_).substr(ref >> 1, len);
+  }
+  void grow() {
+    std::vector<std::uint64_t> old(std::max<std::size_t>(1024, slots_.size() * 2), 0);
+    old.swap(slots_);
+    std::size_t mask = slots_.size() - 1;
+    for (std::uint64_t s : old) {
+      if (!s) continue;
+      std::size_t i = std::hash<std::string_view>{}(view(s)) & mask;
+      while (slots_[i]) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+  std::string_view xml_;
+  std::string side_;
+  std::vector<std::uint64_t> slots_;
+  std::size_t count_ = 0;
+};
+
+// A node of the skeleton scan: what starts at a '<', and where it ends (just past it).
+struct Tag {
+  enum Kind { start, empty, close, other } kind = other;  // other: comment, PI, CDATA, DOCTYPE
+  std::size_t end = 0;
+  std::string_view name;
+};
+
+class StreamReader : public Reader {
+ public:
+  StreamReader(std::string_view xml, const std::string& origin) : Reader(xml, origin), ids_(xml) {}
+
+  // Reads the document into `h`; throws Fallback when Reader must read it instead.
+  void run(BlockHandler& h, Document& doc) {
+    try {
+      document(h, doc);
+    } catch (const DataError&) {
+      throw Fallback{};
+    }
+  }
+
+ private:
+  static bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+  Tag tag_at(std::size_t p) const {
+    std::string_view x = xml_;
+    auto until = [&](std::size_t from, std::string_view close) {
+      std::size_t e = x.find(close, from);
+      if (e == std::string_view::npos) throw Fallback{};
+      return Tag{Tag::other, e + close.size(), {}};
+    };
+    char second = p + 1 < x.size() ? x[p + 1] : '\0';
+    if (second == '!' || second == '?') {
+      std::string_view rest = x.substr(p);
+      if (rest.starts_with("<!--")) return until(p + 4, "-->");
+      if (rest.starts_with("<![CDATA[")) return until(p + 9, "]]>");
+      if (second == '?') return until(p + 2, "?>");
+      throw Fallback{};  // a DOCTYPE inside the prologue only (handled there)
+    }
+    bool closing = second == '/';
+    std::size_t n = p + 1 + closing;
+    // (Plain loops: find_first_of looks each byte up in the set with memchr.)
+    std::size_t ne = n;
+    while (ne < x.size() && !is_space(x[ne]) && x[ne] != '/' && x[ne] != '>') ++ne;
+    if (ne == x.size() || ne == n) throw Fallback{};
+    Tag t;
+    t.name = x.substr(n, ne - n);
+    if (closing) {
+      std::size_t e = x.find('>', ne);
+      if (e == std::string_view::npos) throw Fallback{};
+      t.kind = Tag::close;
+      t.end = e + 1;
+      return t;
+    }
+    std::size_t i = ne;
+    for (;;) {
+      while (i < x.size() && x[i] != '>' && x[i] != '"' && x[i] != '\'') ++i;
+      if (i == x.size()) throw Fallback{};
+      if (x[i] == '>') break;
+      std::size_t q = x.find(x[i], i + 1);
+      if (q == std::string_view::npos) throw Fallback{};
+      i = q + 1;
+    }
+    t.kind = x[i - 1] == '/' ? Tag::empty : Tag::start;
+    t.end = i + 1;
+    return t;
+  }
+
+  // The end of the element whose start tag is `t` (at p), by counting start and end tags.
+  std::size_t element_end(const Tag& t) const {
+    if (t.kind == Tag::empty) return t.end;
+    std::size_t depth = 1, i = t.end;
+    for (;;) {
+      std::size_t lt = xml_.find('<', i);
+      if (lt == std::string_view::npos) throw Fallback{};
+      Tag c = tag_at(lt);
+      if (c.kind == Tag::start) ++depth;
+      else if (c.kind == Tag::close && --depth == 0) return c.end;
+      i = c.end;
+    }
+  }
+
+  // Parses xml_[b, e) (whole nodes) as a fragment at `depth` (that of its parent), after checking
+  // its depth and ids. The tree is in frag_.
+  pugi::xml_node fragment(std::size_t b, std::size_t e, std::size_t depth) {
+    // pugixml drops whitespace at the very end of a fragment: a processing instruction after the
+    // piece keeps it, and is taken away after the parse.
+    scratch_.assign(xml_.data() + b, xml_.data() + e);
+    static constexpr std::string_view end_mark = "<?e?>";
+    scratch_.insert(scratch_.end(), end_mark.begin(), end_mark.end());
+    pugi::xml_parse_result r =
+        frag_.load_buffer_inplace(scratch_.data(), scratch_.size(), kParseFlags | pugi::parse_fragment, pugi::encoding_utf8);
+    if (!r) throw Fallback{};
+    pugi::xml_node mark = frag_.last_child();
+    if (mark.type() != pugi::node_pi || std::string_view(mark.name()) != "e") throw Fallback{};
+    frag_.remove_child(mark);
+    const char* base = scratch_.data();
+    // Depth first without recursion, as xml_input does for the whole document.
+    pugi::xml_node root = frag_;
+    pugi::xml_node n = root;
+    for (;;) {
+      if (pugi::xml_node c = n.first_child()) {
+        n = c;
+        ++depth;
+      } else {
+        while (n != root && !n.next_sibling()) {
+          n = n.parent();
+          --depth;
+        }
+        if (n == root) break;
+        n = n.next_sibling();
+      }
+      if (n.type() != pugi::node_element) continue;
+      if (depth > xml_input::kMaxDepth) throw Fallback{};
+      if (pugi::xml_attribute id = n.attribute("xml:id")) {
+        const char* v = id.value();
+        std::size_t raw = v >= base && v < base + scratch_.size() ? b + static_cast<std::size_t>(v - base) : std::string_view::npos;
+        if (!ids_.insert(v, raw)) throw Fallback{};
+      }
+    }
+    return frag_;
+  }
+
+  // The element of a start tag, its attributes parsed (and its xml:id counted) as an empty element.
+  pugi::xml_node start_tag(std::size_t p, const Tag& t, std::size_t depth) {
+    std::string tag(xml_.substr(p, t.end - p));
+    if (t.kind == Tag::start) tag.insert(tag.size() - 1, "/");
+    scratch_.assign(tag.begin(), tag.end());
+    pugi::xml_parse_result r =
+        frag_.load_buffer_inplace(scratch_.data(), scratch_.size(), kParseFlags | pugi::parse_fragment, pugi::encoding_utf8);
+    pugi::xml_node n = frag_.first_child();
+    if (!r || !n || n.type() != pugi::node_element || n.next_sibling() || depth > xml_input::kMaxDepth) throw Fallback{};
+    if (pugi::xml_attribute id = n.attribute("xml:id")) {
+      const char* v = id.value();
+      const char* base = scratch_.data();
+      std::size_t raw = v >= base && v < base + scratch_.size() ? p + static_cast<std::size_t>(v - base) : std::string_view::npos;
+      if (!ids_.insert(v, raw)) throw Fallback{};
+    }
+    return n;
+  }
+
+  // Serialised nodes of xml_[b, e) (children of <TEI> or <text>), appended to `out`.
+  void keep(std::size_t b, std::size_t e, std::size_t depth, std::string& out) {
+    for (auto n : fragment(b, e, depth).children())
+      if (n.type() != pugi::node_pcdata && n.type() != pugi::node_cdata) out += serialize(n);
+  }
+
+  void document(BlockHandler& h, Document& doc) {
+    std::string_view x = xml_;
+    xml_input::check_characters(x);
+    xml_input::check_doctype(x);
+    xml_input::check_references(x);
+    std::size_t i = x.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    // The prologue: whitespace, the declaration, comments, processing instructions, a DOCTYPE.
+    Tag root;
+    std::size_t root_at = 0;
+    for (;;) {
+      while (i < x.size() && is_space(x[i])) ++i;
+      if (i >= x.size() || x[i] != '<') throw Fallback{};
+      if (x.substr(i).starts_with("<!DOCTYPE")) {
+        std::size_t e = x.find_first_of("[>", i);
+        if (e != std::string_view::npos && x[e] == '[') e = x.find("]", e);
+        if (e != std::string_view::npos) e = x.find('>', e);
+        if (e == std::string_view::npos) throw Fallback{};
+        i = e + 1;
+        continue;
+      }
+      Tag t = tag_at(i);
+      if (t.kind == Tag::other) {
+        i = t.end;
+        continue;
+      }
+      if (t.kind != Tag::start) throw Fallback{};
+      root = t;
+      root_at = i;
+      break;
+    }
+    {
+      pugi::xml_node r = start_tag(root_at, root, 1);
+      if (std::string_view(r.name()) != "TEI" || std::string_view(r.attribute("xmlns").value()) != kNamespace) throw Fallback{};
+      for (auto a : r.attributes())
+        if (std::string_view(a.name()) != "xmlns") doc.root_attrs.set(a.name(), a.value());
+    }
+    // The children of <TEI>: the header first, then <text>; the first <standOff>; the rest kept.
+    bool header = false, text = false, standoff = false;
+    i = root.end;
+    for (;;) {
+      std::size_t lt = x.find('<', i);
+      if (lt == std::string_view::npos) throw Fallback{};
+      Tag t = tag_at(lt);
+      if (t.kind == Tag::close) {
+        if (t.name != "TEI") throw Fallback{};
+        i = t.end;
+        break;
+      }
+      std::size_t e = t.kind == Tag::other ? t.end : element_end(t);
+      if (t.kind == Tag::other && x.substr(lt).starts_with("<![CDATA[")) {  // text in <TEI> is not read
+        i = e;
+        continue;
+      }
+      if (t.kind != Tag::other && t.name == "teiHeader" && !header) {
+        if (text) throw Fallback{};
+        header = true;
+        for (auto n : fragment(lt, e, 1).children())
+          if (n.type() == pugi::node_element) read_header(n, doc.header);
+      } else if (t.kind != Tag::other && t.name == "standOff" && !standoff) {
+        standoff = true;
+        for (auto n : fragment(lt, e, 1).children())
+          if (n.type() == pugi::node_element) doc.standoff = serialize(n);
+      } else if (t.kind != Tag::other && t.name == "text" && !text) {
+        if (!header) throw Fallback{};
+        text = true;
+        e = read_text(lt, t, doc, h);
+      } else {
+        keep(lt, e, 1, text ? doc.after_text : doc.before_text);
+      }
+      i = e;
+    }
+    if (!header || !text) throw Fallback{};
+    // After the root: whitespace, comments and processing instructions only.
+    for (;;) {
+      while (i < x.size() && is_space(x[i])) ++i;
+      if (i >= x.size()) break;
+      if (x[i] != '<') throw Fallback{};
+      Tag t = tag_at(i);
+      if (t.kind != Tag::other || x.substr(i).starts_with("<![CDATA[")) throw Fallback{};
+      i = t.end;
+    }
+    h.end(doc);
+  }
+
+  // <text> at `p`: its attributes, <front>, the body streamed, <back>. Returns its end.
+  std::size_t read_text(std::size_t p, const Tag& tt, Document& doc, BlockHandler& h) {
+    for (auto a : start_tag(p, tt, 2).attributes()) doc.text_attrs.set(a.name(), a.value());
+    if (tt.kind == Tag::empty) throw Fallback{};  // no body
+    bool body = false;
+    std::size_t i = tt.end;
+    for (;;) {
+      std::size_t lt = xml_.find('<', i);
+      if (lt == std::string_view::npos) throw Fallback{};
+      Tag t = tag_at(lt);
+      if (t.kind == Tag::close) {
+        if (t.name != "text" || !body) throw Fallback{};
+        return t.end;
+      }
+      if (t.kind == Tag::other && xml_.substr(lt).starts_with("<![CDATA[")) {
+        i = t.end;
+        continue;
+      }
+      if (t.kind != Tag::other && t.name == "body" && !body) {
+        body = true;
+        i = read_body(lt, t, doc, h);
+        continue;
+      }
+      std::size_t e = t.kind == Tag::other ? t.end : element_end(t);
+      keep(lt, e, 2, body ? doc.back : doc.front);
+      i = e;
+    }
+  }
+
+  // Whitespace between divisions, as Reader's structural_text keeps it (raw: no reference, no CR).
+  void body_space(std::size_t b, std::size_t e) {
+    std::string_view v = xml_.substr(b, e - b);
+    for (char c : v)
+      if (!is_space(c) || c == '\r') throw Fallback{};
+    pending_ += v;
+  }
+
+  std::size_t read_body(std::size_t p, const Tag& bt, Document& doc, BlockHandler& h) {
+    for (auto a : start_tag(p, bt, 3).attributes()) doc.body_attrs.set(a.name(), a.value());
+    h.begin(doc);
+    std::size_t i = bt.end;
+    if (bt.kind == Tag::start) {
+      for (;;) {
+        std::size_t lt = xml_.find('<', i);
+        if (lt == std::string_view::npos) throw Fallback{};
+        body_space(i, lt);
+        Tag t = tag_at(lt);
+        if (t.kind == Tag::close) {
+          if (t.name != "body") throw Fallback{};
+          i = t.end;
+          break;
+        }
+        if (t.kind == Tag::other) {  // comments and processing instructions between divisions are not kept
+          if (xml_.substr(lt).starts_with("<![CDATA[")) throw Fallback{};
+          i = t.end;
+          continue;
+        }
+        if (t.name != "div") throw Fallback{};
+        i = read_div(lt, t, h);
+      }
+    }
+    doc.tail = std::move(pending_);
+    pending_.clear();
+    return i;
+  }
+
+  // A division: its children found by the scan, then parsed g_fragment bytes at a time.
+  std::size_t read_div(std::size_t p, const Tag& dt, BlockHandler& h) {
+    Division d;
+    for (auto a : start_tag(p, dt, 4).attributes()) {
+      std::string_view name = a.name();
+      if (name == "type") d.type = a.value();
+      else if (name == "xml:id") d.id = a.value();
+      else d.attrs.set(name, a.value());
+    }
+    h.division(std::move(d));
+    if (dt.kind == Tag::empty) return dt.end;
+    // Where each block child (an element, <sp> included, a comment, a PI) starts, and for a block
+    // how many there are from it to the next <sp>: what Reader reserves for an unspoken turn.
+    children_.clear();
+    std::size_t i = dt.end, end = 0, close = 0;
+    for (;;) {
+      std::size_t lt = xml_.find('<', i);
+      if (lt == std::string_view::npos) throw Fallback{};
+      Tag t = tag_at(lt);
+      if (t.kind == Tag::close) {
+        if (t.name != "div") throw Fallback{};
+        close = lt;
+        end = t.end;
+        break;
+      }
+      if (!(t.kind == Tag::other && xml_.substr(lt).starts_with("<![CDATA[")))
+        children_.push_back({lt, 0, t.kind != Tag::other && t.name == "sp"});
+      i = t.kind == Tag::other ? t.end : element_end(t);
+    }
+    std::size_t run = 0;
+    for (std::size_t c = children_.size(); c-- > 0;)
+      children_[c].run = static_cast<std::uint32_t>(children_[c].sp ? (run = 0) : ++run);
+    // Pieces of whole children, about g_fragment bytes each; the first starts after the <div> tag
+    // (the text before the first block with it), the last ends at </div>.
+    std::size_t at = dt.end, k = 0, block = 0;  // k: the first child not in a piece yet
+    while (at < close) {
+      std::size_t j = k;
+      if (j < children_.size() && children_[j].at == at) ++j;
+      while (j < children_.size() && children_[j].at - at < g_fragment) ++j;
+      std::size_t to = j < children_.size() ? children_[j].at : close;
+      k = j;
+      for (auto n : fragment(at, to, 4).children()) {
+        if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+          structural_text(n);
+          continue;
+        }
+        std::size_t hint = block < children_.size() ? children_[block].run : 0;
+        ++block;
+        if (n.type() == pugi::node_comment || n.type() == pugi::node_pi) {
+          h.block(raw_block(n), hint);
+          continue;
+        }
+        if (n.type() != pugi::node_element) continue;
+        if (std::string_view(n.name()) == "sp") h.turn(read_sp(n));
+        else h.block(read_block(n), hint);
+      }
+      at = to;
+    }
+    return end;
+  }
+
+  struct Child {
+    std::size_t at;
+    std::uint32_t run;  // blocks from this one to the next <sp>
+    bool sp;
+  };
+  IdSet ids_;
+  std::vector<char> scratch_;
+  pugi::xml_document frag_;
+  std::vector<Child> children_;
+};
+
+// Builds the Document (tei::read).
+class Collector : public BlockHandler {
+ public:
+  explicit Collector(Document& doc) : doc_(doc) {}
+  void begin(Document&) override {}
+  void division(Division&& d) override { doc_.divisions.push_back(std::move(d)); }
+  void block(Block&& b, std::size_t run) override {
+    auto& turns = doc_.divisions.back().turns;
+    if (turns.empty() || turns.back().spoken()) {
+      turns.emplace_back();
+      turns.back().blocks.reserve(run);
+    }
+    turns.back().blocks.push_back(std::move(b));
+  }
+  void turn(Turn&& t) override { doc_.divisions.back().turns.push_back(std::move(t)); }
+  void end(Document&) override {}
+  void restart() override {}
+
+ private:
+  Document& doc_;
+};
+
 }  // namespace
 
 namespace {
@@ -1011,8 +1471,103 @@ void StreamWriter::end(std::string_view tail, const std::string& standoff) {
   flush(true);
 }
 
-Document read(std::string_view xml, const std::string& origin) { return Reader(xml, origin).run(); }
+Document read(std::string_view xml, const std::string& origin) {
+  {
+    Document doc;
+    Collector c(doc);
+    try {
+      StreamReader(xml, origin).run(c, doc);
+      return doc;
+    } catch (const Fallback&) {
+    }
+  }
+  return Reader(xml, origin).run();
+}
 
-Document read_in_place(std::string&& xml, const std::string& origin) { return Reader(std::move(xml), origin).run(); }
+Document read_in_place(std::string&& xml, const std::string& origin) {
+  {
+    Document doc;
+    Collector c(doc);
+    try {
+      StreamReader(xml, origin).run(c, doc);
+      return doc;
+    } catch (const Fallback&) {
+    }
+  }
+  return Reader(std::move(xml), origin).run();
+}
+
+Document read_tree(std::string_view xml, const std::string& origin) { return Reader(xml, origin).run(); }
+
+void set_fragment_bytes(std::size_t bytes) { g_fragment = bytes; }
+
+void read_blocks(std::string_view xml, const std::string& origin, BlockHandler& h) {
+  {
+    Document doc;
+    try {
+      StreamReader(xml, origin).run(h, doc);
+      return;
+    } catch (const Fallback&) {
+    }
+  }
+  // What the stream does not take is read whole, then handed over in the same order.
+  Document doc = Reader(xml, origin).run();
+  h.restart();
+  std::vector<Division> divisions = std::move(doc.divisions);
+  doc.divisions.clear();
+  h.begin(doc);
+  for (auto& d : divisions) {
+    std::vector<Turn> turns = std::move(d.turns);
+    d.turns.clear();
+    h.division(std::move(d));
+    for (auto& t : turns) {
+      if (t.spoken()) {
+        h.turn(std::move(t));
+        continue;
+      }
+      std::size_t left = t.blocks.size();
+      for (auto& b : t.blocks) h.block(std::move(b), left--);
+    }
+  }
+  h.end(doc);
+}
+
+namespace {
+
+// The source text a block at a time (text_of).
+class TextHandler : public BlockHandler {
+ public:
+  explicit TextHandler(std::string& out) : out_(out) {}
+  void begin(Document&) override {}
+  void division(Division&& d) override { skip_ = d.is_translation(); }
+  void block(Block&& b, std::size_t) override {
+    if (skip_) return;
+    one_.blocks.clear();
+    one_.blocks.push_back(std::move(b));
+    append_text(out_, one_);
+  }
+  void turn(Turn&& t) override {
+    if (!skip_) append_text(out_, t);
+  }
+  void end(Document& doc) override { out_ += doc.tail; }
+  void restart() override {
+    out_.clear();
+    skip_ = false;
+  }
+
+ private:
+  std::string& out_;
+  Turn one_;  // an unspoken turn of one block (no speaker)
+  bool skip_ = false;
+};
+
+}  // namespace
+
+std::string text_of(std::string_view xml, const std::string& origin) {
+  std::string out;
+  TextHandler h(out);
+  read_blocks(xml, origin, h);
+  return out;
+}
 
 }  // namespace jatei::tei
