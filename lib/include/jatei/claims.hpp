@@ -44,11 +44,22 @@ inline constexpr const char* kIdent = "jatei-claims";
 // ------------------------------------------------------------------------------------------
 
 struct Normalised {
-  std::string text;                  // NFKC of the source
-  std::vector<std::uint32_t> begin;  // per byte of text: source offset where its segment starts
-  std::vector<std::uint32_t> end;    // per byte of text: source offset where its segment ends
+  std::string text;  // NFKC of the source
+  // Where byte b of text came from: the source offset where its segment starts, and where it
+  // ends (b < text.size()).
+  std::size_t begin_of(std::size_t b) const;
+  std::size_t end_of(std::size_t b) const;
   // Source byte range of the normalised range [b, e) (b < e <= text.size()).
   std::pair<std::size_t, std::size_t> source(std::size_t b, std::size_t e) const;
+
+  // The map, a run of text at a time (a few a sentence, not two offsets a byte): from `out` to
+  // the next run's, text came from source [src_begin, src_end); `copied`: those bytes are the
+  // source's own, each character a segment of its own; otherwise one segment, all of it.
+  struct Run {
+    std::uint32_t out = 0, src_begin = 0, src_end = 0;
+    bool copied = false;
+  };
+  std::vector<Run> runs;
 };
 
 // NFKC-normalises UTF-8 text segment by segment, recording where each output byte came from.

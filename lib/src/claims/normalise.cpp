@@ -2,6 +2,8 @@
 // combining marks after it) keeps every output byte tied to the source characters it came
 // from, so a match on the normalised copy maps back to whole source characters. Characters
 // that NFKC leaves alone (ASCII, kana, kanji) are copied without a round trip through ICU.
+#include <algorithm>
+
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -35,20 +37,48 @@ bool combining(char32_t c) {
 
 }  // namespace
 
+namespace {
+
+// The run that holds byte b of the text (runs are in text order, none empty).
+const Normalised::Run& run_of(const Normalised& n, std::size_t b) {
+  auto it = std::upper_bound(n.runs.begin(), n.runs.end(), b,
+                             [](std::size_t x, const Normalised::Run& r) { return x < r.out; });
+  return *(it - 1);
+}
+
+bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+}  // namespace
+
+std::size_t Normalised::begin_of(std::size_t b) const {
+  const Run& r = run_of(*this, b);
+  if (!r.copied) return r.src_begin;
+  std::size_t c = b;
+  while (c > r.out && continuation(text[c])) --c;
+  return r.src_begin + (c - r.out);
+}
+
+std::size_t Normalised::end_of(std::size_t b) const {
+  const Run& r = run_of(*this, b);
+  if (!r.copied) return r.src_end;
+  std::size_t stop = r.out + (r.src_end - r.src_begin);
+  std::size_t e = b + 1;
+  while (e < stop && continuation(text[e])) ++e;
+  return r.src_begin + (e - r.out);
+}
+
 std::pair<std::size_t, std::size_t> Normalised::source(std::size_t b, std::size_t e) const {
   if (b >= text.size() || e <= b) {
-    std::size_t at = b < begin.size() ? begin[b] : (end.empty() ? 0 : end.back());
+    std::size_t at = b < text.size() ? begin_of(b) : (text.empty() ? 0 : end_of(text.size() - 1));
     return {at, at};
   }
   if (e > text.size()) e = text.size();
-  return {begin[b], end[e - 1]};
+  return {begin_of(b), end_of(e - 1)};
 }
 
 Normalised normalise(std::string_view src) {
   Normalised out;
   out.text.reserve(src.size());
-  out.begin.reserve(src.size());
-  out.end.reserve(src.size());
   const icu::Normalizer2& n2 = nfkc();
   std::size_t i = 0;
   // The character at i (decoded once: the look-ahead that ends a segment is the next one's start).
@@ -67,15 +97,22 @@ Normalised normalise(std::string_view src) {
       simple = false;
       j += l2;
     }
-    auto emit = [&](std::string_view bytes) {
+    // `copied`: the bytes are the source's own and the segment one character.
+    auto emit = [&](std::string_view bytes, bool copied) {
+      if (bytes.empty()) return;
+      auto at = static_cast<std::uint32_t>(out.text.size());
       out.text.append(bytes);
-      for (std::size_t k = 0; k < bytes.size(); ++k) {
-        out.begin.push_back(static_cast<std::uint32_t>(i));
-        out.end.push_back(static_cast<std::uint32_t>(j));
+      if (copied && !out.runs.empty()) {
+        Normalised::Run& last = out.runs.back();
+        if (last.copied && last.src_end == i && last.out + (last.src_end - last.src_begin) == at) {
+          last.src_end = static_cast<std::uint32_t>(j);
+          return;
+        }
       }
+      out.runs.push_back({at, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), copied});
     };
     if (simple) {
-      emit(src.substr(i, j - i));
+      emit(src.substr(i, j - i), true);
     } else {
       icu::UnicodeString u = icu::UnicodeString::fromUTF8(
           icu::StringPiece(src.data() + i, static_cast<int32_t>(j - i)));
@@ -84,7 +121,7 @@ Normalised normalise(std::string_view src) {
       std::string bytes;
       if (U_FAILURE(ec)) bytes.assign(src.substr(i, j - i));
       else n.toUTF8String(bytes);
-      emit(bytes);
+      emit(bytes, j == i + len && bytes == src.substr(i, j - i));
     }
     i = j;
     c = d;

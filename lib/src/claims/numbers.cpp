@@ -45,7 +45,7 @@ const Unit* unit_at(std::string_view n, std::size_t i, std::size_t& len) {
 
 // Whether the source character behind normalised byte i is an enclosed numeral (①, ⑴, ㉑).
 bool enclosed(std::string_view source, const Normalised& norm, std::size_t i) {
-  char32_t c = at(source, norm.begin[i]);
+  char32_t c = at(source, norm.begin_of(i));
   return (c >= 0x2460 && c <= 0x24FF) || (c >= 0x2776 && c <= 0x2793) || (c >= 0x3251 && c <= 0x32BF) ||
          (c >= 0x2160 && c <= 0x217F);
 }
