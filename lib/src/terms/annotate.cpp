@@ -296,26 +296,40 @@ bool japanese_division(const Division& d) {
   return !lang || lang->rfind("ja", 0) == 0;
 }
 
-void collect_ids(const Document& doc, std::unordered_set<std::string>& ids) {
-  for (auto& p : doc.header.persons) ids.insert(p.id);
+// t1, t2… as fresh_id() writes them (no leading zero).
+bool term_number(std::string_view id) {
+  return id.size() >= 2 && id[0] == 't' && id[1] >= '1' && id[1] <= '9' &&
+         std::all_of(id.begin() + 2, id.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The ids of the document that the stage may ask about: those of its own shape (t1, t2…) and
+// those in `wanted` (the ids earlier terms had, which reuse_ids() gives back). The stage only
+// asks whether such an id is taken, so the others (every sentence, leaf and block: a hash set
+// of all of them was 4 % of the stage's time and a string per id) are not kept.
+void collect_ids(const Document& doc, const std::unordered_set<std::string_view>& wanted,
+                 std::unordered_set<std::string>& ids) {
+  auto add = [&](const std::string& id) {
+    if (term_number(id) || (!wanted.empty() && wanted.count(id))) ids.insert(id);
+  };
+  for (auto& p : doc.header.persons) add(p.id);
   for (auto& t : doc.header.taxonomies) {
-    ids.insert(t.id);
-    for (auto& c : t.categories) ids.insert(c.id);
+    add(t.id);
+    for (auto& c : t.categories) add(c.id);
   }
   for (auto& d : doc.divisions) {
-    ids.insert(d.id);
+    add(d.id);
     for (auto& t : d.turns) {
-      ids.insert(t.id);
+      add(t.id);
       for (auto& b : t.blocks) {
-        ids.insert(b.id);
+        add(b.id);
         for (auto& l : b.leaves) {
-          ids.insert(l.id);
+          add(l.id);
           for (auto& p : l.pieces) {
             if (p.kind != Piece::Kind::sentence) continue;
-            ids.insert(p.sentence.id);
+            add(p.sentence.id);
             for (auto& sp : p.sentence.spans)
               if (!is_owned_term(sp))
-                if (const std::string* id = sp.attrs.get("xml:id")) ids.insert(*id);
+                if (const std::string* id = sp.attrs.get("xml:id")) add(*id);
           }
         }
       }
@@ -351,7 +365,11 @@ class Annotator::Run {
 
   Report go() {
     remove_earlier_markup();
-    collect_ids(doc_, used_);
+    {
+      std::unordered_set<std::string_view> wanted;  // views of old_ids_, which outlives this
+      for (auto& [where, id] : old_ids_) wanted.insert(id);
+      collect_ids(doc_, wanted, used_);
+    }
     for (auto& w : work_) {
       find_glosses_in(w);
       add_glossed_terms(w);
@@ -379,7 +397,7 @@ class Annotator::Run {
   TermLookup lookup_;
   std::map<std::tuple<std::string, std::size_t, std::size_t>, std::string> old_ids_;  // by sentence and place
   std::vector<SentenceWork> work_;
-  std::unordered_set<std::string> used_;  // ids in the document
+  std::unordered_set<std::string> used_;  // ids taken that the stage may ask about (collect_ids)
   std::size_t next_id_ = 1;
   // Senses the document's own glosses give (one sense per discourse), by key.
   std::map<std::string, std::vector<Sense>> doc_sense_;

@@ -14,10 +14,14 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "core/data_files.hpp"
 #include "jatei/rules.hpp"
@@ -171,6 +175,23 @@ icu::BreakIterator& word_breaker() {
 std::vector<std::size_t> word_bounds(std::string_view s, std::size_t from, std::size_t to) {
   std::vector<std::size_t> out;
   std::string_view part = s.substr(from, to - from);
+  // The bounds depend on the stretch's bytes alone, and gloss finding asks for the same stretch
+  // again and again (each candidate edge before a parenthesis, in a sentence and in sentences
+  // a document repeats): ICU's dictionary breaker, the largest part of finding glosses, runs
+  // once a stretch. A thread's own table, emptied when it grows large.
+  thread_local std::unordered_map<std::string, std::vector<std::uint32_t>> memo;
+  if (auto it = memo.find(std::string(part)); it != memo.end()) {
+    out.reserve(it->second.size());
+    for (std::uint32_t p : it->second) out.push_back(from + p);
+    return out;
+  }
+  auto remember = [&](const std::vector<std::size_t>& bounds) {
+    if (memo.size() >= 4096) memo.clear();
+    std::vector<std::uint32_t> rel;
+    rel.reserve(bounds.size());
+    for (std::size_t b : bounds) rel.push_back(static_cast<std::uint32_t>(b - from));
+    memo.emplace(std::string(part), std::move(rel));
+  };
   UErrorCode e = U_ZERO_ERROR;
   UText* ut = utext_openUTF8(nullptr, part.data(), static_cast<int64_t>(part.size()), &e);
   if (U_FAILURE(e)) return {from, to};
@@ -183,6 +204,7 @@ std::vector<std::size_t> word_bounds(std::string_view s, std::size_t from, std::
   utext_close(ut);
   if (out.empty() || out.front() != from) out.insert(out.begin(), from);
   if (out.back() != to) out.push_back(to);
+  remember(out);
   return out;
 }
 
