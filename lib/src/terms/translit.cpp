@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <memory>
+#include <string>
+#include <unordered_map>
 
 #include "jatei/terms.hpp"
 
@@ -157,6 +159,12 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 }  // namespace
 
 std::string romanize(std::string_view katakana) {
+  // ICU's transliterator is the costly part of comparing a katakana word with an English one,
+  // and a document's loanwords recur: each word is transliterated once a thread (a table
+  // emptied when it grows large; the answer depends on the word alone).
+  thread_local std::unordered_map<std::string, std::string> memo;
+  if (auto it = memo.find(std::string(katakana)); it != memo.end()) return it->second;
+  if (memo.size() >= 8192) memo.clear();
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(katakana.data(), static_cast<int32_t>(katakana.size())));
   katakana_latin().transliterate(s);
   std::string out;
@@ -165,6 +173,7 @@ std::string romanize(std::string_view katakana) {
   std::string clean;
   for (char c : out)
     if ((c >= 'a' && c <= 'z') || c == ' ' || (c >= '0' && c <= '9')) clean.push_back(c);
+  memo.emplace(std::string(katakana), clean);
   return clean;
 }
 
