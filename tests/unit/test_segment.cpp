@@ -1080,6 +1080,18 @@ BOOST_AUTO_TEST_CASE(rows_glossaries_and_profiles) {
   BOOST_TEST(kind_of(talk, "山田：今日はよろしくお願いします。") == "paragraph");
 }
 
+BOOST_AUTO_TEST_CASE(an_essay_page_header_and_a_quotation_after_kou_itta) {
+  Document d = seg(
+      "ログイン　会員登録\n見出し画像\n「聞いていいのかな」が消えた日\nみどり｜人事と読書\n2025年2月14日 21:03\n♡ 128\n"
+      "前の職場では、会議で質問するのが怖かった。いつも黙ってメモを取るふりをしていた。\n"
+      "転職して三か月。最初の週に、上司がこう言った。\n「分からないことを聞くのは、仕事の一部だからね」\n"
+      "その一言で、肩の力が抜けた。少しずつ質問できるようになった。\n");
+  BOOST_TEST(division_of(d, "見出し画像") == "boilerplate");
+  BOOST_TEST(kind_of(d, "「聞いていいのかな」が消えた日") == "head");
+  BOOST_TEST(division_of(d, "♡ 128") == "boilerplate");
+  BOOST_TEST(kind_of(d, "「分からないことを聞くのは、仕事の一部だからね」") == "quote");
+}
+
 BOOST_AUTO_TEST_CASE(code_lines_are_text_without_sentences) {
   Document d = seg(
       "題名\n本文です。長い説明が続きます。\n$ npm install express\nTS=$(date +%Y%m%d)\n"

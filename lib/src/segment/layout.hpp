@@ -142,9 +142,11 @@ inline bool is_counter_cell(std::string_view cell, const std::vector<RuleEntry>&
   if (a.empty() || b.empty()) return false;
   std::string_view word = is_count(b, units) ? a : is_count(a, units) ? b : std::string_view();
   if (word.empty() || count_chars(word, 13) > 12 || is_count(word, units)) return false;
-  // The word is a word (いいね, 閲覧数, Likes), not a row of symbols (★★★★☆ 4.0 rates).
+  // The word is a word (いいね, 閲覧数, Likes) or a like button's heart alone (♡ 128), not a
+  // row of symbols (★★★★☆ 4.0 rates).
   std::size_t len = 0;
   char32_t f = utf8::decode(word, 0, len);
+  if ((f == U'♡' || f == U'♥' || f == U'❤') && len == word.size()) return true;
   return text::is_kanji(f) || text::is_kana(f) || text::is_latin(f);
 }
 
