@@ -275,8 +275,9 @@ bool subject(Ctx& c) {
   if (!ep && sj.surface != sj.lemma) ep = epistemic_noun(c, sj.surface);
   if (const Cue* e = ep) {
     bool likely = c.in("likely", L) || (h.kind == Chunk::Kind::adjective && !negative);
-    bool cannot_exclude =
-        p.negative && (p.potential || L == "捨てる") && (L == "否定する" || L == "捨てる" || L == "排除する");
+    // (否めない is a potential of its own)
+    bool cannot_exclude = p.negative && (p.potential || L == "捨てる" || L == "否める") &&
+                          (L == "否定する" || L == "捨てる" || L == "排除する" || L == "否める");
     if (L == "ない" || L == "無い") likely = true;
     if (likely && (!negative || cannot_exclude)) {
       c.hit_from(e, Category::speculation, 0.9, p.chunk_begin(p.subject), he, "",
@@ -430,6 +431,12 @@ void verb_predicate(Ctx& c) {
       c.hit(Category::reported, 0.8, hb, he, "speech", "a study or a document named, then what it found");
       return;
     }
+  }
+  // 白書では、…が課題として挙げられている, 報告書では…と指摘されている: a study or a document
+  // named, then what is said or listed in it, in the passive
+  if (p.passive && !p.negative && (c.in("speech", L) || c.in("discourse", L)) && source_topic(c, hb)) {
+    c.hit(Category::reported, 0.8, hb, he, "speech", "a study or a document named, then what is said in it (passive)");
+    return;
   }
   if (const Cue* d = c.cat("denial", L); d && !p.passive) {
     c.hit_from(d, Category::reported, 0.85, hb, he, "", "a verb of denying or admitting");

@@ -6,6 +6,9 @@
 // reported, never the writer's fact; their source is the footer's name or the introducer's.
 #include <algorithm>
 #include <cctype>
+#include <string>
+#include <tuple>
+#include <utility>
 
 #include "claims/discourse.hpp"
 #include "claims/morph.hpp"
@@ -81,7 +84,50 @@ bool introducer(std::string_view n, const Decision& d, const Lexicon& lex) {
   return false;
 }
 
-// The words of an embedded post: the paragraph above its footer (and the links between them).
+// The number a post of a thread carries at its start or its end (1/8 …, … (2/8)): {n, N}, or
+// {0, 0} when it carries none.
+std::pair<int, int> thread_number(std::string_view v) {
+  auto number = [](std::string_view x, std::size_t& i) {
+    int value = 0, digits = 0;
+    while (i < x.size() && x[i] >= '0' && x[i] <= '9' && digits < 3) value = value * 10 + (x[i++] - '0'), ++digits;
+    return digits ? value : -1;
+  };
+  auto fraction = [&](std::string_view x) -> std::pair<int, int> {
+    std::size_t i = 0;
+    int n = number(x, i);
+    if (n < 1 || i >= x.size() || x[i] != '/') return {0, 0};
+    ++i;
+    int total = number(x, i);
+    // (then a space, a bracket or the end: 1/8に is a date)
+    std::string_view rest = x.substr(i);
+    bool boundary = rest.empty() || rest[0] == ' ' || rest[0] == ')' || rest[0] == ']' || rest.starts_with("「") ||
+                    rest.starts_with("】") || rest.starts_with("」");
+    if (total < n || total < 2 || !boundary) return {0, 0};
+    return {n, total};
+  };
+  auto mark = [](std::string_view x, bool front) {
+    for (std::string_view m : {" ", "(", ")", "[", "]", "【", "】", "「", "」", "。"})
+      if (front ? x.starts_with(m) : x.ends_with(m)) return m.size();
+    return std::size_t{0};
+  };
+  while (std::size_t m = mark(v, true)) v.remove_prefix(m);
+  while (std::size_t m = mark(v, false)) v.remove_suffix(m);
+  if (auto f = fraction(v); f.first) return f;
+  // At the end: after the last character that is not a digit or a slash.
+  std::size_t cut = v.find_last_not_of("0123456789/");
+  if (cut != std::string_view::npos && cut + 1 < v.size()) return fraction(v.substr(cut + 1));
+  return {0, 0};
+}
+
+// The first sentence of the leaf that sentence k is in.
+std::size_t leaf_start(const Pass& pass, std::size_t k) {
+  while (k > 0 && pass.refs[k - 1].leaf == pass.refs[k].leaf) --k;
+  return k;
+}
+
+// The words of an embedded post: the paragraph above its footer (and the links between them);
+// when that paragraph is the last post of a numbered thread (8/8), the posts before it down to
+// 1/8 too.
 void embedded_posts(Pass& pass) {
   auto& refs = pass.refs;
   auto& decisions = pass.decisions;
@@ -100,6 +146,66 @@ void embedded_posts(Pass& pass) {
       pass.voice(j, k, "the words of an embedded post (its footer: " + refs[k].s->id + ")");
       decisions[j].rumour = true;
     }
+    // j: the first sentence of the post. A numbered thread: each post before it carries the
+    // number before, of the same total.
+    std::size_t last = k;
+    while (last > j && refs[last - 1].leaf != post) --last;
+    auto [n, total] = thread_number(pass.norms[j].text);
+    if (!n) std::tie(n, total) = thread_number(pass.norms[last - 1].text);
+    while (n > 1 && j > 0) {
+      while (j > 0 && link_line(pass.norms[j - 1].text)) --j;  // a photo link between two posts
+      if (j == 0) break;
+      std::size_t a = leaf_start(pass, j - 1);
+      auto [pn, pt] = thread_number(pass.norms[a].text);
+      if (!pn) std::tie(pn, pt) = thread_number(pass.norms[j - 1].text);
+      if (pn != n - 1 || pt != total) break;
+      for (std::size_t i = a; i < j; ++i) {
+        if (decisions[i].category == Category::question || pass.voiced_by[i] >= 0) continue;
+        pass.voice(i, k, "the words of a post of a numbered thread (" + std::to_string(pn) + "/" + std::to_string(pt) +
+                             ", its footer: " + refs[k].s->id + ")");
+        decisions[i].rumour = true;
+      }
+      j = a;
+      n = pn;
+    }
+  }
+}
+
+// A numbered thread without a footer after it (or one the rule above did not reach): paragraphs
+// numbered 1/N, 2/N, … in order, at least two of them, are posts (the sentence before the
+// first one, which names whose thread it is, gives their source).
+void numbered_threads(Pass& pass) {
+  auto& refs = pass.refs;
+  for (std::size_t k = 0; k < refs.size(); ++k) {
+    if (k > 0 && refs[k - 1].leaf == refs[k].leaf) continue;
+    auto [n, total] = thread_number(pass.norms[k].text);
+    if (n != 1) continue;
+    // The leaves of the run: [starts[i], starts[i + 1]).
+    std::vector<std::size_t> starts{k};
+    std::size_t j = k;
+    int expect = 2;
+    while (expect <= total) {
+      std::size_t e = j;
+      while (e < refs.size() && refs[e].leaf == refs[j].leaf) ++e;
+      while (e < refs.size() && link_line(pass.norms[e].text)) ++e;
+      if (e >= refs.size()) break;
+      auto [pn, pt] = thread_number(pass.norms[e].text);
+      if (pn != expect || pt != total) break;
+      starts.push_back(e);
+      j = e;
+      ++expect;
+    }
+    if (starts.size() < 2) continue;
+    std::size_t end = starts.back();
+    while (end < refs.size() && refs[end].leaf == refs[starts.back()].leaf) ++end;
+    std::size_t by = k > 0 ? k - 1 : k;
+    for (std::size_t i = k; i < end; ++i) {
+      if (pass.decisions[i].category == Category::question || pass.voiced_by[i] >= 0 || link_line(pass.norms[i].text))
+        continue;
+      pass.voice(i, by, "the words of a post of a numbered thread (1/" + std::to_string(total) + " …)");
+      pass.decisions[i].rumour = true;
+    }
+    k = end - 1;
   }
 }
 
@@ -217,6 +323,7 @@ void statement_sections(Pass& pass, const Lexicon& lex) {
 
 void voiced_quotations(Pass& pass, const Lexicon& lex) {
   embedded_posts(pass);
+  numbered_threads(pass);
   introduced_paragraphs(pass, lex);
   pointed_back(pass);
   statement_sections(pass, lex);
