@@ -419,7 +419,7 @@ void read_tail(Predicate& p) {
       continue;
     }
     if (x.pos == Pos::particle) {
-      if (s == "かも" && (!next || next->pos1 == "終助詞")) {
+      if (s == "かも" && (!next || next->pos1 == "終助詞" || next->base == "です")) {
         add_mark(p, Modal::possibility, x.begin, x.end, "かも: maybe");
         continue;
       }
@@ -437,6 +437,13 @@ void read_tail(Predicate& p) {
       if (s == "とか" && k + 1 == z && k >= 1 &&
           (m[k - 1].pos == Pos::verb || m[k - 1].pos == Pos::auxiliary || m[k - 1].pos == Pos::adjective)) {
         add_mark(p, Modal::hearsay, x.begin, x.end, "sentence-final とか: so I hear");
+        continue;
+      }
+      // 運休になるかと。: か and a final と, かと思う left unsaid: a hedge, not a question
+      if (s == "か" && next && next->surface == "と" && k + 2 == z && k >= 1 &&
+          (m[k - 1].pos == Pos::verb || m[k - 1].pos == Pos::auxiliary || m[k - 1].pos == Pos::adjective)) {
+        add_mark(p, Modal::possibility, x.begin, next->end, "かと (…かと思う left unsaid): a hedge");
+        ++k;
         continue;
       }
       // か も at the end: かも (maybe)
