@@ -250,6 +250,69 @@ BOOST_AUTO_TEST_CASE(a_shape_used_once_or_without_speech_is_no_label) {
   BOOST_TEST(doc.header.persons.empty(), ex);
 }
 
+BOOST_AUTO_TEST_CASE(a_short_chat_of_greetings_and_backchannels_is_speech) {
+  // Five labelled lines, two names taking turns; only one line is a question, the others a
+  // greeting, a thanks, a backchannel: read after the label, those are speech too.
+  std::string text =
+      "田中：こんにちは。\n"
+      "鈴木：どうも。\n"
+      "田中：元気？\n"
+      "鈴木：うん。\n"
+      "田中：よかった。\n";
+  std::string ex;
+  Document doc = annotated(text, &ex);
+  auto who = who_says(doc);
+  BOOST_TEST(who["こんにちは。"] == "田中：|田中", ex);
+  BOOST_TEST(who["うん。"] == "鈴木：|鈴木", ex);
+  BOOST_TEST(doc.header.persons.size() == 2u, ex);
+  // The same shape before rows that are no speech stays a row: 日時：/場所： are no names, and
+  // a key that recurs over values (住所：…) reads like no one talking.
+  std::string rows =
+      "説明会のお知らせ\n"
+      "日時：3月5日\n"
+      "場所：市民会館\n"
+      "日時：3月12日\n"
+      "場所：公民館\n";
+  Document d2 = annotated(rows, &ex);
+  BOOST_TEST(d2.header.persons.empty(), ex);
+}
+
+BOOST_AUTO_TEST_CASE(a_short_unlabelled_chat_is_a_dialogue_when_the_user_names_its_people) {
+  // Four short paragraphs that read like talk, with fewer cues than the stage asks of a run it
+  // finds by itself: a dialogue-like piece. Given --names, the user says it is a dialogue.
+  std::string text =
+      "明日は八時半に駅の改札前だよ。\n"
+      "えー、早いなあ。お弁当どうしよう。\n"
+      "コンビニで買えばいいんじゃない？\n"
+      "じゃあ一緒に行こうよ。\n";
+  auto run = [&](std::vector<std::string> names, std::string& ex) {
+    SegmentOptions o;
+    o.source_name = "t.txt";
+    Document doc = segment_text(text, o);
+    std::ostringstream os;
+    SpeakerOptions so;
+    so.explain = &os;
+    so.names = std::move(names);
+    annotate_speakers(doc, so);
+    ex = os.str();
+    return doc;
+  };
+  std::string ex;
+  Document plain = run({}, ex);
+  BOOST_TEST(ex.find("dialogue-like") != std::string::npos, ex);
+  BOOST_TEST(plain.header.persons.empty(), ex);
+  Document named = run({"ユイ", "ミナ"}, ex);
+  BOOST_TEST(ex.find("as --names says") != std::string::npos, ex);
+  auto who = who_says(named);
+  BOOST_TEST(who["明日は八時半に駅の改札前だよ。"] != who["えー、早いなあ。お弁当どうしよう。"], ex);
+  BOOST_TEST(who["コンビニで買えばいいんじゃない？"] != "-", ex);
+  // An acknowledgement (そっか, [reaction]) is one more cue: then the stage finds it alone.
+  text.replace(text.find("じゃあ"), 0, "そっか、");
+  Document alone = run({}, ex);
+  BOOST_TEST(ex.find("unlabelled dialogue (") != std::string::npos, ex);
+  BOOST_TEST(alone.header.persons.size() == 2u, ex);
+}
+
 BOOST_AUTO_TEST_CASE(full_width_space_labels_and_profiles_after_them) {
   std::string text =
       "【座談会】町の本屋は生き残れるか\n"

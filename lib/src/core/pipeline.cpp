@@ -163,7 +163,7 @@ const std::vector<Stage>& document_stages() {
          "of segment.rules, the credits that are no speaker labels; repeatable)")},
         {"weights", "FILE", N_("read weights from FILE over the built-in ones (format of speakers.weights)")},
         {"names", "LIST",
-         N_("comma-separated names for the participants in order of first speaking (e.g. 先生,サルくん)")}},
+         N_("comma-separated names for the participants in order of first speaking (e.g. 先生,サルくん); a short unlabelled text that reads like a dialogue is then taken as one")}},
        configure_speakers},
       {"claims", "factuality of every sentence, its cue, dates, numbers and names",
        {{"lexicon", "FILE",

@@ -251,6 +251,7 @@ Features text_features(std::string_view whole, const std::vector<std::string_vie
   std::string outside = outside_quotes(t);
   f.first_person = cues["first-person"].contains(outside);
   f.react = cues["reaction"].prefix(t) > 0;
+  f.greeting = cues["greeting"].prefix(t) > 0;
   f.answer = cues["answer"].prefix(t) > 0;
   // An objection that starts with a connective of continuation and goes on (ただ、それは) is an
   // objection only: what follows the connective answers the other person.
@@ -290,7 +291,7 @@ Features text_features(std::string_view whole, const std::vector<std::string_vie
   f.vocative = find_vocative(t, cues);
   if (!f.vocative.empty()) f.vocatives.insert(f.vocatives.begin(), f.vocative);
   f.narrative = f.sentences > 0 && polite == 0 && casual == 0 && !f.any_question && !f.exclaim && !f.marker &&
-                !f.first_person && !f.react && !f.answer && f.vocative.empty();
+                !f.first_person && !f.react && !f.answer && !f.greeting && f.vocative.empty();
   f.intro = f.sentences > 0 && !f.react && !f.answer && f.vocative.empty() &&
             cues["intro"].contains(t);
   f.role = rw.length * (std::log2(static_cast<double>(std::max<std::size_t>(f.chars, 1))) - rw.pivot) +

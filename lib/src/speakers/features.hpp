@@ -29,6 +29,7 @@ struct Features {
   bool request = false;           // the last sentence requests
   bool any_question = false, exclaim = false, marker = false, first_person = false;
   bool react = false, answer = false, objection = false, continuation = false;
+  bool greeting = false;  // starts with a greeting, thanks, yes/no or backchannel ([greeting])
   bool move = false, refer_back = false, figure_ref = false, note = false, narrative = false;
   bool intro = false;  // introduces the conversation (…先生に教えてもらいます): narration before it
   bool follow_up = false;  // the paragraph or its last sentence follows up what was just said ([follow-up])
@@ -38,8 +39,11 @@ struct Features {
   std::string addressed;               // name addressed in a question or request (サルくんは…?)
   std::vector<std::string> mentioned;  // names with an honorific spoken of (西村さんの指摘)
   double role = 0;                     // [role] score: explaining (+) or asking (-)
-  // Whether the paragraph reads like speech: a spoken register, a question, an exclamation.
-  bool spoken() const { return polite > 0 || casual > 0 || any_question || exclaim || marker; }
+  // Whether the paragraph reads like speech: a spoken register, a question, an exclamation, a
+  // greeting or backchannel, a reaction or an answer word.
+  bool spoken() const {
+    return polite > 0 || casual > 0 || any_question || exclaim || marker || greeting || react || answer;
+  }
 };
 
 // The [role] weights, read once.

@@ -127,7 +127,12 @@ bool said_after(Context& cx, const std::vector<Item*>& items, std::size_t k) {
   const Item& it = *items[k];
   if (!it.candidate || !it.candidate->label.alone) {
     Features f = it.paragraph ? it.f : paragraph_features(*label_leaf(it.block), cx.model, cx.role_w);
-    return f.spoken();
+    if (f.spoken() || !it.candidate) return f.spoken();
+    // The cues read at the start of a paragraph (a greeting, a reaction, an answer word) are
+    // read after the label: 田中：うん。 reads like speech.
+    std::string_view after = trim_space(std::string_view(it.text).substr(std::min(it.text.size(), it.candidate->label.length)));
+    return cx.cues["greeting"].prefix(after) > 0 || cx.cues["reaction"].prefix(after) > 0 ||
+           cx.cues["answer"].prefix(after) > 0;
   }
   for (std::size_t j = k + 1; j < items.size(); ++j) {
     const Item& n = *items[j];

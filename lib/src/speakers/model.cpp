@@ -170,7 +170,7 @@ void SpeakerModel::compile() {
   // Every section of speakers.rules the stage reads (see the file for what each one holds).
   static const char* const kSections[] = {
       "label-stop", "tag-stop", "roles", "role-word", "same-voice", "interviewer-byline", "interviewer-cue",
-      "interviewee-cue", "note", "reaction", "answer", "objection", "continuation", "vocative-skip", "honorific",
+      "interviewee-cue", "note", "reaction", "greeting", "answer", "objection", "continuation", "vocative-skip", "honorific",
       "title-name", "lead-title", "strip-honorific", "not-name", "addressee-particle", "move", "refer-back",
       "figure-ref", "first-person", "final-particle", "polite-end", "casual-end", "request-end", "intro",
       "button-end", "quote-lead", "quote-tail", "qa-ask", "qa-answer", "follow-up",

@@ -55,8 +55,14 @@ Run::Verdict dialogue_verdict(Context& cx, Run& r) {
              strong >= cx.w("dialogue.min_strong");
   bool piece =
       !yes && scored && n >= cx.w("dialogue.piece_min_paragraphs") && strong >= cx.w("dialogue.piece_min_strong");
+  // The user named the participants (--names): they say it is a dialogue, so a run that reads
+  // like one is one, however short.
+  bool told = piece && cx.opts.names.size() >= 2;
+  yes = yes || told;
+  piece = piece && !told;
   std::ostringstream why;
-  why << std::fixed << std::setprecision(2) << (yes ? "unlabelled dialogue" : piece ? "dialogue-like" : "prose")
+  why << std::fixed << std::setprecision(2)
+      << (told ? "unlabelled dialogue, as --names says" : yes ? "unlabelled dialogue" : piece ? "dialogue-like" : "prose")
       << " (score " << score << " vs " << cx.w("dialogue.threshold") << "; paragraphs " << n << ", cues " << cues
       << " (strong " << strong << "), react " << react << ", answer " << answer << ", vocative " << voc
       << ", question " << question << ", short " << shortp << ", spoken " << spoken << ", narrative " << narrative
