@@ -152,6 +152,38 @@ BOOST_AUTO_TEST_CASE(header_facts_round_trip) {
   BOOST_TEST((r == d));
 }
 
+BOOST_AUTO_TEST_CASE(responsibilities_are_typed_in_the_header) {
+  // A new document: the respStmt goes into titleStmt after the title, and reads back typed.
+  Document d = sample();
+  d.header.responsibilities.push_back({"checker1", "fact-check", {"山田 花子"}});
+  std::string xml = jatei::tei::write(d);
+  BOOST_TEST(xml.find("<title>量子コンピューターと暗号</title>\n        <respStmt xml:id=\"checker1\">\n          "
+                      "<resp>fact-check</resp>\n          <persName>山田 花子</persName>") != std::string::npos, xml);
+  Document r = jatei::tei::read(xml);
+  BOOST_REQUIRE(r.header.responsibilities.size() == 1u);
+  BOOST_TEST((r.header.responsibilities[0] == d.header.responsibilities[0]));
+  BOOST_TEST(jatei::tei::write(r) == xml);
+  // Read from a header: the ones with an id, in order, whatever element names the person; one
+  // added is written after them, and the ones there stay as written.
+  std::string hand = tei("<div type=\"article\"><p xml:id=\"p1\"><s xml:id=\"s1\">本文。</s></p></div>");
+  const std::string title = "<title>題</title>";
+  hand.replace(hand.find(title), title.size(),
+               "<title>題</title><respStmt><resp>校正</resp><name>無名</name></respStmt>"
+               "<respStmt xml:id=\"ed1\"><resp>編集</resp><orgName>編集部 <hi>A</hi></orgName></respStmt>");
+  Document h = jatei::tei::read(hand);
+  BOOST_REQUIRE(h.header.responsibilities.size() == 1u);
+  BOOST_TEST(h.header.responsibilities[0].id == "ed1");
+  BOOST_TEST(h.header.responsibilities[0].resp == "編集");
+  BOOST_TEST((h.header.responsibilities[0].names == std::vector<std::string>{"編集部 A"}));
+  h.header.responsibilities.push_back({"translator1", "translation", {"Ann"}});
+  std::string out = jatei::tei::write(h);
+  std::size_t ed = out.find("<orgName>編集部 <hi>A</hi>"), tr = out.find("<respStmt xml:id=\"translator1\">");
+  BOOST_TEST(out.find("<name>無名</name>") != std::string::npos);
+  BOOST_TEST((ed != std::string::npos && tr != std::string::npos && ed < tr), out);
+  BOOST_TEST(tr < out.find("</titleStmt>"));
+  BOOST_TEST(jatei::tei::read(out).header.responsibilities.size() == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(application_update_on_a_read_document) {
   Document d = jatei::tei::read(jatei::tei::write(sample()));
   d.add_application("jatei-segment", "9.9.9");

@@ -184,6 +184,16 @@ struct HeaderNote {
   bool operator==(const HeaderNote&) const = default;
 };
 
+// Who did what to the document, declared in fileDesc/titleStmt
+// (<respStmt xml:id><resp>fact-check</resp><persName>…</persName></respStmt>): a fact-checker
+// whose verdicts the stand-off holds, a translator. Pointers (@resp="#checker1") name it by id.
+struct Responsibility {
+  std::string id;
+  std::string resp;                // the text of <resp>
+  std::vector<std::string> names;  // the text of each other child (<persName>, <name>, <orgName>…)
+  bool operator==(const Responsibility&) const = default;
+};
+
 // Header facts. Header elements the model does not know are kept by the TEI reader in
 // `raw_header` and merged back by the writer.
 struct Header {
@@ -196,6 +206,9 @@ struct Header {
   std::vector<Person> persons;
   std::vector<Taxonomy> taxonomies;  // written into classDecl, replacing same-id taxonomies
   std::vector<HeaderNote> notes;     // written into notesStmt; a stage replaces its own type
+  // The respStmts of titleStmt that have an xml:id, in order. One whose id the stored header
+  // does not have yet is written after its title and respStmts; the others stay as they were.
+  std::vector<Responsibility> responsibilities;
   std::string raw_header;   // serialized <teiHeader> as read (empty for new documents)
   bool operator==(const Header&) const = default;
 };

@@ -540,21 +540,11 @@ void View::read_header() {
   source.lang = doc.root_attrs.value("xml:lang");
   if (source.lang.empty()) source.lang = "ja";
   persons = h.persons;
+  for (auto& r : h.responsibilities) resp_names[r.id] = r.names.empty() ? std::string() : squash_space(r.names.front());
   if (h.raw_header.empty()) return;
   pugi::xml_document hd;
   if (!hd.load_buffer(h.raw_header.data(), h.raw_header.size(), pugi::parse_default, pugi::encoding_utf8)) return;
   pugi::xml_node fd = hd.child("teiHeader").child("fileDesc");
-  for (auto rs : fd.child("titleStmt").children("respStmt")) {
-    std::string id = rs.attribute("xml:id").value();
-    if (id.empty()) continue;
-    std::string name;
-    for (auto c : rs.children())
-      if (std::string_view(c.name()) != "resp" && c.type() == pugi::node_element) {
-        name = squash_space(node_text(c));
-        break;
-      }
-    resp_names[id] = name;
-  }
   pugi::xml_node bibl = fd.child("sourceDesc").child("bibl");
   if (auto ref = bibl.child("ref")) source.url = ref.attribute("target").value();
   if (auto date = bibl.child("date")) {

@@ -58,33 +58,19 @@ std::set<std::string> all_ids(const Document& doc) {
     add(t.id);
     for (auto& c : t.categories) add(c.id);
   }
+  for (auto& r : doc.header.responsibilities) add(r.id);
   ids_in_xml(doc.header.raw_header, ids);
   ids_in_xml(doc.standoff, ids);
   return ids;
 }
 
 std::string declare_resp(Document& doc, const std::string& resp, const std::string& name, const std::string& prefix) {
-  if (doc.header.raw_header.empty()) doc.header.raw_header = tei::read(tei::write(doc)).header.raw_header;
-  pugi::xml_document hd;
-  const std::string& raw = doc.header.raw_header;
-  if (!hd.load_buffer(raw.data(), raw.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8))
-    throw std::logic_error("stored header is not well-formed");
-  pugi::xml_node title_stmt = hd.child("teiHeader").child("fileDesc").child("titleStmt");
-  if (!title_stmt) throw std::logic_error("header without titleStmt");
-  auto text = [](pugi::xml_node n) {
-    std::ostringstream ss;
-    for (auto c : n.children())
-      if (c.type() == pugi::node_pcdata) ss << c.value();
-    return xp::squash_space(ss.str());
-  };
   // Compared as read back: whitespace in a name (a tab from a CSV cell) is squashed in both.
   const std::string wanted = xp::squash_space(name);
-  for (auto rs : title_stmt.children("respStmt")) {
-    if (text(rs.child("resp")) != resp) continue;
-    for (auto c : rs.children())
-      if (c.type() == pugi::node_element && std::string_view(c.name()) != "resp" && text(c) == wanted &&
-          rs.attribute("xml:id"))
-        return rs.attribute("xml:id").value();
+  for (auto& r : doc.header.responsibilities) {
+    if (xp::squash_space(r.resp) != resp) continue;
+    for (auto& n : r.names)
+      if (xp::squash_space(n) == wanted) return r.id;
   }
   std::set<std::string> used = all_ids(doc);
   std::string id;
@@ -92,17 +78,9 @@ std::string declare_resp(Document& doc, const std::string& resp, const std::stri
     id = prefix + std::to_string(k);
     if (!used.count(id)) break;
   }
-  pugi::xml_node after;
-  for (auto c : title_stmt.children())
-    if (c.type() == pugi::node_element && (std::string_view(c.name()) == "title" || std::string_view(c.name()) == "respStmt"))
-      after = c;
-  pugi::xml_node rs = after ? title_stmt.insert_child_after("respStmt", after) : title_stmt.append_child("respStmt");
-  rs.append_attribute("xml:id") = id.c_str();
-  rs.append_child("resp").text() = resp.c_str();
-  rs.append_child("persName").text() = xml::writable(name).c_str();
-  std::ostringstream ss;
-  hd.child("teiHeader").print(ss, "", pugi::format_raw, pugi::encoding_utf8);
-  doc.header.raw_header = ss.str();
+  // The name as the document will hold it (and give it back when read): characters XML cannot
+  // carry replaced.
+  doc.header.responsibilities.push_back({id, resp, {xml::writable(name)}});
   return id;
 }
 

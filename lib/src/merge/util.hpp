@@ -16,7 +16,7 @@ std::set<std::string> all_ids(const Document& doc);
 
 // The xml:id of <respStmt><resp>{resp}</resp><persName>{name}</persName></respStmt> in the
 // titleStmt, declaring it (as {prefix}1, {prefix}2, … the first id not in use) when it is not
-// there yet. Edits doc.header.raw_header (filling it from the writer for a new document).
+// there yet (Header::responsibilities; the TEI writer puts it in the header).
 std::string declare_resp(Document& doc, const std::string& resp, const std::string& name, const std::string& prefix);
 
 // 1-based line and column of a byte offset.

@@ -345,6 +345,20 @@ void build_header(pugi::xml_node header, const Header& h, bool fresh) {
     pugi::xml_node title = file_desc.child("titleStmt").child("title");
     if (title && !h.title.empty() && title.text().get() != h.title) set_text(title, h.title);
   }
+  if (!h.responsibilities.empty()) {
+    pugi::xml_node title_stmt = child_or_add(file_desc, "titleStmt", file_desc.first_child());
+    for (auto& r : h.responsibilities) {
+      if (r.id.empty() || title_stmt.find_child_by_attribute("respStmt", "xml:id", r.id.c_str())) continue;
+      pugi::xml_node after;  // after the title and the respStmts already there
+      for (auto c : title_stmt.children())
+        if (c.type() == pugi::node_element && (std::string_view(c.name()) == "title" || std::string_view(c.name()) == "respStmt"))
+          after = c;
+      pugi::xml_node rs = after ? title_stmt.insert_child_after("respStmt", after) : title_stmt.append_child("respStmt");
+      rs.append_attribute("xml:id") = r.id.c_str();
+      rs.append_child("resp").text() = r.resp.c_str();
+      for (auto& name : r.names) rs.append_child("persName").text() = name.c_str();
+    }
+  }
   pugi::xml_node enc_desc = header.child("encodingDesc");
   if (!enc_desc) enc_desc = header.insert_child_after("encodingDesc", file_desc);
   pugi::xml_node app_info = enc_desc.child("appInfo");
@@ -418,6 +432,16 @@ void build_header(pugi::xml_node header, const Header& h, bool fresh) {
 // ------------------------------------------------------------------------------------------
 // Reading
 // ------------------------------------------------------------------------------------------
+
+// The text an element holds, its descendants' included.
+std::string deep_text(pugi::xml_node n) {
+  std::string out;
+  for (auto c : n.children()) {
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
+    else if (c.type() == pugi::node_element) out += deep_text(c);
+  }
+  return out;
+}
 
 bool is_whitespace(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; });
@@ -542,6 +566,13 @@ class Reader {
       Application a{app.attribute("ident").value(), app.attribute("version").value(), app.child("desc").text().get(), {}};
       for (auto ptr : app.children("ptr")) a.pointers.push_back(ptr.attribute("target").value());
       h.applications.push_back(std::move(a));
+    }
+    for (auto rs : fd.child("titleStmt").children("respStmt")) {
+      Responsibility r{rs.attribute("xml:id").value(), deep_text(rs.child("resp")), {}};
+      if (r.id.empty()) continue;  // nothing points at it: kept as it is in the header
+      for (auto c : rs.children())
+        if (c.type() == pugi::node_element && std::string_view(c.name()) != "resp") r.names.push_back(deep_text(c));
+      h.responsibilities.push_back(std::move(r));
     }
     for (auto note : fd.child("notesStmt").children("note"))
       h.notes.push_back({note.attribute("type").value(), note.text().get()});
