@@ -101,17 +101,11 @@ void check_row_characters(std::string_view line, std::size_t line_no, const std:
 // Splits tab-separated lines; calls f(fields, line_no) for each non-comment, non-blank line.
 template <class F>
 void for_each_row(std::string_view text, const std::string& origin, F&& f) {
-  std::size_t pos = 0, line_no = 0;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
-  while (pos < text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  data::for_each_line(text, [&](std::string_view line, std::size_t line_no) {
+    line = data::trim_end(line, " \r");
     std::size_t first = line.find_first_not_of(" ");
-    if (first == std::string_view::npos || line[first] == '#') continue;
+    if (first == std::string_view::npos || line[first] == '#') return;
     check_row_characters(line, line_no, origin);
     std::vector<std::string_view> fields;
     std::size_t a = 0;
@@ -121,12 +115,9 @@ void for_each_row(std::string_view text, const std::string& origin, F&& f) {
       if (t == std::string_view::npos) break;
       a = t + 1;
     }
-    for (auto& fld : fields) {
-      while (!fld.empty() && fld.front() == ' ') fld.remove_prefix(1);
-      while (!fld.empty() && fld.back() == ' ') fld.remove_suffix(1);
-    }
+    for (auto& fld : fields) fld = data::trim(fld, " ");
     f(fields, line_no);
-  }
+  });
 }
 
 const char* const kClasses[] = {"fact", "speculation", "reported", "question", "opinion", "other", "none"};

@@ -45,4 +45,38 @@ struct Text {
 };
 Text override_or_builtin(std::string_view rel, std::string_view builtin, std::string_view what);
 
+// The lines of a data file, the one loop every reader of rules, weights, lexicons and lists
+// walks its text with: f(line, number) for each, numbered from 1, split at '\n' (not included;
+// a '\r' before it is left to trim), the last one too when the text does not end in '\n'.
+//
+//   data::for_each_line(text, [&](std::string_view line, std::size_t number) {
+//     line = data::trim(line);
+//     if (line.empty() || line.front() == '#') return;  // blank or a comment
+//     ...
+//   });
+template <class F>
+void for_each_line(std::string_view text, F&& f) {
+  for (std::size_t pos = 0, number = 1;; ++number) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    f(text.substr(pos, nl - pos), number);
+    if (nl == text.size()) return;
+    pos = nl + 1;
+  }
+}
+
+// `s` without the characters of `chars` (by default space, tab and carriage return) at its
+// start, at its end, or at both.
+inline std::string_view trim_start(std::string_view s, std::string_view chars = " \t\r") {
+  std::size_t first = s.find_first_not_of(chars);
+  return first == std::string_view::npos ? std::string_view() : s.substr(first);
+}
+inline std::string_view trim_end(std::string_view s, std::string_view chars = " \t\r") {
+  std::size_t last = s.find_last_not_of(chars);
+  return last == std::string_view::npos ? std::string_view() : s.substr(0, last + 1);
+}
+inline std::string_view trim(std::string_view s, std::string_view chars = " \t\r") {
+  return trim_start(trim_end(s, chars), chars);
+}
+
 }  // namespace jatei::data

@@ -43,15 +43,9 @@ bool AcronymNames::is_acronym(std::string_view text) {
 }
 
 void AcronymNames::merge(std::string_view text, const std::string& origin) {
-  std::size_t line = 0;
-  for (std::size_t b = 0; b <= text.size();) {
-    std::size_t e = text.find('\n', b);
-    if (e == std::string_view::npos) e = text.size();
-    std::string_view l = text.substr(b, e - b);
-    b = e + 1;
-    ++line;
+  data::for_each_line(text, [&](std::string_view l, std::size_t line) {
     if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-    if (l.empty() || l.front() == '#') continue;
+    if (l.empty() || l.front() == '#') return;
     for (std::size_t i = 0; i < l.size();) {
       std::size_t n = utf8::valid_prefix(l.substr(i));
       if (n == 0) throw DataError("invalid UTF-8; a data file is UTF-8", line, i + 1);
@@ -62,8 +56,7 @@ void AcronymNames::merge(std::string_view text, const std::string& origin) {
     std::size_t tab = l.find('\t');
     if (tab == std::string_view::npos) throw DataError("expected ACRONYM<TAB>full name", line, 1);
     std::string_view acronym = l.substr(0, tab), name = l.substr(tab + 1);
-    while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
-    while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
+    name = data::trim(name, " \t");
     if (!is_acronym(acronym))
       throw DataError("'" + std::string(acronym) +
                           "' is not an acronym (two capitals or more; lower-case letters, digits, & and - beside them)",
@@ -71,7 +64,7 @@ void AcronymNames::merge(std::string_view text, const std::string& origin) {
     std::string k = key(acronym);
     if (name.empty()) names_.erase(k);  // an empty name takes out the entry of an earlier file
     else names_[k] = {std::string(name), origin};
-  }
+  });
 }
 
 void AcronymNames::merge_file(const std::string& path) { merge(data::read_file(path, "acronym list"), path); }

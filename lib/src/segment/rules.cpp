@@ -153,13 +153,7 @@ Rules Rules::parse(std::string_view text, const std::string& origin) {
   Rules r;
   r.origin_ = origin;
   std::string current;
-  std::size_t line_no = 0, pos = 0;
-  while (pos <= text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
+  data::for_each_line(text, [&](std::string_view line, std::size_t line_no) {
     // Patterns match character by character: a byte that starts no character could match
     // inside one, so a rules file must be UTF-8 throughout.
     for (std::size_t i = 0; i < line.size();) {
@@ -170,12 +164,8 @@ Rules Rules::parse(std::string_view text, const std::string& origin) {
                         line_no, i + 1);
       i += n;
     }
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
-    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-    if (line.empty() || line[0] == '#') {
-      if (nl == text.size()) break;
-      continue;
-    }
+    line = data::trim_start(data::trim_end(line), " \t");
+    if (line.empty() || line[0] == '#') return;
     if (line.front() == '[') {  // entries that start with '[' are written \[
       if (line.back() != ']' || line.size() < 3)
         throw DataError(origin + ": malformed section header '" + std::string(line) + "'", line_no, 1);
@@ -205,8 +195,7 @@ Rules Rules::parse(std::string_view text, const std::string& origin) {
         sec.push_back(std::move(e));
       }
     }
-    if (nl == text.size()) break;
-  }
+  });
   return r;
 }
 

@@ -118,26 +118,14 @@ std::string SpeakerModel::Compiled::role_for(std::string_view name) const {
 
 namespace {
 
-std::string_view trim_ascii(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
 // `[section]` headers and `name value` lines; with `define` every name is new, otherwise each
 // must be one the compiled-in file defines (a typo is an error, not a silent no-op).
 void parse_weights(std::string_view text, const std::string& origin, std::map<std::string, double, std::less<>>& w,
                    bool define) {
   std::string section;
-  std::size_t pos = 0, line_no = 0;
-  while (pos <= text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
+  data::for_each_line(text, [&](std::string_view line, std::size_t line_no) {
     if (std::size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
-    line = trim_ascii(line);
+    line = data::trim(line);
     if (!line.empty()) {
       if (line.front() == '[') {
         if (line.back() != ']' || line.size() < 3)
@@ -148,7 +136,7 @@ void parse_weights(std::string_view text, const std::string& origin, std::map<st
         if (sp == std::string_view::npos)
           throw DataError(origin + ": expected 'name value', got '" + std::string(line) + "'", line_no, 1);
         std::string name(line.substr(0, sp));
-        std::string value(trim_ascii(line.substr(sp)));
+        std::string value(data::trim(line.substr(sp)));
         if (section.empty()) throw DataError(origin + ": weight '" + name + "' before any [section]", line_no, 1);
         char* end = nullptr;
         double v = std::strtod(value.c_str(), &end);
@@ -159,8 +147,7 @@ void parse_weights(std::string_view text, const std::string& origin, std::map<st
         w[key] = v;
       }
     }
-    if (nl == text.size()) break;
-  }
+  });
 }
 
 }  // namespace
