@@ -51,6 +51,15 @@ std::string shape(const Document& d) {
   return out;
 }
 
+// A text and the shape segmentation gives it: a table of them, checked row by row.
+struct ShapeCase {
+  std::string text, shape;
+};
+
+void check_shapes(const std::vector<ShapeCase>& cases) {
+  for (auto& c : cases) BOOST_TEST(shape(seg(c.text)) == c.shape, "[" << c.text << "]");
+}
+
 // Every block in document order, with the text of its leaves joined by '|'.
 struct FlatBlock {
   std::string division;
@@ -241,31 +250,22 @@ BOOST_AUTO_TEST_CASE(bullet_lists) {
 }
 
 BOOST_AUTO_TEST_CASE(hyphen_without_space_is_not_a_bullet) {
-  Document d = seg("本文です。\n-5度まで下がった。\n*注意が必要だ。\n");
-  BOOST_TEST(shape(d) == "article:paragraph,paragraph,paragraph");
+  check_shapes({{"本文です。\n-5度まで下がった。\n*注意が必要だ。\n", "article:paragraph,paragraph,paragraph"}});
 }
 
-BOOST_AUTO_TEST_CASE(circled_number_lists) {
-  Document d = seg("本文です。\n①準備する\n②実行する\n③確認する\n後の段落です。\n");
-  BOOST_TEST(shape(d) == "article:paragraph,list(3),paragraph");
-  Document twenty = seg("本文です。\n⑲十九番目\n⑳二十番目\n");
-  BOOST_TEST(shape(twenty) == "article:paragraph,list(2)");
-}
-
-BOOST_AUTO_TEST_CASE(parenthesised_number_lists) {
-  Document d = seg("本文です。\n(1) 最初の項目\n(2) 次の項目\n後の段落です。\n");
-  BOOST_TEST(shape(d) == "article:paragraph,list(2),paragraph");
-  Document fw = seg("本文です。\n（１）全角の項目\n（２）全角の次\n");
-  BOOST_TEST(shape(fw) == "article:paragraph,list(2)");
-}
-
-BOOST_AUTO_TEST_CASE(dotted_number_lists) {
-  Document d = seg("本文です。\n1. 最初の項目\n2. 次の項目\n3. 最後の項目\n後の段落です。\n");
-  BOOST_TEST(shape(d) == "article:paragraph,list(3),paragraph");
-  Document fw = seg("本文です。\n１．全角の項目\n２．全角の次\n");
-  BOOST_TEST(shape(fw) == "article:paragraph,list(2)");
-  Document big = seg("本文です。\n10. 十番目\n11. 十一番目\n");
-  BOOST_TEST(shape(big) == "article:paragraph,list(2)");
+BOOST_AUTO_TEST_CASE(numbered_lists) {
+  check_shapes({
+      // Circled numbers, up to ⑳.
+      {"本文です。\n①準備する\n②実行する\n③確認する\n後の段落です。\n", "article:paragraph,list(3),paragraph"},
+      {"本文です。\n⑲十九番目\n⑳二十番目\n", "article:paragraph,list(2)"},
+      // Parenthesised, half and full width.
+      {"本文です。\n(1) 最初の項目\n(2) 次の項目\n後の段落です。\n", "article:paragraph,list(2),paragraph"},
+      {"本文です。\n（１）全角の項目\n（２）全角の次\n", "article:paragraph,list(2)"},
+      // Dotted, half and full width, two digits.
+      {"本文です。\n1. 最初の項目\n2. 次の項目\n3. 最後の項目\n後の段落です。\n", "article:paragraph,list(3),paragraph"},
+      {"本文です。\n１．全角の項目\n２．全角の次\n", "article:paragraph,list(2)"},
+      {"本文です。\n10. 十番目\n11. 十一番目\n", "article:paragraph,list(2)"},
+  });
 }
 
 BOOST_AUTO_TEST_CASE(numbered_labels) {
@@ -275,10 +275,12 @@ BOOST_AUTO_TEST_CASE(numbered_labels) {
 }
 
 BOOST_AUTO_TEST_CASE(lone_numbers_are_paragraphs) {
-  BOOST_TEST(shape(seg("本文です。\n1.\n後の段落です。\n")) == "article:paragraph,paragraph,paragraph");
-  BOOST_TEST(shape(seg("本文です。\n1. はじめに\n後の段落です。\n")) == "article:paragraph,paragraph,paragraph");
-  BOOST_TEST(shape(seg("本文です。\n(1) だけ\n後の段落です。\n")) == "article:paragraph,paragraph,paragraph");
-  BOOST_TEST(shape(seg("本文です。\n1.5倍になった。\n2.5倍になった。\n")) == "article:paragraph,paragraph,paragraph");
+  check_shapes({
+      {"本文です。\n1.\n後の段落です。\n", "article:paragraph,paragraph,paragraph"},
+      {"本文です。\n1. はじめに\n後の段落です。\n", "article:paragraph,paragraph,paragraph"},
+      {"本文です。\n(1) だけ\n後の段落です。\n", "article:paragraph,paragraph,paragraph"},
+      {"本文です。\n1.5倍になった。\n2.5倍になった。\n", "article:paragraph,paragraph,paragraph"},
+  });
 }
 
 BOOST_AUTO_TEST_CASE(list_items_keep_their_line_breaks) {
@@ -384,8 +386,7 @@ BOOST_AUTO_TEST_CASE(a_trailer_never_opens_a_division_on_its_own) {
 }
 
 BOOST_AUTO_TEST_CASE(a_trailer_with_nothing_to_close_is_a_paragraph) {
-  BOOST_TEST(shape(seg("(了)\n")) == "article:paragraph");
-  BOOST_TEST(shape(seg("【後編に続く】\n本文です。\n")) == "article:paragraph,paragraph");
+  check_shapes({{"(了)\n", "article:paragraph"}, {"【後編に続く】\n本文です。\n", "article:paragraph,paragraph"}});
   Document d = seg("(続く)\n");
   BOOST_TEST(d.leaves().at(0)->element == "p");
   BOOST_TEST(d.leaves().at(0)->id == "p1");
@@ -804,20 +805,23 @@ BOOST_AUTO_TEST_CASE(a_dateline_does_not_start_the_body) {
 }
 
 BOOST_AUTO_TEST_CASE(a_marker_over_items_with_another_marker_is_a_heading) {
-  // ■ over ・ items heads them; ■ after them heads what follows.
-  Document d = seg("記事の題名\n本文です。\n■用意したもの\n・GPU\n・メモリ\n■量子化で縮める\n本文の続きです。\n");
-  BOOST_TEST(shape(d) == "article:head,paragraph;article:head,list(2);article:head,paragraph", shape(d));
-  // ■ items beside each other stay a list.
-  Document same = seg("記事の題名\n本文です。\n■GPU\n■メモリ\n本文の続きです。\n");
-  BOOST_TEST(shape(same) == "article:head,paragraph,list(2),paragraph", shape(same));
+  check_shapes({
+      // ■ over ・ items heads them; ■ after them heads what follows.
+      {"記事の題名\n本文です。\n■用意したもの\n・GPU\n・メモリ\n■量子化で縮める\n本文の続きです。\n",
+       "article:head,paragraph;article:head,list(2);article:head,paragraph"},
+      // ■ items beside each other stay a list.
+      {"記事の題名\n本文です。\n■GPU\n■メモリ\n本文の続きです。\n", "article:head,paragraph,list(2),paragraph"},
+  });
 }
 
 BOOST_AUTO_TEST_CASE(a_table_in_the_text_is_a_heading_over_a_list) {
-  Document d = seg("記事の題名\n本文です。\n〈主な数値〉\n売上高　1兆円\n営業利益　900億円\n本文の続きです。\n");
-  BOOST_TEST(shape(d) == "article:head,paragraph;article:head,list(2),paragraph", shape(d));
-  // Before the byline at the end, the table stays with its title in the body (not a summary).
-  Document end = seg("記事の題名\n本文です。\n〈主な数値〉\n売上高　1兆円\n営業利益　900億円\n文:田中美咲\n");
-  BOOST_TEST(shape(end) == "article:head,paragraph;article:head,list(2);author:byline", shape(end));
+  check_shapes({
+      {"記事の題名\n本文です。\n〈主な数値〉\n売上高　1兆円\n営業利益　900億円\n本文の続きです。\n",
+       "article:head,paragraph;article:head,list(2),paragraph"},
+      // Before the byline at the end, the table stays with its title in the body (not a summary).
+      {"記事の題名\n本文です。\n〈主な数値〉\n売上高　1兆円\n営業利益　900億円\n文:田中美咲\n",
+       "article:head,paragraph;article:head,list(2);author:byline"},
+  });
   // One row is no table; nor are sentences under the title.
   Document one = seg("記事の題名\n本文です。\n〈主な数値〉\n売上高　1兆円\n本文の続きです。\n");
   BOOST_TEST(shape(one).find("list") == std::string::npos, shape(one));

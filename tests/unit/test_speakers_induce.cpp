@@ -205,22 +205,16 @@ BOOST_AUTO_TEST_CASE(question_marks_under_a_name_heading_and_answers_by_title) {
   BOOST_TEST(who_says(doc) == w);
 }
 
-BOOST_AUTO_TEST_CASE(question_and_answer_words_without_the_pair_are_no_labels) {
-  // 回答： with no question before it, 質問： alone, and a key with a date after it.
-  std::string text =
+BOOST_AUTO_TEST_CASE(shapes_that_are_no_labels) {
+  // Each text: no turn is spoken and no person found.
+  const std::string texts[] = {
+      // 回答： with no question before it, 質問： alone, and a key with a date after it.
       "お知らせ\n"
       "更新日：2026年9月12日\n"
       "回答：申請は窓口で受け付けています。\n"
       "受付時間は平日の9時から17時までです。\n"
-      "質問：郵送でも申請できますか。\n";
-  std::string ex;
-  Document doc = annotated(text, &ex);
-  BOOST_TEST(doc.header.persons.empty(), ex);
-}
-
-BOOST_AUTO_TEST_CASE(headings_that_repeat_are_no_names) {
-  // Short lines over their paragraphs, but what follows is no speech: no label style.
-  std::string text =
+      "質問：郵送でも申請できますか。\n",
+      // Short headings that repeat over their paragraphs, but what follows is no speech.
       "週末の作り置き\n"
       "材料\n"
       "鶏肉300グラム、玉ねぎ1個を用意する。\n"
@@ -229,25 +223,23 @@ BOOST_AUTO_TEST_CASE(headings_that_repeat_are_no_names) {
       "材料\n"
       "にんじん2本、ごま油少々を用意する。\n"
       "作り方\n"
-      "にんじんを細く切り、ごま油で炒める。\n";
-  Document doc = annotated(text);
-  for (auto& d : doc.divisions)
-    for (auto& t : d.turns) BOOST_TEST(!t.spoken());
-}
-
-BOOST_AUTO_TEST_CASE(a_shape_used_once_or_without_speech_is_no_label) {
-  // 【名前】 twice without a recurring name; 名前　value rows of a spec table.
-  std::string text =
+      "にんじんを細く切り、ごま油で炒める。\n",
+      // 【名前】 twice without a recurring name; 名前　value rows of a spec table.
       "新しい電動自転車を試した\n"
       "【特集】春の新製品\n"
       "【試乗】街乗りで使ってみた\n"
       "重量　18キロ\n"
       "電池　10アンペア時\n"
       "価格　12万円\n"
-      "坂道でも軽く登れた。\n";
-  std::string ex;
-  Document doc = annotated(text, &ex);
-  BOOST_TEST(doc.header.persons.empty(), ex);
+      "坂道でも軽く登れた。\n",
+  };
+  for (auto& text : texts) {
+    std::string ex;
+    Document doc = annotated(text, &ex);
+    BOOST_TEST(doc.header.persons.empty(), text << ex);
+    for (auto& d : doc.divisions)
+      for (auto& t : d.turns) BOOST_TEST(!t.spoken(), text);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(a_short_chat_of_greetings_and_backchannels_is_speech) {
