@@ -17,6 +17,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "export/view.hpp"
 #include "jatei/error.hpp"
@@ -228,28 +229,52 @@ std::string fragment_problem(const std::string& ref) {
   return "";
 }
 
-void check2(Tree& t, std::vector<XliffProblem>& out) {
-  El* x = t.root;
-  auto add = [&](El* e, const char* rule, std::string msg) { out.push_back({e ? e->line : 0, rule, std::move(msg)}); };
-  std::string src = x->value("srcLang"), trg = x->value("trgLang");
-  if (x->attr("srcLang") && !well_formed_lang(src)) add(x, "lang", "srcLang '" + src + "' is not a language tag");
-  if (x->attr("trgLang") && !well_formed_lang(trg)) add(x, "lang", "trgLang '" + trg + "' is not a language tag");
-  walk(x, [&](El* e) {
-    if (auto l = e->attr("xml:lang"); l && !well_formed_lang(*l)) add(e, "lang", "xml:lang '" + *l + "' is not a language tag");
-  });
-  std::set<std::string> files;
-  for (El* f : x->children) {
-    if (!(f->core() && f->local == "file")) continue;
-    if (!files.insert(f->value("id")).second) add(f, "K1", "file id '" + f->value("id") + "' is not unique");
+// The XLIFF 2 constraints, in the order they are reported for the same line: the languages;
+// then per <file> its id, content and skeleton, the ids in its scopes, and per unit its
+// segments, its targets' inline ids, its inline annotations and its glossary.
+class Check2 {
+ public:
+  Check2(Tree& t, std::vector<XliffProblem>& out)
+      : x_(t.root), out_(out), src_(x_->value("srcLang")), trg_(x_->value("trgLang")) {}
+
+  void run() {
+    languages();
+    std::set<std::string> files;
+    for (El* f : x_->children) {
+      if (!(f->core() && f->local == "file")) continue;
+      if (!files.insert(f->value("id")).second) add(f, "K1", "file id '" + f->value("id") + "' is not unique");
+      file(f);
+    }
+  }
+
+ private:
+  void add(El* e, const char* rule, std::string msg) { out_.push_back({e ? e->line : 0, rule, std::move(msg)}); }
+
+  void languages() {
+    if (x_->attr("srcLang") && !well_formed_lang(src_)) add(x_, "lang", "srcLang '" + src_ + "' is not a language tag");
+    if (x_->attr("trgLang") && !well_formed_lang(trg_)) add(x_, "lang", "trgLang '" + trg_ + "' is not a language tag");
+    walk(x_, [&](El* e) {
+      if (auto l = e->attr("xml:lang"); l && !well_formed_lang(*l)) add(e, "lang", "xml:lang '" + *l + "' is not a language tag");
+    });
+  }
+
+  void file(El* f) {
     if (std::none_of(f->children.begin(), f->children.end(),
                      [](El* c) { return c->core() && (c->local == "unit" || c->local == "group"); }))
       add(f, "file", "a <file> without a unit or group");
-    if (El* sk = nullptr; true) {
-      for (El* c : f->children)
-        if (c->core() && c->local == "skeleton") sk = c;
-      if (sk && !sk->attr("href") && sk->empty_content) add(sk, "F2", "empty <skeleton> without href");
-      if (sk && sk->attr("href") && !sk->empty_content) add(sk, "F2", "<skeleton> with href must be empty");
-    }
+    El* sk = nullptr;
+    for (El* c : f->children)
+      if (c->core() && c->local == "skeleton") sk = c;
+    if (sk && !sk->attr("href") && sk->empty_content) add(sk, "F2", "empty <skeleton> without href");
+    if (sk && sk->attr("href") && !sk->empty_content) add(sk, "F2", "<skeleton> with href must be empty");
+    scoped_ids(f);
+    walk(f, [&](El* u) {
+      if (u->core() && u->local == "unit") unit(f, u);
+    });
+  }
+
+  // Group and unit ids unique in the file, note ids in their <notes>, data ids in <originalData>.
+  void scoped_ids(El* f) {
     std::set<std::string> groups, units;
     walk(f, [&](El* e) {
       if (!e->core()) return;
@@ -270,176 +295,194 @@ void check2(Tree& t, std::vector<XliffProblem>& out) {
             add(d, "K5", "data id '" + d->value("id") + "' is not unique in <originalData>");
       }
     });
-    // Units.
-    walk(f, [&](El* u) {
-      if (!(u->core() && u->local == "unit")) return;
-      bool has_segment = false;
-      std::map<std::string, El*> source_ids;  // segment, ignorable and inline ids outside targets
-      std::set<std::string> orders;
-      std::set<std::string> unit_notes;
-      for (El* c : u->children)
-        if (c->core() && c->local == "notes")
-          for (El* n : c->children)
-            if (n->core() && n->local == "note" && n->attr("id")) unit_notes.insert(n->value("id"));
-      std::multiset<std::string> unit_note_list;
-      for (El* c : u->children)
-        if (c->core() && c->local == "notes")
-          for (El* n : c->children)
-            if (n->core() && n->local == "note" && n->attr("id")) unit_note_list.insert(n->value("id"));
-      for (El* part : u->children) {
-        if (!part->core() || (part->local != "segment" && part->local != "ignorable")) continue;
-        if (part->local == "segment") has_segment = true;
-        if (part->attr("id")) {
-          if (!source_ids.emplace(part->value("id"), part).second)
-            add(part, "K6S", "id '" + part->value("id") + "' is used twice among the segments, ignorables and inline elements of unit '" + u->value("id") + "'");
-        }
-        if (part->local == "segment" && part->attr("subState") && !part->attr("state"))
-          add(part, "F7", "subState without state");
-        El *source = nullptr, *target = nullptr;
-        for (El* c : part->children) {
-          if (c->core() && c->local == "source") source = c;
-          if (c->core() && c->local == "target") target = c;
-        }
-        if (source) {
-          walk(source, [&](El* e) {
-            if (e == source || !e->core() || !e->attr("id")) return;
-            if (!source_ids.emplace(e->value("id"), e).second)
-              add(e, "K6S", "id '" + e->value("id") + "' is used twice among the segments, ignorables and inline elements of unit '" + u->value("id") + "'");
-          });
-          std::string l = inherited(source, "xml:lang");
-          if (!l.empty() && x->attr("srcLang") && !lang_matches(l, src))
-            add(source, "F4S", "the source's language '" + l + "' is not srcLang '" + src + "'");
-        }
-        if (target) {
-          if (!x->attr("trgLang")) add(target, "F1", "a <target> but no trgLang on <xliff>");
-          std::string l = inherited(target, "xml:lang");
-          if (!l.empty() && x->attr("trgLang") && !lang_matches(l, trg))
-            add(target, "F4T", "the target's language '" + l + "' is not trgLang '" + trg + "'");
-          auto space = [](El* el) {
-            std::string v = inherited(el, "xml:space");
-            return v.empty() ? std::string("default") : v;
-          };
-          if (source && space(source) != space(target))
-            add(target, "xml:space", "<target> and its <source> differ in xml:space");
-          if (auto o = target->attr("order"); o && !orders.insert(*o).second)
-            add(target, "K7", "order '" + *o + "' is used twice in unit '" + u->value("id") + "'");
-        }
-      }
-      // Target inline ids: unique in the unit, or the id of the same element in the sibling source.
-      for (El* part : u->children) {
-        if (!part->core() || (part->local != "segment" && part->local != "ignorable")) continue;
-        El *source = nullptr, *target = nullptr;
-        for (El* c : part->children) {
-          if (c->core() && c->local == "source") source = c;
-          if (c->core() && c->local == "target") target = c;
-        }
-        if (!target) continue;
-        std::set<std::string> seen;
-        walk(target, [&](El* e) {
-          if (e == target || !e->core() || !e->attr("id")) return;
-          std::string id = e->value("id");
-          bool dup_in_target = !seen.insert(id).second;
-          auto it = source_ids.find(id);
-          bool ok = !dup_in_target;
-          if (ok && it != source_ids.end()) {
-            El* s = it->second;
-            bool in_sibling_source = false;
-            for (El* p = s->parent; p; p = p->parent)
-              if (p == source) in_sibling_source = true;
-            ok = in_sibling_source && s->local == e->local;
-          }
-          if (!ok) add(e, "K6T", "target id '" + id + "' neither matches its counterpart in the source nor is unique in the unit");
-        });
-      }
-      if (!has_segment) add(u, "F3", "unit '" + u->value("id") + "' has no <segment>");
-      // Inline annotations.
-      walk(u, [&](El* e) {
-        if (!e->core()) return;
-        bool in_content = core_ancestor(e, "segment") || core_ancestor(e, "ignorable");
-        if (!in_content) return;
-        if (e->attr("subType") && !e->attr("type")) add(e, "F8", "subType without type");
-        if (e->attr("subType") && e->attr("type")) {
-          std::string st = e->value("subType"), ty = e->value("type");
-          bool fmt = st == "xlf:i" || st == "xlf:u" || st == "xlf:lb" || st == "xlf:pb" || st == "xlf:b";
-          if ((fmt && ty != "fmt") || (st == "xlf:var" && ty != "ui") || (!fmt && st != "xlf:var" && st.rfind("xlf:", 0) == 0))
-            add(e, "F8", "subType '" + st + "' does not go with type '" + ty + "'");
-        }
-        if ((e->local == "mrk" || e->local == "sm") && e->value("type") == "comment") {
-          if (e->attr("value") == nullptr && e->attr("ref") == nullptr)
-            add(e, "F12", "a comment annotation needs a value or a ref");
-          if (e->attr("value") && e->attr("ref")) add(e, "F12", "a comment annotation has both value and ref");
-          if (e->attr("ref")) {
-            // "#n=ID", or an absolute "#f=F/u=U/n=ID" naming this very unit.
-            std::string ref = e->value("ref");
-            std::string id;
-            bool here = !ref.empty() && ref[0] == '#';
-            if (here) {
-              std::string frag = ref.substr(ref[1] == '/' ? 2 : 1);
-              bool has_f = false, has_u = false;
-              for (std::size_t i = 0; i <= frag.size();) {
-                std::size_t j = frag.find('/', i);
-                if (j == std::string::npos) j = frag.size();
-                std::string sel = frag.substr(i, j - i);
-                std::size_t eq = sel.find('=');
-                std::string prefix = eq == std::string::npos ? "" : sel.substr(0, eq), value = sel.substr(eq + 1);
-                if (prefix == "f") {
-                  has_f = true;
-                  here = here && value == f->value("id");
-                } else if (prefix == "u") {
-                  has_u = true;
-                  here = here && value == u->value("id");
-                } else if (prefix == "n") {
-                  id = value;
-                } else {
-                  here = false;
-                }
-                i = j + 1;
-              }
-              if (has_f && !has_u) here = false;  // a note of the file or of a group
-            }
-            if (!here || unit_note_list.count(id) != 1)
-              add(e, "F13", "comment ref '" + ref + "' does not point at one note of this unit");
-          }
-        }
-        if ((e->local == "mrk" || e->local == "sm") && e->attr("ref")) {
-          std::string ref = e->value("ref");
-          if (!ref.empty() && ref[0] == '#')
-            if (std::string why = fragment_problem(ref); !why.empty())
-              add(e, "fragid", "reference '" + ref + "': " + why);
-        }
-      });
-      // Glossary module.
-      walk(u, [&](El* g) {
-        if (!g->is(kGls, "glossary")) return;
-        std::set<std::string> ids;
-        walk(g, [&](El* e) {
-          if ((e->is(kGls, "glossEntry") || e->is(kGls, "translation")) && e->attr("id") &&
-              !ids.insert(e->value("id")).second)
-            add(e, "gls1", "glossary id '" + e->value("id") + "' is not unique in its glossary");
-          if (e->is(kGls, "glossEntry")) {
-            bool complete = std::any_of(e->children.begin(), e->children.end(), [](El* c) {
-              return c->is(kGls, "translation") || c->is(kGls, "definition");
-            });
-            if (!complete) add(e, "gls2", "a glossEntry without translation or definition");
-          }
-          if ((e->is(kGls, "glossEntry") || e->is(kGls, "translation")) && e->attr("ref")) {
-            // "#id" or "id" (what the Schematron allows), or "#t=id" for a target's inline element.
-            std::string ref = e->value("ref");
-            std::string id = ref.find('#') == std::string::npos ? ref : ref.substr(ref.find('#') + 1);
-            if (id.rfind("t=", 0) == 0) id = id.substr(2);
-            bool found = false;
-            walk(u, [&](El* c) {
-              if (!found && c->core() && c->value("id") == id &&
-                  (c->local == "segment" || core_ancestor(c, "segment")))
-                found = true;
-            });
-            if (!found) add(e, "gls3", "glossary ref '" + ref + "' does not point into a segment of this unit");
-          }
-        });
-      });
+  }
+
+  void unit(El* f, El* u) {
+    std::multiset<std::string> unit_notes;
+    for (El* c : u->children)
+      if (c->core() && c->local == "notes")
+        for (El* n : c->children)
+          if (n->core() && n->local == "note" && n->attr("id")) unit_notes.insert(n->value("id"));
+    std::map<std::string, El*> source_ids;  // segment, ignorable and inline ids outside targets
+    bool has_segment = parts(u, source_ids);
+    target_ids(u, source_ids);
+    if (!has_segment) add(u, "F3", "unit '" + u->value("id") + "' has no <segment>");
+    walk(u, [&](El* e) {
+      if (e->core() && (core_ancestor(e, "segment") || core_ancestor(e, "ignorable"))) annotation(f, u, e, unit_notes);
+    });
+    walk(u, [&](El* g) {
+      if (g->is(kGls, "glossary")) glossary(u, g);
     });
   }
-}
+
+  // The unit's <source> and <target> in one of its segments or ignorables.
+  static std::pair<El*, El*> source_and_target(El* part) {
+    El *source = nullptr, *target = nullptr;
+    for (El* c : part->children) {
+      if (c->core() && c->local == "source") source = c;
+      if (c->core() && c->local == "target") target = c;
+    }
+    return {source, target};
+  }
+
+  static bool is_part(El* e) { return e->core() && (e->local == "segment" || e->local == "ignorable"); }
+
+  void duplicate_source_id(El* u, El* e) {
+    add(e, "K6S", "id '" + e->value("id") + "' is used twice among the segments, ignorables and inline elements of unit '" +
+                      u->value("id") + "'");
+  }
+
+  // Segments and ignorables: their ids and their sources' inline ids (into source_ids),
+  // state, languages, xml:space, order. Returns whether the unit has a segment.
+  bool parts(El* u, std::map<std::string, El*>& source_ids) {
+    bool has_segment = false;
+    std::set<std::string> orders;
+    for (El* part : u->children) {
+      if (!is_part(part)) continue;
+      if (part->local == "segment") has_segment = true;
+      if (part->attr("id") && !source_ids.emplace(part->value("id"), part).second) duplicate_source_id(u, part);
+      if (part->local == "segment" && part->attr("subState") && !part->attr("state"))
+        add(part, "F7", "subState without state");
+      El *source, *target;
+      std::tie(source, target) = source_and_target(part);  // not bound: Clang 14 cannot capture a binding
+      if (source) {
+        walk(source, [&](El* e) {
+          if (e == source || !e->core() || !e->attr("id")) return;
+          if (!source_ids.emplace(e->value("id"), e).second) duplicate_source_id(u, e);
+        });
+        std::string l = inherited(source, "xml:lang");
+        if (!l.empty() && x_->attr("srcLang") && !lang_matches(l, src_))
+          add(source, "F4S", "the source's language '" + l + "' is not srcLang '" + src_ + "'");
+      }
+      if (target) {
+        if (!x_->attr("trgLang")) add(target, "F1", "a <target> but no trgLang on <xliff>");
+        std::string l = inherited(target, "xml:lang");
+        if (!l.empty() && x_->attr("trgLang") && !lang_matches(l, trg_))
+          add(target, "F4T", "the target's language '" + l + "' is not trgLang '" + trg_ + "'");
+        auto space = [](El* el) {
+          std::string v = inherited(el, "xml:space");
+          return v.empty() ? std::string("default") : v;
+        };
+        if (source && space(source) != space(target))
+          add(target, "xml:space", "<target> and its <source> differ in xml:space");
+        if (auto o = target->attr("order"); o && !orders.insert(*o).second)
+          add(target, "K7", "order '" + *o + "' is used twice in unit '" + u->value("id") + "'");
+      }
+    }
+    return has_segment;
+  }
+
+  // Target inline ids: unique in the unit, or the id of the same element in the sibling source.
+  void target_ids(El* u, const std::map<std::string, El*>& source_ids) {
+    for (El* part : u->children) {
+      if (!is_part(part)) continue;
+      El *source, *target;
+      std::tie(source, target) = source_and_target(part);
+      if (!target) continue;
+      std::set<std::string> seen;
+      walk(target, [&](El* e) {
+        if (e == target || !e->core() || !e->attr("id")) return;
+        std::string id = e->value("id");
+        bool ok = seen.insert(id).second;
+        auto it = source_ids.find(id);
+        if (ok && it != source_ids.end()) {
+          El* s = it->second;
+          bool in_sibling_source = false;
+          for (El* p = s->parent; p; p = p->parent)
+            if (p == source) in_sibling_source = true;
+          ok = in_sibling_source && s->local == e->local;
+        }
+        if (!ok) add(e, "K6T", "target id '" + id + "' neither matches its counterpart in the source nor is unique in the unit");
+      });
+    }
+  }
+
+  // An element inside a segment or ignorable: type and subType, comment annotations, references.
+  void annotation(El* f, El* u, El* e, const std::multiset<std::string>& unit_notes) {
+    if (e->attr("subType") && !e->attr("type")) add(e, "F8", "subType without type");
+    if (e->attr("subType") && e->attr("type")) {
+      std::string st = e->value("subType"), ty = e->value("type");
+      bool fmt = st == "xlf:i" || st == "xlf:u" || st == "xlf:lb" || st == "xlf:pb" || st == "xlf:b";
+      if ((fmt && ty != "fmt") || (st == "xlf:var" && ty != "ui") || (!fmt && st != "xlf:var" && st.rfind("xlf:", 0) == 0))
+        add(e, "F8", "subType '" + st + "' does not go with type '" + ty + "'");
+    }
+    bool marker = e->local == "mrk" || e->local == "sm";
+    if (marker && e->value("type") == "comment") {
+      if (e->attr("value") == nullptr && e->attr("ref") == nullptr) add(e, "F12", "a comment annotation needs a value or a ref");
+      if (e->attr("value") && e->attr("ref")) add(e, "F12", "a comment annotation has both value and ref");
+      if (e->attr("ref")) {
+        std::string ref = e->value("ref");
+        std::string id;
+        if (!names_unit_note(ref, f, u, id) || unit_notes.count(id) != 1)
+          add(e, "F13", "comment ref '" + ref + "' does not point at one note of this unit");
+      }
+    }
+    if (marker && e->attr("ref")) {
+      std::string ref = e->value("ref");
+      if (!ref.empty() && ref[0] == '#')
+        if (std::string why = fragment_problem(ref); !why.empty()) add(e, "fragid", "reference '" + ref + "': " + why);
+    }
+  }
+
+  // A comment's ref: "#n=ID", or an absolute "#f=F/u=U/n=ID" naming this very unit. Sets `id`
+  // to the note's id.
+  static bool names_unit_note(const std::string& ref, El* f, El* u, std::string& id) {
+    bool here = !ref.empty() && ref[0] == '#';
+    if (!here) return false;
+    std::string frag = ref.substr(ref[1] == '/' ? 2 : 1);
+    bool has_f = false, has_u = false;
+    for (std::size_t i = 0; i <= frag.size();) {
+      std::size_t j = frag.find('/', i);
+      if (j == std::string::npos) j = frag.size();
+      std::string sel = frag.substr(i, j - i);
+      std::size_t eq = sel.find('=');
+      std::string prefix = eq == std::string::npos ? "" : sel.substr(0, eq), value = sel.substr(eq + 1);
+      if (prefix == "f") {
+        has_f = true;
+        here = here && value == f->value("id");
+      } else if (prefix == "u") {
+        has_u = true;
+        here = here && value == u->value("id");
+      } else if (prefix == "n") {
+        id = value;
+      } else {
+        here = false;
+      }
+      i = j + 1;
+    }
+    return here && !(has_f && !has_u);  // with f and without u: a note of the file or of a group
+  }
+
+  // The glossary module: unique ids, complete entries, refs into a segment of the unit.
+  void glossary(El* u, El* g) {
+    std::set<std::string> ids;
+    walk(g, [&](El* e) {
+      bool entry = e->is(kGls, "glossEntry"), translation = e->is(kGls, "translation");
+      if ((entry || translation) && e->attr("id") && !ids.insert(e->value("id")).second)
+        add(e, "gls1", "glossary id '" + e->value("id") + "' is not unique in its glossary");
+      if (entry && std::none_of(e->children.begin(), e->children.end(), [](El* c) {
+            return c->is(kGls, "translation") || c->is(kGls, "definition");
+          }))
+        add(e, "gls2", "a glossEntry without translation or definition");
+      if ((entry || translation) && e->attr("ref")) {
+        // "#id" or "id" (what the Schematron allows), or "#t=id" for a target's inline element.
+        std::string ref = e->value("ref");
+        std::string id = ref.find('#') == std::string::npos ? ref : ref.substr(ref.find('#') + 1);
+        if (id.rfind("t=", 0) == 0) id = id.substr(2);
+        bool found = false;
+        walk(u, [&](El* c) {
+          if (!found && c->core() && c->value("id") == id && (c->local == "segment" || core_ancestor(c, "segment")))
+            found = true;
+        });
+        if (!found) add(e, "gls3", "glossary ref '" + ref + "' does not point into a segment of this unit");
+      }
+    });
+  }
+
+  El* x_;
+  std::vector<XliffProblem>& out_;
+  std::string src_, trg_;
+};
 
 void check12(Tree& t, std::vector<XliffProblem>& out) {
   auto add = [&](El* e, const char* rule, std::string msg) { out.push_back({e ? e->line : 0, rule, std::move(msg)}); };
@@ -475,7 +518,7 @@ std::vector<XliffProblem> check_xliff(std::string_view xml) {
   XliffProblem error;
   if (!t.load(xml, error)) return {error};
   if (!t.root || t.root->local != "xliff") return {{1, "xliff", "the root element is not <xliff>"}};
-  if (t.root->ns == kCore2 || t.root->ns == kCore22) check2(t, out);
+  if (t.root->ns == kCore2 || t.root->ns == kCore22) Check2(t, out).run();
   else if (t.root->ns == kCore12) check12(t, out);
   else out.push_back({t.root->line, "xliff", "<xliff> in an unknown namespace '" + t.root->ns + "'"});
   std::stable_sort(out.begin(), out.end(), [](const XliffProblem& a, const XliffProblem& b) { return a.line < b.line; });

@@ -107,6 +107,118 @@ const char* kScript = R"JS(
 })();
 )JS";
 
+// The verdicts on a sentence.
+std::vector<const xp::Verdict*> verdicts_of(const xp::View& v, const std::string& id) {
+  std::vector<const xp::Verdict*> out;
+  for (auto& vd : v.verdicts)
+    if (std::find(vd.targets.begin(), vd.targets.end(), id) != vd.targets.end()) out.push_back(&vd);
+  return out;
+}
+
+// The counts the page's script checks against what it shows (data-count).
+void stats(std::string& html, const xp::View& v) {
+  std::size_t turns = 0, spec = 0, cw = 0, terms = 0;
+  for (auto& d : v.doc.divisions)
+    if (!d.is_translation())
+      for (auto& t : d.turns) turns += t.spoken() && !t.blocks.empty() ? 1 : 0;
+  for (auto& si : v.sentences) {
+    spec += si.factuality == "speculation";
+    cw += si.checkworthy;
+    for (auto& m : si.mentions) terms += m.element() == "term" && m.span->begin < m.span->end;
+  }
+  std::size_t verdicts = 0;
+  for (auto& si : v.sentences) verdicts += verdicts_of(v, si.s->id).size();
+  auto stat = [&](const char* key, const char* label, std::size_t n) {
+    html += "<div><dt>" + std::string(label) + "</dt><dd data-count=\"" + key + "\">" + std::to_string(n) + "</dd></div>";
+  };
+  html += "<dl id=\"stats\">";
+  stat("sentences", "sentences", v.sentences.size());
+  stat("turns", "turns", turns);
+  stat("highlights", "speculative", spec);
+  stat("claims", "check-worthy", cw);
+  stat("terms", "terms", terms);
+  stat("verdicts", "verdicts", verdicts);
+  html += "</dl>\n";
+}
+
+// The page's header: the title, where the text came from, who takes part, the legend, the counts.
+void page_header(std::string& html, const xp::View& v, const std::string& title, const std::string* translation_lang) {
+  html += "<header class=\"top\" lang=\"en\">\n<h1 lang=\"" + esc(v.source.lang) + "\">" + esc(title) + "</h1>\n";
+  std::string meta;
+  if (web_url(v.source.url)) meta += "<a href=\"" + esc(v.source.url) + "\">" + esc(v.source.url) + "</a> \u00B7 ";
+  else if (!v.source.url.empty()) meta += esc(v.source.url) + " \u00B7 ";
+  if (!v.source.file.empty() && v.source.file != "-") meta += "file " + esc(v.source.file);
+  if (!v.source.date.empty()) meta += " \u00B7 " + esc(v.source.date);
+  if (!v.source.sha256.empty()) meta += " \u00B7 sha256 " + esc(v.source.sha256.substr(0, 16)) + "\u2026";
+  if (!meta.empty()) html += "<p class=\"meta\">" + meta + "</p>\n";
+  if (!v.persons.empty()) {
+    html += "<p class=\"meta\">Participants: ";
+    for (std::size_t i = 0; i < v.persons.size(); ++i) {
+      auto& p = v.persons[i];
+      html += (i ? ", " : "") + std::string("<span lang=\"") + esc(v.source.lang) + "\">" +
+              esc(p.name.empty() ? p.id : p.name) + "</span>";
+      if (!p.role.empty()) html += " (" + esc(p.role) + ")";
+    }
+    html += "</p>\n";
+  }
+  html += "<ul class=\"legend\">"
+          "<li><mark class=\"s speculation\">speculation</mark> with its <b class=\"cue cue-speculation\">cue</b></li>"
+          "<li><span class=\"s reported\">reported speech</span></li>"
+          "<li><span class=\"s question\">question</span></li>"
+          "<li><span class=\"s checkworthy\">check-worthy claim</span></li>"
+          "<li><span class=\"term\" data-en=\"English\">term</span> (English on hover)</li>";
+  if (translation_lang) html += "<li><span class=\"translation\">translation (" + esc(*translation_lang) + ")</span></li>";
+  html += "</ul>\n";
+  stats(html, v);
+  html += "</header>\n";
+}
+
+// The sidebar: every check-worthy sentence, who said it, its source, hedges and verdicts.
+void claims_aside(std::string& html, const xp::View& v) {
+  html += "<aside id=\"claims\" lang=\"en\">\n<h2>Claims to check</h2>\n";
+  std::vector<const xp::SentenceInfo*> list;
+  for (auto& si : v.sentences)
+    if (si.checkworthy) list.push_back(&si);
+  if (list.empty()) {
+    html += v.has_claims ? "<p class=\"empty\">No sentence is marked check-worthy.</p>\n"
+                          : "<p class=\"empty\">No claims marked yet (run jatei-claims).</p>\n";
+  } else {
+    html += "<ol>\n";
+    for (auto* si : list) {
+      html += "<li id=\"claim-" + esc(si->s->id) + "\"><a href=\"#" + esc(si->s->id) + "\">" + esc(si->s->id) + "</a> ";
+      if (!si->factuality.empty()) html += "<span class=\"tag " + esc(si->factuality) + "\">" + esc(si->factuality) + "</span>";
+      std::string who = v.speaker_name(*si);
+      html += "<span class=\"excerpt\" lang=\"" + esc(v.source.lang) + "\">" + esc(si->s->text) + "</span>";
+      std::string info;
+      if (!who.empty()) {
+        info += "said by <span lang=\"" + esc(v.source.lang) + "\">" + esc(who) + "</span>";
+        if (!si->turn->cert.empty()) info += " (attribution " + esc(si->turn->cert) + ")";
+      }
+      if (auto said = v.claim_source(*si); !said.name.empty()) {
+        info += std::string(info.empty() ? "" : "; ") + "source: <a class=\"source\" href=\"#" +
+                esc(said.kind == "person" ? si->s->id : said.id) + "\" lang=\"" + esc(v.source.lang) + "\">" +
+                esc(said.name) + "</a>";
+      }
+      if (!si->hedged_by.empty()) {
+        info += std::string(info.empty() ? "" : "; ") + "hedged by";
+        for (auto& h : si->hedged_by) info += " <a href=\"#" + esc(h) + "\">" + esc(h) + "</a>";
+      }
+      if (!info.empty()) html += "<span class=\"info\">" + info + "</span>";
+      for (auto* vd : verdicts_of(v, si->s->id)) {
+        html += "<span class=\"info\"><span class=\"verdict\">" + esc(vd->rating.empty() ? "verdict" : vd->rating) + "</span> ";
+        if (!vd->text.empty()) html += "<span lang=\"" + esc(v.source.lang) + "\">" + esc(vd->text) + "</span> ";
+        if (!vd->reviewer.empty()) html += "\u2014 " + esc(vd->reviewer) + " ";
+        if (web_url(vd->url)) html += "<a href=\"" + esc(vd->url) + "\">check</a>";
+        else if (!vd->url.empty()) html += esc(vd->url);
+        html += "</span>";
+      }
+      html += "</li>\n";
+    }
+    html += "</ol>\n";
+  }
+  html += "</aside>\n";
+}
+
 class Page {
  public:
   Page(const xp::View& v, const ExportOptions& o) : v_(v), o_(o) {
@@ -126,74 +238,16 @@ class Page {
             "script-src 'unsafe-inline'\">\n";
     out_ += "<meta name=\"generator\" content=\"jatei-export " + std::string(kVersion) + "\">\n";
     out_ += "<title>" + esc(title) + " \u2014 jatei review</title>\n<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
-    header(title);
+    page_header(out_, v_, title, translation_ ? &translation_lang_ : nullptr);
     out_ += "<div class=\"layout\">\n<main id=\"text\" lang=\"" + esc(v_.source.lang) + "\">\n";
     body();
     out_ += "</main>\n";
-    claims();
+    claims_aside(out_, v_);
     out_ += "</div>\n<script>" + std::string(kScript) + "</script>\n</body>\n</html>\n";
     return std::move(out_);
   }
 
  private:
-  void header(const std::string& title) {
-    out_ += "<header class=\"top\" lang=\"en\">\n<h1 lang=\"" + esc(v_.source.lang) + "\">" + esc(title) + "</h1>\n";
-    std::string meta;
-    if (web_url(v_.source.url)) meta += "<a href=\"" + esc(v_.source.url) + "\">" + esc(v_.source.url) + "</a> \u00B7 ";
-    else if (!v_.source.url.empty()) meta += esc(v_.source.url) + " \u00B7 ";
-    if (!v_.source.file.empty() && v_.source.file != "-") meta += "file " + esc(v_.source.file);
-    if (!v_.source.date.empty()) meta += " \u00B7 " + esc(v_.source.date);
-    if (!v_.source.sha256.empty()) meta += " \u00B7 sha256 " + esc(v_.source.sha256.substr(0, 16)) + "\u2026";
-    if (!meta.empty()) out_ += "<p class=\"meta\">" + meta + "</p>\n";
-    if (!v_.persons.empty()) {
-      out_ += "<p class=\"meta\">Participants: ";
-      for (std::size_t i = 0; i < v_.persons.size(); ++i) {
-        auto& p = v_.persons[i];
-        out_ += (i ? ", " : "") + std::string("<span lang=\"") + esc(v_.source.lang) + "\">" +
-                esc(p.name.empty() ? p.id : p.name) + "</span>";
-        if (!p.role.empty()) out_ += " (" + esc(p.role) + ")";
-      }
-      out_ += "</p>\n";
-    }
-    out_ += "<ul class=\"legend\">"
-            "<li><mark class=\"s speculation\">speculation</mark> with its <b class=\"cue cue-speculation\">cue</b></li>"
-            "<li><span class=\"s reported\">reported speech</span></li>"
-            "<li><span class=\"s question\">question</span></li>"
-            "<li><span class=\"s checkworthy\">check-worthy claim</span></li>"
-            "<li><span class=\"term\" data-en=\"English\">term</span> (English on hover)</li>";
-    if (translation_) out_ += "<li><span class=\"translation\">translation (" + esc(translation_lang_) + ")</span></li>";
-    out_ += "</ul>\n";
-    std::size_t turns = 0, spec = 0, cw = 0, terms = 0;
-    for (auto& d : v_.doc.divisions)
-      if (!d.is_translation())
-        for (auto& t : d.turns) turns += t.spoken() && !t.blocks.empty() ? 1 : 0;
-    for (auto& si : v_.sentences) {
-      spec += si.factuality == "speculation";
-      cw += si.checkworthy;
-      for (auto& m : si.mentions) terms += m.element() == "term" && m.span->begin < m.span->end;
-    }
-    std::size_t verdicts = 0;
-    for (auto& si : v_.sentences) verdicts += verdicts_of(si.s->id).size();
-    auto stat = [&](const char* key, const char* label, std::size_t n) {
-      out_ += "<div><dt>" + std::string(label) + "</dt><dd data-count=\"" + key + "\">" + std::to_string(n) + "</dd></div>";
-    };
-    out_ += "<dl id=\"stats\">";
-    stat("sentences", "sentences", v_.sentences.size());
-    stat("turns", "turns", turns);
-    stat("highlights", "speculative", spec);
-    stat("claims", "check-worthy", cw);
-    stat("terms", "terms", terms);
-    stat("verdicts", "verdicts", verdicts);
-    out_ += "</dl>\n</header>\n";
-  }
-
-  std::vector<const xp::Verdict*> verdicts_of(const std::string& id) const {
-    std::vector<const xp::Verdict*> out;
-    for (auto& vd : v_.verdicts)
-      if (std::find(vd.targets.begin(), vd.targets.end(), id) != vd.targets.end()) out.push_back(&vd);
-    return out;
-  }
-
   static std::string division_label(const std::string& type) {
     if (type == "dialogue") return "Dialogue";
     if (type == "summary") return "Summary";
@@ -342,7 +396,7 @@ class Page {
             (title.empty() ? "" : " title=\"" + esc(title) + "\"") + ">";
     inline_content(si);
     out_ += "</" + tag + ">";
-    for (auto* vd : verdicts_of(si.s->id)) {
+    for (auto* vd : verdicts_of(v_, si.s->id)) {
       out_ += "<span class=\"verdict\" lang=\"en\" title=\"" + esc(vd->text) + "\">" + esc(vd->rating.empty() ? "verdict" : vd->rating);
       if (!vd->reviewer.empty()) out_ += " \u2014 <span lang=\"" + esc(v_.source.lang) + "\">" + esc(vd->reviewer) + "</span>";
       out_ += "</span>";
@@ -428,51 +482,6 @@ class Page {
       closers.pop_back();
     }
     text_to(text.size());
-  }
-
-  void claims() {
-    out_ += "<aside id=\"claims\" lang=\"en\">\n<h2>Claims to check</h2>\n";
-    std::vector<const xp::SentenceInfo*> list;
-    for (auto& si : v_.sentences)
-      if (si.checkworthy) list.push_back(&si);
-    if (list.empty()) {
-      out_ += v_.has_claims ? "<p class=\"empty\">No sentence is marked check-worthy.</p>\n"
-                            : "<p class=\"empty\">No claims marked yet (run jatei-claims).</p>\n";
-    } else {
-      out_ += "<ol>\n";
-      for (auto* si : list) {
-        out_ += "<li id=\"claim-" + esc(si->s->id) + "\"><a href=\"#" + esc(si->s->id) + "\">" + esc(si->s->id) + "</a> ";
-        if (!si->factuality.empty()) out_ += "<span class=\"tag " + esc(si->factuality) + "\">" + esc(si->factuality) + "</span>";
-        std::string who = v_.speaker_name(*si);
-        out_ += "<span class=\"excerpt\" lang=\"" + esc(v_.source.lang) + "\">" + esc(si->s->text) + "</span>";
-        std::string info;
-        if (!who.empty()) {
-          info += "said by <span lang=\"" + esc(v_.source.lang) + "\">" + esc(who) + "</span>";
-          if (!si->turn->cert.empty()) info += " (attribution " + esc(si->turn->cert) + ")";
-        }
-        if (auto said = v_.claim_source(*si); !said.name.empty()) {
-          info += std::string(info.empty() ? "" : "; ") + "source: <a class=\"source\" href=\"#" +
-                  esc(said.kind == "person" ? si->s->id : said.id) + "\" lang=\"" + esc(v_.source.lang) + "\">" +
-                  esc(said.name) + "</a>";
-        }
-        if (!si->hedged_by.empty()) {
-          info += std::string(info.empty() ? "" : "; ") + "hedged by";
-          for (auto& h : si->hedged_by) info += " <a href=\"#" + esc(h) + "\">" + esc(h) + "</a>";
-        }
-        if (!info.empty()) out_ += "<span class=\"info\">" + info + "</span>";
-        for (auto* vd : verdicts_of(si->s->id)) {
-          out_ += "<span class=\"info\"><span class=\"verdict\">" + esc(vd->rating.empty() ? "verdict" : vd->rating) + "</span> ";
-          if (!vd->text.empty()) out_ += "<span lang=\"" + esc(v_.source.lang) + "\">" + esc(vd->text) + "</span> ";
-          if (!vd->reviewer.empty()) out_ += "\u2014 " + esc(vd->reviewer) + " ";
-          if (web_url(vd->url)) out_ += "<a href=\"" + esc(vd->url) + "\">check</a>";
-          else if (!vd->url.empty()) out_ += esc(vd->url);
-          out_ += "</span>";
-        }
-        out_ += "</li>\n";
-      }
-      out_ += "</ol>\n";
-    }
-    out_ += "</aside>\n";
   }
 
   const xp::View& v_;

@@ -177,16 +177,8 @@ void write_marked(XmlOut& x, const std::string& text, std::vector<Mark> marks) {
   text_to(text.size());
 }
 
-std::string xliff21(const xp::View& v, const ExportOptions& o) {
-  XmlOut x;
-  XmlOut::AttrList root = {{"xmlns", kXliff2Ns}, {"xmlns:gls", kGlossaryNs}, {"version", "2.1"}, {"srcLang", v.source.lang}};
-  if (!o.target_lang.empty()) root.push_back({"trgLang", o.target_lang});
-  x.open("xliff", root);
-  XmlOut::AttrList file = {{"id", "f1"}};
-  if (!v.source.file.empty() && v.source.file != "-") file.push_back({"original", v.source.file});
-  x.open("file", file);
-
-  // File notes: what the document is, who speaks, how to read the notes.
+// File notes: what the document is, who speaks, how to read the notes.
+void file_notes21(XmlOut& x, const xp::View& v) {
   x.open("notes");
   int fn = 0;
   std::string about = "Source: " + (v.source.title.empty() ? v.source.file : v.source.title);
@@ -206,73 +198,91 @@ std::string xliff21(const xp::View& v, const ExportOptions& o) {
            "marked as a comment annotation.",
            {{"id", "n" + std::to_string(++fn)}, {"category", "guide"}});
   x.close();
+}
 
-  auto units = units_of(v);
-  // A file needs a unit or a group: an empty document (no sentence) gets an empty group.
-  if (units.empty()) x.empty("group", {{"id", "empty"}, {"name", "no sentences"}});
-  for (auto& u : units) {
-    IdScope ids;
-    for (auto* si : u.sentences)
-      if (!si->s->id.empty()) ids.reserve(si->s->id);
-    std::string unit_id = u.leaf->id.empty() ? ids.take("u" + std::to_string(u.sentences.front()->index + 1)) : u.leaf->id;
-    x.open("unit", {{"id", unit_id}, {"type", "tei:" + u.leaf->element}});
+// One XLIFF 2.1 unit a block: its notes, its glossary, its segments with the terms and cues
+// marked, the whitespace between them as ignorables.
+class Unit21 {
+ public:
+  Unit21(XmlOut& x, const xp::View& v, const ExportOptions& o, const UnitInfo& u) : x_(x), v_(v), o_(o), u_(u) {}
 
+  void write() {
+    for (auto* si : u_.sentences)
+      if (!si->s->id.empty()) ids_.reserve(si->s->id);
+    std::string unit_id = u_.leaf->id.empty() ? ids_.take("u" + std::to_string(u_.sentences.front()->index + 1)) : u_.leaf->id;
+    x_.open("unit", {{"id", unit_id}, {"type", "tei:" + u_.leaf->element}});
     // Notes first (their ids are what the cue annotations point at).
-    struct NoteOut {
-      std::string id, category, text;
-    };
-    std::vector<NoteOut> notes;
-    std::map<std::string, std::string> keep_note_of;  // sentence id -> note id
-    auto add_note = [&](const std::string& category, const std::string& text) {
-      notes.push_back({"n" + std::to_string(notes.size() + 1), category, text});
-      return notes.back().id;
-    };
-    if (std::string s = speaker_note(v, u); !s.empty()) add_note("speaker", s);
-    if (std::string s = division_note(*u.div); !s.empty()) add_note("context", s);
-    if (std::string s = block_note(*u.leaf); !s.empty()) add_note("context", s);
-    for (auto* si : u.sentences) {
-      std::string k = keep_note(v, *si);
+    collect_notes();
+    // Marks and segment ids, so the glossary can point at the first occurrence of each term.
+    for (auto* si : u_.sentences) segs_.push_back(marked(si));
+    glossary();
+    if (!notes_.empty()) {
+      x_.open("notes");
+      for (auto& n : notes_) x_.leaf("note", n.text, {{"id", n.id}, {"category", n.category}, {"appliesTo", "source"}});
+      x_.close();
+    }
+    segments();
+    x_.close();  // unit
+  }
+
+ private:
+  struct NoteOut {
+    std::string id, category, text;
+  };
+  struct SegmentOut {
+    const xp::SentenceInfo* si;
+    std::string id;
+    std::vector<Mark> marks;
+  };
+
+  std::string add_note(const std::string& category, const std::string& text) {
+    notes_.push_back({"n" + std::to_string(notes_.size() + 1), category, text});
+    return notes_.back().id;
+  }
+
+  void collect_notes() {
+    if (std::string s = speaker_note(v_, u_); !s.empty()) add_note("speaker", s);
+    if (std::string s = division_note(*u_.div); !s.empty()) add_note("context", s);
+    if (std::string s = block_note(*u_.leaf); !s.empty()) add_note("context", s);
+    for (auto* si : u_.sentences) {
+      std::string k = keep_note(v_, *si);
       if (k.empty()) continue;
       std::string category = si->factuality == "speculation" || si->factuality == "reported" ? si->factuality : "hedged";
-      keep_note_of[si->s->id] = add_note(category, k);
+      keep_note_of_[si->s->id] = add_note(category, k);
     }
+  }
 
-    // Marks and segment ids, so the glossary can point at the first occurrence of each term.
-    struct SegmentOut {
-      const xp::SentenceInfo* si;
-      std::string id;
-      std::vector<Mark> marks;
-    };
-    std::vector<SegmentOut> segs;
-    std::vector<std::pair<const xp::GlossaryEntry*, std::string>> unit_terms;  // entry, first mrk id
-    for (auto* si : u.sentences) {
-      SegmentOut so{si, si->s->id.empty() ? ids.take("s" + std::to_string(si->index + 1)) : si->s->id, {}};
-      int n_terms = 0, n_cues = 0;
-      for (auto& m : si->mentions) {
-        if (m.span->begin >= m.span->end) continue;
-        if (m.element() == "term") {
-          std::string tid = m.attr("xml:id");
-          std::string id = ids.take(tid.empty() ? so.id + "-term" + std::to_string(++n_terms) : tid);
-          so.marks.push_back({m.span->begin, m.span->end, {{"id", id}, {"type", "term"}}});
-          const xp::GlossaryEntry* e = v.entry_of(*m.span, m.text);
-          if (e && std::none_of(unit_terms.begin(), unit_terms.end(), [&](auto& p) { return p.first == e; }))
-            unit_terms.emplace_back(e, id);
-        }
+  // The sentence's segment id and marks: its terms, and the cues its keep note comments on.
+  SegmentOut marked(const xp::SentenceInfo* si) {
+    SegmentOut so{si, si->s->id.empty() ? ids_.take("s" + std::to_string(si->index + 1)) : si->s->id, {}};
+    int n_terms = 0, n_cues = 0;
+    for (auto& m : si->mentions) {
+      if (m.span->begin >= m.span->end) continue;
+      if (m.element() == "term") {
+        std::string tid = m.attr("xml:id");
+        std::string id = ids_.take(tid.empty() ? so.id + "-term" + std::to_string(++n_terms) : tid);
+        so.marks.push_back({m.span->begin, m.span->end, {{"id", id}, {"type", "term"}}});
+        const xp::GlossaryEntry* e = v_.entry_of(*m.span, m.text);
+        if (e && std::none_of(unit_terms_.begin(), unit_terms_.end(), [&](auto& p) { return p.first == e; }))
+          unit_terms_.emplace_back(e, id);
       }
-      auto it = keep_note_of.find(si->s->id);
-      if (it != keep_note_of.end() && (si->factuality == "speculation" || si->factuality == "reported"))
-        for (auto* c : si->cues()) {
-          if (c->span->begin >= c->span->end) continue;
-          std::string id = ids.take(so.id + "-cue" + std::to_string(++n_cues));
-          so.marks.push_back({c->span->begin, c->span->end, {{"id", id}, {"type", "comment"}, {"ref", "#n=" + it->second}}});
-        }
-      segs.push_back(std::move(so));
     }
+    auto it = keep_note_of_.find(si->s->id);
+    if (it != keep_note_of_.end() && (si->factuality == "speculation" || si->factuality == "reported"))
+      for (auto* c : si->cues()) {
+        if (c->span->begin >= c->span->end) continue;
+        std::string id = ids_.take(so.id + "-cue" + std::to_string(++n_cues));
+        so.marks.push_back({c->span->begin, c->span->end, {{"id", id}, {"type", "comment"}, {"ref", "#n=" + it->second}}});
+      }
+    return so;
+  }
 
-    // Glossary module: one entry per concept with an English equivalent or a definition.
+  // Glossary module: one entry per concept with an English equivalent or a definition; the
+  // others named in a note.
+  void glossary() {
     std::vector<std::string> no_english;
     bool glossary_open = false;
-    for (auto& [e, mrk] : unit_terms) {
+    for (auto& [e, mrk] : unit_terms_) {
       auto translations = e->translations();
       std::string definition = e->definition();
       if (definition.empty()) definition = e->note();
@@ -281,54 +291,74 @@ std::string xliff21(const xp::View& v, const ExportOptions& o) {
         continue;
       }
       if (!glossary_open) {
-        x.open("gls:glossary");
+        x_.open("gls:glossary");
         glossary_open = true;
       }
-      x.open("gls:glossEntry", {{"ref", "#" + mrk}});
-      x.leaf("gls:term", e->forms.front(), {{"source", e->ref.empty() ? "text" : e->ref}});
-      for (auto& t : translations) x.leaf("gls:translation", t, {{"source", e->source_of(t)}});
-      if (!definition.empty()) x.leaf("gls:definition", definition, {{"source", e->termbase_name}});
-      x.close();
+      x_.open("gls:glossEntry", {{"ref", "#" + mrk}});
+      x_.leaf("gls:term", e->forms.front(), {{"source", e->ref.empty() ? "text" : e->ref}});
+      for (auto& t : translations) x_.leaf("gls:translation", t, {{"source", e->source_of(t)}});
+      if (!definition.empty()) x_.leaf("gls:definition", definition, {{"source", e->termbase_name}});
+      x_.close();
     }
-    if (glossary_open) x.close();
+    if (glossary_open) x_.close();
     if (!no_english.empty()) {
       std::string t = "Terms without an English equivalent in the text or termbase:";
       for (auto& f : no_english) t += " \u300C" + f + "\u300D";
       add_note("terminology", t);
     }
+  }
 
-    if (!notes.empty()) {
-      x.open("notes");
-      for (auto& n : notes) x.leaf("note", n.text, {{"id", n.id}, {"category", n.category}, {"appliesTo", "source"}});
-      x.close();
-    }
-
-    // Segments, with the whitespace between sentences as ignorables.
+  // Segments, with the whitespace between sentences as ignorables.
+  void segments() {
     std::size_t k = 0;
     bool started = false;
-    for (auto& p : u.leaf->pieces) {
+    for (auto& p : u_.leaf->pieces) {
       if (p.kind == Piece::Kind::text && started && !p.text.empty()) {
-        x.open("ignorable");
-        x.leaf("source", p.text, {{"xml:space", "preserve"}});
-        x.close();
+        x_.open("ignorable");
+        x_.leaf("source", p.text, {{"xml:space", "preserve"}});
+        x_.close();
         continue;
       }
       if (p.kind != Piece::Kind::sentence) continue;
       started = true;
-      const SegmentOut& so = segs[k++];
-      x.open("segment", o.prefill_target ? XmlOut::AttrList{{"id", so.id}, {"state", "initial"}} : XmlOut::AttrList{{"id", so.id}});
-      x.open("source", {}, true);
-      write_marked(x, so.si->s->text, so.marks);
-      x.close();
-      if (o.prefill_target) {
-        x.open("target", {}, true);
-        write_marked(x, so.si->s->text, so.marks);
-        x.close();
+      const SegmentOut& so = segs_[k++];
+      x_.open("segment", o_.prefill_target ? XmlOut::AttrList{{"id", so.id}, {"state", "initial"}} : XmlOut::AttrList{{"id", so.id}});
+      x_.open("source", {}, true);
+      write_marked(x_, so.si->s->text, so.marks);
+      x_.close();
+      if (o_.prefill_target) {
+        x_.open("target", {}, true);
+        write_marked(x_, so.si->s->text, so.marks);
+        x_.close();
       }
-      x.close();
+      x_.close();
     }
-    x.close();  // unit
   }
+
+  XmlOut& x_;
+  const xp::View& v_;
+  const ExportOptions& o_;
+  const UnitInfo& u_;
+  IdScope ids_;
+  std::vector<NoteOut> notes_;
+  std::map<std::string, std::string> keep_note_of_;  // sentence id -> note id
+  std::vector<SegmentOut> segs_;
+  std::vector<std::pair<const xp::GlossaryEntry*, std::string>> unit_terms_;  // entry, first mrk id
+};
+
+std::string xliff21(const xp::View& v, const ExportOptions& o) {
+  XmlOut x;
+  XmlOut::AttrList root = {{"xmlns", kXliff2Ns}, {"xmlns:gls", kGlossaryNs}, {"version", "2.1"}, {"srcLang", v.source.lang}};
+  if (!o.target_lang.empty()) root.push_back({"trgLang", o.target_lang});
+  x.open("xliff", root);
+  XmlOut::AttrList file = {{"id", "f1"}};
+  if (!v.source.file.empty() && v.source.file != "-") file.push_back({"original", v.source.file});
+  x.open("file", file);
+  file_notes21(x, v);
+  auto units = units_of(v);
+  // A file needs a unit or a group: an empty document (no sentence) gets an empty group.
+  if (units.empty()) x.empty("group", {{"id", "empty"}, {"name", "no sentences"}});
+  for (auto& u : units) Unit21(x, v, o, u).write();
   return x.finish();
 }
 

@@ -11,6 +11,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <initializer_list>
 #include <unordered_set>
 #include <charconv>
 #include <cstdint>
@@ -469,6 +470,67 @@ void consume_children(pugi::xml_node parent, Read&& read) {
   }
 }
 
+// The header facts the model knows (Header), and the whole header as read (raw_header) for the
+// writer to merge them back into.
+void read_header(pugi::xml_node header, Header& h) {
+  h.raw_header = serialize(header);
+  pugi::xml_node fd = header.child("fileDesc");
+  h.title = fd.child("titleStmt").child("title").text().get();
+  pugi::xml_node bibl = fd.child("sourceDesc").child("bibl");
+  for (auto idno : bibl.children("idno")) {
+    std::string_view type = idno.attribute("type").value();
+    if (type == "filename") h.source_name = idno.text().get();
+    if (type == "sha256") h.sha256 = idno.text().get();
+  }
+  for (auto note : bibl.children("note")) {
+    std::string_view type = note.attribute("type").value();
+    if (type == "encoding") h.encoding = note.text().get();
+    if (type == "decoding") h.decoding_note = note.text().get();
+  }
+  for (auto app : header.child("encodingDesc").child("appInfo").children("application")) {
+    if (!*app.attribute("ident").value()) continue;  // no ident: kept as it is in the header, nothing to update
+    Application a{app.attribute("ident").value(), app.attribute("version").value(), app.child("desc").text().get(), {}};
+    for (auto ptr : app.children("ptr")) a.pointers.push_back(ptr.attribute("target").value());
+    h.applications.push_back(std::move(a));
+  }
+  for (auto rs : fd.child("titleStmt").children("respStmt")) {
+    Responsibility r{rs.attribute("xml:id").value(), deep_text(rs.child("resp")), {}};
+    if (r.id.empty()) continue;  // nothing points at it: kept as it is in the header
+    for (auto c : rs.children())
+      if (c.type() == pugi::node_element && std::string_view(c.name()) != "resp") r.names.push_back(deep_text(c));
+    h.responsibilities.push_back(std::move(r));
+  }
+  for (auto note : fd.child("notesStmt").children("note"))
+    h.notes.push_back({note.attribute("type").value(), note.text().get()});
+  for (auto tax : header.child("encodingDesc").child("classDecl").children("taxonomy")) {
+    Taxonomy t{tax.attribute("xml:id").value(), {}};
+    for (auto cat : tax.children("category"))
+      t.categories.push_back({cat.attribute("xml:id").value(), cat.child("catDesc").text().get()});
+    h.taxonomies.push_back(std::move(t));
+  }
+  for (auto person : header.child("profileDesc").child("particDesc").child("listPerson").children("person"))
+    h.persons.push_back({person.attribute("xml:id").value(), person.attribute("role").value(),
+                         person.child("persName").text().get()});
+}
+
+// The children of `parent` other than character data, `middle` and `skip`, serialized: those before
+// `middle` into `before`, those after it into `after` (kept as they were around <text> or
+// <body>).
+void keep_around(pugi::xml_node parent, pugi::xml_node middle, std::initializer_list<pugi::xml_node> skip,
+                 std::string& before, std::string& after) {
+  bool past = false;
+  for (auto n : parent.children()) {
+    if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata ||
+        std::find(skip.begin(), skip.end(), n) != skip.end())
+      continue;
+    if (n == middle) {
+      past = true;
+      continue;
+    }
+    (past ? after : before) += serialize(n);
+  }
+}
+
 class Reader {
  public:
   Reader(std::string_view xml, const std::string& origin) : xml_(xml), origin_(origin), lines_(xml) {}
@@ -498,26 +560,10 @@ class Reader {
     if (!body) fail(root, "missing <text><body>");
     pugi::xml_node standoff = root.child("standOff");
     // Every other child of <TEI> is kept as it was, before or after <text>.
-    bool after = false;
-    for (auto n : root.children()) {
-      if (n == header || n == standoff || n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) continue;
-      if (n == text) {
-        after = true;
-        continue;
-      }
-      (after ? doc.after_text : doc.before_text) += serialize(n);
-    }
+    keep_around(root, text, {header, standoff}, doc.before_text, doc.after_text);
     for (auto a : text.attributes()) doc.text_attrs.set(a.name(), a.value());
     for (auto a : body.attributes()) doc.body_attrs.set(a.name(), a.value());
-    after = false;
-    for (auto n : text.children()) {  // <front> before <body>, <back> after it
-      if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) continue;
-      if (n == body) {
-        after = true;
-        continue;
-      }
-      (after ? doc.back : doc.front) += serialize(n);
-    }
+    keep_around(text, body, {}, doc.front, doc.back);  // <front> before <body>, <back> after it
     read_body(body, doc);
     if (standoff) doc.standoff = serialize(standoff);
     return doc;
@@ -544,47 +590,6 @@ class Reader {
     std::size_t line = 0, col = 0;
     if (n) std::tie(line, col) = lines_.at(static_cast<std::size_t>(n.offset_debug()));
     throw DataError(msg, line, col);
-  }
-
-  void read_header(pugi::xml_node header, Header& h) {
-    h.raw_header = serialize(header);
-    pugi::xml_node fd = header.child("fileDesc");
-    h.title = fd.child("titleStmt").child("title").text().get();
-    pugi::xml_node bibl = fd.child("sourceDesc").child("bibl");
-    for (auto idno : bibl.children("idno")) {
-      std::string_view type = idno.attribute("type").value();
-      if (type == "filename") h.source_name = idno.text().get();
-      if (type == "sha256") h.sha256 = idno.text().get();
-    }
-    for (auto note : bibl.children("note")) {
-      std::string_view type = note.attribute("type").value();
-      if (type == "encoding") h.encoding = note.text().get();
-      if (type == "decoding") h.decoding_note = note.text().get();
-    }
-    for (auto app : header.child("encodingDesc").child("appInfo").children("application")) {
-      if (!*app.attribute("ident").value()) continue;  // no ident: kept as it is in the header, nothing to update
-      Application a{app.attribute("ident").value(), app.attribute("version").value(), app.child("desc").text().get(), {}};
-      for (auto ptr : app.children("ptr")) a.pointers.push_back(ptr.attribute("target").value());
-      h.applications.push_back(std::move(a));
-    }
-    for (auto rs : fd.child("titleStmt").children("respStmt")) {
-      Responsibility r{rs.attribute("xml:id").value(), deep_text(rs.child("resp")), {}};
-      if (r.id.empty()) continue;  // nothing points at it: kept as it is in the header
-      for (auto c : rs.children())
-        if (c.type() == pugi::node_element && std::string_view(c.name()) != "resp") r.names.push_back(deep_text(c));
-      h.responsibilities.push_back(std::move(r));
-    }
-    for (auto note : fd.child("notesStmt").children("note"))
-      h.notes.push_back({note.attribute("type").value(), note.text().get()});
-    for (auto tax : header.child("encodingDesc").child("classDecl").children("taxonomy")) {
-      Taxonomy t{tax.attribute("xml:id").value(), {}};
-      for (auto cat : tax.children("category"))
-        t.categories.push_back({cat.attribute("xml:id").value(), cat.child("catDesc").text().get()});
-      h.taxonomies.push_back(std::move(t));
-    }
-    for (auto person : header.child("profileDesc").child("particDesc").child("listPerson").children("person"))
-      h.persons.push_back({person.attribute("xml:id").value(), person.attribute("role").value(),
-                           person.child("persName").text().get()});
   }
 
   // Whitespace in structural positions is the source's layout: it becomes the next leaf's lead.

@@ -363,33 +363,13 @@ class Annotator::Run {
     lookup_ = [this](std::string_view x) { return m_.lookup(x) != nullptr; };
   }
 
-  Report go() {
-    remove_earlier_markup();
-    {
-      std::unordered_set<std::string_view> wanted;  // views of old_ids_, which outlives this
-      for (auto& [where, id] : old_ids_) wanted.insert(id);
-      collect_ids(doc_, wanted, used_);
-    }
-    for (auto& w : work_) {
-      find_glosses_in(w);
-      add_glossed_terms(w);
-      add_termbase_terms(w);
-    }
-    choose_senses();
-    reuse_ids();
-    for (auto& w : work_) write_spans(w);
-    check_renderings();
-    build_glossary();
-    if (opt_.candidates) {
-      std::set<std::pair<std::string, std::string>> have;
-      gloss_candidates(have);
-      loanword_candidates(have);
-    }
-    record_application();
-    return std::move(rep_);
-  }
+  Report go();
 
  private:
+  class Renderings;
+  class Glossary;
+  class Candidates;
+
   const Impl& m_;
   Document& doc_;
   const Options& opt_;
@@ -691,7 +671,30 @@ class Annotator::Run {
     }
   }
 
-  // 5. Renderings: glosses, and the translation (jatei-merge's <div type="translation">).
+  void record_application() {
+    doc_.add_application(kApplication, kVersion);
+    for (auto& a : doc_.header.applications) {
+      if (a.ident != kApplication) continue;
+      a.description = m_.names.empty() ? "no termbase: glosses found in the text only"
+                                       : "termbases the terms' @ref point into";
+      a.pointers = m_.names;
+    }
+  }
+};
+
+// 5. Renderings: glosses, and the translation (jatei-merge's <div type="translation">).
+class Annotator::Run::Renderings {
+ public:
+  Renderings(const Impl& m, Document& doc, std::vector<SentenceWork>& work, Report& rep)
+      : m_(m), doc_(doc), work_(work), rep_(rep) {}
+  void check() { check_renderings(); }
+
+ private:
+  const Impl& m_;
+  Document& doc_;
+  std::vector<SentenceWork>& work_;
+  Report& rep_;
+
   struct Seen {
     std::string surface;
     std::map<std::string, Inconsistency::Rendering> renderings;  // by normalised English
@@ -808,9 +811,14 @@ class Annotator::Run {
     std::sort(inc.renderings.begin(), inc.renderings.end(), [](auto& a, auto& b) { return a.where < b.where; });
     rep_.inconsistencies.push_back(std::move(inc));
   }
+};
 
-  // 6. Glossary rows, in order of first occurrence.
-  void build_glossary() {
+// 6. Glossary rows, in order of first occurrence.
+class Annotator::Run::Glossary {
+ public:
+  Glossary(const Impl& m, std::vector<SentenceWork>& work, Report& rep) : m_(m), work_(work), rep_(rep) {}
+
+  void build() {
     std::unordered_map<std::string, std::size_t> row_of;  // normalised Japanese \t English
     std::unordered_map<std::string, std::string> english_keys;
     auto english_key = [&](const std::string& english) -> const std::string& {
@@ -861,7 +869,28 @@ class Annotator::Run {
     }
   }
 
-  // 7. Candidates: pairs the text gives that the termbase lacks…
+ private:
+  const Impl& m_;
+  std::vector<SentenceWork>& work_;
+  Report& rep_;
+};
+
+// 7. Candidates for the termbase: pairs the text gives that it lacks, and loanwords.
+class Annotator::Run::Candidates {
+ public:
+  Candidates(const Impl& m, std::vector<SentenceWork>& work, Report& rep) : m_(m), work_(work), rep_(rep) {}
+  void find() {
+    std::set<std::pair<std::string, std::string>> have;
+    gloss_candidates(have);
+    loanword_candidates(have);
+  }
+
+ private:
+  const Impl& m_;
+  std::vector<SentenceWork>& work_;
+  Report& rep_;
+
+  // Pairs the text gives that the termbase lacks…
   void gloss_candidates(std::set<std::pair<std::string, std::string>>& have) {
     for (auto& w : work_) {
       Sentence& s = *w.s;
@@ -989,17 +1018,29 @@ class Annotator::Run {
       }
     }
   }
-
-  void record_application() {
-    doc_.add_application(kApplication, kVersion);
-    for (auto& a : doc_.header.applications) {
-      if (a.ident != kApplication) continue;
-      a.description = m_.names.empty() ? "no termbase: glosses found in the text only"
-                                       : "termbases the terms' @ref point into";
-      a.pointers = m_.names;
-    }
-  }
 };
+
+Report Annotator::Run::go() {
+  remove_earlier_markup();
+  {
+    std::unordered_set<std::string_view> wanted;  // views of old_ids_, which outlives this
+    for (auto& [where, id] : old_ids_) wanted.insert(id);
+    collect_ids(doc_, wanted, used_);
+  }
+  for (auto& w : work_) {
+    find_glosses_in(w);
+    add_glossed_terms(w);
+    add_termbase_terms(w);
+  }
+  choose_senses();
+  reuse_ids();
+  for (auto& w : work_) write_spans(w);
+  Renderings(m_, doc_, work_, rep_).check();
+  Glossary(m_, work_, rep_).build();
+  if (opt_.candidates) Candidates(m_, work_, rep_).find();
+  record_application();
+  return std::move(rep_);
+}
 
 Report Annotator::annotate(Document& doc, const Options& opt) const { return Run(*impl_, doc, opt).go(); }
 

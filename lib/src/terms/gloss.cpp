@@ -630,19 +630,14 @@ bool numeral(const Cp& c) {
          std::u32string_view(U"〇一二三四五六七八九十百千万億兆").find(c.c) != std::u32string_view::npos;
 }
 
-struct Finder {
+// What the gloss rules ask of the sentence around a gloss: where the term before it starts
+// (left_edge and its refinements), what reads as a term, a name, a unit or a clause, and how
+// sure a gloss found there is (rate).
+struct Edges {
   std::string_view s;
   const TermLookup& is_term;
   std::vector<Cp> cps;
-  std::vector<FoundGloss> out;
 
-  bool free(std::size_t b, std::size_t e) const {
-    for (auto& g : out) {
-      if (b < g.term_end && g.term_begin < e) return false;
-      if (b < g.gloss_end && g.gloss_begin < e) return false;
-    }
-    return true;
-  }
   bool lookup(std::string_view x) const { return is_term && is_term(x); }
 
   // The term's left edge before `end`, given that its gloss closes at code point `close`
@@ -891,6 +886,65 @@ struct Finder {
     return false;
   }
 
+  // FoundGloss::confidence (see terms.hpp).
+  void rate(FoundGloss& g) const {
+    if (g.synonym) {
+      g.confidence = 0.8;
+      return;
+    }
+    std::string_view latin = s.substr(g.gloss_begin, g.gloss_end - g.gloss_begin);
+    std::size_t tb = g.term_begin, te = g.term_end;
+    bool katakana = katakana_run_left(cps, te) == tb;
+    // How many words the Japanese side lacks for the English one (a left edge cut short
+    // leaves words out; a Japanese name spelled out in more words than the letters is usual).
+    auto by_words = [&](std::size_t want) {
+      std::size_t have = units(tb, te);
+      std::size_t missing = want > have ? want - have : 0;
+      return missing == 0 ? 0.9 : missing == 1 ? 0.85 : missing == 2 ? 0.7 : 0.55;
+    };
+    bool capitalised = !latin.empty() && latin.front() >= 'A' && latin.front() <= 'Z';
+    double c;
+    if (g.reason.rfind("unit symbol", 0) == 0) {
+      c = 0.95;  // a unit the rules know, spelled out in katakana
+    } else if (katakana && g.transliteration >= 0.75) {
+      c = g.transliteration;  // the katakana reads as the gloss
+    } else if (katakana && acronym_like(latin)) {
+      // デジタルトランスフォーメーション（DX): word segmentation cannot count the words of a
+      // katakana compound, its length can: an English word is two to ten kana.
+      std::size_t per = chars_between(cps, tb, te) / std::max<std::size_t>(1, capitals(latin));
+      c = per >= 2 && per <= 10 ? 0.85 : 0.6;
+    } else if (katakana && name_shaped(latin)) {
+      c = g.transliteration >= 0.5 ? 0.8 : 0.5;  // アンナ・ベルク(Anna Berg): a name romanised
+    } else if (katakana && capitalised) {
+      // 新しいカメラ(Lumen): a katakana word that does not read as the capitalised name after
+      // it names the kind of thing, the name one instance.
+      c = g.transliteration >= 0.5 ? 0.7 : 0.5;
+    } else if (acronym_like(latin)) {
+      c = by_words(capitals(latin));
+    } else if (std::size_t words = content_words(latin); words >= 2) {
+      c = by_words(words);
+    } else {
+      c = 0.85;  // one English word the text gives for the term (ハダニ(spider mite) too)
+    }
+    if (g.form == FoundGloss::Form::reverse) c *= 0.95;
+    if (g.form == FoundGloss::Form::apposition) c *= 0.9;
+    g.confidence = std::min(1.0, std::max(0.0, c));
+  }
+};
+
+// The glosses of one sentence: each form (a unit, a parenthesis, an apposition) tried where it
+// can stand, a found gloss rated, none overlapping another.
+struct Finder : Edges {
+  std::vector<FoundGloss> out;
+
+  bool free(std::size_t b, std::size_t e) const {
+    for (auto& g : out) {
+      if (b < g.term_end && g.term_begin < e) return false;
+      if (b < g.gloss_end && g.gloss_begin < e) return false;
+    }
+    return true;
+  }
+
   // 約1.8ギガワット(GW), ケルビン(K): a unit spelled out and glossed with its symbol ([unit] in
   // gloss.rules). The term is the unit after the figure; it must hold katakana.
   void unit_gloss(std::size_t xend, std::size_t close, std::size_t yb, std::size_t ye) {
@@ -1125,51 +1179,6 @@ struct Finder {
     out.push_back(std::move(g));
   }
 
-  // FoundGloss::confidence (see terms.hpp).
-  void rate(FoundGloss& g) const {
-    if (g.synonym) {
-      g.confidence = 0.8;
-      return;
-    }
-    std::string_view latin = s.substr(g.gloss_begin, g.gloss_end - g.gloss_begin);
-    std::size_t tb = g.term_begin, te = g.term_end;
-    bool katakana = katakana_run_left(cps, te) == tb;
-    // How many words the Japanese side lacks for the English one (a left edge cut short
-    // leaves words out; a Japanese name spelled out in more words than the letters is usual).
-    auto by_words = [&](std::size_t want) {
-      std::size_t have = units(tb, te);
-      std::size_t missing = want > have ? want - have : 0;
-      return missing == 0 ? 0.9 : missing == 1 ? 0.85 : missing == 2 ? 0.7 : 0.55;
-    };
-    bool capitalised = !latin.empty() && latin.front() >= 'A' && latin.front() <= 'Z';
-    double c;
-    if (g.reason.rfind("unit symbol", 0) == 0) {
-      c = 0.95;  // a unit the rules know, spelled out in katakana
-    } else if (katakana && g.transliteration >= 0.75) {
-      c = g.transliteration;  // the katakana reads as the gloss
-    } else if (katakana && acronym_like(latin)) {
-      // デジタルトランスフォーメーション（DX): word segmentation cannot count the words of a
-      // katakana compound, its length can: an English word is two to ten kana.
-      std::size_t per = chars_between(cps, tb, te) / std::max<std::size_t>(1, capitals(latin));
-      c = per >= 2 && per <= 10 ? 0.85 : 0.6;
-    } else if (katakana && name_shaped(latin)) {
-      c = g.transliteration >= 0.5 ? 0.8 : 0.5;  // アンナ・ベルク(Anna Berg): a name romanised
-    } else if (katakana && capitalised) {
-      // 新しいカメラ(Lumen): a katakana word that does not read as the capitalised name after
-      // it names the kind of thing, the name one instance.
-      c = g.transliteration >= 0.5 ? 0.7 : 0.5;
-    } else if (acronym_like(latin)) {
-      c = by_words(capitals(latin));
-    } else if (std::size_t words = content_words(latin); words >= 2) {
-      c = by_words(words);
-    } else {
-      c = 0.85;  // one English word the text gives for the term (ハダニ(spider mite) too)
-    }
-    if (g.form == FoundGloss::Form::reverse) c *= 0.95;
-    if (g.form == FoundGloss::Form::apposition) c *= 0.9;
-    g.confidence = std::min(1.0, std::max(0.0, c));
-  }
-
   void run() {
     cps = decode(s);
     for (std::size_t i = 0; i < cps.size(); ++i)
@@ -1193,13 +1202,13 @@ std::vector<FoundGloss> find_glosses(std::string_view sentence, const TermLookup
   for (auto& cue : rules().section("apposition"))
     any = any || sentence.find(cue.pattern) != std::string_view::npos;
   if (!any) return {};
-  Finder f{sentence, is_term, {}, {}};
+  Finder f{{sentence, is_term, {}}, {}};
   f.run();
   return std::move(f.out);
 }
 
 std::size_t term_left_edge(std::string_view sentence, std::size_t end, std::string* reason) {
-  Finder f{sentence, TermLookup{}, decode(sentence), {}};
+  Edges f{sentence, TermLookup{}, decode(sentence)};
   std::string why;
   std::size_t b = f.left_edge(end, std::string::npos, why);
   if (reason) *reason = why;
