@@ -2,6 +2,7 @@
 // printer and all formats agree on who speaks, what a sentence is and what a term means.
 #include "export/view.hpp"
 #include "tei/escape.hpp"
+#include "tei/xml_input.hpp"
 
 #include <pugixml.hpp>
 
@@ -519,19 +520,6 @@ const GlossaryEntry* View::entry_of(const Span& span, std::string_view surface) 
   return nullptr;
 }
 
-namespace {
-
-std::string node_text(pugi::xml_node n) {
-  std::string out;
-  for (auto c : n.children()) {
-    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
-    else if (c.type() == pugi::node_element) out += node_text(c);
-  }
-  return out;
-}
-
-}  // namespace
-
 void View::read_header() {
   const Header& h = doc.header;
   source.title = h.title;
@@ -549,12 +537,12 @@ void View::read_header() {
   if (auto ref = bibl.child("ref")) source.url = ref.attribute("target").value();
   if (auto date = bibl.child("date")) {
     source.date = date.attribute("when").value();
-    if (source.date.empty()) source.date = squash_space(node_text(date));
+    if (source.date.empty()) source.date = squash_space(xml_input::text_of(date));
   }
-  if (auto a = bibl.child("author")) source.author = squash_space(node_text(a));
-  if (auto p = bibl.child("publisher")) source.publisher = squash_space(node_text(p));
+  if (auto a = bibl.child("author")) source.author = squash_space(xml_input::text_of(a));
+  if (auto p = bibl.child("publisher")) source.publisher = squash_space(xml_input::text_of(p));
   if (source.title.empty())
-    if (auto t = bibl.child("title")) source.title = squash_space(node_text(t));
+    if (auto t = bibl.child("title")) source.title = squash_space(xml_input::text_of(t));
 }
 
 void View::read_body() {
@@ -741,9 +729,9 @@ void View::read_standoff() {
         } else if (c.type() == pugi::node_element && std::string_view(c.name()) == "date" && c.attribute("when")) {
           if (v.date.empty()) v.date = c.attribute("when").value();
           // jatei-merge writes the date of the check as <date when="D">D</date>: not part of the note.
-          if (squash_space(node_text(c)) != c.attribute("when").value()) text += node_text(c);
+          if (squash_space(xml_input::text_of(c)) != c.attribute("when").value()) text += xml_input::text_of(c);
         } else if (c.type() == pugi::node_element) {
-          text += node_text(c);
+          text += xml_input::text_of(c);
         }
       }
       v.text = squash_space(text);

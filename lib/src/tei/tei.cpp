@@ -434,16 +434,6 @@ void build_header(pugi::xml_node header, const Header& h, bool fresh) {
 // Reading
 // ------------------------------------------------------------------------------------------
 
-// The text an element holds, its descendants' included.
-std::string deep_text(pugi::xml_node n) {
-  std::string out;
-  for (auto c : n.children()) {
-    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
-    else if (c.type() == pugi::node_element) out += deep_text(c);
-  }
-  return out;
-}
-
 bool is_whitespace(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; });
 }
@@ -494,10 +484,10 @@ void read_header(pugi::xml_node header, Header& h) {
     h.applications.push_back(std::move(a));
   }
   for (auto rs : fd.child("titleStmt").children("respStmt")) {
-    Responsibility r{rs.attribute("xml:id").value(), deep_text(rs.child("resp")), {}};
+    Responsibility r{rs.attribute("xml:id").value(), xml_input::text_of(rs.child("resp")), {}};
     if (r.id.empty()) continue;  // nothing points at it: kept as it is in the header
     for (auto c : rs.children())
-      if (c.type() == pugi::node_element && std::string_view(c.name()) != "resp") r.names.push_back(deep_text(c));
+      if (c.type() == pugi::node_element && std::string_view(c.name()) != "resp") r.names.push_back(xml_input::text_of(c));
     h.responsibilities.push_back(std::move(r));
   }
   for (auto note : fd.child("notesStmt").children("note"))

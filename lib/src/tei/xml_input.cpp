@@ -135,6 +135,15 @@ std::string_view root_namespace(const pugi::xml_node& root) {
   return root.attribute(attr.c_str()).value();
 }
 
+std::string text_of(const pugi::xml_node& n) {
+  std::string out;
+  for (auto c : n.children()) {
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
+    else if (c.type() == pugi::node_element) out += text_of(c);
+  }
+  return out;
+}
+
 namespace {
 
 // After the checks on the text: the parse of `data` (the text itself or a copy), then one root

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -44,6 +45,9 @@ void check_doctype(std::string_view xml);
 // The namespace URI of the root element, "" when it has none. A root has no ancestors, so its
 // namespace is declared on itself: xmlns, or xmlns:P for a name P:local.
 std::string_view root_namespace(const pugi::xml_node& root);
+
+// The text an element holds, its descendants' included (character data and CDATA, in order).
+std::string text_of(const pugi::xml_node& n);
 
 // All of the above, with a pugixml parse of a copy of `xml` in `buffer` (kept alive by the
 // caller: the tree points into it), XML's rule of one root element with nothing but
