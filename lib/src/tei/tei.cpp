@@ -981,29 +981,15 @@ class StreamReader : public Reader {
     if (mark.type() != pugi::node_pi || std::string_view(mark.name()) != "e") throw Fallback{};
     frag_.remove_child(mark);
     const char* base = scratch_.data();
-    // Depth first without recursion, as xml_input does for the whole document.
-    pugi::xml_node root = frag_;
-    pugi::xml_node n = root;
-    for (;;) {
-      if (pugi::xml_node c = n.first_child()) {
-        n = c;
-        ++depth;
-      } else {
-        while (n != root && !n.next_sibling()) {
-          n = n.parent();
-          --depth;
-        }
-        if (n == root) break;
-        n = n.next_sibling();
-      }
-      if (n.type() != pugi::node_element) continue;
-      if (depth > xml_input::kMaxDepth) throw Fallback{};
+    xml_input::walk_below(frag_, depth, [&](pugi::xml_node n, std::size_t d) {
+      if (n.type() != pugi::node_element) return;
+      if (d > xml_input::kMaxDepth) throw Fallback{};
       if (pugi::xml_attribute id = n.attribute("xml:id")) {
         const char* v = id.value();
         std::size_t raw = v >= base && v < base + scratch_.size() ? b + static_cast<std::size_t>(v - base) : std::string_view::npos;
         if (!ids_.insert(v, raw)) throw Fallback{};
       }
-    }
+    });
     return frag_;
   }
 

@@ -177,26 +177,10 @@ void parse_checked(char* data, std::size_t size, unsigned flags, pugi::xml_docum
     }
   }
   if (!dom.document_element()) fail(size, "malformed XML: no document element");
-  // Depth-first without recursion: down to the first child, else across, else up and across.
-  // Only elements have children; every node's depth is its parent's plus one.
-  pugi::xml_node root = dom.document_element();
-  std::size_t depth = 1;
-  pugi::xml_node n = root;
-  for (;;) {
-    if (pugi::xml_node c = n.first_child()) {
-      n = c;
-      ++depth;
-    } else {
-      while (n != root && !n.next_sibling()) {
-        n = n.parent();
-        --depth;
-      }
-      if (n == root) return;
-      n = n.next_sibling();
-    }
+  walk_below(dom.document_element(), 1, [&](pugi::xml_node n, std::size_t depth) {
     if (depth > kMaxDepth && n.type() == pugi::node_element)
       fail(static_cast<std::size_t>(n.offset_debug()), "elements nested more than " + std::to_string(kMaxDepth) + " deep");
-  }
+  });
 }
 
 }  // namespace

@@ -27,6 +27,28 @@ namespace jatei::xml_input {
 // ten deep; libxml2 refuses more than 256 by default, which this follows.
 inline constexpr std::size_t kMaxDepth = 256;
 
+// Visits every node below `root` (not root itself) depth first without recursion (down to the
+// first child, else across, else up and across), with its depth: root's `depth`, each child one
+// more. The walk of parse() over a whole document and of the block reader over a fragment.
+template <class Visit>
+void walk_below(pugi::xml_node root, std::size_t depth, Visit&& visit) {
+  pugi::xml_node n = root;
+  for (;;) {
+    if (pugi::xml_node c = n.first_child()) {
+      n = c;
+      ++depth;
+    } else {
+      while (n != root && !n.next_sibling()) {
+        n = n.parent();
+        --depth;
+      }
+      if (n == root) return;
+      n = n.next_sibling();
+    }
+    visit(n, depth);
+  }
+}
+
 // 1-based line and column of a byte offset (for error messages).
 std::pair<std::size_t, std::size_t> line_col(std::string_view xml, std::size_t offset);
 
