@@ -1,6 +1,6 @@
 // Shapes of a line that say what it is on a web page whatever the site: a Markdown heading,
 // a breadcrumb trail, a row of buttons and counters, the cells of a table row (internal to
-// lib/src/segment; the decisions that look at a line's neighbours are in segment.cpp).
+// lib/src/segment; the decisions that look at a line's neighbours are the passes of plan.hpp).
 #pragma once
 
 #include <algorithm>

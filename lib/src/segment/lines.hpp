@@ -24,7 +24,7 @@ struct Line {
   std::size_t begin, end;  // byte range in the text (no LF)
   const char* content_at;  // content(): trimmed of surrounding whitespace
   std::size_t content_size;
-  std::uint32_t r_first, r_count;  // its sentences in its chunk of Builder::ranges_
+  std::uint32_t r_first, r_count;  // its sentences in its chunk of Plan::ranges
   std::uint32_t chars;             // code points in content (counted up to kMaxCueChars + 1)
   LineKind kind;
   // What the line says of itself, found with its kind (on either thread): it could head a

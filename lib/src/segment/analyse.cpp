@@ -1,0 +1,161 @@
+// The lines of the text: found, classified (classify.cpp) and split into sentences, each line
+// alone, a chunk of lines at a time on two threads when the text is large.
+#include "segment/plan.hpp"
+
+#include "core/beside.hpp"
+#include "segment/code.hpp"
+#include "text/utf8_check.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+
+namespace jatei::seg {
+namespace {
+
+class Analysis : Pass {
+ public:
+  explicit Analysis(Plan& p) : Pass(p) {}
+
+  // Finding a line, classifying it and splitting it into sentences depend on that line alone:
+  // on a large text the lines of the second half of the bytes are done on a second thread
+  // meanwhile. The result is the same either way.
+  void run() {
+    // Cut after the first line end past the middle (or the last before it), so that both
+    // threads have as much text.
+    std::size_t cut = std::string_view::npos;
+    if (text_.size() >= parallel_min_bytes_) {
+      cut = text_.find('\n', text_.size() / 2);
+      if (cut == std::string_view::npos) cut = text_.rfind('\n', text_.size() / 2);
+    }
+    if (cut != std::string_view::npos && cut + 1 < text_.size()) {
+      analyse_on_two_threads(cut + 1);
+    } else {
+      lines_.resize(count_lines(0, text_.size()));
+      find_lines_into(0, text_.size(), lines_.data());
+      ranges_.resize((lines_.size() + kChunk - 1) / kChunk);
+      for (std::size_t c = 0; c < ranges_.size(); ++c)
+        analyse(lines_.data() + c * kChunk, lines_.data() + std::min(lines_.size(), (c + 1) * kChunk), ranges_[c]);
+    }
+  }
+
+ private:
+  static constexpr std::size_t kChunk = Plan::kChunk;
+
+  // How many lines text [from, to) has (see find_lines_into).
+  std::size_t count_lines(std::size_t from, std::size_t to) const {
+    std::size_t newlines = 0;
+    utf8_check::each_newline(text_.substr(from, to - from), [&](std::size_t) { ++newlines; });
+    return newlines + (to > from && text_[to - 1] != '\n' ? 1 : 0);
+  }
+
+  // The lines of the halves of the text before and after `cut` (just after a line end) are
+  // counted and then found in place, each half by one thread; then both threads take lines to
+  // classify and split a chunk at a time until none is left, so that neither waits for the
+  // other, whatever the lines and however fast each thread runs.
+  void analyse_on_two_threads(std::size_t cut) {
+    std::size_t first = 0, second = 0;
+    run_beside([&] { second = count_lines(cut, text_.size()); }, [&] { first = count_lines(0, cut); });
+    lines_.resize(first + second);  // not written here: by the threads that find them
+    const std::size_t n = lines_.size(), chunks = (n + kChunk - 1) / kChunk;
+    ranges_.resize(chunks);
+    std::atomic<std::size_t> next{0};
+    std::atomic<int> found{0};
+    auto work = [&](std::size_t from, std::size_t to, std::size_t first_line) {
+      Line* end = find_lines_into(from, to, lines_.data() + first_line);
+      if (end != lines_.data() + (first_line ? n : first)) std::abort();  // counted otherwise: a bug
+      found.fetch_add(1, std::memory_order_acq_rel);
+      while (found.load(std::memory_order_acquire) < 2) cpu_pause();  // until all lines are found
+      for (std::size_t c; (c = next.fetch_add(1, std::memory_order_relaxed)) < chunks;) {
+        Line* b = lines_.data() + c * kChunk;
+        Line* e = lines_.data() + std::min(n, (c + 1) * kChunk);
+        ranges_[c].reserve(sentences_guess(e[-1].end - b->begin));
+        analyse(b, e, ranges_[c]);
+      }
+    };
+    run_beside([&] { work(cut, text_.size(), first); }, [&] { work(0, cut, 0); });
+  }
+
+  // Writes the lines of text [from, to) to `out` (room for count_lines(from, to) of them);
+  // returns where it stopped.
+  Line* find_lines_into(std::size_t from, std::size_t to, Line* out) const {
+    std::size_t pos = from;
+    auto line = [&](std::size_t end) {
+      *out = Line{};
+      out->begin = pos;
+      out->end = end;
+      ++out;
+      pos = end + 1;
+    };
+    utf8_check::each_newline(text_.substr(from, to - from), [&](std::size_t i) { line(from + i); });
+    if (pos < to) line(to);  // the last line, without a line end
+    return out;
+  }
+
+  // Room to reserve for the sentences of `bytes` of text: more than most texts need (prose has
+  // a sentence every 60 to 100 bytes); pages reserved and not written cost nothing, and a
+  // text with more sentences only makes the vector grow.
+  static std::size_t sentences_guess(std::size_t bytes) { return bytes / 32 + 64; }
+
+  // Classifies lines [from, to) and splits them into sentences, appended to `ranges` (each
+  // line's r_first counts from the start of `ranges`).
+  void analyse(Line* from, Line* to, std::vector<Range>& ranges) const {
+    for (Line* line = from; line != to; ++line) {
+      Line& l = *line;
+      std::string_view raw = text_.substr(l.begin, l.end - l.begin);
+      l.set_content(trim(raw));
+      l.chars = static_cast<std::uint32_t>(count_chars(l.content(), kMaxCueChars + 1));
+      l.kind = classify(l.content(), l.chars, cues_);
+      // A line of only U+3000 (or other non-XML whitespace) cannot sit between elements as
+      // layout: it becomes a paragraph of its own, holding that whitespace.
+      if (l.kind == LineKind::blank &&
+          std::any_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+        l.kind = LineKind::para;
+      l.r_first = static_cast<std::uint32_t>(ranges.size());
+      // A line of code ($ npm install …, x = f(y)) is text without sentences.
+      if (l.kind == LineKind::para && looks_like_code(raw, l.content(), code_words_)) {
+        l.kind = LineKind::code;
+        l.r_count = 0;
+        continue;
+      }
+      splitter_.split(raw, ranges, valid_utf8_);
+      l.r_count = static_cast<std::uint32_t>(ranges.size() - l.r_first);
+      if (l.kind == LineKind::blank) continue;
+      bool short_unended = l.chars <= 40 && !ends_like_sentence(l.content());
+      l.head_like = short_unended && cues_.section_head.prefix(l.content()) &&
+                    !(reads_like_a_turn(l.content()) && !heading_tag(l.content()));
+      l.dateline = l.chars <= 60 && !ends_like_sentence(l.content()) && cues_.dateline.whole(l.content());
+      if (l.r_count > 0) {
+        const Range& r = ranges.back();
+        std::string_view last = raw.substr(r.first, r.second - r.first);
+        if (last.size() > 600) last = last.substr(last.size() - 600);  // bound the pattern work on huge lines
+        l.quote_intro = cues_.quote_intro.whole(last);
+        // A line that introduces a quotation (…次のように投稿した。) is the article's text,
+        // whatever chrome words it holds (公式アカウント).
+        if (l.quote_intro && l.kind == LineKind::boilerplate) l.kind = LineKind::para;
+      }
+    }
+  }
+
+  // 【解説】…: a bracket holding a word of the [heading-tag] list.
+  bool heading_tag(std::string_view s) const {
+    if (!s.starts_with("【")) return false;
+    std::size_t close = s.find("】");
+    if (close == std::string_view::npos) return false;
+    std::string_view inner = s.substr(3, close - 3);
+    for (auto& e : rules_.section("heading-tag"))
+      if (inner == e.pattern) return true;
+    return false;
+  }
+
+  const SentenceSplitter& splitter_ = plan_.splitter;
+  const std::vector<RuleEntry>& code_words_ = plan_.code_words;
+  const std::size_t parallel_min_bytes_ = plan_.parallel_min_bytes;
+  const bool valid_utf8_ = plan_.valid_utf8;
+};
+
+}  // namespace
+
+void find_lines(Plan& plan) { Analysis(plan).run(); }
+
+}  // namespace jatei::seg

@@ -1,0 +1,180 @@
+// What a line says of itself, from the cue lists of the rules file and its shape alone:
+// blank, paragraph, list item (bullet or number), caption, trailer, byline, credit, chrome,
+// summary heading, section heading (found with each line, on either thread: analyse.cpp).
+#include "segment/plan.hpp"
+
+#include "segment/layout.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "jatei/text.hpp"
+#include "jatei/utf8.hpp"
+
+namespace jatei::seg {
+
+// A turn of a dialogue, not a heading: a sentence ends inside the line (なるほど。では次は？), or a
+// short name in 【】 is followed by a sentence (【山田】本当ですか？).
+bool reads_like_a_turn(std::string_view s) {
+  auto terminator = [](char32_t c) { return c == U'。' || c == U'？' || c == U'！' || c == '?' || c == '!'; };
+  std::u32string u;
+  for (std::size_t i = 0, len = 0; i < s.size(); i += len) u.push_back(utf8::decode(s, i, len));
+  for (std::size_t i = 0; i + 1 < u.size(); ++i)
+    if (terminator(u[i]) && !terminator(u[i + 1])) return true;
+  std::size_t close = u.find(U'】');
+  if (u.empty() || u[0] != U'【' || close == std::u32string::npos || close < 2 || close > 7 || close + 1 >= u.size())
+    return false;
+  for (std::size_t i = 1; i < close; ++i)
+    if ((u[i] >= '0' && u[i] <= '9') || (u[i] >= U'０' && u[i] <= U'９')) return false;
+  return terminator(u.back());
+}
+
+namespace {
+
+bool is_circled_number(char32_t c) {
+  return (c >= 0x2460 && c <= 0x2473) || (c >= 0x3251 && c <= 0x325F) || (c >= 0x32B1 && c <= 0x32BF) ||
+         (c >= 0x2776 && c <= 0x2793);
+}
+
+// 特徴① ポイント② ①: a short label then a circled number at the start of the line.
+bool starts_with_numbered_label(std::string_view s) {
+  std::size_t i = 0, chars = 0;
+  while (i < s.size() && chars <= 8) {
+    std::size_t len = 0;
+    char32_t c = utf8::decode(s, i, len);
+    if (is_circled_number(c)) return true;
+    if (is_space(c) || c == U'、' || c == U'。' || c == U'「' || c == U'（' || c == U'(' || c == U':' || c == U'：')
+      return false;
+    i += len;
+    ++chars;
+  }
+  return false;
+}
+
+// After a byline's key (聞き手：), a sentence rather than a name: at least eight characters
+// ending with 。？！ (a credit names people and ends without them).
+bool asks_or_says(std::string_view rest) {
+  std::size_t n = 0;
+  char32_t last = 0;
+  for (text::CodePoint cp : text::code_points(rest))
+    if (!text::is_white_space(cp.c)) ++n, last = cp.c;
+  return n >= 8 && (last == U'。' || last == U'？' || last == U'！' || last == '?' || last == '!');
+}
+
+bool is_ascii_marker(const std::string& p) { return p.size() == 1 || p == "‐" || p == "–"; }
+
+// Site chrome by its shape, whatever the site's words: a breadcrumb trail (ホーム ＞ くらし ＞
+// ごみ), a row of counters and buttons (128 いいね　96 ストック, 参考になった 12人　｜　違反報告),
+// a row of three or more links between bars, or a short line naming a page function
+// ([boilerplate-line]: お問い合わせ, 一覧へ戻る, …) that is not a bracketed or marked heading.
+bool is_page_chrome(std::string_view s, std::size_t chars, const Cues& cues) {
+  std::size_t seps = 0, seg_start = 0, longest = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t n = 0;
+    for (auto& e : cues.breadcrumb.entries())
+      if (!e.pattern.empty() && s.substr(i, e.pattern.size()) == e.pattern) {
+        n = e.pattern.size();
+        break;
+      }
+    if (n) {
+      std::string_view part = trim(s.substr(seg_start, i - seg_start));
+      if (part.empty()) return false;  // >>2: an anchor, not a trail
+      longest = std::max(longest, count_chars(part, 40));
+      ++seps;
+      i += n;
+      seg_start = i;
+    } else {
+      i += utf8::sequence_length(static_cast<unsigned char>(s[i]));
+    }
+  }
+  if (seps >= 2) {
+    std::string_view part = trim(s.substr(seg_start));
+    longest = std::max(longest, count_chars(part, 40));
+    if (!part.empty() && longest <= 25) return true;
+  }
+  std::vector<std::string_view> cells = row_cells(s);
+  std::size_t counters = 0, widest = 0;
+  for (std::string_view c : cells) {
+    counters += is_counter_cell(c, cues.counter_unit.entries());
+    widest = std::max(widest, count_chars(c, 40));
+  }
+  if (counters >= 1 && widest <= 20 && (cells.size() >= 2 || chars <= 16)) return true;
+  if (bars(s) >= 2 && widest <= 30) return true;
+  if (chars <= 80 && !s.starts_with("【") && (!cues.section_head.prefix(s) || has_bar(s)) &&
+      cues.boilerplate_line.contains(s))
+    return true;
+  return false;
+}
+
+// A heading's words without the marks around them: 【ポイント】 ■まとめ ＜要点＞ -> ポイント まとめ 要点.
+std::string_view unmarked_head(std::string_view s) {
+  static constexpr std::u32string_view kLead = U"■□◆◇●○▼▽▶▷★☆";
+  static constexpr std::u32string_view kOpen = U"【［〈《＜〔[";
+  static constexpr std::u32string_view kClose = U"】］〉》＞〕]";
+  std::size_t len = 0;
+  char32_t f = utf8::decode(s, 0, len);
+  if (kLead.find(f) != std::u32string_view::npos) return trim(s.substr(len));
+  std::size_t open = kOpen.find(f);
+  if (open == std::u32string_view::npos || s.size() <= len) return s;
+  std::size_t blen = 0;
+  char32_t b = utf8::decode_before(s, s.size(), blen);
+  if (b != kClose[open]) return s;
+  return trim(s.substr(len, s.size() - len - blen));
+}
+
+}  // namespace
+
+LineKind classify(std::string_view s, std::size_t chars, const Cues& cues) {
+  if (s.empty()) return LineKind::blank;
+  if (is_markdown_table_row(s)) return LineKind::bullet;  // a row of a table: an item of its list
+  bool weak = false;
+  if (chars <= kMaxCueChars) {
+    if (cues.trailer.whole(s)) return LineKind::trailer;
+    // 聞き手：佐藤あかね is a credit; 聞き手：売れる本は変わりましたか。 is a question someone asks.
+    if (std::size_t n = chars <= 100 ? cues.byline.prefix(s) : 0; n && !asks_or_says(s.substr(n))) return LineKind::byline;
+    if (chars <= 100 && cues.credit.whole(s)) {
+      // Only a bracketed line that names a credit (TEXT: 編集: 写真: …) is a credit line.
+      std::string_view inner = s.substr(1);
+      for (std::size_t i = 0; i < inner.size(); i += utf8::sequence_length(static_cast<unsigned char>(inner[i])))
+        if (cues.byline.prefix(inner.substr(i))) return LineKind::credit;
+      // (出典:…): a source named in brackets.
+      inner = s.substr(utf8::sequence_length(static_cast<unsigned char>(s[0])));
+      if (std::size_t n = cues.credit_source.prefix(inner);
+          n && (inner.substr(n).starts_with(":") || inner.substr(n).starts_with("：")))
+        return LineKind::credit;
+    }
+    // (経済部　佐藤健一), not (第2部 参照): a desk is not numbered.
+    if (chars <= 30 && cues.credit_desk.whole(s) && !has_digit(s)) return LineKind::credit;
+    if (cues.caption.prefix(s, &weak)) {
+      if (!weak || (chars <= 80 && !ends_like_sentence(s))) return LineKind::caption;
+    }
+    if (chars <= 30 && (cues.summary_head.whole(s) || cues.summary_head.whole(unmarked_head(s))))
+      return LineKind::summary_head;
+    if (chars <= 150 && cues.boilerplate.contains(s)) return LineKind::boilerplate;
+    if (chars <= 30 && cues.chrome_line.whole(s)) return LineKind::boilerplate;
+    if (chars <= 80 && is_markdown_heading(s)) return LineKind::section_head;
+    if (chars <= 150 && !ends_like_sentence(s) && is_page_chrome(s, chars, cues)) return LineKind::boilerplate;
+  }
+  for (auto& e : cues.list_bullet.entries()) {
+    if (!e.pattern.empty() && e.pattern[0] != s[0]) continue;
+    if (s.substr(0, e.pattern.size()) != e.pattern) continue;
+    if (is_ascii_marker(e.pattern)) {
+      std::string_view rest = s.substr(e.pattern.size());
+      std::size_t len = 0;
+      if (rest.empty() || !is_space(utf8::decode(rest, 0, len))) continue;
+    }
+    if (s.size() > e.pattern.size()) return LineKind::bullet;
+  }
+  if (starts_with_numbered_label(s)) return LineKind::number;
+  bool number = cues.list_number.each_candidate(s, [&](std::uint32_t k) {
+    std::size_t n = glob_prefix(cues.list_number.entries()[k].pattern, s);
+    if (n == std::string_view::npos || n == 0 || n >= s.size()) return false;
+    // "1.5倍" is a number, not an enumerator.
+    std::size_t len = 0;
+    char32_t next = utf8::decode(s, n, len);
+    return !((next >= '0' && next <= '9') || (next >= U'０' && next <= U'９'));
+  });
+  return number ? LineKind::number : LineKind::para;
+}
+
+}  // namespace jatei::seg

@@ -1,0 +1,143 @@
+// The page's header: the furniture a page may open with before its title (chrome, an
+// addressee, the writer's handle, a dateline, the issuer's rows) and the title itself.
+#include "segment/plan.hpp"
+
+#include "segment/layout.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace jatei::seg {
+namespace {
+
+class Header : Pass {
+ public:
+  explicit Header(Plan& p) : Pass(p) {}
+
+  // The page's header: the lines before the title and the title. A page may open with its
+  // furniture before the title: site chrome (a breadcrumb, the site's name over it), an
+  // addressee (報道関係者各位), the writer's handle (@name), a dateline, the rows or bracketed
+  // lines that name the issuer of a release; the title is the first line after them that
+  // reads like one. Returns each header line with its role (none when no title is found
+  // there: the lines are then read as any others).
+  std::vector<std::pair<std::size_t, HeaderRole>> run(std::size_t nonblank) const {
+    std::vector<std::pair<std::size_t, HeaderRole>> roles;
+    std::size_t seen = 0;
+    for (std::size_t i = first_nonblank(); i != npos && seen < 10; i = next_nonblank(i), ++seen) {
+      const Line& l = lines_[i];
+      std::string_view c = l.content();
+      // Chrome, or a line without a letter or a digit (an icon, an emoji the page shows above
+      // the title).
+      if (l.kind == LineKind::boilerplate || (l.kind == LineKind::para && l.chars <= 5 && !has_word_char(c))) {
+        roles.push_back({i, HeaderRole::chrome});
+        continue;
+      }
+      if ((l.kind == LineKind::para || l.kind == LineKind::bullet) && cues_.addressee.whole(c)) {
+        roles.push_back({i, HeaderRole::paragraph});
+        continue;
+      }
+      if (l.kind == LineKind::para && is_handle(l)) {
+        roles.push_back({i, HeaderRole::byline});
+        continue;
+      }
+      if (l.kind == LineKind::byline || l.kind == LineKind::credit ||
+          (l.dateline && (l.kind == LineKind::para || l.kind == LineKind::section_head))) {
+        // A dateline first of all is the page's; the title follows.
+        if (seen == 0 && !l.dateline) break;
+        roles.push_back({i, HeaderRole::byline});
+        continue;
+      }
+      // Rows of the issuer (会社名　…, 代表者名　…) or a bracketed line among them, once the
+      // page has begun with chrome or a date: not the title.
+      if (!roles.empty() && l.chars <= 60 && !ends_like_sentence(c) &&
+          ((l.kind == LineKind::bullet && !has_bullet_mark(c)) || (l.kind == LineKind::para && is_bracketed(c)))) {
+        roles.push_back({i, HeaderRole::byline});
+        continue;
+      }
+      if (is_title_candidate(l, nonblank)) {
+        // The site's name over its chrome (北浜市公式ホームページ over a breadcrumb), when a
+        // title follows the chrome.
+        std::size_t n = next_nonblank(i);
+        if (roles.empty() && n != npos && lines_[n].kind == LineKind::boilerplate) {
+          std::size_t after = next_nonblank(n);
+          if (after != npos && is_title_candidate(lines_[after], nonblank) && !lines_[after].dateline) {
+            roles.push_back({i, HeaderRole::chrome});
+            continue;
+          }
+        }
+        roles.push_back({i, HeaderRole::title});
+        return roles;
+      }
+      break;
+    }
+    // No title: only the chrome, addressee and handle at the top keep their roles (as before
+    // any title), up to the first other line.
+    std::vector<std::pair<std::size_t, HeaderRole>> kept;
+    for (auto& r : roles) {
+      const Line& l = lines_[r.first];
+      bool plain = l.kind == LineKind::boilerplate || cues_.addressee.whole(l.content()) ||
+                   (l.kind == LineKind::para && is_handle(l));
+      if (!plain || kept.size() >= 4) break;
+      kept.push_back(r);
+    }
+    return kept;
+  }
+
+ private:
+  // @name or @name(表示名): a writer's handle on a line of its own.
+  static bool is_handle(const Line& l) {
+    std::string_view c = l.content();
+    if (l.chars > 40 || (!c.starts_with("@") && !c.starts_with("＠")) || ends_like_sentence(c)) return false;
+    std::size_t at = c.starts_with("@") ? 1 : 3, n = 0;
+    while (at + n < c.size() && (std::isalnum(static_cast<unsigned char>(c[at + n])) || c[at + n] == '_' || c[at + n] == '.'))
+      ++n;
+    return n >= 2 && !has_date_or_time(c);
+  }
+
+  bool is_title_candidate(const Line& l, std::size_t nonblank_lines) const {
+    if (nonblank_lines < 3 || l.dateline) return false;
+    // A short line that layout made a heading, first after the page's chrome.
+    if (l.kind == LineKind::section_head && !is_markdown_heading(l.content()) && !l.head_like) return true;
+    // A series or format marker before the words of a title (【随時更新】…を実況, 【詳報】…), as
+    // on the first line, after the page's chrome too.
+    if (l.kind == LineKind::section_head && l.content().starts_with("【") && !ends_like_sentence(l.content())) {
+      std::size_t close = l.content().find("】");
+      return close != std::string_view::npos && count_chars(l.content().substr(close + 3), 8) >= 6 && l.chars <= 100;
+    }
+    if (l.kind != LineKind::para) return false;
+    if (rules_.matches_whole("title", l.content())) return l.chars <= 100;
+    if (l.chars > 60 || ends_like_sentence(l.content())) return false;
+    // A speaker label (司会: …) or an interviewer's dash opens a turn, not a title.
+    for (const char* dash : {"――", "——", "ーー", "──", "--"})
+      if (l.content().substr(0, std::char_traits<char>::length(dash)) == dash) return false;
+    std::size_t colon = std::min(l.content().find(':'), l.content().find("："));
+    if (colon != std::string_view::npos && count_chars(l.content().substr(0, colon), 12) <= 10) return false;
+    std::vector<Range> r;
+    splitter_.split(l.content(), r, valid_utf8_);
+    return r.size() == 1;
+  }
+
+  // A bracketed line: （コード番号：4598　東証グロース）.
+  static bool is_bracketed(std::string_view c) {
+    return (c.starts_with("（") && c.ends_with("）")) || (c.starts_with("(") && c.ends_with(")"));
+  }
+
+  // Whether s starts with a [list-bullet] marker.
+  bool has_bullet_mark(std::string_view s) const {
+    for (auto& e : cues_.list_bullet.entries())
+      if (!e.pattern.empty() && s.starts_with(e.pattern)) return true;
+    return false;
+  }
+
+  const SentenceSplitter& splitter_ = plan_.splitter;
+  const bool valid_utf8_ = plan_.valid_utf8;
+};
+
+}  // namespace
+
+std::vector<std::pair<std::size_t, HeaderRole>> plan_header(Plan& plan, std::size_t nonblank) {
+  return Header(plan).run(nonblank);
+}
+
+}  // namespace jatei::seg

@@ -1,0 +1,264 @@
+// Lines that form lists or head them, by the shapes the document repeats: fenced code,
+// enumerations (only beside another), numbered section headings, a table under its title, rows
+// of keys and values, glossaries, chapters, lone short headings, summary headings.
+#include "segment/plan.hpp"
+
+#include "segment/code.hpp"
+#include "segment/layout.hpp"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+namespace jatei::seg {
+namespace {
+
+// Whether s is a name (no hiragana, 12 characters at most) and its reading in brackets, kana
+// only (石原 智恵（いしはら・ちえ）): a person's name as a profile gives it.
+bool ends_with_reading(std::string_view s) {
+  std::size_t open = s.rfind("（");
+  if (!s.ends_with("）") || open == std::string_view::npos || open == 0 || has_hiragana(s.substr(0, open)) ||
+      count_chars(s.substr(0, open), 13) > 12)
+    return false;
+  std::string_view inner = s.substr(open + 3, s.size() - open - 6);
+  int kana = 0;
+  for (text::CodePoint cp : text::code_points(inner)) {
+    if (text::is_kana(cp.c)) ++kana;
+    else if (cp.c != U'・' && !text::is_space(cp.c)) return false;
+  }
+  return kana >= 2;
+}
+
+class Lists : Pass {
+ public:
+  explicit Lists(Plan& p) : Pass(p) {}
+
+  void run() {
+    mark_code_fences();
+    resolve_numbers();
+  }
+
+ private:
+  // A row of a table: a short line, not a sentence, with a run of whitespace inside it
+  // (売上高　1兆5200億円, 2024年度  約1.8GW).
+  bool is_table_row(const Line& l) const {
+    if (l.kind != LineKind::para || l.chars > 40 || ends_like_sentence(l.content())) return false;
+    std::string_view c = l.content();
+    return c.find("\xE3\x80\x80") != std::string_view::npos || c.find("  ") != std::string_view::npos ||
+           c.find('\t') != std::string_view::npos;
+  }
+
+  // The [list-number] entry an enumerated line starts with, or -1.
+  int number_style(std::string_view s) const {
+    int style = -1;
+    cues_.list_number.each_candidate(s, [&](std::uint32_t k) {
+      std::size_t n = glob_prefix(cues_.list_number.entries()[k].pattern, s);
+      if (n == std::string_view::npos || n == 0 || n >= s.size()) return false;
+      style = static_cast<int>(k);
+      return true;
+    });
+    return style;
+  }
+
+  // Markdown's fenced code: every line from a ``` (or ~~~) line to the next, both included, is
+  // code, whatever it holds (comments in Japanese, blank lines stay layout). A fence never
+  // closed is no fence: the lines after it stay what they are.
+  void mark_code_fences() {
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      if (lines_[i].kind == LineKind::blank || !is_code_fence(lines_[i].content())) continue;
+      std::size_t close = npos;
+      for (std::size_t j = i + 1; j < lines_.size() && close == npos; ++j)
+        if (lines_[j].kind != LineKind::blank && lines_[j].content().starts_with(lines_[i].content().substr(0, 3)) &&
+            trim(lines_[j].content().substr(3)).empty())
+          close = j;
+      if (close == npos) continue;
+      for (std::size_t j = i; j <= close; ++j) {
+        if (lines_[j].kind == LineKind::blank) continue;
+        lines_[j].kind = LineKind::code;
+        lines_[j].r_count = 0;
+      }
+      i = close;
+    }
+  }
+
+  // Numbered section headings, by a shape the document repeats: two or more short enumerated
+  // lines of one style (１．概要 … ２．結果 …) that are not sentences, each followed by
+  // something else (body text, or a list in another style), never by one another.
+  void mark_numbered_heads() {
+    std::vector<std::pair<int, std::size_t>> numbered;  // style, line
+    for (std::size_t i = 0; i < lines_.size(); ++i)
+      if (lines_[i].kind == LineKind::number) numbered.push_back({number_style(lines_[i].content()), i});
+    std::stable_sort(numbered.begin(), numbered.end(), [](auto& a, auto& b) { return a.first < b.first; });
+    for (std::size_t a = 0; a < numbered.size();) {
+      std::size_t b = a;
+      while (b < numbered.size() && numbered[b].first == numbered[a].first) ++b;
+      bool heads = numbered[a].first >= 0 && b - a >= 2;
+      for (std::size_t k = a; heads && k < b; ++k) {
+        const Line& l = lines_[numbered[k].second];
+        std::size_t n = next_nonblank(numbered[k].second);
+        heads = l.chars <= 30 && !ends_like_sentence(l.content()) && !l.content().ends_with("？") &&
+                !l.content().ends_with("?") && n != npos &&
+                !(lines_[n].kind == LineKind::number && number_style(lines_[n].content()) == numbered[a].first);
+        if (heads && n != npos) {
+          // What follows is body: a sentence, or a list.
+          const Line& f = lines_[n];
+          heads = f.kind == LineKind::number || f.kind == LineKind::bullet ||
+                  (f.kind == LineKind::para && (ends_like_sentence(f.content()) || f.r_count >= 2));
+        }
+      }
+      if (heads)
+        for (std::size_t k = a; k < b; ++k) lines_[numbered[k].second].kind = LineKind::section_head;
+      a = b;
+    }
+  }
+
+  // Enumerated lines (1. (1) 特徴①) are list items only beside another one.
+  void resolve_numbers() {
+    mark_numbered_heads();
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      if (lines_[i].kind != LineKind::number) continue;
+      std::size_t p = prev_nonblank(i), n = next_nonblank(i);
+      bool neighbour = (p != npos && lines_[p].kind == LineKind::number) || (n != npos && lines_[n].kind == LineKind::number);
+      // A numbered step over the command it gives (2. コンテナを起動する / $ docker run …) is an
+      // item of the steps the code lines interleave.
+      bool step = n != npos && lines_[n].kind == LineKind::code && lines_[i].chars <= 60;
+      if (!neighbour && !step) lines_[i].kind = LineKind::para;
+    }
+    // A table in the text: a 〈…〉 title line over two or more rows of "label　value" (short lines
+    // with whitespace inside, not sentences) is a heading over a list of them.
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      Line& t = lines_[i];
+      if (t.kind != LineKind::para || t.chars > 40 || !cues_.table_title.whole(t.content())) continue;
+      std::size_t rows = 0, last = i;
+      for (std::size_t j = next_nonblank(i); j != npos && is_table_row(lines_[j]); j = next_nonblank(j)) {
+        ++rows;
+        last = j;
+      }
+      if (rows < 2) continue;
+      t.kind = LineKind::section_head;
+      for (std::size_t j = i + 1; j <= last; ++j)
+        if (lines_[j].kind != LineKind::blank) lines_[j].kind = LineKind::bullet;
+      i = last;
+    }
+    mark_rows();
+    // A lone short bullet or 【…】 line that does not read like a sentence is a section heading.
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      Line& l = lines_[i];
+      if (l.kind != LineKind::bullet && l.kind != LineKind::para) continue;
+      if (!l.head_like || i == first_nonblank()) continue;
+      if (l.kind == LineKind::para && l.content().substr(0, 3) != "【") continue;
+      // Beside items with the same marker it is one of them; ■ over a list of ・ items heads it.
+      std::size_t p = prev_nonblank(i), n = next_nonblank(i);
+      auto same_marker = [&](std::size_t j) {
+        return j != npos && lines_[j].kind == LineKind::bullet && first_char(lines_[j].content()) == first_char(l.content());
+      };
+      if (l.kind == LineKind::bullet && (same_marker(p) || same_marker(n))) continue;
+      if (n == npos) continue;  // a heading needs something to head
+      l.kind = LineKind::section_head;
+    }
+    // A summary heading only counts right before a list.
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      if (lines_[i].kind != LineKind::summary_head) continue;
+      std::size_t n = next_nonblank(i);
+      if (n == npos || (lines_[n].kind != LineKind::bullet && lines_[n].kind != LineKind::number))
+        lines_[i].kind = LineKind::para;
+    }
+  }
+
+  // The first cell of a "key　value" or "key：value" row, or empty.
+  static std::string_view row_key(const Line& l, bool colon) {
+    std::string_view c = l.content();
+    if (colon) {
+      std::size_t at = std::min(c.find("："), c.find(':'));
+      if (at == std::string_view::npos || at == 0 || count_chars(c.substr(0, at), 9) > 8) return {};
+      std::string_view key = c.substr(0, at);
+      if (key.find(' ') != std::string_view::npos || key.find("\xE3\x80\x80") != std::string_view::npos) return {};
+      return key;
+    }
+    std::vector<std::string_view> cells = row_cells(c);
+    return cells.size() >= 2 ? cells.front() : std::string_view();
+  }
+
+  // Runs of rows the document lays out alike: two or more table rows (label　value, cells
+  // between runs of whitespace) or three or more "key：value" lines that are not sentences, each
+  // with its own key (a dialogue repeats its speakers; a table or a profile does not repeat its
+  // keys), are the items of a list; so are two or more short lines that each start with a time
+  // (00:00 オープニング, 02:15 睡眠負債とは: chapters).
+  //
+  // A glossary under its heading (用語解説 / トレハロース：…。 / 変異株：…。): two or more "key：
+  // definition" lines whose keys are each their own and come nowhere else as a key (a dialogue's
+  // names come back), right under a short line without punctuation, are the items of a list.
+  void mark_rows() {
+    std::size_t first = first_nonblank();
+    std::unordered_map<std::string_view, int> key_count;
+    for (const Line& l : lines_)
+      if (l.kind == LineKind::para || l.kind == LineKind::byline)
+        if (std::string_view k = row_key(l, true); !k.empty()) ++key_count[k];
+    for (int colon : {0, 1, 2, 3}) {
+      for (std::size_t i = 0; i < lines_.size(); ++i) {
+        auto fits = [&](std::size_t j) {
+          const Line& l = lines_[j];
+          if (colon == 1)
+            return (l.kind == LineKind::para || l.kind == LineKind::byline) && l.chars <= 80 &&
+                   !ends_like_sentence(l.content()) && !has_stamp(l.content()) && !row_key(l, true).empty();
+          if (colon == 3) {
+            if (l.kind != LineKind::para || l.chars > 200 || !ends_like_sentence(l.content())) return false;
+            std::string_view k = row_key(l, true);
+            return !k.empty() && key_count[k] == 1;
+          }
+          if (colon == 2) return l.kind == LineKind::para && l.chars <= 40 && !ends_like_sentence(l.content()) &&
+                                 starts_with_time(l.content());
+          // A dateline among rows that are not dates (2025.11.16　試合レポート over a score table)
+          // dates the page; rows of dates (a chronology) are a table.
+          auto dated_row = [&](std::size_t k) { return k != npos && lines_[k].dateline && is_table_row(lines_[k]); };
+          if (l.dateline && !dated_row(prev_nonblank(j)) && !dated_row(next_nonblank(j))) return false;
+          return j != first && is_table_row(l) && !has_stamp(l.content()) && !l.content().ends_with("？") &&
+                 !l.content().ends_with("?") && !row_key(l, false).empty();
+        };
+        if (!fits(i)) continue;
+        std::vector<std::size_t> run{i};
+        for (std::size_t j = next_nonblank(i); j != npos && j == run.back() + 1 && fits(j); j = next_nonblank(j))
+          run.push_back(j);
+        std::vector<std::string_view> keys;
+        for (std::size_t j : run) keys.push_back(colon == 2 ? line_text(static_cast<std::uint32_t>(j)) : row_key(lines_[j], colon == 1 || colon == 3));
+        std::sort(keys.begin(), keys.end());
+        bool distinct = std::adjacent_find(keys.begin(), keys.end()) == keys.end();
+        // Rows of a profile or a reference may hold a byline's key (著者：), not only those.
+        std::size_t paras = std::count_if(run.begin(), run.end(), [&](std::size_t j) { return lines_[j].kind == LineKind::para; });
+        bool ok = run.size() >= (colon == 1 ? 3u : 2u) && distinct && paras >= 2;
+        if (ok && colon == 3) {
+          std::size_t p = prev_nonblank(run.front());
+          ok = p != npos && could_head(lines_[p]);
+        }
+        if (ok)
+          for (std::size_t j : run) lines_[j].kind = LineKind::bullet;
+        i = run.back();
+      }
+    }
+  }
+};
+
+}  // namespace
+
+// A line that could head what follows it by layout alone: short, no punctuation of a clause
+// or a sentence, not a label (…：), not a quotation or a dash turn, no date or time.
+bool Pass::could_head(const Line& l) const {
+  if (l.kind != LineKind::para || l.chars > 30 || l.dateline) return false;
+  std::string_view c = l.content();
+  if (has_clause_punctuation(c) || has_date_or_time(c)) return false;
+  if (c.ends_with("：") || c.ends_with(":")) return false;
+  if ((c.starts_with("（") && c.ends_with("）")) || (c.starts_with("(") && c.ends_with(")"))) return false;  // a note
+  if (ends_with_reading(c)) return false;  // 石原 智恵（いしはら・ちえ）: a name over its profile
+  // A predicate or a final particle ends a sentence, not a heading (でも昼は行列できとったで);
+  // unless the document ends every sentence of its paragraphs with punctuation: there a short
+  // line without it between them is a heading (文字を読み取る, 糖をためられないコケは).
+  if (rules_.matches_whole("final-particle", c) || (!punctuated_ && cues_.predicate_end.whole(c))) return false;
+  std::size_t len = 0;
+  char32_t f = utf8::decode(c, 0, len);
+  static constexpr std::u32string_view kNotFirst = U"「『“\"―—ー‐-－…@＠>＞〈<〔［[";
+  if (kNotFirst.find(f) != std::u32string_view::npos) return false;
+  return true;
+}
+void mark_lists(Plan& plan) { Lists(plan).run(); }
+
+}  // namespace jatei::seg

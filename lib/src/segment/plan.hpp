@@ -1,0 +1,243 @@
+// What segmentation builds before it writes anything, and the passes that build it (internal
+// to lib/src/segment). A `Plan` holds the text, its lines with their kinds and sentences, and
+// the blocks they form; each pass is one decision over it, in its own file:
+//
+//   find_lines       (analyse.cpp)    the lines, each classified (classify.cpp) and split into
+//                                     sentences, on two threads for a large text
+//   mark_lists       (lists.cpp)      code fences, enumerations, numbered headings, tables, rows
+//   mark_furniture   (furniture.cpp)  the page's furniture: tags, counters, live-blog stamps,
+//                                     contents, references, related links, the page's close,
+//                                     short lines heading what follows them; it runs
+//   mark_posts       (posts.cpp)      embedded social-media posts and
+//   mark_faq         (faq.cpp)        the questions of an FAQ
+//   group            (group.cpp)      lines -> blocks, with the page's header (header.cpp:
+//                                     chrome, addressee, handle, dateline, title)
+//   assign_sections  (sections.cpp)   each block's section (article, summary, author, chrome)
+//                                     and the bylines and datelines around the title
+//   emit             (render.cpp)     the divisions (TEI's content model), then every block
+//                                     handed out, a large text written in parts on two threads
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "jatei/rules.hpp"
+#include "jatei/segment.hpp"
+#include "jatei/text.hpp"
+#include "segment/cues.hpp"
+#include "segment/lines.hpp"
+
+namespace jatei::seg {
+
+inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+// An allocator whose vectors leave new elements of a plain type unwritten on resize().
+template <class T>
+struct UninitAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = UninitAllocator<U>;
+  };
+  UninitAllocator() = default;
+  template <class U>
+  UninitAllocator(const UninitAllocator<U>&) noexcept {}
+  template <class U>
+  void construct(U* p) noexcept {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <class U, class... A>
+  void construct(U* p, A&&... a) {
+    ::new (static_cast<void*>(p)) U(std::forward<A>(a)...);
+  }
+};
+using LineVector = std::vector<Line, UninitAllocator<Line>>;
+
+enum class Section { article, summary, author, boilerplate };
+
+inline const char* section_name(Section s) {
+  switch (s) {
+    case Section::summary: return "summary";
+    case Section::author: return "author";
+    case Section::boilerplate: return "boilerplate";
+    default: return "article";
+  }
+}
+
+// A block before its leaves are made: the lines it holds (every nonblank line in [first,
+// last]) and what it is. Leaves are made only when the block is handed out, so a large text
+// never holds every block's sentences at once on the streaming path.
+struct PendingBlock {
+  BlockKind kind = BlockKind::paragraph;
+  Section section = Section::article;
+  std::uint32_t first = 0, last = 0;
+};
+
+// What the passes share.
+struct Plan {
+  // valid_utf8: the text is known to be well-formed UTF-8 (it was decoded).
+  Plan(std::string_view t, const Rules& r, std::size_t parallel_min, bool valid)
+      : text(t), rules(r), cues(r), code_words(r.section("code-word")), splitter(r), parallel_min_bytes(parallel_min),
+        valid_utf8(valid) {}
+
+  static constexpr std::size_t kChunk = 1024;  // lines classified and split as one piece of work
+
+  std::string_view text;
+  const Rules& rules;
+  Cues cues;
+  const std::vector<RuleEntry>& code_words;  // [code-word]
+  SentenceSplitter splitter;
+  std::size_t parallel_min_bytes;
+  bool valid_utf8;
+  LineVector lines;
+  // The lines' sentences, kChunk lines to a vector (Line::r_first counts from the start of its
+  // chunk's): the chunks are filled by either thread, and never joined.
+  std::vector<std::vector<Range>> ranges;
+  std::vector<PendingBlock> blocks;
+  std::vector<std::uint8_t> post;   // lines of an embedded post or its footer (set by mark_posts)
+  bool punctuated = false;  // the body's paragraphs end with a sentence's punctuation (set by mark_furniture)
+  std::vector<std::uint8_t> opens;  // blocks[k] opens a division (set by emit)
+  std::size_t last_end = 0;  // the end of the last line handed out
+  std::size_t title_block = npos, subtitle_block = npos;  // the blocks of the title and subtitle, if any
+  std::string title, tail;
+  std::string_view author_line;  // the writer's name under the title, if any
+};
+
+inline bool has_hiragana(std::string_view s) {
+  for (text::CodePoint cp : text::code_points(s))
+    if (text::is_hiragana(cp.c)) return true;
+  return false;
+}
+
+// Whether s holds a letter or a digit of any script (not only marks, symbols and emoji).
+inline bool has_word_char(std::string_view s) {
+  for (text::CodePoint cp : text::code_points(s))
+    if (text::is_letter(cp.c) || text::is_latin(cp.c) || text::is_kanji(cp.c) || text::is_kana(cp.c) || text::is_digit(cp.c)) return true;
+  return false;
+}
+
+// A pass over a Plan: its parts under the names every pass reads them by, and the walks and
+// tests on lines that several passes share.
+class Pass {
+ protected:
+  explicit Pass(Plan& p)
+      : text_(p.text), rules_(p.rules), cues_(p.cues), lines_(p.lines), ranges_(p.ranges), post_(p.post),
+        punctuated_(p.punctuated), title_block_(p.title_block), subtitle_block_(p.subtitle_block), title_(p.title),
+        tail_(p.tail), author_line_(p.author_line), plan_(p) {}
+
+  std::size_t first_nonblank() const {
+    for (std::size_t i = 0; i < lines_.size(); ++i)
+      if (lines_[i].kind != LineKind::blank) return i;
+    return npos;
+  }
+  std::size_t next_nonblank(std::size_t i) const {
+    for (++i; i < lines_.size(); ++i)
+      if (lines_[i].kind != LineKind::blank) return i;
+    return npos;
+  }
+  std::size_t prev_nonblank(std::size_t i) const {
+    while (i-- > 0)
+      if (lines_[i].kind != LineKind::blank) return i;
+    return npos;
+  }
+
+  std::string_view line_text(std::uint32_t i) const { return text_.substr(lines_[i].begin, lines_[i].end - lines_[i].begin); }
+
+  // The sentences of line i.
+  std::span<const Range> sentences(std::size_t i) const {
+    return {ranges_[i / Plan::kChunk].data() + lines_[i].r_first, lines_[i].r_count};
+  }
+
+  // A line that could head what follows it by layout alone (lists.cpp).
+  bool could_head(const Line& l) const;
+
+  std::string_view text_;
+  const Rules& rules_;
+  const Cues& cues_;
+  LineVector& lines_;
+  std::vector<std::vector<Range>>& ranges_;
+  std::vector<std::uint8_t>& post_;
+  bool& punctuated_;
+  std::size_t &title_block_, &subtitle_block_;
+  std::string &title_, &tail_;
+  std::string_view& author_line_;
+  Plan& plan_;
+};
+
+// Where the builder hands its divisions and blocks: into a Document, or out to a writer.
+struct Emitter {
+  virtual ~Emitter() = default;
+  virtual void division(Section s) = 0;
+  virtual void block(Block&& b) = 0;
+  // The counters the ids of the blocks handed out are taken from.
+  virtual tei::IdCounters& ids() = 0;
+  // A writer the builder may write the next block to itself (after the division it opens,
+  // if any, with `lead` before it), or nullptr to be handed Blocks.
+  virtual tei::StreamWriter* direct(std::string_view lead) {
+    (void)lead;
+    return nullptr;
+  }
+  // The writer a streaming emitter writes to (nullptr otherwise).
+  virtual tei::StreamWriter* stream() { return nullptr; }
+};
+
+// Writes the divisions and blocks straight to a TEI stream writer.
+struct StreamEmitter : Emitter {
+  // inside_div: a division is already open (for the second half of a document written apart).
+  explicit StreamEmitter(tei::StreamWriter& w, bool inside_div = false) : writer(w), open(inside_div) {}
+  void division(Section s) override {
+    close();
+    pending.type = section_name(s);
+    has_pending = true;
+  }
+  void block(Block&& b) override {
+    open_pending(b.leaves.empty() ? std::string_view() : std::string_view(b.leaves.front().lead));
+    writer.block(b);
+  }
+  tei::StreamWriter* direct(std::string_view lead) override {
+    open_pending(lead);
+    return &writer;
+  }
+  tei::StreamWriter* stream() override { return &writer; }
+  tei::IdCounters& ids() override { return writer.ids(); }
+  void open_pending(std::string_view lead) {
+    if (!has_pending) return;
+    writer.open_div(pending, lead);
+    has_pending = false;
+    open = true;
+  }
+  void close() {
+    if (open) writer.close_div();
+    open = false;
+  }
+  tei::StreamWriter& writer;
+  Division pending;
+  bool has_pending = false, open = false;
+};
+
+// What a line says of itself (classify.cpp).
+LineKind classify(std::string_view s, std::size_t chars, const Cues& cues);
+// A turn of a dialogue, not a heading (classify.cpp).
+bool reads_like_a_turn(std::string_view s);
+
+// The passes, in the order they run.
+void find_lines(Plan& plan);
+void mark_lists(Plan& plan);
+void mark_furniture(Plan& plan);
+void mark_posts(Plan& plan);
+void mark_faq(Plan& plan);
+std::vector<PendingBlock> group(Plan& plan);
+void assign_sections(Plan& plan);
+// Hands out the divisions and blocks in order; returns the text after the last block.
+std::string emit(Plan& plan, Emitter& out);
+
+// The page's header (header.cpp): the lines before the title and the title, each with its role.
+enum class HeaderRole { title, chrome, byline, paragraph };
+std::vector<std::pair<std::size_t, HeaderRole>> plan_header(Plan& plan, std::size_t nonblank);
+
+}  // namespace jatei::seg
