@@ -1,7 +1,8 @@
 #!/bin/sh
 # jatei-speakers: options and exit codes, errors with line:col and no partial output; on the
 # corpora articles: valid output (jatei.rng, and tei_all.rng with jing), the text unchanged,
-# sentence ids kept, idempotent, its <application>; labels kept in <speaker>, --names, --explain,
+# sentence ids kept, idempotent, its <application>; on the speaker test texts: the text unchanged
+# and idempotent; labels kept in <speaker>, --names, --explain,
 # --weights/--rules; no turns in the news article; the jatei-annotate stage. With ../shared: the
 # seed figures (speaker_acc >= 0.97, no non-dialogue block in a turn, participants 先生 and
 # サルくん). Exits 77 (skipped) when ../shared is absent, after the checks that need no shared data.
@@ -104,6 +105,21 @@ PY
   "$S" "$T/$name.1.xml" >"$T/$name.2.xml"
   same "$T/$name.1.xml" "$T/$name.2.xml" "$name: idempotent" || true
   expect_grep '<application ident="jatei-speakers" version="0.1.0">' "$T/$name.1.xml" "$name: application" || true
+done
+
+# --- every speaker test text (tests/data/speakers): text unchanged, idempotent (the labels a first
+# run put in <speaker>, a whole-line 【相談】 among them, read back to the same turns and @cert)
+for f in "$SRC"/tests/data/speakers/*.txt; do
+  name=sp-$(basename "$f" .txt)
+  "$B/jatei-segment" "$f" >"$T/$name.0.xml"
+  run "$S" "$T/$name.0.xml"
+  check_rc 0 "jatei-speakers $name" || continue
+  mv "$T/out" "$T/$name.1.xml"
+  "$S" "$T/$name.1.xml" >"$T/$name.2.xml"
+  same "$T/$name.1.xml" "$T/$name.2.xml" "$name: idempotent" || true
+  "$B/jatei-text" "$T/$name.0.xml" >"$T/a.txt"
+  "$B/jatei-text" "$T/$name.1.xml" >"$T/b.txt"
+  same "$T/a.txt" "$T/b.txt" "$name: jatei-text before and after" || true
 done
 
 # labels kept verbatim, persons declared once, role for the moderator

@@ -4,6 +4,7 @@
 #define BOOST_TEST_MODULE speakers_induce
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 #include "jatei/segment.hpp"
@@ -156,6 +157,12 @@ BOOST_AUTO_TEST_CASE(an_advice_column_asks_and_answers_once) {
   for (auto& p : doc.header.persons) roles[p.name] = p.role;
   BOOST_TEST(roles["相談"] == "asker");
   BOOST_TEST(roles["西山拓也"] == "explainer");
+  // Idempotent, @cert included: a second run reads the whole-line 【相談】 it put in <speaker>
+  // as the line it was, so the turn under it goes on as surely as before.
+  std::string once = tei::write(doc);
+  Document again = tei::read(once);
+  annotate_speakers(again, SpeakerOptions{});
+  BOOST_TEST(tei::write(again) == once);
 
   // Inline, with the answerer named in the label (相談者： … FP・川端：).
   Document chat = annotated(
@@ -388,4 +395,128 @@ BOOST_AUTO_TEST_CASE(the_same_handle_on_every_post_means_ids_tell_posters_apart)
   BOOST_TEST(w["せやろ"].substr(w["せやろ"].find('|')) == "|aaaa1111");
   BOOST_TEST(w["ええな"].substr(w["ええな"].find('|')) == "|bbbb2222");
   BOOST_TEST(doc.header.persons.size() == 2u);
+}
+
+namespace {
+
+// The persName of every declared person, in order.
+std::vector<std::string> person_names(const Document& doc) {
+  std::vector<std::string> out;
+  for (auto& p : doc.header.persons) out.push_back(p.name);
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(rows_of_keys_and_values_and_credits_are_no_labels) {
+  // A lab's data as ・key：value rows (each key once, the values sentences or not), then an
+  // interview in 教授：/院生A： labels, then credits: only the two who speak take part.
+  std::string text =
+      "海の森を育てる研究室を訪ねて\n"
+      "北浜大学の海洋生態学研究室では、藻場の再生に取り組んでいる。教授と院生に話を聞いた。\n"
+      "研究室データ\n"
+      "・研究室名：海洋生態学研究室\n"
+      "・所在地：北浜市港町3丁目\n"
+      "・研究テーマ：海藻の群落が回復する条件を調べています。\n"
+      "・メンバー：教員2名、院生5名\n"
+      "・設立：2019年\n"
+      "教授：うちの研究室は、海藻がなくなった磯を森に戻すことを目標にしています。\n"
+      "院生A：私は毎月、潜って海藻の量を数えています。冬は本当に寒いんですよ。\n"
+      "教授：地道な記録が一番の財産なんです。\n"
+      "院生A：最初は数えるだけで何がわかるのかと思っていました。\n"
+      "教授：それでいいんです。わからないところから始めるのが研究ですから。\n"
+      "研究の成果は来年の学会で発表する予定だ。\n"
+      "取材・撮影：山田一郎\n"
+      "構成：佐藤花子\n";
+  std::string ex;
+  Document doc = annotated(text, &ex);
+  BOOST_TEST((person_names(doc) == std::vector<std::string>{"教授", "院生A"}), ex);
+  auto w = who_says(doc);
+  BOOST_TEST(w["・研究テーマ：海藻の群落が回復する条件を調べています。"] == "-", ex);
+  BOOST_TEST(w["・所在地：北浜市港町3丁目"] == "-");
+  BOOST_TEST(w["取材・撮影：山田一郎"] == "-");
+  BOOST_TEST(w["構成：佐藤花子"] == "-");
+  BOOST_TEST(w["私は毎月、潜って海藻の量を数えています。冬は本当に寒いんですよ。"] == "院生A：|院生A");
+  // Rows without bullets, three in a row, between the turns: no labels either.
+  std::string plain =
+      "教授：海藻は海の森です。\n"
+      "院生A：毎月数えています。\n"
+      "研究テーマ：藻場の回復を調べています。\n"
+      "主な調査地：北浜湾の東側の磯です。\n"
+      "活動日：毎週火曜と金曜に潜ります。\n"
+      "教授：記録が財産なんです。\n"
+      "院生A：面白いですよ。\n";
+  Document p = annotated(plain, &ex);
+  BOOST_TEST((person_names(p) == std::vector<std::string>{"教授", "院生A"}), ex);
+  BOOST_TEST(ex.find("a row of a list of keys and values") != std::string::npos, ex);
+  // The same rows as a bulleted list of paragraphs, the first lines of the page.
+  Document b = annotated("・所在地：北浜市港町3丁目\n・研究室名：海洋生態学研究室\n" + plain, &ex);
+  BOOST_TEST((person_names(b) == std::vector<std::string>{"教授", "院生A"}), ex);
+}
+
+BOOST_AUTO_TEST_CASE(a_lone_question_and_answer_pair_in_patch_notes_is_an_faq) {
+  std::string text =
+      "ver.2.4.0 アップデートのお知らせ\n"
+      "いつも「星海クロニクル」をお楽しみいただき、ありがとうございます。\n"
+      "本日のメンテナンス後、以下の内容を反映しました。\n"
+      "新機能\n"
+      "フレンドとの協力バトルを追加しました。\n"
+      "装備の一括売却ができるようになりました。\n"
+      "不具合の修正\n"
+      "一部の端末で起動時に停止する問題を修正しました。\n"
+      "ランキングの表示が遅れる問題を修正しました。\n"
+      "イベント報酬の受け取りができない場合がある問題を修正しました。\n"
+      "よくあるお問い合わせ\n"
+      "Q.アップデート後にデータは引き継がれますか？\n"
+      "A.はい、自動で引き継がれます。再ログインの必要もありません。\n"
+      "今後とも「星海クロニクル」をよろしくお願いいたします。\n"
+      "運営チーム\n";
+  std::string ex;
+  Document doc = annotated(text, &ex);
+  BOOST_TEST(doc.header.persons.empty(), ex);
+  for (auto& d : doc.divisions)
+    for (auto& t : d.turns) BOOST_TEST(!t.spoken());
+  // The question is the heading over its answer.
+  bool heading = false;
+  for (auto& d : doc.divisions)
+    for (auto& t : d.turns)
+      for (auto& b : t.blocks)
+        if (b.kind == BlockKind::head && leaf_text(b.leaves[0]).find("引き継がれますか") != std::string::npos) heading = true;
+  BOOST_TEST(heading, ex);
+  // The same pair over most of a short page is an interview.
+  std::string qa =
+      "新作の魅力をプロデューサーに聞いた\n"
+      "Q.新作の見どころは何ですか？\n"
+      "A.協力バトルです。友だちと一緒に遊べるのが一番の魅力ですね。\n"
+      "Q.開発で苦労したことは？\n"
+      "A.通信の遅れをなくすことに一年かかりました。\n";
+  Document i = annotated(qa, &ex);
+  BOOST_TEST(i.header.persons.size() == 2u, ex);
+}
+
+BOOST_AUTO_TEST_CASE(a_name_with_a_space_keeps_its_family_name) {
+  std::string text =
+      "地元の味を伝える店主に聞く\n"
+      "港町の食堂を営む三浦 早苗さんに、店のこれまでを聞いた。\n"
+      "三浦 早苗：店を開いたのは二十年前です。最初は常連さんもいませんでした。\n"
+      "聞き手：どうやってお客さんを増やしたんですか。\n"
+      "三浦 早苗：毎朝、市場で一番いい魚を選ぶことだけは続けてきました。\n"
+      "聞き手：これからの目標は何ですか。\n"
+      "三浦：娘に店を継いでもらえたらうれしいですね。\n";
+  std::string ex;
+  Document doc = annotated(text, &ex);
+  auto w = who_says(doc);
+  BOOST_TEST(w["店を開いたのは二十年前です。最初は常連さんもいませんでした。"] == "三浦 早苗：|三浦 早苗", ex);
+  BOOST_TEST(w["娘に店を継いでもらえたらうれしいですね。"] == "三浦：|三浦 早苗");  // declared once
+  BOOST_TEST((person_names(doc) == std::vector<std::string>{"三浦 早苗", "聞き手"}), ex);
+  // A dash interview: the interviewee named by the lead keeps the family name.
+  std::string dash =
+      "港町の食堂を営む三浦 早苗さんに話を聞いた。\n"
+      "――店を開いたのはいつですか。\n"
+      "二十年前です。最初は常連さんもいませんでした。\n"
+      "――お客さんはどうやって増えたのですか。\n"
+      "毎朝、市場で一番いい魚を選ぶことだけは続けてきました。\n";
+  Document d = annotated(dash, &ex);
+  std::vector<std::string> names = person_names(d);
+  BOOST_TEST((std::find(names.begin(), names.end(), "三浦 早苗") != names.end()), ex);
 }

@@ -185,12 +185,40 @@ std::vector<NameUse> names_in(std::string_view sentence, const SpeakerModel::Com
     if (!starts) continue;
     std::size_t end = 0;
     std::string name = name_at(sentence.substr(cp.at), cues, end);
-    if (!name.empty()) out.push_back({name, sentence.substr(cp.at + end)});
+    if (name.empty()) continue;
+    std::string given = name;  // the name without its honorific, for the family name before it
+    for (text::CodePoint g : text::code_points(name))
+      if (g.at > 0 && cues["honorific"].prefix(std::string_view(name).substr(g.at))) {
+        given.resize(g.at);
+        break;
+      }
+    out.push_back({family_before(sentence, cp.at, given, cues) + name, sentence.substr(cp.at + end)});
   }
   return out;
 }
 
 }  // namespace
+
+std::string family_before(std::string_view s, std::size_t at, std::string_view given,
+                          const SpeakerModel::Compiled& cues) {
+  if (at == 0 || at > s.size() || !text::is_space(text::before(s, at))) return {};
+  int kanji = 0, kana = 0, other = 0;
+  for (text::CodePoint cp : text::code_points(given)) {
+    if (text::is_kanji(cp.c)) ++kanji;
+    else if (text::is_kana(cp.c)) ++kana;
+    else ++other;
+  }
+  if (other || (kanji && kana) || kanji > 3 || kana > 4 || kanji + kana == 0) return {};
+  std::size_t sp = text::prev(s, at), b = sp;
+  int n = 0;
+  while (b > 0 && text::is_kanji(text::before(s, b)) && n < 4) b = text::prev(s, b), ++n;
+  if (n == 0 || n > 3 || (b > 0 && is_name_char(text::before(s, b)))) return {};
+  std::string_view family = s.substr(b, sp - b);
+  if (cues["role-word"].whole(family) || cues["title-name"].whole(family) || cues["honorific"].whole(family) ||
+      cues["role-word"].suffix(family))
+    return {};
+  return std::string(s.substr(b, at - b));
+}
 
 std::vector<std::string> names_in_text(std::string_view s, const SpeakerModel::Compiled& cues) {
   std::vector<std::string> out;

@@ -64,6 +64,12 @@ std::string name_at(std::string_view s, const SpeakerModel::Compiled& cues, std:
 // Every name with an honorific or a title in a text (吉岡浩之教授, 岸さん, 森下さん), as name_at
 // finds them, in order.
 std::vector<std::string> names_in_text(std::string_view s, const SpeakerModel::Compiled& cues);
+// The family name and the space before a given name that starts at `at` (三浦 早苗さん: "三浦 " before
+// 早苗): one to three kanji after no other name character, one space, then `given` (the given
+// name without honorific: at most three kanji or four kana); a word of office is no family name
+// (会長 山田さん). "" when there is none.
+std::string family_before(std::string_view s, std::size_t at, std::string_view given,
+                          const SpeakerModel::Compiled& cues);
 
 // A name without the honorifics of [strip-honorific] (ハルカさん -> ハルカ); a [title-name] and a
 // name that would be left empty stay whole.

@@ -189,6 +189,36 @@ bool faq_headings(const std::vector<Item*>& items, const std::vector<std::size_t
   return true;
 }
 
+// A Q./A. pair or two in a page that is otherwise no interview (patch notes, a product page, a
+// health page's よくある質問): at most `label.faq_max_questions` questions, and the lines from
+// the first question to the end of the last answer (the paragraphs that go on after it) are less
+// than the share `label.min_qa_share` of the page's blocks. Decided by the document: the same
+// pair over most of a short page is an interview.
+bool few_questions_aside(Context& cx, const std::vector<Item*>& items, const std::vector<std::size_t>& ks) {
+  int questions = 0;
+  for (std::size_t k : ks) {
+    if (items[k]->forced) return false;
+    questions += items[k]->candidate->label.name == "Q";
+  }
+  if (questions == 0 || questions > cx.w("label.faq_max_questions")) return false;
+  std::size_t last = ks.back();
+  while (last + 1 < items.size()) {  // the answer goes on over plain paragraphs
+    const Item& n = *items[last + 1];
+    if (n.block.kind == BlockKind::head || n.candidate || n.header || n.furniture ||
+        !(n.paragraph || n.block.kind == BlockKind::list || n.block.kind == BlockKind::quote))
+      break;
+    ++last;
+  }
+  int covered = 0, total = 0;
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    const Item& it = *items[k];
+    if (it.block.kind == BlockKind::opaque || it.furniture) continue;
+    ++total;
+    covered += k >= ks.front() && k <= last;
+  }
+  return total > 0 && covered < cx.w("label.min_qa_share") * total;
+}
+
 }  // namespace
 
 std::vector<Item*> Context::items() {
@@ -211,6 +241,13 @@ void read_kept_label(Context& cx, Item& it) {
   }
   // The label with the text after it, as the line stood.
   std::string rest = it.block.leaves.empty() ? std::string() : leaf_text(it.block.leaves[0]);
+  // A label that was the whole line (【相談】 over the paragraphs it heads): the same shape as the
+  // first run found, so that its turn goes on the same way (and keeps its @cert).
+  if (trim_space(rest).empty())
+    if (auto c = parse_label(t, cx.model, true); c && c->label.alone && c->label.length == t.size()) {
+      it.candidate = c;
+      return;
+    }
   for (const std::string& line : {t + rest, t + "x"})
     if (auto c = parse_label(line, cx.model, false); c && c->label.length == t.size()) {
       it.candidate = c;
@@ -389,6 +426,14 @@ LabelStyle judge_family(Context& cx, std::vector<Item*>& items, const std::strin
       items[k]->faq_heading = true;
       items[k]->why = "an FAQ's numbered question: a heading over its answer";
     }
+  } else if (family == "QA" && few_questions_aside(cx, items, ks)) {
+    why << ": at most " << cx.w("label.faq_max_questions")
+        << " questions (Q.) over a small part of the page: an FAQ's questions over their answers, not turns";
+    for (std::size_t k : ks) {
+      if (items[k]->forced || items[k]->candidate->label.name != "Q") continue;
+      items[k]->faq_heading = true;
+      items[k]->why = "a question of an FAQ in a page that is no interview: a heading over its answer";
+    }
   } else st.accepted = true;
   if (std::any_of(ks.begin(), ks.end(), [&](std::size_t k) { return items[k]->forced; })) st.accepted = true;
   st.why = why.str();
@@ -406,6 +451,46 @@ std::vector<int> clusters_of(Context& cx, const std::vector<Item*>& items, const
     cluster[n] = c += broken;
   }
   return cluster;
+}
+
+// A line that opens with a bullet (・研究テーマ：… - 所在地：…): a row of a list, whatever block
+// segmentation made of it.
+bool bulleted(std::string_view t) {
+  t = trim_space(t);
+  if (t.empty()) return false;
+  char32_t c = text::at(t, 0);
+  return c == U'・' || c == U'•' || c == U'◦' || c == U'‣' || c == U'▪' || c == U'･' || c == '-' || c == '*' ||
+         c == U'＊' || c == U'－';
+}
+
+// The lines of a style that are rows of a table of keys and values, not turns (・研究室名：…
+// ・所在地：… ・設立：…): names each used once in the document, on lines next to each other (no
+// other block between), in a bulleted list, or three or more such lines, or values that do not
+// read like speech; a bulleted line whose name is used once, alone. A label style repeats a
+// small set of names over turns; a table names each of its keys once.
+std::vector<bool> table_rows(Context& cx, const std::vector<Item*>& items, const LabelStyle& st,
+                             const std::vector<std::size_t>& ks, const std::vector<std::string>& keys) {
+  const int min_repeats = static_cast<int>(cx.w("label.min_repeats"));
+  std::vector<bool> row(ks.size(), false);
+  auto single = [&](std::size_t n) { return st.names.at(keys[n]) < min_repeats && !items[ks[n]]->forced; };
+  for (std::size_t n = 0; n < ks.size();) {
+    if (!single(n)) {
+      ++n;
+      continue;
+    }
+    std::size_t e = n + 1;
+    while (e < ks.size() && single(e) && ks[e] == ks[e - 1] + 1) ++e;
+    bool bullets = false, all_spoken = true;
+    for (std::size_t m = n; m < e; ++m) {
+      bullets = bullets || bulleted(items[ks[m]]->text);
+      all_spoken = all_spoken && said_after(cx, items, ks[m]);
+    }
+    std::size_t len = e - n;
+    if ((len >= 2 && (bullets || len >= 3 || !all_spoken)) || (len == 1 && bullets))
+      for (std::size_t m = n; m < e; ++m) row[m] = true;
+    n = e;
+  }
+  return row;
 }
 
 // The lines of an accepted style that are labels: a recurring name, or a name seen once inside
@@ -428,9 +513,14 @@ void accept_lines(Context& cx, std::vector<Item*>& items, const LabelStyle& st, 
   if (pair)
     for (std::size_t n = 0; n < ks.size() && first_ask == ks.size(); ++n)
       if (items[ks[n]]->candidate->qa > 0) first_ask = n;
+  std::vector<bool> rows = table_rows(cx, items, st, ks, keys);
   for (std::size_t n = 0; n < ks.size(); ++n) {
     Item& it = *items[ks[n]];
     const SpeakerLabel& sl = it.candidate->label;
+    if (rows[n] && !qa) {
+      it.why = "label-like start " + display(st) + " with a name seen once, a row of a list of keys and values";
+      continue;
+    }
     if (n < first_ask && pair && it.candidate->qa == 0 && !it.forced) {
       it.why = "label-like start " + display(st) + " before the first question of its question-and-answer pair";
       continue;
@@ -494,6 +584,17 @@ void labelled_blocks_become_paragraphs(Context& cx, std::vector<Item*>& items) {
   }
 }
 
+// An FAQ's question that segmentation left a paragraph is the heading over its answer.
+void faq_questions_become_headings(std::vector<Item*>& items) {
+  for (Item* it : items) {
+    if (!it->faq_heading || !it->paragraph || it->forced || it->block.leaves.size() != 1) continue;
+    it->block.kind = BlockKind::head;
+    it->block.attrs = Attrs();
+    it->block.leaves[0].element = "head";
+    it->paragraph = false;
+  }
+}
+
 }  // namespace
 
 void induce_styles(Context& cx) {
@@ -516,6 +617,7 @@ void induce_styles(Context& cx) {
     cx.styles.push_back(std::move(st));
   }
   labelled_blocks_become_paragraphs(cx, items);
+  faq_questions_become_headings(items);
   for (auto& r : cx.runs) {
     rejoin_lists(r);
     if (std::any_of(r.items.begin(), r.items.end(), [](const Item& it) { return it.label.has_value(); }))

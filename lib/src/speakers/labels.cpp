@@ -316,6 +316,22 @@ struct Body {
   bool bracketed = false, bold = false;
 };
 
+// A family name and a given name with one space between (三浦 早苗： 三浦　早苗＞), the space
+// inside the label: the name runs from i over both parts when a colon or ＞ follows the second.
+// `k`: where the first part ends. Returns where the name ends.
+std::size_t spaced_name_end(const Head& h, std::size_t i, std::size_t k) {
+  auto kanji_or_katakana = [&](std::size_t a, std::size_t b) {
+    bool kanji = true, kata = true;
+    for (std::size_t x = a; x < b; ++x) kanji = kanji && text::is_kanji(h[x]), kata = kata && text::katakana_word(h[x]);
+    return kanji || kata;
+  };
+  if (k - i > 4 || !kanji_or_katakana(i, k) || !(h[k] == ' ' || h[k] == U'　')) return k;
+  std::size_t j = k + 1;
+  while (j < h.size() && j < k + 6 && (text::is_kanji(h[j]) || text::is_kana(h[j]))) ++j;
+  if (j == k + 1 || j - (k + 1) > 4 || !(is_colon(h[j]) || is_angle(h[j]))) return k;
+  return j;
+}
+
 // The body at i: **name**, a name in brackets, or a bare name with maybe a bracket after it.
 std::optional<Body> parse_body(const Head& h, std::size_t i, std::size_t max_name, LabelCandidate& c) {
   SpeakerLabel& l = c.label;
@@ -343,6 +359,7 @@ std::optional<Body> parse_body(const Head& h, std::size_t i, std::size_t max_nam
                                                 (k > i && h[k] == ' ' && text::is_latin(h[k - 1]) && text::is_latin(h[k + 1]))))
       ++k;
     if (k == i || slot_char(h[k])) return std::nullopt;  // nothing, or longer than a name
+    k = spaced_name_end(h, i, k);
     b.name_b = i, b.name_e = b.end = k;
     if (text::opens(h[k]) == 1) {  // 議長（大河内正君） 山田(アナリスト) 森義人（もり・よしと）
       std::size_t close = k + 1;
@@ -447,9 +464,30 @@ void take_title_after_mark(const Head& h, std::size_t body_end, std::size_t labe
   }
 }
 
+// A name made only of credit words ([credit-word]), alone or joined by ・ ／ / (取材・撮影, 写真／文).
+bool credit_name(std::string_view name, const SpeakerModel::Compiled& cues) {
+  std::string part;
+  bool any = false;
+  auto done = [&] {
+    if (part.empty() || !cues["credit-word"].whole(part)) return false;
+    part.clear();
+    any = true;
+    return true;
+  };
+  for (text::CodePoint cp : text::code_points(name)) {
+    if (cp.c == U'・' || cp.c == U'／' || cp.c == '/') {
+      if (!done()) return false;
+      continue;
+    }
+    utf8::append(part, cp.c);
+  }
+  return done() && any;
+}
+
 // A start shaped like a label that is something else: a phrase with a particle inside (IC
 // カード利用時は１４７円), a stop word (注: 座談会:…, 【訂正・6月20日】), a byline or a caption key
-// (著者: 写真:; 聞き手：佐藤あかね is a credit, 聞き手：売れる本は変わりましたか。 a question).
+// (著者: 写真:; 聞き手：佐藤あかね is a credit, 聞き手：売れる本は変わりましたか。 a question), a credit
+// (取材・撮影：山田一郎).
 bool look_alike(const LabelCandidate& c, const std::u32string& u, bool bold, std::string_view text,
                 const SpeakerModel& model) {
   const auto& cues = model.compiled();
@@ -466,6 +504,8 @@ bool look_alike(const LabelCandidate& c, const std::u32string& u, bool bold, std
   if (c.qa == 0 && (cues["label-stop"].whole(l.name) || cues["tag-stop"].whole(l.name))) return true;
   if (c.qa == 0 && l.style == SpeakerLabel::Style::bracket &&
       (cues["label-stop"].prefix(l.name) || cues["tag-stop"].prefix(l.name)))
+    return true;
+  if (c.qa == 0 && credit_name(l.name, cues) && !sentence_after(text.substr(std::min(l.length, text.size()))))
     return true;
   if (l.style != SpeakerLabel::Style::bracket && !bold) {
     const Rules& seg = model.segment_rules();

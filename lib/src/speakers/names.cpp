@@ -78,7 +78,11 @@ LabelName label_name(const SpeakerLabel& l, const SpeakerModel::Compiled& cues) 
     name = name.substr(dot + 3);
   }
   name = strip_honorific(name, cues);
-  out.key = "L:" + name;
+  // 三浦 早苗 and 三浦早苗: one person (the space between family and given name is no part of who).
+  std::string key;
+  for (text::CodePoint cp : text::code_points(name))
+    if (!text::is_space(cp.c)) utf8::append(key, cp.c);
+  out.key = "L:" + key;
   out.name = name;
   out.role = role;
   return out;
@@ -184,7 +188,7 @@ std::string interviewee_in(Context& cx, std::string_view t) {
     if (at == std::string_view::npos) continue;
     std::size_t start = at;
     while (start > 0 && is_name_char(text::before(t, start))) start = text::prev(t, start);
-    if (start < at) return std::string(t.substr(start, at - start));
+    if (start < at) return family_before(t, start, t.substr(start, at - start), cx.cues) + std::string(t.substr(start, at - start));
   }
   return {};
 }
@@ -342,6 +346,16 @@ void name_people(Context& cx) {
   for (Item* it : items)
     if (it->label) labelled[it->person].push_back(it);
   static const std::vector<Item*> kNone;
+  // How the labels write each person, the fullest form (三浦 早苗 over 三浦).
+  std::map<std::string, std::string> written;
+  for (Item* it : items) {
+    if (!it->label || it->person.rfind("L:", 0) != 0) continue;
+    std::string n = label_name(it->label->shape, cx.cues).name;
+    std::string bare;
+    for (text::CodePoint cp : text::code_points(n))
+      if (!text::is_space(cp.c)) utf8::append(bare, cp.c);
+    if (bare == it->person.substr(2) && n.size() > written[it->person].size()) written[it->person] = n;
+  }
   std::optional<std::vector<std::string>> outside;
   std::map<std::string, std::string, std::less<>> holders;
   std::optional<std::string> only_person;
@@ -365,7 +379,8 @@ void name_people(Context& cx) {
       p.name = interviewee;
       p.role = "interviewee";
     } else {
-      p.name = key.substr(2);
+      auto w = written.find(key);
+      p.name = w != written.end() && !w->second.empty() ? w->second : key.substr(2);
       std::string word_role;  // the role a label's words give (司会, 記者, 質問者)
       auto own = labelled.find(key);
       const std::vector<Item*>& own_items = own == labelled.end() ? kNone : own->second;
