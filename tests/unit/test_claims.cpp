@@ -196,6 +196,26 @@ BOOST_AUTO_TEST_CASE(questions) {
   BOOST_TEST(cues("パスキー？") == "？");
 }
 
+// What makes a sentence look like a question without asking: a suggestion or an invitation,
+// an exclamation, a question word inside an indirect question, a hedge with ではないでしょうか.
+BOOST_AUTO_TEST_CASE(sentences_that_look_like_questions) {
+  BOOST_TEST(cat("ぜひ一度、足を運んでみてはいかがでしょうか。") == "other");
+  BOOST_TEST(cat("疲れたら、少し休んだらどうですか？") == "other");
+  BOOST_TEST(cat("次の休みに、家族で出かけてみませんか？") == "other");
+  // として + は is a topic, not the て-form: the view of the addressee is asked for
+  BOOST_TEST(cat("自治体としてはいかがですか。") == "question");
+  BOOST_TEST(cat("毎日、夜遅くまでスマホを見ていませんか？") == "question");
+  BOOST_TEST(cat("なんと美しい夕焼けだろうか。") == "other");
+  BOOST_TEST(cat("何を選べばいいのか分からない人も多いでしょう。") == "speculation");
+  BOOST_TEST(cat("どこで買えるのでしょうか。") == "question");
+  // ではないでしょうか after a noun: a hedge in prose, a question in a spoken turn
+  BOOST_TEST(cat("一番の問題は、やはり価格ではないでしょうか。") == "speculation");
+  SentenceContext spoken;
+  spoken.spoken = true;
+  BOOST_TEST(cat("一番の問題は、やはり価格ではないでしょうか。", spoken) == "question");
+  BOOST_TEST(cat("利用者はかえって増えるのではないでしょうか。") == "speculation");
+}
+
 BOOST_AUTO_TEST_CASE(direct_quotations) {
   BOOST_TEST(cat("そのとき、父が「借りてくれる人さえいれば、土地は生きるのに。」と言ったのが忘れられなくて。") == "reported");
   BOOST_TEST(cat("ある業界関係者は「ようやく世界と勝負できる会社が出てきた。」と期待を寄せる一方、「簡単ではない」と慎重な見方も示した。") ==

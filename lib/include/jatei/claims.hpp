@@ -159,6 +159,9 @@ struct SentenceContext {
   // The sentence stands under a heading of a procedure (作り方, 手順, ### …の設定): a step told
   // in the polite present (…にします) is an instruction.
   bool procedure = false;
+  // The sentence is in a spoken turn (someone's words to the others present): a noun with
+  // ではないでしょうか there is put to them as a question; in prose it hedges.
+  bool spoken = false;
 };
 
 // Whether a speaker label or role names someone who asks (司会, 聞き手, 記者, Q, interviewer,

@@ -104,6 +104,7 @@ void classify_all(Pass& pass, const Context& context, const Lexicon& lex, bool u
         key += ctx.division;
         key += ctx.asker ? "\1" : "\2";
         key += ctx.procedure ? "\1" : "\2";
+        key += ctx.spoken ? "\1" : "\2";
         if (auto it = seen.find(key); it != seen.end()) {
           decisions[k] = it->second;
           continue;
@@ -241,6 +242,7 @@ void annotate(Document& doc, const Options& options) {
     ctx.division = r.div->type;
     ctx.asker = askers[k];
     ctx.procedure = procedure[k];
+    ctx.spoken = r.turn && r.turn->spoken();
     return ctx;
   };
   classify_all(pass, context, lex, use_cache, profile);

@@ -33,7 +33,7 @@ bool is_category(std::string_view kind) {
   static const std::string_view kinds[] = {"speech", "hearing", "thinking", "estimate", "judging", "denial", "manner", "stance",
                                            "showverb", "rumour", "spread", "epistemic", "likely", "feeling",
                                            "evaluation", "telling", "ask", "answer", "evidence", "discourse",
-                                           "rumoured", "voice", "pointer", "finding", "source", "agent"};
+                                           "rumoured", "voice", "pointer", "finding", "source", "agent", "suggestion", "exclaim"};
   return std::find(std::begin(kinds), std::end(kinds), kind) != std::end(kinds);
 }
 

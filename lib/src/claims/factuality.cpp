@@ -608,6 +608,27 @@ bool has_question_word(const Sent& s, const Lexicon& lex, std::size_t from, std:
   return false;
 }
 
+// 何を買えばいいのか分からない人も多いでしょう: a question word inside an indirect question
+// (…か/…のか closed by what follows: 分からない, かどうか, かを, かは, か、) asks nothing of the
+// final predicate. Where the last such か in [from, to) ends, or `from` when there is none.
+std::size_t after_embedded_question(const Sent& s, std::size_t from, std::size_t to) {
+  if (to <= from) return from;
+  std::string_view span = s.n.substr(from, to - from);
+  if (span.find("か") == std::string_view::npos) return from;
+  std::vector<Morph> ms;
+  analyse_morphs(span, ms);
+  std::size_t last = from;
+  for (std::size_t k = 0; k + 1 < ms.size(); ++k) {
+    const Morph& m = ms[k];
+    if (m.surface != "か" || m.pos != Pos::particle) continue;
+    bool only_finals = true;
+    for (std::size_t r = k + 1; r < ms.size(); ++r)
+      if (!(ms[r].pos == Pos::particle && ms[r].pos1 == "終助詞")) only_finals = false;
+    if (!only_finals) last = from + m.end;
+  }
+  return last;
+}
+
 // えっ、そんなに下がっているんですか。: surprise at what was just said, closed by 。 rather
 // than ？, with no question word: an exclamation, not a request for information.
 bool surprised(const Sent& s, const Lexicon& lex) {
@@ -1015,6 +1036,13 @@ struct Verdict {
         d.hits[k].note = "a request in a turn that asks: a question";
         return decide(Category::question, "a request for information in an interviewer's or moderator's turn", {k});
       }
+    // …ではないでしょうか from someone who asks: a question put to the other side
+    for (std::size_t k = 0; k < d.hits.size(); ++k)
+      if (d.hits[k].governs && (d.hits[k].kind == "negq" || d.hits[k].kind == "negq-noun")) {
+        d.hits[k].category = Category::question;
+        d.hits[k].note = "…ではないでしょうか in a turn that asks: a question";
+        return decide(Category::question, "…ではないでしょうか in an interviewer's or moderator's turn", {k});
+      }
     if (!elliptical(s.pred)) return false;
     std::size_t k = own_cue(s.pred.chunk_begin(s.pred.head), s.pred.end, Category::question, 0.8, "", "(…は。)",
                             "a bare topic in a turn that asks");
@@ -1037,6 +1065,13 @@ struct Verdict {
     std::vector<std::size_t> agreement;
     for (std::size_t k = 0; k < d.hits.size(); ++k)
       if (d.hits[k].governs && d.hits[k].kind == "agreement") agreement.push_back(k);
+    // 一番の問題は価格ではないでしょうか: said to the others present, a question; in prose a hedge
+    for (std::size_t k = 0; k < d.hits.size(); ++k)
+      if (d.hits[k].governs && d.hits[k].kind == "negq-noun" && ctx.spoken) {
+        d.hits[k].category = Category::question;
+        d.hits[k].note = "…ではないでしょうか in a spoken turn: put to the others as a question";
+        return decide(Category::question, "a noun with ではないでしょうか in a spoken turn: asks", {k});
+      }
     if (!agreement.empty() && !has_question_word(s, lex, s.body, s.core_end))
       return decide(Category::opinion, "asks for agreement, not a question", agreement);
     std::vector<std::size_t> qmarks;
@@ -1044,6 +1079,9 @@ struct Verdict {
       if (d.hits[k].expression == "?" && d.hits[k].governs) qmarks.push_back(k);
     if (s.qmark) {
       if (s.excl && !contains_hiragana(core)) return decide(Category::other, "exclamation of surprise (!?) without a predicate");
+      for (std::size_t k = 0; k < d.hits.size(); ++k)
+        if (d.hits[k].governs && d.hits[k].kind == "suggestion")
+          return decide(Category::other, "a suggestion or an invitation, with ？: advises, asks nothing", {k});
       if (surprise_echo(s)) return decide(Category::other, "echo of surprise, not a request for information");
       return decide(Category::question, "ends with a question mark", qmarks);
     }
@@ -1062,7 +1100,7 @@ struct Verdict {
       const RawHit* nb = &kept[k];
       if (!at_sentence_end(s, nb->e)) continue;
       if (before(n, nb->b) == U'か') continue;  // …かでしょう: a guess about an indirect question
-      if (has_question_word(s, lex, s.body, nb->b))
+      if (has_question_word(s, lex, after_embedded_question(s, s.body, nb->b), nb->b))
         return decide(Category::question, "a question word with a final " + h.expression + ": wonders", {k});
     }
     return false;

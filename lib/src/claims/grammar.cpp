@@ -104,16 +104,68 @@ namespace {
 
 // Questions, requests, proposals, wishes: what the predicate does rather than says. True when
 // one of them decided.
+// An exclamatory adverb (なんと, なんて) at the start of a clause before the predicate.
+bool exclaims(const Ctx& c) {
+  std::string_view n = c.s.n;
+  for (auto* e : c.lex.of_kind("exclaim")) {
+    if (e->cls == "none") continue;
+    for (std::size_t at = n.find(e->expression, c.s.body); at != std::string_view::npos && at < c.p.end;
+         at = n.find(e->expression, at + 1)) {
+      bool clause_start = at == c.s.body || text::before(n, at) == U'、' || text::before(n, at) == U',';
+      if (clause_start) return true;
+    }
+  }
+  return false;
+}
+
+// ぜひ行ってみてはいかがでしょうか, 任せてみてはどう(でしょう), 休んだらどうですか: ては/たら and
+// a predicate of suggestion; 一緒に出かけてみませんか, 今年は2回までにしませんか: an invitation.
+// Advice or a proposal to the hearer: it asks nothing.
+bool suggests(const Ctx& c, bool wh) {
+  const Predicate& p = c.p;
+  const Chunk& h = p.chunks[p.head];
+  if (p.head > 0 && c.cat("suggestion", h.lemma) && !p.past && !p.negative) {
+    // the て-form of a verb and は (試してみては), or たら (休んだら); not として/では (自治体
+    // としてはいかがですか asks for a view)
+    const Chunk& b = p.chunks[p.head - 1];
+    const Morph& last = p.morphs[b.last - 1];
+    const Morph* prev = b.last >= 2 ? &p.morphs[b.last - 2] : nullptr;
+    bool te_wa = last.surface == "は" && prev && (prev->surface == "て" || prev->surface == "で") &&
+                 prev->pos == Pos::particle && prev->pos1 == "接続助詞";
+    bool tara = (last.surface == "たら" || last.surface == "だら") && last.pos == Pos::auxiliary;
+    if (te_wa || tara) return true;
+  }
+  // An invitation: a verb of doing (する, or ～てみる) in the polite negative question, no
+  // question word, nothing in progress (していませんか asks whether it is so).
+  if (!wh && p.negative && p.polite && p.has(Modal::negation_question) && !p.progressive && !p.past &&
+      h.kind == Chunk::Kind::verb) {
+    bool try_it = h.tail.starts_with("てみ") || h.tail.starts_with("でみ");
+    bool do_it = (h.lemma == "する" || h.lemma.ends_with("にする")) && h.tail.starts_with("ませ");
+    if (try_it || do_it) return true;
+  }
+  return false;
+}
+
 bool questions(Ctx& c, bool wh) {
   const Predicate& p = c.p;
   std::size_t hb = c.head_begin(), he = p.morphs[p.chunks[p.head].last - 1].end;
+  if (suggests(c, wh)) {
+    c.hit(Category::other, 0.7, hb, he, "suggestion", "a suggestion or an invitation (…てはいかが, …てみませんか): advises, asks nothing");
+    return true;
+  }
+  if (p.has(Modal::conjecture) && exclaims(c) && !c.s.qmark) {
+    c.hit(Category::other, 0.7, hb, he, "exclaim", "an exclamatory adverb with a final だろう (なんと…だろう): exclaims");
+    return true;
+  }
   if (const ModalMark* nq = p.mark(Modal::negation_question)) {
-    // のではないか / んじゃないかな: a hedge; じゃないですか asks
+    // のではないか / んじゃないかな / …ではないでしょうか: a hedge; じゃないですか asks
     bool nominal = false;
     for (const Morph& m : p.morphs)
       if ((m.surface == "の" || m.surface == "ん") && m.pos == Pos::noun && m.begin < nq->begin) nominal = true;
     if (p.polite && !p.has(Modal::conjecture)) c.hit(Category::question, 0.9, hb, he, "", "…ないですか: asks");
-    else if (nominal) c.hit(Category::speculation, 0.8, hb, he, "", "のではないか: isn't it the case that (a hedge)");
+    else if (nominal || p.has(Modal::conjecture))
+      c.hit(Category::speculation, 0.8, hb, he, !nominal ? "negq-noun" : p.polite && p.has(Modal::conjecture) ? "negq" : "",
+            "のではないか, ではないでしょうか: isn't it the case that (a hedge)");
     else c.hit(Category::opinion, 0.6, hb, he, "", "…じゃないか: asks for agreement");
     return true;
   }

@@ -453,7 +453,10 @@ void read_tail(Predicate& p) {
         continue;
       }
       // では/じゃ ない か: のではないか, じゃないか
-      if (s == "か" && k >= 1 && prev && (prev->base == "ない" || prev->base == "ん") && negations > 0) {
+      // …ではないでしょうか / ではないだろうか: the same, through a conjecture
+      bool conjectured = k >= 4 && prev && prev->base == "う" && (m[k - 2].base == "です" || m[k - 2].base == "だ") &&
+                         m[k - 3].base == "ない" && (m[k - 4].surface == "は" || m[k - 4].surface == "で" || m[k - 4].surface == "じゃ");
+      if (s == "か" && k >= 1 && prev && (prev->base == "ない" || prev->base == "ん" || conjectured) && negations > 0) {
         add_mark(p, Modal::negation_question, x.begin, x.end, "ではないか");
         p.finals += s;
         continue;
