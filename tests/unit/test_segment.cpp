@@ -1202,3 +1202,112 @@ BOOST_AUTO_TEST_CASE(a_marked_title_after_the_chrome_and_the_desk_beside_the_dat
   Document r = seg("新薬の試験結果に関するお知らせ\n2025年5月14日\n各　位\n当社は本日、試験の結果を公表しました。詳細は以下の通りです。\n");
   BOOST_TEST(kind_of(r, "各　位") != "byline");
 }
+
+BOOST_AUTO_TEST_CASE(a_letter_dated_addressed_and_signed_above_its_title) {
+  Document d = seg(
+      "令和7年6月20日\n保護者各位\n桜ケ丘市立みなみ野小学校\n校長　藤川 直樹\n個人面談の実施について（お知らせ）\n"
+      "日頃より本校の教育活動にご理解とご協力をいただき、誠にありがとうございます。下記のとおり個人面談を実施いたします。\n"
+      "記\n１．期　間　7月14日（月）～7月18日（金）\n２．場　所　各学級の教室\n以上\n"
+      "・期間中は全学年が4時間授業となり、13時40分に下校します。\n・駐車場はありませんので、徒歩でお越しください。\n");
+  BOOST_TEST(kind_of(d, "令和7年6月20日") == "byline");  // an era's date is a dateline
+  BOOST_TEST(kind_of(d, "保護者各位") == "paragraph");
+  BOOST_TEST(kind_of(d, "桜ケ丘市立みなみ野小学校") == "byline");
+  BOOST_TEST(kind_of(d, "校長　藤川 直樹") == "byline");
+  BOOST_TEST(d.header.title == "個人面談の実施について（お知らせ）");
+  // The notes after the 以上 that closes the 記 are the letter's, not a summary.
+  BOOST_TEST(division_of(d, "・期間中は全学年が4時間授業となり、13時40分に下校します。|・駐車場はありませんので、徒歩でお越しください。") ==
+             "article");
+  // A release's title under its addressee, over a subtitle and the issuer's dated line, stays the title.
+  Document r = seg(
+      "報道関係者各位\nドローンで山あいの集落に日用品を届けます\n～3村で定期便を開始～\n株式会社ソラハコ　2025年6月2日\n"
+      "株式会社ソラハコは、山あいの集落へのドローン定期便を始めます。まず3村で運航します。\n");
+  BOOST_TEST(r.header.title == "ドローンで山あいの集落に日用品を届けます");
+  // Without a 記, a list after a trailer is still a summary.
+  Document s = seg("題名\n本文です。長い説明が続きます。\n（つづく）\n・要点の一つ目\n・要点の二つ目\n");
+  BOOST_TEST(division_of(s, "・要点の一つ目|・要点の二つ目") == "summary");
+}
+
+BOOST_AUTO_TEST_CASE(numbered_contents_entries_come_back_as_headings) {
+  Document d = seg(
+      "逆流性食道炎の症状と受診の目安\n胸やけが続くとき、逆流性食道炎が隠れていることがあります。主な症状をまとめました。\n目次\n"
+      "1. 逆流性食道炎とは\n2. 主な症状\n3. 参考文献\n1. 逆流性食道炎とは\n胃酸が食道に逆流し、粘膜に炎症が起こる病気です。\n"
+      "2. 主な症状\n胸やけや呑酸が代表的な症状です。\n3. 参考文献\n[1] 日本消化器病学会編「診療ガイドライン2021」\n"
+      "[2] 厚生労働省「e-ヘルスネット」\n");
+  BOOST_TEST(kind_of(d, "目次") == "head");
+  BOOST_TEST(kind_of(d, "1. 逆流性食道炎とは|2. 主な症状|3. 参考文献") == "list");
+  // Where they come back they are headings, not items beside the contents or the references.
+  auto heads = 0;
+  for (auto& b : blocks(d)) heads += b.kind == BlockKind::head && (b.text == "1. 逆流性食道炎とは" || b.text == "3. 参考文献");
+  BOOST_TEST(heads == 2);
+  BOOST_TEST(kind_of(d, "[1] 日本消化器病学会編「診療ガイドライン2021」|[2] 厚生労働省「e-ヘルスネット」") == "list");
+}
+
+BOOST_AUTO_TEST_CASE(a_statement_in_brackets_under_the_name_of_who_made_it) {
+  Document d = seg(
+      "リーグ戦第7節　港南、終盤の逆転で3連勝\n前半は相手のフォワードに押され、2本のトライを許した。後半は大きくボールを動かした。\n"
+      "試合後コメント\n大迫 勇人ヘッドコーチ\n「前半は後手に回りましたが、最後まで走り切った選手を誇りに思います」\n"
+      "岩城 優斗キャプテン\n「苦しい時間が長かったですが、全員で我慢できました」\n次節は12月21日、アウェーで北陵と対戦する。\n");
+  BOOST_TEST(kind_of(d, "試合後コメント") == "head");
+  BOOST_TEST(kind_of(d, "大迫 勇人ヘッドコーチ") == "head");
+  BOOST_TEST(kind_of(d, "「前半は後手に回りましたが、最後まで走り切った選手を誇りに思います」") == "quote");
+  BOOST_TEST(kind_of(d, "岩城 優斗キャプテン") == "head");
+  BOOST_TEST(kind_of(d, "「苦しい時間が長かったですが、全員で我慢できました」") == "quote");
+  // Two quotations in one paragraph are no statement wholly in brackets; nor is one without a heading above it.
+  Document t = seg(
+      "題名\n本文です。長い説明が続きます。\n大迫 勇人ヘッドコーチ\n「前半は後手に回りました」「最後まで走り切りました」\n"
+      "本文です。「前半は後手に回りましたが、最後まで走り切りました」\n");
+  BOOST_TEST(kind_of(t, "「前半は後手に回りました」「最後まで走り切りました」") == "paragraph");
+}
+
+BOOST_AUTO_TEST_CASE(a_reply_slip_under_a_cut_line) {
+  Document d = seg(
+      "個人面談の実施について\n下記のとおり個人面談を実施いたします。ご協力をお願いいたします。\n"
+      "ご不明な点は、担任までお問い合わせください。\n"
+      "----------------------------- キリトリ -----------------------------\n個人面談　希望調査票\n"
+      "保護者名（　　　　　　　　　　）\n第1希望　（　　）月（　　）日　（　　）時ごろ\n第2希望　（　　）月（　　）日　（　　）時ごろ\n"
+      "桜ケ丘市立みなみ野小学校　TEL 072-555-0148\n");
+  BOOST_TEST(division_of(d, "----------------------------- キリトリ -----------------------------") == "boilerplate");
+  BOOST_TEST(kind_of(d, "個人面談　希望調査票") == "head");
+  // The slip's rows are no chrome of the page's close.
+  BOOST_TEST(division_of(d, "第1希望　（　　）月（　　）日　（　　）時ごろ") != "boilerplate");
+  // Three dashes are no rule across the page.
+  Document md = seg("題名\n本文です。長い説明が続きます。\n---\n本文です。続きです。\n");
+  BOOST_TEST(division_of(md, "---") != "boilerplate");
+}
+
+BOOST_AUTO_TEST_CASE(a_line_naming_the_part_of_the_person_under_it) {
+  Document d = seg(
+      "逆流性食道炎の症状と受診の目安\nこの記事の監修医師\n西園寺消化器内科クリニック　院長　小野寺 麻衣\n"
+      "2024年10月2日公開　2025年8月18日更新\n胸やけが続くとき、逆流性食道炎が隠れていることがあります。主な症状をまとめました。\n"
+      "薬をやめると再発しやすいため、生活習慣も見直すことが大切です。\nこの記事を書いた人\nぬるぽ\n"
+      "業務システムの保守をしているエンジニア。SQLが好きです。\n");
+  BOOST_TEST(kind_of(d, "この記事の監修医師") == "byline");  // before the body: the byline's first line
+  BOOST_TEST(kind_of(d, "西園寺消化器内科クリニック　院長　小野寺 麻衣") == "byline");
+  BOOST_TEST(kind_of(d, "2024年10月2日公開　2025年8月18日更新") == "byline");
+  BOOST_TEST(kind_of(d, "この記事を書いた人") == "head");  // after it: the author box's heading
+  BOOST_TEST(kind_of(d, "ぬるぽ") == "byline");
+  BOOST_TEST(division_of(d, "業務システムの保守をしているエンジニア。SQLが好きです。") == "author");
+}
+
+BOOST_AUTO_TEST_CASE(a_blog_name_a_button_and_a_date_over_the_title_and_links_to_other_posts) {
+  Document d = seg(
+      "ぬるぽ開発日誌\n読者になる\n2025-09-21\nSQLiteの全文検索で社内メモを検索できるようにした\n"
+      "社内のメモアプリに検索機能がなく、毎回苦労していました。そこで全文検索を使ってみました。\n検索の例\n"
+      "SELECT title FROM memo_fts WHERE memo_fts MATCH '議事録' LIMIT 20;\n結果は数ミリ秒で返ってきました。短い語はLIKEで補っています。\n"
+      "« Rustで書いたCLIツールを配布する\nDockerのログが溜まりすぎた話 »\n");
+  BOOST_TEST(d.header.title == "SQLiteの全文検索で社内メモを検索できるようにした");
+  BOOST_TEST(division_of(d, "ぬるぽ開発日誌") == "boilerplate");
+  BOOST_TEST(division_of(d, "読者になる") == "boilerplate");
+  BOOST_TEST(kind_of(d, "2025-09-21") == "byline");
+  BOOST_TEST(kind_of(d, "検索の例") == "head");  // a heading over a line of code
+  BOOST_TEST(division_of(d, "« Rustで書いたCLIツールを配布する") == "boilerplate");
+  BOOST_TEST(division_of(d, "Dockerのログが溜まりすぎた話 »") == "boilerplate");
+  // A club's site name, a category row, then the title in a row over the dateline with its crowd.
+  Document r = seg(
+      "港南シーガルズ オフィシャルサイト\nNEWS　試合結果\nリーグ戦第7節　港南シーガルズ、終盤の逆転で3連勝\n"
+      "2025年12月14日（日）　港南フットボールパーク　観衆 6,312人\n港南シーガルズ　27－24　西都レッドホークス\n前半　10－17\n"
+      "前半は西都の強いフォワードに押され、2本のトライを許した。後半は大きくボールを動かした。\n");
+  BOOST_TEST(r.header.title == "リーグ戦第7節　港南シーガルズ、終盤の逆転で3連勝");
+  BOOST_TEST(division_of(r, "港南シーガルズ オフィシャルサイト") == "boilerplate");
+  BOOST_TEST(kind_of(r, "2025年12月14日（日）　港南フットボールパーク　観衆 6,312人") == "byline");
+}

@@ -125,6 +125,10 @@ class Analysis : Pass {
       l.head_like = short_unended && cues_.section_head.prefix(l.content()) &&
                     !(reads_like_a_turn(l.content()) && !heading_tag(l.content()));
       l.dateline = l.chars <= 60 && !ends_like_sentence(l.content()) && cues_.dateline.whole(l.content());
+      // A dateline with the venue and the crowd (…　観衆 6,312人) is no counter of the page.
+      if (l.dateline && l.kind == LineKind::boilerplate && !cues_.boilerplate_line.contains(l.content()) &&
+          !cues_.chrome_line.whole(l.content()))
+        l.kind = LineKind::para;
       if (l.r_count > 0) {
         const Range& r = ranges.back();
         std::string_view last = raw.substr(r.first, r.second - r.first);

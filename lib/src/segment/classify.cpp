@@ -29,6 +29,20 @@ bool reads_like_a_turn(std::string_view s) {
   return terminator(u.back());
 }
 
+// A rule across the page: eight or more dashes, rules or scissors making up three quarters of
+// the line, with at most a word inside (------ キリトリ ------, ✂‐‐‐‐‐‐‐‐).
+bool is_rule_line(std::string_view s, std::size_t chars) {
+  static constexpr std::u32string_view kRules = U"-‐‑–—―─━═=＝－~～_＿✂✄✁┈┄…‥・･.*＊";
+  std::size_t marks = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = 0;
+    char32_t c = utf8::decode(s, i, len);
+    marks += kRules.find(c) != std::u32string_view::npos;
+    i += len;
+  }
+  return marks >= 8 && marks * 4 >= chars * 3;
+}
+
 namespace {
 
 bool is_circled_number(char32_t c) {
@@ -68,6 +82,9 @@ bool is_ascii_marker(const std::string& p) { return p.size() == 1 || p == "‐" 
 // a row of three or more links between bars, or a short line naming a page function
 // ([boilerplate-line]: お問い合わせ, 一覧へ戻る, …) that is not a bracketed or marked heading.
 bool is_page_chrome(std::string_view s, std::size_t chars, const Cues& cues) {
+  if (is_rule_line(s, chars)) return true;
+  // A link to the previous or the next post (« 前の記事の題, 次の記事の題 »).
+  if (chars <= 60 && (s.starts_with("«") || s.starts_with("‹") || s.ends_with("»") || s.ends_with("›"))) return true;
   std::size_t seps = 0, seg_start = 0, longest = 0;
   for (std::size_t i = 0; i < s.size();) {
     std::size_t n = 0;

@@ -27,6 +27,8 @@ class Furniture : Pass {
     seg::mark_faq(plan_);
     mark_references();
     mark_tag_lines();
+    mark_slip_heads();
+    mark_byline_heads();
     mark_links();
     mark_page_close();
     find_punctuation();
@@ -58,6 +60,48 @@ class Furniture : Pass {
     // A row of hashtags (#エッセイ #転職): tags.
     for (auto& l : lines_)
       if (l.kind == LineKind::para && l.chars <= 150 && is_hashtag_row(l.content())) l.kind = LineKind::boilerplate;
+  }
+
+  // The first line under a rule across the page (a reply slip's 希望調査票 under the cut
+  // line), short and over rows or text: the heading of what the rule sets apart.
+  void mark_slip_heads() {
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      if (lines_[i].kind != LineKind::boilerplate || !is_rule_line(lines_[i].content(), lines_[i].chars)) continue;
+      std::size_t j = next_nonblank(i);
+      if (j == npos) continue;
+      Line& t = lines_[j];
+      std::size_t n = next_nonblank(j);
+      if ((t.kind == LineKind::para || (t.kind == LineKind::bullet && !has_bullet_mark(t.content()))) && t.chars <= 30 &&
+          !ends_like_sentence(t.content()) && !has_clause_punctuation(t.content()) && n != npos &&
+          (lines_[n].kind == LineKind::bullet || lines_[n].kind == LineKind::number || is_body(n)))
+        t.kind = LineKind::section_head;
+    }
+  }
+
+  // A [byline-head] line over a short line of a name: a heading (a byline itself before the
+  // body, see sections.cpp) over the person's byline.
+  void mark_byline_heads() {
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      Line& l = lines_[i];
+      if ((l.kind != LineKind::para && l.kind != LineKind::section_head) || l.chars > 20 ||
+          !rules_.matches_whole("byline-head", l.content()))
+        continue;
+      std::size_t n = next_nonblank(i);
+      if (n == npos) continue;
+      Line& t = lines_[n];
+      if (t.kind != LineKind::para || t.chars > 40 || ends_like_sentence(t.content()) || has_clause_punctuation(t.content()) ||
+          t.dateline)
+        continue;
+      l.kind = LineKind::section_head;
+      t.kind = LineKind::byline;
+    }
+  }
+
+  // Whether s starts with a [list-bullet] marker.
+  bool has_bullet_mark(std::string_view s) const {
+    for (auto& e : cues_.list_bullet.entries())
+      if (!e.pattern.empty() && s.starts_with(e.pattern)) return true;
+    return false;
   }
 
   void mark_links() {
@@ -101,7 +145,8 @@ class Furniture : Pass {
           continue;
         }
         if (!on) {
-          on = l.kind == LineKind::boilerplate ||
+          // (A rule across the page sets a part apart, a reply slip: no chrome of the close.)
+          on = (l.kind == LineKind::boilerplate && !is_rule_line(l.content(), l.chars)) ||
                (l.kind == LineKind::section_head && cues_.boilerplate_line.contains(l.content()));
           continue;
         }
@@ -128,25 +173,29 @@ class Furniture : Pass {
     std::size_t first = first_nonblank();
     // A short line between a block and the body text it heads (変更の理由, 材料（2人分）,
     // ★塩レモンだれ over a list).
+    // What a heading may head: body text, a line of code (検索してみる over the query), a
+    // statement wholly in 「」 (a comment under the name of who made it).
+    auto headed = [&](std::size_t j) {
+      return is_body(j) || (j != npos && (lines_[j].kind == LineKind::code || is_statement(lines_[j])));
+    };
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       Line& l = lines_[i];
       if (i == first || !could_head(l)) continue;
       std::size_t p = prev_nonblank(i), n = next_nonblank(i);
-      if (p == npos || !is_body(n)) continue;
+      if (p == npos) continue;
       if (lines_[p].kind == LineKind::para && could_head(lines_[p])) continue;  // a run of short lines
       if (has_stamp(lines_[p].content())) continue;  // the title of a post under its header
       if (p == first && lines_[p].kind == LineKind::para) continue;  // under a title: its subtitle or lead
-      l.kind = LineKind::section_head;
+      if (headed(n)) {
+        l.kind = LineKind::section_head;
+      } else if (n != npos && could_head(lines_[n]) && headed(next_nonblank(n))) {
+        // Two short lines between body texts, the second over the text: a heading and the
+        // heading under it (試合後コメント / 大迫 勇人ヘッドコーチ / 「…」).
+        l.kind = LineKind::section_head;
+        lines_[n].kind = LineKind::section_head;
+        i = n;
+      }
     }
-  }
-
-  // Whether line j is body text: a paragraph of sentences, or a list.
-  bool is_body(std::size_t j) const {
-    if (j == npos) return false;
-    const Line& l = lines_[j];
-    if (l.kind == LineKind::bullet || l.kind == LineKind::number) return true;
-    return l.kind == LineKind::para && l.r_count >= 1 && (ends_like_sentence(l.content()) || l.r_count >= 2) &&
-           l.chars > (punctuated_ ? 15u : 30u);
   }
 
   // Tags one a line under the title (Python / OCR / SQLite): before the first paragraph of the
@@ -239,7 +288,7 @@ class Furniture : Pass {
   // lines the items of a list.
   void mark_contents() {
     auto entry = [&](const Line& l) {
-      return l.kind == LineKind::para && l.chars <= 40 && !ends_like_sentence(l.content()) &&
+      return (l.kind == LineKind::para || l.kind == LineKind::number) && l.chars <= 40 && !ends_like_sentence(l.content()) &&
              !has_clause_punctuation(l.content()) && !core_text(l.content()).empty();
     };
     // The lines that can come back (not blank, 60 characters at most), each linked to the next
@@ -282,7 +331,11 @@ class Furniture : Pass {
       for (std::size_t k : run)
         for (std::size_t j = next_same[k]; j != npos; j = next_same[j]) {
           Line& t = lines_[j];
-          if (j <= run.back() || t.kind != LineKind::para || t.chars > 40 || ends_like_sentence(t.content())) continue;
+          // (Numbered as in the contents, 1. 逆流性食道炎とは: a heading, not an item beside the
+          // contents' last line or the list under it.)
+          if (j <= run.back() || (t.kind != LineKind::para && t.kind != LineKind::number) || t.chars > 40 ||
+              ends_like_sentence(t.content()))
+            continue;
           t.kind = LineKind::section_head;
         }
       i = run.back();

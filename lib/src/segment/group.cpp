@@ -84,7 +84,10 @@ class Grouping : Pass {
           pb.section = Section::boilerplate;
           break;
         default:
-          pb.kind = (!out.empty() && introduces_quote(out.back())) || comment || is_markdown_quote(l.content())
+          // A statement wholly in 「」 under a heading (a name over a comment) is a quotation.
+          pb.kind = (!out.empty() && introduces_quote(out.back())) || comment || is_markdown_quote(l.content()) ||
+                            (is_statement(l) && !out.empty() && out.back().kind == BlockKind::head &&
+                             out.size() - 1 != title_block_)
                         ? BlockKind::quote
                         : BlockKind::paragraph;
           break;
@@ -104,14 +107,6 @@ class Grouping : Pass {
   }
 
  private:
-  static bool is_subtitle(const Line& l) {
-    if (l.kind != LineKind::para || l.chars > 100 || l.chars < 3) return false;
-    std::string_view c = l.content();
-    std::size_t len = 0, len2 = 0;
-    char32_t a = utf8::decode(c, 0, len), b = utf8::decode_before(c, c.size(), len2);
-    return a == b && (a == U'～' || a == U'〜' || a == U'―' || a == U'—' || a == U'─');
-  }
-
   bool introduces_quote(const PendingBlock& b) const {
     return b.kind == BlockKind::paragraph && lines_[b.last].quote_intro;
   }

@@ -24,6 +24,7 @@ class Header : Pass {
   std::vector<std::pair<std::size_t, HeaderRole>> run(std::size_t nonblank) const {
     std::vector<std::pair<std::size_t, HeaderRole>> roles;
     std::size_t seen = 0;
+    bool addressed = false;
     for (std::size_t i = first_nonblank(); i != npos && seen < 10; i = next_nonblank(i), ++seen) {
       const Line& l = lines_[i];
       std::string_view c = l.content();
@@ -35,6 +36,14 @@ class Header : Pass {
       }
       if ((l.kind == LineKind::para || l.kind == LineKind::bullet) && cues_.addressee.whole(c)) {
         roles.push_back({i, HeaderRole::paragraph});
+        addressed = true;
+        continue;
+      }
+      // A letter (保護者各位, then who sends it, then its title over the body): under the
+      // addressee, the short lines before the last one above the body are the sender's (the
+      // school or office, its head's name).
+      if (addressed && is_sender_line(i)) {
+        roles.push_back({i, HeaderRole::byline});
         continue;
       }
       if (l.kind == LineKind::para && is_handle(l)) {
@@ -47,6 +56,14 @@ class Header : Pass {
         if (seen == 0 && !l.dateline) break;
         roles.push_back({i, HeaderRole::byline});
         continue;
+      }
+      // A row right above the dateline, after the page's chrome: the title (リーグ戦第7節　…).
+      if (!roles.empty() && l.kind == LineKind::bullet && !has_bullet_mark(c) && l.chars <= 60 && !ends_like_sentence(c)) {
+        std::size_t n = next_nonblank(i);
+        if (n != npos && lines_[n].dateline && lines_[n].kind == LineKind::para) {
+          roles.push_back({i, HeaderRole::title});
+          return roles;
+        }
       }
       // Rows of the issuer (会社名　…, 代表者名　…) or a bracketed line among them, once the
       // page has begun with chrome or a date: not the title.
@@ -61,6 +78,7 @@ class Header : Pass {
         std::size_t n = next_nonblank(i);
         if (roles.empty() && n != npos && lines_[n].kind == LineKind::boilerplate) {
           std::size_t after = next_nonblank(n);
+          while (after != npos && lines_[after].dateline) after = next_nonblank(after);  // the post's date
           if (after != npos && is_title_candidate(lines_[after], nonblank) && !lines_[after].dateline) {
             roles.push_back({i, HeaderRole::chrome});
             continue;
@@ -116,6 +134,25 @@ class Header : Pass {
     std::vector<Range> r;
     splitter_.split(l.content(), r, valid_utf8_);
     return r.size() == 1;
+  }
+
+  // A short plain line (no sentence, no clause punctuation, no date) of a run of such lines
+  // that ends right above the body (a paragraph of sentences): every line of the run but the
+  // last, which is the title. A run with a subtitle, a dateline or a row is not a letter's.
+  bool is_sender_line(std::size_t i) const {
+    auto plain = [&](std::size_t j) {
+      const Line& l = lines_[j];
+      return l.kind == LineKind::para && l.chars <= 40 && !l.dateline && !ends_like_sentence(l.content()) &&
+             !has_clause_punctuation(l.content()) && !is_subtitle(l);
+    };
+    if (!plain(i)) return false;
+    std::size_t n = next_nonblank(i);
+    if (n == npos || !plain(n)) return false;
+    for (std::size_t j = n; j != npos; j = next_nonblank(j)) {
+      if (is_body(j)) return true;
+      if (!plain(j)) return false;
+    }
+    return false;
   }
 
   // A bracketed line: （コード番号：4598　東証グロース）.

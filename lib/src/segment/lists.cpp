@@ -241,7 +241,8 @@ class Lists : Pass {
 }  // namespace
 
 // A line that could head what follows it by layout alone: short, no punctuation of a clause
-// or a sentence, not a label (…：), not a quotation or a dash turn, no date or time.
+// or a sentence, not a label (…：), not a quotation, a dash turn or a directive (:::details),
+// no date or time.
 bool Pass::could_head(const Line& l) const {
   if (l.kind != LineKind::para || l.chars > 30 || l.dateline) return false;
   std::string_view c = l.content();
@@ -255,7 +256,7 @@ bool Pass::could_head(const Line& l) const {
   if (rules_.matches_whole("final-particle", c) || (!punctuated_ && cues_.predicate_end.whole(c))) return false;
   std::size_t len = 0;
   char32_t f = utf8::decode(c, 0, len);
-  static constexpr std::u32string_view kNotFirst = U"「『“\"―—ー‐-－…@＠>＞〈<〔［[";
+  static constexpr std::u32string_view kNotFirst = U"「『“\"―—ー‐-－…@＠>＞〈<〔［[:";
   if (kNotFirst.find(f) != std::u32string_view::npos) return false;
   return true;
 }

@@ -156,6 +156,39 @@ class Pass {
   // A line that could head what follows it by layout alone (lists.cpp).
   bool could_head(const Line& l) const;
 
+  // Whether line j is body text: a paragraph of sentences, or a list.
+  bool is_body(std::size_t j) const {
+    if (j == npos) return false;
+    const Line& l = lines_[j];
+    if (l.kind == LineKind::bullet || l.kind == LineKind::number) return true;
+    return l.kind == LineKind::para && l.r_count >= 1 && (ends_like_sentence(l.content()) || l.r_count >= 2) &&
+           l.chars > (punctuated_ ? 15u : 30u);
+  }
+
+  // A subtitle between wave dashes or dashes (～…～, ―…―).
+  static bool is_subtitle(const Line& l) {
+    if (l.kind != LineKind::para || l.chars > 100 || l.chars < 3) return false;
+    std::string_view c = l.content();
+    std::size_t len = 0, len2 = 0;
+    char32_t a = utf8::decode(c, 0, len), b = utf8::decode_before(c, c.size(), len2);
+    return a == b && (a == U'～' || a == U'〜' || a == U'―' || a == U'—' || a == U'─');
+  }
+
+  // A paragraph wholly in one 「」 quotation, long enough to say something (「前半は…思います」).
+  static bool is_statement(const Line& l) {
+    std::string_view c = l.content();
+    if (l.kind != LineKind::para || l.chars < 12 || !c.starts_with("「") || !c.ends_with("」")) return false;
+    int depth = 0;
+    for (std::size_t i = 0; i < c.size();) {
+      std::size_t len = 0;
+      char32_t ch = utf8::decode(c, i, len);
+      if (ch == U'「') ++depth;
+      else if (ch == U'」' && --depth == 0 && i + len < c.size()) return false;  // closed before the end
+      i += len;
+    }
+    return depth == 0;
+  }
+
   std::string_view text_;
   const Rules& rules_;
   const Cues& cues_;
@@ -224,6 +257,8 @@ struct StreamEmitter : Emitter {
 LineKind classify(std::string_view s, std::size_t chars, const Cues& cues);
 // A turn of a dialogue, not a heading (classify.cpp).
 bool reads_like_a_turn(std::string_view s);
+// A rule across the page: ------ キリトリ ------ (classify.cpp).
+bool is_rule_line(std::string_view s, std::size_t chars);
 
 // The passes, in the order they run.
 void find_lines(Plan& plan);

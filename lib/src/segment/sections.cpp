@@ -27,6 +27,10 @@ class Sections : Pass {
         continue;
       }
       if (b.kind == BlockKind::figure && is_source_credit(blocks, k)) b.kind = BlockKind::byline;
+      // この記事の監修医師 over the doctor's name, before the body: the byline's first line.
+      if (!body_seen && b.kind == BlockKind::head && k != title_block_ && b.first == b.last && k + 1 < blocks.size() &&
+          blocks[k + 1].kind == BlockKind::byline && rules_.matches_whole("byline-head", trim(line_text(b.first))))
+        b.kind = BlockKind::byline;
       // The writer's name: a short line right under the title over a dateline, and the same
       // line again later (the author box at the end).
       if (title_block_ != npos && k == title_block_ + 1 && k + 1 < blocks.size() && is_name_line(b) &&
@@ -77,7 +81,8 @@ class Sections : Pass {
       if (b.kind == BlockKind::list && pb.section == Section::article) {
         // A list right under a heading of the body (a table under its title) belongs to it.
         bool under_head = k > 0 && blocks[k - 1].kind == BlockKind::head && blocks[k - 1].section == Section::article;
-        bool after_trailer = k > 0 && blocks[k - 1].kind == BlockKind::trailer;
+        // (Not after the 以上 that closes a letter's 記: the notes under it are the letter's.)
+        bool after_trailer = k > 0 && blocks[k - 1].kind == BlockKind::trailer && !record_closed(blocks, k - 1);
         bool before_back = k + 1 < blocks.size() &&
                            (blocks[k + 1].kind == BlockKind::byline ||
                             blocks[k + 1].section == Section::boilerplate);
@@ -110,6 +115,16 @@ class Sections : Pass {
     return l.chars >= 2 && l.chars <= 20 && !has_clause_punctuation(c) && !has_digit(c) && !l.head_like &&
            !is_markdown_heading(c) && c.find("\xE3\x80\x80") == std::string_view::npos &&
            c.find(' ') == std::string_view::npos;
+  }
+
+  // Whether the trailer blocks[t] closes a record a [record-open] line opened (記 … 以上).
+  bool record_closed(const std::vector<PendingBlock>& blocks, std::size_t t) const {
+    for (std::size_t k = t; k-- > 0;) {
+      if (blocks[k].kind == BlockKind::trailer) return false;
+      if (blocks[k].first == blocks[k].last && rules_.matches_whole("record-open", trim(line_text(blocks[k].first))))
+        return true;
+    }
+    return false;
   }
 
   bool is_dateline(const PendingBlock& b) const {
