@@ -1311,3 +1311,55 @@ BOOST_AUTO_TEST_CASE(a_blog_name_a_button_and_a_date_over_the_title_and_links_to
   BOOST_TEST(division_of(r, "港南シーガルズ オフィシャルサイト") == "boilerplate");
   BOOST_TEST(kind_of(r, "2025年12月14日（日）　港南フットボールパーク　観衆 6,312人") == "byline");
 }
+
+BOOST_AUTO_TEST_CASE(a_spoken_first_line_is_not_the_title) {
+  const std::string body = "\n友達が言うには、それは本当らしい。私も試してみた。\n結果は思ったよりよかった。また報告します。\n";
+  for (const std::string first : {"今日はちょっと真面目な話をするね", "ねえ、聞いてよ、昨日さ駅で財布を落としちゃってさ",
+                                  "先生、量子コンピューターって結局何がすごいんですか",
+                                  "「それ、本当に効くの？」って母に聞かれたのが始まりだった",
+                                  "マジでこの新作ゲーム、神ゲーすぎて寝れないんだけど", "いやー、まさかここまで伸びるとは思わなかったなあ"}) {
+    Document d = seg(first + body);
+    BOOST_TEST(d.header.title != first);
+    BOOST_TEST(kind_of(d, first) == "paragraph", first);
+  }
+  // Titles that end in a noun, a particle nouns end with, a quoted word or a plain predicate stay titles.
+  for (const std::string title : {"本当の強さ", "すべては一杯のコーヒーから", "なぜ日本は負けたのか", "「辞めたい」と思ったら読む記事",
+                                  "新型チップの量産始まる", "会社を辞めてフリーランスになった話"}) {
+    Document d = seg(title + body);
+    BOOST_TEST(d.header.title == title);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_numbered_posts_of_a_thread_over_one_footer_are_one_quotation) {
+  Document d = seg(
+      "大雪の朝、通勤客の投稿が話題に\n大雪の朝、ある会社員の連続投稿が注目を集めた。本人の許可を得て紹介する。\n"
+      "1/3 駅に着いたら改札の前まで人があふれていました。\n2/3 振替輸送の案内が出ましたが、バスも満員です。\n"
+      "3/3 結局、会社には2時間遅れで着きました。\n— 雪国の会社員 (@yukiguni_w) January 8, 2025\n"
+      "投稿には多くの共感が寄せられた。鉄道会社は混雑への対策を検討している。\n");
+  BOOST_TEST(kind_of(d, "1/3 駅に着いたら改札の前まで人があふれていました。|2/3 振替輸送の案内が出ましたが、バスも満員です。|"
+                        "3/3 結局、会社には2時間遅れで着きました。|— 雪国の会社員 (@yukiguni_w) January 8, 2025") == "quote");
+  // Numbers out of order, or a date (1/8に), are no thread.
+  Document t = seg(
+      "題名\n本文です。長い説明が続きます。\n1/8に大雪が降りました。駅は混みました。\n3/3 結局、会社には2時間遅れで着きました。\n"
+      "— 雪国の会社員 (@yukiguni_w) January 8, 2025\n本文です。続きです。\n");
+  BOOST_TEST(kind_of(t, "1/8に大雪が降りました。駅は混みました。") == "paragraph");
+}
+
+BOOST_AUTO_TEST_CASE(lists_without_marks_in_a_punctuated_text) {
+  const std::string para = "この段落は説明のための文です。句点で終わる長さの文がもう一つ続きます。\n";
+  Document d = seg(
+      "自宅NASのバックアップを自動化した\n" + para +
+      "この記事でやること\nNASの写真フォルダを暗号化してバックアップする\nsystemdのタイマーで毎晩動かす\n復元できるかを確かめる\n"
+      "環境\nNAS　自作\nrestic　0.17.3\n" + para + para + para + "まとめ\nresticは設定が少なく、暗号化も入っている\n"
+      "タイマーならログも追いやすい\n復元のテストは定期的にやる\n" + para);
+  BOOST_TEST(kind_of(d, "この記事でやること") == "head");
+  BOOST_TEST(kind_of(d, "NASの写真フォルダを暗号化してバックアップする|systemdのタイマーで毎晩動かす|復元できるかを確かめる") == "list");
+  BOOST_TEST(kind_of(d, "環境") == "head");  // the last short line over rows heads them
+  BOOST_TEST(division_of(d, "resticは設定が少なく、暗号化も入っている|タイマーならログも追いやすい|復元のテストは定期的にやる") ==
+             "summary");
+  // A name said again over each speech bubble is no item; nor is anything in a text whose
+  // paragraphs do not end with punctuation.
+  Document bubbles = seg(
+      "水道料金の話\n" + para + "ミズ子\n値上げってほんとなの\nミズ子\n困っちゃうなあ\n" + para + para + para + para);
+  BOOST_TEST(kind_of(bubbles, "ミズ子") != "list");
+}

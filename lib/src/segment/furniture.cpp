@@ -32,6 +32,7 @@ class Furniture : Pass {
     mark_links();
     mark_page_close();
     find_punctuation();
+    mark_plain_lists();
     mark_short_heads();
   }
 
@@ -167,6 +168,61 @@ class Furniture : Pass {
         ended += ends_like_sentence(l.content());
       }
     punctuated_ = long_paras >= 5 && ended * 10 >= long_paras * 8;
+  }
+
+  // Lists without marks, in a text whose paragraphs end with punctuation: a run of short lines
+  // that are not sentences (no full stop, no final particle, no date), under a heading, are the
+  // items of a list; after body text, a run of three or more is a heading over such items
+  // (この記事でやること / …を暗号化する / …で毎晩動かす / …を確かめる; まとめ / …).
+  void mark_plain_lists() {
+    if (!punctuated_) return;
+    auto item_like = [&](std::size_t j) {
+      if (j == npos) return false;
+      const Line& l = lines_[j];
+      if (l.kind != LineKind::para || l.chars > 60 || l.chars < 2 || l.dateline || l.r_count != 1) return false;
+      std::string_view c = l.content();
+      if (ends_like_sentence(c) || has_date_or_time(c) || c.ends_with("：") || c.ends_with(":") ||
+          (c.starts_with("（") && c.ends_with("）")) || (c.starts_with("(") && c.ends_with(")")) ||
+          rules_.matches_whole("final-particle", c))
+        return false;
+      std::size_t len = 0;
+      char32_t f = utf8::decode(c, 0, len);
+      static constexpr std::u32string_view kNotFirst = U"「『“\"―—‐-－…@＠>＞〈<〔［[:#";
+      if (kNotFirst.find(f) != std::u32string_view::npos) return false;
+      // 第1部 / 第2章: a chain of section headings, not a list.
+      std::size_t len2 = 0;
+      if (f == U'第' && len < c.size() && text::is_digit(utf8::decode(c, len, len2))) return false;
+      return true;
+    };
+    // A line said again elsewhere (a speaker's name over each of its speech bubbles) is no item.
+    std::unordered_map<std::string_view, std::size_t> said;
+    for (const Line& l : lines_)
+      if (l.kind != LineKind::blank && l.chars <= 60) ++said[l.content()];
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      if (!item_like(i)) continue;
+      std::vector<std::size_t> run{i};
+      for (std::size_t j = next_nonblank(i); item_like(j); j = next_nonblank(j)) run.push_back(j);
+      // The last one over a list (環境 over its rows) heads that list.
+      if (std::size_t n = next_nonblank(run.back()); run.size() > 1 && n != npos &&
+          (lines_[n].kind == LineKind::bullet || lines_[n].kind == LineKind::number) && could_head(lines_[run.back()]))
+        run.pop_back();
+      if (std::any_of(run.begin(), run.end(), [&](std::size_t k) { return said[lines_[k].content()] > 1; })) {
+        i = run.back();
+        continue;
+      }
+      std::size_t p = prev_nonblank(i), from = npos;
+      if (p != npos && lines_[p].kind == LineKind::section_head && run.size() >= 2) from = 0;
+      else if (p != npos && lines_[p].kind == LineKind::para && is_body(p) && run.size() >= 3 && could_head(lines_[i]))
+        from = 1;
+      if (from == 1) {
+        std::string_view c = lines_[i].content();
+        bool summary = cues_.summary_head.whole(c);
+        lines_[i].kind = summary ? LineKind::summary_head : LineKind::section_head;
+      }
+      if (from != npos)
+        for (std::size_t k = from; k < run.size(); ++k) lines_[run[k]].kind = LineKind::bullet;
+      i = run.back();
+    }
   }
 
   void mark_short_heads() {

@@ -113,6 +113,24 @@ class Header : Pass {
     return n >= 2 && !has_date_or_time(c);
   }
 
+  // A line of speech, not a title, though it lacks the mark that ends a sentence: it ends with a
+  // particle of speech or a question ([speech-end]), opens with an interjection or a call
+  // ([speech-start], 森さん、…), or reports what someone said and goes on to a predicate
+  // (「それ、本当に効くの？」って母に聞かれたのが始まりだった).
+  bool reads_as_speech(std::string_view c, std::size_t chars) const {
+    if (rules_.matches_whole("speech-end", c) || rules_.matches_prefix("speech-start", c)) return true;
+    std::size_t comma = c.find("、");
+    if (comma != std::string_view::npos && count_chars(c.substr(0, comma), 9) <= 8) {
+      std::string_view call = c.substr(0, comma);
+      for (std::string_view title : {"さん", "先生", "くん", "ちゃん", "君", "様"})
+        if (call.size() > title.size() && call.ends_with(title)) return true;
+    }
+    if (chars > 20 && cues_.predicate_end.whole(c))
+      for (std::string_view quotative : {"」って", "」と言", "」と聞", "」と思"})
+        if (c.find(quotative) != std::string_view::npos) return true;
+    return false;
+  }
+
   bool is_title_candidate(const Line& l, std::size_t nonblank_lines) const {
     if (nonblank_lines < 3 || l.dateline) return false;
     // A short line that layout made a heading, first after the page's chrome.
@@ -125,7 +143,7 @@ class Header : Pass {
     }
     if (l.kind != LineKind::para) return false;
     if (rules_.matches_whole("title", l.content())) return l.chars <= 100;
-    if (l.chars > 60 || ends_like_sentence(l.content())) return false;
+    if (l.chars > 60 || ends_like_sentence(l.content()) || reads_as_speech(l.content(), l.chars)) return false;
     // A speaker label (司会: …) or an interviewer's dash opens a turn, not a title.
     for (const char* dash : {"――", "——", "ーー", "──", "--"})
       if (l.content().substr(0, std::char_traits<char>::length(dash)) == dash) return false;
