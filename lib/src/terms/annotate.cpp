@@ -366,6 +366,10 @@ class Annotator::Run {
   Report go();
 
  private:
+  class Step;
+  class Finding;
+  class Senses;
+  class Spans;
   class Renderings;
   class Glossary;
   class Candidates;
@@ -378,15 +382,8 @@ class Annotator::Run {
   std::map<std::tuple<std::string, std::size_t, std::size_t>, std::string> old_ids_;  // by sentence and place
   std::vector<SentenceWork> work_;
   std::unordered_set<std::string> used_;  // ids taken that the stage may ask about (collect_ids)
-  std::size_t next_id_ = 1;
   // Senses the document's own glosses give (one sense per discourse), by key.
   std::map<std::string, std::vector<Sense>> doc_sense_;
-  NormalView view_;
-  std::vector<Matcher::Match> raw_;
-
-  void explain(const std::string& line) {
-    if (opt_.explain) rep_.explanations.push_back(line);
-  }
 
   // 1. Remove this stage's earlier markup, remembering term ids by place; the sentences of
   // Japanese divisions are the work.
@@ -412,13 +409,55 @@ class Annotator::Run {
     }
   }
 
+  void record_application() {
+    doc_.add_application(kApplication, kVersion);
+    for (auto& a : doc_.header.applications) {
+      if (a.ident != kApplication) continue;
+      a.description = m_.names.empty() ? "no termbase: glosses found in the text only"
+                                       : "termbases the terms' @ref point into";
+      a.pointers = m_.names;
+    }
+  }
+};
+
+// What the steps of a run share: the termbases, the options, the report (and its --explain lines).
+class Annotator::Run::Step {
+ protected:
+  explicit Step(Run& r) : m_(r.m_), opt_(r.opt_), rep_(r.rep_) {}
+
+  void explain(const std::string& line) {
+    if (opt_.explain) rep_.explanations.push_back(line);
+  }
+
+  const Impl& m_;
+  const Options& opt_;
+  Report& rep_;
+};
+
+// 2. The terms of a sentence: its glosses and their terms, then the termbase's terms.
+class Annotator::Run::Finding : Step {
+ public:
+  explicit Finding(Run& r) : Step(r), lookup_(r.lookup_), doc_sense_(r.doc_sense_) {}
+
+  void find(SentenceWork& w) {
+    find_glosses_in(w);
+    add_glossed_terms(w);
+    add_termbase_terms(w);
+  }
+
+ private:
+  const TermLookup& lookup_;
+  std::map<std::string, std::vector<Sense>>& doc_sense_;
+  NormalView view_;
+  std::vector<Matcher::Match> raw_;
+
   static const Span* crossed(const Sentence& s, std::size_t b, std::size_t e) {
     for (auto& sp : s.spans)
       if (crosses(b, e, sp)) return &sp;
     return nullptr;
   }
 
-  // 2. The sentence's glosses, unless one would cross another stage's markup or is too unsure.
+  // The sentence's glosses, unless one would cross another stage's markup or is too unsure.
   void find_glosses_in(SentenceWork& w) {
     Sentence& s = *w.s;
     const std::string sid = s.id.empty() ? "?" : s.id;
@@ -545,9 +584,14 @@ class Annotator::Run {
       w.terms.push_back(std::move(t));
     }
   }
+};
 
-  // 3. Senses of ambiguous terms: context cues, else the document's gloss, else all.
-  void choose_senses() {
+// 3. Senses of ambiguous terms: context cues, else the document's gloss, else all.
+class Annotator::Run::Senses : Step {
+ public:
+  explicit Senses(Run& r) : Step(r), work_(r.work_), doc_sense_(r.doc_sense_) {}
+
+  void choose() {
     for (auto& w : work_) {
       Sentence& s = *w.s;
       for (auto& t : w.terms) {
@@ -568,6 +612,10 @@ class Annotator::Run {
       }
     }
   }
+
+ private:
+  std::vector<SentenceWork>& work_;
+  const std::map<std::string, std::vector<Sense>>& doc_sense_;
 
   // The senses whose context cues (the characters before and after) score best.
   std::vector<Sense> senses_by_context(const Sentence& s, const NewTerm& t) const {
@@ -592,8 +640,25 @@ class Annotator::Run {
     }
     return best;
   }
+};
 
-  // 4. Ids in document order: a term keeps the id it had at the same place, the others get the
+// 4. Ids in document order, then each sentence's <term> and <gloss> spans.
+class Annotator::Run::Spans : Step {
+ public:
+  explicit Spans(Run& r) : Step(r), work_(r.work_), old_ids_(r.old_ids_), used_(r.used_) {}
+
+  void write() {
+    reuse_ids();
+    for (auto& w : work_) write_spans(w);
+  }
+
+ private:
+  std::vector<SentenceWork>& work_;
+  const std::map<std::tuple<std::string, std::size_t, std::size_t>, std::string>& old_ids_;
+  std::unordered_set<std::string>& used_;
+  std::size_t next_id_ = 1;
+
+  // Ids in document order: a term keeps the id it had at the same place, the others get the
   // first free t1, t2…
   void reuse_ids() {
     for (auto& w : work_) {
@@ -668,16 +733,6 @@ class Annotator::Run {
         line += " (glossed, not in the termbase)";
       }
       explain(line);
-    }
-  }
-
-  void record_application() {
-    doc_.add_application(kApplication, kVersion);
-    for (auto& a : doc_.header.applications) {
-      if (a.ident != kApplication) continue;
-      a.description = m_.names.empty() ? "no termbase: glosses found in the text only"
-                                       : "termbases the terms' @ref point into";
-      a.pointers = m_.names;
     }
   }
 };
@@ -1027,14 +1082,12 @@ Report Annotator::Run::go() {
     for (auto& [where, id] : old_ids_) wanted.insert(id);
     collect_ids(doc_, wanted, used_);
   }
-  for (auto& w : work_) {
-    find_glosses_in(w);
-    add_glossed_terms(w);
-    add_termbase_terms(w);
+  {
+    Finding finding(*this);
+    for (auto& w : work_) finding.find(w);
   }
-  choose_senses();
-  reuse_ids();
-  for (auto& w : work_) write_spans(w);
+  Senses(*this).choose();
+  Spans(*this).write();
   Renderings(m_, doc_, work_, rep_).check();
   Glossary(m_, work_, rep_).build();
   if (opt_.candidates) Candidates(m_, work_, rep_).find();
