@@ -4,8 +4,6 @@
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -14,6 +12,7 @@
 #include "jatei/pipeline.hpp"
 #include "jatei/segment.hpp"
 #include "jatei/tei.hpp"
+#include "tei_fixture.hpp"
 
 namespace fs = std::filesystem;
 using jatei::DataError;
@@ -21,21 +20,8 @@ using jatei::Document;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::vector<fs::path> corpus_files() {
-  std::vector<fs::path> out;
-  fs::path dir = fs::path(JATEI_SOURCE_DIR) / "corpora";
-  for (auto& e : fs::directory_iterator(dir))
-    if (e.is_regular_file() && e.path().extension() == ".txt") out.push_back(e.path());
-  std::sort(out.begin(), out.end());
-  return out;
-}
+using tei_fixture::corpus_files;
+using tei_fixture::slurp;
 
 bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
 
@@ -49,17 +35,10 @@ Document reread(const Document& d) {
 
 // A minimal TEI document around `body` (the inside of <body>), with an optional header inside.
 std::string tei(const std::string& body, const std::string& header_extra = "", const std::string& root_attrs = "") {
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-         "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:lang=\"ja\"" + root_attrs + ">\n"
-         "  <teiHeader>\n"
-         "    <fileDesc>\n"
-         "      <titleStmt><title>題</title></titleStmt>\n"
-         "      <publicationStmt><p>p</p></publicationStmt>\n"
-         "      <sourceDesc><bibl><idno type=\"filename\">x.txt</idno></bibl></sourceDesc>\n"
-         "    </fileDesc>\n" + header_extra +
-         "  </teiHeader>\n"
-         "  <text><body>" + body + "</body></text>\n"
-         "</TEI>\n";
+  tei_fixture::Parts parts;
+  parts.header_extra = header_extra;
+  parts.root_attrs = root_attrs;
+  return tei_fixture::document(body, parts);
 }
 
 // Line and column of the DataError reading `xml` throws; {0, 0} with a failed check otherwise.

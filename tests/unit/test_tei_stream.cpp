@@ -7,8 +7,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -17,6 +15,7 @@
 #include "jatei/segment.hpp"
 #include "jatei/tei.hpp"
 #include "tei/read_tree.hpp"
+#include "tei_fixture.hpp"
 
 namespace fs = std::filesystem;
 using jatei::DataError;
@@ -24,12 +23,7 @@ using jatei::Document;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using tei_fixture::slurp;
 
 // Collects what read_blocks hands over into a Document, as a tool that streams would see it.
 class Collect : public jatei::tei::BlockHandler {
@@ -106,28 +100,19 @@ void same(const std::string& xml, const std::string& what) {
 }
 
 std::string tei(const std::string& body, const std::string& around_text = "", const std::string& after_root = "") {
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- before -->\n"
-         "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:lang=\"ja\">\n"
-         "  <teiHeader xml:id=\"hd\">\n"
-         "    <fileDesc>\n"
-         "      <titleStmt><title>題</title></titleStmt>\n"
-         "      <publicationStmt><p>p</p></publicationStmt>\n"
-         "      <sourceDesc><bibl><idno type=\"filename\">x.txt</idno></bibl></sourceDesc>\n"
-         "    </fileDesc>\n"
-         "  </teiHeader>\n" + around_text +
-         "  <text><body>" + body + "</body></text>\n"
-         "</TEI>\n" + after_root;
+  tei_fixture::Parts parts;
+  parts.before_root = "<!-- before -->\n";
+  parts.header_attrs = " xml:id=\"hd\"";
+  parts.around_text = around_text;
+  parts.after_root = after_root;
+  return tei_fixture::document(body, parts);
 }
 
 // A document larger than the reader's pieces (64 KB): the corpora's articles, one after the
 // other, segmented and annotated by every stage (turns, claims, terms).
 std::string large_document() {
   std::string text;
-  fs::path dir = fs::path(JATEI_SOURCE_DIR) / "corpora";
-  std::vector<fs::path> files;
-  for (auto& e : fs::directory_iterator(dir))
-    if (e.is_regular_file() && e.path().extension() == ".txt") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
+  std::vector<fs::path> files = tei_fixture::corpus_files();
   for (std::size_t i = 0; i < files.size() && text.size() < 400000; ++i) text += slurp(files[i]) + "\n";
   Document d = jatei::segment_text(text, {});
   for (auto& stage : jatei::document_stages()) stage.configure({})(d, nullptr);

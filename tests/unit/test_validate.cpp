@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -16,18 +15,14 @@
 #include "jatei/segment.hpp"
 #include "jatei/tei.hpp"
 #include "jatei/validate.hpp"
+#include "tei_fixture.hpp"
 
 namespace fs = std::filesystem;
 using jatei::Problem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using tei_fixture::slurp;
 
 std::string describe(const std::vector<Problem>& problems) {
   std::string out;
@@ -68,22 +63,14 @@ const jatei::Validator& validator() {
   return *f.validator;
 }
 
-// A minimal valid document around `body` (the inside of <body>), header included.
+// A minimal valid document around `body` (the inside of <body>), header included: lines 1 to 8
+// as tei_fixture::document gives them, 9 the application.
 std::string tei(const std::string& body, const std::string& header_extra = "") {
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                   // 1
-         "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:lang=\"ja\">\n"                   // 2
-         "  <teiHeader>\n"                                                                 // 3
-         "    <fileDesc>\n"                                                                // 4
-         "      <titleStmt><title>題</title></titleStmt>\n"                                // 5
-         "      <publicationStmt><p>p</p></publicationStmt>\n"                             // 6
-         "      <sourceDesc><bibl><idno type=\"filename\">x.txt</idno></bibl></sourceDesc>\n"  // 7
-         "    </fileDesc>\n"                                                               // 8
-         "    <encodingDesc><appInfo><application ident=\"jatei-segment\" version=\"0.1.0\">"
-         "<label>jatei-segment</label></application></appInfo></encodingDesc>\n" +          // 9
-         header_extra +
-         "  </teiHeader>\n"
-         "  <text><body>" + body + "</body></text>\n"
-         "</TEI>\n";
+  tei_fixture::Parts parts;
+  parts.header_extra = "    <encodingDesc><appInfo><application ident=\"jatei-segment\" version=\"0.1.0\">"
+                       "<label>jatei-segment</label></application></appInfo></encodingDesc>\n" +
+                       header_extra;
+  return tei_fixture::document(body, parts);
 }
 
 }  // namespace
@@ -124,13 +111,11 @@ BOOST_AUTO_TEST_CASE(missing_or_broken_schema_is_an_error) {
 
 BOOST_AUTO_TEST_CASE(corpora_segment_outputs_are_valid) {
   const jatei::Validator& v = validator();
-  fs::path dir = fs::path(JATEI_SOURCE_DIR) / "corpora";
   std::size_t n = 0;
-  for (auto& e : fs::directory_iterator(dir)) {
-    if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
+  for (const fs::path& f : tei_fixture::corpus_files()) {
     jatei::SegmentOptions o;
-    o.source_name = e.path().filename().string();
-    std::string xml = jatei::tei::write(jatei::segment(jatei::decode(slurp(e.path())), o));
+    o.source_name = f.filename().string();
+    std::string xml = jatei::tei::write(jatei::segment(jatei::decode(slurp(f)), o));
     auto problems = v.validate(xml, o.source_name);
     BOOST_TEST(problems.empty(), o.source_name << ":" << describe(problems));
     ++n;
