@@ -2,6 +2,7 @@
 // printer and all formats agree on who speaks, what a sentence is and what a term means.
 #include "export/view.hpp"
 #include "tei/escape.hpp"
+#include "jatei/standoff.hpp"
 #include "tei/xml_input.hpp"
 
 #include <pugixml.hpp>
@@ -36,21 +37,6 @@ std::vector<std::string> tokens(std::string_view s) {
 std::string local_id(std::string_view pointer) {
   if (!pointer.empty() && pointer[0] == '#') pointer.remove_prefix(1);
   return std::string(pointer);
-}
-
-std::string squash_space(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
 }
 
 std::string json_string(std::string_view s) {
@@ -704,39 +690,18 @@ void View::read_terms() {
 }
 
 void View::read_standoff() {
-  if (doc.standoff.empty()) return;
-  pugi::xml_document sd;
-  if (!sd.load_buffer(doc.standoff.data(), doc.standoff.size(), pugi::parse_default | pugi::parse_ws_pcdata,
-                      pugi::encoding_utf8))
-    return;
-  for (auto list : sd.child("standOff").children("listAnnotation")) {
-    for (auto note : list.children("note")) {
-      if (std::string_view(note.attribute("type").value()) != "factcheck") continue;
-      Verdict v;
-      for (auto& tok : tokens(note.attribute("target").value())) v.targets.push_back(local_id(tok));
-      auto resp = tokens(note.attribute("resp").value());
-      if (!resp.empty()) v.resp = local_id(resp.front());
-      auto it = resp_names.find(v.resp);
-      v.reviewer = it != resp_names.end() ? it->second : v.resp;
-      v.subtype = note.attribute("subtype").value();
-      v.rating = note.attribute("n").value();
-      if (v.rating.empty()) v.rating = v.subtype;
-      std::string text;
-      for (auto c : note.children()) {
-        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) text += c.value();
-        else if (std::string_view(c.name()) == "ref") {
-          if (v.url.empty()) v.url = c.attribute("target").value();
-        } else if (c.type() == pugi::node_element && std::string_view(c.name()) == "date" && c.attribute("when")) {
-          if (v.date.empty()) v.date = c.attribute("when").value();
-          // jatei-merge writes the date of the check as <date when="D">D</date>: not part of the note.
-          if (squash_space(xml_input::text_of(c)) != c.attribute("when").value()) text += xml_input::text_of(c);
-        } else if (c.type() == pugi::node_element) {
-          text += xml_input::text_of(c);
-        }
-      }
-      v.text = squash_space(text);
-      verdicts.push_back(std::move(v));
-    }
+  for (tei::FactCheck& fc : tei::fact_checks(doc.standoff)) {
+    Verdict v;
+    v.targets = std::move(fc.targets);
+    v.resp = std::move(fc.resp);
+    auto it = resp_names.find(v.resp);
+    v.reviewer = it != resp_names.end() ? it->second : v.resp;
+    v.subtype = std::move(fc.subtype);
+    v.rating = fc.rating.empty() ? v.subtype : std::move(fc.rating);
+    v.text = squash_space(fc.text);
+    v.url = std::move(fc.url);
+    v.date = std::move(fc.date);
+    verdicts.push_back(std::move(v));
   }
 }
 

@@ -13,6 +13,7 @@
 
 #include "jatei/document.hpp"
 #include "jatei/export.hpp"
+#include "tei/xml_input.hpp"
 
 namespace jatei::xp {
 
@@ -23,7 +24,7 @@ std::vector<std::string> tokens(std::string_view s);
 // "#s3" -> "s3"; other pointers unchanged.
 std::string local_id(std::string_view pointer);
 // Collapses runs of XML whitespace to one space and trims (for comparing texts).
-std::string squash_space(std::string_view s);
+using xml_input::squash_space;
 // JSON string literal (with quotes); non-ASCII is written as UTF-8, controls as \u00XX.
 std::string json_string(std::string_view s);
 

@@ -5,18 +5,16 @@
 // what a spreadsheet writes (BOM, CRLF, quoted fields with line breaks, comma, semicolon or tab
 // separators) and strips the apostrophe jatei-export puts before formula-like cells.
 #include <nlohmann/json.hpp>
-#include <pugixml.hpp>
 
 #include <algorithm>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "export/view.hpp"
-#include "tei/escape.hpp"
 #include "jatei/error.hpp"
 #include "jatei/merge.hpp"
 #include "jatei/segment.hpp"
+#include "jatei/standoff.hpp"
 #include "jatei/utf8.hpp"
 #include "tei/xml_input.hpp"
 #include "merge/util.hpp"
@@ -238,25 +236,6 @@ bool temporal(const std::string& d) {
   return false;
 }
 
-// Appends `child` to `parent` on its own line, keeping the indentation of a pretty-printed file.
-void append_indented(pugi::xml_node parent, pugi::xml_node child, const std::string& indent, const std::string& closing) {
-  pugi::xml_node last = parent.last_child();
-  if (last && last.type() == pugi::node_pcdata && xp::squash_space(last.value()).empty()) {
-    parent.insert_child_before(pugi::node_pcdata, last).set_value(("\n" + indent).c_str());
-    parent.insert_copy_before(child, last);
-  } else {
-    parent.append_child(pugi::node_pcdata).set_value(("\n" + indent).c_str());
-    parent.append_copy(child);
-    parent.append_child(pugi::node_pcdata).set_value(("\n" + closing).c_str());
-  }
-}
-
-std::string raw(pugi::xml_node n) {
-  std::ostringstream ss;
-  n.print(ss, "", pugi::format_raw, pugi::encoding_utf8);
-  return ss.str();
-}
-
 }  // namespace
 
 VerdictErrors::VerdictErrors(std::vector<VerdictProblem> problems)
@@ -322,69 +301,19 @@ VerdictMergeReport merge_verdicts(Document& doc, std::string_view data, const st
 
   // Work on a copy; the document changes only at the end.
   Document work = doc;
-  pugi::xml_document so;
-  if (!work.standoff.empty()) {
-    if (!so.load_buffer(work.standoff.data(), work.standoff.size(), pugi::parse_default | pugi::parse_ws_pcdata,
-                        pugi::encoding_utf8))
-      throw std::logic_error("stored standOff is not well-formed");
-  } else {
-    so.append_child("standOff").append_child(pugi::node_pcdata).set_value("\n  ");
-  }
-  pugi::xml_node standoff = so.child("standOff");
-  pugi::xml_node list = standoff.find_child_by_attribute("listAnnotation", "type", "factcheck");
-  if (!list) {
-    pugi::xml_document tmp;
-    pugi::xml_node l = tmp.append_child("listAnnotation");
-    l.append_attribute("type") = "factcheck";
-    append_indented(standoff, l, "    ", "  ");
-    list = standoff.find_child_by_attribute("listAnnotation", "type", "factcheck");
-  }
+  tei::StandOff standoff(work.standoff);
   bool changed = false;
   for (auto& v : verdicts) {
-    std::string resp = "#" + mergeutil::declare_resp(work, "fact-check", v.reviewer, "checker");
-    pugi::xml_document tmp;
-    pugi::xml_node note = tmp.append_child("note");
-    note.append_attribute("type") = "factcheck";
-    std::string sub = xp::slug(v.rating);
-    if (!sub.empty()) note.append_attribute("subtype") = sub.c_str();
-    note.append_attribute("n") = xml::writable(v.rating).c_str();
-    note.append_attribute("target") = ("#" + v.id).c_str();
-    note.append_attribute("resp") = resp.c_str();
-    std::string text = xml::writable(v.note);
-    if (!text.empty()) note.append_child(pugi::node_pcdata).set_value(text.c_str());
-    if (!v.date.empty()) {
-      if (!text.empty()) note.append_child(pugi::node_pcdata).set_value(" ");
-      pugi::xml_node d = note.append_child("date");
-      d.append_attribute("when") = v.date.c_str();
-      d.text() = v.date.c_str();
-    }
-    if (!v.url.empty()) {
-      if (!text.empty() || !v.date.empty()) note.append_child(pugi::node_pcdata).set_value(" ");
-      pugi::xml_node ref = note.append_child("ref");
-      ref.append_attribute("target") = xml::writable(v.url).c_str();
-      ref.text() = xml::writable(v.url).c_str();
-    }
-    pugi::xml_node old;
-    for (auto n : list.children("note"))
-      if (std::string_view(n.attribute("type").value()) == "factcheck" && n.attribute("target").value() == "#" + v.id &&
-          n.attribute("resp").value() == resp)
-        old = n;
-    if (old) {
-      if (raw(old) == raw(note)) {
-        ++report.unchanged;
-        continue;
-      }
-      list.insert_copy_after(note, old);
-      list.remove_child(old);
-      ++report.updated;
-    } else {
-      append_indented(list, note, "      ", "    ");
-      ++report.added;
+    std::string resp = mergeutil::declare_resp(work, "fact-check", v.reviewer, "checker");
+    switch (standoff.put({{v.id}, resp, v.rating, xp::slug(v.rating), v.note, v.date, v.url})) {
+      case tei::StandOff::Put::unchanged: ++report.unchanged; continue;
+      case tei::StandOff::Put::updated: ++report.updated; break;
+      case tei::StandOff::Put::added: ++report.added; break;
     }
     changed = true;
   }
   if (!changed) return report;
-  work.standoff = raw(standoff);
+  work.standoff = standoff.xml();
   work.add_application("jatei-merge", kVersion);
   doc = std::move(work);
   return report;

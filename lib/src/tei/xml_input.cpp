@@ -144,6 +144,21 @@ std::string text_of(const pugi::xml_node& n) {
   return out;
 }
 
+std::string squash_space(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
 namespace {
 
 // After the checks on the text: the parse of `data` (the text itself or a copy), then one root

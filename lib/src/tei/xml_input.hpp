@@ -71,6 +71,10 @@ std::string_view root_namespace(const pugi::xml_node& root);
 // The text an element holds, its descendants' included (character data and CDATA, in order).
 std::string text_of(const pugi::xml_node& n);
 
+// Runs of XML white space (space, tab, CR, LF) made one space, none at either end (for
+// comparing texts).
+std::string squash_space(std::string_view s);
+
 // All of the above, with a pugixml parse of a copy of `xml` in `buffer` (kept alive by the
 // caller: the tree points into it), XML's rule of one root element with nothing but
 // whitespace, comments and processing instructions beside it, and no element nested deeper
