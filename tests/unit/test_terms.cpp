@@ -319,6 +319,33 @@ BOOST_AUTO_TEST_CASE(parenthetical_left_edge_at_particle) {
   BOOST_TEST(!g->synonym);
 }
 
+// Where the word walk stops at hiragana, the noun compound MeCab reads goes on: a noun with
+// okurigana (取り扱い), a rate (1秒あたり) when the acronym's letters ask for the phrase across
+// の; otherwise the shortest compound stays.
+BOOST_AUTO_TEST_CASE(left_edge_by_the_noun_compound) {
+  struct Case {
+    std::string sentence, term;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"取り扱い説明書(manual)を読む。", "取り扱い説明書"},
+           {"取り扱い(handling)に注意する。", "取り扱い"},
+           {"1秒あたりの与ダメージ(DPS)が高い。", "1秒あたりの与ダメージ"},
+           {"プレイヤー同士の対戦(PvP)が人気だ。", "プレイヤー同士の対戦"},
+           {"新しい説明書(manual)を読む。", "説明書"},
+           {"3つの量子ビット(qubit)を使う。", "量子ビット"},
+           {"1秒あたりの与ダメージ(damage)が高い。", "ダメージ"},
+           {"ゲームのための説明書(manual)を読む。", "説明書"},
+           // The tuning articles' glosses whose terms hold hiragana stay as they were.
+           {"意味をベクトルに変換する埋め込みモデル(embedding model)を使います。", "埋め込みモデル"},
+           {"耐性遺伝子をもらう遺伝子の水平伝播(horizontal gene transfer)です。", "遺伝子の水平伝播"},
+           {"同時に表す「重ね合わせ(superposition)」という状態です。", "重ね合わせ"},
+           {"分かるよう「有害ごみ（Hazardous Waste）」と表示します。", "有害ごみ"},
+           {"変更は先行書き込みログ(WAL)に記録されます。", "先行書き込みログ"}}) {
+    const FoundGloss* g = gloss_with(find_glosses(c.sentence), c.sentence, c.term);
+    BOOST_TEST(g != nullptr, c.sentence << ": no gloss of " << c.term);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(whole_term_and_a_confidence_that_means_something) {
   // The noun phrase the parenthesis explains, not its head noun: the adjective made noun
   // (暑さ), the の phrase an English name of three words needs, okurigana inside a compound.

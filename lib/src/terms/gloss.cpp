@@ -7,6 +7,8 @@
 // rows (誤り, 済み, 重ね) is a noun made from a verb and stays; any other tail (続ける, 弱く,
 // 新しい) is an inflected word and stops the walk; okurigana that ICU cuts out between two
 // kanji (埋|め|込み) stay in the compound, and a ・ next to kanji separates the items of a list.
+// Where the walk stops at a word with hiragana, MeCab's analysis says whether the noun compound
+// goes on (取り扱い説明書: 取り扱い is a noun; 1秒あたり: a number, its counter and a suffix).
 // A term quoted as 「X(Y)」 is the whole quote.
 // When the phrase ends in katakana that reads as the Latin gloss (米エヌビディア(NVIDIA)),
 // the term is that katakana alone.
@@ -23,6 +25,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "claims/morph.hpp"
 #include "core/data_files.hpp"
 #include "jatei/rules.hpp"
 #include "jatei/terms.hpp"
@@ -241,13 +244,54 @@ std::size_t chars_between(const std::vector<Cp>& cps, std::size_t b, std::size_t
   return index_at(cps, e) - index_at(cps, b);
 }
 
+// A morpheme that can be part of a noun compound: a noun (general, verbal, adjectival, proper,
+// a number, a suffix of a counter or a general one), not a dependent noun (こと, ため), a
+// pronoun or an adverbial noun, written in letters only (MeCab calls a bracket a noun too).
+bool compound_part(const claims::Morph& m) {
+  if (m.pos != claims::Pos::noun) return false;
+  static constexpr std::string_view kParts[] = {"一般", "サ変接続", "形容動詞語幹", "固有名詞", "数"};
+  bool part = std::find(std::begin(kParts), std::end(kParts), m.pos1) != std::end(kParts) ||
+              (m.pos1 == "接尾" && (m.pos2 == "一般" || m.pos2 == "助数詞" || m.pos2 == "サ変接続"));
+  if (!part || rules().matches_whole("stop-word", m.surface)) return false;
+  for (std::size_t i = 0; i < m.surface.size();) {
+    std::size_t len = 0;
+    char32_t c = utf8::decode(m.surface, i, len);
+    i += len;
+    CharClass k = classify(c);
+    if (k != CharClass::kanji && k != CharClass::hiragana && k != CharClass::katakana && k != CharClass::latin &&
+        k != CharClass::digit && !is_long_or_dot(c))
+      return false;
+  }
+  return true;
+}
+
+// The start of the noun compound that ends at byte `at` of s, by MeCab's analysis of s[from,
+// end): the morphemes before `at` that compound_part() takes; `at` when no morpheme ends there.
+// `rate`: the compound opens with a number, its counter and a suffix (1秒あたり, 1人当たり), so
+// the number belongs to it.
+std::size_t noun_compound_start(std::string_view s, std::size_t from, std::size_t end, std::size_t at, bool& rate) {
+  thread_local std::vector<claims::Morph> morphs;
+  claims::analyse_morphs(s.substr(from, end - from), morphs);
+  std::size_t k = 0;
+  while (k < morphs.size() && from + morphs[k].end < at) ++k;
+  if (k == morphs.size() || from + morphs[k].end != at) return at;
+  std::size_t first = k + 1;
+  while (first > 0 && compound_part(morphs[first - 1])) --first;
+  if (first > k) return at;
+  std::size_t j = first;
+  while (j <= k && morphs[j].pos1 == "数") ++j;
+  rate = j > first && j + 1 <= k && morphs[j].pos1 == "接尾" && morphs[j].pos2 == "助数詞" && morphs[j + 1].pos1 == "接尾" &&
+         morphs[j + 1].pos2 == "一般";
+  return from + morphs[first].begin;
+}
+
 // Left edge by words, given the boundaries.
 std::size_t left_by_words(std::string_view s, const std::vector<Cp>& cps, const std::vector<std::size_t>& bounds,
                           std::size_t end, std::string* reason) {
   const Rules& r = rules();
   std::size_t start = end;
   std::string why;
-  bool have_content = false;
+  bool have_content = false, stopped_at_kana = false;
   auto it = std::lower_bound(bounds.begin(), bounds.end(), end);
   std::size_t pos = end;
   while (it != bounds.begin()) {
@@ -268,7 +312,10 @@ std::size_t left_by_words(std::string_view s, const std::vector<Cp>& cps, const 
       k = WordKind::content;
       why.clear();
     }
-    if (k == WordKind::stop) break;
+    if (k == WordKind::stop) {
+      stopped_at_kana = true;
+      break;
+    }
     if (k == WordKind::digits && !have_content) {
       why = "number '" + std::string(w) + "'";
       break;
@@ -290,8 +337,20 @@ std::size_t left_by_words(std::string_view s, const std::vector<Cp>& cps, const 
     if (start == 0) why = "start of sentence";
     else if (i > 0) why = "punctuation '" + std::string(s.substr(cps[i - 1].b, cps[i - 1].e - cps[i - 1].b)) + "'";
   }
-  // A leading number is not part of the term (2024年の… stops earlier; 3つの量子ビット).
-  while (start < end) {
+  // A word with hiragana that MeCab reads as part of the noun compound (取り扱い説明書).
+  bool rate = false;
+  if (stopped_at_kana && start > 0) {
+    std::size_t g = noun_compound_start(s, window_start(s, end), end, start, rate);
+    if (g < start && chars_between(cps, g, end) <= kMaxTermChars) {
+      why = "noun compound '" + std::string(s.substr(g, start - g)) + "'";
+      start = g;
+    } else {
+      rate = false;
+    }
+  }
+  // A leading number is not part of the term (2024年の… stops earlier; 3つの量子ビット), unless
+  // it is the number of a rate (1秒あたり).
+  while (start < end && !rate) {
     std::size_t i = index_at(cps, start);
     if (cps[i].k != CharClass::digit) break;
     start = cps[i].e;
@@ -857,7 +916,11 @@ struct Edges {
       }
       if (!link) break;
       std::size_t lb = b - link, li = index_at(cps, lb);
-      if (li == 0 || !(kana_or_kanji(cps[li - 1].k) || cps[li - 1].k == CharClass::latin)) break;
+      // Before the link a word: kanji, katakana, Latin, or hiragana that ends a noun compound
+      // (1秒あたりの与ダメージ(DPS); left_edge decides whether it does).
+      if (li == 0 || !(kana_or_kanji(cps[li - 1].k) || cps[li - 1].k == CharClass::latin ||
+                       cps[li - 1].k == CharClass::hiragana))
+        break;
       std::string why;
       std::size_t nb = left_edge(lb, std::string::npos, why);
       std::string_view left = s.substr(nb, lb - nb);
