@@ -520,3 +520,40 @@ BOOST_AUTO_TEST_CASE(a_name_with_a_space_keeps_its_family_name) {
   std::vector<std::string> names = person_names(d);
   BOOST_TEST((std::find(names.begin(), names.end(), "三浦 早苗") != names.end()), ex);
 }
+
+BOOST_AUTO_TEST_CASE(a_title_label_under_a_heading_that_names_its_holder) {
+  // ◆議員　… in every section: the label names the office, the heading over the section the
+  // member who holds it; the officials answer under their own titles.
+  std::string text =
+      "ひばり市議会だより\n"
+      "子どもの居場所づくりを\n"
+      "◆高田美和議員（市民クラブ）\n"
+      "◆議員　放課後に子どもが過ごせる場所が足りない。市の現状認識は。\n"
+      "◎市長　待機児童は47人でした。重く受け止めています。\n"
+      "◆議員　空き教室を使ったクラブの開設はできないのか。\n"
+      "◎教育長　来年度、二つの小学校で協議しています。\n"
+      "公共交通の空白地帯の解消を\n"
+      "◆佐野修二議員（未来ひばり）\n"
+      "◆議員　北部地区ではバスの減便が続いている。対策は。\n"
+      "◎市長　予約制の乗合タクシーを検討しています。\n"
+      "◆議員　実証運行はいつから始めるのか。\n"
+      "◎市長　来年4月からを予定しています。\n";
+  std::string ex;
+  Document doc = annotated(text, &ex);
+  auto w = who_says(doc);
+  BOOST_TEST(w["放課後に子どもが過ごせる場所が足りない。市の現状認識は。"] == "◆議員|高田美和", ex);
+  BOOST_TEST(w["実証運行はいつから始めるのか。"] == "◆議員|佐野修二");
+  BOOST_TEST(w["来年度、二つの小学校で協議しています。"] == "◎教育長|教育長");
+  BOOST_TEST(w["◆高田美和議員（市民クラブ）"] == "-");
+  // The member's line is the heading of the section.
+  int heads = 0;
+  for (auto& d : doc.divisions)
+    for (auto& t : d.turns)
+      for (auto& b : t.blocks)
+        if (b.kind == BlockKind::head && leaf_text(b.leaves[0]).find("議員（") != std::string::npos) ++heads;
+  BOOST_TEST(heads == 2);
+  std::string once = tei::write(doc);
+  Document again = tei::read(once);
+  annotate_speakers(again, SpeakerOptions{});
+  BOOST_TEST(tei::write(again) == once);
+}

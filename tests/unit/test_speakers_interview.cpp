@@ -183,3 +183,42 @@ BOOST_AUTO_TEST_CASE(an_official_named_in_brackets_stays_so_on_a_second_run) {
   BOOST_TEST_REQUIRE(t.size() == 8u);
   BOOST_TEST(t[5].who != t[1].who);  // the official is not the one who answers the others
 }
+
+BOOST_AUTO_TEST_CASE(a_seminar_whose_lines_call_on_two_people_is_no_interview) {
+  // Questions to one participant, an "answer" that calls the other by name: a lecturer and two
+  // participants, left to the dialogue model (three people, the lecturer named by the lead; the
+  // text of tests/data/speakers/seminar-tourism-town.txt).
+  Document d = annotated(
+      "まちの観光を考える講座　第3回「泊まってもらう町になるには」\n"
+      "2026年10月20日　しおかぜ町公民館\n"
+      "町の観光協会が開く連続講座の第3回。講師は観光地づくりに詳しい中西涼子さん。受講者から、温泉旅館を営む井上さんと、地元の大学に通う小池さんが議論に加わった。その一部を紹介する。\n"
+      "写真：講座で話す中西さん（中央）と受講者\n"
+      "今日は、日帰りのお客さんにどうやって泊まってもらうかを考えます。井上さん、旅館ではいかがですか。\n"
+      "正直に言うと、夏の海水浴の時期以外は平日の部屋がほとんど空いています。週末も、最近は日帰りで帰ってしまう方が多いですね。\n"
+      "日帰りの方が帰ってしまう理由は、何だと思いますか。\n"
+      "夜にすることがない、とよく言われます。夕食のあとに歩ける場所がないんです。\n"
+      "私も友だちを連れてきたとき、夜は真っ暗で、結局コンビニしか行く場所がありませんでした。\n"
+      "小池さん、それは大事な指摘ですね。ほかの町では、港の朝市を夜にも開いたり、星空を見るツアーを作ったりして、夜の過ごし方を用意しています。\n"
+      "星空のツアーなら、うちの旅館の屋上からでもできそうです。ただ、案内できる人がいないんですよ。\n"
+      "案内役は、地元の学生に頼めないでしょうか。\n"
+      "それはいいですね。小池さんの大学に、天文のサークルはありますか。\n"
+      "あります。先輩たちに聞いてみます。アルバイト代が出るなら、手を挙げる人は多いと思います。\n"
+      "旅館としては、宿泊とセットの料金にすれば払えると思います。\n"
+      "まずは小さく試してみることです。来月、一晩だけでもやってみて、来た人の声を集めましょう。\n"
+      "ありがとうございました。次回は、町の食の魅力をどう伝えるかを考えます。\n"
+      "（構成：観光協会事務局）\n");
+  std::set<std::string> names;
+  for (auto& p : d.header.persons) {
+    BOOST_TEST(p.role != "interviewer");
+    names.insert(p.name);
+  }
+  BOOST_TEST((names == std::set<std::string>{"中西涼子", "井上", "小池"}));
+  auto t = turns(d);
+  BOOST_REQUIRE(t.size() >= 6u);
+  // The one who calls 小池 right after she spoke is the lecturer, as is the opening.
+  std::string lecturer = t[0].who;
+  for (auto& v : t)
+    if (v.first.rfind("小池さん、それは", 0) == 0) BOOST_TEST(v.who == lecturer);
+  for (auto& p : d.header.persons)
+    if ("#" + p.id == lecturer) BOOST_TEST(p.name == "中西涼子");
+}

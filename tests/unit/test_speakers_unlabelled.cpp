@@ -45,3 +45,19 @@ BOOST_AUTO_TEST_CASE(a_question_follows_up_or_opens_a_topic) {
                           {"出社を求める理由として、よく「交流」が挙げられます。", "本当にそうなんでしょうか。"})
                   .follow_up);
 }
+
+BOOST_AUTO_TEST_CASE(asking_about_the_persons_own_side_addresses_them) {
+  Features f = features_of("わかります。松浦さんのところはいかがですか。", {"わかります。", "松浦さんのところはいかがですか。"});
+  BOOST_TEST(f.addressed == "松浦さん");
+  // Speaking of someone's point to another is no address.
+  Features g = features_of("西村さんの指摘について、どう思いますか。", {"西村さんの指摘について、どう思いますか。"});
+  BOOST_TEST(g.addressed.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_family_name_before_a_space_belongs_to_the_name) {
+  const auto& cues = SpeakerModel::builtin().compiled();
+  BOOST_TEST((names_in_text("港町の食堂を営む三浦 早苗さんに聞いた。", cues) == std::vector<std::string>{"三浦 早苗さん"}));
+  // A title before a space is no family name, nor a heading's words.
+  BOOST_TEST((names_in_text("会長 山田さんが話した。", cues) == std::vector<std::string>{"山田さん"}));
+  BOOST_TEST((names_in_text("一般質問　川村直子さん", cues) == std::vector<std::string>{"川村直子さん"}));
+}

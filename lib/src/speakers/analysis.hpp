@@ -81,6 +81,7 @@ struct Run {
   int paragraphs = 0, cues = 0, strong = 0;                     // its evidence
   std::string why;                                             // for --explain
   std::string interview_why;  // why a run with questions is or is not an unmarked interview
+  bool discussion = false;    // an interview's shape whose lines call on several people by name
 };
 
 // A label style the document was looked at for, and what was decided.

@@ -105,19 +105,25 @@ class Annotator {
   }
 
   // Segmentation takes lines that open with a mark (○議長（…君）　… ◆１２番（…）　…) for list
-  // items: a list whose every item starts with a label shape is looked at item by item (and put
-  // together again by induce_styles when the shape is no label).
+  // items: a list whose every item starts with a label shape (or is a name alone, at least two
+  // with text after their label) is looked at item by item (and put together again by
+  // induce_styles when the shape is no label).
   std::vector<Item> split_labelled_list(Item&& it) {
     std::vector<Item> out;
     Block& b = it.block;
+    // Every item starts with a label shape, at least two with text after it: a person's line
+    // alone (◆高田美和議員（市民クラブ）) may head the items with labels after it.
     bool split = b.kind == BlockKind::list && b.leaves.size() > 1 && !it.old_label;
+    int inline_labels = 0;
     for (auto& leaf : b.leaves) {
       if (!split) break;
       auto c = leaf.pieces.empty() || leaf.pieces[0].kind != Piece::Kind::sentence
                    ? std::nullopt
-                   : parse_label(leaf_text(leaf), cx_.model, false);
+                   : parse_label(leaf_text(leaf), cx_.model, true);
       split = c.has_value();
+      inline_labels += split && !c->label.alone;
     }
+    split = split && inline_labels >= 2;
     if (!split) {
       out.push_back(std::move(it));
       return out;

@@ -22,7 +22,28 @@ struct LeadName {
   std::string base, title;
   bool asks = false;  // the lead says this person asks (…が聞いた)
   bool bare = false;  // named without an honorific in a list of the people present (ユイ、サキ、ミホの3人)
+  bool leads = false; // the lead gives the person a leading title before the name (講師は…中西涼子さん)
 };
+
+// 講師は観光地づくりに詳しい中西涼子さん / 司会の有田さん: a title of [lead-title] followed by は, の
+// or a colon, then, in the same sentence, the first name with an honorific: the one who leads.
+std::string titled_before(std::string_view t, const SpeakerModel::Compiled& cues, std::string* title) {
+  for (std::size_t i = 0; i < t.size(); i = text::next(t, i)) {
+    if (i > 0 && is_name_char(text::before(t, i))) continue;  // a word of its own (not 市長 in 副市長…)
+    std::size_t n = cues["lead-title"].prefix(t.substr(i));
+    if (!n) continue;
+    std::string_view rest = t.substr(i + n);
+    if (!(rest.starts_with("は") || rest.starts_with("の") || rest.starts_with("：") || rest.starts_with(":"))) continue;
+    std::size_t end = rest.find("。");
+    std::string_view sentence = rest.substr(0, end);
+    auto names = names_in_text(sentence, cues);
+    std::erase_if(names, [&](const std::string& x) { return cues["title-name"].whole(x); });
+    if (names.empty()) continue;
+    *title = std::string(t.substr(i, n));
+    return names.front();
+  }
+  return {};
+}
 
 // ユイ、サキ、ミホの3人 / 森と林の二人: the names a text lists before "の" and a count of people.
 std::vector<std::string> enumerated_names(std::string_view t) {
@@ -104,6 +125,19 @@ std::vector<LeadName> lead_names(Context& cx, const std::vector<Item*>& units) {
       n.title = raw.substr(raw.size() - title);
       if (cx.cues["title-name"].whole(raw)) n.base.clear(), n.title = raw;
       if (!n.base.empty() || !n.title.empty()) out.push_back(n);
+    }
+    std::string title;
+    if (std::string raw = titled_before(t, cx.cues, &title); !raw.empty()) {
+      LeadName n;
+      n.base = normalise_name(raw, cx.cues);
+      for (auto& e : cx.cues["honorific"].literal())
+        if (n.base.size() > e.text.size() && ends_with(n.base, e.text)) {
+          n.base.resize(n.base.size() - e.text.size());
+          break;
+        }
+      n.title = title;
+      n.leads = true;
+      if (!n.base.empty()) out.push_back(n);
     }
     for (auto& name : enumerated_names(t)) {
       LeadName n;
@@ -193,6 +227,11 @@ Cast find_cast(Context& cx, const std::vector<Item*>& units) {
     add(l.base, l.base, "", false);
     for (Item* u : units) find_bare_uses(*u, l.base, cx.cues);
   }
+  // Whoever the lead gives a leading title (講師は…中西涼子さん) takes part and leads, called or not,
+  // when others take part.
+  if (!cast.members.empty())
+    for (auto& l : lead)
+      if (l.leads) add(l.base, l.base, l.title, true);
   // Whoever the lead says asks (編集部の森下が聞いた).
   for (auto& l : lead)
     if (l.asks) {

@@ -318,6 +318,7 @@ Features text_features(std::string_view whole, const std::vector<std::string_vie
   }
   f.vocative = find_vocative(t, cues);
   if (!f.vocative.empty()) f.vocatives.insert(f.vocatives.begin(), f.vocative);
+
   f.narrative = f.sentences > 0 && polite == 0 && casual == 0 && !f.any_question && !f.exclaim && !f.marker &&
                 !f.first_person && !f.react && !f.answer && !f.greeting && f.vocative.empty();
   f.intro = f.sentences > 0 && !f.react && !f.answer && f.vocative.empty() &&

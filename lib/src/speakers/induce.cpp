@@ -145,7 +145,7 @@ bool said_after(Context& cx, const std::vector<Item*>& items, std::size_t k) {
 // The person a short line names with an honorific or a title of office after the name, the
 // line being nothing else (川村直子議員, ◆大野健一 議員, 森さん（みなみ野クラブ）): the heading of a
 // section of one person's questions. "" when it is not such a line.
-std::string person_line(std::string_view t, const SpeakerModel::Compiled& cues) {
+std::string person_line(std::string_view t, const SpeakerModel::Compiled& cues, std::string* title = nullptr) {
   t = trim_space(t);
   if (t.empty() || has_terminator(t) || text::length(t) > 24) return {};
   std::string core, part;  // part: the text since the last space (一般質問　川村直子議員)
@@ -156,7 +156,8 @@ std::string person_line(std::string_view t, const SpeakerModel::Compiled& cues) 
       if (started) part = core;
       continue;
     }
-    if (!is_name_char(cp.c) && cp.c != U'・') {
+    // (a given name may be in hiragana: 森田かおり議員; the name starts with no hiragana)
+    if (!is_name_char(cp.c) && cp.c != U'・' && !(started && text::is_hiragana(cp.c))) {
       if (started) return {};
       continue;  // a mark before the name (◆ ○ ■)
     }
@@ -171,6 +172,7 @@ std::string person_line(std::string_view t, const SpeakerModel::Compiled& cues) 
   if (!part.empty() && core.size() - part.size() > n) core.erase(0, part.size());
   std::string name = core.substr(0, core.size() - n);
   if (text::length(name) < 2 || text::length(name) > 8) return {};
+  if (title) *title = core.substr(core.size() - n);
   return name;
 }
 
@@ -551,20 +553,35 @@ void accept_lines(Context& cx, std::vector<Item*>& items, const LabelStyle& st, 
 }
 
 // A question mark with no name after it (問　…, Q.…) under a heading that names one person
-// (川村直子議員): that person asks, section by section.
-void questions_under_person_headings(Context& cx, std::vector<Item*>& items, const std::vector<std::size_t>& ks) {
+// (川村直子議員): that person asks, section by section. So does a label that is only the title
+// that heading gives the person (◆議員　… under ◆高田美和議員（市民クラブ）): the label names the
+// office, the heading who holds it in this section. A heading so used that segmentation took for
+// a list item is a heading.
+void questions_under_person_headings(Context& cx, std::vector<Item*>& items, const std::vector<std::size_t>& ks,
+                                     bool qa) {
   for (std::size_t n = 0; n < ks.size(); ++n) {
     Item& it = *items[ks[n]];
     const SpeakerLabel& sl = it.candidate->label;
-    bool asks = sl.style == SpeakerLabel::Style::qa ? sl.name == "Q" : it.candidate->qa > 0;
-    if (!it.label || !asks || !sl.mark.empty()) continue;  // forced too: a second run decides the same
+    bool asks = qa && (sl.style == SpeakerLabel::Style::qa ? sl.name == "Q" : it.candidate->qa > 0) && sl.mark.empty();
+    bool office = cx.cues["role-word"].whole(sl.name) && sl.note.empty();
+    if (!it.label || (!asks && !office)) continue;  // forced too: a second run decides the same
     for (std::size_t j = ks[n]; j-- > 0;) {
-      const Item& h = *items[j];
+      Item& h = *items[j];
       if (h.label || h.block.leaves.empty()) continue;
-      std::string who = person_line(leaf_text(h.block.leaves[0]), cx.cues);
+      std::string title;
+      std::string who = person_line(leaf_text(h.block.leaves[0]), cx.cues, &title);
       if (who.empty()) continue;
+      if (!asks && title != sl.name) break;  // the nearest person heading gives another title
       it.label->key = "L:" + who;
-      it.why = "the question mark under the heading that names " + who;
+      it.why = asks ? "the question mark under the heading that names " + who
+                    : "the title " + sl.name + " under the heading that names " + who;
+      if (h.list_group && h.block.kind == BlockKind::list && h.block.leaves.size() == 1 && !h.forced) {
+        h.block.kind = BlockKind::head;
+        h.block.id.clear();
+        h.block.attrs = Attrs();
+        h.block.leaves[0].element = "head";
+        h.list_group = 0;
+      }
       break;
     }
   }
@@ -612,7 +629,7 @@ void induce_styles(Context& cx) {
     LabelStyle st = judge_family(cx, items, family, ks, qa_pair[family], keys);
     if (st.accepted) {
       accept_lines(cx, items, st, ks, keys, qa_pair[family]);
-      if (family == "D" || family == "QA" || qa_pair[family]) questions_under_person_headings(cx, items, ks);
+      questions_under_person_headings(cx, items, ks, family == "D" || family == "QA" || qa_pair[family]);
     }
     cx.styles.push_back(std::move(st));
   }

@@ -147,8 +147,8 @@ std::optional<Shape> interview_shape(Context& cx, Run& r) {
   }
   // What would make it a conversation instead: the lines before the first question talk (a
   // reaction, an answer, a call, a question: the dialogue began before it), an answer that is
-  // only a short reaction (the asker's backchannel), or questions that call on more than one
-  // person (a moderator and a panel).
+  // only a short reaction (the asker's backchannel), or lines that call on more than one person
+  // (a moderator and a panel, a lecturer and the participants).
   int talk_before = 0, backchannel = 0;
   std::string first_talk;
   for (std::size_t i = 0; i < s.asks.front(); ++i) {
@@ -163,8 +163,12 @@ std::optional<Shape> interview_shape(Context& cx, Run& r) {
     const Features& f = r.items[s.asks[k]].f;
     for (auto& v : f.vocatives) called.insert(normalise_name(v, cx.cues));
     if (!f.addressed.empty()) called.insert(normalise_name(f.addressed, cx.cues));
-    for (std::size_t a : s.answers[k])
+    for (std::size_t a : s.answers[k]) {
       backchannel += r.items[a].f.react && r.items[a].f.chars < cx.w("dialogue.short_chars");
+      // An "answer" that calls someone by name speaks to a third person (小池さん、それは大事な
+      // 指摘ですね。): the lecturer of a seminar, not the one who was asked.
+      for (auto& v : r.items[a].f.vocatives) called.insert(normalise_name(v, cx.cues));
+    }
   }
   const double n = static_cast<double>(s.asks.size());
   s.announced = announced(cx, r, s.asks.front());
@@ -173,12 +177,18 @@ std::optional<Shape> interview_shape(Context& cx, Run& r) {
       << s.voiced << " in a person's voice" << (s.announced ? ", the page says it is an interview" : "");
   if (talk_before) why << "; " << talk_before << " lines of talk before the first question (" << first_talk << ")";
   if (backchannel) why << "; " << backchannel << " answers only react";
-  if (called.size() > 1) why << "; the questions call on " << called.size() << " people";
+  if (called.size() > 1) why << "; the questions and answers call on " << called.size() << " people";
   s.why = why.str();
   bool shape = n >= cx.w("interview.min_questions") && unanswered == 0 && talk_before == 0 && backchannel == 0 &&
                called.size() <= 1 && longer >= cx.w("interview.min_longer") * n &&
                a_chars >= cx.w("interview.answer_ratio") * q_chars;
   bool person = s.voiced >= cx.w("interview.min_voiced") * n || s.announced;
+  // Questions answered at length, but put to several people called by name: a discussion (a
+  // lecturer and participants, a moderator and a panel), for the dialogue model.
+  bool several = n >= cx.w("interview.min_questions") && unanswered == 0 && talk_before == 0 && backchannel == 0 &&
+                 called.size() > 1 && longer >= cx.w("interview.min_longer") * n &&
+                 a_chars >= cx.w("interview.answer_ratio") * q_chars && person;
+  r.discussion = several;
   if (!shape || !person) {
     if (n >= cx.w("interview.min_questions")) r.interview_why = s.why;
     return std::nullopt;

@@ -458,6 +458,10 @@ void classify_unlabelled(Context& cx) {
       continue;
     }
     r.verdict = dialogue_verdict(cx, r);
+    if (r.verdict != Run::Verdict::yes && r.discussion) {
+      r.verdict = Run::Verdict::yes;
+      r.why = "unlabelled dialogue: questions answered at length, put to several people called by name (" + r.why + ")";
+    }
   }
   // A dialogue scraped in pieces: once one run is surely a dialogue (or the runs that reach the
   // score have the cues of one between them), those other runs are pieces of it.
