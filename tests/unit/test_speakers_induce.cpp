@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <sstream>
 
 #include "jatei/segment.hpp"
@@ -556,4 +557,25 @@ BOOST_AUTO_TEST_CASE(a_title_label_under_a_heading_that_names_its_holder) {
   Document again = tei::read(once);
   annotate_speakers(again, SpeakerOptions{});
   BOOST_TEST(tei::write(again) == once);
+}
+
+BOOST_AUTO_TEST_CASE(post_headers_with_a_mark_or_an_id_without_a_date) {
+  // ■ before the number (segmentation makes each header line a list item), or an ID and no date.
+  for (std::string h : {"■%d 名無しの冒険者 2026/10/02(金) 21:0%d:11 ID:%s", "%d 名無しの冒険者 ID:%s"}) {
+    std::string text = "【噂】次のパッチで召喚士が強くなるって本当？\n";
+    const char* ids[] = {"Kx9mP2qL", "Tr4vB8nM", "Kx9mP2qL"};
+    const char* bodies[] = {"海外の掲示板で話が出てる", ">>1\nソースがそれだけならガセだろ", ">>2\nテストサーバーのデータらしい"};
+    for (int n = 1; n <= 3; ++n) {
+      char line[160];
+      if (h[0] == '%') std::snprintf(line, sizeof line, h.c_str(), n, ids[n - 1]);
+      else std::snprintf(line, sizeof line, h.c_str(), n, n, ids[n - 1]);
+      text += std::string(line) + "\n" + bodies[n - 1] + "\n";
+    }
+    std::string ex;
+    Document doc = annotated(text, &ex);
+    auto w = who_says(doc);
+    BOOST_TEST(w["海外の掲示板で話が出てる"].substr(w["海外の掲示板で話が出てる"].find('|')) == "|Kx9mP2qL", ex);
+    BOOST_TEST(w["テストサーバーのデータらしい"].substr(w["テストサーバーのデータらしい"].find('|')) == "|Kx9mP2qL");
+    BOOST_TEST(w["ソースがそれだけならガセだろ"].substr(w["ソースがそれだけならガセだろ"].find('|')) == "|Tr4vB8nM");
+  }
 }

@@ -84,6 +84,9 @@ BOOST_AUTO_TEST_CASE(a_question_or_answer_mark_and_the_title_after_it) {
       {"問　川村議員　通学路の点検は何か所か。", "問　川村議員", "川村議員", "問", "N_"},
       {"A　教育長　はい、終えています。", "A　教育長", "教育長", "A", "QA"},
       {"A．防災課長　配布は来月です。", "A．防災課長", "防災課長", "A", "QA"},
+      // A council's answer word with the official in brackets.
+      {"答弁（市長）　重く受け止めています。", "答弁（市長）", "市長", "答弁", "N_"},
+      {"答弁（教育長）：協議しています。", "答弁（教育長）：", "教育長", "答弁", "N:"},
   };
   for (auto& c : cases) {
     BOOST_TEST_CONTEXT(c.line) {
@@ -164,6 +167,9 @@ BOOST_AUTO_TEST_CASE(post_headers) {
       {"1：名無しさん：2026/08/01(土) 20:11:05 ID:aB3dE5fG", "名無し", "aB3dE5fG", "", "", "H..I"},
       {"5：弓一筋◆Qw8Er7Ty：2026/08/01(土) 20:17:31 ID:Xy7zW1qR", "弓一筋◆Qw8Er7Ty", "Xy7zW1qR", "", "", "H..I"},
       {"名無しのハンター　約1時間前", "名無しのハンター", "", "", "", "H..T"},
+      // An ID instead of a date; a mark before the post's number.
+      {"12 名無しの冒険者 ID:Kx9mP2qL", "名無しの冒険者", "Kx9mP2qL", "", "", "H..I"},
+      {"■3 名無しの冒険者 2026/10/02(金) 21:06:02 ID:Kx9mP2qL", "名無しの冒険者", "Kx9mP2qL", "", "", "H..I"},
   };
   for (auto& c : cases) {
     BOOST_TEST_CONTEXT(c.line) {
@@ -180,7 +186,8 @@ BOOST_AUTO_TEST_CASE(post_headers) {
   for (std::string line : {"2024年08月05日 18:30　|　カテゴリ：株・投資　|　コメント(128)", "開催日：2024年12月10日",
                            "2025年6月20日 19:05（最終更新 6月20日 21:40）", "発売日　2023年10月", "お礼日時：2024/1/6 7:45",
                            "閲覧数 1,204　｜　この質問への回答は締め切られました", "No.3　ベストアンサー",
-                           "本当に？ 2024/01/01 わかりません！", "公開：3時間前", "10:30：開場"}) {
+                           "本当に？ 2024/01/01 わかりません！", "公開：3時間前", "10:30：開場", "■3 注意事項",
+                           "ID:Kx9mP2qL"}) {
     BOOST_TEST_CONTEXT(line) { BOOST_TEST(!parse_post_header(line).has_value()); }
   }
 }

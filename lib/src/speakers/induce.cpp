@@ -285,7 +285,8 @@ void read_line_shape(Context& cx, Item& it) {
   it.candidate = parse_label(it.text, cx.model, true);
   // A label must end inside the first sentence (the rest of it stays a sentence).
   if (it.candidate && it.candidate->label.length > leaf->pieces[0].sentence.text.size()) it.candidate.reset();
-  if (it.block.kind == BlockKind::paragraph) it.header = parse_post_header(it.text);
+  // (a header line with a mark before it, ■12 名無しさん …, is a one-item list to segmentation)
+  if (it.block.kind == BlockKind::paragraph || it.block.kind == BlockKind::list) it.header = parse_post_header(it.text);
 }
 
 // Post headers: a family of them whose lines each stand over a post is a style.

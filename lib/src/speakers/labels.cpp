@@ -654,6 +654,9 @@ std::string clean_handle(std::u32string u, std::string* note) {
 std::optional<PostHeader> parse_post_header(std::string_view line) {
   line = trim_space(line);
   if (line.empty() || text::length(line) > 120) return std::nullopt;
+  // A mark before the post's number (■12 名無しさん …, ◆3：…): the page's bullet, no part of it.
+  if (std::size_t len = 0; is_mark(text::at(line, 0, len)) && line.size() > len && text::is_digit(text::at(line, len)))
+    line.remove_prefix(len);
   // Parts between spaces (of either width) and vertical bars.
   std::vector<std::u32string> parts(1);
   for (text::CodePoint cp : text::code_points(line)) {
@@ -733,7 +736,8 @@ std::optional<PostHeader> parse_post_header(std::string_view line) {
     }
     last = kind;
   }
-  if (!dated || first != Part::handle || ph.handle.empty()) return std::nullopt;
+  // A date, a time or an ID after the handle says the line is about a post (12 名無しさん ID:Kx9mP2qL).
+  if (!(dated || !ph.id.empty()) || first != Part::handle || ph.handle.empty()) return std::nullopt;
   // 発売日　2023年10月 購入日 2024/02/11: a word that names the date before it is no handle.
   for (const char* key : {"日", "日時", "時刻", "年月", "年月日"})
     if (ends_with(ph.handle, key) && ph.role.empty()) return std::nullopt;

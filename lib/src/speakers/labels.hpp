@@ -8,7 +8,7 @@
 // Its shape is the same with the name slot abstracted: （名前） [時刻] 名前： ○名前　 and so on;
 // lines whose shapes are equal (full- and half-width alike, any mark) are one style.
 //
-// A post header is a line that is all label: a handle and a date or time (a forum post, a Q&A
+// A post header is a line that is all label: a handle and a date, a time or an ID (a forum post, a Q&A
 // answer, a review, a comment), over the lines of the post:
 //   1: 風吹けば名無し 2024/08/05(月) 15:02:11.45 ID:Zk3pQ8aT0
 //   回答者：green_finger77　回答日時：2024/6/12 8:15
