@@ -344,6 +344,15 @@ std::optional<Body> parse_body(const Head& h, std::size_t i, std::size_t max_nam
     b = {i + 2, k, k + 2, true, true};
     c.family += "**N**";
     l.shape += "**名前**";
+  } else if (h[i] == '<' || h[i] == U'＜') {  // ＜編集部＞ <ken>: a name between angles, as 〈名前〉 is
+    std::size_t k = i + 1;
+    while (k < h.size() && k <= i + 1 + max_name && !is_angle(h[k]) && h[k] != '<' && h[k] != U'＜') ++k;
+    if (!is_angle(h[k])) return std::nullopt;
+    b = {i + 1, k, k + 1, true, false};
+    c.family += bracket_key(5);
+    utf8::append(l.shape, h[i]);
+    l.shape += "名前";
+    utf8::append(l.shape, h[k]);
   } else if (!bracket_key(family).empty()) {
     std::size_t k = i + 1;
     while (k < h.size() && k <= i + 1 + max_name && text::closes(h[k]) != family) ++k;
@@ -394,7 +403,10 @@ std::optional<std::size_t> parse_terminator(const Head& h, std::string_view text
                                             LabelCandidate& c) {
   SpeakerLabel& l = c.label;
   std::size_t j = b.end, spaces = 0;
-  while (h[j] == ' ') ++j, ++spaces;
+  // After a timestamp (10:02 ゆうき 明日は…, as a chat export writes it) a tab or a space of either
+  // width separates the name from the message.
+  const bool timed = !l.time.empty();
+  while (h[j] == ' ' || (timed && text::is_space(h[j]))) ++j, ++spaces;
   char32_t t = h[j];
   if (is_colon(t)) {
     l.style = SpeakerLabel::Style::colon;
@@ -422,7 +434,7 @@ std::optional<std::size_t> parse_terminator(const Head& h, std::string_view text
     if (!quote_to_the_end(h, text, j)) return std::nullopt;
     return b.end;
   }
-  if (!b.bracketed && (t == U'　' || (spaces > 0 && t > 0x7F && !text::is_space(t)))) {
+  if (!b.bracketed && (t == U'　' || (spaces > 0 && (t > 0x7F || timed) && t != 0 && !text::is_space(t)))) {
     l.style = SpeakerLabel::Style::space;
     c.family += "_";
     l.shape += "　";
@@ -499,11 +511,13 @@ bool look_alike(const LabelCandidate& c, const std::u32string& u, bool bold, std
     latin = latin || text::is_latin(ch);
     hiragana_only = hiragana_only && (text::is_hiragana(ch) || text::is_prolonged(ch));
   }
-  if (l.style == SpeakerLabel::Style::space && (latin || hiragana_only)) return true;
+  // (after a timestamp the shape is a chat log's: handles in kana or Latin letters are names)
+  if (l.style == SpeakerLabel::Style::space && l.time.empty() && (latin || hiragana_only)) return true;
   if (l.style == SpeakerLabel::Style::quote && hiragana_only) return true;
   if (c.qa == 0 && (cues["label-stop"].whole(l.name) || cues["tag-stop"].whole(l.name))) return true;
   if (c.qa == 0 && l.style == SpeakerLabel::Style::bracket &&
-      (cues["label-stop"].prefix(l.name) || cues["tag-stop"].prefix(l.name)))
+      (cues["label-stop"].prefix(l.name) || cues["tag-stop"].prefix(l.name)) &&
+      !(cues["role-word"].whole(l.name) || !cues.role_for(l.name).empty()))  // （編集部） names a role, not a tag
     return true;
   if (c.qa == 0 && credit_name(l.name, cues) && !sentence_after(text.substr(std::min(l.length, text.size()))))
     return true;

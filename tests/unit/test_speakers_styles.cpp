@@ -1,0 +1,131 @@
+// Label styles induced from shapes the document repeats (lib/src/speakers/labels.cpp,
+// induce.cpp, names.cpp): a chat log's timestamp and handle before each message, names between
+// angle brackets of any width, role labels (Q. A.) and the names an attendee list gives.
+#define BOOST_TEST_MODULE speakers_styles
+#include <boost/test/unit_test.hpp>
+
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "jatei/segment.hpp"
+#include "jatei/speakers.hpp"
+#include "jatei/tei.hpp"
+
+using namespace jatei;
+
+namespace {
+
+Document annotated(const std::string& text, std::string* explain = nullptr) {
+  SegmentOptions o;
+  o.source_name = "t.txt";
+  Document doc = segment_text(text, o);
+  std::string before = doc.text();
+  std::ostringstream ex;
+  SpeakerOptions so;
+  so.explain = &ex;
+  annotate_speakers(doc, so);
+  BOOST_TEST(doc.text() == before);  // every character kept
+  if (explain) *explain = ex.str();
+  return doc;
+}
+
+// For each source line that holds text: "label|persName" of its turn, "-" outside every turn.
+// The key is the line's text after the label (what stays in the sentences).
+std::map<std::string, std::string> who_says(const Document& doc) {
+  std::map<std::string, std::string> names, out;
+  for (auto& p : doc.header.persons) names["#" + p.id] = p.name;
+  for (auto& d : doc.divisions)
+    for (auto& t : d.turns)
+      for (auto& b : t.blocks)
+        for (auto& l : b.leaves) {
+          std::string text = leaf_text(l);
+          while (text.rfind("\u3000", 0) == 0 || text.rfind(" ", 0) == 0 || text.rfind("\t", 0) == 0)
+            text.erase(0, text[0] == ' ' || text[0] == '\t' ? 1 : 3);
+          if (text.empty()) continue;
+          out[text] = t.spoken() ? t.speaker.value_or("") + "|" + names[t.who] : "-";
+        }
+  return out;
+}
+
+int turns(const Document& doc) {
+  int n = 0;
+  for (auto& d : doc.divisions)
+    for (auto& t : d.turns) n += t.spoken();
+  return n;
+}
+
+std::string chat(const std::string& sep, bool brackets) {
+  auto line = [&](const std::string& time, const std::string& name, const std::string& msg) {
+    return (brackets ? "[" + time + "]" : time) + sep + name + sep + msg + "\n";
+  };
+  return "【トーク履歴】写真部\n"
+         "2025/06/01(日)\n" +
+         line("10:02", "ゆうき", "明日の練習って何時からだっけ？") + line("10:05", "まい", "9時半集合だよ！") +
+         line("10:05", "まい", "雨だったら中止かも") + line("10:07", "ゆうき", "了解〜") +
+         "2025/06/02(月)\n" + line("09:12", "Ken", "コーチが来週から新しい人になるらしいよ") +
+         line("09:13", "まい", "え、ほんと？誰？") + line("09:15", "Ken", "元実業団の人って聞いた") +
+         line("09:16", "ゆうき", "まじか、厳しそう（笑）");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_chat_log_with_a_time_and_a_handle_before_each_message) {
+  // A LINE export writes a tab between time, name and message; others a space; some a
+  // bracketed time. Each is a label style: the label (time included) goes to <speaker>.
+  for (std::string sep : {" ", "\t"})
+    for (bool brackets : {false, true}) {
+      std::string ex;
+      Document doc = annotated(chat(sep, brackets), &ex);
+      auto w = who_says(doc);
+      std::string t = brackets ? "[10:02]" : "10:02";
+      BOOST_TEST(turns(doc) == 8, ex);
+      BOOST_TEST(w["明日の練習って何時からだっけ？"] == t + sep + "ゆうき|ゆうき", ex);
+      BOOST_TEST(w["元実業団の人って聞いた"] == (brackets ? "[09:15]" : "09:15") + sep + "Ken|Ken", ex);
+      // The date lines between the runs of messages are no one's turn.
+      BOOST_TEST(w["2025/06/01(日)"] == "-", ex);
+      BOOST_TEST(w["2025/06/02(月)"] == "-", ex);
+      // One person per handle, whatever the time.
+      BOOST_TEST(doc.header.persons.size() == 3u, ex);
+      BOOST_TEST(ex.find(brackets ? "label shape [時刻] 名前　: induced" : "label shape 時刻 名前　: induced") !=
+                     std::string::npos,
+                 ex);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_time_and_a_word_once_is_no_chat_log) {
+  // A schedule with times before words, no word repeated: no label style.
+  std::string text =
+      "当日の流れ\n"
+      "10:00 開場 受付は一階です。\n"
+      "10:30 開会 館長があいさつします。\n"
+      "11:00 講演 講師が話します。\n"
+      "12:00 昼食 各自でおとりください。\n";
+  std::string ex;
+  Document doc = annotated(text, &ex);
+  BOOST_TEST(turns(doc) == 0, ex);
+}
+
+BOOST_AUTO_TEST_CASE(names_between_angle_brackets_of_any_width) {
+  for (auto [open, close] : std::vector<std::pair<std::string, std::string>>{
+           {"＜", "＞"}, {"<", ">"}, {"〈", "〉"}, {"《", "》"}}) {
+    std::string text = "特集インタビュー\n"
+                       "書店の二代目、北川真理子さんに話を聞いた。\n" +
+                       open + "編集部" + close + " まず、お店を継いだきっかけを教えてください。\n" + open + "北川" +
+                       close + " 父が倒れたのがきっかけです。最初は半年だけのつもりでした。\n" + open + "編集部" +
+                       close + " ネット書店の影響はありますか？\n" + open + "北川" + close +
+                       " もちろんあります。売り上げは半分くらいだと思います。\n"
+                       "でも、子どもの本の相談に来るお客さんは増えているんです。\n" +
+                       open + "編集部" + close + " 今後はどうしますか。\n" + open + "北川" + close +
+                       " 来年はカフェを併設する予定です。\n";
+    std::string ex;
+    Document doc = annotated(text, &ex);
+    auto w = who_says(doc);
+    // The label is out of the sentence (a translator's segment does not begin with it).
+    BOOST_TEST(w["まず、お店を継いだきっかけを教えてください。"] == open + "編集部" + close + "|編集部", ex);
+    BOOST_TEST(w["でも、子どもの本の相談に来るお客さんは増えているんです。"] == open + "北川" + close + "|北川", ex);
+    BOOST_TEST(w["書店の二代目、北川真理子さんに話を聞いた。"] == "-");
+    BOOST_TEST(turns(doc) == 6, ex);
+  }
+}
