@@ -659,3 +659,43 @@ BOOST_AUTO_TEST_CASE(user_ana_tokens_survive) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// ------------------------------------------------------------------------------------------
+// A comma before the quotative particle, requests not to, sources named after the quotation.
+BOOST_AUTO_TEST_SUITE(stranger_s22)
+
+BOOST_AUTO_TEST_CASE(comma_before_the_quotative_particle) {
+  BOOST_TEST(cat("来月から運賃を上げる、と鉄道会社は発表した。") == "reported");
+  BOOST_TEST(cat("二度と同じ過ちは繰り返さない，と監督は述べた。") == "reported");  // full-width comma
+  BOOST_TEST(cat("「安全には万全を期した」、と工場長は強調した。") == "reported");
+  BOOST_TEST(cat("責任はすべて自分にある、などと釈明した。") == "reported");
+  BOOST_TEST(decide("値上げはしない、と社長は述べた。").predicate.find("after-comma") != std::string::npos);
+  // A conjunction that starts with と is no quotative particle.
+  BOOST_TEST(cat("疲れていた、とはいえ休むわけにはいかなかった。") == "fact");
+  BOOST_TEST(decide("疲れていた、とはいえ休むわけにはいかなかった。").predicate.find("after-comma") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(requests_not_to_are_requests) {
+  for (std::string_view s : {"展示品には手を触れないでください。", "無理をしないで下さい。", "明日は遅刻しないでね。",
+                             "大声で騒がないようにしてください。", "車内に置いたままにしないようお願いします。",
+                             "傘を忘れないように。", "絶対に押さないで！"})
+    BOOST_TEST(cat(s) == "other", s);
+  BOOST_TEST(decide("展示品には手を触れないでください。").predicate.find("prohibition") != std::string::npos);
+  // The negative て-form inside the clause, and a benefactive in the negative, ask nothing.
+  BOOST_TEST(cat("彼は何も言わないで帰った。") == "fact");
+  BOOST_TEST(cat("結局、誰にも信じてもらえなかった。") == "fact");
+}
+
+BOOST_AUTO_TEST_CASE(the_speaker_named_after_the_quotation_is_the_source) {
+  SegmentOptions o;
+  Document doc = segment_text("値上げはしない、と社長は述べた。\n問題はないと県警は発表した。\n", o);
+  annotate(doc);
+  std::string xml = tei::write(doc);
+  BOOST_TEST(xml.find("source=\"#s1-src\"") != std::string::npos);
+  BOOST_TEST(xml.find("<persName xml:id=\"s1-src\">社長</persName>") != std::string::npos);
+  BOOST_TEST(xml.find("<orgName xml:id=\"s2-src\">県警</orgName>") != std::string::npos);
+  // Not the topic inside the quotation.
+  BOOST_TEST(xml.find(">値上げ</persName>") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1173,6 +1173,14 @@ Decision classify(std::string_view, const Normalised& norm, const SentenceContex
 
   if (s.pred.found || s.pred.end > s.pred.begin) d.predicate = describe(s.pred, n);
   if (s.pred.found) d.predicate_head = s.pred.chunks[s.pred.head].lemma;
+  // The subject between the quotation and the verb (…と社長は述べた) is who says it.
+  if (s.pred.found && s.pred.quote >= 0 && s.pred.subject > s.pred.quote) {
+    const Chunk& sub = s.pred.chunks[s.pred.subject];
+    if (sub.kind == Chunk::Kind::noun && sub.content_end > sub.first) {
+      d.speaker_begin = s.pred.morphs[sub.first].begin;
+      d.speaker_end = s.pred.morphs[sub.content_end - 1].end;
+    }
+  }
   if (s.pred2.found) d.predicate += "\n    coordinated " + describe(s.pred2, n);
 
   Verdict v{s, kept, ctx, lex, d};

@@ -222,6 +222,10 @@ bool questions(Ctx& c, bool wh) {
   }
   // 信じてもらえない: a benefactive in the negative states what others do not do (ていただけ
   // ませんか, with か, still asks)
+  if (p.prohibition && !p.has(Modal::question)) {
+    c.hit(Category::other, 0.6, hb, he, "request", "ないでください, ないで(ね): a request not to do something");
+    return true;
+  }
   if (p.has(Modal::request) && !(p.negative && !p.has(Modal::question))) {
     // A request to tell (教えてください, お聞かせください, お示しください) asks for information:
     // a question when it names what to tell; in a turn that asks, whatever it names.

@@ -195,7 +195,11 @@ void mark_sentence(Pass& pass, std::size_t k, Marker& mk, const std::vector<std:
 
   // Who said it: the noun a reported sentence names as its source, or a participant.
   if (d.category == Category::reported && voiced_by[k] < 0) {
-    if (auto src = find_source(norms[k].text, 0, mk.lex)) {
+    std::optional<Source> src;
+    if (d.speaker_end > d.speaker_begin)
+      src = source_at(norms[k].text, d.speaker_begin, d.speaker_end, "the subject after the quotation");
+    if (!src) src = find_source(norms[k].text, 0, mk.lex);
+    if (src) {
       auto [b, e] = norms[k].source(src->begin, src->end);
       sources[k] = point_at(s, b, e, src->element, set, mk.persons);
     }

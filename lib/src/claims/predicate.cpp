@@ -239,7 +239,7 @@ void read_tail(Predicate& p) {
   p.s_tail = h.tail;
   // The morph that ends the content word decides what そう and らしい mean.
   const Morph* content_last = h.content_end > h.first ? &m[h.content_end - 1] : nullptr;
-  int negations = 0;
+  int negations = 0, negations_before_request = -1;
   for (std::size_t k = a; k < z; ++k) {
     const Morph& x = m[k];
     const Morph* prev = k > 0 ? &m[k - 1] : nullptr;
@@ -262,9 +262,12 @@ void read_tail(Predicate& p) {
       add_mark(p, Modal::risk, x.begin, z > k + 1 ? m[z - 1].end : x.end, "かねない: could well");
       continue;
     }
-    if (x.pos == Pos::verb && (b == "くださる" || b == "いただける" || b == "もらえる" || b == "いただく" || b == "もらう" ||
-                               b == "くれる")) {
-      if (b == "くださる" || b == "いただける" || b == "もらえる") add_mark(p, Modal::request, x.begin, x.end, "a request");
+    if (x.pos == Pos::verb && (b == "くださる" || b == "下さる" || b == "いただける" || b == "もらえる" || b == "いただく" ||
+                               b == "もらう" || b == "くれる")) {
+      if (b == "くださる" || b == "下さる" || b == "いただける" || b == "もらえる") {
+        add_mark(p, Modal::request, x.begin, x.end, "a request");
+        negations_before_request = negations;
+      }
       continue;
     }
     if (x.pos == Pos::verb && (b == "しれる" || b == "知れる")) {
@@ -518,6 +521,26 @@ void read_tail(Predicate& p) {
     if (tail.ends_with("ないと") || tail.ends_with("なきゃ") || tail.ends_with("なくちゃ") || tail.ends_with("ないとね"))
       add_mark(p, Modal::obligation, m[z - 1].begin, m[z - 1].end, "…ないと: an obligation");
   }
+  // A request not to (開けないでください, 押さないで下さい): the negation comes before the
+  // request verb and none after it (信じてもらえない is no request).
+  if (negations_before_request >= 0 && negations_before_request % 2 == 1 && negations == negations_before_request)
+    p.prohibition = true;
+  // 押さないで(ね), 触らないで！, 走らないように: the negative て-form or ないように ending the
+  // sentence asks the hearer not to (the request verb left unsaid).
+  {
+    std::size_t e = z;
+    while (e > a && m[e - 1].pos == Pos::particle && m[e - 1].pos1 == "終助詞" && m[e - 1].surface != "で") --e;
+    auto negation = [&](std::size_t k) { return m[k].pos == Pos::auxiliary && (m[k].base == "ない" || m[k].base == "ぬ"); };
+    bool nai_de = e >= a + 2 && m[e - 1].pos == Pos::particle && m[e - 1].surface == "で" && negation(e - 2);
+    bool nai_youni = e >= a + 3 && m[e - 1].surface == "に" && m[e - 2].base == "よう" && m[e - 2].pos == Pos::noun &&
+                     negation(e - 3);
+    if (nai_de || nai_youni) {
+      std::size_t from = m[nai_de ? e - 2 : e - 3].begin;
+      std::erase_if(p.marks, [&](const ModalMark& mk) { return mk.what == Modal::inference && mk.begin >= from; });
+      add_mark(p, Modal::request, from, m[e - 1].end, nai_de ? "ないで at the end: a request not to" : "ないように at the end: a request not to");
+      p.prohibition = true;
+    }
+  }
   // A final か after a request (ていただけますか) is part of the request.
   if (p.has(Modal::request) && p.has(Modal::question)) p.honorific_request = true;
 }
@@ -548,12 +571,32 @@ std::string_view to_string(Modal m) {
   return "?";
 }
 
+// A comma right before a quotative particle (値上げはしない、と社長は述べた; 「…」、と語った;
+// …、などと述べた): the news style that sets the quotation off. The window goes on past it, so
+// that the particle is read after its quotation; analyse_predicate drops the comma when MeCab
+// reads a quotative particle after it, and starts after it otherwise (とはいえ, とても).
+static bool comma_before_quotative(std::string_view n, std::size_t after_comma) {
+  std::string_view rest = n.substr(after_comma);
+  // Conjunctions and adverbs that start with と (難しい、とはいえ…; 、ところが; 、とても) are no
+  // quotative particle.
+  for (std::string_view word : {"とはいえ", "とはいっても", "ところ", "とにかく", "とりあえず", "とても", "ともあれ",
+                                "ともかく", "とともに", "と同時に", "とき"})
+    if (rest.starts_with(word)) return false;
+  return rest.starts_with("と") || rest.starts_with("などと") || rest.starts_with("って");
+}
+
+static bool is_comma(char32_t c) { return c == 0x3001 || c == ',' || c == 0xFF0C; }
+
 std::size_t predicate_window(std::string_view n, std::size_t body, std::size_t core_end) {
   std::size_t i = core_end, chars = 0;
   while (i > body) {
     std::size_t len = 0;
     char32_t c = before(n, i, len);
-    if (c == 0x3001 || c == ',' || c == 0x3002 || c == 0xFF0C) break;
+    if (is_comma(c) && i - len > body && comma_before_quotative(n, i)) {
+      i -= len;
+      continue;
+    }
+    if (is_comma(c) || c == 0x3002) break;
     if (is_close_bracket(c)) {
       i -= len;  // the bracket closes the clause before the predicate (」と): keep it
       break;
@@ -586,6 +629,24 @@ Predicate analyse_predicate(std::string_view n, std::size_t begin, std::size_t e
   for (auto& m : p.morphs) {
     m.begin += begin;
     m.end += begin;
+  }
+  // A comma the window went past (comma_before_quotative): dropped before a quotative particle
+  // (and before など+と), which then follows its quotation as without the comma; before anything
+  // else the window starts after it.
+  for (std::size_t k = p.morphs.size(); k-- > 0;) {
+    const Morph& x = p.morphs[k];
+    // (ipadic reads an ASCII comma, NFKC's form of ，, as a noun, and と after it as the
+    // particle that joins nouns.)
+    if (!((x.pos == Pos::symbol || x.surface == ",") && is_comma(at(x.surface, 0)))) continue;
+    if (k + 1 < p.morphs.size() && p.morphs[k + 1].pos == Pos::particle && p.morphs[k + 1].surface == "と" &&
+        p.morphs[k + 1].pos1 == "並立助詞")
+      p.morphs[k + 1].pos1 = "格助詞";
+    bool quote_next = k + 1 < p.morphs.size() &&
+                      (quotative_particle(p.morphs[k + 1]) ||
+                       (p.morphs[k + 1].surface == "など" && k + 2 < p.morphs.size() && quotative_particle(p.morphs[k + 2])));
+    if (!quote_next) return analyse_predicate(n, x.end, end);
+    p.morphs.erase(p.morphs.begin() + static_cast<std::ptrdiff_t>(k));
+    p.comma_before_quote = true;
   }
   p.chunks = chunk(p.morphs);
   // The predicate: the last chunk with a content word (a trailing symbol chunk is skipped).
@@ -722,6 +783,7 @@ std::string describe(const Predicate& p, std::string_view n) {
   if (p.progressive) out += " progressive";
   if (p.polite) out += " polite";
   if (p.experience) out += " experience";
+  if (p.prohibition) out += " prohibition";
   for (auto& mk : p.marks) out += " " + std::string(to_string(mk.what)) + "(" + std::string(n.substr(mk.begin, mk.end - mk.begin)) + ")";
   if (!p.finals.empty()) out += " finals=" + p.finals;
   if (p.quote >= 0) {
@@ -732,6 +794,7 @@ std::string describe(const Predicate& p, std::string_view n) {
     if (p.quote_after_volitional) out += " after-volitional";
     if (p.quote_after_wish) out += " after-wish";
     if (p.quote_after_noun) out += " after-noun";
+    if (p.comma_before_quote) out += " after-comma";
   }
   if (p.subject >= 0) out += " | subject " + p.chunks[p.subject].lemma + p.chunks[p.subject].particle;
   if (p.object >= 0) out += " | object " + p.chunks[p.object].lemma + "を";

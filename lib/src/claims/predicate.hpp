@@ -71,7 +71,8 @@ struct Predicate {
   std::vector<Chunk> chunks;
   int head = -1;                       // the predicate chunk
   bool passive = false, causative = false, negative = false, past = false, polite = false, progressive = false,
-       potential = false, experience = false, honorific_request = false;
+       potential = false, experience = false, honorific_request = false,
+       prohibition = false;            // a request not to: 開けないでください, 押さないでね, 走らないように
   std::vector<ModalMark> marks;
   std::string finals;                  // the sentence-final particles, as written (ね, よ, か, かな, って…)
   std::string s_tail;                  // the predicate chunk's function words, as written
@@ -81,6 +82,7 @@ struct Predicate {
   bool quote_after_noun = false;       // 原因と(みられる)
   bool quote_after_wish = false;       // たいと(思う): an intention
   bool quote_attributive = false;      // 「…」という(見出し): the quotation describes a noun
+  bool comma_before_quote = false;     // …しない、と(述べた): a comma before the particle, dropped
   int subject = -1, object = -1;       // chunks with が/は/も and を before the predicate
   int complement = -1;                 // chunk with に before the predicate (うわさに なる)
 

@@ -50,6 +50,13 @@ bool first_person(std::string_view noun) {
 
 }  // namespace
 
+std::optional<Source> source_at(std::string_view n, std::size_t b, std::size_t e, std::string why) {
+  if (e <= b || e > n.size()) return std::nullopt;
+  std::string_view noun = n.substr(b, e - b);
+  if (first_person(noun) || length(noun) > 20) return std::nullopt;
+  return Source{b, e, organisation(noun) ? "orgName" : "persName", std::move(why)};
+}
+
 std::optional<Source> find_source(std::string_view n, std::size_t body, const Lexicon& lex) {
   // 1. An adverbial of source: Xによると, Xの調べでは, Xへの取材で
   for (auto* c : lex.of_kind("sourcemarker")) {

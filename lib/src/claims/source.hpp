@@ -20,6 +20,10 @@ struct Source {
   std::string why;
 };
 
+// The noun at n[b, e) as a source (…と社長は述べた: the subject after the quotation), unless it
+// is the writer (私, 当社).
+std::optional<Source> source_at(std::string_view normalised, std::size_t b, std::size_t e, std::string why);
+
 std::optional<Source> find_source(std::string_view normalised, std::size_t body, const Lexicon& lexicon);
 
 }  // namespace jatei::claims
