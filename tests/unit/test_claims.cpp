@@ -114,7 +114,8 @@ BOOST_AUTO_TEST_CASE(toshika_omoenai_is_opinion) {
 BOOST_AUTO_TEST_CASE(tosareru_rule_claim_or_view) {
   BOOST_TEST(cat("この場合は例外とされています。") == "fact");
   BOOST_TEST(cat("個人の利用は課税対象とされています。") == "fact");
-  BOOST_TEST(cat("中国のハッカー集団が関与したとされる。") == "speculation");
+  // A past event too: what unnamed sources say happened (reported), unless the quotation hedges.
+  BOOST_TEST(cat("中国のハッカー集団が関与したとされる。") == "reported");
   BOOST_TEST(cat("実用的な暗号解読には100万個規模の量子ビットが必要だとされる。") == "reported");
 }
 
@@ -696,6 +697,60 @@ BOOST_AUTO_TEST_CASE(the_speaker_named_after_the_quotation_is_the_source) {
   BOOST_TEST(xml.find("<orgName xml:id=\"s2-src\">県警</orgName>") != std::string::npos);
   // Not the topic inside the quotation.
   BOOST_TEST(xml.find(">値上げ</persName>") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_document_is_no_person_its_owner_is_the_source) {
+  SegmentOptions o;
+  Document doc = segment_text(
+      "東京都の発表によると、感染者は増えているという。\n調査によると、若者の半数が朝食を抜いている。\n"
+      "厚生労働省の人口動態統計によれば、出生数は過去最少だった。\n", o);
+  annotate(doc);
+  std::string xml = tei::write(doc);
+  BOOST_TEST(xml.find("<orgName xml:id=\"s1-src\">東京都</orgName>の発表") != std::string::npos);
+  BOOST_TEST(xml.find("<name type=\"document\" xml:id=\"s2-src\">調査</name>") != std::string::npos);
+  BOOST_TEST(xml.find("<orgName xml:id=\"s3-src\">厚生労働省</orgName>") != std::string::npos);
+  BOOST_TEST(xml.find("<persName xml:id=\"s1-src\">発表") == std::string::npos);
+  // Idempotent: the document name is this stage's own.
+  Document again = tei::read(xml, "once");
+  annotate(again);
+  BOOST_TEST(tei::write(again) == xml);
+}
+
+BOOST_AUTO_TEST_CASE(common_nouns_with_san_name_no_one) {
+  auto persons = [](std::string_view s) {
+    std::string out;
+    for (auto& m : find_names(s, Gazetteer::builtin()))
+      if (m.element == "persName") out += std::string(s.substr(m.begin, m.end - m.begin)) + "|";
+    return out;
+  };
+  BOOST_TEST(persons("相談に来るお客さんは増えている。") == "");
+  BOOST_TEST(persons("運転手さんとスタッフさんに聞いた。") == "");
+  BOOST_TEST(persons("お子さんのいる家庭が対象です。") == "");
+  BOOST_TEST(persons("花子さんが来た。") == "花子さん|");  // 子 counts only alone
+  BOOST_TEST(persons("山田さんが来た。") == "山田さん|");
+}
+
+BOOST_AUTO_TEST_CASE(codes_with_hyphens_are_no_numbers) {
+  BOOST_TEST(number("電話 0123-45-6789") == "(none)");
+  BOOST_TEST(number("〒123-4567 東京都") == "(none)");
+  BOOST_TEST(number("住所は1-2-3です") == "(none)");
+  BOOST_TEST(number("参加者は10-20人だった。") == "measure [10-20人] type=count unit=人 atLeast=10 atMost=20");
+}
+
+BOOST_AUTO_TEST_CASE(tosareru_hazu_and_negated_denials) {
+  // とされる reports what unnamed sources say, of a past event too; a hedge in the quotation
+  // makes it speculation.
+  BOOST_TEST(cat("事故の原因は整備不良だったとされる。") == "reported");
+  BOOST_TEST(cat("この城は16世紀に築かれたとされる。") == "reported");
+  BOOST_TEST(cat("噴火は数年以内に起きるだろうとされる。") == "speculation");
+  // はずはない/はずがない: a conviction, still a guess
+  BOOST_TEST(cat("担当者がこの数字を見落としたはずはない。") == "speculation");
+  BOOST_TEST(cat("あの慎重な人が鍵をかけ忘れるはずがない。") == "speculation");
+  // A denial in the negative states that none was made; 認めていない denies.
+  BOOST_TEST(cat("会社は報道の内容を否定していない。") == "fact");
+  BOOST_TEST(cat("男は容疑を認めていない。") == "reported");
+  BOOST_TEST(cat("同社は疑惑を否定した。") == "reported");
+  BOOST_TEST(cat("その可能性は否定できない。") == "speculation");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

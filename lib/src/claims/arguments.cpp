@@ -439,6 +439,10 @@ void verb_predicate(Ctx& c) {
     return;
   }
   if (const Cue* d = c.cat("denial", L); d && !p.passive) {
+    // 否定していない, 謝罪しなかった: the sentence says no denial or apology was made, the
+    // writer's own statement (fact); 認めていない (an admission in the negative: the
+    // 'admission' category) is itself a denial, reported.
+    if (p.negative && !p.potential && !c.in("admission", L)) return;
     c.hit_from(d, Category::reported, 0.85, hb, he, "", "a verb of denying or admitting");
     return;
   }

@@ -33,7 +33,8 @@ bool is_category(std::string_view kind) {
   static const std::string_view kinds[] = {"speech", "hearing", "thinking", "estimate", "judging", "denial", "manner", "stance",
                                            "showverb", "rumour", "spread", "epistemic", "likely", "feeling",
                                            "evaluation", "telling", "ask", "answer", "evidence", "discourse",
-                                           "rumoured", "voice", "pointer", "finding", "source", "agent", "suggestion", "exclaim"};
+                                           "rumoured", "voice", "pointer", "finding", "source", "agent", "suggestion", "exclaim",
+                                           "admission"};
   return std::find(std::begin(kinds), std::end(kinds), kind) != std::end(kinds);
 }
 
@@ -449,10 +450,13 @@ EntityWords EntityWords::parse(std::string_view text, const std::string& origin)
       plain(w.seat_suffixes);
     } else if (list == "product-noun") {
       plain(w.product_nouns);
+    } else if (list == "common-noun") {
+      plain(w.common_nouns);
     } else {
       throw DataError(origin + ": unknown list '" + std::string(list) +
                           "' (title, title-before, credit, desk, role-in-parens, org-suffix, org-part, generic-start, "
-                          "company-kind, seat-suffix, product-noun, not-person, relative-date, date-part, era or unit)",
+                          "company-kind, seat-suffix, product-noun, common-noun, not-person, relative-date, date-part, era or "
+                          "unit)",
                       line, 1);
     }
   });
@@ -470,6 +474,14 @@ const EntityWords& EntityWords::builtin() {
     return parse(std::string_view(kBuiltinEntities, kBuiltinEntitiesSize), "entities.tsv");
   }();
   return w;
+}
+
+bool EntityWords::common_noun(std::string_view run) const {
+  // A word of one character only as the whole run (お子さん, not 花子さん); a longer one also
+  // at the end of a compound (新人店員さん).
+  for (auto& c : common_nouns)
+    if (run == c || (text::length(c) >= 2 && run.ends_with(c))) return true;
+  return false;
 }
 
 bool EntityWords::not_person(std::string_view run) const {

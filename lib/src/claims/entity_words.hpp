@@ -39,6 +39,9 @@ struct EntityWords {
   // Kanji that mark a non-person in a run before a title, by where they count.
   std::vector<std::string> not_person_anywhere, not_person_last, not_person_last_long, not_person_alone,
       not_person_first;
+  // Common nouns that take an honorific and name no one (お客さん, 店員さん, 運転手さん): the run
+  // before the honorific is, or ends in, one of them.
+  std::vector<std::string> common_nouns;
   std::vector<RelativeDate> relative_dates;  // the first that matches at a place wins
   std::vector<std::string> date_parts;       // 昨年秋, 来年初め
   std::vector<Era> eras;
@@ -53,6 +56,7 @@ struct EntityWords {
   static EntityWords parse(std::string_view text, const std::string& origin);
 
   bool not_person(std::string_view kanji_run) const;
+  bool common_noun(std::string_view run) const;
   bool generic(std::string_view run) const;
 };
 

@@ -432,13 +432,7 @@ void disambiguate_tosareru(const Sent& s, const Lexicon& lex, RawHit& h) {
       return;
     }
   }
-  char32_t p = before(n, h.b);
-  if (p == U'た' || ends_with_at(n, h.b, "だった")) {
-    h.cat = Category::speculation;
-    h.strength = 0.8;
-    h.note = "after a past event: an unverified allegation";
-    return;
-  }
+  // (After a past event too, …だったとされる: what unnamed sources say happened.)
   h.cat = Category::reported;
   h.strength = 0.6;
   h.note = "a received view from an unnamed source";
@@ -1174,9 +1168,16 @@ Decision classify(std::string_view, const Normalised& norm, const SentenceContex
   if (s.pred.found || s.pred.end > s.pred.begin) d.predicate = describe(s.pred, n);
   if (s.pred.found) d.predicate_head = s.pred.chunks[s.pred.head].lemma;
   // The subject between the quotation and the verb (…と社長は述べた) is who says it.
-  if (s.pred.found && s.pred.quote >= 0 && s.pred.subject > s.pred.quote) {
+  // (Not after という/との, which describe the noun after them: …という声が多い, …との見方が
+  // 出ている; nor a noun of a view, a voice, a rumour or a document: と慎重な見方も示した.)
+  if (s.pred.found && s.pred.quote >= 0 && s.pred.subject > s.pred.quote && !s.pred.quote_attributive) {
     const Chunk& sub = s.pred.chunks[s.pred.subject];
-    if (sub.kind == Chunk::Kind::noun && sub.content_end > sub.first) {
+    const std::string& qp = s.pred.chunks[s.pred.quote].quote_particle;
+    bool plain_quote = qp == "と" || qp == "って" || qp == "などと" || qp == "とか";
+    bool said_thing = false;
+    for (std::string_view kind : {"stance", "voice", "rumour", "epistemic", "evidence", "source"})
+      if (lex.word(kind, sub.lemma)) said_thing = true;
+    if (plain_quote && !said_thing && sub.kind == Chunk::Kind::noun && sub.content_end > sub.first) {
       d.speaker_begin = s.pred.morphs[sub.first].begin;
       d.speaker_end = s.pred.morphs[sub.content_end - 1].end;
     }

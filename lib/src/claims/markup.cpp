@@ -93,9 +93,10 @@ bool vocative(std::string_view text, const Mention& m) {
 // element there (given the id "<sentence>-src"), made when there is none. Returns the pointer,
 // or "" when no element can stand there (it would cross another).
 std::string point_at(Sentence& s, std::size_t b, std::size_t e, const std::string& element, SpanSet& set,
-                     const std::vector<Person>& persons) {
+                     const std::vector<Person>& persons, const std::string& type = {}) {
   std::string noun = normalise(std::string_view(s.text).substr(b, e - b)).text;
   for (const Person& p : persons) {
+    if (!type.empty()) break;  // a document is no participant
     if (p.id.empty() || p.name.empty()) continue;
     std::string name = normalise(p.name).text;
     if (noun == name || (noun.size() > name.size() && noun.starts_with(name) && noun.size() - name.size() <= 9))
@@ -104,12 +105,14 @@ std::string point_at(Sentence& s, std::size_t b, std::size_t e, const std::strin
   if (s.id.empty()) return "";
   std::string id = s.id + "-src";
   for (auto& sp : s.spans) {
-    if (sp.begin == b && sp.end == e && (sp.element == "persName" || sp.element == "orgName" || sp.element == "name")) {
+    if (sp.begin == b && sp.end == e && (sp.element == "persName" || sp.element == "orgName" || sp.element == "name" ||
+                                          sp.element == "placeName")) {
       sp.attrs.set("xml:id", id);
       return "#" + id;
     }
   }
   Attrs a;
+  if (!type.empty()) a.set("type", type);
   a.set("xml:id", id);
   if (set.add(b, e, element, std::move(a))) return "#" + id;
   return "";
@@ -201,7 +204,7 @@ void mark_sentence(Pass& pass, std::size_t k, Marker& mk, const std::vector<std:
     if (!src) src = find_source(norms[k].text, 0, mk.lex);
     if (src) {
       auto [b, e] = norms[k].source(src->begin, src->end);
-      sources[k] = point_at(s, b, e, src->element, set, mk.persons);
+      sources[k] = point_at(s, b, e, src->element, set, mk.persons, src->type);
     }
   }
 
@@ -245,7 +248,7 @@ void voiced_sources(Pass& pass, const Lexicon& lex, const std::vector<Person>& p
         Sentence& in = *refs[v].s;
         auto [sb, se] = norms[v].source(src->begin, src->end);
         SpanSet iset{in.spans, in.spans.size()};
-        sources[v] = point_at(in, sb, se, src->element, iset, persons);
+        sources[v] = point_at(in, sb, se, src->element, iset, persons, src->type);
       }
     }
     if (!sources[v].empty()) sources[k] = sources[v];

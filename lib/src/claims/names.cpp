@@ -191,6 +191,7 @@ class NameFinder {
     char32_t last = before(n, ne);
     if (katakana_word(last) && last != 0x30FB) {
       std::size_t nb = run_start(n, ne, katakana_name_c);
+      if (title.honorific && w_.common_noun(n.substr(nb, ne - nb))) return ne;  // スタッフさん
       return text::length(n.substr(nb, ne - nb)) < 2 ? ne : nb;
     }
     if (is_ascii_alpha(last)) {
@@ -207,6 +208,7 @@ class NameFinder {
       std::string_view run = n.substr(nb, ne - nb);
       std::size_t chars = text::length(run);
       if (chars > 4 || w_.not_person(run)) return ne;
+      if (title.honorific && w_.common_noun(run)) return ne;  // お客さん, 運転手さん: no one named
       // 先生 alone is a role (先生!); 孫会長 is a name.
       if (title.text == "先生" && chars < 2) return ne;
       // 聞くんです, 書くんだ: a verb stem, く and the explanatory ん, not 聞 + くん.

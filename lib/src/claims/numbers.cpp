@@ -144,6 +144,26 @@ class NumberFinder {
       return i;
     }
     if (!numeral_start || inside(tech_, i) || enclosed(source_, norm_, i)) return next(n, i);
+    if (is_ascii_digit(c) && !k.currency_prefix) {
+      // A phone number, a postal code or a date written with hyphens (0123-45-6789,
+      // 〒123-4567, 2024-06-01): a code, not a quantity. Three groups or more, or the postal
+      // shape (3 and 4 digits) after 〒 or with no unit after it (10-20人 is a range).
+      std::size_t j = i;
+      std::vector<std::size_t> groups;
+      while (true) {
+        std::size_t g = j;
+        while (j < n.size() && is_ascii_digit(at(n, j))) ++j;
+        groups.push_back(j - g);
+        if (j + 1 < n.size() && n[j] == '-' && is_ascii_digit(at(n, j + 1))) {
+          ++j;
+          continue;
+        }
+        break;
+      }
+      std::size_t ulen = 0;
+      bool postal = groups.size() == 2 && groups[0] == 3 && groups[1] == 4 && (p == U'〒' || !unit_at(n, j, ulen));
+      if (groups.size() >= 3 || postal) return j;
+    }
     bool after_word = p == ' ' && k.start >= 2 && is_ascii_alpha(before(n, k.start - 1));
     if (is_ascii_digit(c) && (after_word || is_ascii_digit(p) || is_ascii_alpha(p) || p == '-' || p == '.' || p == '_' ||
                               p == '/' || p == ':' || p == '#')) {

@@ -63,6 +63,10 @@ bool is_function(const std::vector<Morph>& m, std::size_t i) {
       if (x.base == "ない" && p && (p->surface == "は" || p->surface == "も") && i >= 2 &&
           (m[i - 2].surface == "で" || m[i - 2].surface == "じゃ" || m[i - 2].surface == "く"))
         return true;  // ではない, くもない
+      // はずはない, はずがない, はずもない: the negation of はず, one modal with it
+      if (x.base == "ない" && p && (p->surface == "は" || p->surface == "が" || p->surface == "も") && i >= 2 &&
+          m[i - 2].base == "はず" && m[i - 2].pos == Pos::noun)
+        return true;
       if (x.base == "ほしい" && p && (p->surface == "て" || p->surface == "で")) return true;
       return false;
     case Pos::noun:

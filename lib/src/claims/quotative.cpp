@@ -200,11 +200,21 @@ bool hedged_quotation(Ctx& c, const Quote& w) {
 }
 
 // とされる in the passive: a received estimate (a figure), a rule (a rule noun or a formal
-// noun), an unverified allegation (a past event), or a received view.
+// noun), or a received view, attributed to sources the sentence does not name (a past event
+// too: …整備不良だったとされる reports what is said of it, like …誤訳が残るとされる); the
+// quotation's own hedge (…だろうとされる, …かもしれないとされる) makes it speculation.
 void tosareru(Ctx& c, const Quote& w) {
   const Predicate& p = c.p;
   std::size_t qb = w.qb, he = w.he;
   const Morph* bq = w.bq;
+  {
+    const std::string& qt = p.chunks[p.quote].tail;
+    for (std::string_view hedge : {"だろう", "でしょう", "かもしれない", "かも", "らしい", "ようだ", "みたいだ"})
+      if (qt.find(hedge) != std::string::npos) {
+        c.hit(Category::speculation, 0.8, qb, he, "", "a hedged quotation + とされる: a guess");
+        return;
+      }
+  }
   bool nominal = bq && (bq->pos == Pos::noun);
   bool figure = bq && (bq->pos1 == "数" || (bq->pos1 == "接尾" && &*bq > &p.morphs.front() && (bq - 1)->pos1 == "数"));
   if (nominal && figure) {
@@ -225,7 +235,7 @@ void tosareru(Ctx& c, const Quote& w) {
     return;
   }
   if (bq && bq->pos == Pos::auxiliary && bq->base == "た") {
-    c.hit(Category::speculation, 0.8, qb, he, "", "a past event + とされる: an unverified allegation");
+    c.hit(Category::reported, 0.6, qb, he, "", "a past event + とされる: what unnamed sources say happened");
     return;
   }
   c.hit(Category::reported, 0.6, qb, he, "", "とされる: a received view");

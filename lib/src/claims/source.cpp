@@ -43,6 +43,14 @@ bool organisation(std::string_view noun) {
   return false;
 }
 
+// A study or a document (the lexicon's `source` category: 調査, 試算, 発表, 白書, 統計), or a
+// compound ending in one (人口動態統計).
+bool document(std::string_view noun, const Lexicon& lex) {
+  for (auto* d : lex.of_kind("source"))
+    if (noun.ends_with(d->expression)) return true;
+  return false;
+}
+
 bool first_person(std::string_view noun) {
   static const std::string_view self[] = {"私", "僕", "俺", "我々", "私たち", "わたし", "筆者", "当社", "弊社", "本市", "当方"};
   return std::find(std::begin(self), std::end(self), noun) != std::end(self);
@@ -54,7 +62,7 @@ std::optional<Source> source_at(std::string_view n, std::size_t b, std::size_t e
   if (e <= b || e > n.size()) return std::nullopt;
   std::string_view noun = n.substr(b, e - b);
   if (first_person(noun) || length(noun) > 20) return std::nullopt;
-  return Source{b, e, organisation(noun) ? "orgName" : "persName", std::move(why)};
+  return Source{b, e, organisation(noun) ? "orgName" : "persName", std::move(why), ""};
 }
 
 std::optional<Source> find_source(std::string_view n, std::size_t body, const Lexicon& lex) {
@@ -66,14 +74,26 @@ std::optional<Source> find_source(std::string_view n, std::size_t body, const Le
     if (e > b && length(n.substr(b, e - b)) <= 20) {
       std::string_view noun = n.substr(b, e - b);
       if (first_person(noun)) continue;
-      return Source{b, e, organisation(noun) ? "orgName" : "persName", "before " + c->expression};
+      // A document (東京都の発表によると, 市の試算によれば): its owner, the noun before の, is
+      // the source; a document whose owner is not named is the source as a document.
+      if (document(noun, lex)) {
+        if (b >= body + 3 && n.substr(b - 3, 3) == "の") {
+          auto [ob, oe] = noun_before(n, body, b - 3);
+          std::string_view owner = n.substr(ob, oe - ob);
+          if (oe > ob && length(owner) <= 20 && !first_person(owner) && !document(owner, lex))
+            return Source{ob, oe, organisation(owner) ? "orgName" : "persName",
+                          "the owner of the document before " + c->expression, ""};
+        }
+        return Source{b, e, "name", "a document before " + c->expression, "document"};
+      }
+      return Source{b, e, organisation(noun) ? "orgName" : "persName", "before " + c->expression, ""};
     }
   }
   // 2. A handle: @someone
   for (std::size_t i = n.find('@', body); i != std::string_view::npos; i = n.find('@', i + 1)) {
     std::size_t e = i + 1;
     while (e < n.size() && (is_latin(at(n, e)) || is_digit(at(n, e)) || at(n, e) == '_')) ++e;
-    if (e > i + 1) return Source{i, e, "persName", "a handle"};
+    if (e > i + 1) return Source{i, e, "persName", "a handle", ""};
   }
   // 3. The topic of the sentence: X は/が/も (within its first clause)
   std::size_t i = body;
@@ -87,8 +107,10 @@ std::optional<Source> find_source(std::string_view n, std::size_t body, const Le
     std::string_view rest = n.substr(e);
     bool topic = rest.starts_with("は") || rest.starts_with("が") || rest.starts_with("も") || rest.starts_with("では");
     std::string_view noun = n.substr(i, e - i);
-    if (topic && !first_person(noun) && !rest.starts_with("はず"))
-      return Source{i, e, organisation(noun) ? "orgName" : "persName", "the topic of the sentence"};
+    if (topic && !first_person(noun) && !rest.starts_with("はず")) {
+      if (document(noun, lex)) return Source{i, e, "name", "the topic of the sentence, a document", "document"};
+      return Source{i, e, organisation(noun) ? "orgName" : "persName", "the topic of the sentence", ""};
+    }
   }
   return std::nullopt;
 }

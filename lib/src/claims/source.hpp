@@ -1,7 +1,9 @@
 // Who said it: the source a reported sentence names (internal to the claims stage). Found in
 // the sentence's normalised text: the noun before an adverbial of source (県警によると, 消防の
 // 調べで, 同社への取材で: the lexicon's `sourcemarker` strings), a handle (@someone), or the
-// topic the sentence opens with (同社は…としている). The stage points the sentence's @source at
+// topic the sentence opens with (同社は…としている). A document there (the lexicon's `source`
+// category: 東京都の発表によると) gives way to its owner before の; a document with no owner
+// named is the source as <name type="document">. The stage points the sentence's @source at
 // the name element over it, or at the particDesc person of that name.
 #pragma once
 
@@ -16,8 +18,9 @@ namespace jatei::claims {
 
 struct Source {
   std::size_t begin = 0, end = 0;  // normalised offsets of the noun phrase
-  std::string element;             // persName | orgName
+  std::string element;             // persName | orgName | name (a document: 調査, 発表)
   std::string why;
+  std::string type;                // the name's @type: "document" for a document, else empty
 };
 
 // The noun at n[b, e) as a source (…と社長は述べた: the subject after the quotation), unless it
