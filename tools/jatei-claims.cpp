@@ -34,15 +34,18 @@ int main(int argc, char** argv) {
                                    "and gazetteer."),
                            opts))
       return 0;
-    StageRun run;  // the lexicon and gazetteer files read once, before any input
-    if (int rc = cli::guard("", [&] { run = stage.configure(cli::stage_config(vm, stage.options)); return 0; })) return rc;
+    StagePartsMaker parts;  // the lexicon and gazetteer files read once, before any input
+    if (int rc = cli::guard("", [&] { parts = stage.configure_parts(cli::stage_config(vm, stage.options)); return 0; }))
+      return rc;
     return cli::guard(input, [&] {
-      Document doc = cli::read_tei(input, max_size, input);
+      // A few divisions at a time (memory: the input and one part), the input's errors before any output.
+      std::string xml = cli::read_input(input, max_size);
       std::ostringstream explain;
       std::ostream* explain_to = vm.count("explain") ? &explain : nullptr;
-      run(doc, explain_to);
+      cli::OutputFile out(output);
+      annotate_parts(std::move(xml), input, parts, [&](std::string_view piece) { out.write(piece); }, explain_to);
+      out.commit();
       if (explain_to) std::cerr << explain.str() << std::flush;
-      cli::write_tei(output, doc);
       return 0;
     });
   });

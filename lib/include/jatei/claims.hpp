@@ -293,4 +293,37 @@ struct Options {
 // crosses an existing one.
 void annotate(Document& doc, const Options& options = {});
 
+// The same, for a document handed over a few whole divisions at a time (jatei-claims on a large
+// input holds one part, never the document), giving the bytes annotate() gives on the whole:
+//
+//   claims::Parts parts(options);
+//   parts.header(doc);                       // the header, before any division
+//   for each division d:                     // in document order
+//     if (parts.cut_before(d)) { parts.annotate(part); write part; clear part.divisions; }
+//     part.divisions.push_back(d);
+//   parts.annotate(part); write part; parts.finish();
+//
+// A part is a Document with the header (the participants are read) and whole divisions.
+class Parts {
+ public:
+  explicit Parts(const Options& options = {});
+  ~Parts();
+  Parts(const Parts&) = delete;
+  Parts& operator=(const Parts&) = delete;
+  // Declares the taxonomies and adds the <application>.
+  void header(Document& doc) const;
+  // Whether the divisions held so far can be annotated without `next` and what follows it: no
+  // decision reaches across its start (its first leaf is not one a sentence before it can
+  // introduce or point at, nor a post, a thread's number or a person's name).
+  bool cut_before(const Division& next) const;
+  // Annotates the divisions of `part`, from what the parts before it left.
+  void annotate(Document& part);
+  // After the last part (JATEI_PROFILE: where the time went, on standard error).
+  void finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
 }  // namespace jatei::claims

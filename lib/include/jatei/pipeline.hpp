@@ -50,13 +50,40 @@ struct StageConfig {
 // writes there, one line per decision, why. Safe to call from several threads at once.
 using StageRun = std::function<void(Document& doc, std::ostream* explain)>;
 
+// A stage run over one document a few whole divisions at a time (issue 15: its memory is that of
+// the part it holds, not of the document), giving the bytes its StageRun gives on the whole.
+// One per document: it carries what a part leaves to the next.
+struct StageParts {
+  // The header, before any division: what the stage declares there (taxonomies, <application>).
+  std::function<void(Document& doc)> header;
+  // Whether the divisions held so far can be annotated without `next` and what follows it.
+  std::function<bool(const Division& next)> cut_before;
+  // Annotates the divisions of `part` (a Document with the header header() was given).
+  std::function<void(Document& part)> annotate;
+  // After the last part.
+  std::function<void()> finish;
+};
+// What makes a StageParts for a document, --explain going to `explain` (or nowhere).
+using StagePartsMaker = std::function<StageParts(std::ostream* explain)>;
+
 struct Stage {
   std::string name;         // as given to --stages
   std::string description;
   std::vector<StageOption> options;
   // Reads the data files `config` names for this stage over the built-in ones.
   std::function<StageRun(const StageConfig& config)> configure;
+  // The same for a stage that can run a few divisions at a time (empty: it cannot).
+  std::function<StagePartsMaker(const StageConfig& config)> configure_parts{};
 };
+
+// Annotates the TEI document `xml` with `parts` and writes the result through `sink`: a few whole
+// divisions at a time (read with tei::read_blocks, written with tei::StreamWriter, a part cut
+// where the stage allows once it holds `part_bytes` of text), or, when the block reader does not
+// take the document as a stream (tei::streams), read whole. Errors in the input come before
+// anything is written. `xml` is left unspecified.
+void annotate_parts(std::string&& xml, const std::string& origin, const StagePartsMaker& parts,
+                    const std::function<void(std::string_view)>& sink, std::ostream* explain,
+                    std::size_t part_bytes = std::size_t(256) << 10);
 
 // The registered document stages, in pipeline order.
 const std::vector<Stage>& document_stages();

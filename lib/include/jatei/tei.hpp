@@ -58,6 +58,12 @@ class BlockHandler {
 // keep its output from being seen until end() (a temporary file renamed, or memory).
 void read_blocks(std::string_view xml, const std::string& origin, BlockHandler& h);
 
+// Whether read_blocks() takes `xml` as a stream to the end, never starting again (false: a layout
+// the stream does not take, or an error, which read() then reads whole or reports). A tool that
+// writes as it reads asks this first, so that nothing it writes has to be taken back (standard
+// output cannot be); when false, it reads the document whole.
+bool streams(std::string_view xml, const std::string& origin = "-");
+
 // Document::text() of the document in `xml`, read with read_blocks (jatei-text).
 std::string text_of(std::string_view xml, const std::string& origin = "-");
 
@@ -118,6 +124,9 @@ class StreamWriter {
   void leaf(std::string_view lead, std::string_view text, std::span<const TextRange> sentences);
   void close_block();
   void close_div();
+  // A whole division made in memory (its turns, <sp> included), as write() writes it; `persons`
+  // are the header's participants (the <speaker> a turn without a label is given).
+  void division(const Division& d, const std::vector<Person>& persons);
   // The counters the next ids are taken from.
   IdCounters& ids() { return ids_; }
   // Markup written elsewhere (another StreamWriter's release()), handed to the sink as it is
@@ -130,6 +139,8 @@ class StreamWriter {
   std::string release() { return std::move(buf_); }
   // The text after the last block, then </body></text>, the stand-off, </TEI>.
   void end(std::string_view tail, const std::string& standoff = {});
+  // The same for a document read from TEI: its tail, <back>, stand-off and what follows <text>.
+  void end(const Document& doc);
 
  private:
   void flush(bool force);

@@ -3,12 +3,15 @@
 // and the files that make them: discourse.hpp. (What the stage owns and removes before it runs
 // again, so that a second run gives the same bytes: markup.cpp.)
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <memory>
+#include <optional>
 #include <ostream>
 #include <set>
 #include <thread>
@@ -80,14 +83,15 @@ bool introduces_quote(std::string_view n, const Decision& d) {
 // else. Each thread keeps its own. JATEI_CLAIMS_CACHE=0 turns this, the names and numbers of a
 // sentence met before and the MeCab window cache off (make bench measures both ways).
 // (JATEI_PROFILE runs on one thread, so that the MeCab time it reports is all of it.)
+// `seen`: one cache a thread, kept from part to part.
 template <typename Context>
-void classify_all(Pass& pass, const Context& context, const Lexicon& lex, bool use_cache, bool profile) {
+void classify_all(Pass& pass, const Context& context, const Lexicon& lex, bool use_cache, bool profile,
+                  std::array<DecisionCache, 2>& caches) {
   const auto& refs = pass.refs;
   auto& decisions = pass.decisions;
   std::atomic<std::size_t> next_chunk{0};
   constexpr std::size_t kChunk = 256;
-  auto work = [&] {
-    std::unordered_map<std::string, Decision> seen;
+  auto work = [&](DecisionCache& seen) {
     constexpr std::size_t kSeen = 1 << 16;
     std::string key;
     for (std::size_t a = next_chunk.fetch_add(kChunk); a < refs.size(); a = next_chunk.fetch_add(kChunk))
@@ -114,8 +118,9 @@ void classify_all(Pass& pass, const Context& context, const Lexicon& lex, bool u
         seen.emplace(key, decisions[k]);
       }
   };
-  if (!profile && refs.size() >= 4 * kChunk && std::thread::hardware_concurrency() > 1) run_beside(work, work);
-  else work();
+  if (!profile && refs.size() >= 4 * kChunk && std::thread::hardware_concurrency() > 1)
+    run_beside([&] { work(caches[1]); }, [&] { work(caches[0]); });
+  else work(caches[0]);
 }
 
 // The sentences of a quotation block the sentence before it introduces, which need that
@@ -178,27 +183,71 @@ void cover_hedged(Pass& pass) {
   }
 }
 
-// JATEI_PROFILE: where the time goes, on standard error.
-void print_profile(const Pass& pass, double normalising, double classifying, double rest, const MorphCost& before) {
-  const MorphCost& m = morph_cost();
-  double morph_s = static_cast<double>(m.nanoseconds - before.nanoseconds) / 1e9;
-  std::size_t text_bytes = 0;
-  for (auto& r : pass.refs) text_bytes += r.s->text.size();
-  char buf[512];
-  std::snprintf(buf, sizeof buf,
-                "jatei-claims: %zu sentences, %.1f MB of text: normalising %.3f s; classifying %.3f s, of which MeCab "
-                "%.3f s on %zu windows (%.1f MB, %.0f%% of the text; %zu more windows seen before, from the cache); "
-                "quotations, sources, dates, numbers, names and markup %.3f s\n",
-                pass.refs.size(), static_cast<double>(text_bytes) / 1e6, normalising, classifying, morph_s,
-                m.calls - before.calls, static_cast<double>(m.bytes - before.bytes) / 1e6,
-                text_bytes ? 100.0 * static_cast<double>(m.bytes - before.bytes) / static_cast<double>(text_bytes) : 0.0,
-                m.cached - before.cached, rest);
-  std::fputs(buf, stderr);
-}
+// JATEI_PROFILE: where the time goes, summed over the parts of a document.
+struct Profile {
+  std::size_t sentences = 0, text_bytes = 0;
+  double normalising = 0, classifying = 0, rest = 0;
+  MorphCost before = morph_cost();
+
+  void print() const {
+    const MorphCost& m = morph_cost();
+    double morph_s = static_cast<double>(m.nanoseconds - before.nanoseconds) / 1e9;
+    char buf[512];
+    std::snprintf(buf, sizeof buf,
+                  "jatei-claims: %zu sentences, %.1f MB of text: normalising %.3f s; classifying %.3f s, of which MeCab "
+                  "%.3f s on %zu windows (%.1f MB, %.0f%% of the text; %zu more windows seen before, from the cache); "
+                  "quotations, sources, dates, numbers, names and markup %.3f s\n",
+                  sentences, static_cast<double>(text_bytes) / 1e6, normalising, classifying, morph_s,
+                  m.calls - before.calls, static_cast<double>(m.bytes - before.bytes) / 1e6,
+                  text_bytes ? 100.0 * static_cast<double>(m.bytes - before.bytes) / static_cast<double>(text_bytes) : 0.0,
+                  m.cached - before.cached, rest);
+    std::fputs(buf, stderr);
+  }
+};
 
 }  // namespace
 
-void annotate(Document& doc, const Options& options) {
+// What one part of a document leaves to the next.
+struct Parts::State {
+  Options options;
+  bool under_procedure = false;  // procedure_steps: the last heading named a procedure
+  std::array<DecisionCache, 2> decisions;  // classify_all's, a thread each
+  MentionCache mentions;                   // mark_up's
+  std::optional<Profile> profile;
+};
+
+Parts::Parts(const Options& options) : state_(std::make_unique<State>()) {
+  state_->options = options;
+  if (std::getenv("JATEI_PROFILE")) state_->profile.emplace();
+}
+
+Parts::~Parts() = default;
+
+void Parts::header(Document& doc) const {
+  // The taxonomies (replacing an earlier run's) and the application.
+  auto tax = taxonomies();
+  std::erase_if(doc.header.taxonomies, [&](const Taxonomy& t) {
+    return std::any_of(tax.begin(), tax.end(), [&](const Taxonomy& x) { return x.id == t.id; });
+  });
+  for (auto& t : tax) doc.header.taxonomies.push_back(std::move(t));
+  doc.add_application(kIdent, kVersion);
+}
+
+bool Parts::cut_before(const Division& next) const {
+  if (next.is_translation()) return false;
+  for (auto& turn : next.turns)
+    for (auto& block : turn.blocks)
+      for (auto& leaf : block.leaves) {
+        std::vector<Normalised> first;
+        for (auto& p : leaf.pieces)
+          if (p.kind == Piece::Kind::sentence) first.push_back(normalise(p.sentence.text));
+        if (!first.empty()) return starts_apart(block.kind, first);
+      }
+  return false;  // no sentence: what decides is the division after it
+}
+
+void Parts::annotate(Document& doc) {
+  const Options& options = state_->options;
   const Lexicon& lex = options.lexicon ? *options.lexicon : Lexicon::builtin();
   const Gazetteer& gaz = options.gazetteer ? *options.gazetteer : Gazetteer::builtin();
 
@@ -220,10 +269,9 @@ void annotate(Document& doc, const Options& options) {
     const char* e = std::getenv("JATEI_CLAIMS_CACHE");
     return !(e && std::string_view(e) == "0");
   }();
-  const bool profile = std::getenv("JATEI_PROFILE") != nullptr;
+  const bool profile = state_->profile.has_value();
   using Clock = std::chrono::steady_clock;
   auto t0 = Clock::now();
-  MorphCost morph_before = morph_cost();
   std::vector<std::vector<std::string>> other_tokens(refs.size());
   for (std::size_t k = 0; k < refs.size(); ++k) other_tokens[k] = strip_own(*refs[k].s);
 
@@ -232,7 +280,7 @@ void annotate(Document& doc, const Options& options) {
 
   auto t_normalised = Clock::now();
   std::vector<char> askers = asking_turns(doc, pass, lex);
-  std::vector<char> procedure = procedure_steps(pass, lex);
+  std::vector<char> procedure = procedure_steps(pass, lex, state_->under_procedure);
 
   pass.decisions.resize(refs.size());
   auto context = [&](std::size_t k) {
@@ -245,14 +293,14 @@ void annotate(Document& doc, const Options& options) {
     ctx.spoken = r.turn && r.turn->spoken();
     return ctx;
   };
-  classify_all(pass, context, lex, use_cache, profile);
+  classify_all(pass, context, lex, use_cache, profile, state_->decisions);
   introduced_blocks(pass, context, lex);
 
   auto t_classified = Clock::now();
   pass.voiced_by.assign(refs.size(), -1);
   voiced_quotations(pass, lex);
   cover_hedged(pass);
-  mark_up(pass, doc, gaz, lex, other_tokens, use_cache);
+  mark_up(pass, doc, gaz, lex, other_tokens, use_cache, state_->mentions);
   if (options.explain)
     for (std::size_t k = 0; k < refs.size(); ++k) {
       std::string line = explain_line(refs[k], pass.decisions[k], pass.covered_by[k]);
@@ -262,17 +310,24 @@ void annotate(Document& doc, const Options& options) {
 
   if (profile) {
     auto sec = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
-    print_profile(pass, sec(t0, t_normalised), sec(t_normalised, t_classified), sec(t_classified, Clock::now()),
-                  morph_before);
+    Profile& p = *state_->profile;
+    p.sentences += refs.size();
+    for (auto& r : refs) p.text_bytes += r.s->text.size();
+    p.normalising += sec(t0, t_normalised);
+    p.classifying += sec(t_normalised, t_classified);
+    p.rest += sec(t_classified, Clock::now());
   }
+}
 
-  // Header: the taxonomies (replacing an earlier run's) and the application.
-  auto tax = taxonomies();
-  std::erase_if(doc.header.taxonomies, [&](const Taxonomy& t) {
-    return std::any_of(tax.begin(), tax.end(), [&](const Taxonomy& x) { return x.id == t.id; });
-  });
-  for (auto& t : tax) doc.header.taxonomies.push_back(std::move(t));
-  doc.add_application(kIdent, kVersion);
+void Parts::finish() {
+  if (state_->profile) state_->profile->print();
+}
+
+void annotate(Document& doc, const Options& options) {
+  Parts parts(options);
+  parts.annotate(doc);
+  parts.finish();
+  parts.header(doc);
 }
 
 }  // namespace jatei::claims

@@ -14,6 +14,8 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "jatei/claims.hpp"
@@ -55,18 +57,29 @@ struct Pass {
 // turn's label, or the label at the start of the paragraph: ――, Q., 司会：).
 std::vector<char> asking_turns(const Document& doc, const Pass& pass, const Lexicon& lex);
 // turns.cpp: the sentences under a heading of a procedure (作り方, 手順), up to the next one.
-std::vector<char> procedure_steps(const Pass& pass, const Lexicon& lex);
+// `under`: whether the sentences before `pass` (an earlier part of the document) were under one,
+// updated for the next part.
+std::vector<char> procedure_steps(const Pass& pass, const Lexicon& lex, bool& under);
 
 // quotations.cpp: the footer of an embedded post (— 名前 (@handle) 日付).
 bool post_footer(std::string_view n);
 // quotations.cpp: the words the text gives as someone's (voiced_by set, decisions reported).
 void voiced_quotations(Pass& pass, const Lexicon& lex);
+// quotations.cpp: whether a division whose first leaf (in a block of `kind`) has the sentences
+// `first` (normalised) starts apart from what precedes it: no pass reaches across its start,
+// so the divisions before it can be annotated without it (Parts).
+bool starts_apart(BlockKind kind, const std::vector<Normalised>& first);
+
+// The caches of what depends on a sentence alone, kept from one part of a document to the next
+// (Parts): its decision in a context (per thread), its numbers and names.
+using DecisionCache = std::unordered_map<std::string, Decision>;
+using MentionCache = std::unordered_map<std::string, std::pair<std::vector<Mention>, std::vector<Mention>>>;
 
 // markup.cpp: removes what an earlier run of this stage added; returns the other @ana tokens.
 std::vector<std::string> strip_own(Sentence& s);
 // markup.cpp: the cues, dates, numbers and names of every sentence, its @ana, and the source
 // of what it reports (the words of a post or an introduced quotation: their introducer's).
 void mark_up(Pass& pass, const Document& doc, const Gazetteer& gaz, const Lexicon& lex,
-             const std::vector<std::vector<std::string>>& other_tokens, bool use_cache);
+             const std::vector<std::vector<std::string>>& other_tokens, bool use_cache, MentionCache& cache);
 
 }  // namespace jatei::claims

@@ -129,7 +129,7 @@ struct Marker {
   DateContext dates;
   const Division* current_div = nullptr;
   // Numbers and names depend on the sentence alone: a sentence met before gets them again.
-  std::unordered_map<std::string, std::pair<std::vector<Mention>, std::vector<Mention>>> mention_cache;
+  MentionCache& mention_cache;
 };
 
 // Sentence k: its decisive cues, dates, numbers and names, its source, its @ana.
@@ -281,9 +281,9 @@ std::vector<std::string> strip_own(Sentence& s) {
 }
 
 void mark_up(Pass& pass, const Document& doc, const Gazetteer& gaz, const Lexicon& lex,
-             const std::vector<std::vector<std::string>>& other_tokens, bool use_cache) {
+             const std::vector<std::vector<std::string>>& other_tokens, bool use_cache, MentionCache& cache) {
   pass.sources.assign(pass.size(), std::string());
-  Marker mk{gaz, lex, doc.header.persons, use_cache, DateContext{}, nullptr, {}};
+  Marker mk{gaz, lex, doc.header.persons, use_cache, DateContext{}, nullptr, cache};
   for (std::size_t k = 0; k < pass.size(); ++k) mark_sentence(pass, k, mk, other_tokens[k]);
   voiced_sources(pass, lex, doc.header.persons);
   for (std::size_t k = 0; k < pass.size(); ++k)

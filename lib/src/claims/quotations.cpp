@@ -236,6 +236,20 @@ void pointed_back(Pass& pass) {
   }
 }
 
+// A heading-like line of at most 24 characters that is a person's name (and role), no verb,
+// adjective or auxiliary: 【南港・佐々木HC】, ◇中村翔太選手.
+bool person_heading(std::string_view n) {
+  if (text::length(n) > 24) return false;
+  std::vector<Morph> morphs;
+  analyse_morphs(n, morphs);
+  bool person = false;
+  for (const Morph& m : morphs) {
+    if (m.pos == Pos::verb || m.pos == Pos::adjective || m.pos == Pos::auxiliary) return false;
+    if (m.pos1 == "固有名詞" && m.pos2 == "人名") person = true;
+  }
+  return person;
+}
+
 // A heading that names someone's statement (■代表取締役CEO 久保田 誠 コメント, （ご参考１）社長
 // 真壁恭子のコメント: a person's name, then コメント, 談話, 声明), and inside such a section a
 // heading that is only a person's name and role (【南港・佐々木HC】, ◇中村翔太選手).
@@ -251,17 +265,7 @@ struct Statements {
     std::string_view v = pass.norms[k].text;
     return alone(k) && v.find("。") == std::string_view::npos && text::length(v) <= 60;
   }
-  bool names_person(std::size_t k) const {
-    if (!heading_like(k) || text::length(pass.norms[k].text) > 24) return false;
-    std::vector<Morph> morphs;
-    analyse_morphs(pass.norms[k].text, morphs);
-    bool person = false;
-    for (const Morph& m : morphs) {
-      if (m.pos == Pos::verb || m.pos == Pos::adjective || m.pos == Pos::auxiliary) return false;
-      if (m.pos1 == "固有名詞" && m.pos2 == "人名") person = true;
-    }
-    return person;
-  }
+  bool names_person(std::size_t k) const { return heading_like(k) && person_heading(pass.norms[k].text); }
   bool names_statement(std::size_t k) const {
     if (!heading_like(k)) return false;
     const auto& refs = pass.refs;
@@ -320,6 +324,25 @@ void statement_sections(Pass& pass, const Lexicon& lex) {
 }
 
 }  // namespace
+
+// What each pass above (and introduced_blocks) looks at across a leaf's start, at the first
+// sentence-bearing leaf of a division (`first`, its sentences normalised, in a block of `kind`):
+//   a quotation block or a paragraph: the sentence before may introduce it, or it may point back
+//     at the sentence before (introduced_blocks, introduced_paragraphs, pointed_back);
+//   a link line or a post's footer: the post above it, or a thread's posts before (embedded_posts);
+//   a thread's number (2/8): the posts before and after it (embedded_posts, numbered_threads);
+//   a person's name alone: the next person's words under a statement heading (statement_sections;
+//     any other kind of block ends such a section).
+// None of these: no pass reaches from the sentences before the division into it or back.
+bool starts_apart(BlockKind kind, const std::vector<Normalised>& first) {
+  if (first.empty() || kind == BlockKind::paragraph || kind == BlockKind::quote) return false;
+  for (const Normalised& n : first)
+    if (post_footer(n.text) || link_line(n.text)) return false;
+  if (thread_number(first.front().text).first || thread_number(first.back().text).first) return false;
+  const std::string_view v = first.front().text;
+  bool heading_like = first.size() == 1 && v.find("。") == std::string_view::npos && text::length(v) <= 60;
+  return !(heading_like && person_heading(v));
+}
 
 void voiced_quotations(Pass& pass, const Lexicon& lex) {
   embedded_posts(pass);

@@ -89,10 +89,9 @@ std::vector<char> asking_turns(const Document& doc, const Pass& pass, const Lexi
 
 // (A heading: a head block, or a paragraph of one short sentence without a full stop; a
 // procedure's heading names one: 作り方, 手順, ### 通知の設定.)
-std::vector<char> procedure_steps(const Pass& pass, const Lexicon& lex) {
+std::vector<char> procedure_steps(const Pass& pass, const Lexicon& lex, bool& under) {
   const std::vector<Ref>& refs = pass.refs;
   std::vector<char> procedure(refs.size(), 0);
-  bool under = false;
   const Leaf* leaf = nullptr;
   for (std::size_t k = 0; k < refs.size(); ++k) {
     const Ref& r = refs[k];

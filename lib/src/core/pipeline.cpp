@@ -95,19 +95,43 @@ StageRun configure_speakers(const StageConfig& config) {
   };
 }
 
-StageRun configure_claims(const StageConfig& config) {
-  auto lexicon = std::make_shared<claims::Lexicon>(claims::Lexicon::builtin());
-  for (auto& path : config.get("lexicon"))
-    located(path, [&] { lexicon->merge_file(path); });
-  auto gazetteer = std::make_shared<claims::Gazetteer>(claims::Gazetteer::builtin());
-  for (auto& path : config.get("gazetteer"))
-    located(path, [&] { gazetteer->merge_file(path); });
-  return [lexicon, gazetteer](Document& doc, std::ostream* explain) {
+// The claims stage's lexicon and gazetteer: the built-in ones and the files `config` names.
+struct ClaimsData {
+  std::shared_ptr<claims::Lexicon> lexicon;
+  std::shared_ptr<claims::Gazetteer> gazetteer;
+  explicit ClaimsData(const StageConfig& config)
+      : lexicon(std::make_shared<claims::Lexicon>(claims::Lexicon::builtin())),
+        gazetteer(std::make_shared<claims::Gazetteer>(claims::Gazetteer::builtin())) {
+    for (auto& path : config.get("lexicon"))
+      located(path, [&] { lexicon->merge_file(path); });
+    for (auto& path : config.get("gazetteer"))
+      located(path, [&] { gazetteer->merge_file(path); });
+  }
+  claims::Options options(std::ostream* explain) const {
     claims::Options o;
     o.lexicon = lexicon.get();
     o.gazetteer = gazetteer.get();
     o.explain = explain;
-    claims::annotate(doc, o);
+    return o;
+  }
+};
+
+StageRun configure_claims(const StageConfig& config) {
+  return [data = ClaimsData(config)](Document& doc, std::ostream* explain) {
+    claims::annotate(doc, data.options(explain));
+  };
+}
+
+StagePartsMaker configure_claims_parts(const StageConfig& config) {
+  return [data = ClaimsData(config)](std::ostream* explain) {
+    // (the lexicon and gazetteer outlive the parts: each closure holds the data)
+    auto p = std::make_shared<claims::Parts>(data.options(explain));
+    StageParts s;
+    s.header = [p, data](Document& doc) { p->header(doc); };
+    s.cut_before = [p](const Division& d) { return p->cut_before(d); };
+    s.annotate = [p](Document& part) { p->annotate(part); };
+    s.finish = [p] { p->finish(); };
+    return s;
   };
 }
 
@@ -169,7 +193,7 @@ const std::vector<Stage>& document_stages() {
        {{"lexicon", "FILE",
          N_("add the cues and words of FILE (cues.tsv or categories.tsv format) to the built-in lexicon (repeatable)")},
         {"gazetteer", "FILE", N_("add the names of FILE (names.tsv format) to the built-in gazetteer (repeatable)")}},
-       configure_claims},
+       configure_claims, configure_claims_parts},
       {"terms", "termbase terms (<term ref>) and the glosses the article gives itself (<gloss target>)",
        {{"termbase", "FILE",
          N_("add a termbase (TBX 2019 or TBX 2008); repeatable; a later termbase's entry replaces an earlier one's for "

@@ -286,24 +286,26 @@ void open_div(std::string& out, const Division& d, const std::string* lead) {
   open_tag(out, "div", d.id, attrs);
 }
 
-void write_body(std::string& out, const Document& doc, const Chunks& chunks = {}) {
-  for (auto& d : doc.divisions) {
-    const std::string* lead = nullptr;
-    for (auto& t : d.turns) {
-      if (!t.blocks.empty()) {
-        lead = &first_lead(t.blocks.front());
-        break;
-      }
+void write_division(std::string& out, const Division& d, const std::vector<Person>* persons, const Chunks& chunks) {
+  const std::string* lead = nullptr;
+  for (auto& t : d.turns) {
+    if (!t.blocks.empty()) {
+      lead = &first_lead(t.blocks.front());
+      break;
     }
-    open_div(out, d, lead);
-    bool first = true;
-    for (auto& t : d.turns) {
-      if (t.blocks.empty()) continue;
-      write_turn(out, t, first && lead, &doc.header.persons, chunks);
-      first = false;
-    }
-    close_tag(out, "div");
   }
+  open_div(out, d, lead);
+  bool first = true;
+  for (auto& t : d.turns) {
+    if (t.blocks.empty()) continue;
+    write_turn(out, t, first && lead, persons, chunks);
+    first = false;
+  }
+  close_tag(out, "div");
+}
+
+void write_body(std::string& out, const Document& doc, const Chunks& chunks = {}) {
+  for (auto& d : doc.divisions) write_division(out, d, &doc.header.persons, chunks);
 }
 
 pugi::xml_node child_or_add(pugi::xml_node parent, const char* name, pugi::xml_node before = {}) {
@@ -966,6 +968,33 @@ class StreamReader : public Reader {
     }
   }
 
+  // The children of an element whose content starts at `i` and whose end tag is </name>: for each
+  // (an element, a comment, a PI, CDATA), `child(lt, t)` with where its tag starts and the tag,
+  // which returns where the scan goes on; before each and before the end tag, `gap(from, lt)` with
+  // the text there. Returns where the end tag starts and where it ends. Another end tag, or none:
+  // Fallback.
+  template <typename Child, typename Gap>
+  std::pair<std::size_t, std::size_t> children(std::size_t i, std::string_view name, Child&& child, Gap&& gap) {
+    for (;;) {
+      std::size_t lt = xml_.find('<', i);
+      if (lt == std::string_view::npos) throw Fallback{};
+      gap(i, lt);
+      Tag t = tag_at(lt);
+      if (t.kind == Tag::close) {
+        if (t.name != name) throw Fallback{};
+        return {lt, t.end};
+      }
+      i = child(lt, t);
+    }
+  }
+  template <typename Child>
+  std::pair<std::size_t, std::size_t> children(std::size_t i, std::string_view name, Child&& child) {
+    return children(i, name, std::forward<Child>(child), [](std::size_t, std::size_t) {});
+  }
+  bool cdata_at(std::size_t lt) const { return xml_.substr(lt).starts_with("<![CDATA["); }
+  // Where the node whose tag `t` starts at lt ends.
+  std::size_t node_end(const Tag& t) const { return t.kind == Tag::other ? t.end : element_end(t); }
+
   // Parses xml_[b, e) (whole nodes) as a fragment at `depth` (that of its parent), after checking
   // its depth and ids. The tree is in frag_.
   pugi::xml_node fragment(std::size_t b, std::size_t e, std::size_t depth) {
@@ -1055,21 +1084,9 @@ class StreamReader : public Reader {
     }
     // The children of <TEI>: the header first, then <text>; the first <standOff>; the rest kept.
     bool header = false, text = false, standoff = false;
-    i = root.end;
-    for (;;) {
-      std::size_t lt = x.find('<', i);
-      if (lt == std::string_view::npos) throw Fallback{};
-      Tag t = tag_at(lt);
-      if (t.kind == Tag::close) {
-        if (t.name != "TEI") throw Fallback{};
-        i = t.end;
-        break;
-      }
-      std::size_t e = t.kind == Tag::other ? t.end : element_end(t);
-      if (t.kind == Tag::other && x.substr(lt).starts_with("<![CDATA[")) {  // text in <TEI> is not read
-        i = e;
-        continue;
-      }
+    i = children(root.end, "TEI", [&](std::size_t lt, const Tag& t) {
+      std::size_t e = node_end(t);
+      if (t.kind == Tag::other && cdata_at(lt)) return e;  // text in <TEI> is not read
       if (t.kind != Tag::other && t.name == "teiHeader" && !header) {
         if (text) throw Fallback{};
         header = true;
@@ -1086,8 +1103,8 @@ class StreamReader : public Reader {
       } else {
         keep(lt, e, 1, text ? doc.after_text : doc.before_text);
       }
-      i = e;
-    }
+      return e;
+    }).second;
     if (!header || !text) throw Fallback{};
     // After the root: whitespace, comments and processing instructions only.
     for (;;) {
@@ -1106,28 +1123,18 @@ class StreamReader : public Reader {
     for (auto a : start_tag(p, tt, 2).attributes()) doc.text_attrs.set(a.name(), a.value());
     if (tt.kind == Tag::empty) throw Fallback{};  // no body
     bool body = false;
-    std::size_t i = tt.end;
-    for (;;) {
-      std::size_t lt = xml_.find('<', i);
-      if (lt == std::string_view::npos) throw Fallback{};
-      Tag t = tag_at(lt);
-      if (t.kind == Tag::close) {
-        if (t.name != "text" || !body) throw Fallback{};
-        return t.end;
-      }
-      if (t.kind == Tag::other && xml_.substr(lt).starts_with("<![CDATA[")) {
-        i = t.end;
-        continue;
-      }
+    std::size_t end = children(tt.end, "text", [&](std::size_t lt, const Tag& t) {
+      if (t.kind == Tag::other && cdata_at(lt)) return t.end;
       if (t.kind != Tag::other && t.name == "body" && !body) {
         body = true;
-        i = read_body(lt, t, doc, h);
-        continue;
+        return read_body(lt, t, doc, h);
       }
-      std::size_t e = t.kind == Tag::other ? t.end : element_end(t);
+      std::size_t e = node_end(t);
       keep(lt, e, 2, body ? doc.back : doc.front);
-      i = e;
-    }
+      return e;
+    }).second;
+    if (!body) throw Fallback{};
+    return end;
   }
 
   // Whitespace between divisions, as Reader's structural_text keeps it (raw: no reference, no CR).
@@ -1143,24 +1150,15 @@ class StreamReader : public Reader {
     h.begin(doc);
     std::size_t i = bt.end;
     if (bt.kind == Tag::start) {
-      for (;;) {
-        std::size_t lt = xml_.find('<', i);
-        if (lt == std::string_view::npos) throw Fallback{};
-        body_space(i, lt);
-        Tag t = tag_at(lt);
-        if (t.kind == Tag::close) {
-          if (t.name != "body") throw Fallback{};
-          i = t.end;
-          break;
-        }
+      auto division = [&](std::size_t lt, const Tag& t) {
         if (t.kind == Tag::other) {  // comments and processing instructions between divisions are not kept
-          if (xml_.substr(lt).starts_with("<![CDATA[")) throw Fallback{};
-          i = t.end;
-          continue;
+          if (cdata_at(lt)) throw Fallback{};
+          return t.end;
         }
         if (t.name != "div") throw Fallback{};
-        i = read_div(lt, t, h);
-      }
+        return read_div(lt, t, h);
+      };
+      i = children(i, "body", division, [&](std::size_t b, std::size_t e) { body_space(b, e); }).second;
     }
     doc.tail = std::move(pending_);
     pending_.clear();
@@ -1181,21 +1179,10 @@ class StreamReader : public Reader {
     // Where each block child (an element, <sp> included, a comment, a PI) starts, and for a block
     // how many there are from it to the next <sp>: what Reader reserves for an unspoken turn.
     children_.clear();
-    std::size_t i = dt.end, end = 0, close = 0;
-    for (;;) {
-      std::size_t lt = xml_.find('<', i);
-      if (lt == std::string_view::npos) throw Fallback{};
-      Tag t = tag_at(lt);
-      if (t.kind == Tag::close) {
-        if (t.name != "div") throw Fallback{};
-        close = lt;
-        end = t.end;
-        break;
-      }
-      if (!(t.kind == Tag::other && xml_.substr(lt).starts_with("<![CDATA[")))
-        children_.push_back({lt, 0, t.kind != Tag::other && t.name == "sp"});
-      i = t.kind == Tag::other ? t.end : element_end(t);
-    }
+    auto [close, end] = children(dt.end, "div", [&](std::size_t lt, const Tag& t) {
+      if (!(t.kind == Tag::other && cdata_at(lt))) children_.push_back({lt, 0, t.kind != Tag::other && t.name == "sp"});
+      return node_end(t);
+    });
     std::size_t run = 0;
     for (std::size_t c = children_.size(); c-- > 0;)
       children_[c].run = static_cast<std::uint32_t>(children_[c].sp ? (run = 0) : ++run);
@@ -1478,8 +1465,17 @@ void StreamWriter::close_block() {
 
 void StreamWriter::close_div() { close_tag(buf_, "div"); }
 
+void StreamWriter::division(const Division& d, const std::vector<Person>& persons) {
+  write_division(buf_, d, &persons, Chunks{&sink_, chunk_});
+}
+
 void StreamWriter::end(std::string_view tail, const std::string& standoff) {
   write_epilogue(buf_, tail, standoff);
+  flush(true);
+}
+
+void StreamWriter::end(const Document& doc) {
+  write_epilogue(buf_, doc.tail, doc.standoff, doc.back, doc.after_text);
   flush(true);
 }
 
@@ -1512,6 +1508,32 @@ Document read_in_place(std::string&& xml, const std::string& origin) {
 Document read_tree(std::string_view xml, const std::string& origin) { return Reader(xml, origin).run(); }
 
 void set_fragment_bytes(std::size_t bytes) { g_fragment = bytes; }
+
+namespace {
+
+// Takes what it is handed and keeps nothing (streams()).
+class NullHandler : public BlockHandler {
+ public:
+  void begin(Document&) override {}
+  void division(Division&&) override {}
+  void block(Block&&, std::size_t) override {}
+  void turn(Turn&&) override {}
+  void end(Document&) override {}
+  void restart() override {}
+};
+
+}  // namespace
+
+bool streams(std::string_view xml, const std::string& origin) {
+  Document doc;
+  NullHandler h;
+  try {
+    StreamReader(xml, origin).run(h, doc);
+    return true;
+  } catch (const Fallback&) {
+    return false;
+  }
+}
 
 void read_blocks(std::string_view xml, const std::string& origin, BlockHandler& h) {
   {

@@ -1,0 +1,129 @@
+// A stage run over a TEI document a few whole divisions at a time (jatei/pipeline.hpp:
+// annotate_parts): the reader hands the blocks and turns over one by one, they are gathered into
+// divisions, the divisions into a part of about `part_bytes` of text cut where the stage allows,
+// and each part, once annotated, is written and let go.
+#include <exception>
+#include <stdexcept>
+#include <utility>
+
+#include "jatei/pipeline.hpp"
+#include "jatei/tei.hpp"
+
+namespace jatei {
+
+namespace {
+
+// About the bytes of text a division holds (what a part's size is counted in).
+std::size_t text_bytes(const Division& d) {
+  std::size_t n = 0;
+  for (auto& t : d.turns)
+    for (auto& b : t.blocks) {
+      n += b.xml.size();
+      for (auto& l : b.leaves)
+        for (auto& p : l.pieces) n += p.text.size() + p.sentence.text.size();
+    }
+  return n;
+}
+
+// What the stage threw, carried out of the reader (which takes a DataError thrown inside it for
+// its own and reads the document again whole) and thrown again by annotate_parts.
+struct StageFailed {
+  std::exception_ptr error;
+};
+
+// Runs a call into the stage, its exception carried as StageFailed.
+template <typename F>
+auto guard(F&& f) {
+  try {
+    return f();
+  } catch (...) {
+    throw StageFailed{std::current_exception()};
+  }
+}
+
+class PartWriter : public tei::BlockHandler {
+ public:
+  PartWriter(StageParts& stage, tei::StreamWriter& out, std::size_t part_bytes)
+      : stage_(stage), out_(out), part_bytes_(part_bytes) {}
+
+  void begin(Document& doc) override {
+    guard([&] { stage_.header(doc); });
+    out_.begin(doc);
+    part_.header = doc.header;
+  }
+  void division(Division&& d) override {
+    complete();
+    current_ = std::move(d);
+    open_ = true;
+  }
+  void block(Block&& b, std::size_t run) override {
+    auto& turns = current_.turns;
+    if (turns.empty() || turns.back().spoken()) {
+      turns.emplace_back();
+      turns.back().blocks.reserve(run);
+    }
+    turns.back().blocks.push_back(std::move(b));
+  }
+  void turn(Turn&& t) override { current_.turns.push_back(std::move(t)); }
+  void end(Document& doc) override {
+    complete();
+    flush();
+    out_.end(doc);
+    guard([&] { stage_.finish(); });
+  }
+  void restart() override {
+    // tei::streams() said the stream reads this document to its end.
+    throw std::logic_error("the TEI block reader started again on a document it said it streams");
+  }
+
+ private:
+  // The division last opened is whole: a part ends before it when it may.
+  void complete() {
+    if (!open_) return;
+    open_ = false;
+    if (!part_.divisions.empty() && held_ >= part_bytes_ && guard([&] { return stage_.cut_before(current_); })) flush();
+    held_ += text_bytes(current_);
+    part_.divisions.push_back(std::move(current_));
+    current_ = Division{};
+  }
+  void flush() {
+    if (part_.divisions.empty()) return;
+    guard([&] { stage_.annotate(part_); });
+    for (auto& d : part_.divisions) out_.division(d, part_.header.persons);
+    part_.divisions.clear();
+    held_ = 0;
+  }
+
+  StageParts& stage_;
+  tei::StreamWriter& out_;
+  std::size_t part_bytes_;
+  Document part_;
+  Division current_;
+  bool open_ = false;
+  std::size_t held_ = 0;
+};
+
+}  // namespace
+
+void annotate_parts(std::string&& xml, const std::string& origin, const StagePartsMaker& parts,
+                    const std::function<void(std::string_view)>& sink, std::ostream* explain,
+                    std::size_t part_bytes) {
+  StageParts stage = parts(explain);
+  if (!tei::streams(xml, origin)) {
+    Document doc = tei::read_in_place(std::move(xml), origin);
+    stage.header(doc);
+    stage.annotate(doc);
+    stage.finish();
+    tei::write(doc, sink);
+    return;
+  }
+  tei::StreamWriter out(sink);
+  PartWriter w(stage, out, part_bytes);
+  try {
+    tei::read_blocks(xml, origin, w);
+  } catch (const StageFailed& f) {
+    std::rethrow_exception(f.error);
+  }
+}
+
+}  // namespace jatei
