@@ -16,10 +16,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
+#include "jatei/decode.hpp"
 #include "jatei/segment.hpp"
 #include "jatei/tei.hpp"
 
@@ -444,6 +446,18 @@ int load_each(const std::vector<std::string>& files, const std::function<void(co
     if (rc) return rc;
   }
   return 0;
+}
+
+void check_encoding(const std::string& name) {
+  if (!name.empty() && !known_encoding(name))
+    throw boost::program_options::error(tr("unknown encoding '{1}'", {name}));
+}
+
+void check_not_input(const std::string& input, const std::string& output) {
+  if (input == "-" || output == "-") return;
+  std::error_code ec;
+  if (std::filesystem::equivalent(input, output, ec) && !ec)
+    throw boost::program_options::error(tr("the output {1} is the input: it would replace the source", {output}));
 }
 
 namespace {

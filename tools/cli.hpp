@@ -102,6 +102,13 @@ int run(const std::function<int()>& body);
 // The exit-code paragraph every --help ends with.
 std::string exit_codes_help();
 
+// A usage error (exit 64) when `name` is given and is no encoding the decoder knows.
+void check_encoding(const std::string& name);
+
+// A usage error (exit 64) when `output` is the file `input` (a text tool that replaced its
+// source with its output would lose the source's bytes).
+void check_not_input(const std::string& input, const std::string& output);
+
 // Prints "usage" text built from the options, followed by the exit codes.
 void print_help(const std::string& usage, const std::string& about,
                 const boost::program_options::options_description& opts);

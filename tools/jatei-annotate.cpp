@@ -518,6 +518,7 @@ int main(int argc, char** argv) {
     s.skip_existing = vm.count("skip-existing") > 0;
     s.replace_invalid = vm.count("replace-invalid") > 0;
     if (s.inputs.empty()) throw po::error(cli::tr("no input files or folders given"));
+    cli::check_encoding(s.encoding);
     if (!s.merge_out.empty()) {
       if (!s.shard_arg.empty() || !s.manifest_path.empty())
         throw po::error(cli::tr("--merge-manifests takes manifests as arguments, not --shard or --manifest"));

@@ -31,6 +31,8 @@ int main(int argc, char** argv) {
                            cli::tr("Segments a Japanese article into TEI blocks and sentences. Reads FILE or standard input."),
                            opts))
       return 0;
+    cli::check_encoding(encoding);
+    cli::check_not_input(input, output);
     Rules rules = Rules::builtin();
     if (int rc = cli::load_each(rules_files, [&](const std::string& f) { rules.merge_file(f); })) return rc;
     return cli::guard(input, [&] {

@@ -3,6 +3,7 @@
 // (--candidates).
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "cli.hpp"
 #include "jatei/tbx.hpp"
@@ -67,12 +68,17 @@ int main(int argc, char** argv) {
       for (auto& line : rep.explanations) cli::error(where, 0, 0, "explain: " + line);
       for (auto& inc : rep.inconsistencies)
         cli::error(where, 0, 0, cli::tr("inconsistent terminology: {1}", {inc.message()}));
+      // The candidates' file is put in place only once the main output is: a run that fails
+      // leaves neither.
+      std::optional<cli::OutputFile> candidates_out;
       if (!candidates.empty()) {
         std::string doc_name = doc.header.source_name.empty() ? where : doc.header.source_name;
-        cli::write_output(candidates, tbx::write(terms::candidates_termbase(rep.candidates, doc_name)));
+        candidates_out.emplace(candidates);
+        candidates_out->write(tbx::write(terms::candidates_termbase(rep.candidates, doc_name)));
       }
       if (vm.count("list")) cli::write_output(output, terms::glossary_tsv(rep.glossary));
       else cli::write_tei(output, doc);
+      if (candidates_out) candidates_out->commit();
       return 0;
     });
   });

@@ -174,10 +174,11 @@ ok enc-override-eucjp "$S/enc-eucjp.txt" -e euc-jp
 # the wrong encoding named: an error with an offset, not garbage
 refused "Shift_JIS read as --encoding EUC-JP" 65 "byte offset" "$S/enc-sjis.txt" --encoding EUC-JP
 refused "EUC-JP read as --encoding UTF-8" 65 "byte offset" "$S/enc-eucjp.txt" --encoding UTF-8
-# an unknown name: a usage or data error naming it
+# an unknown name: a usage error naming it (a bad option value), before any input is read
 run "$B/jatei-segment" --encoding no-such-encoding "$S/enc-utf8.txt"
-checks=$((checks + 1))
-case $rc in 64|65) ;; *) fail "--encoding no-such-encoding: exit $rc, expected 64 or 65"; show "$T/err" ;; esac
+check_rc 64 "--encoding no-such-encoding" && expect_grep "no-such-encoding" "$T/err" "--encoding no-such-encoding: named" || true
+run "$B/jatei-annotate" -q -o "$T/unknown-enc" --encoding no-such-encoding "$S/enc-utf8.txt"
+check_rc 64 "jatei-annotate --encoding no-such-encoding" || true
 expect_grep "no-such-encoding" "$T/err" "--encoding no-such-encoding: message" || true
 expect_empty "$T/out" "--encoding no-such-encoding: stdout" || true
 

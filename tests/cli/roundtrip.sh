@@ -1,11 +1,27 @@
 #!/bin/sh
 # `jatei-segment x | jatei-text` gives x back byte for byte (line ends normalised to LF, a BOM
-# dropped); the TEI is deterministic and valid; jatei-annotate gives the same text.
+# dropped), and `jatei-text --source` gives the source file's own bytes (its encoding, BOM and
+# line ends) or refuses with exit 65 and nothing written when they cannot be rebuilt (mixed line
+# ends); the TEI is deterministic and valid; jatei-annotate gives the same text.
 set -eu
 . "$JATEI_SRC/tests/cli/common.inc"
 
 # expected TEXT_FILE > OUT: what jatei-text must print for a source (LF, no BOM)
 expected() { lf "$1" | sed '1s/^\xEF\xBB\xBF//'; }
+
+# source_back NAME SOURCE TEI: `jatei-text --source` gives SOURCE's bytes, or (mixed line ends)
+# exit 65, a message that says why, and no output
+source_back() {
+  run "$B/jatei-text" --source "$3"
+  if grep -q '<note type="lineEnds">mixed</note>' "$3"; then
+    check_rc 65 "jatei-text --source of $1 (mixed line ends)" || return 0
+    expect_grep "cannot be rebuilt" "$T/err" "jatei-text --source of $1 says why" || true
+    expect_empty "$T/out" "jatei-text --source of $1 writes nothing" || true
+  else
+    check_rc 0 "jatei-text --source of $1" || return 0
+    same "$T/out" "$2" "jatei-text --source of $1 gives the source's bytes" || true
+  fi
+}
 
 # roundtrip NAME FILE: every check for one input
 roundtrip() {
@@ -22,6 +38,7 @@ roundtrip() {
   run "$B/jatei-text" "$T/a.xml"
   check_rc 0 "jatei-text of $name" || true
   same "$T/out" "$T/want.txt" "jatei-segment $name | jatei-text" || true
+  source_back "$name" "$src" "$T/a.xml"
 
   # through pipes: stdin in, stdout out
   set +e
@@ -76,6 +93,25 @@ printf '「閉じない括弧。\n次の行は分かれる。はい。\n（注�
 for f in "$S"/*.txt; do
   roundtrip "$(basename "$f")" "$f"
 done
+
+# other encodings: --source gives back the bytes of each, the header's SHA-256 checked
+if command -v iconv >/dev/null 2>&1; then
+  for enc in SHIFT_JIS EUC-JP ISO-2022-JP UTF-16LE UTF-16BE; do
+    { [ "$enc" = UTF-16LE ] && printf '\377\376'; [ "$enc" = UTF-16BE ] && printf '\376\377'; } >"$S/$enc.bytes" || true
+    printf '見出し\r\n本文です。二文目です。\r\n「引用」と言った。\r\n' | iconv -f UTF-8 -t "$enc" >>"$S/$enc.bytes"
+    "$B/jatei-segment" "$S/$enc.bytes" >"$T/$enc.xml"
+    source_back "$enc with CRLF" "$S/$enc.bytes" "$T/$enc.xml"
+  done
+  # UTF-16 without a byte order mark is detected too
+  printf '見出し\n本文です。\n' | iconv -f UTF-8 -t UTF-16LE >"$T/u16.txt"
+  run "$B/jatei-segment" "$T/u16.txt"
+  check_rc 0 "UTF-16LE without a BOM" && expect_grep '<note type="encoding">UTF-16LE</note>' "$T/out" "UTF-16LE without a BOM detected" || true
+fi
+
+# the header's SHA-256 is checked: an edited text is refused, not given back as the source
+"$B/jatei-segment" "$S/crlf.txt" | sed 's/最後の行/最初の行/' >"$T/edited.xml"
+run "$B/jatei-text" --source "$T/edited.xml"
+check_rc 65 "jatei-text --source of an edited document" && expect_grep "SHA-256" "$T/err" "the refusal names the SHA-256" || true
 
 # a CRLF source gives the same TEI text as its LF twin, and the header keeps the source's sha256
 printf '最初の文です。二つ目の文です。\n次の段落です！本当？\n\n最後の行。\n' >"$T/lf.txt"

@@ -628,3 +628,67 @@ BOOST_AUTO_TEST_CASE(sha256_of_decoded_is_of_the_source_bytes) {
   BOOST_TEST(hex.size() == 64u);
   for (char c : hex) BOOST_TEST(((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')));
 }
+
+// ---------------------------------------------------------------------------------------------
+// What the text does not show of the source (line ends, BOM), and the source's bytes rebuilt
+// ---------------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(line_ends_are_recorded) {
+  BOOST_TEST(jatei::decode("一。\n二。\n").line_ends == "");
+  BOOST_TEST(jatei::decode("一。\r\n二。\r\n").line_ends == "CRLF");
+  BOOST_TEST(jatei::decode("一。\r二。\r").line_ends == "CR");
+  BOOST_TEST(jatei::decode("一。\r\n二。\n").line_ends == "mixed");
+  BOOST_TEST(jatei::decode("一。\r\n二。\r").line_ends == "mixed");
+  BOOST_TEST(jatei::decode("改行なし").line_ends == "");
+  // the same in a legacy encoding and in UTF-16
+  BOOST_TEST(jatei::decode(encode("一行目です。\r\n" + kJapanese.substr(0, 60) + "\r\n", "Shift_JIS")).line_ends == "CRLF");
+  BOOST_TEST(jatei::decode("\xFF\xFE" + encode("一。\r二。\r", "UTF-16LE")).line_ends == "CR");
+}
+
+BOOST_AUTO_TEST_CASE(source_bytes_are_rebuilt) {
+  auto back = [](const std::string& bytes) {
+    Decoded d = jatei::decode(bytes);
+    return jatei::encode_source(d.text, d.encoding, d.had_bom, d.line_ends);
+  };
+  for (std::string lines : {kJapanese, std::string("一。\r\n二。\r\n"), std::string("一。\r二。"), std::string("")}) {
+    BOOST_TEST(back(lines) == lines);
+    BOOST_TEST(back("\xEF\xBB\xBF" + lines) == "\xEF\xBB\xBF" + lines);
+  }
+  std::string crlf = kJapanese;
+  for (std::size_t at = 0; (at = crlf.find('\n', at)) != std::string::npos; at += 2) crlf.insert(at, "\r");
+  for (const char* enc : {"Shift_JIS", "EUC-JP", "ISO-2022-JP"}) {
+    std::string bytes = encode(crlf, enc);
+    BOOST_TEST(back(bytes) == bytes, enc);
+  }
+  std::string le = "\xFF\xFE" + encode(crlf, "UTF-16LE"), be = "\xFE\xFF" + encode(kJapanese, "UTF-16BE");
+  BOOST_TEST(back(le) == le);
+  BOOST_TEST(back(be) == be);
+  // mixed line ends cannot be rebuilt from the text and a record of one style: an error, not
+  // bytes that differ from the source
+  BOOST_CHECK_THROW(jatei::encode_source("一。\n二。\n", "UTF-8", false, "mixed"), jatei::DataError);
+  // a character the encoding has no bytes for
+  BOOST_CHECK_THROW(jatei::encode_source("絵文字😀\n", "Shift_JIS", false, ""), jatei::DataError);
+}
+
+BOOST_AUTO_TEST_CASE(utf16_without_bom_is_detected) {
+  std::string le = encode(kJapanese, "UTF-16LE"), be = encode(kJapanese, "UTF-16BE");
+  BOOST_TEST(jatei::detect_encoding(le) == "UTF-16LE");
+  BOOST_TEST(jatei::detect_encoding(be) == "UTF-16BE");
+  BOOST_TEST(jatei::decode(le).text == kJapanese);
+  BOOST_TEST(!jatei::decode(le).had_bom);
+  // short text, and text that is ASCII only (valid UTF-8 with every other byte NUL)
+  BOOST_TEST(jatei::detect_encoding(encode("テスト。\n", "UTF-16LE")) == "UTF-16LE");
+  BOOST_TEST(jatei::detect_encoding(encode("ABC test.\n", "UTF-16BE")) == "UTF-16BE");
+  // a stray NUL in UTF-8 text stays UTF-8 (and an error naming its place), not UTF-16 garbage
+  BOOST_TEST(jatei::detect_encoding(std::string("abc\0def ghij\n", 13) + kJapanese) == "UTF-8");
+  BOOST_TEST(jatei::detect_encoding(std::string("abcd\0efgh", 9)) == "UTF-8");
+  BOOST_CHECK_THROW(jatei::decode(std::string("abcd\0efgh", 9)), jatei::DataError);
+  // legacy Japanese encodings have no NUL: never taken for UTF-16
+  BOOST_TEST(jatei::detect_encoding(encode(kJapanese, "Shift_JIS")) == "Shift_JIS");
+}
+
+BOOST_AUTO_TEST_CASE(encoding_names_are_checked) {
+  for (const char* name : {"UTF-8", "utf8", "Shift_JIS", "sjis", "CP932", "EUC-JP", "ISO-2022-JP", "UTF-16LE", "utf-16be"})
+    BOOST_TEST(jatei::known_encoding(name), name);
+  for (const char* name : {"FOO", "no-such-encoding", "UTF-9"}) BOOST_TEST(!jatei::known_encoding(name), name);
+}

@@ -1,4 +1,5 @@
-// Bytes in any common Japanese encoding -> UTF-8 text with LF line ends.
+// Bytes in any common Japanese encoding -> UTF-8 text with LF line ends (what the source had
+// instead, and its byte order mark, are recorded so that its bytes can be rebuilt).
 //
 //   jatei::DecodeOptions o;               // detect the encoding
 //   jatei::Decoded d = jatei::decode(bytes, o);   // throws DataError on invalid bytes
@@ -35,6 +36,9 @@ struct Decoded {
   std::string sha256;     // hex digest of the source bytes
   std::size_t replaced = 0;  // substitutions made under replace_invalid
   bool had_bom = false;
+  // The source's line ends when they were not LF: "CRLF" or "CR" (every one), "mixed"; empty
+  // for LF or none. Decoded::text has LF either way.
+  std::string line_ends;
   std::string_view borrowed;  // the text, when is_borrowed (DecodeOptions::may_borrow)
   bool is_borrowed = false;
 
@@ -46,6 +50,16 @@ struct Decoded {
 // invalid sequence, or of a character XML cannot carry (NUL, other C0 controls, U+FFFE/FFFF),
 // unless options.replace_invalid. Throws DataError for an unknown encoding name.
 Decoded decode(std::string_view bytes, const DecodeOptions& options = {});
+
+// The source's bytes rebuilt from its text (LF line ends, no BOM, as decode() gave it): the
+// line ends `line_ends` ("", "CRLF" or "CR"), a byte order mark when `bom`, encoded in
+// `encoding` (a name decode() reports). Throws DataError when they cannot be rebuilt: mixed
+// line ends, or a character the encoding has no bytes for. The caller compares the result
+// with the source's SHA-256.
+std::string encode_source(std::string_view text, const std::string& encoding, bool bom, const std::string& line_ends);
+
+// Whether `name` is an encoding decode() can be given (DecodeOptions::encoding).
+bool known_encoding(const std::string& name);
 
 // Guesses the encoding of `bytes` without converting (what decode() would use).
 std::string detect_encoding(std::string_view bytes);

@@ -202,6 +202,10 @@ struct Header {
   std::string sha256;       // of the source bytes
   std::string encoding;     // detected or given
   std::string decoding_note;  // e.g. "3 invalid byte sequences replaced with U+FFFD"
+  // What the text does not show of the source's bytes, for rebuilding them (jatei-text
+  // --source): a byte order mark, and line ends that were not LF ("CRLF", "CR", "mixed").
+  bool bom = false;
+  std::string line_ends;
   std::vector<Application> applications;
   std::vector<Person> persons;
   std::vector<Taxonomy> taxonomies;  // written into classDecl, replacing same-id taxonomies

@@ -64,8 +64,9 @@ void read_blocks(std::string_view xml, const std::string& origin, BlockHandler& 
 // output cannot be); when false, it reads the document whole.
 bool streams(std::string_view xml, const std::string& origin = "-");
 
-// Document::text() of the document in `xml`, read with read_blocks (jatei-text).
-std::string text_of(std::string_view xml, const std::string& origin = "-");
+// Document::text() of the document in `xml`, read with read_blocks (jatei-text); its header
+// in *header when given.
+std::string text_of(std::string_view xml, const std::string& origin = "-", Header* header = nullptr);
 
 // Serialises a document. Deterministic: the same document gives the same bytes.
 std::string write(const Document& doc);

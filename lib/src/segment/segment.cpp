@@ -82,6 +82,8 @@ struct DocumentEmitter : Emitter {
 void fill_header(Document& doc, const Decoded& decoded) {
   doc.header.sha256 = decoded.sha256;
   doc.header.encoding = decoded.encoding;
+  doc.header.bom = decoded.had_bom;
+  doc.header.line_ends = decoded.line_ends;
   if (decoded.replaced)
     doc.header.decoding_note = std::to_string(decoded.replaced) + " invalid byte sequence" +
                                (decoded.replaced == 1 ? "" : "s") + " or characters replaced with U+FFFD";
@@ -123,6 +125,8 @@ void segment_to(const Decoded& decoded, const SegmentOptions& options, tei::Stre
   info.encoding = decoded.encoding;
   info.sha256 = decoded.sha256;
   info.replaced = decoded.replaced;
+  info.had_bom = decoded.had_bom;
+  info.line_ends = decoded.line_ends;
   if (beside)
     builder.plan([&] { beside(info); });
   else

@@ -339,6 +339,16 @@ void build_header(pugi::xml_node header, const Header& h, bool fresh) {
       enc.append_attribute("type") = "encoding";
       enc.text() = h.encoding.c_str();
     }
+    if (h.bom) {
+      auto bom = bibl.append_child("note");
+      bom.append_attribute("type") = "byteOrderMark";
+      bom.text() = "present";
+    }
+    if (!h.line_ends.empty()) {
+      auto le = bibl.append_child("note");
+      le.append_attribute("type") = "lineEnds";
+      le.text() = h.line_ends.c_str();
+    }
     if (!h.decoding_note.empty()) {
       auto dn = bibl.append_child("note");
       dn.append_attribute("type") = "decoding";
@@ -478,6 +488,8 @@ void read_header(pugi::xml_node header, Header& h) {
     std::string_view type = note.attribute("type").value();
     if (type == "encoding") h.encoding = note.text().get();
     if (type == "decoding") h.decoding_note = note.text().get();
+    if (type == "byteOrderMark") h.bom = std::string_view(note.text().get()) == "present";
+    if (type == "lineEnds") h.line_ends = note.text().get();
   }
   for (auto app : header.child("encodingDesc").child("appInfo").children("application")) {
     if (!*app.attribute("ident").value()) continue;  // no ident: kept as it is in the header, nothing to update
@@ -1571,8 +1583,10 @@ namespace {
 // The source text a block at a time (text_of).
 class TextHandler : public BlockHandler {
  public:
-  explicit TextHandler(std::string& out) : out_(out) {}
-  void begin(Document&) override {}
+  TextHandler(std::string& out, Header* header) : out_(out), header_(header) {}
+  void begin(Document& doc) override {
+    if (header_) *header_ = doc.header;
+  }
   void division(Division&& d) override { skip_ = d.is_translation(); }
   void block(Block&& b, std::size_t) override {
     if (skip_) return;
@@ -1591,15 +1605,16 @@ class TextHandler : public BlockHandler {
 
  private:
   std::string& out_;
+  Header* header_;
   Turn one_;  // an unspoken turn of one block (no speaker)
   bool skip_ = false;
 };
 
 }  // namespace
 
-std::string text_of(std::string_view xml, const std::string& origin) {
+std::string text_of(std::string_view xml, const std::string& origin, Header* header) {
   std::string out;
-  TextHandler h(out);
+  TextHandler h(out, header);
   read_blocks(xml, origin, h);
   return out;
 }

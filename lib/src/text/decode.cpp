@@ -8,6 +8,7 @@
 #include <unicode/ucsdet.h>
 #include <unicode/ustring.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -92,11 +93,29 @@ std::size_t kept_run(std::string_view in, std::size_t i) {
   return i;
 }
 
+// How many line ends of each kind finish() turned into LF (a bare LF is kept as it is and
+// counted from the output afterwards).
+struct LineEndCount {
+  std::size_t crlf = 0, cr = 0;
+};
+
+// "CRLF" or "CR" when every line end of the source was one, "mixed" when they differ, ""
+// when all are LF (or there is none): what the header records so that the source's bytes can
+// be rebuilt (jatei-text --source).
+std::string line_end_style(const LineEndCount& ends, std::string_view text) {
+  if (ends.crlf == 0 && ends.cr == 0) return "";
+  std::size_t lf = 0;
+  for (char c : text) lf += c == '\n';
+  std::size_t converted = ends.crlf + ends.cr;
+  if (lf != converted || (ends.crlf && ends.cr)) return "mixed";
+  return ends.crlf ? "CRLF" : "CR";
+}
+
 // Final pass over UTF-8 text: drops a leading BOM, turns CRLF and CR into LF, and checks
 // every character is one XML 1.0 can carry. When `source_is_text` the offsets of `in` are
 // the source's byte offsets (UTF-8 input), so errors can name them.
 std::string finish(std::string_view in, bool source_is_text, std::size_t base_offset, bool replace,
-                   std::size_t& replaced) {
+                   std::size_t& replaced, LineEndCount& ends) {
   std::string out;
   out.reserve(in.size());
   std::size_t i = 0;
@@ -109,7 +128,9 @@ std::string finish(std::string_view in, bool source_is_text, std::size_t base_of
     if (i >= in.size()) break;
     if (in[i] == '\r') {
       out.push_back('\n');
-      i += (i + 1 < in.size() && in[i + 1] == '\n') ? 2 : 1;
+      bool crlf = i + 1 < in.size() && in[i + 1] == '\n';
+      ++(crlf ? ends.crlf : ends.cr);
+      i += crlf ? 2 : 1;
       continue;
     }
     std::size_t len = 0;
@@ -246,6 +267,38 @@ std::string repair_utf8(std::string_view in, std::size_t& replaced) {
                   offset);
 }
 
+// UTF-16 without a byte order mark: "UTF-16LE" or "UTF-16BE" when the bytes hold NULs (which
+// no text in UTF-8 or a legacy Japanese encoding has: in UTF-16 every ASCII character, the
+// line feed included, has one), are not UTF-8 or are a quarter NULs (ASCII in UTF-16), and
+// nearly all of their first 32 K code units, read in that order, are characters Japanese text
+// is made of, and they convert; "" otherwise. A stray NUL in UTF-8 text stays an error that
+// names its place.
+std::string looks_utf16(std::string_view bytes, bool invalid_utf8) {
+  std::size_t n = std::min<std::size_t>(bytes.size(), std::size_t(1) << 16) & ~std::size_t(1);
+  if (n < 2 || std::memchr(bytes.data(), 0, n) == nullptr) return "";
+  if (!invalid_utf8 && static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + n, '\0')) < n / 4) return "";
+  auto plausible = [](unsigned u) {
+    return u == 0x09 || u == 0x0A || u == 0x0D || (u >= 0x20 && u < 0x7F) || (u >= 0xA0 && u < 0x250) ||
+           (u >= 0x2000 && u < 0x2700) || (u >= 0x3000 && u < 0x3100) || (u >= 0x3400 && u < 0xA000) ||
+           (u >= 0xD800 && u < 0xE000) || (u >= 0xF900 && u < 0xFB00) || (u >= 0xFF00 && u < 0xFFF0);
+  };
+  std::size_t le = 0, be = 0;
+  for (std::size_t i = 0; i < n; i += 2) {
+    unsigned a = static_cast<unsigned char>(bytes[i]), b = static_cast<unsigned char>(bytes[i + 1]);
+    le += plausible(a | b << 8);
+    be += plausible(a << 8 | b);
+  }
+  std::size_t units = n / 2, need = units - units / 10;  // nine in ten
+  const char* guess = le >= need && le > be ? "UTF-16LE" : be >= need && be > le ? "UTF-16BE" : nullptr;
+  if (!guess) return "";
+  std::string out;
+  std::size_t replaced = 0, off = 0;
+  return convert(bytes.substr(0, bytes.size() & ~std::size_t(1)), guess, false, out, replaced, off) &&
+                 bytes.size() % 2 == 0
+             ? guess
+             : "";
+}
+
 bool looks_iso2022jp(std::string_view bytes) {
   bool esc = false;
   for (std::size_t i = 0; i < bytes.size(); ++i) {
@@ -308,6 +361,7 @@ static std::string detect_checked(std::string_view bytes, std::size_t* bad_out) 
   if (starts("\xFE\xFF", 2)) return "UTF-16BE";
   std::size_t bad = utf8_invalid_offset(bytes);
   if (bad_out) *bad_out = bad;
+  if (std::string u16 = looks_utf16(bytes, bad != npos); !u16.empty()) return u16;
   if (bad == npos) return looks_iso2022jp(bytes) ? "ISO-2022-JP" : "UTF-8";
   // Legacy encodings: ask ICU's detector, keep its Japanese answers, confirm by conversion.
   std::vector<std::string> candidates;
@@ -341,6 +395,53 @@ static std::string detect_checked(std::string_view bytes, std::size_t* bad_out) 
 }
 
 std::string detect_encoding(std::string_view bytes) { return detect_checked(bytes, nullptr); }
+
+bool known_encoding(const std::string& name) {
+  std::string enc = canonical(name);
+  if (enc == "Shift_JIS") enc = "windows-31j";
+  if (enc == "CP932") enc = "windows-31j";
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, ConverterCloser> cnv(ucnv_open(enc.c_str(), &err));
+  return U_SUCCESS(err);
+}
+
+std::string encode_source(std::string_view text, const std::string& encoding, bool bom, const std::string& line_ends) {
+  if (!line_ends.empty() && line_ends != "CRLF" && line_ends != "CR")
+    throw DataError("the source's line ends were " + line_ends + " (not all LF, CRLF or CR); its bytes cannot be rebuilt");
+  std::string lines;
+  if (line_ends.empty()) {
+    lines.assign(text);
+  } else {
+    lines.reserve(text.size() + text.size() / 16);
+    for (char c : text) {
+      if (c != '\n') lines.push_back(c);
+      else lines += line_ends == "CR" ? "\r" : "\r\n";
+    }
+  }
+  if (encoding == "UTF-8" || encoding.empty()) return bom ? "\xEF\xBB\xBF" + lines : lines;
+  std::string icu = encoding == "Shift_JIS" ? "windows-31j" : encoding == "CP932" ? "windows-31j" : encoding;
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, ConverterCloser> cnv(ucnv_open(icu.c_str(), &err));
+  if (U_FAILURE(err)) throw DataError("unknown encoding '" + encoding + "'");
+  ucnv_setFromUCallBack(cnv.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
+  std::vector<UChar> units(lines.size() + 1);
+  int32_t n = 0;
+  err = U_ZERO_ERROR;
+  u_strFromUTF8(units.data(), static_cast<int32_t>(units.size()), &n, lines.data(), static_cast<int32_t>(lines.size()), &err);
+  if (U_FAILURE(err)) throw DataError("the text is not valid UTF-8; its bytes cannot be rebuilt");
+  std::string out;
+  if (bom && encoding == "UTF-16LE") out = "\xFF\xFE";
+  if (bom && encoding == "UTF-16BE") out = "\xFE\xFF";
+  std::size_t at = out.size();
+  out.resize(at + static_cast<std::size_t>(n) * 4 + 16);
+  char* tgt = out.data() + at;
+  const UChar* src = units.data();
+  err = U_ZERO_ERROR;
+  ucnv_fromUnicode(cnv.get(), &tgt, out.data() + out.size(), &src, units.data() + n, nullptr, true, &err);
+  if (U_FAILURE(err)) throw DataError("a character of the text has no bytes in " + encoding + "; the source cannot be rebuilt");
+  out.resize(static_cast<std::size_t>(tgt - out.data()));
+  return out;
+}
 
 namespace {
 Decoded decode_text(std::string_view bytes, const DecodeOptions& options, Decoded d);
@@ -377,7 +478,9 @@ Decoded decode_text(std::string_view bytes, const DecodeOptions& options, Decode
     if (bad != npos) {
       if (!options.replace_invalid) invalid_bytes(bytes, bad, "UTF-8");
       std::string repaired = repair_utf8(bytes, d.replaced);
-      d.text = finish(repaired, false, 0, true, d.replaced);
+      LineEndCount ends;
+      d.text = finish(repaired, false, 0, true, d.replaced, ends);
+      d.line_ends = line_end_style(ends, d.text);
       return d;
     }
     if (options.may_borrow && !d.had_bom && kept_run(bytes, 0) == bytes.size()) {
@@ -385,7 +488,9 @@ Decoded decode_text(std::string_view bytes, const DecodeOptions& options, Decode
       d.is_borrowed = true;
       return d;
     }
-    d.text = finish(bytes, true, 0, options.replace_invalid, d.replaced);
+    LineEndCount ends;
+    d.text = finish(bytes, true, 0, options.replace_invalid, d.replaced, ends);
+    d.line_ends = line_end_style(ends, d.text);
     return d;
   }
   std::string icu = enc;
@@ -402,7 +507,9 @@ Decoded decode_text(std::string_view bytes, const DecodeOptions& options, Decode
   std::size_t bad = 0;
   if (!convert(body, icu, options.replace_invalid, utf8, d.replaced, bad))
     invalid_bytes(bytes, bad + static_cast<std::size_t>(body.data() - bytes.data()), enc);
-  d.text = finish(utf8, false, 0, options.replace_invalid, d.replaced);
+  LineEndCount ends;
+  d.text = finish(utf8, false, 0, options.replace_invalid, d.replaced, ends);
+  d.line_ends = line_end_style(ends, d.text);
   return d;
 }
 
