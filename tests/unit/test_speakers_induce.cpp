@@ -11,41 +11,14 @@
 #include "jatei/segment.hpp"
 #include "jatei/speakers.hpp"
 #include "jatei/tei.hpp"
+#include "speakers_fixture.hpp"
 
 using namespace jatei;
 
 namespace {
 
-Document annotated(const std::string& text, std::string* explain = nullptr) {
-  SegmentOptions o;
-  o.source_name = "t.txt";
-  Document doc = segment_text(text, o);
-  std::string before = doc.text();
-  std::ostringstream ex;
-  SpeakerOptions so;
-  so.explain = &ex;
-  annotate_speakers(doc, so);
-  BOOST_TEST(doc.text() == before);  // every character kept
-  if (explain) *explain = ex.str();
-  return doc;
-}
-
-// For each source line that holds text: the speaker label of its turn ("-" outside every turn)
-// and who (the persName), as "label|name".
-std::map<std::string, std::string> who_says(const Document& doc) {
-  std::map<std::string, std::string> names, out;
-  for (auto& p : doc.header.persons) names["#" + p.id] = p.name;
-  for (auto& d : doc.divisions)
-    for (auto& t : d.turns)
-      for (auto& b : t.blocks)
-        for (auto& l : b.leaves) {
-          std::string text = leaf_text(l);
-          while (text.rfind("\u3000", 0) == 0 || text.rfind(" ", 0) == 0) text.erase(0, text[0] == ' ' ? 1 : 3);
-          if (text.empty()) continue;
-          out[text] = t.spoken() ? t.speaker.value_or("") + "|" + names[t.who] : "-";
-        }
-  return out;
-}
+using speakers_fixture::annotated;
+using speakers_fixture::who_says;
 
 }  // namespace
 
