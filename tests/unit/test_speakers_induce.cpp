@@ -11,6 +11,7 @@
 #include "jatei/segment.hpp"
 #include "jatei/speakers.hpp"
 #include "jatei/tei.hpp"
+#include "jatei/validate.hpp"
 #include "speakers_fixture.hpp"
 
 using namespace jatei;
@@ -466,6 +467,50 @@ BOOST_AUTO_TEST_CASE(a_lone_question_and_answer_pair_in_patch_notes_is_an_faq) {
       "A.通信の遅れをなくすことに一年かかりました。\n";
   Document i = annotated(qa, &ex);
   BOOST_TEST(i.header.persons.size() == 2u, ex);
+}
+
+BOOST_AUTO_TEST_CASE(an_faq_pair_after_paragraphs_of_its_division_stays_a_paragraph) {
+  // The pair comes after the comment's paragraphs, in the same division: a <head> there is not
+  // TEI, so the question stays a paragraph, still outside every turn, and the document validates.
+  std::string text =
+      "【値下げ】北浜駅徒歩6分　3LDK・東南角部屋　内装リフォーム済み\n"
+      "掲載日：2026年11月20日　更新日：2026年12月1日\n"
+      "写真：明るいダイニング（2026年11月撮影）\n"
+      "■物件概要\n"
+      "価格：3,150万円（税込）\n"
+      "所在地：北浜市港南町1丁目\n"
+      "間取り：3LDK　専有面積70.2㎡\n"
+      "築年月：2001年9月（築25年）\n"
+      "管理費・修繕積立金：月額2万3,000円\n"
+      "■担当者コメント\n"
+      "ひばり不動産 北浜店　営業担当・森下\n"
+      "今年の春に床と壁紙を張り替えており、家具を入れればすぐに暮らせる状態です。売主様によると、両隣は長く住んでいる方ばかりで、トラブルは一度もなかったとのことです。\n"
+      "駅の北側では2029年に大型商業施設が開業する予定で、この辺りの人気はさらに高まるとみられます。ご案内が続いていますので、早めに決まるかもしれません。\n"
+      "在宅で仕事をされる方には、特におすすめできるお部屋だと思います。\n"
+      "Q．駐車場はありますか？\n"
+      "A．敷地内に平置きの駐車場があり、現在1台分の空きがあります。\n"
+      "※掲載情報は2026年12月1日時点のものです。ご成約済みの場合はご容赦ください。\n"
+      "お問い合わせ：ひばり不動産 北浜店　TEL 0120-987-654（10時〜18時・火曜定休）\n"
+      "この物件を見た人はこんな物件も見ています\n"
+      "北浜駅徒歩10分　2LDK　2,680万円\n"
+      "お気に入りに追加　内見予約をする\n";
+  std::string ex;
+  Document doc = annotated(text, &ex);
+  BOOST_TEST(doc.header.persons.empty(), ex);
+  bool question_seen = false;
+  for (auto& d : doc.divisions)
+    for (auto& t : d.turns) {
+      BOOST_TEST(!t.spoken(), ex);
+      for (auto& b : t.blocks)
+        if (leaf_text(b.leaves[0]).find("駐車場はありますか") != std::string::npos) {
+          question_seen = true;
+          BOOST_TEST((b.kind == BlockKind::paragraph), ex);
+        }
+    }
+  BOOST_TEST(question_seen);
+  Validator v(default_schema_path());
+  auto problems = v.validate(tei::write(doc), "faq.tei.xml");
+  BOOST_TEST(problems.empty(), (problems.empty() ? std::string() : problems[0].message));
 }
 
 BOOST_AUTO_TEST_CASE(a_name_with_a_space_keeps_its_family_name) {

@@ -602,14 +602,24 @@ void labelled_blocks_become_paragraphs(Context& cx, std::vector<Item*>& items) {
   }
 }
 
-// An FAQ's question that segmentation left a paragraph is the heading over its answer.
+// An FAQ's question that segmentation left a paragraph is the heading over its answer, where a
+// heading may stand: before any other block of its division (a <head> after a <p> is not TEI).
+// Elsewhere it stays a paragraph, outside every turn.
 void faq_questions_become_headings(std::vector<Item*>& items) {
+  std::size_t div = static_cast<std::size_t>(-1);
+  bool body_started = false;
   for (Item* it : items) {
-    if (!it->faq_heading || !it->paragraph || it->forced || it->block.leaves.size() != 1) continue;
-    it->block.kind = BlockKind::head;
-    it->block.attrs = Attrs();
-    it->block.leaves[0].element = "head";
-    it->paragraph = false;
+    if (it->div != div) {
+      div = it->div;
+      body_started = false;
+    }
+    if (it->faq_heading && it->paragraph && !it->forced && it->block.leaves.size() == 1 && !body_started) {
+      it->block.kind = BlockKind::head;
+      it->block.attrs = Attrs();
+      it->block.leaves[0].element = "head";
+      it->paragraph = false;
+    }
+    if (it->block.kind != BlockKind::head) body_started = true;
   }
 }
 
