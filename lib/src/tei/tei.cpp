@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
@@ -1491,29 +1492,29 @@ void StreamWriter::end(const Document& doc) {
   flush(true);
 }
 
-Document read(std::string_view xml, const std::string& origin) {
-  {
-    Document doc;
-    Collector c(doc);
-    try {
-      StreamReader(xml, origin).run(c, doc);
-      return doc;
-    } catch (const Fallback&) {
-    }
+namespace {
+
+// The document read as a stream, or nothing when its layout is one for the whole-tree reader.
+std::optional<Document> read_streamed(std::string_view xml, const std::string& origin) {
+  Document doc;
+  Collector c(doc);
+  try {
+    StreamReader(xml, origin).run(c, doc);
+    return doc;
+  } catch (const Fallback&) {
+    return std::nullopt;
   }
+}
+
+}  // namespace
+
+Document read(std::string_view xml, const std::string& origin) {
+  if (auto doc = read_streamed(xml, origin)) return std::move(*doc);
   return Reader(xml, origin).run();
 }
 
 Document read_in_place(std::string&& xml, const std::string& origin) {
-  {
-    Document doc;
-    Collector c(doc);
-    try {
-      StreamReader(xml, origin).run(c, doc);
-      return doc;
-    } catch (const Fallback&) {
-    }
-  }
+  if (auto doc = read_streamed(xml, origin)) return std::move(*doc);
   return Reader(std::move(xml), origin).run();
 }
 

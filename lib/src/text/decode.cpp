@@ -172,6 +172,12 @@ std::string canonical(std::string name) {
   return name;
 }
 
+// The name ICU knows an encoding by: Shift_JIS is read as CP932 (windows-31j), the superset web
+// pages actually use.
+std::string icu_name(const std::string& encoding) {
+  return encoding == "CP932" || encoding == "Shift_JIS" ? "windows-31j" : encoding;
+}
+
 struct ConverterCloser {
   void operator()(UConverter* c) const { ucnv_close(c); }
 };
@@ -196,8 +202,7 @@ void U_CALLCONV count_and_substitute(const void* context, UConverterToUnicodeArg
 bool convert(std::string_view bytes, const std::string& encoding, bool replace, std::string& out,
              std::size_t& replaced, std::size_t& bad_offset) {
   UErrorCode err = U_ZERO_ERROR;
-  std::string icu_name = encoding == "CP932" ? "windows-31j" : encoding;
-  std::unique_ptr<UConverter, ConverterCloser> cnv(ucnv_open(icu_name.c_str(), &err));
+  std::unique_ptr<UConverter, ConverterCloser> cnv(ucnv_open(icu_name(encoding).c_str(), &err));
   if (U_FAILURE(err)) throw DataError("unknown encoding '" + encoding + "'");
   SubstCounter counter;
   if (replace) {
@@ -291,12 +296,16 @@ std::string looks_utf16(std::string_view bytes, bool invalid_utf8) {
   std::size_t units = n / 2, need = units - units / 10;  // nine in ten
   const char* guess = le >= need && le > be ? "UTF-16LE" : be >= need && be > le ? "UTF-16BE" : nullptr;
   if (!guess) return "";
+  // Confirmed on the sample (decode() converts the whole text, strictly, once), cut before a
+  // surrogate pair the sample would split.
+  if (bytes.size() % 2 != 0) return "";
+  std::size_t m = n;
+  unsigned a = static_cast<unsigned char>(bytes[m - 2]), b = static_cast<unsigned char>(bytes[m - 1]);
+  unsigned last = guess[6] == 'L' ? (a | b << 8) : (a << 8 | b);
+  if (m < bytes.size() && last >= 0xD800 && last < 0xDC00) m -= 2;
   std::string out;
   std::size_t replaced = 0, off = 0;
-  return convert(bytes.substr(0, bytes.size() & ~std::size_t(1)), guess, false, out, replaced, off) &&
-                 bytes.size() % 2 == 0
-             ? guess
-             : "";
+  return convert(bytes.substr(0, m), guess, false, out, replaced, off) ? guess : "";
 }
 
 bool looks_iso2022jp(std::string_view bytes) {
@@ -397,11 +406,8 @@ static std::string detect_checked(std::string_view bytes, std::size_t* bad_out) 
 std::string detect_encoding(std::string_view bytes) { return detect_checked(bytes, nullptr); }
 
 bool known_encoding(const std::string& name) {
-  std::string enc = canonical(name);
-  if (enc == "Shift_JIS") enc = "windows-31j";
-  if (enc == "CP932") enc = "windows-31j";
   UErrorCode err = U_ZERO_ERROR;
-  std::unique_ptr<UConverter, ConverterCloser> cnv(ucnv_open(enc.c_str(), &err));
+  std::unique_ptr<UConverter, ConverterCloser> cnv(ucnv_open(icu_name(canonical(name)).c_str(), &err));
   return U_SUCCESS(err);
 }
 
@@ -419,9 +425,8 @@ std::string encode_source(std::string_view text, const std::string& encoding, bo
     }
   }
   if (encoding == "UTF-8" || encoding.empty()) return bom ? "\xEF\xBB\xBF" + lines : lines;
-  std::string icu = encoding == "Shift_JIS" ? "windows-31j" : encoding == "CP932" ? "windows-31j" : encoding;
   UErrorCode err = U_ZERO_ERROR;
-  std::unique_ptr<UConverter, ConverterCloser> cnv(ucnv_open(icu.c_str(), &err));
+  std::unique_ptr<UConverter, ConverterCloser> cnv(ucnv_open(icu_name(encoding).c_str(), &err));
   if (U_FAILURE(err)) throw DataError("unknown encoding '" + encoding + "'");
   ucnv_setFromUCallBack(cnv.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
   std::vector<UChar> units(lines.size() + 1);
