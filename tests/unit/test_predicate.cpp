@@ -5,7 +5,7 @@
 #include <sstream>
 #include <thread>
 
-#include "claims/morph.hpp"
+#include "text/morph.hpp"
 #include "claims/predicate.hpp"
 #include "jatei/claims.hpp"
 #include "jatei/segment.hpp"

@@ -18,12 +18,12 @@
 #include <unordered_map>
 
 #include "claims/discourse.hpp"
-#include "claims/morph.hpp"
 #include "core/beside.hpp"
 #include "claims/source.hpp"
 #include "jatei/claims.hpp"
 #include "jatei/text.hpp"
 #include "jatei/segment.hpp"
+#include "text/morph.hpp"
 
 namespace jatei::claims {
 
@@ -187,10 +187,10 @@ void cover_hedged(Pass& pass) {
 struct Profile {
   std::size_t sentences = 0, text_bytes = 0;
   double normalising = 0, classifying = 0, rest = 0;
-  MorphCost before = morph_cost();
+  text::MorphCost before = text::morph_cost();
 
   void print() const {
-    const MorphCost& m = morph_cost();
+    const text::MorphCost& m = text::morph_cost();
     double morph_s = static_cast<double>(m.nanoseconds - before.nanoseconds) / 1e9;
     char buf[512];
     std::snprintf(buf, sizeof buf,

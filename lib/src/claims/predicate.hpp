@@ -1,4 +1,4 @@
-// The final predicate of a sentence, analysed with MeCab (morph.hpp): what a string cue list
+// The final predicate of a sentence, analysed with MeCab (text/morph.hpp): what a string cue list
 // cannot see. Only the tail of the sentence is analysed: the final clause, up to the closing
 // bracket of a quotation before it, at most about thirty characters (cut where a word starts),
 // so the cost stays a fraction of analysing the whole text.
@@ -20,9 +20,14 @@
 #include <string_view>
 #include <vector>
 
-#include "claims/morph.hpp"
+#include "text/morph.hpp"
 
 namespace jatei::claims {
+
+// The morphemes of the text layer's MeCab wrapper.
+using text::analyse_morphs;
+using text::Morph;
+using text::Pos;
 
 struct Chunk {
   std::size_t first = 0, last = 0;            // morphs [first, last)

@@ -11,7 +11,7 @@
 #include <utility>
 
 #include "claims/discourse.hpp"
-#include "claims/morph.hpp"
+#include "text/morph.hpp"
 #include "jatei/text.hpp"
 
 namespace jatei::claims {
@@ -240,11 +240,11 @@ void pointed_back(Pass& pass) {
 // adjective or auxiliary: 【南港・佐々木HC】, ◇中村翔太選手.
 bool person_heading(std::string_view n) {
   if (text::length(n) > 24) return false;
-  std::vector<Morph> morphs;
-  analyse_morphs(n, morphs);
+  std::vector<text::Morph> morphs;
+  text::analyse_morphs(n, morphs);
   bool person = false;
-  for (const Morph& m : morphs) {
-    if (m.pos == Pos::verb || m.pos == Pos::adjective || m.pos == Pos::auxiliary) return false;
+  for (const text::Morph& m : morphs) {
+    if (m.pos == text::Pos::verb || m.pos == text::Pos::adjective || m.pos == text::Pos::auxiliary) return false;
     if (m.pos1 == "固有名詞" && m.pos2 == "人名") person = true;
   }
   return person;
@@ -284,9 +284,9 @@ struct Statements {
     // It names the person (質問者からのお礼コメント introduces a participant's own turn), or it
     // heads a section of several people's words (試合後の主なコメント) in prose, not in turns,
     // where a person's name or a person's quoted words come next.
-    std::vector<Morph> morphs;
-    analyse_morphs(v, morphs);
-    if (std::any_of(morphs.begin(), morphs.end(), [](const Morph& m) { return m.pos1 == "固有名詞" && m.pos2 == "人名"; }))
+    std::vector<text::Morph> morphs;
+    text::analyse_morphs(v, morphs);
+    if (std::any_of(morphs.begin(), morphs.end(), [](const text::Morph& m) { return m.pos1 == "固有名詞" && m.pos2 == "人名"; }))
       return true;
     return k + 1 < refs.size() && !refs[k + 1].turn->spoken() && !refs[k].turn->spoken() &&
            (names_person(k + 1) || pass.decisions[k + 1].category == Category::reported);

@@ -25,11 +25,11 @@
 #include <unordered_map>
 #include <vector>
 
-#include "claims/morph.hpp"
 #include "core/data_files.hpp"
 #include "jatei/rules.hpp"
 #include "jatei/terms.hpp"
 #include "jatei/utf8.hpp"
+#include "text/morph.hpp"
 
 namespace jatei {
 // Generated at build time from lib/data/terms/gloss.rules (see lib/CMakeLists.txt).
@@ -247,8 +247,8 @@ std::size_t chars_between(const std::vector<Cp>& cps, std::size_t b, std::size_t
 // A morpheme that can be part of a noun compound: a noun (general, verbal, adjectival, proper,
 // a number, a suffix of a counter or a general one), not a dependent noun (こと, ため), a
 // pronoun or an adverbial noun, written in letters only (MeCab calls a bracket a noun too).
-bool compound_part(const claims::Morph& m) {
-  if (m.pos != claims::Pos::noun) return false;
+bool compound_part(const text::Morph& m) {
+  if (m.pos != text::Pos::noun) return false;
   static constexpr std::string_view kParts[] = {"一般", "サ変接続", "形容動詞語幹", "固有名詞", "数"};
   bool part = std::find(std::begin(kParts), std::end(kParts), m.pos1) != std::end(kParts) ||
               (m.pos1 == "接尾" && (m.pos2 == "一般" || m.pos2 == "助数詞" || m.pos2 == "サ変接続"));
@@ -270,8 +270,8 @@ bool compound_part(const claims::Morph& m) {
 // `rate`: the compound opens with a number, its counter and a suffix (1秒あたり, 1人当たり), so
 // the number belongs to it.
 std::size_t noun_compound_start(std::string_view s, std::size_t from, std::size_t end, std::size_t at, bool& rate) {
-  thread_local std::vector<claims::Morph> morphs;
-  claims::analyse_morphs(s.substr(from, end - from), morphs);
+  thread_local std::vector<text::Morph> morphs;
+  text::analyse_morphs(s.substr(from, end - from), morphs);
   std::size_t k = 0;
   while (k < morphs.size() && from + morphs[k].end < at) ++k;
   if (k == morphs.size() || from + morphs[k].end != at) return at;

@@ -1,6 +1,8 @@
-// Morphological analysis for the claims stage: a small wrapper around MeCab with the IPA
-// dictionary (Debian mecab-ipadic-utf8), used on the few dozen characters of a sentence that
-// carry its final predicate (predicate.hpp), never on whole documents.
+// Morphological analysis, part of the text layer: a small wrapper around MeCab with the IPA
+// dictionary (Debian mecab-ipadic-utf8), used on short windows of text, never on whole
+// documents: the claims stage on the few dozen characters of a sentence that carry its final
+// predicate (claims/predicate.hpp), the terms stage on the noun compound at the left edge of a
+// glossed term (terms/gloss.cpp).
 //
 // One MeCab::Model is loaded for the process (the dictionary is mapped once); each thread
 // that analyses gets its own Tagger and Lattice (thread_local), so jatei-annotate's threads
@@ -18,7 +20,7 @@
 #include <string_view>
 #include <vector>
 
-namespace jatei::claims {
+namespace jatei::text {
 
 enum class Pos : unsigned char {
   noun, verb, adjective, auxiliary, particle, adverb, adnominal, conjunction, interjection, prefix, symbol, filler, other
@@ -53,4 +55,4 @@ MorphCost& morph_cost();
 // The dictionary folder in use (after the first analysis), for --explain and --version.
 std::string morph_dictionary();
 
-}  // namespace jatei::claims
+}  // namespace jatei::text

@@ -1,5 +1,5 @@
 // MeCab behind a small interface: one model for the process, a tagger and a lattice per thread.
-#include "claims/morph.hpp"
+#include "text/morph.hpp"
 
 #include <mecab.h>
 
@@ -17,7 +17,7 @@
 #define JATEI_MECAB_DICDIR "/var/lib/mecab/dic/ipadic-utf8"
 #endif
 
-namespace jatei::claims {
+namespace jatei::text {
 namespace {
 
 std::string dicdir() {
@@ -52,7 +52,7 @@ const Shared& shared() {
     if (info && info->charset && std::string_view(info->charset) != "utf-8" && std::string_view(info->charset) != "UTF-8" &&
         std::string_view(info->charset) != "utf8") {
       out.error = "the MeCab dictionary in " + out.dir + " is in " + info->charset +
-                  "; jatei-claims needs one in UTF-8 (mecab-ipadic-utf8)";
+                  "; jatei needs one in UTF-8 (mecab-ipadic-utf8)";
       out.model.reset();
     }
     return out;
@@ -175,4 +175,4 @@ void analyse_morphs(std::string_view text, std::vector<Morph>& out) {
       std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
 }
 
-}  // namespace jatei::claims
+}  // namespace jatei::text
