@@ -217,6 +217,18 @@ BOOST_AUTO_TEST_CASE(sentences_that_look_like_questions) {
   BOOST_TEST(cat("利用者はかえって増えるのではないでしょうか。") == "speculation");
 }
 
+// Advice is not a hedge; a quotation set off by a comma before its speaker is reported; a
+// state the source ascribes (…は困難としている) is its position, a role (…を対象としている) a fact.
+BOOST_AUTO_TEST_CASE(advice_comma_quotations_and_stated_positions) {
+  BOOST_TEST(cat("寝る前には部屋を少し暗くするとよいでしょう。") == "opinion");
+  BOOST_TEST(cat("来年はもっと寒くなるでしょう。") == "speculation");
+  BOOST_TEST(cat("若い人に続けてもらうには、どうしたらいいでしょう。") == "question");
+  BOOST_TEST(cat("値上がりはまだ続く可能性がある、と市場関係者は話した。") == "reported");
+  BOOST_TEST(cat("県は、年内の開通は困難としている。") == "reported");
+  BOOST_TEST(cat("この補助金は、中小企業を対象としている。") == "fact");
+  BOOST_TEST(cat("大会は中止とした。") == "fact");
+}
+
 BOOST_AUTO_TEST_CASE(direct_quotations) {
   BOOST_TEST(cat("そのとき、父が「借りてくれる人さえいれば、土地は生きるのに。」と言ったのが忘れられなくて。") == "reported");
   BOOST_TEST(cat("ある業界関係者は「ようやく世界と勝負できる会社が出てきた。」と期待を寄せる一方、「簡単ではない」と慎重な見方も示した。") ==

@@ -276,7 +276,7 @@ bool questions(Ctx& c, bool wh) {
 }
 
 
-void modals(Ctx& c) {
+void modals(Ctx& c, bool wh) {
   const Predicate& p = c.p;
   for (const ModalMark& m : p.marks) {
     std::size_t b = m.begin, e = m.end;
@@ -284,7 +284,13 @@ void modals(Ctx& c) {
       case Modal::conjecture: {
         // といいでしょう / べきでしょう: advice, not a hedge
         const Chunk& h = p.chunks[p.head];
+        // (…を使うとよいでしょう: よい read into the verb's chunk after と/ば/たら)
         bool advice = h.lemma == "いい" || h.lemma == "よい" || h.lemma == "良い" || h.tail.find("べき") != std::string::npos;
+        for (std::string_view cond : {"と", "ば", "たら", "だら"})
+          for (std::string_view good : {"いい", "よい", "良い"})
+            if (h.tail.find(std::string(cond) + std::string(good)) != std::string::npos) advice = true;
+        // どうしたらいいでしょう: with a question word it asks what to do, it is no advice
+        if (wh) advice = false;
         if (advice) c.hit(Category::opinion, 0.8, c.head_begin(), e, "", "advice (いいでしょう, べきでしょう), not a hedge");
         else c.hit(Category::speculation, 0.8, b, e, "", m.note + ": conjecture");
         break;
@@ -364,7 +370,7 @@ void grammar_hits(const Sent& s, const Predicate& p, const Lexicon& lex, bool wh
     return;
   if (grammar::questions(c, wh)) return;
   if (!grammar::quotative(c)) grammar::arguments(c);
-  grammar::modals(c);
+  grammar::modals(c, wh);
 }
 
 }  // namespace jatei::claims

@@ -652,6 +652,22 @@ Predicate analyse_predicate(std::string_view n, std::size_t begin, std::size_t e
     p.morphs.erase(p.morphs.begin() + static_cast<std::ptrdiff_t>(k));
     p.comma_before_quote = true;
   }
+  // …相談するといいでしょう: いい before です/でしょう or a final particle is the adjective
+  // (good), never the stem of 言う, which would take ます.
+  for (std::size_t k = 0; k < p.morphs.size(); ++k) {
+    Morph& m = p.morphs[k];
+    if (!(m.surface == "いい" && m.pos == Pos::verb && m.base == "いう")) continue;
+    const Morph* nx = k + 1 < p.morphs.size() ? &p.morphs[k + 1] : nullptr;
+    bool adjective = !nx || (nx->pos == Pos::auxiliary && (nx->base == "です" || nx->base == "だ")) ||
+                     (nx->pos == Pos::particle && nx->pos1 == "終助詞");
+    if (!adjective) continue;
+    m.pos = Pos::adjective;
+    m.pos1 = "自立";
+    m.pos2 = "*";
+    m.ctype = "形容詞・イイ";
+    m.cform = "基本形";
+    m.base = "いい";
+  }
   p.chunks = chunk(p.morphs);
   // The predicate: the last chunk with a content word (a trailing symbol chunk is skipped).
   for (int k = static_cast<int>(p.chunks.size()); k-- > 0;) {

@@ -250,6 +250,14 @@ bool to_suru(Ctx& c, const Quote& w) {
     return true;
   }
   bool nominal = w.bq && (w.bq->pos == Pos::noun);
+  // 市は、再開は困難としている / 同社は、原因を調査中としている: a state the source ascribes
+  // (an adjectival noun, a noun + 中), said now, is its position; 中止とした (past) decided,
+  // 高齢者を対象としている names a role.
+  bool state = nominal && (w.bq->pos1 == "形容動詞語幹" || (w.bq->pos1 == "接尾" && w.bq->surface == "中"));
+  if (state && p.progressive && !p.past) {
+    c.hit(Category::reported, 0.75, w.qb, w.he, "", "a state + としている: the source's position");
+    return true;
+  }
   if (nominal && !p.quote_after_bracket) return false;  // 中止とした: decided
   c.hit(Category::reported, 0.75, w.qb, w.he, "", "としている: the source's position");
   return true;
