@@ -196,7 +196,7 @@ BOOST_AUTO_TEST_CASE(labelled_roundtable) {
   BOOST_TEST(t[1].cert == "");  // a label makes the attribution certain
   BOOST_TEST(name_of(a.after, t[0].who) == "司会");
   BOOST_TEST(role_of(a.after, t[0].who) == "moderator");
-  BOOST_TEST(name_of(a.after, t[3].who) == "佐々木");
+  BOOST_TEST(name_of(a.after, t[3].who) == "佐々木恵");  // the full name the 出席者 line gives
   BOOST_TEST(a.after.header.persons.size() == 3u);
   BOOST_TEST(a.after.divisions[0].type == "dialogue");
   // the list stays in 佐々木's turn; the note, the lead and 出席者 are in no turn

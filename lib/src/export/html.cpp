@@ -155,9 +155,11 @@ void page_header(std::string& html, const xp::View& v, const std::string& title,
     html += "<p class=\"meta\">Participants: ";
     for (std::size_t i = 0; i < v.persons.size(); ++i) {
       auto& p = v.persons[i];
+      // A person declared by a role alone (Q. A. labels, an unnamed interviewer) is shown by the
+      // role, never by the internal id.
       html += (i ? ", " : "") + std::string("<span lang=\"") + esc(v.source.lang) + "\">" +
-              esc(p.name.empty() ? p.id : p.name) + "</span>";
-      if (!p.role.empty()) html += " (" + esc(p.role) + ")";
+              esc(!p.name.empty() ? p.name : !p.role.empty() ? p.role : p.id) + "</span>";
+      if (!p.role.empty() && !p.name.empty()) html += " (" + esc(p.role) + ")";
     }
     html += "</p>\n";
   }
@@ -279,8 +281,9 @@ class Page {
     std::string names, roles;
     for (auto& id : ids) {
       const Person* p = v_.person(id);
-      names += (names.empty() ? "" : "\u30FB") + (p && !p->name.empty() ? p->name : id);
-      if (p && !p->role.empty()) roles += (roles.empty() ? "" : ", ") + p->role;
+      bool named = p && !p->name.empty();
+      names += (names.empty() ? "" : "\u30FB") + (named ? p->name : p && !p->role.empty() ? p->role : id);
+      if (named && !p->role.empty()) roles += (roles.empty() ? "" : ", ") + p->role;
     }
     std::string cls = "turn";
     if (!t.cert.empty()) cls += " cert-" + t.cert;

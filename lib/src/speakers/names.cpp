@@ -259,6 +259,91 @@ std::string only_name_card(Context& cx) {
   return found.size() == 1 ? *found.begin() : std::string();
 }
 
+// The people an attendee list names ([attendee-key]: 出席者：佐藤花子、ジョン・スミス（技術部）),
+// as written, brackets and honorifics off, in order; from every block of the document.
+std::vector<std::string> attendee_names(Context& cx) {
+  std::vector<const Block*> blocks;  // the runs' blocks (moved into their items), then the rest
+  for (Item* it : cx.items()) blocks.push_back(&it->block);
+  for (auto& d : cx.doc.divisions)
+    for (auto& t : d.turns)
+      for (auto& b : t.blocks) blocks.push_back(&b);
+  std::vector<std::string> out;
+  for (const Block* b : blocks)
+    for (auto& leaf : b->leaves) {
+      std::string whole = leaf_text(leaf);
+      std::string_view v = trim_space(whole);
+      if (v.empty()) continue;
+      bool bracket = text::opens(text::at(v, 0)) != 0;  // 【出席者】
+      if (bracket) v = v.substr(text::next(v, 0));
+      std::size_t n = cx.cues["attendee-key"].prefix(v);
+      if (!n) continue;
+      v = v.substr(n);
+      if (bracket && !v.empty() && text::closes(text::at(v, 0))) v = v.substr(text::next(v, 0));
+      v = trim_space(v);
+      if (!v.empty() && (text::at(v, 0) == U'：' || text::at(v, 0) == ':')) v = trim_space(v.substr(text::next(v, 0)));
+      else if (!bracket) continue;
+      // Names between 、 ， , ／ / and spaces (a bracket after a name is its note); a family and a
+      // given name of at most three characters each with one space between are one name.
+      std::vector<std::pair<std::string, bool>> parts(1);  // text, ended by a space
+      int depth = 0;
+      for (text::CodePoint cp : text::code_points(v)) {
+        if (text::opens(cp.c)) ++depth;
+        if (depth > 0) {
+          if (text::closes(cp.c)) --depth;
+          continue;
+        }
+        bool space = text::is_white_space(cp.c);
+        if (space || cp.c == U'、' || cp.c == U'，' || cp.c == ',' || cp.c == U'／' || cp.c == '/') {
+          if (!parts.back().first.empty()) parts.emplace_back(), parts[parts.size() - 2].second = space;
+          continue;
+        }
+        utf8::append(parts.back().first, cp.c);
+      }
+      if (parts.back().first.empty()) parts.pop_back();
+      for (std::size_t i = 0; i < parts.size(); ++i) {
+        std::string name = parts[i].first;
+        if (role_word(name, cx.cues)) continue;  // 司会 市長: a word of office before or between the names
+        if (parts[i].second && i + 1 < parts.size() && text::length(name) <= 3 &&
+            text::length(parts[i + 1].first) <= 3 && !role_word(parts[i + 1].first, cx.cues))
+          name += " " + parts[++i].first;
+        name = strip_honorific(name, cx.cues);
+        bool shaped = text::length(name) >= 2 && text::length(name) <= 16;
+        for (text::CodePoint cp : text::code_points(name))
+          shaped = shaped && (is_name_char(cp.c) || text::is_hiragana(cp.c) || cp.c == U'・' || cp.c == ' ');
+        if (shaped) out.push_back(name);
+      }
+    }
+  return out;
+}
+
+// The full name an attendee list gives a label's person: the one listed name that is the label's
+// name, starts with it (佐藤 -> 佐藤花子) or ends with it after ・ (スミス -> ジョン・スミス).
+std::string listed_full_name(const std::vector<std::string>& listed, std::string_view key) {
+  std::string found;
+  int n = 0;
+  for (const std::string& name : listed) {
+    std::string bare;
+    for (text::CodePoint cp : text::code_points(name))
+      if (!text::is_space(cp.c)) utf8::append(bare, cp.c);
+    if (bare == key || (bare.starts_with(key) && !key.empty()) || ends_with(bare, "・" + std::string(key))) {
+      if (found != name) ++n;
+      found = name;
+    }
+  }
+  return n == 1 ? found : std::string();
+}
+
+// Whether every label of a person is a bare question or answer mark (Q. A： Ｑ　): a role the
+// label declares, not a name.
+bool only_role_marks(const std::vector<Item*>& own) {
+  if (own.empty()) return false;
+  for (const Item* it : own) {
+    const SpeakerLabel& sl = it->label->shape;
+    if (sl.style != SpeakerLabel::Style::qa || !sl.mark.empty() || !(sl.name == "Q" || sl.name == "A")) return false;
+  }
+  return true;
+}
+
 // What a person does: how many turns, how many of them end by asking (a question, a request),
 // and the [role] score of their paragraphs (explaining +, asking -).
 struct Behaviour {
@@ -273,6 +358,20 @@ void name_people(Context& cx) {
   auto aliases = merge_aliases(cx);
   for (Item* it : items)
     if (auto a = aliases.find(it->person); a != aliases.end()) it->person = a->second;
+  // An attendee list's full names: a label that writes a listed person shorter is that person,
+  // and two labels of one listed person are one person (スミス氏： and ジョン・スミス：).
+  std::map<std::string, std::string> full_name;  // person key -> the listed name
+  if (std::vector<std::string> listed = attendee_names(cx); !listed.empty()) {
+    std::map<std::string, std::string> first_key;  // listed name -> the key of its first label
+    for (Item* it : items) {
+      if (it->person.rfind("L:", 0) != 0) continue;
+      auto f = full_name.find(it->person);
+      if (f == full_name.end()) f = full_name.emplace(it->person, listed_full_name(listed, it->person.substr(2))).first;
+      if (f->second.empty()) continue;
+      std::string name = f->second;
+      it->person = first_key.emplace(name, it->person).first->second;
+    }
+  }
   // Order of first speaking, over the whole document, and what each does.
   std::vector<std::string> order;
   std::set<std::string, std::less<>> ordered;  // the keys in order, for a look-up
@@ -414,6 +513,11 @@ void name_people(Context& cx) {
         if (!only_person) only_person = only_person_of_lead(cx);
         if (!only_person->empty()) p.name = *only_person;
       }
+      // Q. and A. declare roles, not people named Q and A: the interviewer is named by a byline
+      // (聞き手：…), the one who answers by the lead or the title, else nobody.
+      if (only_role_marks(own_items))
+        p.name = p.role == "interviewer" ? interviewer : p.role == "interviewee" ? interviewee : std::string();
+      if (auto f = full_name.find(key); f != full_name.end() && !f->second.empty()) p.name = f->second;
     }
     if (k < cx.opts.names.size() && !cx.opts.names[k].empty()) p.name = cx.opts.names[k];
     cx.people.push_back(p);
