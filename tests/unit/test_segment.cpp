@@ -1363,3 +1363,37 @@ BOOST_AUTO_TEST_CASE(lists_without_marks_in_a_punctuated_text) {
       "水道料金の話\n" + para + "ミズ子\n値上げってほんとなの\nミズ子\n困っちゃうなあ\n" + para + para + para + para);
   BOOST_TEST(kind_of(bubbles, "ミズ子") != "list");
 }
+BOOST_AUTO_TEST_CASE(corrections_and_addenda_are_notes) {
+  const std::string text =
+      "路線バス3路線を再編へ\n北浜市は、市内の路線バス3路線を4月から再編すると発表した。利用者の少ない区間を減らす。\n"
+      "【訂正】当初、再編の対象を「4路線」としていましたが、「3路線」の誤りでした。訂正します。\n"
+      "追記（3/4）：コメントで、土日の便も減ると教えていただきました。ありがとうございます。\n"
+      "（12月3日 18時追記）\n市は説明会を開く予定だ。\n";
+  Document d = seg(text);
+  std::map<std::string, std::string> types;
+  for (auto& div : d.divisions)
+    for (auto& t : div.turns)
+      for (auto& b : t.blocks)
+        if (b.kind == BlockKind::note) types[jatei::leaf_text(b.leaves[0])] = b.leaves[0].attrs.value("type");
+  BOOST_TEST(types["【訂正】当初、再編の対象を「4路線」としていましたが、「3路線」の誤りでした。訂正します。"] == "correction");
+  BOOST_TEST(types["追記（3/4）：コメントで、土日の便も減ると教えていただきました。ありがとうございます。"] == "addendum");
+  BOOST_TEST(types["（12月3日 18時追記）"] == "addendum");
+  BOOST_TEST(types.size() == 3u);
+  BOOST_TEST(kind_of(d, "市は説明会を開く予定だ。") == "paragraph");
+  // Written <note xml:id="nN" type="…"> with the sentences inside, read back as notes, and the
+  // same bytes streamed as written from the document.
+  std::string xml = whole(text);
+  BOOST_TEST(xml.find("<note xml:id=\"n1\" type=\"correction\"><s xml:id=") != std::string::npos);
+  BOOST_TEST(xml.find("<note xml:id=\"n2\" type=\"addendum\">") != std::string::npos);
+  BOOST_TEST(streamed(text, 64) == xml);
+  BOOST_TEST(jatei::tei::write(jatei::tei::read(xml, "t.tei.xml")) == xml);
+  BOOST_TEST(shape(jatei::tei::read(xml, "t.tei.xml")) == shape(segment(utf8(text), named())));
+  // A note a person added by hand (no such type) stays as it was.
+  std::string hand = xml;
+  hand.replace(hand.find("</body>"), 0, "<div type=\"article\"><note resp=\"#ed1\">確認中</note></div>");
+  BOOST_TEST(jatei::tei::write(jatei::tei::read(hand, "t.tei.xml")) == hand);
+  // 訂正 inside a sentence, or a heading that only names the word, is no notice.
+  Document plain = seg("題名\n本文です。誤り訂正の仕組みを説明します。\n訂正の仕組み\n本文です。続きです。\n");
+  BOOST_TEST(shape(plain).find("note") == std::string::npos, shape(plain));
+}
+

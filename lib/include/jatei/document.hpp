@@ -101,6 +101,8 @@ enum class BlockKind {
   byline,     // <byline>
   head,       // <head>
   code,       // <ab type="code">: a line of program code or a command, its text without <s>
+  note,       // <note type="correction|addendum">: a notice that corrects or adds to the text
+              // (【訂正】…, 追記（3/4）：…), its sentences inside; the type is its leaf's attribute
   opaque      // an element the model does not know; `xml` keeps it
 };
 

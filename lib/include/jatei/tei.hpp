@@ -81,7 +81,8 @@ void write(const Document& doc, const std::function<void(std::string_view)>& sin
 // a Block made in memory, count() advances it as writing a block would (for a document written
 // in parts, each part starting from the counters at its cut).
 struct IdCounters {
-  std::size_t s = 0, p = 0, item = 0, head = 0, trailer = 0, byline = 0, list = 0, quote = 0, figure = 0, code = 0;
+  std::size_t s = 0, p = 0, item = 0, head = 0, trailer = 0, byline = 0, list = 0, quote = 0, figure = 0, code = 0,
+              note = 0;
   // Gives the container (list, quote, figure), its leaves and their sentences the next ids.
   void assign(Block& b);
   // Advances the counters past a block of `kind` with `leaves` leaves and `sentences` sentences.
@@ -90,7 +91,8 @@ struct IdCounters {
 };
 
 // The element of a block kind's leaves: p (paragraph, quote), item (list), head (figure, head),
-// trailer, byline, ab (code: written <ab type="code">, text only).
+// trailer, byline, ab (code: written <ab type="code">, text only), note (a correction or an
+// addendum: <note type="…">).
 const char* leaf_element(BlockKind kind);
 
 // A sentence's byte range within its leaf's text.
@@ -120,8 +122,8 @@ class StreamWriter {
   // A block written from its source text, numbered from ids(): open_block() with the first
   // leaf's lead (a container's tag goes after it), leaf() for each leaf with the whitespace
   // before it, its text and its sentences' ranges in that text (the text between them is
-  // written as it is), close_block().
-  void open_block(BlockKind kind, std::string_view lead);
+  // written as it is), close_block(). A note's leaves take `type` (correction, addendum).
+  void open_block(BlockKind kind, std::string_view lead, std::string_view type = {});
   void leaf(std::string_view lead, std::string_view text, std::span<const TextRange> sentences);
   void close_block();
   void close_div();
@@ -162,6 +164,7 @@ class StreamWriter {
   const char* leaf_element_ = "p";
   const char* leaf_prefix_ = "p";
   std::size_t* leaf_counter_ = nullptr;
+  std::string leaf_type_;
   bool lead_out_ = false;
 };
 

@@ -42,6 +42,7 @@ std::string_view to_string(BlockKind k) {
     case BlockKind::byline: return "byline";
     case BlockKind::head: return "head";
     case BlockKind::code: return "code";
+    case BlockKind::note: return "note";
     case BlockKind::opaque: return "opaque";
   }
   return "paragraph";

@@ -336,6 +336,9 @@ class Page {
       case BlockKind::code:
         for (auto& l : b.leaves) leaf(l, "pre", "code", label), label = nullptr;
         return;
+      case BlockKind::note:
+        for (auto& l : b.leaves) leaf(l, "p", "note", label), label = nullptr;
+        return;
     }
   }
 

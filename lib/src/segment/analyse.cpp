@@ -125,6 +125,9 @@ class Analysis : Pass {
       l.head_like = short_unended && cues_.section_head.prefix(l.content()) &&
                     !(reads_like_a_turn(l.content()) && !heading_tag(l.content()));
       l.dateline = l.chars <= 60 && !ends_like_sentence(l.content()) && cues_.dateline.whole(l.content());
+      // A notice that corrects or adds to the article (【訂正】…, 追記（3/4）：…), whatever it
+      // looked like otherwise.
+      if (l.kind != LineKind::code && note_type(l.content())) l.kind = LineKind::note;
       // A dateline with the venue and the crowd (…　観衆 6,312人) is no counter of the page.
       if (l.dateline && l.kind == LineKind::boilerplate && !cues_.boilerplate_line.contains(l.content()) &&
           !cues_.chrome_line.whole(l.content()))

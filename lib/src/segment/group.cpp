@@ -71,6 +71,7 @@ class Grouping : Pass {
         }
         case LineKind::caption: pb.kind = BlockKind::figure; break;
         case LineKind::code: pb.kind = BlockKind::code; break;
+        case LineKind::note: pb.kind = BlockKind::note; break;
         case LineKind::trailer: pb.kind = BlockKind::trailer; break;
         case LineKind::byline:
         case LineKind::credit: pb.kind = BlockKind::byline; break;

@@ -15,7 +15,7 @@ namespace jatei::seg {
 
 constexpr std::size_t kMaxCueChars = 200;  // longer lines are always body text
 
-enum class LineKind : std::uint8_t { blank, para, bullet, number, caption, trailer, byline, credit, boilerplate, summary_head, section_head, code };
+enum class LineKind : std::uint8_t { blank, para, bullet, number, caption, trailer, byline, credit, boilerplate, summary_head, section_head, code, note };
 
 // One line of the text (its number is its index + 1). 48 bytes: the passes over all lines
 // read every one of them. Plain data without initialisers, so that an array of them can be

@@ -156,6 +156,14 @@ class Pass {
   // A line that could head what follows it by layout alone (lists.cpp).
   bool could_head(const Line& l) const;
 
+  // The type of the notice a line opens: correction ([correction]), addendum ([addendum]), or
+  // none (nullptr).
+  const char* note_type(std::string_view c) const {
+    if (rules_.matches_prefix("correction", c)) return "correction";
+    if (rules_.matches_prefix("addendum", c)) return "addendum";
+    return nullptr;
+  }
+
   // Whether line j is body text: a paragraph of sentences, or a list.
   bool is_body(std::size_t j) const {
     if (j == npos) return false;

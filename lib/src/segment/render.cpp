@@ -211,6 +211,7 @@ class Renderer : Pass {
     Leaf leaf;
     leaf.element = element;
     if (std::string_view(element) == "ab") leaf.attrs.set("type", "code");
+    if (std::string_view(element) == "note") leaf.attrs.set("type", note_type(l.content()));
     leaf.line = static_cast<std::size_t>(&l - lines_.data()) + 1;
     std::string_view line = text_.substr(l.begin, l.end - l.begin);
     leaf.lead = std::string(text_.substr(last_end, l.begin - last_end));
@@ -238,7 +239,8 @@ class Renderer : Pass {
   // Writes block pb from its lines, numbered by the writer: the same bytes as the writer's
   // block() of what materialise() and IdCounters::assign() give, without making its leaves.
   void write_lines(tei::StreamWriter& w, const PendingBlock& pb, std::size_t& last_end) const {
-    w.open_block(pb.kind, text_.substr(last_end, lines_[pb.first].begin - last_end));
+    const char* type = pb.kind == BlockKind::note ? note_type(lines_[pb.first].content()) : nullptr;
+    w.open_block(pb.kind, text_.substr(last_end, lines_[pb.first].begin - last_end), type ? type : "");
     for (std::uint32_t i = pb.first; i <= pb.last; ++i) {
       const Line& l = lines_[i];
       if (l.kind == LineKind::blank) continue;

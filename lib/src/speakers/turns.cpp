@@ -234,6 +234,20 @@ void place_other_block(Run& r, std::size_t i, Grouping& g, bool ended) {
     case BlockKind::figure:
       leave_out(g, it, ended, ended ? "a caption after the last labelled turn: the dialogue is over" : "a caption", false);
       return;
+    case BlockKind::note:
+      // 追記（3/16）：… right after a post: its writer adds to it, even after the last label (the
+      // last post's addendum); a notice elsewhere, or a correction after the dialogue, is the
+      // editor's.
+      if (g.last_spoken && !g.current.empty() &&
+          (!ended || (!it.block.leaves.empty() && it.block.leaves[0].attrs.value("type") == "addendum"))) {
+        it.part = Part::attached;
+        it.person = g.current;
+        it.why = "an addendum to the turn before it";
+        g.last_spoken = true;
+      } else {
+        leave_out(g, it, ended, "a correction or an addendum notice", false);
+      }
+      return;
     case BlockKind::head:
       // An answer of a question-and-answer pair goes on under its own subheadings (【回答】 …
       // ■差額の請求は3年まで …): the lines after the heading are still the answer's.

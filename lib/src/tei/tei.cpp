@@ -606,7 +606,7 @@ class Reader {
 
   static bool is_block(std::string_view name) {
     return name == "p" || name == "list" || name == "quote" || name == "figure" || name == "trailer" ||
-           name == "byline" || name == "head" || name == "ab";
+           name == "byline" || name == "head" || name == "ab" || name == "note";
   }
 
   void read_body(pugi::xml_node body, Document& doc) {
@@ -724,6 +724,15 @@ class Reader {
       }
     };
     if (!is_block(name)) return raw_block(n);
+    // A correction or an addendum notice is a block of its own; any other note (one a person
+    // added by hand) is kept as it was.
+    if (name == "note") {
+      std::string_view type = n.attribute("type").value();
+      if (type != "correction" && type != "addendum") return raw_block(n);
+      b.kind = BlockKind::note;
+      b.leaves.push_back(read_leaf(n));
+      return b;
+    }
     if (name == "p" || name == "trailer" || name == "byline" || name == "head" || name == "ab") {
       b.kind = name == "p" ? BlockKind::paragraph
                : name == "trailer" ? BlockKind::trailer
@@ -1392,6 +1401,7 @@ std::pair<const char*, std::size_t*> numbering(IdCounters& ids, std::string_view
   if (element == "quote") return {"q", &ids.quote};
   if (element == "figure") return {"fig", &ids.figure};
   if (element == "ab") return {"ab", &ids.code};
+  if (element == "note") return {"n", &ids.note};
   return {nullptr, nullptr};
 }
 
@@ -1417,6 +1427,7 @@ const char* leaf_element(BlockKind kind) {
     case BlockKind::trailer: return "trailer";
     case BlockKind::byline: return "byline";
     case BlockKind::code: return "ab";
+    case BlockKind::note: return "note";
     default: return "p";
   }
 }
@@ -1436,7 +1447,8 @@ void IdCounters::count(BlockKind kind, std::size_t leaves, std::size_t sentences
   s += sentences;
 }
 
-void StreamWriter::open_block(BlockKind kind, std::string_view lead) {
+void StreamWriter::open_block(BlockKind kind, std::string_view lead, std::string_view type) {
+  leaf_type_.assign(type);
   lead_out_ = take_first();
   std::string_view container = container_name(kind);
   container_ = container.empty() ? nullptr : container.data();
@@ -1457,6 +1469,11 @@ void StreamWriter::leaf(std::string_view lead, std::string_view text, std::span<
   if (std::string_view(leaf_element_) == "ab") {  // a line of code: <ab xml:id="abN" type="code">
     buf_.pop_back();
     buf_ += " type=\"code\">";
+  } else if (!leaf_type_.empty()) {  // a notice: <note xml:id="nN" type="correction">
+    buf_.pop_back();
+    buf_ += " type=\"";
+    escape_attr(buf_, leaf_type_);
+    buf_ += "\">";
   }
   std::size_t prev = 0;
   for (auto [b, e] : sentences) {
