@@ -100,7 +100,8 @@ BOOST_AUTO_TEST_CASE(translation_division_is_not_source) {
 BOOST_AUTO_TEST_CASE(standoff_survives_a_round_trip) {
   std::string xml = slurp(std::string(JATEI_SOURCE_DIR) + "/tests/schema/valid/merged.xml");
   Document d = tei::read(xml);
-  BOOST_TEST(d.standoff.find("<listAnnotation type=\"factcheck\">") != std::string::npos);
+  BOOST_TEST(d.standoff.raw.find("<listAnnotation type=\"factcheck\">") != std::string::npos);
+  BOOST_TEST(!d.standoff.fact_checks.empty());
   std::string once = tei::write(d);
   BOOST_TEST(once.find("target=\"#s4\" resp=\"#checker1\">The fall was 16.97%") != std::string::npos);
   BOOST_TEST(tei::write(tei::read(once)) == once);

@@ -219,6 +219,28 @@ struct Header {
   bool operator==(const Header&) const = default;
 };
 
+// A fact-checker's verdict on one or more sentences: a <note type="factcheck"> of the stand-off.
+struct FactCheck {
+  std::vector<std::string> targets;  // the sentences' ids (@target, without '#')
+  std::string resp;                  // the id of the respStmt that names the reviewer (@resp, without '#')
+  std::string rating;                // @n: the verdict as the reviewer wrote it
+  std::string subtype;               // @subtype: the verdict as a name (mostly-true)
+  std::string text;                  // the note's own text: not the date of the check, not the link
+  std::string date;                  // <date when>: when it was checked (YYYY, YYYY-MM, YYYY-MM-DD)
+  std::string url;                   // <ref target>: where the check is published
+  bool operator==(const FactCheck&) const = default;
+};
+
+// The <standOff> after <text>. The fact-check verdicts are typed (jatei-merge puts them in
+// with tei::put, jatei/standoff.hpp; the exports read them); the element as read is kept for
+// the TEI layer, which writes it back unchanged when the verdicts are those it held, and
+// otherwise writes the verdicts into it, everything else in it kept as it was.
+struct StandOff {
+  std::vector<FactCheck> fact_checks;  // in document order
+  std::string raw;                     // the <standOff> element as read; empty when there was none
+  bool operator==(const StandOff&) const = default;
+};
+
 class Document {
  public:
   Header header;
@@ -227,9 +249,8 @@ class Document {
   std::string tail;
   // Attributes of <TEI> other than the namespace (xml:lang …).
   Attrs root_attrs;
-  // The <standOff> element after <text> (e.g. fact-check verdicts from jatei-merge), serialized
-  // as read; empty when there is none. Written back unchanged after </text>.
-  std::string standoff;
+  // The <standOff> element after <text> (fact-check verdicts from jatei-merge, typed).
+  StandOff standoff;
   // What the tools do not read but keep (a person's hand edits), serialized as read and written
   // back in place: the attributes of <text> and <body> (@rend …); what <text> holds before
   // <body> (<front>) and after it (<back>); the other children of <TEI> (elements, comments,

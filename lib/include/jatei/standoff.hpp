@@ -1,57 +1,23 @@
-// Fact-check verdicts, typed: what a document's <standOff> says of its sentences (the
-// <note type="factcheck"> elements jatei-merge writes), read and written by the TEI layer, so
-// that the mergers and exporters never edit XML themselves.
+// Fact-check verdicts put into a document's stand-off (Document::standoff, typed in
+// jatei/document.hpp), as jatei-merge does: one verdict per sentences and reviewer. The TEI
+// layer writes them (tei::write), so the mergers and exporters never edit XML themselves.
 //
-//   for (const jatei::tei::FactCheck& v : jatei::tei::fact_checks(doc.standoff)) …
+//   for (const jatei::FactCheck& v : doc.standoff.fact_checks) …
 //
-//   jatei::tei::StandOff so(doc.standoff);
-//   so.put({{"s5"}, "checker1", "Mostly true", "mostly-true", "", "2026-01-05", ""});
-//   doc.standoff = so.xml();
+//   jatei::tei::put(doc.standoff, {{"s5"}, "checker1", "Mostly true", "mostly-true", "", "2026-01-05", ""});
 #pragma once
 
-#include <memory>
-#include <string>
-#include <vector>
+#include "jatei/document.hpp"
 
 namespace jatei::tei {
 
-// A fact-checker's verdict on one or more sentences.
-struct FactCheck {
-  std::vector<std::string> targets;  // the sentences' ids (@target, without '#')
-  std::string resp;                  // the id of the respStmt that names the reviewer (@resp, without '#')
-  std::string rating;                // @n: the verdict as the reviewer wrote it
-  std::string subtype;               // @subtype: the verdict as a name (mostly-true)
-  std::string text;                  // the note's own text: not the date of the check, not the link
-  std::string date;                  // <date when>: when it was checked (YYYY, YYYY-MM, YYYY-MM-DD)
-  std::string url;                   // <ref target>: where the check is published
-  bool operator==(const FactCheck&) const = default;
-};
+enum class Put { added, updated, unchanged };
 
-// The verdicts a stand-off holds (Document::standoff, as read), in document order; none when
-// it is empty or not well-formed. `text` is the note's text as it stands (white space kept).
-std::vector<FactCheck> fact_checks(const std::string& standoff);
-
-// A stand-off opened to put verdicts in: everything else it holds stays as it was.
-class StandOff {
- public:
-  // `standoff`: Document::standoff (empty: a new one). Throws std::logic_error when a stored
-  // stand-off is not well-formed (the reader made it: a bug).
-  explicit StandOff(const std::string& standoff);
-  ~StandOff();
-  StandOff(const StandOff&) = delete;
-  StandOff& operator=(const StandOff&) = delete;
-
-  enum class Put { added, updated, unchanged };
-  // Adds `v` to the fact-check list, or replaces the verdict with the same targets and reviewer
-  // (unchanged: it said the same already). Text from outside goes through xml::writable.
-  Put put(const FactCheck& v);
-
-  // The <standOff> element, for Document::standoff.
-  std::string xml() const;
-
- private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
-};
+// Puts `v` into `standoff.fact_checks`: added at the end, or in place of the verdict with the
+// same targets and reviewer (the last one, if a hand-edited stand-off has two). `v` is stored as
+// the TEI would give it back once written (its text from outside through xml::writable, line
+// ends and white space as an XML reader reads them), so that putting the same verdict again
+// is `unchanged`.
+Put put(StandOff& standoff, const FactCheck& v);
 
 }  // namespace jatei::tei

@@ -141,7 +141,7 @@ class StreamWriter {
   // What is buffered and not yet handed to the sink, taken out.
   std::string release() { return std::move(buf_); }
   // The text after the last block, then </body></text>, the stand-off, </TEI>.
-  void end(std::string_view tail, const std::string& standoff = {});
+  void end(std::string_view tail, const StandOff& standoff = {});
   // The same for a document read from TEI: its tail, <back>, stand-off and what follows <text>.
   void end(const Document& doc);
 

@@ -2,7 +2,6 @@
 // printer and all formats agree on who speaks, what a sentence is and what a term means.
 #include "export/view.hpp"
 #include "tei/escape.hpp"
-#include "jatei/standoff.hpp"
 #include "tei/xml_input.hpp"
 
 #include <pugixml.hpp>
@@ -690,7 +689,7 @@ void View::read_terms() {
 }
 
 void View::read_standoff() {
-  for (tei::FactCheck& fc : tei::fact_checks(doc.standoff)) {
+  for (FactCheck fc : doc.standoff.fact_checks) {
     Verdict v;
     v.targets = std::move(fc.targets);
     v.resp = std::move(fc.resp);

@@ -60,7 +60,7 @@ std::set<std::string> all_ids(const Document& doc) {
   }
   for (auto& r : doc.header.responsibilities) add(r.id);
   ids_in_xml(doc.header.raw_header, ids);
-  ids_in_xml(doc.standoff, ids);
+  ids_in_xml(doc.standoff.raw, ids);
   return ids;
 }
 

@@ -301,19 +301,17 @@ VerdictMergeReport merge_verdicts(Document& doc, std::string_view data, const st
 
   // Work on a copy; the document changes only at the end.
   Document work = doc;
-  tei::StandOff standoff(work.standoff);
   bool changed = false;
   for (auto& v : verdicts) {
     std::string resp = mergeutil::declare_resp(work, "fact-check", v.reviewer, "checker");
-    switch (standoff.put({{v.id}, resp, v.rating, xp::slug(v.rating), v.note, v.date, v.url})) {
-      case tei::StandOff::Put::unchanged: ++report.unchanged; continue;
-      case tei::StandOff::Put::updated: ++report.updated; break;
-      case tei::StandOff::Put::added: ++report.added; break;
+    switch (tei::put(work.standoff, {{v.id}, resp, v.rating, xp::slug(v.rating), v.note, v.date, v.url})) {
+      case tei::Put::unchanged: ++report.unchanged; continue;
+      case tei::Put::updated: ++report.updated; break;
+      case tei::Put::added: ++report.added; break;
     }
     changed = true;
   }
   if (!changed) return report;
-  work.standoff = standoff.xml();
   work.add_application("jatei-merge", kVersion);
   doc = std::move(work);
   return report;

@@ -1,14 +1,16 @@
-// Fact-check verdicts in <standOff>: read into FactChecks, and put in as
+// Fact-check verdicts in <standOff>: read into FactChecks, and written as
 // <listAnnotation type="factcheck"><note type="factcheck" …> with the indentation of a
 // pretty-printed file, the rest of the stand-off kept as it was.
-#include "jatei/standoff.hpp"
+#include "tei/standoff.hpp"
 
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <sstream>
 #include <stdexcept>
 #include <string_view>
 
+#include "jatei/standoff.hpp"
 #include "tei/escape.hpp"
 #include "tei/xml_input.hpp"
 
@@ -38,15 +40,26 @@ FactCheck read_note(pugi::xml_node note) {
   if (!resp.empty()) v.resp = resp.front();
   v.subtype = note.attribute("subtype").value();
   v.rating = note.attribute("n").value();
+  // The space write_note puts before the date and the link is not part of the text.
+  auto separator = [&v] {
+    if (v.text.ends_with(' ')) v.text.pop_back();
+  };
   for (auto c : note.children()) {
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
       v.text += c.value();
     } else if (std::string_view(c.name()) == "ref") {
-      if (v.url.empty()) v.url = c.attribute("target").value();
+      if (v.url.empty()) {
+        v.url = c.attribute("target").value();
+        separator();
+      }
     } else if (c.type() == pugi::node_element && std::string_view(c.name()) == "date" && c.attribute("when")) {
-      if (v.date.empty()) v.date = c.attribute("when").value();
       // The date of the check is written <date when="D">D</date>: not part of the note.
-      if (xml_input::squash_space(xml_input::text_of(c)) != c.attribute("when").value()) v.text += xml_input::text_of(c);
+      bool written = xml_input::squash_space(xml_input::text_of(c)) == c.attribute("when").value();
+      if (v.date.empty()) {
+        v.date = c.attribute("when").value();
+        separator();
+      }
+      if (!written) v.text += xml_input::text_of(c);
     } else if (c.type() == pugi::node_element) {
       v.text += xml_input::text_of(c);
     }
@@ -96,65 +109,119 @@ void write_note(pugi::xml_node note, const FactCheck& v) {
   }
 }
 
-}  // namespace
+std::string written_note(const FactCheck& v) {
+  pugi::xml_document tmp;
+  write_note(tmp.append_child("note"), v);
+  return raw(tmp.first_child());
+}
 
-std::vector<FactCheck> fact_checks(const std::string& standoff) {
-  std::vector<FactCheck> out;
-  if (standoff.empty()) return out;
-  pugi::xml_document sd;
-  if (!sd.load_buffer(standoff.data(), standoff.size(), kParse, pugi::encoding_utf8)) return out;
-  for (auto list : sd.child("standOff").children("listAnnotation"))
+// The fact-check notes of a stand-off in document order (those fact_checks reads).
+std::vector<pugi::xml_node> notes(pugi::xml_node standoff) {
+  std::vector<pugi::xml_node> out;
+  for (auto list : standoff.children("listAnnotation"))
     for (auto note : list.children("note"))
-      if (std::string_view(note.attribute("type").value()) == "factcheck") out.push_back(read_note(note));
+      if (std::string_view(note.attribute("type").value()) == "factcheck") out.push_back(note);
   return out;
 }
 
-struct StandOff::Impl {
-  pugi::xml_document doc;
-  pugi::xml_node standoff, list;  // list: made on the first put()
+// A stored stand-off opened to write verdicts into: everything else it holds stays as it was.
+class Editor {
+ public:
+  explicit Editor(const std::string& stored) {
+    if (!stored.empty()) {
+      if (!doc_.load_buffer(stored.data(), stored.size(), kParse, pugi::encoding_utf8))
+        throw std::logic_error("stored standOff is not well-formed");
+    } else {
+      doc_.append_child("standOff").append_child(pugi::node_pcdata).set_value("\n  ");
+    }
+    standoff_ = doc_.child("standOff");
+  }
+
+  // Puts `v` in place of `old`.
+  void replace(pugi::xml_node old, const FactCheck& v) {
+    pugi::xml_node parent = old.parent();
+    pugi::xml_node note = parent.insert_child_after("note", old);
+    write_note(note, v);
+    parent.remove_child(old);
+  }
+
+  // Adds `v` at the end of the fact-check list, made when missing.
+  void add(const FactCheck& v) {
+    if (!list_) list_ = standoff_.find_child_by_attribute("listAnnotation", "type", "factcheck");
+    if (!list_) {
+      pugi::xml_document tmp;
+      pugi::xml_node l = tmp.append_child("listAnnotation");
+      l.append_attribute("type") = "factcheck";
+      append_indented(standoff_, l, "    ", "  ");
+      list_ = standoff_.find_child_by_attribute("listAnnotation", "type", "factcheck");
+    }
+    pugi::xml_document tmp;
+    write_note(tmp.append_child("note"), v);
+    append_indented(list_, tmp.first_child(), "      ", "    ");
+  }
+
+  pugi::xml_node standoff() const { return standoff_; }
+  std::string xml() const { return raw(standoff_); }
+
+ private:
+  pugi::xml_document doc_;
+  pugi::xml_node standoff_, list_;
 };
 
-StandOff::StandOff(const std::string& standoff) : impl_(std::make_unique<Impl>()) {
-  if (!standoff.empty()) {
-    if (!impl_->doc.load_buffer(standoff.data(), standoff.size(), kParse, pugi::encoding_utf8))
-      throw std::logic_error("stored standOff is not well-formed");
-  } else {
-    impl_->doc.append_child("standOff").append_child(pugi::node_pcdata).set_value("\n  ");
-  }
-  impl_->standoff = impl_->doc.child("standOff");
+bool same_key(const FactCheck& a, const FactCheck& b) { return a.targets == b.targets && a.resp == b.resp; }
+
+}  // namespace
+
+StandOff read_standoff(std::string raw_xml) {
+  StandOff out;
+  out.raw = std::move(raw_xml);
+  if (out.raw.empty()) return out;
+  pugi::xml_document sd;
+  if (!sd.load_buffer(out.raw.data(), out.raw.size(), kParse, pugi::encoding_utf8)) return out;
+  for (pugi::xml_node note : notes(sd.child("standOff"))) out.fact_checks.push_back(read_note(note));
+  return out;
 }
 
-StandOff::~StandOff() = default;
-
-StandOff::Put StandOff::put(const FactCheck& v) {
-  pugi::xml_node& list = impl_->list;
-  if (!list) list = impl_->standoff.find_child_by_attribute("listAnnotation", "type", "factcheck");
-  if (!list) {
-    pugi::xml_document tmp;
-    pugi::xml_node l = tmp.append_child("listAnnotation");
-    l.append_attribute("type") = "factcheck";
-    append_indented(impl_->standoff, l, "    ", "  ");
-    list = impl_->standoff.find_child_by_attribute("listAnnotation", "type", "factcheck");
+std::string standoff_xml(const StandOff& so) {
+  if (so.fact_checks.empty() && so.raw.empty()) return {};
+  const std::vector<FactCheck> stored = read_standoff(so.raw).fact_checks;
+  if (stored == so.fact_checks) return so.raw;
+  Editor ed(so.raw);
+  std::vector<pugi::xml_node> old = notes(ed.standoff());
+  // The verdicts as they were with some replaced (the same sentences and reviewer) and some
+  // added: each written where it stands. Otherwise (removed, moved) all written anew.
+  bool kept = so.fact_checks.size() >= stored.size() && old.size() == stored.size();
+  for (std::size_t k = 0; kept && k < stored.size(); ++k) kept = same_key(stored[k], so.fact_checks[k]);
+  if (!kept) {
+    for (pugi::xml_node n : old) n.parent().remove_child(n);
+    old.clear();
   }
+  for (std::size_t k = 0; k < so.fact_checks.size(); ++k) {
+    if (k < old.size()) {
+      if (!(stored[k] == so.fact_checks[k])) ed.replace(old[k], so.fact_checks[k]);
+    } else {
+      ed.add(so.fact_checks[k]);
+    }
+  }
+  return ed.xml();
+}
+
+Put put(StandOff& so, const FactCheck& v) {
+  // As the TEI gives it back once written.
+  std::string note = written_note(v);
   pugi::xml_document tmp;
-  pugi::xml_node note = tmp.append_child("note");
-  write_note(note, v);
-  const std::string target = pointers(v.targets), resp = "#" + v.resp;
-  pugi::xml_node old;
-  for (auto n : list.children("note"))
-    if (std::string_view(n.attribute("type").value()) == "factcheck" && n.attribute("target").value() == target &&
-        n.attribute("resp").value() == resp)
-      old = n;
-  if (!old) {
-    append_indented(list, note, "      ", "    ");
+  if (!tmp.load_buffer(note.data(), note.size(), kParse, pugi::encoding_utf8))
+    throw std::logic_error("a written fact-check note is not well-formed");
+  FactCheck w = read_note(tmp.first_child());
+  auto& all = so.fact_checks;
+  auto old = std::find_if(all.rbegin(), all.rend(), [&](const FactCheck& f) { return same_key(f, w); });
+  if (old == all.rend()) {
+    all.push_back(std::move(w));
     return Put::added;
   }
-  if (raw(old) == raw(note)) return Put::unchanged;
-  list.insert_copy_after(note, old);
-  list.remove_child(old);
+  if (*old == w) return Put::unchanged;
+  *old = std::move(w);
   return Put::updated;
 }
-
-std::string StandOff::xml() const { return raw(impl_->standoff); }
 
 }  // namespace jatei::tei

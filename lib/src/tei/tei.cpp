@@ -6,6 +6,7 @@
 #include "jatei/tei.hpp"
 #include "tei/escape.hpp"
 #include "tei/read_tree.hpp"
+#include "tei/standoff.hpp"
 #include "tei/xml_input.hpp"
 
 #include <pugixml.hpp>
@@ -258,7 +259,7 @@ std::size_t size_hint(const Document& doc) {
     for (auto& x : a.list()) n += x.name.size() + x.value.size() + 4;
     return n;
   };
-  std::size_t n = 8192 + doc.tail.size() + doc.standoff.size() + doc.header.raw_header.size() + doc.front.size() +
+  std::size_t n = 8192 + doc.tail.size() + doc.standoff.raw.size() + doc.header.raw_header.size() + doc.front.size() +
                   doc.back.size() + doc.before_text.size() + doc.after_text.size();
   for (auto& d : doc.divisions) {
     n += 64 + attrs_size(d.attrs);
@@ -570,7 +571,7 @@ class Reader {
     for (auto a : body.attributes()) doc.body_attrs.set(a.name(), a.value());
     keep_around(text, body, {}, doc.front, doc.back);  // <front> before <body>, <back> after it
     read_body(body, doc);
-    if (standoff) doc.standoff = serialize(standoff);
+    if (standoff) doc.standoff = read_standoff(serialize(standoff));
     return doc;
   }
 
@@ -1117,7 +1118,7 @@ class StreamReader : public Reader {
       } else if (t.kind != Tag::other && t.name == "standOff" && !standoff) {
         standoff = true;
         for (auto n : fragment(lt, e, 1).children())
-          if (n.type() == pugi::node_element) doc.standoff = serialize(n);
+          if (n.type() == pugi::node_element) doc.standoff = read_standoff(serialize(n));
       } else if (t.kind != Tag::other && t.name == "text" && !text) {
         if (!header) throw Fallback{};
         text = true;
@@ -1312,12 +1313,13 @@ void write_prologue(std::string& out, const Document& doc) {
 }
 
 // `back` and `after_text`: a read document's <back> and what followed its <text> (Document).
-void write_epilogue(std::string& out, std::string_view tail, const std::string& standoff,
+void write_epilogue(std::string& out, std::string_view tail, const StandOff& so,
                     const std::string& back = {}, const std::string& after_text = {}) {
   escape_text(out, tail);
   out += "</body>";
   out += back;
   out += "</text>\n";
+  const std::string standoff = standoff_xml(so);
   for (const std::string* part : {&standoff, &after_text}) {
     if (part->empty()) continue;
     out += "  ";
@@ -1499,7 +1501,7 @@ void StreamWriter::division(const Division& d, const std::vector<Person>& person
   write_division(buf_, d, &persons, Chunks{&sink_, chunk_});
 }
 
-void StreamWriter::end(std::string_view tail, const std::string& standoff) {
+void StreamWriter::end(std::string_view tail, const StandOff& standoff) {
   write_epilogue(buf_, tail, standoff);
   flush(true);
 }
