@@ -6,6 +6,7 @@
 #include "jatei/tei.hpp"
 #include "tei/escape.hpp"
 #include "tei/read_tree.hpp"
+#include "tei/skeleton.hpp"
 #include "tei/standoff.hpp"
 #include "tei/xml_input.hpp"
 
@@ -855,71 +856,16 @@ class Reader {
 // between divisions…) hands the whole input to Reader, whose answer (its document, or its
 // error with the same message, line and column as ever) is final: the stream only takes the
 // common path, never decides an error.
-struct Fallback {};
+using skeleton::Fallback;
+using skeleton::IdSet;
+using skeleton::Skeleton;
+using skeleton::Tag;
 
 std::size_t g_fragment = std::size_t(64) << 10;  // set_fragment_bytes() changes it for tests
 
-// The xml:ids seen so far, each held as 8 bytes (where its value is in the input, or in a side
-// buffer when it differs from the raw bytes there), in an open-addressing table.
-class IdSet {
- public:
-  explicit IdSet(std::string_view xml) : xml_(xml) {}
-  // False when `id` was there already. `raw` is where its value starts in the input, npos if unknown.
-  bool insert(std::string_view id, std::size_t raw) {
-    if (id.size() >= (std::size_t(1) << 23)) throw Fallback{};
-    if ((count_ + 1) * 10 > slots_.size() * 7) grow();
-    std::size_t h = std::hash<std::string_view>{}(id), mask = slots_.size() - 1;
-    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-      if (!slots_[i]) {
-        std::uint64_t ref;
-        if (raw != std::string_view::npos && raw + id.size() <= xml_.size() && xml_.compare(raw, id.size(), id) == 0) {
-          ref = std::uint64_t(raw) << 1;
-        } else {
-          ref = (std::uint64_t(side_.size()) << 1) | 1;
-          side_ += id;
-        }
-        slots_[i] = (ref << 23 | id.size()) + 1;
-        ++count_;
-        return true;
-      }
-      if (view(slots_[i]) == id) return false;
-    }
-  }
-
- private:
-  std::string_view view(std::uint64_t slot) const {
-    --slot;
-    std::size_t len = slot & ((std::uint64_t(1) << 23) - 1);
-    std::uint64_t ref = slot >> 23;
-    return (ref & 1 ? std::string_view(side_) : xml_).substr(ref >> 1, len);
-  }
-  void grow() {
-    std::vector<std::uint64_t> old(std::max<std::size_t>(1024, slots_.size() * 2), 0);
-    old.swap(slots_);
-    std::size_t mask = slots_.size() - 1;
-    for (std::uint64_t s : old) {
-      if (!s) continue;
-      std::size_t i = std::hash<std::string_view>{}(view(s)) & mask;
-      while (slots_[i]) i = (i + 1) & mask;
-      slots_[i] = s;
-    }
-  }
-  std::string_view xml_;
-  std::string side_;
-  std::vector<std::uint64_t> slots_;
-  std::size_t count_ = 0;
-};
-
-// A node of the skeleton scan: what starts at a '<', and where it ends (just past it).
-struct Tag {
-  enum Kind { start, empty, close, other } kind = other;  // other: comment, PI, CDATA, DOCTYPE
-  std::size_t end = 0;
-  std::string_view name;
-};
-
 class StreamReader : public Reader {
  public:
-  StreamReader(std::string_view xml, const std::string& origin) : Reader(xml, origin), ids_(xml) {}
+  StreamReader(std::string_view xml, const std::string& origin) : Reader(xml, origin), scan_(xml), ids_(xml) {}
 
   // Reads the document into `h`; throws Fallback when Reader must read it instead.
   void run(BlockHandler& h, Document& doc) {
@@ -931,93 +877,6 @@ class StreamReader : public Reader {
   }
 
  private:
-  static bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
-
-  Tag tag_at(std::size_t p) const {
-    std::string_view x = xml_;
-    auto until = [&](std::size_t from, std::string_view close) {
-      std::size_t e = x.find(close, from);
-      if (e == std::string_view::npos) throw Fallback{};
-      return Tag{Tag::other, e + close.size(), {}};
-    };
-    char second = p + 1 < x.size() ? x[p + 1] : '\0';
-    if (second == '!' || second == '?') {
-      std::string_view rest = x.substr(p);
-      if (rest.starts_with("<!--")) return until(p + 4, "-->");
-      if (rest.starts_with("<![CDATA[")) return until(p + 9, "]]>");
-      if (second == '?') return until(p + 2, "?>");
-      throw Fallback{};  // a DOCTYPE inside the prologue only (handled there)
-    }
-    bool closing = second == '/';
-    std::size_t n = p + 1 + closing;
-    // (Plain loops: find_first_of looks each byte up in the set with memchr.)
-    std::size_t ne = n;
-    while (ne < x.size() && !is_space(x[ne]) && x[ne] != '/' && x[ne] != '>') ++ne;
-    if (ne == x.size() || ne == n) throw Fallback{};
-    Tag t;
-    t.name = x.substr(n, ne - n);
-    if (closing) {
-      std::size_t e = x.find('>', ne);
-      if (e == std::string_view::npos) throw Fallback{};
-      t.kind = Tag::close;
-      t.end = e + 1;
-      return t;
-    }
-    std::size_t i = ne;
-    for (;;) {
-      while (i < x.size() && x[i] != '>' && x[i] != '"' && x[i] != '\'') ++i;
-      if (i == x.size()) throw Fallback{};
-      if (x[i] == '>') break;
-      std::size_t q = x.find(x[i], i + 1);
-      if (q == std::string_view::npos) throw Fallback{};
-      i = q + 1;
-    }
-    t.kind = x[i - 1] == '/' ? Tag::empty : Tag::start;
-    t.end = i + 1;
-    return t;
-  }
-
-  // The end of the element whose start tag is `t` (at p), by counting start and end tags.
-  std::size_t element_end(const Tag& t) const {
-    if (t.kind == Tag::empty) return t.end;
-    std::size_t depth = 1, i = t.end;
-    for (;;) {
-      std::size_t lt = xml_.find('<', i);
-      if (lt == std::string_view::npos) throw Fallback{};
-      Tag c = tag_at(lt);
-      if (c.kind == Tag::start) ++depth;
-      else if (c.kind == Tag::close && --depth == 0) return c.end;
-      i = c.end;
-    }
-  }
-
-  // The children of an element whose content starts at `i` and whose end tag is </name>: for each
-  // (an element, a comment, a PI, CDATA), `child(lt, t)` with where its tag starts and the tag,
-  // which returns where the scan goes on; before each and before the end tag, `gap(from, lt)` with
-  // the text there. Returns where the end tag starts and where it ends. Another end tag, or none:
-  // Fallback.
-  template <typename Child, typename Gap>
-  std::pair<std::size_t, std::size_t> children(std::size_t i, std::string_view name, Child&& child, Gap&& gap) {
-    for (;;) {
-      std::size_t lt = xml_.find('<', i);
-      if (lt == std::string_view::npos) throw Fallback{};
-      gap(i, lt);
-      Tag t = tag_at(lt);
-      if (t.kind == Tag::close) {
-        if (t.name != name) throw Fallback{};
-        return {lt, t.end};
-      }
-      i = child(lt, t);
-    }
-  }
-  template <typename Child>
-  std::pair<std::size_t, std::size_t> children(std::size_t i, std::string_view name, Child&& child) {
-    return children(i, name, std::forward<Child>(child), [](std::size_t, std::size_t) {});
-  }
-  bool cdata_at(std::size_t lt) const { return xml_.substr(lt).starts_with("<![CDATA["); }
-  // Where the node whose tag `t` starts at lt ends.
-  std::size_t node_end(const Tag& t) const { return t.kind == Tag::other ? t.end : element_end(t); }
-
   // Parses xml_[b, e) (whole nodes) as a fragment at `depth` (that of its parent), after checking
   // its depth and ids. The tree is in frag_.
   pugi::xml_node fragment(std::size_t b, std::size_t e, std::size_t depth) {
@@ -1074,31 +933,7 @@ class StreamReader : public Reader {
     xml_input::check_characters(x);
     xml_input::check_doctype(x);
     xml_input::check_references(x);
-    std::size_t i = x.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-    // The prologue: whitespace, the declaration, comments, processing instructions, a DOCTYPE.
-    Tag root;
-    std::size_t root_at = 0;
-    for (;;) {
-      while (i < x.size() && is_space(x[i])) ++i;
-      if (i >= x.size() || x[i] != '<') throw Fallback{};
-      if (x.substr(i).starts_with("<!DOCTYPE")) {
-        std::size_t e = x.find_first_of("[>", i);
-        if (e != std::string_view::npos && x[e] == '[') e = x.find("]", e);
-        if (e != std::string_view::npos) e = x.find('>', e);
-        if (e == std::string_view::npos) throw Fallback{};
-        i = e + 1;
-        continue;
-      }
-      Tag t = tag_at(i);
-      if (t.kind == Tag::other) {
-        i = t.end;
-        continue;
-      }
-      if (t.kind != Tag::start) throw Fallback{};
-      root = t;
-      root_at = i;
-      break;
-    }
+    auto [root, root_at] = scan_.root(x.starts_with("\xEF\xBB\xBF") ? 3 : 0);
     {
       pugi::xml_node r = start_tag(root_at, root, 1);
       if (std::string_view(r.name()) != "TEI" || std::string_view(r.attribute("xmlns").value()) != kNamespace) throw Fallback{};
@@ -1107,9 +942,9 @@ class StreamReader : public Reader {
     }
     // The children of <TEI>: the header first, then <text>; the first <standOff>; the rest kept.
     bool header = false, text = false, standoff = false;
-    i = children(root.end, "TEI", [&](std::size_t lt, const Tag& t) {
-      std::size_t e = node_end(t);
-      if (t.kind == Tag::other && cdata_at(lt)) return e;  // text in <TEI> is not read
+    std::size_t i = scan_.children(root.end, "TEI", [&](std::size_t lt, const Tag& t) {
+      std::size_t e = scan_.node_end(t);
+      if (t.kind == Tag::other && scan_.cdata_at(lt)) return e;  // text in <TEI> is not read
       if (t.kind != Tag::other && t.name == "teiHeader" && !header) {
         if (text) throw Fallback{};
         header = true;
@@ -1129,15 +964,7 @@ class StreamReader : public Reader {
       return e;
     }).second;
     if (!header || !text) throw Fallback{};
-    // After the root: whitespace, comments and processing instructions only.
-    for (;;) {
-      while (i < x.size() && is_space(x[i])) ++i;
-      if (i >= x.size()) break;
-      if (x[i] != '<') throw Fallback{};
-      Tag t = tag_at(i);
-      if (t.kind != Tag::other || x.substr(i).starts_with("<![CDATA[")) throw Fallback{};
-      i = t.end;
-    }
+    scan_.after_root(i);
     h.end(doc);
   }
 
@@ -1146,13 +973,13 @@ class StreamReader : public Reader {
     for (auto a : start_tag(p, tt, 2).attributes()) doc.text_attrs.set(a.name(), a.value());
     if (tt.kind == Tag::empty) throw Fallback{};  // no body
     bool body = false;
-    std::size_t end = children(tt.end, "text", [&](std::size_t lt, const Tag& t) {
-      if (t.kind == Tag::other && cdata_at(lt)) return t.end;
+    std::size_t end = scan_.children(tt.end, "text", [&](std::size_t lt, const Tag& t) {
+      if (t.kind == Tag::other && scan_.cdata_at(lt)) return t.end;
       if (t.kind != Tag::other && t.name == "body" && !body) {
         body = true;
         return read_body(lt, t, doc, h);
       }
-      std::size_t e = node_end(t);
+      std::size_t e = scan_.node_end(t);
       keep(lt, e, 2, body ? doc.back : doc.front);
       return e;
     }).second;
@@ -1164,7 +991,7 @@ class StreamReader : public Reader {
   void body_space(std::size_t b, std::size_t e) {
     std::string_view v = xml_.substr(b, e - b);
     for (char c : v)
-      if (!is_space(c) || c == '\r') throw Fallback{};
+      if (!scan_.is_space(c) || c == '\r') throw Fallback{};
     pending_ += v;
   }
 
@@ -1175,13 +1002,13 @@ class StreamReader : public Reader {
     if (bt.kind == Tag::start) {
       auto division = [&](std::size_t lt, const Tag& t) {
         if (t.kind == Tag::other) {  // comments and processing instructions between divisions are not kept
-          if (cdata_at(lt)) throw Fallback{};
+          if (scan_.cdata_at(lt)) throw Fallback{};
           return t.end;
         }
         if (t.name != "div") throw Fallback{};
         return read_div(lt, t, h);
       };
-      i = children(i, "body", division, [&](std::size_t b, std::size_t e) { body_space(b, e); }).second;
+      i = scan_.children(i, "body", division, [&](std::size_t b, std::size_t e) { body_space(b, e); }).second;
     }
     doc.tail = std::move(pending_);
     pending_.clear();
@@ -1202,9 +1029,9 @@ class StreamReader : public Reader {
     // Where each block child (an element, <sp> included, a comment, a PI) starts, and for a block
     // how many there are from it to the next <sp>: what Reader reserves for an unspoken turn.
     children_.clear();
-    auto [close, end] = children(dt.end, "div", [&](std::size_t lt, const Tag& t) {
-      if (!(t.kind == Tag::other && cdata_at(lt))) children_.push_back({lt, 0, t.kind != Tag::other && t.name == "sp"});
-      return node_end(t);
+    auto [close, end] = scan_.children(dt.end, "div", [&](std::size_t lt, const Tag& t) {
+      if (!(t.kind == Tag::other && scan_.cdata_at(lt))) children_.push_back({lt, 0, t.kind != Tag::other && t.name == "sp"});
+      return scan_.node_end(t);
     });
     std::size_t run = 0;
     for (std::size_t c = children_.size(); c-- > 0;)
@@ -1243,6 +1070,7 @@ class StreamReader : public Reader {
     std::uint32_t run;  // blocks from this one to the next <sp>
     bool sp;
   };
+  Skeleton scan_;
   IdSet ids_;
   std::vector<char> scratch_;
   pugi::xml_document frag_;
