@@ -1,5 +1,5 @@
 // Label shapes: what a line-initial speaker label looks like, read from one line at a time.
-// Whether a shape IS a label in a document is decided from the whole document (induce.hpp):
+// Whether a shape IS a label in a document is decided from the whole document (induce.cpp):
 // here only its parts are found and named.
 //
 // A label is [time] [mark] body terminator, where the body is a name slot, bare or in brackets:

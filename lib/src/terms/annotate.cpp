@@ -83,7 +83,7 @@ bool crosses(std::size_t b, std::size_t e, const Span& sp) {
   return overlap && !inside && !outside;
 }
 
-// A loanword proposal needs this similarity (terms_translit.cpp); below it, unrelated words
+// A loanword proposal needs this similarity (translit.cpp); below it, unrelated words
 // with the same consonants (コスト / ecosystem) come through.
 constexpr double kLoanwordThreshold = 0.85;
 
