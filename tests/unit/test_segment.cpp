@@ -3,6 +3,7 @@
 #define BOOST_TEST_MODULE segment
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -1397,3 +1398,138 @@ BOOST_AUTO_TEST_CASE(corrections_and_addenda_are_notes) {
   BOOST_TEST(shape(plain).find("note") == std::string::npos, shape(plain));
 }
 
+
+// Structure, session 23 (issue 12): signatures, rows of a listing, counters, captions with a
+// credit, numbered entries, a heading under a timetable.
+
+BOOST_AUTO_TEST_CASE(a_signature_over_a_comment_is_its_byline_not_a_heading) {
+  // The agent's signature (company, role, name) over his comment after the body: a byline that
+  // opens the part it signs, in the article (no author box, the comment no bio).
+  const std::string text =
+      "北浜駅徒歩6分　3LDK・東南角部屋\n"
+      "駅から歩いて6分の、日当たりの良い角部屋です。周りには公園と小学校があり、子育て中の家族に人気の地域です。\n"
+      "■担当者コメント\n"
+      "ひばり不動産 北浜店　営業担当・森下\n"
+      "今年の春に床と壁紙を張り替えており、すぐに暮らせる状態です。ご案内が続いていますので、早めに決まるかもしれません。\n"
+      "在宅で仕事をされる方には、特におすすめできるお部屋だと思います。\n"
+      "以前のコメント\n"
+      "店長　山田\n"
+      "リフォームの詳しい内容は、店頭でもご説明しています。お気軽にお立ち寄りください。\n";
+  Document d = seg(text);
+  BOOST_TEST(kind_of(d, "ひばり不動産 北浜店　営業担当・森下") == "byline", shape(d));
+  BOOST_TEST(division_of(d, "ひばり不動産 北浜店　営業担当・森下") == "article");
+  BOOST_TEST(division_of(d, "在宅で仕事をされる方には、特におすすめできるお部屋だと思います。") == "article");
+  BOOST_TEST(kind_of(d, "店長　山田") == "byline", shape(d));
+  check_tei_div_order(d, text);
+  // A name before its role over a comment (a match report's 村上 康平 監督) stays a heading; so
+  // does a role word inside a heading (担当者からのお知らせ) and a role with no name after it.
+  const std::string report =
+      "第12節　北浜、逆転で3連勝\n"
+      "前半は相手のペースだったが、後半の守備の切り替えで流れを引き寄せた。最後は森田の得点で逆転した。\n"
+      "■試合後のコメント\n"
+      "村上 康平 監督\n"
+      "前半は相手の速攻に対応できず、苦しい時間が続きました。後半はよく修正してくれました。\n"
+      "担当者からのお知らせ\n"
+      "次の試合のチケットは、公式オンラインショップで販売しています。売り切れにご注意ください。\n";
+  Document r = seg(report);
+  BOOST_TEST(kind_of(r, "村上 康平 監督") == "head", shape(r));
+  BOOST_TEST(kind_of(r, "担当者からのお知らせ") == "head", shape(r));
+}
+
+BOOST_AUTO_TEST_CASE(key_value_rows_of_a_listing_are_items) {
+  // Several consecutive key：value rows: a longer key of nouns (管理費・修繕積立金), a row already
+  // marked (・間取り：), a short sentence as a value (状態：…。) are rows of the same list.
+  const std::string text =
+      "中古スマートフォン　ブルー　128GB\n"
+      "出品者のコメントです。半年ほど使いましたが、大きな傷はありません。箱と充電ケーブルも付けます。\n"
+      "所在地：北浜市港南町\n"
+      "価格：18,000円\n"
+      "・間取り：なし\n"
+      "状態：目立つ傷はありません。\n"
+      "管理費・修繕積立金：不要\n"
+      "ご質問はコメント欄からどうぞ。できるだけ早くお返事します。\n";
+  Document d = seg(text);
+  BOOST_TEST(kind_of(d, "所在地：北浜市港南町|価格：18,000円|・間取り：なし|状態：目立つ傷はありません。|管理費・修繕積立金：不要") ==
+                 "list",
+             shape(d));
+  // A dialogue in name：speech lines is no list, even with a key that looks like a row's.
+  Document talk = seg(
+      "座談会　町の本屋を語る\n"
+      "司会：本日はよろしくお願いします。\n"
+      "山田：よろしくお願いします。\n"
+      "佐藤：こちらこそ。\n"
+      "山田：最初に、町の本屋が減っている理由から話しましょう。\n");
+  BOOST_TEST(shape(talk).find("list") == std::string::npos, shape(talk));
+}
+
+BOOST_AUTO_TEST_CASE(a_button_and_its_counter_are_one_piece_of_chrome) {
+  Document d = seg(
+      "秋まつりを開きました\n"
+      "10月12日に、地区の秋まつりを開きました。たくさんの方に来ていただき、ありがとうございました。\n"
+      "来年もよろしくお願いします。皆さんのご参加をお待ちしています。\n"
+      "いいね！ 23\n"
+      "#秋まつり #地域\n");
+  BOOST_TEST(kind_of(d, "いいね！ 23") == "paragraph");
+  BOOST_TEST(division_of(d, "いいね！ 23") == "boilerplate");
+  auto s = sentence_texts(d);
+  BOOST_TEST((std::find(s.begin(), s.end(), "いいね！ 23") != s.end()), "the button and its count are one sentence");
+  // A sentence that ends with ！ before a figure in the body is still two sentences.
+  Document body = seg("題名\n本当に楽しかったです！ 3年ぶりの開催でした。\n");
+  BOOST_TEST(sentence_texts(body).size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(photo_captions_by_their_credit_and_marks) {
+  Document d = seg(
+      "防災フェスタに650人\n"
+      "10月12日、小学校の校庭で防災フェスタを開きました。昨年より150人多い方に来ていただきました。\n"
+      "↑煙体験テントから出てきた子どもたち（撮影：広報部・岡村）\n"
+      "体育館では防災クイズ大会を開きました。小学生から80代までの42人が参加しました。\n"
+      "クイズ大会の表彰式の様子（写真提供：みなと台小学校PTA）\n"
+      "お昼には炊き出し訓練を行いました。用意した400食は1時間ほどでなくなりました。\n"
+      "写真左：豚汁を配る中学生ボランティア　写真右：アルファ化米の試食コーナー\n"
+      "来年もぜひお越しください。皆さんのご参加をお待ちしています。\n");
+  BOOST_TEST(kind_of(d, "↑煙体験テントから出てきた子どもたち（撮影：広報部・岡村）") == "figure", shape(d));
+  BOOST_TEST(kind_of(d, "クイズ大会の表彰式の様子（写真提供：みなと台小学校PTA）") == "figure", shape(d));
+  BOOST_TEST(kind_of(d, "写真左：豚汁を配る中学生ボランティア　写真右：アルファ化米の試食コーナー") == "figure", shape(d));
+  // A sentence with a credit in brackets, and an arrow before a sentence, stay paragraphs.
+  Document body = seg(
+      "題名\n当日の様子はこちらです。写真は広報部が撮りました（撮影：広報部）\n↑上の表のとおり、参加者は昨年より増えました。\n");
+  BOOST_TEST(shape(body).find("figure") == std::string::npos, shape(body));
+}
+
+BOOST_AUTO_TEST_CASE(entries_numbered_in_order_head_their_text) {
+  // No.1 … No.4 over an opinion and the answer to it (a public comment's result): headings.
+  const std::string text =
+      "自転車計画（案）に対する意見募集の結果について\n"
+      "県では、計画（案）について県民の皆様からご意見を募集しました。ご意見の概要と県の考え方を公表します。\n"
+      "No.1（第2章　現状と課題）\n"
+      "【ご意見】\n"
+      "通学路の対策をもっと具体的に書くべきではないか。\n"
+      "【県の考え方】\n"
+      "第4章に、県立高校での交通安全教室を追記しました。\n"
+      "No.2（第3章　シェアサイクル）\n"
+      "シェアサイクルのポートを郊外にも置いてほしい。\n"
+      "No.3（その他）\n"
+      "ヘルメットの購入費を補助してほしい。\n";
+  Document d = seg(text);
+  BOOST_TEST(kind_of(d, "No.1（第2章　現状と課題）") == "head", shape(d));
+  BOOST_TEST(kind_of(d, "No.2（第3章　シェアサイクル）") == "head", shape(d));
+  BOOST_TEST(kind_of(d, "No.3（その他）") == "head", shape(d));
+  check_tei_div_order(d, text);
+  // Not in order from 1 (answers of a Q&A site, newest first): no headings.
+  Document qa = seg("トマトの実が割れます\n水やりの回数を教えてください。\nNo.3　ベストアンサー\n朝に一度で十分です。\nNo.2　回答者：daikon\n雨の前は控えましょう。\n");
+  BOOST_TEST(kind_of(qa, "No.2　回答者：daikon") != "head", shape(qa));
+}
+
+BOOST_AUTO_TEST_CASE(a_heading_under_the_last_row_of_a_timetable) {
+  Document d = seg(
+      "防災フェスタ開催レポート\n"
+      "10月12日、小学校の校庭で防災フェスタを開きました。昨年より150人多い方に来ていただきました。\n"
+      "当日のプログラム\n"
+      "10:00　開会式\n"
+      "11:00　防災クイズ大会\n"
+      "14:30　閉会\n"
+      "起震車と煙体験\n"
+      "校庭では、起震車で震度7の揺れを体験できるコーナーを設けました。順番待ちの列は一時30人を超えました。\n");
+  BOOST_TEST(kind_of(d, "起震車と煙体験") == "head", shape(d));
+}

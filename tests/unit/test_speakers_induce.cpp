@@ -469,9 +469,10 @@ BOOST_AUTO_TEST_CASE(a_lone_question_and_answer_pair_in_patch_notes_is_an_faq) {
   BOOST_TEST(i.header.persons.size() == 2u, ex);
 }
 
-BOOST_AUTO_TEST_CASE(an_faq_pair_after_paragraphs_of_its_division_stays_a_paragraph) {
+BOOST_AUTO_TEST_CASE(an_faq_pair_after_paragraphs_of_its_division_opens_a_division) {
   // The pair comes after the comment's paragraphs, in the same division: a <head> there is not
-  // TEI, so the question stays a paragraph, still outside every turn, and the document validates.
+  // TEI, so the question opens a division of its own, as its heading, outside every turn, and the
+  // document validates.
   std::string text =
       "【値下げ】北浜駅徒歩6分　3LDK・東南角部屋　内装リフォーム済み\n"
       "掲載日：2026年11月20日　更新日：2026年12月1日\n"
@@ -498,16 +499,27 @@ BOOST_AUTO_TEST_CASE(an_faq_pair_after_paragraphs_of_its_division_stays_a_paragr
   Document doc = annotated(text, &ex);
   BOOST_TEST(doc.header.persons.empty(), ex);
   bool question_seen = false;
-  for (auto& d : doc.divisions)
+  for (auto& d : doc.divisions) {
+    bool first = true;
     for (auto& t : d.turns) {
       BOOST_TEST(!t.spoken(), ex);
-      for (auto& b : t.blocks)
+      for (auto& b : t.blocks) {
         if (leaf_text(b.leaves[0]).find("駐車場はありますか") != std::string::npos) {
           question_seen = true;
-          BOOST_TEST((b.kind == BlockKind::paragraph), ex);
+          BOOST_TEST((b.kind == BlockKind::head), ex);
+          BOOST_TEST(first, "the question opens its division");
+          BOOST_TEST(d.type == "article");
         }
+        first = false;
+      }
     }
+  }
   BOOST_TEST(question_seen);
+  // Still so when the speakers run again on what they wrote.
+  std::string once = tei::write(doc);
+  Document again = tei::read(once);
+  annotate_speakers(again, SpeakerOptions{});
+  BOOST_TEST(tei::write(again) == once);
   Validator v(default_schema_path());
   auto problems = v.validate(tei::write(doc), "faq.tei.xml");
   BOOST_TEST(problems.empty(), (problems.empty() ? std::string() : problems[0].message));

@@ -4,6 +4,7 @@
 
 #include "core/beside.hpp"
 #include "segment/code.hpp"
+#include "segment/layout.hpp"
 #include "text/utf8_check.hpp"
 
 #include <algorithm>
@@ -120,6 +121,13 @@ class Analysis : Pass {
       }
       splitter_.split(raw, ranges, valid_utf8_);
       l.r_count = static_cast<std::uint32_t>(ranges.size() - l.r_first);
+      // A button's count after its exclamation (いいね！ 23, 参考になった! 12人) is the button's,
+      // not a sentence of its own: the page's chrome is one piece.
+      if (l.kind == LineKind::boilerplate && l.r_count >= 2 && counted_button(raw, ranges)) {
+        ranges[ranges.size() - 2].second = ranges.back().second;
+        ranges.pop_back();
+        --l.r_count;
+      }
       if (l.kind == LineKind::blank) continue;
       bool short_unended = l.chars <= 40 && !ends_like_sentence(l.content());
       l.head_like = short_unended && cues_.section_head.prefix(l.content()) &&
@@ -142,6 +150,17 @@ class Analysis : Pass {
         if (l.quote_intro && l.kind == LineKind::boilerplate) l.kind = LineKind::para;
       }
     }
+  }
+
+  // Whether the last sentence of a line is only a count ([counter-unit] after it or not) and the
+  // one before it a short word ending with an exclamation mark: a button and its counter.
+  bool counted_button(std::string_view raw, const std::vector<Range>& ranges) const {
+    const Range& last = ranges.back();
+    const Range& before = ranges[ranges.size() - 2];
+    std::string_view count = trim(raw.substr(last.first, last.second - last.first));
+    std::string_view word = trim(raw.substr(before.first, before.second - before.first));
+    if (!is_count(count, cues_.counter_unit.entries()) || count_chars(word, 13) > 12) return false;
+    return word.ends_with("！") || word.ends_with("!");
   }
 
   // 【解説】…: a bracket holding a word of the [heading-tag] list.

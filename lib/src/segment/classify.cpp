@@ -165,6 +165,8 @@ LineKind classify(std::string_view s, std::size_t chars, const Cues& cues) {
     if (cues.caption.prefix(s, &weak)) {
       if (!weak || (chars <= 80 && !ends_like_sentence(s))) return LineKind::caption;
     }
+    // 表彰式の様子（写真提供：…）: what a photo shows, then who took it; no sentence.
+    if (chars <= 100 && s.find("。") == std::string_view::npos && cues.caption_credit.whole(s)) return LineKind::caption;
     if (chars <= 30 && (cues.summary_head.whole(s) || cues.summary_head.whole(unmarked_head(s))))
       return LineKind::summary_head;
     if (chars <= 150 && cues.boilerplate.contains(s)) return LineKind::boilerplate;

@@ -32,6 +32,7 @@ class Furniture : Pass {
     mark_links();
     mark_page_close();
     find_punctuation();
+    seg::mark_signatures(plan_);
     mark_plain_lists();
     mark_short_heads();
   }
@@ -240,7 +241,9 @@ class Furniture : Pass {
       std::size_t p = prev_nonblank(i), n = next_nonblank(i);
       if (p == npos) continue;
       if (lines_[p].kind == LineKind::para && could_head(lines_[p])) continue;  // a run of short lines
-      if (has_stamp(lines_[p].content())) continue;  // the title of a post under its header
+      // The title of a post under its header (not a heading under the last row of a timetable,
+      // 14:30　閉会).
+      if (lines_[p].kind != LineKind::bullet && has_stamp(lines_[p].content())) continue;
       if (p == first && lines_[p].kind == LineKind::para) continue;  // under a title: its subtitle or lead
       if (headed(n)) {
         l.kind = LineKind::section_head;

@@ -36,6 +36,7 @@ class Lists : Pass {
   void run() {
     mark_code_fences();
     resolve_numbers();
+    mark_numbered_entries();
   }
 
  private:
@@ -165,13 +166,65 @@ class Lists : Pass {
     }
   }
 
+  // Entries numbered by a shape the page repeats ([numbered-entry]: No.1（第2章） … No.2（…）
+  // …): two or more short lines of one shape, not sentences, numbered 1, 2, 3 … in order, each
+  // over a line that is not the next entry, head their entries (an opinion and the answer to it).
+  void mark_numbered_entries() {
+    const std::vector<RuleEntry>& shapes = rules_.section("numbered-entry");
+    if (shapes.empty()) return;
+    // By shape (the pattern without its digits): the lines numbered so, and their numbers.
+    std::unordered_map<std::string, std::vector<std::pair<std::size_t, int>>> found;
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      const Line& l = lines_[i];
+      if ((l.kind != LineKind::para && l.kind != LineKind::number) || l.chars > 40 || ends_like_sentence(l.content()))
+        continue;
+      std::string_view c = l.content();
+      std::size_t best = 0;
+      const RuleEntry* shape = nullptr;
+      for (const RuleEntry& e : shapes)
+        if (std::size_t n = glob_prefix(e.pattern, c); n != std::string_view::npos && n > best) best = n, shape = &e;
+      if (!shape || best >= c.size()) continue;
+      std::size_t len = 0;
+      if (text::is_digit(utf8::decode(c, best, len))) continue;  // more digits than the shape takes
+      int number = 0, scale = 1;
+      for (std::size_t at = best; at > 0;) {  // the digits the shape's '#' took, from the last
+        char32_t d = utf8::decode_before(c, at, len);
+        if (!is_ascii_digit_or_fw(d)) break;
+        number += scale * static_cast<int>(d >= U'０' ? d - U'０' : d - '0');
+        scale *= 10;
+        at -= len;
+      }
+      std::string key = shape->pattern;
+      key.erase(std::remove(key.begin(), key.end(), '#'), key.end());
+      found[key].push_back({i, number});
+    }
+    for (auto& [key, entries] : found) {
+      std::vector<std::size_t> run;
+      for (auto [i, number] : entries) {
+        if (number != static_cast<int>(run.size()) + 1) break;
+        std::size_t n = next_nonblank(i);
+        if (n == npos) break;
+        run.push_back(i);
+      }
+      // (Each over something of its own: the next line is not the next entry.)
+      bool apart = run.size() >= 2 && std::all_of(run.begin(), run.end(), [&](std::size_t i) {
+        std::size_t n = next_nonblank(i);
+        return n != npos && std::none_of(entries.begin(), entries.end(), [&](auto& e) { return e.first == n; });
+      });
+      if (apart)
+        for (std::size_t i : run) lines_[i].kind = LineKind::section_head;
+    }
+  }
+
   // The first cell of a "key　value" or "key：value" row, or empty.
   static std::string_view row_key(const Line& l, bool colon) {
     std::string_view c = l.content();
     if (colon) {
       std::size_t at = std::min(c.find("："), c.find(':'));
-      if (at == std::string_view::npos || at == 0 || count_chars(c.substr(0, at), 9) > 8) return {};
+      // (A key of nouns without hiragana may be longer: 管理費・修繕積立金.)
+      if (at == std::string_view::npos || at == 0) return {};
       std::string_view key = c.substr(0, at);
+      if (std::size_t n = count_chars(key, 13); n > 12 || (n > 8 && has_hiragana(key))) return {};
       if (key.find(' ') != std::string_view::npos || key.find("\xE3\x80\x80") != std::string_view::npos) return {};
       return key;
     }
@@ -192,15 +245,22 @@ class Lists : Pass {
     std::size_t first = first_nonblank();
     std::unordered_map<std::string_view, int> key_count;
     for (const Line& l : lines_)
-      if (l.kind == LineKind::para || l.kind == LineKind::byline)
+      if (l.kind == LineKind::para || l.kind == LineKind::byline || l.kind == LineKind::bullet)
         if (std::string_view k = row_key(l, true); !k.empty()) ++key_count[k];
     for (int colon : {0, 1, 2, 3}) {
       for (std::size_t i = 0; i < lines_.size(); ++i) {
         auto fits = [&](std::size_t j) {
           const Line& l = lines_[j];
-          if (colon == 1)
-            return (l.kind == LineKind::para || l.kind == LineKind::byline) && l.chars <= 80 &&
-                   !ends_like_sentence(l.content()) && !has_stamp(l.content()) && !row_key(l, true).empty();
+          if (colon == 1) {
+            // (A row already marked as an item, ・間取り：3LDK, goes on the run; a row whose value is
+            // a short sentence, 状態：目立つ傷はありません。, too when its key is a key nowhere
+            // else, not a speaker's name.)
+            if ((l.kind != LineKind::para && l.kind != LineKind::byline && l.kind != LineKind::bullet) ||
+                l.chars > 80 || has_stamp(l.content()))
+              return false;
+            std::string_view k = row_key(l, true);
+            return !k.empty() && (!ends_like_sentence(l.content()) || (l.chars <= 60 && key_count[k] == 1));
+          }
           if (colon == 3) {
             if (l.kind != LineKind::para || l.chars > 200 || !ends_like_sentence(l.content())) return false;
             std::string_view k = row_key(l, true);
@@ -226,6 +286,9 @@ class Lists : Pass {
         // Rows of a profile or a reference may hold a byline's key (著者：), not only those.
         std::size_t paras = std::count_if(run.begin(), run.end(), [&](std::size_t j) { return lines_[j].kind == LineKind::para; });
         bool ok = run.size() >= (colon == 1 ? 3u : 2u) && distinct && paras >= 2;
+        // (Two of the rows at least are no sentences: a value, not a statement.)
+        if (ok && colon == 1)
+          ok = std::count_if(run.begin(), run.end(), [&](std::size_t j) { return !ends_like_sentence(lines_[j].content()); }) >= 2;
         if (ok && colon == 3) {
           std::size_t p = prev_nonblank(run.front());
           ok = p != npos && could_head(lines_[p]);

@@ -164,6 +164,17 @@ class Pass {
     return nullptr;
   }
 
+  // A signature: the signer's company or shop, a [signature-role] and the name (ひばり不動産
+  // 北浜店　営業担当・森下, 店長　山田), short, no sentence (signatures.cpp).
+  bool is_signature(const Line& l) const;
+  // Block k is a signature over the text its person wrote (a paragraph, a list, a quotation).
+  bool signs_below(const std::vector<PendingBlock>& blocks, std::size_t k) const {
+    if (blocks[k].kind != BlockKind::byline || blocks[k].first != blocks[k].last || k + 1 >= blocks.size()) return false;
+    BlockKind n = blocks[k + 1].kind;
+    return (n == BlockKind::paragraph || n == BlockKind::list || n == BlockKind::quote) &&
+           is_signature(lines_[blocks[k].first]);
+  }
+
   // Whether line j is body text: a paragraph of sentences, or a list.
   bool is_body(std::size_t j) const {
     if (j == npos) return false;
@@ -274,6 +285,7 @@ void mark_lists(Plan& plan);
 void mark_furniture(Plan& plan);
 void mark_posts(Plan& plan);
 void mark_faq(Plan& plan);
+void mark_signatures(Plan& plan);
 std::vector<PendingBlock> group(Plan& plan);
 void assign_sections(Plan& plan);
 // Hands out the divisions and blocks in order; returns the text after the last block.

@@ -50,8 +50,10 @@ class Renderer : Pass {
       if (b.kind == BlockKind::trailer && (divisions == 0 || state == State::top)) b.kind = BlockKind::paragraph;
       bool is_top = b.kind == BlockKind::head || b.kind == BlockKind::byline;
       bool is_bottom = b.kind == BlockKind::trailer || b.kind == BlockKind::byline;
+      // (A signature after body text opens the part it signs: a byline may open a division.)
       if (!open || b.section != current || state == State::bottom ||
-          (b.kind == BlockKind::head && state != State::top)) {
+          (b.kind == BlockKind::head && state != State::top) ||
+          (b.kind == BlockKind::byline && state == State::body && signs_below(blocks, k))) {
         // A byline after the body of its own section closes that division instead.
         if (open && b.section == current && b.kind == BlockKind::byline && state == State::bottom) {
           // consecutive closing bylines stay together

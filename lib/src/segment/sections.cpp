@@ -58,6 +58,9 @@ class Sections : Pass {
             !ends_like_sentence(l.content()) && !l.dateline && !cues_.addressee.whole(l.content()))
           b.kind = BlockKind::byline;
       }
+      // A signature over the text its person wrote (営業担当・森下 over the agent's comment): the
+      // byline of a part of the article, not an author box.
+      if (body_seen && signs_below(blocks, k)) continue;
       if (b.kind == BlockKind::byline) {
         pb.section = body_seen ? Section::author : Section::article;
         // Right before a trailer, a byline (出典:…, 文:…) closes the division it follows, so

@@ -58,6 +58,7 @@ struct Item {
   std::optional<PostHeader> header;       // the line is a post header's shape
   bool furniture = false;                 // a counter, a button row, a line the page repeats
   bool faq_heading = false;               // an FAQ's numbered question (Q1. …): a heading, no one's turn
+  bool opens_division = false;            // a heading after other blocks of its division: a new one starts at it
   std::size_t list_group = 0;             // a list split into its items (one label each), or 0
   bool forced = false;                    // old_label: a label already in <speaker>, kept
   std::optional<Label> label;             // accepted label

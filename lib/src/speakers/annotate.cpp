@@ -3,6 +3,7 @@
 // document: labels move from the first sentence into Turn::speaker, turn ids are kept or
 // continued, persons are declared in the header.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "jatei/segment.hpp"
@@ -185,6 +186,13 @@ class Annotator {
     };
     for (auto& it : r.items) {
       if (it.div != d) continue;
+      if (it.opens_division) {
+        for (auto& b : pending) outside(std::move(b));
+        pending.clear();
+        close();
+        turns.emplace_back();  // the heading opens a turn of nobody's, where the cut will be
+        cuts_[d].push_back(turns.size() - 1);
+      }
       if (it.block.kind == BlockKind::opaque) {
         pending.push_back(std::move(it.block));
         continue;
@@ -227,6 +235,37 @@ class Annotator {
       if (t.spoken() && t.id.empty()) fresh.push_back(&t);
   }
 
+  // Cuts the divisions where a heading opens a new one (faq_questions_become_headings): the
+  // turns from each cut on go to a division of the same kind after it.
+  void cut_divisions() {
+    if (cuts_.empty()) return;
+    std::vector<Division> out;
+    auto& divs = cx_.doc.divisions;
+    for (std::size_t d = 0; d < divs.size(); ++d) {
+      auto c = cuts_.find(d);
+      if (c == cuts_.end()) {
+        out.push_back(std::move(divs[d]));
+        continue;
+      }
+      std::vector<std::size_t> ends = c->second;
+      ends.push_back(divs[d].turns.size());
+      std::size_t from = 0;
+      for (std::size_t end : ends) {
+        if (end > from) {
+          Division part;
+          if (from == 0) part.id = divs[d].id;  // the id stays with the first part
+          part.attrs = divs[d].attrs;
+          for (std::size_t t = from; t < end; ++t) part.turns.push_back(std::move(divs[d].turns[t]));
+          bool any = std::any_of(part.turns.begin(), part.turns.end(), [](const Turn& t) { return t.spoken(); });
+          part.type = any ? "dialogue" : divs[d].type == "dialogue" ? "article" : divs[d].type;
+          out.push_back(std::move(part));
+        }
+        from = end;
+      }
+    }
+    divs = std::move(out);
+  }
+
   void rebuild() {
     std::set<std::string> used;
     std::vector<Turn*> fresh;  // turns that need a new id
@@ -243,10 +282,12 @@ class Annotator {
     persons.clear();
     for (std::size_t k = 0; k < cx_.people.size(); ++k)
       persons.push_back({"spk" + std::to_string(k + 1), cx_.people[k].role, cx_.people[k].name});
+    cut_divisions();
   }
 
   const SpeakerModel& model_;
   Context cx_;
+  std::map<std::size_t, std::vector<std::size_t>> cuts_;  // by division: the turns that open a new one
   unsigned long max_turn_id_ = 0;
   std::size_t list_groups_ = 0;
 };

@@ -602,9 +602,10 @@ void labelled_blocks_become_paragraphs(Context& cx, std::vector<Item*>& items) {
   }
 }
 
-// An FAQ's question that segmentation left a paragraph is the heading over its answer, where a
-// heading may stand: before any other block of its division (a <head> after a <p> is not TEI).
-// Elsewhere it stays a paragraph, outside every turn.
+// An FAQ's question that segmentation left a paragraph is the heading over its answer. A heading
+// may only open a division (a <head> after a <p> is not TEI): after other blocks of its division
+// it opens a new one (annotate.cpp cuts the division there), so the question and its answer are
+// a part of their own under that heading.
 void faq_questions_become_headings(std::vector<Item*>& items) {
   std::size_t div = static_cast<std::size_t>(-1);
   bool body_started = false;
@@ -613,11 +614,13 @@ void faq_questions_become_headings(std::vector<Item*>& items) {
       div = it->div;
       body_started = false;
     }
-    if (it->faq_heading && it->paragraph && !it->forced && it->block.leaves.size() == 1 && !body_started) {
+    if (it->faq_heading && it->paragraph && !it->forced && it->block.leaves.size() == 1) {
       it->block.kind = BlockKind::head;
       it->block.attrs = Attrs();
       it->block.leaves[0].element = "head";
       it->paragraph = false;
+      it->opens_division = body_started;
+      body_started = false;
     }
     if (it->block.kind != BlockKind::head) body_started = true;
   }
