@@ -84,6 +84,36 @@ int add(const std::string& path) {
   return -1;
 }
 
+int create(const std::string& pattern, int flags, std::string& name, int& slot) {
+  slot = -1;
+  if (pattern.size() < kPathMax) {
+    for (int i = 0; i < kSlots && slot < 0; ++i) {
+      int free = 0;
+      if (g_slots[i].state.compare_exchange_strong(free, 1, std::memory_order_acq_rel)) slot = i;
+    }
+  }
+  if (slot < 0) {  // no slot: made, then added when one frees (or removed by its OutputFile only)
+    name = pattern;
+    int fd = ::mkostemp(name.data(), flags);
+    if (fd >= 0) slot = add(name);
+    return fd;
+  }
+  // The slot holds the pattern before mkostemp fills in its letters and opens the file there:
+  // a handler running meanwhile unlinks the pattern or a name not yet made (nothing) or the file.
+  Slot& s = g_slots[slot];
+  std::memcpy(s.path, pattern.c_str(), pattern.size() + 1);
+  s.state.store(2, std::memory_order_release);
+  int fd = ::mkostemp(s.path, flags);
+  int e = errno;
+  name = s.path;
+  if (fd < 0) {
+    remove(slot);
+    slot = -1;
+  }
+  errno = e;
+  return fd;
+}
+
 void remove(int slot) {
   if (slot >= 0) g_slots[slot].state.store(0, std::memory_order_release);
 }
@@ -274,11 +304,10 @@ OutputFile::OutputFile(const std::string& path) : path_(path) {
   // mkostemp creates a name no one has yet with O_CREAT|O_EXCL: a file or symbolic link planted
   // beside the target is never opened, let alone followed. It makes the file 0600; it gets the
   // target's own permissions (or those a new file would have) before anything is written.
-  std::string name = path + ".tmp.XXXXXX";
-  fd_ = ::mkostemp(name.data(), O_CLOEXEC);
+  std::string name;
+  fd_ = temp_files::create(path + ".tmp.XXXXXX", O_CLOEXEC, name, slot_);
   if (fd_ < 0) throw IoError(tr("cannot create {1}: {2}", {path, std::strerror(errno)}), exit_io);
   tmp_ = std::move(name);
-  slot_ = temp_files::add(tmp_);
   struct stat st {};
   mode_t mode = ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) ? (st.st_mode & 0777) : (0666 & ~g_umask);
   if (::fchmod(fd_, mode) != 0) {
@@ -509,6 +538,17 @@ StageConfig stage_config(const boost::program_options::variables_map& vm, const 
     if (!vm.count(o.name) || c.has(o.name)) continue;
     if (o.value_name.empty()) c.values[o.name] = {std::string()};
     else c.values[o.name] = vm[o.name].as<std::vector<std::string>>();
+    // A LIST (names separated by , 、 or ，) that names nothing, such as "" or ",,", is a usage
+    // error: the run would silently name nobody.
+    if (o.value_name == "LIST")
+      for (auto& v : c.values[o.name]) {
+        std::string rest = v;
+        for (const char* sep : {",", "\xE3\x80\x81", "\xEF\xBC\x8C", " ", "\t"})
+          for (std::size_t at; (at = rest.find(sep)) != std::string::npos;) rest.erase(at, std::strlen(sep));
+        if (rest.empty())
+          throw boost::program_options::error(
+              tr("--{1} '{2}' names nobody: give at least one name, e.g. 先生,サルくん", {o.name, v}));
+      }
   }
   return c;
 }

@@ -89,6 +89,10 @@ class OutputFile {
 // The temporary files a signal handler removes (used by OutputFile).
 namespace temp_files {
 int add(const std::string& path);  // a slot, or -1 when none is free
+// mkostemp(3) on `pattern` (…XXXXXX) with the name in a slot from before the file exists, so
+// that a signal at any moment finds every file made: the descriptor (or -1, errno set), the name
+// made in `name`, the slot (or -1) in `slot`.
+int create(const std::string& pattern, int flags, std::string& name, int& slot);
 void remove(int slot);
 void install_handlers();  // by init()
 }  // namespace temp_files

@@ -143,6 +143,16 @@ expect_grep '<persName>ハルカ</persName>' "$T/lecture-quantum.1.xml" "lecture
 run "$S" --names "講師,生徒" "$T/lecture-quantum.0.xml"
 check_rc 0 "--names" && expect_grep '<persName>講師</persName>' "$T/out" "--names first speaker" || true
 expect_grep '<persName>生徒</persName>' "$T/out" "--names second speaker" || true
+# an empty place keeps the found name; a list that names nobody is a usage error (64), not a run
+# that silently names no one
+run "$S" --names ",生徒" "$T/lecture-quantum.0.xml"
+check_rc 0 "--names ,生徒" && expect_grep '<persName>生徒</persName>' "$T/out" "--names: the second place named" || true
+for list in ",," "" " 、 "; do
+  run "$S" --names "$list" "$T/lecture-quantum.0.xml"
+  check_rc 64 "--names '$list'" || true
+  expect_empty "$T/out" "--names '$list': no output" || true
+  expect_grep "names nobody" "$T/err" "--names '$list': says why" || true
+done
 run "$S" --explain "$T/lecture-quantum.0.xml"
 check_rc 0 "--explain" || true
 same "$T/out" "$T/lecture-quantum.1.xml" "--explain does not change the output" || true

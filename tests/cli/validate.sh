@@ -63,6 +63,9 @@ check_rc 65 "jatei-validate divtype.xml (unknown div type)" || true
 # duplicate xml:id
 sed 's|<s xml:id="s3">|<s xml:id="s2">|' "$T/good.xml" >"$T/dup.xml"
 bad dup "duplicate xml:id 's2'"
+# said once: not again in libxml2's words (ID s2 already defined / redefined, Invalid attribute id)
+checks=$((checks + 1))
+[ "$(grep -c . "$T/err")" -eq 1 ] || { fail "a duplicated xml:id is reported more than once"; show "$T/err"; }
 
 # dangling pointer
 sed 's|<s xml:id="s3">|<s xml:id="s3" ana="#nowhere">|' "$T/good.xml" >"$T/pointer.xml"

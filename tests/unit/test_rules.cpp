@@ -451,7 +451,7 @@ BOOST_AUTO_TEST_CASE(matches_whole_prefix_contains) {
 BOOST_AUTO_TEST_CASE(builtin_has_expected_sections) {
   const Rules& r = Rules::builtin();
   for (const char* s : {"sentence-continuation", "sentence-start", "abbreviation", "protected", "emoticon-word",
-                        "symbol-terminator", "emoji-particle", "list-bullet", "list-number", "title", "trailer",
+                        "symbol-terminator", "emoji-particle", "emoji-predicate", "list-bullet", "list-number", "title", "trailer",
                         "byline", "credit", "caption", "boilerplate", "summary-head", "quote-intro"})
     BOOST_TEST(!r.section(s).empty(), "section [" << s << "] is empty or missing");
 }

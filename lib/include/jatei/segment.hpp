@@ -50,7 +50,7 @@ class SentenceSplitter {
 
   struct Sections {
     const std::vector<RuleEntry>*starts, *continuations, *protected_, *emoticon_words, *symbols, *abbreviations,
-        *particles;
+        *particles, *predicates;
   };
 
   // The patterns no sentence ends inside (URL schemes, whose match extends over the URL, and

@@ -135,7 +135,7 @@ class Splitter : public Endings {
 SentenceSplitter::SentenceSplitter(const Rules& rules)
     : sections_{&rules.section("sentence-start"), &rules.section("sentence-continuation"), &rules.section("protected"),
                 &rules.section("emoticon-word"),  &rules.section("symbol-terminator"),     &rules.section("abbreviation"),
-                &rules.section("emoji-particle")} {
+                &rules.section("emoji-particle"),   &rules.section("emoji-predicate")} {
   for (const char* scheme : {"http://", "https://", "www.", "ftp://"}) index_.protected_patterns.push_back({scheme, true});
   for (auto& entry : *sections_.protected_)
     if (!entry.pattern.empty()) index_.protected_patterns.push_back({entry.pattern, false});

@@ -106,6 +106,9 @@ class Endings : public MarkedLine {
       if (k < n) {
         std::string_view rest = line_.substr(cps_[k].at);
         if (starts_with_entry(rest, *sections_.particles)) return npos;  // 🦑をやっとる
+        // A noun, an emoji, then the copula or する: 旅行👨‍👩‍👧‍👦しました, 最高🌈でした. After an
+        // inflected word (kana) the emoji ends it: 楽しかった😊しかも….
+        if (i > start && !text::hiragana_word(prev) && starts_with_entry(rest, *sections_.predicates)) return npos;
       }
       return k;
     }
