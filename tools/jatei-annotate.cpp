@@ -483,6 +483,29 @@ class Batch {
   }
 };
 
+// `-`: standard input annotated alone, its TEI on standard output, as the one-stage tools do
+// (`cat a.txt | jatei-annotate - | jatei-export html`); nothing is written when it fails.
+int annotate_stdin(const Settings& s, const Pipeline& pipeline) {
+  return cli::guard("-", [&] {
+    std::string bytes = cli::read_input("-", s.max_size);
+    DecodeOptions d;
+    d.encoding = s.encoding;
+    d.replace_invalid = s.replace_invalid;
+    Decoded decoded = decode(bytes, d);
+    if (decoded.replaced)
+      cli::error("<stdin>", 0, 0,
+                 cli::tr("warning: replaced {1} invalid sequences with U+FFFD", {std::to_string(decoded.replaced)}));
+    SegmentOptions so;
+    so.source_name = "-";
+    Document doc = pipeline.segment(decoded, so);
+    std::ostringstream why;
+    pipeline.annotate(doc, s.explain ? &why : nullptr);
+    if (s.explain) std::fputs(why.str().c_str(), stderr);
+    cli::write_tei("-", doc);
+    return 0;
+  });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -499,12 +522,13 @@ int main(int argc, char** argv) {
     po::variables_map vm;
     po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
     po::notify(vm);
-    if (cli::handle_common(vm, "jatei-annotate [OPTIONS] FILE|DIR...",
+    if (cli::handle_common(vm, "jatei-annotate [OPTIONS] FILE|DIR...|-",
                            cli::tr("Runs the jatei stages in one process over files and folders (*.txt), "
                                    "writing one .tei.xml per input; a folder's tree is mirrored under DIR. Two inputs "
                                    "that would write the same output are refused before any work (exit 64). A file "
                                    "that fails, or a folder that cannot be read, is reported with its own exit status "
-                                   "and the rest go on; the run exits with the most severe (70, then 74, 66, 65)."),
+                                   "and the rest go on; the run exits with the most severe (70, then 74, 66, 65). - alone reads "
+                                   "standard input and writes its TEI to standard output."),
                            opts))
       return 0;
     if (vm.count("list-stages")) {
@@ -524,6 +548,11 @@ int main(int argc, char** argv) {
         throw po::error(cli::tr("--merge-manifests takes manifests as arguments, not --shard or --manifest"));
       return merge_manifests(s.merge_out, s.inputs, s.summary_path, s.quiet);
     }
+    bool from_stdin = std::find(s.inputs.begin(), s.inputs.end(), "-") != s.inputs.end();
+    if (from_stdin && (s.inputs.size() > 1 || vm.count("output-dir") > 0 || !s.manifest_path.empty() ||
+                       !s.summary_path.empty() || !s.shard_arg.empty() || !s.export_arg.empty() || s.skip_existing))
+      throw po::error(cli::tr("- (standard input) is annotated alone, its TEI on standard output: not with other "
+                              "inputs, -o, --manifest, --summary, --shard, --export or --skip-existing"));
     std::pair<std::size_t, std::size_t> shard{1, 1};
     if (!s.shard_arg.empty()) shard = parse_option("--shard", [&] { return parse_shard(s.shard_arg); });
     unsigned jobs_n = parse_option("--jobs", [&] { return parse_jobs(s.jobs_arg); });
@@ -537,6 +566,7 @@ int main(int argc, char** argv) {
           return 0;
         }))
       return rc;
+    if (from_stdin) return annotate_stdin(s, *pipeline);
     int status = 0;
     std::size_t unreadable = 0;
     auto jobs = gather_jobs(s, shard, status, unreadable);

@@ -133,6 +133,7 @@ int main(int argc, char** argv) {
       if (int rc = cli::load_each(acronym_files, [&](const std::string& f) { names->merge_file(f); })) return rc;
       o.acronyms = names;
     }
+    cli::check_not_input(input, output);  // an export would replace the TEI it was made from
     return cli::guard(input, [&] {
       Document doc = cli::read_tei(input, max_size, input);
       cli::write_output(output, exporter->write(doc, o));

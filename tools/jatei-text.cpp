@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
                            cli::tr("Prints the text of a jatei TEI document: every character of the source, in order."),
                            opts))
       return 0;
+    cli::check_not_input(input, output);  // the text (or source bytes) would replace the TEI
     return cli::guard(input, [&] {
       // A block at a time (tei::text_of): the document is never held as a tree or a model; the
       // text is written once the whole input has been read without error.

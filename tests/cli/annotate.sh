@@ -275,4 +275,29 @@ same "$T/why/d.tei.xml" "$T/nowhy/d.tei.xml" "--explain does not change the outp
 run "$B/jatei-annotate" -o "$T/none"
 check_rc 64 "jatei-annotate without inputs" || true
 
+# --- `-`: standard input annotated alone, its TEI on standard output -----------------------------------
+set +e
+"$B/jatei-annotate" - <"$SRC/corpora/news-chip.txt" >"$T/stdin.tei.xml" 2>"$T/stdin.err"
+rc=$?
+set -e
+checks=$((checks + 1))
+[ "$rc" = 0 ] || { fail "jatei-annotate - exit $rc"; show "$T/stdin.err"; }
+"$B/jatei-annotate" -q -o "$T/stdin-ref" "$SRC/corpora/news-chip.txt"
+# the same document as from the file, but for the source's name
+sed 's|news-chip.txt|-|g' "$T/stdin-ref/news-chip.tei.xml" >"$T/stdin-want"
+sed 's|news-chip.txt|-|g' "$T/stdin.tei.xml" >"$T/stdin-got"
+same "$T/stdin-got" "$T/stdin-want" "jatei-annotate - writes what a file input writes" || true
+"$B/jatei-text" "$T/stdin.tei.xml" >"$T/stdin.txt"
+same "$T/stdin.txt" "$SRC/corpora/news-chip.txt" "jatei-annotate -: every character kept" || true
+for extra in "-o $T/x" "--manifest $T/m.jsonl" "--export html" "$SRC/corpora/news-chip.txt"; do
+  set +e
+  # shellcheck disable=SC2086
+  "$B/jatei-annotate" - $extra <"$SRC/corpora/news-chip.txt" >"$T/out" 2>"$T/err"
+  rc=$?
+  set -e
+  checks=$((checks + 1))
+  [ "$rc" = 64 ] || fail "jatei-annotate - $extra: exit $rc, expected 64"
+  expect_empty "$T/out" "jatei-annotate - $extra: no output" || true
+done
+
 finish

@@ -252,4 +252,32 @@ run "$B/jatei-validate" "$T/utf16.xml"
 check_rc 65 "jatei-validate: UTF-16" || true
 expect_grep "UTF-16" "$T/err" "jatei-validate: UTF-16 named" || true
 
+# --- an output that is the input: refused (64) by every tool whose output is no TEI -------------------
+# (jatei-segment: the TEI would replace the text; jatei-text and jatei-export: the text, CSV or HTML
+# would replace the TEI.) Nothing is written: the input keeps its bytes.
+cp "$A" "$T/self.txt"
+"$B/jatei-segment" "$A" >"$T/self.xml"
+cp "$T/self.xml" "$T/self.orig.xml"
+for cmd in "jatei-segment $T/self.txt -o $T/self.txt" "jatei-text $T/self.xml -o $T/self.xml" \
+           "jatei-text --source $T/self.xml -o $T/self.xml" "jatei-export html $T/self.xml -o $T/self.xml" \
+           "jatei-export claims $T/self.xml -o $T/self.xml"; do
+  # shellcheck disable=SC2086
+  run "$B/"$cmd
+  check_rc 64 "$cmd" || true
+  expect_grep "is the input" "$T/err" "$cmd: says why" || true
+done
+same "$T/self.txt" "$A" "the text given as its own output is untouched" || true
+same "$T/self.xml" "$T/self.orig.xml" "the TEI given as its own output is untouched" || true
+
+# --- plain text given to a tool that reads TEI: said as such (65), nothing written ---------------------
+for tool in jatei-speakers jatei-claims jatei-terms jatei-text jatei-export; do
+  args="$A"
+  [ "$tool" = jatei-export ] && args="html $A"
+  # shellcheck disable=SC2086
+  run "$B/$tool" $args
+  check_rc 65 "$tool on a text file" || true
+  expect_grep "$tool: $A:1:1: not XML (plain text?)" "$T/err" "$tool on a text file: the message" || true
+  expect_empty "$T/out" "$tool on a text file: no output" || true
+done
+
 finish

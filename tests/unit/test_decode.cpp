@@ -683,6 +683,11 @@ BOOST_AUTO_TEST_CASE(utf16_without_bom_is_detected) {
   BOOST_TEST(jatei::detect_encoding(std::string("abc\0def ghij\n", 13) + kJapanese) == "UTF-8");
   BOOST_TEST(jatei::detect_encoding(std::string("abcd\0efgh", 9)) == "UTF-8");
   BOOST_CHECK_THROW(jatei::decode(std::string("abcd\0efgh", 9)), jatei::DataError);
+  // short lines with one stray NUL (a sixth, a quarter of their bytes): not UTF-16 kanji
+  for (std::string stray : {std::string("ab\0cd\n", 6), std::string("OK\0\n", 4), std::string("x\0y\nz\0w\n", 8)}) {
+    BOOST_TEST(jatei::detect_encoding(stray) == "UTF-8");
+    BOOST_CHECK_THROW(jatei::decode(stray), jatei::DataError);
+  }
   // legacy Japanese encodings have no NUL: never taken for UTF-16
   BOOST_TEST(jatei::detect_encoding(encode(kJapanese, "Shift_JIS")) == "Shift_JIS");
 }

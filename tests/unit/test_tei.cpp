@@ -593,6 +593,25 @@ BOOST_AUTO_TEST_CASE(what_xml_forbids_outside_the_root_is_a_data_error) {
   BOOST_CHECK_NO_THROW(jatei::tei::read(doc + "<!-- end -->\n<?pi x?>\n\n"));
 }
 
+BOOST_AUTO_TEST_CASE(plain_text_is_said_to_be_no_xml) {
+  // A text file given to a TEI stage: said as such at its first character, whatever follows.
+  for (std::string text : {std::string("家族で旅行しました。\n"), std::string("\n  Hello <b>x</b>\n"),
+                           std::string("\xEF\xBB\xBF本文。<TEI/>")}) {
+    std::string m;
+    try {
+      jatei::tei::read(text, "a.txt");
+    } catch (const DataError& e) {
+      m = e.what();
+    }
+    BOOST_TEST(m.find("not XML (plain text?)") != std::string::npos, m);
+    BOOST_TEST(m.find("jatei-segment") != std::string::npos, m);
+  }
+  // XML after white space, or after a byte order mark, is read as before.
+  std::string doc = tei("<div type=\"article\"><p xml:id=\"p1\"><s xml:id=\"s1\">本文</s></p></div>");
+  BOOST_CHECK_NO_THROW(jatei::tei::read("\n  " + doc));
+  BOOST_CHECK_NO_THROW(jatei::tei::read("\xEF\xBB\xBF" + doc));
+}
+
 BOOST_AUTO_TEST_CASE(no_root_element_is_a_data_error_with_position) {
   // Tools print FILE:LINE:COL, so even an empty file needs a position.
   for (std::string xml : {"", "\n\n", "<?xml version=\"1.0\"?>\n", "<!-- only a comment -->\n"}) {

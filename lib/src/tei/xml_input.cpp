@@ -171,6 +171,13 @@ void parse_checked(char* data, std::size_t size, unsigned flags, pugi::xml_docum
   if (last == std::string_view::npos)
     fail(0, size == 0 ? "the file is empty: no XML document in it"
                       : "the file holds only white space: no XML document in it");
+  // Plain text given to a tool that reads TEI (the commonest mistake: a stage before
+  // jatei-segment): said as such, not as the parser's "text outside the root element".
+  std::string_view all(data, size);
+  std::size_t first = all.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  first = all.find_first_not_of(" \t\r\n", first);
+  if (first != std::string_view::npos && all[first] != '<')
+    fail(first, "not XML (plain text?): this tool reads the TEI that jatei-segment writes (jatei-segment FILE | …)");
   // parse_fragment keeps text beside the root element as nodes, so it can be refused below.
   pugi::xml_parse_result r = dom.load_buffer_inplace(data, size, flags | pugi::parse_fragment, pugi::encoding_utf8);
   if (!r) {

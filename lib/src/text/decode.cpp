@@ -274,14 +274,18 @@ std::string repair_utf8(std::string_view in, std::size_t& replaced) {
 
 // UTF-16 without a byte order mark: "UTF-16LE" or "UTF-16BE" when the bytes hold NULs (which
 // no text in UTF-8 or a legacy Japanese encoding has: in UTF-16 every ASCII character, the
-// line feed included, has one), are not UTF-8 or are a quarter NULs (ASCII in UTF-16), and
+// line feed included, has one), are not UTF-8 or are nearly half NULs (ASCII in UTF-16), and
 // nearly all of their first 32 K code units, read in that order, are characters Japanese text
 // is made of, and they convert; "" otherwise. A stray NUL in UTF-8 text stays an error that
 // names its place.
 std::string looks_utf16(std::string_view bytes, bool invalid_utf8) {
   std::size_t n = std::min<std::size_t>(bytes.size(), std::size_t(1) << 16) & ~std::size_t(1);
   if (n < 2 || std::memchr(bytes.data(), 0, n) == nullptr) return "";
-  if (!invalid_utf8 && static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + n, '\0')) < n / 4) return "";
+  // Text that is valid UTF-8 is UTF-16 only when it is ASCII (or nearly) in UTF-16, every other
+  // byte NUL; kana and kanji in UTF-16 are no valid UTF-8. So a short line with a stray NUL
+  // (ab\0cd\n: a sixth of its bytes) stays UTF-8, and an error that names the NUL.
+  if (!invalid_utf8 && static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + n, '\0')) * 8 < n * 3)
+    return "";
   auto plausible = [](unsigned u) {
     return u == 0x09 || u == 0x0A || u == 0x0D || (u >= 0x20 && u < 0x7F) || (u >= 0xA0 && u < 0x250) ||
            (u >= 0x2000 && u < 0x2700) || (u >= 0x3000 && u < 0x3100) || (u >= 0x3400 && u < 0xA000) ||
