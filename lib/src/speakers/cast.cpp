@@ -5,7 +5,11 @@
 // one speaking. The lead (the narration before the dialogue, and the title) introduces people
 // with a title or an honorific (吉岡浩之教授, 3年生の岸さん) or as the one who asks (編集部の森下が
 // 聞いた): they take part when the dialogue speaks to them, by name or by their title (the 先生
-// the students call is the professor of the lead), or when the lead says they ask.
+// the students call is the professor of the lead), or when the lead says they ask. Friends the
+// lead introduces with an honorific take part when the dialogue calls them by the bare name (葵さん
+// in the lead, 葵は？ in the chat); the one person the lead names with a teaching title after the
+// name (川口真理子准教授) takes part and leads when the dialogue calls two or more others and no one
+// who leads: someone gives them the floor.
 #include "speakers/cast.hpp"
 
 #include <algorithm>
@@ -84,6 +88,7 @@ void find_bare_uses(Item& u, const std::string& name, const SpeakerModel::Compil
     for (std::size_t at = s.find(name); at != std::string_view::npos; at = s.find(name, at + 1)) {
       std::size_t after = at + name.size();
       if ((at > 0 && is_name_char(text::before(s, at))) || (after < s.size() && is_name_char(text::at(s, after)))) continue;
+      if (cues["honorific"].prefix(s.substr(after))) continue;  // 葵さん: a use with its honorific, found by the features
       std::string_view head = s.substr(0, at);
       head.remove_prefix(cues["vocative-skip"].prefix(head));
       while (!head.empty() && (text::at(head, 0) == U'、' || text::is_space(text::at(head, 0))))
@@ -227,11 +232,36 @@ Cast find_cast(Context& cx, const std::vector<Item*>& units) {
     add(l.base, l.base, "", false);
     for (Item* u : units) find_bare_uses(*u, l.base, cx.cues);
   }
+  // A person the lead introduces with an honorific (友だちの葵さん、蓮さん) whom friends call without
+  // it (蓮、カレーでいい？ 葵は？): the dialogue calling or asking the bare name speaks to them.
+  for (auto& l : lead) {
+    if (l.bare || l.asks || l.base.empty() || !cx.cues["strip-honorific"].whole(l.title)) continue;
+    if (cast.member_of(l.base, cx.cues) >= 0) continue;
+    bool called_bare = false;
+    for (Item* u : units) {
+      find_bare_uses(*u, l.base, cx.cues);
+      called_bare = called_bare || u->f.addressed == l.base ||
+                    std::find(u->f.vocatives.begin(), u->f.vocatives.end(), l.base) != u->f.vocatives.end();
+    }
+    if (called_bare) add(l.base, l.base, "", false);
+  }
   // Whoever the lead gives a leading title (講師は…中西涼子さん) takes part and leads, called or not,
-  // when others take part.
+  // when others take part. So does the one person the lead names with a teaching title after the
+  // name (川口真理子准教授のゼミ) when the dialogue speaks to two or more others and to no one who
+  // leads: someone calls them, and the students do not call each other to the floor.
   if (!cast.members.empty())
     for (auto& l : lead)
       if (l.leads) add(l.base, l.base, l.title, true);
+  if (cast.members.size() >= 2 && std::none_of(cast.members.begin(), cast.members.end(),
+                                               [](const CastMember& m) { return m.lead; })) {
+    const LeadName* teacher = nullptr;
+    int count = 0;
+    for (auto& l : lead)
+      if (!l.base.empty() && cx.cues["lead-title"].whole(l.title) && !cx.cues["title-name"].whole(l.base) &&
+          cast.member_of(l.base, cx.cues) < 0 && (!teacher || teacher->base != l.base))
+        teacher = &l, ++count;
+    if (count == 1) add(teacher->base, teacher->base, teacher->title, true);
+  }
   // Whoever the lead says asks (編集部の森下が聞いた).
   for (auto& l : lead)
     if (l.asks) {
@@ -242,6 +272,9 @@ Cast find_cast(Context& cx, const std::vector<Item*>& units) {
     }
   for (std::size_t m = 0; m < cast.members.size(); ++m)
     if (cast.members[m].lead && cast.lead < 0) cast.lead = static_cast<int>(m);
+  double polite = 0, casual = 0;
+  for (Item* u : units) polite += u->f.polite, casual += u->f.casual;
+  cast.polite = polite > casual;
   std::ostringstream why;
   why << cast.members.size() << " people named in the dialogue or its lead:";
   for (std::size_t m = 0; m < cast.members.size(); ++m) {
@@ -261,7 +294,10 @@ double cast_emission(Context& cx, const Cast& cast, const Item& u, int s) {
   for (auto& n : u.f.mentioned)
     if (cast.member_of(n, cx.cues) == s) v -= cx.w("cast.mention");
   if (s == cast.lead) {
-    bool gives_floor = !u.f.vocatives.empty() || !u.f.addressed.empty();
+    // Calling someone or everyone gives the floor; in a polite dialogue the one who leads does so
+    // politely, and a casual call is an aside between the others (早川さん、一緒にやらない？).
+    bool calls = !u.f.vocatives.empty() || !u.f.addressed.empty() || u.f.group_call;
+    bool gives_floor = calls && !(cast.polite && u.f.casual > u.f.polite);
     v += cx.w("cast.lead_floor") * gives_floor + cx.w("cast.lead_move") * u.f.move;
   }
   return v;

@@ -13,6 +13,7 @@ namespace jatei::speakers {
 struct Cast {
   std::vector<CastMember> members;
   int lead = -1;  // the member who leads (the teacher, the moderator, the one who asks), or -1
+  bool polite = false;  // the dialogue's paragraphs are more polite than casual
   std::string why;
   // The member a name (as the dialogue writes it: 岸さん, 先生) stands for, or -1.
   int member_of(const std::string& raw, const SpeakerModel::Compiled& cues) const;

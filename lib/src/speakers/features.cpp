@@ -255,6 +255,7 @@ Features text_features(std::string_view whole, const std::vector<std::string_vie
       f.question = e.question;
       f.request = e.request;
     }
+    f.group_call = f.group_call || cues["group-address"].prefix(trim_space(sentences[k])) > 0;
     std::string voc = find_vocative(sentences[k], cues);
     if (!voc.empty() && k > 0) f.vocatives.push_back(voc);
     for (auto& use : names_in(sentences[k], cues)) {

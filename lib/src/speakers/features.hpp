@@ -37,6 +37,7 @@ struct Features {
   std::string vocative;                // name called at the start of the paragraph (ミオ先輩)
   std::vector<std::string> vocatives;  // names called at the start of any of its sentences
   std::string addressed;               // name addressed in a question or request (サルくんは…?)
+  bool group_call = false;             // a sentence opens by calling everyone ([group-address]: 二人とも、)
   std::vector<std::string> mentioned;  // names with an honorific spoken of (西村さんの指摘)
   double role = 0;                     // [role] score: explaining (+) or asking (-)
   // Whether the paragraph reads like speech: a spoken register, a question, an exclamation, a

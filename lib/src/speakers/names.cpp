@@ -142,6 +142,19 @@ std::string holder_of(const std::vector<std::string>& outside, const std::string
         found.insert(std::string(v.substr(start, at - start)));
         continue;
       }
+      // 市長の木下誠、教育長の岩田紀子です: the office, の, then a name of two to six kanji or
+      // katakana that a comma, です/でした or a bracket closes, as in a list of who answered (a
+      // heading's noun, 町長の行政報告, ends its line or goes on with a particle: no name).
+      if (start == at && whole && end < v.size() && text::at(v, end) == U'の') {
+        std::size_t b = text::next(v, end), e = b;
+        while (e < v.size() && (text::is_kanji(text::at(v, e)) || text::katakana_word(text::at(v, e)))) e = text::next(v, e);
+        std::size_t len = text::length(v.substr(b, e - b));
+        std::string_view after = v.substr(e);
+        bool ends = after.starts_with("、") || after.starts_with("，") || after.starts_with("（") ||
+                    after.starts_with("(") || after.starts_with("です") || after.starts_with("でした");
+        if (len >= 2 && len <= 6 && ends) found.insert(std::string(v.substr(b, e - b)));
+        continue;
+      }
       if (start == at && end < v.size() && (text::at(v, end) == U'：' || text::at(v, end) == ':')) {
         std::size_t b = text::next(v, end), e = b;
         while (e < v.size() && !text::is_space(text::at(v, e)) && text::at(v, e) != U'、' && text::at(v, e) != U'）')

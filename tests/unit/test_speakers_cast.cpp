@@ -1,0 +1,128 @@
+// The cast of an unlabelled dialogue and the names of offices (lib/src/speakers/cast.cpp,
+// names.cpp): who takes part is inferred from the people the lead introduces and the names the
+// dialogue calls, not assumed to be two; a vocative names the person spoken to; a word of office
+// in a label stands for the person the page names in that office.
+#define BOOST_TEST_MODULE speakers_cast
+#include <boost/test/unit_test.hpp>
+
+#include <map>
+#include <set>
+#include <string>
+
+#include "jatei/speakers.hpp"
+#include "speakers/features.hpp"
+#include "speakers/model.hpp"
+#include "speakers_fixture.hpp"
+
+using namespace jatei;
+
+namespace {
+
+using speakers_fixture::annotated;
+using speakers_fixture::who_says;
+
+// The persName of the turn holding each line (the part after "|"), "-" outside every turn.
+std::map<std::string, std::string> person_of(const Document& doc) {
+  std::map<std::string, std::string> out;
+  for (auto& [line, who] : who_says(doc)) out[line] = who == "-" ? who : who.substr(who.find('|') + 1);
+  return out;
+}
+
+}  // namespace
+
+// A teacher the lead names with a teaching title after the name, whom the students never call:
+// the teacher still takes part, and calls the students to the floor. Without the rule the cast
+// is the two students called by name and the teacher's lines go to one of them.
+BOOST_AUTO_TEST_CASE(the_teacher_the_lead_names_takes_part_without_being_called) {
+  const std::string text =
+      "【ゼミ訪問】海岸のごみはどこから来るのか\n"
+      "環境学部の川口真理子准教授のゼミを訪ねた。発表は3年生の田辺陽斗さんと早川紗希さん。二人は春から浜でごみを数えてきた。\n"
+      "それでは始めます。田辺さん、まず集計の結果からお願いします。\n"
+      "はい。4月から8回、同じ区間でごみを拾いました。全部で2,130個で、いちばん多かったのはプラスチックの破片でした。\n"
+      "6割ですか。破片だと、もとが何だったのかは分からないですよね。\n"
+      "ほとんど分かりません。ただ、青い薄い破片が目立ちました。ブルーシートが劣化したものだと思います。\n"
+      "早川さん、ペットボトルのラベルも調べていましたね。\n"
+      "はい、ラベルが読めたボトルは143本で、そのうち外国語の表示があったのは31本でした。\n"
+      "思ったより少ないね。もっと海外からのものが多いと思ってた。\n"
+      "私も最初はそう思っていました。でも、台風のあとの回だけ急に増えているんです。\n"
+      "面白いですね。早川さん、その前に風はどちらから吹いていましたか。\n"
+      "気象台のデータを見ると、3日ほど北西の風が続いていました。\n"
+      "二人とも、調査の計画を来週までにまとめてきてください。\n";
+  Document doc = annotated(text);
+  auto who = person_of(doc);
+  BOOST_TEST(who["それでは始めます。田辺さん、まず集計の結果からお願いします。"] == "川口真理子");
+  BOOST_TEST(who["早川さん、ペットボトルのラベルも調べていましたね。"] == "川口真理子");
+  BOOST_TEST(who["面白いですね。早川さん、その前に風はどちらから吹いていましたか。"] == "川口真理子");
+  // The one called speaks next, never the one who calls.
+  BOOST_TEST(who["はい、ラベルが読めたボトルは143本で、そのうち外国語の表示があったのは31本でした。"] == "早川紗希");
+  BOOST_TEST(who["気象台のデータを見ると、3日ほど北西の風が続いていました。"] == "早川紗希");
+  BOOST_TEST(who["ほとんど分かりません。ただ、青い薄い破片が目立ちました。ブルーシートが劣化したものだと思います。"] !=
+             "川口真理子");
+  // Calling everyone at once (二人とも、…) is the one who leads.
+  BOOST_TEST(who["二人とも、調査の計画を来週までにまとめてきてください。"] == "川口真理子");
+  std::set<std::string> people;
+  for (auto& p : doc.header.persons) people.insert(p.name);
+  BOOST_TEST(people.size() == 3u);
+}
+
+// Friends the lead introduces with さん call each other by the bare name (蓮、… 葵は？): the
+// dialogue speaks to them, so they take part, and a line never belongs to the one it calls.
+BOOST_AUTO_TEST_CASE(friends_the_lead_names_are_called_without_the_honorific) {
+  const std::string text =
+      "【会話まるごと】初めてのキャンプ、何を持っていく？\n"
+      "高校からの友だちの葵さん、蓮さん、美咲さんは、6月に初めてキャンプに行く予定。3人の会話を紹介する。\n"
+      "テントは蓮が持ってるんだよね？\n"
+      "うん、兄貴のを借りられることになった。4人用だから、3人なら余裕。\n"
+      "やった。じゃあ寝袋は？ 私、持ってないんだけど。\n"
+      "美咲、それはレンタルでいいと思う。キャンプ場で1泊800円だって。\n"
+      "え、安い。それなら借りる。葵は？\n"
+      "私は自分のがあるから大丈夫。去年、山に登るときに買ったの。\n"
+      "さすが。料理はどうする？ 蓮、カレーでいい？\n"
+      "カレーは定番だけど、せっかくならホットサンドやりたいな。\n"
+      "蓮、絶対それ一回しか使わないやつでしょ（笑）\n"
+      "ひどい！ 葵だって去年、燻製のセット買って一回しか使ってないじゃん。\n";
+  Document doc = annotated(text);
+  auto who = person_of(doc);
+  std::set<std::string> people;
+  for (auto& p : doc.header.persons) people.insert(p.name);
+  BOOST_TEST((people == std::set<std::string>{"葵", "蓮", "美咲"}));
+  BOOST_TEST(who["美咲、それはレンタルでいいと思う。キャンプ場で1泊800円だって。"] != "美咲");
+  BOOST_TEST(who["さすが。料理はどうする？ 蓮、カレーでいい？"] != "蓮");
+  BOOST_TEST(who["蓮、絶対それ一回しか使わないやつでしょ（笑）"] != "蓮");
+  BOOST_TEST(who["ひどい！ 葵だって去年、燻製のセット買って一回しか使ってないじゃん。"] != "葵");
+  // The one asked answers: 葵は？ is answered by 葵, カレーでいい？ by 蓮.
+  BOOST_TEST(who["私は自分のがあるから大丈夫。去年、山に登るときに買ったの。"] == "葵");
+  BOOST_TEST(who["カレーは定番だけど、せっかくならホットサンドやりたいな。"] == "蓮");
+}
+
+// 市長 as a label is the person the page names in that office (市長の木下誠), not a heading's
+// noun after the office (市長の所信表明).
+BOOST_AUTO_TEST_CASE(an_office_label_is_the_person_the_page_names_in_it) {
+  const std::string text =
+      "市議会だより　第142号\n"
+      "6月定例会の一般質問から紹介します。答弁したのは、市長の木下誠、教育長の岩田紀子です。\n"
+      "■市長の所信表明\n"
+      "小林亜希子議員　危険とされた通学路の箇所は、いくつ残っていますか。\n"
+      "教育長　48か所のうち、対策が終わったのは31か所です。残りは今年度中に対策を終える予定です。\n"
+      "小林亜希子議員　通学路の安全について、市長の考えを伺います。\n"
+      "市長　子どもの命を守ることは、市政の最優先の課題です。できることから早く進めてまいります。\n"
+      "石井直樹議員　空き家を子育て世帯に貸す制度をつくる考えはありますか。\n"
+      "市長　他市の例も参考にしながら、来年度に向けて検討してまいります。\n"
+      "石井直樹議員　学校の近くの空き家を、放課後の居場所に使えないでしょうか。\n"
+      "教育長　見守りが得られる場所であれば、活用できる可能性はあると考えています。\n";
+  Document doc = annotated(text);
+  auto who = who_says(doc);
+  BOOST_TEST(who["子どもの命を守ることは、市政の最優先の課題です。できることから早く進めてまいります。"] == "市長|木下誠");
+  BOOST_TEST(who["48か所のうち、対策が終わったのは31か所です。残りは今年度中に対策を終える予定です。"] == "教育長|岩田紀子");
+  BOOST_TEST(who["危険とされた通学路の箇所は、いくつ残っていますか。"] == "小林亜希子議員|小林亜希子");
+}
+
+// A sentence that opens by calling everyone (二人とも、) is marked as such ([group-address]).
+BOOST_AUTO_TEST_CASE(calling_everyone_at_once) {
+  const SpeakerModel& m = SpeakerModel::builtin();
+  speakers::RoleWeights rw(m);
+  std::vector<std::string_view> two{"二人とも、計画をまとめてきてください。"};
+  BOOST_TEST(speakers::text_features(two[0], two, m, rw).group_call);
+  std::vector<std::string_view> one{"二人の計画をまとめてください。"};
+  BOOST_TEST(!speakers::text_features(one[0], one, m, rw).group_call);
+}
