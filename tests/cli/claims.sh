@@ -55,6 +55,25 @@ for f in "$SRC"/corpora/*.txt; do
     fi
   fi
 done
+# --- across tools: jatei-claims and jatei-terms keep each other's inline markup, and an element
+# of each over the same characters nests one way whichever ran last (the name outside the term:
+# <orgName><term>, <orgName><gloss>), so claims | terms | claims | terms gives what claims | terms
+# gave, and terms | claims the same text.
+if [ -x "$B/jatei-terms" ]; then
+  for name in news-chip news-earnings lecture-quantum minutes-diet-medicine press-conference-rail; do
+    "$B/jatei-terms" "$T/$name.1.xml" > "$T/$name.ct.xml" 2>/dev/null
+    "$C" "$T/$name.ct.xml" > "$T/$name.ctc.xml"
+    same "$T/$name.ct.xml" "$T/$name.ctc.xml" "$name: claims after claims | terms"
+    "$B/jatei-terms" "$T/$name.ctc.xml" > "$T/$name.ctct.xml" 2>/dev/null
+    same "$T/$name.ct.xml" "$T/$name.ctct.xml" "$name: claims | terms | claims | terms"
+    "$B/jatei-terms" "$T/$name.0.xml" 2>/dev/null | "$C" > "$T/$name.tc.xml"
+    sed -n '/<text>/,$p' "$T/$name.ct.xml" > "$T/$name.ct.body"
+    sed -n '/<text>/,$p' "$T/$name.tc.xml" > "$T/$name.tc.body"
+    same "$T/$name.ct.body" "$T/$name.tc.body" "$name: terms | claims marks the text as claims | terms"
+  done
+  expect_grep '<orgName><term xml:id="t[0-9]*">国際エネルギー機関</term></orgName>' "$T/news-chip.ctc.xml" "a name outside the term over it"
+fi
+
 expect_grep '<application ident="jatei-claims"' "$T/news-chip.1.xml" "application"
 expect_grep '<taxonomy xml:id="factuality">' "$T/news-chip.1.xml" "taxonomy"
 expect_grep '<measure type="currency" quantity="500000000000" unit="USD">$500Billion</measure>' "$T/news-chip.1.xml" '$500Billion'

@@ -766,3 +766,140 @@ BOOST_AUTO_TEST_CASE(tosareru_hazu_and_negated_denials) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// ------------------------------------------------------------------------------------------
+// Session 23 (issue 13): FAQ headings that ask, elliptical and wordless requests in turns that
+// ask, words under a statement heading, and one nesting with another tool's elements.
+BOOST_AUTO_TEST_SUITE(session23)
+
+Document doc_of(std::string_view text) {
+  SegmentOptions o;
+  o.source_name = "t.txt";
+  return segment_text(text, o);
+}
+
+BOOST_AUTO_TEST_CASE(a_heading_that_asks_the_reader_is_a_question) {
+  SentenceContext head;
+  head.block = "head";
+  // An FAQ's question: under a Q. label, with ？ or か or a question word.
+  BOOST_TEST(cat("Q1. 電池はどのくらい持ちますか？", head) == "question");
+
+  BOOST_TEST(cat("Q3. 電池の交換方法は？", head) == "question");
+  // In the polite form, beside another heading that asks (the page's FAQ); alone, an article's
+  // heading over its section.
+  SentenceContext faq = head;
+  faq.faq = true;
+  BOOST_TEST(cat("故障でしょうか？", faq) == "question");
+  BOOST_TEST(cat("Ｑ１　相続登記をしないと、すぐに過料が科されるのですか。", faq) == "question");
+  BOOST_TEST(cat("お店で回収してもらうことはできますか？", faq) == "question");
+  BOOST_TEST(cat("お店で回収してもらうことはできますか？", head) == "other");
+  // A heading in the plain form names its section's topic.
+  BOOST_TEST(cat("■日本語の性能は？", faq) == "other");
+  BOOST_TEST(cat("■耐性はどうやって生まれるのか", faq) == "other");
+  BOOST_TEST(cat("【座談会】EVシフトは本当に減速したのか？", head) == "other");
+  BOOST_TEST(cat("Q3. 解錠に失敗することがあります。", head) == "other");
+  // The FAQ of a page, segmented: each question a heading of its own division.
+  Document doc = doc_of(
+      "スマートスピーカーのよくある質問\nQ1. 充電はどのくらいで終わりますか？\n付属のケーブルで、約2時間で満充電になります。\n"
+      "Q2. 子ども用の設定はありますか？\nアプリの「家族」から年齢に合わせた設定ができます。\n");
+  annotate(doc);
+  int asked = 0;
+  for (auto& div : doc.divisions)
+    for (auto& turn : div.turns)
+      for (auto& block : turn.blocks)
+        for (auto& leaf : block.leaves)
+          for (auto& p : leaf.pieces)
+            if (p.kind == Piece::Kind::sentence && block.kind == BlockKind::head &&
+                p.sentence.attrs.value("ana") == "#question")
+              ++asked;
+  BOOST_TEST(asked == 2);
+}
+
+BOOST_AUTO_TEST_CASE(a_turn_that_asks_asks_by_ellipsis_and_by_a_question_word) {
+  SentenceContext asker;
+  asker.asker = true;
+  BOOST_TEST(cat("新工場の規模について。", asker) == "question");
+  BOOST_TEST(cat("海外の販路に関しては。", asker) == "question");
+  BOOST_TEST(cat("ありがとうございました。", asker) == "other");
+  // A Q. line with a question word asks whatever its ending.
+  BOOST_TEST(cat("Q. 電池の寿命はどれくらい") == "question");
+  BOOST_TEST(cat("Q. 何度も試しました。") != "question");
+  // Outside such a turn they are what they say.
+  BOOST_TEST(cat("新工場の規模について。") != "question");
+  BOOST_TEST(cat("最後に、読者へのメッセージをお願いします。") == "other");
+  BOOST_TEST(cat("アンケートへの回答をお願いします。") == "other");
+}
+
+BOOST_AUTO_TEST_CASE(only_quoted_words_under_a_statement_heading_are_reported) {
+  // Words in brackets under a person's name: reported.
+  Document quoted = doc_of(
+      "港南は24-17で勝った。\n試合後コメント\n山田健一ヘッドコーチ\n「最後まで走り切った選手を誇りに思います」\n"
+      "次節は12月21日に北陵と対戦する。\n");
+  annotate(quoted);
+  std::string q = tei::write(quoted);
+  BOOST_TEST(q.find("ana=\"#reported\">「最後まで") != std::string::npos);
+  // The paragraph after the quotation is the writer's again.
+  BOOST_TEST(q.find("ana=\"#reported\">次節") == std::string::npos);
+  BOOST_TEST(q.find("ana=\"#reported #checkworthy\">次節") == std::string::npos);
+  // A plain paragraph under a person's name (or an author's byline) is that person writing:
+  // his guesses stay guesses.
+  Document plain = doc_of(
+      "北浜は1点差で勝った。\n■試合後のコメント\n村上 康平 監督\n前半は苦しい時間が続きました。"
+      "後半はもっと良くなるかもしれません。\n");
+  annotate(plain);
+  std::string p = tei::write(plain);
+  BOOST_TEST(p.find("#reported") == std::string::npos);
+  BOOST_TEST(p.find("ana=\"#speculation\">後半") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(check_worthy_claims_not_thanks_or_sentences_about_the_text) {
+  Document doc = doc_of(
+      "今回は、失敗しないための3つのポイントを紹介します。\n以下、5つの手順を順番に説明します。\n"
+      "本記事では2つの方法を比べてみます。\n先日は3時間も付き合ってくれてありがとう。\n"
+      "ネット上では、市長が辞任するという噂が広がっている。\n同社によると、売上は前年より2割増えたという。\n");
+  annotate(doc);
+  auto ss = doc.sentences();
+  BOOST_REQUIRE_EQUAL(ss.size(), 6u);
+  for (std::size_t k = 0; k < 4; ++k) BOOST_TEST(ss[k]->attrs.value("ana") == "#other", ss[k]->text);
+  // A rumour that spreads, and a reported claim with a number: check-worthy.
+  BOOST_TEST(ss[4]->attrs.value("ana") == "#reported #checkworthy");
+  BOOST_TEST(ss[5]->attrs.value("ana") == "#reported #checkworthy");
+}
+
+BOOST_AUTO_TEST_CASE(a_name_over_the_same_characters_as_a_term_is_the_outer_element) {
+  const std::string want = "<orgName xml:id=\"s1-src\"><term xml:id=\"t1\">国際エネルギー機関</term></orgName>";
+  // Another tool's term over exactly the name this stage marks, listed before or after it
+  // (as jatei-terms writes it, and as reading <term><orgName> gives it): one nesting.
+  for (bool term_first : {true, false}) {
+    Document doc = doc_of("国際エネルギー機関によると、需要は増えている。\n");
+    Sentence* s = doc.sentences()[0];
+    std::size_t e = s->text.find("によると");
+    Span term{0, e, "term", {}};
+    term.attrs.set("xml:id", "t1");
+    if (!term_first) {
+      annotate(doc);
+      s = doc.sentences()[0];
+    }
+    s->spans.push_back(term);
+    annotate(doc);
+    std::string once = tei::write(doc);
+    BOOST_TEST(once.find(want) != std::string::npos, once);
+    Document again = tei::read(once, "once");
+    annotate(again);
+    BOOST_TEST(tei::write(again) == once);
+  }
+  // Read the other way round, it is written the canonical way.
+  Document doc = doc_of("国際エネルギー機関によると、需要は増えている。\n");
+  annotate(doc);
+  std::string xml = tei::write(doc);
+  std::size_t at = xml.find("<orgName xml:id=\"s1-src\">国際エネルギー機関</orgName>");
+  BOOST_REQUIRE(at != std::string::npos);
+  xml.replace(at, std::string("<orgName xml:id=\"s1-src\">国際エネルギー機関</orgName>").size(),
+              "<term xml:id=\"t1\"><orgName>国際エネルギー機関</orgName></term>");
+  Document swapped = tei::read(xml, "swapped");
+  annotate(swapped);
+  BOOST_TEST(tei::write(swapped).find("<orgName xml:id=\"s1-src\"><term xml:id=\"t1\">国際エネルギー機関</term></orgName>") !=
+             std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -162,6 +162,9 @@ struct SentenceContext {
   // The sentence is in a spoken turn (someone's words to the others present): a noun with
   // ではないでしょうか there is put to them as a question; in prose it hedges.
   bool spoken = false;
+  // The sentence is in a heading that may ask (ending in ？ or か) next to another such heading
+  // (the nearest heading before or after it): the page's FAQ, whose polite questions ask.
+  bool faq = false;
 };
 
 // Whether a speaker label or role names someone who asks (司会, 聞き手, 記者, Q, interviewer,

@@ -77,6 +77,24 @@ bool introduces_quote(std::string_view n, const Decision& d) {
          n.find("次の通り") != npos || n.find("以下のとおり") != npos || n.find("次のとおり") != npos;
 }
 
+// A heading that may ask (its last sentence ends in ？ or か) whose nearest heading before or
+// after it may ask too: the questions of an FAQ, each over its answer. (A division that starts
+// with such a heading is never cut from the one before: starts_apart.)
+std::vector<char> faq_headings(const Pass& pass) {
+  const auto& refs = pass.refs;
+  std::vector<std::size_t> heads;  // the last sentence of each heading leaf
+  for (std::size_t k = 0; k < refs.size(); ++k)
+    if (refs[k].block->kind == BlockKind::head && (k + 1 == refs.size() || refs[k + 1].leaf != refs[k].leaf)) heads.push_back(k);
+  std::vector<char> asks(heads.size());
+  for (std::size_t h = 0; h < heads.size(); ++h) asks[h] = may_ask(pass.norms[heads[h]].text);
+  std::vector<char> faq(refs.size(), 0);
+  for (std::size_t h = 0; h < heads.size(); ++h) {
+    if (!asks[h] || !((h > 0 && asks[h - 1]) || (h + 1 < heads.size() && asks[h + 1]))) continue;
+    for (std::size_t k = heads[h] + 1; k-- > 0 && refs[k].leaf == refs[heads[h]].leaf;) faq[k] = 1;
+  }
+  return faq;
+}
+
 // Each sentence on its own, on two threads for a large document (each thread has its own MeCab
 // tagger; the decisions are the same as on one). A sentence met before in the same context (a
 // site's furniture, a repeated line) gets the decision it got then: classify depends on nothing
@@ -109,6 +127,7 @@ void classify_all(Pass& pass, const Context& context, const Lexicon& lex, bool u
         key += ctx.asker ? "\1" : "\2";
         key += ctx.procedure ? "\1" : "\2";
         key += ctx.spoken ? "\1" : "\2";
+        key += ctx.faq ? "\1" : "\2";
         if (auto it = seen.find(key); it != seen.end()) {
           decisions[k] = it->second;
           continue;
@@ -282,6 +301,8 @@ void Parts::annotate(Document& doc) {
   std::vector<char> askers = asking_turns(doc, pass, lex);
   std::vector<char> procedure = procedure_steps(pass, lex, state_->under_procedure);
 
+  std::vector<char> faq = faq_headings(pass);
+
   pass.decisions.resize(refs.size());
   auto context = [&](std::size_t k) {
     const Ref& r = refs[k];
@@ -291,6 +312,7 @@ void Parts::annotate(Document& doc) {
     ctx.asker = askers[k];
     ctx.procedure = procedure[k];
     ctx.spoken = r.turn && r.turn->spoken();
+    ctx.faq = faq[k];
     return ctx;
   };
   classify_all(pass, context, lex, use_cache, profile, state_->decisions);

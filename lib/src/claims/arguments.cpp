@@ -112,8 +112,11 @@ bool people_who_say(Ctx& c) {
                (sj.lemma == "人" || sj.lemma == "方" || sj.lemma == "者" || c.in("agent", sj.lemma) ||
                 noun_entry(c, "voice", sj.lemma) || noun_entry(c, "rumour", sj.lemma));
   if (!(sj.kind == Chunk::Kind::noun && (says || named))) return false;
+  // (…という噂が広がっている: a hearsay noun that spreads is a rumour, check-worthy)
+  bool spreads = noun_entry(c, "rumour", sj.lemma) && c.in("spread", L);
   c.hit(Category::reported, 0.75, p.chunk_begin(p.subject - (says ? 2 : 1)), c.head_end(), "",
-        "people or voices who say it (…と" + (says ? rel.lemma : std::string("いう")) + sj.lemma + "も" + L + ")");
+        "people or voices who say it (…と" + (says ? rel.lemma : std::string("いう")) + sj.lemma + "も" + L + ")" +
+            (spreads ? ": a rumour that spreads" : ""));
   return true;
 }
 

@@ -61,6 +61,8 @@ std::vector<char> asking_turns(const Document& doc, const Pass& pass, const Lexi
 // updated for the next part.
 std::vector<char> procedure_steps(const Pass& pass, const Lexicon& lex, bool& under);
 
+// quotations.cpp: a heading's last sentence (normalised) that may ask: it ends in ? or か.
+bool may_ask(std::string_view n);
 // quotations.cpp: the footer of an embedded post (— 名前 (@handle) 日付).
 bool post_footer(std::string_view n);
 // quotations.cpp: the words the text gives as someone's (voiced_by set, decisions reported).

@@ -710,7 +710,7 @@ bool elliptical(const Predicate& p) {
   const std::string& t = h.tail;
   if (h.kind == Chunk::Kind::noun)
     return t == "は" || t == "って" || t == "とは" || t == "については" || t == "には" || t == "では" || t == "の方は" ||
-           t == "も";
+           t == "も" || t == "について" || t == "に関して" || t == "に関しては" || t == "についても" || t == "に関しても";
   return t.ends_with("のは") || t.ends_with("のって");
 }
 }  // namespace
@@ -994,6 +994,25 @@ struct Verdict {
     return false;
   }
 
+  // 5b. A heading that asks the reader: an FAQ's question (Q1. 電池はどのくらい持ちますか？,
+  // 故障でしょうか？), under a Q. label or, in the polite form, beside another heading that
+  // asks (ctx.faq: the page repeats the shape). A heading in the plain form (…は？, …のか)
+  // names its section's topic and asks nothing, and so does a lone polite one (an article's
+  // …でしょうか？ over its section).
+  bool heading_question() {
+    if (s.excl) return false;
+    const Predicate& p = s.pred;
+    bool labelled = !s.label.empty() && asks(s.label, lex);
+    bool ends_asking = s.qmark || (p.found && (p.has(Modal::question) || p.has(Modal::negation_question)));
+    bool wh = has_question_word(s, lex, s.body, s.core_end);
+    bool polite = p.found && p.polite;
+    if (!((labelled && (ends_asking || wh)) || (polite && ends_asking && ctx.faq))) return false;
+    std::vector<std::size_t> cues;
+    for (std::size_t k = 0; k < d.hits.size(); ++k)
+      if (d.hits[k].governs && d.hits[k].category == Category::question) cues.push_back(k);
+    return decide(Category::question, "a heading that asks (an FAQ's question: a Q. label, or polite beside another)", cues);
+  }
+
   // 6. A sentence that only hedges what came before.
   bool retrospective_hedge() {
     if (!retrospective(s, lex)) return false;
@@ -1037,6 +1056,14 @@ struct Verdict {
         d.hits[k].note = "…ではないでしょうか in a turn that asks: a question";
         return decide(Category::question, "…ではないでしょうか in an interviewer's or moderator's turn", {k});
       }
+    // Q. 電池の寿命はどれくらい。, ――それで、どこへ。: a question word in a turn that asks
+    // asks, whatever its ending (not a polite or past statement: Q. 何度も試しました。)
+    if (has_question_word(s, lex, s.body, s.core_end) &&
+        !(s.pred.found && (s.pred.polite || s.pred.past))) {
+      std::size_t k = own_cue(s.body, s.core_end, Category::question, 0.8, "", "(a question word)",
+                              "a question word in a turn that asks");
+      return decide(Category::question, "a question word in an interviewer's or moderator's turn (Q., ――)", {k});
+    }
     if (!elliptical(s.pred)) return false;
     std::size_t k = own_cue(s.pred.chunk_begin(s.pred.head), s.pred.end, Category::question, 0.8, "", "(…は。)",
                             "a bare topic in a turn that asks");
@@ -1134,6 +1161,8 @@ struct Verdict {
   void rest() {
     std::string_view core = s.n.substr(s.body, s.core_end - s.body);
     auto weak = governing(Category::reported, 0.5);
+    for (auto k : weak)
+      if (d.hits[k].note.find("rumour") != std::string::npos) d.rumour = true;
     if (!weak.empty()) return (void)decide(Category::reported, "hearsay (unnamed source)", weak);
     auto rule = governing(Category::fact, 0.5);
     if (!rule.empty()) return (void)decide(Category::fact, "states a rule", rule);
@@ -1158,7 +1187,10 @@ Decision classify(std::string_view, const Normalised& norm, const SentenceContex
   // The final predicate, analysed (structural blocks are decided by their kind).
   bool structural = ctx.block == "head" || ctx.block == "figure" || ctx.block == "trailer" || ctx.block == "byline" ||
                     ctx.division == "boilerplate";
-  if (!structural && s.core_end > s.body) predicate_hits(s, lex, hits);
+  // (A heading or a page's furniture that may ask the reader, ending in ？ or か or under a Q.
+  // label, is analysed: heading_question decides whether it does.)
+  bool may_ask = ctx.block == "head" && (s.qmark || ends_with_at(n, s.core_end, "か") || (!s.label.empty() && asks(s.label, lex)));
+  if ((!structural || may_ask) && s.core_end > s.body) predicate_hits(s, lex, hits);
   // 3. Rules that look beyond one entry.
   parenthetical_hedges(s, lex, hits);
   direct_quotations(s, lex, hits);
@@ -1185,6 +1217,7 @@ Decision classify(std::string_view, const Normalised& norm, const SentenceContex
   if (s.pred2.found) d.predicate += "\n    coordinated " + describe(s.pred2, n);
 
   Verdict v{s, kept, ctx, lex, d};
+  if (may_ask && v.heading_question()) return d;
   if (v.structure() || v.retrospective_hedge() || v.instruction() || v.asking_turn() || v.interjection() || v.question() ||
       v.reported() || v.speculation())
     return d;

@@ -280,6 +280,31 @@ std::vector<std::string> strip_own(Sentence& s) {
   return keep;
 }
 
+namespace {
+// One nesting whatever ran last: an element of this stage over exactly the characters of
+// another tool's (<orgName> and jatei-terms' <term> over the same name) is the outer one,
+// <orgName><term>…</term></orgName>, the order the pipeline (claims, then terms) writes. The
+// writer nests elements of the same extent in the order of the list, and this stage adds its
+// own after the others: each goes before the first element of another tool with its extent.
+void own_outside(Sentence& s) {
+  auto foreign_at = [&](const Span& own) {
+    for (std::size_t i = 0; i < s.spans.size(); ++i) {
+      const Span& f = s.spans[i];
+      if (!own_span(f) && f.xml.empty() && f.begin < f.end && f.begin == own.begin && f.end == own.end) return i;
+    }
+    return s.spans.size();
+  };
+  for (std::size_t k = 0; k < s.spans.size(); ++k) {
+    if (!own_span(s.spans[k]) || s.spans[k].begin == s.spans[k].end) continue;
+    std::size_t at = foreign_at(s.spans[k]);
+    if (at >= k) continue;
+    Span moved = std::move(s.spans[k]);
+    s.spans.erase(s.spans.begin() + static_cast<std::ptrdiff_t>(k));
+    s.spans.insert(s.spans.begin() + static_cast<std::ptrdiff_t>(at), std::move(moved));
+  }
+}
+}  // namespace
+
 void mark_up(Pass& pass, const Document& doc, const Gazetteer& gaz, const Lexicon& lex,
              const std::vector<std::vector<std::string>>& other_tokens, bool use_cache, MentionCache& cache) {
   pass.sources.assign(pass.size(), std::string());
@@ -289,6 +314,7 @@ void mark_up(Pass& pass, const Document& doc, const Gazetteer& gaz, const Lexico
   for (std::size_t k = 0; k < pass.size(); ++k)
     if (!pass.sources[k].empty() && pass.decisions[k].category == Category::reported)
       pass.refs[k].s->attrs.set("source", pass.sources[k]);
+  for (std::size_t k = 0; k < pass.size(); ++k) own_outside(*pass.refs[k].s);
 }
 
 }  // namespace jatei::claims

@@ -266,6 +266,13 @@ struct Statements {
     return alone(k) && v.find("。") == std::string_view::npos && text::length(v) <= 60;
   }
   bool names_person(std::size_t k) const { return heading_like(k) && person_heading(pass.norms[k].text); }
+  // The heading holds a person's name (■代表取締役CEO 久保田 誠 コメント).
+  bool names_its_person(std::size_t k) const {
+    std::vector<text::Morph> morphs;
+    text::analyse_morphs(pass.norms[k].text, morphs);
+    return std::any_of(morphs.begin(), morphs.end(),
+                       [](const text::Morph& m) { return m.pos1 == "固有名詞" && m.pos2 == "人名"; });
+  }
   bool names_statement(std::size_t k) const {
     if (!heading_like(k)) return false;
     const auto& refs = pass.refs;
@@ -284,14 +291,19 @@ struct Statements {
     // It names the person (質問者からのお礼コメント introduces a participant's own turn), or it
     // heads a section of several people's words (試合後の主なコメント) in prose, not in turns,
     // where a person's name or a person's quoted words come next.
-    std::vector<text::Morph> morphs;
-    text::analyse_morphs(v, morphs);
-    if (std::any_of(morphs.begin(), morphs.end(), [](const text::Morph& m) { return m.pos1 == "固有名詞" && m.pos2 == "人名"; }))
-      return true;
+    if (names_its_person(k)) return true;
     return k + 1 < refs.size() && !refs[k + 1].turn->spoken() && !refs[k].turn->spoken() &&
            (names_person(k + 1) || pass.decisions[k + 1].category == Category::reported);
   }
 };
+
+// Whether sentence j stands in a leaf that is one quotation (「…」, its sentences inside it).
+bool quoted_leaf(const Pass& pass, std::size_t j) {
+  std::size_t a = leaf_start(pass, j), e = a;
+  std::string whole;
+  while (e < pass.refs.size() && pass.refs[e].leaf == pass.refs[a].leaf) whole += pass.norms[e++].text;
+  return wholly_quoted(whole);
+}
 
 // The paragraphs under a heading that names a statement, up to the next heading or
 // heading-like line (at most three), are that person's words.
@@ -301,23 +313,39 @@ void statement_sections(Pass& pass, const Lexicon& lex) {
   for (std::size_t k = 0; k + 1 < refs.size(); ++k) {
     if (!st.names_statement(k)) continue;
     const Leaf* current = nullptr;
-    int leaves = 0;
+    int leaves = 0, people = 0;  // people: a name heading, or words said with the name before them
+    bool after_name = false;
+    std::vector<std::size_t> words;  // the sentences of the section
     for (std::size_t j = k + 1; j < refs.size(); ++j) {
       if (refs[j].leaf != current) {
         current = refs[j].leaf;
         if (st.names_person(j) && !refs[j].turn->spoken()) {
           leaves = 0;  // the next person's words follow
+          ++people;
+          after_name = true;
           continue;
         }
         // (a person's words without a full stop, 山田HC「…」, are no heading)
-        bool words = pass.decisions[j].category == Category::reported;
-        if (++leaves > 3 || (st.heading_like(j) && !words) || refs[j].block->kind == BlockKind::head ||
+        bool said = pass.decisions[j].category == Category::reported || quoted_leaf(pass, j);
+        if (said && !after_name && pass.decisions[j].category == Category::reported) ++people;
+        after_name = false;
+        if (++leaves > 3 || (st.heading_like(j) && !said) || refs[j].block->kind == BlockKind::head ||
             (refs[j].block->kind != BlockKind::paragraph && refs[j].block->kind != BlockKind::quote))
           break;
       }
       if (refs[j].leaf == current && leaves == 0) continue;  // the person heading itself
       if (pass.voiced_by[j] >= 0) continue;
       if (pass.decisions[j].category == Category::question) continue;
+      words.push_back(j);
+    }
+    // A heading that names the person (■社長 山田太郎 コメント), or a section of several people's
+    // words (試合後の主なコメント, a name over each), attributes what follows. Under a heading
+    // that names no one, with one person's name or byline under it (担当者コメント / a byline),
+    // only words the page sets off as quoted are someone else's (a quotation block, a paragraph
+    // wholly in brackets); a plain paragraph there is that person writing in his own voice.
+    const bool attributed = st.names_its_person(k) || people >= 2;
+    for (std::size_t j : words) {
+      if (!attributed && refs[j].block->kind != BlockKind::quote && !quoted_leaf(pass, j)) continue;
       pass.voice(j, k, "words under a heading that names a statement (" + refs[k].s->id + ")");
     }
   }
@@ -332,10 +360,19 @@ void statement_sections(Pass& pass, const Lexicon& lex) {
 //   a link line or a post's footer: the post above it, or a thread's posts before (embedded_posts);
 //   a thread's number (2/8): the posts before and after it (embedded_posts, numbered_threads);
 //   a person's name alone: the next person's words under a statement heading (statement_sections;
-//     any other kind of block ends such a section).
+//     any other kind of block ends such a section);
+//   a heading that may ask: the heading before it makes both an FAQ's questions (faq_headings).
 // None of these: no pass reaches from the sentences before the division into it or back.
+bool may_ask(std::string_view n) {
+  while (!n.empty() && (n.back() == ' ' || n.back() == '!')) n.remove_suffix(1);
+  if (n.ends_with("。")) n.remove_suffix(3);
+  return n.ends_with("?") || n.ends_with("か");
+}
+
 bool starts_apart(BlockKind kind, const std::vector<Normalised>& first) {
   if (first.empty() || kind == BlockKind::paragraph || kind == BlockKind::quote) return false;
+  // an FAQ's question (faq_headings looks at the heading before it)
+  if (kind == BlockKind::head && may_ask(first.back().text)) return false;
   for (const Normalised& n : first)
     if (post_footer(n.text) || link_line(n.text)) return false;
   if (thread_number(first.front().text).first || thread_number(first.back().text).first) return false;
