@@ -198,7 +198,9 @@ class Lists : Pass {
       key.erase(std::remove(key.begin(), key.end(), '#'), key.end());
       found[key].push_back({i, number});
     }
-    for (auto& [key, entries] : found) {
+    for (auto& by_key : found) {
+      // Not a structured binding: C++20 lets a lambda capture one, Clang 14 (the fuzz build) does not.
+      const auto& entries = by_key.second;
       std::vector<std::size_t> run;
       for (auto [i, number] : entries) {
         if (number != static_cast<int>(run.size()) + 1) break;
