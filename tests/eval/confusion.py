@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""Counts what the tools get wrong on a set of articles, by kind, without showing any text.
+
+The held-out set (corpora/heldout/) may only be scored: reading its articles while writing
+rules turns it into tuning material. This script is the other thing allowed on it: it runs the
+pipeline like tests/eval/score-corpora.sh and prints, pooled over the set, which gold block
+types are taken for which kinds, the shapes of the lines involved (length, first character's
+class, final punctuation, place in the article: never the text), how speaker turns fail, and
+which factuality labels are confused. A rule written from these counts has to be a general
+one, since no sentence is visible.
+
+usage: confusion.py [BIN_DIR] [--set heldout|tuning|PATH] [--per-article]
+  BIN_DIR        folder of the built tools (default build/tools)
+  --set          heldout (default), tuning (corpora/*.txt), or a folder of NAME.txt + NAME.gold.json
+  --per-article  also one line per article with its error counts (names only)
+Environment: JATEI_SHARED, the shared folder holding eval/score.py (default ../shared).
+"""
+import collections, concurrent.futures, difflib, glob, json, os, subprocess, sys, tempfile
+import xml.etree.ElementTree as ET
+
+here = os.path.dirname(os.path.abspath(__file__))
+root_dir = os.path.abspath(os.path.join(here, '..', '..'))
+shared = os.environ.get('JATEI_SHARED', os.path.join(root_dir, '..', 'shared'))
+score_py = os.path.join(shared, 'eval', 'score.py')
+if '-h' in sys.argv or '--help' in sys.argv:
+    print(__doc__.strip())
+    sys.exit(0)
+if not os.path.isfile(score_py):
+    print(f'confusion: {score_py} not found (set JATEI_SHARED)', file=sys.stderr)
+    sys.exit(77)
+src = open(score_py, encoding='utf-8').read().replace('\nmain()\n', '\n')
+score = {}
+exec(compile(src, score_py, 'exec'), score)
+norm, walk, kind, local, ACCEPT = (score[k] for k in ('norm', 'walk', 'kind', 'local', 'ACCEPT'))
+DIALOGUE = {'turn', 'item', 'quote'}
+TEI = '{http://www.tei-c.org/ns/1.0}'
+
+args = [a for a in sys.argv[1:] if not a.startswith('--')]
+opts = sys.argv[1:]
+bin_dir = os.path.abspath(args[0]) if args else os.path.join(root_dir, 'build', 'tools')
+which = 'heldout'
+if '--set' in opts:
+    which = opts[opts.index('--set') + 1]
+    if which in args:
+        args.remove(which)
+        bin_dir = os.path.abspath(args[0]) if args else os.path.join(root_dir, 'build', 'tools')
+folder = {'heldout': os.path.join(root_dir, 'corpora', 'heldout'),
+          'tuning': os.path.join(root_dir, 'corpora')}.get(which, which)
+articles = sorted(glob.glob(os.path.join(folder, '*.txt')))
+articles = [a for a in articles if os.path.isfile(a[:-4] + '.gold.json')]
+if not articles:
+    sys.exit(f'confusion: no NAME.txt with NAME.gold.json in {folder}')
+stages = [s for s in ('speakers', 'claims', 'terms') if os.access(os.path.join(bin_dir, 'jatei-' + s), os.X_OK)]
+
+
+def run(txt, tmp):
+    name = os.path.basename(txt)[:-4]
+    data = subprocess.run([os.path.join(bin_dir, 'jatei-segment'), txt], capture_output=True, check=True).stdout
+    for s in stages:
+        data = subprocess.run([os.path.join(bin_dir, 'jatei-' + s), '-'], input=data,
+                              capture_output=True, check=True).stdout
+    out = os.path.join(tmp, name + '.xml')
+    open(out, 'wb').write(data)
+    return out
+
+
+def char_class(c):
+    o = ord(c)
+    if c in '・･': return 'bullet'
+    if c == 'ー': return 'prolonged'
+    if 0x3041 <= o <= 0x309f: return 'hiragana'
+    if 0x30a0 <= o <= 0x30ff or 0x31f0 <= o <= 0x31ff: return 'katakana'
+    if 0x4e00 <= o <= 0x9fff or 0x3400 <= o <= 0x4dbf or c in '々〆': return 'kanji'
+    if c.isdigit(): return 'digit'
+    if c.isascii() and c.isalpha() or 0xff21 <= o <= 0xff5a: return 'latin'
+    if c in '「『（(【［[〈《〔“"\'': return 'open-bracket'
+    return 'symbol'
+
+
+def shape(lines, line_no, n_sent):
+    t = lines[line_no - 1].strip() if 0 < line_no <= len(lines) else ''
+    n_lines = len(lines)
+    prev = lines[line_no - 2].strip() if line_no >= 2 else ''
+    nxt = lines[line_no].strip() if line_no < len(lines) else ''
+    n = len(t)
+    length = '<=10' if n <= 10 else '<=25' if n <= 25 else '<=60' if n <= 60 else '>60'
+    end = t[-1:] if t else ''
+    end = 'final-punct' if end in '。！？!?' else 'close-bracket' if end in '」』）)】］]' else \
+        'colon' if end in ':：' else 'none'
+    place = 'top3' if line_no <= 3 else 'last5' if line_no > n_lines - 5 else 'body'
+    return dict(length=length, first=char_class(t[0]) if t else '-', end=end, place=place,
+                around=('blank' if not prev else 'text') + '/' + ('blank' if not nxt else 'text'),
+                next_same_first=str(bool(t and nxt and char_class(t[0]) == char_class(nxt[0]))).lower(),
+                colon=str(any(c in t for c in ':：')).lower(),
+                sentences='1' if n_sent == 1 else '2-3' if n_sent <= 3 else '4+')
+
+
+def best_map(pairs):
+    """Gold speaker -> predicted @who maximising agreements (same optimum as score.py)."""
+    cnt = collections.Counter((g, w) for w, g in pairs if w)
+    gold = sorted({g for _, g in pairs})
+    pred = sorted({w for w, _ in pairs if w})
+    idx = {w: i for i, w in enumerate(pred)}
+    dp = {0: (0, ())}
+    for g in gold:
+        nd = {}
+        for mask, (v, mp) in dp.items():
+            if nd.get(mask, (-1,))[0] < v: nd[mask] = (v, mp + ((g, None),))
+            for w, i in idx.items():
+                c = cnt.get((g, w), 0)
+                if c == 0 or mask >> i & 1: continue
+                m2 = mask | 1 << i
+                if nd.get(m2, (-1,))[0] < v + c: nd[m2] = (v + c, mp + ((g, w),))
+        dp = nd
+    return dict(max(dp.values(), key=lambda vm: vm[0])[1]) if dp else {}
+
+
+blocks = collections.Counter()        # (gold type, predicted kind) over every gold block
+wrong_shapes = collections.defaultdict(collections.Counter)  # (gold, pred) -> feature=value counts
+spk = collections.Counter()
+spk_people = []
+fact = collections.Counter()          # (gold label, predicted classes, context)
+per_article = []
+with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ThreadPoolExecutor(2) as pool:
+    outs = dict(zip(articles, pool.map(lambda a: run(a, tmp), articles)))
+    for txt in articles:
+        gold = json.load(open(txt[:-4] + '.gold.json', encoding='utf-8'))
+        root = ET.parse(outs[txt]).getroot()
+        lines = open(txt, encoding='utf-8').read().split('\n')
+        preds = []
+        walk(root, [], preds)
+        P = [dict(el=e, anc=a, text=norm(''.join(e.itertext()))) for e, a in preds]
+        P = [p for p in P if p['text']]
+        G = []
+        for b in gold['blocks']:
+            for k, s in enumerate(b['sentences']):
+                G.append(dict(block=b, first=k == 0, text=norm(s['text']), fact=s['fact']))
+        sm = difflib.SequenceMatcher(None, [p['text'] for p in P], [g['text'] for g in G], autojunk=False)
+        pair = {}
+        for tag, i1, i2, j1, j2 in sm.get_opcodes():
+            if tag == 'equal':
+                pair.update(zip(range(j1, j2), range(i1, i2)))
+        n_bad = n_blk = 0
+        who_pairs, turn_rows = [], []
+        for j, g in enumerate(G):
+            b = g['block']
+            p = P[pair[j]] if j in pair else None
+            if p is not None:
+                sp = [a for a in p['anc'] if local(a.tag) == 'sp']
+                ctx = 'in-turn' if sp else 'outside-turn'
+                got = {x.lstrip('#') for x in (p['el'].get('ana') or '').split()} or {'none'}
+                fact[(g['fact'][0], '+'.join(sorted(got)), ctx)] += 1
+            if not g['first']:
+                continue
+            n_blk += 1
+            if p is None:
+                blocks[(b['type'], 'unmatched')] += 1
+                n_bad += 1
+                continue
+            k = kind(p['anc'])
+            blocks[(b['type'], k)] += 1
+            if k not in ACCEPT[b['type']]:
+                n_bad += 1
+                for f, v in shape(lines, b['line'], len(b['sentences'])).items():
+                    wrong_shapes[(b['type'], k)][f'{f}={v}'] += 1
+            sp = [a for a in p['anc'] if local(a.tag) == 'sp']
+            who = sp[-1].get('who', '') if sp else ''
+            has_label = bool(sp) and sp[-1].find(TEI + 'speaker') is not None
+            if b['type'] in DIALOGUE and b['speaker']:
+                who_pairs.append((who, b['speaker']))
+                turn_rows.append((who, b['speaker'], bool(b.get('label')), has_label))
+            elif b['type'] not in DIALOGUE:
+                spk['non-dialogue block inside a turn' if sp else 'non-dialogue block outside turns'] += 1
+        mp = best_map(who_pairs)
+        n_spk_bad = 0
+        for who, g, gl, pl in turn_rows:
+            lab = 'labelled' if gl else 'unlabelled'
+            if not who:
+                spk[f'{lab} turn: no <sp>'] += 1
+            elif mp.get(g) == who:
+                spk[f'{lab} turn: right speaker'] += 1
+            else:
+                # wrong: is the predicted person someone else's best match, or an extra person?
+                other = who in mp.values()
+                spk[f'{lab} turn: given to {"another participant" if other else "an extra person"}'] += 1
+            n_spk_bad += not (who and mp.get(g) == who)
+        if turn_rows:
+            gold_n = len({g for _, g, _, _ in turn_rows})
+            pred_n = len({w for w, _, _, _ in turn_rows if w})
+            spk_people.append((gold_n, pred_n))
+        per_article.append((os.path.basename(txt)[:-4], n_bad, n_blk, n_spk_bad, len(turn_rows)))
+
+
+def table(title, counter, fmt=lambda k: '\t'.join(k)):
+    print(f'## {title}')
+    for k, v in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f'{v}\t{fmt(k)}')
+    print()
+
+
+print(f'# {len(articles)} articles in {folder}; tools {bin_dir}; stages segment {" ".join(stages)}\n')
+wrong = collections.Counter({k: v for k, v in blocks.items() if k[1] not in ACCEPT.get(k[0], ()) })
+right = sum(v for k, v in blocks.items() if k not in wrong)
+print(f'## blocks: {right} of {sum(blocks.values())} of the right kind')
+table('block confusions (count, gold type, predicted kind)', wrong)
+print('## shapes of the confused blocks (gold -> predicted: feature=value counts)')
+for k in sorted(wrong_shapes, key=lambda k: -wrong[k]):
+    feats = wrong_shapes[k]
+    print(f'{k[0]} -> {k[1]} ({wrong[k]}): ' + ', '.join(f'{f} {n}' for f, n in sorted(feats.items(), key=lambda x: (x[0].split("=")[0], -x[1]))))
+print()
+table('speaker turns (count, outcome)', spk, fmt=lambda k: k)
+if spk_people:
+    c = collections.Counter('same' if g == p else f'{"more" if p > g else "fewer"} than gold' for g, p in spk_people)
+    print('## people in the turns, predicted against gold (articles): ' + ', '.join(f'{k} {v}' for k, v in sorted(c.items())))
+    print()
+names = dict(S='speculation', R='reported', Q='question', F='fact', O='other', X='none')
+fx = collections.Counter()
+for (g, got, ctx), v in fact.items():
+    cat = names.get(g)
+    ok = cat in got.split('+') if cat and g in 'SRQ' else not ({'speculation', 'reported', 'question'} & set(got.split('+')))
+    if not ok:
+        fx[(f'gold {g}', f'got {got}', ctx)] += v
+print(f'## sentences: {sum(fact.values())}; factuality errors on speculation/reported/question: {sum(fx.values())}')
+table('factuality confusions (count, gold, predicted, where)', fx)
+if '--per-article' in opts:
+    print('## per article: wrong blocks / blocks, wrong turns / turns')
+    for name, nb, n, ns, nt in sorted(per_article, key=lambda r: -r[1]):
+        print(f'{name}\t{nb}/{n}\t{ns}/{nt}')
