@@ -70,28 +70,28 @@ extern "C" void on_fatal_signal(int sig) {
   ::signal(sig, SIG_DFL);
   ::raise(sig);
 }
+
+// A free slot, marked "being filled" (the handler skips it), or -1 when all are taken.
+int claim_slot() {
+  for (int i = 0; i < kSlots; ++i) {
+    int free = 0;
+    if (g_slots[i].state.compare_exchange_strong(free, 1, std::memory_order_acq_rel)) return i;
+  }
+  return -1;
+}
 }  // namespace
 
 int add(const std::string& path) {
   if (path.size() >= kPathMax) return -1;  // still removed by its OutputFile, not on a signal
-  for (int i = 0; i < kSlots; ++i) {
-    int free = 0;
-    if (!g_slots[i].state.compare_exchange_strong(free, 1, std::memory_order_acq_rel)) continue;
-    std::memcpy(g_slots[i].path, path.c_str(), path.size() + 1);
-    g_slots[i].state.store(2, std::memory_order_release);
-    return i;
-  }
-  return -1;
+  int i = claim_slot();
+  if (i < 0) return -1;
+  std::memcpy(g_slots[i].path, path.c_str(), path.size() + 1);
+  g_slots[i].state.store(2, std::memory_order_release);
+  return i;
 }
 
 int create(const std::string& pattern, int flags, std::string& name, int& slot) {
-  slot = -1;
-  if (pattern.size() < kPathMax) {
-    for (int i = 0; i < kSlots && slot < 0; ++i) {
-      int free = 0;
-      if (g_slots[i].state.compare_exchange_strong(free, 1, std::memory_order_acq_rel)) slot = i;
-    }
-  }
+  slot = pattern.size() < kPathMax ? claim_slot() : -1;
   if (slot < 0) {  // no slot: made, then added when one frees (or removed by its OutputFile only)
     name = pattern;
     int fd = ::mkostemp(name.data(), flags);
@@ -542,10 +542,8 @@ StageConfig stage_config(const boost::program_options::variables_map& vm, const 
     // error: the run would silently name nobody.
     if (o.value_name == "LIST")
       for (auto& v : c.values[o.name]) {
-        std::string rest = v;
-        for (const char* sep : {",", "\xE3\x80\x81", "\xEF\xBC\x8C", " ", "\t"})
-          for (std::size_t at; (at = rest.find(sep)) != std::string::npos;) rest.erase(at, std::strlen(sep));
-        if (rest.empty())
+        auto names = split_names(v);
+        if (std::all_of(names.begin(), names.end(), [](const std::string& n) { return n.empty(); }))
           throw boost::program_options::error(
               tr("--{1} '{2}' names nobody: give at least one name, e.g. 先生,サルくん", {o.name, v}));
       }

@@ -167,3 +167,13 @@ BOOST_AUTO_TEST_CASE(a_missing_data_file_is_an_io_error) {
   c.values["gazetteer"] = {"/nonexistent/names.tsv"};
   BOOST_CHECK_THROW(stage("claims").configure(c), IoError);
 }
+
+BOOST_AUTO_TEST_CASE(split_names_takes_every_comma_and_keeps_empty_names) {
+  using V = std::vector<std::string>;
+  BOOST_TEST(jatei::split_names("先生,サルくん") == (V{"先生", "サルくん"}), boost::test_tools::per_element());
+  BOOST_TEST(jatei::split_names(" 小池 、吉岡，\t中西 ") == (V{"小池", "吉岡", "中西"}), boost::test_tools::per_element());
+  BOOST_TEST(jatei::split_names("a,,b") == (V{"a", "", "b"}), boost::test_tools::per_element());
+  BOOST_TEST(jatei::split_names(",,") == (V{"", "", ""}), boost::test_tools::per_element());
+  BOOST_TEST(jatei::split_names("") == (V{""}), boost::test_tools::per_element());
+  BOOST_TEST(jatei::split_names("山田 太郎") == (V{"山田 太郎"}), boost::test_tools::per_element());
+}

@@ -85,6 +85,10 @@ void annotate_parts(std::string&& xml, const std::string& origin, const StagePar
                     const std::function<void(std::string_view)>& sink, std::ostream* explain,
                     std::size_t part_bytes = std::size_t(256) << 10);
 
+// A LIST option's value ("先生,サルくん"): the names separated by ',' 、 or ，, each trimmed of
+// ASCII blanks; empty names are kept, so "a,,b" gives three and ",," three empty ones.
+std::vector<std::string> split_names(std::string_view list);
+
 // The registered document stages, in pipeline order.
 const std::vector<Stage>& document_stages();
 

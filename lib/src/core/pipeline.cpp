@@ -18,9 +18,6 @@
 
 namespace jatei {
 
-namespace {
-
-// "先生,サルくん": names separated by ',' 、 or ，, each trimmed of ASCII blanks.
 std::vector<std::string> split_names(std::string_view list) {
   std::vector<std::string> out;
   std::string cur;
@@ -42,6 +39,8 @@ std::vector<std::string> split_names(std::string_view list) {
   }
   return out;
 }
+
+namespace {
 
 // load() on a data file; its DataError comes out with "PATH:LINE:COL: " in the message (the
 // tools report configuration errors before any input, with no input name to put to them).
