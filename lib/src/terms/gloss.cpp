@@ -28,6 +28,7 @@
 #include "core/data_files.hpp"
 #include "jatei/rules.hpp"
 #include "jatei/terms.hpp"
+#include "jatei/text.hpp"
 #include "jatei/utf8.hpp"
 #include "text/morph.hpp"
 
@@ -46,26 +47,19 @@ const Rules& rules() {
   return r;
 }
 
-struct Cp {
-  char32_t c;
-  std::size_t b, e;
-  CharClass k;
-};
+// The text layer's code points (jatei/text.hpp); kind() is the class the gloss finder groups by.
+using Cp = text::CodePoint;
+CharClass kind(Cp cp) { return classify(cp.c); }
 
 std::vector<Cp> decode(std::string_view s) {
   std::vector<Cp> out;
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t len = 0;
-    char32_t c = utf8::decode(s, i, len);
-    out.push_back({c, i, i + len, classify(c)});
-    i += len;
-  }
+  text::decode_all(s, out);
   return out;
 }
 
 // Index of the code point that starts at byte b (or the one containing it).
 std::size_t index_at(const std::vector<Cp>& cps, std::size_t b) {
-  auto it = std::lower_bound(cps.begin(), cps.end(), b, [](const Cp& c, std::size_t x) { return c.e <= x; });
+  auto it = std::lower_bound(cps.begin(), cps.end(), b, [](const Cp& c, std::size_t x) { return text::end(c) <= x; });
   return static_cast<std::size_t>(it - cps.begin());
 }
 
@@ -110,7 +104,7 @@ bool list_side(const std::vector<Cp>& cps, std::size_t b, bool before) {
     --i;
   }
   if (i >= cps.size()) return false;
-  return cps[i].k == CharClass::kanji || cps[i].k == CharClass::hiragana;
+  return kind(cps[i]) == CharClass::kanji || kind(cps[i]) == CharClass::hiragana;
 }
 
 // A word of one or two hiragana in the i or e row, not a particle, with kanji on both sides.
@@ -126,7 +120,7 @@ bool okurigana_inside(const std::vector<Cp>& cps, std::string_view w, std::size_
   if (tail.empty() || tail.size() > 2 || !noun_tail(tail)) return false;
   if (std::u32string_view(U"にでへてねし").find(tail.back()) != std::u32string_view::npos) return false;
   std::size_t bi = index_at(cps, b), ei = index_at(cps, e);
-  return bi > 0 && ei < cps.size() && cps[bi - 1].k == CharClass::kanji && cps[ei].k == CharClass::kanji;
+  return bi > 0 && ei < cps.size() && kind(cps[bi - 1]) == CharClass::kanji && kind(cps[ei]) == CharClass::kanji;
 }
 
 // What an ICU word contributes to a noun phrase.
@@ -335,7 +329,7 @@ std::size_t left_by_words(std::string_view s, const std::vector<Cp>& cps, const 
   if (why.empty()) {  // the walk reached the start of the window
     std::size_t i = index_at(cps, start);
     if (start == 0) why = "start of sentence";
-    else if (i > 0) why = "punctuation '" + std::string(s.substr(cps[i - 1].b, cps[i - 1].e - cps[i - 1].b)) + "'";
+    else if (i > 0) why = "punctuation '" + std::string(s.substr(cps[i - 1].at, text::end(cps[i - 1]) - cps[i - 1].at)) + "'";
   }
   // A word with hiragana that MeCab reads as part of the noun compound (取り扱い説明書).
   bool rate = false;
@@ -352,8 +346,8 @@ std::size_t left_by_words(std::string_view s, const std::vector<Cp>& cps, const 
   // it is the number of a rate (1秒あたり).
   while (start < end && !rate) {
     std::size_t i = index_at(cps, start);
-    if (cps[i].k != CharClass::digit) break;
-    start = cps[i].e;
+    if (kind(cps[i]) != CharClass::digit) break;
+    start = text::end(cps[i]);
   }
   if (reason) *reason = why.empty() ? "start of sentence" : why;
   return start;
@@ -537,20 +531,20 @@ std::size_t latin_run_left(const std::vector<Cp>& cps, std::size_t end) {
   bool in_word = false;
   while (i > 0) {
     const Cp& c = cps[i - 1];
-    bool word = c.k == CharClass::latin || c.k == CharClass::digit;
+    bool word = kind(c) == CharClass::latin || kind(c) == CharClass::digit;
     bool inner = c.c == '-' || c.c == '.' || c.c == '&' || c.c == '\'';
     if (word) {
       if (!in_word) ++words;
       in_word = true;
-      start = c.b;
+      start = c.at;
       --i;
       continue;
     }
-    if (inner && in_word && i >= 2 && (cps[i - 2].k == CharClass::latin || cps[i - 2].k == CharClass::digit)) {
+    if (inner && in_word && i >= 2 && (kind(cps[i - 2]) == CharClass::latin || kind(cps[i - 2]) == CharClass::digit)) {
       --i;
       continue;
     }
-    if (c.c == ' ' && in_word && words < 6 && i >= 2 && cps[i - 2].k == CharClass::latin) {
+    if (c.c == ' ' && in_word && words < 6 && i >= 2 && kind(cps[i - 2]) == CharClass::latin) {
       in_word = false;
       --i;
       continue;
@@ -566,21 +560,21 @@ std::size_t latin_run_right(const std::vector<Cp>& cps, std::size_t begin) {
   bool in_word = false;
   while (i < cps.size()) {
     const Cp& c = cps[i];
-    bool word = c.k == CharClass::latin || c.k == CharClass::digit;
+    bool word = kind(c) == CharClass::latin || kind(c) == CharClass::digit;
     bool inner = c.c == '-' || c.c == '.' || c.c == '&' || c.c == '\'';
     if (word) {
       if (!in_word) ++words;
       in_word = true;
-      end = c.e;
+      end = text::end(c);
       ++i;
       continue;
     }
-    bool next_word = i + 1 < cps.size() && (cps[i + 1].k == CharClass::latin || cps[i + 1].k == CharClass::digit);
+    bool next_word = i + 1 < cps.size() && (kind(cps[i + 1]) == CharClass::latin || kind(cps[i + 1]) == CharClass::digit);
     if (inner && in_word && next_word) {
       ++i;
       continue;
     }
-    if (c.c == ' ' && in_word && words < 6 && i + 1 < cps.size() && cps[i + 1].k == CharClass::latin) {
+    if (c.c == ' ' && in_word && words < 6 && i + 1 < cps.size() && kind(cps[i + 1]) == CharClass::latin) {
       in_word = false;
       ++i;
       continue;
@@ -611,8 +605,8 @@ std::size_t right_by_words(std::string_view s, const std::vector<Cp>& cps, const
 // The maximal katakana run (with ー and ・) that ends at byte `end`.
 std::size_t katakana_run_left(const std::vector<Cp>& cps, std::size_t end) {
   std::size_t i = index_at(cps, end), start = end;
-  while (i > 0 && (cps[i - 1].k == CharClass::katakana || is_long_or_dot(cps[i - 1].c))) {
-    start = cps[i - 1].b;
+  while (i > 0 && (kind(cps[i - 1]) == CharClass::katakana || is_long_or_dot(cps[i - 1].c))) {
+    start = cps[i - 1].at;
     --i;
   }
   return start;
@@ -685,7 +679,7 @@ bool possessive(std::string_view y) {
 }
 
 bool numeral(const Cp& c) {
-  return c.k == CharClass::digit || c.c == '.' || c.c == 0xFF0E || c.c == ',' ||
+  return kind(c) == CharClass::digit || c.c == '.' || c.c == 0xFF0E || c.c == ',' ||
          std::u32string_view(U"〇一二三四五六七八九十百千万億兆").find(c.c) != std::u32string_view::npos;
 }
 
@@ -709,7 +703,7 @@ struct Edges {
       while (j > 0 && closer_of(cps[j - 1].c) != cps[ei - 1].c) --j;
       if (j > 0 && ei - 1 - j <= 20 && ei - 1 > j) {
         reason = "quoted term";
-        return cps[j].b;  // the term is the quote's content; callers trim the closer
+        return cps[j].at;  // the term is the quote's content; callers trim the closer
       }
     }
     // 「X(Y)」: the quote that encloses the term and closes right after the gloss.
@@ -719,10 +713,10 @@ struct Edges {
       if (j > 0 && closer_of(cps[j - 1].c) == cps[close + 1].c && ei - j <= 20 && ei > j) {
         bool clean = true;
         for (std::size_t k = j; k < ei; ++k)
-          if (cps[k].c == 0x3001 || cps[k].c == 0x3002 || cps[k].k == CharClass::space) clean = false;
+          if (cps[k].c == 0x3001 || cps[k].c == 0x3002 || kind(cps[k]) == CharClass::space) clean = false;
         if (clean) {
           reason = "start of the quote";
-          return cps[j].b;
+          return cps[j].at;
         }
       }
     }
@@ -747,18 +741,18 @@ struct Edges {
       }
     }
     std::size_t bi = index_at(cps, b);
-    if (bi + 1 < cps.size() && cps[bi].e < e && cps[bi].k == CharClass::kanji &&
-        rules().matches_whole("strip-prefix", s.substr(cps[bi].b, cps[bi].e - cps[bi].b))) {
-      bool strip = cps[bi + 1].k == CharClass::katakana || cps[bi + 1].k == CharClass::latin;
+    if (bi + 1 < cps.size() && text::end(cps[bi]) < e && kind(cps[bi]) == CharClass::kanji &&
+        rules().matches_whole("strip-prefix", s.substr(cps[bi].at, text::end(cps[bi]) - cps[bi].at))) {
+      bool strip = kind(cps[bi + 1]) == CharClass::katakana || kind(cps[bi + 1]) == CharClass::latin;
       // 米連邦準備制度理事会(FRB): before kanji only when the word segmentation makes the prefix
       // a word of its own (米|連邦, not 米国, 中国, 台湾) and two characters at least remain.
-      if (!strip && cps[bi + 1].k == CharClass::kanji && chars_between(cps, cps[bi].e, e) >= 2) {
+      if (!strip && kind(cps[bi + 1]) == CharClass::kanji && chars_between(cps, text::end(cps[bi]), e) >= 2) {
         std::vector<std::size_t> wb = word_bounds(s, b, e);
-        strip = std::binary_search(wb.begin(), wb.end(), cps[bi].e);
+        strip = std::binary_search(wb.begin(), wb.end(), text::end(cps[bi]));
       }
       if (strip) {
-        reason += ", prefix " + std::string(s.substr(cps[bi].b, cps[bi].e - cps[bi].b)) + " dropped";
-        return cps[bi].e;
+        reason += ", prefix " + std::string(s.substr(cps[bi].at, text::end(cps[bi]) - cps[bi].at)) + " dropped";
+        return text::end(cps[bi]);
       }
     }
     return b;
@@ -767,10 +761,10 @@ struct Edges {
   // 岡田真理子最高財務責任者(CFO): the term is the title ([title-term] in gloss.rules), not the
   // name written before it.
   std::size_t title_start(std::size_t b, std::size_t e, std::string& reason) const {
-    for (std::size_t i = index_at(cps, b) + 1; i < cps.size() && cps[i].b < e; ++i) {
-      if (rules().matches_whole("title-term", s.substr(cps[i].b, e - cps[i].b))) {
+    for (std::size_t i = index_at(cps, b) + 1; i < cps.size() && cps[i].at < e; ++i) {
+      if (rules().matches_whole("title-term", s.substr(cps[i].at, e - cps[i].at))) {
         reason += ", title after a name";
-        return cps[i].b;
+        return cps[i].at;
       }
     }
     return b;
@@ -780,13 +774,13 @@ struct Edges {
   // (which the left edge leaves out) is part of it when the gloss writes it too.
   std::size_t with_number(std::size_t b, std::string_view gloss, std::string& reason) const {
     std::size_t i = index_at(cps, b), j = i;
-    while (j > 0 && cps[j - 1].k == CharClass::digit) --j;
+    while (j > 0 && kind(cps[j - 1]) == CharClass::digit) --j;
     if (j == i) return b;
-    std::string n = digits_of(s.substr(cps[j].b, b - cps[j].b));
+    std::string n = digits_of(s.substr(cps[j].at, b - cps[j].at));
     if (!gloss_has_number(gloss, n)) return b;
     if (j > 0 && (cps[j - 1].c == '.' || cps[j - 1].c == 0xFF0E || cps[j - 1].c == ',')) return b;
     reason += ", number shared with the gloss";
-    return cps[j].b;
+    return cps[j].at;
   }
 
   // Apposition is looser evidence than a parenthesis, so its Japanese side must look like a
@@ -795,12 +789,12 @@ struct Edges {
     if (lookup(s.substr(b, e - b))) return true;
     std::size_t n = 0;
     std::size_t first = index_at(cps, b);
-    for (std::size_t i = first; i < cps.size() && cps[i].b < e; ++i, ++n) {
-      if (cps[i].k != CharClass::hiragana) continue;
+    for (std::size_t i = first; i < cps.size() && cps[i].at < e; ++i, ++n) {
+      if (kind(cps[i]) != CharClass::hiragana) continue;
       // 書き込み: okurigana of the i or e row inside a compound, kanji before it and kanji or
       // katakana after it, keep it a noun (先行書き込みログ); any other hiragana does not.
-      bool inside = i > first && cps[i - 1].k == CharClass::kanji && i + 1 < cps.size() && cps[i + 1].b < e &&
-                    (cps[i + 1].k == CharClass::kanji || cps[i + 1].k == CharClass::katakana) &&
+      bool inside = i > first && kind(cps[i - 1]) == CharClass::kanji && i + 1 < cps.size() && cps[i + 1].at < e &&
+                    (kind(cps[i + 1]) == CharClass::kanji || kind(cps[i + 1]) == CharClass::katakana) &&
                     noun_tail(std::u32string(1, cps[i].c)) &&
                     std::u32string_view(U"にでへてねしさ").find(cps[i].c) == std::u32string_view::npos;
       if (!inside) return false;
@@ -839,13 +833,13 @@ struct Edges {
     std::vector<std::pair<std::size_t, std::size_t>> parts;
     bool wide = false;
     std::size_t start = yb;
-    for (std::size_t i = index_at(cps, yb); i < cps.size() && cps[i].b < ye; ++i) {
+    for (std::size_t i = index_at(cps, yb); i < cps.size() && cps[i].at < ye; ++i) {
       char32_t c = cps[i].c;
       bool w = c == 0x3001 || c == 0xFF0C || c == 0xFF1B || c == 0xFF0F;
       if (w || c == ',' || c == ';' || c == '/') {
         wide = wide || w;
-        parts.push_back({start, cps[i].b});
-        start = cps[i].e;
+        parts.push_back({start, cps[i].at});
+        start = text::end(cps[i]);
       }
     }
     parts.push_back({start, ye});
@@ -880,8 +874,8 @@ struct Edges {
   }
 
   bool has_kana_or_kanji(std::size_t b, std::size_t e) const {
-    for (std::size_t i = index_at(cps, b); i < cps.size() && cps[i].b < e; ++i)
-      if (kana_or_kanji(cps[i].k)) return true;
+    for (std::size_t i = index_at(cps, b); i < cps.size() && cps[i].at < e; ++i)
+      if (kana_or_kanji(kind(cps[i]))) return true;
     return false;
   }
 
@@ -893,9 +887,9 @@ struct Edges {
     for (std::size_t k = 0; k + 1 < wb.size(); ++k) {
       std::size_t kanji = 0;
       bool other = false;
-      for (std::size_t i = index_at(cps, wb[k]); i < cps.size() && cps[i].b < wb[k + 1]; ++i) {
-        if (cps[i].k == CharClass::kanji) ++kanji;
-        else if (cps[i].k == CharClass::katakana || cps[i].k == CharClass::latin) other = true;
+      for (std::size_t i = index_at(cps, wb[k]); i < cps.size() && cps[i].at < wb[k + 1]; ++i) {
+        if (kind(cps[i]) == CharClass::kanji) ++kanji;
+        else if (kind(cps[i]) == CharClass::katakana || kind(cps[i]) == CharClass::latin) other = true;
       }
       n += other ? 1 : (kanji + 1) / 2;
     }
@@ -918,8 +912,8 @@ struct Edges {
       std::size_t lb = b - link, li = index_at(cps, lb);
       // Before the link a word: kanji, katakana, Latin, or hiragana that ends a noun compound
       // (1秒あたりの与ダメージ(DPS); left_edge decides whether it does).
-      if (li == 0 || !(kana_or_kanji(cps[li - 1].k) || cps[li - 1].k == CharClass::latin ||
-                       cps[li - 1].k == CharClass::hiragana))
+      if (li == 0 || !(kana_or_kanji(kind(cps[li - 1])) || kind(cps[li - 1]) == CharClass::latin ||
+                       kind(cps[li - 1]) == CharClass::hiragana))
         break;
       std::string why;
       std::size_t nb = left_edge(lb, std::string::npos, why);
@@ -941,9 +935,9 @@ struct Edges {
     std::size_t i = index_at(cps, e);
     if (i >= cps.size() || std::u32string_view(U"がをにはもで").find(cps[i].c) == std::u32string_view::npos) return false;
     for (std::size_t j = i + 1; j + 1 < cps.size(); ++j) {
-      if (cps[j].k == CharClass::punct || cps[j].k == CharClass::space) return false;
-      if (cps[j].k == CharClass::hiragana && std::u32string_view(U"うくすつぬむぶるいただ").find(cps[j].c) != std::u32string_view::npos &&
-          kana_or_kanji(cps[j + 1].k) && cps[j + 1].c != 0x3002)
+      if (kind(cps[j]) == CharClass::punct || kind(cps[j]) == CharClass::space) return false;
+      if (kind(cps[j]) == CharClass::hiragana && std::u32string_view(U"うくすつぬむぶるいただ").find(cps[j].c) != std::u32string_view::npos &&
+          kana_or_kanji(kind(cps[j + 1])) && cps[j + 1].c != 0x3002)
         return true;
     }
     return false;
@@ -1015,9 +1009,9 @@ struct Finder : Edges {
     std::size_t xb = left_edge(xend, close, reason);
     std::size_t i = index_at(cps, xend);
     while (i > index_at(cps, xb) && !numeral(cps[i - 1])) --i;
-    xb = cps[i].b;
+    xb = cps[i].at;
     bool kana = false;
-    for (std::size_t k = i; k < cps.size() && cps[k].b < xend; ++k) kana = kana || cps[k].k == CharClass::katakana;
+    for (std::size_t k = i; k < cps.size() && cps[k].at < xend; ++k) kana = kana || kind(cps[k]) == CharClass::katakana;
     if (xb >= xend || !kana || !free(xb, ye)) return;
     FoundGloss g;
     g.form = FoundGloss::Form::parenthetical;
@@ -1036,8 +1030,8 @@ struct Finder : Edges {
       ++close;
     }
     if (close >= cps.size() || close - open > 61) return;
-    std::string_view inner = s.substr(cps[open].e, cps[close].b - cps[open].e);
-    std::size_t inner_b = cps[open].e;
+    std::string_view inner = s.substr(text::end(cps[open]), cps[close].at - text::end(cps[open]));
+    std::size_t inner_b = text::end(cps[open]);
     // (英: reasoning): the label is not part of the gloss.
     if (std::size_t n = rules().matches_prefix("gloss-prefix", inner); n && n < inner.size()) {
       inner_b += n;
@@ -1049,7 +1043,7 @@ struct Finder : Edges {
     if (rules().matches_whole("not-gloss", y)) return;
     if (rules().matches_whole("unit", y)) {
       std::size_t oi = open;
-      if (oi > 0 && kana_or_kanji(cps[oi - 1].k)) unit_gloss(cps[oi - 1].e, close, yb, ye);
+      if (oi > 0 && kana_or_kanji(kind(cps[oi - 1]))) unit_gloss(text::end(cps[oi - 1]), close, yb, ye);
       return;
     }
     // (Large Language Model、LLM): two glosses of one term.
@@ -1060,10 +1054,10 @@ struct Finder : Edges {
     if (yk == PhraseKind::other) return;
     // The text before the parenthesis, spaces skipped.
     std::size_t oi = open;
-    while (oi > 0 && cps[oi - 1].k == CharClass::space) --oi;
+    while (oi > 0 && kind(cps[oi - 1]) == CharClass::space) --oi;
     if (oi == 0) return;
-    std::size_t xend = cps[oi - 1].e;
-    CharClass before = cps[oi - 1].k;
+    std::size_t xend = text::end(cps[oi - 1]);
+    CharClass before = kind(cps[oi - 1]);
     FoundGloss g;
     g.form = FoundGloss::Form::parenthetical;
     if (yk == PhraseKind::latin) {
@@ -1074,14 +1068,14 @@ struct Finder : Edges {
         // letters right there: 生成AI(Generative AI). The longest such term is the one glossed.
         xb = xend;
         for (std::size_t i = oi, n = 0; i-- > 0 && n < 16; ++n) {
-          std::size_t b = cps[i].b;
+          std::size_t b = cps[i].at;
           if (has_kana_or_kanji(b, xend) && lookup(s.substr(b, xend - b))) xb = b;
         }
         if (xb >= xend) return;
         reason = "termbase term ending in Latin letters";
       } else {
         xb = left_edge(xend, close, reason);
-        if (xb < xe && is_quote_close(cps[index_at(cps, xe) - 1].c) && reason == "quoted term") xe = cps[index_at(cps, xe) - 1].b;
+        if (xb < xe && is_quote_close(cps[index_at(cps, xe) - 1].c) && reason == "quoted term") xe = cps[index_at(cps, xe) - 1].at;
       }
       // 三宅俊介教授(Shunsuke Miyake): a romanised name glosses the name, not its honorific.
       if (xb < xe && parts.size() == 1 && name_shaped(y)) {
@@ -1129,7 +1123,7 @@ struct Finder : Edges {
         std::size_t lb = latin_run_left(cps, xend);
         if (lb >= xend || xend - lb < 2 || !has_kana_or_kanji(yb, ye)) return;
         std::size_t li = index_at(cps, lb);
-        if (li > 0 && (cps[li - 1].k == CharClass::latin || cps[li - 1].k == CharClass::digit)) return;
+        if (li > 0 && (kind(cps[li - 1]) == CharClass::latin || kind(cps[li - 1]) == CharClass::digit)) return;
         // @kuroneko_ops(黒猫インフラ), user_name(…), example.com/path(…): the end of a handle,
         // an identifier or an address, not a name.
         if (li > 0 && std::u32string_view(U"_@#./:\\-~=").find(cps[li - 1].c) != std::u32string_view::npos) return;
@@ -1156,7 +1150,7 @@ struct Finder : Edges {
         std::string reason;
         std::size_t xb = left_edge(xend, close, reason);
         std::size_t xe = xend;
-        if (xb < xe && reason == "quoted term") xe = cps[index_at(cps, xe) - 1].b;
+        if (xb < xe && reason == "quoted term") xe = cps[index_at(cps, xe) - 1].at;
         if (xb >= xe || not_a_term(xb, xe)) return;
         std::string_view x = s.substr(xb, xe - xb);
         if (!lookup(x) && !lookup(y)) return;  // two Japanese phrases: only when one is a known term
@@ -1175,17 +1169,17 @@ struct Finder : Edges {
   void apposition(std::size_t at, std::size_t cue_len) {
     std::size_t ai = index_at(cps, at);
     std::size_t li = ai;
-    while (li > 0 && (cps[li - 1].c == 0x3001 || cps[li - 1].c == ',' || cps[li - 1].c == 0xFF0C || cps[li - 1].k == CharClass::space)) --li;
+    while (li > 0 && (cps[li - 1].c == 0x3001 || cps[li - 1].c == ',' || cps[li - 1].c == 0xFF0C || kind(cps[li - 1]) == CharClass::space)) --li;
     if (li == 0) return;
     std::size_t ri = index_at(cps, at + cue_len);
-    while (ri < cps.size() && (cps[ri].c == 0x3001 || cps[ri].c == ',' || cps[ri].c == 0xFF0C || cps[ri].k == CharClass::space)) ++ri;
+    while (ri < cps.size() && (cps[ri].c == 0x3001 || cps[ri].c == ',' || cps[ri].c == 0xFF0C || kind(cps[ri]) == CharClass::space)) ++ri;
     if (ri >= cps.size()) return;
-    std::size_t xend = cps[li - 1].e, yb = cps[ri].b;
-    bool left_latin = cps[li - 1].k == CharClass::latin || cps[li - 1].k == CharClass::digit;
-    bool right_latin = cps[ri].k == CharClass::latin;
+    std::size_t xend = text::end(cps[li - 1]), yb = cps[ri].at;
+    bool left_latin = kind(cps[li - 1]) == CharClass::latin || kind(cps[li - 1]) == CharClass::digit;
+    bool right_latin = kind(cps[ri]) == CharClass::latin;
     auto boundary_after = [&](std::size_t e) {
       std::size_t i = index_at(cps, e);
-      return i >= cps.size() || !(kana_or_kanji(cps[i].k) || cps[i].k == CharClass::latin || cps[i].k == CharClass::digit);
+      return i >= cps.size() || !(kana_or_kanji(kind(cps[i])) || kind(cps[i]) == CharClass::latin || kind(cps[i]) == CharClass::digit);
     };
     FoundGloss g;
     g.form = FoundGloss::Form::apposition;
@@ -1207,8 +1201,8 @@ struct Finder : Edges {
       std::size_t lb = latin_run_left(cps, xend);
       if (lb >= xend || phrase_kind(s.substr(lb, xend - lb)) != PhraseKind::latin) return;
       std::size_t lbi = index_at(cps, lb);
-      if (lbi > 0 && cps[lbi - 1].k != CharClass::space && cps[lbi - 1].k != CharClass::hiragana &&
-          cps[lbi - 1].k != CharClass::punct && cps[lbi - 1].k != CharClass::other)
+      if (lbi > 0 && kind(cps[lbi - 1]) != CharClass::space && kind(cps[lbi - 1]) != CharClass::hiragana &&
+          kind(cps[lbi - 1]) != CharClass::punct && kind(cps[lbi - 1]) != CharClass::other)
         return;
       if (lbi > 0 && (cps[lbi - 1].c == '$' || cps[lbi - 1].c == 0xFFE5 || cps[lbi - 1].c == 0xA5)) return;  // money
       if (starts_with_digit(s.substr(lb, xend - lb)) || starts_with_digit(s.substr(yb))) return;
