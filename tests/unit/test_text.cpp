@@ -150,3 +150,53 @@ BOOST_AUTO_TEST_CASE(predicates_agree_with_the_table_everywhere) {
     BOOST_TEST_REQUIRE(text::class_name(k) != "?");
   }
 }
+
+// ------------------------------------------------------------------------------------------
+// NFKC segments (the one normalisation under claims::normalise and terms::normalize)
+// ------------------------------------------------------------------------------------------
+
+namespace {
+struct Seg {
+  std::string src;  // the segment's source bytes
+  std::u32string out;
+  bool copied;
+};
+std::vector<Seg> segments_of(const std::string& s) {
+  std::vector<text::NfkcSegment> segs;
+  std::u32string out;
+  text::nfkc_segments(s, segs, out);
+  std::vector<Seg> v;
+  for (auto& g : segs) v.push_back({s.substr(g.b, g.e - g.b), out.substr(g.out_b, g.out_e - g.out_b), g.copied});
+  return v;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(nfkc_segments_keep_kept_characters_alone_and_copied) {
+  auto v = segments_of("AI（蒸留）");
+  BOOST_TEST_REQUIRE(v.size() == 6u);
+  BOOST_TEST((v[0].src == "A" && v[0].out == U"A" && v[0].copied));
+  BOOST_TEST((v[2].src == "（" && v[2].out == U"(" && !v[2].copied));  // full width: folded
+  BOOST_TEST((v[3].src == "蒸" && v[3].copied));
+}
+
+BOOST_AUTO_TEST_CASE(nfkc_segments_join_what_combines_and_what_modifies) {
+  // ｶ + ﾞ (half-width voicing mark) is one segment, ガ; か + U+3099 composes to が.
+  auto v = segments_of("ｶﾞか\u3099");
+  BOOST_TEST_REQUIRE(v.size() == 2u);
+  BOOST_TEST((v[0].src == "ｶﾞ" && v[0].out == U"ガ" && !v[0].copied));
+  BOOST_TEST((v[1].out == U"が" && !v[1].copied));
+  // A variation selector and a zero-width joiner stay with the character before them.
+  auto e = segments_of("\u2764\uFE0F\U0001F468\u200D\U0001F469");
+  BOOST_TEST_REQUIRE(e.size() == 3u);
+  BOOST_TEST(e[0].src == "\u2764\uFE0F");
+  BOOST_TEST(e[1].src == "\U0001F468\u200D");
+  BOOST_TEST(e[2].src == "\U0001F469");
+  // One character to several (㍿ → 株式会社), and the segments tile the source.
+  auto k = segments_of("㍿です");
+  BOOST_TEST_REQUIRE(k.size() == 3u);
+  BOOST_TEST((k[0].out == U"株式会社" && !k[0].copied));
+  std::string joined;
+  for (auto& g : k) joined += g.src;
+  BOOST_TEST(joined == "㍿です");
+  BOOST_TEST(segments_of("").empty());
+}

@@ -62,7 +62,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "jatei/utf8.hpp"
 
@@ -355,6 +357,27 @@ constexpr int closes(char32_t c) {
 // The closing bracket of the same family and width (」 for 「, ） for （, 〟 for 〝); 0 if c
 // opens nothing.
 char32_t closer_of(char32_t open);
+
+// ------------------------------------------------------------------------------------------
+// NFKC a canonical segment at a time (lib/src/text/nfkc.cpp)
+// ------------------------------------------------------------------------------------------
+//
+// The one normalisation every stage matches on. A segment is a character and the characters
+// after it that NFKC may combine with it (no boundary before them in ICU's NFKC data), and the
+// variation selectors U+FE00-FE0F and the zero-width joiner U+200D, which stay with the
+// character they modify. Each segment is normalised alone, so every output character is tied to
+// the source bytes of its segment and a match on the output maps back to whole source
+// characters. A segment of one character NFKC keeps (ASCII, kana, kanji: nearly all of a
+// Japanese text) never goes through ICU. The stages build their views on it: claims::normalise
+// (a map of runs) and terms::normalize (per-byte maps, then its folds).
+struct NfkcSegment {
+  std::uint32_t b, e;          // the source bytes [b, e)
+  std::uint32_t out_b, out_e;  // its NFKC form: code points [out_b, out_e) of the output buffer
+  bool copied;                 // one source character that NFKC keeps: the output is src[b, e)
+};
+// The segments of `src` (valid UTF-8) into `segments`, their NFKC code points into `out` (both
+// cleared first). A segment whose NFKC form is empty has out_b == out_e.
+void nfkc_segments(std::string_view src, std::vector<NfkcSegment>& segments, std::u32string& out);
 
 // ASCII alone, for text already normalised (NFKC makes full-width ASCII ASCII).
 constexpr bool is_ascii_upper(char32_t c) { return c >= 'A' && c <= 'Z'; }

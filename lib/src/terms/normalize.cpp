@@ -1,17 +1,11 @@
 // The normalised view terms are matched on, with its map back to the original bytes.
 //
-// NFKC is applied per normalisation chunk (ICU's hasBoundaryBefore), so that ｶﾞ becomes ガ and
-// the map stays exact: every output character of a chunk maps to the chunk's original range,
-// and only the chunk's first and last outputs may start or end a match. Most characters of
-// Japanese text are their own NFKC form and skip ICU entirely (a per-code-point table for the
-// BMP says which). The folds after NFKC need a character of context on each side, so they run
-// as a second pass over the NFKC output.
-#include <unicode/normalizer2.h>
+// NFKC is the text layer's, a canonical segment at a time (text::nfkc_segments), so that ｶﾞ
+// becomes ガ and the map stays exact: every output character of a segment maps to the
+// segment's original range, and only the segment's first and last outputs may start or end a
+// match. The folds after NFKC need a character of context on each side, so they run as a
+// second pass over the NFKC output.
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
-
-#include <array>
-#include <mutex>
 
 #include "jatei/terms.hpp"
 #include "jatei/text.hpp"
@@ -19,37 +13,6 @@
 
 namespace jatei::terms {
 namespace {
-
-// Per BMP code point: bit 0 = NFKC may change it or it may combine with a neighbour
-// (slow path), bit 1 = boundary before.
-struct Table {
-  std::array<std::uint8_t, 0x10000> flags{};
-  const icu::Normalizer2* nfkc = nullptr;
-  Table() {
-    UErrorCode e = U_ZERO_ERROR;
-    nfkc = icu::Normalizer2::getNFKCInstance(e);
-    if (U_FAILURE(e)) throw std::runtime_error("ICU NFKC is not available");
-    icu::UnicodeString d;
-    for (char32_t c = 0; c < 0x10000; ++c) {
-      std::uint8_t f = 0;
-      bool boundary_before = nfkc->hasBoundaryBefore(static_cast<UChar32>(c));
-      bool boundary_after = nfkc->hasBoundaryAfter(static_cast<UChar32>(c));
-      bool decomposes = nfkc->getDecomposition(static_cast<UChar32>(c), d);
-      if (decomposes || !boundary_before || !boundary_after) f |= 1;
-      if (boundary_before) f |= 2;
-      flags[c] = f;
-    }
-  }
-  bool slow(char32_t c) const { return c >= 0x10000 ? !nfkc->isInert(static_cast<UChar32>(c)) : (flags[c] & 1) != 0; }
-  bool boundary_before(char32_t c) const {
-    return c >= 0x10000 ? nfkc->hasBoundaryBefore(static_cast<UChar32>(c)) : (flags[c] & 2) != 0;
-  }
-};
-
-const Table& table() {
-  static const Table t;
-  return t;
-}
 
 // One character after NFKC: its code point, the original range it maps to, and whether a
 // match may start before it / end after it.
@@ -68,50 +31,20 @@ bool is_long_vowel_variant(char32_t c) { return c == '-' || (c >= 0x2010 && c <=
 // Word separators inside katakana compounds: ・ (NFKC of ･ too), ·, ‧, ゠, =.
 bool is_middle_dot(char32_t c) { return c == 0x30FB || c == 0x00B7 || c == 0x2027 || c == 0x30A0 || c == '='; }
 
+// The text layer's NFKC segments as items: every output character of a segment maps to the
+// segment's source range, and only its first may start a match and its last end one.
 void nfkc_items(std::string_view text, std::vector<Item>& items) {
-  const Table& t = table();
+  thread_local std::vector<text::NfkcSegment> segments;
+  thread_local std::u32string points;
+  text::nfkc_segments(text, segments, points);
   items.clear();
-  std::size_t i = 0;
-  icu::UnicodeString chunk, normal;
-  while (i < text.size()) {
-    std::size_t len = 0;
-    char32_t c = utf8::decode(text, i, len);
-    std::size_t next = i + len;
-    char32_t n = 0;
-    std::size_t nlen = 0;
-    if (next < text.size()) n = utf8::decode(text, next, nlen);
-    bool fast = c < 0x80 ? (next >= text.size() || n < 0x80 || t.boundary_before(n))
-                         : (!t.slow(c) && (next >= text.size() || t.boundary_before(n)));
-    if (fast) {
-      items.push_back({c, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(next), true, true});
-      i = next;
+  for (const text::NfkcSegment& g : segments) {
+    if (g.out_b == g.out_e) {  // normalised to nothing: give its bytes to the previous character
+      if (!items.empty()) items.back().e = g.e;
       continue;
     }
-    // A chunk: from here up to the next character with a boundary before it.
-    std::size_t end = next;
-    while (end < text.size()) {
-      std::size_t l = 0;
-      char32_t d = utf8::decode(text, end, l);
-      if (t.boundary_before(d)) break;
-      end += l;
-    }
-    chunk = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data() + i, static_cast<int32_t>(end - i)));
-    UErrorCode e = U_ZERO_ERROR;
-    t.nfkc->normalize(chunk, normal, e);
-    if (U_FAILURE(e)) normal = chunk;
-    std::size_t first = items.size();
-    for (int32_t k = 0; k < normal.length();) {
-      UChar32 cp = normal.char32At(k);
-      k += U16_LENGTH(cp);
-      items.push_back({static_cast<char32_t>(cp), static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end), false, false});
-    }
-    if (items.size() == first) {  // normalised to nothing: give its bytes to the previous character
-      if (first > 0) items.back().e = static_cast<std::uint32_t>(end);
-    } else {
-      items[first].can_begin = true;
-      items.back().can_end = true;
-    }
-    i = end;
+    for (std::uint32_t k = g.out_b; k < g.out_e; ++k)
+      items.push_back({points[k], g.b, g.e, k == g.out_b, k + 1 == g.out_e});
   }
 }
 
