@@ -1,0 +1,199 @@
+// People named in running text: a credit, a title or honorific after the name (or before a
+// Latin one), a reading written with ・, a role in brackets.
+#include <algorithm>
+
+#include "claims/names.hpp"
+
+namespace jatei::claims::names {
+namespace {
+
+using detail::make;
+
+class PeopleRules : NameRules {
+ public:
+  using NameRules::NameRules;
+  void run() {
+    credits();
+    titled();
+    titles_before();
+    readings();
+    roles_in_parens();
+  }
+
+ private:
+  // 2. Credits: 著者:谷田部卓, 聞き手:佐藤あかね
+  void credits() {
+    std::string_view n = n_;
+    if (n.find(':') == std::string_view::npos) return;
+    for (auto& label : w_.credits) {
+      for (std::size_t k = 0; (k = n.find(label, k)) != std::string_view::npos; k += label.size()) {
+        char32_t p = before(n, k);
+        if (p && !is_white_space(p) && p != '(' && p != 0x3001 && p != 0x30FB && p != '/') continue;
+        std::size_t b = k + label.size();
+        if (!starts_with(n, b, ":")) continue;
+        ++b;
+        while (b < n.size() && at(n, b) == ' ') ++b;
+        std::size_t e = b;
+        int chars = 0;
+        while (e < n.size() && (is_kanji(at(n, e)) || (hiragana_word(at(n, e)) && chars > 0)) && chars < 8) {
+          e = next(n, e);
+          ++chars;
+        }
+        char32_t a = at(n, e);
+        if (chars < 2 || !(a == 0 || is_white_space(a) || a == ')' || a == 0x3001 || a == 0x30FB || a == '/' || a == 0x3002))
+          continue;
+        if (ends_with_any(n.substr(b, e - b), w_.desks)) continue;
+        if (!is_named(b, e)) name(b, e, "persName");
+      }
+    }
+  }
+
+  // The longest title that starts at i, or null.
+  const EntityWords::Title* title_at(std::size_t i) const {
+    if (std::find(w_.title_first.begin(), w_.title_first.end(), at(n_, i)) == w_.title_first.end()) return nullptr;
+    const EntityWords::Title* best = nullptr;
+    for (auto& t : w_.titles)
+      if (starts_with(n_, i, t.text) && (!best || t.text.size() > best->text.size())) best = &t;
+    return best;
+  }
+
+  // Where the name before a title ending at ne starts (ne when there is none).
+  std::size_t name_before_title(std::size_t ne, const EntityWords::Title& title, std::size_t te) const {
+    std::string_view n = n_;
+    char32_t last = before(n, ne);
+    if (katakana_word(last) && last != 0x30FB) {
+      std::size_t nb = run_start(n, ne, katakana_name_c);
+      if (title.honorific && w_.common_noun(n.substr(nb, ne - nb))) return ne;  // スタッフさん
+      return text::length(n.substr(nb, ne - nb)) < 2 ? ne : nb;
+    }
+    if (is_ascii_alpha(last)) {
+      std::size_t nb = run_start(n, ne, latin_name_c);
+      // Two capitalised words: Sam Altman
+      if (nb >= 2 && before(n, nb) == ' ' && is_ascii_alpha(before(n, nb - 1))) {
+        std::size_t nb2 = run_start(n, nb - 1, latin_name_c);
+        if (is_ascii_upper(at(n, nb2)) && is_ascii_upper(at(n, nb))) nb = nb2;
+      }
+      return is_ascii_upper(at(n, nb)) ? nb : ne;
+    }
+    if (is_kanji(last)) {
+      std::size_t nb = run_start(n, ne, kanji_c);
+      std::string_view run = n.substr(nb, ne - nb);
+      std::size_t chars = text::length(run);
+      if (chars > 4 || w_.not_person(run)) return ne;
+      if (title.honorific && w_.common_noun(run)) return ne;  // お客さん, 運転手さん: no one named
+      // 先生 alone is a role (先生!); 孫会長 is a name.
+      if (title.text == "先生" && chars < 2) return ne;
+      // 聞くんです, 書くんだ: a verb stem, く and the explanatory ん, not 聞 + くん.
+      if (title.text == "くん" && chars == 1) {
+        std::string_view rest = n.substr(te);
+        for (std::string_view tail : {"です", "だ", "じゃ", "でしょ", "ですけど", "だけど", "なら", "ですか"})
+          if (rest.starts_with(tail)) return ne;
+      }
+      return nb;
+    }
+    return ne;  // ～さん after hiragana is a word (みなさん), not a name; other characters name no one
+  }
+
+  // 3. A name followed by a title or an honorific.
+  void titled() {
+    std::string_view n = n_;
+    for (std::size_t i = 0; i < n.size(); i = next(n, i)) {
+      const EntityWords::Title* best = title_at(i);
+      if (!best || i == 0) continue;
+      std::size_t te = i + best->text.size();
+      if (is_ascii_alpha(best->text[0]) && is_ascii_alpha(at(n, te))) continue;
+      // The name just before it (a space may separate a Latin name or a kanji name from CEO).
+      std::size_t ne = i;
+      if (before(n, ne) == ' ') ne = prev(n, ne);
+      char32_t last = before(n, ne);
+      std::size_t nb = name_before_title(ne, *best, te);
+      if (nb == ne) continue;
+      // アグリノーツ代表・中村健太氏: a company, its title, then the person.
+      if (!best->honorific && starts_with(n, te, "・") && (is_kanji(at(n, te + 3)) || katakana_word(at(n, te + 3)))) {
+        if (!is_named(nb, ne) && !is_kanji(last)) name(nb, ne, "orgName");
+        continue;
+      }
+      if (is_named(nb, ne)) {
+        // A known person with a title (トランプ大統領): the title joins the name.
+        auto it = std::find_if(named_.begin(), named_.end(), [&](const Named& x) {
+          return x.b == nb && x.e == ne && x.element == "persName" && x.index != kNoIndex;
+        });
+        if (it == named_.end()) continue;
+        out_[it->index] = make(norm_, nb, te, "persName");
+        it->e = te;
+        it->index = kNoIndex;
+      } else {
+        name(nb, te, "persName");
+      }
+      Mention part = make(norm_, i, te, best->honorific ? "addName" : "roleName");
+      if (best->honorific) part.attrs.set("type", "honorific");
+      out_.push_back(std::move(part));
+    }
+  }
+
+  // A title before a Latin name: 創業者Karpathy, CEOのSatya Nadella
+  void titles_before() {
+    std::string_view n = n_;
+    for (auto& t : w_.titles_before) {
+      for (std::size_t k = 0; (k = n.find(t, k)) != std::string_view::npos; k += t.size()) {
+        std::size_t b = k + t.size();
+        if (starts_with(n, b, "の")) b += 3;
+        if (at(n, b) == ' ') ++b;
+        if (!is_ascii_upper(at(n, b))) continue;
+        std::size_t e = b;
+        while (e < n.size() && is_ascii_alpha(at(n, e))) ++e;
+        if (at(n, e) == ' ' && is_ascii_upper(at(n, e + 1))) {
+          std::size_t e2 = e + 1;
+          while (e2 < n.size() && is_ascii_alpha(at(n, e2))) ++e2;
+          e = e2;
+        }
+        if (e - b < 3 || is_named(b, e) || is_ascii_digit(at(n, e)) || at(n, e) == '-') continue;
+        name(b, e, "persName");
+      }
+    }
+  }
+
+  // 4. Reading names and foreign names written with ・ : なかむら・けんた, サム・アルトマン
+  void readings() {
+    std::string_view n = n_;
+    for (std::size_t k = 0; (k = n.find("・", k)) != std::string_view::npos; k += 3) {
+      bool hira = hiragana_word(before(n, k)) && hiragana_word(at(n, k + 3));
+      bool kata = katakana_word(before(n, k)) && before(n, k) != 0x30FB && katakana_word(at(n, k + 3));
+      if (!hira && !kata) continue;
+      auto pred = hira ? +[](char32_t c) { return hiragana_word(c); } : +[](char32_t c) { return katakana_word(c) && c != 0x30FB; };
+      std::size_t b = run_start(n, k, pred);
+      std::size_t e = k + 3;
+      while (e < n.size() && pred(at(n, e))) e = next(n, e);
+      std::size_t l1 = text::length(n.substr(b, k - b)), l2 = text::length(n.substr(k + 3, e - k - 3));
+      if (l1 < 2 || l2 < 2 || l1 > 8 || l2 > 8) continue;
+      if (katakana_word(before(n, b)) || before(n, b) == 0x30FB || at(n, e) == 0x30FB) continue;
+      if (is_named(b, e)) continue;
+      name(b, e, "persName");
+    }
+  }
+
+  // 5. A kanji name with a role in parentheses: 山田亮(自動車アナリスト)
+  void roles_in_parens() {
+    std::string_view n = n_;
+    for (std::size_t k = 0; (k = n.find('(', k)) != std::string_view::npos; ++k) {
+      std::size_t close = n.find(')', k);
+      if (close == std::string_view::npos) break;
+      std::string_view inner = n.substr(k + 1, close - k - 1);
+      if (text::length(inner) > 20) continue;
+      bool role = false;
+      for (auto& r : w_.roles_in_parens)
+        if (inner.find(r) != std::string_view::npos) role = true;
+      if (!role) continue;
+      std::size_t b = run_start(n, k, kanji_c);
+      std::size_t chars = text::length(n.substr(b, k - b));
+      if (chars < 2 || chars > 4 || w_.not_person(n.substr(b, k - b)) || is_named(b, k)) continue;
+      name(b, k, "persName");
+    }
+  }
+};
+
+}  // namespace
+
+void name_people(NameState& s) { PeopleRules(s).run(); }
+
+}  // namespace jatei::claims::names
