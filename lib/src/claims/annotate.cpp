@@ -98,48 +98,70 @@ std::vector<char> faq_headings(const Pass& pass) {
 // Each sentence on its own, on two threads for a large document (each thread has its own MeCab
 // tagger; the decisions are the same as on one). A sentence met before in the same context (a
 // site's furniture, a repeated line) gets the decision it got then: classify depends on nothing
-// else. Each thread keeps its own. JATEI_CLAIMS_CACHE=0 turns this, the names and numbers of a
-// sentence met before and the MeCab window cache off (make bench measures both ways).
+// else. JATEI_CLAIMS_CACHE=0 turns this, the names and numbers of a sentence met before and the
+// MeCab window cache off (make bench measures both ways).
 // (JATEI_PROFILE runs on one thread, so that the MeCab time it reports is all of it.)
-// `seen`: one cache a thread, kept from part to part.
+//
+// There are two caches (`caches`, kept from part to part), and a sentence's key (its text and
+// context) decides which one it is looked up in, and so which thread classifies it: each
+// repeated sentence is classified once, however the work is shared. (Sharing the sentences out
+// in chunks, as before, left each thread to meet, and classify, the repeats of the other's: on
+// the bench corpus, two threads cost a third more processor time than one.) The second thread
+// (`second`) is kept from part to part too, and with it its MeCab tagger and window cache.
 template <typename Context>
 void classify_all(Pass& pass, const Context& context, const Lexicon& lex, bool use_cache, bool profile,
-                  std::array<DecisionCache, 2>& caches) {
+                  std::array<DecisionCache, 2>& caches, SecondThread& second) {
   const auto& refs = pass.refs;
   auto& decisions = pass.decisions;
-  std::atomic<std::size_t> next_chunk{0};
-  constexpr std::size_t kChunk = 256;
-  auto work = [&](DecisionCache& seen) {
+  const bool two = !profile && refs.size() >= 1024 && std::thread::hardware_concurrency() > 1;
+  if (!use_cache) {
+    std::atomic<std::size_t> next_chunk{0};
+    constexpr std::size_t kChunk = 64;
+    auto work = [&] {
+      for (std::size_t a = next_chunk.fetch_add(kChunk); a < refs.size(); a = next_chunk.fetch_add(kChunk))
+        for (std::size_t k = a; k < std::min(refs.size(), a + kChunk); ++k)
+          decisions[k] = classify(refs[k].s->text, pass.norms[k], context(k), lex);
+    };
+    if (two) second.run(work, work);
+    else work();
+    return;
+  }
+  // Each sentence's key, and the sentences of each cache in document order.
+  std::vector<std::string> keys(refs.size());
+  std::array<std::vector<std::size_t>, 2> shard;
+  for (std::size_t k = 0; k < refs.size(); ++k) {
+    SentenceContext ctx = context(k);
+    std::string& key = keys[k];
+    key.reserve(refs[k].s->text.size() + ctx.block.size() + ctx.division.size() + 6);
+    key.assign(refs[k].s->text);
+    key += '\0';
+    key += ctx.block;
+    key += '\0';
+    key += ctx.division;
+    key += ctx.asker ? "\1" : "\2";
+    key += ctx.procedure ? "\1" : "\2";
+    key += ctx.spoken ? "\1" : "\2";
+    key += ctx.faq ? "\1" : "\2";
+    shard[(std::hash<std::string>{}(key) >> 17) & 1].push_back(k);
+  }
+  auto work = [&](std::size_t c) {
     constexpr std::size_t kSeen = 1 << 16;
-    std::string key;
-    for (std::size_t a = next_chunk.fetch_add(kChunk); a < refs.size(); a = next_chunk.fetch_add(kChunk))
-      for (std::size_t k = a; k < std::min(refs.size(), a + kChunk); ++k) {
-        SentenceContext ctx = context(k);
-        if (!use_cache) {
-          decisions[k] = classify(refs[k].s->text, pass.norms[k], ctx, lex);
-          continue;
-        }
-        key.assign(refs[k].s->text);
-        key += '\0';
-        key += ctx.block;
-        key += '\0';
-        key += ctx.division;
-        key += ctx.asker ? "\1" : "\2";
-        key += ctx.procedure ? "\1" : "\2";
-        key += ctx.spoken ? "\1" : "\2";
-        key += ctx.faq ? "\1" : "\2";
-        if (auto it = seen.find(key); it != seen.end()) {
-          decisions[k] = it->second;
-          continue;
-        }
-        decisions[k] = classify(refs[k].s->text, pass.norms[k], ctx, lex);
-        if (seen.size() >= kSeen) seen.clear();
-        seen.emplace(key, decisions[k]);
+    DecisionCache& seen = caches[c];
+    for (std::size_t k : shard[c]) {
+      if (auto it = seen.find(keys[k]); it != seen.end()) {
+        decisions[k] = it->second;
+        continue;
       }
+      decisions[k] = classify(refs[k].s->text, pass.norms[k], context(k), lex);
+      if (seen.size() >= kSeen) seen.clear();
+      seen.emplace(std::move(keys[k]), decisions[k]);
+    }
   };
-  if (!profile && refs.size() >= 4 * kChunk && std::thread::hardware_concurrency() > 1)
-    run_beside([&] { work(caches[1]); }, [&] { work(caches[0]); });
-  else work(caches[0]);
+  if (two) second.run([&] { work(1); }, [&] { work(0); });
+  else {
+    work(0);
+    work(1);
+  }
 }
 
 // The sentences of a quotation block the sentence before it introduces, which need that
@@ -230,9 +252,10 @@ struct Profile {
 struct Parts::State {
   Options options;
   bool under_procedure = false;  // procedure_steps: the last heading named a procedure
-  std::array<DecisionCache, 2> decisions;  // classify_all's, a thread each
+  std::array<DecisionCache, 2> decisions;  // classify_all's, a sentence's key says which
   MentionCache mentions;                   // mark_up's
   std::optional<Profile> profile;
+  SecondThread second;  // classify_all's, with its thread_local MeCab tagger and window cache
 };
 
 Parts::Parts(const Options& options) : state_(std::make_unique<State>()) {
@@ -315,7 +338,7 @@ void Parts::annotate(Document& doc) {
     ctx.faq = faq[k];
     return ctx;
   };
-  classify_all(pass, context, lex, use_cache, profile, state_->decisions);
+  classify_all(pass, context, lex, use_cache, profile, state_->decisions, state_->second);
   introduced_blocks(pass, context, lex);
 
   auto t_classified = Clock::now();

@@ -73,7 +73,8 @@ void voiced_quotations(Pass& pass, const Lexicon& lex);
 bool starts_apart(BlockKind kind, const std::vector<Normalised>& first);
 
 // The caches of what depends on a sentence alone, kept from one part of a document to the next
-// (Parts): its decision in a context (per thread), its numbers and names.
+// (Parts): its decision in a context (two caches, the key saying which: classify_all), its
+// numbers and names.
 using DecisionCache = std::unordered_map<std::string, Decision>;
 using MentionCache = std::unordered_map<std::string, std::pair<std::vector<Mention>, std::vector<Mention>>>;
 
