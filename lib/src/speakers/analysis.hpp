@@ -16,6 +16,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -45,6 +46,53 @@ struct Label {
   bool answers = false;    // the answering side of a question-and-answer pair (【回答】 after 【相談】)
 };
 
+// An optional value kept on the heap (the interface of std::optional that the stage uses). An
+// Item holds three that most items leave empty (a label shape, a post header, an accepted label:
+// 760 bytes as std::optional, more than half of an Item), and the stage holds an Item per block
+// of the document: its largest part of memory.
+template <class T>
+class Boxed {
+ public:
+  Boxed() = default;
+  Boxed(const Boxed& o) : p_(o.p_ ? std::make_unique<T>(*o.p_) : nullptr) {}
+  Boxed(Boxed&&) noexcept = default;
+  Boxed& operator=(const Boxed& o) {
+    if (this != &o) p_ = o.p_ ? std::make_unique<T>(*o.p_) : nullptr;
+    return *this;
+  }
+  Boxed& operator=(Boxed&&) noexcept = default;
+  Boxed& operator=(const T& v) {
+    if (p_) *p_ = v;
+    else p_ = std::make_unique<T>(v);
+    return *this;
+  }
+  Boxed& operator=(T&& v) {
+    if (p_) *p_ = std::move(v);
+    else p_ = std::make_unique<T>(std::move(v));
+    return *this;
+  }
+  Boxed& operator=(const std::optional<T>& v) {
+    if (v) *this = *v;
+    else p_.reset();
+    return *this;
+  }
+  Boxed& operator=(std::optional<T>&& v) {
+    if (v) *this = std::move(*v);
+    else p_.reset();
+    return *this;
+  }
+  bool has_value() const { return p_ != nullptr; }
+  explicit operator bool() const { return p_ != nullptr; }
+  T* operator->() { return p_.get(); }
+  const T* operator->() const { return p_.get(); }
+  T& operator*() { return *p_; }
+  const T& operator*() const { return *p_; }
+  void reset() { p_.reset(); }
+
+ private:
+  std::unique_ptr<T> p_;
+};
+
 struct Item {
   std::size_t div = 0;
   std::size_t index = 0;                  // position in the document's item list
@@ -54,14 +102,14 @@ struct Item {
   bool paragraph = false;
   Features f;
   std::string text;                       // the first leaf's text
-  std::optional<LabelCandidate> candidate;  // a label shape at its start
-  std::optional<PostHeader> header;       // the line is a post header's shape
+  Boxed<LabelCandidate> candidate;        // a label shape at its start
+  Boxed<PostHeader> header;               // the line is a post header's shape
   bool furniture = false;                 // a counter, a button row, a line the page repeats
   bool faq_heading = false;               // an FAQ's numbered question (Q1. …): a heading, no one's turn
   bool opens_division = false;            // a heading after other blocks of its division: a new one starts at it
   std::size_t list_group = 0;             // a list split into its items (one label each), or 0
   bool forced = false;                    // old_label: a label already in <speaker>, kept
-  std::optional<Label> label;             // accepted label
+  Boxed<Label> label;                     // accepted label
   Part part = Part::outside;
   std::string person;                     // person key
   std::string cert;                       // high | medium | low ("" = none)

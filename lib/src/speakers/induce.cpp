@@ -558,32 +558,88 @@ void accept_lines(Context& cx, std::vector<Item*>& items, const LabelStyle& st, 
 // that heading gives the person (◆議員　… under ◆高田美和議員（市民クラブ）): the label names the
 // office, the heading who holds it in this section. A heading so used that segmentation took for
 // a list item is a heading.
+//
+// Only the nearest person heading above a line counts. Which items are person headings does not
+// change here, so each item is asked once and the nearest heading above a place, once found, is
+// kept for every place the scan passed (PersonHeadings): a question under no heading scanned back
+// to the document's start for every question (quadratic on a long document).
+class PersonHeadings {
+ public:
+  PersonHeadings(const std::vector<Item*>& items, const SpeakerModel::Compiled& cues) : items_(items), cues_(cues) {}
+
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+  // The index of the nearest person heading before item `i` (kNone: none).
+  std::size_t before(std::size_t i) {
+    if (nearest_.empty()) {
+      nearest_.assign(items_.size() + 1, kUnknown);
+      state_.assign(items_.size(), 0);
+      who_.resize(items_.size());
+      title_.resize(items_.size());
+    }
+    std::size_t p = i, found = kNone;
+    while (p > 0) {
+      if (nearest_[p] != kUnknown) {
+        found = nearest_[p];
+        break;
+      }
+      if (is_heading(p - 1)) {
+        found = p - 1;
+        break;
+      }
+      --p;
+    }
+    // No heading among the items from p to i - 1: the same answer for every place between.
+    for (std::size_t q = p; q <= i; ++q) nearest_[q] = found;
+    return found;
+  }
+  const std::string& who(std::size_t j) const { return who_[j]; }
+  const std::string& title(std::size_t j) const { return title_[j]; }
+
+ private:
+  static constexpr std::size_t kUnknown = static_cast<std::size_t>(-2);
+  bool is_heading(std::size_t j) {
+    if (state_[j] == 0) {
+      const Item& h = *items_[j];
+      state_[j] = 1;
+      if (!h.label && !h.block.leaves.empty()) {
+        who_[j] = person_line(leaf_text(h.block.leaves[0]), cues_, &title_[j]);
+        if (!who_[j].empty()) state_[j] = 2;
+      }
+    }
+    return state_[j] == 2;
+  }
+
+  const std::vector<Item*>& items_;
+  const SpeakerModel::Compiled& cues_;
+  std::vector<std::size_t> nearest_;  // nearest_[p]: the nearest heading among items 0..p-1
+  std::vector<char> state_;           // 0 not asked, 1 no, 2 a person heading
+  std::vector<std::string> who_, title_;
+};
+
 void questions_under_person_headings(Context& cx, std::vector<Item*>& items, const std::vector<std::size_t>& ks,
                                      bool qa) {
+  PersonHeadings headings(items, cx.cues);
   for (std::size_t n = 0; n < ks.size(); ++n) {
     Item& it = *items[ks[n]];
     const SpeakerLabel& sl = it.candidate->label;
     bool asks = qa && (sl.style == SpeakerLabel::Style::qa ? sl.name == "Q" : it.candidate->qa > 0) && sl.mark.empty();
     bool office = cx.cues["role-word"].whole(sl.name) && sl.note.empty();
     if (!it.label || (!asks && !office)) continue;  // forced too: a second run decides the same
-    for (std::size_t j = ks[n]; j-- > 0;) {
-      Item& h = *items[j];
-      if (h.label || h.block.leaves.empty()) continue;
-      std::string title;
-      std::string who = person_line(leaf_text(h.block.leaves[0]), cx.cues, &title);
-      if (who.empty()) continue;
-      if (!asks && title != sl.name) break;  // the nearest person heading gives another title
-      it.label->key = "L:" + who;
-      it.why = asks ? "the question mark under the heading that names " + who
-                    : "the title " + sl.name + " under the heading that names " + who;
-      if (h.list_group && h.block.kind == BlockKind::list && h.block.leaves.size() == 1 && !h.forced) {
-        h.block.kind = BlockKind::head;
-        h.block.id.clear();
-        h.block.attrs = Attrs();
-        h.block.leaves[0].element = "head";
-        h.list_group = 0;
-      }
-      break;
+    std::size_t j = headings.before(ks[n]);
+    if (j == PersonHeadings::kNone) continue;
+    Item& h = *items[j];
+    const std::string& who = headings.who(j);
+    if (!asks && headings.title(j) != sl.name) continue;  // the nearest person heading gives another title
+    it.label->key = "L:" + who;
+    it.why = asks ? "the question mark under the heading that names " + who
+                  : "the title " + sl.name + " under the heading that names " + who;
+    if (h.list_group && h.block.kind == BlockKind::list && h.block.leaves.size() == 1 && !h.forced) {
+      h.block.kind = BlockKind::head;
+      h.block.id.clear();
+      h.block.attrs = Attrs();
+      h.block.leaves[0].element = "head";
+      h.list_group = 0;
     }
   }
 }
