@@ -5,7 +5,10 @@ The held-out set (corpora/heldout/) may only be scored: reading its articles whi
 rules turns it into tuning material. This script is the other thing allowed on it: it runs the
 pipeline like tests/eval/score-corpora.sh and prints, pooled over the set, which gold block
 types are taken for which kinds, the shapes of the lines involved (length, first character's
-class, final punctuation, place in the article: never the text), how speaker turns fail, and
+class and the classes of the first two, final punctuation, whether it holds a date or a
+time, place in the article, the lengths and endings of the lines around
+them, whether the document ends its paragraphs with punctuation: never the text), how speaker
+turns fail, and
 which factuality labels are confused. A rule written from these counts has to be a general
 one, since no sentence is visible.
 
@@ -13,9 +16,11 @@ usage: confusion.py [BIN_DIR] [--set heldout|tuning|PATH] [--per-article]
   BIN_DIR        folder of the built tools (default build/tools)
   --set          heldout (default), tuning (corpora/*.txt), or a folder of NAME.txt + NAME.gold.json
   --per-article  also one line per article with its error counts (names only)
+  --joint G:P    also the whole shape of each line of gold type G taken as kind P, one a line,
+                 sorted (which features go together; still no text, no article)
 Environment: JATEI_SHARED, the shared folder holding eval/score.py (default ../shared).
 """
-import collections, concurrent.futures, difflib, glob, json, os, subprocess, sys, tempfile
+import collections, concurrent.futures, difflib, glob, json, os, re, subprocess, sys, tempfile
 import xml.etree.ElementTree as ET
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -35,7 +40,7 @@ norm, walk, kind, local, ACCEPT = (score[k] for k in ('norm', 'walk', 'kind', 'l
 DIALOGUE = {'turn', 'item', 'quote'}
 TEI = '{http://www.tei-c.org/ns/1.0}'
 
-args = [a for a in sys.argv[1:] if not a.startswith('--')]
+args = [a for a in sys.argv[1:] if not a.startswith('--') and ':' not in a]
 opts = sys.argv[1:]
 bin_dir = os.path.abspath(args[0]) if args else os.path.join(root_dir, 'build', 'tools')
 which = 'heldout'
@@ -88,7 +93,24 @@ def shape(lines, line_no, n_sent):
     end = 'final-punct' if end in '。！？!?' else 'close-bracket' if end in '」』）)】］]' else \
         'colon' if end in ':：' else 'none'
     place = 'top3' if line_no <= 3 else 'last5' if line_no > n_lines - 5 else 'body'
+    def bucket(x):
+        n = len(x)
+        return 'blank' if n == 0 else '<=10' if n <= 10 else '<=25' if n <= 25 else '<=60' if n <= 60 else '>60'
+
+    def ending(x):
+        e = x[-1:]
+        return '-' if not e else 'final-punct' if e in '。！？!?' else 'close-bracket' if e in '」』）)】］]' else \
+            'colon' if e in ':：' else 'none'
+    long_lines = [x.strip() for x in lines if len(x.strip()) > 30]
+    punct = sum(1 for x in long_lines if x[-1] in '。！？!?')
     return dict(length=length, first=char_class(t[0]) if t else '-', end=end, place=place,
+                prev_len=bucket(prev), prev_end=ending(prev), next_len=bucket(nxt), next_end=ending(nxt),
+                digit=str(any(c.isdigit() for c in t)).lower(),
+                last=char_class(t[-1]) if t else '-',
+                inner_punct=str(any(c in t[:-1] for c in '。、！？!?．，')).lower(),
+                start='+'.join(char_class(c) if not c.isspace() else 'space' for c in t[:2]) or '-',
+                dated=str(bool(re.search(r'[0-9０-９]\s*(月|日|年|時|分|[:：][0-9０-９])', t))).lower(),
+                doc_punctuated=str(len(long_lines) >= 5 and punct * 10 >= len(long_lines) * 8).lower(),
                 around=('blank' if not prev else 'text') + '/' + ('blank' if not nxt else 'text'),
                 next_same_first=str(bool(t and nxt and char_class(t[0]) == char_class(nxt[0]))).lower(),
                 colon=str(any(c in t for c in ':：')).lower(),
@@ -117,6 +139,7 @@ def best_map(pairs):
 
 blocks = collections.Counter()        # (gold type, predicted kind) over every gold block
 wrong_shapes = collections.defaultdict(collections.Counter)  # (gold, pred) -> feature=value counts
+joint = collections.defaultdict(list)  # (gold, pred) -> each confused line's shape, all features together
 spk = collections.Counter()
 spk_people = []
 fact = collections.Counter()          # (gold label, predicted classes, context)
@@ -161,8 +184,10 @@ with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ThreadPoolExecutor
             blocks[(b['type'], k)] += 1
             if k not in ACCEPT[b['type']]:
                 n_bad += 1
-                for f, v in shape(lines, b['line'], len(b['sentences'])).items():
+                sh = shape(lines, b['line'], len(b['sentences']))
+                for f, v in sh.items():
                     wrong_shapes[(b['type'], k)][f'{f}={v}'] += 1
+                joint[(b['type'], k)].append(' '.join(f'{f}={v}' for f, v in sh.items()))
             sp = [a for a in p['anc'] if local(a.tag) == 'sp']
             who = sp[-1].get('who', '') if sp else ''
             has_label = bool(sp) and sp[-1].find(TEI + 'speaker') is not None
@@ -208,6 +233,14 @@ for k in sorted(wrong_shapes, key=lambda k: -wrong[k]):
     feats = wrong_shapes[k]
     print(f'{k[0]} -> {k[1]} ({wrong[k]}): ' + ', '.join(f'{f} {n}' for f, n in sorted(feats.items(), key=lambda x: (x[0].split("=")[0], -x[1]))))
 print()
+if '--joint' in opts:
+    # --joint GOLD:PRED: each confused line's whole shape on a line of its own, sorted (no order,
+    # no article, no text).
+    g, p = opts[opts.index('--joint') + 1].split(':')
+    print(f'## shapes of each {g} -> {p} line')
+    for row in sorted(joint[(g, p)]):
+        print(row)
+    print()
 table('speaker turns (count, outcome)', spk, fmt=lambda k: k)
 if spk_people:
     c = collections.Counter('same' if g == p else f'{"more" if p > g else "fewer"} than gold' for g, p in spk_people)

@@ -1533,3 +1533,42 @@ BOOST_AUTO_TEST_CASE(a_heading_under_the_last_row_of_a_timetable) {
       "校庭では、起震車で震度7の揺れを体験できるコーナーを設けました。順番待ちの列は一時30人を超えました。\n");
   BOOST_TEST(kind_of(d, "起震車と煙体験") == "head", shape(d));
 }
+
+BOOST_AUTO_TEST_CASE(numbered_headings_beside_a_list_numbered_alike) {
+  // １．… headings over body text, and inside one section a list numbered in the same style
+  // (items one under the other): the lone ones head, the run stays a list; the third heading,
+  // over a plain subheading, heads too once the style is one of headings.
+  const std::string text =
+      "清掃活動のご報告\n"
+      "６月に海岸の清掃を行いました。社員と家族あわせて92人が参加しました。\n"
+      "１．当日の流れ\n"
+      "朝9時に集合し、班ごとに作業を始めました。作業は11時に終わりました。\n"
+      "２．集まったごみ\n"
+      "集まったごみは、次のとおりです。\n"
+      "１．可燃ごみ　48袋\n"
+      "２．ペットボトル・缶　17袋\n"
+      "最も多かったのは、細かいプラスチック片でした。\n"
+      "３．参加者から\n"
+      "親子で拾う\n"
+      "経理部の石田さんは、娘さんと参加しました。家でも分別を話し合うそうです。\n";
+  Document d = seg(text);
+  BOOST_TEST(kind_of(d, "１．当日の流れ") == "head", shape(d));
+  BOOST_TEST(kind_of(d, "２．集まったごみ") == "head", shape(d));
+  BOOST_TEST(kind_of(d, "３．参加者から") == "head", shape(d));
+  BOOST_TEST(kind_of(d, "１．可燃ごみ　48袋|２．ペットボトル・缶　17袋") == "list", shape(d));
+  check_tei_div_order(d, text);
+}
+
+BOOST_AUTO_TEST_CASE(a_short_heading_over_a_line_that_ends_with_a_quotation) {
+  // Over a name and what the person said (…川村さん「…」), a short line heads; a bracketed line
+  // that opens with a credit's key is a credit, with or without a colon.
+  Document d = seg(
+      "清掃活動のご報告\n"
+      "６月に海岸の清掃を行いました。社員と家族あわせて92人が参加しました。\n"
+      "初めての浜\n"
+      "この春に入社した営業部の川村さん「浜に来たのは今日が初めてでした」\n"
+      "次回は秋に、川の清掃を計画しています。\n"
+      "（文・写真　広報グループ　西岡）\n");
+  BOOST_TEST(kind_of(d, "初めての浜") == "head", shape(d));
+  BOOST_TEST(kind_of(d, "（文・写真　広報グループ　西岡）") == "byline", shape(d));
+}

@@ -160,6 +160,11 @@ LineKind classify(std::string_view s, std::size_t chars, const Cues& cues) {
           n && (inner.substr(n).starts_with(":") || inner.substr(n).starts_with("：")))
         return LineKind::credit;
     }
+    // （文・写真　西岡）, (取材・文 山田): a whole line in brackets that opens with a credit's key.
+    if (chars <= 60 && ((s.starts_with("（") && s.ends_with("）")) || (s.starts_with("(") && s.ends_with(")")))) {
+      std::size_t open = utf8::sequence_length(static_cast<unsigned char>(s[0]));
+      if (std::size_t n = cues.byline.prefix(s.substr(open)); n && !asks_or_says(s.substr(open + n))) return LineKind::credit;
+    }
     // (経済部　佐藤健一), not (第2部 参照): a desk is not numbered.
     if (chars <= 30 && cues.credit_desk.whole(s) && !has_digit(s)) return LineKind::credit;
     if (cues.caption.prefix(s, &weak)) {

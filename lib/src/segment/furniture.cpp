@@ -161,12 +161,14 @@ class Furniture : Pass {
 
   void find_punctuation() {
     // Whether the paragraphs of the text end like sentences: five or more paragraphs of more
-    // than 30 characters, four in five of them ending with 。！？ or the like (the title may not).
+    // than 30 characters, four in five of them ending with 。！？ or the like (the title may not),
+    // or with the close of a quotation (…と話す「…」, 『…』): the writer closes what he writes.
     std::size_t long_paras = 0, ended = 0;
     for (const Line& l : lines_)
       if (l.kind == LineKind::para && l.chars > 30) {
         ++long_paras;
-        ended += ends_like_sentence(l.content());
+        std::string_view c = l.content();
+        ended += ends_like_sentence(c) || c.ends_with("？") || c.ends_with("?") || c.ends_with("」") || c.ends_with("』");
       }
     punctuated_ = long_paras >= 5 && ended * 10 >= long_paras * 8;
   }
@@ -232,8 +234,16 @@ class Furniture : Pass {
     // ★塩レモンだれ over a list).
     // What a heading may head: body text, a line of code (検索してみる over the query), a
     // statement wholly in 「」 (a comment under the name of who made it).
+    // So is a long paragraph however it ends (a casual sentence without 。), and one that ends
+    // with a quotation (山田監督「…」, …と語った「…」): what is twice a heading's length, or
+    // says what someone said, is no heading itself.
     auto headed = [&](std::size_t j) {
-      return is_body(j) || (j != npos && (lines_[j].kind == LineKind::code || is_statement(lines_[j])));
+      if (is_body(j)) return true;
+      if (j == npos) return false;
+      const Line& t = lines_[j];
+      return t.kind == LineKind::code || is_statement(t) ||
+             (t.kind == LineKind::para && (t.chars > 60 || (t.chars > 15 && (t.content().ends_with("」") ||
+                                                                              t.content().ends_with("』")))));
     };
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       Line& l = lines_[i];

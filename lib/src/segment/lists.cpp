@@ -84,31 +84,41 @@ class Lists : Pass {
 
   // Numbered section headings, by a shape the document repeats: two or more short enumerated
   // lines of one style (１．概要 … ２．結果 …) that are not sentences, each followed by
-  // something else (body text, or a list in another style), never by one another.
+  // something else (body text, or a list in another style), never beside one another. Each line
+  // is judged by itself: the same style may also number the items of a list inside a section
+  // (１．… ２．… one under the other), which stay items.
   void mark_numbered_heads() {
     std::vector<std::pair<int, std::size_t>> numbered;  // style, line
     for (std::size_t i = 0; i < lines_.size(); ++i)
       if (lines_[i].kind == LineKind::number) numbered.push_back({number_style(lines_[i].content()), i});
+    auto same_style = [&](std::size_t j, int style) {
+      return j != npos && lines_[j].kind == LineKind::number && number_style(lines_[j].content()) == style;
+    };
     std::stable_sort(numbered.begin(), numbered.end(), [](auto& a, auto& b) { return a.first < b.first; });
     for (std::size_t a = 0; a < numbered.size();) {
       std::size_t b = a;
       while (b < numbered.size() && numbered[b].first == numbered[a].first) ++b;
-      bool heads = numbered[a].first >= 0 && b - a >= 2;
-      for (std::size_t k = a; heads && k < b; ++k) {
-        const Line& l = lines_[numbered[k].second];
-        std::size_t n = next_nonblank(numbered[k].second);
-        heads = l.chars <= 30 && !ends_like_sentence(l.content()) && !l.content().ends_with("？") &&
-                !l.content().ends_with("?") && n != npos &&
-                !(lines_[n].kind == LineKind::number && number_style(lines_[n].content()) == numbered[a].first);
-        if (heads && n != npos) {
-          // What follows is body: a sentence, or a list.
-          const Line& f = lines_[n];
-          heads = f.kind == LineKind::number || f.kind == LineKind::bullet ||
-                  (f.kind == LineKind::para && (ends_like_sentence(f.content()) || f.r_count >= 2));
-        }
+      int style = numbered[a].first;
+      // Heads over body text (a sentence, a long paragraph, or a list), and heads over something
+      // else (the heading of a subsection, ３．参加者の声 over 親子で参加): two of the first make
+      // the style one of headings, and the others then head too.
+      std::vector<std::size_t> heads, others;
+      for (std::size_t k = a; style >= 0 && k < b; ++k) {
+        std::size_t i = numbered[k].second;
+        const Line& l = lines_[i];
+        std::size_t n = next_nonblank(i);
+        if (l.chars > 30 || ends_like_sentence(l.content()) || l.content().ends_with("？") || l.content().ends_with("?") ||
+            n == npos || same_style(n, style) || same_style(prev_nonblank(i), style))
+          continue;
+        const Line& f = lines_[n];
+        bool body = f.kind == LineKind::number || f.kind == LineKind::bullet ||
+                    (f.kind == LineKind::para && (ends_like_sentence(f.content()) || f.r_count >= 2 || f.chars > 30));
+        (body ? heads : others).push_back(i);
       }
-      if (heads)
-        for (std::size_t k = a; k < b; ++k) lines_[numbered[k].second].kind = LineKind::section_head;
+      if (heads.size() >= 2) {
+        for (std::size_t i : heads) lines_[i].kind = LineKind::section_head;
+        for (std::size_t i : others) lines_[i].kind = LineKind::section_head;
+      }
       a = b;
     }
   }
