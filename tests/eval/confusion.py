@@ -33,9 +33,9 @@ if '-h' in sys.argv or '--help' in sys.argv:
 if not os.path.isfile(score_py):
     print(f'confusion: {score_py} not found (set JATEI_SHARED)', file=sys.stderr)
     sys.exit(77)
-src = open(score_py, encoding='utf-8').read().replace('\nmain()\n', '\n')
-score = {}
-exec(compile(src, score_py, 'exec'), score)
+sys.path.insert(0, here)
+import goldmatch  # noqa: E402
+score = goldmatch.load_score(shared)
 norm, walk, kind, local, ACCEPT = (score[k] for k in ('norm', 'walk', 'kind', 'local', 'ACCEPT'))
 DIALOGUE = {'turn', 'item', 'quote'}
 TEI = '{http://www.tei-c.org/ns/1.0}'
@@ -150,14 +150,7 @@ with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ThreadPoolExecutor
         gold = json.load(open(txt[:-4] + '.gold.json', encoding='utf-8'))
         root = ET.parse(outs[txt]).getroot()
         lines = open(txt, encoding='utf-8').read().split('\n')
-        preds = []
-        walk(root, [], preds)
-        P = [dict(el=e, anc=a, text=norm(''.join(e.itertext()))) for e, a in preds]
-        P = [p for p in P if p['text']]
-        G = []
-        for b in gold['blocks']:
-            for k, s in enumerate(b['sentences']):
-                G.append(dict(block=b, first=k == 0, text=norm(s['text']), fact=s['fact']))
+        P, G = goldmatch.sentences(score, root, gold)
         sm = difflib.SequenceMatcher(None, [p['text'] for p in P], [g['text'] for g in G], autojunk=False)
         pair = {}
         for tag, i1, i2, j1, j2 in sm.get_opcodes():

@@ -6,30 +6,22 @@ so it refuses the held-out set (corpora/heldout/), which may only be scored.
 
 usage: diff-gold.py TEI GOLD [--all]     (--all: every block, not only the differing ones)
 """
-import itertools, json, sys, os, importlib.util, xml.etree.ElementTree as ET
+import itertools, json, sys, os, xml.etree.ElementTree as ET
 
 if any('heldout' in os.path.abspath(p).split(os.sep) for p in sys.argv[1:3]):
     sys.exit('diff-gold: the held-out set is for scores only (tests/eval/score-corpora.sh)')
 here = os.path.dirname(os.path.abspath(__file__))
 shared = os.environ.get('JATEI_SHARED', os.path.join(here, '..', '..', '..', 'shared'))
-spec = importlib.util.spec_from_file_location('score', os.path.join(shared, 'eval', 'score.py'))
-src = open(spec.origin, encoding='utf-8').read().replace('\nmain()\n', '\n')
-score = {}
-exec(compile(src, spec.origin, 'exec'), score)
+sys.path.insert(0, here)
+import goldmatch  # noqa: E402
+score = goldmatch.load_score(shared)
 norm, walk, kind, local, ACCEPT = score['norm'], score['walk'], score['kind'], score['local'], score['ACCEPT']
 
 tei, gold_path = sys.argv[1], sys.argv[2]
 show_all = '--all' in sys.argv
 gold = json.load(open(gold_path, encoding='utf-8'))
 root = ET.parse(tei).getroot()
-preds = []
-walk(root, [], preds)
-P = [dict(el=e, anc=a, text=norm(''.join(e.itertext()))) for e, a in preds]
-P = [p for p in P if p['text']]
-G = []
-for b in gold['blocks']:
-    for k, s in enumerate(b['sentences']):
-        G.append(dict(block=b, first=(k == 0), text=norm(s['text'])))
+P, G = goldmatch.sentences(score, root, gold)
 import difflib
 sm = difflib.SequenceMatcher(None, [p['text'] for p in P], [g['text'] for g in G], autojunk=False)
 pair = {}

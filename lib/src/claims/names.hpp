@@ -66,6 +66,15 @@ class NameRules {
       if (x.b < e && b < x.e) return true;
     return false;
   }
+  // f(open, close) for each "(…)" of the sentence in turn, up to the first one left open.
+  template <class F>
+  void each_parenthesis(F&& f) const {
+    for (std::size_t k = 0; (k = n_.find('(', k)) != std::string_view::npos; ++k) {
+      std::size_t close = n_.find(')', k);
+      if (close == std::string_view::npos) break;
+      f(k, close);
+    }
+  }
 };
 
 // Shapes of names the rules share.

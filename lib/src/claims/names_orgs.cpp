@@ -100,16 +100,14 @@ class OrgRules : NameRules {
   // ... or by its seat in brackets: ミナトセミコン(東京都港区)
   void seats() {
     std::string_view n = n_;
-    for (std::size_t k = 0; (k = n.find('(', k)) != std::string_view::npos; ++k) {
-      std::size_t close = n.find(')', k);
-      if (close == std::string_view::npos) break;
+    each_parenthesis([&](std::size_t k, std::size_t close) {
       std::string_view inner = n.substr(k + 1, close - k - 1);
-      if (text::length(inner) > 12 || inner.empty()) continue;
-      if (!ends_with_any(inner, w_.seat_suffixes) || !all_of_chars(inner, kanji_c)) continue;
+      if (text::length(inner) > 12 || inner.empty()) return;
+      if (!ends_with_any(inner, w_.seat_suffixes) || !all_of_chars(inner, kanji_c)) return;
       std::size_t b = run_start(n, k, org_c);
-      if (text::length(n.substr(b, k - b)) < 2 || !contains_katakana_or_latin(n.substr(b, k - b)) || is_named(b, k)) continue;
+      if (text::length(n.substr(b, k - b)) < 2 || !contains_katakana_or_latin(n.substr(b, k - b)) || is_named(b, k)) return;
       name(b, k, "orgName");
-    }
+    });
   }
 };
 

@@ -175,20 +175,18 @@ class PeopleRules : NameRules {
   // 5. A kanji name with a role in parentheses: 山田亮(自動車アナリスト)
   void roles_in_parens() {
     std::string_view n = n_;
-    for (std::size_t k = 0; (k = n.find('(', k)) != std::string_view::npos; ++k) {
-      std::size_t close = n.find(')', k);
-      if (close == std::string_view::npos) break;
+    each_parenthesis([&](std::size_t k, std::size_t close) {
       std::string_view inner = n.substr(k + 1, close - k - 1);
-      if (text::length(inner) > 20) continue;
+      if (text::length(inner) > 20) return;
       bool role = false;
       for (auto& r : w_.roles_in_parens)
         if (inner.find(r) != std::string_view::npos) role = true;
-      if (!role) continue;
+      if (!role) return;
       std::size_t b = run_start(n, k, kanji_c);
       std::size_t chars = text::length(n.substr(b, k - b));
-      if (chars < 2 || chars > 4 || w_.not_person(n.substr(b, k - b)) || is_named(b, k)) continue;
+      if (chars < 2 || chars > 4 || w_.not_person(n.substr(b, k - b)) || is_named(b, k)) return;
       name(b, k, "persName");
-    }
+    });
   }
 };
 

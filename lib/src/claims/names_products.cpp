@@ -22,13 +22,11 @@ class ProductRules : NameRules {
   // 8. Aliases: X(Y) where one side is a name: 台湾積体電路製造(TSMC), Stargate(スターゲート)
   void aliases() {
     std::string_view n = n_;
-    for (std::size_t k = 0; (k = n.find('(', k)) != std::string_view::npos; ++k) {
-      std::size_t close = n.find(')', k);
-      if (close == std::string_view::npos) break;
+    each_parenthesis([&](std::size_t k, std::size_t close) {
       std::size_t ib = k + 1, ie = close;
       std::size_t ob = run_start(n, k, org_c);
-      if (ob == k || ie <= ib) continue;
-      if (!all_of_chars(n.substr(ib, ie - ib), org_c)) continue;
+      if (ob == k || ie <= ib) return;
+      if (!all_of_chars(n.substr(ib, ie - ib), org_c)) return;
       const Named* inner = nullptr;
       const Named* outer = nullptr;
       for (auto& x : named_) {
@@ -37,7 +35,7 @@ class ProductRules : NameRules {
       }
       if (inner && inner->element == "persName") inner = nullptr;
       if (outer && outer->element == "persName") outer = nullptr;
-      if (ends_with_any(n.substr(ib, ie - ib), w_.seat_suffixes)) continue;  // a seat (7. above), not an alias
+      if (ends_with_any(n.substr(ib, ie - ib), w_.seat_suffixes)) return;  // a seat (7. above), not an alias
       if (inner && !outer && !is_named(ob, k) && text::length(n.substr(ob, k - ob)) <= 20) {
         Named copy = *inner;
         name(ob, k, copy.element, copy.type);
@@ -45,7 +43,7 @@ class ProductRules : NameRules {
         Named copy = *outer;
         name(ib, ie, copy.element, copy.type);
       }
-    }
+    });
   }
 
   // 9. Products named in brackets after a product noun: チップ「Willow」, 推論AI「o3-mini」
