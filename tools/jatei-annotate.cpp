@@ -49,10 +49,19 @@ int worse(int a, int b) {
   return rank(b) > rank(a) ? b : a;
 }
 
-// The *.txt files under `dir`, sorted, each with its path relative to `dir`. A folder that
-// cannot be read is reported (exit 66) and left out, and the walk goes on with the rest.
-// Links to folders are not followed (no cycles); links to files are.
-void walk(const fs::path& dir, std::vector<fs::path>& files, int& status) {
+// What a folder's files are taken as text by: .txt or .text, in any case (Windows writes .TXT).
+// Not .md: an archive's README.md is about the folder, not an article (name one to annotate it).
+bool text_file_name(const fs::path& p) {
+  std::string ext = p.extension().string();
+  for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return ext == ".txt" || ext == ".text";
+}
+
+// The text files under `dir` (text_file_name), sorted, each with its path relative to `dir`;
+// `others` counts the other files left out. A folder that cannot be read is reported (exit 66)
+// and left out, and the walk goes on with the rest. Links to folders are not followed (no
+// cycles); links to files are.
+void walk(const fs::path& dir, std::vector<fs::path>& files, std::size_t& others, int& status) {
   std::vector<fs::path> pending{dir};
   while (!pending.empty()) {
     fs::path d = std::move(pending.back());
@@ -61,12 +70,11 @@ void walk(const fs::path& dir, std::vector<fs::path>& files, int& status) {
     fs::directory_iterator it(d, ec), end;
     for (; !ec && it != end; it.increment(ec)) {
       std::error_code kind_ec;
-      if (it->is_symlink(kind_ec)) {
-        if (it->path().extension() == ".txt" && it->is_regular_file(kind_ec)) files.push_back(it->path());
-      } else if (it->is_directory(kind_ec)) {
+      if (it->is_directory(kind_ec) && !it->is_symlink(kind_ec)) {
         pending.push_back(it->path());
-      } else if (it->is_regular_file(kind_ec) && it->path().extension() == ".txt") {
-        files.push_back(it->path());
+      } else if (it->is_regular_file(kind_ec)) {
+        if (text_file_name(it->path())) files.push_back(it->path());
+        else ++others;
       }
     }
     if (ec) {
@@ -77,11 +85,22 @@ void walk(const fs::path& dir, std::vector<fs::path>& files, int& status) {
   std::sort(files.begin(), files.end());
 }
 
-void collect(const fs::path& p, const fs::path& out_dir, std::vector<Job>& jobs, int& status) {
+void collect(const fs::path& p, const fs::path& out_dir, bool quiet, std::vector<Job>& jobs, int& status) {
   std::error_code ec;
   if (fs::is_directory(p, ec)) {
     std::vector<fs::path> files;
-    walk(p, files, status);
+    std::size_t others = 0;
+    walk(p, files, others, status);
+    // A folder with nothing to annotate is an input missing, not a run that did nothing.
+    if (files.empty()) {
+      cli::error(p.string(), 0, 0,
+                 cli::tr("no text file in this folder (*.txt, *.text); {1} other file(s) left out",
+                         {std::to_string(others)}));
+      status = worse(status, exit_noinput);
+    } else if (others > 0 && !quiet) {
+      cli::error(p.string(), 0, 0,
+                 cli::tr("{1} file(s) left out: not text (*.txt, *.text)", {std::to_string(others)}));
+    }
     for (auto& f : files) {
       fs::path rel = f.lexically_relative(p);
       jobs.push_back({f, out_dir / rel.replace_extension(".tei.xml")});
@@ -272,7 +291,7 @@ std::optional<std::vector<Job>> gather_jobs(const Settings& s, std::pair<std::si
       continue;
     }
     int before = status;
-    collect(in, s.out_dir, jobs, status);
+    collect(in, s.out_dir, s.quiet, jobs, status);
     if (status != before) ++unreadable;
   }
   if (!refuse_collisions(jobs)) return std::nullopt;
@@ -523,9 +542,9 @@ int main(int argc, char** argv) {
     po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
     po::notify(vm);
     if (cli::handle_common(vm, "jatei-annotate [OPTIONS] FILE|DIR...|-",
-                           cli::tr("Runs the jatei stages in one process over files and folders (*.txt), "
-                                   "writing one .tei.xml per input; a folder's tree is mirrored under DIR. Two inputs "
-                                   "that would write the same output are refused before any work (exit 64). A file "
+                           cli::tr("Runs the jatei stages in one process over files and folders (a folder's *.txt and "
+                                   "*.text, in any case), writing one .tei.xml per input; a folder's tree is mirrored under DIR, "
+                                   "and a folder with no text file is exit 66. Two inputs that would write the same output are refused before any work (exit 64). A file "
                                    "that fails, or a folder that cannot be read, is reported with its own exit status "
                                    "and the rest go on; the run exits with the most severe (70, then 74, 66, 65). - alone reads "
                                    "standard input and writes its TEI to standard output."),

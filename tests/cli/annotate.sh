@@ -77,6 +77,23 @@ expect_grep "jatei-annotate: $T/no-such-dir: " "$T/err" "missing folder message"
 checks=$((checks + 1))
 [ ! -e "$T/out-missing" ] || [ -z "$(ls -A "$T/out-missing")" ] || fail "missing input: files were written"
 
+# A folder's text files are *.txt and *.text in any case (Windows writes .TXT);
+# other files are left out with a word, and a folder with no text file is an input missing (66).
+mkdir -p "$T/mixed" "$T/none"
+cp "$SRC/corpora/news-chip.txt" "$T/mixed/a.TXT"
+cp "$SRC/corpora/news-chip.txt" "$T/mixed/b.Text"
+printf 'x' > "$T/mixed/c.docx"
+printf 'x' > "$T/none/page.html"
+run "$B/jatei-annotate" -o "$T/out-mixed" "$T/mixed"
+check_rc 0 "jatei-annotate on .TXT and .Text" || true
+all_outputs "$T/out-mixed" >"$T/got"
+printf '%s\n' a.tei.xml b.tei.xml >"$T/want-mixed"
+same "$T/got" "$T/want-mixed" ".TXT and .Text annotated, .docx not" || true
+expect_grep "1 file(s) left out" "$T/err" "the file left out is said" || true
+run "$B/jatei-annotate" -q -o "$T/out-none" "$T/none"
+check_rc 66 "jatei-annotate on a folder with no text file" || true
+expect_grep "jatei-annotate: $T/none: no text file in this folder" "$T/err" "no text file message" || true
+
 # --- each failure's own exit status, the run's the most severe (issue 11, row 6) -------------------
 # Every failure was 65, an I/O error (74) or an input that cannot be opened (66) too.
 run "$B/jatei-annotate" -q -o "$T/blocker/sub" "$I"   # 74 for the good files, 65 for bad.txt
