@@ -1,5 +1,6 @@
 // jatei-merge: a translated XLIFF or a checker's verdicts back into the TEI.
 #include "cli.hpp"
+#include "jatei/decode.hpp"
 #include "jatei/merge.hpp"
 #include "jatei/tei.hpp"
 
@@ -85,6 +86,17 @@ int main(int argc, char** argv) {
               cli::error(where, 0, 0, cli::tr("XLIFF {1}: {2} sentence(s) translated into {3}",
                                           {r.version, std::to_string(r.translated), r.lang}));
           } else {
+            // A spreadsheet saves CSV in the system's encoding (CP932 on Japanese Windows): a file
+            // that is not UTF-8 is read in the Japanese encoding it is detected as, and said so.
+            if (utf8_invalid_offset(data) != std::string::npos) {
+              std::string enc = detect_encoding(data);
+              if (enc != "UTF-8") {
+                DecodeOptions dop;
+                dop.encoding = enc;
+                data = decode(data, dop).text;
+                if (!quiet) cli::error(where, 0, 0, cli::tr("not UTF-8: read as {1}", {enc}));
+              }
+            }
             VerdictMergeOptions mo;
             mo.reviewer = reviewer;
             mo.skip_unknown = vm.count("skip-unknown") > 0;
@@ -104,6 +116,9 @@ int main(int argc, char** argv) {
                                       : cli::tr("{1} row(s) cannot be merged; nothing was merged", {n}));
             }
             for (auto& p : r.left) cli::error(where, p.line, 0, cli::tr("left out: {1}", {p.message}));
+            // A file with no row at all is more likely the wrong file than a checker's work.
+            if (r.added + r.updated + r.unchanged + r.skipped + r.left.size() == 0)
+              cli::error(where, 0, 0, cli::tr("no verdict in this file (empty, or a header only): the TEI is written unchanged"));
             if (!quiet)
               cli::error(where, 0, 0,
                          mo.skip_unknown

@@ -145,4 +145,32 @@ EOF
 roundtrip "$D/dialogue.tei.xml" fixture
 "$B/jatei-annotate" -q -o "$T/real" "$SRC/corpora/lecture-quantum.txt" "$SRC/corpora/interview-startup.txt" "$SRC/corpora/news-chip.txt"
 for tei in "$T"/real/*.tei.xml; do roundtrip "$tei" "$(basename "$tei" .tei.xml)"; done
+
+# A claims CSV saved by a spreadsheet on Japanese Windows (CP932) is read as what it is, and
+# said; an empty file merges nothing, with a word.
+tei="$T/real/news-chip.tei.xml"
+run "$X" claims --format csv "$tei" -o "$T/c.csv"
+check_rc 0 "claims csv for the CP932 round trip"
+python3 - "$T/c.csv" "$T/c932.csv" <<'EOF'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+head = rows[0]
+r = rows[1]
+r[head.index("rating")] = "正確"
+r[head.index("note")] = "一次資料で確認した"
+r[head.index("reviewer")] = "田中"
+with open(sys.argv[2], "w", encoding="cp932", errors="replace", newline="") as out:
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow(head)
+    w.writerow(r)
+EOF
+run "$M" verdicts "$tei" "$T/c932.csv" -o "$T/r932.xml"
+check_rc 0 "merge a CP932 CSV"
+expect_grep "not UTF-8: read as" "$T/err" "CP932 CSV: the encoding is said" || true
+expect_grep "一次資料で確認した" "$T/r932.xml" "CP932 CSV: the note in the TEI, as UTF-8" || true
+tei_ok "$T/r932.xml" "CP932 CSV merged"
+: >"$T/empty.csv"
+run "$M" verdicts "$tei" "$T/empty.csv" -o "$T/rempty.xml"
+check_rc 0 "merge an empty CSV"
+expect_grep "no verdict in this file" "$T/err" "empty CSV: said" || true
 finish

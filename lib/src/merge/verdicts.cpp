@@ -289,7 +289,7 @@ VerdictMergeReport merge_verdicts(Document& doc, std::string_view data, const st
     if (v.reviewer.empty()) v.reviewer = options.reviewer;
     std::size_t before = problems.size();
     if (v.reviewer.empty())
-      problem("the verdict on " + v.id + " names no reviewer (add a reviewer column or give a default reviewer)");
+      problem("the verdict on " + v.id + " names no reviewer (fill its reviewer column, or give jatei-merge --reviewer NAME for every row without one)");
     if (!v.url.empty() && v.url.find_first_of(" \t\r\n") != std::string::npos)
       problem("the url '" + v.url + "' contains spaces");
     if (!v.date.empty() && !temporal(v.date))
