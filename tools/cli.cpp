@@ -371,6 +371,13 @@ Document read_tei(const std::string& path, std::size_t max_bytes, const std::str
   return tei::read_in_place(read_input(path, max_bytes), origin);
 }
 
+void say_if_no_dialogue(const Document& doc, const std::string& where) {
+  for (auto& d : doc.divisions)
+    for (auto& t : d.turns)
+      if (t.spoken()) return;
+  error(where, 0, 0, tr("--names was given, but no dialogue was found: no turn written (--explain says why)"));
+}
+
 void error(const std::string& where, std::size_t line, std::size_t col, const std::string& message) {
   std::string out = g_program + ": ";
   if (!where.empty()) {

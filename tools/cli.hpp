@@ -97,6 +97,10 @@ void remove(int slot);
 void install_handlers();  // by init()
 }  // namespace temp_files
 
+// With --names the user said who speaks: a document the speaker stage found no dialogue in is
+// said on stderr (`where`), so that a run with no turn is not taken for a run that had them.
+void say_if_no_dialogue(const Document& doc, const std::string& where);
+
 // Prints `jatei-x: where:line:col: message` on stderr.
 void error(const std::string& where, std::size_t line, std::size_t col, const std::string& message);
 

@@ -194,6 +194,7 @@ struct Settings {
   std::size_t max_size = cli::kDefaultMaxBytes;
   std::vector<StageOption> stage_options;  // segmentation's first, then each stage's
   bool quiet = false, explain = false, skip_existing = false, replace_invalid = false;
+  bool names_given = false;  // --names: a document without dialogue is said
 };
 
 po::options_description describe_options(Settings& s) {
@@ -382,6 +383,10 @@ class Batch {
     Document doc = pipeline_.segment(decoded, so);
     std::ostringstream why;
     pipeline_.annotate(doc, s_.explain ? &why : nullptr);
+    if (s_.names_given) {
+      std::lock_guard<std::mutex> lock(io_);
+      cli::say_if_no_dialogue(doc, job.input.string());
+    }
     if (s_.explain) {  // one input's lines together, each after its name
       std::string lines, prefix = job.input.string() + ": ";
       std::istringstream in(why.str());
@@ -520,6 +525,7 @@ int annotate_stdin(const Settings& s, const Pipeline& pipeline) {
     std::ostringstream why;
     pipeline.annotate(doc, s.explain ? &why : nullptr);
     if (s.explain) std::fputs(why.str().c_str(), stderr);
+    if (s.names_given) cli::say_if_no_dialogue(doc, "<stdin>");
     cli::write_tei("-", doc);
     return 0;
   });
@@ -582,6 +588,8 @@ int main(int argc, char** argv) {
     std::unique_ptr<Pipeline> pipeline;
     if (int rc = cli::guard("", [&] {
           pipeline = std::make_unique<Pipeline>(cli::stage_config(vm, s.stage_options), wanted);
+          s.names_given = vm.count("names") > 0 &&
+                          (wanted.empty() || std::find(wanted.begin(), wanted.end(), "speakers") != wanted.end());
           return 0;
         }))
       return rc;

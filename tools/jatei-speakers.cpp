@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
       Document doc = cli::read_tei(input, max_size, input);
       run(doc, explain_to);
       if (explain_to) std::cerr << explain.str() << std::flush;
+      if (vm.count("names")) cli::say_if_no_dialogue(doc, input == "-" ? "<stdin>" : input);
       cli::write_tei(output, doc);
       return 0;
     });

@@ -77,6 +77,11 @@ expect_grep "jatei-annotate: $T/no-such-dir: " "$T/err" "missing folder message"
 checks=$((checks + 1))
 [ ! -e "$T/out-missing" ] || [ -z "$(ls -A "$T/out-missing")" ] || fail "missing input: files were written"
 
+# --names on an input with no dialogue: said for that input, the run goes on (exit 0)
+run "$B/jatei-annotate" -q -o "$T/out-names" --names "記者,広報" "$SRC/corpora/news-chip.txt"
+check_rc 0 "jatei-annotate --names on prose" || true
+expect_grep "news-chip.txt: --names was given, but no dialogue was found" "$T/err" "--names on prose: said" || true
+
 # A folder's text files are *.txt and *.text in any case (Windows writes .TXT);
 # other files are left out with a word, and a folder with no text file is an input missing (66).
 mkdir -p "$T/mixed" "$T/none"

@@ -145,6 +145,13 @@ check_rc 0 "--names" && expect_grep '<persName>講師</persName>' "$T/out" "--na
 expect_grep '<persName>生徒</persName>' "$T/out" "--names second speaker" || true
 # an empty place keeps the found name; a list that names nobody is a usage error (64), not a run
 # that silently names no one
+# --names on a text with no dialogue: said on standard error, the TEI still written (exit 0)
+"$B/jatei-segment" "$SRC/corpora/news-chip.txt" >"$T/news.0.xml"
+run "$S" --names "記者,広報" "$T/news.0.xml"
+check_rc 0 "--names on prose" || true
+expect_grep "no dialogue was found" "$T/err" "--names on prose: said" || true
+checks=$((checks + 1))
+grep -q "<sp " "$T/out" && fail "--names on prose: turns written"
 run "$S" --names ",生徒" "$T/lecture-quantum.0.xml"
 check_rc 0 "--names ,生徒" && expect_grep '<persName>生徒</persName>' "$T/out" "--names: the second place named" || true
 for list in ",," "" " 、 "; do
