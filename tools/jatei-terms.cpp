@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "cli.hpp"
+#include "jatei/pipeline.hpp"
 #include "jatei/tbx.hpp"
 #include "jatei/tei.hpp"
 #include "jatei/terms.hpp"
@@ -60,11 +61,39 @@ int main(int argc, char** argv) {
     terms::Annotator annotator(std::move(tbs));
     return cli::guard(input, [&] {
       std::string where = input == "-" ? "<stdin>" : input;
-      Document doc = cli::read_tei(input, max_size, where);
       terms::Options o;
       o.explain = vm.count("explain") > 0;
       o.candidates = !candidates.empty();
-      terms::Report rep = annotator.annotate(doc, o);
+      // Read twice, a few divisions at a time (memory: the input, one part, and the sentences
+      // with terms), the input's errors before any output.
+      std::string xml = cli::read_input(input, max_size);
+      // (a new one each time it is asked for: after a first read of a document the stream does
+      // not take, the document is read whole)
+      std::shared_ptr<terms::Annotator::Parts> parts;
+      std::string doc_name;
+      auto maker = [&](std::ostream*) {
+        auto p = std::make_shared<terms::Annotator::Parts>(annotator, o);
+        parts = p;
+        StageParts stage;
+        stage.survey = [p](Document& part) { p->survey(part); };
+        stage.header = [p, &doc_name, &where](Document& doc) {
+          p->header(doc);
+          doc_name = doc.header.source_name.empty() ? where : doc.header.source_name;
+        };
+        stage.cut_before = [](const Division&) { return true; };
+        stage.annotate = [p](Document& part) { p->annotate(part); };
+        stage.finish = [] {};
+        return stage;
+      };
+      bool list = vm.count("list") > 0;
+      std::optional<cli::OutputFile> out;
+      if (!list) out.emplace(output);
+      annotate_parts(std::move(xml), where, maker,
+                     [&](std::string_view piece) {
+                       if (out) out->write(piece);
+                     },
+                     nullptr);
+      terms::Report rep = parts->finish();
       for (auto& line : rep.explanations) cli::error(where, 0, 0, "explain: " + line);
       for (auto& inc : rep.inconsistencies)
         cli::error(where, 0, 0, cli::tr("inconsistent terminology: {1}", {inc.message()}));
@@ -72,12 +101,11 @@ int main(int argc, char** argv) {
       // leaves neither.
       std::optional<cli::OutputFile> candidates_out;
       if (!candidates.empty()) {
-        std::string doc_name = doc.header.source_name.empty() ? where : doc.header.source_name;
         candidates_out.emplace(candidates);
         candidates_out->write(tbx::write(terms::candidates_termbase(rep.candidates, doc_name)));
       }
-      if (vm.count("list")) cli::write_output(output, terms::glossary_tsv(rep.glossary));
-      else cli::write_tei(output, doc);
+      if (list) cli::write_output(output, terms::glossary_tsv(rep.glossary));
+      else out->commit();
       if (candidates_out) candidates_out->commit();
       return 0;
     });

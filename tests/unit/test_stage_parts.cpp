@@ -108,6 +108,18 @@ BOOST_AUTO_TEST_CASE(claims_in_parts_gives_the_bytes_of_the_whole) {
   same_in_parts("claims", spoken, 20);
 }
 
+BOOST_AUTO_TEST_CASE(terms_in_parts_gives_the_bytes_of_the_whole) {
+  // Read twice (a gloss decides the sense of a term met before it; the ids and the header's
+  // terminology notes are the whole document's): the bytes and lines of the whole.
+  std::string segmented = large_document({});
+  same_in_parts("terms", segmented, 20);
+  // Its own earlier markup (ids kept by place), beside the other stages' spans and turns.
+  std::string annotated = large_document({"speakers", "claims", "terms"});
+  BOOST_TEST(annotated.find("<term ") != std::string::npos);
+  BOOST_TEST(annotated.find("type=\"terminology\"") != std::string::npos);
+  same_in_parts("terms", annotated, 20);
+}
+
 BOOST_AUTO_TEST_CASE(a_document_the_stream_does_not_take_is_read_whole) {
   // A header after <text>: read_blocks would hand it to the tree reader; annotate_parts reads it
   // whole from the start, one part, same bytes.
@@ -120,6 +132,19 @@ BOOST_AUTO_TEST_CASE(a_document_the_stream_does_not_take_is_read_whole) {
   Output p = in_parts(stage("claims"), xml, 0);
   BOOST_TEST(p.xml == w.xml);
   BOOST_TEST(p.parts == 1u);
+  // A stage read twice finds it out on its first read, and starts again on the whole document.
+  std::string glossed =
+      "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><div type=\"article\"><p xml:id=\"p1\"><s xml:id=\"s1\">"
+      "大規模言語モデル（LLM）の蒸留が進んだ。</s></p></div><div type=\"article\"><p xml:id=\"p2\"><s xml:id=\"s2\">"
+      "LLMの推論は速い。</s></p></div></body></text><teiHeader><fileDesc><titleStmt><title>t</title>"
+      "</titleStmt></fileDesc></teiHeader></TEI>";
+  BOOST_TEST(!jatei::tei::streams(glossed, "x.xml"));
+  Output tw = whole(stage("terms"), glossed);
+  Output tp = in_parts(stage("terms"), glossed, 0);
+  BOOST_TEST(tw.xml.find("<term ") != std::string::npos);
+  BOOST_TEST(tp.xml == tw.xml);
+  BOOST_TEST(tp.explain == tw.explain);
+  BOOST_TEST(tp.parts == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(an_error_in_the_input_comes_before_any_output) {

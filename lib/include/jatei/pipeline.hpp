@@ -62,6 +62,11 @@ struct StageParts {
   std::function<void(Document& part)> annotate;
   // After the last part.
   std::function<void()> finish;
+  // A stage that needs the whole document before it writes anything (terms: a gloss decides the
+  // sense of a term met before it, the ids, the header's notes) is handed here every part of a
+  // first read, before header() of the second; parts of the first read may be cut between any
+  // two divisions. Empty: one read.
+  std::function<void(Document& part)> survey{};
 };
 // What makes a StageParts for a document, --explain going to `explain` (or nowhere).
 using StagePartsMaker = std::function<StageParts(std::ostream* explain)>;
@@ -78,7 +83,8 @@ struct Stage {
 
 // Annotates the TEI document `xml` with `parts` and writes the result through `sink`: a few whole
 // divisions at a time (read with tei::read_blocks, written with tei::StreamWriter, a part cut
-// where the stage allows once it holds `part_bytes` of text), or, when the block reader does not
+// where the stage allows once it holds `part_bytes` of text; read twice for a stage with a
+// survey), or, when the block reader does not
 // take the document as a stream (tei::streams), read whole. Errors in the input come before
 // anything is written. `xml` is left unspecified.
 void annotate_parts(std::string&& xml, const std::string& origin, const StagePartsMaker& parts,

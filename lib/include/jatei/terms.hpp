@@ -221,7 +221,29 @@ class Annotator {
 
  private:
   struct Impl;
-  class Run;  // one document through annotate()
+  class Run;  // one document through annotate() or Parts
+
+ public:
+  // annotate() on a document read twice a few divisions at a time (issue 15: what is held is a
+  // part, and of the rest only the sentences with terms or glosses): survey() each part of a
+  // first read, then header() and annotate() each part of a second, in the same order, then
+  // finish(). The bytes and the report are annotate()'s on the whole document.
+  class Parts {
+   public:
+    Parts(const Annotator& annotator, const Options& options);
+    ~Parts();
+    void survey(Document& part);
+    void header(Document& doc);
+    void annotate(Document& part);
+    Report finish();
+
+   private:
+    Options options_;
+    std::unique_ptr<Run> run_;
+    bool settled_ = false;
+  };
+
+ private:
   std::unique_ptr<Impl> impl_;
 };
 

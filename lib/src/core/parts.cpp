@@ -41,14 +41,21 @@ auto guard(F&& f) {
   }
 }
 
+// Gathers the divisions into parts and hands each to the stage: annotated and written through
+// `out`, or, without `out`, to the stage's survey() of a first read (parts cut anywhere).
+// The first read of a stage with a survey met a document the stream does not take.
+struct NotStreamed {};
+
 class PartWriter : public tei::BlockHandler {
  public:
-  PartWriter(StageParts& stage, tei::StreamWriter& out, std::size_t part_bytes)
+  PartWriter(StageParts& stage, tei::StreamWriter* out, std::size_t part_bytes)
       : stage_(stage), out_(out), part_bytes_(part_bytes) {}
 
   void begin(Document& doc) override {
-    guard([&] { stage_.header(doc); });
-    out_.begin(doc);
+    if (out_) {
+      guard([&] { stage_.header(doc); });
+      out_->begin(doc);
+    }
     part_.header = doc.header;
   }
   void division(Division&& d) override {
@@ -68,10 +75,13 @@ class PartWriter : public tei::BlockHandler {
   void end(Document& doc) override {
     complete();
     flush();
-    out_.end(doc);
+    if (!out_) return;
+    out_->end(doc);
     guard([&] { stage_.finish(); });
   }
   void restart() override {
+    // The first read is the check: the document is read whole instead (annotate_parts).
+    if (!out_) throw NotStreamed{};
     // tei::streams() said the stream reads this document to its end.
     throw std::logic_error("the TEI block reader started again on a document it said it streams");
   }
@@ -81,21 +91,28 @@ class PartWriter : public tei::BlockHandler {
   void complete() {
     if (!open_) return;
     open_ = false;
-    if (!part_.divisions.empty() && held_ >= part_bytes_ && guard([&] { return stage_.cut_before(current_); })) flush();
+    if (!part_.divisions.empty() && held_ >= part_bytes_ && (!out_ || guard([&] { return stage_.cut_before(current_); })))
+      flush();
     held_ += text_bytes(current_);
     part_.divisions.push_back(std::move(current_));
     current_ = Division{};
   }
   void flush() {
     if (part_.divisions.empty()) return;
+    if (!out_) {
+      guard([&] { stage_.survey(part_); });
+      part_.divisions.clear();
+      held_ = 0;
+      return;
+    }
     guard([&] { stage_.annotate(part_); });
-    for (auto& d : part_.divisions) out_.division(d, part_.header.persons);
+    for (auto& d : part_.divisions) out_->division(d, part_.header.persons);
     part_.divisions.clear();
     held_ = 0;
   }
 
   StageParts& stage_;
-  tei::StreamWriter& out_;
+  tei::StreamWriter* out_;
   std::size_t part_bytes_;
   Document part_;
   Division current_;
@@ -109,8 +126,26 @@ void annotate_parts(std::string&& xml, const std::string& origin, const StagePar
                     const std::function<void(std::string_view)>& sink, std::ostream* explain,
                     std::size_t part_bytes) {
   StageParts stage = parts(explain);
-  if (!tei::streams(xml, origin)) {
+  // The input's errors before any output: tei::streams(), or for a stage with a survey its first
+  // read, which writes nothing (a document the stream does not take: a new StageParts, as the
+  // survey may have seen a part before the reader started again).
+  bool streamed = true;
+  try {
+    if (stage.survey) {
+      PartWriter first(stage, nullptr, part_bytes);
+      tei::read_blocks(xml, origin, first);
+    } else {
+      streamed = tei::streams(xml, origin);
+    }
+  } catch (const NotStreamed&) {
+    streamed = false;
+    stage = parts(explain);
+  } catch (const StageFailed& f) {
+    std::rethrow_exception(f.error);
+  }
+  if (!streamed) {
     Document doc = tei::read_in_place(std::move(xml), origin);
+    if (stage.survey) stage.survey(doc);
     stage.header(doc);
     stage.annotate(doc);
     stage.finish();
@@ -118,7 +153,7 @@ void annotate_parts(std::string&& xml, const std::string& origin, const StagePar
     return;
   }
   tei::StreamWriter out(sink);
-  PartWriter w(stage, out, part_bytes);
+  PartWriter w(stage, &out, part_bytes);
   try {
     tei::read_blocks(xml, origin, w);
   } catch (const StageFailed& f) {

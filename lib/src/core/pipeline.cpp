@@ -134,7 +134,8 @@ StagePartsMaker configure_claims_parts(const StageConfig& config) {
   };
 }
 
-StageRun configure_terms(const StageConfig& config) {
+// The terms stage's annotator: the default termbase's, or one over the termbases `config` names.
+std::shared_ptr<const terms::Annotator> terms_annotator(const StageConfig& config) {
   std::shared_ptr<const terms::Annotator> annotator;
   if (!config.has("termbase") && !config.has("no-default-termbase")) {
     // The team's termbase alone: the one loaded once for the process.
@@ -147,14 +148,37 @@ StageRun configure_terms(const StageConfig& config) {
       located(path, [&] { tbs.push_back(std::make_shared<const tbx::Termbase>(tbx::read_file(path))); });
     annotator = std::make_shared<const terms::Annotator>(std::move(tbs));
   }
-  return [annotator](Document& doc, std::ostream* explain) {
+  return annotator;
+}
+
+void explain_terms(const terms::Report& r, std::ostream* explain) {
+  if (!explain) return;
+  for (auto& line : r.explanations) *explain << line << '\n';
+  for (auto& inc : r.inconsistencies) *explain << "inconsistent terminology: " << inc.message() << '\n';
+}
+
+StageRun configure_terms(const StageConfig& config) {
+  return [annotator = terms_annotator(config)](Document& doc, std::ostream* explain) {
     terms::Options o;
     o.explain = explain != nullptr;
-    terms::Report r = annotator->annotate(doc, o);
-    if (explain) {
-      for (auto& line : r.explanations) *explain << line << '\n';
-      for (auto& inc : r.inconsistencies) *explain << "inconsistent terminology: " << inc.message() << '\n';
-    }
+    explain_terms(annotator->annotate(doc, o), explain);
+  };
+}
+
+// Read twice (a gloss decides the sense of a term met before it; the ids and the header's notes
+// are the whole document's): terms::Annotator::Parts.
+StagePartsMaker configure_terms_parts(const StageConfig& config) {
+  return [annotator = terms_annotator(config)](std::ostream* explain) {
+    terms::Options o;
+    o.explain = explain != nullptr;
+    auto p = std::make_shared<terms::Annotator::Parts>(*annotator, o);
+    StageParts s;
+    s.survey = [p, annotator](Document& part) { p->survey(part); };
+    s.header = [p](Document& doc) { p->header(doc); };
+    s.cut_before = [](const Division&) { return true; };
+    s.annotate = [p](Document& part) { p->annotate(part); };
+    s.finish = [p, explain] { explain_terms(p->finish(), explain); };
+    return s;
   };
 }
 
@@ -198,7 +222,7 @@ const std::vector<Stage>& document_stages() {
          N_("add a termbase (TBX 2019 or TBX 2008); repeatable; a later termbase's entry replaces an earlier one's for "
          "the same Japanese term")},
         {"no-default-termbase", "", N_("do not load the team's termbase (use only --termbase files)")}},
-       configure_terms},
+       configure_terms, configure_terms_parts},
   };
   return stages;
 }

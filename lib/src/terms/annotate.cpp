@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -282,6 +283,10 @@ struct SentenceWork {
   std::vector<FoundGloss> glosses;
   std::vector<NewTerm> terms;
   std::vector<int> gloss_term;  // per gloss: index into terms
+  std::size_t ordinal = 0;      // the sentence's place among the work's, in document order
+  // Once its part is let go: the sentence's id and text (what the later steps read), `s` points
+  // here until the second pass points it at the sentence again.
+  std::unique_ptr<Sentence> kept;
 };
 
 std::string fmt2(double v) {
@@ -359,11 +364,22 @@ std::string Inconsistency::message() const {
 // and the candidates for the termbase.
 class Annotator::Run {
  public:
-  Run(const Impl& m, Document& doc, const Options& opt) : m_(m), doc_(doc), opt_(opt) {
+  Run(const Impl& m, const Options& opt) : m_(m), opt_(opt) {
     lookup_ = [this](std::string_view x) { return m_.lookup(x) != nullptr; };
   }
 
-  Report go();
+  // The first pass, a part at a time (the whole document is one part or many, cut anywhere
+  // between divisions): earlier markup removed with its ids kept by place, the ids taken,
+  // the translations, each sentence's glosses and terms; of a sentence, only what the later
+  // steps read is kept once its part is let go (its id and text, when it has terms or glosses).
+  void survey(Document& part);
+  // Between the passes: senses, ids, renderings, glossary, candidates.
+  void settle();
+  // The header of the second pass: the terminology notes and <application>.
+  void header(Document& doc);
+  // The second pass, a part at a time in the same order: earlier markup removed, the spans written.
+  void write(Document& part);
+  Report finish() { return std::move(rep_); }
 
  private:
   class Step;
@@ -375,20 +391,24 @@ class Annotator::Run {
   class Candidates;
 
   const Impl& m_;
-  Document& doc_;
   const Options& opt_;
   Report rep_;
   TermLookup lookup_;
   std::map<std::tuple<std::string, std::size_t, std::size_t>, std::string> old_ids_;  // by sentence and place
   std::vector<SentenceWork> work_;
+  std::size_t surveyed_ = 0;  // sentences of the work met by survey()
+  std::size_t written_ = 0;   // … and by write()
+  std::size_t next_work_ = 0;  // the first of work_ write() has not met
+  std::map<std::string, std::string> translation_;  // source sentence id -> English text
   std::unordered_set<std::string> used_;  // ids taken that the stage may ask about (collect_ids)
   // Senses the document's own glosses give (one sense per discourse), by key.
   std::map<std::string, std::vector<Sense>> doc_sense_;
 
-  // 1. Remove this stage's earlier markup, remembering term ids by place; the sentences of
-  // Japanese divisions are the work.
-  void remove_earlier_markup() {
-    for (auto& d : doc_.divisions) {
+  // 1. Remove this stage's earlier markup (remembering term ids by place when `record`), and
+  // hand each sentence of the Japanese divisions, the work, to `each`.
+  template <typename Each>
+  void remove_earlier_markup(Document& doc, bool record, Each&& each) {
+    for (auto& d : doc.divisions) {
       bool ja = japanese_division(d);
       for (auto& t : d.turns)
         for (auto& b : t.blocks)
@@ -398,20 +418,37 @@ class Annotator::Run {
               Sentence& s = p.sentence;
               std::erase_if(s.spans, [&](const Span& sp) {
                 if (is_owned_term(sp)) {
-                  old_ids_[{s.id, sp.begin, sp.end}] = sp.attrs.value("xml:id");
+                  if (record) old_ids_[{s.id, sp.begin, sp.end}] = sp.attrs.value("xml:id");
                   return true;
                 }
                 return is_owned_gloss(sp);
               });
               const std::string* sl = s.attrs.get("xml:lang");
-              if (ja && (!sl || sl->rfind("ja", 0) == 0)) work_.push_back({&s, {}, {}, {}});
+              if (ja && (!sl || sl->rfind("ja", 0) == 0)) each(s);
             }
     }
   }
 
-  void record_application() {
-    doc_.add_application(kApplication, kVersion);
-    for (auto& a : doc_.header.applications) {
+  // The English of each source sentence, from the translated divisions' @corresp.
+  void collect_translations(const Document& part) {
+    for (auto& d : part.divisions) {
+      if (japanese_division(d)) continue;
+      for (auto& t : d.turns)
+        for (auto& b : t.blocks)
+          for (auto& l : b.leaves)
+            for (auto& p : l.pieces) {
+              if (p.kind != Piece::Kind::sentence) continue;
+              std::string corresp = p.sentence.attrs.value("corresp");
+              std::istringstream ss(corresp);
+              for (std::string tok; ss >> tok;)
+                if (tok.size() > 1 && tok[0] == '#') translation_[tok.substr(1)] += " " + p.sentence.text;
+            }
+    }
+  }
+
+  void record_application(Document& doc) {
+    doc.add_application(kApplication, kVersion);
+    for (auto& a : doc.header.applications) {
       if (a.ident != kApplication) continue;
       a.description = m_.names.empty() ? "no termbase: glosses found in the text only"
                                        : "termbases the terms' @ref point into";
@@ -647,48 +684,19 @@ class Annotator::Run::Spans : Step {
  public:
   explicit Spans(Run& r) : Step(r), work_(r.work_), old_ids_(r.old_ids_), used_(r.used_) {}
 
-  void write() {
+  // Ids in document order, before any span is written (the renderings name them).
+  void ids() {
     reuse_ids();
-    for (auto& w : work_) write_spans(w);
+    for (auto& w : work_)
+      for (std::size_t k : text_order(w.terms))
+        if (w.terms[k].id.empty()) w.terms[k].id = fresh_id();
   }
 
- private:
-  std::vector<SentenceWork>& work_;
-  const std::map<std::tuple<std::string, std::size_t, std::size_t>, std::string>& old_ids_;
-  std::unordered_set<std::string>& used_;
-  std::size_t next_id_ = 1;
-
-  // Ids in document order: a term keeps the id it had at the same place, the others get the
-  // first free t1, t2…
-  void reuse_ids() {
-    for (auto& w : work_) {
-      std::vector<std::size_t> order = text_order(w.terms);
-      w.s->spans.reserve(w.s->spans.size() + w.terms.size() + w.glosses.size());
-      for (std::size_t k : order) {
-        auto it = old_ids_.find({w.s->id, w.terms[k].begin, w.terms[k].end});
-        if (it != old_ids_.end() && !used_.count(it->second)) {
-          w.terms[k].id = it->second;
-          used_.insert(it->second);
-        }
-      }
-    }
-  }
-
-  std::string fresh_id() {
-    while (used_.count("t" + std::to_string(next_id_))) ++next_id_;
-    std::string id = "t" + std::to_string(next_id_++);
-    used_.insert(id);
-    return id;
-  }
-
-  // The sentence's <term> and <gloss> spans, in text order (outer before inner) so nesting is
-  // written the same every run.
+  // The sentence's <term> and <gloss> spans (its terms have their ids), in text order (outer
+  // before inner) so nesting is written the same every run.
   void write_spans(SentenceWork& w) {
     std::vector<std::size_t> order = text_order(w.terms);
-    for (std::size_t k : order) {
-      NewTerm& t = w.terms[k];
-      if (t.id.empty()) t.id = fresh_id();
-    }
+    w.s->spans.reserve(w.s->spans.size() + w.terms.size() + w.glosses.size());
     std::vector<Span> add;
     for (std::size_t k : order) {
       NewTerm& t = w.terms[k];
@@ -720,6 +728,34 @@ class Annotator::Run::Spans : Step {
     if (opt_.explain) explain_terms(w, order);
   }
 
+ private:
+  std::vector<SentenceWork>& work_;
+  const std::map<std::tuple<std::string, std::size_t, std::size_t>, std::string>& old_ids_;
+  std::unordered_set<std::string>& used_;
+  std::size_t next_id_ = 1;
+
+  // Ids in document order: a term keeps the id it had at the same place, the others get the
+  // first free t1, t2…
+  void reuse_ids() {
+    for (auto& w : work_) {
+      std::vector<std::size_t> order = text_order(w.terms);
+      for (std::size_t k : order) {
+        auto it = old_ids_.find({w.s->id, w.terms[k].begin, w.terms[k].end});
+        if (it != old_ids_.end() && !used_.count(it->second)) {
+          w.terms[k].id = it->second;
+          used_.insert(it->second);
+        }
+      }
+    }
+  }
+
+  std::string fresh_id() {
+    while (used_.count("t" + std::to_string(next_id_))) ++next_id_;
+    std::string id = "t" + std::to_string(next_id_++);
+    used_.insert(id);
+    return id;
+  }
+
   void explain_terms(const SentenceWork& w, const std::vector<std::size_t>& order) {
     for (std::size_t k : order) {
       const NewTerm& t = w.terms[k];
@@ -740,13 +776,14 @@ class Annotator::Run::Spans : Step {
 // 5. Renderings: glosses, and the translation (jatei-merge's <div type="translation">).
 class Annotator::Run::Renderings {
  public:
-  Renderings(const Impl& m, Document& doc, std::vector<SentenceWork>& work, Report& rep)
-      : m_(m), doc_(doc), work_(work), rep_(rep) {}
+  Renderings(const Impl& m, const std::map<std::string, std::string>& translation, std::vector<SentenceWork>& work,
+             Report& rep)
+      : m_(m), translation_(translation), work_(work), rep_(rep) {}
   void check() { check_renderings(); }
 
  private:
   const Impl& m_;
-  Document& doc_;
+  const std::map<std::string, std::string>& translation_;  // source sentence id -> English text
   std::vector<SentenceWork>& work_;
   Report& rep_;
 
@@ -755,25 +792,6 @@ class Annotator::Run::Renderings {
     std::map<std::string, Inconsistency::Rendering> renderings;  // by normalised English
     std::vector<Sense> senses;
   };
-
-  // The English of each source sentence, from the translated divisions' @corresp.
-  std::map<std::string, std::string> translations() const {
-    std::map<std::string, std::string> translation;  // source sentence id -> English text
-    for (auto& d : doc_.divisions) {
-      if (japanese_division(d)) continue;
-      for (auto& t : d.turns)
-        for (auto& b : t.blocks)
-          for (auto& l : b.leaves)
-            for (auto& p : l.pieces) {
-              if (p.kind != Piece::Kind::sentence) continue;
-              std::string corresp = p.sentence.attrs.value("corresp");
-              std::istringstream ss(corresp);
-              for (std::string tok; ss >> tok;)
-                if (tok.size() > 1 && tok[0] == '#') translation[tok.substr(1)] += " " + p.sentence.text;
-            }
-    }
-    return translation;
-  }
 
   static bool word_in(const std::string& hay, const std::string& needle) {
     for (std::size_t p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + 1)) {
@@ -806,9 +824,9 @@ class Annotator::Run::Renderings {
   }
 
   // Every term's renderings (its English gloss, its translation); a term rendered two ways
-  // that are not terms of one concept is an inconsistency, noted in the header.
+  // that are not terms of one concept is an inconsistency, noted in the header (Run::header).
   void check_renderings() {
-    std::map<std::string, std::string> translation = translations();
+    const std::map<std::string, std::string>& translation = translation_;
     std::unordered_map<std::string, Seen> seen;  // by normalised Japanese
     std::vector<std::string> seen_order;
     for (auto& w : work_) {
@@ -835,8 +853,6 @@ class Annotator::Run::Renderings {
       }
     }
     for (auto& key : seen_order) report_if_inconsistent(seen[key]);
-    std::erase_if(doc_.header.notes, [](const HeaderNote& n) { return n.type == "terminology"; });
-    for (auto& inc : rep_.inconsistencies) doc_.header.notes.push_back({"terminology", "jatei-terms: " + inc.message()});
   }
 
   static void add_rendering(Seen& sn, const std::string& english, const char* how, const std::string& where) {
@@ -1075,27 +1091,87 @@ class Annotator::Run::Candidates {
   }
 };
 
-Report Annotator::Run::go() {
-  remove_earlier_markup();
+void Annotator::Run::survey(Document& part) {
+  std::size_t first = work_.size();
+  remove_earlier_markup(part, true, [&](Sentence& s) {
+    work_.push_back({&s, {}, {}, {}, surveyed_++, nullptr});
+  });
   {
+    // Only ids the stage may ask about (collect_ids); xml:ids are unique in a document the
+    // reader takes, so an id of a later part is never one of an earlier part's terms.
     std::unordered_set<std::string_view> wanted;  // views of old_ids_, which outlives this
     for (auto& [where, id] : old_ids_) wanted.insert(id);
-    collect_ids(doc_, wanted, used_);
+    collect_ids(part, wanted, used_);
   }
+  collect_translations(part);
   {
     Finding finding(*this);
-    for (auto& w : work_) finding.find(w);
+    for (std::size_t k = first; k < work_.size(); ++k) finding.find(work_[k]);
   }
-  Senses(*this).choose();
-  Spans(*this).write();
-  Renderings(m_, doc_, work_, rep_).check();
-  Glossary(m_, work_, rep_).build();
-  if (opt_.candidates) Candidates(m_, work_, rep_).find();
-  record_application();
-  return std::move(rep_);
+  // What the later steps read of a sentence, kept as the part is let go: the sentences with
+  // terms or glosses (all of them for the candidates, whose loanwords come from any sentence).
+  std::size_t to = first;
+  for (std::size_t k = first; k < work_.size(); ++k) {
+    SentenceWork& w = work_[k];
+    if (w.terms.empty() && w.glosses.empty() && !opt_.candidates) continue;
+    w.kept = std::make_unique<Sentence>();
+    w.kept->id = w.s->id;
+    w.kept->text = w.s->text;
+    w.s = w.kept.get();
+    if (to != k) work_[to] = std::move(w);
+    ++to;
+  }
+  work_.erase(work_.begin() + static_cast<std::ptrdiff_t>(to), work_.end());
 }
 
-Report Annotator::annotate(Document& doc, const Options& opt) const { return Run(*impl_, doc, opt).go(); }
+void Annotator::Run::settle() {
+  Senses(*this).choose();
+  Spans(*this).ids();
+  Renderings(m_, translation_, work_, rep_).check();
+  Glossary(m_, work_, rep_).build();
+  if (opt_.candidates) Candidates(m_, work_, rep_).find();
+}
+
+void Annotator::Run::header(Document& doc) {
+  std::erase_if(doc.header.notes, [](const HeaderNote& n) { return n.type == "terminology"; });
+  for (auto& inc : rep_.inconsistencies) doc.header.notes.push_back({"terminology", "jatei-terms: " + inc.message()});
+  record_application(doc);
+}
+
+void Annotator::Run::write(Document& part) {
+  Spans spans(*this);
+  remove_earlier_markup(part, false, [&](Sentence& s) {
+    std::size_t n = written_++;
+    if (next_work_ < work_.size() && work_[next_work_].ordinal == n) {
+      SentenceWork& w = work_[next_work_++];
+      w.s = &s;
+      spans.write_spans(w);
+      w.s = w.kept.get();
+    }
+  });
+}
+
+Annotator::Parts::Parts(const Annotator& annotator, const Options& options)
+    : options_(options), run_(std::make_unique<Run>(*annotator.impl_, options_)) {}
+Annotator::Parts::~Parts() = default;
+void Annotator::Parts::survey(Document& part) { run_->survey(part); }
+void Annotator::Parts::header(Document& doc) {
+  if (!settled_) run_->settle();
+  settled_ = true;
+  run_->header(doc);
+}
+void Annotator::Parts::annotate(Document& part) { run_->write(part); }
+Report Annotator::Parts::finish() { return run_->finish(); }
+
+Report Annotator::annotate(Document& doc, const Options& opt) const {
+  Run run(*impl_, opt);
+  run.survey(doc);
+  run.settle();
+  run.header(doc);
+  run.write(doc);
+  return run.finish();
+}
+
 
 tbx::Termbase candidates_termbase(const std::vector<Candidate>& cands, const std::string& document) {
   tbx::Termbase tb;
