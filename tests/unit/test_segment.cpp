@@ -1572,3 +1572,43 @@ BOOST_AUTO_TEST_CASE(a_short_heading_over_a_line_that_ends_with_a_quotation) {
   BOOST_TEST(kind_of(d, "初めての浜") == "head", shape(d));
   BOOST_TEST(kind_of(d, "（文・写真　広報グループ　西岡）") == "byline", shape(d));
 }
+
+BOOST_AUTO_TEST_CASE(points_under_a_heading_that_names_a_summary_where_a_summary_stands) {
+  // この記事の3つのポイント first in the body and 今日のおさらい last: summaries; 撮影のポイント
+  // between sections heads a section's items.
+  const std::string text =
+      "【解説】電気代、なぜ冬に上がる？　明細の3か所を見れば分かる\n"
+      "冬になると電気代が急に上がった、という声が毎年寄せられます。理由は使う量だけではありません。\n"
+      "この記事の3つのポイント\n"
+      "・使用量が同じでも、単価が上がれば請求額は増える\n"
+      "・燃料費調整額は毎月変わる\n"
+      "明細の見方\n"
+      "まず見るのは、明細の「ご使用量」の欄です。前の年の同じ月と比べてください。\n"
+      "撮影のポイント\n"
+      "・明細は明るい所で撮る\n"
+      "・数字の欄を大きく写す\n"
+      "写真に撮っておくと、前の年の明細と並べて比べられます。家族とも共有できます。\n"
+      "今日のおさらい\n"
+      "・まず使用量を前の年と比べる\n"
+      "・単価の変化は燃料費調整額の行で分かる\n";
+  Document d = seg(text);
+  BOOST_TEST(kind_of(d, "【解説】電気代、なぜ冬に上がる？　明細の3か所を見れば分かる") == "head", shape(d));
+  BOOST_TEST(division_of(d, "・使用量が同じでも、単価が上がれば請求額は増える|・燃料費調整額は毎月変わる") == "summary", shape(d));
+  BOOST_TEST(division_of(d, "・明細は明るい所で撮る|・数字の欄を大きく写す") == "article", shape(d));
+  BOOST_TEST(division_of(d, "・まず使用量を前の年と比べる|・単価の変化は燃料費調整額の行で分かる") == "summary", shape(d));
+  check_tei_div_order(d, text);
+}
+
+BOOST_AUTO_TEST_CASE(statements_with_who_said_them_under_a_heading) {
+  Document d = seg(
+      "電気代の明細の読み方\n"
+      "冬になると電気代が急に上がった、という声が毎年寄せられます。理由は使う量だけではありません。\n"
+      "読者の声\n"
+      "「明細を見比べたら、単価の方が大きく変わっていました」（会社員・40代）\n"
+      "「設定温度を1度下げただけで、使用量が1割ほど減りました」（パート・50代）\n"
+      "節電の効果は家によって違います。まずは明細で数字を確かめてみてください。\n");
+  BOOST_TEST(kind_of(d, "読者の声") == "head", shape(d));
+  BOOST_TEST(kind_of(d, "「明細を見比べたら、単価の方が大きく変わっていました」（会社員・40代）") == "quote", shape(d));
+  BOOST_TEST(kind_of(d, "「設定温度を1度下げただけで、使用量が1割ほど減りました」（パート・50代）") == "quote", shape(d));
+  BOOST_TEST(kind_of(d, "節電の効果は家によって違います。まずは明細で数字を確かめてみてください。") == "paragraph", shape(d));
+}

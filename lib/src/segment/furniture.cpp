@@ -35,6 +35,7 @@ class Furniture : Pass {
     seg::mark_signatures(plan_);
     mark_plain_lists();
     mark_short_heads();
+    mark_summary_heads();
   }
 
  private:
@@ -162,13 +163,15 @@ class Furniture : Pass {
   void find_punctuation() {
     // Whether the paragraphs of the text end like sentences: five or more paragraphs of more
     // than 30 characters, four in five of them ending with 。！？ or the like (the title may not),
-    // or with the close of a quotation (…と話す「…」, 『…』): the writer closes what he writes.
+    // or with the close of a quotation (…と話す「…」, 『…』, 「…」（会社員・40代）): the writer
+    // closes what he writes.
     std::size_t long_paras = 0, ended = 0;
     for (const Line& l : lines_)
       if (l.kind == LineKind::para && l.chars > 30) {
         ++long_paras;
         std::string_view c = l.content();
-        ended += ends_like_sentence(c) || c.ends_with("？") || c.ends_with("?") || c.ends_with("」") || c.ends_with("』");
+        ended += ends_like_sentence(c) || c.ends_with("？") || c.ends_with("?") || c.ends_with("」") || c.ends_with("』") ||
+                 is_statement(l);  // 「…」（会社員・40代）
       }
     punctuated_ = long_paras >= 5 && ended * 10 >= long_paras * 8;
   }
@@ -235,15 +238,17 @@ class Furniture : Pass {
     // What a heading may head: body text, a line of code (検索してみる over the query), a
     // statement wholly in 「」 (a comment under the name of who made it).
     // So is a long paragraph however it ends (a casual sentence without 。), and one that ends
-    // with a quotation (山田監督「…」, …と語った「…」): what is twice a heading's length, or
-    // says what someone said, is no heading itself.
+    // with a quotation (山田監督「…」), or a statement with who said it (「…」（出店者・山本さん）):
+    // what is twice a heading's length, or closes what someone says, is no heading itself (a
+    // name with its reading in brackets, 小田切 誠一（おだぎり・せいいち）, is none of these).
     auto headed = [&](std::size_t j) {
       if (is_body(j)) return true;
       if (j == npos) return false;
       const Line& t = lines_[j];
-      return t.kind == LineKind::code || is_statement(t) ||
-             (t.kind == LineKind::para && (t.chars > 60 || (t.chars > 15 && (t.content().ends_with("」") ||
-                                                                              t.content().ends_with("』")))));
+      if (t.kind == LineKind::code || is_statement(t)) return true;
+      if (t.kind != LineKind::para) return false;
+      std::string_view c = t.content();
+      return t.chars > 60 || (t.chars > 15 && (c.ends_with("」") || c.ends_with("』")));
     };
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       Line& l = lines_[i];
@@ -264,6 +269,43 @@ class Furniture : Pass {
         lines_[n].kind = LineKind::section_head;
         i = n;
       }
+    }
+  }
+
+  // A heading that names a summary in other words than [summary-head] ([summary-word]: 3つの
+  // ポイント, 今日のおさらい, この記事の要点) over a list, where a summary stands: the first
+  // heading of the body (the points under the title and lead) or the last one (the points at
+  // the end). Elsewhere such a heading heads a section of tips (撮影のポイント over its items).
+  void mark_summary_heads() {
+    // (The first heading under the first line, or the first after the first body text, since
+    // the title may be a heading too.)
+    std::vector<std::size_t> heads;
+    std::size_t first_in_body = npos;
+    bool body = false;
+    for (std::size_t i = first_nonblank(); i != npos; i = next_nonblank(i)) {
+      bool head = lines_[i].kind == LineKind::section_head || lines_[i].kind == LineKind::summary_head;
+      if (head && i != first_nonblank()) heads.push_back(i);
+      if (head && body && first_in_body == npos) first_in_body = i;
+      body = body || (lines_[i].kind == LineKind::para && is_body(i));
+    }
+    for (std::size_t k = 0; k < heads.size(); ++k) {
+      Line& l = lines_[heads[k]];
+      if (l.kind != LineKind::section_head || l.chars > 30 || (k != 0 && k + 1 != heads.size() && heads[k] != first_in_body))
+        continue;
+      std::size_t n = next_nonblank(heads[k]);
+      if (n == npos || (lines_[n].kind != LineKind::bullet && lines_[n].kind != LineKind::number)) continue;
+      std::string_view c = trim(l.content());
+      // (Without a mark around it: ■3つのポイント, 【今日のおさらい】.)
+      std::size_t len = 0;
+      char32_t f = utf8::decode(c, 0, len);
+      static constexpr std::u32string_view kLead = U"■□◆◇●○▼▽▶▷★☆#＃";
+      while (!c.empty() && (kLead.find(f) != std::u32string_view::npos || is_space(f))) {
+        c.remove_prefix(len);
+        if (!c.empty()) f = utf8::decode(c, 0, len);
+      }
+      if ((c.starts_with("【") && c.ends_with("】")) || (c.starts_with("［") && c.ends_with("］")))
+        c = trim(c.substr(3, c.size() - 6));
+      if (!c.empty() && rules_.matches_whole("summary-word", c)) l.kind = LineKind::summary_head;
     }
   }
 

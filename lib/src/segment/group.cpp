@@ -85,10 +85,13 @@ class Grouping : Pass {
           pb.section = Section::boilerplate;
           break;
         default:
-          // A statement wholly in 「」 under a heading (a name over a comment) is a quotation.
+          // A statement wholly in 「」 under a heading (a name over a comment) is a quotation; so
+          // is the next one under it (読者の声 over 「…」（会社員・40代） and 「…」（パート・50代）).
           pb.kind = (!out.empty() && introduces_quote(out.back())) || comment || is_markdown_quote(l.content()) ||
-                            (is_statement(l) && !out.empty() && out.back().kind == BlockKind::head &&
-                             out.size() - 1 != title_block_)
+                            (is_statement(l) && !out.empty() &&
+                             ((out.back().kind == BlockKind::head && out.size() - 1 != title_block_) ||
+                              (out.back().kind == BlockKind::quote && out.back().first == out.back().last &&
+                               is_statement(lines_[out.back().first]))))
                         ? BlockKind::quote
                         : BlockKind::paragraph;
           break;

@@ -149,9 +149,18 @@ class Header : Pass {
       if (l.content().substr(0, std::char_traits<char>::length(dash)) == dash) return false;
     std::size_t colon = std::min(l.content().find(':'), l.content().find("："));
     if (colon != std::string_view::npos && count_chars(l.content().substr(0, colon), 12) <= 10) return false;
+    // One sentence, or up to three that do not end like one (…が反撃へ！　秋の新作を先取り, 【解説】
+    // なぜ今？ 電気代の仕組み): a headline's parts, not a paragraph's sentences.
     std::vector<Range> r;
     splitter_.split(l.content(), r, valid_utf8_);
-    return r.size() == 1;
+    // (Parts cut by a sentence's mark inside, not by a space: トップに聞く　第42回 is a series'
+    // name over the title.)
+    if (r.size() == 1) return true;
+    std::string_view c = l.content();
+    bool marked = c.find("？") != std::string_view::npos || c.find("！") != std::string_view::npos ||
+                  c.find("。") != std::string_view::npos || c.find('?') != std::string_view::npos ||
+                  c.find('!') != std::string_view::npos;
+    return r.size() <= 3 && marked && !c.ends_with("？") && !c.ends_with("?");
   }
 
   // A short plain line (no sentence, no clause punctuation, no date) of a run of such lines

@@ -328,7 +328,10 @@ bool Pass::could_head(const Line& l) const {
   // A predicate or a final particle ends a sentence, not a heading (でも昼は行列できとったで);
   // unless the document ends every sentence of its paragraphs with punctuation: there a short
   // line without it between them is a heading (文字を読み取る, 糖をためられないコケは).
-  if (rules_.matches_whole("final-particle", c) || (!punctuated_ && cues_.predicate_end.whole(c))) return false;
+  // (A word that names a summary is no predicate: 今日のおさらい.)
+  if (rules_.matches_whole("final-particle", c) ||
+      (!punctuated_ && cues_.predicate_end.whole(c) && !rules_.matches_whole("summary-word", c)))
+    return false;
   std::size_t len = 0;
   char32_t f = utf8::decode(c, 0, len);
   static constexpr std::u32string_view kNotFirst = U"「『“\"―—ー‐-－…@＠>＞〈<〔［[:";

@@ -193,19 +193,31 @@ class Pass {
     return a == b && (a == U'～' || a == U'〜' || a == U'―' || a == U'—' || a == U'─');
   }
 
-  // A paragraph wholly in one 「」 quotation, long enough to say something (「前半は…思います」).
+  // A paragraph wholly in one 「」 quotation, long enough to say something (「前半は…思います」),
+  // or one followed only by who said it in brackets (「…」（会社員・40代）).
   static bool is_statement(const Line& l) {
     std::string_view c = l.content();
-    if (l.kind != LineKind::para || l.chars < 12 || !c.starts_with("「") || !c.ends_with("」")) return false;
+    if (l.kind != LineKind::para || l.chars < 12 || !c.starts_with("「")) return false;
     int depth = 0;
     for (std::size_t i = 0; i < c.size();) {
       std::size_t len = 0;
       char32_t ch = utf8::decode(c, i, len);
       if (ch == U'「') ++depth;
-      else if (ch == U'」' && --depth == 0 && i + len < c.size()) return false;  // closed before the end
+      else if (ch == U'」' && --depth == 0 && i + len < c.size()) return is_attribution(c.substr(i + len));
       i += len;
     }
-    return depth == 0;
+    return depth == 0 && c.ends_with("」");
+  }
+
+  // Who said a statement, in brackets after it: （会社員・40代）, (出店者・山本さん); short, one
+  // pair of brackets, no sentence inside.
+  static bool is_attribution(std::string_view s) {
+    bool full = s.starts_with("（") && s.ends_with("）"), half = s.starts_with("(") && s.ends_with(")");
+    if (!full && !half) return false;
+    std::size_t open = full ? 3 : 1;
+    std::string_view inner = s.substr(open, s.size() - 2 * open);
+    return !inner.empty() && count_chars(inner, 21) <= 20 && inner.find("（") == std::string_view::npos &&
+           inner.find('(') == std::string_view::npos && inner.find("。") == std::string_view::npos;
   }
 
   std::string_view text_;
