@@ -160,6 +160,20 @@ for list in ",," "" " 、 "; do
   expect_empty "$T/out" "--names '$list': no output" || true
   expect_grep "names nobody" "$T/err" "--names '$list': says why" || true
 done
+# three names or more: that many people declared and given turns (a name the text uses is that
+# person; one it does not use takes the person the text names beyond them), in jatei-speakers
+# and in jatei-annotate
+"$B/jatei-segment" "$SRC/tests/data/speakers/seminar-tourism-town.txt" >"$T/tourism.0.xml"
+run "$S" --names "小池,吉岡,中西" "$T/tourism.0.xml"
+check_rc 0 "--names with three names" || true
+for n in 小池 吉岡 中西; do expect_grep "<persName>$n</persName>" "$T/out" "--names three: $n declared" || true; done
+checks=$((checks + 2))
+[ "$(grep -c '<person ' "$T/out")" = 3 ] || fail "--names three: not three people declared"
+[ "$(grep -o 'who="#spk[0-9]*"' "$T/out" | sort -u | wc -l)" = 3 ] || fail "--names three: not three people given turns"
+"$B/jatei-annotate" --stages segment,speakers --names "小池,吉岡,中西" - <"$SRC/tests/data/speakers/seminar-tourism-town.txt" >"$T/ann-names.xml" 2>"$T/err" ||
+  fail "jatei-annotate --names with three names"
+checks=$((checks + 1))
+[ "$(grep -c '<person ' "$T/ann-names.xml")" = 3 ] || fail "jatei-annotate --names three: not three people declared"
 run "$S" --explain "$T/lecture-quantum.0.xml"
 check_rc 0 "--explain" || true
 same "$T/out" "$T/lecture-quantum.1.xml" "--explain does not change the output" || true

@@ -126,3 +126,116 @@ BOOST_AUTO_TEST_CASE(calling_everyone_at_once) {
   std::vector<std::string_view> one{"二人の計画をまとめてください。"};
   BOOST_TEST(!speakers::text_features(one[0], one, m, rw).group_call);
 }
+
+// Given names written in hiragana are names (ひろみさん, あかねちゃん at the start of a sentence,
+// 森本ひろみさん after a family name); a word before a title (でも先生) and a word with the polite
+// prefix (おばさん) are not.
+BOOST_AUTO_TEST_CASE(given_names_in_hiragana) {
+  const SpeakerModel& m = SpeakerModel::builtin();
+  const auto& cues = m.compiled();
+  std::size_t end = 0;
+  BOOST_TEST(speakers::name_at("あかねちゃん、それ何分？", cues, end, true) == "あかねちゃん");
+  BOOST_TEST(speakers::name_at("あかねちゃん、それ何分？", cues, end, false) == "");  // only opening a sentence
+  BOOST_TEST(speakers::name_at("森本ひろみさん、杉田さん", cues, end) == "森本ひろみさん");
+  BOOST_TEST(speakers::name_at("でも先生、それは", cues, end, true) == "");
+  BOOST_TEST(speakers::name_at("おばさん、これ", cues, end, true) == "");
+  BOOST_TEST(speakers::name_at("田中のおばさん", cues, end) == "");
+  auto names = speakers::names_in_text("パーソナリティの森本ひろみさん、杉田健太さん、小野寺あかねさんの3人です。", cues);
+  BOOST_TEST(names.size() == 3u);
+  speakers::RoleWeights rw(m);
+  std::vector<std::string_view> s{"ひろみさんは立てる派ですか？"};
+  BOOST_TEST(speakers::text_features(s[0], s, m, rw).addressed == "ひろみさん");
+}
+
+// Three hosts the lead lists with their count, whom the show calls by the given name or the
+// family name with another honorific (あかねちゃん, 杉田くん): three people, named as the lead
+// names them. The lead is polite (…話しました。お届けします。) and stays outside; so do a stage
+// direction in parentheses and a line of narration between the talk.
+BOOST_AUTO_TEST_CASE(hosts_the_lead_lists_are_the_cast) {
+  const std::string text =
+      "【書き起こし】ゆうがたの窓　第40回「朝の霜」\n"
+      "毎週金曜の番組です。パーソナリティの森本ひろみさん、杉田健太さん、小野寺あかねさんの3人が、今週は霜の朝について話しました。\n"
+      "こんばんは。今日は霜の話です。杉田くん、今朝は大丈夫だった？\n"
+      "いやあ、窓が真っ白でした。10分くらいエンジンをかけて待ちました。\n"
+      "10分！ あかねちゃんのところは？\n"
+      "前の晩にカバーをかけておいたので、すぐ出られましたよ。\n"
+      "えらい。それ、どこで買ったの？\n"
+      "ホームセンターです。2千円くらいでした。\n"
+      "僕も買おうかな。ひろみさんは使ってますか？\n"
+      "使ってない。来週までに買っておくね。\n"
+      "（ここで曲が流れた）\n"
+      "曲のあとは、リスナーからのメールを3人で読んだ。\n"
+      "メールを読みますね。杉田くん、お願い。\n"
+      "はい。「霜の朝はお湯をかけていいですか」。だめです、ガラスが割れることがあります。\n";
+  std::string explain;
+  Document doc = annotated(text, &explain);
+  auto who = person_of(doc);
+  BOOST_TEST(explain.find("3 people") != std::string::npos);
+  BOOST_TEST(who["毎週金曜の番組です。パーソナリティの森本ひろみさん、杉田健太さん、小野寺あかねさんの3人が、今週は霜の朝について話しました。"] == "-");
+  BOOST_TEST(who["（ここで曲が流れた）"] == "-");
+  BOOST_TEST(who["曲のあとは、リスナーからのメールを3人で読んだ。"] == "-");
+  BOOST_TEST(who["いやあ、窓が真っ白でした。10分くらいエンジンをかけて待ちました。"] == "杉田健太");
+  BOOST_TEST(who["前の晩にカバーをかけておいたので、すぐ出られましたよ。"] == "小野寺あかね");
+  BOOST_TEST(who["使ってない。来週までに買っておくね。"] == "森本ひろみ");
+}
+
+// The lead names a moderator by the title of one who gives the floor and the staff member's bare
+// name (進行は…岩田が務めた) and a lecturer (講師は…): the moderator leads, the lecturer answers;
+// a participant who gives their own name (村上です。) says that paragraph.
+BOOST_AUTO_TEST_CASE(a_moderator_a_lecturer_and_those_who_say_their_name) {
+  const std::string text =
+      "市民講座　質疑応答から\n"
+      "講師は税理士の森田由美さん。進行は市民課の岩田が務めた。参加者の村上さんと東さんの質問を紹介する。\n"
+      "それでは質問をどうぞ。村上さん、お願いします。\n"
+      "村上です。父の家を相続する予定です。手続きはいつまでにすればいいでしょうか。\n"
+      "ご質問ありがとうございます。相続を知った日から3年以内に登記をする必要があります。\n"
+      "ありがとうございます。費用はどのくらいかかりますか。\n"
+      "登録免許税は、固定資産税の評価額の0.4%です。ほかに書類の取り寄せに数千円かかります。\n"
+      "続いて東さん、どうぞ。\n"
+      "はい、東です。兄と共有にするのはやめたほうがいいですか。\n"
+      "共有にすると、売るときに全員の同意が要ります。できれば一人に決めることをおすすめします。\n"
+      "森田さん、ありがとうございました。\n";
+  std::string explain;
+  Document doc = annotated(text, &explain);
+  auto who = person_of(doc);
+  BOOST_TEST(who["それでは質問をどうぞ。村上さん、お願いします。"] == "岩田");
+  BOOST_TEST(who["村上です。父の家を相続する予定です。手続きはいつまでにすればいいでしょうか。"] == "村上");
+  BOOST_TEST(who["ご質問ありがとうございます。相続を知った日から3年以内に登記をする必要があります。"] == "森田由美");
+  BOOST_TEST(who["はい、東です。兄と共有にするのはやめたほうがいいですか。"] == "東");
+  BOOST_TEST(who["共有にすると、売るときに全員の同意が要ります。できれば一人に決めることをおすすめします。"] == "森田由美");
+  BOOST_TEST(who["森田さん、ありがとうございました。"] == "岩田");
+}
+
+// --names with three names or more declares that many people and runs the model over them: a
+// name the text uses is that person (中西 is the lead's 中西涼子), a name it does not use takes
+// the person the text names beyond the given ones.
+BOOST_AUTO_TEST_CASE(names_given_declare_as_many_people) {
+  const std::string text =
+      "まちの講座　第2回\n"
+      "講師は観光に詳しい中西涼子さん。受講者の井上さんと小池さんが議論に加わった。\n"
+      "今日は泊まってもらう工夫を考えます。井上さん、旅館ではいかがですか。\n"
+      "平日はほとんど空いています。夏以外は厳しいですね。\n"
+      "小池さん、学生の目から見てどうですか。\n"
+      "夜に行く場所がないのが一番だと思います。\n"
+      "なるほど。井上さん、夜の催しはできそうですか。\n"
+      "旅館が集まれば、月に一度ならできると思います。\n";
+  SegmentOptions o;
+  o.source_name = "t.txt";
+  Document doc = segment_text(text, o);
+  SpeakerOptions so;
+  so.names = {"小池", "吉岡", "中西"};
+  annotate_speakers(doc, so);
+  std::set<std::string> declared, used;
+  for (auto& p : doc.header.persons) declared.insert(p.name);
+  BOOST_TEST(declared == (std::set<std::string>{"小池", "吉岡", "中西"}));
+  std::map<std::string, std::string> name_of;
+  for (auto& p : doc.header.persons) name_of["#" + p.id] = p.name;
+  for (auto& d : doc.divisions)
+    for (auto& t : d.turns)
+      if (t.spoken()) used.insert(name_of[t.who]);
+  BOOST_TEST(used.size() == 3u);
+  auto who = person_of(doc);
+  BOOST_TEST(who["今日は泊まってもらう工夫を考えます。井上さん、旅館ではいかがですか。"] == "中西");
+  BOOST_TEST(who["夜に行く場所がないのが一番だと思います。"] == "小池");
+  BOOST_TEST(who["平日はほとんど空いています。夏以外は厳しいですね。"] == "吉岡");
+}

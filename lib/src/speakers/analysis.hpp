@@ -158,6 +158,8 @@ struct CastMember {
   std::string title;                 // the title the lead gives (教授), or ""
   std::string role;                  // interviewer, when the lead says so; else from behaviour
   bool lead = false;                 // teaches, moderates or interviews
+  std::string given;                 // the name --names gives this person ("" = none, or not matched yet)
+  bool named_by_user = false;        // a member that --names declared (matched to the text or not)
 };
 
 // Everything the steps share.
@@ -196,5 +198,7 @@ struct LabelName {
 };
 LabelName label_name(const SpeakerLabel& l, const SpeakerModel::Compiled& cues);
 LabelName header_name(const PostHeader& h, bool by_id);
+// The people an attendee list names (出席者：佐藤花子、ジョン・スミス（技術部） 出演：…), in order.
+std::vector<std::string> attendee_names(Context& cx);
 
 }  // namespace jatei::speakers

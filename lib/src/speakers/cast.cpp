@@ -27,14 +27,43 @@ struct LeadName {
   bool asks = false;  // the lead says this person asks (…が聞いた)
   bool bare = false;  // named without an honorific in a list of the people present (ユイ、サキ、ミホの3人)
   bool leads = false; // the lead gives the person a leading title before the name (講師は…中西涼子さん)
+  bool moderates = false; // … a title of one who gives the floor (進行は…, 司会の…)
+  bool counted = false; // one of the people a sentence lists with their count (…さん、…さん、…さんの3人)
 };
 
-// 講師は観光地づくりに詳しい中西涼子さん / 司会の有田さん: a title of [lead-title] followed by は, の
-// or a colon, then, in the same sentence, the first name with an honorific: the one who leads.
-std::string titled_before(std::string_view t, const SpeakerModel::Compiled& cues, std::string* title) {
+}  // namespace
+
+// The count of people a sentence gives (の3人, 三人が, 4人で), or 0.
+int people_count(std::string_view t) {
+  for (std::size_t at = t.find("人"); at != std::string_view::npos; at = t.find("人", at + 1)) {
+    if (at == 0) continue;
+    char32_t c = text::before(t, at);
+    int n = c >= U'0' && c <= U'9' ? static_cast<int>(c - U'0') : c >= U'０' && c <= U'９' ? static_cast<int>(c - U'０')
+            : c == U'二' ? 2 : c == U'三' ? 3 : c == U'四' ? 4 : c == U'五' ? 5 : c == U'六' ? 6 : -1;
+    if (n < 0) continue;
+    std::size_t start = text::prev(t, at);
+    if (start > 0 && (text::is_digit(text::before(t, start)) || text::is_kanji(text::before(t, start)))) continue;  // 13人, 十三人
+    return n;
+  }
+  return 0;
+}
+
+namespace {
+
+// 講師は観光地づくりに詳しい中西涼子さん / 司会の有田さん / 進行は市民協働課の岩田が務めた: a title of
+// [lead-title] or [moderator-title] followed by は, の or a colon, then, in the same sentence, the
+// first name with an honorific, or else a name the page writes bare for its own staff (…の岩田が):
+// the one who leads. Every such title of the text, in order.
+struct Titled {
+  std::string name, title;
+  bool moderates = false;  // a [moderator-title]: gives the others the floor
+};
+std::vector<Titled> titled_before(std::string_view t, const SpeakerModel::Compiled& cues) {
+  std::vector<Titled> out;
   for (std::size_t i = 0; i < t.size(); i = text::next(t, i)) {
     if (i > 0 && is_name_char(text::before(t, i))) continue;  // a word of its own (not 市長 in 副市長…)
-    std::size_t n = cues["lead-title"].prefix(t.substr(i));
+    std::size_t lead = cues["lead-title"].prefix(t.substr(i)), mod = cues["moderator-title"].prefix(t.substr(i));
+    std::size_t n = std::max(lead, mod);
     if (!n) continue;
     std::string_view rest = t.substr(i + n);
     if (!(rest.starts_with("は") || rest.starts_with("の") || rest.starts_with("：") || rest.starts_with(":"))) continue;
@@ -42,11 +71,21 @@ std::string titled_before(std::string_view t, const SpeakerModel::Compiled& cues
     std::string_view sentence = rest.substr(0, end);
     auto names = names_in_text(sentence, cues);
     std::erase_if(names, [&](const std::string& x) { return cues["title-name"].whole(x); });
-    if (names.empty()) continue;
-    *title = std::string(t.substr(i, n));
-    return names.front();
+    std::string name = names.empty() ? std::string() : names.front();
+    if (name.empty()) {
+      // 市民協働課の岩田が: one to four name characters between の and が.
+      for (std::size_t ga = sentence.find("が"); ga != std::string_view::npos && name.empty(); ga = sentence.find("が", ga + 1)) {
+        std::size_t start = ga;
+        while (start > 0 && is_name_char(text::before(sentence, start))) start = text::prev(sentence, start);
+        std::size_t len = text::length(sentence.substr(start, ga - start));
+        if (len >= 1 && len <= 4 && start > 0 && sentence.substr(0, start).ends_with("の"))
+          name = std::string(sentence.substr(start, ga - start));
+      }
+    }
+    if (name.empty()) continue;
+    out.push_back({name, std::string(t.substr(i, n)), mod >= lead});
   }
-  return {};
+  return out;
 }
 
 // ユイ、サキ、ミホの3人 / 森と林の二人: the names a text lists before "の" and a count of people.
@@ -106,6 +145,14 @@ void find_bare_uses(Item& u, const std::string& name, const SpeakerModel::Compil
 std::vector<LeadName> lead_names(Context& cx, const std::vector<Item*>& units) {
   std::vector<LeadName> out;
   if (units.empty()) return out;
+  // An attendee list (出演：森本ひろみ、杉田健太、小野寺あかね) names everyone who takes part.
+  for (auto& listed : attendee_names(cx)) {
+    LeadName n;
+    for (text::CodePoint cp : text::code_points(listed))
+      if (!text::is_space(cp.c)) utf8::append(n.base, cp.c);
+    n.counted = true;
+    out.push_back(n);
+  }
   std::vector<std::string> texts{cx.doc.header.title};
   for (auto& r : cx.runs) {
     if (r.mode != Run::Mode::unlabelled) continue;
@@ -117,8 +164,19 @@ std::vector<LeadName> lead_names(Context& cx, const std::vector<Item*>& units) {
     break;
   }
   for (auto& t : texts) {
+    // A sentence that lists as many names as the count of people it gives: those people take part.
+    std::vector<std::string> listed;
+    for (std::string_view rest = t; !rest.empty();) {
+      std::size_t end = rest.find("。");
+      std::string_view sentence = rest.substr(0, end);
+      auto names = names_in_text(sentence, cx.cues);
+      if (names.size() >= 2 && people_count(sentence) == static_cast<int>(names.size()))
+        listed.insert(listed.end(), names.begin(), names.end());
+      rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 3);
+    }
     for (auto& raw : names_in_text(t, cx.cues)) {
       LeadName n;
+      n.counted = std::find(listed.begin(), listed.end(), raw) != listed.end();
       std::size_t title = 0;
       // The longest [honorific] the name ends with (准教授 before 教授).
       for (auto& e : cx.cues["honorific"].literal())
@@ -131,17 +189,17 @@ std::vector<LeadName> lead_names(Context& cx, const std::vector<Item*>& units) {
       if (cx.cues["title-name"].whole(raw)) n.base.clear(), n.title = raw;
       if (!n.base.empty() || !n.title.empty()) out.push_back(n);
     }
-    std::string title;
-    if (std::string raw = titled_before(t, cx.cues, &title); !raw.empty()) {
+    for (auto& titled : titled_before(t, cx.cues)) {
       LeadName n;
-      n.base = normalise_name(raw, cx.cues);
+      n.base = normalise_name(titled.name, cx.cues);
       for (auto& e : cx.cues["honorific"].literal())
         if (n.base.size() > e.text.size() && ends_with(n.base, e.text)) {
           n.base.resize(n.base.size() - e.text.size());
           break;
         }
-      n.title = title;
+      n.title = titled.title;
       n.leads = true;
+      n.moderates = titled.moderates;
       if (!n.base.empty()) out.push_back(n);
     }
     for (auto& name : enumerated_names(t)) {
@@ -161,6 +219,62 @@ std::vector<LeadName> lead_names(Context& cx, const std::vector<Item*>& units) {
     }
   }
   return out;
+}
+
+// Three or more names given with --names are the participants: each is matched to the person of
+// the text it names (中西 is the lead's 中西涼子; あかね is 小野寺あかね), the people the text names
+// beyond them are left out, and a name the text never uses is a person of its own, told apart
+// from the others by how they speak; its name is given in order of first speaking (names.cpp).
+void from_names(Context& cx, Cast& cast) {
+  const std::vector<std::string>& given = cx.opts.names;
+  std::vector<std::string> names;
+  for (auto& g : given)
+    if (!g.empty()) names.push_back(g);
+  if (names.size() < 3) return;
+  auto names_member = [&](const std::string& g, const CastMember& m) {
+    std::string n = normalise_name(g, cx.cues);
+    if (m.name == g || m.name == n) return true;
+    for (auto& a : m.aliases)
+      if (a == g || a == n) return true;
+    bool long_enough = text::length(n) >= 2;
+    return long_enough && (m.name.starts_with(n) || ends_with(m.name, n) || n.starts_with(m.name));
+  };
+  std::vector<CastMember> kept;
+  std::vector<std::string> unmatched;
+  std::vector<bool> used(cast.members.size(), false);
+  for (auto& g : names) {
+    bool found = false;
+    for (std::size_t m = 0; m < cast.members.size() && !found; ++m)
+      if (!used[m] && names_member(g, cast.members[m])) {
+        used[m] = found = true;
+        CastMember c = cast.members[m];
+        c.given = g;
+        c.named_by_user = true;
+        kept.push_back(c);
+      }
+    if (!found) unmatched.push_back(g);
+  }
+  // The text's other people take the names it does not use, as many as there are.
+  std::size_t room = unmatched.size();
+  for (std::size_t m = 0; m < cast.members.size() && room > 0; ++m)
+    if (!used[m]) {
+      CastMember c = cast.members[m];
+      c.named_by_user = true;
+      kept.push_back(c);
+      --room;
+    }
+  for (std::size_t k = unmatched.size() - room; k < unmatched.size(); ++k) {
+    CastMember c;
+    c.name = unmatched[k];
+    c.aliases = {unmatched[k]};
+    c.named_by_user = true;
+    kept.push_back(c);
+  }
+  std::string teacher = cast.teacher >= 0 ? cast.members[static_cast<std::size_t>(cast.teacher)].name : "";
+  cast.members = kept;
+  cast.teacher = -1;
+  for (std::size_t m = 0; m < cast.members.size(); ++m)
+    if (!teacher.empty() && cast.members[m].name == teacher) cast.teacher = static_cast<int>(m);
 }
 
 }  // namespace
@@ -191,7 +305,7 @@ Cast find_cast(Context& cx, const std::vector<Item*>& units) {
         m.lead = m.lead || leads;
         return;
       }
-    cast.members.push_back({name, {alias}, title, leads ? "" : "", leads});
+    cast.members.push_back({name, {alias}, title, "", leads, "", false});
   };
   // The names the dialogue calls or asks.
   std::vector<std::string> called;
@@ -219,12 +333,28 @@ Cast find_cast(Context& cx, const std::vector<Item*>& units) {
         stem.resize(stem.size() - e.text.size());
         break;
       }
+    // …and あかねちゃん, ひろみさん are the lead's 小野寺あかね, 森本ひろみ: called by the given name.
     for (auto& l : lead)
-      if (!l.base.empty() && (l.base.starts_with(n) || l.base.starts_with(stem))) {
+      if (!l.base.empty() && (l.base.starts_with(n) || l.base.starts_with(stem) ||
+                              (text::length(stem) >= 2 && l.base.size() > stem.size() && ends_with(l.base, stem)))) {
         full = l.base;
         break;
       }
     add(full, n, "", false);
+  }
+  // Whoever gives their own name (村上です。 市民協働課の岩田です) is the person the lead or the
+  // dialogue names so (a name given once and nowhere else may be a word: 了解です).
+  for (Item* u : units) {
+    const std::string& self = u->f.self_named;
+    if (self.empty() || cast.member_of(self, cx.cues) >= 0) continue;
+    for (auto& m : cast.members)
+      if (m.name.starts_with(self) && text::length(self) >= 2) m.aliases.push_back(self);
+    if (cast.member_of(self, cx.cues) >= 0) continue;
+    for (auto& l : lead)
+      if (!l.base.empty() && l.base.starts_with(self)) {
+        add(l.base, self, l.title, false);
+        break;
+      }
   }
   // The people the lead lists (ユイ、サキ、ミホの3人) take part; the dialogue calls them bare.
   for (auto& l : lead) {
@@ -245,13 +375,32 @@ Cast find_cast(Context& cx, const std::vector<Item*>& units) {
     }
     if (called_bare) add(l.base, l.base, "", false);
   }
+  // The people a sentence of the lead lists with their count (…さん、…さん、…さんの3人) take part,
+  // called or not.
+  for (auto& l : lead)
+    if (l.counted && !l.base.empty() && cast.member_of(l.base, cx.cues) < 0) add(l.base, l.base, l.title, false);
   // Whoever the lead gives a leading title (講師は…中西涼子さん) takes part and leads, called or not,
   // when others take part. So does the one person the lead names with a teaching title after the
   // name (川口真理子准教授のゼミ) when the dialogue speaks to two or more others and to no one who
   // leads: someone calls them, and the students do not call each other to the floor.
+  // One who moderates (進行は…岩田が務めた) leads rather than the one who teaches (講師は…).
+  bool moderated = std::any_of(lead.begin(), lead.end(), [](const LeadName& l) { return l.moderates; });
   if (!cast.members.empty())
     for (auto& l : lead)
-      if (l.leads) add(l.base, l.base, l.title, true);
+      if (l.leads) add(l.base, l.base, l.title, !moderated || l.moderates);
+  if (moderated)
+    for (std::size_t k = 0; k < cast.members.size(); ++k) {
+      auto& m = cast.members[k];
+      bool mod = false, teaches = false;
+      for (auto& l : lead) {
+        mod = mod || (l.moderates && l.base == m.name);
+        teaches = teaches || (l.leads && !l.moderates && l.base == m.name);
+      }
+      m.lead = mod;
+      // With someone else giving the floor, the one the lead titles as teaching (講師は…) is the
+      // one the questions are put to: they explain.
+      if (teaches && !mod && cast.teacher < 0) cast.teacher = static_cast<int>(k);
+    }
   if (cast.members.size() >= 2 && std::none_of(cast.members.begin(), cast.members.end(),
                                                [](const CastMember& m) { return m.lead; })) {
     const LeadName* teacher = nullptr;
@@ -270,6 +419,7 @@ Cast find_cast(Context& cx, const std::vector<Item*>& units) {
       for (auto& m : cast.members)
         if (m.name == l.base) m.role = "interviewer";
     }
+  from_names(cx, cast);
   for (std::size_t m = 0; m < cast.members.size(); ++m)
     if (cast.members[m].lead && cast.lead < 0) cast.lead = static_cast<int>(m);
   double polite = 0, casual = 0;
@@ -281,8 +431,11 @@ Cast find_cast(Context& cx, const std::vector<Item*>& units) {
     why << (m ? ", " : " ") << cast.members[m].name;
     if (cast.members[m].lead) why << " (leads)";
   }
+  if (cast.teacher >= 0) why << "; " << cast.members[static_cast<std::size_t>(cast.teacher)].name << " explains (taught, another leads)";
   if (cast.members.size() < 3) why << "; fewer than three: two speakers, named from the vocatives";
   cast.why = why.str();
+  if (!cast.members.empty() && cast.members.front().named_by_user)
+    cast.why += "; --names gives the " + std::to_string(cast.members.size()) + " people";
   return cast;
 }
 
@@ -293,6 +446,8 @@ double cast_emission(Context& cx, const Cast& cast, const Item& u, int s) {
   if (!u.f.addressed.empty() && cast.member_of(u.f.addressed, cx.cues) == s) v -= cx.w("cast.self_address");
   for (auto& n : u.f.mentioned)
     if (cast.member_of(n, cx.cues) == s) v -= cx.w("cast.mention");
+  if (!u.f.self_named.empty() && cast.member_of(u.f.self_named, cx.cues) == s) v += cx.w("cast.self_name");
+  if (s == cast.teacher) v += cx.w("cast.teacher_role") * u.f.role;
   if (s == cast.lead) {
     // Calling someone or everyone gives the floor; in a polite dialogue the one who leads does so
     // politely, and a casual call is an aside between the others (早川さん、一緒にやらない？).

@@ -13,6 +13,7 @@ namespace jatei::speakers {
 struct Cast {
   std::vector<CastMember> members;
   int lead = -1;  // the member who leads (the teacher, the moderator, the one who asks), or -1
+  int teacher = -1;  // the member the lead titles as teaching when another moderates (explains), or -1
   bool polite = false;  // the dialogue's paragraphs are more polite than casual
   std::string why;
   // The member a name (as the dialogue writes it: 岸さん, 先生) stands for, or -1.
@@ -23,6 +24,9 @@ struct Cast {
 };
 
 Cast find_cast(Context& cx, const std::vector<Item*>& units);
+
+// The count of people a text gives (の3人, 三人が, 4人で), or 0.
+int people_count(std::string_view t);
 
 // The fixed emission of unit `u` for member `s` ([cast] weights): a unit never belongs to the
 // one it calls or asks, rarely to one it speaks of, and the lead gives others the floor.

@@ -110,7 +110,7 @@ Ending analyse_ending(std::string_view sentence, const SpeakerModel::Compiled& c
   return e;
 }
 
-std::string name_at(std::string_view s, const SpeakerModel::Compiled& cues, std::size_t& end) {
+std::string name_at(std::string_view s, const SpeakerModel::Compiled& cues, std::size_t& end, bool at_start) {
   if (std::size_t n = cues["title-name"].prefix(s)) {
     end = n;
     return std::string(s.substr(0, n));
@@ -125,6 +125,32 @@ std::string name_at(std::string_view s, const SpeakerModel::Compiled& cues, std:
     if (std::size_t h = cues["honorific"].prefix(s.substr(at))) {
       std::string name(s.substr(0, at));
       if (cues["not-name"].whole(name)) return {};
+      end = at + h;
+      return std::string(s.substr(0, at + h));
+    }
+  }
+  // A given name in hiragana (ひろみさん, 小野寺あかねさん): two to four hiragana right before the
+  // honorific, after a family name or at the start of a sentence; not a word with the polite
+  // prefix (おばさん, ご主人さま) nor, after a name, a particle (田中のおばさん).
+  if (run == 0 && !at_start) return {};
+  if (run < cps.size() && text::is_hiragana(cps[run].c)) {
+    char32_t c0 = cps[run].c;
+    if (c0 == U'お' || c0 == U'ご') return {};
+    if (run > 0 && (c0 == U'の' || c0 == U'が' || c0 == U'は' || c0 == U'を' || c0 == U'に' || c0 == U'と' ||
+                    c0 == U'へ' || c0 == U'も' || c0 == U'や' || c0 == U'で'))
+      return {};
+    for (std::size_t len = 2; len <= 4 && run + len < cps.size(); ++len) {
+      if (!text::is_hiragana(cps[run + len - 1].c)) break;
+      std::size_t at = cps[run + len].at;
+      std::size_t h = cues["honorific"].prefix(s.substr(at));
+      // Only the honorifics of a person's name (さん, ちゃん, くん), not a title (でも先生 is でも, 先生).
+      if (!h || !cues["hiragana-honorific"].whole(s.substr(at, h))) continue;
+      std::string_view given = s.substr(cps[run].at, at - cps[run].at);
+      if (cues["not-name"].whole(given) || cues["not-name"].whole(s.substr(0, at))) return {};
+      // A word that opens a turn is no name (じゃあさん… ねえちゃん: ねえ, ちゃん).
+      if (cues["vocative-skip"].prefix(given) || cues["objection"].prefix(given) || cues["continuation"].prefix(given) ||
+          cues["reaction"].prefix(given) || cues["answer"].prefix(given))
+        return {};
       end = at + h;
       return std::string(s.substr(0, at + h));
     }
@@ -161,11 +187,11 @@ std::string find_vocative(std::string_view sentence, const SpeakerModel::Compile
       rest.remove_prefix(len);
     }
     std::size_t end = 0;
-    std::string name = name_at(rest, cues, end);
+    std::string name = name_at(rest, cues, end, true);
     if (!name.empty() && vocative_delimiter(rest.substr(end))) return name;
   }
   std::size_t end = 0;
-  std::string name = name_at(s, cues, end);
+  std::string name = name_at(s, cues, end, true);
   if (!name.empty() && vocative_delimiter(s.substr(end))) return name;
   return {};
 }
@@ -179,12 +205,15 @@ std::vector<NameUse> names_in(std::string_view sentence, const SpeakerModel::Com
   std::vector<NameUse> out;
   if (!cues["honorific"].contains(sentence) && !cues["title-name"].contains(sentence)) return out;
   char32_t prev = 0;
+  std::string_view trimmed = trim_space(sentence);
+  const std::size_t first = trimmed.empty() ? sentence.size() : static_cast<std::size_t>(trimmed.data() - sentence.data());
   for (text::CodePoint cp : text::code_points(sentence)) {
-    bool starts = is_name_char(cp.c) && !is_name_char(prev);
+    bool at_start = cp.at == first;  // a name in hiragana only opens the sentence (ひろみさんは…)
+    bool starts = (is_name_char(cp.c) && !is_name_char(prev)) || (at_start && text::is_hiragana(cp.c));
     prev = cp.c;
     if (!starts) continue;
     std::size_t end = 0;
-    std::string name = name_at(sentence.substr(cp.at), cues, end);
+    std::string name = name_at(sentence.substr(cp.at), cues, end, at_start);
     if (name.empty()) continue;
     std::string given = name;  // the name without its honorific, for the family name before it
     for (text::CodePoint g : text::code_points(name))
@@ -316,6 +345,25 @@ Features text_features(std::string_view whole, const std::vector<std::string_vie
       continue;
     }
     i = text::next(t, i);
+  }
+  // 村上です。 / はい、東です。 / 市民協働課の岩田と申します。: a sentence among the first two that
+  // is only a name and a [self-intro] ending names the one speaking.
+  for (std::size_t k = 0; k < sentences.size() && k < 2 && f.self_named.empty(); ++k) {
+    std::string_view s = trim_space(sentences[k]);
+    while (!s.empty() && text::is_terminator(text::before(s, s.size()))) s = s.substr(0, text::prev(s, s.size()));
+    s.remove_prefix(std::max(cues["answer"].prefix(s), cues["greeting"].prefix(s)));
+    while (!s.empty() && (text::at(s, 0) == U'、' || text::is_space(text::at(s, 0)))) s.remove_prefix(text::next(s, 0));
+    std::size_t n = cues["self-intro"].suffix(s);
+    if (!n || n >= s.size()) continue;
+    std::string_view said = s.substr(0, s.size() - n);
+    std::size_t start = said.size();
+    while (start > 0 && is_name_char(text::before(said, start))) start = text::prev(said, start);
+    std::size_t len = text::length(said.substr(start));
+    bool of = start > 0 && (said.substr(0, start).ends_with("の") || text::is_space(text::before(said, start)));
+    if (len >= 1 && len <= 6 && (start == 0 || of) && !cues["title-name"].whole(said.substr(start))) {
+      f.self_named = std::string(said.substr(start));
+      f.self_alone = start == 0;
+    }
   }
   f.vocative = find_vocative(t, cues);
   if (!f.vocative.empty()) f.vocatives.insert(f.vocatives.begin(), f.vocative);

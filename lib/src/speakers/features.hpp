@@ -39,6 +39,8 @@ struct Features {
   std::string addressed;               // name addressed in a question or request (サルくんは…?)
   bool group_call = false;             // a sentence opens by calling everyone ([group-address]: 二人とも、)
   std::vector<std::string> mentioned;  // names with an honorific spoken of (西村さんの指摘)
+  std::string self_named;              // the name the speaker gives as their own (村上です。 はい、東です。)
+  bool self_alone = false;             // … the sentence is the name alone (not 市民協働課の岩田です)
   double role = 0;                     // [role] score: explaining (+) or asking (-)
   // Whether the paragraph reads like speech: a spoken register, a question, an exclamation, a
   // greeting or backchannel, a reaction or an answer word.
@@ -59,8 +61,9 @@ Features text_features(std::string_view text, const std::vector<std::string_view
                        const SpeakerModel& model, const RoleWeights& rw);
 
 // A name called at the start of `s`: a [title-name], or a run of name characters followed by an
-// [honorific]. Returns it with its honorific and sets `end` to the byte after it ("" = none).
-std::string name_at(std::string_view s, const SpeakerModel::Compiled& cues, std::size_t& end);
+// [honorific]; at the start of a sentence (`at_start`) also a given name in hiragana (ひろみさん).
+// Returns it with its honorific and sets `end` to the byte after it ("" = none).
+std::string name_at(std::string_view s, const SpeakerModel::Compiled& cues, std::size_t& end, bool at_start = false);
 
 // Every name with an honorific or a title in a text (吉岡浩之教授, 岸さん, 森下さん), as name_at
 // finds them, in order.

@@ -158,8 +158,8 @@ void SpeakerModel::compile() {
   static const char* const kSections[] = {
       "label-stop", "tag-stop", "roles", "role-word", "same-voice", "interviewer-byline", "interviewer-cue",
       "interviewee-cue", "note", "reaction", "greeting", "answer", "objection", "continuation", "vocative-skip", "honorific",
-      "title-name", "lead-title", "strip-honorific", "not-name", "addressee-particle", "move", "refer-back",
-      "figure-ref", "first-person", "final-particle", "polite-end", "casual-end", "request-end", "intro",
+      "title-name", "lead-title", "moderator-title", "hiragana-honorific", "strip-honorific", "not-name", "addressee-particle", "move", "refer-back",
+      "figure-ref", "first-person", "final-particle", "polite-end", "casual-end", "request-end", "intro", "written-end", "self-intro",
       "button-end", "quote-lead", "quote-tail", "qa-ask", "qa-answer", "follow-up",
       "question-end", "question-word", "voice-end", "interview-lead", "credit-word",
       "attendee-key", "group-address"};

@@ -272,6 +272,8 @@ std::string only_name_card(Context& cx) {
   return found.size() == 1 ? *found.begin() : std::string();
 }
 
+}  // namespace
+
 // The people an attendee list names ([attendee-key]: 出席者：佐藤花子、ジョン・スミス（技術部）),
 // as written, brackets and honorifics off, in order; from every block of the document.
 std::vector<std::string> attendee_names(Context& cx) {
@@ -328,6 +330,8 @@ std::vector<std::string> attendee_names(Context& cx) {
     }
   return out;
 }
+
+namespace {
 
 // The full name an attendee list gives a label's person: the one listed name that is the label's
 // name, starts with it (佐藤 -> 佐藤花子) or ends with it after ・ (スミス -> ジョン・スミス).
@@ -471,6 +475,15 @@ void name_people(Context& cx) {
   std::optional<std::vector<std::string>> outside;
   std::map<std::string, std::string, std::less<>> holders;
   std::optional<std::string> only_person;
+  // The names --names gives that no member of an unlabelled cast was matched to, in order.
+  std::vector<std::string> free_names;
+  if (!cx.cast.empty() && cx.cast.front().named_by_user)
+    for (auto& g : cx.opts.names)
+      if (!g.empty() && std::none_of(cx.cast.begin(), cx.cast.end(), [&](const CastMember& m) { return m.given == g; }))
+        free_names.push_back(g);
+  std::size_t next_free = 0;
+  auto next_given = [&]() -> std::string { return next_free < free_names.size() ? free_names[next_free++] : std::string(); };
+  bool by_user = false;
   for (std::size_t k = 0; k < order.size(); ++k) {
     const std::string& key = order[k];
     Participant p{key, "", ""};
@@ -482,7 +495,15 @@ void name_people(Context& cx) {
     } else if (key.rfind("C:", 0) == 0) {
       p.name = key.substr(2);
       for (auto& m : cx.cast)
-        if (m.name == p.name) p.role = !m.role.empty() ? m.role : m.lead ? "moderator" : "";
+        if (m.name == p.name) {
+          p.role = !m.role.empty() ? m.role : m.lead ? "moderator" : "";
+          if (m.named_by_user) {
+            // --names: the name matched to this person, else the next name not matched, in order
+            // of first speaking.
+            p.name = !m.given.empty() ? m.given : next_given();
+            by_user = true;
+          }
+        }
       if (p.role.empty()) p.role = b.turns && b.asks * 2 >= b.turns ? "asker" : "explainer";
     } else if (key == "D:interviewer") {
       p.name = interviewer;
@@ -532,9 +553,12 @@ void name_people(Context& cx) {
         p.name = p.role == "interviewer" ? interviewer : p.role == "interviewee" ? interviewee : std::string();
       if (auto f = full_name.find(key); f != full_name.end() && !f->second.empty()) p.name = f->second;
     }
-    if (k < cx.opts.names.size() && !cx.opts.names[k].empty()) p.name = cx.opts.names[k];
+    if (!by_user && k < cx.opts.names.size() && !cx.opts.names[k].empty()) p.name = cx.opts.names[k];
+    by_user = false;
     cx.people.push_back(p);
   }
+  // Every person --names declares is a participant, whether or not a turn was given to them.
+  for (std::string g = next_given(); !g.empty(); g = next_given()) cx.people.push_back({"N:" + g, g, ""});
 }
 
 }  // namespace jatei::speakers

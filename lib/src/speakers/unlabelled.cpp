@@ -22,6 +22,7 @@
 #include "speakers/analysis.hpp"
 #include "speakers/cast.hpp"
 #include "speakers/sequence.hpp"
+#include "speakers/textutil.hpp"
 
 namespace jatei::speakers {
 
@@ -36,12 +37,12 @@ Run::Verdict dialogue_verdict(Context& cx, Run& r) {
     ++n;
     react += it.f.react;
     answer += it.f.answer;
-    voc += !it.f.vocative.empty() || !it.f.addressed.empty();
+    voc += !it.f.vocatives.empty() || !it.f.addressed.empty();  // a call opening any sentence
     question += it.f.question || it.f.any_question;
     shortp += it.f.chars < cx.w("dialogue.short_chars");
     spoken += it.f.polite > 0 || it.f.casual > 0;
     narrative += it.f.narrative;
-    bool s = it.f.react || it.f.answer || !it.f.vocative.empty() || !it.f.addressed.empty();
+    bool s = it.f.react || it.f.answer || !it.f.vocatives.empty() || !it.f.addressed.empty();
     strong += s;
     cues += s || it.f.question || it.f.any_question;
   }
@@ -74,6 +75,44 @@ Run::Verdict dialogue_verdict(Context& cx, Run& r) {
   return yes ? Run::Verdict::yes : piece ? Run::Verdict::piece : Run::Verdict::no;
 }
 
+// A short line with no sentence end and nothing of speech in it (no register, question,
+// exclamation, reaction, answer, greeting or call) between the turns: a heading segmentation
+// did not mark.
+bool heading_like(const Item& it) {
+  const Features& f = it.f;
+  return !has_terminator(it.text) && f.chars > 0 && f.chars <= 25 && !f.spoken() && f.vocatives.empty() &&
+         f.addressed.empty() && !f.first_person && !f.request;
+}
+
+// 出演：… 参加者: …: an [attendee-key] and a colon.
+bool has_colon_after_key(std::string_view t, const SpeakerModel::Compiled& cues) {
+  t = trim_space(t);
+  t.remove_prefix(cues["attendee-key"].prefix(t));
+  t = trim_space(t);
+  return !t.empty() && (text::at(t, 0) == U'：' || text::at(t, 0) == ':');
+}
+
+// A paragraph wholly in parentheses, longer than a laugh mark: （ここでCMが入った） （会場から拍手）.
+bool stage_direction(std::string_view t) {
+  t = trim_space(t);
+  if (t.empty()) return false;
+  char32_t open = text::at(t, 0), close = text::before(t, t.size());
+  if (!((open == U'（' && close == U'）') || (open == '(' && close == ')'))) return false;
+  std::string_view inner = t.substr(text::next(t, 0), text::prev(t, t.size()) - text::next(t, 0));
+  if (text::length(inner) < 3) return false;  // （笑）
+  for (text::CodePoint cp : text::code_points(inner))
+    if (cp.c == U'（' || cp.c == U'）' || cp.c == '(' || cp.c == ')') return false;  // （笑）…（笑）
+  return true;
+}
+
+// Whether a paragraph's last sentence ends the way written narration does: a plain past
+// (…紹介した。), である, or 次の通り.
+bool written_ending(std::string_view t, const SpeakerModel::Compiled& cues) {
+  t = trim_space(t);
+  while (!t.empty() && text::is_terminator(text::before(t, t.size()))) t = t.substr(0, text::prev(t, t.size()));
+  return cues["written-end"].suffix(t) > 0;
+}
+
 void to_paragraph(Context& cx, Item& it) {
   it.block.kind = BlockKind::paragraph;
   it.block.leaves[0].element = "p";
@@ -100,6 +139,17 @@ void attach_lists(Run& r) {
       if (!container(p)) break;
     }
     if (it.part == Part::attached) continue;
+    // A list under a heading (まとめ, 今日のポイント) or one the narration introduces (…の目安は次の
+    // 通り。) belongs to it, not to the turn after it.
+    bool outside = false;
+    for (std::size_t j = i; j-- > 0;) {
+      const Item& p = r.items[j];
+      if (container(p)) continue;
+      outside = p.block.kind == BlockKind::head ||
+                (p.paragraph && p.part == Part::outside && !p.f.note && !p.furniture && p.f.narrative);
+      break;
+    }
+    if (outside) continue;
     for (std::size_t j = i + 1; j < r.items.size(); ++j) {
       Item& p = r.items[j];
       if (p.part == Part::unit) {
@@ -133,8 +183,18 @@ void mark_units(Context& cx, Run& r) {
     else if (it.furniture) it.why = "page furniture";
     else paras.push_back(i);
   }
+  // The lead may be polite (…の3人が話しました。お届けします。): it speaks of two or more people
+  // with an honorific, calls and asks no one, and says nothing in the first person.
+  auto introduces = [](const Features& f) {
+    return f.mentioned.size() >= 2 && f.vocatives.empty() && f.addressed.empty() && !f.any_question &&
+           !f.first_person && !f.greeting && !f.react && !f.answer;
+  };
   std::size_t lo = 0, hi = paras.size();
-  while (lo < hi && (r.items[paras[lo]].f.narrative || r.items[paras[lo]].f.intro)) {
+  auto attendees = [&](const Item& it) {
+    return cx.cues["attendee-key"].prefix(trim_space(it.text)) && has_colon_after_key(it.text, cx.cues);
+  };
+  while (lo < hi && (r.items[paras[lo]].f.narrative || r.items[paras[lo]].f.intro || introduces(r.items[paras[lo]].f) ||
+                     attendees(r.items[paras[lo]]))) {
     r.items[paras[lo]].why = "narration before the dialogue (the lead)";
     ++lo;
   }
@@ -142,7 +202,38 @@ void mark_units(Context& cx, Run& r) {
     r.items[paras[hi - 1]].why = "narration after the dialogue";
     --hi;
   }
-  for (std::size_t k = lo; k < hi; ++k) r.items[paras[k]].part = Part::unit;
+  // Inside a dialogue spoken mostly in です/ます, a paragraph in the narrator's plain written style
+  // (…紹介した。 …次の通り。 nothing spoken, not short, or ending in a plain past or copula) is the
+  // editor's, as is a paragraph wholly in parentheses ((ここでCMが入った), （会場から拍手）): a
+  // stage direction.
+  double polite = 0, casual = 0;
+  for (std::size_t k = lo; k < hi; ++k) polite += r.items[paras[k]].f.polite, casual += r.items[paras[k]].f.casual;
+  for (std::size_t k = lo; k < hi; ++k) {
+    Item& it = r.items[paras[k]];
+    if (attendees(it)) {
+      it.why = "a list of the people who take part";
+      continue;
+    }
+    if (heading_like(it)) {
+      it.why = "a heading inside the dialogue (short, no sentence end, nothing spoken)";
+      continue;
+    }
+    if (stage_direction(it.text)) {
+      it.why = "a stage direction (the whole paragraph in parentheses)";
+      continue;
+    }
+    // In a casual dialogue plain style is speech too; narration there also speaks of the
+    // participants from outside (…を3人で読んだ。).
+    const Features& f = it.f;
+    bool of_the_group = people_count(it.text) > 0 && f.polite == 0 && !f.first_person && !f.any_question && !f.exclaim && !f.marker &&
+                        f.vocatives.empty() && f.addressed.empty() && !f.react && !f.answer && !f.greeting;
+    bool written = (polite > casual && f.narrative) || of_the_group;
+    if (k > lo && k + 1 < hi && written && (f.chars >= cx.w("dialogue.short_chars") || written_ending(it.text, cx.cues))) {
+      it.why = "narration inside the dialogue (plain written style, spoken of from outside)";
+      continue;
+    }
+    it.part = Part::unit;
+  }
   attach_lists(r);
 }
 
@@ -340,9 +431,15 @@ double decode_cast_as(Context& cx, std::vector<Item*>& units, const Cast& cast) 
   std::vector<int> addressee(units.size(), -1);
   for (std::size_t t = 0; t < units.size(); ++t) addressee[t] = cast.addressee(*units[t]);
   const double w_addr = cx.w("cast.addressee");
+  // The one the lead titles as teaching while another moderates answers a question put to no one
+  // by name (a participant asks; the lecturer answers).
+  const double w_teacher = cx.w("cast.teacher_answers");
+  auto puts = [](const Features& f) { return f.question || f.request; };
   auto trans = [&](std::size_t t, int from, int to) {
     if (from == to) return 0.0;
-    return units[t]->switch_score + (to == addressee[t - 1] ? w_addr : 0.0);  // the one called speaks next
+    double v = units[t]->switch_score + (to == addressee[t - 1] ? w_addr : 0.0);  // the one called speaks next
+    if (to == cast.teacher && addressee[t - 1] < 0 && puts(units[t - 1]->f) && !puts(units[t]->f)) v += w_teacher;
+    return v;
   };
   // A question that names no one and follows up what was just said is answered by the one it
   // follows (A says; B asks; A answers); a question that opens a topic may go to anyone.
