@@ -239,3 +239,31 @@ BOOST_AUTO_TEST_CASE(names_given_declare_as_many_people) {
   BOOST_TEST(who["夜に行く場所がないのが一番だと思います。"] == "小池");
   BOOST_TEST(who["平日はほとんど空いています。夏以外は厳しいですね。"] == "吉岡");
 }
+
+// お客さん is no one's name (a word with the polite prefix), and the writer's line that reports
+// what someone said (…と明かした。) between the turns stays outside them.
+BOOST_AUTO_TEST_CASE(the_writers_report_and_a_polite_word_are_no_ones) {
+  const SpeakerModel& m = SpeakerModel::builtin();
+  speakers::RoleWeights rw(m);
+  std::vector<std::string_view> guest{"三上さん、お客さんの顔ぶれは変わりましたか。"};
+  auto f = speakers::text_features(guest[0], guest, m, rw);
+  BOOST_TEST(f.mentioned.empty());
+  BOOST_TEST(f.vocative == "三上さん");
+  const std::string text =
+      "【読書会】『港の一年』を読む\n"
+      "司会は司書の浅野美和さん。参加したのは、会社員の宮下さん、大学生の杉本さん、元教員の大西さんの3人。\n"
+      "では始めましょう。まず宮下さん、読んでみてどうでしたか。\n"
+      "前半は退屈でした。でも後半の嵐の場面で一気に引き込まれました。\n"
+      "杉本さんはどう読みましたか。\n"
+      "私は逆で、前半のほうが好きでした。毎日の作業の描写が落ち着くんです。\n"
+      "大西さんは、この本を授業で使ったことがあると伺いました。\n"
+      "ええ、中学3年の国語で一度だけ。生徒の感想は嵐の場面に集中しましたね。\n"
+      "大西さんは、当時の感想文を今も手元に残していると明かした。\n"
+      "杉本さんは、この本を知っていましたか。\n"
+      "いいえ、今日初めて読みました。\n";
+  Document doc = annotated(text);
+  auto who = person_of(doc);
+  BOOST_TEST(who["大西さんは、当時の感想文を今も手元に残していると明かした。"] == "-");
+  BOOST_TEST(who["では始めましょう。まず宮下さん、読んでみてどうでしたか。"] == "浅野美和");
+  BOOST_TEST(who["前半は退屈でした。でも後半の嵐の場面で一気に引き込まれました。"] == "宮下");
+}

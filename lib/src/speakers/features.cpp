@@ -210,8 +210,9 @@ std::vector<NameUse> names_in(std::string_view sentence, const SpeakerModel::Com
   for (text::CodePoint cp : text::code_points(sentence)) {
     bool at_start = cp.at == first;  // a name in hiragana only opens the sentence (ひろみさんは…)
     bool starts = (is_name_char(cp.c) && !is_name_char(prev)) || (at_start && text::is_hiragana(cp.c));
+    bool polite_prefix = prev == U'お' || prev == U'ご';  // お客さん, ご主人様: no name
     prev = cp.c;
-    if (!starts) continue;
+    if (!starts || polite_prefix) continue;
     std::size_t end = 0;
     std::string name = name_at(sentence.substr(cp.at), cues, end, at_start);
     if (name.empty()) continue;

@@ -84,6 +84,15 @@ bool heading_like(const Item& it) {
          f.addressed.empty() && !f.first_person && !f.request;
 }
 
+// Whether a sentence of the paragraph reports speech the way a writer does ([quote-tail]: …と
+// 話した。 …と振り返った。).
+bool reports_speech(const Item& it, const SpeakerModel::Compiled& cues) {
+  if (it.block.leaves.empty()) return false;
+  for (auto& p : it.block.leaves[0].pieces)
+    if (p.kind == Piece::Kind::sentence && cues["quote-tail"].whole(trim_space(p.sentence.text))) return true;
+  return false;
+}
+
 // 出演：… 参加者: …: an [attendee-key] and a colon.
 bool has_colon_after_key(std::string_view t, const SpeakerModel::Compiled& cues) {
   t = trim_space(t);
@@ -230,6 +239,11 @@ void mark_units(Context& cx, Run& r) {
     bool written = (polite > casual && f.narrative) || of_the_group;
     if (k > lo && k + 1 < hi && written && (f.chars >= cx.w("dialogue.short_chars") || written_ending(it.text, cx.cues))) {
       it.why = "narration inside the dialogue (plain written style, spoken of from outside)";
+      continue;
+    }
+    // The writer reporting what someone said (…と長谷部さんは振り返った。 [quote-tail]).
+    if (!f.mentioned.empty() && !f.first_person && !f.any_question && f.vocatives.empty() && reports_speech(it, cx.cues)) {
+      it.why = "narration inside the dialogue (reports what someone said)";
       continue;
     }
     it.part = Part::unit;
