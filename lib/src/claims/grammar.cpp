@@ -83,6 +83,17 @@ const Cue* verb_entry(const Ctx& c, std::string_view kind) {
   return nullptr;
 }
 
+// An adjective that judges (うれしい, 難しい, ええ) or an adjectival noun made with 的 (良心的,
+// 魅力的): any of them but those of measure, state or likelihood (the `measure` category: 多い,
+// 高い, 新しい, 一般的), which say what can be checked. Other adjectival nouns judge when the
+// lexicon has them (大切, 残念: `evaluation`): many state what can be checked (安全, 可能, 有効).
+bool judging_word(const Ctx& c, const Morph& m, std::string_view word) {
+  if (c.in("evaluation", m.base) || c.in("evaluation", word)) return true;
+  bool adjective = (m.pos == Pos::adjective && (m.pos1 == "自立" || m.base == "ほしい")) ||
+                   (m.pos == Pos::noun && m.pos1 == "接尾" && m.pos2 == "形容動詞語幹" && m.base == "的");
+  return adjective && !c.in("measure", m.base) && !c.in("measure", word);
+}
+
 bool conversation_verb(std::string_view lemma) {
   // After a noun these name or go with someone: MICと書く, 友人と話す, Xと呼ぶ.
   return lemma == "話す" || lemma == "言う" || lemma == "いう" || lemma == "語る" || lemma == "話し合う" ||

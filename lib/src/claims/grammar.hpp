@@ -84,6 +84,9 @@ const Cue* manner_of(const Ctx& c);
 // The predicate's entry in a category: its own lemma, or with the noun and particle before it
 // (耳にする, 口にする), or by the verbs of a compound.
 const Cue* verb_entry(const Ctx& c, std::string_view kind);
+// An adjective or an adjectival noun that judges (うれしい, 良心的, 大切), not one of measure,
+// state or likelihood (多い, 可能: the `measure` category). word: its chunk's lemma.
+bool judging_word(const Ctx& c, const Morph& m, std::string_view word);
 // After a noun these name or go with someone: MICと書く, 友人と話す, Xと呼ぶ.
 bool conversation_verb(std::string_view lemma);
 // The morph before the quotative particle of the quotation chunk.

@@ -740,13 +740,22 @@ Predicate analyse_predicate(std::string_view n, std::size_t begin, std::size_t e
         if (before_particle - 1 < c.first && pm.pos == Pos::symbol && is_close_bracket(at(pm.surface, 0)))
           p.quote_after_bracket = true;
         if (before_particle - 1 >= c.first) {
-          bool conjecture = before_particle - 1 > c.first &&
-                            (m[before_particle - 2].base == "だ" || m[before_particle - 2].base == "です" ||
-                             m[before_particle - 2].base == "ある");
-          if (pm.pos == Pos::auxiliary && (pm.base == "う" || pm.base == "よう") && !conjecture) p.quote_after_volitional = true;
-          if ((pm.pos == Pos::auxiliary && pm.base == "たい") || (pm.pos == Pos::adjective && pm.base == "ほしい"))
+          // A final particle mused over before と (やろうかなと, 知ってほしいなと, 行きたいなと) leaves
+          // the volitional or the wish it follows: the intention is the same.
+          std::size_t w = before_particle - 1;
+          while (w > c.first && m[w].pos == Pos::particle &&
+                 (m[w].pos1 == "終助詞" || m[w].surface == "か" || m[w].pos1 == "副助詞／並立助詞／終助詞") &&
+                 (m[w].surface == "な" || m[w].surface == "なあ" || m[w].surface == "か" || m[w].surface == "ね"))
+            --w;
+          if (w != before_particle - 1 && !(m[w].pos == Pos::auxiliary || m[w].pos == Pos::adjective)) w = before_particle - 1;
+          const Morph& wm = m[w];
+          bool conjecture = w > c.first && (m[w - 1].base == "だ" || m[w - 1].base == "です" || m[w - 1].base == "ある");
+          if (wm.pos == Pos::auxiliary && (wm.base == "う" || wm.base == "よう") && !conjecture) p.quote_after_volitional = true;
+          if ((wm.pos == Pos::auxiliary && wm.base == "たい") || (wm.pos == Pos::adjective && wm.base == "ほしい"))
             p.quote_after_wish = true;
-          if (pm.pos == Pos::particle && pm.surface == "ば") p.quote_after_wish = true;  // いただければと思います
+          // いただければと思います, いただけたらと思います: a condition wished for, a polite request
+          if (pm.pos == Pos::particle && pm.surface == "ば") p.quote_after_wish = true;
+          if (pm.pos == Pos::auxiliary && (pm.surface == "たら" || pm.surface == "だら")) p.quote_after_wish = true;
           if (pm.pos == Pos::noun && before_particle == c.content_end) p.quote_after_noun = true;
         }
       }

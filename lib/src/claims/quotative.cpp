@@ -1,6 +1,7 @@
 // The predicate with a quotative complement (と, って, とか, などと): what the verb that takes
 // the quotation makes of it (grammar.hpp: quotative). One function a kind of verb: thinking,
 // estimating, saying or denying, する (としている, とされる), and the rest.
+#include <cstdlib>
 #include <optional>
 
 #include "claims/grammar.hpp"
@@ -51,12 +52,58 @@ bool body_view(Ctx& c, const Quote& w) {
   return true;
 }
 
+// The word the quotation ends on, under its copula, final particles and negation (良心的だと,
+// 難しいかなと, 良くないと, 大事なのかなと), or the adjective over a formal or a plain noun
+// (ありがたいことだと, 読んでほしい一冊だと): whether it judges. An obligation (しないといけない,
+// なければならない, べきだ) is a stance too.
+bool judged_quotation(const Ctx& c, const Morph* bq) {
+  const Predicate& p = c.p;
+  if (!bq) return false;
+  const Chunk& q = p.chunks[p.quote];
+  for (std::string_view must : {"ないといけない", "なければならない", "なければいけない", "なくてはならない",
+                                "なくてはいけない", "なきゃ", "ねばならない", "ざるを得ない", "べき"})
+    if (q.tail.find(must) != std::string::npos) return true;
+  {
+    // a word the lexicon has as written, whatever MeCab makes of it (欠かせない: 欠く+せる+ない)
+    std::string written;
+    for (const Morph* x = &p.morphs[q.first]; x <= bq; ++x) written += x->surface;
+    if (c.in("evaluation", written)) return true;
+  }
+  const Morph* first = &p.morphs[p.quote > 0 ? p.chunks[p.quote - 1].first : q.first];
+  const Morph* m = bq;
+  auto skippable = [](const Morph& x) {
+    if (x.pos == Pos::particle && (x.surface == "か" || x.surface == "な" || x.surface == "ね" || x.surface == "よ" || x.surface == "なあ"))
+      return true;
+    return x.pos == Pos::auxiliary && (x.base == "だ" || x.base == "です" || x.base == "ない");
+  };
+  while (m > first && skippable(*m)) --m;
+  // …なのかな, …なんだ: the explanatory の after a copula
+  if (m > first && m->pos == Pos::noun && (m->surface == "の" || m->surface == "ん") && (m - 1)->pos == Pos::auxiliary &&
+      (m - 1)->base == "だ") {
+    --m;
+    while (m > first && skippable(*m)) --m;
+  }
+  if (m == bq && bq->pos == Pos::particle) return false;
+  // a formal noun (こと, もの) or a noun the adjective qualifies (一冊, 作品): the adjective before it
+  if (m->pos == Pos::noun && m->pos1 != "形容動詞語幹" && m->pos2 != "形容動詞語幹" && m > first &&
+      !c.in("evaluation", m->base)) {
+    const Morph* n = m;
+    while (n > first && n->pos == Pos::noun && (n->pos1 == "接尾" || n->pos1 == "数" || n->pos1 == "非自立")) --n;
+    if (n->pos == Pos::noun && n != m && n->pos1 != "数") return false;
+    if (n->pos == Pos::noun) --n;
+    if (!(n->pos == Pos::adjective && n->cform.starts_with("基本"))) return false;
+    m = n;
+  }
+  std::string word = m == &p.morphs[q.content_end > q.first ? q.content_end - 1 : q.first] ? q.lemma : std::string(m->base);
+  return judging_word(c, *m, word);
+}
+
 // What is thought is an evaluation (うれしいと思う, 必要があると思う): an opinion, unless it is a
 // permission (…てもいい, なくていい: a hedge of advice).
 bool evaluation_thought(const Ctx& c, const Morph* bq) {
   const Predicate& p = c.p;
   const Chunk& q = p.chunks[p.quote];
-  bool evaluation = c.in("evaluation", q.lemma) || (bq && c.in("evaluation", bq->base)) ||
+  bool evaluation = c.in("evaluation", q.lemma) || (bq && c.in("evaluation", bq->base)) || judged_quotation(c, bq) ||
                     (p.quote > 0 && p.chunks[p.quote - 1].kind == Chunk::Kind::adjective &&
                      p.chunks[p.quote - 1].tail.empty() && c.in("evaluation", p.chunks[p.quote - 1].lemma)) ||
                     // 必要があると思う, 意味がないと思う
@@ -78,7 +125,7 @@ bool thought(Ctx& c, const Cue& t, const Quote& w) {
   const Chunk& q = p.chunks[p.quote];
   std::size_t qb = w.qb, he = w.he;
   const Morph* bq = w.bq;
-  if (p.quote_after_wish && bq && bq->surface == "ば") {
+  if (p.quote_after_wish && bq && (bq->surface == "ば" || bq->surface == "たら" || bq->surface == "だら")) {
     c.hit(Category::other, 0.8, qb, he, "request", "…ばと思います: a polite request, not a hedge");
     return true;
   }
