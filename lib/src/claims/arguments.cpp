@@ -62,8 +62,10 @@ bool quote_before_window(const Ctx& c) {
   for (std::string_view comma : {"、", ","})
     if (before_w.ends_with(comma)) {
       before_w.remove_suffix(comma.size());
-      if (!before_w.ends_with("と")) return false;
-      before_w.remove_suffix(std::string_view("と").size());
+      // …したと、 / …だったって、 (spoken)
+      if (before_w.ends_with("って")) before_w.remove_suffix(std::string_view("って").size());
+      else if (before_w.ends_with("と")) before_w.remove_suffix(std::string_view("と").size());
+      else return false;
       char32_t b = text::before(before_w, before_w.size());
       // a plain past or copula, or a closing bracket (a dictionary form + と is a condition)
       return b == U'た' || b == U'だ' || b == U'」' || b == U'』';
@@ -164,6 +166,30 @@ bool quoted_noun(Ctx& c) {
 
 // A noun predicate: quoted (above), a cleft that quotes, someone's view (Xの噂だ), an epistemic
 // noun (見通しだ), something that can happen (ありうる話だ), a simile, Nらしい.
+// 「俺は諦めない」と叫ぶ翔太。, …と話す店主の山田さん。: the sentence ends on a person whose
+// relative clause is a verb of saying after a quotation: their words, the verb of the main
+// clause left out (a drama recap, a feature's caption).
+bool speaker_at_end(const Ctx& c) {
+  const Predicate& p = c.p;
+  if (p.head < 2 || p.negative) return false;
+  int v = p.head - 1;
+  while (v > 1 && p.chunks[v].kind == Chunk::Kind::noun && p.chunks[v].tail == "の") --v;
+  const Chunk& vb = p.chunks[v];
+  if (v < 1 || vb.kind != Chunk::Kind::verb || !p.chunks[v - 1].quotative) return false;
+  const std::string& t = vb.tail;
+  if (!(t.empty() || t == "た" || t == "だ" || t == "ている" || t == "ていた" || t == "でいる" || t == "でいた")) return false;
+  const std::string& qp = p.chunks[v - 1].quote_particle;
+  if (qp != "と" && qp != "って") return false;
+  if (!(c.cat("speech", vb.lemma) || c.cat("manner", vb.lemma))) return false;
+  // the head names a person: a given or family name, or a role or a name suffix (さん, 社長)
+  const Chunk& h = p.chunks[p.head];
+  for (std::size_t k = h.first; k < h.content_end; ++k) {
+    const Morph& m = p.morphs[k];
+    if (m.pos2 == "人名" || c.in("agent", m.base) || c.in("agent", m.surface)) return true;
+  }
+  return c.in("agent", h.lemma);
+}
+
 bool noun_predicate(Ctx& c) {
   const Predicate& p = c.p;
   const Chunk& h = p.chunks[p.head];
@@ -172,6 +198,10 @@ bool noun_predicate(Ctx& c) {
   if (quoted_noun(c)) return true;
   if (int cleft = p.quote < 0 ? quoting_cleft(c) : 0) {
     c.hit(Category::reported, 0.8, hb, he, cleft == 2 ? "pointer" : "speech", "「…」と…のは X だ: a cleft whose clause quotes X");
+    return true;
+  }
+  if (speaker_at_end(c)) {
+    c.hit(Category::reported, 0.8, hb, he, "speech", "「…」と叫ぶ翔太: the person the sentence ends on, quoted by its relative clause");
     return true;
   }
   const Chunk* owner = p.head > 0 ? &p.chunks[p.head - 1] : nullptr;

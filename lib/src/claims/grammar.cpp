@@ -355,6 +355,51 @@ void named_quote(Ctx& c) {
   c.hit(Category::reported, 0.8, open, s.core_end, "speech", "a person + 「…」 with no verb: the verb of saying left out");
 }
 
+// …運ばれたということです, …ということでした (news on air, a report of what was said): what is
+// said, told in the past or in progress, or said in the past; not an explanation (つまり…という
+// ことです, 大事なのは…ということです).
+bool said_so(Ctx& c) {
+  const Sent& s = c.s;
+  std::string_view core = s.n.substr(s.body, s.core_end - s.body);
+  std::size_t at = std::string_view::npos;
+  bool past = false;
+  for (std::string_view end : {"ということです", "ということだ", "ということである", "ということでした", "ということだった"})
+    if (core.ends_with(end)) {
+      at = core.size() - end.size();
+      past = end.ends_with("た");
+    }
+  if (at == std::string_view::npos || at == 0) return false;
+  std::string_view before = core.substr(0, at);
+  bool event = before.ends_with("た");
+  for (std::string_view prog : {"ている", "でいる", "ていない", "ておらず"})
+    if (before.ends_with(prog)) event = true;
+  if (!(past || event)) return false;
+  for (std::string_view explain : {"つまり", "要するに", "要は", "すなわち", "言い換えれば", "ということは", "のは"})
+    if (core.find(explain) != std::string_view::npos) return false;
+  std::size_t b = s.body + at;
+  c.hit(Category::reported, 0.7, b, s.core_end, "", "…ということです/でした: what is said (news on air, a report)");
+  return true;
+}
+
+// 必ず発症するわけではありません, 必ずしも正しいわけではない: a universal (the `universal`
+// category: 必ず, いつも, 誰でも) under わけではない denies only that it always holds: not
+// necessarily, like とは限らない (speculation).
+bool not_necessarily(Ctx& c) {
+  const Predicate& p = c.p;
+  const Chunk& h = p.chunks[p.head];
+  const std::string& t = h.tail;
+  if (!(t.find("わけではな") != std::string::npos || t.find("わけではあり") != std::string::npos ||
+        t.find("わけじゃな") != std::string::npos || t.find("わけでもな") != std::string::npos))
+    return false;
+  std::string_view n = c.s.n.substr(c.s.body, c.head_begin() > c.s.body ? c.head_begin() - c.s.body : 0);
+  for (auto* u : c.lex.of_kind("universal"))
+    if (n.find(u->expression) != std::string_view::npos) {
+      c.hit(Category::speculation, 0.8, c.head_begin(), c.head_end(), "", "a universal (" + u->expression + ") + わけではない: not necessarily");
+      return true;
+    }
+  return false;
+}
+
 void grammar_hits(const Sent& s, const Predicate& p, const Lexicon& lex, bool wh, std::vector<RawHit>& hits,
                   bool subordinate) {
   if (!p.found) {
@@ -380,6 +425,7 @@ void grammar_hits(const Sent& s, const Predicate& p, const Lexicon& lex, bool wh
                        tail.ends_with("ものの") || tail.ends_with("ながら")))
     return;
   if (grammar::questions(c, wh)) return;
+  if (said_so(c) || not_necessarily(c)) return;
   if (!grammar::quotative(c)) grammar::arguments(c);
   grammar::modals(c, wh);
 }

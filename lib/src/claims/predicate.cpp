@@ -195,12 +195,27 @@ std::vector<Chunk> chunk(const std::vector<Morph>& m) {
     if (k == i) k = i + 1;
     c.last = k;
     c.tail = join(m, c.content_end, c.last);
+    // …というふうに, …というように (おっしゃっていた): the manner noun after a quotative particle
+    // makes the same quotation.
+    if (c.last >= c.content_end + 3 && m[c.last - 1].surface == "に" && m[c.last - 2].pos == Pos::noun &&
+        (m[c.last - 2].base == "ふう" || m[c.last - 2].base == "風" || m[c.last - 2].base == "よう") &&
+        (m[c.last - 3].surface == "という" || m[c.last - 3].surface == "って" || m[c.last - 3].surface == "っていう")) {
+      c.particle = "に";
+      c.quotative = true;
+      c.quote_particle = "と";
+      out.push_back(std::move(c));
+      i = k;
+      continue;
+    }
     // The last particle, and a quotative particle followed only by focus particles.
     for (std::size_t q = c.last; q-- > c.content_end;) {
       if (m[q].pos == Pos::particle) {
         if (c.particle.empty()) c.particle = std::string(m[q].surface);
       }
-      if (quotative_particle(m[q])) {
+      // …んだって言ってた: the explanatory ん/の, the copula and って, which ipadic reads as だって
+      bool n_datte = m[q].surface == "だって" && q > c.content_end && (m[q - 1].surface == "ん" || m[q - 1].surface == "の") &&
+                     m[q - 1].pos == Pos::noun && q + 1 == c.last && c.last < m.size() && m[c.last].pos == Pos::verb;
+      if (quotative_particle(m[q]) || n_datte) {
         bool only_focus = true;
         std::string focus;
         for (std::size_t r = q + 1; r < c.last; ++r) {
@@ -209,7 +224,7 @@ std::vector<Chunk> chunk(const std::vector<Morph>& m) {
         }
         if (only_focus) {
           c.quotative = true;
-          c.quote_particle = std::string(m[q].surface);
+          c.quote_particle = n_datte ? std::string("って") : std::string(m[q].surface);
           // などと, とか, との
           if (q > c.content_end && m[q - 1].surface == "など") c.quote_particle = "など" + c.quote_particle;
           if (focus == "の") {

@@ -381,7 +381,34 @@ bool starts_apart(BlockKind kind, const std::vector<Normalised>& first) {
   return !(heading_like && person_heading(v));
 }
 
+// A line quoted with > (a Markdown blockquote, a post quoted in a forum reply: ＞期待しすぎない
+// ほうがいい): someone else's words, whoever they are; in a quotation block, with the sentences
+// after it. >>4 (an anchor to a post) and > before a number quote nothing.
+void marked_lines(Pass& pass) {
+  auto& refs = pass.refs;
+  for (std::size_t k = 0; k < refs.size(); ++k) {
+    std::string_view n = pass.norms[k].text;
+    while (n.starts_with(" ")) n.remove_prefix(1);
+    if (!n.starts_with(">")) continue;
+    std::string_view rest = n.substr(1);
+    while (rest.starts_with(" ")) rest.remove_prefix(1);
+    if (rest.empty() || rest[0] == '>' || (rest[0] >= '0' && rest[0] <= '9')) continue;
+    std::size_t j = k;
+    for (; j < refs.size() && refs[j].leaf == refs[k].leaf; ++j) {
+      if (j > k && refs[j].block->kind != BlockKind::quote) break;
+      if (post_footer(pass.norms[j].text) || link_line(pass.norms[j].text)) break;
+      if (pass.voiced_by[j] >= 0 || pass.decisions[j].category == Category::question) continue;
+      Decision& d = pass.decisions[j];
+      d.category = Category::reported;
+      d.rule = "a line quoted with > (a blockquote, a post quoted in a reply): someone else's words";
+      d.decisive.clear();
+    }
+    k = j - 1;
+  }
+}
+
 void voiced_quotations(Pass& pass, const Lexicon& lex) {
+  marked_lines(pass);
   embedded_posts(pass);
   numbered_threads(pass);
   introduced_paragraphs(pass, lex);
