@@ -9,6 +9,21 @@
 namespace po = boost::program_options;
 using namespace jatei;
 
+namespace {
+// "html" when the text opens (after a BOM and blanks) with <!DOCTYPE html or <html, "xml" when
+// with <?xml or <TEI, else empty: ASCII case folded, the first bytes only.
+std::string markup_kind(std::string_view b) {
+  if (b.substr(0, 3) == "\xEF\xBB\xBF") b.remove_prefix(3);
+  std::size_t i = b.find_first_not_of(" \t\r\n");
+  if (i == std::string_view::npos) return {};
+  std::string head(b.substr(i, 16));
+  for (char& c : head) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  if (head.starts_with("<!doctype html") || head.starts_with("<html")) return "html";
+  if (head.starts_with("<?xml") || head.starts_with("<tei")) return "xml";
+  return {};
+}
+}  // namespace
+
 int main(int argc, char** argv) {
   cli::init("jatei-segment");
   return cli::run([&] {
@@ -48,6 +63,15 @@ int main(int argc, char** argv) {
       // Decoding checks all of the input before the first byte of TEI is written; then the TEI
       // is streamed out as it is made, so memory stays near the size of the text. On an error
       // the temporary output file is removed.
+      // A page saved from the browser, or a TEI given by mistake, is still segmented as text (all
+      // of it is kept), with a word on what the tool reads.
+      if (auto kind = markup_kind(bytes.view()); !kind.empty())
+        cli::error(input == "-" ? "<stdin>" : input, 1, 1,
+                   kind == "html"
+                       ? cli::tr("warning: this looks like an HTML page; jatei-segment reads the article's text (save "
+                                 "the page as text, or copy it from the browser's reader view): its tags are kept as text")
+                       : cli::tr("warning: this looks like XML; jatei-segment reads plain text (a jatei TEI goes to "
+                                 "jatei-speakers, jatei-claims, jatei-terms or jatei-text): its tags are kept as text"));
       cli::OutputFile out(output);
       tei::StreamWriter writer([&](std::string_view chunk) { out.write(chunk); });
       Decoded decoded = segment_bytes_to(bytes.view(), d, so, writer);

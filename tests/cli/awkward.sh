@@ -279,4 +279,16 @@ fi
 checks=$((checks + 1))
 [ "$(wc -l <"$T/to-validate")" -ge 25 ] || fail "only $(wc -l <"$T/to-validate") outputs were validated"
 
+# An HTML page or a TEI given to jatei-segment: segmented as text (nothing lost), with a word
+printf '<!DOCTYPE html>\n<html><body><p>こんにちは。</p></body></html>\n' >"$T/page.html"
+run "$B/jatei-segment" "$T/page.html"
+check_rc 0 "jatei-segment on an HTML page" || true
+expect_grep "looks like an HTML page" "$T/err" "HTML page: said" || true
+"$B/jatei-segment" "$SRC/corpora/news-chip.txt" >"$T/nc.xml"
+run "$B/jatei-segment" "$T/nc.xml"
+check_rc 0 "jatei-segment on a TEI" || true
+expect_grep "looks like XML" "$T/err" "TEI to jatei-segment: said" || true
+run "$B/jatei-segment" "$SRC/corpora/news-chip.txt"
+checks=$((checks + 1))
+grep -q "looks like" "$T/err" && fail "plain text: a markup warning"
 finish
