@@ -1519,6 +1519,13 @@ BOOST_AUTO_TEST_CASE(entries_numbered_in_order_head_their_text) {
   // Not in order from 1 (answers of a Q&A site, newest first): no headings.
   Document qa = seg("トマトの実が割れます\n水やりの回数を教えてください。\nNo.3　ベストアンサー\n朝に一度で十分です。\nNo.2　回答者：daikon\n雨の前は控えましょう。\n");
   BOOST_TEST(kind_of(qa, "No.2　回答者：daikon") != "head", shape(qa));
+  // Numbered in order, but each with a handle and when it was posted (a board's post headers,
+  // the speaker stage's labels): no headings either.
+  Document board = seg(
+      "雑談スレ\nNo.1　あおば　05/02 20:11\n新しい駅、来月できるらしいです。\nNo.2　かもめ　05/02 20:15\n"
+      "＞＞1　それは初耳でした。\nNo.3　あおば　05/02 20:19\nポスターが貼ってありました。\n");
+  BOOST_TEST(kind_of(board, "No.1　あおば　05/02 20:11") != "head", shape(board));
+  BOOST_TEST(kind_of(board, "No.2　かもめ　05/02 20:15") != "head", shape(board));
 }
 
 BOOST_AUTO_TEST_CASE(a_heading_under_the_last_row_of_a_timetable) {

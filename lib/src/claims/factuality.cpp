@@ -590,9 +590,13 @@ bool has_question_word(const Sent& s, const Lexicon& lex, std::size_t from, std:
       char32_t after = at(n, p + qw->expression.size());
       std::string_view after_text = n.substr(p + qw->expression.size());
       if ((after == U'か' && !after_text.starts_with("から")) || after == U'も' || after == U'ぞ') continue;
-      // どうしても, 何でも, いつでも: indefinite
+      // どうしても, 何でも, いつでも: indefinite; どっちにしても, 何にせよ, 誰であれ: concessive,
+      // whichever it is
       std::string_view rest = n.substr(p + qw->expression.size());
       if (rest.starts_with("しても") || rest.starts_with("でも") || rest.starts_with("ても")) continue;
+      if (rest.starts_with("にしても") || rest.starts_with("にせよ") || rest.starts_with("にしろ") ||
+          rest.starts_with("であれ") || rest.starts_with("であっても"))
+        continue;
       char32_t pre = before(n, p);
       bool word = !hiragana_word(at(n, p)) || !hiragana_word(pre) ||
                   std::find(std::begin(particles), std::end(particles), pre) != std::end(particles);

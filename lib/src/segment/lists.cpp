@@ -176,6 +176,30 @@ class Lists : Pass {
     }
   }
 
+  // A line of three or more parts between spaces whose last part is a date or a time (No.3　ミナト
+  // 04/18 21:07): the header of a post on a board, a number, a handle and when it was posted, not
+  // the heading of a numbered entry (the speaker stage reads it as the post's label).
+  static bool ends_with_post_stamp(std::string_view c) {
+    std::vector<std::string_view> parts;
+    for (std::size_t i = 0; i < c.size();) {
+      std::size_t len = 0;
+      char32_t ch = utf8::decode(c, i, len);
+      bool space = ch == ' ' || ch == U'\u3000' || ch == '\t';
+      if (space) {
+        i += len;
+        continue;
+      }
+      std::size_t start = i;
+      while (i < c.size()) {
+        ch = utf8::decode(c, i, len);
+        if (ch == ' ' || ch == U'\u3000' || ch == '\t') break;
+        i += len;
+      }
+      parts.push_back(c.substr(start, i - start));
+    }
+    return parts.size() >= 3 && has_date_or_time(parts.back());
+  }
+
   // Entries numbered by a shape the page repeats ([numbered-entry]: No.1（第2章） … No.2（…）
   // …): two or more short lines of one shape, not sentences, numbered 1, 2, 3 … in order, each
   // over a line that is not the next entry, head their entries (an opinion and the answer to it).
@@ -189,6 +213,7 @@ class Lists : Pass {
       if ((l.kind != LineKind::para && l.kind != LineKind::number) || l.chars > 40 || ends_like_sentence(l.content()))
         continue;
       std::string_view c = l.content();
+      if (ends_with_post_stamp(c)) continue;
       std::size_t best = 0;
       const RuleEntry* shape = nullptr;
       for (const RuleEntry& e : shapes)
