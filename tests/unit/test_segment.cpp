@@ -878,6 +878,19 @@ BOOST_AUTO_TEST_CASE(a_short_line_before_body_text_heads_it) {
                      "\n充電式の電池は、強い衝撃や圧力が加わると発火することがあります。だから分けて集めます。\n");
     BOOST_TEST(kind_of(x, line) == "paragraph", line);
   }
+  // Where the document ends its sentences with punctuation, a title may hold one comma, open
+  // with a quoted word, or end with a verb's te-form.
+  const std::string body = "本文の一段落目です。とても長く続きます。ここまで読んでいただき、ありがとうございました。\n";
+  const std::string punctuated = "記事の題名\n" + body + body + body + body + body;
+  for (const char* line : {"バス路線の廃止、代わりの足を", "「手紙」の投稿を読んで"}) {
+    Document x = seg(punctuated + line + "\n" + body);
+    BOOST_TEST(kind_of(x, line) == "head", line);
+  }
+  // Not a row with a colon and commas, two commas, a whole quotation.
+  for (const char* line : {"参加：田村、江口、宮本（記録）", "春が来て、花が咲き、鳥が鳴く", "「そうだね」"}) {
+    Document x = seg(punctuated + line + "\n" + body);
+    BOOST_TEST(kind_of(x, line) == "paragraph", line);
+  }
   // ## Markdown headings.
   Document md = seg("題名\n本文です。\n## はじめに\n本文の続きです。\n");
   BOOST_TEST(kind_of(md, "## はじめに") == "head");

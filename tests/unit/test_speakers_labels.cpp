@@ -170,6 +170,9 @@ BOOST_AUTO_TEST_CASE(post_headers) {
       // An ID instead of a date; a mark before the post's number.
       {"12 名無しの冒険者 ID:Kx9mP2qL", "名無しの冒険者", "Kx9mP2qL", "", "", "H..I"},
       {"■3 名無しの冒険者 2026/10/02(金) 21:06:02 ID:Kx9mP2qL", "名無しの冒険者", "Kx9mP2qL", "", "", "H..I"},
+      // A letter or a comment signed with a name and an age: what the writer is before it.
+      {"会社員　大森由香（３４）　静岡県", "大森由香", "", "会社員", "３４", "HA.X"},
+      {"田中まさる（45歳）　大阪府", "田中まさる", "", "", "45歳", "HA.X"},
   };
   for (auto& c : cases) {
     BOOST_TEST_CONTEXT(c.line) {
@@ -187,7 +190,7 @@ BOOST_AUTO_TEST_CASE(post_headers) {
                            "2025年6月20日 19:05（最終更新 6月20日 21:40）", "発売日　2023年10月", "お礼日時：2024/1/6 7:45",
                            "閲覧数 1,204　｜　この質問への回答は締め切られました", "No.3　ベストアンサー",
                            "本当に？ 2024/01/01 わかりません！", "公開：3時間前", "10:30：開場", "■3 注意事項",
-                           "ID:Kx9mP2qL"}) {
+                           "ID:Kx9mP2qL", "大森由香（３４）", "会社員　大森由香（東京）　静岡県", "第2部　開発（1234）　資料"}) {
     BOOST_TEST_CONTEXT(line) { BOOST_TEST(!parse_post_header(line).has_value()); }
   }
 }

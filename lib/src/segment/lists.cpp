@@ -343,10 +343,40 @@ class Lists : Pass {
 // A line that could head what follows it by layout alone: short, no punctuation of a clause
 // or a sentence, not a label (…：), not a quotation, a dash turn or a directive (:::details),
 // no date or time.
+namespace {
+// Whether the only punctuation of `c` is one comma (、，､), and no colon stands in it (参加：田村、
+// 江口 is a row, not a title).
+bool one_comma(std::string_view c) {
+  int commas = 0;
+  for (std::size_t i = 0; i < c.size();) {
+    std::size_t len = 0;
+    char32_t ch = utf8::decode(c, i, len);
+    if (ch == U'。' || ch == U'！' || ch == U'？' || ch == '!' || ch == '?' || ch == U'．' || ch == U'｡' || ch == U'：' ||
+        ch == ':')
+      return false;
+    commas += ch == U'、' || ch == U'，' || ch == U'､';
+    i += len;
+  }
+  return commas == 1;
+}
+// 「手紙」の投稿を読んで: a line that opens with a short quotation (ten characters or fewer) and
+// goes on after it.
+bool quotes_a_word(std::string_view c) {
+  if (!c.starts_with("「") && !c.starts_with("『")) return false;
+  std::string_view close = c.starts_with("「") ? "」" : "』";
+  std::size_t end = c.find(close);
+  return end != std::string_view::npos && end + close.size() < c.size() && count_chars(c.substr(0, end), 12) <= 11;
+}
+}  // namespace
+
 bool Pass::could_head(const Line& l) const {
   if (l.kind != LineKind::para || l.chars > 30 || l.dateline) return false;
   std::string_view c = l.content();
-  if (has_clause_punctuation(c) || has_date_or_time(c)) return false;
+  if (has_date_or_time(c)) return false;
+  // One comma in a line of twenty characters or fewer, in a document that ends its sentences with
+  // punctuation, may be a title's (バス路線の廃止、代わりの足を); anything else that punctuates is
+  // a sentence's.
+  if (has_clause_punctuation(c) && !(punctuated_ && l.chars <= 20 && one_comma(c))) return false;
   if (c.ends_with("：") || c.ends_with(":")) return false;
   if ((c.starts_with("（") && c.ends_with("）")) || (c.starts_with("(") && c.ends_with(")"))) return false;  // a note
   if (ends_with_reading(c)) return false;  // 石原 智恵（いしはら・ちえ）: a name over its profile
@@ -354,13 +384,18 @@ bool Pass::could_head(const Line& l) const {
   // unless the document ends every sentence of its paragraphs with punctuation: there a short
   // line without it between them is a heading (文字を読み取る, 糖をためられないコケは).
   // (A word that names a summary is no predicate: 今日のおさらい.)
-  if (rules_.matches_whole("final-particle", c) ||
+  // (…んで is a verb's te-form, 「手紙」の投稿を読んで, not the final particle で of 行列できとったで:
+  // a title's ending where the document punctuates its sentences.)
+  bool te_form = punctuated_ && c.ends_with("んで");
+  if ((rules_.matches_whole("final-particle", c) && !te_form) ||
       (!punctuated_ && cues_.predicate_end.whole(c) && !rules_.matches_whole("summary-word", c)))
     return false;
   std::size_t len = 0;
   char32_t f = utf8::decode(c, 0, len);
   static constexpr std::u32string_view kNotFirst = U"「『“\"―—ー‐-－…@＠>＞〈<〔［[:";
-  if (kNotFirst.find(f) != std::u32string_view::npos) return false;
+  // (A title may open with a quoted word, 「手紙」の投稿を読んで, where the document punctuates
+  // its sentences: the quotation closes before the line ends, and is no one's speech.)
+  if (kNotFirst.find(f) != std::u32string_view::npos && !(punctuated_ && quotes_a_word(c))) return false;
   return true;
 }
 void mark_lists(Plan& plan) { Lists(plan).run(); }

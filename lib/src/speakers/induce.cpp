@@ -287,6 +287,11 @@ void read_line_shape(Context& cx, Item& it) {
   if (it.candidate && it.candidate->label.length > leaf->pieces[0].sentence.text.size()) it.candidate.reset();
   // (a header line with a mark before it, ■12 名無しさん …, is a one-item list to segmentation)
   if (it.block.kind == BlockKind::paragraph || it.block.kind == BlockKind::list) it.header = parse_post_header(it.text);
+  // A line signed with a name and an age stands out like a heading to segmentation (a short line
+  // without punctuation between paragraphs); a heading with a date only stays a heading (a blog's
+  // dated titles).
+  if (it.block.kind == BlockKind::head)
+    if (auto h = parse_post_header(it.text); h && h->aged) it.header = h;
 }
 
 // Post headers: a family of them whose lines each stand over a post is a style.

@@ -663,6 +663,12 @@ std::string clean_handle(std::u32string u, std::string* note) {
   return to_utf8(u);
 }
 
+// An age in brackets after a name, as the writer of a letter or a comment signs: ３４, 45歳.
+bool is_age(std::u32string_view inner) {
+  if (inner.ends_with(U"歳") || inner.ends_with(U"才")) inner.remove_suffix(1);
+  return !inner.empty() && inner.size() <= 3 && digits_only(inner);
+}
+
 }  // namespace
 
 std::optional<PostHeader> parse_post_header(std::string_view line) {
@@ -705,7 +711,7 @@ std::optional<PostHeader> parse_post_header(std::string_view line) {
   PostHeader ph;
   bool dated = false;
   Part first = Part::other, last = Part::other;
-  bool seen_first = false;
+  bool seen_first = false, aged = false;
   for (auto& raw : parts) {
     std::u32string_view u = raw;
     Part kind = Part::other;
@@ -737,6 +743,15 @@ std::optional<PostHeader> parse_post_header(std::string_view line) {
     } else if (std::size_t open = u.find_first_of(U"(（"); open != std::u32string_view::npos && open > 0 &&
                                                             handle_like(u.substr(0, open))) {
       kind = Part::handle;  // @kuroneko_ops（作成者）
+      // A name signed with an age (会社員　大森由香（３４）　静岡県): the name is the poster's,
+      // the word before it says what the poster is.
+      if (!aged && (u.back() == ')' || u.back() == U'）') && is_age(u.substr(open + 1, u.size() - open - 2))) {
+        aged = true;
+        if (!ph.handle.empty() && ph.role.empty() && ph.note.empty()) {
+          ph.role = ph.handle;
+          ph.handle.clear();
+        }
+      }
       if (ph.handle.empty()) ph.handle = clean_handle(std::u32string(u), &ph.note);
     }
     if (kind == Part::other) {
@@ -751,11 +766,12 @@ std::optional<PostHeader> parse_post_header(std::string_view line) {
     last = kind;
   }
   // A date, a time or an ID after the handle says the line is about a post (12 名無しさん ID:Kx9mP2qL).
-  if (!(dated || !ph.id.empty()) || first != Part::handle || ph.handle.empty()) return std::nullopt;
+  if (!(dated || !ph.id.empty() || aged) || first != Part::handle || ph.handle.empty()) return std::nullopt;
   // 発売日　2023年10月 購入日 2024/02/11: a word that names the date before it is no handle.
   for (const char* key : {"日", "日時", "時刻", "年月", "年月日"})
     if (ends_with(ph.handle, key) && ph.role.empty()) return std::nullopt;
-  ph.family = std::string("H..") + (last == Part::id ? "I" : last == Part::date ? "D" : last == Part::time ? "T" : "X");
+  ph.aged = aged;
+  ph.family = std::string(aged ? "HA." : "H..") + (last == Part::id ? "I" : last == Part::date ? "D" : last == Part::time ? "T" : "X");
   return ph;
 }
 

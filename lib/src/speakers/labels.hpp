@@ -12,6 +12,9 @@
 // answer, a review, a comment), over the lines of the post:
 //   1: 風吹けば名無し 2024/08/05(月) 15:02:11.45 ID:Zk3pQ8aT0
 //   回答者：green_finger77　回答日時：2024/6/12 8:15
+// or the line a letter or a comment is signed with, a name with an age (what the writer is and
+// where they live around it):
+//   会社員　大森由香（３４）　静岡県
 #pragma once
 
 #include <optional>
@@ -44,7 +47,9 @@ struct PostHeader {
   std::string handle;   // the poster's name or handle (kei_0921, 風吹けば名無し), honorific and @ off
   std::string id;       // an ID: value when there is one (Zk3pQ8aT0)
   std::string role;     // a key before the handle that says what the poster is (質問者, 回答者)
-  std::string note;     // a bracket after the handle ((作成者), (40代・女性))
+  std::string note;     // a bracket after the handle ((作成者), (40代・女性), an age (３４))
+  bool aged = false;    // the handle is signed with an age (会社員　大森由香（３４）　静岡県), the
+                        // role the word before it
 };
 std::optional<PostHeader> parse_post_header(std::string_view line);
 
