@@ -23,6 +23,33 @@ inline void cpu_pause() {
 #endif
 }
 
+namespace beside_detail {
+
+// Polls `done` for up to `limit`, reading the clock only now and then, and returns (done or not).
+inline void spin_until(const std::atomic<bool>& done, std::chrono::milliseconds limit) {
+  auto until = std::chrono::steady_clock::now() + limit;
+  for (unsigned spins = 1; !done.load(std::memory_order_acquire); ++spins) {
+    cpu_pause();
+    if (spins % 256 == 0 && std::chrono::steady_clock::now() > until) break;  // the clock now and then
+  }
+}
+
+// Runs `here`, then `wait` for the work beside it, whether `here` threw or not; rethrows `here`'s
+// exception, else the one the work beside left in `failure`.
+template <class Here, class Wait>
+void here_then_wait(Here&& here, Wait&& wait, const std::exception_ptr& failure) {
+  try {
+    here();
+  } catch (...) {
+    wait();
+    throw;
+  }
+  wait();
+  if (failure) std::rethrow_exception(failure);
+}
+
+}  // namespace beside_detail
+
 // Runs `beside` on a second thread while `here` runs on this one, and returns when both are
 // done. The second thread is always joined; an exception from `here`, else from `beside`, is
 // rethrown here.
@@ -43,21 +70,10 @@ void run_beside(Beside&& beside, Here&& here) {
     done.store(true, std::memory_order_release);
   });
   auto wait = [&] {
-    auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(200);
-    for (unsigned spins = 1; !done.load(std::memory_order_acquire); ++spins) {
-      cpu_pause();
-      if (spins % 256 == 0 && std::chrono::steady_clock::now() > until) break;  // the clock now and then
-    }
+    beside_detail::spin_until(done, std::chrono::milliseconds(200));
     second.join();
   };
-  try {
-    here();
-  } catch (...) {
-    wait();
-    throw;
-  }
-  wait();
-  if (failure) std::rethrow_exception(failure);
+  beside_detail::here_then_wait(here, wait, failure);
 }
 
 // A second thread kept from one run to the next, for a stage that runs a document a part at a
@@ -91,14 +107,7 @@ class SecondThread {
       done_.store(false, std::memory_order_relaxed);
     }
     wake_.notify_one();
-    try {
-      here();
-    } catch (...) {
-      wait();
-      throw;
-    }
-    wait();
-    if (failure_) std::rethrow_exception(failure_);
+    beside_detail::here_then_wait(here, [this] { wait(); }, failure_);
   }
 
  private:
@@ -129,11 +138,7 @@ class SecondThread {
   // polling would only spend processor time (run_beside polls up to 200 ms, once a document;
   // this waits once a part).
   void wait() {
-    auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(2);
-    for (unsigned spins = 1; !done_.load(std::memory_order_acquire); ++spins) {
-      cpu_pause();
-      if (spins % 256 == 0 && std::chrono::steady_clock::now() > until) break;
-    }
+    beside_detail::spin_until(done_, std::chrono::milliseconds(2));
     std::unique_lock<std::mutex> lock(mutex_);
     finished_.wait(lock, [&] { return done_.load(std::memory_order_acquire); });
   }
