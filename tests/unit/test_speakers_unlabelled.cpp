@@ -61,3 +61,15 @@ BOOST_AUTO_TEST_CASE(a_family_name_before_a_space_belongs_to_the_name) {
   BOOST_TEST((names_in_text("会長 山田さんが話した。", cues) == std::vector<std::string>{"山田さん"}));
   BOOST_TEST((names_in_text("一般質問　川村直子さん", cues) == std::vector<std::string>{"川村直子さん"}));
 }
+
+// An athlete is called by the title of the sport (まずは岩崎投手、… 森田選手はどうですか), and the
+// title comes off the name like さん (岩崎投手 and 岩崎さん are one person).
+BOOST_AUTO_TEST_CASE(an_athlete_is_called_by_the_sports_title) {
+  Features f = features_of("まずは岩崎投手、8回の投球を振り返っていかがですか。", {"まずは岩崎投手、8回の投球を振り返っていかがですか。"});
+  BOOST_TEST(f.vocative == "岩崎投手");
+  Features g = features_of("森田選手はあの打席をどう見ていましたか。", {"森田選手はあの打席をどう見ていましたか。"});
+  BOOST_TEST(g.addressed == "森田選手");
+  const auto& cues = SpeakerModel::builtin().compiled();
+  BOOST_TEST(normalise_name("岩崎投手", cues) == "岩崎");
+  BOOST_TEST(normalise_name("森田選手", cues) == "森田");
+}
