@@ -267,3 +267,34 @@ BOOST_AUTO_TEST_CASE(the_writers_report_and_a_polite_word_are_no_ones) {
   BOOST_TEST(who["では始めましょう。まず宮下さん、読んでみてどうでしたか。"] == "浅野美和");
   BOOST_TEST(who["前半は退屈でした。でも後半の嵐の場面で一気に引き込まれました。"] == "宮下");
 }
+
+// A hero interview: no mark, the announcer never named, two players each called by the title
+// of the sport. Every member called in a prompt and answering without asking back: someone the
+// dialogue never names asks, a person of their own (no persName), and the one called answers.
+// Without the rule the two players are the whole cast, and the announcer's lines go to them.
+BOOST_AUTO_TEST_CASE(an_interviewer_the_page_never_names_asks) {
+  const std::string text =
+      "【ヒーローインタビュー】港南FC・高木湊選手、村瀬拓海選手\n"
+      "港南FCは3日のホーム最終戦で、高木湊選手の2得点と村瀬拓海選手の好セーブで勝ち、3位を守った。\n"
+      "今日のヒーロー、高木選手と村瀬選手に来ていただきました。\n"
+      "よろしくお願いします。\n"
+      "高木選手、前半の先制点はどんな形でしたか。\n"
+      "右から速いボールが来たので、合わせるだけでした。中の動きをよく見てくれていたと思います。\n"
+      "2点目は左足でした。\n"
+      "練習でずっと左を蹴ってきたので、迷わず振りました。入ってほっとしています。\n"
+      "村瀬選手、終了間際のピンチは見事に止めました。\n"
+      "コースは読めていました。最後まで目を切らずに、体の正面で止めることだけを考えていました。\n"
+      "来週はアウェーでの試合です。村瀬選手、サポーターに一言お願いします。\n"
+      "アウェーでも一緒に戦ってください。必ず勝ち点3を持って帰ります。\n";
+  std::string why;
+  Document doc = annotated(text, &why);
+  auto who = person_of(doc);
+  BOOST_TEST(why.find("someone the dialogue never names asks") != std::string::npos);
+  BOOST_TEST(who["高木選手、前半の先制点はどんな形でしたか。"] == "");
+  BOOST_TEST(who["村瀬選手、終了間際のピンチは見事に止めました。"] == "");
+  BOOST_TEST(who["来週はアウェーでの試合です。村瀬選手、サポーターに一言お願いします。"] == "");
+  BOOST_TEST(who["右から速いボールが来たので、合わせるだけでした。中の動きをよく見てくれていたと思います。"] == "高木湊");
+  BOOST_TEST(who["コースは読めていました。最後まで目を切らずに、体の正面で止めることだけを考えていました。"] == "村瀬拓海");
+  BOOST_TEST(who["アウェーでも一緒に戦ってください。必ず勝ち点3を持って帰ります。"] == "村瀬拓海");
+  BOOST_TEST(doc.header.persons.size() == 3u);
+}

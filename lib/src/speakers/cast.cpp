@@ -142,6 +142,21 @@ void find_bare_uses(Item& u, const std::string& name, const SpeakerModel::Compil
   }
 }
 
+// The title and the blocks before the dialogue's first unit (its lead).
+std::vector<std::string> lead_texts(Context& cx, const std::vector<Item*>& units) {
+  std::vector<std::string> texts{cx.doc.header.title};
+  for (auto& r : cx.runs) {
+    if (r.mode != Run::Mode::unlabelled) continue;
+    for (auto& it : r.items) {
+      if (&it == units.front()) break;
+      if (it.part == Part::outside && !it.block.leaves.empty() && it.block.kind != BlockKind::opaque)
+        texts.push_back(leaf_text(it.block.leaves[0]));
+    }
+    break;
+  }
+  return texts;
+}
+
 std::vector<LeadName> lead_names(Context& cx, const std::vector<Item*>& units) {
   std::vector<LeadName> out;
   if (units.empty()) return out;
@@ -153,17 +168,7 @@ std::vector<LeadName> lead_names(Context& cx, const std::vector<Item*>& units) {
     n.counted = true;
     out.push_back(n);
   }
-  std::vector<std::string> texts{cx.doc.header.title};
-  for (auto& r : cx.runs) {
-    if (r.mode != Run::Mode::unlabelled) continue;
-    for (auto& it : r.items) {
-      if (&it == units.front()) break;
-      if (it.part == Part::outside && !it.block.leaves.empty() && it.block.kind != BlockKind::opaque)
-        texts.push_back(leaf_text(it.block.leaves[0]));
-    }
-    break;
-  }
-  for (auto& t : texts) {
+  for (auto& t : lead_texts(cx, units)) {
     // A sentence that lists as many names as the count of people it gives: those people take part.
     std::vector<std::string> listed;
     for (std::string_view rest = t; !rest.empty();) {
@@ -275,6 +280,46 @@ void from_names(Context& cx, Cast& cast) {
   cast.teacher = -1;
   for (std::size_t m = 0; m < cast.members.size(); ++m)
     if (!teacher.empty() && cast.members[m].name == teacher) cast.teacher = static_cast<int>(m);
+}
+
+// Whether the people the dialogue calls by name are all answerers, asked by someone it never
+// names (the announcer of a hero interview, the reporter of a roundtable whose lead says only
+// 聞き手は本紙記者). The page says it is an interview ([interview-lead] in the title or the lead),
+// and who asks and who answers is a role kept across the dialogue: when every member is called
+// by name in a prompt (a paragraph that says nothing of its speaker: no first person), nearly
+// every call is such a prompt and the one called answers without calling or asking anyone back,
+// the one who calls is none of them. (A moderator among the members is called, if at all, by a
+// guest who speaks of themself first.) Returns why ("" = not so).
+std::string unnamed_asker(Context& cx, const Cast& cast, const std::vector<Item*>& units) {
+  const std::size_t k = cast.members.size();
+  if (k < 2 || cast.lead >= 0 || !cast.polite) return {};
+  auto texts = lead_texts(cx, units);
+  if (std::none_of(texts.begin(), texts.end(), [&](const std::string& t) { return cx.cues["interview-lead"].contains(t); }))
+    return {};
+  for (auto& m : cast.members)
+    if (m.lead || !m.role.empty() || m.named_by_user) return {};
+  std::vector<int> called(k, 0);
+  int calls = 0, prompts = 0, answered = 0;
+  for (std::size_t t = 0; t < units.size(); ++t) {
+    int to = cast.addressee(*units[t]);
+    if (to < 0) continue;
+    ++calls;
+    const Features& f = units[t]->f;
+    bool prompt = !f.first_person;
+    prompts += prompt;
+    called[static_cast<std::size_t>(to)] += prompt;
+    if (t + 1 < units.size() && units[t + 1]->switch_score > -1e17) {
+      const Features& a = units[t + 1]->f;
+      answered += cast.addressee(*units[t + 1]) < 0 && !a.question && !a.group_call;
+    }
+  }
+  if (calls < cx.w("cast.asker_min_calls")) return {};
+  for (int c : called)
+    if (c == 0) return {};
+  if (prompts < cx.w("cast.asker_prompts") * calls || answered < cx.w("cast.asker_answered") * calls) return {};
+  return "an interview; each of the " + std::to_string(k) + " is called by name in a prompt (" + std::to_string(calls) + " calls, " +
+         std::to_string(prompts) + " of them prompts, " + std::to_string(answered) +
+         " answered without asking back): someone the dialogue never names asks";
 }
 
 }  // namespace
@@ -425,12 +470,19 @@ Cast find_cast(Context& cx, const std::vector<Item*>& units) {
   double polite = 0, casual = 0;
   for (Item* u : units) polite += u->f.polite, casual += u->f.casual;
   cast.polite = polite > casual;
+  std::string asker = unnamed_asker(cx, cast, units);
+  if (!asker.empty()) {
+    // A member without a name (no persName), who leads.
+    cast.members.push_back({"", {}, "", "interviewer", true, "", false});
+    cast.lead = static_cast<int>(cast.members.size() - 1);
+  }
   std::ostringstream why;
   why << cast.members.size() << " people named in the dialogue or its lead:";
   for (std::size_t m = 0; m < cast.members.size(); ++m) {
-    why << (m ? ", " : " ") << cast.members[m].name;
+    why << (m ? ", " : " ") << (cast.members[m].name.empty() ? "one not named" : cast.members[m].name);
     if (cast.members[m].lead) why << " (leads)";
   }
+  if (!asker.empty()) why << "; " << asker;
   if (cast.teacher >= 0) why << "; " << cast.members[static_cast<std::size_t>(cast.teacher)].name << " explains (taught, another leads)";
   if (cast.members.size() < 3) why << "; fewer than three: two speakers, named from the vocatives";
   cast.why = why.str();

@@ -304,7 +304,7 @@ void photos_of_the_cast(Context& cx, const std::vector<CastMember>& cast) {
         std::string t;
         for (auto& leaf : it.block.leaves) t += leaf_text(leaf);
         for (auto& m : cast) {
-          if (t.find(m.name) != std::string::npos) of_cast = true;
+          if (!m.name.empty() && t.find(m.name) != std::string::npos) of_cast = true;
           for (auto& a : m.aliases)
             if (a.size() >= 6 && t.find(a) != std::string::npos) of_cast = true;
         }
