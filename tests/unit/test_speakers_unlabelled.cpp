@@ -73,3 +73,13 @@ BOOST_AUTO_TEST_CASE(an_athlete_is_called_by_the_sports_title) {
   BOOST_TEST(normalise_name("岩崎投手", cues) == "岩崎");
   BOOST_TEST(normalise_name("森田選手", cues) == "森田");
 }
+
+// 村上です。 市民協働課の岩田です。 give the speaker's own name; a name with an honorific before
+// です presents someone else (…サヨナラ打の森田選手です。), since no one gives their own name so.
+BOOST_AUTO_TEST_CASE(no_one_gives_their_own_name_with_an_honorific) {
+  BOOST_TEST(features_of("市民協働課の岩田です。よろしくお願いします。", {"市民協働課の岩田です。", "よろしくお願いします。"})
+                 .self_named == "岩田");
+  BOOST_TEST(features_of("今日のヒーローは、決勝打の森田選手です。", {"今日のヒーローは、決勝打の森田選手です。"})
+                 .self_named.empty());
+  BOOST_TEST(features_of("司会の有田さんです。", {"司会の有田さんです。"}).self_named.empty());
+}

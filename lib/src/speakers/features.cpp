@@ -361,7 +361,9 @@ Features text_features(std::string_view whole, const std::vector<std::string_vie
     while (start > 0 && is_name_char(text::before(said, start))) start = text::prev(said, start);
     std::size_t len = text::length(said.substr(start));
     bool of = start > 0 && (said.substr(0, start).ends_with("の") || text::is_space(text::before(said, start)));
-    if (len >= 1 && len <= 6 && (start == 0 || of) && !cues["title-name"].whole(said.substr(start))) {
+    // No one gives their own name with an honorific (…サヨナラ打の森田選手です。 presents another).
+    bool honoured = cues["honorific"].suffix(said.substr(start)) > 0;
+    if (len >= 1 && len <= 6 && (start == 0 || of) && !honoured && !cues["title-name"].whole(said.substr(start))) {
       f.self_named = std::string(said.substr(start));
       f.self_alone = start == 0;
     }
