@@ -298,3 +298,24 @@ BOOST_AUTO_TEST_CASE(an_interviewer_the_page_never_names_asks) {
   BOOST_TEST(who["アウェーでも一緒に戦ってください。必ず勝ち点3を持って帰ります。"] == "村瀬拓海");
   BOOST_TEST(doc.header.persons.size() == 3u);
 }
+
+// The opening of a dialogue that presents two people and congratulates them (…選手です。おめでとう
+// ございます！) is spoken: a lead exclaims nothing. Without the rule it is taken for the lead
+// and left outside every turn.
+BOOST_AUTO_TEST_CASE(a_lead_exclaims_nothing) {
+  const std::string text =
+      "【ヒーローインタビュー】港南FC・高木湊選手、村瀬拓海選手\n"
+      "港南FCは3日のホーム最終戦で勝ち、3位を守った。\n"
+      "今日のヒーローは、2得点の高木選手と、好セーブの村瀬選手です。おめでとうございます！\n"
+      "ありがとうございます！\n"
+      "高木選手、前半の先制点はどんな形でしたか。\n"
+      "右から速いボールが来たので、合わせるだけでした。中の動きをよく見てくれていたと思います。\n"
+      "村瀬選手、終了間際のピンチは見事に止めました。\n"
+      "コースは読めていました。最後まで目を切らずに、体の正面で止めることだけを考えていました。\n"
+      "来週はアウェーでの試合です。村瀬選手、サポーターに一言お願いします。\n"
+      "アウェーでも一緒に戦ってください。必ず勝ち点3を持って帰ります。\n";
+  Document doc = annotated(text);
+  auto who = person_of(doc);
+  BOOST_TEST(who["港南FCは3日のホーム最終戦で勝ち、3位を守った。"] == "-");
+  BOOST_TEST(who["今日のヒーローは、2得点の高木選手と、好セーブの村瀬選手です。おめでとうございます！"] != "-");
+}

@@ -193,10 +193,11 @@ void mark_units(Context& cx, Run& r) {
     else paras.push_back(i);
   }
   // The lead may be polite (…の3人が話しました。お届けします。): it speaks of two or more people
-  // with an honorific, calls and asks no one, and says nothing in the first person.
+  // with an honorific, calls and asks no one, says nothing in the first person and exclaims
+  // nothing (今日のヒーローは…選手です。おめでとうございます！ greets them: it is spoken).
   auto introduces = [](const Features& f) {
     return f.mentioned.size() >= 2 && f.vocatives.empty() && f.addressed.empty() && !f.any_question &&
-           !f.first_person && !f.greeting && !f.react && !f.answer;
+           !f.first_person && !f.greeting && !f.react && !f.answer && !f.exclaim;
   };
   std::size_t lo = 0, hi = paras.size();
   auto attendees = [&](const Item& it) {
