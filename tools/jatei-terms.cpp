@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
       ("termbase,t", po::value(&termbase_files)->value_name("FILE")->composing(),
        cli::tr("add a termbase (TBX 2019 or TBX 2008); repeatable; a later termbase's entry replaces an earlier one's for the same Japanese term").c_str())
       ("no-default-termbase", cli::tr("do not load the team's termbase (use only --termbase files)").c_str())
+      ("every-term", cli::tr("mark every termbase match, also a short everyday word (学習, 訓練) in a document with no other term of its termbase").c_str())
       ("list", cli::tr("write the document's glossary as TSV (japanese, english, count, first sentence, source) instead of the TEI").c_str())
       ("candidates", po::value(&candidates)->value_name("FILE"),
        cli::tr("write the pairs the termbases lack (glosses, acronyms, loanwords) to FILE as TBX for review").c_str())
@@ -64,6 +65,7 @@ int main(int argc, char** argv) {
       terms::Options o;
       o.explain = vm.count("explain") > 0;
       o.candidates = !candidates.empty();
+      o.domain_gate = !vm.count("every-term");
       // Read twice, a few divisions at a time (memory: the input, one part, and the sentences
       // with terms), the input's errors before any output.
       std::string xml = cli::read_input(input, max_size);

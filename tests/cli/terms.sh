@@ -203,6 +203,24 @@ expect_empty "$T/out" "malformed TEI: no output"
 run "$B/jatei-terms" "$T/missing.xml"
 check_rc 66 "missing input"
 
+# --- everyday words: marked only where the document shows the field ------------------------
+printf '入社後の三か月は学習期間です。\n避難訓練も年に二回あります。\n' >"$T/job.txt"
+"$B/jatei-segment" "$T/job.txt" >"$T/job.seg.xml"
+run "$B/jatei-terms" --explain "$T/job.seg.xml"
+check_rc 0 "a job posting's 学習"
+checks=$((checks + 1))
+! grep -qF "<term " "$T/out" || fail "no term where the document shows no field: a <term> in the output"
+expect_grep "学習 not marked: an everyday word" "$T/err" "--explain says why 学習 is not marked"
+run "$B/jatei-terms" --every-term "$T/job.seg.xml"
+check_rc 0 "--every-term"
+expect_grep '>学習</term>' "$T/out" "--every-term marks 学習"
+run "$B/jatei-annotate" --every-term - <"$T/job.txt"
+check_rc 0 "jatei-annotate --every-term"
+expect_grep '>学習</term>' "$T/out" "jatei-annotate takes --every-term"
+printf '事前学習のあとの学習で、推論の精度が上がった。\n' >"$T/ml.txt"
+"$B/jatei-segment" "$T/ml.txt" | "$B/jatei-terms" >"$T/ml.xml"
+expect_grep '>学習</term>' "$T/ml.xml" "学習 beside 事前学習 is the field's term"
+
 # --- the tuning articles and jatei-annotate ----------------------------------------------
 # (Checked where jatei-segment's own output validates: this test is about what jatei-terms adds.)
 for f in "$SRC"/corpora/*.txt; do

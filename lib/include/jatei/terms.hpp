@@ -197,6 +197,10 @@ struct Report {
 struct Options {
   bool explain = false;        // collect explanations in Report::explanations
   bool candidates = true;      // compute Report::candidates (loanword matching costs a little)
+  // A termbase term written in three characters or fewer (学習, 推論, 蒸留, モデル) is an everyday
+  // word too: it is marked only where the document shows its subject field (another term of the
+  // field written longer, 事前学習, or a gloss in the text of one of them). false: every match.
+  bool domain_gate = true;
 };
 
 // The compiled termbases. Const after construction and safe to share between threads.

@@ -158,9 +158,10 @@ void explain_terms(const terms::Report& r, std::ostream* explain) {
 }
 
 StageRun configure_terms(const StageConfig& config) {
-  return [annotator = terms_annotator(config)](Document& doc, std::ostream* explain) {
+  return [annotator = terms_annotator(config), gate = !config.has("every-term")](Document& doc, std::ostream* explain) {
     terms::Options o;
     o.explain = explain != nullptr;
+    o.domain_gate = gate;
     explain_terms(annotator->annotate(doc, o), explain);
   };
 }
@@ -168,9 +169,10 @@ StageRun configure_terms(const StageConfig& config) {
 // Read twice (a gloss decides the sense of a term met before it; the ids and the header's notes
 // are the whole document's): terms::Annotator::Parts.
 StagePartsMaker configure_terms_parts(const StageConfig& config) {
-  return [annotator = terms_annotator(config)](std::ostream* explain) {
+  return [annotator = terms_annotator(config), gate = !config.has("every-term")](std::ostream* explain) {
     terms::Options o;
     o.explain = explain != nullptr;
+    o.domain_gate = gate;
     auto p = std::make_shared<terms::Annotator::Parts>(*annotator, o);
     StageParts s;
     s.survey = [p, annotator](Document& part) { p->survey(part); };
@@ -221,7 +223,9 @@ const std::vector<Stage>& document_stages() {
        {{"termbase", "FILE",
          N_("add a termbase (TBX 2019 or TBX 2008); repeatable; a later termbase's entry replaces an earlier one's for "
          "the same Japanese term")},
-        {"no-default-termbase", "", N_("do not load the team's termbase (use only --termbase files)")}},
+        {"no-default-termbase", "", N_("do not load the team's termbase (use only --termbase files)")},
+        {"every-term", "",
+         N_("mark every termbase match, also a short everyday word (学習, 訓練) in a document with no other term of its termbase")}},
        configure_terms, configure_terms_parts},
   };
   return stages;

@@ -24,6 +24,7 @@
 
 #include "jatei/error.hpp"
 #include "jatei/segment.hpp"
+#include "jatei/text.hpp"
 #include "jatei/utf8.hpp"
 
 namespace jatei::terms {
@@ -384,6 +385,7 @@ class Annotator::Run {
  private:
   class Step;
   class Finding;
+  class Domain;
   class Senses;
   class Spans;
   class Renderings;
@@ -624,6 +626,69 @@ class Annotator::Run::Finding : Step {
 };
 
 // 3. Senses of ambiguous terms: context cues, else the document's gloss, else all.
+// 3. Whether the document is of the termbases' field. A term written in three kanji or kana or
+// fewer (学習, 推論, 蒸留, モデル) is an everyday word as well as the field's term; it is the
+// field's only where the document shows the field: another term written longer or in Latin
+// letters (事前学習, 大規模言語モデル, GPU), or a gloss in the text on one, or three different
+// everyday words of the termbases (精度, 自動化, スマホ in a blog on reading receipts). Elsewhere (the 学習期間 of a job posting, the 蒸留水 of a
+// recipe, the 訓練 of a disaster drill) it is not marked.
+class Annotator::Run::Domain : Step {
+ public:
+  static constexpr std::size_t kFieldWords = 3;
+
+  explicit Domain(Run& r) : Step(r), work_(r.work_) {}
+
+  void gate() {
+    // Whether the document shows the termbases' field (one of them: a client's termbase beside
+    // the team's, a term of either), and the everyday words of the termbases it holds.
+    bool shown = false;
+    std::set<std::string> words;
+    for (auto& w : work_)
+      for (auto& t : w.terms) {
+        if (t.senses.empty()) continue;
+        if (t.gloss >= 0 || !everyday(*w.s, t)) shown = true;
+        else words.insert(t.key);
+      }
+    if (shown || words.size() >= kFieldWords) return;
+    for (auto& w : work_) {
+      std::vector<bool> out(w.terms.size(), false);
+      bool any = false;
+      for (std::size_t k = 0; k < w.terms.size(); ++k) {
+        const NewTerm& t = w.terms[k];
+        out[k] = !t.senses.empty();
+        if (!out[k]) continue;
+        any = true;
+        explain(w.s->id + ": " + w.s->text.substr(t.begin, t.end - t.begin) +
+                " not marked: an everyday word, and the document has no other term of the termbases");
+      }
+      if (!any) continue;
+      std::vector<NewTerm> kept;
+      std::vector<int> place(w.terms.size(), -1);
+      for (std::size_t k = 0; k < w.terms.size(); ++k) {
+        if (out[k]) continue;
+        place[k] = static_cast<int>(kept.size());
+        kept.push_back(std::move(w.terms[k]));
+      }
+      w.terms = std::move(kept);
+      for (int& g : w.gloss_term)
+        if (g >= 0) g = place[static_cast<std::size_t>(g)];
+    }
+  }
+
+ private:
+  std::vector<SentenceWork>& work_;
+
+  // Three characters or fewer, each a kanji or a kana (or the prolonged sound mark).
+  static bool everyday(const Sentence& s, const NewTerm& t) {
+    std::string_view form = std::string_view(s.text).substr(t.begin, t.end - t.begin);
+    std::size_t n = 0;
+    for (text::CodePoint cp : text::code_points(form)) {
+      if (++n > 3 || !(text::is_kanji(cp.c) || text::is_kana(cp.c))) return false;
+    }
+    return n > 0;
+  }
+};
+
 class Annotator::Run::Senses : Step {
  public:
   explicit Senses(Run& r) : Step(r), work_(r.work_), doc_sense_(r.doc_sense_) {}
@@ -1125,6 +1190,7 @@ void Annotator::Run::survey(Document& part) {
 }
 
 void Annotator::Run::settle() {
+  if (opt_.domain_gate) Domain(*this).gate();
   Senses(*this).choose();
   Spans(*this).ids();
   Renderings(m_, translation_, work_, rep_).check();
