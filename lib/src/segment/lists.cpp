@@ -29,6 +29,30 @@ bool ends_with_reading(std::string_view s) {
   return kana >= 2;
 }
 
+// A line of three or more parts between spaces whose last part is a date or a time (No.3　ミナト
+// 04/18 21:07): the header of a post on a board, a number, a handle and when it was posted, not
+// the heading of a numbered entry (the speaker stage reads it as the post's label).
+bool ends_with_post_stamp(std::string_view c) {
+  std::vector<std::string_view> parts;
+  for (std::size_t i = 0; i < c.size();) {
+    std::size_t len = 0;
+    char32_t ch = utf8::decode(c, i, len);
+    bool space = ch == ' ' || ch == U'\u3000' || ch == '\t';
+    if (space) {
+      i += len;
+      continue;
+    }
+    std::size_t start = i;
+    while (i < c.size()) {
+      ch = utf8::decode(c, i, len);
+      if (ch == ' ' || ch == U'\u3000' || ch == '\t') break;
+      i += len;
+    }
+    parts.push_back(c.substr(start, i - start));
+  }
+  return parts.size() >= 3 && has_date_or_time(parts.back());
+}
+
 class Lists : Pass {
  public:
   explicit Lists(Plan& p) : Pass(p) {}
@@ -174,30 +198,6 @@ class Lists : Pass {
       if (n == npos || (lines_[n].kind != LineKind::bullet && lines_[n].kind != LineKind::number))
         lines_[i].kind = LineKind::para;
     }
-  }
-
-  // A line of three or more parts between spaces whose last part is a date or a time (No.3　ミナト
-  // 04/18 21:07): the header of a post on a board, a number, a handle and when it was posted, not
-  // the heading of a numbered entry (the speaker stage reads it as the post's label).
-  static bool ends_with_post_stamp(std::string_view c) {
-    std::vector<std::string_view> parts;
-    for (std::size_t i = 0; i < c.size();) {
-      std::size_t len = 0;
-      char32_t ch = utf8::decode(c, i, len);
-      bool space = ch == ' ' || ch == U'\u3000' || ch == '\t';
-      if (space) {
-        i += len;
-        continue;
-      }
-      std::size_t start = i;
-      while (i < c.size()) {
-        ch = utf8::decode(c, i, len);
-        if (ch == ' ' || ch == U'\u3000' || ch == '\t') break;
-        i += len;
-      }
-      parts.push_back(c.substr(start, i - start));
-    }
-    return parts.size() >= 3 && has_date_or_time(parts.back());
   }
 
   // Entries numbered by a shape the page repeats ([numbered-entry]: No.1（第2章） … No.2（…）
