@@ -319,3 +319,24 @@ BOOST_AUTO_TEST_CASE(a_lead_exclaims_nothing) {
   BOOST_TEST(who["港南FCは3日のホーム最終戦で勝ち、3位を守った。"] == "-");
   BOOST_TEST(who["今日のヒーローは、2得点の高木選手と、好セーブの村瀬選手です。おめでとうございます！"] != "-");
 }
+
+// Two people presented and congratulated at once thank in turn, in the order they were named.
+// Without the rule the two thanks go to the two players either way round.
+BOOST_AUTO_TEST_CASE(those_greeted_together_answer_in_the_order_named) {
+  const std::string text =
+      "【ヒーローインタビュー】港南FC・高木湊選手、村瀬拓海選手\n"
+      "港南FCは3日のホーム最終戦で勝ち、3位を守った。\n"
+      "今日のヒーローは、2得点の高木選手と、好セーブの村瀬選手です。おめでとうございます！\n"
+      "ありがとうございます！\n"
+      "ありがとうございます。\n"
+      "高木選手、前半の先制点はどんな形でしたか。\n"
+      "右から速いボールが来たので、合わせるだけでした。中の動きをよく見てくれていたと思います。\n"
+      "村瀬選手、終了間際のピンチは見事に止めました。\n"
+      "コースは読めていました。最後まで目を切らずに、体の正面で止めることだけを考えていました。\n"
+      "来週はアウェーでの試合です。村瀬選手、サポーターに一言お願いします。\n"
+      "アウェーでも一緒に戦ってください。必ず勝ち点3を持って帰ります。\n";
+  Document doc = annotated(text);
+  auto who = person_of(doc);
+  BOOST_TEST(who["ありがとうございます！"] == "高木湊");
+  BOOST_TEST(who["ありがとうございます。"] == "村瀬拓海");
+}

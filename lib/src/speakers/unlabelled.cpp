@@ -443,6 +443,22 @@ double decode_cast_as(Context& cx, std::vector<Item*>& units, const Cast& cast) 
   std::vector<double> fixed(units.size() * k, 0);
   for (std::size_t t = 0; t < units.size(); ++t)
     for (std::size_t s = 0; s < k; ++s) fixed[t * k + s] = cast_emission(cx, cast, *units[t], static_cast<int>(s));
+  // A paragraph that presents or greets several members at once (今日のヒーローは岩崎投手と森田選手
+  // です。おめでとうございます！) is answered by each in turn, in the order it names them: the
+  // greetings right after it (ありがとうございます！ ありがとうございます。) go to them in that order.
+  const double w_order = cx.w("cast.in_order");
+  for (std::size_t t = 0; t + 1 < units.size(); ++t) {
+    std::vector<int> named;
+    for (auto& n : units[t]->f.mentioned)
+      if (int m = cast.member_of(n, cx.cues); m >= 0 && std::find(named.begin(), named.end(), m) == named.end())
+        named.push_back(m);
+    if (named.size() < 2) continue;
+    for (std::size_t j = 0; j < named.size() && t + 1 + j < units.size(); ++j) {
+      const Item& g = *units[t + 1 + j];
+      if (!g.f.greeting || g.switch_score < -1e17 || cast.addressee(g) >= 0) break;
+      fixed[(t + 1 + j) * k + static_cast<std::size_t>(named[j])] += w_order;
+    }
+  }
   std::vector<int> addressee(units.size(), -1);
   for (std::size_t t = 0; t < units.size(); ++t) addressee[t] = cast.addressee(*units[t]);
   const double w_addr = cx.w("cast.addressee");
