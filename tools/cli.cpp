@@ -585,4 +585,22 @@ boost::program_options::variables_map parse_with_input(int argc, char** argv,
   po::notify(vm);
   return vm;
 }
+
+void refuse_empty_text(std::string_view bytes) {
+  if (bytes.empty()) throw DataError(tr("the file is empty: no text in it"), 1, 1);
+  std::string_view rest = bytes;
+  if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);
+  while (!rest.empty()) {
+    if (rest.starts_with("\xE3\x80\x80")) {
+      rest.remove_prefix(3);
+    } else if (rest[0] == ' ' || rest[0] == '\t' || rest[0] == '\n' || rest[0] == '\r' || rest[0] == '\f' ||
+               rest[0] == '\v') {
+      rest.remove_prefix(1);
+    } else {
+      return;
+    }
+  }
+  throw DataError(tr("the file holds only white space: no text in it"), 1, 1);
+}
+
 }  // namespace jatei::cli

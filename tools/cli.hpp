@@ -32,6 +32,11 @@ std::string tr(const char* english, std::initializer_list<std::string_view> args
 // DataError for input larger than max_bytes.
 std::string read_input(const std::string& path, std::size_t max_bytes);
 
+// An article with no text: nothing at all, or only white space and line breaks (ASCII or the
+// full-width space, a UTF-8 byte order mark). Throws DataError at 1:1 saying which ("the file is
+// empty" / "only white space"), so that no empty TEI is written for it (exit 65).
+void refuse_empty_text(std::string_view bytes);
+
 // The bytes of a regular file mapped into memory (no copy), or read as read_input() does for
 // standard input and anything that cannot be mapped. Same errors and limit as read_input().
 class InputBytes {

@@ -416,6 +416,7 @@ class Batch {
                  (prev->second.status == "ok" || prev->second.status == "skipped");
     std::string bytes = cli::read_input(job.input.string(), s_.max_size);
     rec.bytes = bytes.size();
+    cli::refuse_empty_text(bytes);
     if (record_) rec.sha256 = sha256_hex(bytes);
     if (exists && known && prev->second.sha256 == rec.sha256) {
       kept = true;  // done before and unchanged
@@ -512,6 +513,7 @@ class Batch {
 int annotate_stdin(const Settings& s, const Pipeline& pipeline) {
   return cli::guard("-", [&] {
     std::string bytes = cli::read_input("-", s.max_size);
+    cli::refuse_empty_text(bytes);
     DecodeOptions d;
     d.encoding = s.encoding;
     d.replace_invalid = s.replace_invalid;

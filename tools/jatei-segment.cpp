@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
     if (int rc = cli::load_each(rules_files, [&](const std::string& f) { rules.merge_file(f); })) return rc;
     return cli::guard(input, [&] {
       cli::InputBytes bytes(input, max_size);  // a file is mapped, not copied
+      cli::refuse_empty_text(bytes.view());
       DecodeOptions d;
       d.encoding = encoding;
       d.replace_invalid = vm.count("replace-invalid") > 0;

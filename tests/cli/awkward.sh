@@ -45,15 +45,25 @@ refused() {
   rm -rf "$T/o"
 }
 
-# --- empty, blank -------------------------------------------------------------------------
+# --- empty, blank: no article in it, refused (65 at 1:1, nothing written) ------------------
 : >"$S/empty.txt"
-ok empty "$S/empty.txt"
-checks=$((checks + 1))
-grep -q '<s ' "$T/empty.xml" && fail "empty: the TEI has sentences"
+refused empty 65 "the file is empty: no text in it" "$S/empty.txt"
 printf '\n\n\n\n' >"$S/blank.txt"
-ok blank "$S/blank.txt"
+refused blank 65 "only white space: no text in it" "$S/blank.txt"
 printf '\r\n\r\n\r\n' >"$S/blank-crlf.txt"
-ok blank-crlf "$S/blank-crlf.txt"
+refused blank-crlf 65 "only white space" "$S/blank-crlf.txt"
+printf '\357\273\277\343\200\200 \n' >"$S/blank-bom.txt"
+refused blank-bom 65 "only white space" "$S/blank-bom.txt"
+# jatei-annotate: the empty file is reported, the other files written
+mkdir -p "$T/ann-in" && : >"$T/ann-in/empty.txt" && printf '一文です。\n' >"$T/ann-in/one.txt"
+run "$B/jatei-annotate" -q -o "$T/ann-out" "$T/ann-in"
+check_rc 65 "jatei-annotate with an empty file" || true
+expect_grep "empty.txt:1:1: the file is empty" "$T/err" "jatei-annotate names the empty file" || true
+checks=$((checks + 1))
+[ -f "$T/ann-out/one.tei.xml" ] && [ ! -e "$T/ann-out/empty.tei.xml" ] || fail "jatei-annotate: the empty file's TEI written, or the other's not"
+run sh -c 'printf "" | "$1/jatei-annotate" -' sh "$B"
+check_rc 65 "jatei-annotate - on empty input" || true
+expect_empty "$T/out" "jatei-annotate - on empty input: no output" || true
 
 # --- NUL and other control characters -----------------------------------------------------
 # offset: "あいう" is 9 bytes

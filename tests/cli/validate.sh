@@ -8,7 +8,7 @@ V="$B/jatei-validate"
 
 "$B/jatei-segment" "$SRC/corpora/interview-startup.txt" >"$T/good.xml"
 "$B/jatei-segment" "$SRC/corpora/lecture-quantum.txt" >"$T/good2.xml"
-: >"$T/empty.txt"
+printf 'あ\n' >"$T/empty.txt"  # (the least article: an empty file is refused by jatei-segment)
 "$B/jatei-segment" "$T/empty.txt" >"$T/good-empty.xml"
 
 # --- good files ------------------------------------------------------------------------------
