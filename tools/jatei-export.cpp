@@ -1,5 +1,6 @@
 // jatei-export: TEI -> what translators, fact-checkers and editors open in their own tools.
 #include <memory>
+#include <optional>
 
 #include "cli.hpp"
 #include "jatei/export.hpp"
@@ -135,6 +136,19 @@ int main(int argc, char** argv) {
     }
     cli::check_not_input(input, output);  // an export would replace the TEI it was made from
     return cli::guard(input, [&] {
+      if (format == "xliff") {
+        // A block at a time (memory: the input and one batch of units): the input's errors come
+        // before the output file is made, as when the document is read whole.
+        cli::InputBytes bytes(input, max_size);
+        std::optional<cli::OutputFile> out;
+        write_xliff(bytes.view(), input, o, [&](std::string_view piece) {
+          if (!out) out.emplace(output);
+          out->write(piece);
+        });
+        if (!out) out.emplace(output);
+        out->commit();
+        return 0;
+      }
       Document doc = cli::read_tei(input, max_size, input);
       cli::write_output(output, exporter->write(doc, o));
       return 0;

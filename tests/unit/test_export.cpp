@@ -4,6 +4,7 @@
 #define BOOST_TEST_MODULE export
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -230,6 +231,134 @@ BOOST_AUTO_TEST_CASE(every_schema_sample_and_odd_documents) {
   d.sentences().front()->spans.clear();
   std::string x = export_xliff(d);
   BOOST_TEST(x.find("a &lt; b &amp; \"c\" \xEF\xBF\xBD") != std::string::npos);
+}
+
+// jatei-export xliff reads the TEI a block at a time, twice (write_xliff): its bytes are those of
+// the document read whole (export_xliff), for every golden article (every stage's markup: turns,
+// hedges and their cues, terms and glosses), every schema sample, both versions, with and without
+// the termbase and targets; the input's errors are tei::read's, before anything is written.
+BOOST_AUTO_TEST_CASE(streamed_equals_whole_document) {
+  std::vector<fs::path> files;
+  for (auto dir : {"/tests/golden/expected", "/tests/schema/valid"})
+    for (auto& e : fs::directory_iterator(std::string(JATEI_SOURCE_DIR) + dir)) files.push_back(e.path());
+  files.push_back(kData + "dialogue.tei.xml");
+  std::sort(files.begin(), files.end());
+  std::size_t compared = 0;
+  for (auto& path : files) {
+    std::string xml = slurp(path.string());
+    Document d;
+    try {
+      d = tei::read(xml, path.string());
+    } catch (const DataError&) {
+      // Not a document the reader takes: the streamed export refuses it the same way.
+      std::string out;
+      BOOST_CHECK_THROW(write_xliff(xml, path.string(), {}, [&](std::string_view s) { out += s; }), DataError);
+      BOOST_TEST(out.empty());
+      continue;
+    }
+    for (auto v : {XliffVersion::v21, XliffVersion::v12})
+      for (bool prefill : {false, true})
+        for (bool termbase : {false, true}) {
+          ExportOptions o = termbase ? with_termbase() : ExportOptions();
+          o.xliff_version = v;
+          o.prefill_target = prefill;
+          std::string streamed;
+          std::size_t pieces = 0;
+          write_xliff(xml, path.string(), o, [&](std::string_view s) {
+            streamed += s;
+            ++pieces;
+          });
+          BOOST_TEST((streamed == export_xliff(d, o)), path.filename().string());
+          BOOST_TEST(pieces >= 1u);
+          ++compared;
+        }
+  }
+  BOOST_TEST(compared >= 8u * 52u);
+}
+
+// Acronyms named beside them in another sentence (the survey's second read), hedges covering a
+// later sentence, and a large document handed on in several batches: the same bytes both ways.
+BOOST_AUTO_TEST_CASE(streamed_acronyms_hedges_and_batches) {
+  std::string head = R"(<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="ja"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><bibl><idno type="filename">a.txt</idno></bibl></sourceDesc></fileDesc></teiHeader>
+<text><body>
+<div type="article">)";
+  std::string body =
+      R"(<p xml:id="p1"><s xml:id="s1"><term xml:id="t1">欧州連合</term>(<gloss target="#t1" xml:lang="en">EU</gloss>)は規則を発表した。</s></p>
+<p xml:id="p2"><s xml:id="s2" ana="#speculation" corresp="#s3">来年には<seg type="cue">決まるらしい</seg>。</s> <s xml:id="s3"><term xml:id="t2">北海技術機構</term>(<gloss target="#t2" xml:lang="en">HTO</gloss>)は計画を示した。</s></p>
+<p xml:id="p3"><s xml:id="s4">英語名はHokkai Technology Organization (HTO)である。</s></p>
+)";
+  std::string filler;
+  for (int i = 0; i < 4000; ++i)
+    filler += "<p xml:id=\"q" + std::to_string(i) + "\"><s xml:id=\"x" + std::to_string(i) +
+              "\">長い記事の一文がここに続いていて、ひとつの単位になります。</s></p>\n";
+  std::string xml = head + body + filler + "</div>\n</body></text></TEI>\n";
+  Document d = tei::read(xml, "a.tei.xml");
+  for (auto v : {XliffVersion::v21, XliffVersion::v12}) {
+    ExportOptions o;
+    o.xliff_version = v;
+    std::string streamed;
+    std::size_t pieces = 0;
+    write_xliff(xml, "a.tei.xml", o, [&](std::string_view s) {
+      streamed += s;
+      ++pieces;
+    });
+    std::string whole = export_xliff(d, o);
+    BOOST_TEST((streamed == whole));
+    BOOST_TEST(pieces >= 3u);  // the head, several batches, the tail
+    BOOST_TEST(streamed.size() > 600000u);
+    BOOST_TEST(whole.find("Hokkai Technology Organization") != std::string::npos);
+    BOOST_TEST(whole.find("European Union") != std::string::npos);
+    BOOST_TEST(whole.find("The hedge in s2 (\xE3\x80\x8C決まるらしい\xE3\x80\x8D) covers this sentence") != std::string::npos);
+    BOOST_TEST(check_xliff(streamed).empty(), problems_text(check_xliff(streamed)));
+  }
+  // A layout the block reader takes only whole (a carriage return between divisions): read whole
+  // for the units, the same bytes.
+  std::string crlf = head + body + "</div>\r\n<div type=\"article\"><p><s>二つ目。</s></p></div>\n</body></text></TEI>\n";
+  BOOST_REQUIRE(!tei::streams(crlf));
+  for (auto v : {XliffVersion::v21, XliffVersion::v12}) {
+    ExportOptions o;
+    o.xliff_version = v;
+    std::string streamed;
+    write_xliff(crlf, "b.tei.xml", o, [&](std::string_view s) { streamed += s; });
+    BOOST_TEST((streamed == export_xliff(tei::read(crlf, "b.tei.xml"), o)));
+    BOOST_TEST(streamed.find("Hokkai Technology Organization") != std::string::npos);
+  }
+  // Malformed input: tei::read's error, nothing written.
+  std::string out;
+  BOOST_CHECK_THROW(write_xliff(head + body, "a.tei.xml", {}, [&](std::string_view s) { out += s; }), DataError);
+  BOOST_TEST(out.empty());
+}
+
+// The writer checks its output a batch of units at a time: a rule broken inside a batch is
+// check_xliff's, and an id whose scope is the whole file (a unit's, a trans-unit's) is also
+// checked across batches, so a duplicate far apart is caught as it was on the whole output.
+BOOST_AUTO_TEST_CASE(batched_check_catches_file_scope_ids) {
+  auto broken = [](bool far, XliffVersion v) -> std::string {
+    Document d = fixture();
+    std::vector<Leaf*> leaves;  // the leaves with a sentence: units
+    for (Leaf* l : d.leaves())
+      if (std::any_of(l->pieces.begin(), l->pieces.end(), [](const Piece& p) { return p.kind == Piece::Kind::sentence; }))
+        leaves.push_back(l);
+    auto sentences = d.sentences();
+    if (far) sentences.front()->text += std::string(300000, 'a');  // a batch of its own
+    BOOST_REQUIRE(leaves.size() >= 3u);
+    BOOST_REQUIRE(!leaves.front()->id.empty());
+    leaves.back()->id = leaves.front()->id;
+    sentences.back()->id = sentences.front()->id;
+    ExportOptions o;
+    o.xliff_version = v;
+    try {
+      export_xliff(d, o);
+    } catch (const std::logic_error& e) {
+      return e.what();
+    }
+    return "";
+  };
+  for (bool far : {false, true}) {
+    BOOST_TEST(broken(far, XliffVersion::v21).find("breaks rule K3") != std::string::npos, broken(far, XliffVersion::v21));
+    BOOST_TEST(broken(far, XliffVersion::v12).find("breaks rule id") != std::string::npos, broken(far, XliffVersion::v12));
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

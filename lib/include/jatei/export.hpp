@@ -106,6 +106,15 @@ struct ExportOptions {
 // the unit's terms in the glossary module (2.1) or in notes (1.2, one <trans-unit> per sentence
 // grouped by block). Always passes check_xliff().
 std::string export_xliff(const Document& doc, const ExportOptions& options = {});
+// The same bytes from the TEI text `tei` (`origin` names it in messages), handed to `sink` a
+// batch of units at a time, so that neither the document nor the output is ever held whole:
+// the TEI is read a block at a time (tei::read_blocks) once to gather what the units need of
+// the whole document (the header's facts, the glossary, which sentences each hedge covers),
+// once more for the acronyms' names when a gloss gives only an acronym, and once to write the
+// units. The input's errors (DataError, as tei::read gives them) come before anything reaches
+// the sink; each batch passes check_xliff() before it does.
+void write_xliff(std::string_view tei, const std::string& origin, const ExportOptions& options,
+                 const std::function<void(std::string_view)>& sink);
 
 // TBX: the document's glossary, one concept per termbase entry (or per term without one),
 // with its forms in the text, its English (in-text glosses, then the termbase) and the first

@@ -330,7 +330,7 @@ bool latin_phrase_char(char32_t c) {
 
 // Where the text writes the acronym's name beside it: "European Union (EU)" or "EU (European
 // Union)", ASCII or full-width parentheses. The name, or "".
-std::string name_beside(std::string_view text, std::string_view acronym) {
+std::string name_beside_in(std::string_view text, std::string_view acronym) {
   auto open = [](char32_t c) { return c == '(' || c == 0xFF08; };
   auto close = [](char32_t c) { return c == ')' || c == 0xFF09; };
   for (std::size_t p = text.find(acronym); p != std::string_view::npos; p = text.find(acronym, p + 1)) {
@@ -404,11 +404,26 @@ std::string GlossaryEntry::source_of(const std::string& translation) const {
   return termbase_name;
 }
 
+std::string name_beside(std::string_view text, std::string_view acronym) { return name_beside_in(text, acronym); }
+
 // The full name of each acronym an entry is glossed with: another gloss of the same term that it
 // spells (大規模言語モデル(Large Language Model、LLM)), else the name the text writes beside the
 // acronym anywhere in the article (European Union (EU)), else the acronym list.
-void View::expand_acronyms() {
-  const AcronymNames& names = options.acronyms ? *options.acronyms : AcronymNames::builtin();
+std::set<std::string> GlossaryBuilder::acronyms_to_find() const {
+  std::set<std::string> out;
+  for (auto& e : glossary)
+    for (auto& g : e.english) {
+      if (!AcronymNames::is_acronym(g)) continue;
+      bool spelled = false;
+      for (auto& other : e.english)
+        if (&other != &g && !AcronymNames::is_acronym(other) && spells(g, other)) spelled = true;
+      if (!spelled) out.insert(g);
+    }
+  return out;
+}
+
+void GlossaryBuilder::expand(const Beside& beside) {
+  const AcronymNames& names = options_.acronyms ? *options_.acronyms : AcronymNames::builtin();
   for (auto& e : glossary) {
     for (auto& g : e.english) {
       if (!AcronymNames::is_acronym(g) || e.expansion_of(g)) continue;
@@ -419,9 +434,12 @@ void View::expand_acronyms() {
           x.source = "gloss in the text";
           break;
         }
-      for (std::size_t i = 0; x.name.empty() && i < sentences.size(); ++i) {
-        x.name = name_beside(sentences[i].s->text, g);
-        if (!x.name.empty()) x.source = "the text (" + sentences[i].s->id + ")";
+      if (x.name.empty()) {
+        auto [name, sentence] = beside(g);
+        if (!name.empty()) {
+          x.name = std::move(name);
+          x.source = "the text (" + sentence + ")";
+        }
       }
       if (x.name.empty())
         if (auto* n = names.find(g)) {
@@ -433,6 +451,17 @@ void View::expand_acronyms() {
       if (!x.name.empty() && !e.expansion_named(x.name)) e.expansions.push_back(std::move(x));
     }
   }
+}
+
+void View::expand_acronyms() {
+  GlossaryBuilder b(options);
+  b.glossary = std::move(glossary);
+  b.expand([&](const std::string& g) -> std::pair<std::string, std::string> {
+    for (auto& si : sentences)
+      if (std::string name = name_beside(si.s->text, g); !name.empty()) return {name, si.s->id};
+    return {};
+  });
+  glossary = std::move(b.glossary);
 }
 
 // ---- View ---------------------------------------------------------------------------------
@@ -505,18 +534,17 @@ const GlossaryEntry* View::entry_of(const Span& span, std::string_view surface) 
   return nullptr;
 }
 
-void View::read_header() {
+SourceInfo source_info(const Document& doc) {
+  SourceInfo source;
   const Header& h = doc.header;
   source.title = h.title;
   source.file = h.source_name;
   source.sha256 = h.sha256;
   source.lang = doc.root_attrs.value("xml:lang");
   if (source.lang.empty()) source.lang = "ja";
-  persons = h.persons;
-  for (auto& r : h.responsibilities) resp_names[r.id] = r.names.empty() ? std::string() : squash_space(r.names.front());
-  if (h.raw_header.empty()) return;
+  if (h.raw_header.empty()) return source;
   pugi::xml_document hd;
-  if (!hd.load_buffer(h.raw_header.data(), h.raw_header.size(), pugi::parse_default, pugi::encoding_utf8)) return;
+  if (!hd.load_buffer(h.raw_header.data(), h.raw_header.size(), pugi::parse_default, pugi::encoding_utf8)) return source;
   pugi::xml_node fd = hd.child("teiHeader").child("fileDesc");
   pugi::xml_node bibl = fd.child("sourceDesc").child("bibl");
   if (auto ref = bibl.child("ref")) source.url = ref.attribute("target").value();
@@ -528,6 +556,48 @@ void View::read_header() {
   if (auto p = bibl.child("publisher")) source.publisher = squash_space(xml_input::text_of(p));
   if (source.title.empty())
     if (auto t = bibl.child("title")) source.title = squash_space(xml_input::text_of(t));
+  return source;
+}
+
+void View::read_header() {
+  const Header& h = doc.header;
+  source = source_info(doc);
+  persons = h.persons;
+  for (auto& r : h.responsibilities) resp_names[r.id] = r.names.empty() ? std::string() : squash_space(r.names.front());
+}
+
+SentenceInfo sentence_info(const Sentence& s, const Leaf& l, const Block& b, const Turn& t, const Division& d,
+                           std::size_t index, bool first_in_turn) {
+  SentenceInfo si;
+  si.s = &s;
+  si.leaf = &l;
+  si.block = &b;
+  si.turn = &t;
+  si.div = &d;
+  si.index = index;
+  si.first_in_turn = first_in_turn;
+  for (auto& tok : tokens(s.attrs.value("ana"))) {
+    std::string id = local_id(tok);
+    if (is_factuality(id) && si.factuality.empty()) si.factuality = id;
+    if (id == "checkworthy") si.checkworthy = true;
+  }
+  if (t.spoken())
+    for (auto& tok : tokens(t.who)) si.speakers.push_back(local_id(tok));
+  std::vector<const Span*> spans;
+  for (auto& sp : s.spans)
+    if (sp.xml.empty()) spans.push_back(&sp);  // not a comment or processing instruction
+  std::stable_sort(spans.begin(), spans.end(), [](const Span* x, const Span* y) {
+    if (x->begin != y->begin) return x->begin < y->begin;
+    return x->end > y->end;
+  });
+  for (const Span* sp : spans) {
+    Mention m;
+    m.span = sp;
+    if (sp->end <= s.text.size() && sp->begin <= sp->end) m.text = s.text.substr(sp->begin, sp->end - sp->begin);
+    si.mentions.push_back(std::move(m));
+  }
+  for (auto& tok : tokens(s.attrs.value("corresp"))) si.covers.push_back(local_id(tok));
+  return si;
 }
 
 void View::read_body() {
@@ -541,38 +611,9 @@ void View::read_body() {
         for (auto& l : b.leaves) {
           for (auto& p : l.pieces) {
             if (p.kind != Piece::Kind::sentence) continue;
-            SentenceInfo si;
-            si.s = &p.sentence;
-            si.leaf = &l;
-            si.block = &b;
-            si.turn = &t;
-            si.div = &d;
-            si.index = sentences.size();
-            si.first_in_turn = t.spoken() && first;
+            SentenceInfo si = sentence_info(p.sentence, l, b, t, d, sentences.size(), t.spoken() && first);
             first = false;
-            for (auto& tok : tokens(p.sentence.attrs.value("ana"))) {
-              std::string id = local_id(tok);
-              if (is_factuality(id) && si.factuality.empty()) si.factuality = id;
-              if (id == "checkworthy") si.checkworthy = true;
-            }
             if (!si.factuality.empty()) has_claims = true;
-            if (t.spoken())
-              for (auto& tok : tokens(t.who)) si.speakers.push_back(local_id(tok));
-            std::vector<const Span*> spans;
-            for (auto& sp : p.sentence.spans)
-              if (sp.xml.empty()) spans.push_back(&sp);  // not a comment or processing instruction
-            std::stable_sort(spans.begin(), spans.end(), [](const Span* x, const Span* y) {
-              if (x->begin != y->begin) return x->begin < y->begin;
-              return x->end > y->end;
-            });
-            for (const Span* sp : spans) {
-              Mention m;
-              m.span = sp;
-              if (sp->end <= p.sentence.text.size() && sp->begin <= sp->end)
-                m.text = p.sentence.text.substr(sp->begin, sp->end - sp->begin);
-              si.mentions.push_back(std::move(m));
-            }
-            for (auto& tok : tokens(p.sentence.attrs.value("corresp"))) si.covers.push_back(local_id(tok));
             if (!p.sentence.id.empty()) sentence_index.emplace(p.sentence.id, sentences.size());
             sentences.push_back(std::move(si));
           }
@@ -600,63 +641,66 @@ void View::read_body() {
     }
 }
 
-void View::read_terms() {
-  auto basename = [](std::string_view p) { return std::string(p.substr(p.find_last_of('/') == std::string_view::npos ? 0 : p.find_last_of('/') + 1)); };
-  for (auto& si : sentences) {
-    for (auto& m : si.mentions) {
-      if (m.element() != "term") continue;
-      std::string ref = m.attr("ref");
-      std::string key = ref.empty() ? "text:" + m.text : ref;
-      auto it = std::find_if(glossary.begin(), glossary.end(), [&](const GlossaryEntry& e) { return e.key == key; });
-      if (it == glossary.end()) {
-        GlossaryEntry e;
-        e.key = key;
-        e.ref = ref;
-        std::size_t hash = ref.find('#');
-        e.concept_id = hash == std::string::npos ? "" : ref.substr(hash + 1);
-        glossary.push_back(std::move(e));
-        it = glossary.end() - 1;
-      }
-      if (std::find(it->forms.begin(), it->forms.end(), m.text) == it->forms.end()) it->forms.push_back(m.text);
-      std::string tid = m.attr("xml:id");
-      if (!tid.empty()) {
-        it->term_ids.push_back(tid);
-        term_entry[tid] = static_cast<std::size_t>(it - glossary.begin());
-      }
-      if (it->sentence_ids.empty() || it->sentence_ids.back() != si.s->id) it->sentence_ids.push_back(si.s->id);
-    }
-  }
-  // Glosses point at their term (they may come before it: Y(X)).
-  for (auto& si : sentences) {
-    for (auto& m : si.mentions) {
-      if (m.element() != "gloss") continue;
+void GlossaryBuilder::add(const SentenceInfo& si) {
+  for (auto& m : si.mentions) {
+    if (m.element() == "gloss") {
       std::string lang = m.attr("xml:lang");
-      bool target = !lang.empty() && (lang == options.target_lang || lang.rfind(options.target_lang + "-", 0) == 0);
-      for (auto& tok : tokens(m.attr("target"))) {
-        auto it = term_entry.find(local_id(tok));
-        if (it == term_entry.end()) continue;
-        GlossaryEntry& e = glossary[it->second];
-        auto& list = target ? e.english : e.synonyms;
-        if (!m.text.empty() && std::find(list.begin(), list.end(), m.text) == list.end()) list.push_back(m.text);
-      }
+      bool target = !lang.empty() && (lang == options_.target_lang || lang.rfind(options_.target_lang + "-", 0) == 0);
+      glosses_.push_back({m.attr("target"), m.text, target});
+      continue;
+    }
+    if (m.element() != "term") continue;
+    std::string ref = m.attr("ref");
+    std::string key = ref.empty() ? "text:" + m.text : ref;
+    auto [k, added] = by_key.emplace(key, glossary.size());
+    if (added) {
+      GlossaryEntry e;
+      e.key = key;
+      e.ref = ref;
+      std::size_t hash = ref.find('#');
+      e.concept_id = hash == std::string::npos ? "" : ref.substr(hash + 1);
+      glossary.push_back(std::move(e));
+    }
+    GlossaryEntry& entry = glossary[k->second];
+    if (std::find(entry.forms.begin(), entry.forms.end(), m.text) == entry.forms.end()) entry.forms.push_back(m.text);
+    std::string tid = m.attr("xml:id");
+    if (!tid.empty()) {
+      entry.term_ids.push_back(tid);
+      term_entry[tid] = k->second;
+    }
+    if (entry.sentence_ids.empty() || entry.sentence_ids.back() != si.s->id) entry.sentence_ids.push_back(si.s->id);
+  }
+}
+
+void GlossaryBuilder::finish(const std::string& source_lang) {
+  auto basename = [](std::string_view p) { return std::string(p.substr(p.find_last_of('/') == std::string_view::npos ? 0 : p.find_last_of('/') + 1)); };
+  // Glosses point at their term (they may come before it: Y(X)).
+  for (auto& g : glosses_) {
+    for (auto& tok : tokens(g.targets)) {
+      auto it = term_entry.find(local_id(tok));
+      if (it == term_entry.end()) continue;
+      GlossaryEntry& e = glossary[it->second];
+      auto& list = g.target_lang ? e.english : e.synonyms;
+      if (!g.text.empty() && std::find(list.begin(), list.end(), g.text) == list.end()) list.push_back(g.text);
     }
   }
+  std::vector<Gloss>().swap(glosses_);
   // Termbase entries: by the pointer's file and id, else by id in the only termbase, else by form.
   for (auto& e : glossary) {
-    e.target_lang = options.target_lang;
+    e.target_lang = options_.target_lang;
     std::string file, id = e.concept_id;
     if (std::size_t hash = e.ref.find('#'); hash != std::string::npos) file = basename(e.ref.substr(0, hash));
     for (int pass = 0; pass < 3 && !e.tb_concept; ++pass) {
-      for (auto& tbp : options.termbases) {
+      for (auto& tbp : options_.termbases) {
         if (!tbp) continue;
         std::string name = basename(tbp->origin);
         if (pass == 0 && (id.empty() || name != file)) continue;
-        if (pass == 1 && (id.empty() || options.termbases.size() != 1)) continue;
+        if (pass == 1 && (id.empty() || options_.termbases.size() != 1)) continue;
         for (auto& c : tbp->concepts) {
           bool hit = false;
           if (pass < 2) {
             hit = c.id == id;
-          } else if (auto* l = c.lang(source.lang)) {
+          } else if (auto* l = c.lang(source_lang)) {
             for (auto& t : l->terms)
               hit = hit || std::find(e.forms.begin(), e.forms.end(), t.text) != e.forms.end();
           }
@@ -686,6 +730,14 @@ void View::read_terms() {
     used.insert(id);
     e.concept_id = id;
   }
+}
+
+void View::read_terms() {
+  GlossaryBuilder b(options);
+  for (auto& si : sentences) b.add(si);
+  b.finish(source.lang);
+  glossary = std::move(b.glossary);
+  term_entry = std::move(b.term_entry);
 }
 
 void View::read_standoff() {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -43,6 +44,15 @@ class XmlOut {
   void raw(std::string_view s);   // inside an inline element, already escaped
   void comment(std::string_view s);
   std::string finish();
+  // What is written so far, taken out (the open elements stay open): for a writer that hands its
+  // output on in pieces. Only where no open element may still become an empty-element tag (each
+  // has some content already).
+  std::string take() {
+    std::string r;
+    r.swap(out_);
+    return r;
+  }
+  std::size_t size() const { return out_.size(); }
 
  private:
   struct Open {
@@ -133,6 +143,50 @@ struct Verdict {
 
 struct SourceInfo {
   std::string title, file, sha256, url, date, author, publisher, lang;
+};
+
+// One sentence's reading, from the block, turn and division it is in: everything but
+// `hedged_by`, which needs the whole document (read_body fills it).
+SentenceInfo sentence_info(const Sentence& s, const Leaf& leaf, const Block& block, const Turn& turn,
+                           const Division& div, std::size_t index, bool first_in_turn);
+
+// The header's facts about the source (title, file, digest, URL, date, author, publisher,
+// language); `date` from the header only (View adds the dateline's).
+SourceInfo source_info(const Document& doc);
+
+// "European Union" where the text writes the acronym's name beside it ("European Union (EU)",
+// "EU (European Union)"), else "".
+std::string name_beside(std::string_view text, std::string_view acronym);
+
+// The glossary of a document gathered a sentence at a time, in document order (the View's, and
+// the XLIFF export's survey read): add() each sentence, finish() after the last, then the
+// acronyms' full names with expand().
+class GlossaryBuilder {
+ public:
+  explicit GlossaryBuilder(const ExportOptions& options) : options_(options) {}
+  void add(const SentenceInfo& si);  // its terms and glosses
+  // Glosses given to their terms (a gloss may come before its term), termbase entries found,
+  // concept ids made unique NCNames.
+  void finish(const std::string& source_lang);
+  // The acronyms among the glosses whose full name no other gloss of their term spells: the ones
+  // expand() asks `beside` about.
+  std::set<std::string> acronyms_to_find() const;
+  // Each acronym gloss's full name: another gloss, else `beside(acronym)` (the name the text
+  // writes beside it in the first sentence that does, and that sentence's id; empty name if
+  // none), else the acronym list.
+  using Beside = std::function<std::pair<std::string, std::string>(const std::string& acronym)>;
+  void expand(const Beside& beside);
+  std::vector<GlossaryEntry> glossary;
+  std::map<std::string, std::size_t> term_entry;  // <term xml:id> -> index in glossary
+  std::map<std::string, std::size_t> by_key;      // GlossaryEntry::key -> index in glossary
+
+ private:
+  struct Gloss {
+    std::string targets, text;
+    bool target_lang;
+  };
+  const ExportOptions& options_;
+  std::vector<Gloss> glosses_;
 };
 
 class View {

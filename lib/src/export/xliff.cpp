@@ -10,17 +10,73 @@
 // told), and a CAT tool needs it to open the file for translation. XLIFF 2 requires it when the
 // document has <target> elements (--prefill-target) and allows it otherwise.
 #include <algorithm>
+#include <functional>
+#include <map>
+#include <optional>
 #include <set>
+#include <span>
+#include <stdexcept>
+#include <unordered_set>
 
 #include "export/view.hpp"
 #include "jatei/error.hpp"
 #include "jatei/export.hpp"
+#include "jatei/tei.hpp"
 
 namespace jatei {
 namespace {
 
+// What the XLIFF needs of the whole document, gathered by a first read before any unit is
+// written: the header's facts, the participants, whether jatei-claims has run, the glossary
+// (with the acronyms' full names), and which sentences the hedges cover with which cues. The
+// sentences themselves are read again a block or a turn at a time (xp::sentence_info).
+struct Facts {
+  xp::SourceInfo source;
+  std::vector<Person> persons;
+  bool has_claims = false;
+  std::vector<xp::GlossaryEntry> glossary;
+  std::map<std::string, std::size_t> entry_by_key;  // GlossaryEntry::key -> index in glossary
+  // A covered sentence's id -> the hedges whose @corresp covers it (their index and id), in
+  // document order, once a pointer.
+  std::map<std::string, std::vector<std::pair<std::size_t, std::string>>> hedges_of;
+  std::map<std::string, std::string> hedge_cues;  // a hedge's id -> its cues, quoted
+
+  const Person* person(std::string_view id) const {
+    for (auto& p : persons)
+      if (p.id == id) return &p;
+    return nullptr;
+  }
+  // As xp::View's.
+  std::string speaker_name(const xp::SentenceInfo& si) const {
+    std::string out;
+    for (auto& id : si.speakers) {
+      const Person* p = person(id);
+      if (!out.empty()) out += "・";
+      out += p && !p->name.empty() ? p->name : id;
+    }
+    return out;
+  }
+  std::string speaker_role(const xp::SentenceInfo& si) const {
+    std::string out;
+    for (auto& id : si.speakers) {
+      const Person* p = person(id);
+      if (!p || p->role.empty()) continue;
+      if (!out.empty()) out += " ";
+      out += p->role;
+    }
+    return out;
+  }
+  // The entry of a <term>: by its ref, else its surface form (a <term xml:id> is the entry of
+  // its own ref or form, xml:ids being unique in a document).
+  const xp::GlossaryEntry* entry_of(const Span& span, std::string_view surface) const {
+    std::string ref = span.attrs.value("ref");
+    auto it = entry_by_key.find(ref.empty() ? "text:" + std::string(surface) : ref);
+    return it == entry_by_key.end() ? nullptr : &glossary[it->second];
+  }
+};
+
 // "Participants: 先生 (explainer); サルくん (asker)." for a note.
-std::string participants(const xp::View& v) {
+std::string participants(const Facts& v) {
   std::string who = "Participants:";
   for (auto& p : v.persons) {
     who += " " + (p.name.empty() ? p.id : p.name);
@@ -46,9 +102,10 @@ struct UnitInfo {
   std::vector<const xp::SentenceInfo*> sentences;
 };
 
-std::vector<UnitInfo> units_of(const xp::View& v) {
+// The units of consecutive sentences: one a leaf.
+std::vector<UnitInfo> units_of(const std::vector<xp::SentenceInfo>& sentences) {
   std::vector<UnitInfo> out;
-  for (auto& si : v.sentences) {
+  for (auto& si : sentences) {
     if (out.empty() || out.back().leaf != si.leaf) {
       UnitInfo u;
       u.leaf = si.leaf;
@@ -76,7 +133,7 @@ std::string block_note(const Leaf& leaf) {
   return "";
 }
 
-std::string speaker_note(const xp::View& v, const UnitInfo& u) {
+std::string speaker_note(const Facts& v, const UnitInfo& u) {
   if (!u.turn->spoken()) return "";
   const xp::SentenceInfo& si = *u.sentences.front();
   std::string note = "Speaker: " + v.speaker_name(si);
@@ -98,7 +155,7 @@ std::string quoted_cues(const xp::SentenceInfo& si) {
 }
 
 // What a translator must keep for one sentence ("" if nothing).
-std::string keep_note(const xp::View& v, const xp::SentenceInfo& si) {
+std::string keep_note(const Facts& v, const xp::SentenceInfo& si) {
   std::string out;
   if (si.factuality == "speculation" || si.factuality == "reported") {
     out = si.s->id + ": " + si.factuality + ". " + xp::keep_advice(si.factuality, si.turn->spoken());
@@ -111,14 +168,10 @@ std::string keep_note(const xp::View& v, const xp::SentenceInfo& si) {
     }
   }
   for (auto& h : si.hedged_by) {
-    const xp::SentenceInfo* hs = v.find(h);
     if (!out.empty()) out += " ";
     else out = si.s->id + ":";
     out += " The hedge in " + h;
-    if (hs) {
-      std::string cues = quoted_cues(*hs);
-      if (!cues.empty()) out += " (" + cues + ")";
-    }
+    if (auto hs = v.hedge_cues.find(h); hs != v.hedge_cues.end() && !hs->second.empty()) out += " (" + hs->second + ")";
     out += " covers this sentence: keep it as tentative as the source.";
   }
   return out;
@@ -178,7 +231,7 @@ void write_marked(XmlOut& x, const std::string& text, std::vector<Mark> marks) {
 }
 
 // File notes: what the document is, who speaks, how to read the notes.
-void file_notes21(XmlOut& x, const xp::View& v) {
+void file_notes21(XmlOut& x, const Facts& v) {
   x.open("notes");
   int fn = 0;
   std::string about = "Source: " + (v.source.title.empty() ? v.source.file : v.source.title);
@@ -204,9 +257,10 @@ void file_notes21(XmlOut& x, const xp::View& v) {
 // marked, the whitespace between them as ignorables.
 class Unit21 {
  public:
-  Unit21(XmlOut& x, const xp::View& v, const ExportOptions& o, const UnitInfo& u) : x_(x), v_(v), o_(o), u_(u) {}
+  Unit21(XmlOut& x, const Facts& v, const ExportOptions& o, const UnitInfo& u) : x_(x), v_(v), o_(o), u_(u) {}
 
-  void write() {
+  // Writes the unit; gives its id.
+  std::string write() {
     for (auto* si : u_.sentences)
       if (!si->s->id.empty()) ids_.reserve(si->s->id);
     std::string unit_id = u_.leaf->id.empty() ? ids_.take("u" + std::to_string(u_.sentences.front()->index + 1)) : u_.leaf->id;
@@ -223,6 +277,7 @@ class Unit21 {
     }
     segments();
     x_.close();  // unit
+    return unit_id;
   }
 
  private:
@@ -336,7 +391,7 @@ class Unit21 {
   }
 
   XmlOut& x_;
-  const xp::View& v_;
+  const Facts& v_;
   const ExportOptions& o_;
   const UnitInfo& u_;
   IdScope ids_;
@@ -346,64 +401,314 @@ class Unit21 {
   std::vector<std::pair<const xp::GlossaryEntry*, std::string>> unit_terms_;  // entry, first mrk id
 };
 
-std::string xliff21(const xp::View& v, const ExportOptions& o) {
-  XmlOut x;
-  XmlOut::AttrList root = {{"xmlns", kXliff2Ns}, {"xmlns:gls", kGlossaryNs}, {"version", "2.1"}, {"srcLang", v.source.lang}};
-  if (!o.target_lang.empty()) root.push_back({"trgLang", o.target_lang});
-  x.open("xliff", root);
-  XmlOut::AttrList file = {{"id", "f1"}};
-  if (!v.source.file.empty() && v.source.file != "-") file.push_back({"original", v.source.file});
-  x.open("file", file);
-  file_notes21(x, v);
-  auto units = units_of(v);
-  // A file needs a unit or a group: an empty document (no sentence) gets an empty group.
-  if (units.empty()) x.empty("group", {{"id", "empty"}, {"name", "no sentences"}});
-  for (auto& u : units) Unit21(x, v, o, u).write();
-  return x.finish();
+// ---- the document a turn at a time -------------------------------------------------------------
+
+// What is handed a document's sentences a turn at a time (a block outside any <sp> is a turn of
+// nobody's), translations left out, in document order.
+class Reader {
+ public:
+  virtual ~Reader() = default;
+  virtual void begin(const Document& doc) = 0;
+  // The sentences of one turn, numbered in the document; what they point at lives for the call.
+  virtual void sentences(std::vector<xp::SentenceInfo>&& sis) = 0;
+  virtual void end() {}
+  // The reader starts again from the beginning (tei::BlockHandler::restart).
+  virtual void restart() {}
+};
+
+std::vector<xp::SentenceInfo> infos(const Division& d, const Turn& t, std::span<const Block> blocks, std::size_t& index) {
+  std::vector<xp::SentenceInfo> out;
+  bool first = true;
+  for (auto& b : blocks)
+    for (auto& l : b.leaves)
+      for (auto& p : l.pieces) {
+        if (p.kind != Piece::Kind::sentence) continue;
+        out.push_back(xp::sentence_info(p.sentence, l, b, t, d, index++, t.spoken() && first));
+        first = false;
+      }
+  return out;
 }
 
-std::string xliff12(const xp::View& v, const ExportOptions& o) {
-  XmlOut x;
-  x.open("xliff", {{"version", "1.2"}, {"xmlns", kXliff12Ns}});
-  x.open("file", {{"original", v.source.file.empty() || v.source.file == "-" ? "article" : v.source.file},
-                  {"source-language", v.source.lang},
-                  {"target-language", o.target_lang},
-                  {"datatype", "plaintext"}});
-  x.open("header");
-  std::string about = "Source: " + (v.source.title.empty() ? v.source.file : v.source.title);
-  if (!v.source.url.empty()) about += " <" + v.source.url + ">";
-  if (!v.source.sha256.empty()) about += "; sha256 " + v.source.sha256;
-  about += ". One trans-unit per sentence (its TEI id), grouped by block; keep the ids for jatei-merge.";
-  x.leaf("note", about, {{"from", "developer"}});
-  if (!v.persons.empty()) {
-    std::string who = participants(v);
-    x.leaf("note", who, {{"from", "developer"}});
+// A document in memory.
+void feed(const Document& doc, Reader& r) {
+  r.begin(doc);
+  std::size_t index = 0;
+  for (auto& d : doc.divisions) {
+    if (d.is_translation()) continue;
+    for (auto& t : d.turns) r.sentences(infos(d, t, t.blocks, index));
   }
-  x.close();
-  x.open("body");
-  for (auto& u : units_of(v)) {
+  r.end();
+}
+
+// A document read with tei::read_blocks.
+class Blocks : public tei::BlockHandler {
+ public:
+  explicit Blocks(Reader& r) : r_(r) {}
+  bool restarted = false;
+  void begin(Document& doc) override {
+    index_ = 0;
+    r_.begin(doc);
+  }
+  void division(Division&& d) override { div_ = std::move(d); }
+  void block(Block&& b, std::size_t) override {
+    if (!div_.is_translation()) r_.sentences(infos(div_, nobody_, std::span<const Block>(&b, 1), index_));
+  }
+  void turn(Turn&& t) override {
+    if (!div_.is_translation()) r_.sentences(infos(div_, t, t.blocks, index_));
+  }
+  void end(Document&) override { r_.end(); }
+  void restart() override {
+    restarted = true;
+    index_ = 0;
+    r_.restart();
+  }
+
+ private:
+  Reader& r_;
+  Division div_;
+  const Turn nobody_{};
+  std::size_t index_ = 0;
+};
+
+using Feed = std::function<void(Reader&)>;
+
+// The acronyms' full names the text writes beside them: the first sentence that names each.
+class AcronymScan : public Reader {
+ public:
+  explicit AcronymScan(std::set<std::string> want) : want_(std::move(want)) {}
+  std::map<std::string, std::pair<std::string, std::string>> found;  // acronym -> name, sentence id
+  void begin(const Document&) override {}
+  void sentences(std::vector<xp::SentenceInfo>&& sis) override {
+    if (found.size() == want_.size()) return;
+    for (auto& si : sis)
+      for (auto& g : want_) {
+        if (found.count(g)) continue;
+        if (std::string name = xp::name_beside(si.s->text, g); !name.empty()) found.emplace(g, std::make_pair(name, si.s->id));
+      }
+  }
+  void restart() override { found.clear(); }
+
+ private:
+  std::set<std::string> want_;
+};
+
+// The first read: the Facts.
+class Survey : public Reader {
+ public:
+  explicit Survey(const ExportOptions& o) : o_(o) { restart(); }
+  void begin(const Document& doc) override {
+    f_.source = xp::source_info(doc);
+    f_.persons = doc.header.persons;
+  }
+  void sentences(std::vector<xp::SentenceInfo>&& sis) override {
+    for (auto& si : sis) {
+      if (!si.factuality.empty()) f_.has_claims = true;
+      glossary_->add(si);
+      if (si.covers.empty()) continue;
+      for (auto& c : si.covers) f_.hedges_of[c].emplace_back(si.index, si.s->id);
+      if (!si.s->id.empty()) f_.hedge_cues.emplace(si.s->id, quoted_cues(si));
+    }
+  }
+  void restart() override {
+    f_ = Facts();
+    glossary_.emplace(o_);
+  }
+  // After the read: the glossary finished, the acronyms' names found (a second read, `again`, when
+  // the text may write one beside its acronym).
+  Facts facts(const Feed& again) {
+    glossary_->finish(f_.source.lang);
+    std::set<std::string> want = glossary_->acronyms_to_find();
+    std::map<std::string, std::pair<std::string, std::string>> found;
+    if (!want.empty()) {
+      AcronymScan scan(std::move(want));
+      again(scan);
+      found = std::move(scan.found);
+    }
+    glossary_->expand([&](const std::string& g) -> std::pair<std::string, std::string> {
+      auto it = found.find(g);
+      return it == found.end() ? std::pair<std::string, std::string>() : it->second;
+    });
+    f_.glossary = std::move(glossary_->glossary);
+    f_.entry_by_key = std::move(glossary_->by_key);
+    glossary_.reset();
+    return std::move(f_);
+  }
+
+ private:
+  const ExportOptions& o_;
+  Facts f_;
+  std::optional<xp::GlossaryBuilder> glossary_;
+};
+
+// The output handed on as it is written, checked on the way (the writer's own constraints: a
+// failure is a bug, never the user's data): units gathered into batches of about 256 KB, each
+// checked by check_xliff wrapped in the document's head (the root, the file and its notes) and
+// closed, before it reaches the sink; the ids whose scope is the whole file (units, groups,
+// trans-units) are checked across the batches here. So every rule check_xliff checks on the whole
+// output is checked, and the output is never held whole.
+class CheckedOut {
+ public:
+  using Sink = std::function<void(std::string_view)>;
+  CheckedOut(const Sink& sink, std::string closing) : sink_(sink), closing_(std::move(closing)) {}
+  void head(std::string h) {
+    head_ = std::move(h);
+    head_lines_ = lines_ = newlines(head_);
+  }
+  // An id that must be unique in the file: of a unit (K3), a group (K2, 1.2's "id"), a trans-unit.
+  void file_id(const char* rule, const char* what, const std::string& id) {
+    if (!ids_[what].insert(id).second)
+      fail(rule, lines_ + newlines(batch_) + 1, std::string(what) + " id '" + id + "' is not unique in the file");
+  }
+  void unit(std::string&& xml) {
+    if (batch_.empty()) batch_ = std::move(xml);
+    else batch_ += xml;
+    if (batch_.size() >= kBatch) flush();
+  }
+  void end(std::string&& tail) {
+    flush();
+    if (!head_written_) sink_(head_);
+    sink_(tail);
+  }
+  // A document without units, checked whole (it is small).
+  void whole(std::string&& doc) {
+    auto problems = check_xliff(doc);
+    if (!problems.empty()) fail(problems.front().rule, problems.front().line, problems.front().message);
+    sink_(doc);
+  }
+
+ private:
+  static constexpr std::size_t kBatch = std::size_t(1) << 18;
+  static std::size_t newlines(std::string_view s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
+  [[noreturn]] static void fail(const std::string& rule, std::size_t line, const std::string& message) {
+    throw std::logic_error("the XLIFF written breaks rule " + rule + " (line " + std::to_string(line) + "): " + message);
+  }
+  void flush() {
+    if (batch_.empty()) return;
+    std::string doc;
+    doc.reserve(head_.size() + batch_.size() + closing_.size());
+    doc += head_;
+    doc += batch_;
+    doc += closing_;
+    auto problems = check_xliff(doc);
+    if (!problems.empty()) {
+      std::size_t line = problems.front().line;
+      if (line > head_lines_) line = line - head_lines_ + lines_;
+      fail(problems.front().rule, line, problems.front().message);
+    }
+    if (!head_written_) sink_(head_);
+    head_written_ = true;
+    sink_(batch_);
+    lines_ += newlines(batch_);
+    batch_.clear();
+  }
+  const Sink& sink_;
+  std::string closing_, head_, batch_;
+  std::size_t head_lines_ = 0, lines_ = 0;
+  bool head_written_ = false;
+  std::map<std::string, std::unordered_set<std::string>> ids_;
+};
+
+// The second read: the units, a turn at a time.
+class Writer : public Reader {
+ public:
+  Writer(const Facts& f, const ExportOptions& o, const CheckedOut::Sink& sink)
+      : f_(f), o_(o), v21_(o.xliff_version == XliffVersion::v21), out_(sink, v21_ ? "</file></xliff>" : "</body></file></xliff>") {}
+
+  void begin(const Document&) override {
+    if (v21_) {
+      XmlOut::AttrList root = {{"xmlns", kXliff2Ns}, {"xmlns:gls", kGlossaryNs}, {"version", "2.1"}, {"srcLang", f_.source.lang}};
+      if (!o_.target_lang.empty()) root.push_back({"trgLang", o_.target_lang});
+      x_.open("xliff", root);
+      XmlOut::AttrList file = {{"id", "f1"}};
+      if (!f_.source.file.empty() && f_.source.file != "-") file.push_back({"original", f_.source.file});
+      x_.open("file", file);
+      file_notes21(x_, f_);
+    } else {
+      x_.open("xliff", {{"version", "1.2"}, {"xmlns", kXliff12Ns}});
+      x_.open("file", {{"original", f_.source.file.empty() || f_.source.file == "-" ? "article" : f_.source.file},
+                       {"source-language", f_.source.lang},
+                       {"target-language", o_.target_lang},
+                       {"datatype", "plaintext"}});
+      x_.open("header");
+      std::string about = "Source: " + (f_.source.title.empty() ? f_.source.file : f_.source.title);
+      if (!f_.source.url.empty()) about += " <" + f_.source.url + ">";
+      if (!f_.source.sha256.empty()) about += "; sha256 " + f_.source.sha256;
+      about += ". One trans-unit per sentence (its TEI id), grouped by block; keep the ids for jatei-merge.";
+      x_.leaf("note", about, {{"from", "developer"}});
+      if (!f_.persons.empty()) {
+        std::string who = participants(f_);
+        x_.leaf("note", who, {{"from", "developer"}});
+      }
+      x_.close();
+      x_.open("body");
+    }
+    head_len_ = x_.size();
+  }
+
+  void sentences(std::vector<xp::SentenceInfo>&& sis) override {
+    for (auto& si : sis) {
+      if (si.s->id.empty()) continue;
+      auto it = f_.hedges_of.find(si.s->id);
+      if (it == f_.hedges_of.end()) continue;
+      for (auto& [index, hedge] : it->second)
+        if (index != si.index) si.hedged_by.push_back(hedge);
+    }
+    for (auto& u : units_of(sis)) {
+      if (v21_) out_.file_id("K3", "unit", Unit21(x_, f_, o_, u).write());
+      else group12(u);
+      std::string piece = x_.take();
+      if (!started_) {
+        out_.head(piece.substr(0, head_len_));
+        piece.erase(0, head_len_);
+        started_ = true;
+      }
+      out_.unit(std::move(piece));
+    }
+  }
+
+  void end() override {
+    if (!started_) {
+      // A file needs a unit or a group: an empty document (no sentence) gets an empty group.
+      if (v21_) x_.empty("group", {{"id", "empty"}, {"name", "no sentences"}});
+      out_.whole(x_.finish());
+      return;
+    }
+    out_.end(x_.finish());
+  }
+
+  void restart() override {
+    if (started_) throw std::logic_error("the TEI reader started again after the XLIFF was written");
+    x_ = XmlOut();
+  }
+
+ private:
+  void group12(const UnitInfo& u) {
     XmlOut::AttrList g;
-    if (!u.leaf->id.empty()) g.push_back({"id", u.leaf->id});
+    if (!u.leaf->id.empty()) {
+      g.push_back({"id", u.leaf->id});
+      out_.file_id("id", "group", u.leaf->id);
+    }
     g.push_back({"restype", "x-tei-" + u.leaf->element});
-    x.open("group", g);
-    std::string speaker = speaker_note(v, u);
+    x_.open("group", g);
+    std::string speaker = speaker_note(f_, u);
     std::string context = division_note(*u.div);
     std::string block = block_note(*u.leaf);
     for (auto* si : u.sentences) {
       std::string id = si->s->id.empty() ? "s" + std::to_string(si->index + 1) : si->s->id;
-      x.open("trans-unit", {{"id", id}, {"resname", id}, {"xml:space", "preserve"}});
-      x.leaf("source", si->s->text, {{"xml:lang", v.source.lang}});
-      if (o.prefill_target)
-        x.leaf("target", si->s->text, {{"xml:lang", o.target_lang}, {"state", "needs-translation"}});
-      if (!speaker.empty()) x.leaf("note", speaker, {{"from", "developer"}, {"annotates", "source"}});
-      if (!context.empty()) x.leaf("note", context, {{"from", "developer"}, {"annotates", "source"}});
-      if (!block.empty()) x.leaf("note", block, {{"from", "developer"}, {"annotates", "source"}});
-      if (std::string k = keep_note(v, *si); !k.empty())
-        x.leaf("note", k, {{"from", "developer"}, {"annotates", "source"}, {"priority", "1"}});
+      out_.file_id("id", "trans-unit", id);
+      x_.open("trans-unit", {{"id", id}, {"resname", id}, {"xml:space", "preserve"}});
+      x_.leaf("source", si->s->text, {{"xml:lang", f_.source.lang}});
+      if (o_.prefill_target)
+        x_.leaf("target", si->s->text, {{"xml:lang", o_.target_lang}, {"state", "needs-translation"}});
+      if (!speaker.empty()) x_.leaf("note", speaker, {{"from", "developer"}, {"annotates", "source"}});
+      if (!context.empty()) x_.leaf("note", context, {{"from", "developer"}, {"annotates", "source"}});
+      if (!block.empty()) x_.leaf("note", block, {{"from", "developer"}, {"annotates", "source"}});
+      if (std::string k = keep_note(f_, *si); !k.empty())
+        x_.leaf("note", k, {{"from", "developer"}, {"annotates", "source"}, {"priority", "1"}});
       std::vector<const xp::GlossaryEntry*> seen;
       for (auto& m : si->mentions) {
         if (m.element() != "term") continue;
-        const xp::GlossaryEntry* e = v.entry_of(*m.span, m.text);
+        const xp::GlossaryEntry* e = f_.entry_of(*m.span, m.text);
         if (!e || std::find(seen.begin(), seen.end(), e) != seen.end()) continue;
         seen.push_back(e);
         auto tr = e->translations();
@@ -424,29 +729,54 @@ std::string xliff12(const xp::View& v, const ExportOptions& o) {
         }
         if (std::string note = e->note(); !note.empty()) t += " (" + note + ")";
         t += ".";
-        x.leaf("note", t, {{"from", "developer"}, {"annotates", "source"}});
+        x_.leaf("note", t, {{"from", "developer"}, {"annotates", "source"}});
       }
-      x.close();
+      x_.close();
     }
-    x.close();
+    x_.close();
   }
-  return x.finish();
+
+  const Facts& f_;
+  const ExportOptions& o_;
+  bool v21_;
+  CheckedOut out_;
+  XmlOut x_;
+  std::size_t head_len_ = 0;
+  bool started_ = false;
+};
+
+Facts gather(const ExportOptions& o, const Feed& feed) {
+  Survey s(o);
+  feed(s);
+  return s.facts(feed);
 }
 
 }  // namespace
 
 std::string export_xliff(const Document& doc, const ExportOptions& options) {
+  Feed in_memory = [&](Reader& r) { feed(doc, r); };
+  Facts f = gather(options, in_memory);
   std::string out;
-  {  // the view is let go before the check, so the two are not held at once
-    xp::View v(doc, options);
-    out = options.xliff_version == XliffVersion::v21 ? xliff21(v, options) : xliff12(v, options);
-  }
-  // The writer's own constraints: a failure here is a bug, never the user's data.
-  auto problems = check_xliff(out);
-  if (!problems.empty())
-    throw std::logic_error("the XLIFF written breaks rule " + problems.front().rule + " (line " +
-                           std::to_string(problems.front().line) + "): " + problems.front().message);
+  Writer w(f, options, [&](std::string_view piece) { out += piece; });
+  feed(doc, w);
   return out;
+}
+
+void write_xliff(std::string_view tei, const std::string& origin, const ExportOptions& options,
+                 const std::function<void(std::string_view)>& sink) {
+  bool restarted = false;
+  Feed blocks = [&](Reader& r) {
+    Blocks b(r);
+    tei::read_blocks(tei, origin, b);
+    restarted = restarted || b.restarted;
+  };
+  Facts f = gather(options, blocks);  // the input's errors, before anything is written
+  Writer w(f, options, sink);
+  if (!restarted) return blocks(w);
+  // A layout the block reader takes only whole (it started again in the survey): read whole, so
+  // that nothing written has to be taken back.
+  Document doc = tei::read(tei, origin);
+  feed(doc, w);
 }
 
 }  // namespace jatei
