@@ -365,6 +365,9 @@ BOOST_AUTO_TEST_CASE(money) {
   BOOST_TEST(number("1兆2000億円") == "measure [1兆2000億円] type=currency quantity=1200000000000 unit=JPY");
   BOOST_TEST(number("三千万円") == "measure [三千万円] type=currency quantity=30000000 unit=JPY");
   BOOST_TEST(number("65万円で") == "measure [65万円] type=currency quantity=650000 unit=JPY");
+  // After a label's colon, full-width or not (価格：, 料金:); a colon between figures is a time's.
+  BOOST_TEST(number("価格：12,800円") == "measure [12,800円] type=currency quantity=12800 unit=JPY");
+  BOOST_TEST(number("料金:500円") == "measure [500円] type=currency quantity=500 unit=JPY");
   BOOST_TEST(number("100万円近く安く") == "measure [100万円近く] type=currency quantity=1000000 unit=JPY atMost=1000000");
   BOOST_TEST(number("300万円を切る") == "measure [300万円] type=currency quantity=3000000 unit=JPY");
   BOOST_TEST(describe(find_numbers("1キロワット時あたり115ドルで"), "1キロワット時あたり115ドルで", 1) ==

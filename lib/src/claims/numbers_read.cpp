@@ -87,8 +87,12 @@ std::optional<std::size_t> NumberReader::not_a_number(const Place& k) const {
     if (groups.size() >= 3 || postal) return j;
   }
   bool after_word = p == ' ' && k.start >= 2 && is_ascii_alpha(before(n, k.start - 1));
+  // A colon after a word in Japanese is a label's (価格：12,800円, NFKC's ':'), not a part of a
+  // time or a token (10:30, v2:3).
+  bool label_colon = p == ':' && k.start >= 2 && !is_ascii_digit(before(n, k.start - 1)) &&
+                     !is_ascii_alpha(before(n, k.start - 1));
   if (is_ascii_digit(c) && (after_word || is_ascii_digit(p) || is_ascii_alpha(p) || p == '-' || p == '.' || p == '_' ||
-                            p == '/' || p == ':' || p == '#')) {
+                            p == '/' || (p == ':' && !label_colon) || p == '#')) {
     while (i < n.size() && (is_ascii_digit(at(n, i)) || at(n, i) == '.' || at(n, i) == ',')) ++i;
     return i;
   }
