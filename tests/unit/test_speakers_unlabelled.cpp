@@ -83,3 +83,12 @@ BOOST_AUTO_TEST_CASE(no_one_gives_their_own_name_with_an_honorific) {
                  .self_named.empty());
   BOOST_TEST(features_of("司会の有田さんです。", {"司会の有田さんです。"}).self_named.empty());
 }
+
+// A sentence that opens with someone's own side (工藤さんのところは…) speaks to them even as a
+// statement that invites an answer (…と聞きます。); someone's words spoken of (工藤さんの話では) do not.
+BOOST_AUTO_TEST_CASE(opening_with_someones_own_side_speaks_to_them) {
+  BOOST_TEST(features_of("工藤さんのところは、牛の世話で休みがないと聞きます。", {"工藤さんのところは、牛の世話で休みがないと聞きます。"})
+                 .addressed == "工藤さん");
+  Features g = features_of("工藤さんの話では、休みは週に半日だそうです。", {"工藤さんの話では、休みは週に半日だそうです。"});
+  BOOST_TEST(g.addressed.empty());
+}

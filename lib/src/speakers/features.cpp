@@ -295,7 +295,11 @@ Features text_features(std::string_view whole, const std::vector<std::string_vie
       while (!rest.empty() && (text::is_terminator(text::before(rest, rest.size())) || text::before(rest, rest.size()) == U'、'))
         rest = rest.substr(0, text::prev(rest, rest.size()));
       bool floor = trim_space(sentences[k]).starts_with(use.name) && text::length(rest) <= 3;
-      bool asked = (e.question || e.request) && cues["addressee-particle"].prefix(use.rest);
+      // 工藤さんのところは、…と聞きます。: a sentence that opens with someone's own side (an
+      // [addressee-particle] after の) speaks to them, asked or not.
+      bool own_side = trim_space(sentences[k]).starts_with(use.name) && use.rest.starts_with("の") &&
+                      cues["addressee-particle"].prefix(use.rest) > 0;
+      bool asked = ((e.question || e.request) && cues["addressee-particle"].prefix(use.rest)) || own_side;
       if (asked || floor) {
         if (f.addressed.empty()) f.addressed = use.name;
       } else {
