@@ -439,6 +439,20 @@ void verb_predicate(Ctx& c) {
     c.hit(Category::speculation, 0.7, hb, he, "", L + " in the passive: expected");
     return;
   }
+  // 増収を見込んでいます, 1万人の来場を予想しております: a verb of forecasting with what it
+  // projects as its object, said now: the speaker's own estimate when said politely
+  // (speculation), a named person's or body's when told in the plain form (同社は…を見込んで
+  // いる: reported), like …と見込む.
+  if (const Cue* e = c.lex.word("estimate", L); e && e->cls != "none" && c.in("forecast", L) && p.object >= 0 &&
+                                                 p.quote < 0 && !p.passive && !p.past && !p.negative &&
+                                                 !p.has(Modal::wish) && !p.has(Modal::request) && !p.has(Modal::question)) {
+    if (!p.polite && third_person_topic(c, p.chunk_begin(p.object)))
+      c.hit(Category::reported, 0.8, p.chunk_begin(p.object), he, "speech", "someone's forecast (…を" + L + "): reported");
+    else if (p.polite)
+      c.hit(Category::speculation, 0.7, p.chunk_begin(p.object), he, "", "…を" + L + ": the speaker's own forecast");
+    // (told in the plain form with no one named: a plan's figure, stated)
+    return;
+  }
   // そう言って笑った: a verb of saying in the te-form pointing at the words, then a manner
   if (p.quote < 0 && !p.negative && (named_subject(p) || !p.polite) && points_at_quote(c))
     for (int k = p.head - 1; k >= 0; --k) {

@@ -92,6 +92,10 @@ bool conversation_verb(std::string_view lemma);
 // The morph before the quotative particle of the quotation chunk.
 const Morph* before_quote(const Predicate& p);
 
+// The sentence opens with a person or a body as its topic (専門家は、同社も、県警は) before
+// offset qb: someone other than the speaker (quotative.cpp).
+bool third_person_topic(const Ctx& c, std::size_t qb);
+
 // The predicate with a quotative complement (と, って, とか, などと), quotative.cpp: true when
 // the quotation decided (with or without a hit), so that its arguments are not read.
 bool quotative(Ctx& c);

@@ -12,8 +12,6 @@ namespace jatei::claims::grammar {
 
 using namespace text;
 
-namespace {
-
 // The sentence opens with a person or a body as its topic (専門家は、アナリストの田中氏は、同社
 // も、県警は), before the quotation at qb: someone other than the speaker whose words or views the
 // sentence reports. Role nouns and name suffixes are the lexicon's `agent` category.
@@ -32,6 +30,8 @@ bool third_person_topic(const Ctx& c, std::size_t qb) {
     if (upto.ends_with(a->expression)) return true;
   return false;
 }
+
+namespace {
 
 // Where the quotation starts, where the predicate ends, and the morph before the quotative
 // particle: what every rule below reads.
