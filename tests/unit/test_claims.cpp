@@ -714,6 +714,24 @@ BOOST_AUTO_TEST_CASE(the_speaker_named_after_the_quotation_is_the_source) {
   BOOST_TEST(xml.find(">値上げ</persName>") == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(hearsay_that_names_no_one_has_no_source) {
+  // そうだ, らしい, とされる name no one: the topic is what is said (明日 is no person); an active
+  // verb of report has its subject for a source (同社は…としている), as has によると.
+  SegmentOptions o;
+  Document doc = segment_text(
+      "明日は雨が降るそうだ。\n社長は来月辞任するらしい。\n事故は整備不良が原因とされる。\n"
+      "同社は「問題ない」としている。\n県警によると、男は容疑を認めているという。\n", o);
+  annotate(doc);
+  std::string xml = tei::write(doc);
+  for (const char* id : {"s1", "s2", "s3"}) {
+    BOOST_TEST(xml.find(std::string("<s xml:id=\"") + id + "\" ana=\"#reported") != std::string::npos, id);
+    BOOST_TEST(xml.find(std::string("source=\"#") + id + "-src\"") == std::string::npos, id);
+  }
+  BOOST_TEST(xml.find(">明日</persName>") == std::string::npos);
+  BOOST_TEST(xml.find("<orgName xml:id=\"s4-src\">同社</orgName>") != std::string::npos);
+  BOOST_TEST(xml.find("<orgName xml:id=\"s5-src\">県警</orgName>") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(a_document_is_no_person_its_owner_is_the_source) {
   SegmentOptions o;
   Document doc = segment_text(

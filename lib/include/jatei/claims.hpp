@@ -192,6 +192,9 @@ struct Decision {
   std::string predicate;              // the final predicate as analysed (for --explain)
   std::string predicate_head;         // its dictionary form (語る, 可能性), empty when none
   bool rumour = false;                // a rumour or a viral post: what a fact-checker looks at first
+  // Hearsay whose predicate names no one (…そうだ, …らしい, …とされる): the topic of the
+  // sentence (明日は, 社長は) is what is said, not who said it.
+  bool unnamed = false;
   // Who says it, when the predicate names the speaker after the quotation (…しない、と社長は
   // 述べた): the subject's normalised byte offsets [speaker_begin, speaker_end); empty when none.
   std::size_t speaker_begin = 0, speaker_end = 0;

@@ -1167,7 +1167,12 @@ struct Verdict {
     auto weak = governing(Category::reported, 0.5);
     for (auto k : weak)
       if (d.hits[k].note.find("rumour") != std::string::npos) d.rumour = true;
-    if (!weak.empty()) return (void)decide(Category::reported, "hearsay (unnamed source)", weak);
+    if (!weak.empty()) {
+      // (A hearsay auxiliary or a passive names no one: …そうだ, …らしい, …とされる; an active
+      // verb of report has its subject for a source: 同社は…としている.)
+      d.unnamed = s.pred.found && (s.pred.has(Modal::hearsay) || s.pred.passive);
+      return (void)decide(Category::reported, "hearsay (unnamed source)", weak);
+    }
     auto rule = governing(Category::fact, 0.5);
     if (!rule.empty()) return (void)decide(Category::fact, "states a rule", rule);
     auto op = governing(Category::opinion, 0.5);

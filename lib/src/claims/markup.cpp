@@ -202,6 +202,8 @@ void mark_sentence(Pass& pass, std::size_t k, Marker& mk, const std::vector<std:
     if (d.speaker_end > d.speaker_begin)
       src = source_at(norms[k].text, d.speaker_begin, d.speaker_end, "the subject after the quotation");
     if (!src) src = find_source(norms[k].text, 0, mk.lex);
+    // (Hearsay that names no one: its topic is what is said, 明日は雨が降るそうだ.)
+    if (src && d.unnamed && src->why.starts_with("the topic of the sentence")) src.reset();
     if (src) {
       auto [b, e] = norms[k].source(src->begin, src->end);
       sources[k] = point_at(s, b, e, src->element, set, mk.persons, src->type);
