@@ -6,7 +6,7 @@ rules turns it into tuning material. This script is the other thing allowed on i
 pipeline like tests/eval/score-corpora.sh and prints, pooled over the set, which gold block
 types are taken for which kinds, the shapes of the lines involved (length, first character's
 class and the classes of the first two, final punctuation, whether it holds a date or a
-time, place in the article, the lengths and endings of the lines around
+time, place in the article, the mark it opens with (※ ■ 【 …), the lengths and endings of the lines around
 them, whether the document ends its paragraphs with punctuation: never the text), how speaker
 turns fail, and
 which factuality labels are confused. A rule written from these counts has to be a general
@@ -82,6 +82,15 @@ def char_class(c):
     return 'symbol'
 
 
+# Marks a line may open with that say what it is (a note, a heading, a bullet): shown as the mark
+# itself, since a mark is no text of the article.
+LEAD_MARKS = '※＊*■□◆◇●○▼▽▶▷★☆◎#＃【［[〈<＜(（・-－'
+
+
+def lead_mark(t):
+    return t[0] if t and t[0] in LEAD_MARKS else '-'
+
+
 def shape(lines, line_no, n_sent):
     t = lines[line_no - 1].strip() if 0 < line_no <= len(lines) else ''
     n_lines = len(lines)
@@ -114,6 +123,7 @@ def shape(lines, line_no, n_sent):
                 around=('blank' if not prev else 'text') + '/' + ('blank' if not nxt else 'text'),
                 next_same_first=str(bool(t and nxt and char_class(t[0]) == char_class(nxt[0]))).lower(),
                 colon=str(any(c in t for c in ':：')).lower(),
+                mark=lead_mark(t),
                 sentences='1' if n_sent == 1 else '2-3' if n_sent <= 3 else '4+')
 
 
