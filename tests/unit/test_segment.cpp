@@ -939,6 +939,21 @@ BOOST_AUTO_TEST_CASE(the_title_is_found_after_the_page_furniture) {
   Document city = seg("南浜市ホームページ\nホーム ＞ くらし ＞ ごみ\n粗大ごみの出し方が変わります\n本文です。長い説明が続きます。\n");
   BOOST_TEST(division_of(city, "南浜市ホームページ") == "boilerplate");
   BOOST_TEST(city.header.title == "粗大ごみの出し方が変わります");
+  // The title is the line right above the dateline: a shorter line over it is the site's name
+  // (chrome), or the heading of a series when it numbers an instalment; the dateline is a byline.
+  const std::string body = "2026年5月2日　編集部\n山あいの集落で、空き家を直して貸す取り組みが広がっている。今年は8軒が新しく借り手を見つけた。\n"
+                           "町の担当者は、来年も同じ数を目指すという。\n";
+  Document site = seg("ふもと暮らしノート\n空き家を直して貸す、山あいの町の小さな試み\n" + body);
+  BOOST_TEST(division_of(site, "ふもと暮らしノート") == "boilerplate");
+  BOOST_TEST(site.header.title == "空き家を直して貸す、山あいの町の小さな試み");
+  BOOST_TEST(kind_of(site, "2026年5月2日　編集部") == "byline");
+  Document series = seg("連載｜まちの手仕事　Vol.7\n空き家を直して貸す、山あいの町の小さな試み\n" + body);
+  BOOST_TEST(kind_of(series, "連載｜まちの手仕事　Vol.7") == "head");
+  BOOST_TEST(division_of(series, "連載｜まちの手仕事　Vol.7") != "boilerplate");
+  BOOST_TEST(series.header.title == "空き家を直して貸す、山あいの町の小さな試み");
+  // A shorter line under the title is the writer's handle, not the title.
+  Document handle = seg("空き家を直して貸す、山あいの町の小さな試み\nふもとのひと\n" + body);
+  BOOST_TEST(handle.header.title == "空き家を直して貸す、山あいの町の小さな試み");
 }
 
 BOOST_AUTO_TEST_CASE(numbered_lines_the_document_repeats_between_body_text_are_headings) {

@@ -37,6 +37,7 @@ class Grouping : Pass {
           case HeaderRole::chrome: pb.section = Section::boilerplate; break;
           case HeaderRole::byline: pb.kind = BlockKind::byline; break;
           case HeaderRole::paragraph: break;
+          case HeaderRole::series: pb.kind = BlockKind::head; break;
         }
         out.push_back(pb);
         continue;

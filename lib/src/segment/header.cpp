@@ -73,6 +73,17 @@ class Header : Pass {
         continue;
       }
       if (is_title_candidate(l, nonblank)) {
+        // The title is the line right above the page's dateline: a line that could be a title
+        // over another that could too, itself over a dateline or a byline (サイト名 / 記事の題 /
+        // 2025年6月12日), is the site's name (chrome), or, when it numbers an instalment
+        // (連載｜…　Vol.24, トップに聞く　第42回), the series' heading over the title.
+        // (The title is the longer: a short line under the title over the dateline is the
+        // writer's name or handle, しらたま, or the head of a byline, この記事の監修医師.)
+        if (std::size_t n = next_nonblank(i);
+            n != npos && seen + 1 < 10 && lines_[n].chars > l.chars && above_dated_title(n, nonblank)) {
+          roles.push_back({i, has_digit(c) ? HeaderRole::series : HeaderRole::chrome});
+          continue;
+        }
         // The site's name over its chrome (北浜市公式ホームページ over a breadcrumb), when a
         // title follows the chrome.
         std::size_t n = next_nonblank(i);
@@ -161,6 +172,19 @@ class Header : Pass {
                   c.find("。") != std::string_view::npos || c.find('?') != std::string_view::npos ||
                   c.find('!') != std::string_view::npos;
     return r.size() <= 3 && marked && !c.ends_with("？") && !c.ends_with("?");
+  }
+
+  // Whether line n could be the title and the line under it dates or signs the page (a dateline,
+  // a byline, a credit): not a subtitle between dashes, which goes with the title above it.
+  bool above_dated_title(std::size_t n, std::size_t nonblank) const {
+    const Line& t = lines_[n];
+    if (t.dateline || is_subtitle(t) || !is_title_candidate(t, nonblank) ||
+        rules_.matches_whole("byline-head", t.content()))
+      return false;
+    std::size_t m = next_nonblank(n);
+    if (m == npos) return false;
+    const Line& d = lines_[m];
+    return d.dateline || d.kind == LineKind::byline || d.kind == LineKind::credit;
   }
 
   // A short plain line (no sentence, no clause punctuation, no date) of a run of such lines

@@ -303,8 +303,9 @@ void assign_sections(Plan& plan);
 // Hands out the divisions and blocks in order; returns the text after the last block.
 std::string emit(Plan& plan, Emitter& out);
 
-// The page's header (header.cpp): the lines before the title and the title, each with its role.
-enum class HeaderRole { title, chrome, byline, paragraph };
+// The page's header (header.cpp): the lines before the title and the title, each with its role
+// (series: the heading of a series over the title, 連載｜…　Vol.24).
+enum class HeaderRole { title, chrome, byline, paragraph, series };
 std::vector<std::pair<std::size_t, HeaderRole>> plan_header(Plan& plan, std::size_t nonblank);
 
 }  // namespace jatei::seg
