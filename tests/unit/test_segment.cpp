@@ -896,6 +896,22 @@ BOOST_AUTO_TEST_CASE(a_short_line_before_body_text_heads_it) {
   BOOST_TEST(kind_of(md, "## はじめに") == "head");
 }
 
+BOOST_AUTO_TEST_CASE(a_noun_phrase_alone_between_sentences_heads_what_follows) {
+  // Between two sentences, however short the one under it; over the page's chrome too.
+  Document d = seg(
+      "記事の題名\n本文の一段落目です。長く続きます。\n後半戦\n後半は互角だった。\n試合の流れを変えたのは交代で入った選手だった。\n"
+      "関連資料\n大会の記録（PDF：120KB）\n次の試合の案内（PDF：88KB）\nこのページの情報は役に立ちましたか？\n");
+  BOOST_TEST(kind_of(d, "後半戦") == "head");
+  BOOST_TEST(kind_of(d, "関連資料") == "head");
+  // Not a word of speech ending in kana, nor a name said over each of someone's lines.
+  for (const char* line : {"そうだね", "ほんとかな"}) {
+    Document x = seg(std::string("記事の題名\n本文の一段落目です。長く続きます。\n") + line + "\n後半は互角だった。\n");
+    BOOST_TEST(kind_of(x, line) == "paragraph", line);
+  }
+  Document names = seg("記事の題名\n本文の一段落目です。長く続きます。\n山田\nこんにちは。\n佐藤\nどうも。\n山田\nでは始めます。\n佐藤\nお願いします。\n");
+  BOOST_TEST(kind_of(names, "佐藤") == "paragraph");
+}
+
 BOOST_AUTO_TEST_CASE(rows_the_document_lays_out_alike_are_a_list) {
   Document d = seg("題名\n本文です。とても長い説明です。\n材料（2人分）\n鶏むね肉　1枚\n小松菜　1/2束\n長ねぎ　1/2本\n作り方です。続きます。\n");
   BOOST_TEST(kind_of(d, "材料（2人分）") == "head");

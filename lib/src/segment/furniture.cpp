@@ -250,6 +250,11 @@ class Furniture : Pass {
       std::string_view c = t.content();
       return t.chars > 60 || (t.chars > 15 && (c.ends_with("」") || c.ends_with("』")));
     };
+    // A line said again elsewhere (a speaker's name over each of its speech bubbles) names
+    // someone rather than heading a part.
+    std::unordered_map<std::string_view, std::size_t> said;
+    for (const Line& l : lines_)
+      if (l.kind != LineKind::blank && l.chars <= 15) ++said[l.content()];
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       Line& l = lines_[i];
       if (i == first || !could_head(l)) continue;
@@ -260,7 +265,7 @@ class Furniture : Pass {
       // 14:30　閉会).
       if (lines_[p].kind != LineKind::bullet && has_stamp(lines_[p].content())) continue;
       if (p == first && lines_[p].kind == LineKind::para) continue;  // under a title: its subtitle or lead
-      if (headed(n)) {
+      if (headed(n) || names_between_sentences(p, i, n, said)) {
         l.kind = LineKind::section_head;
       } else if (n != npos && could_head(lines_[n]) && headed(next_nonblank(n))) {
         // Two short lines between body texts, the second over the text: a heading and the
@@ -270,6 +275,31 @@ class Furniture : Pass {
         i = n;
       }
     }
+  }
+
+  // A noun phrase alone between the sentences of the text: a short line (15 characters at most)
+  // that ends with a noun (kanji, katakana, a figure or a letter), without a key's colon, said
+  // once, after a line that ends like a sentence and over a sentence however short (後半戦
+  // between …した。 and …だった。), or over two lines or more of the page's chrome (関連ファイル
+  // over its links, 問い合わせ先 over the office's rows; then without hiragana: a label, not a
+  // remark).
+  bool names_between_sentences(std::size_t p, std::size_t i, std::size_t n,
+                               const std::unordered_map<std::string_view, std::size_t>& said) const {
+    const Line& l = lines_[i];
+    auto sentence_end = [](std::string_view x) { return ends_like_sentence(x) || x.ends_with("？") || x.ends_with("?"); };
+    if (n == npos || l.chars > 15 || !sentence_end(lines_[p].content())) return false;
+    if (auto it = said.find(l.content()); it != said.end() && it->second > 1) return false;
+    std::string_view c = l.content();
+    // (A key and its value, 回答者：daikon, is a row of a post's header, not a heading.)
+    if (c.find("：") != std::string_view::npos || c.find(':') != std::string_view::npos) return false;
+    std::size_t len = 0;
+    char32_t last = utf8::decode_before(c, c.size(), len);
+    if (!(text::is_kanji(last) || text::katakana_word(last) || text::is_digit(last) || text::is_latin(last)))
+      return false;
+    const Line& t = lines_[n];
+    if (t.kind == LineKind::para) return sentence_end(t.content()) && t.r_count >= 1;
+    std::size_t m = next_nonblank(n);
+    return t.kind == LineKind::boilerplate && m != npos && lines_[m].kind == LineKind::boilerplate && !has_hiragana(c);
   }
 
   // A heading that names a summary in other words than [summary-head] ([summary-word]: 3つの
