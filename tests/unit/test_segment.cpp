@@ -938,6 +938,23 @@ BOOST_AUTO_TEST_CASE(the_close_of_a_page_is_chrome) {
   BOOST_TEST(division_of(c, "それはすごい") == "article");
 }
 
+BOOST_AUTO_TEST_CASE(a_readers_note_that_claims_nothing_is_chrome) {
+  const std::string head = "記事の題名\n本文の一段落目です。長く続きます。\n";
+  const std::string tail = "本文の二段落目です。まだ続きます。\n";
+  // A note on prices, on what may change, on pictures: the page's furniture.
+  for (const char* note : {"※表示価格はすべて税込みです。", "※内容は予告なく変わる場合があります。", "＊写真はイメージです。"}) {
+    Document d = seg(head + note + "\n" + tail);
+    BOOST_TEST(division_of(d, note) == "boilerplate", note << ": " << shape(d));
+  }
+  // A note that states a fact, or says how the text was made, stays in the text; so do the same
+  // words outside a note.
+  for (const char* line : {"※講座の録画は3月末まで公開しています。", "※ご意見は、趣旨を損なわない範囲で要約しています。",
+                           "料金は季節によって変わる場合があります。"}) {
+    Document d = seg(head + line + "\n" + tail);
+    BOOST_TEST(division_of(d, line) == "article", line << ": " << shape(d));
+  }
+}
+
 BOOST_AUTO_TEST_CASE(the_title_is_found_after_the_page_furniture) {
   // A handle and a dateline over the title (a developer blog).
   Document blog = seg("@neko_dev(ねこ開発)\n投稿日 2024年03月02日\nバックアップを自動化する\n本文です。長い説明が続きます。\n");

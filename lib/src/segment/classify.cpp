@@ -75,6 +75,11 @@ bool asks_or_says(std::string_view rest) {
   return n >= 8 && (last == U'。' || last == U'？' || last == U'！' || last == '?' || last == '!');
 }
 
+// A line that opens with a note's mark: ※, ＊ or * before its text (not ** of Markdown).
+bool is_note_mark(std::string_view s) {
+  return s.starts_with("※") || s.starts_with("＊") || (s.starts_with("*") && !s.starts_with("**"));
+}
+
 bool is_ascii_marker(const std::string& p) { return p.size() == 1 || p == "‐" || p == "–"; }
 
 // Site chrome by its shape, whatever the site's words: a breadcrumb trail (ホーム ＞ くらし ＞
@@ -175,6 +180,10 @@ LineKind classify(std::string_view s, std::size_t chars, const Cues& cues) {
     if (chars <= 30 && (cues.summary_head.whole(s) || cues.summary_head.whole(unmarked_head(s))))
       return LineKind::summary_head;
     if (chars <= 150 && cues.boilerplate.contains(s)) return LineKind::boilerplate;
+    // A reader's note that claims nothing of the article's subject (※表示価格は税込みです。,
+    // ※内容は変更になる場合があります。): the page's furniture. A note that states a fact
+    // (※講座の録画は3月末まで公開しています。) stays in the text.
+    if (chars <= 150 && is_note_mark(s) && cues.note_boilerplate.contains(s)) return LineKind::boilerplate;
     if (chars <= 30 && cues.chrome_line.whole(s)) return LineKind::boilerplate;
     if (chars <= 80 && is_markdown_heading(s)) return LineKind::section_head;
     if (chars <= 150 && !ends_like_sentence(s) && is_page_chrome(s, chars, cues)) return LineKind::boilerplate;

@@ -210,10 +210,10 @@ struct Cues {
         table_title(r, "table-title"), boilerplate_line(r, "boilerplate-line"),
         breadcrumb(r, "breadcrumb-separator"), counter_unit(r, "counter-unit"), addressee(r, "addressee"),
         predicate_end(r, "predicate-end"), links_head(r, "links-head"), chrome_line(r, "chrome-line"),
-        caption_credit(r, "caption-credit") {}
+        caption_credit(r, "caption-credit"), note_boilerplate(r, "note-boilerplate") {}
   CueList trailer, byline, credit, caption, summary_head, boilerplate, list_bullet, list_number, section_head,
       quote_intro, credit_desk, credit_source, dateline, table_title, boilerplate_line, breadcrumb, counter_unit,
-      addressee, predicate_end, links_head, chrome_line, caption_credit;
+      addressee, predicate_end, links_head, chrome_line, caption_credit, note_boilerplate;
 };
 
 }  // namespace jatei::seg
