@@ -1289,6 +1289,20 @@ BOOST_AUTO_TEST_CASE(a_letter_dated_addressed_and_signed_above_its_title) {
   BOOST_TEST(division_of(s, "・要点の一つ目|・要点の二つ目") == "summary");
 }
 
+BOOST_AUTO_TEST_CASE(the_day_lines_of_a_log_head_their_days) {
+  Document d = seg(
+      "畑の記録\n2026/04/20\n週末ごとに祖父の畑を手伝っている。家族のトークをそのまま載せておく。\n"
+      "2026/04/11(土)\n07:02\t祖父\t今日は雨だから畑はやめとく\n07:05\t母\t了解です。\n"
+      "2026.04.18 土曜日\n06:48\t祖父\t晴れた。九時に来られるか\n4月19日（日）\n18:10\t母\t昨日はお疲れさま。\n");
+  BOOST_TEST(kind_of(d, "2026/04/11(土)") == "head", shape(d));
+  BOOST_TEST(kind_of(d, "2026.04.18 土曜日") == "head", shape(d));
+  BOOST_TEST(kind_of(d, "4月19日（日）") == "head", shape(d));
+  BOOST_TEST(kind_of(d, "2026/04/20") == "byline");  // the post's own date under its title
+  // One day line alone is no log's: it stays as it was.
+  Document one = seg("畑の記録\n週末ごとに祖父の畑を手伝っている。家族のトークをそのまま載せておく。\n2026/04/11(土)\n07:02\t祖父\t今日は雨だから畑はやめとく\n");
+  BOOST_TEST(kind_of(one, "2026/04/11(土)") != "head", shape(one));
+}
+
 BOOST_AUTO_TEST_CASE(numbered_contents_entries_come_back_as_headings) {
   Document d = seg(
       "逆流性食道炎の症状と受診の目安\n胸やけが続くとき、逆流性食道炎が隠れていることがあります。主な症状をまとめました。\n目次\n"

@@ -367,15 +367,23 @@ class Furniture : Pass {
   }
 
   // The entries of a live blog: two or more lines that are only a time (14:05, 【14:05】,
-  // 14:05更新), each over the text of its entry (a sentence, a list), head what follows them.
+  // 14:05更新), each over the text of its entry (a sentence, a list), head what follows them; so
+  // do the day lines of a log or a diary (2026/04/11(土) over that day's messages), though each
+  // reads like a dateline (the page's own dateline, at the top, stays the page's byline).
   void mark_stamp_heads() {
     std::vector<std::size_t> stamps;
+    bool body = false;  // (a day line counts once the body has begun: the one above it dates the page)
+    auto stamp = [&](const Line& l) {
+      return (!l.dateline && is_time_stamp_line(l.content())) || (body && is_day_line(l.content()));
+    };
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       const Line& l = lines_[i];
-      if ((l.kind != LineKind::para && l.kind != LineKind::section_head) || l.chars > 25 || l.dateline) continue;
-      if (!is_time_stamp_line(l.content())) continue;
+      body = body || (i > 0 && is_body(i - 1));
+      if ((l.kind != LineKind::para && l.kind != LineKind::section_head) || l.chars > 25 || !stamp(l)) continue;
       std::size_t n = next_nonblank(i);
-      if (n == npos || lines_[n].kind == LineKind::blank || is_time_stamp_line(lines_[n].content())) continue;
+      if (n == npos || lines_[n].kind == LineKind::blank || is_time_stamp_line(lines_[n].content()) ||
+          is_day_line(lines_[n].content()))
+        continue;
       const LineKind k = lines_[n].kind;
       if (k != LineKind::para && k != LineKind::bullet && k != LineKind::number && k != LineKind::caption &&
           k != LineKind::code)

@@ -207,6 +207,48 @@ inline bool is_time_stamp_line(std::string_view s) {
   return time && digits >= 3 && digits <= 14;
 }
 
+// A line that is only a day: a date in figures, its weekday after it or not (2026/04/11(土),
+// 2026.04.11 土曜日, 4月11日（土）): the day lines of a log or a diary.
+inline bool is_day_line(std::string_view s) {
+  static constexpr std::u32string_view kDate = U"0123456789０１２３４５６７８９/／.．-－年月日";
+  static constexpr std::u32string_view kWeek = U"日月火水木金土祝曜・";
+  s = trim(s);
+  std::size_t digits = 0, seps = 0, i = 0;
+  char32_t prev = 0;
+  for (; i < s.size();) {
+    std::size_t len = 0;
+    char32_t c = utf8::decode(s, i, len);
+    if (kDate.find(c) == std::u32string_view::npos) break;
+    if (is_ascii_digit_or_fw(c)) ++digits;
+    else if (is_ascii_digit_or_fw(prev)) ++seps;
+    else return false;  // two separators in a row
+    prev = c;
+    i += len;
+  }
+  if (digits < 3 || seps < 2 || (!is_ascii_digit_or_fw(prev) && prev != U'日')) return false;
+  // The weekday: in brackets, or a word after a space.
+  std::string_view rest = trim(s.substr(i));
+  if (rest.empty()) return true;
+  bool open = false, close = false, week = false;
+  for (std::size_t j = 0; j < rest.size();) {
+    std::size_t len = 0;
+    char32_t c = utf8::decode(rest, j, len);
+    j += len;
+    if (c == U'（' || c == '(') {
+      if (open || week) return false;
+      open = true;
+    } else if (c == U'）' || c == ')') {
+      if (!open || close || !week) return false;
+      close = true;
+    } else if (kWeek.find(c) != std::u32string_view::npos && !close) {
+      week = true;
+    } else {
+      return false;
+    }
+  }
+  return week && open == close;
+}
+
 // Hashtags: two or more words, each opened by # or ＃ with no space after it (#エッセイ #転職).
 inline bool is_hashtag_row(std::string_view s) {
   std::size_t tags = 0, i = 0;
