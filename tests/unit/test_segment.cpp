@@ -910,6 +910,9 @@ BOOST_AUTO_TEST_CASE(a_noun_phrase_alone_between_sentences_heads_what_follows) {
   }
   Document names = seg("記事の題名\n本文の一段落目です。長く続きます。\n山田\nこんにちは。\n佐藤\nどうも。\n山田\nでは始めます。\n佐藤\nお願いします。\n");
   BOOST_TEST(kind_of(names, "佐藤") == "paragraph");
+  // A line of U+3000 alone between sentences is no heading (and no trouble).
+  Document blank = seg("記事の題名\n本文の一段落目です。長く続きます。\n\u3000\n後半は互角だった。\n");
+  BOOST_TEST(shape(blank).find("head") == shape(blank).rfind("head"), shape(blank));  // the title's only
 }
 
 BOOST_AUTO_TEST_CASE(rows_the_document_lays_out_alike_are_a_list) {

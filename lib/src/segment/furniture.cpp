@@ -290,6 +290,7 @@ class Furniture : Pass {
     if (n == npos || l.chars > 15 || !sentence_end(lines_[p].content())) return false;
     if (auto it = said.find(l.content()); it != said.end() && it->second > 1) return false;
     std::string_view c = l.content();
+    if (c.empty()) return false;  // a line of U+3000 only
     // (A key and its value, 回答者：daikon, is a row of a post's header, not a heading.)
     if (c.find("：") != std::string_view::npos || c.find(':') != std::string_view::npos) return false;
     std::size_t len = 0;
