@@ -464,6 +464,24 @@ void verb_predicate(Ctx& c) {
       }
     }
   if (saying_unquoted(c)) return;
+  // そう聞いています, 取引先から聞いております: a verb of hearing with no quotation, pointing
+  // back at the words (そう, そのように) or naming whom they came from (Xから, Xより; only the
+  // verbs that also tell, 聞く and 伺う: 屋上から見た saw): hearsay.
+  if (const Cue* hv = verb_entry(c, "hearing"); hv && hv->cls != "none" && p.quote < 0 && !p.negative && !p.passive &&
+                                                 !p.has(Modal::wish) && !p.has(Modal::request) && !p.has(Modal::question)) {
+    bool from = false;
+    if (c.in("telling", L))
+      for (int k = 0; k < p.head; ++k) {
+        const Chunk& ch = p.chunks[k];
+        if (ch.kind == Chunk::Kind::noun && (ch.tail == "から" || ch.tail == "からは" || ch.tail == "より" || ch.tail == "からも"))
+          from = true;
+      }
+    if (points_at_quote(c) || from) {
+      c.hit(Category::reported, 0.8, hb, he, from ? "" : "pointer",
+            from ? "X から + a verb of hearing: heard from someone" : "そう + a verb of hearing: the words heard");
+      return;
+    }
+  }
   // ある研究では、…ことが分かった: a finding of a named study, reported
   if (!p.negative && finding(c)) {
     bool clause = false;
