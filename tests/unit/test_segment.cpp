@@ -924,6 +924,13 @@ BOOST_AUTO_TEST_CASE(rows_the_document_lays_out_alike_are_a_list) {
   // A dialogue repeats its speakers: no list.
   Document chat = seg("題名\n本文です。\nA：うん\nB：そうか\nA：まあね\n本文です。\n");
   BOOST_TEST(shape(chat).find("list") == std::string::npos, shape(chat));
+  // A key that names a time may have a time in its value (勤務時間：7:00～16:00); a name over a
+  // post's time is a post's header, no row.
+  Document job = seg("題名\n本文です。\n募集要項\n勤務地：港町店\n勤務時間：7:00～16:00\n日時：10月5日（日）10:00～15:00\n給与：時給1,100円\n本文です。\n");
+  BOOST_TEST(kind_of(job, "勤務地：港町店|勤務時間：7:00～16:00|日時：10月5日（日）10:00～15:00|給与：時給1,100円") == "list",
+             shape(job));
+  Document posts = seg("題名\n本文です。\nたろう：04/18 21:07\nはなこ：04/18 21:09\nじろう：04/18 21:15\n本文です。\n");
+  BOOST_TEST(shape(posts).find("list") == std::string::npos, shape(posts));
   // Chapters: short lines that start with a time.
   Document ch = seg("題名\n本文です。\nチャプター\n00:00 オープニング\n02:15 睡眠負債とは\n本文です。\n");
   BOOST_TEST(kind_of(ch, "00:00 オープニング|02:15 睡眠負債とは") == "list");

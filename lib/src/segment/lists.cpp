@@ -292,10 +292,12 @@ class Lists : Pass {
             // (A row already marked as an item, ・間取り：3LDK, goes on the run; a row whose value is
             // a short sentence, 状態：目立つ傷はありません。, too when its key is a key nowhere
             // else, not a speaker's name.)
-            if ((l.kind != LineKind::para && l.kind != LineKind::byline && l.kind != LineKind::bullet) ||
-                l.chars > 80 || has_stamp(l.content()))
+            if ((l.kind != LineKind::para && l.kind != LineKind::byline && l.kind != LineKind::bullet) || l.chars > 80)
               return false;
             std::string_view k = row_key(l, true);
+            // A time in the value makes the line a post's header (名無し：04/18 21:07), unless the
+            // key names a time ([time-key]: 勤務時間：7:00～16:00, 日時：10月5日 10:00～).
+            if (has_stamp(l.content()) && (k.empty() || !rules_.matches_whole("time-key", k))) return false;
             return !k.empty() && (!ends_like_sentence(l.content()) || (l.chars <= 60 && key_count[k] == 1));
           }
           if (colon == 3) {
