@@ -32,11 +32,17 @@ else
   echo "note: no ../shared: the seed article is not among the files checked"
 fi
 
-# edge inputs: the smallest documents the tools write
+# edge inputs: the smallest documents the tools write (an empty or blank file is refused, 65)
 : >"$T/empty.txt"
 printf '\n\n' >"$T/blank.txt"
+for x in empty blank; do
+  run "$B/jatei-segment" "$T/$x.txt"
+  check_rc 65 "jatei-segment $x.txt refused" || true
+done
+printf 'あ' >"$T/one.txt"
+printf '\n\nあ\n\n' >"$T/spaced.txt"
 printf '・項目一\n・項目二\n※図版:説明\n【後編に続く】\n' >"$T/kinds.txt"
-for x in empty blank kinds; do
+for x in one spaced kinds; do
   run "$B/jatei-segment" "$T/$x.txt"
   if check_rc 0 "jatei-segment $x.txt"; then
     cp "$T/out" "$T/$x.tei.xml"
