@@ -86,9 +86,15 @@ printf '終わりに改行がない。もう一文' >"$S/no-final-newline.txt"
 printf '\n\n段落一。\n\n\n段落二。\n\n' >"$S/blank-lines.txt"
 printf '段落一。\n   \n\t\n\343\200\200\343\200\200\n \t \343\200\200\n段落二。\n' >"$S/whitespace-lines.txt"
 printf '  前に空白。  後ろにも。  \n\343\200\200字下げした段落です。\n\t\tタブ。\t\n' >"$S/indent.txt"
-printf '\n' >"$S/one-newline.txt"
-printf '   ' >"$S/only-spaces.txt"
-printf '\r\n\r\n' >"$S/only-crlf.txt"
+# (A file of white space only is no article: refused, 65, nothing written.)
+printf '\n' >"$T/one-newline.txt"
+printf '   ' >"$T/only-spaces.txt"
+printf '\r\n\r\n' >"$T/only-crlf.txt"
+for f in one-newline only-spaces only-crlf; do
+  run "$B/jatei-segment" "$T/$f.txt"
+  check_rc 65 "jatei-segment $f.txt refused" || true
+  expect_empty "$T/out" "jatei-segment $f.txt writes nothing" || true
+done
 printf '「閉じない括弧。\n次の行は分かれる。はい。\n（注：括弧）と書いた。ABC. No.1 は2.5倍。https://example.com/a.b です。\n絵文字😀です😀次。(笑)そうだ☆ね♪\n' >"$S/mixed-script.txt"
 for f in "$S"/*.txt; do
   roundtrip "$(basename "$f")" "$f"
