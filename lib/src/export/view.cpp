@@ -495,26 +495,38 @@ View::ClaimSource View::claim_source(const SentenceInfo& si) const {
   return out;
 }
 
-std::string View::speaker_name(const SentenceInfo& si) const {
+namespace {
+const Person* person_in(const std::vector<Person>& persons, std::string_view id) {
+  for (auto& p : persons)
+    if (p.id == id) return &p;
+  return nullptr;
+}
+}  // namespace
+
+std::string speaker_name(const std::vector<Person>& persons, const SentenceInfo& si) {
   std::string out;
   for (auto& id : si.speakers) {
-    const Person* p = person(id);
+    const Person* p = person_in(persons, id);
     if (!out.empty()) out += "・";
     out += p && !p->name.empty() ? p->name : id;
   }
   return out;
 }
 
-std::string View::speaker_role(const SentenceInfo& si) const {
+std::string speaker_role(const std::vector<Person>& persons, const SentenceInfo& si) {
   std::string out;
   for (auto& id : si.speakers) {
-    const Person* p = person(id);
+    const Person* p = person_in(persons, id);
     if (!p || p->role.empty()) continue;
     if (!out.empty()) out += " ";
     out += p->role;
   }
   return out;
 }
+
+std::string View::speaker_name(const SentenceInfo& si) const { return xp::speaker_name(persons, si); }
+
+std::string View::speaker_role(const SentenceInfo& si) const { return xp::speaker_role(persons, si); }
 
 const SentenceInfo* View::find(std::string_view id) const {
   auto it = sentence_index.find(std::string(id));

@@ -189,6 +189,11 @@ class GlossaryBuilder {
   std::vector<Gloss> glosses_;
 };
 
+// Who speaks a sentence, from the document's persons: "先生" / "spk1" (an id where the person has
+// no name), several joined with "・", "" when nobody speaks; and their roles, joined with spaces.
+std::string speaker_name(const std::vector<Person>& persons, const SentenceInfo& si);
+std::string speaker_role(const std::vector<Person>& persons, const SentenceInfo& si);
+
 class View {
  public:
   View(const Document& doc, const ExportOptions& options);

@@ -47,25 +47,8 @@ struct Facts {
     return nullptr;
   }
   // As xp::View's.
-  std::string speaker_name(const xp::SentenceInfo& si) const {
-    std::string out;
-    for (auto& id : si.speakers) {
-      const Person* p = person(id);
-      if (!out.empty()) out += "・";
-      out += p && !p->name.empty() ? p->name : id;
-    }
-    return out;
-  }
-  std::string speaker_role(const xp::SentenceInfo& si) const {
-    std::string out;
-    for (auto& id : si.speakers) {
-      const Person* p = person(id);
-      if (!p || p->role.empty()) continue;
-      if (!out.empty()) out += " ";
-      out += p->role;
-    }
-    return out;
-  }
+  std::string speaker_name(const xp::SentenceInfo& si) const { return xp::speaker_name(persons, si); }
+  std::string speaker_role(const xp::SentenceInfo& si) const { return xp::speaker_role(persons, si); }
   // The entry of a <term>: by its ref, else its surface form (a <term xml:id> is the entry of
   // its own ref or form, xml:ids being unique in a document).
   const xp::GlossaryEntry* entry_of(const Span& span, std::string_view surface) const {
