@@ -732,6 +732,16 @@ BOOST_AUTO_TEST_CASE(hearsay_that_names_no_one_has_no_source) {
   BOOST_TEST(xml.find("<orgName xml:id=\"s5-src\">県警</orgName>") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(the_topic_with_its_honorific_or_its_office_is_the_source) {
+  // 山本さんは「…」と話した: the name with さん; 市防災課の田中誠課長は: the phrase joined by の.
+  SegmentOptions o;
+  Document doc = segment_text("山本さんは「怖かった」と話した。\n同社の広報担当者は、事実関係を確認中だと述べた。\n", o);
+  annotate(doc);
+  std::string xml = tei::write(doc);
+  BOOST_TEST(xml.find("source=\"#s1-src\"><persName xml:id=\"s1-src\">山本") != std::string::npos, xml);
+  BOOST_TEST(xml.find("<persName xml:id=\"s2-src\">同社の広報担当者</persName>") != std::string::npos, xml);
+}
+
 BOOST_AUTO_TEST_CASE(a_document_is_no_person_its_owner_is_the_source) {
   SegmentOptions o;
   Document doc = segment_text(

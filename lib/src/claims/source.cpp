@@ -11,6 +11,8 @@ using namespace text;
 
 namespace {
 
+bool starts_with_at(std::string_view n, std::size_t at, std::string_view w) { return n.substr(at).starts_with(w); }
+
 bool name_char(char32_t c) {
   return is_kanji(c) || katakana_word(c) || is_latin(c) || is_digit(c) || c == 0x30FB || c == '&' || c == '-' || c == '_';
 }
@@ -103,6 +105,19 @@ std::optional<Source> find_source(std::string_view n, std::size_t body, const Le
     i = next(n, i);
   }
   std::size_t e = noun_after(n, i, n.size());
+  // 市防災課の田中誠課長は: a noun phrase of nouns joined by の.
+  while (e > i && starts_with_at(n, e, "の") && e + 3 < n.size() && name_char(at(n, e + 3))) {
+    std::size_t e2 = noun_after(n, e + 3, n.size());
+    if (e2 == e + 3) break;
+    e = e2;
+  }
+  // 山本さんは: the name with its honorific (the name finder's <persName> is the same span).
+  if (e > i)
+    for (std::string_view h : {"さん", "氏", "様", "君", "ちゃん"})
+      if (starts_with_at(n, e, h)) {
+        e += h.size();
+        break;
+      }
   if (e > i && length(n.substr(i, e - i)) <= 20) {
     std::string_view rest = n.substr(e);
     bool topic = rest.starts_with("は") || rest.starts_with("が") || rest.starts_with("も") || rest.starts_with("では");
