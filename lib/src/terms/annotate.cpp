@@ -650,24 +650,20 @@ class Annotator::Run::Domain : Step {
         else words.insert(t.key);
       }
     if (shown || words.size() >= kFieldWords) return;
+    // The document does not show the field: every termbase term in it is an everyday word, and
+    // none is marked (a glossed phrase the termbases lack stays).
     for (auto& w : work_) {
-      std::vector<bool> out(w.terms.size(), false);
-      bool any = false;
-      for (std::size_t k = 0; k < w.terms.size(); ++k) {
-        const NewTerm& t = w.terms[k];
-        out[k] = !t.senses.empty();
-        if (!out[k]) continue;
-        any = true;
-        explain(w.s->id + ": " + w.s->text.substr(t.begin, t.end - t.begin) +
-                " not marked: an everyday word, and the document has no other term of the termbases");
-      }
-      if (!any) continue;
       std::vector<NewTerm> kept;
       std::vector<int> place(w.terms.size(), -1);
       for (std::size_t k = 0; k < w.terms.size(); ++k) {
-        if (out[k]) continue;
+        NewTerm& t = w.terms[k];
+        if (!t.senses.empty()) {
+          explain(w.s->id + ": " + w.s->text.substr(t.begin, t.end - t.begin) +
+                  " not marked: an everyday word, and the document has no other term of the termbases");
+          continue;
+        }
         place[k] = static_cast<int>(kept.size());
-        kept.push_back(std::move(w.terms[k]));
+        kept.push_back(std::move(t));
       }
       w.terms = std::move(kept);
       for (int& g : w.gloss_term)
