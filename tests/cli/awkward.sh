@@ -76,6 +76,13 @@ run "$B/jatei-segment" --replace-invalid "$S/nul.txt"
 expect_grep "warning: replaced 1 " "$T/err" "nul --replace-invalid: warning with the count" || true
 printf '\000\000\000' >"$S/nul-only.txt"
 refused nul-only 65 "byte offset 0" "$S/nul-only.txt"
+# a binary file (a PNG's first bytes: NULs and controls) is said to be binary, where it is
+printf '\211PNG\r\n\032\n\000\000\000\rIHDR\000\000\001\000' >"$S/image.png"
+refused binary 65 "image.png:3:1: the file looks binary, not text (control byte 0x00 at byte offset 8" "$S/image.png"
+# short EUC-JP that is also valid Shift_JIS is read as EUC-JP (kana and kanji, not half-width katakana)
+printf '\261\330\301\260\244\316\305\271\244\254\312\304\305\271\244\267\244\277\241\243\n' >"$S/short-euc.txt"
+printf '駅前の店が閉店した。\n' >"$S/short-euc.want"
+ok short-euc "$S/short-euc.txt"
 for c in 001 007 010 013 014 033 037; do
   printf "文です。ab\\${c}c次。\\n" >"$S/ctl-$c.txt"
   # "文です。ab" is 14 bytes

@@ -193,6 +193,50 @@ BOOST_AUTO_TEST_CASE(euc_jp_detected_and_given) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(short_legacy_text_is_read_in_the_encoding_that_makes_it_japanese) {
+  // Short EUC-JP is often valid Shift_JIS too (its kana pairs are half-width katakana and
+  // kanji there), and ICU's detector cannot tell on a few bytes: the reading with kana and
+  // kanji wins over the one with half-width katakana, in both directions.
+  for (const std::string& text : std::vector<std::string>{"駅前の店が閉店した。\n", "価格は千円\n", "はい。\n", "会議は明日\n", "東京\n", "ｱｲｳ半角カナ\n",
+                           "※注意：本日休業\n", kJapanese}) {
+    for (const char* enc : {"EUC-JP", "Shift_JIS"}) {
+      std::string bytes = encode(text, enc);
+      Decoded d = jatei::decode(bytes);
+      BOOST_TEST(d.encoding == enc, text << " in " << enc);
+      BOOST_TEST(d.text == text, text << " in " << enc);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_binary_file_is_refused_as_binary) {
+  // Executables, images and archives: NULs and controls all through their first bytes.
+  std::string png("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0", 33);
+  std::string elf("\x7F" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0", 24);
+  for (const std::string& bytes : {png, elf}) {
+    try {
+      jatei::decode(bytes);
+      BOOST_FAIL("binary accepted");
+    } catch (const DataError& e) {
+      BOOST_TEST(contains(e.what(), "looks binary"), e.what());
+      BOOST_TEST(e.byte_offset() == bytes.find_first_of(std::string("\0\x01\x02\x03\x06", 5)));
+    }
+  }
+  // One stray control in text is that character's error, not "binary"; tab, LF and CR count
+  // for nothing; --replace-invalid still substitutes.
+  for (std::string text : {std::string("あいう") + std::string(1, '\0') + "えお。\n", std::string("一") + "\x01" + "行目\n二行目\n"}) {
+    try {
+      jatei::decode(text);
+      BOOST_FAIL("control accepted");
+    } catch (const DataError& e) {
+      BOOST_TEST(contains(e.what(), "cannot be carried"), e.what());
+    }
+  }
+  BOOST_TEST(jatei::decode("a\tb\tc\r\nd\n\n\t\te\r\n\r\n").text == "a\tb\tc\nd\n\n\t\te\n\n");
+  BOOST_TEST(decode_as(png, "", true).replaced > 0u);
+  // UTF-16 is half NULs and is no binary
+  BOOST_TEST(jatei::decode(encode("テスト。\n", "UTF-16LE")).text == "テスト。\n");
+}
+
 BOOST_AUTO_TEST_CASE(iso_2022_jp_detected_and_given) {
   std::string bytes = encode(kJapanese, "ISO-2022-JP");
   BOOST_REQUIRE(contains(bytes, "\x1B$B"));

@@ -342,6 +342,30 @@ std::size_t utf8_multibyte_count(std::string_view bytes, std::size_t limit) {
   return n;
 }
 
+// How much the first 64 KB of `bytes` read in `encoding` look like Japanese text: kana count
+// two, kanji and the full-width punctuation and forms one, ASCII and the marks and shapes of
+// U+2000-2BFF nothing; half-width katakana, private-use characters, characters of other
+// scripts and bytes that do not convert count against it. A misread gives those (EUC-JP's 駅前の店 read as Shift_JIS is ｱﾘﾁｰ､ﾎﾅｹ).
+long japanese_score(std::string_view bytes, const std::string& encoding) {
+  std::string_view sample = bytes.substr(0, std::size_t(1) << 16);
+  std::string out;
+  std::size_t replaced = 0, off = 0;
+  if (!convert(sample, encoding == "Shift_JIS" ? "CP932" : encoding, true, out, replaced, off)) return 0;
+  long score = -4 * static_cast<long>(replaced);
+  for (std::size_t i = 0; i < out.size();) {
+    std::size_t len = 1;
+    char32_t c = static_cast<unsigned char>(out[i]) < 0x80 ? static_cast<unsigned char>(out[i]) : utf8::decode(out, i, len);
+    i += len;
+    if (c < 0x80) continue;
+    if (c == 0xFFFD) continue;  // counted as replaced
+    if ((c >= 0x3041 && c <= 0x309F) || (c >= 0x30A0 && c <= 0x30FF)) score += 2;
+    else if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF60)) score += 1;
+    else if (c >= 0x2000 && c <= 0x2BFF) continue;  // marks, arrows, shapes: ※ → ■ ① alike in both
+    else score -= 2;  // half-width katakana (U+FF61-FF9F), private use, other scripts
+  }
+  return score;
+}
+
 }  // namespace
 
 std::size_t utf8_invalid_offset(std::string_view bytes) {
@@ -399,7 +423,14 @@ static std::string detect_checked(std::string_view bytes, std::size_t* bad_out) 
   }
   // Text that is UTF-8 up to a damaged byte stays UTF-8, so the error names that byte.
   if (utf8_multibyte_count(bytes, bad) >= 4) return "UTF-8";
-  for (auto& c : candidates) {
+  // The same bytes are often valid in more than one of them (EUC-JP kana pairs are Shift_JIS
+  // half-width katakana and kanji): the candidates are tried in the order of how Japanese each
+  // makes the text look, ICU's order among equals, the first that converts whole winning.
+  std::vector<std::pair<long, std::size_t>> order;
+  for (std::size_t k = 0; k < candidates.size(); ++k) order.emplace_back(-japanese_score(bytes, candidates[k]), k);
+  std::stable_sort(order.begin(), order.end(), [](auto& a, auto& b) { return a.first < b.first; });
+  for (auto& [score, k] : order) {
+    const std::string& c = candidates[k];
     std::string out;
     std::size_t replaced = 0, off = 0;
     if (convert(bytes, c == "Shift_JIS" ? "CP932" : c, false, out, replaced, off)) return c;
@@ -476,11 +507,39 @@ Decoded decode(std::string_view bytes, const DecodeOptions& options) {
 
 namespace {
 
+// The offset of the first byte that shows `bytes` are not text, or npos: a file whose first
+// 8 KB hold at least two NULs or C0 controls text never has (all but tab, line feed, vertical
+// tab, form feed, carriage return, escape and the end-of-file mark 0x1A), one in 32 bytes or
+// more, as executables, images and archives do. One stray control in text is left to the
+// error that names that character.
+std::size_t binary_offset(std::string_view bytes) {
+  std::string_view sample = bytes.substr(0, 8192);
+  std::size_t count = 0, first = npos;
+  for (std::size_t i = 0; i < sample.size(); ++i) {
+    unsigned char b = static_cast<unsigned char>(sample[i]);
+    if (b >= 0x20 || (b >= 0x09 && b <= 0x0D) || b == 0x1A || b == 0x1B) continue;
+    if (first == npos) first = i;
+    ++count;
+  }
+  return count >= 2 && count * 32 >= sample.size() ? first : npos;
+}
+
 Decoded decode_text(std::string_view bytes, const DecodeOptions& options, Decoded d) {
   constexpr std::size_t unknown = npos - 1;
   std::size_t checked = unknown;
   std::string enc = options.encoding.empty() ? detect_checked(bytes, &checked) : canonical(options.encoding);
   d.encoding = enc;
+  if (enc.rfind("UTF-16", 0) != 0 && !options.replace_invalid) {
+    if (std::size_t at = binary_offset(bytes); at != npos) {
+      auto [line, col] = line_col(bytes, at, false);
+      char buf[160];
+      std::snprintf(buf, sizeof buf,
+                    "the file looks binary, not text (control byte 0x%02X at byte offset %zu, and more in its "
+                    "first 8 KB); jatei reads text",
+                    static_cast<unsigned>(static_cast<unsigned char>(bytes[at])), at);
+      throw DataError(buf, line, col, at);
+    }
+  }
   if (enc == "UTF-8") {
     d.had_bom = bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0;
     std::size_t bad = checked != unknown ? checked : utf8_invalid_offset(bytes);
