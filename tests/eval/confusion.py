@@ -9,8 +9,10 @@ class and the classes of the first two, final punctuation, whether it holds a da
 time, place in the article, the mark it opens with (※ ■ 【 …), the lengths and endings of the lines around
 them, whether the document ends its paragraphs with punctuation: never the text), how speaker
 turns fail, and
-which factuality labels are confused. A rule written from these counts has to be a general
-one, since no sentence is visible.
+which factuality labels are confused, and which glosses (a Japanese term and its English
+rendering written beside it) are missed or found where the gold has none, by the shape of the
+pair (scripts, length, the mark between the two, which comes first): never the pair. A rule
+written from these counts has to be a general one, since no sentence is visible.
 
 usage: confusion.py [BIN_DIR] [--set heldout|tuning|PATH] [--per-article]
   BIN_DIR        folder of the built tools (default build/tools)
@@ -39,6 +41,8 @@ score = goldmatch.load_score(shared)
 norm, walk, kind, local, ACCEPT = (score[k] for k in ('norm', 'walk', 'kind', 'local', 'ACCEPT'))
 DIALOGUE = {'turn', 'item', 'quote'}
 TEI = '{http://www.tei-c.org/ns/1.0}'
+XML_ID = '{http://www.w3.org/XML/1998/namespace}id'
+XML_LANG = '{http://www.w3.org/XML/1998/namespace}lang'
 
 args = [a for a in sys.argv[1:] if not a.startswith('--') and ':' not in a]
 opts = sys.argv[1:]
@@ -147,12 +151,81 @@ def best_map(pairs):
     return dict(max(dp.values(), key=lambda vm: vm[0])[1]) if dp else {}
 
 
+def script(t):
+    """The scripts of a string: kanji, kana, katakana, latin, digit, other (sorted, joined)."""
+    out = set()
+    for c in t:
+        if '\u4e00' <= c <= '\u9fff' or c in '々〆': out.add('kanji')
+        elif '\u3041' <= c <= '\u309f': out.add('hira')
+        elif '\u30a0' <= c <= '\u30ff': out.add('kata')
+        elif c.isascii() and c.isalpha(): out.add('latin')
+        elif c.isdigit(): out.add('digit')
+        elif not c.isspace(): out.add('other')
+    return '+'.join(sorted(out)) or 'none'
+
+
+def pair_shape(term, gl, text):
+    """Where and how the article writes a gloss pair: which comes first, the mark between them,
+    the term's scripts and length, the gloss's kind. No text."""
+    words = len(gl.split())
+    g_kind = 'acronym' if gl.isupper() and words == 1 and len(gl) <= 6 else f'{min(words, 4)}w'
+    t, g = norm(term).lower(), norm(gl).lower()
+    src = norm(text).lower()
+    where = 'apart'
+    for first, second, order in ((t, g, 'term-first'), (g, t, 'gloss-first')):
+        i = src.find(first)
+        while i >= 0:
+            j = src.find(second, i + len(first), i + len(first) + 12)
+            if j >= 0:
+                between = src[i + len(first):j]
+                mark = ''.join('(' if c in '(（[［' else '/' if c in '/／' else '=' if c in '=＝' else ':' if c in ':：'
+                               else ',' if c in '、,，' else '「' if c in '「『"“' else '.' if not c.isspace() else ''
+                               for c in between)[:4]
+                where = f'{order} mark={mark or "none"}'
+                break
+            i = src.find(first, i + 1)
+        if where != 'apart':
+            break
+    tlen = len(t)
+    return f'term={script(term)} len={"1-2" if tlen <= 2 else "3-4" if tlen <= 4 else "5-8" if tlen <= 8 else "9+"} gloss={g_kind} {where}'
+
+
+def glosses(root, gold, text):
+    """Counts the gold glosses found, missed (and how) and the extra ones, by shape."""
+    ids = {e.get(XML_ID): e for e in root.iter() if e.get(XML_ID)}
+    found = set()
+    for gl in root.iter(TEI + 'gloss'):
+        term = ids.get((gl.get('target') or '').lstrip('#'))
+        gtext = ''.join(gl.itertext())
+        latin = sum(c.isascii() and c.isalpha() for c in gtext) >= max(1, len(gtext.strip()) // 2)
+        if (gl.get(XML_LANG) or '').startswith('ja') or not latin or term is None:
+            continue
+        found.add((norm(''.join(term.itertext())).lower(), norm(gtext).lower()))
+    want = {(norm(a).lower(), norm(b).lower()): (a, b) for a, b in gold.get('glosses', [])}
+    terms_found = {t for t, _ in found}
+    glosses_found = {g for _, g in found}
+    for key, (a, b) in want.items():
+        if key in found:
+            outcome = 'found'
+        elif key[1] in glosses_found:
+            outcome = 'missed: the gloss given to another term (span)'
+        elif key[0] in terms_found:
+            outcome = 'missed: the term given another gloss'
+        else:
+            outcome = 'missed: not found'
+        gloss[(outcome, pair_shape(a, b, text))] += 1
+    for t, g in found - set(want):
+        other = 'gold has its gloss' if g in {k[1] for k in want} else 'gold has its term' if t in {k[0] for k in want} else 'neither in gold'
+        gloss[(f'extra ({other})', pair_shape(t, g, text))] += 1
+
+
 blocks = collections.Counter()        # (gold type, predicted kind) over every gold block
 wrong_shapes = collections.defaultdict(collections.Counter)  # (gold, pred) -> feature=value counts
 joint = collections.defaultdict(list)  # (gold, pred) -> each confused line's shape, all features together
 spk = collections.Counter()
 spk_people = []
 fact = collections.Counter()          # (gold label, predicted classes, context)
+gloss = collections.Counter()         # (outcome, shape of the pair)
 per_article = []
 with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ThreadPoolExecutor(2) as pool:
     outs = dict(zip(articles, pool.map(lambda a: run(a, tmp), articles)))
@@ -216,6 +289,7 @@ with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ThreadPoolExecutor
             gold_n = len({g for _, g, _, _ in turn_rows})
             pred_n = len({w for w, _, _, _ in turn_rows if w})
             spk_people.append((gold_n, pred_n))
+        glosses(root, gold, '\n'.join(lines))
         per_article.append((os.path.basename(txt)[:-4], n_bad, n_blk, n_spk_bad, len(turn_rows)))
 
 
@@ -258,6 +332,11 @@ for (g, got, ctx), v in fact.items():
         fx[(f'gold {g}', f'got {got}', ctx)] += v
 print(f'## sentences: {sum(fact.values())}; factuality errors on speculation/reported/question: {sum(fx.values())}')
 table('factuality confusions (count, gold, predicted, where)', fx)
+n_gold = sum(v for k, v in gloss.items() if not k[0].startswith('extra'))
+n_found = sum(v for k, v in gloss.items() if k[0] == 'found')
+n_extra = sum(v for k, v in gloss.items() if k[0].startswith('extra'))
+print(f'## glosses: {n_found} of {n_gold} gold pairs found, {n_extra} extra')
+table('gloss outcomes by shape (count, outcome, shape)', collections.Counter({k: v for k, v in gloss.items() if k[0] != 'found'}))
 if '--per-article' in opts:
     print('## per article: wrong blocks / blocks, wrong turns / turns')
     for name, nb, n, ns, nt in sorted(per_article, key=lambda r: -r[1]):
