@@ -691,6 +691,20 @@ BOOST_AUTO_TEST_CASE(comma_before_the_quotative_particle) {
   BOOST_TEST(decide("疲れていた、とはいえ休むわけにはいかなかった。").predicate.find("after-comma") == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(hearsay_at_the_end_takes_in_the_hedges_before_it) {
+  // In its own clause and in a clause coordinated with it: what is heard is the hedged content.
+  for (std::string_view s : {"橋の架け替えは再来年になる見込みで、その間は渡し船を出すという。",
+                             "火災の原因は、たばこの不始末の可能性があるという。",
+                             "新しい店は駅の北側にできるかもしれないそうだ。", "値上げは避けられないだろうという。"}) {
+    BOOST_TEST(cat(s) == "reported", s);
+    BOOST_TEST(decide(s).rule.find("hearsay over a hedge") != std::string::npos, s);
+  }
+  // A hedge after the hearsay noun is the speaker's own.
+  BOOST_TEST(cat("値上げがすぐに始まるという見方は少ないだろう。") == "speculation");
+  // Hearsay with no hedge is decided as before.
+  BOOST_TEST(decide("二人は高校の同級生だという。").rule == "hearsay (unnamed source)");
+}
+
 BOOST_AUTO_TEST_CASE(requests_not_to_are_requests) {
   for (std::string_view s : {"展示品には手を触れないでください。", "無理をしないで下さい。", "明日は遅刻しないでね。",
                              "大声で騒がないようにしてください。", "車内に置いたままにしないようお願いします。",

@@ -1140,10 +1140,29 @@ struct Verdict {
     return false;
   }
 
+  // 9a. Hearsay that ends the sentence (という, とのことだ, らしい or そうだ after a plain form)
+  // with no hedge after it takes in every hedge before it, in its own clause (…可能性がある
+  // という) or in a clause coordinated with it (…見込みで、…という): what is heard is the
+  // hedged content, and the sentence reports it, as a named source over a hedged content does.
+  bool hearsay_over_hedge() {
+    const Predicate& p = s.pred;
+    const ModalMark* heard = p.found ? p.mark(Modal::hearsay) : nullptr;
+    if (!heard) return false;
+    for (const ModalMark& m : p.marks)
+      if (m.begin > heard->begin && m.what != Modal::hearsay && m.what != Modal::explanatory) return false;
+    for (std::size_t k = 0; k < d.hits.size(); ++k)
+      if (d.hits[k].governs && d.hits[k].category == Category::reported && kept[k].b == heard->begin) {
+        d.unnamed = true;
+        return decide(Category::reported, "hearsay over a hedge: what is heard is the hedged content", {k});
+      }
+    return false;
+  }
+
   // 9. Speculation, unless a verb of thinking sits over an evaluation.
   bool speculation() {
     auto spec = governing(Category::speculation, 0.5);
     if (spec.empty()) return false;
+    if (hearsay_over_hedge()) return true;
     bool all_think = std::all_of(spec.begin(), spec.end(), [&](std::size_t k) { return d.hits[k].kind == "think"; });
     if (all_think) {
       // The evaluation is what is thought: in the same clause as the verb of thinking, or the
