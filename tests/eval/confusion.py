@@ -290,7 +290,9 @@ with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ThreadPoolExecutor
             pred_n = len({w for w, _, _, _ in turn_rows if w})
             spk_people.append((gold_n, pred_n))
         glosses(root, gold, '\n'.join(lines))
-        per_article.append((os.path.basename(txt)[:-4], n_bad, n_blk, n_spk_bad, len(turn_rows)))
+        n_lab_bad = sum(1 for who, g, gl, pl in turn_rows if gl and not (who and mp.get(g) == who))
+        people = (len({g for _, g, _, _ in turn_rows}), len({w for w, _, _, _ in turn_rows if w}))
+        per_article.append((os.path.basename(txt)[:-4], n_bad, n_blk, n_spk_bad, len(turn_rows), n_lab_bad, people))
 
 
 def table(title, counter, fmt=lambda k: '\t'.join(k)):
@@ -338,6 +340,6 @@ n_extra = sum(v for k, v in gloss.items() if k[0].startswith('extra'))
 print(f'## glosses: {n_found} of {n_gold} gold pairs found, {n_extra} extra')
 table('gloss outcomes by shape (count, outcome, shape)', collections.Counter({k: v for k, v in gloss.items() if k[0] != 'found'}))
 if '--per-article' in opts:
-    print('## per article: wrong blocks / blocks, wrong turns / turns')
-    for name, nb, n, ns, nt in sorted(per_article, key=lambda r: -r[1]):
-        print(f'{name}\t{nb}/{n}\t{ns}/{nt}')
+    print('## per article: wrong blocks / blocks, wrong turns / turns (of them labelled), people in the turns gold/predicted')
+    for name, nb, n, ns, nt, nl, (pg, pp) in sorted(per_article, key=lambda r: -r[1]):
+        print(f'{name}\t{nb}/{n}\t{ns}/{nt} ({nl})\t{pg}/{pp}' if nt else f'{name}\t{nb}/{n}\t{ns}/{nt}')
