@@ -157,6 +157,44 @@ BOOST_AUTO_TEST_CASE(numbered_faq_questions_are_headings_not_turns) {
   BOOST_TEST(t.size() == 6u);
 }
 
+BOOST_AUTO_TEST_CASE(numbered_answers_to_numbered_questions_are_one_writers_faq) {
+  // Q1. … A1. …, Q2. … A2. …: each answer carries its question's number, the page's own
+  // numbered items (one writer's), not an interviewer and an interviewee; the questions head
+  // their answers, which stay paragraphs. Half-width or full-width, a period or a colon (those
+  // segmentation takes for a list's key:value rows stay the list).
+  bool first = true;
+  for (std::string faq : {std::string("よくあるご質問\n"
+                                      "Q1. 充電にはどのくらいかかりますか？\n"
+                                      "A1. 付属のケーブルで約2時間です。\n"
+                                      "Q2. 防水ですか？\n"
+                                      "A2. いいえ、生活防水のみの対応です。水没は保証の対象外となります。\n"
+                                      "Q3. 保証期間はどのくらいですか？\n"
+                                      "A3. ご購入日から1年間です。\n"),
+                          std::string("よくあるご質問\n"
+                                      "Ｑ１：充電にはどのくらいかかりますか？\n"
+                                      "Ａ１：付属のケーブルで約2時間です。\n"
+                                      "Ｑ２：防水ですか？\n"
+                                      "Ａ２：いいえ、生活防水のみの対応です。\n"
+                                      "Ｑ３：保証期間はどのくらいですか？\n"
+                                      "Ａ３：ご購入日から1年間です。\n")}) {
+    Document d = annotated(faq);
+    BOOST_TEST(turns(d).empty());
+    BOOST_TEST(d.header.persons.empty());
+    int heads = 0;
+    for (auto& dv : d.divisions)
+      for (auto& t : dv.turns)
+        for (auto& b : t.blocks) heads += b.kind == BlockKind::head;
+    if (first) BOOST_TEST(heads == 4);  // the page's heading and the three questions
+    first = false;
+  }
+  // An answer numbered unlike the question before it is no FAQ's: the pair stays a labelled Q&A.
+  auto t = turns(annotated(
+      "Q1. 充電にはどのくらいかかりますか？\nA. 約2時間です。\n"
+      "Q2. 防水ですか？\nA. 生活防水です。\n"
+      "Q3. 保証期間は？\nA. 1年間です。\n"));
+  BOOST_TEST(t.size() == 6u);
+}
+
 BOOST_AUTO_TEST_CASE(an_official_named_in_brackets_stays_so_on_a_second_run) {
   // A dash interview where one answer is another official's, named in brackets: the stage
   // labels that answer with the bracket; run again on its own output, it must decide the same

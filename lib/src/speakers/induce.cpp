@@ -176,17 +176,30 @@ std::string person_line(std::string_view t, const SpeakerModel::Compiled& cues, 
   return name;
 }
 
-// Q1. Q2. … with no A. anywhere: the numbered questions of an FAQ, headings over their answers
-// (an interview marks its questions without numbers, or answers with A.).
+// The number a Q./A. mark carries (Q1. A12: → "1", "12"; Q. → ""), digits of either width.
+std::string mark_number(const Item& it) {
+  const SpeakerLabel& l = it.candidate->label;
+  std::string_view mark = std::string_view(it.text).substr(0, std::min(l.length, it.text.size()));
+  std::string n;
+  for (text::CodePoint cp : text::code_points(mark))
+    if (text::is_digit(cp.c)) utf8::append(n, cp.c >= U'０' && cp.c <= U'９' ? U'0' + (cp.c - U'０') : cp.c);
+  return n;
+}
+
+// Q1. Q2. … numbered questions of an FAQ, headings over their answers: with no A. anywhere, or
+// with each answer numbered as the question it follows (Q1. … A1. …, Q2. … A2. …): the page's
+// own numbered items, one writer's questions and answers. An interview marks its questions
+// without numbers.
 bool faq_headings(const std::vector<Item*>& items, const std::vector<std::size_t>& ks) {
+  std::string asked;  // the number of the last question
   for (std::size_t k : ks) {
     const Item& it = *items[k];
     const SpeakerLabel& l = it.candidate->label;
-    if (it.forced || l.style != SpeakerLabel::Style::qa || l.name != "Q") return false;
-    std::string_view mark = std::string_view(it.text).substr(0, std::min(l.length, it.text.size()));
-    bool numbered = false;
-    for (text::CodePoint cp : text::code_points(mark)) numbered = numbered || text::is_digit(cp.c);
-    if (!numbered) return false;
+    if (it.forced || l.style != SpeakerLabel::Style::qa) return false;
+    std::string n = mark_number(it);
+    if (n.empty()) return false;
+    if (l.name == "Q") asked = n;
+    else if (l.name != "A" || n != asked) return false;
   }
   return true;
 }
@@ -429,8 +442,10 @@ LabelStyle judge_family(Context& cx, std::vector<Item*>& items, const std::strin
         << (space ? " twice (a name and a space need two)" : whole_line ? " twice (a name alone on a line needs two)" : "");
   else if (spoken_share < cx.w("label.min_spoken")) why << ": the text after it does not read like speech";
   else if (family == "QA" && faq_headings(items, ks)) {
-    why << ": numbered questions (Q1.) and no answer mark: an FAQ's headings, not an interviewer's turns";
+    why << ": numbered questions (Q1.), their answers unmarked or numbered alike (A1.): an FAQ's headings and "
+           "answers, not an interviewer's turns";
     for (std::size_t k : ks) {
+      if (items[k]->candidate->label.name != "Q") continue;  // A1. …: the answer, a paragraph under its question
       items[k]->faq_heading = true;
       items[k]->why = "an FAQ's numbered question: a heading over its answer";
     }
