@@ -705,6 +705,28 @@ BOOST_AUTO_TEST_CASE(hearsay_at_the_end_takes_in_the_hedges_before_it) {
   BOOST_TEST(decide("二人は高校の同級生だという。").rule == "hearsay (unnamed source)");
 }
 
+BOOST_AUTO_TEST_CASE(what_the_speaker_cannot_say_for_certain_is_no_report) {
+  // A verb of saying for certain in the potential negative: a hedge, not a quotation.
+  for (std::string_view s : {"数字だけを見て、景気が回復したとは言い切れない。", "ただ、そうとも言い切れないのです。",
+                             "彼が犯人だとは断言できません。", "そうとは限りません。"})
+    BOOST_TEST(cat(s) == "speculation", s);
+  // Said of someone, or said in the past, the verb of saying over it decides.
+  BOOST_TEST(cat("専門家は、安全だとは言い切れないと指摘した。") == "reported");
+  // Other verbs of saying in the negative keep their reading.
+  BOOST_TEST(cat("そんなことは誰にも言わなかった。") == "fact");
+}
+
+BOOST_AUTO_TEST_CASE(youni_omou_is_a_guess_or_an_opinion_as_to_omou_is) {
+  BOOST_TEST(cat("去年の夏は、今年より雨が少なかったように思う。") == "speculation");
+  BOOST_TEST(cat("駅までの道は、地図で見るより遠回りのように思います。") == "speculation");
+  BOOST_TEST(cat("アプリの画面は、前よりずっと見やすくなったように思います。") == "opinion");
+  BOOST_TEST(cat("煮込んだ分だけ、味が優しくなったように感じる。") == "opinion");
+  // An adjective of ease after a verb stem is an evaluation, as the predicate or under と感じた.
+  BOOST_TEST(cat("この財布は小銭が取り出しにくい。") == "opinion");
+  BOOST_TEST(cat("字が大きいので読みやすいと感じた。") == "opinion");
+  BOOST_TEST(cat("バッテリーは丸一日持つ。") == "fact");
+}
+
 BOOST_AUTO_TEST_CASE(requests_not_to_are_requests) {
   for (std::string_view s : {"展示品には手を触れないでください。", "無理をしないで下さい。", "明日は遅刻しないでね。",
                              "大声で騒がないようにしてください。", "車内に置いたままにしないようお願いします。",

@@ -372,9 +372,38 @@ bool impression(Ctx& c) {
     c.hit(Category::opinion, 0.5, c.head_begin(), c.head_end(), "", "an adjective of evaluation as the predicate");
     return true;
   }
-  if (p.head > 0 && (L == "見える" || L == "思える" || L == "感じる" || L == "感じられる") &&
-      p.chunks[p.head - 1].tail.ends_with("ように")) {
-    c.hit(Category::speculation, 0.7, p.chunk_begin(p.head - 1), c.head_end(), "", "ように" + L + ": it looks as if");
+  // 使いにくい, 読みやすかった: a verb stem with an adjective of ease (the `evaluation` category)
+  // as the predicate, nothing after it: how easy the thing is to use, the writer's evaluation.
+  if (h.kind == Chunk::Kind::verb && h.content_end < h.last && p.quote < 0 && p.marks.empty() && !p.negative) {
+    const Morph& ease = p.morphs[h.content_end];
+    if (ease.pos == Pos::adjective && ease.pos1 == "非自立" && c.in("evaluation", ease.base)) {
+      c.hit(Category::opinion, 0.5, c.head_begin(), c.head_end(), "", "a verb stem + " + std::string(ease.base) + ": an evaluation of ease");
+      return true;
+    }
+  }
+  // (…ように思う, 遠回りのように思う: the same, with a verb of thinking said now; over an
+  // evaluation, 使いやすくなったように思う, the thought is an opinion, as with と思う)
+  bool thinks = (L == "思う" || L == "おもう") && !p.past && !p.negative && !p.passive;
+  if (p.head > 0 && (L == "見える" || L == "思える" || L == "感じる" || L == "感じられる" || thinks) &&
+      p.chunks[p.head - 1].tail.ends_with("ように") && !p.has(Modal::question)) {
+    const Chunk& what = p.chunks[p.head - 1];
+    // The word that judges: an adjective (遅かった, 良くなった) or an adjectival noun in the
+    // chunk, or, before a bare なる, in the chunk before it (使いやすく+なった); a verb stem
+    // with an adjective of ease (使いやすい, 読みにくい: the `evaluation` category) judges too.
+    auto judging_chunk = [&](const Chunk& ch) {
+      for (std::size_t k = ch.first; k < ch.last; ++k) {
+        const Morph& m = p.morphs[k];
+        bool adjective = m.pos == Pos::adjective || (m.pos == Pos::noun && m.pos1 == "形容動詞語幹");
+        if (adjective && judging_word(c, m, k + 1 == ch.content_end ? ch.lemma : std::string(m.base))) return true;
+      }
+      return false;
+    };
+    bool judged = judging_chunk(what) || (what.lemma == "なる" && what.first == what.content_end - 1 && p.head >= 2 &&
+                                          judging_chunk(p.chunks[p.head - 2]));
+    if (judged)
+      c.hit(Category::opinion, 0.8, p.chunk_begin(p.head - 1), c.head_end(), "",
+            "ように" + L + " over an evaluation (" + what.lemma + "): an opinion");
+    else c.hit(Category::speculation, 0.7, p.chunk_begin(p.head - 1), c.head_end(), "", "ように" + L + ": it looks as if");
     return true;
   }
   return false;

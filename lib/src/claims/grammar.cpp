@@ -388,6 +388,13 @@ bool not_necessarily(Ctx& c) {
   const Predicate& p = c.p;
   const Chunk& h = p.chunks[p.head];
   const std::string& t = h.tail;
+  // そうとは限らない: ipadic reads と after そう as an adverbial particle, not the quotative
+  // particle quotative() reads とは限らない by
+  if ((h.lemma == "限る" || h.lemma == "かぎる") && p.negative && p.quote < 0 && p.head > 0 &&
+      p.chunks[p.head - 1].tail.starts_with("と") && !p.past) {
+    c.hit(Category::speculation, 0.8, c.p.chunk_begin(p.head - 1), c.head_end(), "", "とは限らない: not necessarily");
+    return true;
+  }
   if (!(t.find("わけではな") != std::string::npos || t.find("わけではあり") != std::string::npos ||
         t.find("わけじゃな") != std::string::npos || t.find("わけでもな") != std::string::npos))
     return false;

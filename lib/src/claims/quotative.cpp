@@ -229,6 +229,32 @@ std::optional<bool> saying(Ctx& c, const Quote& w) {
   return true;
 }
 
+// …とは言い切れない, …とも断言できない: a verb of saying for certain (the `assertion` category)
+// in the potential negative (できない, or 切れない after its stem: 言い+切れない), said now, with no
+// one else the sentence opens with: the speaker cannot say it for certain, a hedge like とは
+// 限らない; the と is no quotation of anyone's words.
+bool cannot_assert(Ctx& c, const Quote& w) {
+  const Predicate& p = c.p;
+  const Chunk& h = p.chunks[p.head];
+  if (!(p.negative && !p.past && !p.passive && h.kind == Chunk::Kind::verb) || p.has(Modal::question)) return false;
+  std::string lemma = h.lemma;
+  bool potential = p.potential;
+  // 言い+切れない: ipadic reads 切れる after the stem as a function word of the verb
+  if (!potential && h.content_end < h.last && h.content_end > h.first) {
+    const Morph& stem = p.morphs[h.content_end - 1];
+    const Morph& after = p.morphs[h.content_end];
+    if (stem.pos == Pos::verb && stem.cform == "連用形" && after.pos == Pos::verb &&
+        (after.base == "切れる" || after.base == "きれる")) {
+      lemma = std::string(stem.surface) + "切る";
+      potential = true;
+    }
+  }
+  const Cue* a = potential ? c.cat("assertion", lemma) : nullptr;
+  if (!a || third_person_topic(c, w.qb)) return false;
+  c.hit_from(a, Category::speculation, 0.8, w.qb, w.he, "", "とは" + lemma + " in the potential negative: cannot be said for certain");
+  return true;
+}
+
 // …避けられないだろうと覚悟している, …のではないかと危惧する: the quotation carries its own
 // hedge and the verb is the speaker's attitude to it (not saying, not a past thought).
 bool hedged_quotation(Ctx& c, const Quote& w) {
@@ -374,6 +400,7 @@ bool quotative(Ctx& c) {
   if (q.quote_particle == "として" && (p.quote_after_noun || p.quote_after_bracket || !bq ||
                                      !(bq->pos == Pos::verb || bq->pos == Pos::adjective || bq->pos == Pos::auxiliary)))
     return false;
+  if (cannot_assert(c, w)) return true;
   if (const Cue* t = c.lex.word("thinking", L)) return thought(c, *t, w);
   if (const Cue* e = c.lex.word("estimate", L)) return estimate(c, *e, w);
   if (const Cue* j = c.lex.word("judging", L)) return judgement(c, *j, w);
