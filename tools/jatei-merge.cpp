@@ -1,4 +1,6 @@
 // jatei-merge: a translated XLIFF or a checker's verdicts back into the TEI.
+#include <optional>
+
 #include "cli.hpp"
 #include "jatei/decode.hpp"
 #include "jatei/merge.hpp"
@@ -58,19 +60,33 @@ int main(int argc, char** argv) {
     only("skip-unknown", "verdicts");
     bool quiet = vm.count("quiet") > 0;
     Document doc;
+    // xliff: the TEI read a block at a time (XliffMerge), the XLIFF a segment at a time; the
+    // document is read whole (`doc`) only when the stream leaves the answer to merge_xliff.
+    std::optional<cli::InputBytes> tei_bytes;
+    std::optional<XliffMerge> streamed;
+    XliffMergeOptions xo;
+    xo.lang = lang;
+    xo.translator = translator;
     if (int rc = cli::guard(tei_path, [&] {
-          doc = cli::read_tei(tei_path, max_size, tei_path);
+          if (what == "xliff") {
+            tei_bytes.emplace(tei_path, max_size);
+            streamed.emplace(tei_bytes->view(), tei_path, xo);
+          } else {
+            doc = cli::read_tei(tei_path, max_size, tei_path);
+          }
           return 0;
         }))
       return rc;
     std::string where = file == "-" ? "<stdin>" : file;
     if (int rc = cli::guard(file, [&] {
-          std::string data = cli::read_input(file, max_size);
           if (what == "xliff") {
-            XliffMergeOptions mo;
-            mo.lang = lang;
-            mo.translator = translator;
-            XliffMergeReport r = merge_xliff(doc, data, file, mo);
+            cli::InputBytes data(file, max_size);
+            XliffMergeReport r;
+            if (!streamed->read(data.view(), r)) {
+              streamed.reset();
+              doc = tei::read(tei_bytes->view(), tei_path);
+              r = merge_xliff(doc, data.view(), file, xo);
+            }
             if (!r.untranslated.empty()) {
               std::string list;
               for (std::size_t i = 0; i < r.untranslated.size() && i < 20; ++i) list += (i ? ", " : "") + r.untranslated[i];
@@ -86,6 +102,7 @@ int main(int argc, char** argv) {
               cli::error(where, 0, 0, cli::tr("XLIFF {1}: {2} sentence(s) translated into {3}",
                                           {r.version, std::to_string(r.translated), r.lang}));
           } else {
+            std::string data = cli::read_input(file, max_size);
             // A spreadsheet saves CSV in the system's encoding (CP932 on Japanese Windows): a file
             // that is not UTF-8 is read in the Japanese encoding it is detected as, and said so.
             if (utf8_invalid_offset(data) != std::string::npos) {
@@ -133,7 +150,13 @@ int main(int argc, char** argv) {
         }))
       return rc;
     return cli::guard(output, [&] {
-      cli::write_tei(output, doc);
+      if (!streamed) {
+        cli::write_tei(output, doc);
+        return 0;
+      }
+      cli::OutputFile out(output);
+      streamed->write([&](std::string_view piece) { out.write(piece); });
+      out.commit();
       return 0;
     });
   });

@@ -4,7 +4,10 @@
 #define BOOST_TEST_MODULE export_merge
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -54,6 +57,17 @@ void valid(const Document& d, const std::string& what) {
   std::string msg;
   for (auto& p : ps) msg += std::to_string(p.line) + ": " + p.message + "\n";
   BOOST_TEST(ps.empty(), what + "\n" + msg);
+}
+
+std::string xml_escape_for_test(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '&') out += "&amp;";
+    else if (c == '<') out += "&lt;";
+    else if (c == '>') out += "&gt;";
+    else out += c;
+  }
+  return out;
 }
 
 template <class F>
@@ -193,6 +207,281 @@ BOOST_AUTO_TEST_CASE(translator_and_a_second_language) {
   BOOST_TEST(html.find("<p class=\"translation\" lang=\"en\">EN(s5) EN(s6)</p>") != std::string::npos);
   // And a re-export skips it: the XLIFF of the merged document is the XLIFF of the source.
   BOOST_TEST(export_xliff(d) == export_xliff(fixture()));
+}
+
+// jatei-merge xliff on bytes (XliffMerge: the TEI read a block at a time, the XLIFF a segment at
+// a time): its report, its error and the bytes it writes are those of merge_xliff on the document
+// read whole, then tei::write; whether the stream decided is returned.
+namespace {
+
+struct Outcome {
+  std::string out, error;
+  std::size_t line = 0;
+  XliffMergeReport r;
+};
+
+void same_report(const XliffMergeReport& a, const XliffMergeReport& b, const std::string& what) {
+  BOOST_TEST(a.version == b.version, what);
+  BOOST_TEST(a.lang == b.lang, what);
+  BOOST_TEST(a.translated == b.translated, what);
+  BOOST_TEST((a.untranslated == b.untranslated), what);
+  BOOST_TEST((a.repeated == b.repeated), what);
+}
+
+bool same_both_ways(const std::string& tei_xml, const std::string& xlf, const XliffMergeOptions& o, const std::string& what) {
+  Outcome whole;
+  {
+    Document d = tei::read(tei_xml, "a.tei.xml");
+    try {
+      whole.r = merge_xliff(d, xlf, "t.xlf", o);
+      whole.out = tei::write(d);
+    } catch (const DataError& e) {
+      whole.error = e.what();
+      whole.line = e.line();
+    }
+  }
+  // The stream alone: when it decides, the whole read agrees.
+  XliffMerge m(tei_xml, "a.tei.xml", o);
+  XliffMergeReport r;
+  bool streamed = m.read(xlf, r);
+  if (streamed) {
+    std::string out;
+    std::size_t pieces = 0;
+    m.write([&](std::string_view piece) {
+      out += piece;
+      ++pieces;
+    });
+    BOOST_TEST(whole.error.empty(), what + ": the stream took what the whole read refuses: " + whole.error);
+    BOOST_TEST((out == whole.out), what);
+    BOOST_TEST(pieces >= 1u);
+    same_report(r, whole.r, what);
+  }
+  // The whole of it on bytes (the stream, else the document read whole): the same answer.
+  Outcome bytes;
+  try {
+    bytes.r = merge_xliff(tei_xml, "a.tei.xml", xlf, "t.xlf", o, [&](std::string_view piece) { bytes.out += piece; });
+  } catch (const DataError& e) {
+    bytes.error = e.what();
+    bytes.line = e.line();
+    BOOST_TEST(bytes.out.empty(), what + ": output before the error");
+  }
+  BOOST_TEST(bytes.error == whole.error, what);
+  BOOST_TEST(bytes.line == whole.line, what);
+  BOOST_TEST((bytes.out == whole.out), what);
+  same_report(bytes.r, whole.r, what);
+  return streamed;
+}
+
+// Fills the target of every `every`-th segment (2.1) or trans-unit (1.2), the first included:
+// "EN(<id>)".
+std::string fill_some(const std::string& xlf, bool v12, std::size_t every) {
+  std::regex seg(v12 ? "(<trans-unit id=\"([^\"]+)\"[^>]*>\\s*<source[^>]*>.*?</source>)(\\s*<target[^>]*>.*?</target>)?"
+                     : "(<segment id=\"([^\"]+)\"[^>]*>\\s*<source>.*?</source>)(\\s*<target>.*?</target>)?");
+  std::string out;
+  std::size_t last = 0, i = 0;
+  for (auto it = std::sregex_iterator(xlf.begin(), xlf.end(), seg); it != std::sregex_iterator(); ++it, ++i) {
+    if (i % every != 0) continue;
+    out += xlf.substr(last, static_cast<std::size_t>(it->position()) - last);
+    std::string tag = v12 ? "<target xml:lang=\"en\" state=\"translated\">" : "<target>";
+    out += (*it)[1].str() + tag + "EN(" + (*it)[2].str() + ")</target>";
+    last = static_cast<std::size_t>(it->position() + it->length());
+  }
+  out += xlf.substr(last);
+  if (!v12 && out.find("trgLang") == std::string::npos) out.replace(out.find("srcLang="), 0, "trgLang=\"en\" ");
+  return out;
+}
+
+// What translate-toolkit's po2xliff makes of a PO that xliff2po made of the document: one
+// trans-unit a distinct text, its sentences named in <context-group purpose="location">, after
+// the PO header unit (XLIFF 1.1, no template).
+std::string po_xliff(const Document& d) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> units;
+  std::map<std::string, std::size_t> by_text;
+  for (auto* s : d.sentences()) {
+    if (s->id.empty()) continue;
+    std::string text = xml_escape_for_test(s->text);
+    auto [it, fresh] = by_text.emplace(text, units.size());
+    if (fresh) units.push_back({text, {}});
+    units[it->second].second.push_back(s->id);
+  }
+  std::string x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<xliff version=\"1.1\" xmlns=\"urn:oasis:names:tc:xliff:document:1.1\">"
+                  "<file datatype=\"po\" original=\"a.po\" source-language=\"ja\" target-language=\"en\"><body>\n"
+                  "<trans-unit id=\"hdr\" restype=\"x-gettext-domain-header\" approved=\"no\" xml:space=\"preserve\">"
+                  "<source>Content-Type: text/plain</source><target>Content-Type: text/plain</target></trans-unit>\n";
+  std::size_t n = 0;
+  for (auto& [text, ids] : units) {
+    ++n;
+    x += "<trans-unit id=\"" + std::to_string(n) + "\" xml:space=\"preserve\"><source>" + text + "</source>";
+    if (n % 3 != 0) x += "<target state=\"translated\">EN(" + ids.front() + ")</target>";
+    x += "<context-group name=\"po-reference\" purpose=\"location\">";
+    for (auto& id : ids) x += "<context context-type=\"sourcefile\">" + id + "</context>";
+    x += "</context-group></trans-unit>\n";
+  }
+  return x + "</body></file></xliff>\n";
+}
+
+}  // namespace
+
+// Every golden article (every stage's markup: turns, speakers, claims, terms), every schema
+// sample and the dialogue fixture, through 2.1 and 1.2 XLIFFs filled whole, in part (repetitions
+// filled from their first translation), not at all, prefilled, a PO round trip; merged again over
+// the translation it made, with a translator, and in a second language: the stream decides every
+// one, with the bytes of the document read whole.
+BOOST_AUTO_TEST_CASE(streamed_equals_whole_document) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  for (auto dir : {"/tests/golden/expected", "/tests/schema/valid"})
+    for (auto& e : fs::directory_iterator(std::string(JATEI_SOURCE_DIR) + dir)) files.push_back(e.path());
+  files.push_back(kData + "dialogue.tei.xml");
+  std::sort(files.begin(), files.end());
+  std::size_t streamed = 0, documents = 0;
+  for (auto& path : files) {
+    std::string xml = slurp(path.string());
+    Document d;
+    try {
+      d = tei::read(xml, path.string());
+    } catch (const DataError&) {
+      BOOST_CHECK_THROW(XliffMerge(xml, path.string()), DataError);  // tei::read's error, first
+      continue;
+    }
+    if (d.sentences().empty()) continue;
+    ++documents;
+    const std::string name = path.filename().string();
+    ExportOptions o12;
+    o12.xliff_version = XliffVersion::v12;
+    ExportOptions prefill;
+    prefill.prefill_target = true;
+    XliffMergeOptions en;
+    en.lang = "en";
+    const std::string x21 = fill(export_xliff(d), false), x12 = fill(export_xliff(d, o12), true);
+    streamed += same_both_ways(xml, x21, {}, name + " 2.1");
+    streamed += same_both_ways(xml, x12, {}, name + " 1.2");
+    streamed += same_both_ways(xml, fill_some(export_xliff(d), false, 3), {}, name + " 2.1, one in three");
+    streamed += same_both_ways(xml, fill_some(export_xliff(d, o12), true, 2), {}, name + " 1.2, one in two");
+    streamed += same_both_ways(xml, export_xliff(d), en, name + " 2.1, none");
+    streamed += same_both_ways(xml, export_xliff(d, prefill), en, name + " 2.1 prefilled");
+    streamed += same_both_ways(xml, po_xliff(d), {}, name + " PO");
+    // Merged again: the translation replaced in its place, @resp kept or a translator declared;
+    // a second language after it.
+    XliffMergeOptions jane;
+    jane.translator = "Jane Smith";
+    Document once = d;
+    merge_xliff(once, x21, "t.xlf", jane);
+    const std::string merged = tei::write(once);
+    streamed += same_both_ways(merged, fill_some(export_xliff(d), false, 2), {}, name + " again");
+    streamed += same_both_ways(merged, x21, jane, name + " again, translator");
+    XliffMergeOptions de = jane;
+    de.lang = "de";
+    de.translator = "Max Muster";
+    streamed += same_both_ways(merged, x12, de, name + " second language");
+  }
+  BOOST_TEST(documents >= 50u);
+  BOOST_TEST(streamed == 10u * documents);
+}
+
+// Every error merge_xliff gives is left to it (the stream says false): the same message and line,
+// nothing written. What libxml2 and pugixml might read differently is left to the whole read too;
+// what they read alike the stream takes.
+BOOST_AUTO_TEST_CASE(streamed_errors_and_what_it_leaves_to_the_whole_read) {
+  const std::string xml = slurp(kData + "dialogue.tei.xml");
+  Document d = tei::read(xml, "a.tei.xml");
+  const std::string good = fill(export_xliff(d), false);
+  ExportOptions o12;
+  o12.xliff_version = XliffVersion::v12;
+  const std::string v12 = fill(export_xliff(d, o12), true);
+  auto sub = [](const std::string& x, const char* re, const char* by) { return std::regex_replace(x, std::regex(re), by); };
+  const std::string errors[] = {
+      sub(good, "segment id=\"s3\"", "segment id=\"s99\""),
+      sub(good, "<segment id=\"s3\">", "<segment>"),
+      sub(good, "はい、名前だけは。", "いいえ。"),
+      sub(good, "<segment id=\"s3\">\\s*<source>.*?</source>\\s*<target>.*?</target>\\s*</segment>", ""),
+      sub(good, "version=\"2.1\"", "version=\"3.0\""),
+      sub(good, " trgLang=\"en\"", ""),
+      sub(good, " trgLang=\"en\"", " trgLang=\"e n\""),
+      "<xliff version=\"2.1\"><file",
+      "<TEI/>",
+      "",
+      "  \n",
+      "plain text",
+      sub(good, "urn:oasis:names:tc:xliff:document:2.0", "urn:example:other"),
+      sub(good, " xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"", ""),
+      good + "<xliff/>",
+      sub(v12, "urn:oasis:names:tc:xliff:document:1.2", "urn:oasis:names:tc:xliff:document:2.0"),
+      sub(good, "(<segment id=\"s4\">\\s*<source>.*?</source>\\s*<target>.*?</target>\\s*</segment>)", "$1$1"),  // twice
+      sub(good, "<target>EN\\(s2\\)</target>", "<target>EN&bogus;</target>"),
+      sub(good, "<target>EN\\(s2\\)</target>", "<target>EN\x01</target>"),
+      sub(good, "</xliff>", ""),
+  };
+  std::size_t n = 0;
+  for (auto& x : errors) {
+    std::string what = "error case " + std::to_string(n++);
+    BOOST_TEST(!same_both_ways(xml, x, {}, what), what);
+  }
+  // Nested past the limit inside a target.
+  std::string deep = "<target>";
+  for (int i = 0; i < 300; ++i) deep += "<mrk id=\"m" + std::to_string(i) + "\">";
+  deep += "x";
+  for (int i = 0; i < 300; ++i) deep += "</mrk>";
+  BOOST_TEST(!same_both_ways(xml, sub(good, "<target>EN\\(s2\\)", (deep + "EN(s2)").c_str()), {}, "deep"));
+  // PO units: two different translations of one sentence, a source that is not the sentence's.
+  std::string po = po_xliff(d);
+  std::string po2 = po;
+  po2.replace(po2.find("</body>"), 0,
+              "<trans-unit id=\"dup\"><source>" + xml_escape_for_test(d.sentences().front()->text) +
+                  "</source><target state=\"translated\">OTHER</target><context-group purpose=\"location\"><context "
+                  "context-type=\"sourcefile\">" + d.sentences().front()->id + "</context></context-group></trans-unit>\n");
+  BOOST_TEST(!same_both_ways(xml, po2, {}, "PO, two translations"));
+  BOOST_TEST(!same_both_ways(xml, sub(po, "はい、名前だけは。", "いいえ。"), {}, "PO, another source"));
+
+  // Read alike by both: CDATA, character references, <cp>, inline codes and their text, comments
+  // and processing instructions in a target, CRLF line ends, a byte order mark, a declaration of
+  // another encoding (the bytes are UTF-8 to both).
+  const std::string alike[] = {
+      sub(good, "<target>EN\\(s2\\)</target>", "<target><![CDATA[a <b> & c]]> &#x3042;&amp;&lt;<cp hex=\"20AC\"/></target>"),
+      sub(good, "<target>EN\\(s2\\)</target>",
+          "<target>x<ph id=\"1\" disp=\"{1}\"/><pc id=\"2\">y<sc id=\"3\"/></pc><mrk id=\"m\" translate=\"no\">z</mrk></target>"),
+      sub(good, "<target>EN\\(s2\\)</target>", "<target>a<!-- note --> b<?pi x?>\n\t c</target>"),
+      sub(good, "\n", "\r\n"),
+      "\xEF\xBB\xBF" + good,
+      sub(good, "<\\?xml version=\"1.0\" encoding=\"UTF-8\"\\?>", "<?xml version='1.0' encoding='utf-8'?>"),
+      sub(good, "<target>EN\\(s2\\)</target>", "<target>EN(s1)</target>"),  // the same words for two sentences
+      sub(good, "<target>EN\\(s2\\)</target>", "<target>   </target>"),      // a target of white space
+  };
+  n = 0;
+  for (auto& x : alike) {
+    std::string what = "alike " + std::to_string(n++);
+    BOOST_TEST(same_both_ways(xml, x, {}, what), what);
+  }
+  // What the whole read takes and the stream leaves to it: a DOCTYPE, another encoding declared
+  // (pugixml reads the bytes as UTF-8, libxml2 would convert them), a prefix never declared, a
+  // segment inside a segment, an attribute twice.
+  const std::string left[] = {
+      "<!DOCTYPE xliff>\n" + good.substr(good.find("<xliff")),
+      sub(good, "<\\?xml version=\"1.0\" encoding=\"UTF-8\"\\?>", "<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>"),
+      sub(good, "<target>EN\\(s2\\)</target>", "<target><x:mrk>EN(s2)</x:mrk></target>"),
+      sub(good, "<target>EN\\(s2\\)</target>", "<target>EN(s2)<segment id=\"s2\"/></target>"),
+      sub(good, "<segment id=\"s2\">", "<segment id=\"s2\" id=\"s2\">"),
+  };
+  n = 0;
+  for (auto& x : left) {
+    std::string what = "left " + std::to_string(n++);
+    BOOST_TEST(!same_both_ways(xml, x, {}, what), what);
+  }
+
+  // The TEI: a translation of this language before a source division, a layout the block reader
+  // reads only whole (a carriage return between divisions), a sentence id given twice.
+  Document t = d;
+  merge_xliff(t, good, "t.xlf");
+  std::rotate(t.divisions.begin(), t.divisions.end() - 1, t.divisions.end());
+  BOOST_REQUIRE(t.divisions.front().is_translation());
+  BOOST_TEST(!same_both_ways(tei::write(t), good, {}, "translation first"));
+  XliffMergeOptions de;
+  de.lang = "de";
+  BOOST_TEST(same_both_ways(tei::write(t), good, de, "another language first"));
+  std::string crlf = tei::write(t);
+  crlf.replace(crlf.find("</div>") + 6, 0, "\r\n");
+  BOOST_REQUIRE(!tei::streams(crlf));
+  BOOST_TEST(!same_both_ways(crlf, good, de, "read only whole"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

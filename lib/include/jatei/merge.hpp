@@ -10,6 +10,8 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,6 +54,48 @@ struct XliffMergeReport {
 // when it throws.
 XliffMergeReport merge_xliff(Document& doc, std::string_view xliff, const std::string& origin = "-",
                              const XliffMergeOptions& options = {});
+
+// merge_xliff on the bytes of both documents, never holding either whole (jatei-merge xliff):
+// the TEI is read a block at a time (tei::read_blocks) twice, the XLIFF once, a segment at a time
+// (libxml2's text reader); what is kept between the reads is each sentence's id and text (to
+// match the segments) and its translation. The report, the errors and the TEI written are
+// those of merge_xliff on the document read whole, then tei::write.
+//
+//   XliffMerge m(tei, "a.tei.xml", options);   // the TEI's errors (tei::read's)
+//   XliffMergeReport r;
+//   if (!m.read(xliff, r)) { /* merge_xliff on tei::read(tei): its report, or its error */ }
+//   else m.write(sink);
+class XliffMerge {
+ public:
+  // The first read of the TEI: the sentences, the ids a translator's respStmt must not take,
+  // the translation divisions already there. Throws tei::read's DataError. `tei` must stay
+  // alive and unchanged until write().
+  XliffMerge(std::string_view tei, const std::string& origin, const XliffMergeOptions& options = {});
+  ~XliffMerge();
+  XliffMerge(const XliffMerge&) = delete;
+  XliffMerge& operator=(const XliffMerge&) = delete;
+  // Reads the XLIFF and matches its segments: true with merge_xliff's report, or false when the
+  // stream does not decide and merge_xliff on the document read whole must (then it throws its
+  // error, with the XLIFF's line, or gives the same merge): any XLIFF merge_xliff refuses, one
+  // libxml2 reads with a complaint or the stream does not take (a DOCTYPE, a segment inside a
+  // segment), a TEI the block reader reads only whole or with an id on two sentences, an existing
+  // translation of this language before a source division.
+  bool read(std::string_view xliff, XliffMergeReport& report);
+  // After read() gave true: the merged document, as tei::write gives it, to `sink` in pieces,
+  // from a second read of the TEI a division at a time.
+  void write(const std::function<void(std::string_view)>& sink);
+
+  struct Impl;  // the library's
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// The whole of it on bytes: XliffMerge, or merge_xliff on the document read whole when read()
+// says false; the merged TEI to `sink` (nothing when it throws).
+XliffMergeReport merge_xliff(std::string_view tei, const std::string& tei_origin, std::string_view xliff,
+                             const std::string& xliff_origin, const XliffMergeOptions& options,
+                             const std::function<void(std::string_view)>& sink);
 
 struct VerdictMergeOptions {
   std::string reviewer;       // used for rows without a reviewer

@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <sstream>
 
 #include "export/view.hpp"
@@ -10,24 +11,56 @@
 #include "jatei/tei.hpp"
 
 namespace jatei::mergeutil {
-namespace {
 
-void ids_in_xml(const std::string& xml, std::set<std::string>& out) {
+void ids_in_xml(const std::string& xml, const IdSink& add) {
   if (xml.empty()) return;
   pugi::xml_document d;
   if (!d.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8)) return;
   struct W : pugi::xml_tree_walker {
-    std::set<std::string>* out;
+    const IdSink* add;
     bool for_each(pugi::xml_node& n) override {
-      if (auto a = n.attribute("xml:id")) out->insert(a.value());
+      if (auto a = n.attribute("xml:id")) (*add)(a.value());
       return true;
     }
   } w;
-  w.out = &out;
+  w.add = &add;
   d.traverse(w);
 }
 
-}  // namespace
+void ids_of(const Block& b, const IdSink& add) {
+  auto one = [&](const std::string& id) {
+    if (!id.empty()) add(id);
+  };
+  one(b.id);
+  if (b.kind == BlockKind::opaque) ids_in_xml(b.xml, one);
+  for (auto& l : b.leaves) {
+    one(l.id);
+    for (auto& p : l.pieces) {
+      if (p.kind == Piece::Kind::opaque) ids_in_xml(p.text, one);
+      if (p.kind != Piece::Kind::sentence) continue;
+      one(p.sentence.id);
+      for (auto& sp : p.sentence.spans) one(sp.attrs.value("xml:id"));
+    }
+  }
+}
+
+void ids_of(const Turn& t, const IdSink& add) {
+  if (!t.id.empty()) add(t.id);
+  for (auto& b : t.blocks) ids_of(b, add);
+}
+
+void ids_of(const Header& h, const IdSink& add) {
+  auto one = [&](const std::string& id) {
+    if (!id.empty()) add(id);
+  };
+  for (auto& p : h.persons) one(p.id);
+  for (auto& t : h.taxonomies) {
+    one(t.id);
+    for (auto& c : t.categories) one(c.id);
+  }
+  for (auto& r : h.responsibilities) one(r.id);
+  ids_in_xml(h.raw_header, one);
+}
 
 std::set<std::string> all_ids(const Document& doc) {
   std::set<std::string> ids;
@@ -36,51 +69,38 @@ std::set<std::string> all_ids(const Document& doc) {
   };
   for (auto& d : doc.divisions) {
     add(d.id);
-    for (auto& t : d.turns) {
-      add(t.id);
-      for (auto& b : t.blocks) {
-        add(b.id);
-        if (b.kind == BlockKind::opaque) ids_in_xml(b.xml, ids);
-        for (auto& l : b.leaves) {
-          add(l.id);
-          for (auto& p : l.pieces) {
-            if (p.kind == Piece::Kind::opaque) ids_in_xml(p.text, ids);
-            if (p.kind != Piece::Kind::sentence) continue;
-            add(p.sentence.id);
-            for (auto& sp : p.sentence.spans) add(sp.attrs.value("xml:id"));
-          }
-        }
-      }
-    }
+    for (auto& t : d.turns) ids_of(t, add);
   }
-  for (auto& p : doc.header.persons) add(p.id);
-  for (auto& t : doc.header.taxonomies) {
-    add(t.id);
-    for (auto& c : t.categories) add(c.id);
-  }
-  for (auto& r : doc.header.responsibilities) add(r.id);
-  ids_in_xml(doc.header.raw_header, ids);
-  ids_in_xml(doc.standoff.raw, ids);
+  ids_of(doc.header, add);
+  ids_in_xml(doc.standoff.raw, add);
   return ids;
 }
 
 std::string declare_resp(Document& doc, const std::string& resp, const std::string& name, const std::string& prefix) {
+  std::optional<std::set<std::string>> used;  // taken only when a new id is needed
+  return declare_resp(doc.header, resp, name, prefix, [&](const std::string& id) {
+    if (!used) used = all_ids(doc);
+    return used->count(id) > 0;
+  });
+}
+
+std::string declare_resp(Header& header, const std::string& resp, const std::string& name, const std::string& prefix,
+                         const std::function<bool(const std::string&)>& used) {
   // Compared as read back: whitespace in a name (a tab from a CSV cell) is squashed in both.
   const std::string wanted = xp::squash_space(name);
-  for (auto& r : doc.header.responsibilities) {
+  for (auto& r : header.responsibilities) {
     if (xp::squash_space(r.resp) != resp) continue;
     for (auto& n : r.names)
       if (xp::squash_space(n) == wanted) return r.id;
   }
-  std::set<std::string> used = all_ids(doc);
   std::string id;
   for (int k = 1;; ++k) {
     id = prefix + std::to_string(k);
-    if (!used.count(id)) break;
+    if (!used(id)) break;
   }
   // The name as the document will hold it (and give it back when read): characters XML cannot
   // carry replaced.
-  doc.header.responsibilities.push_back({id, resp, {xml::writable(name)}});
+  header.responsibilities.push_back({id, resp, {xml::writable(name)}});
   return id;
 }
 

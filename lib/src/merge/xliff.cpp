@@ -7,7 +7,11 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
+#include <optional>
+#include <set>
+#include <unordered_map>
 
 #include "export/view.hpp"
 #include "tei/escape.hpp"
@@ -15,11 +19,15 @@
 #include "jatei/merge.hpp"
 #include "jatei/segment.hpp"
 #include "jatei/utf8.hpp"
+#include "jatei/tei.hpp"
 #include "merge/util.hpp"
+#include "merge/xliff_pull.hpp"
 #include "tei/xml_input.hpp"
 
 namespace jatei {
 namespace {
+
+using xliffmerge::Seg;
 
 std::string local(const char* qname) {
   std::string_view q = qname;
@@ -43,25 +51,10 @@ void flatten(pugi::xml_node n, std::string& out) {
       if (v > 0 && v <= 0x10FFFF) utf8::append(out, static_cast<char32_t>(v));
       continue;
     }
-    if (name == "ph" || name == "sc" || name == "ec" || name == "sm" || name == "em" || name == "x" || name == "bx" ||
-        name == "ex" || name == "bpt" || name == "ept" || name == "it")
-      continue;
+    if (xliffmerge::is_inline_code(name)) continue;
     flatten(c, out);  // mrk, pc, g, sub
   }
 }
-
-struct Seg {
-  std::string id;
-  // translate-toolkit's PO-XLIFF (po2xliff): the sentence ids a unit translates, from its
-  // <context-group purpose="location"> (the PO's "#:" references, which xliff2po took from the
-  // ids); a PO that merged repeated sentences names several.
-  std::vector<std::string> locations;
-  std::string source;
-  bool has_target = false;
-  std::string target;
-  std::string state;
-  std::size_t line = 0;
-};
 
 bool lang_tag(const std::string& s) {
   if (s.empty() || s.size() > 35) return false;
@@ -75,13 +68,10 @@ std::string check_root(pugi::xml_node root, const mergeutil::LineIndex& lines) {
   auto [l, c] = lines.line_col(static_cast<std::size_t>(root.offset_debug()));
   if (local(root.name()) != "xliff") throw DataError("not an XLIFF document (root <" + std::string(root.name()) + ">)", l, c);
   std::string version = root.attribute("version").value();
-  bool v2 = version == "2.0" || version == "2.1" || version == "2.2";
-  // 1.1: what translate-toolkit's po2xliff writes without a template.
-  if (!v2 && version != "1.2" && version != "1.1")
-    throw DataError("unsupported XLIFF version '" + version + "' (2.0, 2.1, 2.2, 1.2 and 1.1 are read)", l, c);
+  bool v2 = version.rfind("2.", 0) == 0;
+  const char* ns = xliffmerge::namespace_of_version(version);
+  if (!ns) throw DataError("unsupported XLIFF version '" + version + "' (2.0, 2.1, 2.2, 1.2 and 1.1 are read)", l, c);
   // The version says which namespace the root must be in: a document in another is not XLIFF.
-  const char* ns = v2 ? "urn:oasis:names:tc:xliff:document:2.0"
-                      : version == "1.1" ? "urn:oasis:names:tc:xliff:document:1.1" : "urn:oasis:names:tc:xliff:document:1.2";
   if (xml_input::root_namespace(root) != ns) {
     std::string_view got = xml_input::root_namespace(root);
     throw DataError("the root <" + std::string(root.name()) + "> is not in the XLIFF " + (v2 ? std::string("2") : version) +
@@ -303,6 +293,41 @@ class Mirror {
     return made;
   }
 
+  // The translation of one source division, in document order (turns without an id are
+  // numbered across divisions); no turns when nothing in it is translated.
+  Division division(const Division& src) {
+    Division div;
+    div.type = "translation";
+    div.attrs.set("subtype", src.type);
+    div.attrs.set("xml:lang", lang_);
+    div.id = mirror(src.id, div.attrs);
+    bool has_block = false;  // TEI: a <trailer> closes a division that has a block
+    for (const Turn& t : src.turns) {
+      Turn turn;
+      if (t.spoken()) {
+        turn.who = t.who;
+        turn.cert = t.cert;
+        turn.id = mirror(t.id, turn.attrs);
+        if (turn.id.empty()) turn.id = "sp." + lang_ + "." + std::to_string(++unnamed_turns_);  // <sp> needs an id
+      }
+      for (const Block& b : t.blocks) {
+        if (b.kind == BlockKind::opaque) continue;
+        Block out = block(b);
+        if (out.leaves.empty()) continue;
+        if (out.kind == BlockKind::trailer && !has_block) {
+          // Its blocks untranslated: a paragraph, so the division stays TEI.
+          out.kind = BlockKind::paragraph;
+          for (auto& l : out.leaves) l.element = "p";
+        }
+        if (t.spoken() || out.kind == BlockKind::paragraph || out.kind == BlockKind::list || out.kind == BlockKind::quote)
+          has_block = true;
+        turn.blocks.push_back(std::move(out));
+      }
+      if (!turn.blocks.empty()) div.turns.push_back(std::move(turn));
+    }
+    return div;
+  }
+
  private:
   std::string mirror(const std::string& id, Attrs& attrs) const {
     if (id.empty()) return "";
@@ -349,39 +374,6 @@ class Mirror {
       if (!t.pieces.empty()) out.leaves.push_back(std::move(t));
     }
     return out;
-  }
-
-  Division division(const Division& src) {
-    Division div;
-    div.type = "translation";
-    div.attrs.set("subtype", src.type);
-    div.attrs.set("xml:lang", lang_);
-    div.id = mirror(src.id, div.attrs);
-    bool has_block = false;  // TEI: a <trailer> closes a division that has a block
-    for (const Turn& t : src.turns) {
-      Turn turn;
-      if (t.spoken()) {
-        turn.who = t.who;
-        turn.cert = t.cert;
-        turn.id = mirror(t.id, turn.attrs);
-        if (turn.id.empty()) turn.id = "sp." + lang_ + "." + std::to_string(++unnamed_turns_);  // <sp> needs an id
-      }
-      for (const Block& b : t.blocks) {
-        if (b.kind == BlockKind::opaque) continue;
-        Block out = block(b);
-        if (out.leaves.empty()) continue;
-        if (out.kind == BlockKind::trailer && !has_block) {
-          // Its blocks untranslated: a paragraph, so the division stays TEI.
-          out.kind = BlockKind::paragraph;
-          for (auto& l : out.leaves) l.element = "p";
-        }
-        if (t.spoken() || out.kind == BlockKind::paragraph || out.kind == BlockKind::list || out.kind == BlockKind::quote)
-          has_block = true;
-        turn.blocks.push_back(std::move(out));
-      }
-      if (!turn.blocks.empty()) div.turns.push_back(std::move(turn));
-    }
-    return div;
   }
 
   const std::map<std::string, std::string>& translated_;
@@ -443,6 +435,357 @@ XliffMergeReport merge_xliff(Document& doc, std::string_view xliff, const std::s
   std::vector<Division> made = Mirror(translated, lang).divisions(std::as_const(doc));
   replace_translation(doc, std::move(made), lang, options);
   doc.add_application("jatei-merge", kVersion);
+  return report;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The streamed merge (XliffMerge): the TEI read a block at a time, the XLIFF a segment at a time.
+
+namespace {
+
+// The ids a translator's respStmt is numbered past (replace_translation: "translator1", …).
+constexpr const char* kTranslatorPrefix = "translator";
+
+// Which of a sentence's segments have been met (XliffMerge::Impl::flags).
+enum : std::uint8_t {
+  kById = 1,     // a segment with its id (by_id)
+  kByPo = 2,     // a PO unit naming it (by_location)
+  kPoTarget = 4  // … and one of those gave a translation (it wins over the segment's)
+};
+
+// A translation division already in the document (the first one of its language).
+struct Existing {
+  std::size_t position = 0;  // among the divisions
+  std::optional<std::string> resp;
+};
+
+// Hands what the reader gives to `f` a whole division at a time (tei::BlockHandler), as the
+// model holds it: the blocks outside <sp> gathered into unspoken turns.
+class Divisions : public tei::BlockHandler {
+ public:
+  void division(Division&& d) override {
+    complete();
+    current_ = std::move(d);
+    open_ = true;
+  }
+  void block(Block&& b, std::size_t run) override {
+    auto& turns = current_.turns;
+    if (turns.empty() || turns.back().spoken()) {
+      turns.emplace_back();
+      turns.back().blocks.reserve(run);
+    }
+    turns.back().blocks.push_back(std::move(b));
+  }
+  void turn(Turn&& t) override { current_.turns.push_back(std::move(t)); }
+
+ protected:
+  virtual void whole(Division& d) = 0;
+  // The division last opened is whole.
+  void complete() {
+    if (!open_) return;
+    open_ = false;
+    whole(current_);
+    current_ = Division{};
+  }
+
+ private:
+  Division current_;
+  bool open_ = false;
+};
+
+// Each sentence of a source division that has an id, in document order: what sentences_of keeps.
+template <class F>
+void each_sentence(const Division& d, F&& f) {
+  for (auto& t : d.turns)
+    for (auto& b : t.blocks)
+      for (auto& l : b.leaves)
+        for (auto& p : l.pieces)
+          if (p.kind == Piece::Kind::sentence && !p.sentence.id.empty()) f(p.sentence);
+}
+
+// The reader started again on the whole document: the stream is not the way for it.
+struct NotStreamed {};
+
+}  // namespace
+
+struct XliffMerge::Impl {
+  std::string_view tei;
+  std::string origin;
+  XliffMergeOptions options;
+  bool streamed = true;
+
+  // The first read: the source's sentences in document order, their ids and texts squashed.
+  std::unordered_map<std::string, std::uint32_t> index;
+  std::vector<const std::string*> ids;  // the keys of `index`, by order
+  std::string texts;                    // each sentence's text squashed, one after the other
+  std::vector<std::size_t> ends;        // where each one ends in `texts`
+  std::set<std::string> prefixed;       // the ids in use that start with kTranslatorPrefix
+  std::map<std::string, Existing> existing;  // by language: the first translation division
+  std::size_t divisions = 0;
+  std::optional<std::size_t> last_source;  // position of the last source division
+
+  // The XLIFF: each sentence's translation (empty: none), by order.
+  std::string lang;
+  std::vector<std::string> targets;
+  bool read_done = false;
+
+  std::string_view text(std::uint32_t k) const {
+    std::size_t b = k ? ends[k - 1] : 0;
+    return std::string_view(texts).substr(b, ends[k] - b);
+  }
+
+  void survey();
+  bool match(const xliffmerge::PulledHead& head, std::vector<std::uint8_t>& flags, Seg& s);
+};
+
+namespace {
+
+// The first read of the TEI.
+class Survey : public Divisions {
+ public:
+  explicit Survey(XliffMerge::Impl& m) : m_(m) {}
+  void begin(Document& doc) override { mergeutil::ids_of(doc.header, note_); }
+  void end(Document& doc) override {
+    complete();
+    mergeutil::ids_in_xml(doc.standoff.raw, note_);
+  }
+  void restart() override { throw NotStreamed{}; }
+
+ private:
+  void whole(Division& d) override {
+    std::size_t position = m_.divisions++;
+    if (!d.id.empty()) note_(d.id);
+    for (auto& t : d.turns) mergeutil::ids_of(t, note_);
+    if (d.is_translation()) {
+      std::string lang = d.attrs.value("xml:lang");
+      if (!m_.existing.count(lang)) {
+        Existing e;
+        e.position = position;
+        if (auto* r = d.attrs.get("resp")) e.resp = *r;
+        m_.existing.emplace(lang, std::move(e));
+      }
+      return;
+    }
+    m_.last_source = position;
+    each_sentence(d, [&](const Sentence& s) {
+      auto [it, inserted] = m_.index.emplace(s.id, static_cast<std::uint32_t>(m_.ids.size()));
+      if (!inserted) {  // an id on two sentences: the whole read's map keeps the last
+        m_.streamed = false;
+        return;
+      }
+      m_.ids.push_back(&it->first);
+      m_.texts += xp::squash_space(s.text);
+      m_.ends.push_back(m_.texts.size());
+    });
+  }
+
+  XliffMerge::Impl& m_;
+  mergeutil::IdSink note_ = [this](const std::string& id) {
+    if (id.rfind(kTranslatorPrefix, 0) == 0) m_.prefixed.insert(id);
+  };
+};
+
+// The second read of the TEI: each division written as it was, but this language's translations,
+// which give way to the new one; each source division's translation made as it passes and
+// written in their place (or at the end).
+class Writer : public Divisions {
+ public:
+  Writer(XliffMerge::Impl& m, const std::function<void(std::string_view)>& sink)
+      : m_(m), out_(sink), mirror_(one_, m.lang), made_out_([this](std::string_view piece) { made_ += piece; }) {}
+
+  void begin(Document& doc) override {
+    // replace_translation, then add_application, as merge_xliff does
+    if (!m_.options.translator.empty()) {
+      resp_ = "#" + mergeutil::declare_resp(doc.header, "translation", m_.options.translator, kTranslatorPrefix,
+                                            [&](const std::string& id) { return m_.prefixed.count(id) > 0; });
+    } else if (auto e = m_.existing.find(m_.lang); e != m_.existing.end() && e->second.resp) {
+      resp_ = *e->second.resp;
+    }
+    doc.add_application("jatei-merge", kVersion);
+    persons_ = doc.header.persons;
+    out_.begin(doc);
+  }
+  void end(Document& doc) override {
+    complete();
+    place();
+    out_.end(doc);
+  }
+  void restart() override { throw std::logic_error("the TEI block reader started again on a document it streamed before"); }
+
+ private:
+  void whole(Division& d) override {
+    if (d.is_translation()) {
+      if (d.attrs.value("xml:lang") == m_.lang) {
+        place();  // in the place of the first one (read() made sure no source division follows)
+        return;
+      }
+      out_.division(d, persons_);
+      return;
+    }
+    out_.division(d, persons_);
+    one_.clear();
+    each_sentence(d, [&](const Sentence& s) {
+      std::string& t = m_.targets[next_++];
+      if (!t.empty()) one_.emplace(s.id, std::move(t));
+    });
+    Division made = mirror_.division(d);
+    if (made.turns.empty()) return;
+    if (!resp_.empty()) made.attrs.set("resp", resp_);
+    made_out_.division(made, persons_);
+  }
+
+  void place() {
+    if (placed_) return;
+    placed_ = true;
+    made_ += made_out_.release();
+    out_.pass(made_);
+    std::string().swap(made_);
+  }
+
+  XliffMerge::Impl& m_;
+  tei::StreamWriter out_;
+  std::string made_;  // the translation divisions, written until their place comes
+  std::map<std::string, std::string> one_;  // the translations of the division at hand, by id
+  Mirror mirror_;
+  tei::StreamWriter made_out_;
+  std::vector<Person> persons_;
+  std::string resp_;
+  std::size_t next_ = 0;  // the order of the division's first sentence
+  bool placed_ = false;
+};
+
+}  // namespace
+
+XliffMerge::XliffMerge(std::string_view tei, const std::string& origin, const XliffMergeOptions& options)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->tei = tei;
+  impl_->origin = origin;
+  impl_->options = options;
+  impl_->survey();
+}
+
+XliffMerge::~XliffMerge() = default;
+
+void XliffMerge::Impl::survey() {
+  Survey s(*this);
+  try {
+    tei::read_blocks(tei, origin, s);
+  } catch (const NotStreamed&) {
+    streamed = false;
+  }
+  if (!streamed) {
+    index.clear();
+    ids.clear();
+    std::string().swap(texts);
+    ends.clear();
+  }
+}
+
+// One segment matched as Matching does, without its messages: false where Matching throws.
+bool XliffMerge::Impl::match(const xliffmerge::PulledHead& head, std::vector<std::uint8_t>& flags, Seg& s) {
+  if (s.id.empty()) return false;
+  const std::string source = xp::squash_space(s.source);
+  const std::string target = target_of(s);
+  bool named = !head.v2 && !s.locations.empty() &&
+               std::all_of(s.locations.begin(), s.locations.end(), [&](auto& l) { return index.count(l) > 0; });
+  if (named) {  // by_location
+    for (auto& l : s.locations) {
+      std::uint32_t k = index.at(l);
+      if (text(k) != source) return false;
+      flags[k] |= kByPo;
+      if (target.empty()) continue;
+      if (flags[k] & kPoTarget) {
+        if (targets[k] != target) return false;  // two different translations
+      } else {
+        targets[k] = target;
+        flags[k] |= kPoTarget;
+      }
+    }
+    return true;
+  }
+  auto it = index.find(s.id);  // by_id
+  if (it == index.end()) return false;
+  std::uint32_t k = it->second;
+  if (flags[k] & kById) return false;  // twice
+  flags[k] |= kById;
+  if (text(k) != source) return false;
+  if (!target.empty() && !(flags[k] & kPoTarget)) targets[k] = target;
+  return true;
+}
+
+bool XliffMerge::read(std::string_view xliff, XliffMergeReport& report) {
+  Impl& m = *impl_;
+  if (!m.streamed || m.read_done) return false;
+  const std::size_t n = m.ids.size();
+  m.targets.assign(n, std::string());
+  std::vector<std::uint8_t> flags(n, 0);
+  xliffmerge::PulledHead head;
+  bool ok = xliffmerge::pull_segments(xliff, head, [&](Seg& s) { return m.match(head, flags, s); });
+  std::string lang = m.options.lang;
+  if (lang.empty()) lang = head.root_lang;
+  if (lang.empty()) lang = head.target_lang;
+  ok = ok && !lang.empty() && lang_tag(lang);
+  // Every sentence has a segment (require_every_sentence).
+  ok = ok && std::all_of(flags.begin(), flags.end(), [](std::uint8_t f) { return f != 0; });
+  // The new translation takes the place of this language's first one: the whole merge, when a
+  // source division comes after it (its translation would go before it).
+  if (auto e = m.existing.find(lang); ok && e != m.existing.end() && m.last_source && *m.last_source > e->second.position)
+    ok = false;
+  if (!ok) {
+    m.targets.clear();
+    return false;
+  }
+  // Repetitions: an untranslated sentence takes the translation of the first translated one
+  // with the same text.
+  XliffMergeReport r;
+  r.version = head.version;
+  r.lang = lang;
+  std::unordered_map<std::string_view, std::uint32_t> by_text;
+  for (std::uint32_t k = 0; k < n; ++k)
+    if (!m.targets[k].empty()) by_text.emplace(m.text(k), k);
+  for (std::uint32_t k = 0; k < n; ++k) {
+    if (!m.targets[k].empty()) continue;
+    auto t = by_text.find(m.text(k));
+    if (t != by_text.end()) {
+      m.targets[k] = m.targets[t->second];
+      r.repeated.push_back(*m.ids[k]);
+    } else {
+      r.untranslated.push_back(*m.ids[k]);
+    }
+  }
+  for (auto& t : m.targets)
+    if (!t.empty()) ++r.translated;
+  // What the write needs is the translations in document order.
+  m.lang = lang;
+  m.read_done = true;
+  std::unordered_map<std::string, std::uint32_t>().swap(m.index);
+  std::vector<const std::string*>().swap(m.ids);
+  std::string().swap(m.texts);
+  std::vector<std::size_t>().swap(m.ends);
+  report = std::move(r);
+  return true;
+}
+
+void XliffMerge::write(const std::function<void(std::string_view)>& sink) {
+  Impl& m = *impl_;
+  if (!m.read_done) throw std::logic_error("XliffMerge::write() before read() gave true");
+  Writer w(m, sink);
+  tei::read_blocks(m.tei, m.origin, w);
+  m.read_done = false;  // the translations were handed over
+}
+
+XliffMergeReport merge_xliff(std::string_view tei, const std::string& tei_origin, std::string_view xliff,
+                             const std::string& xliff_origin, const XliffMergeOptions& options,
+                             const std::function<void(std::string_view)>& sink) {
+  XliffMerge m(tei, tei_origin, options);
+  XliffMergeReport report;
+  if (m.read(xliff, report)) {
+    m.write(sink);
+    return report;
+  }
+  Document doc = tei::read(tei, tei_origin);
+  report = merge_xliff(doc, xliff, xliff_origin, options);
+  tei::write(doc, sink);
   return report;
 }
 
