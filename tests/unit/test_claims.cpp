@@ -777,6 +777,30 @@ BOOST_AUTO_TEST_CASE(the_topic_with_its_honorific_or_its_office_is_the_source) {
   BOOST_TEST(xml.find("<persName xml:id=\"s2-src\">同社の広報担当者</persName>") != std::string::npos, xml);
 }
 
+BOOST_AUTO_TEST_CASE(an_introduced_quotation_is_its_introducers_words) {
+  // A quotation block after 次のように話した / こう述べた is the words of the person that
+  // sentence names, not of the next introducer that points (こう) at its own quotation; a line
+  // that ends in a colon after a verb of saying or a noun of a statement introduces too; a
+  // quotation of several paragraphs (each opened with 「, only the last closed) is one person's.
+  std::string xml = annotated(
+      "試合を終えて、監督の村井さんは次のように話した。\n\n「今年は選手がよく走りました。春は悔しい思いをしましたから。\n\n"
+      "「来年はもう一つ上を目指します」\n\n組合の委員長は、こう述べた。\n\n「賃上げは5%が必要だ」\n\n"
+      "市長はこう述べた：\n\n「予算は来月までにまとめます」\n\n組合長のあいさつ：\n\n「今年は過去最多の参加者が集まりました」\n");
+  auto source_of = [&](const std::string& id) {
+    std::smatch m;
+    std::regex re("<s xml:id=\"" + id + "\" ana=\"([^\"]*)\"(?: source=\"([^\"]*)\")?");
+    if (!std::regex_search(xml, m, re)) return std::string("(no s)");
+    return m[1].str() + " " + m[2].str();
+  };
+  BOOST_TEST(source_of("s1").starts_with("#reported"), xml);
+  for (const char* id : {"s2", "s3", "s4"}) BOOST_TEST(source_of(id).ends_with(" #s1-src"), id << " " << source_of(id));
+  BOOST_TEST(xml.find("<persName xml:id=\"s1-src\">監督の<persName>村井") != std::string::npos, xml);
+  BOOST_TEST(source_of("s6").ends_with(" #s5-src"), source_of("s6"));
+  BOOST_TEST(source_of("s8").starts_with("#reported"), source_of("s8"));
+  BOOST_TEST(source_of("s8").ends_with(" #s7-src"), source_of("s8"));
+  BOOST_TEST(source_of("s10").starts_with("#reported"), source_of("s10"));
+}
+
 BOOST_AUTO_TEST_CASE(a_document_is_no_person_its_owner_is_the_source) {
   std::string xml = annotated(
       "東京都の発表によると、感染者は増えているという。\n調査によると、若者の半数が朝食を抜いている。\n"

@@ -179,6 +179,9 @@ void introduced_blocks(Pass& pass, const Context& context, const Lexicon& lex) {
       SentenceContext ctx = context(k);
       ctx.introduced_quote = true;
       pass.decisions[k] = classify(r.s->text, pass.norms[k], ctx, lex);
+      // whose words they are: the introducer's source (not a sentence after the block that
+      // would point back at them)
+      if (pass.decisions[k].category == Category::reported) pass.voiced_by[k] = static_cast<std::ptrdiff_t>(j - 1);
     }
   }
 }
@@ -339,10 +342,10 @@ void Parts::annotate(Document& doc) {
     return ctx;
   };
   classify_all(pass, context, lex, use_cache, profile, state_->decisions, state_->second);
+  pass.voiced_by.assign(refs.size(), -1);
   introduced_blocks(pass, context, lex);
 
   auto t_classified = Clock::now();
-  pass.voiced_by.assign(refs.size(), -1);
   voiced_quotations(pass, lex);
   cover_hedged(pass);
   mark_up(pass, doc, gaz, lex, other_tokens, use_cache, state_->mentions);

@@ -49,6 +49,21 @@ bool wholly_quoted(std::string_view n) {
   return false;
 }
 
+// A paragraph that opens a quotation and leaves it open (「… with no closing 」 at its depth):
+// the quotation goes on in the next paragraph.
+bool opens_unclosed(std::string_view n) {
+  if (!(n.starts_with("「") || n.starts_with("『"))) return false;
+  int depth = 0;
+  for (std::size_t i = 0; i < n.size();) {
+    std::size_t len = 0;
+    char32_t c = text::at(n, i, len);
+    if (c == U'「' || c == U'『') ++depth;
+    else if ((c == U'」' || c == U'』') && depth > 0) --depth;
+    i += len ? len : 1;
+  }
+  return depth > 0;
+}
+
 // Whether a decision was made by a verb of saying that points back at words (そう話した).
 bool points_back(const Decision& d) {
   if (d.category != Category::reported) return false;
@@ -76,6 +91,28 @@ bool introducer(std::string_view n, const Decision& d, const Lexicon& lex) {
   const std::string& h = d.predicate_head;
   bool saying = !h.empty() && (lex.word("speech", h) || lex.word("manner", h) || lex.word("hearing", h));
   if (manner && saying && v.find("「") == npos) return true;
+  // A line that ends in a colon after a verb of saying (市長はこう述べた:) or after a noun of a
+  // statement (組合長のあいさつ:, 社長コメント:) introduces the words after it too.
+  if (v.ends_with(":") && v.find("「") == npos) {
+    std::string_view head = v.substr(0, v.size() - 1);
+    while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+    if (saying || d.category == Category::reported) return true;
+    // (a line that ends in a colon may be read as a speaker's label with nothing after it:
+    // its last verb, read here, says whether it introduces words: 市長はこう述べた:)
+    std::vector<text::Morph> morphs;
+    text::analyse_morphs(head, morphs);
+    for (std::size_t k = morphs.size(); k-- > 0;) {
+      const text::Morph& m = morphs[k];
+      if (m.pos == text::Pos::auxiliary || m.pos == text::Pos::particle) continue;
+      if (m.pos == text::Pos::verb && (lex.word("speech", m.base) || lex.word("manner", m.base))) return true;
+      if (m.pos == text::Pos::verb && m.base == "する" && k > 0 && morphs[k - 1].pos == text::Pos::noun &&
+          lex.word("speech", std::string(morphs[k - 1].base) + "する"))
+        return true;
+      break;
+    }
+    for (auto* c : lex.of_kind("quotenoun"))
+      if (head.ends_with(c->expression) && head.size() > c->expression.size()) return true;
+  }
   bool list = v.find("以下の通り") != npos || v.find("次の通り") != npos || v.find("以下のとおり") != npos ||
               v.find("次のとおり") != npos;
   if (!list) return false;
@@ -221,6 +258,29 @@ void introduced_paragraphs(Pass& pass, const Lexicon& lex) {
       if (pass.decisions[j].category == Category::question) continue;
       pass.voice(j, k - 1, "words the sentence before introduces as someone's (" + refs[k - 1].s->id + ")");
     }
+  }
+}
+
+// Someone's words that open a quotation and leave it open (「… with no closing 」) go on in the
+// next paragraph when it opens with 「 too: a quotation of several paragraphs opens each one and
+// closes only the last. Those paragraphs are the same person's words.
+void continued_quotations(Pass& pass) {
+  auto& refs = pass.refs;
+  for (std::size_t k = 0; k < refs.size();) {
+    std::size_t e = k;
+    std::string whole;
+    while (e < refs.size() && refs[e].leaf == refs[k].leaf) whole += pass.norms[e++].text;
+    std::ptrdiff_t by = pass.voiced_by[e - 1];
+    bool go_on = by >= 0 && e < refs.size() && opens_unclosed(whole) &&
+                 (refs[e].block->kind == BlockKind::paragraph || refs[e].block->kind == BlockKind::quote) &&
+                 (pass.norms[e].text.starts_with("「") || pass.norms[e].text.starts_with("『"));
+    if (go_on)
+      for (std::size_t j = e; j < refs.size() && refs[j].leaf == refs[e].leaf; ++j) {
+        if (pass.voiced_by[j] >= 0 || pass.decisions[j].category == Category::question) continue;
+        pass.voice(j, static_cast<std::size_t>(by),
+                   "a quotation that goes on from the paragraph before (" + refs[e - 1].s->id + ")");
+      }
+    k = e;
   }
 }
 
@@ -412,6 +472,7 @@ void voiced_quotations(Pass& pass, const Lexicon& lex) {
   embedded_posts(pass);
   numbered_threads(pass);
   introduced_paragraphs(pass, lex);
+  continued_quotations(pass);
   pointed_back(pass);
   statement_sections(pass, lex);
 }

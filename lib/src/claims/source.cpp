@@ -67,6 +67,11 @@ std::optional<Source> source_at(std::string_view n, std::size_t b, std::size_t e
   return Source{b, e, organisation(noun) ? "orgName" : "persName", std::move(why), ""};
 }
 
+namespace {
+// The topic a clause opens with (X は/が/も/では), a person, a body or a document.
+std::optional<Source> topic_at(std::string_view n, std::size_t body, const Lexicon& lex);
+}  // namespace
+
 std::optional<Source> find_source(std::string_view n, std::size_t body, const Lexicon& lex) {
   // 1. An adverbial of source: Xによると, Xの調べでは, Xへの取材で
   for (auto* c : lex.of_kind("sourcemarker")) {
@@ -97,7 +102,21 @@ std::optional<Source> find_source(std::string_view n, std::size_t body, const Le
     while (e < n.size() && (is_latin(at(n, e)) || is_digit(at(n, e)) || at(n, e) == '_')) ++e;
     if (e > i + 1) return Source{i, e, "persName", "a handle", ""};
   }
-  // 3. The topic of the sentence: X は/が/も (within its first clause)
+  // 3. The topic of the sentence: X は/が/も (within its first clause, or right after a clause
+  // in the て-form that opens it: 大会を終えて、監督の村井さんは…)
+  if (auto t = topic_at(n, body, lex)) return t;
+  std::size_t comma = n.find("、", body);
+  if (comma != std::string_view::npos && comma > body && length(n.substr(body, comma - body)) <= 20) {
+    std::string_view clause = n.substr(body, comma - body);
+    if (clause.ends_with("て") || clause.ends_with("で")) {
+      if (auto t = topic_at(n, comma + std::string_view("、").size(), lex)) return t;
+    }
+  }
+  return std::nullopt;
+}
+
+namespace {
+std::optional<Source> topic_at(std::string_view n, std::size_t body, const Lexicon& lex) {
   std::size_t i = body;
   while (i < n.size() && !name_char(at(n, i))) {
     char32_t c = at(n, i);
@@ -129,5 +148,6 @@ std::optional<Source> find_source(std::string_view n, std::size_t body, const Le
   }
   return std::nullopt;
 }
+}  // namespace
 
 }  // namespace jatei::claims
