@@ -1704,3 +1704,25 @@ BOOST_AUTO_TEST_CASE(statements_with_who_said_them_under_a_heading) {
   BOOST_TEST(kind_of(d, "「設定温度を1度下げただけで、使用量が1割ほど減りました」（パート・50代）") == "quote", shape(d));
   BOOST_TEST(kind_of(d, "節電の効果は家によって違います。まずは明細で数字を確かめてみてください。") == "paragraph", shape(d));
 }
+
+BOOST_AUTO_TEST_CASE(a_headline_under_a_breadcrumb_in_a_text_of_short_paragraphs) {
+  // Every paragraph one sentence, none long: the run of short lines at the end of the page is
+  // the whole text, but the breadcrumb above the title opens no close of the page.
+  Document d = seg(
+      "トップ > 地域 > くらし\n駅前の駐輪場、来月から一部を有料化　市が条例案\n2026年2月3日 10:20\n"
+      "市は2日、駅前の駐輪場の一部を4月から有料にする条例案をまとめた。\n"
+      "料金は1日100円で、定期利用は月1500円とする。\n"
+      "放置自転車の撤去費用が年々増えていることが理由だという。\n");
+  BOOST_TEST(kind_of(d, "トップ > 地域 > くらし") == "paragraph");
+  BOOST_TEST(division_of(d, "トップ > 地域 > くらし") == "boilerplate");
+  BOOST_TEST(d.header.title == "駅前の駐輪場、来月から一部を有料化　市が条例案");
+  BOOST_TEST(kind_of(d, "2026年2月3日 10:20") == "byline");
+  BOOST_TEST(division_of(d, "市は2日、駅前の駐輪場の一部を4月から有料にする条例案をまとめた。") == "article");
+  // The close still follows the body: a line of chrome there and what comes after it.
+  Document e = seg(
+      "トップ > 地域 > くらし\n駅前の駐輪場、来月から一部を有料化　市が条例案\n2026年2月3日 10:20\n"
+      "市は2日、駅前の駐輪場の一部を4月から有料にする条例案をまとめた。\n"
+      "料金は1日100円で、定期利用は月1500円とする。\n"
+      "この記事をシェア\n自転車の盗難、冬に増える理由\n");
+  BOOST_TEST(division_of(e, "自転車の盗難、冬に増える理由") == "boilerplate");
+}

@@ -139,6 +139,14 @@ class Furniture : Pass {
       if (!fits) break;
       start = i;
     }
+    // (Where every line of the text is short, one sentence a paragraph as news often is, the
+    // run reaches the top: the chrome above the title, a breadcrumb, opens no close; the close
+    // follows the body, so it starts after the first line of it.)
+    if (start != npos && start == first_nonblank()) {
+      std::size_t i = start;
+      while (i != npos && !is_body(i)) i = next_nonblank(i);
+      start = i == npos ? npos : next_nonblank(i);
+    }
     if (start != npos) {
       bool on = false;
       for (std::size_t i = start; i < lines_.size(); ++i) {
