@@ -136,6 +136,10 @@ class Analysis : Pass {
       // A notice that corrects or adds to the article (【訂正】…, 追記（3/4）：…), whatever it
       // looked like otherwise.
       if (l.kind != LineKind::code && note_type(l.content())) l.kind = LineKind::note;
+      // A verdict or a rating (判定：誤り, 【判定】不正確): a label over what it rates.
+      if ((l.kind == LineKind::para || l.kind == LineKind::byline) && short_unended && l.chars <= 30 &&
+          l.r_count <= 1 && rules_.matches_prefix("verdict", l.content()))
+        l.kind = LineKind::section_head;
       // A dateline with the venue and the crowd (…　観衆 6,312人) is no counter of the page.
       if (l.dateline && l.kind == LineKind::boilerplate && !cues_.boilerplate_line.contains(l.content()) &&
           !cues_.chrome_line.whole(l.content()))

@@ -72,6 +72,12 @@ class Header : Pass {
         roles.push_back({i, HeaderRole::byline});
         continue;
       }
+      // The issuer's name alone on its line (株式会社ミドリノハコ, ミドリノハコ株式会社): who
+      // issues the page, never its title.
+      if (is_org_line(l)) {
+        roles.push_back({i, HeaderRole::byline});
+        continue;
+      }
       if (is_title_candidate(l, nonblank)) {
         // The title is the line right above the page's dateline: a line that could be a title
         // over another that could too, itself over a dateline or a byline (サイト名 / 記事の題 /
@@ -83,6 +89,15 @@ class Header : Pass {
             n != npos && seen + 1 < 10 && lines_[n].chars > l.chars && above_dated_title(n, nonblank)) {
           roles.push_back({i, has_digit(c) ? HeaderRole::series : HeaderRole::chrome});
           continue;
+        }
+        // A label of the page's kind over the issuer's name and the title (ニュースリリース /
+        // 株式会社… / 題): chrome.
+        if (std::size_t o = next_nonblank(i); o != npos && seen + 2 < 10 && is_org_line(lines_[o])) {
+          std::size_t t = next_nonblank(o);
+          if (t != npos && lines_[t].chars > l.chars && is_title_candidate(lines_[t], nonblank)) {
+            roles.push_back({i, HeaderRole::chrome});
+            continue;
+          }
         }
         // The site's name over its chrome (北浜市公式ホームページ over a breadcrumb), when a
         // title follows the chrome.

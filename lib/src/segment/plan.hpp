@@ -167,6 +167,11 @@ class Pass {
   // A signature: the signer's company or shop, a [signature-role] and the name (ひばり不動産
   // 北浜店　営業担当・森下, 店長　山田), short, no sentence (signatures.cpp).
   bool is_signature(const Line& l) const;
+  // An organisation's name alone on its line: a word of its legal form before or after the name
+  // ([org-form]: 株式会社ミドリノハコ, ミドリノハコ株式会社, 一般社団法人…), short, without a
+  // sentence, a clause's punctuation or a date (signatures.cpp). Near the title it names who
+  // issues the page: a byline, never the title.
+  bool is_org_line(const Line& l) const;
   // Block k is a signature over the text its person wrote (a paragraph, a list, a quotation).
   bool signs_below(const std::vector<PendingBlock>& blocks, std::size_t k) const {
     if (blocks[k].kind != BlockKind::byline || blocks[k].first != blocks[k].last || k + 1 >= blocks.size()) return false;

@@ -41,13 +41,19 @@ class Sections : Pass {
                  trim(line_text(b.first)) == trim(author_line_)) {
         b.kind = BlockKind::byline;
       }
+      // The issuer's name alone on its line under the title (or its subtitle), before the body:
+      // who issues the page (a press release's company line), a byline.
+      if (!body_seen && title_block_ != npos && k > title_block_ && b.first == b.last &&
+          (b.kind == BlockKind::paragraph || b.kind == BlockKind::head) && is_org_line(lines_[b.first]))
+        b.kind = BlockKind::byline;
       // A dateline beside the byline at the head of the article goes with it (TEI puts the
       // lines that date and sign a text before its body: a <p> there would split the division).
       // So does one right under the title, which dates the article as a byline would.
       if (!body_seen && is_dateline(b) &&
           ((k + 1 < blocks.size() && blocks[k + 1].kind == BlockKind::byline) ||
            (k > 0 && blocks[k - 1].kind == BlockKind::byline) ||
-           (k > 0 && (k - 1 == title_block_ || k - 1 == subtitle_block_) && k + 1 < blocks.size())))
+           (k > 0 && (k - 1 == title_block_ || k - 1 == subtitle_block_ || under_title_head(blocks, k - 1)) &&
+            k + 1 < blocks.size())))
         b.kind = BlockKind::byline;
       // The desk or the writer signing beside that dateline (テックジャーナル編集部　川口 里奈): a
       // short line of names, without figures or punctuation, before the body.
@@ -110,12 +116,21 @@ class Sections : Pass {
            next.section == Section::boilerplate;
   }
 
+  // Block h is a heading under the title, before the body (a verdict, 判定：誤り, or a tag,
+  // 【解説】, between the title and the dateline): the dateline under it still dates the page.
+  bool under_title_head(const std::vector<PendingBlock>& blocks, std::size_t h) const {
+    return title_block_ != npos && h > title_block_ && blocks[h].kind == BlockKind::head &&
+           blocks[h].section == Section::article;
+  }
+
   // A one-line block of a short name: no punctuation, no figure, not a mark of its own.
   bool is_name_line(const PendingBlock& b) const {
     if ((b.kind != BlockKind::paragraph && b.kind != BlockKind::head) || b.first != b.last) return false;
     const Line& l = lines_[b.first];
     std::string_view c = l.content();
+    // (A key and its value, 判定：誤り, is a label, not a name.)
     return l.chars >= 2 && l.chars <= 20 && !has_clause_punctuation(c) && !has_digit(c) && !l.head_like &&
+           c.find("：") == std::string_view::npos && c.find(':') == std::string_view::npos &&
            !is_markdown_heading(c) && c.find("\xE3\x80\x80") == std::string_view::npos &&
            c.find(' ') == std::string_view::npos;
   }

@@ -53,6 +53,18 @@ bool Pass::is_signature(const Line& l) const {
   return false;
 }
 
+bool Pass::is_org_line(const Line& l) const {
+  std::string_view c = l.content();
+  if ((l.kind != LineKind::para && l.kind != LineKind::section_head) || l.chars > 30 || l.chars < 3 ||
+      ends_like_sentence(c) || has_clause_punctuation(c) || has_date_or_time(c) || c.ends_with("？") || c.ends_with("?"))
+    return false;
+  // A name may hold kana (みどりの輪), a clause holds its particles and is longer (株式会社…が新
+  // サービスを開始).
+  if (has_hiragana(c) && (l.chars > 20 || c.find("が") != std::string_view::npos || c.find("を") != std::string_view::npos))
+    return false;
+  return rules_.matches_whole("org-form", c);
+}
+
 void mark_signatures(Plan& plan) {
   struct Signatures : Pass {
     explicit Signatures(Plan& p) : Pass(p) {}
