@@ -22,6 +22,13 @@ struct Chain {
   // What each state stands for (several states may stand for one speaker); empty: itself. The
   // margin is taken between what the best state stands for and everything else.
   std::vector<int> label;
+  // Pair states (s = previous speaker * pair_k + speaker): when pair_k is set, trans(t, from, to)
+  // is kBroken wherever to's previous speaker is not from's speaker, at every step t whose
+  // follows[t] is set (not a fresh start), and viterbi adds kBroken there without asking trans:
+  // the same sums, a pair_k-th of the calls.
+  std::size_t pair_k = 0;
+  std::vector<char> follows;
+  static constexpr double kBroken = -1e6;
 };
 
 // The best path (states[t]) and each step's margin. On ties a state keeps going and the lower

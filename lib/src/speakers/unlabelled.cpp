@@ -390,12 +390,17 @@ void decode(Context& cx, std::vector<Item*>& units, std::size_t k, const std::ve
   c.emit = expand(first);
   for (std::size_t s = 0; s < ks; ++s) c.label.push_back(speaker(s));
   c.trans = [&](std::size_t t, int from, int to) {
-    if (units[t]->switch_score < -1e17) return trans2 ? (to / static_cast<int>(k) == to % static_cast<int>(k) ? 0.0 : -1e6) : 0.0;
+    if (units[t]->switch_score < -1e17) return trans2 ? (to / static_cast<int>(k) == to % static_cast<int>(k) ? 0.0 : Chain::kBroken) : 0.0;
     if (!trans2) return trans(t, from, to);
     int kk = static_cast<int>(k), before = from / kk, prev = from % kk, mid = to / kk, cur = to % kk;
-    if (mid != prev) return -1e6;  // a pair must follow on
+    if (mid != prev) return Chain::kBroken;  // a pair must follow on
     return trans(t, prev, cur) + trans2(t, before, prev, cur);
   };
+  if (trans2) {  // viterbi adds kBroken for the pairs that do not follow on without asking
+    c.pair_k = k;
+    c.follows.resize(n);
+    for (std::size_t t = 0; t < n; ++t) c.follows[t] = !(units[t]->switch_score < -1e17);
+  }
   std::vector<int> states;
   std::vector<double> margins;
   viterbi(c, states, margins);
