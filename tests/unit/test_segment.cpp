@@ -1760,3 +1760,40 @@ BOOST_AUTO_TEST_CASE(a_verdict_line_is_a_label_not_a_byline) {
   BOOST_TEST(kind_of(d, "【判定】根拠不明") == "head");
   BOOST_TEST(d.header.title == "「水道水を飲むと風邪をひく」は誤り");
 }
+
+BOOST_AUTO_TEST_CASE(a_poll_and_its_answer_buttons_are_one_piece_of_chrome) {
+  const std::string top =
+      "冬の結露対策\n窓の結露は、室内と屋外の温度差で起きます。換気と除湿でかなり減らせます。\n"
+      "カーテンを少し開けておくだけでも、窓の表面に空気が流れて結露しにくくなります。\n";
+  // The question and its buttons on one line: one sentence, chrome.
+  Document d = seg(top + "あなたの家では結露が出ますか？　はい　いいえ　わからない\n");
+  BOOST_TEST(kind_of(d, "あなたの家では結露が出ますか？　はい　いいえ　わからない") == "paragraph");
+  BOOST_TEST(division_of(d, "あなたの家では結露が出ますか？　はい　いいえ　わからない") == "boilerplate");
+  std::vector<std::string> s = sentence_texts(d);
+  BOOST_TEST(s.back() == "あなたの家では結露が出ますか？　はい　いいえ　わからない");
+  // The buttons on the line under the question: both chrome.
+  Document e = seg(top + "あなたの家では結露が出ますか？\nはい　いいえ\n");
+  BOOST_TEST(division_of(e, "あなたの家では結露が出ますか？") == "boilerplate");
+  BOOST_TEST(division_of(e, "はい　いいえ") == "boilerplate");
+  // A question answered in words is the text's own.
+  Document f = seg(top + "結露は体に悪いのですか？　いいえ、すぐに害はありません。\n");
+  BOOST_TEST(division_of(f, "結露は体に悪いのですか？　いいえ、すぐに害はありません。") == "article");
+}
+
+BOOST_AUTO_TEST_CASE(the_instalments_of_a_serial_listed_after_the_body_are_chrome) {
+  const std::string story =
+      "連載「港町の食堂」第4回　灯台下の定食屋\n2026年9月12日\n"
+      "灯台へ向かう坂の途中に、その定食屋はある。\n店主の沢井さんは、漁師だった父から店を継いだ。\n"
+      "「魚はその日の海で決まる」と沢井さんは言う。\n";
+  Document d = seg(story + "この連載の記事\n第1回　朝市の食堂（2026年6月13日）\n第2回　魚河岸の洋食屋（2026年7月11日）\n"
+                           "第3回　島の喫茶店（2026年8月8日）\n");
+  for (const char* line : {"この連載の記事", "第1回　朝市の食堂（2026年6月13日）", "第3回　島の喫茶店（2026年8月8日）"})
+    BOOST_TEST(division_of(d, line) == "boilerplate", line);
+  // Newest first, without a heading over them.
+  Document e = seg(story + "第3回　島の喫茶店（2026年8月8日）\n第2回　魚河岸の洋食屋（2026年7月11日）\n");
+  BOOST_TEST(division_of(e, "第3回　島の喫茶店（2026年8月8日）") == "boilerplate");
+  BOOST_TEST(division_of(e, "第2回　魚河岸の洋食屋（2026年7月11日）") == "boilerplate");
+  // Numbered parts with the text after them are the article's own.
+  Document f = seg("題名\n前書きです。今回は二つの話をします。\n第1回　朝の話\n朝は早く起きました。\n第2回　夜の話\n夜は遅く寝ました。\n");
+  BOOST_TEST(division_of(f, "第1回　朝の話") == "article");
+}

@@ -128,6 +128,18 @@ class Analysis : Pass {
         ranges.pop_back();
         --l.r_count;
       }
+      // A poll: a question, then its answer buttons (…ましたか？　はい　いいえ); the page's chrome,
+      // the buttons inside the question's sentence; a row of buttons alone is chrome too.
+      if ((l.kind == LineKind::para || l.kind == LineKind::boilerplate) && l.chars <= 150) {
+        if (std::size_t q = poll_question(raw, ranges, l.r_first); q != npos) {
+          ranges[q].second = ranges.back().second;
+          ranges.resize(q + 1);
+          l.r_count = static_cast<std::uint32_t>(ranges.size() - l.r_first);
+          l.kind = LineKind::boilerplate;
+        } else if (l.kind == LineKind::para && l.chars <= 40 && is_answer_row(l.content(), rules_)) {
+          l.kind = LineKind::boilerplate;
+        }
+      }
       if (l.kind == LineKind::blank) continue;
       bool short_unended = l.chars <= 40 && !ends_like_sentence(l.content());
       l.head_like = short_unended && cues_.section_head.prefix(l.content()) &&
@@ -165,6 +177,22 @@ class Analysis : Pass {
     std::string_view word = trim(raw.substr(before.first, before.second - before.first));
     if (!is_count(count, cues_.counter_unit.entries()) || count_chars(word, 13) > 12) return false;
     return word.ends_with("！") || word.ends_with("!");
+  }
+
+  // The sentence of the line (its sentences are ranges[first..]) that asks a poll's question,
+  // when the text after its question mark is only a row of answer buttons; npos otherwise.
+  std::size_t poll_question(std::string_view raw, const std::vector<Range>& ranges, std::size_t first) const {
+    if (ranges.size() <= first) return npos;
+    std::size_t end = ranges.back().second;
+    for (std::size_t q = ranges.size(); q-- > first;) {
+      std::string_view sentence = raw.substr(ranges[q].first, ranges[q].second - ranges[q].first);
+      std::size_t mark = std::max(sentence.rfind("？") == std::string_view::npos ? 0 : sentence.rfind("？") + 3,
+                                  sentence.rfind('?') == std::string_view::npos ? 0 : sentence.rfind('?') + 1);
+      if (mark == 0) continue;
+      std::size_t at = ranges[q].first + mark;
+      return at < end && is_answer_row(raw.substr(at, end - at), rules_) ? q : npos;
+    }
+    return npos;
   }
 
   // 【解説】…: a bracket holding a word of the [heading-tag] list.

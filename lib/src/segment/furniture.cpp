@@ -30,6 +30,7 @@ class Furniture : Pass {
     mark_slip_heads();
     mark_byline_heads();
     mark_links();
+    mark_instalment_links();
     mark_page_close();
     find_punctuation();
     seg::mark_signatures(plan_);
@@ -59,6 +60,16 @@ class Furniture : Pass {
       bool count = std::all_of(c.begin(), c.end(), [](char ch) { return (ch >= '0' && ch <= '9') || ch == ','; });
       std::size_t n = next_nonblank(i);
       if (count && n != npos && lines_[n].kind == LineKind::boilerplate) l.kind = LineKind::boilerplate;
+    }
+    // A question right over a row of answer buttons (あなたは今年、節電に取り組みましたか？ over
+    // はい　いいえ): the poll's question, chrome with its buttons.
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      Line& l = lines_[i];
+      std::string_view c = l.content();
+      if (l.kind != LineKind::para || l.chars > 80 || l.r_count != 1 || (!c.ends_with("？") && !c.ends_with("?"))) continue;
+      std::size_t n = next_nonblank(i);
+      if (n != npos && lines_[n].kind == LineKind::boilerplate && is_answer_row(lines_[n].content(), rules_))
+        l.kind = LineKind::boilerplate;
     }
     // A row of hashtags (#エッセイ #転職): tags.
     for (auto& l : lines_)
@@ -122,6 +133,70 @@ class Furniture : Pass {
         t.kind = LineKind::boilerplate;
         i = j;
       }
+    }
+  }
+
+  // The instalments of a serial listed after the body (第1回　…（6月6日）, 第2回　… one a line):
+  // links to the other parts, the page's chrome; so is a short line right over them that heads
+  // them (連載「…」の記事一覧). Two or more lines of one [instalment] shape numbered in order, up
+  // or down by one, none a sentence, after the body and with no body text after them.
+  void mark_instalment_links() {
+    const std::vector<RuleEntry>& shapes = rules_.section("instalment");
+    if (shapes.empty()) return;
+    // The shape (the pattern without its digits) and the number of line l, or -1.
+    auto numbered = [&](const Line& l, std::string& key) {
+      std::string_view c = l.content();
+      if (l.chars > 80 || ends_like_sentence(c) ||
+          (l.kind != LineKind::para && l.kind != LineKind::number && l.kind != LineKind::section_head &&
+           !(l.kind == LineKind::bullet && !has_bullet_mark(c))))
+        return -1;
+      std::size_t best = 0;
+      const RuleEntry* shape = nullptr;
+      for (const RuleEntry& e : shapes)
+        if (std::size_t n = glob_prefix(e.pattern, c); n != std::string_view::npos && n > best) best = n, shape = &e;
+      if (!shape) return -1;
+      std::size_t len = 0;
+      if (best < c.size() && text::is_digit(utf8::decode(c, best, len))) return -1;  // more digits than the shape takes
+      int number = -1;  // the digits the shape's '#' took
+      for (std::size_t at = 0; at < best; at += len) {
+        char32_t d = utf8::decode(c, at, len);
+        if (is_ascii_digit_or_fw(d)) number = std::max(number, 0) * 10 + static_cast<int>(d >= U'０' ? d - U'０' : d - '0');
+        else if (number >= 0) break;
+      }
+      key = shape->pattern;
+      key.erase(std::remove(key.begin(), key.end(), '#'), key.end());
+      return number;
+    };
+    bool body = false;
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      if (lines_[i].kind == LineKind::blank) continue;
+      std::string key, next_key;
+      int number = body ? numbered(lines_[i], key) : -1;
+      if (number < 0) {
+        body = body || (lines_[i].kind == LineKind::para && (is_body(i) || ends_like_sentence(lines_[i].content())));
+        continue;
+      }
+      std::vector<std::size_t> run{i};
+      int step = 0;
+      for (std::size_t j = next_nonblank(i); j != npos; j = next_nonblank(j)) {
+        int m = numbered(lines_[j], next_key);
+        if (m < 0 || next_key != key || (m - number != 1 && m - number != -1) || (step && m - number != step)) break;
+        step = m - number;
+        number = m;
+        run.push_back(j);
+      }
+      bool after = false;  // body text after the run
+      for (std::size_t j = next_nonblank(run.back()); j != npos && !after; j = next_nonblank(j))
+        after = lines_[j].kind == LineKind::para && (is_body(j) || ends_like_sentence(lines_[j].content()));
+      if (run.size() < 2 || after) {
+        i = run.back();
+        continue;
+      }
+      for (std::size_t j : run) lines_[j].kind = LineKind::boilerplate;
+      if (std::size_t p = prev_nonblank(i); p != npos && (lines_[p].kind == LineKind::para || lines_[p].kind == LineKind::section_head) &&
+                                            lines_[p].chars <= 40 && !ends_like_sentence(lines_[p].content()) && !is_body(p))
+        lines_[p].kind = LineKind::boilerplate;
+      i = run.back();
     }
   }
 

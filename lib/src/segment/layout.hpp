@@ -69,6 +69,15 @@ inline std::vector<std::string_view> row_cells(std::string_view s) {
   return cells;
 }
 
+// Whether s is a row of two or more answer buttons of a poll ([answer-choice]: はい　いいえ).
+inline bool is_answer_row(std::string_view s, const Rules& rules) {
+  std::vector<std::string_view> cells = row_cells(s);
+  if (cells.size() < 2) return false;
+  for (std::string_view c : cells)
+    if (!rules.matches_whole("answer-choice", c)) return false;
+  return true;
+}
+
 // How many vertical bars separate cells in s.
 inline std::size_t bars(std::string_view s) {
   std::size_t n = 0;
