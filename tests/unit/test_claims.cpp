@@ -801,6 +801,24 @@ BOOST_AUTO_TEST_CASE(an_introduced_quotation_is_its_introducers_words) {
   BOOST_TEST(source_of("s10").starts_with("#reported"), source_of("s10"));
 }
 
+BOOST_AUTO_TEST_CASE(words_whose_verb_of_saying_is_left_out) {
+  // A vox pop: the quotation, then who said it in brackets.
+  BOOST_TEST(cat("「駐車場が広くなって助かっています」(主婦50代)") == "reported");
+  BOOST_TEST(cat("「夜でも明るいので安心です」（20代女性）") == "reported");
+  BOOST_TEST(cat("「本日は貸し切りです」（臨時）") != "reported");
+  // A person after a relative clause, then the words; a person who opens the sentence, then
+  // the words after a comma.
+  BOOST_TEST(cat("去年から店を手伝っている長女の美咲さん「お客さんの顔を覚えるのが楽しい」") == "reported");
+  BOOST_TEST(cat("母は届いた手紙を読み終えて、「まだ元気でいてくれた」") == "reported");
+  BOOST_TEST(cat("駅前の掲示板には「工事中」") == "fact");
+  // In a list the same line is a headline that links to an interview.
+  std::string xml = annotated(
+      "商店街では今月、三つの店が新しく開店した。\n\nこれまでの特集は次の通り。\n"
+      "・去年から店を手伝っている長女の美咲さん「お客さんの顔を覚えるのが楽しい」\n・商店街の夏祭り、今年も開催へ\n"
+      "・新しいパン屋が駅前に開店\n\n来月は秋祭りの準備を取り上げる。\n");
+  BOOST_TEST(xml.find("<item xml:id=\"i1\"><s xml:id=\"s3\" ana=\"#fact") != std::string::npos, xml);
+}
+
 BOOST_AUTO_TEST_CASE(a_document_is_no_person_its_owner_is_the_source) {
   std::string xml = annotated(
       "東京都の発表によると、感染者は増えているという。\n調査によると、若者の半数が朝食を抜いている。\n"

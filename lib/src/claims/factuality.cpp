@@ -1133,6 +1133,11 @@ struct Verdict {
 
   // 8. Reported speech with a named source or a verb of saying.
   bool reported() {
+    // A list item that is a person and words (・営業部の川村さん「…」) is a headline, a link to
+    // what they said elsewhere, not a report the page makes.
+    if (ctx.block == "list")
+      for (auto& h : d.hits)
+        if (h.kind == "elided") h.governs = false;
     auto strong = governing(Category::reported, 0.8);
     for (auto k : governing(Category::reported, 0.5))
       if (d.hits[k].note.find("rumour") != std::string::npos) d.rumour = true;

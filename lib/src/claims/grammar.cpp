@@ -326,8 +326,39 @@ void modals(Ctx& c, bool wh) {
 
 using grammar::Ctx;
 
-// 中村は「次で取り返す」。, 山田HC「流れをつくれた」: a person, then the words, the verb of saying
-// left out (the sentence ends at the closing bracket).
+namespace {
+
+// Whether the noun phrase the morphs end with (a particle は/が/も after it allowed) names a
+// person: a name (人名), or a noun of a person or a name suffix (the `agent` category: 川村さん,
+// 営業部の担当者, 30代女性).
+bool ends_with_person(const Ctx& c, const std::vector<Morph>& ms) {
+  std::size_t k = ms.size();
+  if (k > 0 && ms[k - 1].pos == Pos::particle &&
+      (ms[k - 1].surface == "は" || ms[k - 1].surface == "が" || ms[k - 1].surface == "も"))
+    --k;
+  bool person = false;
+  std::string run;
+  while (k > 0 && ms[k - 1].pos == Pos::noun) {
+    const Morph& m = ms[k - 1];
+    if (m.pos2 == "人名") person = true;
+    run = std::string(m.surface) + run;
+    --k;
+  }
+  if (run.empty()) return false;
+  for (auto* a : c.lex.of_kind("agent"))
+    if (run.ends_with(a->expression)) person = true;
+  // 40代, 70歳: an age
+  for (std::string_view age : {"代", "歳", "才"})
+    if (run.ends_with(age) && run.size() > age.size() && is_digit(text::before(run, run.size() - age.size())))
+      person = true;
+  return person;
+}
+
+}  // namespace
+
+// 中村は「次で取り返す」。, 山田HC「流れをつくれた」, 営業部の川村さん「…」: a person, then the
+// words, the verb of saying left out (the sentence ends at the closing bracket); 娘さんは数を
+// 数えて、「17本もあった」: a person the sentence opens with, then the words after a comma.
 void named_quote(Ctx& c) {
   const Sent& s = c.s;
   std::size_t len = 0;
@@ -337,22 +368,70 @@ void named_quote(Ctx& c) {
   for (auto& [a, b] : s.quotes)
     if (b == close) open = a;
   if (open == std::string_view::npos || open <= s.body) return;
-  std::string_view prefix = s.n.substr(s.body, open - s.body);
+  std::string_view whole = s.n.substr(s.body, open - s.body);
+  std::string_view prefix = whole;
   if (std::size_t comma = prefix.rfind("、"); comma != std::string_view::npos) prefix.remove_prefix(comma + std::string_view("、").size());
-  if (prefix.empty() || text::length(prefix) > 16) return;
+  if (prefix.empty()) {
+    // the words after a comma: whose they are is the person the sentence opens with
+    auto src = find_source(s.n, s.body, c.lex);
+    if (!(src && src->why == "the topic of the sentence" && src->element == "persName" && src->end < open)) return;
+    std::vector<Morph> ms;
+    analyse_morphs(s.n.substr(src->begin, src->end - src->begin), ms);
+    if (!ends_with_person(c, ms)) return;
+    c.hit(Category::reported, 0.8, open, s.core_end, "elided", "a person the sentence opens with, then 「…」 after a comma: the verb of saying left out");
+    return;
+  }
+  if (text::length(prefix) > 40) return;
   std::vector<Morph> ms;
   analyse_morphs(prefix, ms);
   if (ms.empty()) return;
-  bool person = false;
+  bool person = false, predicate = false, of = false;
   for (const Morph& m : ms) {
-    if (m.pos == Pos::verb || m.pos == Pos::adjective || m.pos == Pos::auxiliary) return;
+    if (m.pos == Pos::verb || m.pos == Pos::adjective || m.pos == Pos::auxiliary) predicate = true;
     if (m.pos2 == "人名") person = true;
-    if (m.pos == Pos::particle && m.surface == "の") return;  // 花子さんの口癖は「…」: a description
+    if (m.pos == Pos::particle && m.surface == "の") of = true;
   }
   const Morph& tail = ms.back();
   bool ends_well = tail.pos == Pos::noun || (tail.pos == Pos::particle && (tail.surface == "は" || tail.surface == "が" || tail.surface == "も"));
-  if (!person || !ends_well) return;
-  c.hit(Category::reported, 0.8, open, s.core_end, "speech", "a person + 「…」 with no verb: the verb of saying left out");
+  // A short phrase with a name and no predicate (中村は, 山田HC), not a description with の
+  // (花子さんの口癖は「…」); or a phrase that ends with a person, a relative clause before it
+  // allowed (この春に入社した営業部の川村さん「…」).
+  bool named = ends_well && person && !predicate && !of && text::length(prefix) <= 16;
+  if (!named && !(ends_well && ends_with_person(c, ms))) return;
+  // (kind elided: a list item of this shape is a headline, a link to an interview: factuality.cpp)
+  c.hit(Category::reported, 0.8, open, s.core_end, named ? "speech" : "elided",
+        "a person + 「…」 with no verb: the verb of saying left out");
+}
+
+// 「明細を見比べたら…」(会社員40代): a sentence that is one quotation with its speaker in
+// brackets after it (a person, an age): the words of a person asked (a vox pop).
+bool vox_pop(Ctx& c) {
+  const Sent& s = c.s;
+  std::size_t len = 0;
+  if (text::before(s.n, s.core_end, len) != U')') return false;
+  std::size_t close = s.core_end - len, open = std::string_view::npos;
+  for (auto& [a, b] : s.parens)
+    if (b == close) open = a;
+  if (open == std::string_view::npos || open <= s.body) return false;
+  std::size_t ql = 0;
+  char32_t before_paren = text::before(s.n, open, ql);
+  if (before_paren != U'」' && before_paren != U'』') return false;
+  std::size_t qclose = open - ql;
+  bool from_start = false;
+  for (auto& [a, b] : s.quotes)
+    if (b == qclose && a == s.body) from_start = true;
+  if (!from_start) return false;
+  std::string_view who = s.n.substr(open + 1, close - open - 1);
+  if (who.empty() || text::length(who) > 20) return false;
+  std::vector<Morph> ms;
+  // (・ and spaces part the descriptors: 東京都・会社員・29歳)
+  std::string last(who.substr(who.rfind("・") == std::string_view::npos ? 0 : who.rfind("・") + std::string_view("・").size()));
+  analyse_morphs(last, ms);
+  for (const Morph& m : ms)
+    if (m.pos == Pos::verb || m.pos == Pos::auxiliary || m.pos == Pos::adjective) return false;
+  if (!ends_with_person(c, ms)) return false;
+  c.hit(Category::reported, 0.8, s.body, s.core_end, "speech", "a quotation with its speaker in brackets after it (a vox pop)");
+  return true;
 }
 
 // …運ばれたということです, …ということでした (news on air, a report of what was said): what is
@@ -417,6 +496,7 @@ void grammar_hits(const Sent& s, const Predicate& p, const Lexicon& lex, bool wh
     return;
   }
   Ctx c{s, p, lex, hits};
+  if (!subordinate && vox_pop(c)) return;
   // …んちゃう(か) (Kansai: のではないか): ipadic reads ちゃう as a verb of its own
   if (p.head > 0 && p.chunks[p.head].lemma == "ちゃう" && p.chunks[p.head].first == p.chunks[p.head].content_end - 1 &&
       (p.chunks[p.head - 1].tail.ends_with("ん") || p.chunks[p.head - 1].tail.ends_with("の")) && !p.past) {
