@@ -149,6 +149,14 @@ int main(int argc, char** argv) {
         out->commit();
         return 0;
       }
+      if (format == "tbx") {
+        // The glossary from a read a block at a time, never the document (write_tbx).
+        cli::InputBytes bytes(input, max_size);
+        std::string tbx = write_tbx(bytes.view(), input, o);
+        bytes.release();
+        cli::write_output(output, tbx);
+        return 0;
+      }
       Document doc = cli::read_tei(input, max_size, input);
       cli::write_output(output, exporter->write(doc, o));
       return 0;

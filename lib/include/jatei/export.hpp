@@ -122,6 +122,10 @@ void write_xliff(std::string_view tei, const std::string& origin, const ExportOp
 // 2008: <martif> with tig, what OmegaT and translate-toolkit read. An empty glossary is a 2019
 // file whose <text> has no <body>; TBX 2008 has no form for it, so that throws DataError.
 std::string export_tbx(const Document& doc, const ExportOptions& options = {});
+// The same bytes from a TEI document's bytes, never holding the document: the glossary gathered
+// by a first read a block at a time (as write_xliff's), the sentences that give the concepts their
+// context by a second one. The input's errors are tei::read's, before the TBX's own.
+std::string write_tbx(std::string_view tei, const std::string& origin, const ExportOptions& options = {});
 
 // Claims to check: check-worthy sentences first, then the other stated, reported and
 // speculative ones (every sentence with all_sentences). JSON Lines, CSV (UTF-8 with BOM, every

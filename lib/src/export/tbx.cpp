@@ -8,7 +8,11 @@
 // (<martif>, tig) is written here: tbx::write has no 2008 form, and OmegaT and translate-toolkit
 // read only that one.
 #include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
 
+#include "export/survey.hpp"
 #include "export/view.hpp"
 #include "jatei/error.hpp"
 #include "jatei/export.hpp"
@@ -19,22 +23,27 @@ namespace {
 
 using xp::XmlOut;
 
-std::string about(const xp::View& v) {
+std::string about(const xp::SourceInfo& source) {
   std::string s = "Glossary of the terms and in-text glosses of ";
-  s += v.source.title.empty() ? "the article" : "\u300C" + v.source.title + "\u300D";
-  if (!v.source.file.empty() && v.source.file != "-") s += " (" + v.source.file + ")";
-  if (!v.source.sha256.empty()) s += ", sha256 " + v.source.sha256;
+  s += source.title.empty() ? "the article" : "\u300C" + source.title + "\u300D";
+  if (!source.file.empty() && source.file != "-") s += " (" + source.file + ")";
+  if (!source.sha256.empty()) s += ", sha256 " + source.sha256;
   s += ". Written by jatei-export from the annotated TEI.";
   return s;
 }
 
-// The glossary as a termbase: what both versions write.
-tbx::Termbase glossary_termbase(const xp::View& v, const ExportOptions& o) {
+// The text of the sentence with this id (the first that has it), or nullptr.
+using ContextOf = std::function<const std::string*(const std::string& id)>;
+
+// The glossary as a termbase: what both versions write. Each concept's first form has the text
+// of the first sentence it occurs in as its context.
+tbx::Termbase glossary_termbase(const xp::SourceInfo& source, const std::vector<xp::GlossaryEntry>& glossary,
+                                const ContextOf& context_of, const ExportOptions& o) {
   tbx::Termbase tb;
-  tb.title = "Glossary: " + (v.source.title.empty() ? v.source.file : v.source.title);
-  tb.description = about(v);
+  tb.title = "Glossary: " + (source.title.empty() ? source.file : source.title);
+  tb.description = about(source);
   tb.lang = o.target_lang;
-  for (auto& e : v.glossary) {
+  for (auto& e : glossary) {
     tbx::Concept c;
     c.id = e.concept_id;
     c.definition = e.definition();
@@ -42,11 +51,11 @@ tbx::Termbase glossary_termbase(const xp::View& v, const ExportOptions& o) {
     if (std::string note = e.note(); !note.empty()) c.notes.push_back(note);
     std::string context, context_id;
     if (!e.sentence_ids.empty())
-      if (const xp::SentenceInfo* si = v.find(e.sentence_ids.front())) {
-        context = si->s->text;
-        context_id = si->s->id;
+      if (const std::string* text = context_of(e.sentence_ids.front())) {
+        context = *text;
+        context_id = e.sentence_ids.front();
       }
-    tbx::LangSection ja{v.source.lang, {}, {}};
+    tbx::LangSection ja{source.lang, {}, {}};
     for (std::size_t i = 0; i < e.forms.size(); ++i) {
       tbx::Term t;
       t.text = e.forms[i];
@@ -136,11 +145,8 @@ std::string martif(const tbx::Termbase& tb) {
   return x.finish();
 }
 
-}  // namespace
-
-std::string export_tbx(const Document& doc, const ExportOptions& options) {
-  xp::View v(doc, options);
-  tbx::Termbase tb = glossary_termbase(v, options);
+// Either version of the termbase.
+std::string written(const tbx::Termbase& tb, const ExportOptions& options) {
   if (options.tbx_version == TbxVersion::v2008) {
     // TBX 2008 has no form for an empty glossary: its <text> needs a <body> and a body a
     // <termEntry>. Nothing rather than a file its readers' schema rejects.
@@ -150,6 +156,59 @@ std::string export_tbx(const Document& doc, const ExportOptions& options) {
     return martif(tb);
   }
   return tbx::write(tb);  // an empty glossary has no <body>, as TBX 2019 allows
+}
+
+// The texts of the sentences a second read is asked for: the first sentence of each id.
+class ContextScan : public xp::Reader {
+ public:
+  explicit ContextScan(std::set<std::string> want) : want_(std::move(want)) {}
+  std::map<std::string, std::string> found;
+  void begin(const Document&) override {}
+  void sentences(std::vector<xp::SentenceInfo>&& sis) override {
+    for (auto& si : sis)
+      if (want_.count(si.s->id)) found.emplace(si.s->id, si.s->text);
+  }
+  void restart() override { found.clear(); }
+
+ private:
+  std::set<std::string> want_;
+};
+
+}  // namespace
+
+std::string export_tbx(const Document& doc, const ExportOptions& options) {
+  xp::View v(doc, options);
+  return written(glossary_termbase(
+                     v.source, v.glossary,
+                     [&](const std::string& id) -> const std::string* {
+                       const xp::SentenceInfo* si = v.find(id);
+                       return si ? &si->s->text : nullptr;
+                     },
+                     options),
+                 options);
+}
+
+std::string write_tbx(std::string_view tei, const std::string& origin, const ExportOptions& options) {
+  bool restarted = false;
+  xp::Feed blocks = xp::blocks_of(tei, origin, restarted);
+  xp::Facts f = xp::gather(options, blocks);  // the input's errors first
+  std::set<std::string> want;
+  for (auto& e : f.glossary)
+    if (!e.sentence_ids.empty() && !e.sentence_ids.front().empty()) want.insert(e.sentence_ids.front());
+  std::map<std::string, std::string> found;
+  if (!want.empty()) {
+    ContextScan scan(std::move(want));
+    blocks(scan);
+    found = std::move(scan.found);
+  }
+  return written(glossary_termbase(
+                     f.source, f.glossary,
+                     [&](const std::string& id) -> const std::string* {
+                       auto it = found.find(id);
+                       return it == found.end() ? nullptr : &it->second;
+                     },
+                     options),
+                 options);
 }
 
 }  // namespace jatei

@@ -18,6 +18,7 @@
 #include <stdexcept>
 #include <unordered_set>
 
+#include "export/survey.hpp"
 #include "export/view.hpp"
 #include "jatei/error.hpp"
 #include "jatei/export.hpp"
@@ -26,37 +27,12 @@
 namespace jatei {
 namespace {
 
-// What the XLIFF needs of the whole document, gathered by a first read before any unit is
-// written: the header's facts, the participants, whether jatei-claims has run, the glossary
-// (with the acronyms' full names), and which sentences the hedges cover with which cues. The
-// sentences themselves are read again a block or a turn at a time (xp::sentence_info).
-struct Facts {
-  xp::SourceInfo source;
-  std::vector<Person> persons;
-  bool has_claims = false;
-  std::vector<xp::GlossaryEntry> glossary;
-  std::map<std::string, std::size_t> entry_by_key;  // GlossaryEntry::key -> index in glossary
-  // A covered sentence's id -> the hedges whose @corresp covers it (their index and id), in
-  // document order, once a pointer.
-  std::map<std::string, std::vector<std::pair<std::size_t, std::string>>> hedges_of;
-  std::map<std::string, std::string> hedge_cues;  // a hedge's id -> its cues, quoted
+using xp::Facts;
+using xp::Reader;
+using xp::Feed;
+using xp::feed;
+using xp::quoted_cues;
 
-  const Person* person(std::string_view id) const {
-    for (auto& p : persons)
-      if (p.id == id) return &p;
-    return nullptr;
-  }
-  // As xp::View's.
-  std::string speaker_name(const xp::SentenceInfo& si) const { return xp::speaker_name(persons, si); }
-  std::string speaker_role(const xp::SentenceInfo& si) const { return xp::speaker_role(persons, si); }
-  // The entry of a <term>: by its ref, else its surface form (a <term xml:id> is the entry of
-  // its own ref or form, xml:ids being unique in a document).
-  const xp::GlossaryEntry* entry_of(const Span& span, std::string_view surface) const {
-    std::string ref = span.attrs.value("ref");
-    auto it = entry_by_key.find(ref.empty() ? "text:" + std::string(surface) : ref);
-    return it == entry_by_key.end() ? nullptr : &glossary[it->second];
-  }
-};
 
 // "Participants: 先生 (explainer); サルくん (asker)." for a note.
 std::string participants(const Facts& v) {
@@ -128,14 +104,6 @@ std::string speaker_note(const Facts& v, const UnitInfo& u) {
   return note;
 }
 
-std::string quoted_cues(const xp::SentenceInfo& si) {
-  std::string out;
-  for (auto* c : si.cues()) {
-    if (!out.empty()) out += ", ";
-    out += "\u300C" + c->text + "\u300D";
-  }
-  return out;
-}
 
 // What a translator must keep for one sentence ("" if nothing).
 std::string keep_note(const Facts& v, const xp::SentenceInfo& si) {
@@ -384,144 +352,6 @@ class Unit21 {
   std::vector<std::pair<const xp::GlossaryEntry*, std::string>> unit_terms_;  // entry, first mrk id
 };
 
-// ---- the document a turn at a time -------------------------------------------------------------
-
-// What is handed a document's sentences a turn at a time (a block outside any <sp> is a turn of
-// nobody's), translations left out, in document order.
-class Reader {
- public:
-  virtual ~Reader() = default;
-  virtual void begin(const Document& doc) = 0;
-  // The sentences of one turn, numbered in the document; what they point at lives for the call.
-  virtual void sentences(std::vector<xp::SentenceInfo>&& sis) = 0;
-  virtual void end() {}
-  // The reader starts again from the beginning (tei::BlockHandler::restart).
-  virtual void restart() {}
-};
-
-std::vector<xp::SentenceInfo> infos(const Division& d, const Turn& t, std::span<const Block> blocks, std::size_t& index) {
-  std::vector<xp::SentenceInfo> out;
-  bool first = true;
-  for (auto& b : blocks)
-    for (auto& l : b.leaves)
-      for (auto& p : l.pieces) {
-        if (p.kind != Piece::Kind::sentence) continue;
-        out.push_back(xp::sentence_info(p.sentence, l, b, t, d, index++, t.spoken() && first));
-        first = false;
-      }
-  return out;
-}
-
-// A document in memory.
-void feed(const Document& doc, Reader& r) {
-  r.begin(doc);
-  std::size_t index = 0;
-  for (auto& d : doc.divisions) {
-    if (d.is_translation()) continue;
-    for (auto& t : d.turns) r.sentences(infos(d, t, t.blocks, index));
-  }
-  r.end();
-}
-
-// A document read with tei::read_blocks.
-class Blocks : public tei::BlockHandler {
- public:
-  explicit Blocks(Reader& r) : r_(r) {}
-  bool restarted = false;
-  void begin(Document& doc) override {
-    index_ = 0;
-    r_.begin(doc);
-  }
-  void division(Division&& d) override { div_ = std::move(d); }
-  void block(Block&& b, std::size_t) override {
-    if (!div_.is_translation()) r_.sentences(infos(div_, nobody_, std::span<const Block>(&b, 1), index_));
-  }
-  void turn(Turn&& t) override {
-    if (!div_.is_translation()) r_.sentences(infos(div_, t, t.blocks, index_));
-  }
-  void end(Document&) override { r_.end(); }
-  void restart() override {
-    restarted = true;
-    index_ = 0;
-    r_.restart();
-  }
-
- private:
-  Reader& r_;
-  Division div_;
-  const Turn nobody_{};
-  std::size_t index_ = 0;
-};
-
-using Feed = std::function<void(Reader&)>;
-
-// The acronyms' full names the text writes beside them: the first sentence that names each.
-class AcronymScan : public Reader {
- public:
-  explicit AcronymScan(std::set<std::string> want) : want_(std::move(want)) {}
-  std::map<std::string, std::pair<std::string, std::string>> found;  // acronym -> name, sentence id
-  void begin(const Document&) override {}
-  void sentences(std::vector<xp::SentenceInfo>&& sis) override {
-    if (found.size() == want_.size()) return;
-    for (auto& si : sis)
-      for (auto& g : want_) {
-        if (found.count(g)) continue;
-        if (std::string name = xp::name_beside(si.s->text, g); !name.empty()) found.emplace(g, std::make_pair(name, si.s->id));
-      }
-  }
-  void restart() override { found.clear(); }
-
- private:
-  std::set<std::string> want_;
-};
-
-// The first read: the Facts.
-class Survey : public Reader {
- public:
-  explicit Survey(const ExportOptions& o) : o_(o) { restart(); }
-  void begin(const Document& doc) override {
-    f_.source = xp::source_info(doc);
-    f_.persons = doc.header.persons;
-  }
-  void sentences(std::vector<xp::SentenceInfo>&& sis) override {
-    for (auto& si : sis) {
-      if (!si.factuality.empty()) f_.has_claims = true;
-      glossary_->add(si);
-      if (si.covers.empty()) continue;
-      for (auto& c : si.covers) f_.hedges_of[c].emplace_back(si.index, si.s->id);
-      if (!si.s->id.empty()) f_.hedge_cues.emplace(si.s->id, quoted_cues(si));
-    }
-  }
-  void restart() override {
-    f_ = Facts();
-    glossary_.emplace(o_);
-  }
-  // After the read: the glossary finished, the acronyms' names found (a second read, `again`, when
-  // the text may write one beside its acronym).
-  Facts facts(const Feed& again) {
-    glossary_->finish(f_.source.lang);
-    std::set<std::string> want = glossary_->acronyms_to_find();
-    std::map<std::string, std::pair<std::string, std::string>> found;
-    if (!want.empty()) {
-      AcronymScan scan(std::move(want));
-      again(scan);
-      found = std::move(scan.found);
-    }
-    glossary_->expand([&](const std::string& g) -> std::pair<std::string, std::string> {
-      auto it = found.find(g);
-      return it == found.end() ? std::pair<std::string, std::string>() : it->second;
-    });
-    f_.glossary = std::move(glossary_->glossary);
-    f_.entry_by_key = std::move(glossary_->by_key);
-    glossary_.reset();
-    return std::move(f_);
-  }
-
- private:
-  const ExportOptions& o_;
-  Facts f_;
-  std::optional<xp::GlossaryBuilder> glossary_;
-};
 
 // The output handed on as it is written, checked on the way (the writer's own constraints: a
 // failure is a bug, never the user's data): units gathered into batches of about 256 KB, each
@@ -728,17 +558,12 @@ class Writer : public Reader {
   bool started_ = false;
 };
 
-Facts gather(const ExportOptions& o, const Feed& feed) {
-  Survey s(o);
-  feed(s);
-  return s.facts(feed);
-}
 
 }  // namespace
 
 std::string export_xliff(const Document& doc, const ExportOptions& options) {
   Feed in_memory = [&](Reader& r) { feed(doc, r); };
-  Facts f = gather(options, in_memory);
+  Facts f = xp::gather(options, in_memory);
   std::string out;
   Writer w(f, options, [&](std::string_view piece) { out += piece; });
   feed(doc, w);
@@ -748,12 +573,8 @@ std::string export_xliff(const Document& doc, const ExportOptions& options) {
 void write_xliff(std::string_view tei, const std::string& origin, const ExportOptions& options,
                  const std::function<void(std::string_view)>& sink) {
   bool restarted = false;
-  Feed blocks = [&](Reader& r) {
-    Blocks b(r);
-    tei::read_blocks(tei, origin, b);
-    restarted = restarted || b.restarted;
-  };
-  Facts f = gather(options, blocks);  // the input's errors, before anything is written
+  Feed blocks = xp::blocks_of(tei, origin, restarted);
+  Facts f = xp::gather(options, blocks);  // the input's errors, before anything is written
   Writer w(f, options, sink);
   if (!restarted) return blocks(w);
   // A layout the block reader takes only whole (it started again in the survey): read whole, so
