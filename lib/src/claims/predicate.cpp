@@ -250,36 +250,62 @@ void add_mark(Predicate& p, Modal what, std::size_t b, std::size_t e, std::strin
   p.marks.push_back({what, b, e, std::move(note)});
 }
 
-// Reads the predicate chunk's function words.
-void read_tail(Predicate& p) {
-  const auto& m = p.morphs;
-  const Chunk& h = p.chunks[p.head];
-  std::size_t a = h.content_end, z = h.last;
-  p.s_tail = h.tail;
+// Reads the predicate chunk's function words, one morph at a time by its part of speech, then
+// what only the whole tail shows.
+struct TailReader {
+  Predicate& p;
+  const std::vector<Morph>& m;
+  std::size_t a, z;
   // The morph that ends the content word decides what そう and らしい mean.
-  const Morph* content_last = h.content_end > h.first ? &m[h.content_end - 1] : nullptr;
+  const Morph* content_last;
   int negations = 0, negations_before_request = -1;
-  for (std::size_t k = a; k < z; ++k) {
+
+  // The morph at k and its neighbours in the tail.
+  struct At {
+    const Morph& x;
+    const Morph* prev;
+    const Morph* next;
+    std::string_view s, b;
+  };
+  At at(std::size_t k) const {
     const Morph& x = m[k];
-    const Morph* prev = k > 0 ? &m[k - 1] : nullptr;
-    const Morph* next = k + 1 < z ? &m[k + 1] : nullptr;
-    std::string_view s = x.surface, b = x.base;
+    return {x, k > 0 ? &m[k - 1] : nullptr, k + 1 < z ? &m[k + 1] : nullptr, x.surface, x.base};
+  }
+
+  void read() {
+    for (std::size_t k = a; k < z; ++k) {
+      switch (m[k].pos) {
+        case Pos::verb: verb(k); break;
+        case Pos::auxiliary: auxiliary(k); break;
+        case Pos::adjective: adjective(k); break;
+        case Pos::noun: noun(k); break;
+        case Pos::particle: particle(k); break;
+        default: break;
+      }
+    }
+    after();
+  }
+
+  // Voice, aspect and the verbs that carry a modality (得る, かねない, いただける, かもしれない,
+  // に決まっている).
+  void verb(std::size_t& k) {
+    [[maybe_unused]] auto [x, prev, next, s, b] = at(k);
     if (x.pos == Pos::verb && x.pos1 == "接尾") {
       if (b == "れる" || b == "られる") p.passive = true;
       if (b == "せる" || b == "させる") p.causative = true;
-      continue;
+      return;
     }
     if (x.pos == Pos::verb && (b == "いる" || b == "おる" || b == "てる" || b == "とる")) {
       p.progressive = true;
-      continue;
+      return;
     }
     if (x.pos == Pos::verb && (b == "得る" || b == "うる") && prev && prev->cform == "連用形") {
       add_mark(p, Modal::potential, x.begin, x.end, "a stem + 得る: can happen");
-      continue;
+      return;
     }
     if (x.pos == Pos::verb && b == "かねる" && next && (next->base == "ない" || next->base == "ます")) {
       add_mark(p, Modal::risk, x.begin, z > k + 1 ? m[z - 1].end : x.end, "かねない: could well");
-      continue;
+      return;
     }
     if (x.pos == Pos::verb && (b == "くださる" || b == "下さる" || b == "いただける" || b == "もらえる" || b == "いただく" ||
                                b == "もらう" || b == "くれる")) {
@@ -287,17 +313,113 @@ void read_tail(Predicate& p) {
         add_mark(p, Modal::request, x.begin, x.end, "a request");
         negations_before_request = negations;
       }
-      continue;
+      return;
     }
     if (x.pos == Pos::verb && (b == "しれる" || b == "知れる")) {
       std::size_t start = prev && prev->surface == "かも" ? prev->begin : k >= 2 ? m[k - 2].begin : x.begin;
       add_mark(p, Modal::possibility, start, x.end, "かもしれない: maybe");
-      continue;
+      return;
     }
     if (x.pos == Pos::verb && b == "決まる") {
       add_mark(p, Modal::certainty, prev ? prev->begin : x.begin, x.end, "に決まっている: surely");
-      continue;
+      return;
     }
+  }
+
+  void auxiliary(std::size_t& k) {
+    [[maybe_unused]] auto [x, prev, next, s, b] = at(k);
+    if (b == "ない" || b == "ぬ" || b == "ん") {
+      ++negations;
+      p.negative = negations % 2 == 1;
+      return;
+    }
+    if (b == "た") {
+      p.past = true;
+      return;
+    }
+    if (b == "ます" || b == "です") {
+      p.polite = true;
+      if (b == "です" && x.cform == "未然形" && next && next->base == "う") {
+        add_mark(p, Modal::conjecture, x.begin, next->end, "でしょう");
+        ++k;
+        return;
+      }
+      if (b == "です" && x.cform == "未然形" && !next) add_mark(p, Modal::agreement, x.begin, x.end, "でしょ");
+      if (b == "ます" && x.cform == "未然ウ接続" && next && next->base == "う") {
+        add_mark(p, Modal::volitional, x.begin, next->end, "ましょう");
+        ++k;
+      }
+      return;
+    }
+    if (b == "だ" && x.cform == "未然形" && next && next->base == "う") {
+      add_mark(p, Modal::conjecture, x.begin, next->end, "だろう");
+      ++k;
+      return;
+    }
+    if (b == "ある" && x.cform == "未然ウ接続" && next && next->base == "う") {
+      add_mark(p, Modal::conjecture, prev ? prev->begin : x.begin, next->end, "であろう");
+      ++k;
+      return;
+    }
+    if (b == "う" || b == "よう") {
+      add_mark(p, Modal::volitional, x.begin, x.end, "volitional");
+      return;
+    }
+    if (b == "らしい") {
+      // After a predicate (a verb, an adjective, an auxiliary such as た or だ): hearsay.
+      // Right after a noun it makes an adjective (春らしい, 彼らしい).
+      // After a clause-final particle (増えたかららしい, 混んでいたかららしい): the reason is
+      // what is heard.
+      bool after_predicate = prev && (prev->pos == Pos::verb || prev->pos == Pos::adjective || prev->pos == Pos::auxiliary ||
+                                      (prev->pos == Pos::noun && prev->pos1 == "非自立" && prev->surface != "の") ||
+                                      (prev->pos == Pos::particle && (prev->pos1 == "接続助詞" || prev->pos1 == "副助詞")));
+      // A noun + らしい at the end: hearsay (下げ幅らしい), unless it says what is typical of
+      // someone (彼らしい: a pronoun) or is graded (いかにも春らしい).
+      if (!after_predicate && prev && prev->pos == Pos::noun && prev->pos1 != "代名詞") {
+        bool graded = false;
+        if (p.head > 0) {
+          const Chunk& before_head = p.chunks[p.head - 1];
+          static const std::string_view degree[] = {"いかにも", "実に", "とても", "すごく", "本当に", "なんとも", "最も", "一番", "いちばん"};
+          for (auto d : degree)
+            if (before_head.lemma == d) graded = true;
+        }
+        bool final_position = true;
+        for (std::size_t r = k + 1; r < z; ++r)
+          if (m[r].pos != Pos::particle) final_position = false;
+        after_predicate = !graded && final_position;
+      }
+      if (after_predicate) add_mark(p, Modal::hearsay, x.begin, x.end, "らしい after a predicate: hearsay");
+      return;
+    }
+    if (b == "たい") {
+      add_mark(p, Modal::wish, x.begin, x.end, "たい: a wish");
+      return;
+    }
+  }
+
+  void adjective(std::size_t& k) {
+    [[maybe_unused]] auto [x, prev, next, s, b] = at(k);
+    if (x.pos == Pos::adjective && b == "ない") {
+      ++negations;
+      p.negative = negations % 2 == 1;
+      return;
+    }
+    // できんかったらしい: ipadic reads ったらしい as an adjective suffix (長ったらしい); after
+    // a stem it is the past + hearsay of a contracted verb.
+    if (x.pos == Pos::adjective && x.pos1 == "接尾" && s == "ったらしい") {
+      p.past = true;
+      add_mark(p, Modal::hearsay, x.begin, x.end, "(っ)たらしい after a predicate: hearsay");
+      return;
+    }
+    if (x.pos == Pos::adjective && b == "ほしい") {
+      add_mark(p, Modal::wish, x.begin, x.end, "てほしい: a wish");
+      return;
+    }
+  }
+
+  // に違いない, and the nouns that make a modal (そうだ, ようだ, みたいだ, つもり, はず, のだ, とのことだ).
+  void noun(std::size_t& k) {
+    [[maybe_unused]] auto [x, prev, next, s, b] = at(k);
     if (x.pos == Pos::noun && (b == "違い" || b == "ちがい" || b == "相違")) {
       // its ない (or ありません) is not a negation
       std::size_t last = k;
@@ -306,262 +428,186 @@ void read_tail(Predicate& p) {
         ++last;
       add_mark(p, Modal::certainty, prev ? prev->begin : x.begin, m[last].end, "に違いない: must be");
       k = last;
-      continue;
+      return;
     }
-    if (x.pos == Pos::auxiliary) {
-      if (b == "ない" || b == "ぬ" || b == "ん") {
-        ++negations;
-        p.negative = negations % 2 == 1;
-        continue;
-      }
-      if (b == "た") {
-        p.past = true;
-        continue;
-      }
-      if (b == "ます" || b == "です") {
-        p.polite = true;
-        if (b == "です" && x.cform == "未然形" && next && next->base == "う") {
-          add_mark(p, Modal::conjecture, x.begin, next->end, "でしょう");
-          ++k;
-          continue;
-        }
-        if (b == "です" && x.cform == "未然形" && !next) add_mark(p, Modal::agreement, x.begin, x.end, "でしょ");
-        if (b == "ます" && x.cform == "未然ウ接続" && next && next->base == "う") {
-          add_mark(p, Modal::volitional, x.begin, next->end, "ましょう");
-          ++k;
-        }
-        continue;
-      }
-      if (b == "だ" && x.cform == "未然形" && next && next->base == "う") {
-        add_mark(p, Modal::conjecture, x.begin, next->end, "だろう");
-        ++k;
-        continue;
-      }
-      if (b == "ある" && x.cform == "未然ウ接続" && next && next->base == "う") {
-        add_mark(p, Modal::conjecture, prev ? prev->begin : x.begin, next->end, "であろう");
-        ++k;
-        continue;
-      }
-      if (b == "う" || b == "よう") {
-        add_mark(p, Modal::volitional, x.begin, x.end, "volitional");
-        continue;
-      }
-      if (b == "らしい") {
-        // After a predicate (a verb, an adjective, an auxiliary such as た or だ): hearsay.
-        // Right after a noun it makes an adjective (春らしい, 彼らしい).
-        // After a clause-final particle (増えたかららしい, 混んでいたかららしい): the reason is
-        // what is heard.
-        bool after_predicate = prev && (prev->pos == Pos::verb || prev->pos == Pos::adjective || prev->pos == Pos::auxiliary ||
-                                        (prev->pos == Pos::noun && prev->pos1 == "非自立" && prev->surface != "の") ||
-                                        (prev->pos == Pos::particle && (prev->pos1 == "接続助詞" || prev->pos1 == "副助詞")));
-        // A noun + らしい at the end: hearsay (下げ幅らしい), unless it says what is typical of
-        // someone (彼らしい: a pronoun) or is graded (いかにも春らしい).
-        if (!after_predicate && prev && prev->pos == Pos::noun && prev->pos1 != "代名詞") {
-          bool graded = false;
-          if (p.head > 0) {
-            const Chunk& before_head = p.chunks[p.head - 1];
-            static const std::string_view degree[] = {"いかにも", "実に", "とても", "すごく", "本当に", "なんとも", "最も", "一番", "いちばん"};
-            for (auto d : degree)
-              if (before_head.lemma == d) graded = true;
-          }
-          bool final_position = true;
-          for (std::size_t r = k + 1; r < z; ++r)
-            if (m[r].pos != Pos::particle) final_position = false;
-          after_predicate = !graded && final_position;
-        }
-        if (after_predicate) add_mark(p, Modal::hearsay, x.begin, x.end, "らしい after a predicate: hearsay");
-        continue;
-      }
-      if (b == "たい") {
-        add_mark(p, Modal::wish, x.begin, x.end, "たい: a wish");
-        continue;
-      }
-      continue;
+    bool plain_before = prev && ((prev->pos == Pos::verb && prev->cform == "基本形") ||
+                                 (prev->pos == Pos::adjective && prev->cform == "基本形") ||
+                                 (prev->pos == Pos::auxiliary && (prev->base == "た" || prev->base == "だ" || prev->base == "ない") &&
+                                  prev->cform == "基本形"));
+    if (b == "そう" && (x.pos1 == "特殊" || (x.pos1 == "接尾" && plain_before))) {
+      add_mark(p, Modal::hearsay, x.begin, next ? next->end : x.end, "そうだ after a plain form: hearsay");
+      return;
     }
-    if (x.pos == Pos::adjective && b == "ない") {
-      ++negations;
-      p.negative = negations % 2 == 1;
-      continue;
+    if (b == "そう" && x.pos1 == "接尾") {
+      bool adjective = content_last && (content_last->pos == Pos::adjective ||
+                                        (content_last->pos == Pos::noun && content_last->pos1 == "形容動詞語幹"));
+      if (prev && prev->pos == Pos::auxiliary && prev->base == "ない") adjective = true;  // なさそう
+      if (adjective) add_mark(p, Modal::impression, x.begin, x.end, "そう after an adjective stem: an impression");
+      else add_mark(p, Modal::appearance, x.begin, x.end, "そう after a verb stem: looks likely to");
+      return;
     }
-    // できんかったらしい: ipadic reads ったらしい as an adjective suffix (長ったらしい); after
-    // a stem it is the past + hearsay of a contracted verb.
-    if (x.pos == Pos::adjective && x.pos1 == "接尾" && s == "ったらしい") {
-      p.past = true;
-      add_mark(p, Modal::hearsay, x.begin, x.end, "(っ)たらしい after a predicate: hearsay");
-      continue;
+    if (b == "よう" && x.pos2 == "助動詞語幹") {
+      bool simile = prev && (prev->surface == "の" || prev->surface == "この" || prev->surface == "その");
+      if (!simile && (!next || next->base == "だ" || next->base == "です" || next->base == "ある" || next->surface == "に" ||
+                      next->surface == "で"))
+        add_mark(p, Modal::inference, x.begin, x.end, "ようだ: it seems");
+      return;
     }
-    if (x.pos == Pos::adjective && b == "ほしい") {
-      add_mark(p, Modal::wish, x.begin, x.end, "てほしい: a wish");
-      continue;
+    if (b == "みたい") {
+      add_mark(p, Modal::inference, x.begin, x.end, "みたいだ: it seems");
+      return;
     }
-    if (x.pos == Pos::noun) {
-      bool plain_before = prev && ((prev->pos == Pos::verb && prev->cform == "基本形") ||
-                                   (prev->pos == Pos::adjective && prev->cform == "基本形") ||
-                                   (prev->pos == Pos::auxiliary && (prev->base == "た" || prev->base == "だ" || prev->base == "ない") &&
-                                    prev->cform == "基本形"));
-      if (b == "そう" && (x.pos1 == "特殊" || (x.pos1 == "接尾" && plain_before))) {
-        add_mark(p, Modal::hearsay, x.begin, next ? next->end : x.end, "そうだ after a plain form: hearsay");
-        continue;
-      }
-      if (b == "そう" && x.pos1 == "接尾") {
-        bool adjective = content_last && (content_last->pos == Pos::adjective ||
-                                          (content_last->pos == Pos::noun && content_last->pos1 == "形容動詞語幹"));
-        if (prev && prev->pos == Pos::auxiliary && prev->base == "ない") adjective = true;  // なさそう
-        if (adjective) add_mark(p, Modal::impression, x.begin, x.end, "そう after an adjective stem: an impression");
-        else add_mark(p, Modal::appearance, x.begin, x.end, "そう after a verb stem: looks likely to");
-        continue;
-      }
-      if (b == "よう" && x.pos2 == "助動詞語幹") {
-        bool simile = prev && (prev->surface == "の" || prev->surface == "この" || prev->surface == "その");
-        if (!simile && (!next || next->base == "だ" || next->base == "です" || next->base == "ある" || next->surface == "に" ||
-                        next->surface == "で"))
-          add_mark(p, Modal::inference, x.begin, x.end, "ようだ: it seems");
-        continue;
-      }
-      if (b == "みたい") {
-        add_mark(p, Modal::inference, x.begin, x.end, "みたいだ: it seems");
-        continue;
-      }
-      if (b == "つもり") {
-        add_mark(p, Modal::wish, x.begin, x.end, "つもり: an intention");
-        continue;
-      }
-      if (b == "はず") {
-        add_mark(p, Modal::certainty, x.begin, x.end, "はず: should be");
-        continue;
-      }
-      if ((b == "の" || b == "ん") && next && (next->base == "だ" || next->base == "です")) {
-        add_mark(p, Modal::explanatory, x.begin, next->end, "explanatory の/ん");
-        continue;
-      }
-      if (b == "こと" && k >= 2 && m[k - 1].surface == "の" && m[k - 2].surface == "と") {
-        add_mark(p, Modal::hearsay, m[k - 2].begin, x.end, "とのことだ: so I hear");
-        continue;
-      }
-      continue;
+    if (b == "つもり") {
+      add_mark(p, Modal::wish, x.begin, x.end, "つもり: an intention");
+      return;
     }
-    if (x.pos == Pos::particle) {
-      if (s == "かも" && (!next || next->pos1 == "終助詞" || next->base == "です")) {
-        add_mark(p, Modal::possibility, x.begin, x.end, "かも: maybe");
-        continue;
-      }
-      if (s == "だって" && (!next || next->pos1 == "終助詞")) {
-        add_mark(p, Modal::hearsay, x.begin, x.end, "sentence-final だって: I hear");
-        continue;
-      }
-      // 完成しているとか。: a predicate, then と and a final か: what is heard (とか, not a question)
-      bool predicate_before = k >= 2 && (m[k - 2].pos == Pos::verb || m[k - 2].pos == Pos::auxiliary ||
-                                         m[k - 2].pos == Pos::adjective);
-      if (s == "か" && k + 1 == z && prev && prev->surface == "と" && prev->pos == Pos::particle && predicate_before) {
-        add_mark(p, Modal::hearsay, prev->begin, x.end, "sentence-final とか: so I hear");
-        continue;
-      }
-      if (s == "とか" && k + 1 == z && k >= 1 &&
-          (m[k - 1].pos == Pos::verb || m[k - 1].pos == Pos::auxiliary || m[k - 1].pos == Pos::adjective)) {
-        add_mark(p, Modal::hearsay, x.begin, x.end, "sentence-final とか: so I hear");
-        continue;
-      }
-      // 運休になるかと。: か and a final と, かと思う left unsaid: a hedge, not a question
-      if (s == "か" && next && next->surface == "と" && k + 2 == z && k >= 1 &&
-          (m[k - 1].pos == Pos::verb || m[k - 1].pos == Pos::auxiliary || m[k - 1].pos == Pos::adjective)) {
-        add_mark(p, Modal::possibility, x.begin, next->end, "かと (…かと思う left unsaid): a hedge");
-        ++k;
-        continue;
-      }
-      // か も at the end: かも (maybe)
-      if (s == "か" && next && next->surface == "も" && k + 2 == z) {
-        add_mark(p, Modal::possibility, x.begin, next->end, "かも: maybe");
-        ++k;
-        continue;
-      }
-      // では/じゃ ない か: のではないか, じゃないか
-      // …ではないでしょうか / ではないだろうか: the same, through a conjecture
-      bool conjectured = k >= 4 && prev && prev->base == "う" && (m[k - 2].base == "です" || m[k - 2].base == "だ") &&
-                         m[k - 3].base == "ない" && (m[k - 4].surface == "は" || m[k - 4].surface == "で" || m[k - 4].surface == "じゃ");
-      if (s == "か" && k >= 1 && prev && (prev->base == "ない" || prev->base == "ん" || conjectured) && negations > 0) {
-        add_mark(p, Modal::negation_question, x.begin, x.end, "ではないか");
-        p.finals += s;
-        continue;
-      }
-      if (x.pos1 == "終助詞" || s == "か" || (s == "って" && k + 1 >= z) || (s == "の" && k + 1 == z) || s == "かしら" ||
-          s == "っけ") {
-        bool final_position = true;
-        for (std::size_t r = k + 1; r < z; ++r)
-          if (m[r].pos != Pos::particle) final_position = false;
-        if (!final_position) continue;
-        p.finals += s;
-        if (s == "か") add_mark(p, Modal::question, x.begin, x.end, "final か");
-        else if (s == "かしら") add_mark(p, Modal::wonder, x.begin, x.end, "かしら");
-        else if (s == "な" && prev && prev->surface == "か") {
-          for (auto& mk : p.marks)
-            if (mk.what == Modal::question && mk.begin == prev->begin) mk.what = Modal::wonder, mk.end = x.end, mk.note = "かな";
-        } else if (s == "って" && !(prev && prev->pos == Pos::auxiliary && (prev->base == "ます" || prev->base == "です"))) {
-          // 中止なんだって, 変わるってさ: hearsay; 違いますって (insisting) is not
-          add_mark(p, Modal::hearsay, x.begin, x.end, "sentence-final って: I hear");
-        }
-        continue;
-      }
-      continue;
+    if (b == "はず") {
+      add_mark(p, Modal::certainty, x.begin, x.end, "はず: should be");
+      return;
+    }
+    if ((b == "の" || b == "ん") && next && (next->base == "だ" || next->base == "です")) {
+      add_mark(p, Modal::explanatory, x.begin, next->end, "explanatory の/ん");
+      return;
+    }
+    if (b == "こと" && k >= 2 && m[k - 1].surface == "の" && m[k - 2].surface == "と") {
+      add_mark(p, Modal::hearsay, m[k - 2].begin, x.end, "とのことだ: so I hear");
+      return;
     }
   }
-  // ってさ / ってよ: って before final particles only
-  if (!p.has(Modal::hearsay)) {
-    for (std::size_t k = a; k < z; ++k) {
-      if (m[k].surface != "って" || m[k].pos != Pos::particle) continue;
-      bool finals_only = true;
+
+  // Final particles: questions, かも, だって, とか, かと, ではないか, かな, かしら, って.
+  void particle(std::size_t& k) {
+    [[maybe_unused]] auto [x, prev, next, s, b] = at(k);
+    if (s == "かも" && (!next || next->pos1 == "終助詞" || next->base == "です")) {
+      add_mark(p, Modal::possibility, x.begin, x.end, "かも: maybe");
+      return;
+    }
+    if (s == "だって" && (!next || next->pos1 == "終助詞")) {
+      add_mark(p, Modal::hearsay, x.begin, x.end, "sentence-final だって: I hear");
+      return;
+    }
+    // 完成しているとか。: a predicate, then と and a final か: what is heard (とか, not a question)
+    bool predicate_before = k >= 2 && (m[k - 2].pos == Pos::verb || m[k - 2].pos == Pos::auxiliary ||
+                                       m[k - 2].pos == Pos::adjective);
+    if (s == "か" && k + 1 == z && prev && prev->surface == "と" && prev->pos == Pos::particle && predicate_before) {
+      add_mark(p, Modal::hearsay, prev->begin, x.end, "sentence-final とか: so I hear");
+      return;
+    }
+    if (s == "とか" && k + 1 == z && k >= 1 &&
+        (m[k - 1].pos == Pos::verb || m[k - 1].pos == Pos::auxiliary || m[k - 1].pos == Pos::adjective)) {
+      add_mark(p, Modal::hearsay, x.begin, x.end, "sentence-final とか: so I hear");
+      return;
+    }
+    // 運休になるかと。: か and a final と, かと思う left unsaid: a hedge, not a question
+    if (s == "か" && next && next->surface == "と" && k + 2 == z && k >= 1 &&
+        (m[k - 1].pos == Pos::verb || m[k - 1].pos == Pos::auxiliary || m[k - 1].pos == Pos::adjective)) {
+      add_mark(p, Modal::possibility, x.begin, next->end, "かと (…かと思う left unsaid): a hedge");
+      ++k;
+      return;
+    }
+    // か も at the end: かも (maybe)
+    if (s == "か" && next && next->surface == "も" && k + 2 == z) {
+      add_mark(p, Modal::possibility, x.begin, next->end, "かも: maybe");
+      ++k;
+      return;
+    }
+    // では/じゃ ない か: のではないか, じゃないか
+    // …ではないでしょうか / ではないだろうか: the same, through a conjecture
+    bool conjectured = k >= 4 && prev && prev->base == "う" && (m[k - 2].base == "です" || m[k - 2].base == "だ") &&
+                       m[k - 3].base == "ない" && (m[k - 4].surface == "は" || m[k - 4].surface == "で" || m[k - 4].surface == "じゃ");
+    if (s == "か" && k >= 1 && prev && (prev->base == "ない" || prev->base == "ん" || conjectured) && negations > 0) {
+      add_mark(p, Modal::negation_question, x.begin, x.end, "ではないか");
+      p.finals += s;
+      return;
+    }
+    if (x.pos1 == "終助詞" || s == "か" || (s == "って" && k + 1 >= z) || (s == "の" && k + 1 == z) || s == "かしら" ||
+        s == "っけ") {
+      bool final_position = true;
       for (std::size_t r = k + 1; r < z; ++r)
-        if (m[r].pos != Pos::particle || m[r].pos1 != "終助詞") finals_only = false;
-      bool polite = k > 0 && m[k - 1].pos == Pos::auxiliary && (m[k - 1].base == "ます" || m[k - 1].base == "です");
-      if (finals_only && !polite) add_mark(p, Modal::hearsay, m[k].begin, m[k].end, "sentence-final って: I hear");
-    }
-  }
-  // のではないか / のではないでしょうか / んじゃないか: a negated explanatory question
-  for (std::size_t k = a; k + 2 < z; ++k) {
-    if (!((m[k].surface == "の" || m[k].surface == "ん") && m[k].pos == Pos::noun)) continue;
-    std::size_t r = k + 1;
-    if (r < z && (m[r].surface == "で" || m[r].surface == "じゃ")) ++r;
-    else continue;
-    if (r < z && m[r].surface == "は") ++r;
-    if (r < z && m[r].base == "ない") {
-      bool asks = p.has(Modal::question);
-      if (asks && !p.has(Modal::negation_question)) {
+        if (m[r].pos != Pos::particle) final_position = false;
+      if (!final_position) return;
+      p.finals += s;
+      if (s == "か") add_mark(p, Modal::question, x.begin, x.end, "final か");
+      else if (s == "かしら") add_mark(p, Modal::wonder, x.begin, x.end, "かしら");
+      else if (s == "な" && prev && prev->surface == "か") {
         for (auto& mk : p.marks)
-          if (mk.what == Modal::question) mk.what = Modal::negation_question, mk.note = "のではないか";
+          if (mk.what == Modal::question && mk.begin == prev->begin) mk.what = Modal::wonder, mk.end = x.end, mk.note = "かな";
+      } else if (s == "って" && !(prev && prev->pos == Pos::auxiliary && (prev->base == "ます" || prev->base == "です"))) {
+        // 中止なんだって, 変わるってさ: hearsay; 違いますって (insisting) is not
+        add_mark(p, Modal::hearsay, x.begin, x.end, "sentence-final って: I hear");
       }
-      break;
+      return;
     }
   }
-  // …という。 (news): what is said
-  if (z > a && m[z - 1].surface == "という" && m[z - 1].pos == Pos::particle)
-    add_mark(p, Modal::hearsay, m[z - 1].begin, m[z - 1].end, "sentence-final という: so it is said");
-  // 買わないと / 行かなきゃ: an obligation the speaker sets
-  {
-    std::string tail(p.s_tail);
-    if (tail.ends_with("ないと") || tail.ends_with("なきゃ") || tail.ends_with("なくちゃ") || tail.ends_with("ないとね"))
-      add_mark(p, Modal::obligation, m[z - 1].begin, m[z - 1].end, "…ないと: an obligation");
-  }
-  // A request not to (開けないでください, 押さないで下さい): the negation comes before the
-  // request verb and none after it (信じてもらえない is no request).
-  if (negations_before_request >= 0 && negations_before_request % 2 == 1 && negations == negations_before_request)
-    p.prohibition = true;
-  // 押さないで(ね), 触らないで！, 走らないように: the negative て-form or ないように ending the
-  // sentence asks the hearer not to (the request verb left unsaid).
-  {
-    std::size_t e = z;
-    while (e > a && m[e - 1].pos == Pos::particle && m[e - 1].pos1 == "終助詞" && m[e - 1].surface != "で") --e;
-    auto negation = [&](std::size_t k) { return m[k].pos == Pos::auxiliary && (m[k].base == "ない" || m[k].base == "ぬ"); };
-    bool nai_de = e >= a + 2 && m[e - 1].pos == Pos::particle && m[e - 1].surface == "で" && negation(e - 2);
-    bool nai_youni = e >= a + 3 && m[e - 1].surface == "に" && m[e - 2].base == "よう" && m[e - 2].pos == Pos::noun &&
-                     negation(e - 3);
-    if (nai_de || nai_youni) {
-      std::size_t from = m[nai_de ? e - 2 : e - 3].begin;
-      std::erase_if(p.marks, [&](const ModalMark& mk) { return mk.what == Modal::inference && mk.begin >= from; });
-      add_mark(p, Modal::request, from, m[e - 1].end, nai_de ? "ないで at the end: a request not to" : "ないように at the end: a request not to");
+
+  // What only the whole tail shows: ってさ, のではないか, という, …ないと, a request not to.
+  void after() {
+    // ってさ / ってよ: って before final particles only
+    if (!p.has(Modal::hearsay)) {
+      for (std::size_t k = a; k < z; ++k) {
+        if (m[k].surface != "って" || m[k].pos != Pos::particle) continue;
+        bool finals_only = true;
+        for (std::size_t r = k + 1; r < z; ++r)
+          if (m[r].pos != Pos::particle || m[r].pos1 != "終助詞") finals_only = false;
+        bool polite = k > 0 && m[k - 1].pos == Pos::auxiliary && (m[k - 1].base == "ます" || m[k - 1].base == "です");
+        if (finals_only && !polite) add_mark(p, Modal::hearsay, m[k].begin, m[k].end, "sentence-final って: I hear");
+      }
+    }
+    // のではないか / のではないでしょうか / んじゃないか: a negated explanatory question
+    for (std::size_t k = a; k + 2 < z; ++k) {
+      if (!((m[k].surface == "の" || m[k].surface == "ん") && m[k].pos == Pos::noun)) continue;
+      std::size_t r = k + 1;
+      if (r < z && (m[r].surface == "で" || m[r].surface == "じゃ")) ++r;
+      else continue;
+      if (r < z && m[r].surface == "は") ++r;
+      if (r < z && m[r].base == "ない") {
+        bool asks = p.has(Modal::question);
+        if (asks && !p.has(Modal::negation_question)) {
+          for (auto& mk : p.marks)
+            if (mk.what == Modal::question) mk.what = Modal::negation_question, mk.note = "のではないか";
+        }
+        break;
+      }
+    }
+    // …という。 (news): what is said
+    if (z > a && m[z - 1].surface == "という" && m[z - 1].pos == Pos::particle)
+      add_mark(p, Modal::hearsay, m[z - 1].begin, m[z - 1].end, "sentence-final という: so it is said");
+    // 買わないと / 行かなきゃ: an obligation the speaker sets
+    {
+      std::string tail(p.s_tail);
+      if (tail.ends_with("ないと") || tail.ends_with("なきゃ") || tail.ends_with("なくちゃ") || tail.ends_with("ないとね"))
+        add_mark(p, Modal::obligation, m[z - 1].begin, m[z - 1].end, "…ないと: an obligation");
+    }
+    // A request not to (開けないでください, 押さないで下さい): the negation comes before the
+    // request verb and none after it (信じてもらえない is no request).
+    if (negations_before_request >= 0 && negations_before_request % 2 == 1 && negations == negations_before_request)
       p.prohibition = true;
+    // 押さないで(ね), 触らないで！, 走らないように: the negative て-form or ないように ending the
+    // sentence asks the hearer not to (the request verb left unsaid).
+    {
+      std::size_t e = z;
+      while (e > a && m[e - 1].pos == Pos::particle && m[e - 1].pos1 == "終助詞" && m[e - 1].surface != "で") --e;
+      auto negation = [&](std::size_t k) { return m[k].pos == Pos::auxiliary && (m[k].base == "ない" || m[k].base == "ぬ"); };
+      bool nai_de = e >= a + 2 && m[e - 1].pos == Pos::particle && m[e - 1].surface == "で" && negation(e - 2);
+      bool nai_youni = e >= a + 3 && m[e - 1].surface == "に" && m[e - 2].base == "よう" && m[e - 2].pos == Pos::noun &&
+                       negation(e - 3);
+      if (nai_de || nai_youni) {
+        std::size_t from = m[nai_de ? e - 2 : e - 3].begin;
+        std::erase_if(p.marks, [&](const ModalMark& mk) { return mk.what == Modal::inference && mk.begin >= from; });
+        add_mark(p, Modal::request, from, m[e - 1].end, nai_de ? "ないで at the end: a request not to" : "ないように at the end: a request not to");
+        p.prohibition = true;
+      }
     }
+    // A final か after a request (ていただけますか) is part of the request.
+    if (p.has(Modal::request) && p.has(Modal::question)) p.honorific_request = true;
   }
-  // A final か after a request (ていただけますか) is part of the request.
-  if (p.has(Modal::request) && p.has(Modal::question)) p.honorific_request = true;
+};
+
+void read_tail(Predicate& p) {
+  const Chunk& h = p.chunks[p.head];
+  p.s_tail = h.tail;
+  TailReader r{p, p.morphs, h.content_end, h.last, h.content_end > h.first ? &p.morphs[h.content_end - 1] : nullptr};
+  r.read();
 }
 
 }  // namespace
@@ -639,19 +685,12 @@ std::size_t predicate_window(std::string_view n, std::size_t body, std::size_t c
   return i;
 }
 
-Predicate analyse_predicate(std::string_view n, std::size_t begin, std::size_t end) {
-  Predicate p;
-  p.begin = begin;
-  p.end = end;
-  if (begin >= end) return p;
-  analyse_morphs(n.substr(begin, end - begin), p.morphs);
-  for (auto& m : p.morphs) {
-    m.begin += begin;
-    m.end += begin;
-  }
-  // A comma the window went past (comma_before_quotative): dropped before a quotative particle
-  // (and before など+と), which then follows its quotation as without the comma; before anything
-  // else the window starts after it.
+namespace {
+
+// A comma the window went past (comma_before_quotative): dropped before a quotative particle
+// (and before など+と), which then follows its quotation as without the comma. Before anything
+// else the window starts after it: the offset to start again from, or npos.
+std::size_t drop_commas(Predicate& p) {
   for (std::size_t k = p.morphs.size(); k-- > 0;) {
     const Morph& x = p.morphs[k];
     // (ipadic reads an ASCII comma, NFKC's form of ，, as a noun, and と after it as the
@@ -663,10 +702,14 @@ Predicate analyse_predicate(std::string_view n, std::size_t begin, std::size_t e
     bool quote_next = k + 1 < p.morphs.size() &&
                       (quotative_particle(p.morphs[k + 1]) ||
                        (p.morphs[k + 1].surface == "など" && k + 2 < p.morphs.size() && quotative_particle(p.morphs[k + 2])));
-    if (!quote_next) return analyse_predicate(n, x.end, end);
+    if (!quote_next) return x.end;
     p.morphs.erase(p.morphs.begin() + static_cast<std::ptrdiff_t>(k));
     p.comma_before_quote = true;
   }
+  return static_cast<std::size_t>(-1);
+}
+
+void read_ii_as_adjective(Predicate& p) {
   // …相談するといいでしょう: いい before です/でしょう or a final particle is the adjective
   // (good), never the stem of 言う, which would take ます.
   for (std::size_t k = 0; k < p.morphs.size(); ++k) {
@@ -683,7 +726,10 @@ Predicate analyse_predicate(std::string_view n, std::size_t begin, std::size_t e
     m.cform = "基本形";
     m.base = "いい";
   }
-  p.chunks = chunk(p.morphs);
+}
+
+// The predicate's chunk (Predicate::head), or false when the window has none.
+bool find_head(Predicate& p) {
   // The predicate: the last chunk with a content word (a trailing symbol chunk is skipped).
   for (int k = static_cast<int>(p.chunks.size()); k-- > 0;) {
     auto kind = p.chunks[k].kind;
@@ -698,7 +744,7 @@ Predicate analyse_predicate(std::string_view n, std::size_t begin, std::size_t e
     }
     if (kind != Chunk::Kind::symbol && kind != Chunk::Kind::adverb) break;
   }
-  if (p.head < 0) return p;
+  if (p.head < 0) return false;
   // 聞いたことがある: the predicate is the verb before こと, with an experience.
   if (p.head > 0 && (p.chunks[p.head].lemma == "ある" || p.chunks[p.head].lemma == "ない")) {
     const Chunk& prev = p.chunks[p.head - 1];
@@ -715,8 +761,55 @@ Predicate analyse_predicate(std::string_view n, std::size_t begin, std::size_t e
       if (p.morphs[k].pos == Pos::verb && p.morphs[k].base == "できる" && k > h.first) p.potential = true;
     if (h.lemma == "言える" || h.lemma == "いえる") p.potential = true;
   }
-  read_tail(p);
-  if (p.experience) p.past = false;
+  return true;
+}
+
+// The quotative chunk k before the predicate: what the quotation ends with (a bracket, a
+// volitional, a wish, a noun) and whether it describes a noun rather than completes the verb.
+void read_quotation(Predicate& p, int k) {
+  const Chunk& c = p.chunks[k];
+  p.quote = k;
+  // という/との before a noun that is not the predicate: the quotation describes that noun
+  // (「…」という見出しを目にする), it is not the verb's complement.
+  std::string_view qp = c.quote_particle;
+  if ((qp == "という" || qp == "といった" || qp == "との" || qp == "っていう" || qp == "などという") && k + 1 < p.head)
+    p.quote_attributive = true;
+  const auto& m = p.morphs;
+  // What precedes the particle.
+  std::size_t q = c.last;
+  while (q > c.content_end && !(quotative_particle(m[q - 1]))) --q;
+  std::size_t before_particle = q >= 1 ? q - 1 : c.first;  // index of the particle
+  if (c.quote_particle.starts_with("など") && before_particle > c.first) --before_particle;
+  if (before_particle == c.first && c.content_end == c.first && k > 0 && p.chunks[k - 1].kind == Chunk::Kind::symbol &&
+      is_close_bracket(at(p.chunks[k - 1].lemma, 0)))
+    p.quote_after_bracket = true;
+  if (before_particle > 0) {
+    const Morph& pm = m[before_particle - 1];
+    if (before_particle - 1 < c.first && pm.pos == Pos::symbol && is_close_bracket(at(pm.surface, 0)))
+      p.quote_after_bracket = true;
+    if (before_particle - 1 >= c.first) {
+      // A final particle mused over before と (やろうかなと, 知ってほしいなと, 行きたいなと) leaves
+      // the volitional or the wish it follows: the intention is the same.
+      std::size_t w = before_particle - 1;
+      while (w > c.first && m[w].pos == Pos::particle &&
+             (m[w].pos1 == "終助詞" || m[w].surface == "か" || m[w].pos1 == "副助詞／並立助詞／終助詞") &&
+             (m[w].surface == "な" || m[w].surface == "なあ" || m[w].surface == "か" || m[w].surface == "ね"))
+        --w;
+      if (w != before_particle - 1 && !(m[w].pos == Pos::auxiliary || m[w].pos == Pos::adjective)) w = before_particle - 1;
+      const Morph& wm = m[w];
+      bool conjecture = w > c.first && (m[w - 1].base == "だ" || m[w - 1].base == "です" || m[w - 1].base == "ある");
+      if (wm.pos == Pos::auxiliary && (wm.base == "う" || wm.base == "よう") && !conjecture) p.quote_after_volitional = true;
+      if ((wm.pos == Pos::auxiliary && wm.base == "たい") || (wm.pos == Pos::adjective && wm.base == "ほしい"))
+        p.quote_after_wish = true;
+      // いただければと思います, いただけたらと思います: a condition wished for, a polite request
+      if (pm.pos == Pos::particle && pm.surface == "ば") p.quote_after_wish = true;
+      if (pm.pos == Pos::auxiliary && (pm.surface == "たら" || pm.surface == "だら")) p.quote_after_wish = true;
+      if (pm.pos == Pos::noun && before_particle == c.content_end) p.quote_after_noun = true;
+    }
+  }
+}
+
+void read_arguments(Predicate& p) {
   // Arguments before the predicate, nearest first: adverbial chunks are passed over; the
   // chunk with the quotative particle ends the search (what precedes it is the quotation's).
   for (int k = p.head - 1; k >= 0; --k) {
@@ -735,45 +828,7 @@ Predicate analyse_predicate(std::string_view n, std::size_t begin, std::size_t e
       if (!pm || !(pm->pos == Pos::verb || pm->pos == Pos::adjective || pm->pos == Pos::auxiliary)) continue;
     }
     if (c.quotative) {
-      p.quote = k;
-      // という/との before a noun that is not the predicate: the quotation describes that noun
-      // (「…」という見出しを目にする), it is not the verb's complement.
-      std::string_view qp = c.quote_particle;
-      if ((qp == "という" || qp == "といった" || qp == "との" || qp == "っていう" || qp == "などという") && k + 1 < p.head)
-        p.quote_attributive = true;
-      const auto& m = p.morphs;
-      // What precedes the particle.
-      std::size_t q = c.last;
-      while (q > c.content_end && !(quotative_particle(m[q - 1]))) --q;
-      std::size_t before_particle = q >= 1 ? q - 1 : c.first;  // index of the particle
-      if (c.quote_particle.starts_with("など") && before_particle > c.first) --before_particle;
-      if (before_particle == c.first && c.content_end == c.first && k > 0 && p.chunks[k - 1].kind == Chunk::Kind::symbol &&
-          is_close_bracket(at(p.chunks[k - 1].lemma, 0)))
-        p.quote_after_bracket = true;
-      if (before_particle > 0) {
-        const Morph& pm = m[before_particle - 1];
-        if (before_particle - 1 < c.first && pm.pos == Pos::symbol && is_close_bracket(at(pm.surface, 0)))
-          p.quote_after_bracket = true;
-        if (before_particle - 1 >= c.first) {
-          // A final particle mused over before と (やろうかなと, 知ってほしいなと, 行きたいなと) leaves
-          // the volitional or the wish it follows: the intention is the same.
-          std::size_t w = before_particle - 1;
-          while (w > c.first && m[w].pos == Pos::particle &&
-                 (m[w].pos1 == "終助詞" || m[w].surface == "か" || m[w].pos1 == "副助詞／並立助詞／終助詞") &&
-                 (m[w].surface == "な" || m[w].surface == "なあ" || m[w].surface == "か" || m[w].surface == "ね"))
-            --w;
-          if (w != before_particle - 1 && !(m[w].pos == Pos::auxiliary || m[w].pos == Pos::adjective)) w = before_particle - 1;
-          const Morph& wm = m[w];
-          bool conjecture = w > c.first && (m[w - 1].base == "だ" || m[w - 1].base == "です" || m[w - 1].base == "ある");
-          if (wm.pos == Pos::auxiliary && (wm.base == "う" || wm.base == "よう") && !conjecture) p.quote_after_volitional = true;
-          if ((wm.pos == Pos::auxiliary && wm.base == "たい") || (wm.pos == Pos::adjective && wm.base == "ほしい"))
-            p.quote_after_wish = true;
-          // いただければと思います, いただけたらと思います: a condition wished for, a polite request
-          if (pm.pos == Pos::particle && pm.surface == "ば") p.quote_after_wish = true;
-          if (pm.pos == Pos::auxiliary && (pm.surface == "たら" || pm.surface == "だら")) p.quote_after_wish = true;
-          if (pm.pos == Pos::noun && before_particle == c.content_end) p.quote_after_noun = true;
-        }
-      }
+      read_quotation(p, k);
       break;
     }
     if (c.kind == Chunk::Kind::adverb) continue;
@@ -803,6 +858,27 @@ Predicate analyse_predicate(std::string_view n, std::size_t begin, std::size_t e
   }
   // The quotation may also end at a closing bracket right before the predicate's own chunk
   // (「…」と話す where と is glued to the verb's chunk: not in ipadic, but keep the check).
+}
+
+}  // namespace
+
+Predicate analyse_predicate(std::string_view n, std::size_t begin, std::size_t end) {
+  Predicate p;
+  p.begin = begin;
+  p.end = end;
+  if (begin >= end) return p;
+  analyse_morphs(n.substr(begin, end - begin), p.morphs);
+  for (auto& m : p.morphs) {
+    m.begin += begin;
+    m.end += begin;
+  }
+  if (std::size_t restart = drop_commas(p); restart != static_cast<std::size_t>(-1)) return analyse_predicate(n, restart, end);
+  read_ii_as_adjective(p);
+  p.chunks = chunk(p.morphs);
+  if (!find_head(p)) return p;
+  read_tail(p);
+  if (p.experience) p.past = false;
+  read_arguments(p);
   return p;
 }
 
