@@ -179,3 +179,123 @@ BOOST_AUTO_TEST_CASE(the_review_page_names_an_interviewer_labelled_on_every_ques
   BOOST_TEST(html.find(">spk1<") == std::string::npos);
   BOOST_TEST(html.find(">spk2<") == std::string::npos);
 }
+
+namespace {
+
+// The xml:id of the person who says each line (by its text after the label), "-" outside turns.
+std::map<std::string, std::string> who_ids(const Document& doc) {
+  std::map<std::string, std::string> out;
+  for (auto& d : doc.divisions)
+    for (auto& t : d.turns)
+      for (auto& b : t.blocks)
+        for (auto& l : b.leaves) out[leaf_text(l)] = t.spoken() ? t.who : "-";
+  return out;
+}
+
+std::string name_of(const Document& doc, const std::string& who) {
+  for (auto& p : doc.header.persons)
+    if ("#" + p.id == who) return p.name;
+  return "?";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(reporters_under_one_label_who_say_who_they_are_are_several_people) {
+  // 記者： for every reporter: the one who opens by saying who they are (…の大西です。 …の石川と
+  //申します。) is that person, the same name again the same person, and a turn that says no one
+  // goes on with the last who did (a follow-up).
+  std::string ex;
+  Document doc = annotated(
+      "町長、定例記者会見\n"
+      "町長：本日は1点ご報告いたします。来年4月からバスの路線を見直します。\n"
+      "記者：港北タイムスの大西です。停留所が遠くなる地域はありますか。\n"
+      "町長：北部の一部で、歩く距離が延びる世帯が出てまいります。\n"
+      "記者：その地域への手当てはありますか。\n"
+      "町長：予約制の乗り合いタクシーを用意します。\n"
+      "記者：湘南日日新聞の石川と申します。説明会は開くのでしょうか。\n"
+      "町長：10月中に、町内の4か所で開きます。\n"
+      "記者：港北タイムスの大西です。運行する事業者はもう決まっていますか。\n"
+      "町長：町内のタクシー会社2社と協議を進めているところです。\n",
+      &ex);
+  auto w = who_ids(doc);
+  std::string onishi = w["港北タイムスの大西です。停留所が遠くなる地域はありますか。"];
+  std::string ishikawa = w["湘南日日新聞の石川と申します。説明会は開くのでしょうか。"];
+  std::string mayor = w["本日は1点ご報告いたします。来年4月からバスの路線を見直します。"];
+  BOOST_TEST(onishi != ishikawa, ex);
+  BOOST_TEST(onishi != mayor);
+  BOOST_TEST(w["その地域への手当てはありますか。"] == onishi, ex);
+  BOOST_TEST(w["港北タイムスの大西です。運行する事業者はもう決まっていますか。"] == onishi, ex);
+  BOOST_TEST(name_of(doc, onishi) == "大西");
+  BOOST_TEST(name_of(doc, ishikawa) == "石川");
+  BOOST_TEST(doc.header.persons.size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(an_audience_under_one_label_is_the_next_person_after_each_answer) {
+  // 株主： with no one saying who they are (a summary of the questions): each question after an
+  // answer is the next shareholder's, unless it follows up on the answer (関連して…, それは…); one
+  // who gives no name but says who they are (株主番号…の者です) is someone new.
+  std::string ex;
+  Document doc = annotated(
+      "定時株主総会　質疑応答の要旨\n"
+      "株主：原材料が高騰していますが、値上げの予定はありますか。\n"
+      "常務：秋以降、一部の商品で価格の改定を検討しております。\n"
+      "株主：関連して伺います。売上が落ちる心配はないのですか。\n"
+      "常務：過去の改定では、半年ほどで数量が回復しました。\n"
+      "株主：配当について伺います。自社株買いは考えていないのでしょうか。\n"
+      "取締役：当面は工場の設備投資を優先いたします。\n"
+      "株主：工場見学会を再開する予定はありますか。\n"
+      "常務：来年の春から、予約制で再開する予定です。\n",
+      &ex);
+  auto w = who_ids(doc);
+  std::string first = w["原材料が高騰していますが、値上げの予定はありますか。"];
+  std::string second = w["配当について伺います。自社株買いは考えていないのでしょうか。"];
+  std::string third = w["工場見学会を再開する予定はありますか。"];
+  BOOST_TEST(w["関連して伺います。売上が落ちる心配はないのですか。"] == first, ex);
+  BOOST_TEST(first != second, ex);
+  BOOST_TEST(second != third, ex);
+  BOOST_TEST(first != third);
+  BOOST_TEST(name_of(doc, second) == "株主");
+  BOOST_TEST(doc.header.persons.size() == 5u);
+}
+
+BOOST_AUTO_TEST_CASE(a_reporter_label_that_never_says_who_asks_is_one_interviewer) {
+  // 記者： in a one-to-one interview: no turn under it says who speaks, so it is one person,
+  // however many questions (an audience's label would be several).
+  Document doc = annotated(
+      "社長に聞く\n"
+      "記者：新工場の狙いは何ですか。\n"
+      "社長：海外向けの生産を増やすためです。\n"
+      "記者：投資額はどのくらいですか。\n"
+      "社長：約50億円を見込んでいます。\n"
+      "記者：人材の確保はどうしますか。\n"
+      "社長：地元の高専と連携して採用を進めます。\n");
+  auto w = who_ids(doc);
+  BOOST_TEST(w["新工場の狙いは何ですか。"] == w["人材の確保はどうしますか。"]);
+  BOOST_TEST(w["投資額はどのくらいですか。"] == w["新工場の狙いは何ですか。"]);
+  BOOST_TEST(doc.header.persons.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(an_audience_word_before_a_sentence_is_a_label_and_before_names_a_list) {
+  // 参加者：子どもの安全はどう守るのですか。 is one of the audience asking; 参加者：山田、田中 lists
+  // who came (a key, no label).
+  std::string ex;
+  Document doc = annotated(
+      "住民説明会の質疑\n"
+      "参加者：朝の配送トラックは通学路を通るのですか。\n"
+      "担当課長：配送は午前8時半以降とし、登校の時間帯は通りません。\n"
+      "参加者：夜も作業をするのでしょうか。\n"
+      "担当係長：調理は午後2時までで、夜間の作業はありません。\n"
+      "参加者：工事はいつから始まりますか。\n"
+      "担当係長：来年の春に着工します。\n",
+      &ex);
+  auto w = who_ids(doc);
+  BOOST_TEST(w["朝の配送トラックは通学路を通るのですか。"] != "-", ex);
+  BOOST_TEST(w["朝の配送トラックは通学路を通るのですか。"] != w["夜も作業をするのでしょうか。"], ex);
+  Document list = annotated(
+      "打ち合わせメモ\n"
+      "参加者：山田、田中、佐藤\n"
+      "山田：来月の予定を確認します。\n"
+      "田中：資料は私が用意します。\n"
+      "山田：よろしくお願いします。\n");
+  BOOST_TEST(who_ids(list)["参加者：山田、田中、佐藤"] == "-");
+}

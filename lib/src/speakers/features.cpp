@@ -385,6 +385,36 @@ Features text_features(std::string_view whole, const std::vector<std::string_vie
   return f;
 }
 
+// 関東日報の高橋です。 千葉から参りました山口です。 株主番号3102番の者です。: a first sentence that
+// only says who speaks: a [self-intro] ending after a name (or a [self-noun], 者, when the speaker
+// gives none) that opens the sentence or follows の, a comma, a space or a verb (…た, …る), with no
+// topic, subject or object particle before it (値上げの理由は原材料の高騰です says something else).
+std::optional<std::string> introduction(std::string_view text, const SpeakerModel::Compiled& cues) {
+  std::string_view s = trim_space(text);
+  for (std::size_t i = 0; i < s.size(); i = text::next(s, i))
+    if (text::is_terminator(text::at(s, i))) {
+      s = s.substr(0, i);
+      break;
+    }
+  s.remove_prefix(std::max(cues["answer"].prefix(s), cues["greeting"].prefix(s)));
+  while (!s.empty() && (text::at(s, 0) == U'、' || text::is_space(text::at(s, 0)))) s.remove_prefix(text::next(s, 0));
+  std::size_t n = cues["self-intro"].suffix(s);
+  if (!n || n >= s.size()) return std::nullopt;
+  std::string_view said = s.substr(0, s.size() - n);
+  std::size_t start = said.size();
+  while (start > 0 && is_name_char(text::before(said, start))) start = text::prev(said, start);
+  std::string_view who = said.substr(start), before = said.substr(0, start);
+  char32_t b = start > 0 ? text::before(said, start) : 0;
+  bool opens = start == 0 || b == U'の' || b == U'、' || b == U'，' || text::is_space(b) || b == U'た' || b == U'る';
+  for (text::CodePoint cp : text::code_points(before))
+    if (cp.c == U'は' || cp.c == U'が' || cp.c == U'を') return std::nullopt;
+  std::size_t len = text::length(who);
+  if (len < 1 || len > 6 || !opens || cues["honorific"].suffix(who) > 0 || cues["title-name"].whole(who) ||
+      cues["not-name"].whole(who) || cues["role-word"].whole(who))
+    return std::nullopt;
+  return cues["self-noun"].whole(who) ? std::string() : std::string(who);
+}
+
 Features paragraph_features(const Leaf& leaf, const SpeakerModel& model, const RoleWeights& rw) {
   std::string whole = leaf_text(leaf);
   std::vector<std::string_view> sentences;

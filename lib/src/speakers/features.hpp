@@ -4,6 +4,7 @@
 // from these; names are taken from vocatives).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +60,11 @@ Features paragraph_features(const Leaf& leaf, const SpeakerModel& model, const R
 // The same for a text that is not (yet) a leaf: a labelled line's text after its label.
 Features text_features(std::string_view text, const std::vector<std::string_view>& sentences,
                        const SpeakerModel& model, const RoleWeights& rw);
+
+// Whether a paragraph's text (after any label) opens with a sentence that only says who speaks
+// (関東日報の高橋です。 千葉から参りました山口です。 株主番号3102番の者です。), and the name it gives
+// ("" when it gives none: …の者です).
+std::optional<std::string> introduction(std::string_view text, const SpeakerModel::Compiled& cues);
 
 // A name called at the start of `s`: a [title-name], or a run of name characters followed by an
 // [honorific]; at the start of a sentence (`at_start`) also a given name in hiragana (ひろみさん).

@@ -514,6 +514,11 @@ bool look_alike(const LabelCandidate& c, const std::u32string& u, bool bold, std
   // (after a timestamp the shape is a chat log's: handles in kana or Latin letters are names)
   if (l.style == SpeakerLabel::Style::space && l.time.empty() && (latin || hiragana_only)) return true;
   if (l.style == SpeakerLabel::Style::quote && hiragana_only) return true;
+  // (参加者：山田、田中 lists who came; 参加者：子どもの安全はどう守るのですか。 is one of the
+  // audience asking: an [audience-role] before a sentence is a label, as a credit's key is)
+  if (c.qa == 0 && cues["label-stop"].whole(l.name) && cues["audience-role"].whole(l.name) &&
+      sentence_after(text.substr(std::min(l.length, text.size()))))
+    return false;
   if (c.qa == 0 && (cues["label-stop"].whole(l.name) || cues["tag-stop"].whole(l.name))) return true;
   if (c.qa == 0 && l.style == SpeakerLabel::Style::bracket &&
       (cues["label-stop"].prefix(l.name) || cues["tag-stop"].prefix(l.name)) &&

@@ -106,6 +106,7 @@ std::map<std::string, std::string> merge_aliases(Context& cx) {
   std::map<std::string, std::string> to;
   for (auto& a : keys) {
     if (text::length(a) < 4) continue;  // L: and at least two characters
+    if (a.find('#') != std::string::npos) continue;  // 株主#2: one of a crowd who gave no name
     std::string longer;
     int n = 0;
     for (auto& b : keys)
@@ -514,6 +515,8 @@ void name_people(Context& cx) {
     } else {
       auto w = written.find(key);
       p.name = w != written.end() && !w->second.empty() ? w->second : key.substr(2);
+      // 株主#2: one of those under a [crowd-role] label who gave no name, named by the label.
+      if (std::size_t hash = p.name.find('#'); hash != std::string::npos) p.name.resize(hash);
       std::string word_role;  // the role a label's words give (司会, 記者, 質問者)
       auto own = labelled.find(key);
       const std::vector<Item*>& own_items = own == labelled.end() ? kNone : own->second;

@@ -12,6 +12,8 @@
 // In an interview whose only labels are the interviewer's (―― or Q.), the lines without a label
 // are the interviewee's.
 #include <algorithm>
+#include <map>
+#include <set>
 #include <optional>
 #include <utility>
 
@@ -165,6 +167,9 @@ struct Grouping {
   bool posts = false;        // the open turn is a post under a header line
   bool last_spoken = false;  // the item before was part of the open turn
   bool answering = false;    // the open turn answers a question-and-answer pair
+  std::map<std::string, std::string> crowd;  // a [crowd-role] label's key -> the person its turns go on with
+  std::map<std::string, int> unnamed;        // … how many introduced themselves without a name
+  std::set<std::string> introducing;         // … the labels whose turns say who speaks, some of them
 };
 
 // A label kept from an earlier run that this step made itself in an interview: another official
@@ -204,6 +209,53 @@ void start_turn(Grouping& g, Item& it) {
   g.posts = it.label->header;
   g.answering = it.label->answers;
   g.last_spoken = true;
+}
+
+// A label of a role several people may hold at once ([crowd-role]: 記者; [audience-role]: 株主,
+// 参加者) stands for several people. Where its turns say who speaks (関東日報の高橋です。 株主番号
+// 3102番の者です。), a turn that does is that person's, a new one unless the same name was given
+// before, and the label's turns after it go on with them until another introduces themself (a
+// follow-up needs no introduction). Where none does (a summary of the questions), an audience's
+// turn after someone else's is the next one of them, unless it follows up on the answer (関連して
+// 伺います。 それは…: [follow-up], [same-asker]); a 記者 who never says who they are is one person
+// (an interviewer). `before`: the person of the turn before ("" = none open).
+// The text of a labelled line after its label (the label is still in the text on a first run,
+// in <speaker> on a second).
+std::string_view after_label(const Item& it) {
+  std::string_view t = trim_space(it.text);
+  if (it.label && !it.label->text.empty() && t.starts_with(it.label->text)) t.remove_prefix(it.label->text.size());
+  return trim_space(t);
+}
+
+void one_of_a_crowd(Context& cx, Grouping& g, Item& it, const std::string& before) {
+  const std::string key = it.person;
+  if (key.rfind("L:", 0) != 0) return;
+  std::string_view word = std::string_view(key).substr(2);
+  bool audience = cx.cues["audience-role"].whole(word);
+  if (!audience && !cx.cues["crowd-role"].whole(word)) return;
+  std::string_view said = after_label(it);
+  auto c = g.crowd.find(key);
+  if (g.introducing.count(key)) {
+    if (auto intro = introduction(said, cx.cues)) {
+      std::string& who = g.crowd[key];
+      who = !intro->empty() ? "L:" + *intro : key + "#" + std::to_string(++g.unnamed[key]);
+      it.why += intro->empty() ? "; introduces someone new who gives no name"
+                               : "; introduces " + *intro + ": that person, one of the " + key.substr(2);
+      c = g.crowd.find(key);
+    }
+  } else if (!audience) {
+    return;
+  } else if (c == g.crowd.end()) {
+    c = g.crowd.emplace(key, key).first;  // the first of them
+  } else if (before != c->second) {
+    if (cx.cues["follow-up"].prefix(said) || cx.cues["same-asker"].prefix(said)) {
+      it.why += "; follows up the answer: the same one of the " + key.substr(2);
+    } else {
+      c->second = key + "#" + std::to_string(++g.unnamed[key] + 1);
+      it.why += "; after another's turn, introducing no one: the next of the " + key.substr(2);
+    }
+  }
+  if (c != g.crowd.end()) g.current = it.person = c->second;
 }
 
 // Leaves an item out of every turn; `close`: it shows the open turn is over (`ended`: no label
@@ -326,6 +378,8 @@ void nothing_before_the_first_question(Run& r) {
 
 void group_labelled(Context& cx, Run& r) {
   Grouping g = grouping_of(cx, r);
+  for (auto& it : r.items)
+    if (it.label && introduction(after_label(it), cx.cues)) g.introducing.insert(it.label->key);
   r.why = g.interview ? "interview: the questions are labelled, the answers are the interviewee's" : "labelled dialogue";
   for (std::size_t i = 0; i < r.items.size(); ++i) {
     Item& it = r.items[i];
@@ -342,7 +396,9 @@ void group_labelled(Context& cx, Run& r) {
         g.last_spoken = true;
         continue;
       }
+      std::string before = g.current;
       start_turn(g, it);
+      one_of_a_crowd(cx, g, it, before);
       continue;
     }
     if (g.current.empty() && !g.interview) {
