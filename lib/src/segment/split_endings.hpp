@@ -103,6 +103,7 @@ class Endings : public MarkedLine {
     if (is_emoji_terminator(c) || in_symbol_list(i)) {
       std::size_t k = i + 1;
       while (k < n && (is_emoji_part(cps_[k].c) || in_symbol_list(k))) ++k;
+      if (is_rating(i, k)) return npos;  // 総合評価 ★★★★☆ 4.1, 評価：☆3つ
       if (k < n) {
         std::string_view rest = line_.substr(cps_[k].at);
         if (starts_with_entry(rest, *sections_.particles)) return npos;  // 🦑をやっとる
@@ -180,6 +181,23 @@ class Endings : public MarkedLine {
   }
 
  private:
+  // Whether the marks [i, k) are a rating, not an ending: stars only, filled and hollow mixed
+  // (★★★☆☆) or followed by a number (☆3つ, ★★★★★ 5.0). Stars of one kind before words
+  // (楽しかった☆また行きたい) end the sentence.
+  bool is_rating(std::size_t i, std::size_t k) const {
+    bool filled = false, hollow = false;
+    for (std::size_t j = i; j < k; ++j) {
+      char32_t c = cps_[j].c;
+      if (c == U'★') filled = true;
+      else if (c == U'☆') hollow = true;
+      else return false;
+    }
+    if (filled && hollow) return true;
+    std::size_t j = k;
+    while (j < cps_.size() && (cps_[j].c == U' ' || cps_[j].c == U'\u3000')) ++j;
+    return j < cps_.size() && ((cps_[j].c >= U'0' && cps_[j].c <= U'9') || (cps_[j].c >= U'０' && cps_[j].c <= U'９'));
+  }
+
   bool in_symbol_list(std::size_t i) const {
     if (cps_[i].c < 0x2000 || (cps_[i].c >= 0x3000 && cps_[i].c < 0xA000)) return false;  // kana, kanji
     std::string_view at = line_.substr(cps_[i].at);
