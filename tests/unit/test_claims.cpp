@@ -819,6 +819,13 @@ BOOST_AUTO_TEST_CASE(words_whose_verb_of_saying_is_left_out) {
   BOOST_TEST(xml.find("<item xml:id=\"i1\"><s xml:id=\"s3\" ana=\"#fact") != std::string::npos, xml);
 }
 
+BOOST_AUTO_TEST_CASE(words_before_the_comma_heard_from_someone) {
+  // …って、X に聞いた: the quotation before the comma, then whom it was heard from.
+  BOOST_TEST(cat("雪の日は路面が凍りやすいって、タクシーの運転手さんに聞きました。") == "reported");
+  BOOST_TEST(cat("来月から料金が上がるって、大家さんに聞いた。") == "reported");
+  BOOST_TEST(cat("駅までの道を、交番のおまわりさんに聞いた。") == "fact");
+}
+
 BOOST_AUTO_TEST_CASE(a_document_is_no_person_its_owner_is_the_source) {
   std::string xml = annotated(
       "東京都の発表によると、感染者は増えているという。\n調査によると、若者の半数が朝食を抜いている。\n"

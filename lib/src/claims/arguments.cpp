@@ -63,10 +63,13 @@ bool quote_before_window(const Ctx& c) {
     if (before_w.ends_with(comma)) {
       before_w.remove_suffix(comma.size());
       // …したと、 / …だったって、 (spoken)
-      if (before_w.ends_with("って")) before_w.remove_suffix(std::string_view("って").size());
+      bool tte = before_w.ends_with("って");
+      if (tte) before_w.remove_suffix(std::string_view("って").size());
       else if (before_w.ends_with("と")) before_w.remove_suffix(std::string_view("と").size());
       else return false;
       char32_t b = text::before(before_w, before_w.size());
+      // (って is no condition: after any plain form it quotes, 危ないって、)
+      if (tte && (is_hiragana(b) || is_kanji(b))) return true;
       // a plain past or copula, or a closing bracket (a dictionary form + と is a condition)
       return b == U'た' || b == U'だ' || b == U'」' || b == U'』';
     }
@@ -505,6 +508,8 @@ void verb_predicate(Ctx& c) {
         if (ch.kind == Chunk::Kind::noun && (ch.tail == "から" || ch.tail == "からは" || ch.tail == "より" || ch.tail == "からも"))
           from = true;
       }
+    // (…危ないって、整備工場の人に聞きました: the words before the comma)
+    if (!from && p.subject < 0 && quote_before_window(c)) from = true;
     if (points_at_quote(c) || from) {
       c.hit(Category::reported, 0.8, hb, he, from ? "" : "pointer",
             from ? "X から + a verb of hearing: heard from someone" : "そう + a verb of hearing: the words heard");
