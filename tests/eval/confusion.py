@@ -197,7 +197,8 @@ def glosses(root, gold, text):
     for gl in root.iter(TEI + 'gloss'):
         term = ids.get((gl.get('target') or '').lstrip('#'))
         gtext = ''.join(gl.itertext())
-        latin = sum(c.isascii() and c.isalpha() for c in gtext) >= max(1, len(gtext.strip()) // 2)
+        # ＯＥＣＤ, ＤＸ: Latin letters written wide (minutes, official documents) count as Latin.
+        latin = sum(c.isascii() and c.isalpha() for c in norm(gtext)) >= max(1, len(gtext.strip()) // 2)
         if (gl.get(XML_LANG) or '').startswith('ja') or not latin or term is None:
             continue
         found.add((norm(''.join(term.itertext())).lower(), norm(gtext).lower()))
