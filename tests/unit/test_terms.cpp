@@ -593,6 +593,46 @@ BOOST_AUTO_TEST_CASE(what_is_not_a_gloss_either) {
     BOOST_TEST(!find_glosses(s).empty(), s);
 }
 
+BOOST_AUTO_TEST_CASE(an_acronym_spelled_out_after_a_colon) {
+  // (ACRONYM: English name): the colon after an acronym splits the parenthesis into two glosses.
+  for (std::string s : {"近年は大規模言語モデル（LLM: Large Language Model）の話題が多い。",
+                        "営業部は顧客関係管理（ＣＲＭ：Customer Relationship Management）を入れた。"}) {
+    auto gs = find_glosses(s);
+    BOOST_TEST_REQUIRE(gs.size() == 2u, s);
+    BOOST_TEST(gs[0].term_begin == gs[1].term_begin);
+    BOOST_TEST(gs[0].acronym);
+    std::string name = gloss_text(s, gs[1]);
+    BOOST_TEST((name == "Large Language Model" || name == "Customer Relationship Management"), name);
+  }
+  // A label before a colon is no acronym of what follows: one gloss, or none, never two.
+  std::string t = "表示は縮小版（Note: beta version）になる。";
+  BOOST_TEST(find_glosses(t).size() <= 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_katakana_compound_trimmed_to_what_the_gloss_names) {
+  // The acronym's initials are the last words of the compound: the words before qualify it.
+  std::string s = "家庭ではスマートホームハブコネクト（HC）を使う。";
+  auto* g = gloss_with(find_glosses(s), s, "ハブコネクト");
+  BOOST_TEST_REQUIRE(g);
+  BOOST_TEST(g->acronym);
+  // The compound's first word cannot start the acronym's first letter; a later one can.
+  s = "新たにビジネスカスタマーリレーションシップマネジメント（CRM）を入れた。";
+  BOOST_TEST(finds(s, "カスタマーリレーションシップマネジメント"));
+  // The whole compound stays when its first word can spell the first letter.
+  s = "各社はクラウドサービスプロバイダー（CSP）を選ぶ。";
+  BOOST_TEST(finds(s, "クラウドサービスプロバイダー"));
+  s = "ユニバーサルシリアルバス（USB）で充電する。";
+  BOOST_TEST(finds(s, "ユニバーサルシリアルバス"));
+  // An English phrase: the katakana words that read as it, after kanji or other katakana.
+  s = "社内データナレッジグラフ（knowledge graph）を作る。";
+  BOOST_TEST(finds(s, "ナレッジグラフ"));
+  s = "研究室はオープンデータナレッジグラフ（knowledge graph）を作る。";
+  BOOST_TEST(finds(s, "ナレッジグラフ"));
+  // A katakana loanword that reads as its English whole is kept whole.
+  s = "企業はサステナビリティ（sustainability）を重視している。";
+  BOOST_TEST(finds(s, "サステナビリティ"));
+}
+
 BOOST_AUTO_TEST_CASE(left_edges) {
   auto edge = [](const std::string& s, const std::string& before) {
     std::size_t end = s.find(before);

@@ -612,6 +612,16 @@ std::size_t katakana_run_left(const std::vector<Cp>& cps, std::size_t end) {
   return start;
 }
 
+// Whether an acronym's letter (lower case) can spell the sound a romanised katakana word
+// starts with: C for カ or サ (Customer, Cyber), L for ラ, V for バ, X for エ (eXtended)…
+bool initial_fits(char letter, std::string_view romaji) {
+  if (romaji.empty()) return false;
+  static const char* const sounds[26] = {"ae", "bv", "ksc", "dj", "eia", "fh", "gj", "hf", "iae", "jz", "kc", "rl", "m",
+                                         "n", "oa", "p", "k", "rl", "szc", "tc", "yau", "bv", "wuo", "es", "yi", "zj"};
+  if (letter < 'a' || letter > 'z') return false;
+  return std::string_view(sounds[letter - 'a']).find(romaji[0]) != std::string_view::npos;
+}
+
 // A person's name in Latin letters: two or three words, each a capital followed by lower-case
 // letters (Mio Saeki, Anna Berg), not an acronym or a product (CEO, Lumen One is two words too,
 // so callers use it only where the Japanese side ends in an honorific or a title).
@@ -724,6 +734,77 @@ struct Edges {
     return left_by_words(s, cps, bounds, end, &reason);
   }
 
+  // A katakana compound whose first words are not part of the term its Latin gloss names
+  // (a word that qualifies the name written before it): the term starts at the first word
+  // (by word segmentation) from which on the katakana reads as the gloss, or, for an
+  // acronym, whose sound its first letter can spell when the compound's first word cannot
+  // (ビジネスカスタマーリレーションシップマネジメント(CRM) starts at カスタマー). Two characters
+  // a letter at least remain. Returns b when no word fits. `whole`: b..e is the whole term (a
+  // katakana run after kanji is trimmed only to what reads as the gloss).
+  std::size_t katakana_head(std::size_t b, std::size_t e, std::string_view latin, FoundGloss& g, std::string& reason, bool whole = true) {
+    std::vector<std::size_t> wb = word_bounds(s, b, e);
+    if (wb.size() < 3) return b;
+    auto starts_word = [&](std::size_t p) {
+      std::size_t i = index_at(cps, p);
+      return kind(cps[i]) == CharClass::katakana && !is_long_or_dot(cps[i].c) &&
+             std::u32string_view(U"ァィゥェォッャュョヮンヵヶ").find(cps[i].c) == std::u32string_view::npos;
+    };
+    std::string n = narrow(latin);
+    if (acronym_like(latin)) {
+      if (!whole) return b;
+      std::size_t letters = capitals(latin);
+      char first = static_cast<char>(n[0] | 0x20);
+      // The words (ICU's, a piece opening with ー or a small kana joined to the one before).
+      std::vector<std::size_t> words;
+      for (std::size_t k = 0; k + 1 < wb.size(); ++k)
+        if (k == 0 || starts_word(wb[k])) words.push_back(wb[k]);
+      // スマートホームハブコネクト(HC)...: more words than letters, and the last words, one a
+      // letter, spell the acronym's initials: the term is those words.
+      auto spells = [&](std::size_t j) {
+        if (words.size() - j != letters) return false;
+        std::size_t li = 0;
+        for (std::size_t w = j; w < words.size(); ++w) {
+          while (li < n.size() && !(n[li] >= 'A' && n[li] <= 'Z')) ++li;
+          if (li >= n.size()) return false;
+          std::size_t we = w + 1 < words.size() ? words[w + 1] : e;
+          if (!initial_fits(static_cast<char>(n[li] | 0x20), romanize(s.substr(words[w], we - words[w])))) return false;
+          ++li;
+        }
+        return true;
+      };
+      if (words.size() > letters && !spells(0)) {
+        std::size_t j = words.size() - letters;
+        if (j > 0 && spells(j) && chars_between(cps, words[j], e) >= 2 * letters) {
+          reason += ", acronym's initials from '" + std::string(s.substr(words[j], e - words[j])) + "'";
+          return words[j];
+        }
+      }
+      if (initial_fits(first, romanize(s.substr(b, wb[1] - b)))) return b;
+      for (std::size_t k = 1; k + 1 < wb.size(); ++k) {
+        std::size_t p = wb[k];
+        if (!starts_word(p) || chars_between(cps, p, e) < 2 * letters) break;
+        if (initial_fits(first, romanize(s.substr(p, e - p)))) {
+          reason += ", acronym's first letter at '" + std::string(s.substr(p, e - p)) + "'";
+          return p;
+        }
+      }
+      return b;
+    }
+    for (std::size_t k = 1; k + 1 < wb.size(); ++k) {
+      std::size_t p = wb[k];
+      if (!starts_word(p) || chars_between(cps, p, e) < 2) continue;
+      double sim = loanword_similarity(s.substr(p, e - p), latin);
+      if (sim >= 0.75) {
+        g.transliteration = sim;
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%.2f", sim);
+        reason += ", transliteration " + std::string(s.substr(p, e - p)) + " ~ " + std::string(latin) + " (" + buf + ")";
+        return p;
+      }
+    }
+    return b;
+  }
+
   // Drops a one-kanji prefix (米エヌビディア) and trims to a katakana run that reads as the
   // Latin gloss. Returns the new start.
   std::size_t refine_left(std::size_t b, std::size_t e, std::string_view latin, FoundGloss& g, std::string& reason) {
@@ -732,6 +813,14 @@ struct Edges {
       double sim = loanword_similarity(s.substr(k, e - k), latin);
       if (k == b) {
         g.transliteration = sim;
+        if (sim < 0.75) {
+          std::size_t t = katakana_head(b, e, latin, g, reason);
+          if (t != b) return t;
+        }
+      } else if (sim < 0.75) {
+        // 社内データナレッジグラフ(knowledge graph): the part of the katakana that reads as it.
+        std::size_t t = katakana_head(k, e, latin, g, reason, false);
+        if (t != k) return t;
       } else if (sim >= 0.75) {
         g.transliteration = sim;
         char buf[16];
@@ -824,7 +913,7 @@ struct Edges {
     return e - best;
   }
 
-  // The parts of a parenthesis that holds two glosses: split at 、，；／ always, at , ; / when
+  // The parts of a parenthesis that holds two glosses: split at 、，；／ always, at , ; / : ： when
   // a part is an acronym ((Large Language Model, LLM), but (Harvest Now, Decrypt Later) is
   // one gloss). One part when it does not split into Latin phrases. None when the parts list
   // several things rather than name one twice: three or more parts, an acronym that is not
@@ -836,7 +925,9 @@ struct Edges {
     for (std::size_t i = index_at(cps, yb); i < cps.size() && cps[i].at < ye; ++i) {
       char32_t c = cps[i].c;
       bool w = c == 0x3001 || c == 0xFF0C || c == 0xFF1B || c == 0xFF0F;
-      if (w || c == ',' || c == ';' || c == '/') {
+      // (LLM: Large Language Model): a colon after an acronym spells it out; it splits only
+      // where a part is an acronym (never a label: (Note: …) stays one part).
+      if (w || c == ',' || c == ';' || c == '/' || c == ':' || c == 0xFF1A) {
         wide = wide || w;
         parts.push_back({start, cps[i].at});
         start = text::end(cps[i]);
