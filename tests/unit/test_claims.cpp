@@ -489,6 +489,22 @@ BOOST_AUTO_TEST_CASE(iteration_marks_stay_inside_names) {
   BOOST_TEST(names_of("佐〻木教授と会った") == "persName[佐〻木教授] roleName[教授]");
 }
 
+// A kanji surname and a given name in hiragana, before an honorific or a title: a person
+// (stranger's 27 #4). Hiragana that are a word of their own, continue the word before them or
+// inflect it are no given name.
+BOOST_AUTO_TEST_CASE(a_given_name_in_hiragana) {
+  BOOST_TEST(names_of("西田ゆかりさんは") == "persName[西田ゆかりさん] addName/honorific[さん]");
+  BOOST_TEST(names_of("小野寺あかねさんが") == "persName[小野寺あかねさん] addName/honorific[さん]");
+  BOOST_TEST(names_of("林さくら選手は") == "persName[林さくら選手] roleName[選手]");
+  BOOST_TEST(names_of("田中まさひろ氏は") == "persName[田中まさひろ氏] addName/honorific[氏]");
+  BOOST_TEST(names_of("先生のみなさんは") == "");
+  BOOST_TEST(names_of("先生とみなさんは") == "");
+  BOOST_TEST(names_of("子どもさんは") == "");
+  BOOST_TEST(names_of("私たちさんは") == "");
+  BOOST_TEST(names_of("走り切った選手を") == "");
+  BOOST_TEST(names_of("優勝した選手は") == "");
+}
+
 BOOST_AUTO_TEST_CASE(titles_and_honorifics) {
   BOOST_TEST(names_of("ソフトバンク孫会長が") == "orgName[ソフトバンク] persName[孫会長] roleName[会長]");
   BOOST_TEST(names_of("トランプ大統領の隣で") == "persName[トランプ大統領] roleName[大統領]");

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "claims/names.hpp"
+#include "text/morph.hpp"
 
 namespace jatei::claims::names {
 namespace {
@@ -91,7 +92,38 @@ class PeopleRules : NameRules {
       }
       return nb;
     }
-    return ne;  // ～さん after hiragana is a word (みなさん), not a name; other characters name no one
+    if (text::hiragana_word(last)) return hiragana_given_name(ne);
+    return ne;  // other characters name no one
+  }
+
+  // A surname of one to three kanji, then a given name of two to four hiragana (西田ゆかりさん,
+  // 林さくら選手): where the name before ne starts, or ne. ～さん after hiragana alone is a word
+  // (みなさん), and hiragana that open with a particle or a plural suffix or end in みな
+  // (先生のみなさん, 先生とみなさん, 子どもさん, 私たちさん) continue the word before them, and
+  // so do hiragana MeCab reads as an inflection (走り切った選手).
+  std::size_t hiragana_given_name(std::size_t ne) const {
+    std::string_view n = n_;
+    std::size_t hb = run_start(n, ne, [](char32_t c) { return c >= 0x3041 && c <= 0x3096; });
+    std::size_t given = text::length(n.substr(hb, ne - hb));
+    if (given < 2 || given > 4 || !is_kanji(before(n, hb))) return ne;
+    std::string_view g = n.substr(hb, ne - hb);
+    static constexpr std::u32string_view kParticles = U"のがはをにもでへや";
+    if (kParticles.find(at(n, hb)) != std::u32string_view::npos || g.ends_with("みな") || g.ends_with("みんな")) return ne;
+    for (std::string_view suffix : {"たち", "ども", "がた", "ら"})
+      if (g.starts_with(suffix)) return ne;
+    std::size_t kb = run_start(n, hb, kanji_c);
+    std::string_view surname = n.substr(kb, hb - kb);
+    std::size_t chars = text::length(surname);
+    if (chars < 1 || chars > 3 || w_.not_person(surname) || w_.common_noun(surname)) return ne;
+    // The hiragana are no inflection (走り切った選手, 優勝した選手): MeCab reads no verb,
+    // adjective, auxiliary or particle in them.
+    std::vector<text::Morph> morphs;
+    text::analyse_morphs(n.substr(kb, ne - kb), morphs);
+    for (const text::Morph& m : morphs)
+      if (m.end > hb - kb && (m.pos == text::Pos::verb || m.pos == text::Pos::adjective ||
+                              m.pos == text::Pos::auxiliary || m.pos == text::Pos::particle))
+        return ne;
+    return kb;
   }
 
   // 3. A name followed by a title or an honorific.
