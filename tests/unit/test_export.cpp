@@ -15,10 +15,12 @@
 #include <sstream>
 #include <string>
 
+#include "jatei/claims.hpp"
 #include "jatei/error.hpp"
 #include "jatei/export.hpp"
 #include "jatei/merge.hpp"
 #include "jatei/segment.hpp"
+#include "jatei/speakers.hpp"
 #include "jatei/tbx.hpp"
 #include "jatei/tei.hpp"
 #include "jatei/terms.hpp"
@@ -338,6 +340,126 @@ BOOST_AUTO_TEST_CASE(tbx_streamed_equals_whole_document) {
   crlf.replace(crlf.find("</div>") + 6, 0, "\r\n");
   BOOST_REQUIRE(!tei::streams(crlf));
   BOOST_TEST((write_tbx(crlf, "b.tei.xml", with_termbase()) == export_tbx(tei::read(crlf, "b.tei.xml"), with_termbase())));
+}
+
+// jatei-export claims reads the TEI a few sentences at a time (write_claims): the bytes of the
+// document read whole (export_claims) and the same errors, nothing written before one, for every
+// golden article, schema sample and the fixture as they are (most unclassified: refused), after
+// jatei-speakers and jatei-claims, and with a checker's verdicts merged; every format, listing the
+// claims or every sentence.
+namespace {
+
+void same_claims(const std::string& xml, const Document& d, const std::string& what, std::size_t& compared,
+                 std::size_t& refused) {
+  for (auto format : {ClaimsFormat::jsonl, ClaimsFormat::csv, ClaimsFormat::claimreview})
+    for (bool all : {false, true}) {
+      ExportOptions o;
+      o.claims_format = format;
+      o.all_sentences = all;
+      o.date = "2025-01-02";
+      std::string whole, whole_error, streamed, streamed_error;
+      try {
+        whole = export_claims(d, o);
+      } catch (const DataError& e) {
+        whole_error = e.what();
+      }
+      try {
+        write_claims(xml, "a.tei.xml", o, [&](std::string_view piece) { streamed += piece; });
+      } catch (const DataError& e) {
+        streamed_error = e.what();
+        BOOST_TEST(streamed.empty(), what + ": output before the error");
+      }
+      BOOST_TEST((streamed == whole), what);
+      BOOST_TEST(streamed_error == whole_error, what);
+      if (!whole_error.empty()) ++refused;
+      ++compared;
+    }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(claims_streamed_equals_whole_document) {
+  std::vector<fs::path> files;
+  for (auto dir : {"/tests/golden/expected", "/tests/schema/valid"})
+    for (auto& e : fs::directory_iterator(std::string(JATEI_SOURCE_DIR) + dir)) files.push_back(e.path());
+  files.push_back(kData + "dialogue.tei.xml");
+  std::sort(files.begin(), files.end());
+  std::size_t compared = 0, refused = 0, reviews = 0;
+  for (auto& path : files) {
+    std::string xml = slurp(path.string());
+    Document d;
+    try {
+      d = tei::read(xml, path.string());
+    } catch (const DataError& e) {
+      try {
+        write_claims(xml, path.string(), {}, [](std::string_view) { BOOST_ERROR("written"); });
+        BOOST_ERROR("write_claims took " << path);
+      } catch (const DataError& s) {
+        BOOST_TEST(std::string(s.what()) == e.what());
+      }
+      continue;
+    }
+    const std::string name = path.filename().string();
+    same_claims(xml, d, name, compared, refused);
+    annotate_speakers(d);
+    claims::annotate(d);
+    same_claims(tei::write(d), d, name + " classified", compared, refused);
+    // Three verdicts on the first claims.
+    std::string csv = "id,rating,reviewer,note,url,date\n";
+    std::size_t n = 0;
+    for (auto* s : d.sentences())
+      if (!s->id.empty() && !s->attrs.value("ana").empty() && n < 3) {
+        ++n;
+        csv += s->id + ",Mostly false,Rev " + std::to_string(n) + ",checked,https://example.org/" + std::to_string(n) +
+               ",2025-01-0" + std::to_string(n) + "\n";
+      }
+    if (n == 0) continue;
+    merge_verdicts(d, csv, "v.csv");
+    const std::string with = tei::write(d);
+    same_claims(with, d, name + " verdicts", compared, refused);
+    ExportOptions review;
+    review.claims_format = ClaimsFormat::claimreview;
+    review.date = "2025-01-02";
+    if (export_claims(d, review).find("ClaimReview") != std::string::npos) ++reviews;
+  }
+  BOOST_TEST(compared >= 6u * 3u * 52u);
+  BOOST_TEST(refused >= 6u * 50u);  // the golden files as they are: no jatei-claims yet
+  BOOST_TEST(reviews >= 50u);
+}
+
+// The source a reported claim names is looked for eight sentences before it to seven after it:
+// a read a few sentences at a time finds what the whole document finds, at both ends and past
+// them; and a document the block reader reads whole gives the same bytes.
+BOOST_AUTO_TEST_CASE(claims_streamed_sources_near_and_far) {
+  std::string head = R"(<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="ja"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><bibl><idno type="filename">a.txt</idno></bibl></sourceDesc></fileDesc><encodingDesc><appInfo><application ident="jatei-claims" version="0.1.0"><label>jatei-claims</label></application></appInfo></encodingDesc></teiHeader>
+<text><body>
+<div type="article">)";
+  std::string body;
+  for (int i = 1; i <= 40; ++i) {
+    std::string id = std::to_string(i);
+    std::string s = "文" + id + "です。";
+    if (i == 2 || i == 27 || i == 38) s = "<persName xml:id=\"n" + id + "\">田中" + id + "</persName>さんの話です。";
+    std::string attrs = " ana=\"#fact\"";
+    if (i == 10) attrs = " ana=\"#reported\" source=\"#n2\"";   // eight before: found
+    if (i == 20) attrs = " ana=\"#reported\" source=\"#n27\"";  // seven after: found
+    if (i == 30) attrs = " ana=\"#reported\" source=\"#n38\"";  // eight after: not looked at
+    if (i == 11) attrs = " ana=\"#reported\" source=\"#n2\"";   // nine before: not looked at
+    body += "<p xml:id=\"p" + id + "\"><s xml:id=\"s" + id + "\"" + attrs + ">" + s + "</s></p>\n";
+  }
+  std::string xml = head + body + "</div>\n</body></text></TEI>\n";
+  Document d = tei::read(xml, "a.tei.xml");
+  std::size_t compared = 0, refused = 0;
+  same_claims(xml, d, "sources", compared, refused);
+  BOOST_TEST(refused == 0u);
+  std::string out = export_claims(d, {});
+  BOOST_TEST(out.find("\"said_by\":{\"id\":\"n2\",\"name\":\"田中2\"") != std::string::npos);
+  BOOST_TEST(out.find("\"said_by\":{\"id\":\"n27\",\"name\":\"田中27\"") != std::string::npos);
+  BOOST_TEST(out.find("\"n38\"") == std::string::npos);
+  BOOST_TEST(out.find("\"said_by\":{\"id\":\"n2\"") == out.rfind("\"said_by\":{\"id\":\"n2\""));  // s11's is not found
+  std::string crlf = head + body + "</div>\r\n<div type=\"article\"><p><s ana=\"#fact\">二つ目。</s></p></div>\n</body></text></TEI>\n";
+  BOOST_REQUIRE(!tei::streams(crlf));
+  same_claims(crlf, tei::read(crlf, "b.tei.xml"), "read whole", compared, refused);
 }
 
 // Acronyms named beside them in another sentence (the survey's second read), hedges covering a

@@ -141,6 +141,13 @@ std::string write_tbx(std::string_view tei, const std::string& origin, const Exp
 // its header lists no jatei-claims application): every sentence would come out unclassified. A verdict whose rating is not on a given scale
 // keeps its text rating alone.
 std::string export_claims(const Document& doc, const ExportOptions& options = {});
+// The same bytes from a TEI document's bytes, never holding the document: what the records need
+// of the whole (the header's facts, the dateline, the hedges, the verdicts) from a first read a
+// block at a time, then the records a few sentences at a time (each with the eight before it and
+// the seven after it at hand), the checkworthy ones in a read of their own. The input's errors
+// are tei::read's, and every error comes before anything reaches the sink.
+void write_claims(std::string_view tei, const std::string& origin, const ExportOptions& options,
+                  const std::function<void(std::string_view)>& sink);
 
 // Throws DataError if `rating_scale` (ExportOptions::rating_scale) is not a valid scale: for a
 // tool to check its option before reading any input.

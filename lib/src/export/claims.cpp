@@ -6,7 +6,15 @@
 // Speculation is listed (flagged as such). ClaimReview carries the reviews a checker gave (one
 // per verdict merged back by jatei-merge verdicts), never an unrated skeleton.
 #include <algorithm>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <span>
+#include <stdexcept>
 
+#include "export/survey.hpp"
 #include "export/view.hpp"
 #include "jatei/error.hpp"
 #include "jatei/export.hpp"
@@ -14,19 +22,23 @@
 namespace jatei {
 namespace {
 
-std::vector<const xp::SentenceInfo*> selected(const xp::View& v, const ExportOptions& o, bool for_review) {
-  std::vector<const xp::SentenceInfo*> first, rest;
-  for (auto& si : v.sentences) {
-    bool take;
-    if (o.all_sentences || !v.has_claims) take = true;
-    else if (for_review) take = si.checkworthy || si.factuality == "fact" || si.factuality == "reported";
-    else take = si.checkworthy || si.factuality == "fact" || si.factuality == "reported" || si.factuality == "speculation";
-    if (!take) continue;
-    (si.checkworthy ? first : rest).push_back(&si);
-  }
-  first.insert(first.end(), rest.begin(), rest.end());
-  return first;
+// Whether a sentence is listed (checkworthy ones first, then these others).
+bool taken(const xp::SentenceInfo& si, const ExportOptions& o, bool has_claims, bool for_review) {
+  if (o.all_sentences || !has_claims) return true;
+  if (for_review) return si.checkworthy || si.factuality == "fact" || si.factuality == "reported";
+  return si.checkworthy || si.factuality == "fact" || si.factuality == "reported" || si.factuality == "speculation";
 }
+
+// What a record needs besides its sentence: the document's facts and the sentences near it
+// (`at(k)`: the sentence of index k while it is at hand, nullptr past the end), from the view of
+// the whole document or from a read a few sentences at a time.
+struct Ctx {
+  const xp::SourceInfo& source;
+  const std::vector<Person>& persons;
+  const std::vector<xp::Verdict>& verdicts;
+  bool has_claims;
+  std::function<const xp::SentenceInfo*(std::size_t)> at;
+};
 
 std::string name_kind(const std::string& element, const std::string& type) {
   if (element == "persName") return "person";
@@ -113,11 +125,11 @@ std::string json_strings(const std::vector<std::string>& v) {
   return out + "]";
 }
 
-const xp::SentenceInfo* previous(const xp::View& v, const xp::SentenceInfo& si) {
-  return si.index == 0 ? nullptr : &v.sentences[si.index - 1];
+const xp::SentenceInfo* previous(const Ctx& v, const xp::SentenceInfo& si) {
+  return si.index == 0 ? nullptr : v.at(si.index - 1);
 }
 
-std::vector<const xp::Verdict*> verdicts_of(const xp::View& v, const std::string& id) {
+std::vector<const xp::Verdict*> verdicts_of(const Ctx& v, const std::string& id) {
   std::vector<const xp::Verdict*> out;
   for (auto& vd : v.verdicts)
     if (std::find(vd.targets.begin(), vd.targets.end(), id) != vd.targets.end()) out.push_back(&vd);
@@ -130,14 +142,13 @@ std::string cue_text(const xp::SentenceInfo& si) {
   return out;
 }
 
-std::string jsonl(const xp::View& v, const ExportOptions& o) {
-  std::string out;
-  std::size_t rank = 0;
+// The sentence's line of JSON Lines, its rank given.
+std::string jsonl_record(const Ctx& v, const xp::SentenceInfo* si, std::size_t rank) {
   std::string source = "{\"title\":" + xp::json_string(v.source.title) + ",\"file\":" + xp::json_string(v.source.file) +
                        ",\"sha256\":" + xp::json_string(v.source.sha256) + ",\"url\":" + xp::json_string(v.source.url) +
                        ",\"date\":" + xp::json_string(v.source.date) + "}";
-  for (auto* si : selected(v, o, false)) {
-    std::string r = "{\"id\":" + xp::json_string(si->s->id) + ",\"rank\":" + std::to_string(++rank) +
+  {
+    std::string r = "{\"id\":" + xp::json_string(si->s->id) + ",\"rank\":" + std::to_string(rank) +
                     ",\"checkworthy\":" + (si->checkworthy ? "true" : "false") +
                     ",\"factuality\":" + xp::json_string(si->factuality) + ",\"cues\":[";
     bool first = true;
@@ -150,10 +161,10 @@ std::string jsonl(const xp::View& v, const ExportOptions& o) {
     if (si->speakers.empty()) {
       r += "null";
     } else {
-      r += "{\"id\":" + xp::json_string(si->speakers.front()) + ",\"name\":" + xp::json_string(v.speaker_name(*si)) +
-           ",\"role\":" + xp::json_string(v.speaker_role(*si)) + ",\"certainty\":" + xp::json_string(si->turn->cert) + "}";
+      r += "{\"id\":" + xp::json_string(si->speakers.front()) + ",\"name\":" + xp::json_string(xp::speaker_name(v.persons, *si)) +
+           ",\"role\":" + xp::json_string(xp::speaker_role(v.persons, *si)) + ",\"certainty\":" + xp::json_string(si->turn->cert) + "}";
     }
-    auto said = v.claim_source(*si);
+    auto said = xp::claim_source(v.persons, *si, v.at);
     r += ",\"said_by\":";
     r += said.id.empty() ? "null"
                          : "{\"id\":" + xp::json_string(said.id) + ",\"name\":" + xp::json_string(said.name) +
@@ -178,9 +189,8 @@ std::string jsonl(const xp::View& v, const ExportOptions& o) {
       first = false;
     }
     r += "]}\n";
-    out += r;
+    return r;
   }
-  return out;
 }
 
 // A CSV field: always quoted; a leading = + - @ (what a spreadsheet would run as a formula) gets
@@ -196,7 +206,8 @@ std::string csv_field(std::string_view s) {
   return out + "\"";
 }
 
-std::string csv(const xp::View& v, const ExportOptions& o) {
+// The CSV's header row (with the byte order mark).
+std::string csv_head() {
   static const char* columns[] = {"id", "rank", "checkworthy", "factuality", "cue", "speaker", "speaker_role",
                                   "speaker_certainty", "said_by", "text", "dates", "numbers", "money", "names", "hedged_by",
                                   "previous_id", "previous_text", "source_title", "source_file", "source_url",
@@ -204,22 +215,27 @@ std::string csv(const xp::View& v, const ExportOptions& o) {
   std::string out = "\xEF\xBB\xBF";
   for (std::size_t i = 0; i < std::size(columns); ++i) out += (i ? "," : "") + csv_field(columns[i]);
   out += "\r\n";
-  std::size_t rank = 0;
-  for (auto* si : selected(v, o, false)) {
+  return out;
+}
+
+// The sentence's row of the CSV, its rank given.
+std::string csv_record(const Ctx& v, const xp::SentenceInfo* si, std::size_t rank) {
+  std::string out;
+  {
     const xp::SentenceInfo* prev = previous(v, *si);
     auto verdicts = verdicts_of(v, si->s->id);
     const xp::Verdict* vd = verdicts.empty() ? nullptr : verdicts.front();
     std::string hedged;
     for (auto& h : si->hedged_by) hedged += (hedged.empty() ? "" : " ") + h;
     std::vector<std::string> f = {si->s->id,
-                                  std::to_string(++rank),
+                                  std::to_string(rank),
                                   si->checkworthy ? "yes" : "no",
                                   si->factuality,
                                   cue_text(*si),
-                                  v.speaker_name(*si),
-                                  v.speaker_role(*si),
+                                  xp::speaker_name(v.persons, *si),
+                                  xp::speaker_role(v.persons, *si),
                                   si->speakers.empty() ? "" : si->turn->cert,
-                                  v.claim_source(*si).name,
+                                  xp::claim_source(v.persons, *si, v.at).name,
                                   si->s->text,
                                   join_mentions(kind(*si, "dates")),
                                   join_mentions(kind(*si, "numbers")),
@@ -297,13 +313,13 @@ std::string organisation(const std::string& name, const std::string& url) {
   return out + "}";
 }
 
-std::string claimreview(const xp::View& v, const ExportOptions& o) {
-  Scale scale(o.rating_scale);
-  std::string fallback_date = o.date.empty() ? xp::today() : o.date;
+// The reviews of one sentence (one per verdict with a rating), each after "," or, for the
+// first of the file (`first`), after nothing.
+std::string claimreview_records(const Ctx& v, const xp::SentenceInfo& si, const ExportOptions& o, const Scale& scale,
+                                const std::string& fallback_date, bool& first) {
   std::string appearance_url = o.source_url.empty() ? v.source.url : o.source_url;
-  std::string out = "[";
-  bool first = true;
-  for (auto& si : v.sentences) {
+  std::string out;
+  {
     for (auto* vd : verdicts_of(v, si.s->id)) {
       if (xp::squash_space(vd->rating).empty()) continue;
       std::string r = first ? "\n" : ",\n";
@@ -319,14 +335,14 @@ std::string claimreview(const xp::View& v, const ExportOptions& o) {
       r += "    \"claimReviewed\": " + xp::json_string(si.s->text) + ",\n";
       r += "    \"itemReviewed\": {\n      \"@type\": \"Claim\",\n";
       // A reported claim's author is its source (jatei-claims' @source), not whoever reports it.
-      if (auto said = v.claim_source(si); !said.name.empty()) {
+      if (auto said = xp::claim_source(v.persons, si, v.at); !said.name.empty()) {
         r += std::string("      \"author\": {\"@type\": \"") + (said.kind == "orgName" ? "Organization" : "Person") +
              "\", \"name\": " + xp::json_string(said.name) +
              ", \"description\": \"The source the text names for this reported claim (jatei-claims)\"},\n";
-      } else if (!si.speakers.empty() && !v.speaker_name(si).empty()) {
+      } else if (!si.speakers.empty() && !xp::speaker_name(v.persons, si).empty()) {
         std::string desc = "Attributed by jatei-speakers";
         if (!si.turn->cert.empty()) desc += " (certainty: " + si.turn->cert + ")";
-        r += "      \"author\": {\"@type\": \"Person\", \"name\": " + xp::json_string(v.speaker_name(si)) +
+        r += "      \"author\": {\"@type\": \"Person\", \"name\": " + xp::json_string(xp::speaker_name(v.persons, si)) +
              ", \"description\": " + xp::json_string(desc) + "},\n";
       } else if (!v.source.author.empty()) {
         r += "      \"author\": {\"@type\": \"Person\", \"name\": " + xp::json_string(v.source.author) + "},\n";
@@ -352,7 +368,6 @@ std::string claimreview(const xp::View& v, const ExportOptions& o) {
       out += r;
     }
   }
-  out += first ? "]\n" : "\n]\n";
   return out;
 }
 
@@ -360,23 +375,238 @@ std::string claimreview(const xp::View& v, const ExportOptions& o) {
 
 void check_rating_scale(const std::vector<std::string>& rating_scale) { Scale{rating_scale}; }
 
-std::string export_claims(const Document& doc, const ExportOptions& options) {
-  xp::View v(doc, options);
+namespace {
+
+// The document's refusal when jatei-claims never ran on it (export_claims).
+void require_classified(bool classified, bool any_sentence) {
   // Without jatei-claims every sentence would come out unclassified and nothing checkworthy: a
   // list that looks empty for the wrong reason. Refuse, and say what to run. (A document another
   // tool classified, with @ana on its sentences but no jatei-claims in its header, is taken.)
+  if (!classified && any_sentence)
+    throw DataError("the document has not been through jatei-claims (no sentence has a class and its header "
+                    "lists no such application): run jatei-claims, or jatei-annotate, on it first");
+}
+
+// The output, the sentences handed over by `each_pass(pass, f)`: f on every sentence in document
+// order, once per pass (the lists give the checkworthy sentences first, then the others).
+using EachPass = std::function<void(int pass, const std::function<void(const xp::SentenceInfo&)>& f)>;
+
+void write_all(const Ctx& c, const ExportOptions& o, bool any_checkworthy, const EachPass& each_pass,
+               const std::function<void(std::string_view)>& sink) {
+  if (o.claims_format == ClaimsFormat::claimreview) {
+    Scale scale(o.rating_scale);
+    std::string fallback_date = o.date.empty() ? xp::today() : o.date;
+    bool first = true;
+    sink("[");
+    each_pass(0, [&](const xp::SentenceInfo& si) {
+      std::string r = claimreview_records(c, si, o, scale, fallback_date, first);
+      if (!r.empty()) sink(r);
+    });
+    sink(first ? "]\n" : "\n]\n");
+    return;
+  }
+  bool csv = o.claims_format == ClaimsFormat::csv;
+  if (csv) sink(csv_head());
+  std::size_t rank = 0;
+  for (int pass : {0, 1}) {
+    if (pass == 0 && !any_checkworthy) continue;
+    each_pass(pass, [&](const xp::SentenceInfo& si) {
+      if (si.checkworthy != (pass == 0) || !taken(si, o, c.has_claims, false)) return;
+      sink(csv ? csv_record(c, &si, ++rank) : jsonl_record(c, &si, ++rank));
+    });
+  }
+}
+
+// ---- a read a few sentences at a time -------------------------------------------------------
+
+// What the records need of the whole document, from a first read: the header's facts, the
+// dateline's date, whether it is classified, the hedges that cover each sentence, the verdicts.
+class ClaimsSurvey : public xp::Reader {
+ public:
+  xp::SourceInfo source;
+  std::vector<Person> persons;
+  std::map<std::string, std::string> resp_names;
+  bool classified = false, has_claims = false, any_sentence = false, any_checkworthy = false;
+  // A covered id -> the ids of the hedges whose @corresp points at it, and their indexes, in
+  // document order, once a pointer.
+  std::map<std::string, std::vector<std::string>> hedges_of;
+  std::map<std::string, std::vector<std::size_t>> hedge_index;
+  std::vector<xp::Verdict> verdicts;
+
+  void begin(const Document& doc) override {
+    source = xp::source_info(doc);
+    dateline_ = source.date.empty();
+    persons = doc.header.persons;
+    for (auto& r : doc.header.responsibilities)
+      resp_names[r.id] = r.names.empty() ? std::string() : xp::squash_space(r.names.front());
+    for (const auto& a : doc.header.applications) classified = classified || a.ident == "jatei-claims";
+  }
+  void sentences(std::vector<xp::SentenceInfo>&& sis) override {
+    for (auto& si : sis) {
+      any_sentence = true;
+      if (!si.factuality.empty()) has_claims = classified = true;
+      if (si.checkworthy) any_checkworthy = true;
+      for (auto& c : si.covers) {
+        hedges_of[c].push_back(si.s->id);
+        hedge_index[c].push_back(si.index);
+      }
+      // The article's date when the header gives none: its dateline (as xp::View).
+      if (dateline_ && si.block->kind == BlockKind::byline)
+        for (auto& m : si.mentions)
+          if (m.element() == "date" && !m.attr("when").empty()) {
+            source.date = m.attr("when");
+            dateline_ = false;
+            break;
+          }
+    }
+  }
+  void tail(const Document& doc) override {
+    for (FactCheck fc : doc.standoff.fact_checks) {  // as xp::View::read_standoff
+      xp::Verdict v;
+      v.targets = std::move(fc.targets);
+      v.resp = std::move(fc.resp);
+      auto it = resp_names.find(v.resp);
+      v.reviewer = it != resp_names.end() ? it->second : v.resp;
+      v.subtype = std::move(fc.subtype);
+      v.rating = fc.rating.empty() ? v.subtype : std::move(fc.rating);
+      v.text = xp::squash_space(fc.text);
+      v.url = std::move(fc.url);
+      v.date = std::move(fc.date);
+      verdicts.push_back(std::move(v));
+    }
+  }
+  void restart() override { *this = ClaimsSurvey(); }
+
+ private:
+  bool dateline_ = false;
+};
+
+// The document read again, each sentence handed on once the eight before it and the seven after
+// it are at hand (xp::claim_source looks that far), with its hedged_by filled in.
+class Window : public tei::BlockHandler {
+ public:
+  using Each = std::function<void(const xp::SentenceInfo&, const std::function<const xp::SentenceInfo*(std::size_t)>&)>;
+  Window(const ClaimsSurvey& s, Each each) : s_(s), each_(std::move(each)) {}
+  void begin(Document&) override {}
+  void division(Division&& d) override {
+    skip_ = d.is_translation();
+    div_ = std::make_shared<const Division>(std::move(d));
+  }
+  void block(Block&& b, std::size_t) override {
+    if (skip_) return;
+    auto h = std::make_unique<Held>();
+    h->div = div_;
+    h->block = std::make_unique<Block>(std::move(b));
+    h->sis = xp::infos(*div_, nobody_, std::span<const Block>(h->block.get(), 1), read_);
+    hold(std::move(h));
+  }
+  void turn(Turn&& t) override {
+    if (skip_) return;
+    auto h = std::make_unique<Held>();
+    h->div = div_;
+    h->turn = std::make_unique<Turn>(std::move(t));
+    h->sis = xp::infos(*div_, *h->turn, h->turn->blocks, read_);
+    hold(std::move(h));
+  }
+  void end(Document&) override {
+    ended_ = true;
+    flush();
+  }
+  void restart() override { throw std::logic_error("the TEI block reader started again on a document it streamed before"); }
+
+ private:
+  struct Held {
+    std::shared_ptr<const Division> div;
+    std::unique_ptr<Block> block;
+    std::unique_ptr<Turn> turn;
+    std::vector<xp::SentenceInfo> sis;
+  };
+  void hold(std::unique_ptr<Held> h) {
+    for (auto& si : h->sis) at_.push_back(&si);
+    held_.push_back(std::move(h));
+    flush();
+  }
+  const xp::SentenceInfo* at(std::size_t k) const {
+    if (k < base_ || k >= base_ + at_.size()) return nullptr;
+    return at_[k - base_];
+  }
+  void flush() {
+    auto near = [this](std::size_t k) { return at(k); };
+    while (next_ < read_ && (ended_ || next_ + 8 <= read_)) {
+      xp::SentenceInfo& si = *at_[next_ - base_];
+      // Only the first sentence of an id is pointed at (xp::View's sentence_index).
+      if (!si.s->id.empty())
+        if (auto h = s_.hedges_of.find(si.s->id); h != s_.hedges_of.end() && pointed_.insert(si.s->id).second) {
+          const auto& index = s_.hedge_index.at(si.s->id);
+          for (std::size_t i = 0; i < h->second.size(); ++i)
+            if (index[i] != si.index) si.hedged_by.push_back(h->second[i]);
+        }
+      each_(si, near);
+      ++next_;
+    }
+    // Let go of what lies more than eight sentences behind the next one.
+    while (!held_.empty()) {
+      auto& front = *held_.front();
+      std::size_t n = front.sis.size();
+      if (n > 0 && front.sis.back().index + 8 >= next_) break;
+      held_.pop_front();
+      for (std::size_t i = 0; i < n; ++i) at_.pop_front();
+      base_ += n;
+    }
+  }
+
+  const ClaimsSurvey& s_;
+  Each each_;
+  std::shared_ptr<const Division> div_;
+  const Turn nobody_{};
+  bool skip_ = false, ended_ = false;
+  std::deque<std::unique_ptr<Held>> held_;
+  std::deque<xp::SentenceInfo*> at_;  // the held sentences, by index from base_
+  std::size_t base_ = 0, read_ = 0, next_ = 0;
+  std::set<std::string> pointed_;
+};
+
+}  // namespace
+
+std::string export_claims(const Document& doc, const ExportOptions& options) {
+  xp::View v(doc, options);
   bool classified = false;
   for (const auto& a : doc.header.applications) classified = classified || a.ident == "jatei-claims";
   for (const auto& si : v.sentences) classified = classified || !si.factuality.empty();
-  if (!classified && !v.sentences.empty())
-    throw DataError("the document has not been through jatei-claims (no sentence has a class and its header "
-                    "lists no such application): run jatei-claims, or jatei-annotate, on it first");
-  switch (options.claims_format) {
-    case ClaimsFormat::jsonl: return jsonl(v, options);
-    case ClaimsFormat::csv: return csv(v, options);
-    case ClaimsFormat::claimreview: return claimreview(v, options);
+  require_classified(classified, !v.sentences.empty());
+  Ctx c{v.source, v.persons, v.verdicts, v.has_claims,
+        [&](std::size_t k) { return k < v.sentences.size() ? &v.sentences[k] : nullptr; }};
+  bool any_checkworthy = false;
+  for (auto& si : v.sentences) any_checkworthy = any_checkworthy || si.checkworthy;
+  std::string out;
+  write_all(c, options, any_checkworthy,
+            [&](int, const std::function<void(const xp::SentenceInfo&)>& f) {
+              for (auto& si : v.sentences) f(si);
+            },
+            [&](std::string_view piece) { out += piece; });
+  return out;
+}
+
+void write_claims(std::string_view tei, const std::string& origin, const ExportOptions& options,
+                  const std::function<void(std::string_view)>& sink) {
+  bool restarted = false;
+  ClaimsSurvey s;
+  xp::blocks_of(tei, origin, restarted)(s);  // the input's errors first
+  if (restarted) {  // a layout the block reader takes only whole: read whole
+    sink(export_claims(tei::read(tei, origin), options));
+    return;
   }
-  return {};
+  require_classified(s.classified, s.any_sentence);
+  Ctx c{s.source, s.persons, s.verdicts, s.has_claims, nullptr};
+  write_all(c, options, s.any_checkworthy,
+            [&](int, const std::function<void(const xp::SentenceInfo&)>& f) {
+              Window w(s, [&](const xp::SentenceInfo& si, const std::function<const xp::SentenceInfo*(std::size_t)>& near) {
+                c.at = near;
+                f(si);
+              });
+              tei::read_blocks(tei, origin, w);
+            },
+            sink);
 }
 
 }  // namespace jatei

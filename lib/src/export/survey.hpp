@@ -71,6 +71,8 @@ class Reader {
   virtual void begin(const Document& doc) = 0;
   // The sentences of one turn, numbered in the document; what they point at lives for the call.
   virtual void sentences(std::vector<SentenceInfo>&& sis) = 0;
+  // After the last sentence, the document's tail (its stand-off), then end().
+  virtual void tail(const Document&) {}
   virtual void end() {}
   // The reader starts again from the beginning (tei::BlockHandler::restart).
   virtual void restart() {}
@@ -97,6 +99,7 @@ inline void feed(const Document& doc, Reader& r) {
     if (d.is_translation()) continue;
     for (auto& t : d.turns) r.sentences(infos(d, t, t.blocks, index));
   }
+  r.tail(doc);
   r.end();
 }
 
@@ -116,7 +119,10 @@ class Blocks : public tei::BlockHandler {
   void turn(Turn&& t) override {
     if (!div_.is_translation()) r_.sentences(infos(div_, t, t.blocks, index_));
   }
-  void end(Document&) override { r_.end(); }
+  void end(Document& doc) override {
+    r_.tail(doc);
+    r_.end();
+  }
   void restart() override {
     restarted = true;
     index_ = 0;

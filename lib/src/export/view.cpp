@@ -481,18 +481,27 @@ const Person* View::person(std::string_view id) const {
   return nullptr;
 }
 
-View::ClaimSource View::claim_source(const SentenceInfo& si) const {
+ClaimSource claim_source(const std::vector<Person>& persons, const SentenceInfo& si,
+                         const std::function<const SentenceInfo*(std::size_t)>& at) {
   ClaimSource out;
   std::string_view ptr = si.s->attrs.value("source");
   if (!ptr.starts_with('#')) return out;
   std::string id(ptr.substr(1, ptr.find(' ') == std::string_view::npos ? std::string_view::npos : ptr.find(' ') - 1));
-  if (const Person* p = person(id)) return {id, p->name.empty() ? id : p->name, "person"};
+  for (auto& p : persons)
+    if (p.id == id) return {id, p.name.empty() ? id : p.name, "person"};
   // The element is in the sentence, the one that introduces it, or a post's footer after it.
-  std::size_t from = si.index >= 8 ? si.index - 8 : 0, to = std::min(sentences.size(), si.index + 8);
-  for (std::size_t k = from; k < to; ++k)
-    for (auto& m : sentences[k].mentions)
+  std::size_t from = si.index >= 8 ? si.index - 8 : 0;
+  for (std::size_t k = from; k < si.index + 8; ++k) {
+    const SentenceInfo* near = at(k);
+    if (!near) break;
+    for (auto& m : near->mentions)
       if (m.attr("xml:id") == id) return {id, m.text, m.element()};
+  }
   return out;
+}
+
+View::ClaimSource View::claim_source(const SentenceInfo& si) const {
+  return xp::claim_source(persons, si, [&](std::size_t k) { return k < sentences.size() ? &sentences[k] : nullptr; });
 }
 
 namespace {

@@ -194,6 +194,17 @@ class GlossaryBuilder {
 std::string speaker_name(const std::vector<Person>& persons, const SentenceInfo& si);
 std::string speaker_role(const std::vector<Person>& persons, const SentenceInfo& si);
 
+// The source a reported sentence names (jatei-claims' @source): a participant, or the
+// <persName>/<orgName> it points at (in the sentence or one near it: `at(k)` is the sentence of
+// index k, nullptr past the end). Empty when none.
+struct ClaimSource {
+  std::string id;    // the pointer's target, without '#'
+  std::string name;  // as written (or the participant's name)
+  std::string kind;  // person (a participant) | persName | orgName
+};
+ClaimSource claim_source(const std::vector<Person>& persons, const SentenceInfo& si,
+                         const std::function<const SentenceInfo*(std::size_t)>& at);
+
 class View {
  public:
   View(const Document& doc, const ExportOptions& options);
@@ -218,13 +229,8 @@ class View {
   std::string speaker_name(const SentenceInfo& si) const;
   std::string speaker_role(const SentenceInfo& si) const;
   const SentenceInfo* find(std::string_view id) const;
-  // The source a reported sentence names (jatei-claims' @source): a participant, or the
-  // <persName>/<orgName> it points at (in the sentence or one near it). Empty when none.
-  struct ClaimSource {
-    std::string id;    // the pointer's target, without '#'
-    std::string name;  // as written (or the participant's name)
-    std::string kind;  // person (a participant) | persName | orgName
-  };
+  // xp::claim_source over the document's sentences.
+  using ClaimSource = xp::ClaimSource;
   ClaimSource claim_source(const SentenceInfo& si) const;
   // The glossary entry of a <term> span, or nullptr.
   const GlossaryEntry* entry_of(const Span& term_span, std::string_view surface) const;
