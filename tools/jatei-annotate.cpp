@@ -58,10 +58,10 @@ bool text_file_name(const fs::path& p) {
 }
 
 // The text files under `dir` (text_file_name), sorted, each with its path relative to `dir`;
-// `others` counts the other files left out. A folder that cannot be read is reported (exit 66)
+// `others` holds the other files left out. A folder that cannot be read is reported (exit 66)
 // and left out, and the walk goes on with the rest. Links to folders are not followed (no
 // cycles); links to files are.
-void walk(const fs::path& dir, std::vector<fs::path>& files, std::size_t& others, int& status) {
+void walk(const fs::path& dir, std::vector<fs::path>& files, std::vector<fs::path>& others, int& status) {
   std::vector<fs::path> pending{dir};
   while (!pending.empty()) {
     fs::path d = std::move(pending.back());
@@ -74,7 +74,7 @@ void walk(const fs::path& dir, std::vector<fs::path>& files, std::size_t& others
         pending.push_back(it->path());
       } else if (it->is_regular_file(kind_ec)) {
         if (text_file_name(it->path())) files.push_back(it->path());
-        else ++others;
+        else others.push_back(it->path());
       }
     }
     if (ec) {
@@ -88,18 +88,23 @@ void walk(const fs::path& dir, std::vector<fs::path>& files, std::size_t& others
 void collect(const fs::path& p, const fs::path& out_dir, bool quiet, std::vector<Job>& jobs, int& status) {
   std::error_code ec;
   if (fs::is_directory(p, ec)) {
-    std::vector<fs::path> files;
-    std::size_t others = 0;
+    std::vector<fs::path> files, others;
     walk(p, files, others, status);
+    // The files left out, named (the first three, sorted, under the folder given).
+    std::sort(others.begin(), others.end());
+    std::string named;
+    for (std::size_t k = 0; k < others.size() && k < 3; ++k)
+      named += (k ? ", " : "") + others[k].lexically_relative(p).string();
+    if (others.size() > 3) named += ", …";
     // A folder with nothing to annotate is an input missing, not a run that did nothing.
     if (files.empty()) {
       cli::error(p.string(), 0, 0,
                  cli::tr("no text file in this folder (*.txt, *.text); {1} other file(s) left out",
-                         {std::to_string(others)}));
+                         {std::to_string(others.size())}));
       status = worse(status, exit_noinput);
-    } else if (others > 0 && !quiet) {
+    } else if (!others.empty() && !quiet) {
       cli::error(p.string(), 0, 0,
-                 cli::tr("{1} file(s) left out: not text (*.txt, *.text)", {std::to_string(others)}));
+                 cli::tr("{1} file(s) left out, not text (*.txt, *.text): {2}", {std::to_string(others.size()), named}));
     }
     for (auto& f : files) {
       fs::path rel = f.lexically_relative(p);

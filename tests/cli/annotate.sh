@@ -94,7 +94,7 @@ check_rc 0 "jatei-annotate on .TXT and .Text" || true
 all_outputs "$T/out-mixed" >"$T/got"
 printf '%s\n' a.tei.xml b.tei.xml >"$T/want-mixed"
 same "$T/got" "$T/want-mixed" ".TXT and .Text annotated, .docx not" || true
-expect_grep "1 file(s) left out" "$T/err" "the file left out is said" || true
+expect_grep "1 file(s) left out, not text (*.txt, *.text): c.docx" "$T/err" "the file left out is said and named" || true
 run "$B/jatei-annotate" -q -o "$T/out-none" "$T/none"
 check_rc 66 "jatei-annotate on a folder with no text file" || true
 expect_grep "jatei-annotate: $T/none: no text file in this folder" "$T/err" "no text file message" || true
