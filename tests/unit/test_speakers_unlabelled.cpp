@@ -7,6 +7,11 @@
 #define BOOST_TEST_MODULE speakers_unlabelled
 #include <boost/test/unit_test.hpp>
 
+#include <map>
+
+#include "jatei/segment.hpp"
+#include "jatei/speakers.hpp"
+#include "jatei/tei.hpp"
 #include "speakers/features.hpp"
 #include "speakers/model.hpp"
 
@@ -91,4 +96,72 @@ BOOST_AUTO_TEST_CASE(opening_with_someones_own_side_speaks_to_them) {
                  .addressed == "工藤さん");
   Features g = features_of("工藤さんの話では、休みは週に半日だそうです。", {"工藤さんの話では、休みは週に半日だそうです。"});
   BOOST_TEST(g.addressed.empty());
+}
+
+namespace {
+
+// `text` segmented and annotated with --names; the persName of each line's turn by its text.
+std::map<std::string, std::string> named_turns(const std::string& text, std::vector<std::string> names) {
+  SegmentOptions o;
+  o.source_name = "t.txt";
+  Document doc = segment_text(text, o);
+  SpeakerOptions so;
+  so.names = std::move(names);
+  annotate_speakers(doc, so);
+  std::map<std::string, std::string> id_name, out;
+  for (auto& p : doc.header.persons) id_name["#" + p.id] = p.name;
+  for (auto& d : doc.divisions)
+    for (auto& t : d.turns)
+      for (auto& b : t.blocks)
+        for (auto& l : b.leaves) out[leaf_text(l)] = t.spoken() ? id_name[t.who] : "-";
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(two_names_given_go_to_the_speakers_their_calls_say_whatever_their_order) {
+  // A chat of two with no labels, the two names given with --names in either order: a line that
+  // calls one of them by the bare name (健太、…) is the other's, as is one that asks them about
+  // themself (美咲はもう行った？); the names follow the calls, not the order they were given in.
+  const std::string chat =
+      "週末の予定\n"
+      "健太、土曜日ひま？\n"
+      "うん、午後なら空いてるよ。どうしたの？\n"
+      "駅前に新しいパン屋ができたんだって。一緒に行かない？\n"
+      "いいね！美咲はもう行った？\n"
+      "まだ。2時はどう？混んでたら近くのカフェで待とう。\n"
+      "了解。じゃあ2時に改札前で。\n";
+  for (auto names : {std::vector<std::string>{"美咲", "健太"}, std::vector<std::string>{"健太", "美咲"}}) {
+    auto w = named_turns(chat, names);
+    BOOST_TEST(w["健太、土曜日ひま？"] == "美咲");
+    BOOST_TEST(w["うん、午後なら空いてるよ。どうしたの？"] == "健太");
+    BOOST_TEST(w["いいね！美咲はもう行った？"] == "健太");
+    BOOST_TEST(w["まだ。2時はどう？混んでたら近くのカフェで待とう。"] == "美咲");
+  }
+  // Names the text never uses are given in order of first speaking, as before.
+  auto w = named_turns(chat, {"A子", "B男"});
+  BOOST_TEST(w["健太、土曜日ひま？"] == "A子");
+}
+
+BOOST_AUTO_TEST_CASE(two_names_given_tie_the_lines_that_call_the_same_one) {
+  // The calls of the given names decide who speaks where the lines do not alternate: the
+  // first line calls 陽菜 (蒼's), the closing one calls 蒼くん (陽菜's), 蒼 answers it; whoever
+  // speaks in between, the two calls are never given to the person they call.
+  auto w = named_turns(
+      "引っ越しの相談\n"
+      "陽菜、今週末ひま？\n"
+      "ひま！どうしたの？\n"
+      "実は来月引っ越すことになって。\n"
+      "荷造り手伝ってくれない？\n"
+      "えー、急だね。どこに引っ越すの？\n"
+      "川の向こうの団地。職場に近くなるんだ。\n"
+      "いいじゃん。土曜の午前なら行けるよ。\n"
+      "助かる！お昼はおごるね。\n"
+      "やった。蒼くん、段ボールは用意しといてね。\n"
+      "了解、今夜スーパーでもらってくる。\n",
+      {"蒼", "陽菜"});
+  BOOST_TEST(w["陽菜、今週末ひま？"] == "蒼");
+  BOOST_TEST(w["ひま！どうしたの？"] == "陽菜");
+  BOOST_TEST(w["やった。蒼くん、段ボールは用意しといてね。"] == "陽菜");
+  BOOST_TEST(w["了解、今夜スーパーでもらってくる。"] == "蒼");
 }

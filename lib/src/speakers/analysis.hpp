@@ -200,5 +200,8 @@ LabelName label_name(const SpeakerLabel& l, const SpeakerModel::Compiled& cues);
 LabelName header_name(const PostHeader& h, bool by_id);
 // The people an attendee list names (出席者：佐藤花子、ジョン・スミス（技術部） 出演：…), in order.
 std::vector<std::string> attendee_names(Context& cx);
+// How strongly a paragraph says it is not `name`'s (a name --names gives): it calls them (2 a
+// sentence), asks them about themself (1), or gives the name as its own (-2); names.cpp.
+int calls_to(Context& cx, const Item& it, const std::string& name);
 
 }  // namespace jatei::speakers

@@ -47,6 +47,38 @@ bool role_word(std::string_view w, const SpeakerModel::Compiled& cues) {
 
 }  // namespace
 
+// How strongly a paragraph says it is not `name`'s: a sentence that calls them (健太、土曜日ひま？
+// ねえ美咲、… with or without an honorific: 2) or asks them about themself (美咲はもう行った？: 1),
+// less when it gives that name as its own (健太です。: -2). For names the user gave (--names), which
+// need no honorific to be known as names.
+int calls_to(Context& cx, const Item& it, const std::string& name) {
+  int v = 0;
+  if (it.f.self_named == name) v -= 2;
+  for (auto& leaf : it.block.leaves)
+    for (auto& piece : leaf.pieces) {
+      if (piece.kind != Piece::Kind::sentence) continue;
+      std::string_view t = trim_space(piece.sentence.text);
+      if (std::size_t n = cx.cues["vocative-skip"].prefix(t)) {
+        std::string_view rest = t.substr(n);
+        while (!rest.empty() && (text::at(rest, 0) == U'、' || text::at(rest, 0) == U'！' || text::at(rest, 0) == '!' ||
+                                 text::is_space(text::at(rest, 0))))
+          rest.remove_prefix(text::next(rest, 0));
+        if (rest.starts_with(name)) t = rest;
+      }
+      if (!t.starts_with(name)) continue;
+      std::string_view rest = t.substr(name.size());
+      rest.remove_prefix(cx.cues["honorific"].prefix(rest));
+      char32_t c = rest.empty() ? 0 : text::at(rest, 0);
+      char32_t last = t.empty() ? 0 : text::before(t, t.size());
+      if (c == 0 || c == U'、' || c == U'，' || c == ',' || c == U'！' || c == '!' || c == U'？' || c == '?' ||
+          c == U'…' || c == U'〜' || c == U'～' || text::is_space(c))
+        v += 2;
+      else if ((rest.starts_with("は") || rest.starts_with("って") || rest.starts_with("も")) && (last == U'？' || last == '?'))
+        v += 1;
+    }
+  return v;
+}
+
 LabelName label_name(const SpeakerLabel& l, const SpeakerModel::Compiled& cues) {
   LabelName out;
   if (l.style == SpeakerLabel::Style::dash) {
@@ -369,6 +401,30 @@ struct Behaviour {
   double role = 0;
 };
 
+// Two names given with --names for a dialogue of two unlabelled speakers (U:A, U:B), in the order
+// that agrees with whom each one's paragraphs call: the one called is the other (健太、土曜日ひま？
+// is not 健太's). The names as given when the text says nothing of them.
+std::vector<std::string> two_names_by_calls(Context& cx, const std::vector<Item*>& items, const std::vector<std::string>& order) {
+  std::vector<std::string> given;
+  for (auto& g : cx.opts.names) given.push_back(g);
+  if (given.size() != 2 || given[0].empty() || given[1].empty() || order.size() < 2) return given;
+  std::size_t a = order.size(), b = order.size();  // where U:A and U:B stand in the order of speaking
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    if (order[k] == "U:A") a = k;
+    if (order[k] == "U:B") b = k;
+  }
+  if (a > 1 || b > 1) return given;  // names go by position: only when the two speak first
+  // against[k][n]: how strongly the k-th speaker's paragraphs say they are not given[n].
+  int against[2][2] = {{0, 0}, {0, 0}};
+  for (const Item* it : items) {
+    if (it->part != Part::unit || (it->person != "U:A" && it->person != "U:B")) continue;
+    std::size_t k = it->person == "U:A" ? a : b;
+    for (std::size_t n = 0; n < 2; ++n) against[k][n] += calls_to(cx, *it, given[n]);
+  }
+  if (against[0][1] + against[1][0] < against[0][0] + against[1][1]) std::swap(given[0], given[1]);
+  return given;
+}
+
 }  // namespace
 
 void name_people(Context& cx) {
@@ -482,6 +538,8 @@ void name_people(Context& cx) {
     for (auto& g : cx.opts.names)
       if (!g.empty() && std::none_of(cx.cast.begin(), cx.cast.end(), [&](const CastMember& m) { return m.given == g; }))
         free_names.push_back(g);
+  // Two names for two unlabelled speakers: given in the order their calls say.
+  std::vector<std::string> given = two_names_by_calls(cx, items, order);
   std::size_t next_free = 0;
   auto next_given = [&]() -> std::string { return next_free < free_names.size() ? free_names[next_free++] : std::string(); };
   bool by_user = false;
@@ -556,7 +614,7 @@ void name_people(Context& cx) {
         p.name = p.role == "interviewer" ? interviewer : p.role == "interviewee" ? interviewee : std::string();
       if (auto f = full_name.find(key); f != full_name.end() && !f->second.empty()) p.name = f->second;
     }
-    if (!by_user && k < cx.opts.names.size() && !cx.opts.names[k].empty()) p.name = cx.opts.names[k];
+    if (!by_user && k < given.size() && !given[k].empty()) p.name = given[k];
     by_user = false;
     cx.people.push_back(p);
   }

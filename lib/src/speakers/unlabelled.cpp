@@ -433,11 +433,56 @@ void decode(Context& cx, std::vector<Item*>& units, std::size_t k, const std::ve
 }
 
 // Two speakers: A (state 0) explains, B asks; named afterwards (names.cpp).
+// With the two people's names given (--names), a paragraph that calls one of them (陽菜、今週末
+// ひま？, without an honorific too) is the other's: the calls tie the paragraphs that call the same
+// name to one speaker, whether or not the two take turns line by line (a message sent in two
+// lines); which of the two explains (state 0) is the binding that explains the text best.
 void decode_two(Context& cx, std::vector<Item*>& units) {
   double scale = cx.w("role.scale");
-  std::vector<double> first;
-  for (Item* u : units) first.push_back(scale * u->f.role), first.push_back(-scale * u->f.role);
-  decode(cx, units, 2, first, {}, [&](std::size_t t, int from, int to) { return from == to ? 0.0 : units[t]->switch_score; });
+  const auto& given = cx.opts.names;
+  bool named = given.size() == 2 && !given[0].empty() && !given[1].empty();
+  const double w = 0.5 * cx.w("cast.self_address");
+  std::vector<double> anchors;
+  bool calls = false;
+  for (Item* u : units) {
+    anchors.push_back(named ? w * (calls_to(cx, *u, given[0]) - calls_to(cx, *u, given[1])) : 0.0);
+    calls = calls || anchors.back() != 0;
+  }
+  auto switching = [&](std::size_t t, int from, int to) { return from == to ? 0.0 : units[t]->switch_score; };
+  // `sign`: which state the one who calls the first name is (+1: state 0, the one who explains).
+  // Returns the assignment's score under the first emissions and the switches.
+  auto run = [&](double sign) {
+    std::vector<double> first, extra;
+    for (std::size_t t = 0; t < units.size(); ++t) {
+      double r = scale * units[t]->f.role, a = sign * anchors[t];
+      first.push_back(r + a), first.push_back(-r - a);
+      extra.push_back(a), extra.push_back(-a);
+    }
+    decode(cx, units, 2, first, calls ? extra : std::vector<double>{}, switching);
+    double score = 0;
+    for (std::size_t t = 0; t < units.size(); ++t) {
+      score += first[t * 2 + static_cast<std::size_t>(units[t]->state)];
+      if (t > 0 && units[t]->switch_score > -1e17) score += switching(t, units[t - 1]->state, units[t]->state);
+    }
+    return score;
+  };
+  double plus = run(1);
+  if (calls) {
+    // Either of the two may be the one who explains: the binding that explains the text best.
+    struct Kept {
+      int state;
+      double margin;
+      std::vector<double> emit;
+    };
+    std::vector<Kept> kept;
+    for (Item* u : units) kept.push_back({u->state, u->margin, u->emit});
+    if (run(-1) < plus)
+      for (std::size_t t = 0; t < units.size(); ++t) {
+        units[t]->state = kept[t].state;
+        units[t]->margin = kept[t].margin;
+        units[t]->emit = kept[t].emit;
+      }
+  }
   for (Item* u : units) u->person = u->state == 0 ? "U:A" : "U:B";
 }
 
