@@ -741,6 +741,10 @@ BOOST_AUTO_TEST_CASE(youni_omou_is_a_guess_or_an_opinion_as_to_omou_is) {
   BOOST_TEST(cat("この財布は小銭が取り出しにくい。") == "opinion");
   BOOST_TEST(cat("字が大きいので読みやすいと感じた。") == "opinion");
   BOOST_TEST(cat("バッテリーは丸一日持つ。") == "fact");
+  // A noun predicate under a word of evaluation is one too; under a word of state it is stated.
+  BOOST_TEST(cat("最後の場面まで緊張の続く、見事な脚本だった。") == "opinion");
+  BOOST_TEST(cat("この店のカレーは、町でいちばん素晴らしい一皿だ。") == "opinion");
+  BOOST_TEST(cat("隣にできたのは新しいコンビニだ。") == "fact");
 }
 
 BOOST_AUTO_TEST_CASE(requests_not_to_are_requests) {

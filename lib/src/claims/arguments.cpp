@@ -246,6 +246,21 @@ bool noun_predicate(Ctx& c) {
     c.hit(Category::opinion, 0.5, hb, he, "", "Nらしい: typical of, an evaluation");
     return true;
   }
+  // 素晴らしい一冊だ, 見事な演技だった: a noun predicate under an attributive word of evaluation
+  // (the `evaluation` category: an adjective, or an adjectival noun + な): the writer's
+  // evaluation (新しい駅だ, 十分な広さだ: a state or a measure, stated).
+  if (p.head > 0 && !p.negative && p.marks.empty() && p.quote < 0) {
+    const Chunk& attr = p.chunks[p.head - 1];
+    if (attr.content_end > attr.first) {
+      const Morph& m = p.morphs[attr.content_end - 1];
+      bool adjective = attr.kind == Chunk::Kind::adjective && attr.tail.empty() && m.cform.starts_with("基本");
+      bool adjectival = attr.kind == Chunk::Kind::noun && attr.tail == "な" && m.pos1 == "形容動詞語幹";
+      if ((adjective || adjectival) && (c.in("evaluation", m.base) || c.in("evaluation", attr.lemma))) {
+        c.hit(Category::opinion, 0.5, p.chunk_begin(p.head - 1), he, "", "a word of evaluation before the noun predicate (" + attr.lemma + ")");
+        return true;
+      }
+    }
+  }
   return false;
 }
 
