@@ -1812,3 +1812,48 @@ BOOST_AUTO_TEST_CASE(a_profile_with_the_name_and_its_reading_after_the_body_is_t
   Document f = seg(body + "川村陽子（かわむら・ようこ）さんは、毎月観望会を開いている。\n");
   BOOST_TEST(division_of(f, "川村陽子（かわむら・ようこ）さんは、毎月観望会を開いている。") == "article");
 }
+
+namespace {
+// A plain-text mail magazine broken at 25 full-width characters, inside its sentences.
+const std::string kWrapped =
+    "＝＝＝＝＝＝＝＝＝＝＝＝＝＝＝＝＝＝＝＝\n"
+    "月刊やまあるき通信　第48号\n"
+    "＝＝＝＝＝＝＝＝＝＝＝＝＝＝＝＝＝＝＝＝\n"
+    "こんばんは、事務局の浅野です。今月は秋の低山で\n"
+    "出会える木の実の話をお届けします。山道の脇には、\n"
+    "鳥が好んで食べる赤い実が多く、双眼鏡があると実を\n"
+    "ついばむ姿まで見られます。\n"
+    "　なかでも目立つのはガマズミで、房になった実が日に\n"
+    "透けて光る様子は、写真に撮る人も多いほどです。実は\n"
+    "霜に当たると甘みが増すと言われ、昔は子どもの\n"
+    "おやつにもなっていました。\n"
+    "・歩くときは、道から外れないようにしましょう。\n"
+    "配信停止はこちら\n";
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(hard_wrapped_lines_are_joined_inside_their_sentences) {
+  Document d = seg(kWrapped);
+  std::vector<std::string> s = sentence_texts(d);
+  // The sentences the wrap broke are whole, the line break inside them.
+  BOOST_TEST(std::count(s.begin(), s.end(), "今月は秋の低山で\n出会える木の実の話をお届けします。") == 1);
+  BOOST_TEST(std::count(s.begin(), s.end(), "山道の脇には、\n鳥が好んで食べる赤い実が多く、双眼鏡があると実を\nついばむ姿まで見られます。") == 1);
+  // An indent opens a new paragraph; a list's mark opens its item.
+  BOOST_TEST(std::count(s.begin(), s.end(), "なかでも目立つのはガマズミで、房になった実が日に\n透けて光る様子は、写真に撮る人も多いほどです。") == 1);
+  BOOST_TEST(kind_of(d, "・歩くときは、道から外れないようにしましょう。") == "list");
+  // The same on two threads and streamed, and with CRLF line ends.
+  BOOST_TEST(streamed(kWrapped, 1 << 20, true) == whole(kWrapped));
+  BOOST_TEST(streamed(kWrapped, 64, false) == whole(kWrapped));
+  std::string crlf;
+  for (char c : kWrapped) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  Document r = seg(crlf);
+  std::vector<std::string> rs = sentence_texts(r);
+  BOOST_TEST(std::count(rs.begin(), rs.end(), "今月は秋の低山で\r\n出会える木の実の話をお届けします。") == 1);
+  // Rows of like length without a sentence ending inside them are a list's, not wrapped text.
+  Document p = seg(
+      "旅の持ち物リスト\n歯ブラシと歯みがき粉を忘れずに入れておくこと\n折りたたみの傘は晴れの日でも持って行くこと\n"
+      "充電器とケーブルはひとつの袋にまとめておくこと\n着替えは日数よりも一組だけ多めに持って行くこと\n"
+      "常備薬は飲む分をまとめて小分けにしておくこと\n雨具は上下に分かれた軽いものを選んでおくこと\n"
+      "地図は紙のものも一枚だけ持って行くと安心なこと\n");
+  BOOST_TEST(kind_of(p, "歯ブラシと歯みがき粉を忘れずに入れておくこと") != "(not found)");
+  BOOST_TEST(kind_of(p, "地図は紙のものも一枚だけ持って行くと安心なこと") != "(not found)");
+}

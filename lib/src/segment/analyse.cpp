@@ -34,6 +34,7 @@ class Analysis : Pass {
     } else {
       lines_.resize(count_lines(0, text_.size()));
       find_lines_into(0, text_.size(), lines_.data());
+      join_wrapped_lines();
       ranges_.resize((lines_.size() + kChunk - 1) / kChunk);
       for (std::size_t c = 0; c < ranges_.size(); ++c)
         analyse(lines_.data() + c * kChunk, lines_.data() + std::min(lines_.size(), (c + 1) * kChunk), ranges_[c]);
@@ -62,11 +63,18 @@ class Analysis : Pass {
     ranges_.resize(chunks);
     std::atomic<std::size_t> next{0};
     std::atomic<int> found{0};
+    std::atomic<bool> joined{false};
     auto work = [&](std::size_t from, std::size_t to, std::size_t first_line) {
       Line* end = find_lines_into(from, to, lines_.data() + first_line);
       if (end != lines_.data() + (first_line ? n : first)) std::abort();  // counted otherwise: a bug
       found.fetch_add(1, std::memory_order_acq_rel);
       while (found.load(std::memory_order_acquire) < 2) cpu_pause();  // until all lines are found
+      // The lines a hard wrap broke are joined by one thread, the whole text's shape in view.
+      if (first_line == 0) {
+        join_wrapped_lines();
+        joined.store(true, std::memory_order_release);
+      }
+      while (!joined.load(std::memory_order_acquire)) cpu_pause();
       for (std::size_t c; (c = next.fetch_add(1, std::memory_order_relaxed)) < chunks;) {
         Line* b = lines_.data() + c * kChunk;
         Line* e = lines_.data() + std::min(n, (c + 1) * kChunk);
@@ -91,6 +99,88 @@ class Analysis : Pass {
     utf8_check::each_newline(text_.substr(from, to - from), [&](std::size_t i) { line(from + i); });
     if (pos < to) line(to);  // the last line, without a line end
     return out;
+  }
+
+  // The width of a line on a fixed-width screen: a wide (East Asian) character takes two
+  // columns, any other one (ASCII, half-width kana) one; counted up to 400 columns.
+  static std::size_t columns(std::string_view s) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size() && n <= 400;) {
+      std::size_t len = 0;
+      char32_t c = utf8::decode(s, i, len);
+      n += (c >= 0x1100 && !(c >= 0xFF61 && c <= 0xFFDC)) ? 2 : 1;
+      i += len;
+    }
+    return n;
+  }
+
+  // Hard-wrapped text (a plain-text mail magazine, a text pasted from a PDF): the lines of its
+  // paragraphs broken at a fixed width inside sentences. The document shows it by its shape:
+  // half or more of its longer lines (20 columns or more) end within a few columns of one width,
+  // hardly any goes past it, and four or more of those end without a sentence's punctuation with
+  // the next line right under them going on. Such a line and the one under it are one line (the
+  // line break stays in its text, inside the sentence it breaks), unless the one under it opens
+  // something of its own: an indent (a new paragraph), a list's or a heading's mark, a rule, a
+  // bracketed line. The line under is left empty (a blank line of no text), so that every line
+  // keeps its number.
+  void join_wrapped_lines() {
+    const std::size_t n = lines_.size();
+    if (n < 6) return;
+    std::vector<std::uint16_t> cols(n);
+    std::vector<std::size_t> hist(402, 0);
+    std::size_t longer = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      std::string_view c = trim(text_.substr(lines_[i].begin, lines_[i].end - lines_[i].begin));
+      cols[i] = static_cast<std::uint16_t>(std::min<std::size_t>(columns(c), 401));
+      if (cols[i] >= 20) ++hist[cols[i]], ++longer;
+    }
+    if (longer < 6) return;
+    // The width: the end of the window of six columns that holds most of the longer lines (a
+    // line may end a character or two short of it, where a mark may not open the next line).
+    std::size_t width = 0, best = 0;
+    for (std::size_t w = 20; w <= 400; ++w) {
+      std::size_t in = 0;
+      for (std::size_t k = 0; k < 6; ++k) in += hist[w - k];
+      if (in >= best) best = in, width = w;  // (the widest of equal windows)
+    }
+    std::size_t past = 0;
+    for (std::size_t w = width + 2; w <= 401; ++w) past += hist[w];
+    // (At least 40 columns: narrower runs of like lines are a list's or a table's.)
+    if (width < 40 || best * 5 < longer * 2 || past * 10 > longer) return;
+    auto breaks = [&](std::size_t i) {  // line i is broken by the wrap, the next line goes on with it
+      if (cols[i] + 6 <= width || cols[i] > width + 1 || i + 1 >= n || cols[i + 1] == 0) return false;
+      std::string_view c = trim(text_.substr(lines_[i].begin, lines_[i].end - lines_[i].begin));
+      if (ends_like_sentence(c) || c.ends_with("？") || c.ends_with("?") || !has_word_char(c) || is_rule_line(c, cols[i] / 2))
+        return false;
+      std::string_view next = text_.substr(lines_[i + 1].begin, lines_[i + 1].end - lines_[i + 1].begin);
+      std::size_t len = 0;
+      char32_t f = utf8::decode(next, 0, len);
+      static constexpr std::u32string_view kOpens = U"・•●○◎■□◆◇▼▽▶▷★☆※＊*#＃【［[〈《<＜(（-‐–—―─━=＝>＞";
+      if (is_space(f) || kOpens.find(f) != std::u32string_view::npos) return false;
+      return !is_rule_line(trim(next), cols[i + 1]) && has_word_char(next);
+    };
+    // A sentence ends inside the line (。 with more after it): prose, not a list's rows.
+    auto ends_inside = [&](std::size_t i) {
+      std::string_view c = trim(text_.substr(lines_[i].begin, lines_[i].end - lines_[i].begin));
+      std::size_t at = c.find("。");
+      return at != std::string_view::npos && at + 3 < c.size();
+    };
+    std::size_t broken = 0, inside = 0;
+    for (std::size_t i = 0; i < n; ++i)
+      if (breaks(i)) ++broken, inside += ends_inside(i);
+    // (Most lines of that width break a sentence: in text that is not wrapped, a line ends one.
+    // And sentences end inside some of them: rows of like length that are no sentences, each a
+    // line, are a list.)
+    if (broken < 4 || broken * 2 < best || inside < 2 || inside * 4 < broken) return;
+    for (std::size_t i = 0; i < n;) {
+      std::size_t j = i;
+      while (breaks(j)) ++j;
+      if (j > i) {
+        lines_[i].end = lines_[j].end;
+        for (std::size_t k = i + 1; k <= j; ++k) lines_[k].begin = lines_[k].end = lines_[j].end;
+      }
+      i = j + 1;
+    }
   }
 
   // Room to reserve for the sentences of `bytes` of text: more than most texts need (prose has
