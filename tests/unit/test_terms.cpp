@@ -633,6 +633,54 @@ BOOST_AUTO_TEST_CASE(a_katakana_compound_trimmed_to_what_the_gloss_names) {
   BOOST_TEST(finds(s, "サステナビリティ"));
 }
 
+BOOST_AUTO_TEST_CASE(a_one_kanji_prefix_of_an_acronyms_name) {
+  // 全 ends a phrase going left (全社員), but opens the name an acronym has a letter for.
+  std::string s = "電池では全固体電池（ASSB）が注目される。";
+  BOOST_TEST(finds(s, "全固体電池"));
+  // Not when the words after it already give the letters, nor inside a kanji word (安全).
+  s = "これは全人工知能（AI）に当てはまる。";
+  BOOST_TEST(finds(s, "人工知能"));
+  s = "工場の安全固体燃料管理（SSFM）を見直す。";
+  BOOST_TEST(!finds(s, "全固体燃料管理"));
+}
+
+BOOST_AUTO_TEST_CASE(an_equals_sign_between_a_term_and_its_english) {
+  std::string s = "ここでいう推論＝reasoningは、答えを導く過程のことだ。";
+  auto* g = gloss_with(find_glosses(s), s, "推論");
+  BOOST_TEST_REQUIRE(g);
+  BOOST_TEST(gloss_text(s, *g) == "reasoning");
+  // One way only: the English first does not tell where the Japanese phrase after it ends.
+  s = "ここでいうreasoning＝推論過程の説明は省く。";
+  BOOST_TEST(find_glosses(s).empty());
+  // A figure is no gloss.
+  s = "価格＝1000円とする。";
+  BOOST_TEST(find_glosses(s).empty());
+}
+
+BOOST_AUTO_TEST_CASE(shapes_a_translator_meets_in_many_genres) {
+  // An English name with its acronym before it, after a particle.
+  std::string s = "会議には国際通貨基金（IMF、International Monetary Fund）の担当者も来た。";
+  auto gs = find_glosses(s);
+  BOOST_TEST_REQUIRE(gs.size() == 2u);
+  BOOST_TEST(s.substr(gs[0].term_begin, gs[0].term_end - gs[0].term_begin) == "国際通貨基金");
+  // A katakana loanword with its English; いわゆる before the term is not part of it.
+  s = "いわゆるリスキリング（reskilling）が広がっている。";
+  BOOST_TEST(finds(s, "リスキリング"));
+  // A quoted term, the gloss after the quote, then と呼ばれる.
+  s = "この現象は「推論」（reasoning）と呼ばれる。";
+  BOOST_TEST(finds(s, "推論"));
+  // The left edge after a number and its counter.
+  s = "この町では3つの再生可能エネルギー（renewable energy）の事業が動いている。";
+  BOOST_TEST(finds(s, "再生可能エネルギー"));
+  // Several glossed terms in one sentence, each its own left edge.
+  s = "研究チームは知識蒸留（knowledge distillation）と量子化（quantization）と枝刈り（pruning）を比べた。";
+  gs = find_glosses(s);
+  BOOST_TEST_REQUIRE(gs.size() == 3u);
+  BOOST_TEST(finds(s, "知識蒸留"));
+  BOOST_TEST(finds(s, "量子化"));
+  BOOST_TEST(finds(s, "枝刈り"));
+}
+
 BOOST_AUTO_TEST_CASE(left_edges) {
   auto edge = [](const std::string& s, const std::string& before) {
     std::size_t end = s.find(before);

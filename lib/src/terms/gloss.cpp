@@ -993,6 +993,13 @@ struct Edges {
   // missing, never into a place, a country or a function word (日本の大規模言語モデル(LLM)
   // stays), within the length limit.
   std::size_t acronym_start(std::size_t b, std::size_t e, std::size_t want, std::string& reason) {
+    // 全固体電池(ASSB): a one-kanji prefix the walk stopped at ([acronym-prefix]).
+    if (std::size_t bi = index_at(cps, b); bi > 0 && units(b, e) < want && kind(cps[bi - 1]) == CharClass::kanji &&
+                                           (bi == 1 || kind(cps[bi - 2]) != CharClass::kanji) &&
+                                           rules().matches_whole("acronym-prefix", s.substr(cps[bi - 1].at, b - cps[bi - 1].at))) {
+      b = cps[bi - 1].at;
+      reason += ", prefix '" + std::string(s.substr(b, text::end(cps[bi - 1]) - b)) + "' of the acronym's name";
+    }
     for (int step = 0; step < 2 && units(b, e) < want; ++step) {
       std::size_t link = 0;
       for (auto& l : rules().section("acronym-link")) {
@@ -1289,6 +1296,9 @@ struct Finder : Edges {
       g.acronym = is_acronym(s.substr(yb, ye - yb));
       g.reason = "apposition, left edge: " + reason;
     } else if (left_latin && !right_latin) {
+      // An equals sign reads one way only, the Japanese term before its English: reasoning＝推論
+      // in a run of text joins the English to a phrase whose end the sign does not mark.
+      if (s.substr(at, cue_len) == "\xEF\xBC\x9D") return;
       std::size_t lb = latin_run_left(cps, xend);
       if (lb >= xend || phrase_kind(s.substr(lb, xend - lb)) != PhraseKind::latin) return;
       std::size_t lbi = index_at(cps, lb);
