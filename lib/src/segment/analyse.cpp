@@ -148,7 +148,7 @@ class Analysis : Pass {
     // (At least 40 columns: narrower runs of like lines are a list's or a table's.)
     if (width < 40 || best * 5 < longer * 2 || past * 10 > longer) return;
     auto breaks = [&](std::size_t i) {  // line i is broken by the wrap, the next line goes on with it
-      if (cols[i] + 6 <= width || cols[i] > width + 1 || i + 1 >= n || cols[i + 1] == 0) return false;
+      if (std::size_t{cols[i]} + 6 <= width || cols[i] > width + 1 || i + 1 >= n || cols[i + 1] == 0) return false;
       std::string_view c = trim(text_.substr(lines_[i].begin, lines_[i].end - lines_[i].begin));
       if (ends_like_sentence(c) || c.ends_with("？") || c.ends_with("?") || !has_word_char(c) || is_rule_line(c, cols[i] / 2))
         return false;
