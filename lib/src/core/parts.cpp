@@ -8,6 +8,7 @@
 
 #include "jatei/pipeline.hpp"
 #include "jatei/tei.hpp"
+#include "tei/divisions.hpp"
 
 namespace jatei {
 
@@ -46,7 +47,7 @@ auto guard(F&& f) {
 // The first read of a stage with a survey met a document the stream does not take.
 struct NotStreamed {};
 
-class PartWriter : public tei::BlockHandler {
+class PartWriter : public tei::DivisionGatherer {
  public:
   PartWriter(StageParts& stage, tei::StreamWriter* out, std::size_t part_bytes)
       : stage_(stage), out_(out), part_bytes_(part_bytes) {}
@@ -58,20 +59,6 @@ class PartWriter : public tei::BlockHandler {
     }
     part_.header = doc.header;
   }
-  void division(Division&& d) override {
-    complete();
-    current_ = std::move(d);
-    open_ = true;
-  }
-  void block(Block&& b, std::size_t run) override {
-    auto& turns = current_.turns;
-    if (turns.empty() || turns.back().spoken()) {
-      turns.emplace_back();
-      turns.back().blocks.reserve(run);
-    }
-    turns.back().blocks.push_back(std::move(b));
-  }
-  void turn(Turn&& t) override { current_.turns.push_back(std::move(t)); }
   void end(Document& doc) override {
     complete();
     flush();
@@ -88,14 +75,11 @@ class PartWriter : public tei::BlockHandler {
 
  private:
   // The division last opened is whole: a part ends before it when it may.
-  void complete() {
-    if (!open_) return;
-    open_ = false;
-    if (!part_.divisions.empty() && held_ >= part_bytes_ && (!out_ || guard([&] { return stage_.cut_before(current_); })))
+  void whole(Division& d) override {
+    if (!part_.divisions.empty() && held_ >= part_bytes_ && (!out_ || guard([&] { return stage_.cut_before(d); })))
       flush();
-    held_ += text_bytes(current_);
-    part_.divisions.push_back(std::move(current_));
-    current_ = Division{};
+    held_ += text_bytes(d);
+    part_.divisions.push_back(std::move(d));
   }
   void flush() {
     if (part_.divisions.empty()) return;
@@ -115,8 +99,6 @@ class PartWriter : public tei::BlockHandler {
   tei::StreamWriter* out_;
   std::size_t part_bytes_;
   Document part_;
-  Division current_;
-  bool open_ = false;
   std::size_t held_ = 0;
 };
 

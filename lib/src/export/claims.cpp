@@ -461,19 +461,7 @@ class ClaimsSurvey : public xp::Reader {
     }
   }
   void tail(const Document& doc) override {
-    for (FactCheck fc : doc.standoff.fact_checks) {  // as xp::View::read_standoff
-      xp::Verdict v;
-      v.targets = std::move(fc.targets);
-      v.resp = std::move(fc.resp);
-      auto it = resp_names.find(v.resp);
-      v.reviewer = it != resp_names.end() ? it->second : v.resp;
-      v.subtype = std::move(fc.subtype);
-      v.rating = fc.rating.empty() ? v.subtype : std::move(fc.rating);
-      v.text = xp::squash_space(fc.text);
-      v.url = std::move(fc.url);
-      v.date = std::move(fc.date);
-      verdicts.push_back(std::move(v));
-    }
+    for (const FactCheck& fc : doc.standoff.fact_checks) verdicts.push_back(xp::verdict_of(fc, resp_names));
   }
   void restart() override { *this = ClaimsSurvey(); }
 

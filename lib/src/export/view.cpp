@@ -761,20 +761,22 @@ void View::read_terms() {
   term_entry = std::move(b.term_entry);
 }
 
+Verdict verdict_of(FactCheck fc, const std::map<std::string, std::string>& resp_names) {
+  Verdict v;
+  v.targets = std::move(fc.targets);
+  v.resp = std::move(fc.resp);
+  auto it = resp_names.find(v.resp);
+  v.reviewer = it != resp_names.end() ? it->second : v.resp;
+  v.subtype = std::move(fc.subtype);
+  v.rating = fc.rating.empty() ? v.subtype : std::move(fc.rating);
+  v.text = squash_space(fc.text);
+  v.url = std::move(fc.url);
+  v.date = std::move(fc.date);
+  return v;
+}
+
 void View::read_standoff() {
-  for (FactCheck fc : doc.standoff.fact_checks) {
-    Verdict v;
-    v.targets = std::move(fc.targets);
-    v.resp = std::move(fc.resp);
-    auto it = resp_names.find(v.resp);
-    v.reviewer = it != resp_names.end() ? it->second : v.resp;
-    v.subtype = std::move(fc.subtype);
-    v.rating = fc.rating.empty() ? v.subtype : std::move(fc.rating);
-    v.text = squash_space(fc.text);
-    v.url = std::move(fc.url);
-    v.date = std::move(fc.date);
-    verdicts.push_back(std::move(v));
-  }
+  for (const FactCheck& fc : doc.standoff.fact_checks) verdicts.push_back(verdict_of(fc, resp_names));
 }
 
 void View::read_translations() {

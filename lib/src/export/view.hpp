@@ -141,6 +141,10 @@ struct Verdict {
   std::string date;
 };
 
+// A verdict of the stand-off as the exports give it: its reviewer named from `resp_names`
+// (respStmt/@xml:id -> name; the id itself when it has none), its rating from @n, else @subtype.
+Verdict verdict_of(FactCheck fc, const std::map<std::string, std::string>& resp_names);
+
 struct SourceInfo {
   std::string title, file, sha256, url, date, author, publisher, lang;
 };

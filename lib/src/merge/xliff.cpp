@@ -21,6 +21,7 @@
 #include "jatei/utf8.hpp"
 #include "jatei/tei.hpp"
 #include "merge/util.hpp"
+#include "tei/divisions.hpp"
 #include "merge/xliff_pull.hpp"
 #include "tei/xml_input.hpp"
 
@@ -459,39 +460,8 @@ struct Existing {
   std::optional<std::string> resp;
 };
 
-// Hands what the reader gives to `f` a whole division at a time (tei::BlockHandler), as the
-// model holds it: the blocks outside <sp> gathered into unspoken turns.
-class Divisions : public tei::BlockHandler {
- public:
-  void division(Division&& d) override {
-    complete();
-    current_ = std::move(d);
-    open_ = true;
-  }
-  void block(Block&& b, std::size_t run) override {
-    auto& turns = current_.turns;
-    if (turns.empty() || turns.back().spoken()) {
-      turns.emplace_back();
-      turns.back().blocks.reserve(run);
-    }
-    turns.back().blocks.push_back(std::move(b));
-  }
-  void turn(Turn&& t) override { current_.turns.push_back(std::move(t)); }
-
- protected:
-  virtual void whole(Division& d) = 0;
-  // The division last opened is whole.
-  void complete() {
-    if (!open_) return;
-    open_ = false;
-    whole(current_);
-    current_ = Division{};
-  }
-
- private:
-  Division current_;
-  bool open_ = false;
-};
+// Divisions whole, as the model holds them (tei::DivisionGatherer).
+using Divisions = tei::DivisionGatherer;
 
 // Each sentence of a source division that has an id, in document order: what sentences_of keeps.
 template <class F>
