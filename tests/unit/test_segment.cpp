@@ -1798,21 +1798,6 @@ BOOST_AUTO_TEST_CASE(the_instalments_of_a_serial_listed_after_the_body_are_chrom
   BOOST_TEST(division_of(f, "第1回　朝の話") == "article");
 }
 
-BOOST_AUTO_TEST_CASE(a_profile_with_the_name_and_its_reading_after_the_body_is_the_author_section) {
-  const std::string body =
-      "冬の星座を見上げる\n冬は空気が澄んで、星がよく見える季節です。\nオリオン座は、三つ並んだ星を目印にするとすぐに見つかります。\n";
-  Document d = seg(body + "川村陽子（かわむら・ようこ）　1979年生まれ。科学館の解説員を経て、各地で観望会を開いている。\n");
-  BOOST_TEST(division_of(d, "川村陽子（かわむら・ようこ）　1979年生まれ。科学館の解説員を経て、各地で観望会を開いている。") == "author");
-  BOOST_TEST(kind_of(d, "川村陽子（かわむら・ようこ）　1979年生まれ。科学館の解説員を経て、各地で観望会を開いている。") == "paragraph");
-  // The name and its reading alone on a line, the profile under it.
-  Document e = seg(body + "川村 陽子(かわむら ようこ)\n科学館の解説員を経て、各地で観望会を開いている。著書に『星のある夜』。\n");
-  BOOST_TEST(division_of(e, "川村 陽子(かわむら ようこ)") == "author");
-  BOOST_TEST(division_of(e, "科学館の解説員を経て、各地で観望会を開いている。著書に『星のある夜』。") == "author");
-  // A sentence about the person goes on after the reading: the article's text.
-  Document f = seg(body + "川村陽子（かわむら・ようこ）さんは、毎月観望会を開いている。\n");
-  BOOST_TEST(division_of(f, "川村陽子（かわむら・ようこ）さんは、毎月観望会を開いている。") == "article");
-}
-
 namespace {
 // A plain-text mail magazine broken at 25 full-width characters, inside its sentences.
 const std::string kWrapped =

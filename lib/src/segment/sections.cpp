@@ -67,28 +67,6 @@ class Sections : Pass {
       // A signature over the text its person wrote (営業担当・森下 over the agent's comment): the
       // byline of a part of the article, not an author box.
       if (body_seen && signs_below(blocks, k)) continue;
-      // A profile after the body: a person's name with its reading in brackets, then what the
-      // person is (山田花子（やまだ・はなこ）　1975年生まれ。…), is the author section, as the bio
-      // after an author's byline is; a name with its reading alone on its line takes the
-      // paragraph under it.
-      if (body_seen && (b.kind == BlockKind::paragraph || b.kind == BlockKind::head) && b.first == b.last) {
-        std::string_view c = lines_[b.first].content();
-        std::size_t n = profile_name(c);
-        if (n && (b.kind == BlockKind::paragraph ? n == c.size() || profile_follows(c.substr(n)) : n == c.size())) {
-          b.kind = BlockKind::paragraph;  // (a name over its profile heads nothing of the article)
-          pb.section = Section::author;
-          // The heading right over it (【PROFILE】, 著者紹介) heads the profile.
-          if (k > 0 && blocks[k - 1].kind == BlockKind::head && k - 1 != title_block_ &&
-              blocks[k - 1].section == Section::article)
-            blocks[k - 1].section = Section::author;
-          if (n == c.size() && k + 1 < blocks.size() && blocks[k + 1].kind == BlockKind::paragraph &&
-              blocks[k + 1].first == blocks[k + 1].last && blocks[k + 1].section == Section::article &&
-              profile_name(lines_[blocks[k + 1].first].content()) == 0 &&
-              count_chars(line_text(blocks[k + 1].first), 301) <= 300)
-            blocks[++k].section = Section::author;
-          continue;
-        }
-      }
       if (b.kind == BlockKind::byline) {
         pb.section = body_seen ? Section::author : Section::article;
         // Right before a trailer, a byline (出典:…, 文:…) closes the division it follows, so
@@ -143,35 +121,6 @@ class Sections : Pass {
   bool under_title_head(const std::vector<PendingBlock>& blocks, std::size_t h) const {
     return title_block_ != npos && h > title_block_ && blocks[h].kind == BlockKind::head &&
            blocks[h].section == Section::article;
-  }
-
-  // The length of a person's name with its reading in brackets at the start of s (山田花子（やまだ・
-  // はなこ）, 石原 智恵(いしはら ちえ)): a name of at most twelve characters without hiragana, then
-  // two or more kana with ・ or spaces between them; 0 when s does not start so.
-  static std::size_t profile_name(std::string_view s) {
-    std::size_t open = std::min(s.find("（"), s.find('('));
-    if (open == std::string_view::npos || open == 0 || has_hiragana(s.substr(0, open)) ||
-        count_chars(s.substr(0, open), 13) > 12 || has_clause_punctuation(s.substr(0, open)) || has_digit(s.substr(0, open)))
-      return 0;
-    bool full = s.substr(open).starts_with("（");
-    std::size_t inner = open + (full ? 3 : 1);
-    std::size_t close = s.find(full ? "）" : ")", inner);
-    if (close == std::string_view::npos) return 0;
-    int kana = 0;
-    for (text::CodePoint cp : text::code_points(s.substr(inner, close - inner))) {
-      if (text::is_kana(cp.c)) ++kana;
-      else if (cp.c != U'・' && !text::is_space(cp.c)) return 0;
-    }
-    return kana >= 2 ? close + (full ? 3 : 1) : 0;
-  }
-
-  // What follows a name and its reading in a profile: a space, then what the person is or when
-  // they were born (　1975年生まれ。, 　東都医科大学教授。), or the year itself; not a particle that
-  // goes on with a sentence about the person (山田花子（やまだ・はなこ）さんは…).
-  static bool profile_follows(std::string_view rest) {
-    std::size_t len = 0;
-    char32_t c = utf8::decode(rest, 0, len);
-    return is_space(c) || text::is_digit(c);
   }
 
   // A one-line block of a short name: no punctuation, no figure, not a mark of its own.
