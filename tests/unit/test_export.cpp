@@ -68,6 +68,18 @@ std::string problems_text(const std::vector<XliffProblem>& ps) {
   return out;
 }
 
+
+// What the streamed exports are compared on: every golden article, every schema sample and the
+// fixture, sorted.
+std::vector<fs::path> streamed_inputs() {
+  std::vector<fs::path> files;
+  for (auto dir : {"/tests/golden/expected", "/tests/schema/valid"})
+    for (auto& e : fs::directory_iterator(std::string(JATEI_SOURCE_DIR) + dir)) files.push_back(e.path());
+  files.push_back(kData + "dialogue.tei.xml");
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(model)
@@ -241,11 +253,7 @@ BOOST_AUTO_TEST_CASE(every_schema_sample_and_odd_documents) {
 // hedges and their cues, terms and glosses), every schema sample, both versions, with and without
 // the termbase and targets; the input's errors are tei::read's, before anything is written.
 BOOST_AUTO_TEST_CASE(streamed_equals_whole_document) {
-  std::vector<fs::path> files;
-  for (auto dir : {"/tests/golden/expected", "/tests/schema/valid"})
-    for (auto& e : fs::directory_iterator(std::string(JATEI_SOURCE_DIR) + dir)) files.push_back(e.path());
-  files.push_back(kData + "dialogue.tei.xml");
-  std::sort(files.begin(), files.end());
+  const std::vector<fs::path> files = streamed_inputs();
   std::size_t compared = 0;
   for (auto& path : files) {
     std::string xml = slurp(path.string());
@@ -284,11 +292,7 @@ BOOST_AUTO_TEST_CASE(streamed_equals_whole_document) {
 // every golden article, schema sample and the fixture, both versions, with and without the
 // termbase; the same error for an empty glossary in TBX 2008, and tei::read's for bad input.
 BOOST_AUTO_TEST_CASE(tbx_streamed_equals_whole_document) {
-  std::vector<fs::path> files;
-  for (auto dir : {"/tests/golden/expected", "/tests/schema/valid"})
-    for (auto& e : fs::directory_iterator(std::string(JATEI_SOURCE_DIR) + dir)) files.push_back(e.path());
-  files.push_back(kData + "dialogue.tei.xml");
-  std::sort(files.begin(), files.end());
+  const std::vector<fs::path> files = streamed_inputs();
   std::size_t compared = 0, with_terms = 0, refused = 0;
   for (auto& path : files) {
     std::string xml = slurp(path.string());
@@ -379,11 +383,7 @@ void same_claims(const std::string& xml, const Document& d, const std::string& w
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(claims_streamed_equals_whole_document) {
-  std::vector<fs::path> files;
-  for (auto dir : {"/tests/golden/expected", "/tests/schema/valid"})
-    for (auto& e : fs::directory_iterator(std::string(JATEI_SOURCE_DIR) + dir)) files.push_back(e.path());
-  files.push_back(kData + "dialogue.tei.xml");
-  std::sort(files.begin(), files.end());
+  const std::vector<fs::path> files = streamed_inputs();
   std::size_t compared = 0, refused = 0, reviews = 0;
   for (auto& path : files) {
     std::string xml = slurp(path.string());

@@ -33,14 +33,15 @@ const std::string kData = std::string(JATEI_SOURCE_DIR) + "/tests/data/export/";
 
 Document fixture() { return tei::read(slurp(kData + "dialogue.tei.xml"), "dialogue.tei.xml"); }
 
-// Fills every target of an XLIFF: "EN(<id>)" for each segment (2.1) or trans-unit (1.2).
-std::string fill(std::string xlf, bool v12) {
+// Fills the target of every `every`-th segment (2.1) or trans-unit (1.2), the first included:
+// "EN(<id>)".
+std::string fill_some(const std::string& xlf, bool v12, std::size_t every) {
   std::regex seg(v12 ? "(<trans-unit id=\"([^\"]+)\"[^>]*>\\s*<source[^>]*>.*?</source>)(\\s*<target[^>]*>.*?</target>)?"
                      : "(<segment id=\"([^\"]+)\"[^>]*>\\s*<source>.*?</source>)(\\s*<target>.*?</target>)?");
   std::string out;
-  auto begin = std::sregex_iterator(xlf.begin(), xlf.end(), seg);
-  std::size_t last = 0;
-  for (auto it = begin; it != std::sregex_iterator(); ++it) {
+  std::size_t last = 0, i = 0;
+  for (auto it = std::sregex_iterator(xlf.begin(), xlf.end(), seg); it != std::sregex_iterator(); ++it, ++i) {
+    if (i % every != 0) continue;
     out += xlf.substr(last, static_cast<std::size_t>(it->position()) - last);
     std::string tag = v12 ? "<target xml:lang=\"en\" state=\"translated\">" : "<target>";
     out += (*it)[1].str() + tag + "EN(" + (*it)[2].str() + ")</target>";
@@ -50,6 +51,9 @@ std::string fill(std::string xlf, bool v12) {
   if (!v12 && out.find("trgLang") == std::string::npos) out.replace(out.find("srcLang="), 0, "trgLang=\"en\" ");
   return out;
 }
+
+// Fills every target of an XLIFF: "EN(<id>)" for each segment (2.1) or trans-unit (1.2).
+std::string fill(const std::string& xlf, bool v12) { return fill_some(xlf, v12, 1); }
 
 void valid(const Document& d, const std::string& what) {
   Validator v(default_schema_path());
@@ -272,24 +276,6 @@ bool same_both_ways(const std::string& tei_xml, const std::string& xlf, const Xl
   return streamed;
 }
 
-// Fills the target of every `every`-th segment (2.1) or trans-unit (1.2), the first included:
-// "EN(<id>)".
-std::string fill_some(const std::string& xlf, bool v12, std::size_t every) {
-  std::regex seg(v12 ? "(<trans-unit id=\"([^\"]+)\"[^>]*>\\s*<source[^>]*>.*?</source>)(\\s*<target[^>]*>.*?</target>)?"
-                     : "(<segment id=\"([^\"]+)\"[^>]*>\\s*<source>.*?</source>)(\\s*<target>.*?</target>)?");
-  std::string out;
-  std::size_t last = 0, i = 0;
-  for (auto it = std::sregex_iterator(xlf.begin(), xlf.end(), seg); it != std::sregex_iterator(); ++it, ++i) {
-    if (i % every != 0) continue;
-    out += xlf.substr(last, static_cast<std::size_t>(it->position()) - last);
-    std::string tag = v12 ? "<target xml:lang=\"en\" state=\"translated\">" : "<target>";
-    out += (*it)[1].str() + tag + "EN(" + (*it)[2].str() + ")</target>";
-    last = static_cast<std::size_t>(it->position() + it->length());
-  }
-  out += xlf.substr(last);
-  if (!v12 && out.find("trgLang") == std::string::npos) out.replace(out.find("srcLang="), 0, "trgLang=\"en\" ");
-  return out;
-}
 
 // What translate-toolkit's po2xliff makes of a PO that xliff2po made of the document: one
 // trans-unit a distinct text, its sentences named in <context-group purpose="location">, after
