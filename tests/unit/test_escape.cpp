@@ -70,3 +70,11 @@ BOOST_AUTO_TEST_CASE(writable_replaces_what_xml_cannot_carry) {
   BOOST_TEST(jatei::xml::writable("そのまま") == "そのまま");
   BOOST_TEST(escaped(jatei::xml::writable(std::string("x\x02", 2))) == "x\xEF\xBF\xBD");
 }
+
+BOOST_AUTO_TEST_CASE(keep_cr_writes_a_raw_cr_as_a_reference) {
+  BOOST_TEST(jatei::xml::keep_cr("<a>p\rq</a>") == "<a>p&#13;q</a>");
+  BOOST_TEST(jatei::xml::keep_cr("<a>no cr\n</a>") == "<a>no cr\n</a>");
+  BOOST_TEST(jatei::xml::keep_cr("\r\r") == "&#13;&#13;");
+}
+
+

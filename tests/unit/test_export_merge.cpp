@@ -523,6 +523,28 @@ BOOST_AUTO_TEST_CASE(jsonl_update_and_second_reviewer) {
   valid(d, "jsonl");
 }
 
+// A CR inside a quoted cell (a name typed across a line break in a spreadsheet) is kept as CR:
+// written as &#13; in the header and the notes, read back as CR, so the same file merged again
+// finds the same reviewer and changes nothing (the fuzzer found the name written raw, read back
+// as LF, and a second merge that rewrote it).
+BOOST_AUTO_TEST_CASE(a_cr_in_a_cell_survives_the_round_trip) {
+  Document d = fixture();
+  const std::string csv =
+      "id,rating,note,reviewer\r\n"
+      "s11,False,\"first line\rsecond line\",\"佐藤花\r子\"\r\n";
+  VerdictMergeReport r = merge_verdicts(d, csv, "v.csv");
+  BOOST_TEST(r.added == 1u);
+  std::string out = tei::write(d);
+  BOOST_TEST(out.find("<persName>佐藤花&#13;子</persName>") != std::string::npos);
+  BOOST_TEST(out.find('\r') == std::string::npos);
+  Document back = tei::read(out);
+  BOOST_TEST(tei::write(back) == out);
+  VerdictMergeReport again = merge_verdicts(back, csv, "v.csv");
+  BOOST_TEST(again.added == 0u);
+  BOOST_TEST(again.unchanged == 1u);
+  BOOST_TEST(tei::write(back) == out);
+}
+
 BOOST_AUTO_TEST_CASE(the_exported_claims_csv_comes_back) {
   Document d = fixture();
   ExportOptions o;

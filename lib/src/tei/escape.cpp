@@ -79,4 +79,15 @@ std::string writable(std::string_view s) {
   return out;
 }
 
+std::string keep_cr(std::string printed) {
+  if (printed.find('\r') == std::string::npos) return printed;
+  std::string out;
+  out.reserve(printed.size() + 16);
+  for (char c : printed) {
+    if (c == '\r') out += "&#13;";
+    else out.push_back(c);
+  }
+  return out;
+}
+
 }  // namespace jatei::xml

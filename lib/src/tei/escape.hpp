@@ -32,4 +32,10 @@ std::string escaped(std::string_view s, Context context = Context::text);
 // for text that comes from outside a document (a checker's note, a translation, a name).
 std::string writable(std::string_view s);
 
+// pugixml prints a CR in element text as it is, and a parser reads it back as LF: `printed` (a
+// pugixml serialisation) with each raw CR written as &#13; instead, so that it comes back as CR.
+// Parsed XML holds no raw CR (line ends are normalised when read): every CR in a tree is text
+// that must keep it (a checker's name from a CSV cell, a &#13; in the source).
+std::string keep_cr(std::string printed);
+
 }  // namespace jatei::xml

@@ -83,7 +83,7 @@ void append_indented(pugi::xml_node parent, pugi::xml_node child, const std::str
 std::string raw(pugi::xml_node n) {
   std::ostringstream ss;
   n.print(ss, "", pugi::format_raw, pugi::encoding_utf8);
-  return ss.str();
+  return xml::keep_cr(ss.str());
 }
 
 // <note type="factcheck" subtype n target resp>text <date when>date</date> <ref target>url</ref></note>

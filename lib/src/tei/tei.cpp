@@ -460,7 +460,7 @@ constexpr unsigned kParseFlags = pugi::parse_default | pugi::parse_ws_pcdata | p
 std::string serialize(pugi::xml_node n) {
   std::ostringstream ss;
   n.print(ss, "", pugi::format_raw, pugi::encoding_utf8);
-  return ss.str();
+  return xml::keep_cr(ss.str());
 }
 
 // Each child of `parent` in turn, taken out of the tree once `read` has read it: the tree gives
@@ -1128,7 +1128,7 @@ void write_prologue(std::string& out, const Document& doc) {
   build_header(hdoc.child("teiHeader"), doc.header, fresh);
   std::ostringstream hs;
   hdoc.child("teiHeader").print(hs, "  ", pugi::format_indent, pugi::encoding_utf8, 1);
-  out += hs.str();
+  out += xml::keep_cr(hs.str());
   if (!doc.before_text.empty()) {
     out += "  ";
     out += doc.before_text;
