@@ -170,6 +170,13 @@ BOOST_AUTO_TEST_CASE(layouts_the_stream_takes_and_those_it_hands_over) {
       {"an <sp> without @who", tei("<div><sp><p><s>x</s></p></sp></div>")},
       {"a block in the body", tei("<p><s>x</s></p>")},
       {"an attribute with '>'", tei("<div type=\"a>b\" n='x\"y'><p rend=\"<>\"><s>x</s></p></div>")},
+      // Processing instructions whose target is not a name (the fuzzer's <?x[l …?>): refused by
+      // every reader alike, in the prologue, in a division and after the root.
+      {"a PI target that is not a name", "<?x[l version=\"1.0\"?>\n" + tei(blocks)},
+      {"a PI target glued to its data", tei("<div type=\"a\"><?pi\"x\"?><p><s>x</s></p></div>")},
+      {"a PI without a target", tei(blocks, "", "<??>\n")},
+      {"a PI target starting with a digit", tei("<div type=\"a\"><?1pi x?><p><s>x</s></p></div>")},
+      {"PIs with good targets", tei("<div type=\"a\"><?a-b.c_d:e x?><?x?><?日本 ok?><p><s>x</s></p></div>")},
   };
   for (std::size_t bytes : {1, 40, 65536}) {
     jatei::tei::set_fragment_bytes(bytes);
