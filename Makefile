@@ -20,7 +20,7 @@ $(BUILD)/Makefile:
 build: deps $(BUILD)/Makefile
 	cmake --build $(BUILD) -j $(JOBS)
 
-# Every test, then a short reproducible run of each fuzzing harness (fixed seed and executions,
+# Every test, then a short run of each fuzzing harness (fixed seed and executions,
 # about 20 s each) where Clang and libFuzzer are installed.
 # With Clang: make test CXX=clang++ BUILD=build-clang (or the CMake preset "clang").
 test: build

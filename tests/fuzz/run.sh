@@ -4,7 +4,8 @@
 # 180), starting from the seeds (tests/fuzz/seeds.sh), the regression inputs and what earlier
 # runs kept (build-fuzz/corpus/NAME), with jatei.dict. --short (what `make test` runs): a fixed
 # seed and a fixed number of executions per harness (about 20 s each), from the seeds and the
-# regression inputs only, so that a commit passes or fails the same way on every machine.
+# regression inputs only. libFuzzer's exploration still varies from run to run (even with the seed
+# fixed, two runs add different inputs), so a run can find what an earlier one missed.
 # Prints each harness's executions; a crash or broken check stops with its input saved in
 # build-fuzz/artifacts/NAME/ (replay it with build-fuzz/tests/fuzz/fuzz_NAME FILE; once fixed,
 # copy it into tests/fuzz/regressions/NAME/ so that the fuzz.replay.NAME test keeps it).
@@ -67,9 +68,9 @@ for h in $harnesses; do
   mkdir -p "$corpus" "$art"
   sh "$here/seeds.sh" "$h" "$seeds"
   if [ "$short" = 1 ]; then
-    # Reproducible: a fixed seed, a fixed number of executions from the seeds and regression
-    # inputs only (never what earlier runs kept), capped in time on a slow machine. The same
-    # commit finds the same thing on every machine; `make fuzz` explores at random.
+    # A fixed seed, a fixed number of executions from the seeds and regression inputs only
+    # (never what earlier runs kept), capped in time on a slow machine; `make fuzz` explores
+    # longer. Not fully reproducible: libFuzzer's exploration varies between runs.
     limits="-seed=1 -runs=$(short_runs "$h") -max_total_time=$((seconds * 3))"
     set -- "$seeds"
   else
