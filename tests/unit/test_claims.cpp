@@ -334,6 +334,31 @@ BOOST_AUTO_TEST_CASE(values) {
   BOOST_TEST(date("朝10:30ごろ着いた") == "time [10:30] when=10:30:00");
 }
 
+// The Japanese clock: 時 and 分, 半, 午前 and 午後 (with kanji numerals only after them), and
+// what is not a clock time (a duration, a school period, an hour's span, words with 時).
+BOOST_AUTO_TEST_CASE(clock_readings) {
+  BOOST_TEST(date("会議は14時00分に始まった") == "time [14時00分] when=14:00:00");
+  BOOST_TEST(date("終局は２０時４１分だった") == "time [２０時４１分] when=20:41:00");
+  BOOST_TEST(date("9時半に集合") == "time [9時半] when=09:30:00");
+  BOOST_TEST(date("10時に開場") == "time [10時] when=10:00:00");
+  BOOST_TEST(date("午後3時半に閉場") == "time [午後3時半] when=15:30:00");
+  BOOST_TEST(date("午前十時に") == "time [午前十時] when=10:00:00");
+  BOOST_TEST(date("午後十二時") == "time [午後十二時] when=12:00:00");
+  BOOST_TEST(date("午前12時") == "time [午前12時] when=00:00:00");
+  BOOST_TEST(date("3時間待った") == "(none)");
+  BOOST_TEST(date("2時限目は") == "(none)");
+  BOOST_TEST(date("10時台に") == "(none)");
+  BOOST_TEST(date("同時に一時停止した") == "(none)");
+  BOOST_TEST(date("25時に") == "(none)");
+  BOOST_TEST(date("午後13時") == "time [13時] when=13:00:00");  // 午後 cannot place 13: the hour alone
+  BOOST_TEST(date("2時30分間") == "time [2時] when=02:00:00");
+  DateContext ctx;
+  std::string range = "14時00分～16時05分";
+  auto ms = find_dates(range, ctx);
+  BOOST_REQUIRE_EQUAL(ms.size(), 2u);
+  BOOST_TEST(describe(ms, range, 1) == "time [16時05分] when=16:05:00");
+}
+
 BOOST_AUTO_TEST_CASE(year_from_context) {
   DateContext ctx;
   std::string s = "2024年8月に試作し、12月に出荷した。";
@@ -365,6 +390,17 @@ BOOST_AUTO_TEST_CASE(money) {
   BOOST_TEST(number("1兆2000億円") == "measure [1兆2000億円] type=currency quantity=1200000000000 unit=JPY");
   BOOST_TEST(number("三千万円") == "measure [三千万円] type=currency quantity=30000000 unit=JPY");
   BOOST_TEST(number("65万円で") == "measure [65万円] type=currency quantity=650000 unit=JPY");
+  // Everyday measures (recipes, health, weather); a Latin unit ends at a non-letter.
+  BOOST_TEST(number("鶏肉120gを") == "measure [120g] type=mass quantity=120 unit=g");
+  BOOST_TEST(number("砂糖150グラム") == "measure [150グラム] type=mass quantity=150 unit=g");
+  BOOST_TEST(number("１食３８０ｋｃａｌ") == "measure [３８０ｋｃａｌ] type=energy quantity=380 unit=kcal");
+  BOOST_TEST(number("高さ1.5mの") == "measure [1.5m] type=length quantity=1.5 unit=m");
+  BOOST_TEST(number("幅30cm") == "measure [30cm] type=length quantity=30 unit=cm");
+  BOOST_TEST(number("70㎡の部屋") == "measure [70㎡] type=area quantity=70 unit=m2");
+  BOOST_TEST(number("牛乳200mL") == "measure [200mL] type=volume quantity=200 unit=mL");
+  BOOST_TEST(number("気温35℃") == "measure [35℃] type=temperature quantity=35 unit=Cel");
+  BOOST_TEST(number("3LDKの") == "(none)");
+  BOOST_TEST(number("5minで") == "(none)");
   // After a label's colon, full-width or not (価格：, 料金:); a colon between figures is a time's.
   BOOST_TEST(number("価格：12,800円") == "measure [12,800円] type=currency quantity=12800 unit=JPY");
   BOOST_TEST(number("料金:500円") == "measure [500円] type=currency quantity=500 unit=JPY");

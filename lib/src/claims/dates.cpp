@@ -277,8 +277,14 @@ class DateFinder {
     return {};
   }
 
-  // Times: 10:30
+  // Times: 10:30, and the Japanese clock: 14時30分, 14時, 9時半, 午後3時, 午前十時 (午前 and
+  // 午後 place the hour; a kanji hour only after them, since 一時 and 同時 are words).
   std::optional<std::size_t> clock_time(std::size_t i) {
+    if (auto e = colon_time(i)) return e;
+    return clock_reading(i);
+  }
+
+  std::optional<std::size_t> colon_time(std::size_t i) {
     std::string_view n = n_;
     char32_t c = at(n, i), p = before(n, i);
     if (!(is_ascii_digit(c) && !is_ascii_digit(p) && p != ':' && p != '/' && !is_ascii_alpha(p))) return {};
@@ -292,6 +298,42 @@ class DateFinder {
     m.attrs.set("when", two(h) + ":" + two(mi) + ":00");
     out_.push_back(std::move(m));
     return me;
+  }
+
+  std::optional<std::size_t> clock_reading(std::size_t i) {
+    std::string_view n = n_;
+    int shift = -1;  // 午前 0, 午後 12, neither -1
+    std::size_t j = i;
+    if (starts_with(n, i, "午前") || starts_with(n, i, "午後")) {
+      shift = starts_with(n, i, "午後") ? 12 : 0;
+      j = i + std::string_view("午前").size();
+    }
+    char32_t p = before(n, i);
+    if (shift < 0 && (!is_ascii_digit(at(n, j)) || is_ascii_digit(p) || is_ascii_alpha(p) || p == '.' || p == U'第'))
+      return {};
+    std::size_t he = 0;
+    int h = shift < 0 ? int_at(n, j, he, 2) : small_int_at(n, j, he);
+    if (h < 0 || h > 23 || (shift >= 0 && h > 12) || !starts_with(n, he, "時")) return {};
+    std::size_t e = he + std::string_view("時").size();
+    // 3時間, 2時限, 10時点, 4時台: a duration, a period, a point, an hour's span, not a clock time.
+    static constexpr std::u32string_view not_clock = U"間限点台代期刻給差計";
+    if (not_clock.find(at(n, e)) != std::u32string_view::npos) return {};
+    int mi = 0;
+    std::size_t me = 0;
+    int m = shift < 0 ? int_at(n, e, me, 2) : small_int_at(n, e, me);
+    if (m >= 0 && m < 60 && starts_with(n, me, "分") && !starts_with(n, me, "分間")) {
+      mi = m;
+      e = me + std::string_view("分").size();
+    } else if (starts_with(n, e, "半") && !starts_with(n, e, "半ば")) {
+      mi = 30;
+      e += std::string_view("半").size();
+    }
+    if (shift == 12 && h < 12) h += 12;
+    if (shift == 0 && h == 12) h = 0;
+    Mention mention = make(norm_, i, e, "time");
+    mention.attrs.set("when", two(h) + ":" + two(mi) + ":00");
+    out_.push_back(std::move(mention));
+    return e;
   }
 };
 
