@@ -400,6 +400,11 @@ BOOST_AUTO_TEST_CASE(money) {
   BOOST_TEST(number("牛乳200mL") == "measure [200mL] type=volume quantity=200 unit=mL");
   BOOST_TEST(number("気温35℃") == "measure [35℃] type=temperature quantity=35 unit=Cel");
   BOOST_TEST(number("3LDKの") == "(none)");
+  // The news style's age: a number alone in brackets after a name, then a particle.
+  BOOST_TEST(number("山田太郎さん（45）は") == "measure [45] type=age quantity=45 unit=year");
+  BOOST_TEST(number("容疑者（７）が") == "measure [７] type=age quantity=7 unit=year");
+  BOOST_TEST(number("いいね（25）") == "num [25] type=cardinal value=25");
+  BOOST_TEST(number("図（12）を") == "num [12] type=cardinal value=12");
   BOOST_TEST(number("5minで") == "(none)");
   // After a label's colon, full-width or not (価格：, 料金:); a colon between figures is a time's.
   BOOST_TEST(number("価格：12,800円") == "measure [12,800円] type=currency quantity=12800 unit=JPY");
@@ -520,6 +525,16 @@ std::string names_of(std::string_view s) {
 
 // 〻 is the iteration mark of vertical writing (Script=Han, like 々): the kanji before it
 // again, so a name goes on through it (the claims copy of is_kanji lacked it: 佐〻<persName>木教授).
+// A kanji surname, one space and a kanji given name before an honorific or a title is one name
+// (stranger29 #5); a title or an organisation before the space is not a surname.
+BOOST_AUTO_TEST_CASE(a_space_between_surname_and_given_name) {
+  BOOST_TEST(names_of("森田 健一さんは") == "persName[森田 健一さん] addName/honorific[さん]");
+  BOOST_TEST(names_of("北村　里美君の") == "persName[北村　里美君] addName/honorific[君]");
+  BOOST_TEST(names_of("会長 山田さんは") == "persName[山田さん] addName/honorific[さん]");
+  BOOST_TEST(names_of("担当 田中さんは") == "persName[田中さん] addName/honorific[さん]");
+  BOOST_TEST(names_of("千種陽介七段は") == "persName[千種陽介七段] roleName[七段]");
+}
+
 BOOST_AUTO_TEST_CASE(iteration_marks_stay_inside_names) {
   BOOST_TEST(names_of("佐々木教授と会った") == "persName[佐々木教授] roleName[教授]");
   BOOST_TEST(names_of("佐〻木教授と会った") == "persName[佐〻木教授] roleName[教授]");
@@ -824,6 +839,18 @@ BOOST_AUTO_TEST_CASE(hearsay_that_names_no_one_has_no_source) {
   BOOST_TEST(xml.find(">明日</persName>") == std::string::npos);
   BOOST_TEST(xml.find("<orgName xml:id=\"s4-src\">同社</orgName>") != std::string::npos);
   BOOST_TEST(xml.find("<orgName xml:id=\"s5-src\">県警</orgName>") != std::string::npos);
+}
+
+// News style (stranger29 #4, #5): an age or a role in brackets between the name and its
+// particle, and a surname and given name with a space between them (full-width or not), still
+// name the source.
+BOOST_AUTO_TEST_CASE(an_age_in_brackets_or_a_spaced_name_still_names_the_source) {
+  std::string xml = annotated("山田太郎さん（45）は「驚いた」と話した。\n森田　健一さんは「よかった」と語った。\n"
+                              "千種陽介七段（32）は「覚悟していた」と話した。\n");
+  BOOST_TEST(xml.find("source=\"#s1-src\"><persName xml:id=\"s1-src\">山田太郎") != std::string::npos, xml);
+  BOOST_TEST(xml.find("<measure type=\"age\" quantity=\"45\" unit=\"year\">45</measure>") != std::string::npos, xml);
+  BOOST_TEST(xml.find("source=\"#s2-src\"><persName xml:id=\"s2-src\">森田　健一") != std::string::npos, xml);
+  BOOST_TEST(xml.find("<persName xml:id=\"s3-src\">千種陽介<roleName>七段</roleName></persName>") != std::string::npos, xml);
 }
 
 BOOST_AUTO_TEST_CASE(the_topic_with_its_honorific_or_its_office_is_the_source) {

@@ -90,10 +90,31 @@ class PeopleRules : NameRules {
         for (std::string_view tail : {"です", "だ", "じゃ", "でしょ", "ですけど", "だけど", "なら", "ですか"})
           if (rest.starts_with(tail)) return ne;
       }
-      return nb;
+      return surname_before_space(nb, chars);
     }
     if (text::hiragana_word(last)) return hiragana_given_name(ne);
     return ne;  // other characters name no one
+  }
+
+  // 森田 健一さん, 北村　里美君: a given name of one to three kanji starting at nb after one space
+  // (a full-width one is a space once normalised), and before it a surname of one to three
+  // kanji that opens the phrase (nothing but a non-name character before it): where the whole
+  // name starts, or nb when the run before the space is no surname.
+  std::size_t surname_before_space(std::size_t nb, std::size_t given_chars) const {
+    std::string_view n = n_;
+    if (given_chars > 3 || nb < 2 || before(n, nb) != ' ') return nb;
+    std::size_t se = prev(n, nb);
+    if (!is_kanji(before(n, se))) return nb;
+    std::size_t sb = run_start(n, se, kanji_c);
+    std::string_view surname = n.substr(sb, se - sb);
+    std::size_t chars = text::length(surname);
+    if (chars > 3 || w_.not_person(surname) || w_.common_noun(surname)) return nb;
+    // 会長 山田さん: a title before the name, not a surname.
+    for (auto& t : w_.titles)
+      if (surname.ends_with(t.text)) return nb;
+    char32_t p = before(n, sb);
+    if (katakana_word(p) || is_ascii_alpha(p) || is_ascii_digit(p)) return nb;
+    return sb;
   }
 
   // A surname of one to three kanji, then a given name of two to four hiragana (西田ゆかりさん,

@@ -122,6 +122,11 @@ class NumberFinder : NumberReader {
       m.attrs.set("type", u->type);
       if (!num.several && !x.ranged) m.attrs.set("quantity", q);
       m.attrs.set("unit", u->unit);
+    } else if (age_in_brackets(k, tail)) {
+      m = make(norm_, k.start, tail, "measure");
+      m.attrs.set("type", "age");
+      m.attrs.set("quantity", q);
+      m.attrs.set("unit", "year");
     } else {
       // A bare number: ordinal after 第, otherwise cardinal.
       bool ordinal = before(n, k.start) == U'第';
@@ -149,6 +154,21 @@ class NumberFinder : NumberReader {
     }
     out_.push_back(std::move(m));
     return tail;
+  }
+
+  // 山田太郎さん（45）は, 千種陽介七段（32）が: a whole number up to 120 alone in brackets right
+  // after a word written in Japanese (a name, a title), and the brackets followed by a particle
+  // or a comma, is the news style's age.
+  bool age_in_brackets(const Place& k, std::size_t tail) const {
+    std::string_view n = n_;
+    const detail::Numeral& num = k.num;
+    if (k.p != '(' || at(n, tail) != ')' || num.several || num.kanji || num.value != std::floor(num.value) ||
+        num.value < 1 || num.value > 120)
+      return false;
+    char32_t word = before(n, prev(n, k.start));
+    if (!(is_kanji(word) || text::hiragana_word(word) || katakana_word(word))) return false;
+    static constexpr std::u32string_view after = U"はがもにのらと、=";
+    return after.find(at(n, tail + 1)) != std::u32string_view::npos;
   }
 
   // 半年, 半日, 半世紀: a half unit without a number.

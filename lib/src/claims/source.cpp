@@ -124,6 +124,10 @@ std::optional<Source> topic_at(std::string_view n, std::size_t body, const Lexic
     i = next(n, i);
   }
   std::size_t e = noun_after(n, i, n.size());
+  // 森田 健一さんは: a surname and a given name of kanji with a space between them.
+  if (e > i && e + 1 < n.size() && n[e] == ' ' && is_kanji(before(n, e)) && is_kanji(at(n, e + 1)) &&
+      length(n.substr(i, e - i)) <= 3)
+    e = noun_after(n, e + 1, n.size());
   // 市防災課の田中誠課長は: a noun phrase of nouns joined by の.
   while (e > i && starts_with_at(n, e, "の") && e + 3 < n.size() && name_char(at(n, e + 3))) {
     std::size_t e2 = noun_after(n, e + 3, n.size());
@@ -139,6 +143,12 @@ std::optional<Source> topic_at(std::string_view n, std::size_t body, const Lexic
       }
   if (e > i && length(n.substr(i, e - i)) <= 20) {
     std::string_view rest = n.substr(e);
+    // 山田太郎さん(45)は, 佐藤氏(会社員)は: an age or a role in brackets between the name and
+    // its particle.
+    if (rest.starts_with("(")) {
+      std::size_t close = rest.find(')');
+      if (close != std::string_view::npos && length(rest.substr(0, close)) <= 20) rest = rest.substr(close + 1);
+    }
     bool topic = rest.starts_with("は") || rest.starts_with("が") || rest.starts_with("も") || rest.starts_with("では");
     std::string_view noun = n.substr(i, e - i);
     if (topic && !first_person(noun) && !rest.starts_with("はず")) {
