@@ -853,6 +853,20 @@ BOOST_AUTO_TEST_CASE(an_age_in_brackets_or_a_spaced_name_still_names_the_source)
   BOOST_TEST(xml.find("<persName xml:id=\"s3-src\">千種陽介<roleName>七段</roleName></persName>") != std::string::npos, xml);
 }
 
+// A hearsay noun as the subject (…との報告があった): the sentence's topic is part of what is
+// reported, not its source (stranger29 #1); who it came from (Xから「…」, Xから、…) is.
+BOOST_AUTO_TEST_CASE(the_topic_inside_a_hearsay_noun_is_no_source) {
+  std::string xml = annotated("利用者の半数が高齢者であったとの報告があった。\n委員から「駐輪場が足りない」との発言があった。\n"
+                              "住民から、街灯を増やしてほしいとの要望が出された。\n駅から近いとの声が多い。\n"
+                              "専門家の間では、来年には値下がりするとの見方が出ている。\n");
+  BOOST_TEST(xml.find("source=\"#s1-src\"") == std::string::npos, xml);
+  BOOST_TEST(xml.find("<persName xml:id=\"s2-src\">委員</persName>から") != std::string::npos, xml);
+  BOOST_TEST(xml.find("<persName xml:id=\"s3-src\">住民</persName>から") != std::string::npos, xml);
+  BOOST_TEST(xml.find("source=\"#s4-src\"") == std::string::npos, xml);
+  // Where a view goes round (…の間では) names who holds it.
+  BOOST_TEST(xml.find("<persName xml:id=\"s5-src\">専門家の間</persName>では") != std::string::npos, xml);
+}
+
 BOOST_AUTO_TEST_CASE(the_topic_with_its_honorific_or_its_office_is_the_source) {
   // 山本さんは「…」と話した: the name with さん; 市防災課の田中誠課長は: the phrase joined by の.
   std::string xml = annotated("山本さんは「怖かった」と話した。\n同社の広報担当者は、事実関係を確認中だと述べた。\n");

@@ -201,7 +201,17 @@ void mark_sentence(Pass& pass, std::size_t k, Marker& mk, const std::vector<std:
     std::optional<Source> src;
     if (d.speaker_end > d.speaker_begin)
       src = source_at(norms[k].text, d.speaker_begin, d.speaker_end, "the subject after the quotation");
+    // A hearsay noun as the subject (…との報告があった): its topic is part of what is reported.
+    bool noun_said = std::any_of(d.decisive.begin(), d.decisive.end(), [&](std::size_t idx) {
+      return d.hits[idx].note.starts_with("a hearsay noun as the subject") || d.hits[idx].note.starts_with("という/との + a noun");
+    });
+    if (!src && noun_said) src = agent_of_a_hearsay_noun(norms[k].text, 0);
     if (!src) src = find_source(norms[k].text, 0, mk.lex);
+    // …の間では, …では: where the view goes round names who holds it; a topic with が or は is
+    // what is reported (利用者の半数が…との報告があった).
+    if (src && noun_said && src->why.starts_with("the topic of the sentence") &&
+        !std::string_view(norms[k].text).substr(src->end).starts_with("では"))
+      src.reset();
     // (Hearsay that names no one: its topic is what is said, 明日は雨が降るそうだ.)
     if (src && d.unnamed && src->why.starts_with("the topic of the sentence")) src.reset();
     if (src) {

@@ -115,6 +115,25 @@ std::optional<Source> find_source(std::string_view n, std::size_t body, const Le
   return std::nullopt;
 }
 
+std::optional<Source> agent_of_a_hearsay_noun(std::string_view n, std::size_t body) {
+  for (std::string_view from : {"から", "より"}) {
+    for (std::size_t p = n.find(from, body); p != std::string_view::npos; p = n.find(from, p + from.size())) {
+      std::size_t after = p + from.size();
+      for (std::string_view particle : {"は", "も"})
+        if (starts_with_at(n, after, particle)) after += particle.size();
+      // (駅から近いとの声, 前年より多いとの報告: a place or a comparison inside what is said)
+      if (!(starts_with_at(n, after, "、") || starts_with_at(n, after, ",") || starts_with_at(n, after, "「") ||
+            starts_with_at(n, after, "『")))
+        continue;
+      auto [b, e] = noun_before(n, body, p);
+      if (e > b && length(n.substr(b, e - b)) <= 20 && !first_person(n.substr(b, e - b)))
+        return Source{b, e, organisation(n.substr(b, e - b)) ? "orgName" : "persName",
+                      "who the hearsay noun came from (…" + std::string(from) + ")", ""};
+    }
+  }
+  return std::nullopt;
+}
+
 namespace {
 std::optional<Source> topic_at(std::string_view n, std::size_t body, const Lexicon& lex) {
   std::size_t i = body;

@@ -29,4 +29,9 @@ std::optional<Source> source_at(std::string_view normalised, std::size_t b, std:
 
 std::optional<Source> find_source(std::string_view normalised, std::size_t body, const Lexicon& lexicon);
 
+// When a hearsay noun is the subject (…との報告があった, …との要望が出された), the sentence's
+// topic belongs to what is reported (利用者の半数が…との報告): the source is only who it came
+// from, a noun before から or より that opens the quotation (委員から「…」, 住民から、…).
+std::optional<Source> agent_of_a_hearsay_noun(std::string_view normalised, std::size_t body);
+
 }  // namespace jatei::claims
