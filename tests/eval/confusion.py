@@ -20,6 +20,10 @@ usage: confusion.py [BIN_DIR] [--set heldout|tuning|PATH] [--per-article]
   --per-article  also one line per article with its error counts (names only)
   --joint G:P    also the whole shape of each line of gold type G taken as kind P, one a line,
                  sorted (which features go together; still no text, no article)
+  --fact-shapes  also the shape of each sentence whose factuality is confused: the rule of
+                 jatei-claims --explain that decided it, the predicate's inflection (past,
+                 polite, passive, quote と), its block, its length and which grammatical markers
+                 of a closed list it holds (brackets, quotative と, hearsay, によると…): no text
 Environment: JATEI_SHARED, the shared folder holding eval/score.py (default ../shared).
 """
 import collections, concurrent.futures, difflib, glob, json, os, re, subprocess, sys, tempfile
@@ -66,10 +70,44 @@ def run(txt, tmp):
     name = os.path.basename(txt)[:-4]
     data = subprocess.run([os.path.join(bin_dir, 'jatei-segment'), txt], capture_output=True, check=True).stdout
     for s in stages:
-        data = subprocess.run([os.path.join(bin_dir, 'jatei-' + s), '-'], input=data,
-                              capture_output=True, check=True).stdout
+        explain = ['--explain'] if s == 'claims' and '--fact-shapes' in sys.argv else []
+        r = subprocess.run([os.path.join(bin_dir, 'jatei-' + s), '-'] + explain, input=data,
+                           capture_output=True, check=True)
+        data = r.stdout
+        if explain:
+            open(os.path.join(tmp, name + '.explain'), 'wb').write(r.stderr)
     out = os.path.join(tmp, name + '.xml')
     open(out, 'wb').write(data)
+    return out
+
+
+# Grammatical markers a sentence may hold (a closed list of function words and punctuation:
+# what kind of sentence it is, never what it says).
+MARKERS = [('bracket', r'「'), ('ends-bracket', r'」[。．]?$'), ('bracket-to', r'」(と|って)'),
+           ('to-verb', r'[^」]と(言|話|語|述|説明|強調|指摘|明か|し|い|伝|報|聞|み|考|思)'),
+           ('toiu', r'という|といい|とのこと|との'), ('niyoru', r'によると|によれば|では、'),
+           ('souda', r'そうだ|そうです'), ('rashii', r'らしい'), ('tosareru', r'とされ'),
+           ('mirareru', r'とみられ|と見られ'), ('passive', r'られ(る|た|て)'), ('comma', r'、'),
+           ('tte', r'って'), ('ka', r'か[。？?]?$'), ('desu-masu', r'(です|ます|ました|でした)。?$'),
+           ('past', r'た。?$'), ('kanji-end', r'[一-龯]。?$'), ('digit', r'[0-9０-９一二三四五六七八九十百千万億]')]
+
+
+def explain_rules(path):
+    """sentence id -> (rule, predicate flags) from a --explain listing."""
+    out, cur = {}, None
+    if not os.path.isfile(path):
+        return out
+    for line in open(path, encoding='utf-8', errors='replace'):
+        m = re.match(r'^(s\d+)\t(\w+)\t(.*)$', line.rstrip('\n'))
+        if m:
+            cur = m.group(1)
+            out[cur] = [m.group(3), '']
+        elif cur and line.strip().startswith('predicate:'):
+            m2 = re.search(r'\| head \S+ ?([^|]*)', line)
+            flags = sorted(set((m2.group(1) if m2 else '').split()) & {'past', 'polite', 'passive', 'negative', 'progressive'})
+            out[cur][1] = ','.join(flags) or '-'
+            if '| quote' in line:
+                out[cur][1] += '+quote'
     return out
 
 
@@ -226,6 +264,7 @@ joint = collections.defaultdict(list)  # (gold, pred) -> each confused line's sh
 spk = collections.Counter()
 spk_people = []
 fact = collections.Counter()          # (gold label, predicted classes, context)
+fact_shapes = collections.defaultdict(collections.Counter)  # (gold, predicted) -> shape -> count
 gloss = collections.Counter()         # (outcome, shape of the pair)
 per_article = []
 with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ThreadPoolExecutor(2) as pool:
@@ -235,6 +274,7 @@ with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ThreadPoolExecutor
         root = ET.parse(outs[txt]).getroot()
         lines = open(txt, encoding='utf-8').read().split('\n')
         P, G = goldmatch.sentences(score, root, gold)
+        rules = explain_rules(outs[txt][:-4] + '.explain')
         sm = difflib.SequenceMatcher(None, [p['text'] for p in P], [g['text'] for g in G], autojunk=False)
         pair = {}
         for tag, i1, i2, j1, j2 in sm.get_opcodes():
@@ -250,6 +290,18 @@ with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ThreadPoolExecutor
                 ctx = 'in-turn' if sp else 'outside-turn'
                 got = {x.lstrip('#') for x in (p['el'].get('ana') or '').split()} or {'none'}
                 fact[(g['fact'][0], '+'.join(sorted(got)), ctx)] += 1
+                if '--fact-shapes' in opts:
+                    cat = dict(S='speculation', R='reported', Q='question').get(g['fact'][0])
+                    ok = cat in got if cat else not ({'speculation', 'reported', 'question'} & got)
+                    if not ok:
+                        t = g['text']
+                        sid = p['el'].get('{http://www.w3.org/XML/1998/namespace}id')
+                        rule, flags = rules.get(sid, ['?', '?'])
+                        n = len(t)
+                        feats = [f'rule={rule}', f'pred={flags}', f'block={kind(p["anc"])}',
+                                 'len=' + ('<=15' if n <= 15 else '<=40' if n <= 40 else '<=80' if n <= 80 else '>80')]
+                        feats += [name for name, rx in MARKERS if re.search(rx, t)]
+                        fact_shapes[(g['fact'][0], '+'.join(sorted(got)))][' '.join(feats)] += 1
             if not g['first']:
                 continue
             n_blk += 1
@@ -335,6 +387,13 @@ for (g, got, ctx), v in fact.items():
         fx[(f'gold {g}', f'got {got}', ctx)] += v
 print(f'## sentences: {sum(fact.values())}; factuality errors on speculation/reported/question: {sum(fx.values())}')
 table('factuality confusions (count, gold, predicted, where)', fx)
+if '--fact-shapes' in opts:
+    print('## shapes of the confused sentences (gold, predicted: count, rule, inflection, block, length, markers)')
+    for k in sorted(fact_shapes, key=lambda k: -sum(fact_shapes[k].values())):
+        print(f'# gold {k[0]} got {k[1]} ({sum(fact_shapes[k].values())})')
+        for row, v in sorted(fact_shapes[k].items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f'{v}\t{row}')
+    print()
 n_gold = sum(v for k, v in gloss.items() if not k[0].startswith('extra'))
 n_found = sum(v for k, v in gloss.items() if k[0] == 'found')
 n_extra = sum(v for k, v in gloss.items() if k[0].startswith('extra'))
