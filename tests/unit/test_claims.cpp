@@ -376,10 +376,30 @@ BOOST_AUTO_TEST_CASE(not_dates) {
   BOOST_TEST(find_dates("3か月で", ctx).empty());
 }
 
+// 令和7年度, 2025年度: a Japanese fiscal year, April to the next March (not the calendar year).
+BOOST_AUTO_TEST_CASE(fiscal_years) {
+  BOOST_TEST(date("令和7年度の予算") == "date [令和7年度] type=fiscal-year from=2025-04-01 to=2026-03-31");
+  BOOST_TEST(date("令和元年度から") == "date [令和元年度] type=fiscal-year from=2019-04-01 to=2020-03-31");
+  BOOST_TEST(date("2024年度末まで") == "date [2024年度] type=fiscal-year from=2024-04-01 to=2025-03-31");
+  BOOST_TEST(date("平成３０年度決算") == "date [平成３０年度] type=fiscal-year from=2018-04-01 to=2019-03-31");
+  BOOST_TEST(date("令和7年4月1日") == "date [令和7年4月1日] when=2025-04-01");
+  BOOST_TEST(date("昨年度の実績") == "date [昨年度] type=relative subtype=previous-fiscal-year");
+  BOOST_TEST(date("前年度比で") == "date [前年度] type=relative subtype=previous-fiscal-year");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 // ------------------------------------------------------------------------------------------
 BOOST_AUTO_TEST_SUITE(numbers)
+
+// 三十一・五％: a middle dot between kanji numerals before a unit that measures is a decimal
+// point; before anything else it joins two numbers (一・二年生).
+BOOST_AUTO_TEST_CASE(kanji_numerals_with_a_decimal_dot) {
+  BOOST_TEST(number("失業率は三十一・五％に上った") == "num [三十一・五％] type=percent value=31.5");
+  BOOST_TEST(number("前年の一・五倍") == "num [一・五倍] type=ratio value=1.5");
+  BOOST_TEST(number("二・三兆円の赤字") == "measure [二・三兆円] type=currency quantity=2300000000000 unit=JPY");
+  BOOST_TEST(number("一・二年生が参加") != "num [一・二年生] type=ratio value=1.2");
+}
 
 BOOST_AUTO_TEST_CASE(money) {
   BOOST_TEST(number("80兆円もの大金") == "measure [80兆円] type=currency quantity=80000000000000 unit=JPY");

@@ -179,6 +179,16 @@ class DateFinder {
       out_.push_back(std::move(m));
       return e;
     }
+    // 2025年度, 令和7年度: a Japanese fiscal (or school) year, April to the next March.
+    if (starts_with(n, e, "度")) {
+      e += std::string_view("度").size();
+      Mention m = make(norm_, y.begin, e, "date");
+      m.attrs.set("type", "fiscal-year");
+      m.attrs.set("from", when + "-04-01");
+      m.attrs.set("to", std::to_string(y.value + 1) + "-03-31");
+      out_.push_back(std::move(m));
+      return e;
+    }
     std::size_t me = 0;
     int month = small_int_at(n, e, me);
     if (month >= 1 && month <= 12 && starts_with(n, me, "月") && !starts_with(n, me, "月間")) {

@@ -106,6 +106,19 @@ double big_unit(char32_t c) {
 }
 
 
+namespace {
+// A unit whose quantity may have a fractional part, written after a number (percent, times,
+// points, the large units, degrees and the measures of length, weight, volume and time).
+bool decimal_unit_at(std::string_view n, std::size_t k) {
+  static const std::string_view units[] = {"％", "%", "パーセント", "倍", "ポイント", "兆", "億", "万", "度", "キロ",
+                                           "メートル", "センチ", "ミリ", "グラム", "トン", "リットル", "秒", "ヘクタール"};
+  std::string_view rest = n.substr(std::min(k, n.size()));
+  for (auto u : units)
+    if (rest.starts_with(u)) return true;
+  return false;
+}
+}  // namespace
+
 std::optional<Numeral> small_number(std::string_view n, std::size_t i) {
   Numeral r;
   r.b = i;
@@ -183,6 +196,24 @@ std::optional<Numeral> small_number(std::string_view n, std::size_t i) {
   r.e = j;
   r.kanji = true;
   r.kanji_chars = count;
+  // 三十一・五％, 一・五倍, 二・三兆円: a middle dot between kanji numerals is a decimal point
+  // when the digits after it are followed by a unit that measures (％, 倍, ポイント, 兆 …);
+  // before anything else it joins two numbers (一・二年生: the first and second years).
+  if (j < n.size() && at(n, j) == U'・') {
+    std::size_t k = next(n, j);
+    std::string frac;
+    while (k < n.size() && kanji_digit(at(n, k)) >= 0) {
+      frac.push_back(static_cast<char>('0' + kanji_digit(at(n, k))));
+      k = next(n, k);
+    }
+    if (!frac.empty() && frac.size() <= 4 && decimal_unit_at(n, k)) {
+      double f = 0;
+      for (std::size_t d = frac.size(); d-- > 0;) f = (f + (frac[d] - '0')) / 10;
+      r.value += f;
+      r.e = k;
+      r.kanji_chars += static_cast<int>(frac.size()) + 1;
+    }
+  }
   return r;
 }
 
