@@ -301,6 +301,89 @@ BOOST_AUTO_TEST_CASE(a_strength_that_is_not_a_number_is_refused_at_its_line) {
   BOOST_CHECK_NO_THROW(Lexicon::parse("推測\tspeculation\t0\n推定\tspeculation\t1\n", "ok.tsv"));
 }
 
+// A turn written as 名前「…。…。」 is one sentence holding several (the name goes to the
+// speaker): a hedge or a report in an earlier one decides over a plain statement at its end; a
+// plain whole stays a fact.
+BOOST_AUTO_TEST_CASE(earlier_sentence_of_a_closing_quotation) {
+  SentenceContext turn;
+  turn.spoken = true;
+  BOOST_TEST(cat("「前年より一割ほど増えました。来年はさらに二割ほど伸びるかもしれません。まだ読めない部分も多いです」", turn) ==
+             "speculation");
+  BOOST_TEST(cues("「前年より一割ほど増えました。来年はさらに二割ほど伸びるかもしれません。まだ読めない部分も多いです」", turn)
+                 .starts_with("かもしれ"));
+  BOOST_TEST(cat("「欧州の出店は来春になる見通しです。現地の物流網を整えています」", turn) == "speculation");
+  // a verb of thinking in passing, or a report, in an earlier sentence: the last one decides
+  BOOST_TEST(cat("「雨は夕方にはやむと思います。傘は置いていきます」", turn) == "fact");
+  BOOST_TEST(cat("「雨は夕方にはやむと聞きました。傘は置いていきます」", turn) == "fact");
+  // outside a spoken turn too
+  BOOST_TEST(cat("「欧州の出店は来春になる見通しです。現地の物流網を整えています」") == "fact");
+  // no hedge anywhere, or the hedge is last: unchanged
+  BOOST_TEST(cat("「去年の春に開店しました。席は十二です」", turn) == "fact");
+  BOOST_TEST(cat("「席は十二です。週末は混むでしょう」", turn) == "speculation");
+  // a question at the end is still a question
+  BOOST_TEST(cat("「値上げの可能性もあると聞きました。実際はどうですか」", turn) == "question");
+}
+
+// とされる under a text that lays down rules (この規則では、第5条で) is its provision, a rule;
+// after a figure with no such frame it is a received estimate, reported.
+BOOST_AUTO_TEST_CASE(tosareru_in_the_frame_of_a_rule_text) {
+  BOOST_TEST(cat("この規則では、会員の年会費は三千円とされています。") == "fact");
+  BOOST_TEST(cat("条例により、店舗の営業は午後十時までとされている。") == "fact");
+  BOOST_TEST(cat("第十二条で、申請の期限は三十日以内とされています。") == "fact");
+  BOOST_TEST(cat("就業規則上、副業は届け出制とされている。") == "fact");
+  BOOST_TEST(cat("被害額は三千万円とされています。") == "reported");
+  BOOST_TEST(cat("原因は部品の劣化とされている。") == "reported");
+  BOOST_TEST(cat("条件付きで、出荷は来月とされている。") == "reported");
+}
+
+// A verb of knowing or recognising over a possibility (あり得るものと承知しております) states
+// only the possibility: speculation; over a plain content it decides nothing.
+BOOST_AUTO_TEST_CASE(recognition_over_a_possibility) {
+  BOOST_TEST(cat("そうした事態もあり得るものと承知しております。") == "speculation");
+  BOOST_TEST(cat("同様の事故が起こり得るものと認識しております。") == "speculation");
+  BOOST_TEST(cat("供給が滞る可能性があるものと認識している。") == "speculation");
+  BOOST_TEST(cat("その件については報告を受けており、承知しております。") == "fact");
+  BOOST_TEST(cat("制度は来年度から始まるものと承知しております。") == "fact");
+}
+
+// Xの情報です: someone's information, unless X is a point in time (取材時点の情報).
+BOOST_AUTO_TEST_CASE(information_of_a_point_in_time) {
+  BOOST_TEST(cat("※記事の内容は取材時点の情報です。") != "reported");
+  BOOST_TEST(cat("※価格は執筆時点の情報です。") != "reported");
+  BOOST_TEST(cat("これは警察の情報です。") == "reported");
+}
+
+// The inverted quotation (…と、X は + a verb of saying) past a long clause after the comma, and
+// after a plain non-past form with its own subject; a condition (no subject before と) is not one.
+BOOST_AUTO_TEST_CASE(inverted_quotation_before_a_long_clause) {
+  BOOST_TEST(cat("今回の値上げはやむを得ない判断だったと、同社の広報を担当する営業企画部の山田部長は記者団に対して述べた。") ==
+             "reported");
+  BOOST_TEST(cat("安全性に問題はないと、メーカーの担当者は繰り返し説明している。") == "reported");
+  BOOST_TEST(cat("保護者の間で不安が広がっていると、地元の新聞が伝えている。") == "reported");
+  BOOST_TEST(cat("駅に着くと、友人は電話で誰かと話していた。") == "fact");
+  BOOST_TEST(cat("ボタンを押すと、画面に説明が表示される。") == "fact");
+}
+
+// A quotation and then only a hearsay ending (no content word after the bracket).
+BOOST_AUTO_TEST_CASE(hearsay_ending_after_a_quotation) {
+  BOOST_TEST(cat("通りがかった女性に聞くと「毎日ここを通る」とのこと。") == "reported");
+  BOOST_TEST(cat("近所の人の話では「この橋は来月から通行止め」らしい。") == "reported");
+  BOOST_TEST(cat("古くからの住民は「昔はこの辺り一面が田んぼだった」という。") == "reported");
+  BOOST_TEST(cat("「値段の割に量が少ない」と不満を漏らす客も少なくない。") == "reported");
+  BOOST_TEST(cat("駅前の「ひまわり」という店。") != "reported");
+}
+
+// …として、 + a verb of saying with an object: the grounds are the subject's words.
+BOOST_AUTO_TEST_CASE(grounds_clause_before_a_verb_of_saying) {
+  BOOST_TEST(cat("県は、今年の夏は水不足になる恐れがあるとして、節水への協力を求めている。") == "reported");
+  BOOST_TEST(cat("市の担当者は、周辺の道路は夕方から混雑が予想されるとして、公共交通機関の利用を呼びかけている。") ==
+             "reported");
+  BOOST_TEST(cat("労組は、賃上げが物価に追いついていないとして、会社に再交渉を要求した。") == "reported");
+  // として after a noun (as), or a verb that is not one of saying: unchanged
+  BOOST_TEST(cat("原則として、入場には予約を求めている。") == "fact");
+  BOOST_TEST(cat("県は、被害が広がっているとして、対策本部を設置した。") == "fact");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 // ------------------------------------------------------------------------------------------

@@ -56,9 +56,31 @@ bool named_subject(const Predicate& p) {
   return true;
 }
 
-// A quotation before the window, cut from it by a comma: …したと、社長は話す.
+// A noun with は or が before the predicate (the subject, or a topic with an adverb between:
+// 担当者は繰り返し説明している).
+bool has_topic(const Predicate& p) {
+  if (p.subject >= 0) return true;
+  for (int k = 0; k < p.head; ++k)
+    if (p.chunks[k].kind == Chunk::Kind::noun && (p.chunks[k].particle == "は" || p.chunks[k].particle == "が")) return true;
+  return false;
+}
+
+// A quotation before the window, cut from it by a comma: …したと、社長は話す. A long clause
+// after the comma (…と、同社の広報を担当する営業企画部の山田部長は記者団に対して述べた) leaves
+// the window inside it: the comma is then the last one before the window, with nothing between
+// that ends a sentence or opens a quotation.
 bool quote_before_window(const Ctx& c) {
-  std::string_view before_w = c.s.n.substr(0, c.p.begin);
+  std::string_view n = c.s.n;
+  std::string_view before_w = n.substr(0, c.p.begin);
+  bool at_comma = before_w.ends_with("、") || before_w.ends_with(",");
+  if (!at_comma) {
+    std::size_t k = before_w.rfind("、");
+    if (k == std::string_view::npos || k < c.s.body) return false;
+    std::string_view between = before_w.substr(k + std::string_view("、").size());
+    for (std::string_view stop : {"。", "「", "」", "『", "』", ",", "と、"})
+      if (between.find(stop) != std::string_view::npos) return false;
+    before_w = before_w.substr(0, k + std::string_view("、").size());
+  }
   for (std::string_view comma : {"、", ","})
     if (before_w.ends_with(comma)) {
       before_w.remove_suffix(comma.size());
@@ -71,7 +93,17 @@ bool quote_before_window(const Ctx& c) {
       // (って is no condition: after any plain form it quotes, 危ないって、)
       if (tte && (is_hiragana(b) || is_kanji(b))) return true;
       // a plain past or copula, or a closing bracket (a dictionary form + と is a condition)
-      return b == U'た' || b == U'だ' || b == U'」' || b == U'』';
+      if (b == U'た' || b == U'だ' || b == U'」' || b == U'』') return true;
+      // …問題はないと、 / …広がっていると、: a plain non-past form quotes a clause with a subject of
+      // its own when the verb of saying after the comma has its own subject and no object or
+      // partner (駅に着くと、友人は誰かと話していた is a condition: no subject before と).
+      if (!is_hiragana(b) || c.p.object >= 0 || !has_topic(c.p)) return false;
+      for (int k = 0; k < c.p.head; ++k)
+        if (c.p.chunks[k].particle == "と") return false;
+      std::size_t qe = before_w.size();
+      std::size_t w2 = predicate_window(n, c.s.body, qe);
+      Predicate clause = analyse_predicate(n, w2, qe);
+      return clause.found && clause.subject >= 0;
     }
   return false;
 }
@@ -106,20 +138,26 @@ bool people_who_say(Ctx& c) {
   const Predicate& p = c.p;
   const Chunk& h = p.chunks[p.head];
   const std::string& L = h.lemma;
-  if (!((h.kind == Chunk::Kind::verb || h.kind == Chunk::Kind::adjective) && !p.negative && p.subject >= 1 &&
-        (L == "いる" || L == "おる" || c.in("spread", L))))
+  // (少なくない: not few, many, as 多い)
+  bool not_few = L == "少ない" && p.negative;
+  if (!((h.kind == Chunk::Kind::verb || h.kind == Chunk::Kind::adjective) && (!p.negative || not_few) && p.subject >= 1 &&
+        (L == "いる" || L == "おる" || c.in("spread", L) || not_few)))
     return false;
   const Chunk& sj = p.chunks[p.subject];
   const Chunk& rel = p.chunks[p.subject - 1];
-  bool says = p.subject >= 2 && rel.kind == Chunk::Kind::verb && rel.tail.empty() && p.chunks[p.subject - 2].quotative &&
-              (c.in("speech", rel.lemma) || c.in("thinking", rel.lemma));
+  // The quotation before the verb of saying, or before its object (…と不満を漏らす客: a manner
+  // of saying with its object).
+  int qk = static_cast<int>(p.subject) - 2;
+  if (qk >= 1 && p.chunks[qk].kind == Chunk::Kind::noun && p.chunks[qk].particle == "を" && p.chunks[qk - 1].quotative) --qk;
+  bool says = qk >= 0 && rel.kind == Chunk::Kind::verb && rel.tail.empty() && p.chunks[qk].quotative &&
+              (c.in("speech", rel.lemma) || c.in("thinking", rel.lemma) || c.in("manner", rel.lemma));
   bool named = rel.quotative && (rel.quote_particle == "という" || rel.quote_particle == "っていう") &&
                (sj.lemma == "人" || sj.lemma == "方" || sj.lemma == "者" || c.in("agent", sj.lemma) ||
                 noun_entry(c, "voice", sj.lemma) || noun_entry(c, "rumour", sj.lemma));
   if (!(sj.kind == Chunk::Kind::noun && (says || named))) return false;
   // (…という噂が広がっている: a hearsay noun that spreads is a rumour, check-worthy)
   bool spreads = noun_entry(c, "rumour", sj.lemma) && c.in("spread", L);
-  c.hit(Category::reported, 0.75, p.chunk_begin(p.subject - (says ? 2 : 1)), c.head_end(), "",
+  c.hit(Category::reported, 0.75, p.chunk_begin(says ? qk : p.subject - 1), c.head_end(), "",
         "people or voices who say it (…と" + (says ? rel.lemma : std::string("いう")) + sj.lemma + "も" + L + ")" +
             (spreads ? ": a rumour that spreads" : ""));
   return true;
@@ -211,6 +249,13 @@ bool noun_predicate(Ctx& c) {
   bool owned = owner && owner->kind == Chunk::Kind::noun && owner->tail == "の" && p.morphs[owner->first].pos1 != "数" &&
                p.morphs[owner->first].pos1 != "代名詞" && p.morphs[owner->content_end - 1].pos1 != "数" &&
                std::string_view("一二三四五六七八九十何別").find(owner->lemma.substr(0, 3)) == std::string_view::npos;
+  // 取材時点の情報です: a point in time before の says when, not whose
+  if (owned) {
+    const Morph& om = p.morphs[owner->content_end - 1];
+    if (om.pos2 == "副詞可能") owned = false;
+    for (auto* t : c.lex.of_kind("timenoun"))
+      if (owner->lemma.ends_with(t->expression)) owned = false;
+  }
   if (owned) {
     if (const Cue* r = c.cat("rumour", L)) {
       c.hit_from(r, Category::reported, 0.7, c.p.chunk_begin(p.head - 1), he, "", "Xの" + L + ": someone's view");
@@ -462,7 +507,7 @@ bool saying_unquoted(Ctx& c) {
       return true;
     }
   }
-  if (quote_before_window(c) && (p.subject >= 0 || p.head == 0)) {
+  if (quote_before_window(c) && (has_topic(p) || p.head == 0)) {
     c.hit(Category::reported, 0.8, hb, he, "speech", "…と、X は + a verb of saying: the quotation before the comma");
     return true;
   }

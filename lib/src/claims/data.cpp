@@ -34,7 +34,7 @@ bool is_category(std::string_view kind) {
                                            "showverb", "rumour", "spread", "epistemic", "likely", "feeling",
                                            "evaluation", "telling", "ask", "answer", "evidence", "discourse",
                                            "rumoured", "voice", "pointer", "finding", "source", "agent", "suggestion", "exclaim",
-                                           "admission", "measure", "universal", "forecast", "assertion"};
+                                           "admission", "measure", "universal", "forecast", "assertion", "recognition"};
   return std::find(std::begin(kinds), std::end(kinds), kind) != std::end(kinds);
 }
 
@@ -131,13 +131,13 @@ bool is_known_kind(std::string_view kind) {
       "adverb",     "np",        "think",         "plain",      "quote",     "agreement", "intention",
       "request",    "greeting",  "rule",          "evaluative", "interjection", "hearsay", "paren",
       "retrospective", "qword",  "hedgenoun",     "speechverb", "rulenoun",  "prefix",    "asker",
-      "quotenoun",  "textdeixis", "procedure",    "sourcemarker", "notqword"};
+      "quotenoun",  "textdeixis", "procedure",    "sourcemarker", "notqword", "ruletext", "timenoun"};
   return std::find(std::begin(uses), std::end(uses), kind) != std::end(uses) || is_category(kind);
 }
 
 // Word lists the rules read; they are not matched as cues by themselves.
 bool is_word_list(const Cue& c) {
-  return c.kind == "qword" || c.kind == "hedgenoun" || c.kind == "speechverb" || c.kind == "rulenoun" ||
+  return c.kind == "qword" || c.kind == "hedgenoun" || c.kind == "speechverb" || c.kind == "rulenoun" || c.kind == "ruletext" || c.kind == "timenoun" ||
          c.kind == "prefix" || c.kind == "quote" || c.kind == "asker" || c.kind == "quotenoun" || c.kind == "textdeixis" || c.kind == "procedure" ||
          c.kind == "sourcemarker" || c.kind == "notqword" || is_category(c.kind);
 }

@@ -420,9 +420,34 @@ void disambiguate_sou(const Sent& s, RawHit& h) {
   }
 }
 
+}  // namespace
+
+bool rule_text_frame(const Sent& s, const Lexicon& lex, std::size_t upto) {
+  std::string_view n = s.n.substr(0, std::min(upto, s.n.size()));
+  static const std::string_view frames[] = {"では", "で、", "により", "によって", "において", "上、", "上は", "上で", "で定め", "に定め"};
+  for (auto* r : lex.of_kind("ruletext")) {
+    for (std::size_t at = n.find(r->expression, s.body); at != std::string_view::npos;
+         at = n.find(r->expression, at + r->expression.size())) {
+      std::size_t e = at + r->expression.size();
+      for (auto f : frames)
+        if (n.substr(e).starts_with(f)) return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
 // とされる: a rule, an allegation, or a received view.
 void disambiguate_tosareru(const Sent& s, const Lexicon& lex, RawHit& h) {
   std::string_view n = s.n;
+  if (rule_text_frame(s, lex, h.b)) {
+    h.cat = Category::fact;
+    h.strength = 0.8;
+    h.kind = "rule";
+    h.note = "in the frame of a text that lays down rules: states its provision";
+    return;
+  }
   for (auto* r : lex.of_kind("rulenoun")) {
     if (ends_with_at(n, h.b, r->expression)) {
       h.cat = Category::fact;
@@ -849,6 +874,33 @@ void reason_clause(Sent& s, const Lexicon& lex, std::size_t w, std::vector<RawHi
   if (kept && !s.pred2.found) s.pred2 = std::move(p2);
 }
 
+// 県は、…恐れがあるとして、節水への協力を求めている: a clause of grounds (a predicate + として)
+// before a verb of saying that takes an object, not a quotation (求める, 呼びかける, 訴える): the
+// grounds are the subject's own words, and the sentence reports them (its hedges with them).
+void grounds_clause(Sent& s, const Lexicon& lex, std::size_t w, std::vector<RawHit>& hits) {
+  std::string_view n = s.n;
+  std::size_t comma = prev(n, w);
+  static constexpr std::string_view toshite = "として";
+  if (!(comma >= s.body + toshite.size() && ends_with_at(n, comma, toshite))) return;
+  std::size_t tb = comma - toshite.size();
+  if (!is_hiragana(before(n, tb))) return;  // after a predicate (…あるとして), not a noun (原則として)
+  const Predicate& p = s.pred;
+  if (!p.found || p.quote >= 0 || p.negative || p.passive) return;
+  const Chunk& h = p.chunks[p.head];
+  const Cue* sp = lex.word("speech", h.lemma);
+  if (!(h.kind == Chunk::Kind::verb && sp && sp->cls != "none")) return;
+  RawHit x;
+  x.b = tb;
+  x.e = p.chunk_end(p.head);
+  x.cat = Category::reported;
+  x.strength = 0.8;
+  x.kind = "speech";
+  x.expression = std::string(n.substr(x.b, x.e - x.b));
+  x.governs = x.grammar = x.at_end = true;
+  x.note = "…として、 + a verb of saying with an object: the grounds are the subject's words";
+  hits.push_back(std::move(x));
+}
+
 // A string cue inside the analysed predicate gives way to the analysis (an opinion cue to a
 // request or a greeting over it; any cue but adverbs, agreement, interjections, greetings to
 // a grammar hit it overlaps).
@@ -880,6 +932,7 @@ void predicate_hits(Sent& s, const Lexicon& lex, std::vector<RawHit>& hits) {
     return !h.dropped && h.cat == Category::reported && h.strength >= 0.8;
   });
   if (!strong_report && after_comma) reason_clause(s, lex, w, hits);
+  if (!strong_report && after_comma) grounds_clause(s, lex, w, hits);
   give_way(w, first_grammar, hits);
 }
 
@@ -1211,7 +1264,95 @@ struct Verdict {
 
 }  // namespace
 
-Decision classify(std::string_view, const Normalised& norm, const SentenceContext& ctx, const Lexicon& lex) {
+namespace {
+
+Decision classify_whole(const Normalised& norm, const SentenceContext& ctx, const Lexicon& lex);
+
+// Where the sentences inside the quotation that closes a sentence end (名前「…。…。」, 「…。…」):
+// the offsets just after each 。！？ inside it but its last, at the quotation's own depth.
+std::vector<std::size_t> inner_stops(const Normalised& norm) {
+  std::vector<std::size_t> out;
+  std::string_view n = norm.text;
+  // (Cheap tests first: most sentences hold no bracket and no inner full stop.)
+  if (n.find("「") == std::string_view::npos && n.find("『") == std::string_view::npos) return out;
+  std::size_t e = n.size();
+  while (e > 0) {
+    std::size_t len = 0;
+    char32_t c = before(n, e, len);
+    if (c == U'。' || c == U'!' || c == U'?' || c == U'.' || is_white_space(c)) e -= len;
+    else break;
+  }
+  std::size_t len = 0;
+  char32_t last = before(n, e, len);
+  if (!(last == 0x300D || last == 0x300F)) return out;
+  std::size_t close = e - len;
+  // its opening bracket, matched back
+  int depth = 0;
+  std::size_t open = std::string_view::npos;
+  for (std::size_t i = close; i > 0;) {
+    std::size_t l = 0;
+    char32_t c = before(n, i, l);
+    i -= l;
+    if (is_close_bracket(c)) ++depth;
+    else if (is_open_bracket(c)) {
+      if (depth == 0) {
+        open = i;
+        break;
+      }
+      --depth;
+    }
+  }
+  if (open == std::string_view::npos) return out;
+  depth = 0;
+  for (std::size_t i = next(n, open); i < close; i = next(n, i)) {
+    char32_t c = at(n, i);
+    if (is_open_bracket(c)) ++depth;
+    else if (is_close_bracket(c) && depth > 0) --depth;
+    else if (depth == 0 && (c == U'。' || c == U'!' || c == U'?')) {
+      std::size_t j = next(n, i);
+      while (j < close && (at(n, j) == U'。' || at(n, j) == U'!' || at(n, j) == U'?')) j = next(n, j);
+      if (j < close) out.push_back(j);
+      i = prev(n, j);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+// A turn written as 名前「…。…。」 (a transcript line, an interview quoted whole) is one sentence
+// that holds several: its last predicate may state a fact while an earlier sentence of the same
+// words hedges a forecast. When the whole is a plain statement in a spoken turn, the latest of
+// the earlier sentences that hedges decides (its cues are at the same offsets: each is read as
+// the prefix of the sentence that ends with it).
+Decision classify(std::string_view source, const Normalised& norm, const SentenceContext& ctx, const Lexicon& lex) {
+  Decision d = classify_whole(norm, ctx, lex);
+  // (Only in a spoken turn: a quotation in narration or under a heading, 「…。…」, is classed
+  // by its last sentence, as its readers take it.)
+  if (!ctx.spoken || d.category != Category::fact || d.rule != "asserted without a hedge") return d;
+  std::vector<std::size_t> stops = inner_stops(norm);
+  for (std::size_t k = stops.size(); k-- > 0;) {
+    std::size_t src_end = norm.source(0, stops[k]).second;
+    if (src_end == 0 || src_end > source.size()) continue;
+    Decision part = classify_whole(normalise(source.substr(0, src_end)), ctx, lex);
+    // (A hedge of the modality of the predicate, a forecast: not a verb of thinking, which the
+    // speaker's own view in passing is, and not a report, which the words around it may only
+    // mention.)
+    bool forecast = part.category == Category::speculation && !part.decisive.empty() &&
+                    std::none_of(part.decisive.begin(), part.decisive.end(),
+                                 [&](std::size_t j) { return part.hits[j].kind == "think"; });
+    if (forecast) {
+      part.rule = "an earlier sentence of the quotation that closes it: " + part.rule;
+      part.predicate = d.predicate + "\n    earlier " + part.predicate;
+      return part;
+    }
+  }
+  return d;
+}
+
+namespace {
+
+Decision classify_whole(const Normalised& norm, const SentenceContext& ctx, const Lexicon& lex) {
   Decision d;
   Sent s = analyse(norm);
   std::string_view n = s.n;
@@ -1257,5 +1398,7 @@ Decision classify(std::string_view, const Normalised& norm, const SentenceContex
   v.rest();
   return d;
 }
+
+}  // namespace
 
 }  // namespace jatei::claims

@@ -269,6 +269,23 @@ bool hedged_quotation(Ctx& c, const Quote& w) {
     c.hit(Category::speculation, 0.7, w.qb, w.he, "", "a hedged quotation under " + L + ": the speaker's guess");
     return true;
   }
+  // …あり得るものと承知しております, …可能性があるものと認識している: a verb of knowing or
+  // recognising (`recognition`) over a quotation that is itself a possibility (a stem + 得る, an
+  // epistemic noun with a verb of being) states no more than the possibility: a hedge.
+  if (!p.negative && c.in("recognition", L)) {
+    const Chunk& q = p.chunks[p.quote];
+    for (std::size_t k = q.first + 1; k < q.last; ++k) {
+      const Morph& m = p.morphs[k];
+      if (m.pos == Pos::verb && (m.base == "得る" || m.base == "うる") && p.morphs[k - 1].cform == "連用形") {
+        c.hit(Category::speculation, 0.7, w.qb, w.he, "", "a possibility (a stem + 得る) under " + L + ": a hedge");
+        return true;
+      }
+    }
+    if (p.quote > 0 && c.in("likely", q.lemma) && epistemic_noun(c, p.chunks[p.quote - 1].lemma)) {
+      c.hit(Category::speculation, 0.7, w.qb, w.he, "", "an epistemic noun under " + L + ": a hedge");
+      return true;
+    }
+  }
   return false;
 }
 
@@ -287,6 +304,11 @@ void tosareru(Ctx& c, const Quote& w) {
         c.hit(Category::speculation, 0.8, qb, he, "", "a hedged quotation + とされる: a guess");
         return;
       }
+  }
+  // この規則では、年会費は3000円とされています: a provision of the text that frames the sentence
+  if (rule_text_frame(c.s, c.lex, qb)) {
+    c.hit(Category::fact, 0.8, qb, he, "rule", "とされる in the frame of a text that lays down rules: states a rule");
+    return;
   }
   bool nominal = bq && (bq->pos == Pos::noun);
   bool figure = bq && (bq->pos1 == "数" || (bq->pos1 == "接尾" && &*bq > &p.morphs.front() && (bq - 1)->pos1 == "数"));

@@ -55,6 +55,11 @@ struct RawHit {
 };
 
 
+// The sentence, before offset upto, is framed by a text that lays down rules (この規則では、
+// 条例により、第5条で: a `ruletext` noun, then では/で/により/によって/において/上): what it says
+// there with とされる is that text's provision, a rule.
+bool rule_text_frame(const Sent& s, const Lexicon& lex, std::size_t upto);
+
 // The hits the final predicate decides (predicate.hpp), from the categories of the lexicon:
 // reported speech and hearsay, thinking and estimating, epistemic nouns, modal auxiliaries,
 // questions and requests. Each is appended with governs set and a note saying why.
