@@ -1842,3 +1842,46 @@ BOOST_AUTO_TEST_CASE(hard_wrapped_lines_are_joined_inside_their_sentences) {
   BOOST_TEST(kind_of(p, "歯ブラシと歯みがき粉を忘れずに入れておくこと") != "(not found)");
   BOOST_TEST(kind_of(p, "地図は紙のものも一枚だけ持って行くと安心なこと") != "(not found)");
 }
+
+BOOST_AUTO_TEST_CASE(titles_behind_bracketed_labels_the_document_repeats_head_their_parts) {
+  // A briefing transcript marks each slide ［スライド2］連結業績の概要: each such line, with the same
+  // bracket and another label, over body text, heads its part.
+  Document d = seg(
+      "第2四半期決算説明会　社長スピーチ\n"
+      "本日はお忙しいところ、説明会にご参加いただきありがとうございます。上期の業績をご説明します。\n"
+      "［スライド2］連結業績の概要\n"
+      "上期の売上高は前年同期比6.2%増の418億円でした。営業利益も増えています。\n"
+      "［スライド3］ブランド別の売上高\n"
+      "主力ブランドが全体をけん引しました。紳士服は前年をわずかに下回りました。\n"
+      "〔補足〕為替の影響\n"
+      "為替の影響は軽微でした。\n");
+  BOOST_TEST(kind_of(d, "［スライド2］連結業績の概要") == "head", shape(d));
+  BOOST_TEST(kind_of(d, "［スライド3］ブランド別の売上高") == "head", shape(d));
+  // A bracket the document opens a line with only once is no pattern of its own.
+  BOOST_TEST(kind_of(d, "〔補足〕為替の影響") == "paragraph", shape(d));
+  // A label said again is a speaker's (［司会］…), and a label over no body text heads nothing.
+  Document talk = seg(
+      "座談会　町の本屋を語る\n"
+      "［司会］それでは始めます\n"
+      "本屋が減っている理由から伺います。皆さんはどう見ていますか。\n"
+      "［司会］次の話題に移ります\n"
+      "ネットで買う人が増えました。それでも店で選ぶ楽しさは残ります。\n");
+  BOOST_TEST(kind_of(talk, "［司会］それでは始めます") != "head", shape(talk));
+  BOOST_TEST(kind_of(talk, "［司会］次の話題に移ります") != "head", shape(talk));
+}
+
+BOOST_AUTO_TEST_CASE(a_newsletters_issue_number_and_date_date_it) {
+  // 第142号　令和8年12月1日発行 under the title dates the issue: its byline; ■１．… heads a part
+  // as one sentence. (第217回国会　…　第14号　令和7年4月11日 is a title: the number is no issue's.)
+  Document d = seg(
+      "みどり町商店会だより\n"
+      "第142号　令和8年12月1日発行\n"
+      "■１．年末大売り出しのお知らせ\n"
+      "今年も12月15日から31日まで、年末大売り出しを行います。期間中は各店で抽選券を配ります。\n");
+  BOOST_TEST(kind_of(d, "第142号　令和8年12月1日発行") == "byline", shape(d));
+  BOOST_TEST(kind_of(d, "■１．年末大売り出しのお知らせ") == "head", shape(d));
+  Document minutes = seg(
+      "第217回国会　衆議院　本会議　第14号　令和7年4月11日\n"
+      "これより会議を開きます。本日の議事日程は配付のとおりです。\n");
+  BOOST_TEST(kind_of(minutes, "第217回国会　衆議院　本会議　第14号　令和7年4月11日") != "byline", shape(minutes));
+}

@@ -395,3 +395,13 @@ BOOST_AUTO_TEST_CASE(a_letter_that_labels_the_line_does_not_end_a_sentence) {
   // A word before the full stop still ends its sentence.
   BOOST_TEST(show(split("以上です．次に進みます．")) == "[以上です．][次に進みます．]");
 }
+
+BOOST_AUTO_TEST_CASE(a_number_after_a_section_mark_labels_the_line) {
+  // ■１．, ◆ 2. , ●3． number a heading behind its mark, as 1. and ### 1. do: no sentence ends there.
+  BOOST_TEST(show(split("■１．年末大売り出しのお知らせ")) == "[■１．年末大売り出しのお知らせ]");
+  BOOST_TEST(show(split("◆ 2. 会場と日時")) == "[◆ 2. 会場と日時]");
+  BOOST_TEST(show(split("●3．申し込み方法")) == "[●3．申し込み方法]");
+  // A word between the mark and the stop still ends its sentence; so does a mark alone.
+  BOOST_TEST(show(split("■締め切りは明日．遅れないこと．")) == "[■締め切りは明日．][遅れないこと．]");
+  BOOST_TEST(show(split("■．次の話")) == "[■．][次の話]");
+}

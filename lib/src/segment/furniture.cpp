@@ -35,6 +35,7 @@ class Furniture : Pass {
     find_punctuation();
     seg::mark_signatures(plan_);
     mark_plain_lists();
+    mark_label_heads();
     mark_short_heads();
     mark_summary_heads();
   }
@@ -311,6 +312,52 @@ class Furniture : Pass {
       if (from != npos)
         for (std::size_t k = from; k < run.size(); ++k) lines_[run[k]].kind = LineKind::bullet;
       i = run.back();
+    }
+  }
+
+  // A short title behind a bracketed label ([スライド3]連結業績の概要, 〔解説〕なぜ遅れたか, ［第2部］
+  // 町の未来): where the document opens two or more lines so, with the same bracket and each time
+  // another label, each over body text, they head what follows them. (A label said again is a
+  // speaker's, ［司会］…; a sentence, a date or a clause's punctuation is no title; 【】 and
+  // the marks of [section-head] are found by their own rules.)
+  void mark_label_heads() {
+    static constexpr std::u32string_view kOpen = U"［[〈〔＜<《≪";
+    static constexpr std::u32string_view kClose = U"］]〉〕＞>》≫";
+    // The label of a line that opens so, and whether the text after it could be a title.
+    auto label_of = [&](const Line& l, char32_t& open) -> std::string_view {
+      if (l.kind != LineKind::para || l.chars > 40 || l.dateline) return {};
+      std::string_view c = l.content();
+      std::size_t len = 0;
+      open = utf8::decode(c, 0, len);
+      std::size_t b = kOpen.find(open);
+      if (b == std::u32string_view::npos) return {};
+      std::string close;
+      utf8::append(close, kClose[b]);
+      std::size_t end = c.find(close, len);
+      if (end == std::string_view::npos || end == len || count_chars(c.substr(len, end - len), 16) > 15) return {};
+      std::string_view title = trim(c.substr(end + close.size()));
+      if (title.empty() || ends_like_sentence(title) || title.ends_with("？") || title.ends_with("?") ||
+          has_clause_punctuation(title) || has_date_or_time(c) || title.ends_with("：") || title.ends_with(":") ||
+          rules_.matches_whole("final-particle", title))
+        return {};
+      return c.substr(0, end + close.size());
+    };
+    std::vector<std::size_t> found;
+    std::unordered_map<std::string_view, std::size_t> labels;
+    std::unordered_map<char32_t, std::size_t> brackets;
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      char32_t open = 0;
+      std::string_view label = label_of(lines_[i], open);
+      if (label.empty()) continue;
+      found.push_back(i);
+      ++labels[label];
+      ++brackets[open];
+    }
+    for (std::size_t i : found) {
+      char32_t open = 0;
+      std::string_view label = label_of(lines_[i], open);
+      if (brackets[open] < 2 || labels[label] > 1 || !is_body(next_nonblank(i))) continue;
+      lines_[i].kind = LineKind::section_head;
     }
   }
 

@@ -43,6 +43,12 @@ inline bool is_alnum_like(char32_t c) {
          (c >= U'ａ' && c <= U'ｚ') || is_kanji_numeral(c);
 }
 
+// The marks that head a section or a bullet (■ □ ◆ ◇ ● ○ ◎ ▼ ▽ ▶ ▷ ★ ☆ and the other
+// geometric shapes, ・): before a number, they leave it an enumerator (■１．…).
+inline bool heading_mark(char32_t c) {
+  return (c >= 0x25A0 && c <= 0x25FF) || c == U'★' || c == U'☆' || c == U'・';
+}
+
 inline bool is_wordlike(char32_t c) {
   if (c < 0x80) return is_ascii_alnum(c);
   if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF)) return true;

@@ -60,7 +60,8 @@ class Endings : public MarkedLine {
           !closes(next))
         return npos;  // 1.と 12.が b.から QuickJS.wasm
       // An enumerator at the start of the sentence: "1. あいう", "1.）", also after the marks of
-      // a Markdown heading ("### 1. 手順").
+      // a Markdown heading ("### 1. 手順") or the geometric mark that heads a section
+      // ("■１．年末大売り出し", "◆ 2. 会場"): the number labels the line, the text goes on.
       std::size_t k = start, digits = 0, letters = 0;
       if (k < i && (cps_[k].c == U'#' || cps_[k].c == U'＃')) {
         std::size_t m = k;
@@ -69,6 +70,11 @@ class Endings : public MarkedLine {
           while (m < i && is_space(cps_[m].c)) ++m;
           k = m;
         }
+      } else if (k < i && heading_mark(cps_[k].c)) {
+        std::size_t m = k;
+        while (m < i && heading_mark(cps_[m].c)) ++m;
+        while (m < i && is_space(cps_[m].c)) ++m;
+        k = m;
       }
       for (; k < i; ++k) {
         char32_t d = cps_[k].c;
