@@ -1885,3 +1885,38 @@ BOOST_AUTO_TEST_CASE(a_newsletters_issue_number_and_date_date_it) {
       "これより会議を開きます。本日の議事日程は配付のとおりです。\n");
   BOOST_TEST(kind_of(minutes, "第217回国会　衆議院　本会議　第14号　令和7年4月11日") != "byline", shape(minutes));
 }
+
+BOOST_AUTO_TEST_CASE(the_rosters_in_the_header_of_minutes_are_lists_under_their_heads) {
+  // 出席委員 over role　name lines, 出席国務大臣 over one, ○本日の会議に付した案件 over a bill: each a
+  // heading over a list; the time of day the sitting opens is no item of it. The date in kanji
+  // numerals with its weekday dates the minutes.
+  const std::string text =
+      "第二百十二回国会　厚生労働委員会　第五号\n"
+      "令和八年十一月十五日（水曜日）\n"
+      "出席委員\n"
+      "委員長　佐藤一郎君\n"
+      "理事　鈴木次郎君\n"
+      "理事　高橋花子君\n"
+      "出席国務大臣\n"
+      "厚生労働大臣　田中三郎君\n"
+      "○本日の会議に付した案件\n"
+      "医療法の一部を改正する法律案（内閣提出第二〇号）\n"
+      "午前十時開議\n"
+      "○佐藤委員長　これより会議を開きます。医療法の一部を改正する法律案を議題といたします。\n";
+  Document d = seg(text);
+  BOOST_TEST(kind_of(d, "令和八年十一月十五日（水曜日）") == "byline", shape(d));
+  BOOST_TEST(kind_of(d, "出席委員") == "head", shape(d));
+  BOOST_TEST(kind_of(d, "委員長　佐藤一郎君|理事　鈴木次郎君|理事　高橋花子君") == "list", shape(d));
+  BOOST_TEST(kind_of(d, "出席国務大臣") == "head", shape(d));
+  BOOST_TEST(kind_of(d, "厚生労働大臣　田中三郎君") == "list", shape(d));
+  BOOST_TEST(kind_of(d, "○本日の会議に付した案件") == "head", shape(d));
+  BOOST_TEST(kind_of(d, "医療法の一部を改正する法律案（内閣提出第二〇号）") == "list", shape(d));
+  BOOST_TEST(kind_of(d, "午前十時開議") == "paragraph", shape(d));
+  // A sentence about who came is no roster's heading.
+  Document report = seg(
+      "町内会の総会を開きました\n"
+      "出席者は32人でした。\n"
+      "会長　山田一郎\n"
+      "来年度の予算を決めました。行事の日程も話し合いました。\n");
+  BOOST_TEST(kind_of(report, "出席者は32人でした。") == "paragraph", shape(report));
+}
