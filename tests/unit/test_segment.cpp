@@ -1920,3 +1920,33 @@ BOOST_AUTO_TEST_CASE(the_rosters_in_the_header_of_minutes_are_lists_under_their_
       "来年度の予算を決めました。行事の日程も話し合いました。\n");
   BOOST_TEST(kind_of(report, "出席者は32人でした。") == "paragraph", shape(report));
 }
+
+BOOST_AUTO_TEST_CASE(numbered_entries_given_by_keys_in_brackets_are_records_of_a_list) {
+  // A public comment's results: No.1：… over 【意見の要旨】…。 and 【市の考え方】…。, each key again
+  // under every entry: the entries and their keyed lines are the items of a list, not headings
+  // over paragraphs.
+  const std::string text =
+      "自転車活用推進計画（案）への意見募集の結果\n"
+      "市では、計画（案）について市民の皆様からご意見を募集しました。いただいたご意見の要旨と市の考え方を公表します。\n"
+      "No.1：提出者　A\n"
+      "【意見の要旨】駅前の駐輪場が足りない。朝は満車で、歩道に止める人が多い。\n"
+      "【市の考え方】駅前の駐輪場は来年度に200台分を増やします。\n"
+      "No.2：提出者　B\n"
+      "【意見の要旨】通学路に自転車専用の通行帯を設けてほしい。\n"
+      "【市の考え方】学校や警察と協議しながら優先して進めます。\n";
+  Document d = seg(text);
+  BOOST_TEST(shape(d) == "article:head,paragraph,list(6)", shape(d));
+  // A key alone on its line (【ご意見】 over the opinion) heads the text under it: the numbered
+  // entries stay headings.
+  Document alone = seg(
+      "自転車活用推進計画（案）への意見募集の結果\n"
+      "県では、計画（案）について県民の皆様からご意見を募集しました。いただいたご意見の概要を公表します。\n"
+      "No.1（第2章　現状と課題）\n"
+      "【ご意見】\n"
+      "通学路の対策があまり書かれていない。学校と連携した安全教育を盛り込むべきではないか。\n"
+      "No.2（第3章　施策1）\n"
+      "【ご意見】\n"
+      "矢羽根の表示を引くだけでは、路上駐車があると歩道を走ることになる。\n");
+  BOOST_TEST(kind_of(alone, "No.1（第2章　現状と課題）") == "head", shape(alone));
+  BOOST_TEST(kind_of(alone, "No.2（第3章　施策1）") == "head", shape(alone));
+}

@@ -248,9 +248,44 @@ class Lists : Pass {
         std::size_t n = next_nonblank(i);
         return n != npos && std::none_of(entries.begin(), entries.end(), [&](auto& e) { return e.first == n; });
       });
-      if (apart)
+      if (apart && !mark_keyed_entries(run))
         for (std::size_t i : run) lines_[i].kind = LineKind::section_head;
     }
+  }
+
+  // The text of numbered entries given by keys in 【】 at the start of its lines (No.1：… /
+  // 【意見の要旨】…。 / 【市の考え方】…。, No.2：… / 【意見の要旨】…): where every entry is
+  // followed only by such lines up to the next, and each key comes back in another entry (the
+  // fields of a record, not a heading said once), the entries and their lines are the items of a
+  // list, a record each, rather than headings over paragraphs. Returns whether it marked them.
+  bool mark_keyed_entries(const std::vector<std::size_t>& run) {
+    auto key_of = [&](std::size_t j) -> std::string_view {
+      const Line& l = lines_[j];
+      std::string_view c = l.content();
+      if (l.kind != LineKind::para || !c.starts_with("【")) return {};
+      std::size_t end = c.find("】");
+      if (end == std::string_view::npos || count_chars(c.substr(3, end - 3), 16) > 15) return {};
+      if (trim(c.substr(end + 3)).empty()) return {};  // 【ご意見】 alone heads what follows
+      return c.substr(0, end + 3);
+    };
+    std::unordered_map<std::string_view, int> keys;
+    std::vector<std::size_t> fields;
+    for (std::size_t k = 0; k < run.size(); ++k) {
+      std::size_t until = k + 1 < run.size() ? run[k + 1] : npos, j = next_nonblank(run[k]);
+      std::size_t n = 0;
+      for (; j != npos && j != until; j = next_nonblank(j)) {
+        std::string_view key = key_of(j);
+        if (key.empty()) break;
+        ++keys[key];
+        fields.push_back(j);
+        ++n;
+      }
+      if (n == 0 || (until != npos && j != until)) return false;
+    }
+    if (std::any_of(keys.begin(), keys.end(), [](const auto& e) { return e.second < 2; })) return false;
+    for (std::size_t i : run) lines_[i].kind = LineKind::bullet;
+    for (std::size_t j : fields) lines_[j].kind = LineKind::bullet;
+    return true;
   }
 
   // The first cell of a "key　value" or "key：value" row, or empty.
