@@ -1950,3 +1950,24 @@ BOOST_AUTO_TEST_CASE(numbered_entries_given_by_keys_in_brackets_are_records_of_a
   BOOST_TEST(kind_of(alone, "No.1（第2章　現状と課題）") == "head", shape(alone));
   BOOST_TEST(kind_of(alone, "No.2（第3章　施策1）") == "head", shape(alone));
 }
+
+BOOST_AUTO_TEST_CASE(the_heads_of_the_parts_that_hold_a_pages_entries) {
+  // A Q&A site: ベストアンサー and その他の回答（2件） head the answers under them; a count in
+  // brackets after a word of the entries (回答, レビュー, つくれぽ) makes a heading, a count after
+  // another word does not.
+  Document d = seg(
+      "トマトの葉が黄色くなってきました\n"
+      "ベランダでミニトマトを育てています。下の方の葉から黄色くなってきました。病気でしょうか。\n"
+      "ベストアンサー\n"
+      "下の葉が黄色くなるのは、肥料が切れてきたサインのことが多いです。追肥をしてみてください。\n"
+      "その他の回答（2件）\n"
+      "水のやりすぎでも葉が黄色くなります。土が乾いてから水をあげるようにしましょう。\n"
+      "つくれぽ（128件）\n"
+      "作ってみました。家族に好評でした。\n"
+      "山田太郎（45）\n"
+      "町内会長を務めて十年になります。地域の行事をまとめています。\n");
+  BOOST_TEST(kind_of(d, "ベストアンサー") == "head", shape(d));
+  BOOST_TEST(kind_of(d, "その他の回答（2件）") == "head", shape(d));
+  BOOST_TEST(kind_of(d, "つくれぽ（128件）") == "head", shape(d));
+  BOOST_TEST(kind_of(d, "山田太郎（45）") != "head", shape(d));
+}

@@ -37,6 +37,7 @@ class Furniture : Pass {
     seg::mark_signatures(plan_);
     mark_plain_lists();
     mark_label_heads();
+    mark_entries_heads();
     mark_short_heads();
     mark_summary_heads();
   }
@@ -395,6 +396,37 @@ class Furniture : Pass {
       std::string_view label = label_of(lines_[i], open);
       if (brackets[open] < 2 || labels[label] > 1 || !is_body(next_nonblank(i))) continue;
       lines_[i].kind = LineKind::section_head;
+    }
+  }
+
+  // The head of the part of a page that holds its entries (a Q&A site's ベストアンサー and その他の
+  // 回答（2件）, a recipe's つくれぽ（128件）, 回答 (3件中 1〜3件)): a short line, no sentence, that
+  // [entries-head] names, or that holds a word of [entries-word] and ends with a count in brackets
+  // (（3件）, (3), （全12件）, (3件中 1〜3件)), over something, is a heading.
+  void mark_entries_heads() {
+    const std::vector<RuleEntry>& words = rules_.section("entries-word");
+    auto ends_with_count = [](std::string_view c) {
+      bool full = c.ends_with("）");
+      if (!full && !c.ends_with(")")) return false;
+      std::size_t open = full ? c.rfind("（") : c.rfind('(');
+      if (open == std::string_view::npos) return false;
+      std::string_view in = c.substr(open + (full ? 3 : 1));
+      in.remove_suffix(full ? 3 : 1);
+      if (in.starts_with("全")) in.remove_prefix(3);
+      std::size_t at = 0, digits = 0, len = 0;
+      while (at < in.size() && is_ascii_digit_or_fw(utf8::decode(in, at, len))) at += len, ++digits;
+      return digits >= 1 && digits <= 5 && (at == in.size() || in.substr(at).starts_with("件"));
+    };
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      Line& l = lines_[i];
+      if (l.kind != LineKind::para || l.chars > 30 || next_nonblank(i) == npos) continue;
+      std::string_view c = l.content();
+      if (ends_like_sentence(c) || c.ends_with("？") || c.ends_with("?")) continue;
+      bool named = rules_.matches_whole("entries-head", c);
+      if (!named && ends_with_count(c) && c.find("。") == std::string_view::npos && c.find("、") == std::string_view::npos)
+        named = std::any_of(words.begin(), words.end(),
+                            [&](const RuleEntry& e) { return c.find(e.pattern) != std::string_view::npos; });
+      if (named) l.kind = LineKind::section_head;
     }
   }
 
