@@ -970,6 +970,25 @@ BOOST_AUTO_TEST_CASE(the_topic_inside_a_hearsay_noun_is_no_source) {
   BOOST_TEST(xml.find("<persName xml:id=\"s5-src\">専門家の間</persName>では") != std::string::npos, xml);
 }
 
+// A list item whose last sentence reports what the item says (…との意見があった): the earlier
+// sentences of the item are the opinion too, not facts (stranger29 #3); an item without such a
+// last sentence, or one whose quotation is bracketed, keeps its facts.
+BOOST_AUTO_TEST_CASE(a_list_item_reported_by_its_last_sentence) {
+  std::string xml = annotated("主な意見\n\n・費用は1人4,000円で高すぎる。見直すべきだとの意見があった。\n"
+                              "・会場は駅から遠い。委員から「送迎を増やしてほしい」との要望が出された。\n"
+                              "・来年度も同じ会場で開く。日程は未定である。\n");
+  auto ana = [&](const std::string& id) {
+    std::smatch m;
+    std::regex re("<s xml:id=\"" + id + "\" ana=\"([^\"]*)\"");
+    return std::regex_search(xml, m, re) ? m[1].str() : std::string("(none)");
+  };
+  BOOST_TEST(ana("s2").starts_with("#reported"), xml);
+  BOOST_TEST(ana("s3").starts_with("#reported"), xml);
+  BOOST_TEST(ana("s4").starts_with("#fact"), xml);  // the quotation is bracketed: it is all that was said
+  BOOST_TEST(ana("s6").starts_with("#fact"), xml);
+  BOOST_TEST(ana("s7").starts_with("#fact"), xml);
+}
+
 BOOST_AUTO_TEST_CASE(the_topic_with_its_honorific_or_its_office_is_the_source) {
   // 山本さんは「…」と話した: the name with さん; 市防災課の田中誠課長は: the phrase joined by の.
   std::string xml = annotated("山本さんは「怖かった」と話した。\n同社の広報担当者は、事実関係を確認中だと述べた。\n");

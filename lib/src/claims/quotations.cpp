@@ -467,8 +467,34 @@ void marked_lines(Pass& pass) {
   }
 }
 
+// A list item of several sentences whose last one says they were someone's (・費用は高すぎる。
+// 見直すべきだとの意見があった。: minutes' 主な意見 lists): a hearsay noun as its subject, the
+// quoted content not bracketed, so that what the noun reports runs back over the item. The
+// earlier sentences of the item are voiced by it (a question or a sentence already someone's
+// stays as it is).
+void attributed_items(Pass& pass) {
+  auto& refs = pass.refs;
+  for (std::size_t k = 1; k < refs.size(); ++k) {
+    if (refs[k].block->kind != BlockKind::list || refs[k - 1].leaf != refs[k].leaf) continue;
+    if (k + 1 < refs.size() && refs[k + 1].leaf == refs[k].leaf) continue;  // not the item's last
+    const Decision& d = pass.decisions[k];
+    if (d.category != Category::reported) continue;
+    bool noun_said = std::any_of(d.decisive.begin(), d.decisive.end(), [&](std::size_t i) {
+      return d.hits[i].note.starts_with("a hearsay noun as the subject");
+    });
+    std::string_view n = pass.norms[k].text;
+    if (!noun_said || n.find("「") != std::string_view::npos || n.find("『") != std::string_view::npos) continue;
+    for (std::size_t j = k; j > 0 && refs[j - 1].leaf == refs[k].leaf; --j) {
+      Category c = pass.decisions[j - 1].category;
+      if (pass.voiced_by[j - 1] >= 0 || c == Category::question || c == Category::reported || c == Category::other) continue;
+      pass.voice(j - 1, k, "an earlier sentence of a list item whose last sentence reports it (…との意見があった)");
+    }
+  }
+}
+
 void voiced_quotations(Pass& pass, const Lexicon& lex) {
   marked_lines(pass);
+  attributed_items(pass);
   embedded_posts(pass);
   numbered_threads(pass);
   introduced_paragraphs(pass, lex);
