@@ -9,6 +9,8 @@
 //                              mark at all (an interviewer and the one who answers)
 //   unlabelled (unlabelled.cpp) in a run without: is it a dialogue, how many people, who says
 //                              each paragraph
+//   monologue (monologue.cpp)  where nothing else is spoken: one person's speech, its
+//                              paragraphs from the first words to the audience to the last
 //   names (names.cpp)          one person per key however the label varies; persName, @role
 //   rebuild (annotate.cpp)     the turns written back into the document; explain.cpp says why
 //
@@ -174,6 +176,8 @@ struct Context {
   std::vector<Participant> people;
   std::vector<CastMember> cast;  // the cast of the unlabelled dialogue, when it has three or more
   std::string cast_why;          // how the cast was found (--explain)
+  bool monologue = false;        // the document is one person's speech (monologue.cpp)
+  std::string monologue_why;     // … and why it is or is not (--explain)
   double w(const std::string& name) const { return model.weight(name); }
   // Every item of every run, in document order.
   std::vector<Item*> items();
@@ -184,6 +188,8 @@ void induce_styles(Context& cx);                 // induce.cpp
 void group_labelled(Context& cx, Run& r);        // turns.cpp
 void find_unmarked_interviews(Context& cx);      // interview.cpp: questions and answers, no label
 void classify_unlabelled(Context& cx);           // unlabelled.cpp: verdicts, units, decoding
+void find_monologue(Context& cx);                // monologue.cpp: one person's speech, no label (before
+                                                 // classify_unlabelled, which it leaves nothing to do)
 void attribute_quotations(Context& cx);          // quotes.cpp: a quotation in prose, to whom
 void name_people(Context& cx);                   // names.cpp
 void explain(Context& cx, std::ostream& os);     // explain.cpp

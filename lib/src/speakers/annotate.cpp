@@ -46,7 +46,7 @@ class Annotator {
  public:
   Annotator(Document& doc, const SpeakerOptions& opts)
       : model_(opts.model ? *opts.model : SpeakerModel::builtin()),
-        cx_{doc, opts, model_, model_.compiled(), RoleWeights(model_), {}, {}, {}, {}, {}} {}
+        cx_{doc, opts, model_, model_.compiled(), RoleWeights(model_), {}, {}, {}, {}, {}, false, {}} {}
 
   void run() {
     collect();
@@ -54,7 +54,8 @@ class Annotator {
     for (auto& r : cx_.runs)
       if (r.mode == Run::Mode::labelled) group_labelled(cx_, r);
     find_unmarked_interviews(cx_);
-    classify_unlabelled(cx_);
+    find_monologue(cx_);
+    if (!cx_.monologue) classify_unlabelled(cx_);
     attribute_quotations(cx_);
     name_people(cx_);
     if (cx_.opts.explain) explain(cx_, *cx_.opts.explain);

@@ -33,6 +33,7 @@ void explain_styles(const Context& cx, std::ostream& os) {
     os << '\n';
   }
   if (!cx.cast_why.empty()) os << "jatei-speakers: cast: " << cx.cast_why << '\n';
+  if (!cx.monologue_why.empty()) os << "jatei-speakers: " << cx.monologue_why << '\n';
 }
 
 void explain_item(const Context& cx, const Item& it, std::ostream& os) {

@@ -162,7 +162,8 @@ void SpeakerModel::compile() {
       "figure-ref", "first-person", "final-particle", "polite-end", "casual-end", "request-end", "intro", "written-end", "self-intro",
       "button-end", "quote-lead", "quote-tail", "qa-ask", "qa-answer", "follow-up",
       "question-end", "question-word", "voice-end", "interview-lead", "credit-word",
-      "attendee-key", "group-address", "crowd-role", "audience-role", "self-noun", "same-asker"};
+      "attendee-key", "group-address", "crowd-role", "audience-role", "self-noun", "same-asker",
+      "speech-event", "speech-act"};
   for (const char* name : kSections) c->lists.emplace(name, speakers::CueList(cues_.section(name)));
   for (auto& e : cues_.section("roles")) {
     std::size_t eq = e.pattern.find('=');

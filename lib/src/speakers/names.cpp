@@ -564,6 +564,9 @@ void name_people(Context& cx) {
           }
         }
       if (p.role.empty()) p.role = b.turns && b.asks * 2 >= b.turns ? "asker" : "explainer";
+    } else if (key.rfind("M:", 0) == 0) {  // the one who gives a speech (monologue.cpp)
+      p.name = key.substr(2);
+      p.role = "speaker";
     } else if (key == "D:interviewer") {
       p.name = interviewer;
       p.role = "interviewer";
