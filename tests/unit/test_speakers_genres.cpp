@@ -1,5 +1,7 @@
 // Speakers on genres the label and dialogue rules were not written for: one person's speech
-// with no label (a monologue).
+// with no label (a monologue), a member's full name with a space in minutes (○北村　里美君),
+// council 問／答 pages whose sections go on after the last answer, an advice column's profile
+// with a hiragana given name.
 #define BOOST_TEST_MODULE speakers_genres
 #include <boost/test/unit_test.hpp>
 
@@ -107,4 +109,220 @@ BOOST_AUTO_TEST_CASE(polite_prose_without_a_spoken_event_or_an_audience_stays_pr
       "ご協力いただいた皆さま、本当にありがとうございました。来年もよろしくお願いいたします。\n";
   Document doc3 = annotated(event);
   for (auto& [line, who] : who_says(doc3)) BOOST_TEST(who == "-", line);
+}
+
+BOOST_AUTO_TEST_CASE(a_members_full_name_with_a_space_in_minutes_is_the_whole_label) {
+  std::string text =
+      "第220回国会　衆議院　厚生労働委員会　第7号\n"
+      "○委員長（大島　健一君）　これより会議を開きます。北村里美君。\n"
+      "○北村　里美君　おはようございます。地域の医師不足について伺います。大臣の見解を伺います。\n"
+      "○国務大臣（中川　浩二君）　お答えいたします。医師の少ない地域での勤務を要件に加えます。\n"
+      "○北村　里美君　それだけで偏在が解消するとは思えません。いかがですか。\n"
+      "○国務大臣（中川　浩二君）　地域枠を増やす方向で調整しております。\n";
+  Document doc = annotated(text);
+  auto w = who_says(doc);
+  BOOST_TEST(w["おはようございます。地域の医師不足について伺います。大臣の見解を伺います。"] == "○北村　里美君|北村　里美");
+  BOOST_TEST(w["それだけで偏在が解消するとは思えません。いかがですか。"] == "○北村　里美君|北村　里美");
+  BOOST_TEST(w["地域枠を増やす方向で調整しております。"] == "○国務大臣（中川　浩二君）|中川　浩二");
+}
+
+BOOST_AUTO_TEST_CASE(minutes_with_the_speaker_on_a_line_of_their_own) {
+  // ○北村　里美君 and ○議長　森田　和夫君 alone on their lines over what each says: the full name
+  // (not 北村 with 里美君 left as a sentence), an office with its holder after a space.
+  std::string text =
+      "令和8年第3回みどり市議会定例会会議録（第2号）\n"
+      "○議事日程\n"
+      "○議長　森田　和夫君\n"
+      "これより本日の会議を開きます。通告順に発言を許します。北村里美議員。\n"
+      "○北村　里美君\n"
+      "おはようございます。市立図書館の建て替えについて伺います。市長の考えを伺います。\n"
+      "○市長　大野　正人君\n"
+      "北村議員のご質問にお答えします。来年度に基本構想をまとめる予定です。\n"
+      "財源については、国の補助制度の活用を検討しております。\n"
+      "○北村　里美君\n"
+      "ありがとうございます。市民参加の方法はどうお考えですか。\n"
+      "○議長　森田　和夫君\n"
+      "以上で本日の日程は全部終了しました。\n";
+  Document doc = annotated(text);
+  auto w = who_says(doc);
+  BOOST_TEST(w["おはようございます。市立図書館の建て替えについて伺います。市長の考えを伺います。"] == "○北村　里美君|北村　里美");
+  BOOST_TEST(w["ありがとうございます。市民参加の方法はどうお考えですか。"] == "○北村　里美君|北村　里美");
+  BOOST_TEST(w["財源については、国の補助制度の活用を検討しております。"] == "○市長　大野　正人君|大野　正人");
+  BOOST_TEST(w["以上で本日の日程は全部終了しました。"] == "○議長　森田　和夫君|森田　和夫");
+  BOOST_TEST(w["○議事日程"] == "-");
+  BOOST_TEST(doc.header.persons.size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(minutes_whose_speech_starts_right_after_the_bracket) {
+  // ○議長（森田和夫君）これより…: no space between the label and the speech; the bracket with the
+  // holder and an honorific ends the label.
+  std::string text =
+      "令和8年第3回みどり市議会定例会会議録（第2号）\n"
+      "○議長（森田和夫君）これより本日の会議を開きます。通告順に発言を許します。\n"
+      "○12番（北村里美君）おはようございます。市立図書館の建て替えについて伺います。\n"
+      "開館から45年がたち、雨漏りも起きていると聞いています。\n"
+      "○議長（森田和夫君）市長。\n"
+      "○市長（大野正人君）お答えします。来年度に基本構想をまとめる予定です。\n"
+      "○12番（北村里美君）市民参加の方法はどうお考えですか。\n"
+      "○市長（大野正人君）ワークショップを年内に3回開く予定です。\n";
+  Document doc = annotated(text);
+  auto w = who_says(doc);
+  BOOST_TEST(w["おはようございます。市立図書館の建て替えについて伺います。"] == "○12番（北村里美君）|北村里美");
+  BOOST_TEST(w["開館から45年がたち、雨漏りも起きていると聞いています。"] == "○12番（北村里美君）|北村里美");
+  BOOST_TEST(w["市長。"] == "○議長（森田和夫君）|森田和夫");
+  BOOST_TEST(w["ワークショップを年内に3回開く予定です。"] == "○市長（大野正人君）|大野正人");
+  // ○議長　森田和夫君　これより…: the office (or the seat) and its holder after spaces.
+  std::string spaced =
+      "令和8年第3回みどり市議会定例会会議録（第2号）\n"
+      "○議長　森田和夫君　これより本日の会議を開きます。通告順に発言を許します。\n"
+      "○12番　北村里美君　おはようございます。市立図書館の建て替えについて伺います。\n"
+      "○議長　森田和夫君　市長。\n"
+      "○市長　大野正人君　お答えします。来年度に基本構想をまとめる予定です。\n"
+      "○12番　北村里美君　市民参加の方法はどうお考えですか。\n";
+  Document doc2 = annotated(spaced);
+  auto w2 = who_says(doc2);
+  BOOST_TEST(w2["おはようございます。市立図書館の建て替えについて伺います。"] == "○12番　北村里美君|北村里美");
+  BOOST_TEST(w2["市長。"] == "○議長　森田和夫君|森田和夫");
+  BOOST_TEST(w2["お答えします。来年度に基本構想をまとめる予定です。"] == "○市長　大野正人君|大野正人");
+}
+
+BOOST_AUTO_TEST_CASE(a_section_after_the_last_answer_of_repeated_pairs_is_nobodys) {
+  std::string text =
+      "さくら台町議会だより　第52号\n"
+      "6月定例会の一般質問から、2人の議員の質問と答弁の要旨をお知らせします。\n"
+      "吉川正和議員\n"
+      "問　集積所の管理を地域に任せきりにしているが、町の考えは。\n"
+      "答　町長　管理の一部を委託できるか検討します。\n"
+      "問　ネットの購入に補助を出せないか。\n"
+      "答　環境課長　今年度から、購入費の半額を補助しています。\n"
+      "森本千春議員\n"
+      "問　平日の開館時間を延ばすべきではないか。\n"
+      "答　教育長　来年度から木曜日の夜8時まで開館する方向で準備しています。\n"
+      "議会を傍聴しませんか\n"
+      "本会議はどなたでも傍聴できます。当日、役場3階の議会事務局で受け付けます。\n"
+      "次の定例会は9月2日から開かれる予定です。\n"
+      "担当：さくら台町議会事務局\n"
+      "電話：0467-12-3456\n";
+  Document doc = annotated(text);
+  auto w = who_says(doc);
+  BOOST_TEST(w["来年度から木曜日の夜8時まで開館する方向で準備しています。"] == "答　教育長|教育長");
+  BOOST_TEST(w["本会議はどなたでも傍聴できます。当日、役場3階の議会事務局で受け付けます。"] == "-");
+  BOOST_TEST(w["次の定例会は9月2日から開かれる予定です。"] == "-");
+  BOOST_TEST(w["ネットの購入に補助を出せないか。"] == "問|吉川正和");
+}
+
+BOOST_AUTO_TEST_CASE(an_advice_columns_answer_ends_at_its_writers_profile) {
+  std::string text =
+      "人生相談　夫の実家との付き合い方に悩んでいます\n"
+      "毎週月曜は、読者の悩みに作家の三輪ゆう子さんが答えます。\n"
+      "【相談】\n"
+      "結婚して5年目の会社員です。週末のたびに夫の実家の食事に呼ばれます。\n"
+      "どうすれば角を立てずに距離を置けるでしょうか。（埼玉県・30代女性）\n"
+      "【回答】\n"
+      "週末のたびに呼ばれるのは、正直、しんどいですよね。\n"
+      "まずは、夫と二人で月に何回なら無理なく行けるかを話し合ってみてください。\n"
+      "三輪ゆう子（みわ・ゆうこ）　作家。1968年生まれ。家族をテーマにした小説を多く手がける。\n"
+      "悩みの投稿はこちらから\n";
+  Document doc = annotated(text);
+  auto w = who_says(doc);
+  BOOST_TEST(w["まずは、夫と二人で月に何回なら無理なく行けるかを話し合ってみてください。"].starts_with("【回答】|"));
+  // The profile of a name with a hiragana given name and its reading: not the answer's.
+  BOOST_TEST(w["三輪ゆう子（みわ・ゆうこ）　作家。1968年生まれ。家族をテーマにした小説を多く手がける。"] == "-");
+}
+
+BOOST_AUTO_TEST_CASE(section_marks_over_a_columns_question_and_answer_are_headings_not_speakers) {
+  // ■相談 / ■回答: a heading's mark before the words of the pairing heads the column's parts;
+  // the column stays prose, written by its columnist.
+  std::string text =
+      "人生相談　夫の実家との付き合い方に悩んでいます\n"
+      "毎週月曜は、読者の悩みに作家の三輪ゆう子さんが答えます。\n"
+      "■相談\n"
+      "結婚して5年目の会社員です。週末のたびに夫の実家の食事に呼ばれます。\n"
+      "どうすれば角を立てずに距離を置けるでしょうか。（埼玉県・30代女性）\n"
+      "■回答\n"
+      "週末のたびに呼ばれるのは、正直、しんどいですよね。\n"
+      "まずは、夫と二人で月に何回なら無理なく行けるかを話し合ってみてください。\n";
+  Document doc = annotated(text);
+  for (auto& [line, who] : who_says(doc)) BOOST_TEST(who == "-", line);
+  BOOST_TEST(doc.header.persons.empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_one_the_lead_names_as_moderator_with_a_title_moderates) {
+  std::string text =
+      "新作ゲーム発表会を振り返る\n"
+      "発表会の模様を一部抜粋してお届けします。司会は小川真奈美アナウンサー、ゲストはプロデューサーの黒田さんとディレクターの宮下さんです。\n"
+      "小川：皆さん、こんばんは。今日は開発のお二人に来ていただきました。\n"
+      "黒田：プロデューサーの黒田です。よろしくお願いします。\n"
+      "宮下：ディレクターの宮下です。今日は遊べる映像もお見せします。\n"
+      "小川：さっそくですが、黒田さん、今作のテーマを教えてください。\n"
+      "黒田：ひと言でいうと「みんなで作る宇宙」です。\n"
+      "小川：宮下さん、開発で苦労したところは？\n"
+      "宮下：通信の仕組みですね。想像以上に大変でした。\n";
+  Document doc = annotated(text);
+  BOOST_TEST(role_of(doc, "小川真奈美") == "moderator");
+  BOOST_TEST(who_says(doc)["宮下さん、開発で苦労したところは？"] == "小川：|小川真奈美");
+  // 司会の…アナウンサー, the name as the label writes it.
+  std::string text2 = text;
+  text2.replace(text2.find("司会は小川真奈美アナウンサー"), std::string("司会は小川真奈美アナウンサー").size(),
+                "司会の小川アナウンサー");
+  Document doc2 = annotated(text2);
+  BOOST_TEST(role_of(doc2, "小川") == "moderator");
+  BOOST_TEST(role_of(doc2, "黒田") != "moderator");
+}
+
+BOOST_AUTO_TEST_CASE(a_review_page_with_a_name_line_over_a_rating_line_gives_each_review_its_turn) {
+  std::string text =
+      "港町の灯台守（著：水島 遼）のレビュー\n"
+      "平均評価　4.2（レビュー34件）\n"
+      "しおり\n"
+      "★★★★★\n"
+      "2026年8月3日に購入\n"
+      "読み終えてしばらく、灯台の光の場面が頭から離れませんでした。\n"
+      "通勤の電車で少しずつ読むつもりが、週末に一気に読んでしまいました。\n"
+      "ふくろう文庫\n"
+      "★★★☆☆\n"
+      "2026年7月21日に購入\n"
+      "前半はとても良かったのですが、後半の展開が急ぎ足に感じました。\n"
+      "T.Nakamura\n"
+      "★★★★☆\n"
+      "灯台の仕組みについての説明が正確で、作者がよく調べていることがわかります。\n"
+      "すべてのレビューを見る\n";
+  Document doc = annotated(text);
+  auto w = who_says(doc);
+  BOOST_TEST(w["読み終えてしばらく、灯台の光の場面が頭から離れませんでした。"] == "しおり|しおり");
+  BOOST_TEST(w["通勤の電車で少しずつ読むつもりが、週末に一気に読んでしまいました。"] == "しおり|しおり");
+  BOOST_TEST(w["前半はとても良かったのですが、後半の展開が急ぎ足に感じました。"] == "ふくろう文庫|ふくろう文庫");
+  BOOST_TEST(w["灯台の仕組みについての説明が正確で、作者がよく調べていることがわかります。"] == "T.Nakamura|T.Nakamura");
+  BOOST_TEST(w["平均評価　4.2（レビュー34件）"] == "-");
+  // The name with an age in brackets, the rating with its score, a date line and the review's
+  // title over the review.
+  std::string dated =
+      "そば殻まくらのレビュー（12件）\n"
+      "そばがら好き（40代・女性）\n"
+      "★★★★☆ 4\n"
+      "購入日：2026/05/01\n"
+      "首が楽になりました\n"
+      "高さを中身で調整できるのが良いです。朝まで一度も起きずに眠れました。\n"
+      "ねこまくら（30代・男性）\n"
+      "★★☆☆☆ 2\n"
+      "購入日：2026/04/12\n"
+      "音が気になる\n"
+      "寝返りのたびにシャリシャリと音がして、慣れるまで時間がかかりました。\n";
+  Document doc3 = annotated(dated);
+  auto w3 = who_says(doc3);
+  BOOST_TEST(w3["高さを中身で調整できるのが良いです。朝まで一度も起きずに眠れました。"] == "そばがら好き（40代・女性）|そばがら好き");
+  BOOST_TEST(w3["首が楽になりました"] == "そばがら好き（40代・女性）|そばがら好き");
+  BOOST_TEST(w3["購入日：2026/04/12"] == "ねこまくら（30代・男性）|ねこまくら");
+  BOOST_TEST(w3["寝返りのたびにシャリシャリと音がして、慣れるまで時間がかかりました。"] == "ねこまくら（30代・男性）|ねこまくら");
+  // A list of products with their ratings and no review under them: no posts.
+  std::string list =
+      "この商品を見た人はこんな商品も見ています\n"
+      "電動コーヒーミル CG-500\n"
+      "★★★★☆\n"
+      "手挽きコーヒーミル\n"
+      "★★★☆☆\n"
+      "ステンレス製ドリッパー\n"
+      "★★★★★\n";
+  Document doc2 = annotated(list);
+  BOOST_TEST(doc2.header.persons.empty());
 }

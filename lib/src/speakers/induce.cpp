@@ -307,6 +307,97 @@ void read_line_shape(Context& cx, Item& it) {
     if (auto h = parse_post_header(it.text); h && h->aged) it.header = h;
 }
 
+// The family of a header split over a name line and a rating line (rated_headers).
+constexpr const char* kRatedFamily = "名前/★";
+
+// A rating line: five stars, filled or not, at its start (★★★★☆, ★★★☆☆ 3.0).
+bool rating_line(std::string_view t) {
+  t = trim_space(t);
+  int stars = 0;
+  for (text::CodePoint cp : text::code_points(t)) {
+    if (cp.c != U'★' && cp.c != U'☆') break;
+    ++stars;
+  }
+  return stars == 5;
+}
+
+// A reviewer's name alone on its line: a handle or a name of at most 20 characters (しおり,
+// ふくろう文庫, T.Nakamura, mocha_dad さん), no sentence end, no colon, no star; a bracket of at
+// most 15 characters may follow it (そばがら好き（40代・女性）). Returns the name without it.
+bool handle_line(std::string_view t);
+std::string_view reviewer_of(std::string_view t) {
+  t = trim_space(t);
+  if (!t.empty() && text::closes(text::before(t, t.size())) == 1) {
+    std::size_t open = std::min(t.rfind("（"), t.rfind('('));
+    if (open == std::string_view::npos || open == 0 || text::length(t.substr(open)) > 17) return {};
+    t = trim_space(t.substr(0, open));
+  }
+  return handle_line(t) ? t : std::string_view();
+}
+
+bool handle_line(std::string_view t) {
+  t = trim_space(t);
+  std::size_t n = text::length(t);
+  if (n == 0 || n > 20 || has_terminator(t)) return false;
+  for (text::CodePoint cp : text::code_points(t)) {
+    char32_t c = cp.c;
+    if (!(text::is_kanji(c) || text::is_kana(c) || text::is_prolonged(c) || text::is_latin(c) || text::is_digit(c) ||
+          c == '_' || c == '.' || c == '-' || c == ' ' || c == U'・'))
+      return false;
+  }
+  return !text::is_digit(text::at(t, 0));
+}
+
+// Review pages that split a post's header over lines (a name, a rating line under it, maybe a
+// date line, then the review): the name line heads the post, as a one-line header does, where
+// the page repeats the shape (two headers at least: induce_post_headers) and a sentence follows
+// within the next lines. The name is the poster's (an honorific after a space taken off).
+void rated_headers(std::vector<Item*>& items) {
+  for (std::size_t k = 0; k + 1 < items.size(); ++k) {
+    Item& it = *items[k];
+    if (it.header || it.block.leaves.empty() || (!it.paragraph && it.block.kind != BlockKind::head)) continue;
+    std::string line = it.forced ? *it.old_label : leaf_text(it.block.leaves[0]);
+    std::string_view handle = reviewer_of(line);
+    if (handle.empty()) continue;
+    const Item& next = *items[k + 1];
+    if (next.block.leaves.empty() || !rating_line(leaf_text(next.block.leaves[0]))) continue;
+    bool said = false;
+    for (std::size_t j = k + 2; j < items.size() && j < k + 5 && !said; ++j)
+      said = items[j]->paragraph && !items[j]->f.note && has_terminator(items[j]->text);
+    if (!said) continue;
+    if (std::size_t sp = handle.rfind(' '); sp != std::string_view::npos && text::is_hiragana(text::at(handle, sp + 1)))
+      handle = trim_space(handle.substr(0, sp));  // mocha_dad さん
+    PostHeader h;
+    h.family = kRatedFamily;
+    h.handle = std::string(handle);
+    it.header = h;
+    it.candidate.reset();
+  }
+}
+
+// Under an accepted name line over a rating line, the rating line and a date line before the
+// review (2026年8月3日に購入, a line the page repeats) are the post's lines: a rating line that
+// segmentation took for a heading becomes a paragraph, and neither is page furniture.
+void rated_posts(Context& cx, std::vector<Item*>& items) {
+  for (std::size_t k = 0; k + 1 < items.size(); ++k) {
+    if (!items[k]->label || items[k]->label->family != kRatedFamily) continue;
+    for (std::size_t j = k + 1; j < items.size() && j < k + 4; ++j) {
+      Item& n = *items[j];
+      if (n.label || (n.paragraph && has_terminator(n.text))) break;
+      n.furniture = false;
+      if (n.block.kind == BlockKind::head && !n.forced && n.block.leaves.size() == 1) {
+        n.block.kind = BlockKind::paragraph;
+        n.block.id.clear();
+        n.block.attrs = Attrs();
+        n.block.leaves[0].element = "p";
+        n.paragraph = true;
+        n.text = leaf_text(n.block.leaves[0]);
+        n.f = paragraph_features(n.block.leaves[0], cx.model, cx.role_w);
+      }
+    }
+  }
+}
+
 // Post headers: a family of them whose lines each stand over a post is a style.
 void induce_post_headers(Context& cx, std::vector<Item*>& items) {
   std::map<std::string, std::vector<std::size_t>> header_lines;
@@ -321,7 +412,8 @@ void induce_post_headers(Context& cx, std::vector<Item*>& items) {
     int paragraphs_over_posts = 0;
     for (std::size_t k : ks) {
       ++st.lines;
-      if (!items[k]->forced && !body_follows(items, k)) continue;
+      // (a name over a rating line: rated_headers saw the review under it)
+      if (!items[k]->forced && family != kRatedFamily && !body_follows(items, k)) continue;
       over_posts.push_back(k);
       paragraphs_over_posts += items[k]->block.kind != BlockKind::byline;
     }
@@ -711,7 +803,9 @@ void induce_styles(Context& cx) {
     else read_line_shape(cx, *it);
   }
   mark_furniture(items);
+  rated_headers(items);
   induce_post_headers(cx, items);
+  rated_posts(cx, items);
   auto by_family = inline_families(items);
   auto qa_pair = find_qa_pairs(cx, items, by_family);
   for (auto& [family, ks] : by_family) {

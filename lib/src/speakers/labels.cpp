@@ -73,8 +73,8 @@ bool sentence_after(std::string_view rest) {
 }
 bool is_angle(char32_t c) { return c == '>' || c == U'＞'; }
 
-// A date or a time and nothing else after a key (更新日：2026年9月12日 配信：2024/01/05(金) 12:00):
-// a key and its value, not a speaker and speech.
+}  // namespace
+
 bool date_only(std::string_view rest) {
   static constexpr std::u32string_view kDateChars = U"年月日時分秒火水木金土曜/-.:：／（）()〜~～・";
   bool digit = false;
@@ -84,6 +84,8 @@ bool date_only(std::string_view rest) {
   }
   return digit;
 }
+
+namespace {
 
 // A timestamp: [01:12:05] (12:30) 00:41:10 — hours or minutes, then :mm and maybe :ss(.cc).
 struct Time {
@@ -317,9 +319,11 @@ struct Body {
 };
 
 // A family name and a given name with one space between (三浦 早苗： 三浦　早苗＞), the space
-// inside the label: the name runs from i over both parts when a colon or ＞ follows the second.
-// `k`: where the first part ends. Returns where the name ends.
-std::size_t spaced_name_end(const Head& h, std::size_t i, std::size_t k) {
+// inside the label: the name runs from i over both parts when a colon or ＞ follows the second,
+// or when the second ends with an honorific ([strip-honorific]) and a full-width space follows
+// (○北村　里美君　…, as minutes write a member's full name). `k`: where the first part ends.
+// Returns where the name ends.
+std::size_t spaced_name_end(const Head& h, std::size_t i, std::size_t k, const SpeakerModel::Compiled& cues) {
   auto kanji_or_katakana = [&](std::size_t a, std::size_t b) {
     bool kanji = true, kata = true;
     for (std::size_t x = a; x < b; ++x) kanji = kanji && text::is_kanji(h[x]), kata = kata && text::katakana_word(h[x]);
@@ -328,12 +332,48 @@ std::size_t spaced_name_end(const Head& h, std::size_t i, std::size_t k) {
   if (k - i > 4 || !kanji_or_katakana(i, k) || !(h[k] == ' ' || h[k] == U'　')) return k;
   std::size_t j = k + 1;
   while (j < h.size() && j < k + 6 && (text::is_kanji(h[j]) || text::is_kana(h[j]))) ++j;
-  if (j == k + 1 || j - (k + 1) > 4 || !(is_colon(h[j]) || is_angle(h[j]))) return k;
-  return j;
+  if (j == k + 1 || j - (k + 1) > 4) return k;
+  if (is_colon(h[j]) || is_angle(h[j])) return j;
+  // (not a mark of a question or an answer, nor an office, before the name: 問　川村議員　…)
+  if ((h[j] == U'　' || h.rest_empty(j)) && j - (k + 1) >= 2 && text::is_kanji(h[k + 1]) &&
+      cues["strip-honorific"].suffix(h.slice(k + 1, j)) > 0 && qa_word(h.slice(i, k), cues) == 0 &&
+      cues["role-word"].suffix(h.slice(i, k)) == 0)
+    return j;
+  return k;
+}
+
+// A member's seat (12番, １２番): digits and 番.
+bool seat_number(std::string_view name) {
+  bool digits = false;
+  for (text::CodePoint cp : text::code_points(name)) {
+    if (text::is_digit(cp.c)) digits = true;
+    else return digits && cp.c == U'番' && text::end(cp) == name.size();
+  }
+  return false;
+}
+
+// After a word of office (or a seat) and a full-width space, the holder's name, an honorific closing it,
+// then the line's end or a full-width space before the speech (○議長　森田　和夫君 on a line of
+// its own, ○市長　大野正人君　お答えします。: minutes that write the holder after a space, not in
+// brackets): where the name ends, or 0.
+std::size_t holder_after_office(const Head& h, std::size_t j, const SpeakerModel::Compiled& cues) {
+  if (h[j] != U'　') return 0;
+  std::size_t a = j + 1;
+  if (!text::is_kanji(h[a])) return 0;
+  int spaces = 0;
+  for (std::size_t e = a; e <= h.size() && e <= a + 12; ++e) {
+    char32_t c = h[e];
+    bool end = c == U'　' || h.rest_empty(e);
+    if (end && e - a >= 3 && cues["strip-honorific"].suffix(h.slice(a, e)) > 0) return e;
+    if (c == U'　' && spaces++ == 0) continue;  // 森田　和夫君: one space inside the name
+    if (!(text::is_kanji(c) || text::is_kana(c))) return 0;
+  }
+  return 0;
 }
 
 // The body at i: **name**, a name in brackets, or a bare name with maybe a bracket after it.
-std::optional<Body> parse_body(const Head& h, std::size_t i, std::size_t max_name, LabelCandidate& c) {
+std::optional<Body> parse_body(const Head& h, std::size_t i, std::size_t max_name, const SpeakerModel::Compiled& cues,
+                               LabelCandidate& c) {
   SpeakerLabel& l = c.label;
   Body b{i, i, i, false, false};
   int family = text::opens(h[i]);
@@ -368,7 +408,7 @@ std::optional<Body> parse_body(const Head& h, std::size_t i, std::size_t max_nam
                                                 (k > i && h[k] == ' ' && text::is_latin(h[k - 1]) && text::is_latin(h[k + 1]))))
       ++k;
     if (k == i || slot_char(h[k])) return std::nullopt;  // nothing, or longer than a name
-    k = spaced_name_end(h, i, k);
+    k = spaced_name_end(h, i, k, cues);
     b.name_b = i, b.name_e = b.end = k;
     if (text::opens(h[k]) == 1) {  // 議長（大河内正君） 山田(アナリスト) 森義人（もり・よしと）
       std::size_t close = k + 1;
@@ -400,7 +440,7 @@ bool quote_to_the_end(const Head& h, std::string_view text, std::size_t j) {
 // The terminator after the body (： ＞ 「…」 a full-width space, a bracket's end, the line's end):
 // the label's style, and the code point where the label ends.
 std::optional<std::size_t> parse_terminator(const Head& h, std::string_view text, const Body& b, bool alone_ok,
-                                            LabelCandidate& c) {
+                                            const SpeakerModel::Compiled& cues, LabelCandidate& c) {
   SpeakerLabel& l = c.label;
   std::size_t j = b.end, spaces = 0;
   // After a timestamp (10:02 ゆうき 明日は…, as a chat export writes it) a tab or a space of either
@@ -435,6 +475,16 @@ std::optional<std::size_t> parse_terminator(const Head& h, std::string_view text
     return b.end;
   }
   if (!b.bracketed && (t == U'　' || (spaces > 0 && (t > 0x7F || timed) && t != 0 && !text::is_space(t)))) {
+    l.style = SpeakerLabel::Style::space;
+    c.family += "_";
+    l.shape += "　";
+    return b.end;
+  }
+  // ○議長（森田和夫君）これより…: after a mark, an office or a seat and its holder in brackets with
+  // an honorific, minutes may start the speech with no space; the bracket ends the label, as a
+  // space after it would.
+  if (!b.bracketed && spaces == 0 && b.end > b.name_e && !c.family.empty() && c.family.front() == 'M' &&
+      !h.rest_empty(b.end) && cues["strip-honorific"].suffix(l.note) > 0) {
     l.style = SpeakerLabel::Style::space;
     c.family += "_";
     l.shape += "　";
@@ -546,10 +596,23 @@ std::optional<LabelCandidate> parse_label(std::string_view text, const SpeakerMo
   if (auto q = parse_qa(h, text, max_name, cues)) return q;
   LabelCandidate c;
   SpeakerLabel& l = c.label;
-  auto body = parse_body(h, parse_prefix(h, c), max_name, c);
+  auto body = parse_body(h, parse_prefix(h, c), max_name, cues, c);
   if (!body) return std::nullopt;
-  auto label_end = parse_terminator(h, text, *body, alone_ok, c);
+  auto label_end = parse_terminator(h, text, *body, alone_ok, cues, c);
   if (!label_end) return std::nullopt;
+  // ○議長　森田　和夫君, alone on its line or before the speech after a space: the office (or the
+  // seat, ○12番　北村里美君), and its holder as a bracket would give it (○議長（森田和夫君）).
+  if (l.style == SpeakerLabel::Style::space && !body->bracketed &&
+      (cues["role-word"].suffix(l.name) > 0 || seat_number(l.name)))
+    if (std::size_t e = holder_after_office(h, *label_end, cues); e && (alone_ok || !h.rest_empty(e))) {
+      l.note = std::string(trim_space(h.slice(*label_end + 1, e)));
+      if (h.rest_empty(e)) {
+        l.style = SpeakerLabel::Style::line;
+        c.family.pop_back();  // not the space style: a line of its own
+        l.shape.resize(l.shape.size() - std::string_view("　").size());
+      }
+      label_end = e;
+    }
   l.length = h.byte(*label_end);
   l.alone = h.rest_empty(*label_end);
   if (l.alone && (!alone_ok || l.style == SpeakerLabel::Style::quote || l.style == SpeakerLabel::Style::space))
@@ -565,6 +628,10 @@ std::optional<LabelCandidate> parse_label(std::string_view text, const SpeakerMo
   // A word of a question-and-answer pairing ([qa-ask], [qa-answer]: 相談 回答 質問者 弁護士の回答):
   // a label candidate even where [label-stop] lists it; induce.cpp accepts it only in a pair.
   c.qa = qa_word(l.name, cues);
+  // ■相談 ■回答 alone on a line: a section's heading mark before a word of a question-and-answer
+  // pairing heads a part of a column (the reader's question, the writer's answer), it names no
+  // one who speaks.
+  if (l.alone && c.qa != 0 && !c.family.empty() && c.family.front() == 'M') return std::nullopt;
   take_title_after_mark(h, body->end, *label_end, max_name, cues, c);
   if (look_alike(c, u, body->bold, text, model)) return std::nullopt;
   l.role = role_for(cues, l.name);

@@ -41,6 +41,10 @@ int qa_word(std::string_view name, const SpeakerModel::Compiled& cues);
 // on the line is a candidate too (SpeakerLabel::alone).
 std::optional<LabelCandidate> parse_label(std::string_view paragraph, const SpeakerModel& model, bool alone_ok);
 
+// A date or a time and nothing else after a key (更新日：2026年9月12日 配信：2024/01/05(金) 12:00):
+// a key and its value, not a speaker and speech.
+bool date_only(std::string_view rest);
+
 // A post header: the whole line is the label.
 struct PostHeader {
   std::string family;   // the shape's key: the class of its first and last parts ("H..T", "H..I")

@@ -161,6 +161,40 @@ std::vector<std::string> outside_texts(Context& cx) {
   return out;
 }
 
+// The text outside the turns says that a label's person gives the others the floor: a
+// [moderator-title] as a word of its own, then は, の, a colon or ・, then the name as the label
+// writes it at the start of a run of kanji and katakana (司会の小川アナウンサー, 司会は小川真奈美
+// アナウンサー, 進行・小川): the name written in full there (the kanji from the label's name on:
+// 小川真奈美), "" when the text says no such thing.
+std::string moderator_in(const std::vector<std::string>& outside, const std::string& name,
+                         const SpeakerModel::Compiled& cues) {
+  if (text::length(name) < 2 || !std::all_of(name.begin(), name.end(), [](char c) { return c != ' '; })) return {};
+  for (const std::string& t : outside) {
+    std::string_view v = t;
+    for (std::size_t i = 0; i < v.size(); i = text::next(v, i)) {
+      if (i > 0 && (text::is_kanji(text::before(v, i)) || text::katakana_word(text::before(v, i)))) continue;
+      std::size_t n = cues["moderator-title"].prefix(v.substr(i));
+      if (!n) continue;
+      std::string_view rest = v.substr(i + n);
+      bool joined = false;
+      for (std::string_view j : {"は", "の", "：", ":", "・"})
+        if (rest.starts_with(j)) {
+          rest.remove_prefix(j.size());
+          joined = true;
+          break;
+        }
+      if (!joined) continue;
+      while (!rest.empty() && text::is_space(text::at(rest, 0))) rest.remove_prefix(text::next(rest, 0));
+      if (!rest.starts_with(name)) continue;
+      std::size_t e = 0;
+      int k = 0;
+      while (e < rest.size() && k < 6 && text::is_kanji(text::at(rest, e))) e = text::next(rest, e), ++k;
+      return e >= name.size() ? std::string(rest.substr(0, e)) : name;
+    }
+  }
+  return {};
+}
+
 std::string holder_of(const std::vector<std::string>& outside, const std::string& word) {
   std::set<std::string> found;
   for (const std::string& t : outside) {
@@ -605,6 +639,15 @@ void name_people(Context& cx) {
           h = holders.emplace(p.name, holder_of(*outside, p.name)).first;
         }
         if (!h->second.empty()) p.name = h->second;
+      }
+      // A person the text outside the turns names as the one who gives the floor (司会の小川アナ
+      // ウンサー) moderates, under whatever label.
+      if (p.role != "moderator" && !own_items.empty() && !own_items.front()->label->header) {
+        if (!outside) outside = outside_texts(cx);
+        if (std::string full = moderator_in(*outside, p.name, cx.cues); !full.empty()) {
+          p.role = "moderator";
+          if (full.size() > p.name.size()) p.name = full;
+        }
       }
       // 【回答】 of an advice column: the one person its lead names answers (弁護士の大槻玲奈さんが答えます).
       if (qa_word(p.name, cx.cues) < 0) {

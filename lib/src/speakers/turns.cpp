@@ -131,12 +131,15 @@ bool closed_by_head(const Run& r, std::size_t i) {
 }
 
 // A profile line: a name with its reading in brackets at the start (大槻玲奈（おおつき・れいな）
-// 弁護士。…, 森義人(もり・よしと)).
+// 弁護士。…, 森義人(もり・よしと), a given name in hiragana after a kanji family name too:
+// 三輪ゆう子（みわ・ゆうこ）).
 bool profile_line(std::string_view t) {
   t = trim_space(t);
   std::size_t i = 0;
   int n = 0;
-  while (i < t.size() && n < 12 && is_name_char(text::at(t, i))) i = text::next(t, i), ++n;
+  while (i < t.size() && n < 12 &&
+         (is_name_char(text::at(t, i)) || (n > 0 && text::is_kanji(text::at(t, 0)) && text::is_hiragana(text::at(t, i)))))
+    i = text::next(t, i), ++n;
   if (n < 2 || i >= t.size() || text::opens(text::at(t, i)) != 1) return false;
   int kana = 0;
   for (std::size_t k = text::next(t, i); k < t.size(); k = text::next(t, k)) {
@@ -167,6 +170,7 @@ struct Grouping {
   bool posts = false;        // the open turn is a post under a header line
   bool last_spoken = false;  // the item before was part of the open turn
   bool answering = false;    // the open turn answers a question-and-answer pair
+  int answers = 0;           // labels of the run on the answering side of such a pair
   std::map<std::string, std::string> crowd;  // a [crowd-role] label's key -> the person its turns go on with
   std::map<std::string, int> unnamed;        // … how many introduced themselves without a name
   std::set<std::string> introducing;         // … the labels whose turns say who speaks, some of them
@@ -188,6 +192,7 @@ Grouping grouping_of(Context& cx, Run& r) {
   for (std::size_t i = 0; i < r.items.size(); ++i) {
     const Item& it = r.items[i];
     if (!it.label) continue;
+    g.answers += it.label->answers;
     asks = asks || it.label->shape.role == "interviewer";
     // (a second run keeps the labels of the officials it named in brackets: still an interview)
     if (it.label->shape.role != "interviewer" && !kept_bracketed_answer(cx, it)) g.interview = false;
@@ -302,8 +307,10 @@ void place_other_block(Run& r, std::size_t i, Grouping& g, bool ended) {
       return;
     case BlockKind::head:
       // An answer of a question-and-answer pair goes on under its own subheadings (【回答】 …
-      // ■差額の請求は3年まで …): the lines after the heading are still the answer's.
-      if (g.answering && !closed_by_head(r, i)) {
+      // ■差額の請求は3年まで …): the lines after the heading are still the answer's. Where the
+      // pair repeats (問／答 over and over, as council minutes write them), each answer is short
+      // and a heading opens the next section, as it closes any turn.
+      if (g.answering && g.answers < 2 && !closed_by_head(r, i)) {
         it.part = Part::outside;
         it.why = "a heading inside the answer: the answer goes on under it";
         g.last_spoken = false;
@@ -314,6 +321,14 @@ void place_other_block(Run& r, std::size_t i, Grouping& g, bool ended) {
     default:
       leave_out(g, it, ended, "a " + std::string(to_string(it.block.kind)) + ": the turn before it is over", true);
   }
+}
+
+// A key and a date after its colon, nothing else (購入日：2026/05/01).
+bool dated_key(std::string_view t) {
+  std::size_t full = t.find("："), half = t.find(':');
+  std::size_t at = std::min(full, half);
+  if (at == std::string_view::npos) return false;
+  return date_only(t.substr(at + (at == full ? std::string_view("：").size() : 1)));
 }
 
 // Why a line without a label inside the run is no part of the open turn, and whether it closes
@@ -327,11 +342,18 @@ std::optional<std::pair<std::string, bool>> not_in_turn(Context& cx, const Run& 
     return std::make_pair(ended ? "a note in brackets after the last labelled turn: the dialogue is over"
                                 : "a note in brackets on its own line",
                           false);
-  if (std::string tag = tag_prefix(whole); !tag.empty() && !cx.cues["same-voice"].whole(tag))
+  // (a key and a date in a post, 購入日：2026/05/01 under a reviewer's name, is the post's own line)
+  if (std::string tag = tag_prefix(whole); !tag.empty() && !cx.cues["same-voice"].whole(tag) &&
+      !(g.posts && dated_key(whole)))
     return std::make_pair("starts with a tag or a key (" + tag + ") the document does not use as a label: another voice", true);
   if (g.quoted && !g.interview && text::at(trim_space(whole), 0) != U'「')
     return std::make_pair("not a quotation, in a dialogue of 名前「…」 lines: narration", true);
   if (profile_line(whole)) return std::make_pair("a profile (a name with its reading in brackets): not part of the turn", true);
+  // After the last answer of question-and-answer pairs that repeat (問／答 pages), a short line
+  // with no sentence end heads a section of the page's own (議会を傍聴しませんか): the answers
+  // are over.
+  if (ended && g.answers >= 2 && !has_terminator(whole) && it.f.chars <= cx.w("label.section_head_chars"))
+    return std::make_pair("a short line with no sentence end after the last answer of repeated pairs: a section of the page", true);
   if (it.f.note) return std::make_pair("an editor's note", !g.posts);
   if (it.f.narrative && !g.posts) return std::make_pair("narration (no spoken register): not part of the turn", true);
   return std::nullopt;
