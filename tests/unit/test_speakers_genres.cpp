@@ -184,6 +184,19 @@ BOOST_AUTO_TEST_CASE(minutes_whose_speech_starts_right_after_the_bracket) {
   BOOST_TEST(w2["おはようございます。市立図書館の建て替えについて伺います。"] == "○12番　北村里美君|北村里美");
   BOOST_TEST(w2["市長。"] == "○議長　森田和夫君|森田和夫");
   BOOST_TEST(w2["お答えします。来年度に基本構想をまとめる予定です。"] == "○市長　大野正人君|大野正人");
+  // The holder in brackets without an honorific, the office before it.
+  std::string plain =
+      "令和8年第3回みどり市議会定例会会議録（第2号）\n"
+      "○議長（森田和夫）これより本日の会議を開きます。通告順に発言を許します。\n"
+      "○12番（北村里美）おはようございます。市立図書館の建て替えについて伺います。\n"
+      "○議長（森田和夫）市長。\n"
+      "○市長（大野正人）お答えします。来年度に基本構想をまとめる予定です。\n"
+      "○12番（北村里美）市民参加の方法はどうお考えですか。\n";
+  Document doc3 = annotated(plain);
+  auto w3 = who_says(doc3);
+  BOOST_TEST(w3["おはようございます。市立図書館の建て替えについて伺います。"] == "○12番（北村里美）|北村里美");
+  BOOST_TEST(w3["市長。"] == "○議長（森田和夫）|森田和夫");
+  BOOST_TEST(w3["お答えします。来年度に基本構想をまとめる予定です。"] == "○市長（大野正人）|大野正人");
 }
 
 BOOST_AUTO_TEST_CASE(a_section_after_the_last_answer_of_repeated_pairs_is_nobodys) {

@@ -480,11 +480,14 @@ std::optional<std::size_t> parse_terminator(const Head& h, std::string_view text
     l.shape += "　";
     return b.end;
   }
-  // ○議長（森田和夫君）これより…: after a mark, an office or a seat and its holder in brackets with
-  // an honorific, minutes may start the speech with no space; the bracket ends the label, as a
-  // space after it would.
+  // ○議長（森田和夫君）これより…, ○議長（森田和夫）これより…, ○12番（北村里美）…: after a mark,
+  // an office or a seat and its holder in brackets (or a name with an honorific and a note),
+  // minutes may start the speech with no space; the bracket ends the label, as a space after it
+  // would.
   if (!b.bracketed && spaces == 0 && b.end > b.name_e && !c.family.empty() && c.family.front() == 'M' &&
-      !h.rest_empty(b.end) && cues["strip-honorific"].suffix(l.note) > 0) {
+      !h.rest_empty(b.end) &&
+      (cues["strip-honorific"].suffix(l.note) > 0 || cues["strip-honorific"].suffix(l.name) > 0 ||
+       cues["role-word"].suffix(l.name) > 0 || seat_number(l.name))) {
     l.style = SpeakerLabel::Style::space;
     c.family += "_";
     l.shape += "　";
