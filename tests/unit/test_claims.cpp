@@ -989,6 +989,18 @@ BOOST_AUTO_TEST_CASE(a_list_item_reported_by_its_last_sentence) {
   BOOST_TEST(ana("s7").starts_with("#fact"), xml);
 }
 
+// The page's dateline dates the days of divisions that state no year of their own (stranger29
+// #13); a division that states one keeps it; a year inside a sentence is no dateline.
+BOOST_AUTO_TEST_CASE(the_dateline_dates_days_in_later_divisions) {
+  std::string xml = annotated("挑戦者決定戦の観戦記\n2026年11月3日 06:00\n\n"
+                              "■序盤\n\n10月28日、対局は午前10時に始まった。\n\n"
+                              "■展望\n\n2030年の計画を見ると、5月1日に発表された。\n");
+  BOOST_TEST(xml.find("<date when=\"2026-10-28\">10月28日</date>") != std::string::npos, xml);
+  BOOST_TEST(xml.find("<date when=\"2030-05-01\">5月1日</date>") != std::string::npos, xml);
+  std::string none = annotated("調査の概要\n2024年8月に論文が出た。\n\n■続き\n\n10月28日に発表された。\n");
+  BOOST_TEST(none.find("<date when=\"--10-28\">10月28日</date>") != std::string::npos, none);
+}
+
 BOOST_AUTO_TEST_CASE(the_topic_with_its_honorific_or_its_office_is_the_source) {
   // 山本さんは「…」と話した: the name with さん; 市防災課の田中誠課長は: the phrase joined by の.
   std::string xml = annotated("山本さんは「怖かった」と話した。\n同社の広報担当者は、事実関係を確認中だと述べた。\n");

@@ -82,7 +82,8 @@ using MentionCache = std::unordered_map<std::string, std::pair<std::vector<Menti
 std::vector<std::string> strip_own(Sentence& s);
 // markup.cpp: the cues, dates, numbers and names of every sentence, its @ana, and the source
 // of what it reports (the words of a post or an introduced quotation: their introducer's).
+// page_year: the year of the page's dateline, once met, carried from one part to the next.
 void mark_up(Pass& pass, const Document& doc, const Gazetteer& gaz, const Lexicon& lex,
-             const std::vector<std::vector<std::string>>& other_tokens, bool use_cache, MentionCache& cache);
+             const std::vector<std::vector<std::string>>& other_tokens, bool use_cache, MentionCache& cache, int& page_year);
 
 }  // namespace jatei::claims

@@ -128,9 +128,27 @@ struct Marker {
   // paragraphs: 2024年… then 1月20日 in the next paragraph → 2024-01-20.
   DateContext dates;
   const Division* current_div = nullptr;
+  // The year of the page's dateline (2026年11月3日 06:00, 公開日：2026.07.18: a sentence that is
+  // a full date and little else), the first met: a division that states no year of its own dates
+  // its days by it (10月28日 → 2026-10-28).
+  int page_year = 0;
   // Numbers and names depend on the sentence alone: a sentence met before gets them again.
   MentionCache& mention_cache;
 };
+
+// The year of a sentence (its text) that is a dateline: one full date (YYYY-MM-DD) and at most
+// fifteen other characters (公開日：, 更新, a clock time), or 0.
+int dateline_year(std::string_view sentence, const std::vector<Mention>& dates) {
+  const Mention* full = nullptr;
+  std::size_t covered = 0;
+  for (const Mention& m : dates) {
+    covered += text::length(sentence.substr(m.begin, m.end - m.begin));
+    const std::string* when = m.attrs.get("when");
+    if (m.element == "date" && when && when->size() == 10 && (*when)[4] == '-') full = full ? full : &m;
+  }
+  if (!full || text::length(sentence) > covered + 15) return 0;
+  return std::stoi(full->attrs.get("when")->substr(0, 4));
+}
 
 // Sentence k: its decisive cues, dates, numbers and names, its source, its @ana.
 void mark_sentence(Pass& pass, std::size_t k, Marker& mk, const std::vector<std::string>& other_tokens) {
@@ -143,7 +161,7 @@ void mark_sentence(Pass& pass, std::size_t k, Marker& mk, const std::vector<std:
   Sentence& s = *r.s;
   const Decision& d = decisions[k];
   if (r.div != mk.current_div) {
-    mk.dates = DateContext{};
+    mk.dates = DateContext{mk.page_year};
     mk.current_div = r.div;
   }
   SpanSet set{s.spans, s.spans.size()};
@@ -170,6 +188,7 @@ void mark_sentence(Pass& pass, std::size_t k, Marker& mk, const std::vector<std:
   };
   auto date_mentions = find_dates(s.text, norms[k], mk.dates);
   add_mentions(date_mentions);
+  if (mk.page_year == 0) mk.page_year = dateline_year(s.text, date_mentions);
   // Numbers and names depend on the sentence alone: a sentence met before gets them again.
   std::pair<std::vector<Mention>, std::vector<Mention>> fresh;
   const std::pair<std::vector<Mention>, std::vector<Mention>>* found = nullptr;
@@ -318,10 +337,12 @@ void own_outside(Sentence& s) {
 }  // namespace
 
 void mark_up(Pass& pass, const Document& doc, const Gazetteer& gaz, const Lexicon& lex,
-             const std::vector<std::vector<std::string>>& other_tokens, bool use_cache, MentionCache& cache) {
+             const std::vector<std::vector<std::string>>& other_tokens, bool use_cache, MentionCache& cache,
+             int& page_year) {
   pass.sources.assign(pass.size(), std::string());
-  Marker mk{gaz, lex, doc.header.persons, use_cache, DateContext{}, nullptr, cache};
+  Marker mk{gaz, lex, doc.header.persons, use_cache, DateContext{}, nullptr, page_year, cache};
   for (std::size_t k = 0; k < pass.size(); ++k) mark_sentence(pass, k, mk, other_tokens[k]);
+  page_year = mk.page_year;
   voiced_sources(pass, lex, doc.header.persons);
   for (std::size_t k = 0; k < pass.size(); ++k)
     if (!pass.sources[k].empty() && pass.decisions[k].category == Category::reported)
