@@ -1971,3 +1971,26 @@ BOOST_AUTO_TEST_CASE(the_heads_of_the_parts_that_hold_a_pages_entries) {
   BOOST_TEST(kind_of(d, "つくれぽ（128件）") == "head", shape(d));
   BOOST_TEST(kind_of(d, "山田太郎（45）") != "head", shape(d));
 }
+
+BOOST_AUTO_TEST_CASE(the_first_lines_after_the_chrome_are_no_rows_of_a_table) {
+  // A newsletter's masthead under its breadcrumb, みなみ野市議会だより　第142号（…発行）, and the
+  // line under it have a space inside like two rows of a table: the first is the title.
+  Document d = seg(
+      "ホーム ＞ 市議会 ＞ 市議会だより ＞ 第142号\n"
+      "みなみ野市議会だより　第142号（令和8年8月1日発行）\n"
+      "6月定例会　一般質問\n"
+      "6月定例会では、12人の議員が市政について質問しました。ここでは、その中から2人の質問と答弁の要旨を紹介します。\n");
+  BOOST_TEST(kind_of(d, "みなみ野市議会だより　第142号（令和8年8月1日発行）") == "head", shape(d));
+  BOOST_TEST(shape(d).find("list") == std::string::npos, shape(d));
+}
+
+BOOST_AUTO_TEST_CASE(a_line_that_announces_the_gist_makes_the_points_under_it_a_summary) {
+  const std::string text =
+      "電気代の明細、3か所を見れば分かる\n"
+      "ざっくり言うと\n"
+      "・使用量が同じでも、単価が上がれば請求額は増える\n"
+      "・燃料費調整額は毎月変わる\n"
+      "冬になると電気代が急に上がった、という声が毎年寄せられます。理由は使う量だけではありません。\n";
+  Document d = seg(text);
+  BOOST_TEST(division_of(d, "・使用量が同じでも、単価が上がれば請求額は増える|・燃料費調整額は毎月変わる") == "summary", shape(d));
+}

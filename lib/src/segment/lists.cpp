@@ -315,6 +315,10 @@ class Lists : Pass {
   // names come back), right under a short line without punctuation, are the items of a list.
   void mark_rows() {
     std::size_t first = first_nonblank();
+    // The first line after the chrome a page opens with (a breadcrumb): the title, whatever
+    // its layout (みなみ野市議会だより　第142号（令和8年8月1日発行）), never a row of a table.
+    std::size_t top = first;
+    while (top != npos && lines_[top].kind == LineKind::boilerplate) top = next_nonblank(top);
     std::unordered_map<std::string_view, int> key_count;
     for (const Line& l : lines_)
       if (l.kind == LineKind::para || l.kind == LineKind::byline || l.kind == LineKind::bullet)
@@ -346,7 +350,7 @@ class Lists : Pass {
           // dates the page; rows of dates (a chronology) are a table.
           auto dated_row = [&](std::size_t k) { return k != npos && lines_[k].dateline && is_table_row(lines_[k]); };
           if (l.dateline && !dated_row(prev_nonblank(j)) && !dated_row(next_nonblank(j))) return false;
-          return j != first && is_table_row(l) && !has_stamp(l.content()) && !l.content().ends_with("？") &&
+          return j != first && j != top && is_table_row(l) && !has_stamp(l.content()) && !l.content().ends_with("？") &&
                  !l.content().ends_with("?") && !row_key(l, false).empty();
         };
         if (!fits(i)) continue;
