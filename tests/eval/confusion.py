@@ -92,8 +92,23 @@ MARKERS = [('bracket', r'「'), ('ends-bracket', r'」[。．]?$'), ('bracket-to
            ('past', r'た。?$'), ('kanji-end', r'[一-龯]。?$'), ('digit', r'[0-9０-９一二三四五六七八九十百千万億]')]
 
 
+def lexicon_kinds():
+    """dictionary form -> the categories of lib/data/claims/categories.tsv it is in."""
+    kinds = collections.defaultdict(set)
+    path = os.path.join(root_dir, 'lib', 'data', 'claims', 'categories.tsv')
+    for line in open(path, encoding='utf-8'):
+        f = line.rstrip('\n').split('\t')
+        if len(f) >= 2 and not line.startswith('#') and '/' in f[1]:
+            kinds[f[0]].add(f[1].split('/')[1])
+    return kinds
+
+
+KINDS = lexicon_kinds() if '--fact-shapes' in sys.argv else {}
+
+
 def explain_rules(path):
-    """sentence id -> (rule, predicate flags) from a --explain listing."""
+    """sentence id -> (rule, predicate flags) from a --explain listing: the head's categories
+    in the lexicon, never the head itself."""
     out, cur = {}, None
     if not os.path.isfile(path):
         return out
@@ -108,6 +123,13 @@ def explain_rules(path):
             out[cur][1] = ','.join(flags) or '-'
             if '| quote' in line:
                 out[cur][1] += '+quote'
+                m3 = re.search(r'\| quote (\S+)((?: [a-z-]+)*)', line)
+                if m3:
+                    qp = m3.group(1) if m3.group(1) in ('と', 'って', 'とか', 'などと', 'という', 'との', 'として', 'とも', 'とは') else 'other'
+                    out[cur][1] += f' quote={qp}' + ''.join(f' quote-{x}' for x in m3.group(2).split())
+            if m2:
+                head = (m2.group(0).split() + ['', ''])[2]
+                out[cur][1] += ' head-kind=' + (','.join(sorted(KINDS.get(head, ()))) or 'none')
     return out
 
 
