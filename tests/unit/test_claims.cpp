@@ -373,6 +373,21 @@ BOOST_AUTO_TEST_CASE(hearsay_ending_after_a_quotation) {
   BOOST_TEST(cat("駅前の「ひまわり」という店。") != "reported");
 }
 
+// A message received that a quotation names (という報告を受けた), a posted notice that one names
+// (との貼り紙が出ていた), a hearsay ending in the past after a bracket; と思う over what something
+// became under an evaluative word (いい経験になった) or over 意味がある judges: an opinion.
+BOOST_AUTO_TEST_CASE(messages_received_and_judged_outcomes) {
+  BOOST_TEST(cat("検査では異常は見つからなかったという報告を受けた。") == "reported");
+  BOOST_TEST(cat("店の入り口に「来月から営業時間を短縮します」との貼り紙が出ていた。") == "reported");
+  BOOST_TEST(cat("店員に聞いたら「全部売り切れた」とのことでした。") == "reported");
+  BOOST_TEST(cat("昨日、母から手紙を受け取った。") == "fact");
+  BOOST_TEST(cat("新人は三日間の研修を受けた。") == "fact");
+  BOOST_TEST(cat("いい経験になったと思います。") == "opinion");
+  BOOST_TEST(cat("子どもたちにとっても良いきっかけになると思います。") == "opinion");
+  BOOST_TEST(cat("続けることに意味があると思っています。") == "opinion");
+  BOOST_TEST(cat("来年は新しい店になると思います。") == "speculation");
+}
+
 // …として、 + a verb of saying with an object: the grounds are the subject's words.
 BOOST_AUTO_TEST_CASE(grounds_clause_before_a_verb_of_saying) {
   BOOST_TEST(cat("県は、今年の夏は水不足になる恐れがあるとして、節水への協力を求めている。") == "reported");

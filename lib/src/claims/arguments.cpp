@@ -407,6 +407,14 @@ bool complement_or_object(Ctx& c) {
       return true;
     }
   }
+  // という報告を受けた, との連絡をもらった: a message received, named by a quotation
+  if (p.object > 0 && c.in("receive", L) && !p.negative && p.chunks[p.object - 1].quotative) {
+    const Chunk& o = p.chunks[p.object];
+    if (noun_entry(c, "voice", o.lemma) || noun_entry(c, "rumour", o.lemma)) {
+      c.hit(Category::reported, 0.8, p.chunk_begin(p.object - 1), he, "", "という" + o.lemma + "を" + L + ": a message received");
+      return true;
+    }
+  }
   // The object: a view shown or a statement issued (考えを示した, コメントを出した).
   if (p.object >= 0 && c.in("showverb", L)) {
     const Chunk& o = p.chunks[p.object];

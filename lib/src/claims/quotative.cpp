@@ -108,7 +108,11 @@ bool evaluation_thought(const Ctx& c, const Morph* bq) {
                      p.chunks[p.quote - 1].tail.empty() && c.in("evaluation", p.chunks[p.quote - 1].lemma)) ||
                     // 必要があると思う, 意味がないと思う
                     (p.quote > 0 && (q.lemma == "ある" || q.lemma == "ない") &&
-                     c.in("evaluation", p.chunks[p.quote - 1].lemma));
+                     c.in("evaluation", p.chunks[p.quote - 1].lemma)) ||
+                    // いい経験になったと思う, 良いきっかけになると思う: what it became is judged
+                    (p.quote > 1 && q.lemma == "なる" && p.chunks[p.quote - 1].kind == Chunk::Kind::noun &&
+                     p.chunks[p.quote - 2].kind == Chunk::Kind::adjective && p.chunks[p.quote - 2].tail.empty() &&
+                     c.in("evaluation", p.chunks[p.quote - 2].lemma));
   // …てもいい / なくていい: a permission, not an evaluation (なくていいと思う hedges advice)
   if (evaluation && bq && (bq->base == "いい" || bq->base == "よい" || bq->base == "良い") && &*bq > &p.morphs.front()) {
     const Morph& pm = *(bq - 1);
