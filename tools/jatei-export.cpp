@@ -161,6 +161,18 @@ int main(int argc, char** argv) {
         out->commit();
         return 0;
       }
+      if (format == "html") {
+        // A few turns at a time (write_html): every error before the output file is made.
+        cli::InputBytes bytes(input, max_size);
+        std::optional<cli::OutputFile> out;
+        write_html(bytes.view(), input, o, [&](std::string_view piece) {
+          if (!out) out.emplace(output);
+          out->write(piece);
+        });
+        if (!out) out.emplace(output);
+        out->commit();
+        return 0;
+      }
       if (format == "tbx") {
         // The glossary from a read a block at a time, never the document (write_tbx).
         cli::InputBytes bytes(input, max_size);

@@ -782,6 +782,143 @@ BOOST_AUTO_TEST_CASE(review_page) {
   BOOST_TEST(export_html(d, with_termbase()) == h);
 }
 
+namespace {
+
+// write_html over `xml` against export_html over `d` (the same document), with and without the
+// termbase, in the document's translation language and in another: the same bytes, or the same
+// error with nothing handed over.
+void same_html(const std::string& xml, const Document& d, const std::string& what, std::size_t& compared) {
+  for (bool termbase : {false, true})
+    for (const char* lang : {"en", "fr"}) {
+      ExportOptions o = termbase ? with_termbase() : ExportOptions();
+      o.target_lang = lang;
+      std::string whole = export_html(d, o), streamed;
+      std::size_t pieces = 0;
+      write_html(xml, "a.tei.xml", o, [&](std::string_view piece) {
+        streamed += piece;
+        ++pieces;
+      });
+      BOOST_TEST((streamed == whole), what << " (" << lang << (termbase ? ", termbase" : "") << ")");
+      BOOST_TEST(pieces >= 1u);
+      ++compared;
+    }
+}
+
+// The document with a translation division into `lang` of its first `n` sentences (as jatei-merge
+// xliff adds one).
+void translate_some(Document& d, const std::string& lang, std::size_t n) {
+  Division tr;
+  tr.type = "translation";
+  tr.attrs.set("xml:lang", lang);
+  tr.turns.emplace_back();
+  Block b;
+  b.kind = BlockKind::paragraph;
+  Leaf l;
+  std::size_t k = 0;
+  for (auto* s : d.sentences()) {
+    if (s->id.empty() || k == n) continue;
+    Piece p;
+    p.kind = Piece::Kind::sentence;
+    p.sentence.id = "tr-" + lang + "-" + s->id;
+    p.sentence.text = "[" + lang + "] " + std::to_string(++k) + " <&>";
+    p.sentence.attrs.set("corresp", "#" + s->id);
+    l.pieces.push_back(p);
+  }
+  b.leaves.push_back(l);
+  tr.turns.back().blocks.push_back(b);
+  d.divisions.push_back(tr);
+}
+
+}  // namespace
+
+// The review page written a few turns at a time (jatei-export html) is the page of the whole
+// document: every golden article, schema sample and the fixture, as they are, annotated by every
+// stage, with verdicts and with translations; a document the reader takes only whole and errors
+// too.
+BOOST_AUTO_TEST_CASE(html_streamed_equals_whole_document) {
+  std::size_t compared = 0, with_verdicts = 0, with_translation = 0;
+  for (auto& path : streamed_inputs()) {
+    std::string xml = slurp(path.string());
+    Document d;
+    try {
+      d = tei::read(xml, path.string());
+    } catch (const DataError& e) {
+      try {
+        write_html(xml, path.string(), {}, [](std::string_view) { BOOST_ERROR("written"); });
+        BOOST_ERROR("write_html took " << path);
+      } catch (const DataError& s) {
+        BOOST_TEST(std::string(s.what()) == e.what());
+      }
+      continue;
+    }
+    const std::string name = path.filename().string();
+    same_html(xml, d, name, compared);
+    annotate_speakers(d);
+    claims::annotate(d);
+    terms::Annotator::default_instance().annotate(d);
+    same_html(tei::write(d), d, name + " annotated", compared);
+    std::string csv = "id,rating,reviewer,note,url,date\n";
+    std::size_t n = 0;
+    for (auto* s : d.sentences())
+      if (!s->id.empty() && !s->attrs.value("ana").empty() && n < 3) {
+        ++n;
+        csv += s->id + ",Mostly false,Rev " + std::to_string(n) + ",checked,https://example.org/" + std::to_string(n) +
+               ",2025-01-0" + std::to_string(n) + "\n";
+      }
+    if (n == 0) continue;
+    merge_verdicts(d, csv, "v.csv");
+    same_html(tei::write(d), d, name + " verdicts", compared);
+    ++with_verdicts;
+    translate_some(d, "en", 5);
+    translate_some(d, "de", 2);
+    std::string translated = tei::write(d);
+    same_html(translated, tei::read(translated, "a.tei.xml"), name + " translated", compared);
+    if (export_html(d, {}).find("class=\"translation\" lang=\"en\"") != std::string::npos) ++with_translation;
+  }
+  BOOST_TEST(compared >= 4u * 3u * 50u);
+  BOOST_TEST(with_verdicts >= 50u);
+  BOOST_TEST(with_translation >= 50u);
+}
+
+// A long document (many pieces of output, units let go as the read goes on): the sources named
+// eight sentences before and seven after a sentence are shown as the whole document shows them,
+// hedges and verdicts far from what they point at too.
+BOOST_AUTO_TEST_CASE(html_streamed_long_document_and_sources) {
+  std::string head = R"(<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="ja"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><bibl><idno type="filename">a.txt</idno></bibl></sourceDesc></fileDesc><encodingDesc><appInfo><application ident="jatei-claims" version="0.1.0"><label>jatei-claims</label></application></appInfo></encodingDesc></teiHeader>
+<text><body>
+)";
+  std::string body;
+  for (int i = 1; i <= 3000; ++i) {
+    std::string id = std::to_string(i);
+    if (i % 400 == 1) body += std::string(i > 1 ? "</div>\n" : "") + "<div type=\"article\">";
+    std::string s = "文" + id + "です。";
+    if (i % 50 == 2 || i % 50 == 27 || i % 50 == 38) s = "<persName xml:id=\"n" + id + "\">田中" + id + "</persName>さんの話です。";
+    std::string attrs = " ana=\"#fact #checkworthy\"";
+    auto n = [&](int k) { return std::to_string(i - i % 50 + k); };
+    if (i % 50 == 10) attrs = " ana=\"#reported #checkworthy\" source=\"#n" + n(2) + "\"";   // eight before
+    if (i % 50 == 20) attrs = " ana=\"#reported #checkworthy\" source=\"#n" + n(27) + "\"";  // seven after
+    if (i % 50 == 30) attrs = " ana=\"#reported\" source=\"#n" + n(38) + "\"";              // eight after
+    if (i % 50 == 11) attrs = " ana=\"#reported\" source=\"#n" + n(2) + "\"";               // nine before
+    if (i % 500 == 3) attrs = " ana=\"#speculation\" corresp=\"#s" + std::to_string(i + 100) + " #s1\"";
+    body += "<p xml:id=\"p" + id + "\"><s xml:id=\"s" + id + "\"" + attrs + ">" + s + "</s></p>\n";
+  }
+  std::string xml = head + body + "</div>\n</body></text></TEI>\n";
+  Document d = tei::read(xml, "a.tei.xml");
+  std::size_t compared = 0;
+  same_html(xml, d, "long", compared);
+  std::string out = export_html(d, {});
+  BOOST_TEST(out.size() > (std::size_t(256) << 10));
+  BOOST_TEST(out.find("source: <a class=\"source\" href=\"#n2\"") != std::string::npos);
+  BOOST_TEST(out.find("source: <a class=\"source\" href=\"#n27\"") != std::string::npos);
+  BOOST_TEST(out.find("href=\"#n38\"") == std::string::npos);
+  BOOST_TEST(out.find("hedged by <a href=\"#s3\">") != std::string::npos);
+  std::string csv = "id,rating,reviewer,note,url,date\ns2999,False,R,far,https://example.org/1,2025-01-01\ns1,True,R,first,,\n";
+  merge_verdicts(d, csv, "v.csv");
+  same_html(tei::write(d), d, "long, verdicts", compared);
+  BOOST_TEST(compared == 8u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(acronyms)

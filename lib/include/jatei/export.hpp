@@ -167,6 +167,12 @@ std::string export_tmx(const Document& doc, const ExportOptions& options = {});
 // A self-contained review page (no network, no external files): turns, highlights, terms with
 // their English on hover, the check-worthy claims beside the text, verdicts, translations.
 std::string export_html(const Document& doc, const ExportOptions& options = {});
+// The same page from the TEI's bytes read a few turns at a time (tei::read_blocks), never the
+// whole document: a first read for the header's facts, counts, glossary, translations and
+// verdicts, then the text and the sidebar, handed to `sink` in pieces of about 64 KB. Every
+// error of the input comes before anything is handed over. `origin` names the input in errors.
+void write_html(std::string_view tei, const std::string& origin, const ExportOptions& options,
+                const std::function<void(std::string_view)>& sink);
 
 // What jatei-annotate --export and jatei-export choose from.
 struct Exporter {

@@ -5,7 +5,14 @@
 // terms show their English on hover or focus (and in print); check-worthy claims are listed
 // beside the text and link into it; verdicts and translations appear where they were merged.
 #include <algorithm>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <span>
+#include <stdexcept>
 
+#include "export/survey.hpp"
 #include "export/view.hpp"
 #include "tei/escape.hpp"
 #include "jatei/export.hpp"
@@ -107,42 +114,71 @@ const char* kScript = R"JS(
 })();
 )JS";
 
+// What the page needs of the whole document, from the view (export_html) or from a first read of
+// the TEI (write_html): the header's facts, the participants, the verdicts, the translations, the
+// glossary, and the counts the page's header shows.
+struct Counts {
+  std::size_t sentences = 0, turns = 0, spec = 0, cw = 0, terms = 0, verdicts = 0;
+};
+
+struct Ctx {
+  const xp::SourceInfo& source;
+  const std::vector<Person>& persons;
+  const std::vector<xp::Verdict>& verdicts;
+  // translation language -> source sentence id -> translated text
+  const std::map<std::string, std::map<std::string, std::string>>& translations;
+  bool has_claims = false;
+  Counts counts;
+  // The glossary entry of a <term> span, or nullptr.
+  std::function<const xp::GlossaryEntry*(const Span&, std::string_view)> entry_of;
+  // The sentence of index k, near the one at hand (xp::claim_source), nullptr past the end.
+  std::function<const xp::SentenceInfo*(std::size_t)> at;
+
+  const Person* person(std::string_view id) const {
+    for (auto& p : persons)
+      if (p.id == id) return &p;
+    return nullptr;
+  }
+  std::string speaker_name(const xp::SentenceInfo& si) const { return xp::speaker_name(persons, si); }
+  xp::ClaimSource claim_source(const xp::SentenceInfo& si) const { return xp::claim_source(persons, si, at); }
+};
+
 // The verdicts on a sentence.
-std::vector<const xp::Verdict*> verdicts_of(const xp::View& v, const std::string& id) {
+std::vector<const xp::Verdict*> verdicts_of(const std::vector<xp::Verdict>& verdicts, const std::string& id) {
   std::vector<const xp::Verdict*> out;
-  for (auto& vd : v.verdicts)
+  for (auto& vd : verdicts)
     if (std::find(vd.targets.begin(), vd.targets.end(), id) != vd.targets.end()) out.push_back(&vd);
   return out;
 }
 
+// One sentence in the counts (all but turns and verdicts).
+void count(Counts& n, const xp::SentenceInfo& si) {
+  ++n.sentences;
+  n.spec += si.factuality == "speculation";
+  n.cw += si.checkworthy;
+  for (auto& m : si.mentions) n.terms += m.element() == "term" && m.span->begin < m.span->end;
+}
+
+// A spoken turn the page shows.
+bool shown_turn(const Turn& t) { return t.spoken() && !t.blocks.empty(); }
+
 // The counts the page's script checks against what it shows (data-count).
-void stats(std::string& html, const xp::View& v) {
-  std::size_t turns = 0, spec = 0, cw = 0, terms = 0;
-  for (auto& d : v.doc.divisions)
-    if (!d.is_translation())
-      for (auto& t : d.turns) turns += t.spoken() && !t.blocks.empty() ? 1 : 0;
-  for (auto& si : v.sentences) {
-    spec += si.factuality == "speculation";
-    cw += si.checkworthy;
-    for (auto& m : si.mentions) terms += m.element() == "term" && m.span->begin < m.span->end;
-  }
-  std::size_t verdicts = 0;
-  for (auto& si : v.sentences) verdicts += verdicts_of(v, si.s->id).size();
-  auto stat = [&](const char* key, const char* label, std::size_t n) {
-    html += "<div><dt>" + std::string(label) + "</dt><dd data-count=\"" + key + "\">" + std::to_string(n) + "</dd></div>";
+void stats(std::string& html, const Counts& n) {
+  auto stat = [&](const char* key, const char* label, std::size_t k) {
+    html += "<div><dt>" + std::string(label) + "</dt><dd data-count=\"" + key + "\">" + std::to_string(k) + "</dd></div>";
   };
   html += "<dl id=\"stats\">";
-  stat("sentences", "sentences", v.sentences.size());
-  stat("turns", "turns", turns);
-  stat("highlights", "speculative", spec);
-  stat("claims", "check-worthy", cw);
-  stat("terms", "terms", terms);
-  stat("verdicts", "verdicts", verdicts);
+  stat("sentences", "sentences", n.sentences);
+  stat("turns", "turns", n.turns);
+  stat("highlights", "speculative", n.spec);
+  stat("claims", "check-worthy", n.cw);
+  stat("terms", "terms", n.terms);
+  stat("verdicts", "verdicts", n.verdicts);
   html += "</dl>\n";
 }
 
 // The page's header: the title, where the text came from, who takes part, the legend, the counts.
-void page_header(std::string& html, const xp::View& v, const std::string& title, const std::string* translation_lang) {
+void page_header(std::string& html, const Ctx& v, const std::string& title, const std::string* translation_lang) {
   html += "<header class=\"top\" lang=\"en\">\n<h1 lang=\"" + esc(v.source.lang) + "\">" + esc(title) + "</h1>\n";
   std::string meta;
   if (web_url(v.source.url)) meta += "<a href=\"" + esc(v.source.url) + "\">" + esc(v.source.url) + "</a> \u00B7 ";
@@ -171,59 +207,51 @@ void page_header(std::string& html, const xp::View& v, const std::string& title,
           "<li><span class=\"term\" data-en=\"English\">term</span> (English on hover)</li>";
   if (translation_lang) html += "<li><span class=\"translation\">translation (" + esc(*translation_lang) + ")</span></li>";
   html += "</ul>\n";
-  stats(html, v);
+  stats(html, v.counts);
   html += "</header>\n";
 }
 
-// The sidebar: every check-worthy sentence, who said it, its source, hedges and verdicts.
-void claims_aside(std::string& html, const xp::View& v) {
-  html += "<aside id=\"claims\" lang=\"en\">\n<h2>Claims to check</h2>\n";
-  std::vector<const xp::SentenceInfo*> list;
-  for (auto& si : v.sentences)
-    if (si.checkworthy) list.push_back(&si);
-  if (list.empty()) {
-    html += v.has_claims ? "<p class=\"empty\">No sentence is marked check-worthy.</p>\n"
-                          : "<p class=\"empty\">No claims marked yet (run jatei-claims).</p>\n";
-  } else {
-    html += "<ol>\n";
-    for (auto* si : list) {
-      html += "<li id=\"claim-" + esc(si->s->id) + "\"><a href=\"#" + esc(si->s->id) + "\">" + esc(si->s->id) + "</a> ";
-      if (!si->factuality.empty()) html += "<span class=\"tag " + esc(si->factuality) + "\">" + esc(si->factuality) + "</span>";
-      std::string who = v.speaker_name(*si);
-      html += "<span class=\"excerpt\" lang=\"" + esc(v.source.lang) + "\">" + esc(si->s->text) + "</span>";
-      std::string info;
-      if (!who.empty()) {
-        info += "said by <span lang=\"" + esc(v.source.lang) + "\">" + esc(who) + "</span>";
-        if (!si->turn->cert.empty()) info += " (attribution " + esc(si->turn->cert) + ")";
-      }
-      if (auto said = v.claim_source(*si); !said.name.empty()) {
-        info += std::string(info.empty() ? "" : "; ") + "source: <a class=\"source\" href=\"#" +
-                esc(said.kind == "person" ? si->s->id : said.id) + "\" lang=\"" + esc(v.source.lang) + "\">" +
-                esc(said.name) + "</a>";
-      }
-      if (!si->hedged_by.empty()) {
-        info += std::string(info.empty() ? "" : "; ") + "hedged by";
-        for (auto& h : si->hedged_by) info += " <a href=\"#" + esc(h) + "\">" + esc(h) + "</a>";
-      }
-      if (!info.empty()) html += "<span class=\"info\">" + info + "</span>";
-      for (auto* vd : verdicts_of(v, si->s->id)) {
-        html += "<span class=\"info\"><span class=\"verdict\">" + esc(vd->rating.empty() ? "verdict" : vd->rating) + "</span> ";
-        if (!vd->text.empty()) html += "<span lang=\"" + esc(v.source.lang) + "\">" + esc(vd->text) + "</span> ";
-        if (!vd->reviewer.empty()) html += "\u2014 " + esc(vd->reviewer) + " ";
-        if (web_url(vd->url)) html += "<a href=\"" + esc(vd->url) + "\">check</a>";
-        else if (!vd->url.empty()) html += esc(vd->url);
-        html += "</span>";
-      }
-      html += "</li>\n";
-    }
-    html += "</ol>\n";
+// The sidebar's entry for a check-worthy sentence: who said it, its source, hedges and verdicts.
+void claim_entry(std::string& html, const Ctx& v, const xp::SentenceInfo& si) {
+  html += "<li id=\"claim-" + esc(si.s->id) + "\"><a href=\"#" + esc(si.s->id) + "\">" + esc(si.s->id) + "</a> ";
+  if (!si.factuality.empty()) html += "<span class=\"tag " + esc(si.factuality) + "\">" + esc(si.factuality) + "</span>";
+  std::string who = v.speaker_name(si);
+  html += "<span class=\"excerpt\" lang=\"" + esc(v.source.lang) + "\">" + esc(si.s->text) + "</span>";
+  std::string info;
+  if (!who.empty()) {
+    info += "said by <span lang=\"" + esc(v.source.lang) + "\">" + esc(who) + "</span>";
+    if (!si.turn->cert.empty()) info += " (attribution " + esc(si.turn->cert) + ")";
   }
-  html += "</aside>\n";
+  if (auto said = v.claim_source(si); !said.name.empty()) {
+    info += std::string(info.empty() ? "" : "; ") + "source: <a class=\"source\" href=\"#" +
+            esc(said.kind == "person" ? si.s->id : said.id) + "\" lang=\"" + esc(v.source.lang) + "\">" +
+            esc(said.name) + "</a>";
+  }
+  if (!si.hedged_by.empty()) {
+    info += std::string(info.empty() ? "" : "; ") + "hedged by";
+    for (auto& h : si.hedged_by) info += " <a href=\"#" + esc(h) + "\">" + esc(h) + "</a>";
+  }
+  if (!info.empty()) html += "<span class=\"info\">" + info + "</span>";
+  for (auto* vd : verdicts_of(v.verdicts, si.s->id)) {
+    html += "<span class=\"info\"><span class=\"verdict\">" + esc(vd->rating.empty() ? "verdict" : vd->rating) + "</span> ";
+    if (!vd->text.empty()) html += "<span lang=\"" + esc(v.source.lang) + "\">" + esc(vd->text) + "</span> ";
+    if (!vd->reviewer.empty()) html += "\u2014 " + esc(vd->reviewer) + " ";
+    if (web_url(vd->url)) html += "<a href=\"" + esc(vd->url) + "\">check</a>";
+    else if (!vd->url.empty()) html += esc(vd->url);
+    html += "</span>";
+  }
+  html += "</li>\n";
 }
 
+// The page, written in document order: head(), then each division and its turns and blocks,
+// end_body(), the sidebar (aside_begin(), claim() for every check-worthy sentence in order,
+// aside_end()), foot(). What is written goes to the sink in pieces of about 64 KB.
 class Page {
  public:
-  Page(const xp::View& v, const ExportOptions& o) : v_(v), o_(o) {
+  // The reading of a sentence of the unit at hand, or nullptr (a sentence without an id).
+  using Lookup = std::function<const xp::SentenceInfo*(const Sentence&)>;
+
+  Page(const Ctx& v, const ExportOptions& o, std::function<void(std::string_view)> sink) : v_(v), sink_(std::move(sink)) {
     auto it = v.translations.find(o.target_lang);
     if (it == v.translations.end() && !v.translations.empty()) it = v.translations.begin();
     if (it != v.translations.end()) {
@@ -232,7 +260,7 @@ class Page {
     }
   }
 
-  std::string render() {
+  void head() {
     std::string title = v_.source.title.empty() ? v_.source.file : v_.source.title;
     out_ += "<!DOCTYPE html>\n<html lang=\"" + esc(v_.source.lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
     out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
@@ -242,37 +270,80 @@ class Page {
     out_ += "<title>" + esc(title) + " \u2014 jatei review</title>\n<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
     page_header(out_, v_, title, translation_ ? &translation_lang_ : nullptr);
     out_ += "<div class=\"layout\">\n<main id=\"text\" lang=\"" + esc(v_.source.lang) + "\">\n";
-    body();
+  }
+
+  // A division of the source opens (the one before it closes).
+  void division(const Division& d) {
+    close_section();
+    out_ += "<section class=\"div div-" + esc(d.type) + "\"" + (d.id.empty() ? "" : " id=\"" + esc(d.id) + "\"") + ">\n";
+    out_ += "<p class=\"kind\" lang=\"en\">" + division_label(d.type) + "</p>\n";
+    open_ = true;
+  }
+
+  // A turn of the division, spoken or not (its blocks).
+  void unit(const Turn& t, const Lookup& info) {
+    if (t.blocks.empty()) return;
+    info_ = &info;
+    if (t.spoken()) {
+      turn(t);
+    } else {
+      for (auto& b : t.blocks) block(b, nullptr);
+    }
+    flush(false);
+  }
+  // A block outside any turn.
+  void unit(const Block& b, const Lookup& info) {
+    info_ = &info;
+    block(b, nullptr);
+    flush(false);
+  }
+
+  void end_body() {
+    close_section();
     out_ += "</main>\n";
-    claims_aside(out_, v_);
+  }
+
+  void aside_begin() {
+    out_ += "<aside id=\"claims\" lang=\"en\">\n<h2>Claims to check</h2>\n";
+    if (v_.counts.cw == 0) {
+      out_ += v_.has_claims ? "<p class=\"empty\">No sentence is marked check-worthy.</p>\n"
+                            : "<p class=\"empty\">No claims marked yet (run jatei-claims).</p>\n";
+    } else {
+      out_ += "<ol>\n";
+    }
+  }
+  void claim(const xp::SentenceInfo& si) {
+    claim_entry(out_, v_, si);
+    flush(false);
+  }
+  void aside_end() {
+    if (v_.counts.cw != 0) out_ += "</ol>\n";
+    out_ += "</aside>\n";
+  }
+
+  void foot() {
     out_ += "</div>\n<script>" + std::string(kScript) + "</script>\n</body>\n</html>\n";
-    return std::move(out_);
+    flush(true);
   }
 
  private:
+  void flush(bool all) {
+    if (out_.empty() || (!all && out_.size() < (std::size_t(64) << 10))) return;
+    sink_(out_);
+    out_.clear();
+  }
+
+  void close_section() {
+    if (open_) out_ += "</section>\n";
+    open_ = false;
+  }
+
   static std::string division_label(const std::string& type) {
     if (type == "dialogue") return "Dialogue";
     if (type == "summary") return "Summary";
     if (type == "author") return "Author";
     if (type == "boilerplate") return "Boilerplate";
     return "Article";
-  }
-
-  void body() {
-    for (auto& d : v_.doc.divisions) {
-      if (d.is_translation()) continue;
-      out_ += "<section class=\"div div-" + esc(d.type) + "\"" + (d.id.empty() ? "" : " id=\"" + esc(d.id) + "\"") + ">\n";
-      out_ += "<p class=\"kind\" lang=\"en\">" + division_label(d.type) + "</p>\n";
-      for (auto& t : d.turns) {
-        if (t.blocks.empty()) continue;
-        if (t.spoken()) {
-          turn(t);
-        } else {
-          for (auto& b : t.blocks) block(b, nullptr);
-        }
-      }
-      out_ += "</section>\n";
-    }
   }
 
   void turn(const Turn& t) {
@@ -354,7 +425,7 @@ class Page {
       if (p.kind == Piece::Kind::text) {
         out_ += esc(p.text);
       } else if (p.kind == Piece::Kind::sentence) {
-        const xp::SentenceInfo* si = v_.find(p.sentence.id);
+        const xp::SentenceInfo* si = (*info_)(p.sentence);
         if (!si) {
           out_ += "<span class=\"s\">" + esc(p.sentence.text) + "</span>";
           continue;
@@ -402,7 +473,7 @@ class Page {
             (title.empty() ? "" : " title=\"" + esc(title) + "\"") + ">";
     inline_content(si);
     out_ += "</" + tag + ">";
-    for (auto* vd : verdicts_of(v_, si.s->id)) {
+    for (auto* vd : verdicts_of(v_.verdicts, si.s->id)) {
       out_ += "<span class=\"verdict\" lang=\"en\" title=\"" + esc(vd->text) + "\">" + esc(vd->rating.empty() ? "verdict" : vd->rating);
       if (!vd->reviewer.empty()) out_ += " \u2014 <span lang=\"" + esc(v_.source.lang) + "\">" + esc(vd->reviewer) + "</span>";
       out_ += "</span>";
@@ -490,18 +561,301 @@ class Page {
     text_to(text.size());
   }
 
-  const xp::View& v_;
-  [[maybe_unused]] const ExportOptions& o_;
+  const Ctx& v_;
+  std::function<void(std::string_view)> sink_;
+  const Lookup* info_ = nullptr;
   const std::map<std::string, std::string>* translation_ = nullptr;
   std::string translation_lang_;
   std::string out_;
+  bool open_ = false;
+};
+
+// ---- a read a few turns at a time -----------------------------------------------------------
+
+// The first read's sentences: the survey of the XLIFF export (participants, glossary, hedges),
+// the counts, and the dateline's date.
+class HtmlSurvey : public xp::Reader {
+ public:
+  explicit HtmlSurvey(const ExportOptions& o) : survey(o) {}
+  xp::Survey survey;
+  Counts counts;
+  std::string dateline;  // the first date with a normalised value in a byline block (as xp::View)
+
+  void begin(const Document& doc) override { survey.begin(doc); }
+  void sentences(std::vector<xp::SentenceInfo>&& sis) override {
+    for (auto& si : sis) {
+      count(counts, si);
+      if (dateline.empty() && si.block->kind == BlockKind::byline)
+        for (auto& m : si.mentions)
+          if (m.element() == "date" && !m.attr("when").empty()) {
+            dateline = m.attr("when");
+            break;
+          }
+    }
+    survey.sentences(std::move(sis));
+  }
+  void restart() override {
+    survey.restart();
+    counts = Counts();
+    dateline.clear();
+  }
+};
+
+// The first read: the sentences to the survey, and what lies outside them: the spoken turns
+// shown, the translations, the verdicts of the stand-off.
+class FirstRead : public tei::BlockHandler {
+ public:
+  explicit FirstRead(HtmlSurvey& s) : s_(s), blocks_(s) {}
+  std::map<std::string, std::map<std::string, std::string>> translations;
+  std::vector<xp::Verdict> verdicts;
+  bool restarted() const { return blocks_.restarted; }
+
+  void begin(Document& doc) override {
+    for (auto& r : doc.header.responsibilities)
+      resp_names_[r.id] = r.names.empty() ? std::string() : xp::squash_space(r.names.front());
+    blocks_.begin(doc);
+  }
+  void division(Division&& d) override {
+    tr_ = d.is_translation() ? &translations[d.attrs.value("xml:lang")] : nullptr;
+    blocks_.division(std::move(d));
+  }
+  void block(Block&& b, std::size_t run) override {
+    if (tr_) translate(b);
+    blocks_.block(std::move(b), run);
+  }
+  void turn(Turn&& t) override {
+    if (tr_) {
+      for (auto& b : t.blocks) translate(b);
+    } else if (shown_turn(t)) {
+      ++s_.counts.turns;
+    }
+    blocks_.turn(std::move(t));
+  }
+  void end(Document& doc) override {
+    for (const FactCheck& fc : doc.standoff.fact_checks) verdicts.push_back(xp::verdict_of(fc, resp_names_));
+    blocks_.end(doc);
+  }
+  void restart() override {
+    translations.clear();
+    verdicts.clear();
+    resp_names_.clear();
+    tr_ = nullptr;
+    blocks_.restart();  // the survey's too
+  }
+
+ private:
+  // A translated sentence goes to the source sentence its @corresp names first (as xp::View).
+  void translate(const Block& b) {
+    for (auto& l : b.leaves)
+      for (auto& p : l.pieces) {
+        if (p.kind != Piece::Kind::sentence) continue;
+        auto ids = xp::tokens(p.sentence.attrs.value("corresp"));
+        if (ids.empty()) continue;
+        std::string& slot = (*tr_)[xp::local_id(ids.front())];
+        if (!slot.empty()) slot += " ";
+        slot += p.sentence.text;
+      }
+  }
+  HtmlSurvey& s_;
+  xp::Blocks blocks_;
+  std::map<std::string, std::string> resp_names_;
+  std::map<std::string, std::string>* tr_ = nullptr;
+};
+
+// A read that counts the verdicts on the sentences (only when the document has some).
+class VerdictCount : public xp::Reader {
+ public:
+  explicit VerdictCount(const std::vector<xp::Verdict>& v) : v_(v) {}
+  std::size_t n = 0;
+  void begin(const Document&) override {}
+  void sentences(std::vector<xp::SentenceInfo>&& sis) override {
+    for (auto& si : sis) n += verdicts_of(v_, si.s->id).size();
+  }
+  void restart() override { n = 0; }
+
+ private:
+  const std::vector<xp::Verdict>& v_;
+};
+
+// The document read again, each division, turn and block handed on, with the reading of its
+// sentences, once the seven sentences after its last are read (xp::claim_source looks seven after
+// and eight before a sentence: those are kept, the rest let go); hedged_by filled in.
+class Turns : public tei::BlockHandler {
+ public:
+  struct Unit {
+    std::shared_ptr<const Division> div;  // the division; a unit with neither block nor turn opens it
+    std::unique_ptr<Block> block;
+    std::unique_ptr<Turn> turn;
+    std::vector<xp::SentenceInfo> sis;
+  };
+  using Each = std::function<void(const Unit&)>;
+  Turns(const xp::Facts& f, Each each) : f_(f), each_(std::move(each)) {}
+
+  // The sentence of index k while it is held, else nullptr.
+  const xp::SentenceInfo* at(std::size_t k) const {
+    if (k < base_ || k >= base_ + at_.size()) return nullptr;
+    return at_[k - base_];
+  }
+
+  void begin(Document&) override {}
+  void division(Division&& d) override {
+    skip_ = d.is_translation();
+    div_ = std::make_shared<const Division>(std::move(d));
+    if (skip_) return;
+    auto u = std::make_unique<Unit>();
+    u->div = div_;
+    hold(std::move(u));
+  }
+  void block(Block&& b, std::size_t) override {
+    if (skip_) return;
+    auto u = std::make_unique<Unit>();
+    u->div = div_;
+    u->block = std::make_unique<Block>(std::move(b));
+    u->sis = xp::infos(*div_, nobody_, std::span<const Block>(u->block.get(), 1), read_);
+    hold(std::move(u));
+  }
+  void turn(Turn&& t) override {
+    if (skip_) return;
+    auto u = std::make_unique<Unit>();
+    u->div = div_;
+    u->turn = std::make_unique<Turn>(std::move(t));
+    u->sis = xp::infos(*div_, *u->turn, u->turn->blocks, read_);
+    hold(std::move(u));
+  }
+  void end(Document&) override {
+    ended_ = true;
+    flush();
+  }
+  void restart() override { throw std::logic_error("the TEI block reader started again on a document it streamed before"); }
+
+ private:
+  void hold(std::unique_ptr<Unit> u) {
+    for (auto& si : u->sis) at_.push_back(&si);
+    held_.push_back(std::move(u));
+    flush();
+  }
+  void flush() {
+    while (done_ < held_.size()) {
+      Unit& u = *held_[done_];
+      if (!ended_ && !u.sis.empty() && u.sis.back().index + 8 > read_) break;
+      for (auto& si : u.sis) {
+        if (si.s->id.empty()) continue;
+        if (auto h = f_.hedges_of.find(si.s->id); h != f_.hedges_of.end())
+          for (auto& [index, id] : h->second)
+            if (index != si.index) si.hedged_by.push_back(id);
+      }
+      each_(u);
+      ++done_;
+    }
+    // Let go of the units handed on whose sentences all lie more than eight before the next one.
+    std::size_t next = read_;
+    for (std::size_t k = done_; k < held_.size(); ++k)
+      if (!held_[k]->sis.empty()) {
+        next = held_[k]->sis.front().index;
+        break;
+      }
+    while (done_ > 0) {
+      std::size_t n = held_.front()->sis.size();
+      if (n > 0 && held_.front()->sis.back().index + 8 >= next) break;
+      held_.pop_front();
+      for (std::size_t i = 0; i < n; ++i) at_.pop_front();
+      base_ += n;
+      --done_;
+    }
+  }
+
+  const xp::Facts& f_;
+  Each each_;
+  std::shared_ptr<const Division> div_;
+  const Turn nobody_{};
+  bool skip_ = false, ended_ = false;
+  std::deque<std::unique_ptr<Unit>> held_;  // those handed on first (done_ of them), then those waiting
+  std::size_t done_ = 0;
+  std::deque<xp::SentenceInfo*> at_;  // the held sentences, by index from base_
+  std::size_t base_ = 0, read_ = 0;
 };
 
 }  // namespace
 
 std::string export_html(const Document& doc, const ExportOptions& options) {
   xp::View v(doc, options);
-  return Page(v, options).render();
+  Ctx c{v.source, v.persons, v.verdicts, v.translations, v.has_claims, {},
+        [&](const Span& span, std::string_view surface) { return v.entry_of(span, surface); },
+        [&](std::size_t k) { return k < v.sentences.size() ? &v.sentences[k] : nullptr; }};
+  for (auto& d : doc.divisions)
+    if (!d.is_translation())
+      for (auto& t : d.turns) c.counts.turns += shown_turn(t) ? 1 : 0;
+  for (auto& si : v.sentences) {
+    count(c.counts, si);
+    c.counts.verdicts += verdicts_of(v.verdicts, si.s->id).size();
+  }
+  std::string out;
+  Page page(c, options, [&](std::string_view piece) { out += piece; });
+  page.head();
+  Page::Lookup find = [&](const Sentence& s) { return v.find(s.id); };
+  for (auto& d : doc.divisions) {
+    if (d.is_translation()) continue;
+    page.division(d);
+    for (auto& t : d.turns) page.unit(t, find);
+  }
+  page.end_body();
+  page.aside_begin();
+  for (auto& si : v.sentences)
+    if (si.checkworthy) page.claim(si);
+  page.aside_end();
+  page.foot();
+  return out;
+}
+
+void write_html(std::string_view tei, const std::string& origin, const ExportOptions& options,
+                const std::function<void(std::string_view)>& sink) {
+  bool restarted = false;
+  HtmlSurvey s(options);
+  FirstRead first(s);
+  tei::read_blocks(tei, origin, first);  // the input's errors first
+  if (first.restarted()) {  // a layout the block reader takes only whole: read whole
+    sink(export_html(tei::read(tei, origin), options));
+    return;
+  }
+  xp::Facts f = s.survey.facts(xp::blocks_of(tei, origin, restarted));
+  if (f.source.date.empty()) f.source.date = s.dateline;
+  Ctx c{f.source, f.persons, first.verdicts, first.translations, f.has_claims, s.counts,
+        [&](const Span& span, std::string_view surface) { return f.entry_of(span, surface); }, nullptr};
+  if (!first.verdicts.empty()) {
+    VerdictCount vc(first.verdicts);
+    xp::blocks_of(tei, origin, restarted)(vc);
+    c.counts.verdicts = vc.n;
+  }
+  Page page(c, options, sink);
+  page.head();
+  {
+    Turns turns(f, [&](const Turns::Unit& u) {
+      // The unit's sentences by position: an id-less one is no sentence the view finds.
+      Page::Lookup find = [&](const Sentence& sentence) -> const xp::SentenceInfo* {
+        if (sentence.id.empty()) return nullptr;
+        for (auto& si : u.sis)
+          if (si.s == &sentence) return &si;
+        return nullptr;
+      };
+      if (u.block) page.unit(*u.block, find);
+      else if (u.turn) page.unit(*u.turn, find);
+      else page.division(*u.div);
+    });
+    c.at = [&turns](std::size_t k) { return turns.at(k); };
+    tei::read_blocks(tei, origin, turns);
+  }
+  page.end_body();
+  page.aside_begin();
+  if (c.counts.cw != 0) {
+    Turns turns(f, [&](const Turns::Unit& u) {
+      for (auto& si : u.sis)
+        if (si.checkworthy) page.claim(si);
+    });
+    c.at = [&turns](std::size_t k) { return turns.at(k); };
+    tei::read_blocks(tei, origin, turns);
+  }
+  page.aside_end();
+  page.foot();
 }
 
 }  // namespace jatei
