@@ -143,3 +143,77 @@ BOOST_AUTO_TEST_CASE(pair_states_ask_trans_only_where_the_pair_follows_on) {
   BOOST_TEST(asked > 0u);
   BOOST_TEST(asked_broken == 0u);
 }
+
+// Long chains (the stretches whose scores viterbi makes again from a kept row, past 16, 256 and
+// 4,096 steps; more than 256 states: back pointers of two bytes), plain and over pairs, and a
+// chain given one emission per speaker (emit_k, start) as unlabelled.cpp gives it: the plain
+// loop's path and margins, to the last bit.
+BOOST_AUTO_TEST_CASE(long_chains_and_speaker_emissions_give_the_plain_loops_path_and_margins) {
+  std::mt19937 rng(15);
+  auto same = [](const std::vector<double>& x, const std::vector<double>& y) {
+    if (x.size() != y.size()) return false;
+    for (std::size_t t = 0; t < x.size(); ++t)
+      if (!(x[t] == y[t] || (std::isnan(x[t]) && std::isnan(y[t])))) return false;
+    return true;
+  };
+  int compared = 0;
+  for (std::size_t n : {1u, 2u, 15u, 16u, 17u, 255u, 256u, 257u, 1000u, 4097u}) {
+    for (std::size_t speakers : {2u, 3u}) {
+      std::vector<double> table;
+      std::vector<char> fresh;
+      Chain c = random_pair_chain(rng, speakers, n, table, fresh);
+      std::vector<int> want_states, got_states;
+      std::vector<double> want_margins, got_margins;
+      plain_viterbi(c, want_states, want_margins);
+      viterbi(c, got_states, got_margins);  // every pair asked
+      BOOST_TEST(got_states == want_states, n << " steps, " << speakers << " speakers");
+      BOOST_TEST(same(got_margins, want_margins), n << " steps, " << speakers << " speakers");
+      c.pair_k = speakers;
+      c.follows.assign(n, 0);
+      for (std::size_t t = 0; t < n; ++t) c.follows[t] = !fresh[t];
+      viterbi(c, got_states, got_margins);
+      BOOST_TEST(got_states == want_states, n << " steps, " << speakers << " speakers, pairs");
+      BOOST_TEST(same(got_margins, want_margins), n << " steps, " << speakers << " speakers, pairs");
+      // One emission per speaker, the pairs' emissions made from them.
+      const std::size_t k = speakers * speakers;
+      std::vector<double> per_speaker(n * speakers);
+      for (auto& v : per_speaker) v = static_cast<double>(static_cast<int>(rng() % 7) - 3) * 0.5;
+      Chain full = c;
+      full.emit.assign(n * k, 0);
+      for (std::size_t t = 0; t < n; ++t)
+        for (std::size_t s = 0; s < k; ++s)
+          full.emit[t * k + s] = per_speaker[t * speakers + s % speakers] - (fresh[t] && s / speakers != s % speakers ? 1e6 : 0);
+      Chain light = c;
+      light.emit = per_speaker;
+      light.emit_k = speakers;
+      light.start.assign(fresh.begin(), fresh.end());
+      plain_viterbi(full, want_states, want_margins);
+      viterbi(light, got_states, got_margins);
+      BOOST_TEST(got_states == want_states, n << " steps, " << speakers << " speakers, speaker emissions");
+      BOOST_TEST(same(got_margins, want_margins), n << " steps, " << speakers << " speakers, speaker emissions");
+      ++compared;
+    }
+  }
+  // 300 states, no pairs: back pointers past a byte.
+  {
+    const std::size_t n = 40, k = 300;
+    Chain c;
+    c.n = n;
+    c.k = k;
+    for (std::size_t i = 0; i < n * k; ++i) c.emit.push_back(static_cast<double>(static_cast<int>(rng() % 9) - 4));
+    for (std::size_t t = 0; t < n; t += 2) c.emit[t * k + 260 + t % 40] += 20;  // states past 255 win some steps
+    std::vector<double> table(n * k * k);
+    for (auto& v : table) v = static_cast<double>(static_cast<int>(rng() % 5) - 2) * 0.25;
+    c.trans = [&table, k](std::size_t t, int from, int to) {
+      return table[(t * k + static_cast<std::size_t>(from)) * k + static_cast<std::size_t>(to)];
+    };
+    std::vector<int> want_states, got_states;
+    std::vector<double> want_margins, got_margins;
+    plain_viterbi(c, want_states, want_margins);
+    viterbi(c, got_states, got_margins);
+    BOOST_TEST(got_states == want_states);
+    BOOST_TEST(same(got_margins, want_margins));
+    BOOST_TEST(*std::max_element(got_states.begin(), got_states.end()) > 255);
+  }
+  BOOST_TEST(compared == 20);
+}

@@ -18,11 +18,13 @@
 #include <algorithm>
 #include <iomanip>
 #include <sstream>
+#include <type_traits>
 
 #include "speakers/analysis.hpp"
 #include "speakers/cast.hpp"
 #include "speakers/sequence.hpp"
 #include "speakers/textutil.hpp"
+#include "speakers/viterbi.hpp"
 
 namespace jatei::speakers {
 
@@ -362,48 +364,52 @@ ProfileWeights profile_weights(Context& cx) {
   return pw;
 }
 
-using Trans = std::function<double(std::size_t t, int from, int to)>;
-// A term that looks two speakers back: (t, speaker at t - 2, at t - 1, at t).
-using Trans2 = std::function<double(std::size_t t, int before, int from, int to)>;
-
 // Decodes the units (chains of runs: a run's first unit starts afresh) over k speakers with
 // `first` emissions, then re-estimates the profiles `iterations` times at most; `extra` is added
 // to the profile emissions (nothing for the two-speaker model, whose first emissions are
 // replaced). With `trans2`, a state is a pair (previous speaker, speaker), so that the answer to
-// a question can go back to the one it questioned.
+// a question can go back to the one it questioned: trans2(t, speaker at t - 2, at t - 1, at t).
+// (The terms are the callers' own lambdas, not std::function: Viterbi asks them up to k * k times
+// a step, and calling through std::function twice more each time was much of the stage's time.)
+template <class Tr, class Tr2 = std::nullptr_t>
 void decode(Context& cx, std::vector<Item*>& units, std::size_t k, const std::vector<double>& first,
-            const std::vector<double>& extra, const Trans& trans, const Trans2& trans2 = nullptr) {
-  const std::size_t n = units.size(), ks = trans2 ? k * k : k;
-  auto speaker = [&](std::size_t s) { return static_cast<int>(trans2 ? s % k : s); };
-  auto expand = [&](const std::vector<double>& e) {  // speaker emissions -> state emissions
-    std::vector<double> out(n * ks);
-    for (std::size_t t = 0; t < n; ++t)
-      for (std::size_t s = 0; s < ks; ++s) {
-        bool start = trans2 && (t == 0 || units[t]->switch_score < -1e17);
-        out[t * ks + s] = e[t * k + speaker(s)] - (start && s / k != s % k ? 1e6 : 0);  // no one before the first
-      }
-    return out;
-  };
+            const std::vector<double>& extra, const Tr& trans, const Tr2& trans2 = nullptr) {
+  constexpr bool two = !std::is_same_v<Tr2, std::nullptr_t>;
+  const std::size_t n = units.size(), ks = two ? k * k : k;
+  auto speaker = [&](std::size_t s) { return static_cast<int>(two ? s % k : s); };
   Chain c;
   c.n = n;
   c.k = ks;
-  c.emit = expand(first);
+  // A state's emission is its speaker's; a pair state at a fresh start is someone before the
+  // first (Chain::kStart less).
+  c.emit = first;
+  c.emit_k = k;
+  if (two) {
+    c.start.resize(n);
+    for (std::size_t t = 0; t < n; ++t) c.start[t] = t == 0 || units[t]->switch_score < -1e17;
+  }
   for (std::size_t s = 0; s < ks; ++s) c.label.push_back(speaker(s));
-  c.trans = [&](std::size_t t, int from, int to) {
-    if (units[t]->switch_score < -1e17) return trans2 ? (to / static_cast<int>(k) == to % static_cast<int>(k) ? 0.0 : Chain::kBroken) : 0.0;
-    if (!trans2) return trans(t, from, to);
-    int kk = static_cast<int>(k), before = from / kk, prev = from % kk, mid = to / kk, cur = to % kk;
-    if (mid != prev) return Chain::kBroken;  // a pair must follow on
-    return trans(t, prev, cur) + trans2(t, before, prev, cur);
+  auto tr = [&](std::size_t t, int from, int to) -> double {
+    if (units[t]->switch_score < -1e17) return two ? (to / static_cast<int>(k) == to % static_cast<int>(k) ? 0.0 : Chain::kBroken) : 0.0;
+    if constexpr (!two) {
+      return trans(t, from, to);
+    } else {
+      int kk = static_cast<int>(k), before = from / kk, prev = from % kk, mid = to / kk, cur = to % kk;
+      if (mid != prev) return Chain::kBroken;  // a pair must follow on
+      return trans(t, prev, cur) + trans2(t, before, prev, cur);
+    }
   };
-  if (trans2) {  // viterbi adds kBroken for the pairs that do not follow on without asking
+  c.trans = tr;
+  if (two) {  // viterbi adds kBroken for the pairs that do not follow on without asking
     c.pair_k = k;
     c.follows.resize(n);
     for (std::size_t t = 0; t < n; ++t) c.follows[t] = !(units[t]->switch_score < -1e17);
   }
+  // The paths of every round, the margins of the last one's only.
   std::vector<int> states;
   std::vector<double> margins;
-  viterbi(c, states, margins);
+  Forward kept;
+  best_path(c, tr, states, &kept);
   auto speakers_of = [&] {
     std::vector<int> out;
     for (int s : states) out.push_back(speaker(static_cast<std::size_t>(s)));
@@ -419,11 +425,12 @@ void decode(Context& cx, std::vector<Item*>& units, std::size_t k, const std::ve
     if (p.empty()) break;
     for (std::size_t i = 0; i < p.size() && i < extra.size(); ++i) p[i] += extra[i];
     e = p;
-    c.emit = expand(e);
+    c.emit = e;
     std::vector<int> before = states;
-    viterbi(c, states, margins);
+    best_path(c, tr, states, &kept);
     if (before == states) break;
   }
+  path_margins(c, tr, states, kept, margins);  // the chain of the last path
   std::vector<int> who = speakers_of();
   for (std::size_t t = 0; t < n; ++t) {
     units[t]->state = who[t];
