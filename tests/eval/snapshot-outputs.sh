@@ -1,5 +1,6 @@
 #!/bin/sh
-# Runs every tool on every article of corpora/ and corpora/heldout/ and keeps what each wrote,
+# Runs every tool on every article of corpora/ and corpora/heldout/ and on the tests' texts
+# (tests/data/*/*.txt: the speaker test texts, the export fixtures) and keeps what each wrote,
 # so that a change meant to keep the outputs (a refactoring) can be checked byte for byte:
 #
 #   sh tests/eval/snapshot-outputs.sh OLD_BUILD/tools /tmp/before
@@ -59,9 +60,13 @@ run() {
 }
 
 count=0
-for f in "$SRC"/corpora/*.txt "$SRC"/corpora/heldout/*.txt; do
+for f in "$SRC"/corpora/*.txt "$SRC"/corpora/heldout/*.txt "$SRC"/tests/data/*/*.txt; do
   [ -f "$f" ] || continue
-  case $f in */heldout/*) name=heldout-$(basename "$f" .txt) ;; *) name=$(basename "$f" .txt) ;; esac
+  case $f in
+    */heldout/*) name=heldout-$(basename "$f" .txt) ;;
+    */tests/data/*) name=data-$(basename "$(dirname "$f")")-$(basename "$f" .txt) ;;
+    *) name=$(basename "$f" .txt) ;;
+  esac
   mkdir -p "$OUT/$name"
   cd "$OUT/$name"  # names in messages are relative: two snapshots compare equal
   d=.
