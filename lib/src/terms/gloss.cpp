@@ -693,16 +693,196 @@ bool numeral(const Cp& c) {
          std::u32string_view(U"〇一二三四五六七八九十百千万億兆").find(c.c) != std::u32string_view::npos;
 }
 
-// What the gloss rules ask of the sentence around a gloss: where the term before it starts
-// (left_edge and its refinements), what reads as a term, a name, a unit or a clause, and how
-// sure a gloss found there is (rate).
-struct Edges {
+// The sentence around a gloss and what reads as what in it: a term, a name, a clause, how
+// many words a phrase counts as, the parts of a gloss, and how sure a gloss found there is
+// (rate).
+struct Reading {
   std::string_view s;
   const TermLookup& is_term;
   std::vector<Cp> cps;
 
   bool lookup(std::string_view x) const { return is_term && is_term(x); }
 
+  // Apposition is looser evidence than a parenthesis, so its Japanese side must look like a
+  // term: a known one, or a compound without hiragana (not 使い方 in …つなぐ使い方、すなわちV2G).
+  bool termlike(std::size_t b, std::size_t e) const {
+    if (lookup(s.substr(b, e - b))) return true;
+    std::size_t n = 0;
+    std::size_t first = index_at(cps, b);
+    for (std::size_t i = first; i < cps.size() && cps[i].at < e; ++i, ++n) {
+      if (kind(cps[i]) != CharClass::hiragana) continue;
+      // 書き込み: okurigana of the i or e row inside a compound, kanji before it and kanji or
+      // katakana after it, keep it a noun (先行書き込みログ); any other hiragana does not.
+      bool inside = i > first && kind(cps[i - 1]) == CharClass::kanji && i + 1 < cps.size() && cps[i + 1].at < e &&
+                    (kind(cps[i + 1]) == CharClass::kanji || kind(cps[i + 1]) == CharClass::katakana) &&
+                    noun_tail(std::u32string(1, cps[i].c)) &&
+                    std::u32string_view(U"にでへてねしさ").find(cps[i].c) == std::u32string_view::npos;
+      if (!inside) return false;
+    }
+    return n >= 2;
+  }
+
+  // A person, a role or a description, not a term: 中村健太氏(CEO), 孫会長(CEO), 新モデル(GPT-5).
+  bool not_a_term(std::size_t b, std::size_t e) const {
+    std::string_view x = s.substr(b, e - b);
+    for (auto& suffix : rules().section("not-term-suffix")) {
+      const std::string& p = suffix.pattern;
+      if (x.size() >= p.size() && x.substr(x.size() - p.size()) == p) return true;
+    }
+    return rules().matches_whole("not-term", x);
+  }
+
+  // The end of a name before a [not-term-suffix] honorific or title (三宅俊介教授 -> 三宅俊介);
+  // e when there is none or nothing would remain.
+  std::size_t name_end(std::size_t b, std::size_t e) const {
+    std::string_view x = s.substr(b, e - b);
+    std::size_t best = 0;
+    for (auto& suffix : rules().section("not-term-suffix")) {
+      const std::string& p = suffix.pattern;
+      if (x.size() > p.size() && x.substr(x.size() - p.size()) == p) best = std::max(best, p.size());
+    }
+    return e - best;
+  }
+
+  // The parts of a parenthesis that holds two glosses: split at 、，；／ always, at , ; / : ： when
+  // a part is an acronym ((Large Language Model, LLM), but (Harvest Now, Decrypt Later) is
+  // one gloss). One part when it does not split into Latin phrases. None when the parts list
+  // several things rather than name one twice: three or more parts, an acronym that is not
+  // the other part's initials (Google、IBM), two capitalised names (Google、Apple).
+  std::vector<std::pair<std::size_t, std::size_t>> split_gloss(std::size_t yb, std::size_t ye) const {
+    std::vector<std::pair<std::size_t, std::size_t>> parts;
+    bool wide = false;
+    std::size_t start = yb;
+    for (std::size_t i = index_at(cps, yb); i < cps.size() && cps[i].at < ye; ++i) {
+      char32_t c = cps[i].c;
+      bool w = c == 0x3001 || c == 0xFF0C || c == 0xFF1B || c == 0xFF0F;
+      // (LLM: Large Language Model): a colon after an acronym spells it out; it splits only
+      // where a part is an acronym (never a label: (Note: …) stays one part).
+      if (w || c == ',' || c == ';' || c == '/' || c == ':' || c == 0xFF1A) {
+        wide = wide || w;
+        parts.push_back({start, cps[i].at});
+        start = text::end(cps[i]);
+      }
+    }
+    parts.push_back({start, ye});
+    if (parts.size() < 2) return {{yb, ye}};
+    bool acronym = false;
+    for (auto& [b, e] : parts) {
+      std::string_view v = trim_spaces(s.substr(b, e - b));
+      if (v.empty() || phrase_kind(v) != PhraseKind::latin) return {{yb, ye}};
+      b = static_cast<std::size_t>(v.data() - s.data());
+      e = b + v.size();
+      acronym = acronym || is_acronym(v);
+    }
+    auto capital = [](std::string_view v) {
+      return v.size() >= 2 && ((v[0] >= 'A' && v[0] <= 'Z') || (v[1] >= 'A' && v[1] <= 'Z'));
+    };
+    // (iOS/Android), (Google, Apple): single capitalised words in a row name several things.
+    bool names = std::all_of(parts.begin(), parts.end(), [&](auto& pr) {
+      std::string_view v = s.substr(pr.first, pr.second - pr.first);
+      return capital(v) && v.find(' ') == std::string_view::npos && !is_acronym(v);
+    });
+    if (names) return {};
+    if (!wide && !acronym) return {{yb, ye}};
+    if (parts.size() > 2) return {};
+    std::string_view a = s.substr(parts[0].first, parts[0].second - parts[0].first);
+    std::string_view b = s.substr(parts[1].first, parts[1].second - parts[1].first);
+    if (acronym) {
+      if ((is_acronym(b) && acronym_of(b, a)) || (is_acronym(a) && acronym_of(a, b))) return parts;
+      return {};
+    }
+    if (capital(a) && capital(b)) return {};
+    return parts;
+  }
+
+  bool has_kana_or_kanji(std::size_t b, std::size_t e) const {
+    for (std::size_t i = index_at(cps, b); i < cps.size() && cps[i].at < e; ++i)
+      if (kana_or_kanji(kind(cps[i]))) return true;
+    return false;
+  }
+
+  // Words a phrase counts as for an acronym's letters: a katakana or Latin word is one, a kanji
+  // word of n characters (n + 1) / 2 (強化学習 is two, 経済産業省 three), hiragana none.
+  std::size_t units(std::size_t b, std::size_t e) const {
+    std::vector<std::size_t> wb = word_bounds(s, b, e);
+    std::size_t n = 0;
+    for (std::size_t k = 0; k + 1 < wb.size(); ++k) {
+      std::size_t kanji = 0;
+      bool other = false;
+      for (std::size_t i = index_at(cps, wb[k]); i < cps.size() && cps[i].at < wb[k + 1]; ++i) {
+        if (kind(cps[i]) == CharClass::kanji) ++kanji;
+        else if (kind(cps[i]) == CharClass::katakana || kind(cps[i]) == CharClass::latin) other = true;
+      }
+      n += other ? 1 : (kanji + 1) / 2;
+    }
+    return n;
+  }
+
+  // 学習データ、つまりAIが読み込む大量の記録: the right side of an apposition followed by a
+  // particle and then a verb or adjective that modifies a noun is the subject of a clause
+  // inside a longer phrase, not a restatement.
+  bool clause_after(std::size_t e) const {
+    std::size_t i = index_at(cps, e);
+    if (i >= cps.size() || std::u32string_view(U"がをにはもで").find(cps[i].c) == std::u32string_view::npos) return false;
+    for (std::size_t j = i + 1; j + 1 < cps.size(); ++j) {
+      if (kind(cps[j]) == CharClass::punct || kind(cps[j]) == CharClass::space) return false;
+      if (kind(cps[j]) == CharClass::hiragana && std::u32string_view(U"うくすつぬむぶるいただ").find(cps[j].c) != std::u32string_view::npos &&
+          kana_or_kanji(kind(cps[j + 1])) && cps[j + 1].c != 0x3002)
+        return true;
+    }
+    return false;
+  }
+
+  // FoundGloss::confidence (see terms.hpp).
+  void rate(FoundGloss& g) const {
+    if (g.synonym) {
+      g.confidence = 0.8;
+      return;
+    }
+    std::string_view latin = s.substr(g.gloss_begin, g.gloss_end - g.gloss_begin);
+    std::size_t tb = g.term_begin, te = g.term_end;
+    bool katakana = katakana_run_left(cps, te) == tb;
+    // How many words the Japanese side lacks for the English one (a left edge cut short
+    // leaves words out; a Japanese name spelled out in more words than the letters is usual).
+    auto by_words = [&](std::size_t want) {
+      std::size_t have = units(tb, te);
+      std::size_t missing = want > have ? want - have : 0;
+      return missing == 0 ? 0.9 : missing == 1 ? 0.85 : missing == 2 ? 0.7 : 0.55;
+    };
+    bool capitalised = !latin.empty() && latin.front() >= 'A' && latin.front() <= 'Z';
+    double c;
+    if (g.reason.rfind("unit symbol", 0) == 0) {
+      c = 0.95;  // a unit the rules know, spelled out in katakana
+    } else if (katakana && g.transliteration >= 0.75) {
+      c = g.transliteration;  // the katakana reads as the gloss
+    } else if (katakana && acronym_like(latin)) {
+      // デジタルトランスフォーメーション（DX): word segmentation cannot count the words of a
+      // katakana compound, its length can: an English word is two to ten kana.
+      std::size_t per = chars_between(cps, tb, te) / std::max<std::size_t>(1, capitals(latin));
+      c = per >= 2 && per <= 10 ? 0.85 : 0.6;
+    } else if (katakana && name_shaped(latin)) {
+      c = g.transliteration >= 0.5 ? 0.8 : 0.5;  // アンナ・ベルク(Anna Berg): a name romanised
+    } else if (katakana && capitalised) {
+      // 新しいカメラ(Lumen): a katakana word that does not read as the capitalised name after
+      // it names the kind of thing, the name one instance.
+      c = g.transliteration >= 0.5 ? 0.7 : 0.5;
+    } else if (acronym_like(latin)) {
+      c = by_words(capitals(latin));
+    } else if (std::size_t words = content_words(latin); words >= 2) {
+      c = by_words(words);
+    } else {
+      c = 0.85;  // one English word the text gives for the term (ハダニ(spider mite) too)
+    }
+    if (g.form == FoundGloss::Form::reverse) c *= 0.95;
+    if (g.form == FoundGloss::Form::apposition) c *= 0.9;
+    g.confidence = std::min(1.0, std::max(0.0, c));
+  }
+};
+
+// Where the term before a gloss starts: the left edge (left_edge) and its refinements (a
+// katakana compound trimmed to what reads as the gloss, a prefix dropped, a title after a name,
+// a number the gloss shares, the longer name an acronym spells).
+struct Edges : Reading {
   // The term's left edge before `end`, given that its gloss closes at code point `close`
   // (for the 「X(Y)」 rule; npos when not parenthetical).
   std::size_t left_edge(std::size_t end, std::size_t close, std::string& reason) {
@@ -872,121 +1052,6 @@ struct Edges {
     return cps[j].at;
   }
 
-  // Apposition is looser evidence than a parenthesis, so its Japanese side must look like a
-  // term: a known one, or a compound without hiragana (not 使い方 in …つなぐ使い方、すなわちV2G).
-  bool termlike(std::size_t b, std::size_t e) const {
-    if (lookup(s.substr(b, e - b))) return true;
-    std::size_t n = 0;
-    std::size_t first = index_at(cps, b);
-    for (std::size_t i = first; i < cps.size() && cps[i].at < e; ++i, ++n) {
-      if (kind(cps[i]) != CharClass::hiragana) continue;
-      // 書き込み: okurigana of the i or e row inside a compound, kanji before it and kanji or
-      // katakana after it, keep it a noun (先行書き込みログ); any other hiragana does not.
-      bool inside = i > first && kind(cps[i - 1]) == CharClass::kanji && i + 1 < cps.size() && cps[i + 1].at < e &&
-                    (kind(cps[i + 1]) == CharClass::kanji || kind(cps[i + 1]) == CharClass::katakana) &&
-                    noun_tail(std::u32string(1, cps[i].c)) &&
-                    std::u32string_view(U"にでへてねしさ").find(cps[i].c) == std::u32string_view::npos;
-      if (!inside) return false;
-    }
-    return n >= 2;
-  }
-
-  // A person, a role or a description, not a term: 中村健太氏(CEO), 孫会長(CEO), 新モデル(GPT-5).
-  bool not_a_term(std::size_t b, std::size_t e) const {
-    std::string_view x = s.substr(b, e - b);
-    for (auto& suffix : rules().section("not-term-suffix")) {
-      const std::string& p = suffix.pattern;
-      if (x.size() >= p.size() && x.substr(x.size() - p.size()) == p) return true;
-    }
-    return rules().matches_whole("not-term", x);
-  }
-
-  // The end of a name before a [not-term-suffix] honorific or title (三宅俊介教授 -> 三宅俊介);
-  // e when there is none or nothing would remain.
-  std::size_t name_end(std::size_t b, std::size_t e) const {
-    std::string_view x = s.substr(b, e - b);
-    std::size_t best = 0;
-    for (auto& suffix : rules().section("not-term-suffix")) {
-      const std::string& p = suffix.pattern;
-      if (x.size() > p.size() && x.substr(x.size() - p.size()) == p) best = std::max(best, p.size());
-    }
-    return e - best;
-  }
-
-  // The parts of a parenthesis that holds two glosses: split at 、，；／ always, at , ; / : ： when
-  // a part is an acronym ((Large Language Model, LLM), but (Harvest Now, Decrypt Later) is
-  // one gloss). One part when it does not split into Latin phrases. None when the parts list
-  // several things rather than name one twice: three or more parts, an acronym that is not
-  // the other part's initials (Google、IBM), two capitalised names (Google、Apple).
-  std::vector<std::pair<std::size_t, std::size_t>> split_gloss(std::size_t yb, std::size_t ye) const {
-    std::vector<std::pair<std::size_t, std::size_t>> parts;
-    bool wide = false;
-    std::size_t start = yb;
-    for (std::size_t i = index_at(cps, yb); i < cps.size() && cps[i].at < ye; ++i) {
-      char32_t c = cps[i].c;
-      bool w = c == 0x3001 || c == 0xFF0C || c == 0xFF1B || c == 0xFF0F;
-      // (LLM: Large Language Model): a colon after an acronym spells it out; it splits only
-      // where a part is an acronym (never a label: (Note: …) stays one part).
-      if (w || c == ',' || c == ';' || c == '/' || c == ':' || c == 0xFF1A) {
-        wide = wide || w;
-        parts.push_back({start, cps[i].at});
-        start = text::end(cps[i]);
-      }
-    }
-    parts.push_back({start, ye});
-    if (parts.size() < 2) return {{yb, ye}};
-    bool acronym = false;
-    for (auto& [b, e] : parts) {
-      std::string_view v = trim_spaces(s.substr(b, e - b));
-      if (v.empty() || phrase_kind(v) != PhraseKind::latin) return {{yb, ye}};
-      b = static_cast<std::size_t>(v.data() - s.data());
-      e = b + v.size();
-      acronym = acronym || is_acronym(v);
-    }
-    auto capital = [](std::string_view v) {
-      return v.size() >= 2 && ((v[0] >= 'A' && v[0] <= 'Z') || (v[1] >= 'A' && v[1] <= 'Z'));
-    };
-    // (iOS/Android), (Google, Apple): single capitalised words in a row name several things.
-    bool names = std::all_of(parts.begin(), parts.end(), [&](auto& pr) {
-      std::string_view v = s.substr(pr.first, pr.second - pr.first);
-      return capital(v) && v.find(' ') == std::string_view::npos && !is_acronym(v);
-    });
-    if (names) return {};
-    if (!wide && !acronym) return {{yb, ye}};
-    if (parts.size() > 2) return {};
-    std::string_view a = s.substr(parts[0].first, parts[0].second - parts[0].first);
-    std::string_view b = s.substr(parts[1].first, parts[1].second - parts[1].first);
-    if (acronym) {
-      if ((is_acronym(b) && acronym_of(b, a)) || (is_acronym(a) && acronym_of(a, b))) return parts;
-      return {};
-    }
-    if (capital(a) && capital(b)) return {};
-    return parts;
-  }
-
-  bool has_kana_or_kanji(std::size_t b, std::size_t e) const {
-    for (std::size_t i = index_at(cps, b); i < cps.size() && cps[i].at < e; ++i)
-      if (kana_or_kanji(kind(cps[i]))) return true;
-    return false;
-  }
-
-  // Words a phrase counts as for an acronym's letters: a katakana or Latin word is one, a kanji
-  // word of n characters (n + 1) / 2 (強化学習 is two, 経済産業省 three), hiragana none.
-  std::size_t units(std::size_t b, std::size_t e) const {
-    std::vector<std::size_t> wb = word_bounds(s, b, e);
-    std::size_t n = 0;
-    for (std::size_t k = 0; k + 1 < wb.size(); ++k) {
-      std::size_t kanji = 0;
-      bool other = false;
-      for (std::size_t i = index_at(cps, wb[k]); i < cps.size() && cps[i].at < wb[k + 1]; ++i) {
-        if (kind(cps[i]) == CharClass::kanji) ++kanji;
-        else if (kind(cps[i]) == CharClass::katakana || kind(cps[i]) == CharClass::latin) other = true;
-      }
-      n += other ? 1 : (kanji + 1) / 2;
-    }
-    return n;
-  }
-
   // 人間のフィードバックによる強化学習(RLHF), 持続可能な開発目標(SDGs): an acronym with more
   // capitals than the phrase before it has words names a longer phrase, joined by a link of
   // [acronym-link] (の, による, な…). Goes left over at most two links, only while words are
@@ -1024,66 +1089,6 @@ struct Edges {
       reason += ", acronym name across '" + std::string(s.substr(lb, link)) + "'";
     }
     return b;
-  }
-
-  // 学習データ、つまりAIが読み込む大量の記録: the right side of an apposition followed by a
-  // particle and then a verb or adjective that modifies a noun is the subject of a clause
-  // inside a longer phrase, not a restatement.
-  bool clause_after(std::size_t e) const {
-    std::size_t i = index_at(cps, e);
-    if (i >= cps.size() || std::u32string_view(U"がをにはもで").find(cps[i].c) == std::u32string_view::npos) return false;
-    for (std::size_t j = i + 1; j + 1 < cps.size(); ++j) {
-      if (kind(cps[j]) == CharClass::punct || kind(cps[j]) == CharClass::space) return false;
-      if (kind(cps[j]) == CharClass::hiragana && std::u32string_view(U"うくすつぬむぶるいただ").find(cps[j].c) != std::u32string_view::npos &&
-          kana_or_kanji(kind(cps[j + 1])) && cps[j + 1].c != 0x3002)
-        return true;
-    }
-    return false;
-  }
-
-  // FoundGloss::confidence (see terms.hpp).
-  void rate(FoundGloss& g) const {
-    if (g.synonym) {
-      g.confidence = 0.8;
-      return;
-    }
-    std::string_view latin = s.substr(g.gloss_begin, g.gloss_end - g.gloss_begin);
-    std::size_t tb = g.term_begin, te = g.term_end;
-    bool katakana = katakana_run_left(cps, te) == tb;
-    // How many words the Japanese side lacks for the English one (a left edge cut short
-    // leaves words out; a Japanese name spelled out in more words than the letters is usual).
-    auto by_words = [&](std::size_t want) {
-      std::size_t have = units(tb, te);
-      std::size_t missing = want > have ? want - have : 0;
-      return missing == 0 ? 0.9 : missing == 1 ? 0.85 : missing == 2 ? 0.7 : 0.55;
-    };
-    bool capitalised = !latin.empty() && latin.front() >= 'A' && latin.front() <= 'Z';
-    double c;
-    if (g.reason.rfind("unit symbol", 0) == 0) {
-      c = 0.95;  // a unit the rules know, spelled out in katakana
-    } else if (katakana && g.transliteration >= 0.75) {
-      c = g.transliteration;  // the katakana reads as the gloss
-    } else if (katakana && acronym_like(latin)) {
-      // デジタルトランスフォーメーション（DX): word segmentation cannot count the words of a
-      // katakana compound, its length can: an English word is two to ten kana.
-      std::size_t per = chars_between(cps, tb, te) / std::max<std::size_t>(1, capitals(latin));
-      c = per >= 2 && per <= 10 ? 0.85 : 0.6;
-    } else if (katakana && name_shaped(latin)) {
-      c = g.transliteration >= 0.5 ? 0.8 : 0.5;  // アンナ・ベルク(Anna Berg): a name romanised
-    } else if (katakana && capitalised) {
-      // 新しいカメラ(Lumen): a katakana word that does not read as the capitalised name after
-      // it names the kind of thing, the name one instance.
-      c = g.transliteration >= 0.5 ? 0.7 : 0.5;
-    } else if (acronym_like(latin)) {
-      c = by_words(capitals(latin));
-    } else if (std::size_t words = content_words(latin); words >= 2) {
-      c = by_words(words);
-    } else {
-      c = 0.85;  // one English word the text gives for the term (ハダニ(spider mite) too)
-    }
-    if (g.form == FoundGloss::Form::reverse) c *= 0.95;
-    if (g.form == FoundGloss::Form::apposition) c *= 0.9;
-    g.confidence = std::min(1.0, std::max(0.0, c));
   }
 };
 
@@ -1360,13 +1365,13 @@ std::vector<FoundGloss> find_glosses(std::string_view sentence, const TermLookup
   for (auto& cue : rules().section("apposition"))
     any = any || sentence.find(cue.pattern) != std::string_view::npos;
   if (!any) return {};
-  Finder f{{sentence, is_term, {}}, {}};
+  Finder f{{{sentence, is_term, {}}}, {}};
   f.run();
   return std::move(f.out);
 }
 
 std::size_t term_left_edge(std::string_view sentence, std::size_t end, std::string* reason) {
-  Edges f{sentence, TermLookup{}, decode(sentence)};
+  Edges f{{sentence, TermLookup{}, decode(sentence)}};
   std::string why;
   std::size_t b = f.left_edge(end, std::string::npos, why);
   if (reason) *reason = why;
