@@ -250,9 +250,9 @@ void add_mark(Predicate& p, Modal what, std::size_t b, std::size_t e, std::strin
   p.marks.push_back({what, b, e, std::move(note)});
 }
 
-// Reads the predicate chunk's function words, one morph at a time by its part of speech, then
-// what only the whole tail shows.
-struct TailReader {
+// The tail of a predicate chunk being read: the predicate, its morphs (the function words
+// from a to z), and the negations counted so far.
+struct Tail {
   Predicate& p;
   const std::vector<Morph>& m;
   std::size_t a, z;
@@ -271,21 +271,11 @@ struct TailReader {
     const Morph& x = m[k];
     return {x, k > 0 ? &m[k - 1] : nullptr, k + 1 < z ? &m[k + 1] : nullptr, x.surface, x.base};
   }
+};
 
-  void read() {
-    for (std::size_t k = a; k < z; ++k) {
-      switch (m[k].pos) {
-        case Pos::verb: verb(k); break;
-        case Pos::auxiliary: auxiliary(k); break;
-        case Pos::adjective: adjective(k); break;
-        case Pos::noun: noun(k); break;
-        case Pos::particle: particle(k); break;
-        default: break;
-      }
-    }
-    after();
-  }
-
+// What the inflecting words of the tail say: voice, aspect, tense, negation, politeness and
+// the modal auxiliaries and verbs.
+struct Inflections : Tail {
   // Voice, aspect and the verbs that carry a modality (得る, かねない, いただける, かもしれない,
   // に決まっている).
   void verb(std::size_t& k) {
@@ -415,6 +405,25 @@ struct TailReader {
       add_mark(p, Modal::wish, x.begin, x.end, "てほしい: a wish");
       return;
     }
+  }
+};
+
+// Reads the predicate chunk's function words, one morph at a time by its part of speech (the
+// inflecting ones in Inflections; here the nouns that make a modal and the final particles),
+// then what only the whole tail shows.
+struct TailReader : Inflections {
+  void read() {
+    for (std::size_t k = a; k < z; ++k) {
+      switch (m[k].pos) {
+        case Pos::verb: verb(k); break;
+        case Pos::auxiliary: auxiliary(k); break;
+        case Pos::adjective: adjective(k); break;
+        case Pos::noun: noun(k); break;
+        case Pos::particle: particle(k); break;
+        default: break;
+      }
+    }
+    after();
   }
 
   // に違いない, and the nouns that make a modal (そうだ, ようだ, みたいだ, つもり, はず, のだ, とのことだ).
@@ -606,7 +615,7 @@ struct TailReader {
 void read_tail(Predicate& p) {
   const Chunk& h = p.chunks[p.head];
   p.s_tail = h.tail;
-  TailReader r{p, p.morphs, h.content_end, h.last, h.content_end > h.first ? &p.morphs[h.content_end - 1] : nullptr};
+  TailReader r{{{p, p.morphs, h.content_end, h.last, h.content_end > h.first ? &p.morphs[h.content_end - 1] : nullptr}}};
   r.read();
 }
 
