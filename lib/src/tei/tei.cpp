@@ -538,60 +538,12 @@ void keep_around(pugi::xml_node parent, pugi::xml_node middle, std::initializer_
   }
 }
 
-class Reader {
- public:
-  Reader(std::string_view xml, const std::string& origin) : xml_(xml), origin_(origin), lines_(xml) {}
-  // The text parsed in its own memory: no copy of it is made.
-  Reader(std::string&& xml, const std::string& origin)
-      : owned_(std::move(xml)), xml_(owned_), origin_(origin), lines_(owned_), in_place_(true) {}
-
-  Document run() {
-    // One gate for every reader of outside XML: characters, entities, DTD, one root, depth.
-    // Comments and processing instructions are read too: they are kept where they were.
-    if (in_place_) xml_input::parse_in_place(owned_, kParseFlags, dom_, lines_);
-    else xml_input::parse(xml_, kParseFlags, buffer_, dom_);
-    pugi::xml_node root = dom_.document_element();
-    if (!root || std::string_view(root.name()) != "TEI")
-      fail(root, "not a TEI document (root element is <" + std::string(root ? root.name() : "") + ">, expected <TEI>)");
-    if (std::string_view(root.attribute("xmlns").value()) != kNamespace)
-      fail(root, std::string("the root <TEI> is not in the TEI namespace ") + kNamespace);
-    check_unique_ids(root);
-    Document doc;
-    for (auto a : root.attributes())
-      if (std::string_view(a.name()) != "xmlns") doc.root_attrs.set(a.name(), a.value());
-    pugi::xml_node header = root.child("teiHeader");
-    if (!header) fail(root, "missing <teiHeader>");
-    read_header(header, doc.header);
-    pugi::xml_node text = root.child("text");
-    pugi::xml_node body = text.child("body");
-    if (!body) fail(root, "missing <text><body>");
-    pugi::xml_node standoff = root.child("standOff");
-    // Every other child of <TEI> is kept as it was, before or after <text>.
-    keep_around(root, text, {header, standoff}, doc.before_text, doc.after_text);
-    for (auto a : text.attributes()) doc.text_attrs.set(a.name(), a.value());
-    for (auto a : body.attributes()) doc.body_attrs.set(a.name(), a.value());
-    keep_around(text, body, {}, doc.front, doc.back);  // <front> before <body>, <back> after it
-    read_body(body, doc);
-    if (standoff) doc.standoff = read_standoff(serialize(standoff));
-    return doc;
-  }
-
+// Reads the elements of a TEI body into the model: divisions, turns, blocks, leaves, sentences
+// and their spans, the whitespace between blocks kept as the next leaf's lead; an error names
+// the node's line and column in the text as it was.
+class ModelReader {
  protected:
-  // An xml:id names one element: with two of a name, pointers are ambiguous and the stages'
-  // numbering (which continues the document's) would depend on which one they met first, so
-  // running them again would change the document (found by fuzz_tei).
-  void check_unique_ids(pugi::xml_node root) const {
-    std::unordered_set<std::string_view> seen;
-    std::vector<pugi::xml_node> stack{root};
-    while (!stack.empty()) {
-      pugi::xml_node n = stack.back();
-      stack.pop_back();
-      if (pugi::xml_attribute id = n.attribute("xml:id"); id && !seen.insert(id.value()).second)
-        fail(n, "duplicate xml:id \"" + std::string(id.value()) + "\" (an xml:id names one element)");
-      for (pugi::xml_node c = n.last_child(); c; c = c.previous_sibling())
-        if (c.type() == pugi::node_element) stack.push_back(c);
-    }
-  }
+  explicit ModelReader(std::string_view text) : lines_(text) {}
 
   [[noreturn]] void fail(pugi::xml_node n, const std::string& msg) const {
     std::size_t line = 0, col = 0;
@@ -833,14 +785,73 @@ class Reader {
     }
   }
 
+  xml_input::Lines lines_;
+  std::string pending_;
+};
+
+// Reads a whole TEI document: parses it through the gate for outside XML, checks its root and
+// its ids, reads the header, the body (ModelReader), the stand-off, and keeps what is around them.
+class Reader : public ModelReader {
+ public:
+  Reader(std::string_view xml, const std::string& origin) : ModelReader(xml), xml_(xml), origin_(origin) {}
+  // The text parsed in its own memory: no copy of it is made.
+  Reader(std::string&& xml, const std::string& origin)
+      : ModelReader(xml), owned_(std::move(xml)), xml_(owned_), origin_(origin), in_place_(true) {}
+
+  Document run() {
+    // One gate for every reader of outside XML: characters, entities, DTD, one root, depth.
+    // Comments and processing instructions are read too: they are kept where they were.
+    if (in_place_) xml_input::parse_in_place(owned_, kParseFlags, dom_, lines_);
+    else xml_input::parse(xml_, kParseFlags, buffer_, dom_);
+    pugi::xml_node root = dom_.document_element();
+    if (!root || std::string_view(root.name()) != "TEI")
+      fail(root, "not a TEI document (root element is <" + std::string(root ? root.name() : "") + ">, expected <TEI>)");
+    if (std::string_view(root.attribute("xmlns").value()) != kNamespace)
+      fail(root, std::string("the root <TEI> is not in the TEI namespace ") + kNamespace);
+    check_unique_ids(root);
+    Document doc;
+    for (auto a : root.attributes())
+      if (std::string_view(a.name()) != "xmlns") doc.root_attrs.set(a.name(), a.value());
+    pugi::xml_node header = root.child("teiHeader");
+    if (!header) fail(root, "missing <teiHeader>");
+    read_header(header, doc.header);
+    pugi::xml_node text = root.child("text");
+    pugi::xml_node body = text.child("body");
+    if (!body) fail(root, "missing <text><body>");
+    pugi::xml_node standoff = root.child("standOff");
+    // Every other child of <TEI> is kept as it was, before or after <text>.
+    keep_around(root, text, {header, standoff}, doc.before_text, doc.after_text);
+    for (auto a : text.attributes()) doc.text_attrs.set(a.name(), a.value());
+    for (auto a : body.attributes()) doc.body_attrs.set(a.name(), a.value());
+    keep_around(text, body, {}, doc.front, doc.back);  // <front> before <body>, <back> after it
+    read_body(body, doc);
+    if (standoff) doc.standoff = read_standoff(serialize(standoff));
+    return doc;
+  }
+
+ protected:
+  // An xml:id names one element: with two of a name, pointers are ambiguous and the stages'
+  // numbering (which continues the document's) would depend on which one they met first, so
+  // running them again would change the document (found by fuzz_tei).
+  void check_unique_ids(pugi::xml_node root) const {
+    std::unordered_set<std::string_view> seen;
+    std::vector<pugi::xml_node> stack{root};
+    while (!stack.empty()) {
+      pugi::xml_node n = stack.back();
+      stack.pop_back();
+      if (pugi::xml_attribute id = n.attribute("xml:id"); id && !seen.insert(id.value()).second)
+        fail(n, "duplicate xml:id \"" + std::string(id.value()) + "\" (an xml:id names one element)");
+      for (pugi::xml_node c = n.last_child(); c; c = c.previous_sibling())
+        if (c.type() == pugi::node_element) stack.push_back(c);
+    }
+  }
+
   std::string owned_;  // the text parsed in place (read_in_place), else empty
   std::string_view xml_;
   std::string origin_;
-  xml_input::Lines lines_;
   bool in_place_ = false;
   std::vector<char> buffer_;
   pugi::xml_document dom_;
-  std::string pending_;
 };
 
 // ------------------------------------------------------------------------------------------
