@@ -1016,6 +1016,14 @@ BOOST_AUTO_TEST_CASE(the_dateline_dates_days_in_later_divisions) {
   BOOST_TEST(none.find("<date when=\"--10-28\">10月28日</date>") != std::string::npos, none);
 }
 
+// 名前「…」 with a name MeCab does not read as a person's but the name finder's titles do
+// (千種七段: a rank after a surname) is that person's words, as 芦原五段「…」 is (stranger29 #9).
+BOOST_AUTO_TEST_CASE(a_name_with_a_title_before_a_quotation_is_a_speaker) {
+  BOOST_TEST(cat("千種七段「中盤で苦しくなるのは覚悟していました。最後は運が良かった」") == "reported");
+  BOOST_TEST(cat("大隅部長「本数は減らさない」") == "reported");
+  BOOST_TEST(cat("展示会場「第2ホール」") != "reported");
+}
+
 BOOST_AUTO_TEST_CASE(the_topic_with_its_honorific_or_its_office_is_the_source) {
   // 山本さんは「…」と話した: the name with さん; 市防災課の田中誠課長は: the phrase joined by の.
   std::string xml = annotated("山本さんは「怖かった」と話した。\n同社の広報担当者は、事実関係を確認中だと述べた。\n");

@@ -4,6 +4,7 @@
 // files of their own; grammar.hpp is what they share.
 #include <algorithm>
 
+#include "claims/entity_words.hpp"
 #include "claims/grammar.hpp"
 #include "claims/source.hpp"
 #include "jatei/text.hpp"
@@ -347,6 +348,9 @@ bool ends_with_person(const Ctx& c, const std::vector<Morph>& ms) {
   if (run.empty()) return false;
   for (auto* a : c.lex.of_kind("agent"))
     if (run.ends_with(a->expression)) person = true;
+  // 千種七段, 山田社長: a title or an honorific the name finder reads after a name (entities.tsv)
+  for (auto& t : EntityWords::builtin().titles)
+    if (run.size() > t.text.size() && run.ends_with(t.text)) person = true;
   // 40代, 70歳: an age
   for (std::string_view age : {"代", "歳", "才"})
     if (run.ends_with(age) && run.size() > age.size() && is_digit(text::before(run, run.size() - age.size())))
