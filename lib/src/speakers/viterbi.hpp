@@ -88,14 +88,28 @@ inline void emissions(const Chain& c, std::size_t t, double* e) {
   for (std::size_t s = 0; s < c.k; ++s) e[s] = c.emission(t, s);
 }
 
-// The forward scores of step t >= 1 from those of t - 1, and where each came from.
+// What one step of the forward or the backward pass works in, sized for a chain: whether its
+// states are pairs of speakers, the step's emissions, where each state came from, and the
+// per-group bests of the pair shortcut.
+struct Scratch {
+  explicit Scratch(const Chain& c)
+      : pairs(c.pair_k > 0 && c.pair_k * c.pair_k == c.k && c.follows.size() == c.n), e(c.k), from(c.k) {}
+  bool pairs;
+  std::vector<double> e;
+  std::vector<int> from;
+  std::vector<double> group;
+  std::vector<std::size_t> group_q;
+};
+
+// The forward scores of step t >= 1 from those of t - 1, and where each came from (w.from).
 template <class Tr>
-void forward(const Chain& c, const Tr& tr, bool pairs, std::size_t t, const double* prev, double* cur, int* back, double* e,
-             std::vector<double>& group, std::vector<std::size_t>& group_q) {
+void forward(const Chain& c, const Tr& tr, Scratch& w, std::size_t t, const double* prev, double* cur) {
   const std::size_t k = c.k;
+  double* e = w.e.data();
+  int* back = w.from.data();
   emissions(c, t, e);
-  if (pairs && c.follows[t]) {
-    forward_pairs(c, tr, t, prev, cur, back, e, group, group_q);
+  if (w.pairs && c.follows[t]) {
+    forward_pairs(c, tr, t, prev, cur, back, e, w.group, w.group_q);
     return;
   }
   for (std::size_t s = 0; s < k; ++s) {
@@ -114,12 +128,12 @@ void forward(const Chain& c, const Tr& tr, bool pairs, std::size_t t, const doub
 
 // The backward scores of step t < n - 1 from those of t + 1.
 template <class Tr>
-void backward(const Chain& c, const Tr& tr, bool pairs, std::size_t t, const double* next_b, double* b, double* e,
-              std::vector<double>& group) {
+void backward(const Chain& c, const Tr& tr, Scratch& w, std::size_t t, const double* next_b, double* b) {
   const std::size_t k = c.k;
+  double* e = w.e.data();
   emissions(c, t + 1, e);
-  if (pairs && c.follows[t + 1]) {
-    backward_pairs(c, tr, t, next_b, b, e, group);
+  if (w.pairs && c.follows[t + 1]) {
+    backward_pairs(c, tr, t, next_b, b, e, w.group);
     return;
   }
   for (std::size_t q = 0; q < k; ++q) {
@@ -172,11 +186,7 @@ void best_path(const Chain& c, const Tr& tr, std::vector<int>& states, Forward* 
   states.assign(n, 0);
   if (kept) *kept = Forward();
   if (n == 0 || k == 0) return;
-  const bool pairs = c.pair_k > 0 && c.pair_k * c.pair_k == k && c.follows.size() == n;
-  std::vector<double> group;
-  std::vector<std::size_t> group_q;
-  std::vector<double> e(k);
-  std::vector<int> from(k);
+  Scratch w(c);
   const std::size_t every = Forward::stretch(c);
   if (kept) {
     kept->every = every;
@@ -187,8 +197,8 @@ void best_path(const Chain& c, const Tr& tr, std::vector<int>& states, Forward* 
   emissions(c, 0, prev.data());
   if (kept) std::copy(prev.begin(), prev.end(), kept->rows.begin());
   for (std::size_t t = 1; t < n; ++t) {
-    forward(c, tr, pairs, t, prev.data(), cur.data(), from.data(), e.data(), group, group_q);
-    back.set(t, from.data());
+    forward(c, tr, w, t, prev.data(), cur.data());
+    back.set(t, w.from.data());
     if (kept && t % every == 0)
       std::copy(cur.begin(), cur.end(), kept->rows.begin() + static_cast<std::ptrdiff_t>((t / every) * k));
     prev.swap(cur);
@@ -210,11 +220,8 @@ void path_margins(const Chain& c, const Tr& tr, const std::vector<int>& states, 
   const std::size_t n = c.n, k = c.k;
   margins.assign(n, 0);
   if (n == 0 || k == 0) return;
-  const bool pairs = c.pair_k > 0 && c.pair_k * c.pair_k == k && c.follows.size() == n;
-  std::vector<double> group;
-  std::vector<std::size_t> group_q;
-  std::vector<double> e(k);
-  std::vector<int> from(k);
+  Scratch w(c);
+  const bool pairs = w.pairs;
   const std::size_t every = kept.every, stretches = (n + every - 1) / every;
   // Backward, a stretch at a time from the last: its forward scores made again from its kept
   // row, then each step's backward scores and its margin.
@@ -248,9 +255,9 @@ void path_margins(const Chain& c, const Tr& tr, const std::vector<int>& states, 
     // Up to the next stretch's first step (its scores are the kept row: made here only for
     // what trans gives there).
     for (std::size_t t = t0 + 1; t <= t1 && t < n; ++t)
-      forward(c, record, pairs, t, &a[(t - 1 - t0) * k], &a[(t - t0) * k], from.data(), e.data(), group, group_q);
+      forward(c, record, w, t, &a[(t - 1 - t0) * k], &a[(t - t0) * k]);
     for (std::size_t t = t1; t-- > t0;) {
-      if (t + 1 < n) backward(c, recall, pairs, t, next_b.data(), b.data(), e.data(), group);  // the last step's are zeros
+      if (t + 1 < n) backward(c, recall, w, t, next_b.data(), b.data());  // the last step's are zeros
       const double* at = &a[(t - t0) * k];
       const std::size_t mine_s = static_cast<std::size_t>(states[t]);
       double mine = at[mine_s] + b[mine_s], other = kNone;
