@@ -80,6 +80,15 @@ BOOST_AUTO_TEST_CASE(the_decisions_of_the_header) {
   BOOST_TEST((text::class_of(U'・') == Class::punct));
   BOOST_TEST((text::class_of(U'㋐') == Class::symbol));
   for (char32_t c : {U'々', U'〻', U'ゝ', U'ゞ', U'ヽ', U'ヾ'}) BOOST_TEST(text::is_iteration_mark(c));
+  // the kanji of numbers: digits, then powers of ten; kanji all of them, and nothing else
+  // (the copies in the splitter, the date finder and the gloss finder disagreed on 千 万 億 兆)
+  std::u32string_view digits = U"〇一二三四五六七八九", powers = U"十百千万億兆";
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    bool digit = digits.find(c) != std::u32string_view::npos, power = powers.find(c) != std::u32string_view::npos;
+    BOOST_TEST(text::is_kanji_digit(c) == digit, "U+" << std::hex << unsigned(c));
+    BOOST_TEST(text::is_kanji_numeral(c) == (digit || power), "U+" << std::hex << unsigned(c));
+    if (digit || power) BOOST_TEST((text::class_of(c) == Class::kanji));
+  }
   // Latin of any width, digits of any script
   for (char32_t c : {U'a', U'Z', U'Ａ', U'ｚ', U'é', U'ß'}) BOOST_TEST(text::is_latin(c));
   for (char32_t c : {U'0', U'９', U'٣'}) BOOST_TEST(text::is_digit(c));

@@ -284,6 +284,19 @@ inline bool katakana_word(char32_t c) { return is_katakana(c) || is_prolonged(c)
 inline bool is_iteration_mark(char32_t c) {
   return c == 0x3005 || c == 0x303B || c == 0x309D || c == 0x309E || c == 0x30FD || c == 0x30FE;
 }
+// The kanji a number is written with (their class is kanji): the digits 〇 一 二 … 九
+// (is_kanji_digit), and with them the powers of ten 十 百 千 万 億 兆 (is_kanji_numeral).
+inline bool is_kanji_digit(char32_t c) {
+  switch (c) {
+    case U'〇': case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七': case U'八': case U'九':
+      return true;
+    default:
+      return false;
+  }
+}
+inline bool is_kanji_numeral(char32_t c) {
+  return is_kanji_digit(c) || c == U'十' || c == U'百' || c == U'千' || c == U'万' || c == U'億' || c == U'兆';
+}
 
 inline bool is_latin(char32_t c) {
   if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';

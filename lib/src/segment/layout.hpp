@@ -159,9 +159,9 @@ inline bool is_counter_cell(std::string_view cell, const std::vector<RuleEntry>&
   return text::is_kanji(f) || text::is_kana(f) || text::is_latin(f);
 }
 
-inline bool is_kanji_numeral(char32_t c) {
-  return std::u32string_view(U"〇一二三四五六七八九十百").find(c) != std::u32string_view::npos;
-}
+// The kanji numerals of a date or a time written in kanji (令和七年四月十一日, 午後一時二分): the
+// digits, 十 and 百 (千 万 億 兆 count amounts, not days or hours).
+inline bool is_date_numeral(char32_t c) { return text::is_kanji_digit(c) || c == U'十' || c == U'百'; }
 
 // A line of a date or a time in figures: 2024/06/11, 21:40, 2025年9月2日, 令和七年四月十一日,
 // 午後一時二分.
@@ -174,8 +174,8 @@ inline bool has_date_or_time(std::string_view s) {
         is_ascii_digit_or_fw(before))
       return true;
     if ((c == U'年' || c == U'月' || c == U'時') && is_ascii_digit_or_fw(prev)) return true;
-    if ((c == U'年' || c == U'月' || c == U'日' || c == U'時' || c == U'分') && is_kanji_numeral(prev) &&
-        (is_kanji_numeral(before) || before == U'元' || before == U'和' || before == U'成' || before == U'後' ||
+    if ((c == U'年' || c == U'月' || c == U'日' || c == U'時' || c == U'分') && is_date_numeral(prev) &&
+        (is_date_numeral(before) || before == U'元' || before == U'和' || before == U'成' || before == U'後' ||
          before == U'前'))
       return true;
     before = prev;

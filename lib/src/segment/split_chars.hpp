@@ -26,21 +26,11 @@ using text::opens;
 // bracket, an ending or a space; the splitter only stops at the other code points.
 inline bool is_plain(char32_t c) { return (c >= 0x3041 && c <= 0x30FA) || c == 0x30FC || (c >= 0x4E00 && c <= 0x9FFF); }
 
-inline bool is_kanji_numeral(char32_t c) {
-  switch (c) {
-    case U'〇': case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七':
-    case U'八': case U'九': case U'十': case U'百': case U'千': case U'万': case U'億': case U'兆':
-      return true;
-    default:
-      return false;
-  }
-}
-
 // Letters and digits of any width, and kanji numerals: what sits on both sides of a period
 // that does not end a sentence (2.5, No.1, example.com, ３．２９, 四.五).
 inline bool is_alnum_like(char32_t c) {
   return is_ascii_alnum(c) || (c >= U'０' && c <= U'９') || (c >= U'Ａ' && c <= U'Ｚ') ||
-         (c >= U'ａ' && c <= U'ｚ') || is_kanji_numeral(c);
+         (c >= U'ａ' && c <= U'ｚ') || text::is_kanji_numeral(c);
 }
 
 // The marks that head a section or a bullet (■ □ ◆ ◇ ● ○ ◎ ▼ ▽ ▶ ▷ ★ ☆ and the other

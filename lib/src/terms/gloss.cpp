@@ -690,7 +690,7 @@ bool possessive(std::string_view y) {
 
 bool numeral(const Cp& c) {
   return kind(c) == CharClass::digit || c.c == '.' || c.c == 0xFF0E || c.c == ',' ||
-         std::u32string_view(U"〇一二三四五六七八九十百千万億兆").find(c.c) != std::u32string_view::npos;
+         text::is_kanji_numeral(c.c);
 }
 
 // The sentence around a gloss and what reads as what in it: a term, a name, a clause, how

@@ -22,9 +22,6 @@ struct Item {
   bool can_begin, can_end;
 };
 
-// Katakana words: the letters, ー and the voicing marks.
-bool is_katakana(char32_t c) { return text::katakana_word(c); }
-
 // Characters people type for ー after katakana: hyphen-minus, the hyphens and dashes, minus.
 bool is_long_vowel_variant(char32_t c) { return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212; }
 
@@ -61,7 +58,7 @@ bool is_space(char32_t c) { return text::is_white_space(c); }
 void fold(std::vector<Item>& in, std::vector<Item>& out) {
   out.clear();
   const std::size_t n = in.size();
-  auto kata_at = [&](std::size_t k) { return k < n && is_katakana(in[k].c); };
+  auto kata_at = [&](std::size_t k) { return k < n && text::katakana_word(in[k].c); };
   for (std::size_t k = 0; k < n; ++k) {
     Item it = in[k];
     char32_t c = it.c;
@@ -76,7 +73,7 @@ void fold(std::vector<Item>& in, std::vector<Item>& out) {
       out.push_back(it);
       continue;
     }
-    bool after_kata = !out.empty() && is_katakana(out.back().c) && out.back().e == it.b;
+    bool after_kata = !out.empty() && text::katakana_word(out.back().c) && out.back().e == it.b;
     // A hyphen or dash written after katakana is a long-vowel mark.
     if (after_kata && is_long_vowel_variant(c)) c = it.c = 0x30FC;
     // ・ and friends between katakana are dropped.
@@ -106,7 +103,7 @@ void fold(std::vector<Item>& in, std::vector<Item>& out) {
     // character, so a match of サーバ covers サーバー whole).
     if (c == 0x30FC && after_kata && !kata_at(k + 1)) {
       std::size_t run = 0;
-      for (std::size_t j = out.size(); j > 0 && is_katakana(out[j - 1].c); --j) ++run;
+      for (std::size_t j = out.size(); j > 0 && text::katakana_word(out[j - 1].c); --j) ++run;
       if (run >= 3) {
         out.back().e = it.e;
         out.back().can_end = it.can_end;
