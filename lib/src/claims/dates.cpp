@@ -24,6 +24,77 @@ struct Year {
   std::size_t begin = 0, end = 0;
 };
 
+// The times of a sentence: 10:30, and the Japanese clock: 14時30分, 14時, 9時半, 午後3時, 午前十時
+// (午前 and 午後 place the hour; a kanji hour only after them, since 一時 and 同時 are words).
+// A decision of its own beside the dates: DateFinder asks it where no date starts.
+class TimeFinder {
+ public:
+  TimeFinder(const Normalised& norm, std::vector<Mention>& out) : norm_(norm), n_(norm.text), out_(out) {}
+
+  // A time at i, added to the mentions: where it ends; none when no time starts there.
+  std::optional<std::size_t> find(std::size_t i) {
+    if (auto e = colon_time(i)) return e;
+    return clock_reading(i);
+  }
+
+ private:
+  std::optional<std::size_t> colon_time(std::size_t i) {
+    std::string_view n = n_;
+    char32_t c = at(n, i), p = before(n, i);
+    if (!(is_ascii_digit(c) && !is_ascii_digit(p) && p != ':' && p != '/' && !is_ascii_alpha(p))) return {};
+    std::size_t he = 0;
+    int h = int_at(n, i, he, 2);
+    if (!(h >= 0 && h <= 24 && he < n.size() && n[he] == ':')) return {};
+    std::size_t me = 0;
+    int mi = int_at(n, he + 1, me, 2);
+    if (!(mi >= 0 && mi < 60 && me - he - 1 == 2 && !is_ascii_digit(at(n, me)) && at(n, me) != ':')) return {};
+    Mention m = make(norm_, i, me, "time");
+    m.attrs.set("when", two(h) + ":" + two(mi) + ":00");
+    out_.push_back(std::move(m));
+    return me;
+  }
+
+  std::optional<std::size_t> clock_reading(std::size_t i) {
+    std::string_view n = n_;
+    int shift = -1;  // 午前 0, 午後 12, neither -1
+    std::size_t j = i;
+    if (starts_with(n, i, "午前") || starts_with(n, i, "午後")) {
+      shift = starts_with(n, i, "午後") ? 12 : 0;
+      j = i + std::string_view("午前").size();
+    }
+    char32_t p = before(n, i);
+    if (shift < 0 && (!is_ascii_digit(at(n, j)) || is_ascii_digit(p) || is_ascii_alpha(p) || p == '.' || p == U'第'))
+      return {};
+    std::size_t he = 0;
+    int h = shift < 0 ? int_at(n, j, he, 2) : small_int_at(n, j, he);
+    if (h < 0 || h > 23 || (shift >= 0 && h > 12) || !starts_with(n, he, "時")) return {};
+    std::size_t e = he + std::string_view("時").size();
+    // 3時間, 2時限, 10時点, 4時台: a duration, a period, a point, an hour's span, not a clock time.
+    static constexpr std::u32string_view not_clock = U"間限点台代期刻給差計";
+    if (not_clock.find(at(n, e)) != std::u32string_view::npos) return {};
+    int mi = 0;
+    std::size_t me = 0;
+    int m = shift < 0 ? int_at(n, e, me, 2) : small_int_at(n, e, me);
+    if (m >= 0 && m < 60 && starts_with(n, me, "分") && !starts_with(n, me, "分間")) {
+      mi = m;
+      e = me + std::string_view("分").size();
+    } else if (starts_with(n, e, "半") && !starts_with(n, e, "半ば")) {
+      mi = 30;
+      e += std::string_view("半").size();
+    }
+    if (shift == 12 && h < 12) h += 12;
+    if (shift == 0 && h == 12) h = 0;
+    Mention mention = make(norm_, i, e, "time");
+    mention.attrs.set("when", two(h) + ":" + two(mi) + ":00");
+    out_.push_back(std::move(mention));
+    return e;
+  }
+
+  const Normalised& norm_;
+  std::string_view n_;
+  std::vector<Mention>& out_;
+};
+
 // The dates and times of one sentence, found left to right: at each place the first kind of
 // date that matches is taken, and the search goes on after it.
 class DateFinder {
@@ -41,7 +112,7 @@ class DateFinder {
       std::optional<std::size_t> e = relative_word(i);
       if (!e) e = year(i);
       if (!e) e = month_day_or_ago(i);
-      if (!e) e = clock_time(i);
+      if (!e) e = times_.find(i);  // a time (TimeFinder)
       i = e ? *e : next(n_, i);
     }
     return std::move(out_);
@@ -54,6 +125,7 @@ class DateFinder {
   const EntityWords& w_;
   std::vector<detail::Range> tech_;
   std::vector<Mention> out_;
+  TimeFinder times_{norm_, out_};
 
   // 昨年, 昨年2月, 昨年秋, 前回: a relative date word, with a month and day or a part of the
   // year after it.
@@ -285,65 +357,6 @@ class DateFinder {
       return e;
     }
     return {};
-  }
-
-  // Times: 10:30, and the Japanese clock: 14時30分, 14時, 9時半, 午後3時, 午前十時 (午前 and
-  // 午後 place the hour; a kanji hour only after them, since 一時 and 同時 are words).
-  std::optional<std::size_t> clock_time(std::size_t i) {
-    if (auto e = colon_time(i)) return e;
-    return clock_reading(i);
-  }
-
-  std::optional<std::size_t> colon_time(std::size_t i) {
-    std::string_view n = n_;
-    char32_t c = at(n, i), p = before(n, i);
-    if (!(is_ascii_digit(c) && !is_ascii_digit(p) && p != ':' && p != '/' && !is_ascii_alpha(p))) return {};
-    std::size_t he = 0;
-    int h = int_at(n, i, he, 2);
-    if (!(h >= 0 && h <= 24 && he < n.size() && n[he] == ':')) return {};
-    std::size_t me = 0;
-    int mi = int_at(n, he + 1, me, 2);
-    if (!(mi >= 0 && mi < 60 && me - he - 1 == 2 && !is_ascii_digit(at(n, me)) && at(n, me) != ':')) return {};
-    Mention m = make(norm_, i, me, "time");
-    m.attrs.set("when", two(h) + ":" + two(mi) + ":00");
-    out_.push_back(std::move(m));
-    return me;
-  }
-
-  std::optional<std::size_t> clock_reading(std::size_t i) {
-    std::string_view n = n_;
-    int shift = -1;  // 午前 0, 午後 12, neither -1
-    std::size_t j = i;
-    if (starts_with(n, i, "午前") || starts_with(n, i, "午後")) {
-      shift = starts_with(n, i, "午後") ? 12 : 0;
-      j = i + std::string_view("午前").size();
-    }
-    char32_t p = before(n, i);
-    if (shift < 0 && (!is_ascii_digit(at(n, j)) || is_ascii_digit(p) || is_ascii_alpha(p) || p == '.' || p == U'第'))
-      return {};
-    std::size_t he = 0;
-    int h = shift < 0 ? int_at(n, j, he, 2) : small_int_at(n, j, he);
-    if (h < 0 || h > 23 || (shift >= 0 && h > 12) || !starts_with(n, he, "時")) return {};
-    std::size_t e = he + std::string_view("時").size();
-    // 3時間, 2時限, 10時点, 4時台: a duration, a period, a point, an hour's span, not a clock time.
-    static constexpr std::u32string_view not_clock = U"間限点台代期刻給差計";
-    if (not_clock.find(at(n, e)) != std::u32string_view::npos) return {};
-    int mi = 0;
-    std::size_t me = 0;
-    int m = shift < 0 ? int_at(n, e, me, 2) : small_int_at(n, e, me);
-    if (m >= 0 && m < 60 && starts_with(n, me, "分") && !starts_with(n, me, "分間")) {
-      mi = m;
-      e = me + std::string_view("分").size();
-    } else if (starts_with(n, e, "半") && !starts_with(n, e, "半ば")) {
-      mi = 30;
-      e += std::string_view("半").size();
-    }
-    if (shift == 12 && h < 12) h += 12;
-    if (shift == 0 && h == 12) h = 0;
-    Mention mention = make(norm_, i, e, "time");
-    mention.attrs.set("when", two(h) + ":" + two(mi) + ":00");
-    out_.push_back(std::move(mention));
-    return e;
   }
 };
 
