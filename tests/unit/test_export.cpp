@@ -98,6 +98,20 @@ std::optional<Document> read_or_refused_alike(const std::string& xml, const fs::
   }
 }
 
+// A checker's CSV with three verdicts, by three reviewers, on the first three sentences that carry
+// a class; empty when none does.
+std::string three_verdicts(const Document& d) {
+  std::string csv = "id,rating,reviewer,note,url,date\n";
+  std::size_t n = 0;
+  for (auto* s : d.sentences())
+    if (!s->id.empty() && !s->attrs.value("ana").empty() && n < 3) {
+      ++n;
+      csv += s->id + ",Mostly false,Rev " + std::to_string(n) + ",checked,https://example.org/" + std::to_string(n) +
+             ",2025-01-0" + std::to_string(n) + "\n";
+    }
+  return n == 0 ? std::string() : csv;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(model)
@@ -407,15 +421,8 @@ BOOST_AUTO_TEST_CASE(claims_streamed_equals_whole_document) {
     claims::annotate(d);
     same_claims(tei::write(d), d, name + " classified", compared, refused);
     // Three verdicts on the first claims.
-    std::string csv = "id,rating,reviewer,note,url,date\n";
-    std::size_t n = 0;
-    for (auto* s : d.sentences())
-      if (!s->id.empty() && !s->attrs.value("ana").empty() && n < 3) {
-        ++n;
-        csv += s->id + ",Mostly false,Rev " + std::to_string(n) + ",checked,https://example.org/" + std::to_string(n) +
-               ",2025-01-0" + std::to_string(n) + "\n";
-      }
-    if (n == 0) continue;
+    std::string csv = three_verdicts(d);
+    if (csv.empty()) continue;
     merge_verdicts(d, csv, "v.csv");
     const std::string with = tei::write(d);
     same_claims(with, d, name + " verdicts", compared, refused);
@@ -852,15 +859,8 @@ BOOST_AUTO_TEST_CASE(html_streamed_equals_whole_document) {
     claims::annotate(d);
     terms::Annotator::default_instance().annotate(d);
     same_html(tei::write(d), d, name + " annotated", compared);
-    std::string csv = "id,rating,reviewer,note,url,date\n";
-    std::size_t n = 0;
-    for (auto* s : d.sentences())
-      if (!s->id.empty() && !s->attrs.value("ana").empty() && n < 3) {
-        ++n;
-        csv += s->id + ",Mostly false,Rev " + std::to_string(n) + ",checked,https://example.org/" + std::to_string(n) +
-               ",2025-01-0" + std::to_string(n) + "\n";
-      }
-    if (n == 0) continue;
+    std::string csv = three_verdicts(d);
+    if (csv.empty()) continue;
     merge_verdicts(d, csv, "v.csv");
     same_html(tei::write(d), d, name + " verdicts", compared);
     ++with_verdicts;
