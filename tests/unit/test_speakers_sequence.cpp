@@ -91,6 +91,13 @@ Chain random_pair_chain(std::mt19937& rng, std::size_t speakers, std::size_t n, 
   return c;
 }
 
+// Pair states as unlabelled.cpp marks them: every step but a fresh start follows on.
+void follow_pairs(Chain& c, std::size_t speakers, const std::vector<char>& fresh) {
+  c.pair_k = speakers;
+  c.follows.assign(c.n, 0);
+  for (std::size_t t = 0; t < c.n; ++t) c.follows[t] = !fresh[t];
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(pair_states_give_the_plain_loops_path_and_margins) {
@@ -105,9 +112,7 @@ BOOST_AUTO_TEST_CASE(pair_states_give_the_plain_loops_path_and_margins) {
       std::vector<int> want_states, got_states;
       std::vector<double> want_margins, got_margins;
       plain_viterbi(c, want_states, want_margins);
-      c.pair_k = speakers;
-      c.follows.assign(n, 0);
-      for (std::size_t t = 0; t < n; ++t) c.follows[t] = !fresh[t];
+      follow_pairs(c, speakers, fresh);
       viterbi(c, got_states, got_margins);
       BOOST_TEST(got_states == want_states, speakers << " speakers, round " << round);
       bool same_margins = true;
@@ -134,9 +139,7 @@ BOOST_AUTO_TEST_CASE(pair_states_ask_trans_only_where_the_pair_follows_on) {
     if (!fresh[t] && from % static_cast<int>(speakers) != to / static_cast<int>(speakers)) ++asked_broken;
     return inner(t, from, to);
   };
-  c.pair_k = speakers;
-  c.follows.assign(n, 0);
-  for (std::size_t t = 0; t < n; ++t) c.follows[t] = !fresh[t];
+  follow_pairs(c, speakers, fresh);
   std::vector<int> states;
   std::vector<double> margins;
   viterbi(c, states, margins);
@@ -168,9 +171,7 @@ BOOST_AUTO_TEST_CASE(long_chains_and_speaker_emissions_give_the_plain_loops_path
       viterbi(c, got_states, got_margins);  // every pair asked
       BOOST_TEST(got_states == want_states, n << " steps, " << speakers << " speakers");
       BOOST_TEST(same(got_margins, want_margins), n << " steps, " << speakers << " speakers");
-      c.pair_k = speakers;
-      c.follows.assign(n, 0);
-      for (std::size_t t = 0; t < n; ++t) c.follows[t] = !fresh[t];
+      follow_pairs(c, speakers, fresh);
       viterbi(c, got_states, got_margins);
       BOOST_TEST(got_states == want_states, n << " steps, " << speakers << " speakers, pairs");
       BOOST_TEST(same(got_margins, want_margins), n << " steps, " << speakers << " speakers, pairs");
