@@ -53,6 +53,17 @@ struct Pass {
   }
 };
 
+// Whether a hearsay noun or a noun of what is voiced, as the sentence's subject, decided it
+// (…との報告があった, …との声が上がった): what comes before the noun is what is reported, not who
+// reports it (markup.cpp: the source; quotations.cpp: the list item it covers).
+inline bool said_by_a_noun(const Decision& d) {
+  for (std::size_t i : d.decisive) {
+    const std::string& note = d.hits[i].note;
+    if (note.starts_with("a hearsay noun as the subject") || note.starts_with("という/との + a noun")) return true;
+  }
+  return false;
+}
+
 // turns.cpp: which sentences are in a turn that asks (the person's role in particDesc, the
 // turn's label, or the label at the start of the paragraph: ――, Q., 司会：).
 std::vector<char> asking_turns(const Document& doc, const Pass& pass, const Lexicon& lex);

@@ -221,9 +221,7 @@ void mark_sentence(Pass& pass, std::size_t k, Marker& mk, const std::vector<std:
     if (d.speaker_end > d.speaker_begin)
       src = source_at(norms[k].text, d.speaker_begin, d.speaker_end, "the subject after the quotation");
     // A hearsay noun as the subject (…との報告があった): its topic is part of what is reported.
-    bool noun_said = std::any_of(d.decisive.begin(), d.decisive.end(), [&](std::size_t idx) {
-      return d.hits[idx].note.starts_with("a hearsay noun as the subject") || d.hits[idx].note.starts_with("という/との + a noun");
-    });
+    bool noun_said = said_by_a_noun(d);
     if (!src && noun_said) src = agent_of_a_hearsay_noun(norms[k].text, 0);
     if (!src) src = find_source(norms[k].text, 0, mk.lex);
     // …の間では, …では: where the view goes round names who holds it; a topic with が or は is

@@ -479,11 +479,8 @@ void attributed_items(Pass& pass) {
     if (k + 1 < refs.size() && refs[k + 1].leaf == refs[k].leaf) continue;  // not the item's last
     const Decision& d = pass.decisions[k];
     if (d.category != Category::reported) continue;
-    bool noun_said = std::any_of(d.decisive.begin(), d.decisive.end(), [&](std::size_t i) {
-      return d.hits[i].note.starts_with("a hearsay noun as the subject");
-    });
     std::string_view n = pass.norms[k].text;
-    if (!noun_said || n.find("「") != std::string_view::npos || n.find("『") != std::string_view::npos) continue;
+    if (!said_by_a_noun(d) || n.find("「") != std::string_view::npos || n.find("『") != std::string_view::npos) continue;
     for (std::size_t j = k; j > 0 && refs[j - 1].leaf == refs[k].leaf; --j) {
       Category c = pass.decisions[j - 1].category;
       if (pass.voiced_by[j - 1] >= 0 || c == Category::question || c == Category::reported || c == Category::other) continue;
