@@ -6,10 +6,13 @@
 //                                     sentences, on two threads for a large text
 //   mark_lists       (lists.cpp)      code fences, enumerations, numbered headings, tables, rows
 //   mark_furniture   (furniture.cpp)  the page's furniture: tags, counters, live-blog stamps,
-//                                     contents, references, related links, the page's close,
-//                                     short lines heading what follows them; it runs
-//   mark_posts       (posts.cpp)      embedded social-media posts and
-//   mark_faq         (faq.cpp)        the questions of an FAQ
+//                                     contents, references, tag lines; it runs
+//   mark_posts       (posts.cpp)      embedded social-media posts,
+//   mark_faq         (faq.cpp)        the questions of an FAQ,
+//   mark_close       (close.cpp)      related links, a serial's instalments, the page's close,
+//   mark_rosters     (rosters.cpp)    the rosters in the header of minutes,
+//   mark_signatures  (signatures.cpp) signatures and
+//   mark_heads       (heads.cpp)      short lines heading what follows them, lists without marks
 //   group            (group.cpp)      lines -> blocks, with the page's header (header.cpp:
 //                                     chrome, addressee, handle, dateline, title)
 //   assign_sections  (sections.cpp)   each block's section (article, summary, author, chrome)
@@ -156,6 +159,13 @@ class Pass {
   // A line that could head what follows it by layout alone (lists.cpp).
   bool could_head(const Line& l) const;
 
+  // Whether s starts with a [list-bullet] marker.
+  bool has_bullet_mark(std::string_view s) const {
+    for (auto& e : cues_.list_bullet.entries())
+      if (!e.pattern.empty() && s.starts_with(e.pattern)) return true;
+    return false;
+  }
+
   // The type of the notice a line opens: correction ([correction]), addendum ([addendum]), or
   // none (nullptr).
   const char* note_type(std::string_view c) const {
@@ -299,10 +309,13 @@ bool is_rule_line(std::string_view s, std::size_t chars);
 // The passes, in the order they run.
 void find_lines(Plan& plan);
 void mark_lists(Plan& plan);
-void mark_furniture(Plan& plan);
+void mark_furniture(Plan& plan);  // runs the next six in its order
 void mark_posts(Plan& plan);
 void mark_faq(Plan& plan);
+void mark_close(Plan& plan);
+void mark_rosters(Plan& plan);
 void mark_signatures(Plan& plan);
+void mark_heads(Plan& plan);
 std::vector<PendingBlock> group(Plan& plan);
 void assign_sections(Plan& plan);
 // Hands out the divisions and blocks in order; returns the text after the last block.
