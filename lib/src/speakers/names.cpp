@@ -459,213 +459,271 @@ std::vector<std::string> two_names_by_calls(Context& cx, const std::vector<Item*
   return given;
 }
 
-}  // namespace
+// Names every person of the document in order of first speaking (name_people): first what the
+// whole document says of them (merge_keys, read_turns, name_pair, name_interview, read_labels),
+// then each person by the kind of their key (unlabelled pair, cast member, the one who gives a
+// speech, dash interview, label).
+class PeopleNamer {
+ public:
+  explicit PeopleNamer(Context& cx) : cx_(cx), items_(cx.items()) {}
 
-void name_people(Context& cx) {
-  std::vector<Item*> items = cx.items();
-  auto aliases = merge_aliases(cx);
-  for (Item* it : items)
-    if (auto a = aliases.find(it->person); a != aliases.end()) it->person = a->second;
-  // An attendee list's full names: a label that writes a listed person shorter is that person,
-  // and two labels of one listed person are one person (スミス氏： and ジョン・スミス：).
-  std::map<std::string, std::string> full_name;  // person key -> the listed name
-  if (std::vector<std::string> listed = attendee_names(cx); !listed.empty()) {
+  void run() {
+    merge_keys();
+    read_turns();
+    name_pair();
+    name_interview();
+    read_labels();
+    // The names --names gives that no member of an unlabelled cast was matched to, in order.
+    if (!cx_.cast.empty() && cx_.cast.front().named_by_user)
+      for (auto& g : cx_.opts.names)
+        if (!g.empty() && std::none_of(cx_.cast.begin(), cx_.cast.end(), [&](const CastMember& m) { return m.given == g; }))
+          free_names_.push_back(g);
+    // Two names for two unlabelled speakers: given in the order their calls say.
+    std::vector<std::string> given = two_names_by_calls(cx_, items_, order_);
+    for (std::size_t k = 0; k < order_.size(); ++k) {
+      bool by_user = false;  // named from --names already (a member of the cast)
+      Participant p = person(order_[k], by_user);
+      if (!by_user && k < given.size() && !given[k].empty()) p.name = given[k];
+      cx_.people.push_back(p);
+    }
+    // Every person --names declares is a participant, whether or not a turn was given to them.
+    for (std::string g = next_given(); !g.empty(); g = next_given()) cx_.people.push_back({"N:" + g, g, ""});
+  }
+
+ private:
+  // One key per person: aliases merged (今井 into 今井真由美), and an attendee list's full names:
+  // a label that writes a listed person shorter is that person, and two labels of one listed
+  // person are one person (スミス氏： and ジョン・スミス：).
+  void merge_keys() {
+    auto aliases = merge_aliases(cx_);
+    for (Item* it : items_)
+      if (auto a = aliases.find(it->person); a != aliases.end()) it->person = a->second;
+    std::vector<std::string> listed = attendee_names(cx_);
+    if (listed.empty()) return;
     std::map<std::string, std::string> first_key;  // listed name -> the key of its first label
-    for (Item* it : items) {
+    for (Item* it : items_) {
       if (it->person.rfind("L:", 0) != 0) continue;
-      auto f = full_name.find(it->person);
-      if (f == full_name.end()) f = full_name.emplace(it->person, listed_full_name(listed, it->person.substr(2))).first;
+      auto f = full_name_.find(it->person);
+      if (f == full_name_.end()) f = full_name_.emplace(it->person, listed_full_name(listed, it->person.substr(2))).first;
       if (f->second.empty()) continue;
       std::string name = f->second;
       it->person = first_key.emplace(name, it->person).first->second;
     }
   }
+
   // Order of first speaking, over the whole document, and what each does.
-  std::vector<std::string> order;
-  std::set<std::string, std::less<>> ordered;  // the keys in order, for a look-up
-  std::map<std::string, Behaviour> acts;
-  const Item* last = nullptr;  // the last unit of the turn being read
-  auto end_turn = [&] {
-    if (last) acts[last->person].asks += last->f.question || last->f.request;
-    last = nullptr;
-  };
-  for (Item* it : items) {
-    if (it->part == Part::outside || it->person.empty()) continue;
-    if (ordered.insert(it->person).second) order.push_back(it->person);
-    if (it->part != Part::unit || !it->paragraph) continue;
-    Behaviour& b = acts[it->person];
-    if (!last || last->person != it->person || it->label) {
-      end_turn();
-      ++b.turns;
+  void read_turns() {
+    std::set<std::string, std::less<>> ordered;  // the keys in order, for a look-up
+    const Item* last = nullptr;                  // the last unit of the turn being read
+    auto end_turn = [&] {
+      if (last) acts_[last->person].asks += last->f.question || last->f.request;
+      last = nullptr;
+    };
+    for (Item* it : items_) {
+      if (it->part == Part::outside || it->person.empty()) continue;
+      if (ordered.insert(it->person).second) order_.push_back(it->person);
+      if (it->part != Part::unit || !it->paragraph) continue;
+      Behaviour& b = acts_[it->person];
+      if (!last || last->person != it->person || it->label) {
+        end_turn();
+        ++b.turns;
+      }
+      ++b.units;
+      b.role += it->f.role;
+      last = it;
     }
-    ++b.units;
-    b.role += it->f.role;
-    last = it;
+    end_turn();
   }
-  end_turn();
-  // Two unlabelled speakers: vocatives name the other one.
-  std::map<std::string, std::map<std::string, int>> votes;
-  for (Item* it : items) {
-    if (it->part != Part::unit || (it->person != "U:A" && it->person != "U:B")) continue;
-    std::string other = it->person == "U:A" ? "U:B" : "U:A";
-    if (!it->f.vocative.empty()) votes[other][normalise_name(it->f.vocative, cx.cues)] += 2;
-    if (!it->f.addressed.empty()) votes[other][normalise_name(it->f.addressed, cx.cues)] += 1;
+
+  // Two unlabelled speakers: vocatives name the other one; the one whose paragraphs explain
+  // more is the explainer.
+  void name_pair() {
+    std::map<std::string, std::map<std::string, int>> votes;
+    for (Item* it : items_) {
+      if (it->part != Part::unit || (it->person != "U:A" && it->person != "U:B")) continue;
+      std::string other = it->person == "U:A" ? "U:B" : "U:A";
+      if (!it->f.vocative.empty()) votes[other][normalise_name(it->f.vocative, cx_.cues)] += 2;
+      if (!it->f.addressed.empty()) votes[other][normalise_name(it->f.addressed, cx_.cues)] += 1;
+    }
+    auto best_name = [&](const std::string& key, const std::string& taken) {
+      std::string best;
+      int best_n = 0;
+      bool best_personal = false;
+      for (auto& [name, n] : votes[key]) {
+        if (name == taken) continue;
+        bool personal = !cx_.cues["title-name"].whole(name);
+        if (best.empty() || (personal && !best_personal) || (personal == best_personal && n > best_n)) {
+          best = name, best_n = n, best_personal = personal;
+        }
+      }
+      return best;
+    };
+    name_a_ = best_name("U:A", "");
+    name_b_ = best_name("U:B", name_a_);
+    if (!name_b_.empty() && name_b_ == name_a_) name_b_.clear();
+    a_explains_ = (acts_["U:A"].units ? acts_["U:A"].role / acts_["U:A"].units : 0) >=
+                  (acts_["U:B"].units ? acts_["U:B"].role / acts_["U:B"].units : 0);
   }
-  auto best_name = [&](const std::string& key, const std::string& taken) {
-    std::string best;
-    int best_n = 0;
-    bool best_personal = false;
-    for (auto& [name, n] : votes[key]) {
-      if (name == taken) continue;
-      bool personal = !cx.cues["title-name"].whole(name);
-      if (best.empty() || (personal && !best_personal) || (personal == best_personal && n > best_n)) {
-        best = name, best_n = n, best_personal = personal;
+
+  // A dash interview: the interviewer from a 聞き手: byline, the interviewee from the lead.
+  void name_interview() {
+    for (auto& d : cx_.doc.divisions)
+      for (auto& t : d.turns)
+        for (auto& b : t.blocks)
+          if (b.kind == BlockKind::byline && interviewer_.empty()) interviewer_ = name_after_cue(cx_, b);
+    for (Item* it : items_)
+      if (it->block.kind == BlockKind::byline && interviewer_.empty()) interviewer_ = name_after_cue(cx_, it->block);
+    for (auto& r : cx_.runs) {
+      if (r.mode != Run::Mode::labelled) continue;
+      for (auto& it : r.items) {
+        if (it.part == Part::unit) break;
+        if ((it.paragraph || it.block.kind == BlockKind::head) && interviewee_.empty())
+          interviewee_ = interviewee_in(cx_, leaf_text(it.block.leaves[0]));
       }
     }
-    return best;
-  };
-  std::string name_a = best_name("U:A", ""), name_b = best_name("U:B", name_a);
-  if (!name_b.empty() && name_b == name_a) name_b.clear();
-  bool a_explains = (acts["U:A"].units ? acts["U:A"].role / acts["U:A"].units : 0) >=
-                    (acts["U:B"].units ? acts["U:B"].role / acts["U:B"].units : 0);
-  // A dash interview: the interviewer from a 聞き手: byline, the interviewee from the lead.
-  std::string interviewer, interviewee;
-  for (auto& d : cx.doc.divisions)
-    for (auto& t : d.turns)
-      for (auto& b : t.blocks)
-        if (b.kind == BlockKind::byline && interviewer.empty()) interviewer = name_after_cue(cx, b);
-  for (Item* it : items)
-    if (it->block.kind == BlockKind::byline && interviewer.empty()) interviewer = name_after_cue(cx, it->block);
-  for (auto& r : cx.runs) {
-    if (r.mode != Run::Mode::labelled) continue;
-    for (auto& it : r.items) {
-      if (it.part == Part::unit) break;
-      if ((it.paragraph || it.block.kind == BlockKind::head) && interviewee.empty())
-        interviewee = interviewee_in(cx, leaf_text(it.block.leaves[0]));
+    if (interviewee_.empty()) interviewee_ = interviewee_in(cx_, cx_.doc.header.title);
+    if (interviewee_.empty()) interviewee_ = only_person_of_lead(cx_);
+    if (interviewee_.empty()) interviewee_ = only_name_card(cx_);
+  }
+
+  // Each key's labelled items, in document order (one pass, not one per key), and how the
+  // labels write each person, the fullest form (三浦 早苗 over 三浦).
+  void read_labels() {
+    for (Item* it : items_)
+      if (it->label) labelled_[it->person].push_back(it);
+    for (Item* it : items_) {
+      if (!it->label || it->person.rfind("L:", 0) != 0) continue;
+      std::string n = label_name(it->label->shape, cx_.cues).name;
+      std::string bare;
+      for (text::CodePoint cp : text::code_points(n))
+        if (!text::is_space(cp.c)) utf8::append(bare, cp.c);
+      if (bare == it->person.substr(2) && n.size() > written_[it->person].size()) written_[it->person] = n;
     }
   }
-  if (interviewee.empty()) interviewee = interviewee_in(cx, cx.doc.header.title);
-  if (interviewee.empty()) interviewee = only_person_of_lead(cx);
-  if (interviewee.empty()) interviewee = only_name_card(cx);
-  // Each key's labelled items, in document order (one pass, not one per key), and what the
-  // role words and the lead give, found once.
-  std::map<std::string, std::vector<Item*>, std::less<>> labelled;
-  for (Item* it : items)
-    if (it->label) labelled[it->person].push_back(it);
-  static const std::vector<Item*> kNone;
-  // How the labels write each person, the fullest form (三浦 早苗 over 三浦).
-  std::map<std::string, std::string> written;
-  for (Item* it : items) {
-    if (!it->label || it->person.rfind("L:", 0) != 0) continue;
-    std::string n = label_name(it->label->shape, cx.cues).name;
-    std::string bare;
-    for (text::CodePoint cp : text::code_points(n))
-      if (!text::is_space(cp.c)) utf8::append(bare, cp.c);
-    if (bare == it->person.substr(2) && n.size() > written[it->person].size()) written[it->person] = n;
-  }
-  std::optional<std::vector<std::string>> outside;
-  std::map<std::string, std::string, std::less<>> holders;
-  std::optional<std::string> only_person;
-  // The names --names gives that no member of an unlabelled cast was matched to, in order.
-  std::vector<std::string> free_names;
-  if (!cx.cast.empty() && cx.cast.front().named_by_user)
-    for (auto& g : cx.opts.names)
-      if (!g.empty() && std::none_of(cx.cast.begin(), cx.cast.end(), [&](const CastMember& m) { return m.given == g; }))
-        free_names.push_back(g);
-  // Two names for two unlabelled speakers: given in the order their calls say.
-  std::vector<std::string> given = two_names_by_calls(cx, items, order);
-  std::size_t next_free = 0;
-  auto next_given = [&]() -> std::string { return next_free < free_names.size() ? free_names[next_free++] : std::string(); };
-  bool by_user = false;
-  for (std::size_t k = 0; k < order.size(); ++k) {
-    const std::string& key = order[k];
+
+  std::string next_given() { return next_free_ < free_names_.size() ? free_names_[next_free_++] : std::string(); }
+
+  // The participant of one key.
+  Participant person(const std::string& key, bool& by_user) {
     Participant p{key, "", ""};
-    const Behaviour& b = acts[key];
+    const Behaviour& b = acts_[key];
     if (key == "U:A" || key == "U:B") {
       bool a = key == "U:A";
-      p.name = a ? name_a : name_b;
-      p.role = (a == a_explains) ? "explainer" : "asker";
+      p.name = a ? name_a_ : name_b_;
+      p.role = (a == a_explains_) ? "explainer" : "asker";
     } else if (key.rfind("C:", 0) == 0) {
-      p.name = key.substr(2);
-      for (auto& m : cx.cast)
-        if (m.name == p.name) {
-          p.role = !m.role.empty() ? m.role : m.lead ? "moderator" : "";
-          if (m.named_by_user) {
-            // --names: the name matched to this person, else the next name not matched, in order
-            // of first speaking.
-            p.name = !m.given.empty() ? m.given : next_given();
-            by_user = true;
-          }
-        }
-      if (p.role.empty()) p.role = b.turns && b.asks * 2 >= b.turns ? "asker" : "explainer";
+      cast_member(p, b, by_user);
     } else if (key.rfind("M:", 0) == 0) {  // the one who gives a speech (monologue.cpp)
       p.name = key.substr(2);
       p.role = "speaker";
     } else if (key == "D:interviewer") {
-      p.name = interviewer;
+      p.name = interviewer_;
       p.role = "interviewer";
     } else if (key == "D:interviewee") {
-      p.name = interviewee;
+      p.name = interviewee_;
       p.role = "interviewee";
     } else {
-      auto w = written.find(key);
-      p.name = w != written.end() && !w->second.empty() ? w->second : key.substr(2);
-      // 株主#2: one of those under a [crowd-role] label who gave no name, named by the label.
-      if (std::size_t hash = p.name.find('#'); hash != std::string::npos) p.name.resize(hash);
-      std::string word_role;  // the role a label's words give (司会, 記者, 質問者)
-      auto own = labelled.find(key);
-      const std::vector<Item*>& own_items = own == labelled.end() ? kNone : own->second;
-      for (Item* it : own_items) {
-          const SpeakerLabel& sl = it->label->shape;
-          std::string r = cx.cues.role_for(sl.name);                                  // 司会
-          if (r.empty() && !it->label->header) r = cx.cues.role_for(label_name(sl, cx.cues).role);  // ホスト・岡田
-          if (r.empty() && it->label->header) r = cx.cues.role_for(sl.role);          // 質問者：…
-          if (r.empty() && sl.style == SpeakerLabel::Style::qa) r = sl.role;          // Q. A.
-          if (r.empty() && qa_word(sl.name, cx.cues) != 0) r = sl.role;               // 【相談】 【回答】
-          if (!r.empty() && word_role.empty()) word_role = r;
-        }
-      p.role = word_role;
-      if (p.role.empty() && b.turns) {
-        bool affiliated = false;  // 関東日報・高橋: someone from an outlet
-        for (Item* it : own_items)
-          if (it->label->shape.name.find("・") != std::string::npos) affiliated = true;
-        if (b.asks * 2 >= b.turns) p.role = affiliated ? "reporter" : "asker";
-        else p.role = "explainer";
-      }
-      if (role_word(p.name, cx.cues)) {
-        auto h = holders.find(p.name);
-        if (h == holders.end()) {
-          if (!outside) outside = outside_texts(cx);
-          h = holders.emplace(p.name, holder_of(*outside, p.name)).first;
-        }
-        if (!h->second.empty()) p.name = h->second;
-      }
-      // A person the text outside the turns names as the one who gives the floor (司会の小川アナ
-      // ウンサー) moderates, under whatever label.
-      if (p.role != "moderator" && !own_items.empty() && !own_items.front()->label->header) {
-        if (!outside) outside = outside_texts(cx);
-        if (std::string full = moderator_in(*outside, p.name, cx.cues); !full.empty()) {
-          p.role = "moderator";
-          if (full.size() > p.name.size()) p.name = full;
-        }
-      }
-      // 【回答】 of an advice column: the one person its lead names answers (弁護士の大槻玲奈さんが答えます).
-      if (qa_word(p.name, cx.cues) < 0) {
-        if (!only_person) only_person = only_person_of_lead(cx);
-        if (!only_person->empty()) p.name = *only_person;
-      }
-      // Q. and A. declare roles, not people named Q and A: the interviewer is named by a byline
-      // (聞き手：…), the one who answers by the lead or the title, else nobody.
-      if (only_role_marks(own_items))
-        p.name = p.role == "interviewer" ? interviewer : p.role == "interviewee" ? interviewee : std::string();
-      if (auto f = full_name.find(key); f != full_name.end() && !f->second.empty()) p.name = f->second;
+      labelled_person(p, b);
     }
-    if (!by_user && k < given.size() && !given[k].empty()) p.name = given[k];
-    by_user = false;
-    cx.people.push_back(p);
+    return p;
   }
-  // Every person --names declares is a participant, whether or not a turn was given to them.
-  for (std::string g = next_given(); !g.empty(); g = next_given()) cx.people.push_back({"N:" + g, g, ""});
-}
+
+  // A member of an unlabelled cast: the cast's name and role, else what they do.
+  void cast_member(Participant& p, const Behaviour& b, bool& by_user) {
+    p.name = p.key.substr(2);
+    for (auto& m : cx_.cast)
+      if (m.name == p.name) {
+        p.role = !m.role.empty() ? m.role : m.lead ? "moderator" : "";
+        if (m.named_by_user) {
+          // --names: the name matched to this person, else the next name not matched, in order
+          // of first speaking.
+          p.name = !m.given.empty() ? m.given : next_given();
+          by_user = true;
+        }
+      }
+    if (p.role.empty()) p.role = b.turns && b.asks * 2 >= b.turns ? "asker" : "explainer";
+  }
+
+  // The role a person's labels give in words (司会, 記者, 質問者, Q. A., 【相談】 【回答】), or "".
+  std::string word_role(const std::vector<Item*>& own_items) const {
+    for (Item* it : own_items) {
+      const SpeakerLabel& sl = it->label->shape;
+      std::string r = cx_.cues.role_for(sl.name);                                          // 司会
+      if (r.empty() && !it->label->header) r = cx_.cues.role_for(label_name(sl, cx_.cues).role);  // ホスト・岡田
+      if (r.empty() && it->label->header) r = cx_.cues.role_for(sl.role);                  // 質問者：…
+      if (r.empty() && sl.style == SpeakerLabel::Style::qa) r = sl.role;                   // Q. A.
+      if (r.empty() && qa_word(sl.name, cx_.cues) != 0) r = sl.role;                       // 【相談】 【回答】
+      if (!r.empty()) return r;
+    }
+    return {};
+  }
+
+  // A person of labels (or of post headers): the fullest way the labels write them, the role
+  // their words give or what they do, and the name the document gives a role word.
+  void labelled_person(Participant& p, const Behaviour& b) {
+    static const std::vector<Item*> kNone;
+    auto w = written_.find(p.key);
+    p.name = w != written_.end() && !w->second.empty() ? w->second : p.key.substr(2);
+    // 株主#2: one of those under a [crowd-role] label who gave no name, named by the label.
+    if (std::size_t hash = p.name.find('#'); hash != std::string::npos) p.name.resize(hash);
+    auto own = labelled_.find(p.key);
+    const std::vector<Item*>& own_items = own == labelled_.end() ? kNone : own->second;
+    p.role = word_role(own_items);
+    if (p.role.empty() && b.turns) {
+      bool affiliated = false;  // 関東日報・高橋: someone from an outlet
+      for (Item* it : own_items)
+        if (it->label->shape.name.find("・") != std::string::npos) affiliated = true;
+      if (b.asks * 2 >= b.turns) p.role = affiliated ? "reporter" : "asker";
+      else p.role = "explainer";
+    }
+    if (role_word(p.name, cx_.cues)) {
+      auto h = holders_.find(p.name);
+      if (h == holders_.end()) {
+        if (!outside_) outside_ = outside_texts(cx_);
+        h = holders_.emplace(p.name, holder_of(*outside_, p.name)).first;
+      }
+      if (!h->second.empty()) p.name = h->second;
+    }
+    // A person the text outside the turns names as the one who gives the floor (司会の小川アナ
+    // ウンサー) moderates, under whatever label.
+    if (p.role != "moderator" && !own_items.empty() && !own_items.front()->label->header) {
+      if (!outside_) outside_ = outside_texts(cx_);
+      if (std::string full = moderator_in(*outside_, p.name, cx_.cues); !full.empty()) {
+        p.role = "moderator";
+        if (full.size() > p.name.size()) p.name = full;
+      }
+    }
+    // 【回答】 of an advice column: the one person its lead names answers (弁護士の大槻玲奈さんが答えます).
+    if (qa_word(p.name, cx_.cues) < 0) {
+      if (!only_person_) only_person_ = only_person_of_lead(cx_);
+      if (!only_person_->empty()) p.name = *only_person_;
+    }
+    // Q. and A. declare roles, not people named Q and A: the interviewer is named by a byline
+    // (聞き手：…), the one who answers by the lead or the title, else nobody.
+    if (only_role_marks(own_items))
+      p.name = p.role == "interviewer" ? interviewer_ : p.role == "interviewee" ? interviewee_ : std::string();
+    if (auto f = full_name_.find(p.key); f != full_name_.end() && !f->second.empty()) p.name = f->second;
+  }
+
+  Context& cx_;
+  std::vector<Item*> items_;
+  std::map<std::string, std::string> full_name_;  // person key -> the listed name
+  std::vector<std::string> order_;
+  std::map<std::string, Behaviour> acts_;
+  std::string name_a_, name_b_;  // of U:A and U:B
+  bool a_explains_ = false;
+  std::string interviewer_, interviewee_;
+  std::map<std::string, std::vector<Item*>, std::less<>> labelled_;
+  std::map<std::string, std::string> written_;
+  std::optional<std::vector<std::string>> outside_;
+  std::map<std::string, std::string, std::less<>> holders_;
+  std::optional<std::string> only_person_;
+  std::vector<std::string> free_names_;
+  std::size_t next_free_ = 0;
+};
+
+}  // namespace
+
+void name_people(Context& cx) { PeopleNamer(cx).run(); }
 
 }  // namespace jatei::speakers
