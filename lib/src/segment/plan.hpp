@@ -4,7 +4,9 @@
 //
 //   find_lines       (analyse.cpp)    the lines, each classified (classify.cpp) and split into
 //                                     sentences, on two threads for a large text
-//   mark_lists       (lists.cpp)      code fences, enumerations, numbered headings, tables, rows
+//   mark_lists       (lists.cpp)      code fences, enumerations, numbered headings, tables, rows;
+//                                     it runs last
+//   mark_numbered_entries (entries.cpp) the entries a page numbers by a shape of its own
 //   mark_furniture   (furniture.cpp)  the page's furniture: tags, counters, live-blog stamps,
 //                                     contents, references, tag lines; it runs
 //   mark_posts       (posts.cpp)      embedded social-media posts,
@@ -308,7 +310,8 @@ bool is_rule_line(std::string_view s, std::size_t chars);
 
 // The passes, in the order they run.
 void find_lines(Plan& plan);
-void mark_lists(Plan& plan);
+void mark_lists(Plan& plan);  // runs the next one last
+void mark_numbered_entries(Plan& plan);
 void mark_furniture(Plan& plan);  // runs the next six in its order
 void mark_posts(Plan& plan);
 void mark_faq(Plan& plan);
