@@ -243,6 +243,125 @@ void claim_entry(std::string& html, const Ctx& v, const xp::SentenceInfo& si) {
   html += "</li>\n";
 }
 
+// ---- a sentence ------------------------------------------------------------------------------
+
+// The opening and closing tags of an inline TEI element of the sentence (a cue, a term with its
+// English, a gloss, a date, a number, a measure, a name).
+std::pair<std::string, std::string> tag_for(const Ctx& v, const xp::Mention& m, const xp::SentenceInfo& si) {
+  const std::string& e = m.element();
+  auto a = [&](const char* n) { return m.attr(n); };
+  if (e == "seg" && a("type") == "cue") {
+    std::string sub = a("subtype");
+    return {"<b class=\"cue cue-" + esc(sub) + "\" title=\"" + esc(sub + " cue") + "\">", "</b>"};
+  }
+  if (e == "term") {
+    const xp::GlossaryEntry* g = v.entry_of(*m.span, m.text);
+    std::string en;
+    if (g)
+      for (auto& t : g->translations()) en += (en.empty() ? "" : " / ") + t;
+    if (en.empty()) return {"<span class=\"term no-en\" tabindex=\"0\" title=\"term (no English in the text or termbase)\">", "</span>"};
+    // Glossed right here in the sentence: print does not repeat the English.
+    std::string id = m.attr("xml:id");
+    bool glossed = !id.empty() && std::any_of(si.mentions.begin(), si.mentions.end(), [&](const xp::Mention& gl) {
+      if (gl.element() != "gloss") return false;
+      auto targets = xp::tokens(gl.attr("target"));
+      return std::find(targets.begin(), targets.end(), "#" + id) != targets.end();
+    });
+    return {std::string("<span class=\"term") + (glossed ? " glossed" : "") + "\" tabindex=\"0\" lang=\"" + esc(v.source.lang) +
+                "\" data-en=\"" + esc(en) + "\" title=\"" + esc(en) + "\">",
+            "</span>"};
+  }
+  if (e == "gloss") {
+    std::string lang = a("xml:lang");
+    return {"<span class=\"gloss\"" + (lang.empty() ? std::string() : " lang=\"" + esc(lang) + "\"") + ">", "</span>"};
+  }
+  std::string value;
+  if (e == "date" || e == "time") value = !a("when").empty() ? a("when") : a("type") + (a("subtype").empty() ? "" : ": " + a("subtype"));
+  else if (e == "num") value = a("value");
+  else if (e == "measure") value = a("quantity") + (a("unit").empty() ? "" : " " + a("unit"));
+  if (e == "date" || e == "time" || e == "num" || e == "measure") {
+    std::string cls = e == "time" ? "date" : e;
+    if (e == "measure" && a("type") == "currency") cls += " money";
+    return {"<span class=\"" + cls + "\"" + (value.empty() ? std::string() : " title=\"" + esc(value) + "\"") + ">", "</span>"};
+  }
+  if (e == "persName" || e == "orgName" || e == "placeName" || e == "name") {
+    std::string kind = e == "persName" ? "person" : e == "orgName" ? "organisation" : e == "placeName" ? "place" : a("type");
+    return {"<span class=\"name\" title=\"" + esc(kind) + "\">", "</span>"};
+  }
+  return {"<span class=\"tei-" + esc(e) + "\">", "</span>"};
+}
+
+// The sentence's text with its inline elements, nested as the TEI nests them (notes left out).
+void inline_content(std::string& out, const Ctx& v, const xp::SentenceInfo& si) {
+  const std::string& text = si.s->text;
+  std::vector<const xp::Mention*> stack;
+  std::vector<std::string> closers;
+  std::size_t pos = 0;
+  auto text_to = [&](std::size_t end) {
+    if (end > pos) {
+      out += esc(std::string_view(text).substr(pos, end - pos));
+      pos = end;
+    }
+  };
+  for (auto& m : si.mentions) {
+    if (m.span->begin >= m.span->end || m.span->end > text.size()) continue;
+    if (m.element() == "note") continue;
+    while (!stack.empty() && !(stack.back()->span->begin <= m.span->begin && m.span->end <= stack.back()->span->end)) {
+      text_to(stack.back()->span->end);
+      out += closers.back();
+      stack.pop_back();
+      closers.pop_back();
+    }
+    if (m.span->begin < pos) continue;
+    text_to(m.span->begin);
+    auto [open, close] = tag_for(v, m, si);
+    out += open;
+    stack.push_back(&m);
+    closers.push_back(close);
+  }
+  while (!stack.empty()) {
+    text_to(stack.back()->span->end);
+    out += closers.back();
+    stack.pop_back();
+    closers.pop_back();
+  }
+  text_to(text.size());
+}
+
+// A sentence: its factuality and check-worthiness as classes, what decided them as its title, its
+// inline elements, then its verdicts.
+void sentence_html(std::string& out, const Ctx& v, const xp::SentenceInfo& si) {
+  bool spec = si.factuality == "speculation";
+  std::string tag = spec ? "mark" : "span";
+  std::string cls = "s";
+  if (!si.factuality.empty()) cls += " " + si.factuality;
+  if (si.checkworthy) cls += " checkworthy";
+  std::string title;
+  if (!si.factuality.empty()) {
+    title = si.factuality;
+    auto cues = si.cues();
+    if (!cues.empty()) {
+      title += " \u2014 cue: ";
+      for (std::size_t i = 0; i < cues.size(); ++i) title += (i ? ", " : "") + cues[i]->text;
+    }
+    if (si.checkworthy) title += " \u2014 check-worthy";
+    if (auto said = v.claim_source(si); !said.name.empty()) title += " \u2014 source: " + said.name;
+    if (!si.hedged_by.empty()) {
+      title += " \u2014 hedged by";
+      for (auto& h : si.hedged_by) title += " " + h;
+    }
+  }
+  out += "<" + tag + " class=\"" + esc(cls) + "\" id=\"" + esc(si.s->id) + "\"" +
+          (title.empty() ? "" : " title=\"" + esc(title) + "\"") + ">";
+  inline_content(out, v, si);
+  out += "</" + tag + ">";
+  for (auto* vd : verdicts_of(v.verdicts, si.s->id)) {
+    out += "<span class=\"verdict\" lang=\"en\" title=\"" + esc(vd->text) + "\">" + esc(vd->rating.empty() ? "verdict" : vd->rating);
+    if (!vd->reviewer.empty()) out += " \u2014 <span lang=\"" + esc(v.source.lang) + "\">" + esc(vd->reviewer) + "</span>";
+    out += "</span>";
+  }
+}
+
 // The page, written in document order: head(), then each division and its turns and blocks,
 // end_body(), the sidebar (aside_begin(), claim() for every check-worthy sentence in order,
 // aside_end()), foot(). What is written goes to the sink in pieces of about 64 KB.
@@ -430,7 +549,7 @@ class Page {
           out_ += "<span class=\"s\">" + esc(p.sentence.text) + "</span>";
           continue;
         }
-        sentence(*si);
+        sentence_html(out_, v_, *si);
         if (translation_) {
           auto it = translation_->find(p.sentence.id);
           if (it != translation_->end()) translated += (translated.empty() ? "" : " ") + it->second;
@@ -446,119 +565,6 @@ class Page {
     if (inside) out_ += tr;
     out_ += std::string("</") + tag + ">\n";
     if (!inside) out_ += tr;
-  }
-
-  void sentence(const xp::SentenceInfo& si) {
-    bool spec = si.factuality == "speculation";
-    std::string tag = spec ? "mark" : "span";
-    std::string cls = "s";
-    if (!si.factuality.empty()) cls += " " + si.factuality;
-    if (si.checkworthy) cls += " checkworthy";
-    std::string title;
-    if (!si.factuality.empty()) {
-      title = si.factuality;
-      auto cues = si.cues();
-      if (!cues.empty()) {
-        title += " \u2014 cue: ";
-        for (std::size_t i = 0; i < cues.size(); ++i) title += (i ? ", " : "") + cues[i]->text;
-      }
-      if (si.checkworthy) title += " \u2014 check-worthy";
-      if (auto said = v_.claim_source(si); !said.name.empty()) title += " \u2014 source: " + said.name;
-      if (!si.hedged_by.empty()) {
-        title += " \u2014 hedged by";
-        for (auto& h : si.hedged_by) title += " " + h;
-      }
-    }
-    out_ += "<" + tag + " class=\"" + esc(cls) + "\" id=\"" + esc(si.s->id) + "\"" +
-            (title.empty() ? "" : " title=\"" + esc(title) + "\"") + ">";
-    inline_content(si);
-    out_ += "</" + tag + ">";
-    for (auto* vd : verdicts_of(v_.verdicts, si.s->id)) {
-      out_ += "<span class=\"verdict\" lang=\"en\" title=\"" + esc(vd->text) + "\">" + esc(vd->rating.empty() ? "verdict" : vd->rating);
-      if (!vd->reviewer.empty()) out_ += " \u2014 <span lang=\"" + esc(v_.source.lang) + "\">" + esc(vd->reviewer) + "</span>";
-      out_ += "</span>";
-    }
-  }
-
-  // Opening tag for an inline TEI element.
-  std::pair<std::string, std::string> tag_for(const xp::Mention& m, const xp::SentenceInfo& si) const {
-    const std::string& e = m.element();
-    auto a = [&](const char* n) { return m.attr(n); };
-    if (e == "seg" && a("type") == "cue") {
-      std::string sub = a("subtype");
-      return {"<b class=\"cue cue-" + esc(sub) + "\" title=\"" + esc(sub + " cue") + "\">", "</b>"};
-    }
-    if (e == "term") {
-      const xp::GlossaryEntry* g = v_.entry_of(*m.span, m.text);
-      std::string en;
-      if (g)
-        for (auto& t : g->translations()) en += (en.empty() ? "" : " / ") + t;
-      if (en.empty()) return {"<span class=\"term no-en\" tabindex=\"0\" title=\"term (no English in the text or termbase)\">", "</span>"};
-      // Glossed right here in the sentence: print does not repeat the English.
-      std::string id = m.attr("xml:id");
-      bool glossed = !id.empty() && std::any_of(si.mentions.begin(), si.mentions.end(), [&](const xp::Mention& gl) {
-        if (gl.element() != "gloss") return false;
-        auto targets = xp::tokens(gl.attr("target"));
-        return std::find(targets.begin(), targets.end(), "#" + id) != targets.end();
-      });
-      return {std::string("<span class=\"term") + (glossed ? " glossed" : "") + "\" tabindex=\"0\" lang=\"" + esc(v_.source.lang) +
-                  "\" data-en=\"" + esc(en) + "\" title=\"" + esc(en) + "\">",
-              "</span>"};
-    }
-    if (e == "gloss") {
-      std::string lang = a("xml:lang");
-      return {"<span class=\"gloss\"" + (lang.empty() ? std::string() : " lang=\"" + esc(lang) + "\"") + ">", "</span>"};
-    }
-    std::string value;
-    if (e == "date" || e == "time") value = !a("when").empty() ? a("when") : a("type") + (a("subtype").empty() ? "" : ": " + a("subtype"));
-    else if (e == "num") value = a("value");
-    else if (e == "measure") value = a("quantity") + (a("unit").empty() ? "" : " " + a("unit"));
-    if (e == "date" || e == "time" || e == "num" || e == "measure") {
-      std::string cls = e == "time" ? "date" : e;
-      if (e == "measure" && a("type") == "currency") cls += " money";
-      return {"<span class=\"" + cls + "\"" + (value.empty() ? std::string() : " title=\"" + esc(value) + "\"") + ">", "</span>"};
-    }
-    if (e == "persName" || e == "orgName" || e == "placeName" || e == "name") {
-      std::string kind = e == "persName" ? "person" : e == "orgName" ? "organisation" : e == "placeName" ? "place" : a("type");
-      return {"<span class=\"name\" title=\"" + esc(kind) + "\">", "</span>"};
-    }
-    return {"<span class=\"tei-" + esc(e) + "\">", "</span>"};
-  }
-
-  void inline_content(const xp::SentenceInfo& si) {
-    const std::string& text = si.s->text;
-    std::vector<const xp::Mention*> stack;
-    std::vector<std::string> closers;
-    std::size_t pos = 0;
-    auto text_to = [&](std::size_t end) {
-      if (end > pos) {
-        out_ += esc(std::string_view(text).substr(pos, end - pos));
-        pos = end;
-      }
-    };
-    for (auto& m : si.mentions) {
-      if (m.span->begin >= m.span->end || m.span->end > text.size()) continue;
-      if (m.element() == "note") continue;
-      while (!stack.empty() && !(stack.back()->span->begin <= m.span->begin && m.span->end <= stack.back()->span->end)) {
-        text_to(stack.back()->span->end);
-        out_ += closers.back();
-        stack.pop_back();
-        closers.pop_back();
-      }
-      if (m.span->begin < pos) continue;
-      text_to(m.span->begin);
-      auto [open, close] = tag_for(m, si);
-      out_ += open;
-      stack.push_back(&m);
-      closers.push_back(close);
-    }
-    while (!stack.empty()) {
-      text_to(stack.back()->span->end);
-      out_ += closers.back();
-      stack.pop_back();
-      closers.pop_back();
-    }
-    text_to(text.size());
   }
 
   const Ctx& v_;
