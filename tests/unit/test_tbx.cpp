@@ -314,3 +314,52 @@ BOOST_AUTO_TEST_CASE(an_empty_termbase_has_no_body_and_reads_back) {
   BOOST_TEST(back.concepts.empty());
   BOOST_TEST(back.title == "nothing");
 }
+
+// The writer escapes through the project's one escaper (tei/escape.hpp), as the TEI, XLIFF and
+// HTML writers do, in the layout the files have always had. A CR in a note is written as &#13;
+// and read back as a CR (pugixml's serialiser, used before, printed it raw: a parser reads a raw
+// CR as a line feed).
+BOOST_AUTO_TEST_CASE(the_writer_escapes_as_every_writer_does) {
+  tbx::Termbase tb;
+  tb.title = "a < b & c > d";
+  tbx::Concept c;
+  c.id = "c\"1";
+  tbx::LangSection ja{"ja", {}, {}};
+  tbx::Term t;
+  t.text = "<推論>";
+  t.notes.push_back("line one\rline two");
+  ja.terms.push_back(t);
+  c.langs.push_back(ja);
+  tb.concepts.push_back(c);
+  std::string xml = tbx::write(tb);
+  BOOST_TEST(xml ==
+             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+             "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\">\n"
+             "  <tbxHeader>\n"
+             "    <fileDesc>\n"
+             "      <titleStmt>\n"
+             "        <title>a &lt; b &amp; c &gt; d</title>\n"
+             "      </titleStmt>\n"
+             "      <sourceDesc>\n"
+             "        <p>Termbase written by jatei.</p>\n"
+             "      </sourceDesc>\n"
+             "    </fileDesc>\n"
+             "  </tbxHeader>\n"
+             "  <text>\n"
+             "    <body>\n"
+             "      <conceptEntry id=\"c&quot;1\">\n"
+             "        <langSec xml:lang=\"ja\">\n"
+             "          <termSec>\n"
+             "            <term>&lt;推論&gt;</term>\n"
+             "            <note>line one&#13;line two</note>\n"
+             "          </termSec>\n"
+             "        </langSec>\n"
+             "      </conceptEntry>\n"
+             "    </body>\n"
+             "  </text>\n"
+             "</tbx>\n");
+  tbx::Termbase back = tbx::read(xml, "escaped.tbx");
+  BOOST_TEST(back.title == tb.title);
+  BOOST_TEST(back.concepts[0].id == "c\"1");
+  BOOST_TEST(back.concepts[0].lang("ja")->terms[0].text == "<推論>");
+}

@@ -1,19 +1,19 @@
-// TBX reader (pugixml, TBX 2019 and 2008) and TBX-Basic DCA writer.
+// TBX reader (pugixml, TBX 2019 and 2008) and TBX-Basic DCA writer (element by element, escaped
+// by tei/escape.hpp as every writer of the project is).
 //
 // The reader walks the document once and keeps only what jatei uses (terms, their part of
 // speech, type, status, context, notes, definitions, subject fields); the checks it makes are
 // the ones a hand-edited termbase fails most often, each reported with its line and column.
 #include "jatei/tbx.hpp"
 #include "core/data_files.hpp"
+#include "tei/escape.hpp"
 #include "tei/xml_input.hpp"
 
 #include <pugixml.hpp>
 
 #include <algorithm>
 #include <tuple>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "jatei/error.hpp"
 
@@ -305,15 +305,105 @@ class Reader {
   bool basic_ = false;
 };
 
-void add_text_child(pugi::xml_node parent, const char* name, const std::string& text) {
-  parent.append_child(name).append_child(pugi::node_pcdata).set_value(text.c_str());
+// The TBX file written element by element, two spaces of indent a level, an element that holds
+// text on one line (<term>…</term>), one that holds nothing as <text />; text and attribute
+// values escaped by the project's one escaper (tei/escape.hpp).
+class Writer {
+ public:
+  // <name a="v" …> on its own line; what follows is one level in, until close(name).
+  void open(std::string_view name, std::initializer_list<std::pair<std::string_view, std::string_view>> attrs = {}) {
+    start(name, attrs);
+    out_ += ">\n";
+    ++depth_;
+  }
+  void close(std::string_view name) {
+    --depth_;
+    indent();
+    out_ += "</";
+    out_ += name;
+    out_ += ">\n";
+  }
+  // <name a="v" … /> with nothing in it.
+  void empty(std::string_view name, std::initializer_list<std::pair<std::string_view, std::string_view>> attrs = {}) {
+    start(name, attrs);
+    out_ += " />\n";
+  }
+  // <name>text</name>, with type="…" when a type is given.
+  void text(std::string_view name, std::string_view text, std::string_view type = {}) {
+    if (type.empty()) start(name, {});
+    else start(name, {{"type", type}});
+    out_ += '>';
+    xml::escape(out_, text, xml::Context::text);
+    out_ += "</";
+    out_ += name;
+    out_ += ">\n";
+  }
+  // A typed element (<descrip type="definition">), left out when its text is empty.
+  void typed(std::string_view name, std::string_view type, std::string_view text) {
+    if (!text.empty()) this->text(name, text, type);
+  }
+  std::string& out() { return out_; }
+
+ private:
+  void indent() { out_.append(2 * depth_, ' '); }
+  void start(std::string_view name, std::initializer_list<std::pair<std::string_view, std::string_view>> attrs) {
+    indent();
+    out_ += '<';
+    out_ += name;
+    for (auto& [key, value] : attrs) {
+      out_ += ' ';
+      out_ += key;
+      out_ += "=\"";
+      xml::escape(out_, value, xml::Context::attribute);
+      out_ += '"';
+    }
+  }
+
+  std::string out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  std::size_t depth_ = 0;
+};
+
+// One term's section: the term, its notes of the TBX-Basic picklists, its context and source.
+void write_term(Writer& w, const Term& t) {
+  w.open("termSec");
+  w.text("term", t.text);
+  // The file says TBX-Basic, whose reader (ours too) refuses a value outside its
+  // picklists: such a value (read from a termbase of another dialect) goes into a note.
+  std::vector<std::string> outside;
+  for (auto [type, value] : {std::pair<const char*, const std::string*>{"partOfSpeech", &t.part_of_speech},
+                             {"termType", &t.term_type},
+                             {"administrativeStatus", &t.status}}) {
+    if (value->empty() || basic_picklist_allows(type, *value)) w.typed("termNote", type, *value);
+    else outside.push_back(std::string(type) + ": " + *value);
+  }
+  w.typed("descrip", "context", t.context);
+  w.typed("admin", "source", t.source);
+  for (auto& n : t.notes) w.text("note", n);
+  for (auto& n : outside) w.text("note", n);
+  w.close("termSec");
 }
 
-void add_typed(pugi::xml_node parent, const char* name, const char* type, const std::string& text) {
-  if (text.empty()) return;
-  pugi::xml_node n = parent.append_child(name);
-  n.append_attribute("type") = type;
-  n.append_child(pugi::node_pcdata).set_value(text.c_str());
+// One concept: its descriptions and notes, then a language section for each language with terms
+// (an entry with none of these is written empty).
+void write_concept(Writer& w, const Concept& c) {
+  bool terms = std::any_of(c.langs.begin(), c.langs.end(), [](const LangSection& ls) { return !ls.terms.empty(); });
+  if (!terms && c.subject_field.empty() && c.definition.empty() && c.source.empty() && c.notes.empty()) {
+    w.empty("conceptEntry", {{"id", c.id}});
+    return;
+  }
+  w.open("conceptEntry", {{"id", c.id}});
+  w.typed("descrip", "subjectField", c.subject_field);
+  w.typed("descrip", "definition", c.definition);
+  w.typed("admin", "source", c.source);
+  for (auto& n : c.notes) w.text("note", n);
+  for (auto& ls : c.langs) {
+    if (ls.terms.empty()) continue;
+    w.open("langSec", {{"xml:lang", ls.lang}});
+    w.typed("descrip", "definition", ls.definition);
+    for (auto& t : ls.terms) write_term(w, t);
+    w.close("langSec");
+  }
+  w.close("conceptEntry");
 }
 
 bool primary_equal(std::string_view a, std::string_view b) {
@@ -353,53 +443,33 @@ Termbase read(std::string_view xml, const std::string& origin) { return Reader(x
 Termbase read_file(const std::string& path) { return read(data::read_file(path, "termbase"), path); }
 
 std::string write(const Termbase& tb) {
-  pugi::xml_document doc;
-  pugi::xml_node root = doc.append_child("tbx");
-  root.append_attribute("type") = "TBX-Basic";
-  root.append_attribute("style") = "dca";
-  root.append_attribute("xml:lang") = tb.lang.empty() ? "en" : tb.lang.c_str();
-  root.append_attribute("xmlns") = kNamespace;
-  pugi::xml_node fd = root.append_child("tbxHeader").append_child("fileDesc");
-  if (!tb.title.empty()) add_text_child(fd.append_child("titleStmt"), "title", tb.title);
-  add_text_child(fd.append_child("sourceDesc"), "p", tb.description.empty() ? "Termbase written by jatei." : tb.description);
+  Writer w;
+  w.open("tbx", {{"type", "TBX-Basic"}, {"style", "dca"}, {"xml:lang", tb.lang.empty() ? "en" : tb.lang}, {"xmlns", kNamespace}});
+  w.open("tbxHeader");
+  w.open("fileDesc");
+  if (!tb.title.empty()) {
+    w.open("titleStmt");
+    w.text("title", tb.title);
+    w.close("titleStmt");
+  }
+  w.open("sourceDesc");
+  w.text("p", tb.description.empty() ? "Termbase written by jatei." : tb.description);
+  w.close("sourceDesc");
+  w.close("fileDesc");
+  w.close("tbxHeader");
   // TBX wants at least one conceptEntry in a <body>, but <text> may have no body: an empty
   // termbase (jatei-terms --candidates with no pairs) is a <text/>.
-  pugi::xml_node text = root.append_child("text");
-  pugi::xml_node body = tb.concepts.empty() ? pugi::xml_node() : text.append_child("body");
-  for (auto& c : tb.concepts) {
-    pugi::xml_node ce = body.append_child("conceptEntry");
-    ce.append_attribute("id") = c.id.c_str();
-    add_typed(ce, "descrip", "subjectField", c.subject_field);
-    add_typed(ce, "descrip", "definition", c.definition);
-    add_typed(ce, "admin", "source", c.source);
-    for (auto& n : c.notes) add_text_child(ce, "note", n);
-    for (auto& ls : c.langs) {
-      if (ls.terms.empty()) continue;
-      pugi::xml_node l = ce.append_child("langSec");
-      l.append_attribute("xml:lang") = ls.lang.c_str();
-      add_typed(l, "descrip", "definition", ls.definition);
-      for (auto& t : ls.terms) {
-        pugi::xml_node ts = l.append_child("termSec");
-        add_text_child(ts, "term", t.text);
-        // The file says TBX-Basic, whose reader (ours too) refuses a value outside its
-        // picklists: such a value (read from a termbase of another dialect) goes into a note.
-        std::vector<std::string> outside;
-        for (auto [type, value] : {std::pair<const char*, const std::string*>{"partOfSpeech", &t.part_of_speech},
-                                   {"termType", &t.term_type},
-                                   {"administrativeStatus", &t.status}}) {
-          if (value->empty() || basic_picklist_allows(type, *value)) add_typed(ts, "termNote", type, *value);
-          else outside.push_back(std::string(type) + ": " + *value);
-        }
-        add_typed(ts, "descrip", "context", t.context);
-        add_typed(ts, "admin", "source", t.source);
-        for (auto& n : t.notes) add_text_child(ts, "note", n);
-        for (auto& n : outside) add_text_child(ts, "note", n);
-      }
-    }
+  if (tb.concepts.empty()) {
+    w.empty("text");
+  } else {
+    w.open("text");
+    w.open("body");
+    for (auto& c : tb.concepts) write_concept(w, c);
+    w.close("body");
+    w.close("text");
   }
-  std::ostringstream out;
-  doc.save(out, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + out.str();
+  w.close("tbx");
+  return std::move(w.out());
 }
 
 }  // namespace jatei::tbx
