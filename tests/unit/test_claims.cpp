@@ -1269,3 +1269,83 @@ BOOST_AUTO_TEST_CASE(a_name_over_the_same_characters_as_a_term_is_the_outer_elem
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// ------------------------------------------------------------------------------------------
+// Session 31 (issue 13): reported speech and its look-alikes read from the grammar of the
+// predicate: the hearsay そうだ that ipadic takes for a filler, the mood after a quotation,
+// naming and comparing with と, the continuative といい, と before a predicate, clauses joined by
+// 一方/上で/つつ, a named person's view told politely, being asked, a limit + とされる.
+BOOST_AUTO_TEST_SUITE(session31)
+
+BOOST_AUTO_TEST_CASE(hearsay_sou_desu_ne_after_a_plain_form) {
+  // ipadic reads そうですね after 継がれた as one filler; after a plain form it is hearsay.
+  BOOST_TEST(cat("先月、お店を継がれたそうですね。") == "reported");
+  BOOST_TEST(cat("もともとは漁師町だったそうですね。") == "reported");
+  // the filler that agrees or buys time stays what it was
+  BOOST_TEST(cat("そうですね、最初の一年は毎日店に出ていました。") == "fact");
+}
+
+BOOST_AUTO_TEST_CASE(a_quotation_then_the_mood_it_was_said_in) {
+  BOOST_TEST(cat("「来年もまた来たい」と笑顔でした。") == "reported");
+  BOOST_TEST(cat("「まだ伸びしろはある」と監督は前向きだ。") == "reported");
+  BOOST_TEST(cat("「また来ます」と常連の男性は満足げだった。") == "reported");
+  // と after brackets that compares (the relation category) quotes nothing
+  BOOST_TEST(cat("新しい店舗の広さは「本店」と同じです。") == "fact");
+  BOOST_TEST(cat("価格は「東京」と変わらない。") == "fact");
+}
+
+BOOST_AUTO_TEST_CASE(naming_with_iu_is_no_report) {
+  BOOST_TEST(cat("この魚を地元では「ガンゾウ」と言います。") == "fact");
+  BOOST_TEST(decide("これを「逆転層」といいます。").rule == "names a thing");
+  // no object, or the を of another verb, or words rather than a name: someone's words
+  BOOST_TEST(cat("社長はいつも「挑戦あるのみ」と言います。") == "reported");
+  BOOST_TEST(cat("母は何を聞いても「平気」と言います。") == "reported");
+}
+
+BOOST_AUTO_TEST_CASE(the_continuative_toii_and_to_before_a_predicate) {
+  // …といい、: the continuative of 言う, not the adjective いい
+  BOOST_TEST(cat("同社は在庫は十分にあるといい、販売を続ける方針だ。") == "reported");
+  BOOST_TEST(cat("早く寝るといい。") != "reported");
+  // ipadic's parallel と (調査中と) before a verb of saying is the quotative one
+  BOOST_TEST(cat("取材に対し、同社は事実関係を確認中と回答した。") == "reported");
+  BOOST_TEST(cat("原因は調査中と明らかにした。") == "reported");
+  BOOST_TEST(cat("週末は大学時代の友人と話した。") == "fact");
+}
+
+BOOST_AUTO_TEST_CASE(clauses_joined_by_ippou_ue_de_tsutsu_report) {
+  BOOST_TEST(cat("社長は需要は底堅いと述べる一方、先行きには慎重な姿勢を崩さなかった。") == "reported");
+  BOOST_TEST(cat("同社は安全に問題はないとした上で、点検を急ぐ。") == "reported");
+  BOOST_TEST(cat("市は安全に問題はないとしつつ、念のため点検を行う。") == "reported");
+}
+
+BOOST_AUTO_TEST_CASE(a_named_persons_view_told_politely) {
+  BOOST_TEST(cat("田中さんは、この制度には問題が多いと考えています。") == "reported");
+  BOOST_TEST(cat("同社は、来年には黒字化できるとみています。") == "reported");
+  BOOST_TEST(cat("同社は来期の売上高を500億円と見込んでいます。") == "reported");
+  // the speaker's own view
+  BOOST_TEST(cat("私は、この制度には問題が多いと考えています。") == "speculation");
+  BOOST_TEST(cat("当社は、来年には黒字化できると考えています。") == "speculation");
+}
+
+BOOST_AUTO_TEST_CASE(being_asked_a_limit_and_arasou) {
+  BOOST_TEST(cat("よく「どうしてこの仕事を選んだのか」と聞かれます。") == "fact");
+  BOOST_TEST(cat("1日の摂取量は3グラムまでとされています。") == "fact");
+  BOOST_TEST(cat("被害額は約3億円とされる。") == "reported");
+  BOOST_TEST(cat("被告の会社側は、騒音は基準値以下だったと争っていた。") == "reported");
+  BOOST_TEST(cat("A社はB社と争っている。") == "fact");
+  BOOST_TEST(cat("「届いた商品が注文と違う」といったトラブルも報告されています。") == "reported");
+}
+
+BOOST_AUTO_TEST_CASE(a_nominalised_quotation_a_reaction_and_one_of_x) {
+  // 「…」と言ったのは、…: the saying is what the main clause is about; its hedge decides
+  BOOST_TEST(cat("彼が「行かない」と言ったのは、疲れていたからなのかもしれません。") == "speculation");
+  BOOST_TEST(cat("「また来る」と言ったのは、常連の田中さんだ。") == "reported");
+  // 反応 is what others voice: named by a quotation, it reports
+  BOOST_TEST(cat("試食した客の多くは「思ったより甘くない」という反応だった。") == "reported");
+  // Xの一つ is judged as X; an evaluative noun under と思う is an opinion
+  BOOST_TEST(cat("官民連携も選択肢の一つだと思います。") == "opinion");
+  BOOST_TEST(cat("今こそ町が変わるチャンスだと思います。") == "opinion");
+  BOOST_TEST(cat("原因の一つだと思います。") == "speculation");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

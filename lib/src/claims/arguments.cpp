@@ -163,6 +163,29 @@ bool people_who_say(Ctx& c) {
   return true;
 }
 
+// The tail of a noun predicate that is only the copula, in any tense or politeness (だ, です,
+// だった, でした, である), with final particles.
+bool copula_only(std::string_view t) {
+  for (std::string_view c : {"でした", "だった", "である", "であった", "です", "だ"})
+    if (t.starts_with(c)) {
+      t.remove_prefix(c.size());
+      for (std::string_view f : {"よ", "ね", "な"})
+        while (t.starts_with(f)) t.remove_prefix(f.size());
+      return t.empty();
+    }
+  return false;
+}
+
+// Between the quotative chunk and the predicate: nothing, or the one who said the words as the
+// subject (と監督は前向きだ), with nouns before it in the genitive (と常連の男性は笑顔だった).
+bool speaker_between(const Predicate& p) {
+  if (p.quote == p.head - 1) return true;
+  if (p.subject != p.head - 1) return false;
+  for (int k = p.quote + 1; k < p.subject; ++k)
+    if (!(p.chunks[k].kind == Chunk::Kind::noun && p.chunks[k].tail == "の")) return false;
+  return p.quote >= 0 && p.quote < p.subject;
+}
+
 // A noun predicate that a quotation fills or names: …というのが著者の主張だ, という話だ,
 // との懸念だ, 「…」と井上さん。, との回答でした.
 bool quoted_noun(Ctx& c) {
@@ -179,6 +202,16 @@ bool quoted_noun(Ctx& c) {
       c.hit(Category::reported, 0.8, p.chunk_begin(p.subject), he, "", "…というのが + a noun of saying or a view (" + L + ")");
       return true;
     }
+  }
+  // 「…」と笑顔だった, 「…」と満足げでした, 「…」と監督は前向きだ: the words, then the look or the
+  // mood they were said in (the one who said them between), with the copula; the verb of saying
+  // is left out. (「A」と同じです compares: the `relation` category.)
+  if (p.quote >= 0 && p.quote_after_bracket && p.chunks[p.quote].quote_particle == "と" &&
+      speaker_between(p) && !p.negative && p.marks.empty() &&
+      !c.in("relation", L) && copula_only(p.chunks[p.head].tail)) {
+    c.hit(Category::reported, 0.75, c.p.chunk_begin(p.quote), he, "speech",
+          "「…」と + a noun with the copula (" + L + "): the words and how they were said");
+    return true;
   }
   if (!(p.head > 0 && p.chunks[p.head - 1].quotative)) return false;
   if (const Cue* r = noun_entry(c, "rumour", L)) {
@@ -614,7 +647,8 @@ void verb_predicate(Ctx& c) {
     return;
   }
   bool perfect = h.tail.find("てき") != std::string::npos || h.tail.find("でき") != std::string::npos;
-  if (c.in("rumoured", L) && p.passive && p.quote < 0 && (!p.past || perfect || p.progressive))
+  // (…といったケースも報告されている: a quotation that names the subject is no complement)
+  if (c.in("rumoured", L) && p.passive && (p.quote < 0 || p.quote_attributive) && (!p.past || perfect || p.progressive))
     c.hit(Category::reported, 0.75, hb, he, "", L + " in the impersonal passive: what is said");
 }
 

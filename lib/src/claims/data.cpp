@@ -34,7 +34,7 @@ bool is_category(std::string_view kind) {
                                            "showverb", "rumour", "spread", "epistemic", "likely", "feeling",
                                            "evaluation", "telling", "ask", "answer", "evidence", "discourse",
                                            "rumoured", "voice", "pointer", "finding", "source", "agent", "suggestion", "exclaim",
-                                           "admission", "measure", "universal", "forecast", "assertion", "recognition", "receive"};
+                                           "admission", "measure", "universal", "forecast", "assertion", "recognition", "receive", "relation"};
   return std::find(std::begin(kinds), std::end(kinds), kind) != std::end(kinds);
 }
 

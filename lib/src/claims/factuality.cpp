@@ -553,6 +553,9 @@ void direct_quotations(const Sent& s, const Lexicon& lex, std::vector<RawHit>& h
       if (stem_to_e.ends_with("ても") || stem_to_e.ends_with("でも") || stem_to_e.ends_with("れば")) continue;
       // と言っても: the inflection stops before も
       if ((stem_to_e.ends_with("て") || stem_to_e.ends_with("で")) && after.starts_with("も")) continue;
+      // 「…」と言ったのは、…からかもしれない: the saying, nominalised, is what the main clause is
+      // about (a cleft that names the speaker is the analysis's: quoting_cleft)
+      if (after.starts_with("のは") || after.starts_with("のが") || after.starts_with("のも")) continue;
     }
     bool merged = false;
     for (auto& x : hits) {
@@ -818,13 +821,21 @@ void coordinated(Sent& s, const Lexicon& lex, std::size_t w, std::vector<RawHit>
   std::size_t comma = prev(n, w);
   std::size_t len = 0;
   char32_t last = before(n, comma, len);
-  if (!is_hiragana(last)) return;
+  if (!is_hiragana(last) && !ends_any(n.substr(s.body, comma - s.body), {"一方", "反面", "上"})) return;
   std::size_t w2 = predicate_window(n, s.body, comma);
   Predicate p2 = analyse_predicate(n, w2, comma);
   if (!p2.found) return;
   const Chunk& h2 = p2.chunks[p2.head];
   const Morph& lm = p2.morphs[h2.last - 1];
-  bool continuative = lm.cform == "連用形" || lm.cform == "連用タ接続" ||
+  // …と述べる一方、…, …としつつ、…, …としながらも、…, …と述べた上で、…: a clause joined by a
+  // noun of contrast or sequence (一方, 反面, 上で) or by つつ/ながら goes on like a continuative
+  std::size_t lk = h2.last - 1;
+  while (lk > h2.first && p2.morphs[lk].pos == Pos::particle && p2.morphs[lk].pos1 != "接続助詞") --lk;
+  const Morph& jm = p2.morphs[lk];
+  bool joined = (jm.pos == Pos::noun && jm.pos1 == "非自立" &&
+                 (jm.base == "一方" || jm.base == "反面" || jm.base == "上" || jm.base == "うえ")) ||
+                (jm.pos == Pos::particle && jm.pos1 == "接続助詞" && (jm.surface == "つつ" || jm.surface == "ながら"));
+  bool continuative = lm.cform == "連用形" || lm.cform == "連用タ接続" || joined ||
                       (lm.pos == Pos::particle && (lm.surface == "て" || lm.surface == "で" || lm.surface == "し"));
   if (!continuative) return;
   std::size_t k0 = hits.size();
@@ -832,11 +843,11 @@ void coordinated(Sent& s, const Lexicon& lex, std::size_t w, std::vector<RawHit>
   // What a coordinated clause contributes: a hedge of its own (…おそれがあり、), or a
   // verb of saying in the continuative (…と述べ、). A thought or a hearing in the
   // て-form (…と聞いて、驚いた) narrates what happened first.
-  bool te = lm.pos == Pos::particle && (lm.surface == "て" || lm.surface == "で");
+  bool te = !joined && lm.pos == Pos::particle && (lm.surface == "て" || lm.surface == "で");
   // …らしいし、…, …だそうで、…, …らしくて、…: what the clause tells is heard from others
   for (std::size_t k = k0; k < hits.size(); ++k) {
     bool keep = (hits[k].cat == Category::speculation && hits[k].kind != "think") ||
-                (hits[k].cat == Category::reported && hits[k].kind == "speech" && !te) ||
+                (hits[k].cat == Category::reported && (hits[k].kind == "speech" || (joined && p2.quote >= 0)) && !te) ||
                 (hits[k].cat == Category::reported && p2.has(Modal::hearsay));
     if (!keep) hits[k].dropped = true;
     hits[k].note += " (in a clause coordinated with the main one)";
@@ -1251,7 +1262,12 @@ struct Verdict {
       return (void)decide(Category::reported, "hearsay (unnamed source)", weak);
     }
     auto rule = governing(Category::fact, 0.5);
-    if (!rule.empty()) return (void)decide(Category::fact, "states a rule", rule);
+    if (!rule.empty())
+      return (void)decide(Category::fact,
+                          d.hits[rule.front()].kind == "naming"  ? "names a thing"
+                          : d.hits[rule.front()].kind == "asked" ? "being asked"
+                                                                 : "states a rule",
+                          rule);
     auto op = governing(Category::opinion, 0.5);
     if (!op.empty()) return (void)decide(Category::opinion, "evaluative", op);
     auto other = governing(Category::other, 0.5);

@@ -96,9 +96,11 @@ bool judging_word(const Ctx& c, const Morph& m, std::string_view word) {
 }
 
 bool conversation_verb(std::string_view lemma) {
-  // After a noun these name or go with someone: MICと書く, 友人と話す, Xと呼ぶ, 母と相談する.
+  // After a noun these name or go with someone: MICと書く, 友人と話す, Xと呼ぶ, 母と相談する,
+  // ライバルと争う.
   return lemma == "話す" || lemma == "言う" || lemma == "いう" || lemma == "語る" || lemma == "話し合う" ||
-         lemma == "語り合う" || lemma == "書く" || lemma == "呼ぶ" || lemma == "読む" || lemma == "相談する";
+         lemma == "語り合う" || lemma == "書く" || lemma == "呼ぶ" || lemma == "読む" || lemma == "相談する" ||
+         lemma == "争う";
 }
 
 // The morph before the quotative particle of the quotation chunk.

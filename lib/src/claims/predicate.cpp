@@ -718,15 +718,73 @@ std::size_t drop_commas(Predicate& p) {
   return static_cast<std::size_t>(-1);
 }
 
-void read_ii_as_adjective(Predicate& p) {
+// ipadic has そうですね (and a few more like it) as one filler, the word that agrees or buys
+// time (そうですね、…), and takes it so even right after a plain form (継がれたそうですね), where
+// it is the hearsay そうだ with its copula and final particle. There the filler is read again as
+// そう + what follows it, so that the hearsay is seen as after any other plain form.
+void split_hearsay_filler(Predicate& p) {
+  for (std::size_t k = 1; k < p.morphs.size(); ++k) {
+    const Morph& x = p.morphs[k];
+    const Morph& pv = p.morphs[k - 1];
+    if (x.pos != Pos::filler || !x.surface.starts_with("そう") || x.surface.size() <= std::string_view("そう").size())
+      continue;
+    bool plain = pv.cform == "基本形" && (pv.pos == Pos::verb || pv.pos == Pos::adjective ||
+                                         (pv.pos == Pos::auxiliary && (pv.base == "た" || pv.base == "だ" || pv.base == "ない" ||
+                                                                       pv.base == "ぬ" || pv.base == "ん")));
+    if (!plain) continue;
+    constexpr std::size_t so = std::string_view("そう").size();
+    std::vector<Morph> rest;
+    analyse_morphs(x.surface.substr(so), rest);
+    if (rest.empty() || rest.front().pos != Pos::auxiliary) continue;
+    Morph sou = x;
+    sou.surface = x.surface.substr(0, so);
+    sou.end = x.begin + so;
+    sou.pos = Pos::noun;
+    sou.pos1 = "特殊";
+    sou.pos2 = "助動詞語幹";
+    sou.ctype = sou.cform = "*";
+    sou.base = "そう";
+    for (auto& r : rest) {
+      r.begin += sou.end;
+      r.end += sou.end;
+    }
+    rest.insert(rest.begin(), sou);
+    p.morphs.erase(p.morphs.begin() + static_cast<std::ptrdiff_t>(k));
+    p.morphs.insert(p.morphs.begin() + static_cast<std::ptrdiff_t>(k), rest.begin(), rest.end());
+    return;
+  }
+}
+
+// ipadic reads と after some nouns as the particle that joins nouns (調査中と, as in AとB),
+// even where a predicate follows it (調査中と回答した, 対応中と明らかにした): nouns joined by と
+// go on as a noun phrase, so before a verb, a noun + する or an adjectival noun + にする the
+// particle is the quotative (or the partner's) と, read as the case particle.
+void read_to_before_predicate(Predicate& p) {
+  auto& m = p.morphs;
+  for (std::size_t k = 0; k + 1 < m.size(); ++k) {
+    if (!(m[k].pos == Pos::particle && m[k].surface == "と" && m[k].pos1 == "並立助詞")) continue;
+    const Morph& a = m[k + 1];
+    const Morph* b = k + 2 < m.size() ? &m[k + 2] : nullptr;
+    const Morph* c = k + 3 < m.size() ? &m[k + 3] : nullptr;
+    bool verb = a.pos == Pos::verb && a.pos1 == "自立";
+    bool suru = a.pos == Pos::noun && a.pos1 == "サ変接続" && b && b->pos == Pos::verb && b->base == "する";
+    bool ni_suru = a.pos == Pos::noun && a.pos1 == "形容動詞語幹" && b && b->surface == "に" && c && c->pos == Pos::verb &&
+                   c->base == "する";
+    if (verb || suru || ni_suru) m[k].pos1 = "格助詞";
+  }
+}
+
+void read_ii_as_adjective(Predicate& p, bool comma_after) {
   // …相談するといいでしょう: いい before です/でしょう or a final particle is the adjective
-  // (good), never the stem of 言う, which would take ます.
+  // (good), never the stem of 言う, which would take ます. At the end of a clause that goes on
+  // after a comma (…があるといい、…) it is the continuative of 言う, the news style's …といい、.
   for (std::size_t k = 0; k < p.morphs.size(); ++k) {
     Morph& m = p.morphs[k];
     if (!(m.surface == "いい" && m.pos == Pos::verb && m.base == "いう")) continue;
     const Morph* nx = k + 1 < p.morphs.size() ? &p.morphs[k + 1] : nullptr;
-    bool adjective = !nx || (nx->pos == Pos::auxiliary && (nx->base == "です" || nx->base == "だ")) ||
-                     (nx->pos == Pos::particle && nx->pos1 == "終助詞");
+    bool adjective = !nx ? !comma_after
+                         : (nx->pos == Pos::auxiliary && (nx->base == "です" || nx->base == "だ")) ||
+                               (nx->pos == Pos::particle && nx->pos1 == "終助詞");
     if (!adjective) continue;
     m.pos = Pos::adjective;
     m.pos1 = "自立";
@@ -882,7 +940,9 @@ Predicate analyse_predicate(std::string_view n, std::size_t begin, std::size_t e
     m.end += begin;
   }
   if (std::size_t restart = drop_commas(p); restart != static_cast<std::size_t>(-1)) return analyse_predicate(n, restart, end);
-  read_ii_as_adjective(p);
+  split_hearsay_filler(p);
+  read_to_before_predicate(p);
+  read_ii_as_adjective(p, end < n.size() && is_comma(at(n, end)));
   p.chunks = chunk(p.morphs);
   if (!find_head(p)) return p;
   read_tail(p);

@@ -40,6 +40,42 @@ struct Quote {
   const Morph* bq;
 };
 
+// この魚を地元では「ガンゾウ」と言います, これを「逆転層」といいます: 言う in the present with an
+// object (を) before the brackets and a name inside them (a noun, in a few characters) names a
+// thing, as 呼ぶ does; it reports no words.
+bool names_with_iu(const Ctx& c) {
+  const Predicate& p = c.p;
+  const std::string& L = p.chunks[p.head].lemma;
+  if (!((L == "言う" || L == "いう") && p.quote_after_bracket && !p.past && !p.passive && !p.negative)) return false;
+  const Sent& s = c.s;
+  std::size_t qb = c.quote_begin();
+  // the brackets just before the quotative particle
+  const std::pair<std::size_t, std::size_t>* q = nullptr;
+  for (auto& x : s.quotes)
+    if (x.second < qb && (!q || x.second > q->second)) q = &x;
+  if (!q || next(s.n, q->second) != qb) return false;
+  std::string_view inner = s.n.substr(q->first, q->second - q->first);
+  inner.remove_prefix(next(inner, 0));
+  if (inner.empty() || length(inner) > 12 || s.in_quote(q->first)) return false;
+  // the name: a noun (not an adjectival one, 無理, 平気: what someone says of something), or a
+  // word without hiragana (ゴリ, 逆転層)
+  std::vector<Morph> m;
+  analyse_morphs(inner, m);
+  bool kana = false;
+  for (std::size_t i = 0; i < inner.size(); i = next(inner, i)) kana = kana || is_hiragana(at(inner, i));
+  bool noun = !m.empty() && m.back().pos == Pos::noun && m.back().pos1 != "形容動詞語幹" && m.back().pos1 != "ナイ形容詞語幹";
+  if (!noun && (kana || m.size() != 1)) return false;
+  // the object: を in the clause of 言う, nothing that inflects between it and the brackets
+  // (何を聞いても「平気」と言う: the を is the object of 聞く)
+  std::string_view before = s.n.substr(s.body, q->first - s.body);
+  std::size_t o = before.rfind("を");
+  if (o == std::string_view::npos) return false;
+  analyse_morphs(before.substr(o + std::string_view("を").size()), m);
+  for (auto& x : m)
+    if (x.pos == Pos::verb || x.pos == Pos::adjective || x.pos == Pos::auxiliary) return false;
+  return true;
+}
+
 // 県警は、…とみて調べている: a body's view, in the て-form before what it does about it.
 bool body_view(Ctx& c, const Quote& w) {
   const Predicate& p = c.p;
@@ -91,6 +127,10 @@ bool judged_quotation(const Ctx& c, const Morph* bq) {
     while (n > first && n->pos == Pos::noun && (n->pos1 == "接尾" || n->pos1 == "数" || n->pos1 == "非自立")) --n;
     if (n->pos == Pos::noun && n != m && n->pos1 != "数") return false;
     if (n->pos == Pos::noun) --n;
+    // Xの一つ (選択肢の一つだと): one of X is judged as X is
+    bool one = m->surface == "一つ" || m->surface == "ひとつ" || (m->surface == "つ" && m > first && (m - 1)->surface == "一");
+    if (one && n->pos == Pos::particle && n->surface == "の" && n > first && (n - 1)->pos == Pos::noun)
+      return c.in("evaluation", (n - 1)->base);
     if (!(n->pos == Pos::adjective && n->cform.starts_with("基本"))) return false;
     m = n;
   }
@@ -155,8 +195,9 @@ bool thought(Ctx& c, const Cue& t, const Quote& w) {
     return true;
   }
   // 専門家は、…とみている: the view of someone the sentence opens with, told in the plain
-  // form, is reported (the speaker's own view is polite or has no such topic).
-  if (!p.polite && (p.progressive || p.past) && !p.experience && third_person_topic(c, qb)) {
+  // form, is reported (the speaker's own view is polite or has no such topic); held now, in
+  // the polite progressive of a narration (田中さんは、…と考えています), it is theirs too.
+  if ((!p.polite || p.progressive) && (p.progressive || p.past) && !p.experience && third_person_topic(c, qb)) {
     c.hit(Category::reported, 0.8, qb, he, "speech", "a named person's or body's view (と" + L + "): reported");
     return true;
   }
@@ -177,7 +218,7 @@ bool estimate(Ctx& c, const Cue& e, const Quote& w) {
   std::size_t qb = w.qb, he = w.he;
   if (e.cls == "none") return false;
   bool someone = p.quote_after_bracket || (p.subject >= 0 && p.subject > p.quote) ||
-                 (!p.polite && !p.passive && third_person_topic(c, qb));
+                 ((!p.polite || p.progressive) && !p.passive && third_person_topic(c, qb));
   if (p.passive) c.hit(Category::speculation, 0.85, qb, he, "", "と" + L + " in the passive: an estimate");
   else if (someone) c.hit(Category::reported, 0.8, qb, he, "speech", "someone's estimate: " + L);
   else if (e.cls == "reported" && (p.past || p.progressive) && !p.polite)  // (試算しております: the speaker's own)
@@ -314,6 +355,11 @@ void tosareru(Ctx& c, const Quote& w) {
     c.hit(Category::fact, 0.8, qb, he, "rule", "とされる in the frame of a text that lays down rules: states a rule");
     return;
   }
+  // 1日3グラムまでとされる, 30分以内とされている: a figure as a limit is a rule
+  if (bq && (bq->base == "まで" || bq->base == "以内" || bq->base == "以下" || bq->base == "未満" || bq->base == "以上")) {
+    c.hit(Category::fact, 0.8, qb, he, "rule", "a limit (まで, 以内) + とされる: states a rule");
+    return;
+  }
   bool nominal = bq && (bq->pos == Pos::noun);
   bool figure = bq && (bq->pos1 == "数" || (bq->pos1 == "接尾" && &*bq > &p.morphs.front() && (bq - 1)->pos1 == "数"));
   if (nominal && figure) {
@@ -377,7 +423,8 @@ bool other_verb(Ctx& c, const Quote& w) {
       return true;
     }
   }
-  if (p.quote_after_bracket && h.kind == Chunk::Kind::verb && L != "なる" && L != "ある" && L != "いう" && L != "言う") {
+  if (p.quote_after_bracket && h.kind == Chunk::Kind::verb && L != "なる" && L != "ある" && L != "いう" && L != "言う" &&
+      !c.in("relation", L)) {
     c.hit(Category::reported, 0.8, qb, he, "", "a quotation 「…」 followed by と and a verb");
     return true;
   }
@@ -415,6 +462,16 @@ bool quotative(Ctx& c) {
   if (body_view(c, w)) return true;
   // Naming: 「…」と呼ぶ, Xと名付ける
   if (L == "呼ぶ" || L == "名付ける" || L == "称する" || L == "名乗る") return true;
+  // よく「…」と聞かれます, 出身はどこかと尋ねられた: a verb of asking or hearing in the passive
+  // with a quotation is being asked, the speaker's own experience; nothing is heard from anyone.
+  if (p.passive && (L == "聞く" || L == "きく" || c.in("ask", L)) && !p.negative) {
+    c.hit(Category::fact, 0.7, w.qb, w.he, "asked", "「…」と聞かれる: being asked, not hearsay");
+    return true;
+  }
+  if (names_with_iu(c)) {
+    c.hit(Category::fact, 0.8, w.qb, w.he, "naming", "…を「X」と言う: names a thing, reports no words");
+    return true;
+  }
   // とは限らない: not necessarily
   if (L == "限る" && p.negative) {
     c.hit(Category::speculation, 0.8, w.qb, w.he, "", "とは限らない: not necessarily");
