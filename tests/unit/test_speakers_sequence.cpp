@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "speakers/sequence.hpp"
+#include "speakers/viterbi.hpp"
 
 using namespace jatei::speakers;
 
@@ -217,4 +218,134 @@ BOOST_AUTO_TEST_CASE(long_chains_and_speaker_emissions_give_the_plain_loops_path
     BOOST_TEST(*std::max_element(got_states.begin(), got_states.end()) > 255);
   }
   BOOST_TEST(compared == 20);
+}
+
+// Pair states handed over with their shape (PairTerms, viterbi.hpp), as the cast's decoding
+// hands them: a step's term between speakers, the bonus of the answer that goes back to the one
+// before, the fresh starts. The passes look at k * k terms a step instead of k * k * k, so they
+// must still find the plain loop's path (its winner on every tie, the ties the rounding of a
+// sum makes included: scores past 2^53, where two different scores plus a term may round to the
+// same sum) and its margins to the last bit, over 2 to 17 speakers.
+BOOST_AUTO_TEST_CASE(pair_terms_give_the_plain_loops_path_and_margins) {
+  std::mt19937 rng(20261207);
+  auto same = [](const std::vector<double>& x, const std::vector<double>& y) {
+    if (x.size() != y.size()) return false;
+    for (std::size_t t = 0; t < x.size(); ++t)
+      if (!(x[t] == y[t] || (std::isnan(x[t]) && std::isnan(y[t])))) return false;
+    return true;
+  };
+  int compared = 0, rounded = 0;
+  for (int round = 0; round < 400; ++round) {
+    const std::size_t speakers = 2 + static_cast<std::size_t>(round % 16);
+    const std::size_t n = round % 50 == 0 ? 300 + rng() % 400 : 1 + rng() % 40;
+    const std::size_t k = speakers * speakers;
+    const bool huge = round % 3 == 0;  // scores where small terms round away: ties
+    std::uniform_int_distribution<int> small(-3, 3), pick(0, 19);
+    std::vector<char> fresh(n, 0);
+    for (std::size_t t = 0; t < n; ++t) fresh[t] = t == 0 || pick(rng) == 0;
+    Chain c;
+    c.n = n;
+    c.k = k;
+    for (std::size_t t = 0; t < n; ++t)
+      for (std::size_t s = 0; s < k; ++s) {
+        int r = pick(rng);
+        double e = r == 0   ? Chain::kBroken
+                   : r == 1 ? -std::numeric_limits<double>::infinity()
+                   : huge   ? small(rng) * 3002399751580330.0 + small(rng)  // 2^53 / 3: ulps of 1 to 8
+                            : small(rng) * 0.5;
+        if (fresh[t] && s / speakers != s % speakers) e -= Chain::kStart;
+        c.emit.push_back(e);
+      }
+    for (std::size_t s = 0; s < k; ++s) c.label.push_back(static_cast<int>(s % speakers));
+    std::vector<double> step(n * speakers * speakers), bonus(n);
+    const double unit = huge ? 1.0 : 0.25;  // sums that round to the same score: ties
+    for (auto& v : step) v = pick(rng) < 6 ? 0.0 : small(rng) * unit;
+    for (auto& v : bonus) v = pick(rng) < 10 ? 0.0 : (1 + pick(rng) % 3) * unit;
+    const int kk = static_cast<int>(speakers);
+    auto step_of = [&](std::size_t t, int prev, int cur) {
+      return step[(t * speakers + static_cast<std::size_t>(prev)) * speakers + static_cast<std::size_t>(cur)];
+    };
+    auto bonus_of = [&](std::size_t t) { return bonus[t]; };
+    auto fresh_of = [&](std::size_t, int to) { return to / kk == to % kk ? 0.0 : Chain::kBroken; };
+    auto full = [&](std::size_t t, int from, int to) {
+      if (fresh[t]) return fresh_of(t, to);
+      int before = from / kk, prev = from % kk, mid = to / kk, cur = to % kk;
+      if (mid != prev) return Chain::kBroken;
+      return step_of(t, prev, cur) + (before != prev && cur == before ? bonus_of(t) : 0.0);
+    };
+    c.trans = full;
+    std::vector<int> want_states, got_states;
+    std::vector<double> want_margins, got_margins;
+    plain_viterbi(c, want_states, want_margins);
+    c.pair_k = speakers;
+    c.follows.assign(n, 0);
+    for (std::size_t t = 0; t < n; ++t) c.follows[t] = !fresh[t];
+    auto terms = pair_terms(full, step_of, bonus_of, fresh_of);
+    Forward kept;
+    best_path(c, terms, got_states, &kept);
+    path_margins(c, terms, got_states, kept, got_margins);
+    BOOST_TEST(got_states == want_states, n << " steps, " << speakers << " speakers, round " << round);
+    BOOST_TEST(same(got_margins, want_margins), n << " steps, " << speakers << " speakers, round " << round);
+    ++compared;
+    // The same chain through the pair shortcut that asks `full`: the same again.
+    std::vector<int> plain_states;
+    std::vector<double> plain_margins;
+    viterbi(c, plain_states, plain_margins);
+    BOOST_TEST(plain_states == got_states);
+    rounded += huge;
+  }
+  BOOST_TEST(compared == 400);
+  BOOST_TEST(rounded > 100);
+}
+
+// The ties only rounding makes, set up by hand: two scores one unit apart below 2^53, the higher
+// on the higher state, plus a term, round to the same sum; the plain loop takes the lower state,
+// and so must the passes over PairTerms, at a step that follows on and at a fresh start.
+BOOST_AUTO_TEST_CASE(pair_terms_break_ties_of_rounded_sums_as_the_plain_loop) {
+  const double top = 9007199254740992.0;  // 2^53
+  const double low = -1e30;
+  const std::size_t speakers = 3, k = 9;
+  for (bool fresh_start : {false, true}) {
+    Chain c;
+    c.n = 2;
+    c.k = k;
+    c.emit.assign(2 * k, low);
+    std::size_t chosen;
+    if (!fresh_start) {
+      // (1, 0) and (2, 0) before (0, 0): (2^53 - 1) + 0.5 and 2^53 + 0.5 are both 2^53.
+      c.emit[1 * speakers + 0] = top - 1;
+      c.emit[2 * speakers + 0] = top;
+      chosen = 0;
+    } else {
+      // (0, 1) and (1, 2) before (0, 2), from which any state starts afresh at kBroken:
+      // (-2^53 + 1e6 - 1) - 1e6 and (-2^53 + 1e6) - 1e6 are both -2^53.
+      c.emit[1] = -top + 1e6 - 1;
+      c.emit[5] = -top + 1e6;
+      chosen = 2;
+    }
+    c.emit[k + chosen] = 0;
+    const std::vector<char> fresh = {1, static_cast<char>(fresh_start)};
+    const int kk = static_cast<int>(speakers);
+    auto step_of = [](std::size_t, int, int) { return 0.5; };
+    auto bonus_of = [](std::size_t) { return 0.0; };
+    auto fresh_of = [kk](std::size_t, int to) { return to / kk == to % kk ? 0.0 : Chain::kBroken; };
+    auto full = [&](std::size_t t, int from, int to) {
+      if (fresh[t]) return fresh_of(t, to);
+      if (from % kk != to / kk) return Chain::kBroken;
+      return step_of(t, from % kk, to % kk) + 0.0;
+    };
+    c.trans = full;
+    std::vector<int> want_states, got_states;
+    std::vector<double> want_margins, got_margins;
+    plain_viterbi(c, want_states, want_margins);
+    BOOST_TEST(want_states == (std::vector<int>{fresh_start ? 1 : 3, static_cast<int>(chosen)}));
+    c.pair_k = speakers;
+    c.follows = {0, static_cast<char>(!fresh_start)};
+    auto terms = pair_terms(full, step_of, bonus_of, fresh_of);
+    Forward kept;
+    best_path(c, terms, got_states, &kept);
+    path_margins(c, terms, got_states, kept, got_margins);
+    BOOST_TEST(got_states == want_states, (fresh_start ? "fresh start" : "follows on"));
+    BOOST_TEST(got_margins == want_margins, (fresh_start ? "fresh start" : "follows on"));
+  }
 }

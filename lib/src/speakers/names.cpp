@@ -166,9 +166,12 @@ std::vector<std::string> outside_texts(Context& cx) {
 // writes it at the start of a run of kanji and katakana (司会の小川アナウンサー, 司会は小川真奈美
 // アナウンサー, 進行・小川): the name written in full there (the kanji from the label's name on:
 // 小川真奈美), "" when the text says no such thing.
-std::string moderator_in(const std::vector<std::string>& outside, const std::string& name,
-                         const SpeakerModel::Compiled& cues) {
-  if (text::length(name) < 2 || !std::all_of(name.begin(), name.end(), [](char c) { return c != ' '; })) return {};
+// The places where such a title and its joiner stand do not depend on the name: they are found
+// once for the document (moderator_sites: what follows each, in document order), and each
+// person's name is looked for at them (moderator_in), the first place that has it answering.
+std::vector<std::string_view> moderator_sites(const std::vector<std::string>& outside,
+                                              const SpeakerModel::Compiled& cues) {
+  std::vector<std::string_view> sites;
   for (const std::string& t : outside) {
     std::string_view v = t;
     for (std::size_t i = 0; i < v.size(); i = text::next(v, i)) {
@@ -185,12 +188,20 @@ std::string moderator_in(const std::vector<std::string>& outside, const std::str
         }
       if (!joined) continue;
       while (!rest.empty() && text::is_space(text::at(rest, 0))) rest.remove_prefix(text::next(rest, 0));
-      if (!rest.starts_with(name)) continue;
-      std::size_t e = 0;
-      int k = 0;
-      while (e < rest.size() && k < 6 && text::is_kanji(text::at(rest, e))) e = text::next(rest, e), ++k;
-      return e >= name.size() ? std::string(rest.substr(0, e)) : name;
+      sites.push_back(rest);
     }
+  }
+  return sites;
+}
+
+std::string moderator_in(const std::vector<std::string_view>& sites, const std::string& name) {
+  if (text::length(name) < 2 || !std::all_of(name.begin(), name.end(), [](char c) { return c != ' '; })) return {};
+  for (std::string_view rest : sites) {
+    if (!rest.starts_with(name)) continue;
+    std::size_t e = 0;
+    int k = 0;
+    while (e < rest.size() && k < 6 && text::is_kanji(text::at(rest, e))) e = text::next(rest, e), ++k;
+    return e >= name.size() ? std::string(rest.substr(0, e)) : name;
   }
   return {};
 }
@@ -688,7 +699,8 @@ class PeopleNamer {
     // ウンサー) moderates, under whatever label.
     if (p.role != "moderator" && !own_items.empty() && !own_items.front()->label->header) {
       if (!outside_) outside_ = outside_texts(cx_);
-      if (std::string full = moderator_in(*outside_, p.name, cx_.cues); !full.empty()) {
+      if (!sites_) sites_ = moderator_sites(*outside_, cx_.cues);
+      if (std::string full = moderator_in(*sites_, p.name); !full.empty()) {
         p.role = "moderator";
         if (full.size() > p.name.size()) p.name = full;
       }
@@ -716,6 +728,7 @@ class PeopleNamer {
   std::map<std::string, std::vector<Item*>, std::less<>> labelled_;
   std::map<std::string, std::string> written_;
   std::optional<std::vector<std::string>> outside_;
+  std::optional<std::vector<std::string_view>> sites_;  // into *outside_ (moderator_sites)
   std::map<std::string, std::string, std::less<>> holders_;
   std::optional<std::string> only_person_;
   std::vector<std::string> free_names_;

@@ -367,14 +367,17 @@ ProfileWeights profile_weights(Context& cx) {
 // Decodes the units (chains of runs: a run's first unit starts afresh) over k speakers with
 // `first` emissions, then re-estimates the profiles `iterations` times at most; `extra` is added
 // to the profile emissions (nothing for the two-speaker model, whose first emissions are
-// replaced). With `trans2`, a state is a pair (previous speaker, speaker), so that the answer to
-// a question can go back to the one it questioned: trans2(t, speaker at t - 2, at t - 1, at t).
+// replaced). With `back`, a state is a pair (previous speaker, speaker), so that the answer to
+// a question can go back to the one it questioned: back(t) is added when the speaker at t is
+// the one at t - 2 and not the one at t - 1.
 // (The terms are the callers' own lambdas, not std::function: Viterbi asks them up to k * k times
-// a step, and calling through std::function twice more each time was much of the stage's time.)
-template <class Tr, class Tr2 = std::nullptr_t>
+// a step, and calling through std::function twice more each time was much of the stage's time.
+// Over pairs, Viterbi is handed their shape (PairTerms, viterbi.hpp): k * k terms a step, not
+// k * k * k.)
+template <class Tr, class Back = std::nullptr_t>
 void decode(Context& cx, std::vector<Item*>& units, std::size_t k, const std::vector<double>& first,
-            const std::vector<double>& extra, const Tr& trans, const Tr2& trans2 = nullptr) {
-  constexpr bool two = !std::is_same_v<Tr2, std::nullptr_t>;
+            const std::vector<double>& extra, const Tr& trans, const Back& back = nullptr) {
+  constexpr bool two = !std::is_same_v<Back, std::nullptr_t>;
   const std::size_t n = units.size(), ks = two ? k * k : k;
   auto speaker = [&](std::size_t s) { return static_cast<int>(two ? s % k : s); };
   Chain c;
@@ -396,7 +399,7 @@ void decode(Context& cx, std::vector<Item*>& units, std::size_t k, const std::ve
     } else {
       int kk = static_cast<int>(k), before = from / kk, prev = from % kk, mid = to / kk, cur = to % kk;
       if (mid != prev) return Chain::kBroken;  // a pair must follow on
-      return trans(t, prev, cur) + trans2(t, before, prev, cur);
+      return trans(t, prev, cur) + (before != prev && cur == before ? back(t) : 0.0);
     }
   };
   c.trans = tr;
@@ -409,7 +412,15 @@ void decode(Context& cx, std::vector<Item*>& units, std::size_t k, const std::ve
   std::vector<int> states;
   std::vector<double> margins;
   Forward kept;
-  best_path(c, tr, states, &kept);
+  auto step = [&](std::size_t t, int prev, int cur) { return trans(t, prev, cur); };
+  auto fresh = [&](std::size_t, int to) {
+    return to / static_cast<int>(k) == to % static_cast<int>(k) ? 0.0 : Chain::kBroken;
+  };
+  auto terms = [&]() {
+    if constexpr (two) return pair_terms(tr, step, back, fresh);
+    else return tr;
+  }();
+  best_path(c, terms, states, &kept);
   auto speakers_of = [&] {
     std::vector<int> out;
     for (int s : states) out.push_back(speaker(static_cast<std::size_t>(s)));
@@ -427,10 +438,10 @@ void decode(Context& cx, std::vector<Item*>& units, std::size_t k, const std::ve
     e = p;
     c.emit = e;
     std::vector<int> before = states;
-    best_path(c, tr, states, &kept);
+    best_path(c, terms, states, &kept);
     if (before == states) break;
   }
-  path_margins(c, tr, states, kept, margins);  // the chain of the last path
+  path_margins(c, terms, states, kept, margins);  // the chain of the last path
   std::vector<int> who = speakers_of();
   for (std::size_t t = 0; t < n; ++t) {
     units[t]->state = who[t];
@@ -532,12 +543,15 @@ double decode_cast_as(Context& cx, std::vector<Item*>& units, const Cast& cast) 
   // A question that names no one and follows up what was just said is answered by the one it
   // follows (A says; B asks; A answers); a question that opens a topic may go to anyone.
   const double w_return = cx.w("cast.answer_return");
-  auto trans2 = [&](std::size_t t, int before, int from, int to) {
+  auto back = [&](std::size_t t) {
     const Features& q = units[t - 1]->f;
     bool asks = (q.question || q.request) && addressee[t - 1] < 0 && (q.follow_up || q.react || q.answer);
-    return asks && before != from && to == before ? w_return : 0.0;
+    return asks ? w_return : 0.0;
   };
-  decode(cx, units, k, fixed, fixed, trans, trans2);
+  auto trans2 = [&](std::size_t t, int before, int from, int to) {
+    return before != from && to == before ? back(t) : 0.0;
+  };
+  decode(cx, units, k, fixed, fixed, trans, back);
   double score = 0;
   for (std::size_t t = 0; t < units.size(); ++t) {
     int to = units[t]->state;
