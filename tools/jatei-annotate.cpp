@@ -382,10 +382,14 @@ class Batch {
     DecodeOptions d;
     d.encoding = s_.encoding;
     d.replace_invalid = s_.replace_invalid;
-    Decoded decoded = decode(bytes, d);
-    SegmentOptions so;
-    so.source_name = job.input.filename().string();
-    Document doc = pipeline_.segment(decoded, so);
+    Document doc;
+    {
+      Decoded decoded = decode(bytes, d);
+      SegmentOptions so;
+      so.source_name = job.input.filename().string();
+      doc = pipeline_.segment(decoded, so);
+    }
+    std::string().swap(bytes);  // the input and its decoded text let go once segmented
     std::ostringstream why;
     pipeline_.annotate(doc, s_.explain ? &why : nullptr);
     if (s_.names_given) {
@@ -404,11 +408,13 @@ class Batch {
     fs::create_directories(job.output.parent_path(), ec);
     if (ec)  // e.g. a file where a folder should be: report it, go on with the rest
       throw IoError(cli::tr("cannot create {1}: {2}", {job.output.parent_path().string(), ec.message()}), exit_io);
-    // Every output is made before any is written: a failing exporter leaves nothing behind.
-    std::vector<std::pair<std::string, std::string>> files{{job.output.string(), tei::write(doc)}};
+    // Every export is made before any output is written: a failing exporter leaves nothing
+    // behind. The TEI is written a piece at a time (never the whole serialisation in memory).
+    std::vector<std::pair<std::string, std::string>> files;
     std::string base = job.output.string();
     if (base.size() > 8 && base.compare(base.size() - 8, 8, ".tei.xml") == 0) base.resize(base.size() - 8);
     for (const Exporter* x : exports_) files.emplace_back(base + x->extension(export_options_), x->write(doc, export_options_));
+    cli::write_tei(job.output.string(), doc);
     for (auto& [path, data] : files) cli::write_output(path, data);
     return 0;
   }

@@ -177,3 +177,53 @@ BOOST_AUTO_TEST_CASE(an_error_of_the_stage_is_its_own) {
     BOOST_TEST(std::string(e.what()).find("unknown list") != std::string::npos);
   }
 }
+
+// jatei-annotate runs the claims stage over the document it holds in memory a few divisions at
+// a time (annotate_parts on a Document): the bytes and --explain lines of the StageRun on the
+// whole, for a document read from TEI and for one as jatei-annotate has it (segmented and
+// annotated in memory, never written), whatever the size of the parts; terms (read twice: the
+// survey sees a copy of each part) likewise.
+BOOST_AUTO_TEST_CASE(a_document_in_memory_in_parts_gives_the_bytes_of_the_whole) {
+  auto in_memory = [](const jatei::Stage& s, Document d, std::size_t part_bytes, std::size_t& parts) {
+    std::ostringstream explain;
+    jatei::StagePartsMaker maker = s.configure_parts({});
+    jatei::StagePartsMaker counting = [&](std::ostream* e) {
+      jatei::StageParts p = maker(e);
+      auto annotate = p.annotate;
+      p.annotate = [&parts, annotate](Document& part) {
+        ++parts;
+        annotate(part);
+      };
+      return p;
+    };
+    jatei::annotate_parts(d, counting, &explain, part_bytes);
+    return jatei::tei::write(d) + "\n--explain--\n" + explain.str();
+  };
+  auto whole_of = [](const jatei::Stage& s, Document d) {
+    std::ostringstream explain;
+    s.configure({})(d, &explain);
+    return jatei::tei::write(d) + "\n--explain--\n" + explain.str();
+  };
+  // As jatei-annotate holds it: segmented and with the speakers' turns, in memory.
+  std::string text;
+  std::vector<fs::path> files;
+  for (auto& e : fs::directory_iterator(fs::path(JATEI_SOURCE_DIR) / "corpora"))
+    if (e.is_regular_file() && e.path().extension() == ".txt") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (std::size_t i = 0; !files.empty() && text.size() < 400000; ++i) text += slurp(files[i % files.size()]) + "\n";
+  Document held = jatei::segment_text(text, {});
+  stage("speakers").configure({})(held, nullptr);
+  Document read = jatei::tei::read(large_document({"speakers", "claims"}), "x.xml");
+  for (const char* name : {"claims", "terms"}) {
+    const jatei::Stage& s = stage(name);
+    for (const Document* d : {&held, &read}) {
+      const std::string want = whole_of(s, *d);
+      for (std::size_t bytes : {std::size_t(0), std::size_t(2000), std::size_t(64) << 10, std::size_t(1) << 30}) {
+        std::size_t parts = 0;
+        BOOST_TEST(in_memory(s, *d, bytes, parts) == want, name << ", parts of " << bytes << " bytes");
+        if (bytes == 0) BOOST_TEST(parts >= 20u, name << ": " << parts << " parts");
+        if (bytes == std::size_t(1) << 30) BOOST_TEST(parts == 1u);
+      }
+    }
+  }
+}

@@ -91,6 +91,12 @@ void annotate_parts(std::string&& xml, const std::string& origin, const StagePar
                     const std::function<void(std::string_view)>& sink, std::ostream* explain,
                     std::size_t part_bytes = std::size_t(256) << 10);
 
+// The same over a document in memory (jatei-annotate's stages after the first): its divisions
+// handed to the stage in the same parts, so that the stage holds what it makes of one part at a
+// time, not of the whole; the same bytes as the StageRun.
+void annotate_parts(Document& doc, const StagePartsMaker& parts, std::ostream* explain,
+                    std::size_t part_bytes = std::size_t(256) << 10);
+
 // A LIST option's value ("先生,サルくん"): the names separated by ',' 、 or ，, each trimmed of
 // ASCII blanks; empty names are kept, so "a,,b" gives three and ",," three empty ones.
 std::vector<std::string> split_names(std::string_view list);
@@ -121,6 +127,7 @@ class Pipeline {
  private:
   std::shared_ptr<const Rules> rules_;
   std::vector<StageRun> runs_;
+  std::vector<StagePartsMaker> parts_;  // by stage: a few divisions at a time when it can
 };
 
 }  // namespace jatei

@@ -143,4 +143,45 @@ void annotate_parts(std::string&& xml, const std::string& origin, const StagePar
   }
 }
 
+void annotate_parts(Document& doc, const StagePartsMaker& parts, std::ostream* explain, std::size_t part_bytes) {
+  StageParts stage = parts(explain);
+  // The divisions in parts as PartWriter gathers them: a part ends before a division once it
+  // holds part_bytes, where the stage allows (`cut`) or anywhere; done(from, to) for each.
+  auto each_part = [&](bool cut, auto&& done) {
+    std::size_t from = 0, held = 0;
+    for (std::size_t d = 0; d < doc.divisions.size(); ++d) {
+      if (d > from && held >= part_bytes && (!cut || stage.cut_before(doc.divisions[d]))) {
+        done(from, d);
+        from = d;
+        held = 0;
+      }
+      held += text_bytes(doc.divisions[d]);
+    }
+    if (from < doc.divisions.size()) done(from, doc.divisions.size());
+  };
+  if (stage.survey) {  // the first read: a copy of each part, as the reader would hand it over
+    Document part;
+    part.header = doc.header;
+    each_part(false, [&](std::size_t from, std::size_t to) {
+      part.divisions.assign(doc.divisions.begin() + static_cast<std::ptrdiff_t>(from),
+                            doc.divisions.begin() + static_cast<std::ptrdiff_t>(to));
+      stage.survey(part);
+      part.divisions.clear();
+    });
+  }
+  stage.header(doc);
+  Document part;
+  part.header = doc.header;
+  std::vector<Division> done;
+  done.reserve(doc.divisions.size());
+  each_part(true, [&](std::size_t from, std::size_t to) {
+    for (std::size_t d = from; d < to; ++d) part.divisions.push_back(std::move(doc.divisions[d]));
+    stage.annotate(part);
+    for (auto& d : part.divisions) done.push_back(std::move(d));
+    part.divisions.clear();
+  });
+  doc.divisions = std::move(done);
+  stage.finish();
+}
+
 }  // namespace jatei
