@@ -221,6 +221,27 @@ printf '事前学習のあとの学習で、推論の精度が上がった。\n'
 "$B/jatei-segment" "$T/ml.txt" | "$B/jatei-terms" >"$T/ml.xml"
 expect_grep '>学習</term>' "$T/ml.xml" "学習 beside 事前学習 is the field's term"
 
+# --- terms of several senses, with the default termbase ------------------------------------
+# 推論: the title's 推論サーバー (inference by the termbase's cues) decides the bare 推論 of the
+# next paragraphs. 報酬: beside 強化学習 the reward of machine learning; alone in a line (pay, in
+# everyday writing) both senses, and the XLIFF and TBX give both translations and say so.
+printf 'LLM推論サーバーの費用\n社内チャットボットの推論基盤を見直しました。\n推論の高速化はまだ伸びしろがあります。\n' >"$T/infer.txt"
+"$B/jatei-segment" "$T/infer.txt" | "$B/jatei-terms" --list >"$T/infer.tsv"
+expect_grep "$(printf '推論\tinference\t3\ts1\t')" "$T/infer.tsv" "every 推論 of the article is inference"
+printf 'AIと大規模言語モデル(LLM)の話\n強化学習では報酬を設計する。\n翻訳者の報酬はなぜ上がらないのか。\n' >"$T/reward.txt"
+run "$B/jatei-annotate" - <"$T/reward.txt"
+check_rc 0 "jatei-annotate 報酬"
+cp "$T/out" "$T/reward.xml"
+expect_grep '<term xml:id="t4" ref="ja-en-ai.tbx#c110">報酬</term>' "$T/reward.xml" "報酬 beside 強化学習 is the reward"
+expect_grep '<term xml:id="t5" ref="ja-en-ai.tbx#c110 ja-en-ai.tbx#c196">報酬</term>' "$T/reward.xml" "a translator's 報酬: both senses"
+run "$B/jatei-export" xliff "$T/reward.xml"
+check_rc 0 "xliff of an ambiguous term"
+expect_grep '<gls:translation source="ja-en-ai.tbx">remuneration</gls:translation>' "$T/out" "the XLIFF gives the everyday sense too"
+expect_grep 'Ambiguous: the termbase has 2 senses of this term' "$T/out" "the XLIFF says the term is ambiguous"
+run "$B/jatei-export" tbx "$T/reward.xml"
+check_rc 0 "tbx of an ambiguous term"
+expect_grep '<conceptEntry id="c110-c196">' "$T/out" "the TBX has one entry of both senses"
+
 # --- the tuning articles and jatei-annotate ----------------------------------------------
 # (Checked where jatei-segment's own output validates: this test is about what jatei-terms adds.)
 for f in "$SRC"/corpora/*.txt; do

@@ -652,6 +652,44 @@ BOOST_AUTO_TEST_CASE(v2019_glossary) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(an_ambiguous_term_gives_every_sense) {
+  // jatei-terms leaves 推論 with both senses when the text does not settle which: the exports
+  // give both translations and say so, never the first sense alone.
+  std::string xml = slurp(kData + "dialogue.tei.xml");
+  const std::string glossed =
+      "<term xml:id=\"t1\" ref=\"ja-en-ai.tbx#c4\">推論</term>(<gloss target=\"#t1\" xml:lang=\"en\">reasoning</gloss>)";
+  BOOST_TEST_REQUIRE(xml.find(glossed) != std::string::npos);
+  xml.replace(xml.find(glossed), glossed.size(), "<term xml:id=\"t1\" ref=\"ja-en-ai.tbx#c4 ja-en-ai.tbx#c5\">推論</term>");
+  Document d = tei::read(xml, "dialogue.tei.xml");
+  std::string x = export_xliff(d, with_termbase());
+  BOOST_TEST(check_xliff(x).empty(), problems_text(check_xliff(x)));
+  std::size_t entry = x.find("<gls:glossEntry ref=\"#t1\">");
+  BOOST_TEST_REQUIRE(entry != std::string::npos);
+  std::string e = x.substr(entry, x.find("</gls:glossEntry>", entry) - entry);
+  BOOST_TEST(e.find(">reasoning</gls:translation>") != std::string::npos, e);
+  BOOST_TEST(e.find(">inference</gls:translation>") != std::string::npos, e);
+  BOOST_TEST(e.find("<gls:definition source=\"ja-en-ai.tbx\">Ambiguous: the termbase has 2 senses of this term, and the text "
+                    "does not settle which one it is here: \"reasoning\"") != std::string::npos, e);
+  ExportOptions o12 = with_termbase();
+  o12.xliff_version = XliffVersion::v12;
+  std::string x12 = export_xliff(d, o12);
+  BOOST_TEST(x12.find("Term 「推論」 = reasoning / inference (Ambiguous: the termbase has 2 senses") != std::string::npos, x12);
+  // The TBX: one entry of both senses, with both English terms and the ambiguity said.
+  std::string t = export_tbx(d, with_termbase());
+  std::size_t c = t.find("<conceptEntry id=\"c4-c5\">");
+  BOOST_TEST_REQUIRE(c != std::string::npos, t);
+  std::string ce = t.substr(c, t.find("</conceptEntry>", c) - c);
+  BOOST_TEST(ce.find("<term>reasoning</term>") != std::string::npos, ce);
+  BOOST_TEST(ce.find("<term>inference</term>") != std::string::npos, ce);
+  BOOST_TEST(ce.find("<descrip type=\"definition\">Ambiguous:") != std::string::npos, ce);
+  BOOST_TEST(jatei::tbx::read(t, "glossary.tbx").concepts.size() == count(t, "<conceptEntry "));
+  if (have_shared()) {
+    Validator v(kShared + "/external/tbx/core/TBXcoreStructV03.rng");
+    auto ps = v.validate(t, "glossary.tbx");
+    BOOST_TEST(ps.empty(), (ps.empty() ? "" : ps.front().message));
+  }
+}
+
 BOOST_AUTO_TEST_CASE(v2008_martif_and_empty) {
   Document d = fixture();
   ExportOptions o = with_termbase();

@@ -782,6 +782,82 @@ BOOST_AUTO_TEST_CASE(never_splits_other_markup) {
   BOOST_TEST(tei::write(e).find("<seg><term xml:id=\"t1\"") != std::string::npos);
 }
 
+// A termbase with the subject fields the sense choice reads: 推論 in two fields, 報酬 in machine
+// learning and in everyday business writing, and terms that show a field.
+const Annotator& senses_annotator() {
+  static const Annotator a = [] {
+    tbx::Termbase tb;
+    tb.origin = "/somewhere/senses.tbx";
+    auto add = [&](const std::string& id, const std::string& field, std::vector<std::string> ja,
+                   std::vector<std::string> en, const std::string& context = {}) {
+      tbx::Concept c = concept_of(id, std::move(ja), std::move(en), context);
+      c.subject_field = field;
+      tb.concepts.push_back(std::move(c));
+    };
+    add("r", "artificial intelligence", {"推論"}, {"reasoning"}, "強力な推論能力を持つ推論モデル。");
+    add("i", "machine learning", {"推論"}, {"inference"}, "推論処理に特化した推論チップで推論サーバーを動かす。");
+    add("rm", "machine learning", {"推論モデル"}, {"reasoning model"});
+    add("llm", "natural language processing", {"大規模言語モデル", "LLM"}, {"large language model", "LLM"});
+    add("bot", "artificial intelligence", {"チャットボット"}, {"chatbot"});
+    add("rl", "machine learning", {"強化学習"}, {"reinforcement learning"});
+    add("rw", "machine learning", {"報酬"}, {"reward"});
+    add("pay", "business", {"報酬"}, {"remuneration", "pay"});
+    return Annotator({std::make_shared<const tbx::Termbase>(std::move(tb))});
+  }();
+  return a;
+}
+
+// The refs of the <term>s of a written document whose text is `term`, in order.
+std::vector<std::string> refs_of(const std::string& xml, const std::string& term) {
+  std::vector<std::string> out;
+  for (std::size_t p = xml.find("<term "); p != std::string::npos; p = xml.find("<term ", p + 1)) {
+    std::size_t b = xml.find('>', p) + 1;
+    if (xml.compare(b, term.size() + 7, term + "</term>") != 0) continue;
+    std::size_t r = xml.find("ref=\"", p);
+    out.push_back(r < b ? xml.substr(r + 5, xml.find('"', r + 5) - r - 5) : "");
+  }
+  return out;
+}
+
+BOOST_AUTO_TEST_CASE(one_sense_per_document_from_its_context_cues) {
+  // The title's 推論サーバー is inference by the termbase's cues; the 推論 of the next paragraphs
+  // has no cue of its own and takes the document's sense (not both, not the chatbot's field).
+  Document d = doc_of("LLM推論サーバーの費用\n社内チャットボットの推論基盤を見直しました。\n推論の高速化はまだ伸びしろがあります。\n");
+  Report r = senses_annotator().annotate(d, Options{true, false});
+  std::string xml = tei::write(d);
+  BOOST_TEST((refs_of(xml, "推論") == std::vector<std::string>{"senses.tbx#i", "senses.tbx#i", "senses.tbx#i"}), xml);
+  bool said = false;
+  for (auto& line : r.explanations) said = said || line.find("sense from the document's other occurrences") != std::string::npos;
+  BOOST_TEST(said);
+}
+
+BOOST_AUTO_TEST_CASE(a_longer_term_names_the_sense) {
+  // 推論モデル ("reasoning model") names one sense of 推論: the bare 推論 of the document is reasoning.
+  Document d = doc_of("大規模言語モデルと推論モデルの話。\n推論の質が上がった。\n");
+  senses_annotator().annotate(d, Options{false, false});
+  BOOST_TEST((refs_of(tei::write(d), "推論") == std::vector<std::string>{"senses.tbx#r"}), tei::write(d));
+  // Evidence for both senses: the bare 推論 stays ambiguous, both senses given.
+  Document e = doc_of("推論モデルを推論サーバーで動かす。\n推論の質が上がった。\n");
+  senses_annotator().annotate(e, Options{false, false});
+  BOOST_TEST((refs_of(tei::write(e), "推論") == std::vector<std::string>{"senses.tbx#i", "senses.tbx#r senses.tbx#i"}),
+             tei::write(e));
+}
+
+BOOST_AUTO_TEST_CASE(the_paragraphs_field_chooses_between_domains) {
+  // 報酬 beside 強化学習 is the reward of machine learning; alone in a related-links line it may be
+  // pay: both senses, although the document is about machine learning.
+  Document d = doc_of("AIと大規模言語モデル(LLM)の話\n強化学習では報酬を設計する。\n翻訳者の報酬はなぜ上がらないのか。\n");
+  Report r = senses_annotator().annotate(d, Options{true, false});
+  std::string xml = tei::write(d);
+  BOOST_TEST((refs_of(xml, "報酬") == std::vector<std::string>{"senses.tbx#rw", "senses.tbx#rw senses.tbx#pay"}), xml);
+  bool said = false;
+  for (auto& line : r.explanations) said = said || line.find("sense from the paragraph's field (machine learning)") != std::string::npos;
+  BOOST_TEST(said);
+  // The glossary lists the undecided one with both translations.
+  BOOST_TEST(glossary_tsv(r.glossary).find("報酬\treward / remuneration\t1\ts3\ttermbase\n") != std::string::npos,
+             glossary_tsv(r.glossary));
+}
+
 BOOST_AUTO_TEST_CASE(inconsistency_is_reported_and_noted) {
   Document d = doc_of("強力な推論(reasoning)能力がある。\n高速な推論(inference)チップもある。\n");
   Report r = small().annotate(d);

@@ -246,17 +246,46 @@ std::vector<std::string> GlossaryEntry::translations() const {
   if (tb_concept)
     if (auto* l = tb_concept->lang(target_lang))
       for (auto& t : l->terms) add(t.text);
+  for (auto* c : other_senses)
+    if (auto* l = c->lang(target_lang))
+      for (auto& t : l->terms) add(t.text);
   return out;
 }
 
-std::string GlossaryEntry::definition() const {
-  if (!tb_concept) return "";
-  if (!tb_concept->definition.empty()) return tb_concept->definition;
-  if (auto* l = tb_concept->lang(target_lang); l && !l->definition.empty()) return l->definition;
-  for (auto& l : tb_concept->langs)
+namespace {
+
+std::string definition_of(const tbx::Concept& c, const std::string& target_lang) {
+  if (!c.definition.empty()) return c.definition;
+  if (auto* l = c.lang(target_lang); l && !l->definition.empty()) return l->definition;
+  for (auto& l : c.langs)
     if (!l.definition.empty()) return l.definition;
   return "";
 }
+
+std::string preferred_of(const tbx::Concept& c, const std::string& target_lang) {
+  auto* l = c.lang(target_lang);
+  return l && !l->terms.empty() ? l->terms.front().text : c.id;
+}
+
+}  // namespace
+
+std::string GlossaryEntry::definition() const {
+  if (!tb_concept) return "";
+  if (!ambiguous()) return definition_of(*tb_concept, target_lang);
+  std::vector<const tbx::Concept*> all{tb_concept};
+  all.insert(all.end(), other_senses.begin(), other_senses.end());
+  std::string out = "Ambiguous: the termbase has " + std::to_string(all.size()) +
+                    " senses of this term, and the text does not settle which one it is here: ";
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    std::string d = definition_of(*all[k], target_lang);
+    out += (k ? "; " : "") + std::string("\"") + preferred_of(*all[k], target_lang) + "\"";
+    if (!all[k]->subject_field.empty()) out += " (" + all[k]->subject_field + ")";
+    if (!d.empty()) out += ": " + (d.back() == '.' ? d.substr(0, d.size() - 1) : d);
+  }
+  return out + ".";
+}
+
+
 
 std::string GlossaryEntry::note() const {
   if (!tb_concept) return "";
@@ -707,10 +736,35 @@ void GlossaryBuilder::finish(const std::string& source_lang) {
   }
   std::vector<Gloss>().swap(glosses_);
   // Termbase entries: by the pointer's file and id, else by id in the only termbase, else by form.
+  // A ref of several pointers (an ambiguous term) is an entry of several senses: the first is
+  // its tb_concept, the others its other_senses.
   for (auto& e : glossary) {
     e.target_lang = options_.target_lang;
+    std::vector<std::string> pointers = tokens(e.ref);
+    std::string first_ref = e.ref, joined;  // joined: the other senses' ids, "-c5"
+    if (pointers.size() > 1) {
+      for (std::size_t k = 1; k < pointers.size(); ++k) {
+        const std::string& p = pointers[k];
+        std::size_t hash = p.find('#');
+        if (hash == std::string::npos) continue;
+        std::string file = basename(p.substr(0, hash)), id = p.substr(hash + 1);
+        const tbx::Concept* found = nullptr;
+        for (auto& tbp : options_.termbases)
+          if (tbp && !found && (basename(tbp->origin) == file || options_.termbases.size() == 1))
+            for (auto& c : tbp->concepts)
+              if (c.id == id) {
+                found = &c;
+                break;
+              }
+        if (found) e.other_senses.push_back(found);
+        joined += "-" + id;
+      }
+      first_ref = pointers.front();
+      std::size_t hash = first_ref.find('#');
+      e.concept_id = hash == std::string::npos ? "" : first_ref.substr(hash + 1);
+    }
     std::string file, id = e.concept_id;
-    if (std::size_t hash = e.ref.find('#'); hash != std::string::npos) file = basename(e.ref.substr(0, hash));
+    if (std::size_t hash = first_ref.find('#'); hash != std::string::npos) file = basename(first_ref.substr(0, hash));
     for (int pass = 0; pass < 3 && !e.tb_concept; ++pass) {
       for (auto& tbp : options_.termbases) {
         if (!tbp) continue;
@@ -734,6 +788,7 @@ void GlossaryBuilder::finish(const std::string& source_lang) {
         if (e.tb_concept) break;
       }
     }
+    e.concept_id += joined;  // c4-c5: the entry of both senses
   }
   // Concept ids: unique NCNames (two termbases may both have a "c12").
   std::set<std::string> used;

@@ -108,6 +108,10 @@ struct GlossaryEntry {
   std::vector<std::string> term_ids;     // <term xml:id> of every occurrence
   std::vector<std::string> sentence_ids; // sentences it occurs in, in order, once each
   const tbx::Concept* tb_concept = nullptr;  // the termbase entry, when one is found
+  // The other senses, when the ref names several concepts (推論: reasoning or inference) and the
+  // text did not settle which: the entry is ambiguous, and its exports say so.
+  std::vector<const tbx::Concept*> other_senses;
+  bool ambiguous() const { return tb_concept && !other_senses.empty(); }
   std::string termbase_name;              // its termbase's file name
   std::string target_lang = "en";
   // The full name of an acronym among `english` (欧州連合(EU): EU, European Union): another
@@ -124,7 +128,9 @@ struct GlossaryEntry {
   // Where a translation comes from: "gloss in the text", an expansion's source, the termbase.
   std::string source_of(const std::string& translation) const;
   // From the termbase: the tb_concept's definition (else the target or source language's), its
-  // first note, the part of speech of its first target-language term.
+  // first note, the part of speech of its first target-language term. An ambiguous entry's
+  // definition names its senses, each with its definition, and says the text does not settle
+  // which one it is.
   std::string definition() const;
   std::string note() const;
   std::string part_of_speech() const;

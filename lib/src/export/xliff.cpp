@@ -540,7 +540,11 @@ class Writer : public Reader {
             if (auto* ex = e->expansion_of(w)) t += " (" + ex->name + ")";
           }
         }
-        if (std::string note = e->note(); !note.empty()) t += " (" + note + ")";
+        // An ambiguous term's senses (its definition says them), else the termbase's note.
+        if (std::string note = e->ambiguous() ? e->definition() : e->note(); !note.empty()) {
+          if (e->ambiguous() && note.back() == '.') note.pop_back();
+          t += " (" + note + ")";
+        }
         t += ".";
         x_.leaf("note", t, {{"from", "developer"}, {"annotates", "source"}});
       }

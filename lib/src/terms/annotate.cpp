@@ -17,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -285,6 +286,7 @@ struct SentenceWork {
   std::vector<NewTerm> terms;
   std::vector<int> gloss_term;  // per gloss: index into terms
   std::size_t ordinal = 0;      // the sentence's place among the work's, in document order
+  std::size_t leaf = 0;         // its paragraph (the TEI leaf block: <p>, <head>, <item>…), in document order
   // Once its part is let go: the sentence's id and text (what the later steps read), `s` points
   // here until the second pass points it at the sentence again.
   std::unique_ptr<Sentence> kept;
@@ -401,6 +403,7 @@ class Annotator::Run {
   std::size_t surveyed_ = 0;  // sentences of the work met by survey()
   std::size_t written_ = 0;   // … and by write()
   std::size_t next_work_ = 0;  // the first of work_ write() has not met
+  std::size_t leaves_ = 0;     // leaf blocks met by survey()
   std::map<std::string, std::string> translation_;  // source sentence id -> English text
   std::unordered_set<std::string> used_;  // ids taken that the stage may ask about (collect_ids)
   // Senses the document's own glosses give (one sense per discourse), by key.
@@ -414,7 +417,8 @@ class Annotator::Run {
       bool ja = japanese_division(d);
       for (auto& t : d.turns)
         for (auto& b : t.blocks)
-          for (auto& l : b.leaves)
+          for (auto& l : b.leaves) {
+            if (record) ++leaves_;
             for (auto& p : l.pieces) {
               if (p.kind != Piece::Kind::sentence) continue;
               Sentence& s = p.sentence;
@@ -428,6 +432,7 @@ class Annotator::Run {
               const std::string* sl = s.attrs.get("xml:lang");
               if (ja && (!sl || sl->rfind("ja", 0) == 0)) each(s);
             }
+          }
     }
   }
 
@@ -625,7 +630,8 @@ class Annotator::Run::Finding : Step {
   }
 };
 
-// 3. Senses of ambiguous terms: context cues, else the document's gloss, else all.
+// 3. Senses of ambiguous terms: context cues, else the document's gloss, else the document's
+// other evidence, else the paragraph's field, else all.
 // 3. Whether the document is of the termbases' field. A term written in three kanji or kana or
 // fewer (学習, 推論, 蒸留, モデル) is an everyday word as well as the field's term; it is the
 // field's only where the document shows the field: another term written longer or in Latin
@@ -689,7 +695,16 @@ class Annotator::Run::Senses : Step {
  public:
   explicit Senses(Run& r) : Step(r), work_(r.work_), doc_sense_(r.doc_sense_) {}
 
+  // Each occurrence by its own context cues, else the document's gloss, else the sense the
+  // document's other evidence agrees on (one sense per discourse: the occurrences the context
+  // decided, and the longer terms of the termbases that hold the term and name one sense in
+  // their English, 推論モデル "reasoning model"), else the sense whose subject field the other
+  // terms of its paragraph show (報酬 beside 強化学習 is the reward of machine learning, not
+  // the pay of 翻訳者の報酬; a field shown elsewhere in the document does not decide: a
+  // related-links line of an article on LLMs may be about pay), else all of them (said
+  // "ambiguous": the exports give every sense).
   void choose() {
+    std::vector<NewTerm*> open;
     for (auto& w : work_) {
       Sentence& s = *w.s;
       for (auto& t : w.terms) {
@@ -705,8 +720,67 @@ class Annotator::Run::Senses : Step {
           t.senses = ds->second;
           t.sense_how = "the document's gloss";
         } else {
-          t.sense_how = "ambiguous";
+          open.push_back(&t);
         }
+      }
+    }
+    if (open.empty()) return;
+    std::map<std::string, std::set<std::pair<std::uint32_t, std::uint32_t>>> votes;  // key -> senses
+    for (NewTerm* t : open) votes.try_emplace(t->key);
+    for (auto& w : work_)
+      for (auto& t : w.terms) {
+        if (t.senses.size() != 1) continue;
+        auto v = votes.find(t.key);
+        if (v != votes.end()) {
+          if (t.sense_how == "context") v->second.insert({t.senses[0].tb, t.senses[0].cid});
+          continue;
+        }
+        for (auto& [key, voted] : votes)
+          if (auto sn = sense_named_in(key, t)) voted.insert({sn->tb, sn->cid});
+      }
+    std::vector<std::pair<NewTerm*, std::size_t>> still;  // and its paragraph
+    for (auto& w : work_)
+      for (auto& t : w.terms) {
+        if (std::find(open.begin(), open.end(), &t) == open.end()) continue;
+        auto& voted = votes[t.key];
+        if (voted.size() == 1) {
+          auto [tb, cid] = *voted.begin();
+          t.senses = {Sense{tb, cid}};
+          t.sense_how = "the document's other occurrences and terms";
+        } else if (voted.size() > 1) {
+          t.sense_how = "ambiguous (the document has both)";
+        } else {
+          still.push_back({&t, w.leaf});
+        }
+      }
+    if (still.empty()) return;
+    // The subject fields each paragraph's other terms show (terms of one field only, decided).
+    std::map<std::size_t, std::set<std::pair<std::string, std::string>>> fields;  // leaf -> (field, key)
+    for (auto& w : work_)
+      for (auto& t : w.terms) {
+        if (t.senses.empty()) continue;
+        const std::string& f = m_.concept_of(t.senses[0]).subject_field;
+        bool one = !f.empty() && std::all_of(t.senses.begin(), t.senses.end(),
+                                             [&](const Sense& sn) { return m_.concept_of(sn).subject_field == f; });
+        if (one) fields[w.leaf].insert({f, t.key});
+      }
+    for (auto [t, leaf] : still) {
+      std::vector<Sense> shown;
+      std::string field;
+      for (auto& sn : t->senses) {
+        const std::string& f = m_.concept_of(sn).subject_field;
+        auto& here = fields[leaf];
+        bool evidenced = std::any_of(here.begin(), here.end(), [&](auto& fk) { return fk.first == f && fk.second != t->key; });
+        if (!f.empty() && evidenced) {
+          shown.push_back(sn);
+          field = f;
+        }
+      }
+      if (shown.size() == 1) {
+        t->senses = shown;
+        t->sense_how = "the paragraph's field (" + field + ")";
+      } else {
+        t->sense_how = "ambiguous";
       }
     }
   }
@@ -714,6 +788,23 @@ class Annotator::Run::Senses : Step {
  private:
   std::vector<SentenceWork>& work_;
   const std::map<std::string, std::vector<Sense>>& doc_sense_;
+
+  // The sense of the ambiguous term `key` that a longer term `t` holding it names in its English
+  // (推論モデル, "reasoning model": reasoning), when it names exactly one.
+  std::optional<Sense> sense_named_in(const std::string& key, const NewTerm& t) const {
+    if (t.key.size() <= key.size() || t.key.find(key) == std::string::npos) return std::nullopt;
+    const KeyEntry* e = m_.lookup(key);
+    if (!e) return std::nullopt;
+    std::string hay = " " + lower_ascii(m_.preferred_english(t.senses[0])) + " ";
+    std::optional<Sense> found;
+    for (auto& sn : e->senses) {
+      std::string en = lower_ascii(m_.preferred_english(sn));
+      if (en.empty() || hay.find(" " + en + " ") == std::string::npos) continue;
+      if (found) return std::nullopt;
+      found = sn;
+    }
+    return found;
+  }
 
   // The senses whose context cues (the characters before and after) score best.
   std::vector<Sense> senses_by_context(const Sentence& s, const NewTerm& t) const {
@@ -1155,7 +1246,7 @@ class Annotator::Run::Candidates {
 void Annotator::Run::survey(Document& part) {
   std::size_t first = work_.size();
   remove_earlier_markup(part, true, [&](Sentence& s) {
-    work_.push_back({&s, {}, {}, {}, surveyed_++, nullptr});
+    work_.push_back({&s, {}, {}, {}, surveyed_++, leaves_, nullptr});
   });
   {
     // Only ids the stage may ask about (collect_ids); xml:ids are unique in a document the
