@@ -19,7 +19,7 @@ usage: confusion.py [BIN_DIR] [--set heldout|tuning|PATH] [--per-article]
   --set          heldout (default), tuning (corpora/*.txt), or a folder of NAME.txt + NAME.gold.json
   --per-article  also one line per article with its error counts (names only)
   --joint G:P    also the whole shape of each line of gold type G taken as kind P, one a line,
-                 sorted (which features go together; still no text, no article)
+                 sorted (which features go together; still no text, no article); repeatable
   --fact-shapes  also the shape of each sentence whose factuality is confused: the rule of
                  jatei-claims --explain that decided it, the predicate's inflection (past,
                  polite, passive, quote と), its block, its length and which grammatical markers
@@ -387,10 +387,12 @@ for k in sorted(wrong_shapes, key=lambda k: -wrong[k]):
     feats = wrong_shapes[k]
     print(f'{k[0]} -> {k[1]} ({wrong[k]}): ' + ', '.join(f'{f} {n}' for f, n in sorted(feats.items(), key=lambda x: (x[0].split("=")[0], -x[1]))))
 print()
-if '--joint' in opts:
-    # --joint GOLD:PRED: each confused line's whole shape on a line of its own, sorted (no order,
-    # no article, no text).
-    g, p = opts[opts.index('--joint') + 1].split(':')
+for i, o in enumerate(opts):
+    # --joint GOLD:PRED (repeatable): each confused line's whole shape on a line of its own,
+    # sorted (no order, no article, no text).
+    if o != '--joint' or i + 1 >= len(opts):
+        continue
+    g, p = opts[i + 1].split(':')
     print(f'## shapes of each {g} -> {p} line')
     for row in sorted(joint[(g, p)]):
         print(row)
