@@ -538,6 +538,28 @@ BOOST_AUTO_TEST_CASE(no_quote_without_an_introduction) {
   BOOST_TEST(shape(d) == "article:paragraph,paragraph,paragraph");
 }
 
+BOOST_AUTO_TEST_CASE(a_statement_alone_between_paragraphs_is_a_quote) {
+  const std::string head = "港の朝市、客足戻る\n週末の朝市に、県外からの客が戻ってきた。出店は去年より5軒多い。\n";
+  const std::string said = "「朝の四時から並ぶお客さんもいます。やっと前の賑わいに近づきました」";
+  const std::string after = "漁協の担当者は、夏の観光客にも期待を寄せる。\n";
+  // Someone's words set apart between paragraphs of the report: a quotation.
+  Document d = seg(head + said + "\n" + after);
+  BOOST_TEST(kind_of(d, said) == "quote", shape(d));
+  // Under an interviewer's question it answers: a turn of the dialogue, not a quotation.
+  for (const char* q : {"――客足は戻りましたか。", "――今年の手応えは。", "朝市の手応えは？"}) {
+    Document i = seg(head + q + "\n" + said + "\n" + after);
+    BOOST_TEST(kind_of(i, said) == "paragraph", q << ": " << shape(i));
+  }
+  // Two statements in a row are a dialogue's lines, not quotations set apart.
+  const std::string reply = "「去年より五軒多いのは、若い漁師さんが加わったからです」";
+  Document run = seg(head + said + "\n" + reply + "\n" + after);
+  BOOST_TEST(kind_of(run, said) == "paragraph", shape(run));
+  BOOST_TEST(kind_of(run, reply) == "paragraph", shape(run));
+  // Words in 「」 followed by prose on the same line are the report's sentence.
+  Document prose = seg(head + "「やっと前の賑わいに近づいた」と漁協の担当者は話す。\n" + after);
+  BOOST_TEST(kind_of(prose, "「やっと前の賑わいに近づいた」と漁協の担当者は話す。") == "paragraph");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Divisions and ids on a whole article
 // ---------------------------------------------------------------------------------------------

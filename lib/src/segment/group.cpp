@@ -92,7 +92,8 @@ class Grouping : Pass {
                             (is_statement(l) && !out.empty() &&
                              ((out.back().kind == BlockKind::head && out.size() - 1 != title_block_) ||
                               (out.back().kind == BlockKind::quote && out.back().first == out.back().last &&
-                               is_statement(lines_[out.back().first]))))
+                               is_statement(lines_[out.back().first])))) ||
+                            lone_statement(i, out)
                         ? BlockKind::quote
                         : BlockKind::paragraph;
           break;
@@ -112,6 +113,25 @@ class Grouping : Pass {
   }
 
  private:
+  // A statement wholly in 「」 alone between paragraphs of prose: someone's words set apart in
+  // the text. Not where a line around it is a statement too (a run of them is a dialogue's
+  // turns), nor under a question (an interview's answer: ――回収の規模は。 over 「…」).
+  bool lone_statement(std::size_t i, const std::vector<PendingBlock>& out) const {
+    if (!is_statement(lines_[i]) || out.empty() || out.size() - 1 == title_block_) return false;
+    std::size_t p = prev_nonblank(i), n = next_nonblank(i);
+    if (p == npos || is_statement(lines_[p]) || asks(lines_[p].content())) return false;
+    return n == npos || !is_statement(lines_[n]);
+  }
+
+  // A line that asks: a question's end (？, …か。, …は。) or an interviewer's dash before it.
+  static bool asks(std::string_view c) {
+    for (const char* dash : {"―", "—", "─", "－"})
+      if (c.starts_with(dash)) return true;
+    for (const char* end : {"？", "?", "か。", "は。", "か", "は"})
+      if (c.ends_with(end)) return true;
+    return false;
+  }
+
   bool introduces_quote(const PendingBlock& b) const {
     return b.kind == BlockKind::paragraph && lines_[b.last].quote_intro;
   }
