@@ -988,6 +988,25 @@ BOOST_AUTO_TEST_CASE(a_readers_note_that_claims_nothing_is_chrome) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(a_row_of_settings_buttons_is_chrome_not_the_title) {
+  const std::string page = "台風の接近に備えて、早めの準備を\n2026年9月3日\n"
+                           "台風12号が週末にかけて接近する見込みです。雨戸の点検や飲み水の用意など、早めの備えをお願いします。\n"
+                           "避難所は、市内の小中学校など23か所です。\n";
+  // A site's row of buttons for the letters' size and colours, over the title.
+  for (const char* row : {"文字の大きさ 小 中 大　表示色 標準 反転", "文字サイズ　A A A　配色　白 黒"}) {
+    Document d = seg(std::string(row) + "\n" + page);
+    BOOST_TEST(division_of(d, row) == "boilerplate", row << ": " << shape(d));
+    BOOST_TEST(d.header.title == "台風の接近に備えて、早めの準備を", row);
+    BOOST_TEST(kind_of(d, "2026年9月3日") == "byline", row);
+  }
+  // A table's marks and a sentence spaced out into words are no buttons.
+  for (const char* row : {"静音性 ◎ ○ △ ○ ×", "使った道具は 鍋 皿 箸 と 包丁"}) {
+    Document d = seg(page + row + "\n" + "以上の結果を、次回の会合で報告する予定です。今年は参加者が増えました。\n" +
+                     "次の会合は十月に開きます。詳しい日程は、決まり次第お知らせします。\n");
+    BOOST_TEST(division_of(d, row) == "article", row << ": " << shape(d));
+  }
+}
+
 BOOST_AUTO_TEST_CASE(the_title_is_found_after_the_page_furniture) {
   // A handle and a dateline over the title (a developer blog).
   Document blog = seg("@neko_dev(ねこ開発)\n投稿日 2024年03月02日\nバックアップを自動化する\n本文です。長い説明が続きます。\n");

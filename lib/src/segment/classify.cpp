@@ -82,9 +82,43 @@ bool is_note_mark(std::string_view s) {
 
 bool is_ascii_marker(const std::string& p) { return p.size() == 1 || p == "‐" || p == "–"; }
 
+// A row of a page's settings or choices (文字の大きさ 小 中 大　表示色 標準 反転): five words or
+// more between spaces, none longer than eight characters, three or more of them one letter
+// (the buttons: 小 中 大, A A A), no punctuation of a sentence or clause, hiragana in one word at
+// most (the setting's name, 文字の大きさ). A roster or a tag list has names and words, not single
+// letters; a table's row of ratings has marks (◎ ○ △); a casual sentence spaced out into words
+// has its particles and verbs (使った道具は 鍋 皿 箸 と 包丁).
+bool is_choice_row(std::string_view s, std::size_t chars) {
+  if (chars > 50) return false;
+  std::size_t words = 0, singles = 0, kana_words = 0, i = 0;
+  while (i < s.size()) {
+    std::size_t len = 0;
+    char32_t c = utf8::decode(s, i, len);
+    if (is_space(c)) {
+      i += len;
+      continue;
+    }
+    std::size_t n = 0;
+    char32_t first = c;
+    bool kana = false;
+    for (; i < s.size(); i += len, ++n) {
+      c = utf8::decode(s, i, len);
+      if (is_space(c)) break;
+      kana = kana || text::is_hiragana(c);
+      if (c == U'。' || c == U'、' || c == U'，' || c == U'！' || c == U'？' || c == '!' || c == '?' || c == ',') return false;
+    }
+    if (n > 8) return false;
+    ++words;
+    kana_words += kana;
+    singles += n == 1 && (text::is_kanji(first) || text::is_latin(first) || text::is_katakana(first));
+  }
+  return words >= 5 && singles >= 3 && kana_words <= 1;
+}
+
 // Site chrome by its shape, whatever the site's words: a breadcrumb trail (ホーム ＞ くらし ＞
 // ごみ), a row of counters and buttons (128 いいね　96 ストック, 参考になった 12人　｜　違反報告),
-// a row of three or more links between bars, or a short line naming a page function
+// a row of settings or choices (文字の大きさ 小 中 大), a row of three or more links between
+// bars, or a short line naming a page function
 // ([boilerplate-line]: お問い合わせ, 一覧へ戻る, …) that is not a bracketed or marked heading.
 bool is_page_chrome(std::string_view s, std::size_t chars, const Cues& cues) {
   if (is_rule_line(s, chars)) return true;
@@ -114,6 +148,7 @@ bool is_page_chrome(std::string_view s, std::size_t chars, const Cues& cues) {
     longest = std::max(longest, count_chars(part, 40));
     if (!part.empty() && longest <= 25) return true;
   }
+  if (is_choice_row(s, chars)) return true;
   std::vector<std::string_view> cells = row_cells(s);
   std::size_t counters = 0, widest = 0;
   for (std::string_view c : cells) {
