@@ -555,6 +555,10 @@ BOOST_AUTO_TEST_CASE(a_statement_alone_between_paragraphs_is_a_quote) {
   Document run = seg(head + said + "\n" + reply + "\n" + after);
   BOOST_TEST(kind_of(run, said) == "paragraph", shape(run));
   BOOST_TEST(kind_of(run, reply) == "paragraph", shape(run));
+  // The last paragraph of a quotation of several (the one before opens with 「 and does not
+  // close) goes on with it.
+  Document more = seg(head + "「朝の四時から並ぶお客さんもいます。\n" + reply + "\n" + after);
+  BOOST_TEST(kind_of(more, reply) == "paragraph", shape(more));
   // Words in 「」 followed by prose on the same line are the report's sentence.
   Document prose = seg(head + "「やっと前の賑わいに近づいた」と漁協の担当者は話す。\n" + after);
   BOOST_TEST(kind_of(prose, "「やっと前の賑わいに近づいた」と漁協の担当者は話す。") == "paragraph");

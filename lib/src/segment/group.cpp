@@ -115,11 +115,17 @@ class Grouping : Pass {
  private:
   // A statement wholly in 「」 alone between paragraphs of prose: someone's words set apart in
   // the text. Not where a line around it is a statement too (a run of them is a dialogue's
-  // turns), nor under a question (an interview's answer: ――回収の規模は。 over 「…」).
+  // turns), nor under a question (an interview's answer: ――回収の規模は。 over 「…」), nor under
+  // a paragraph that opens a quotation without closing it (the last paragraph of a quotation of
+  // several, which the first one's speaker goes on saying), nor under a line that ends with a
+  // colon (市長はこう述べた：, its value or its words).
   bool lone_statement(std::size_t i, const std::vector<PendingBlock>& out) const {
     if (!is_statement(lines_[i]) || out.empty() || out.size() - 1 == title_block_) return false;
     std::size_t p = prev_nonblank(i), n = next_nonblank(i);
-    if (p == npos || is_statement(lines_[p]) || asks(lines_[p].content())) return false;
+    std::string_view before = p == npos ? std::string_view() : lines_[p].content();
+    if (p == npos || is_statement(lines_[p]) || asks(before) || before.starts_with("「") || before.ends_with("：") ||
+        before.ends_with(":"))
+      return false;
     return n == npos || !is_statement(lines_[n]);
   }
 
