@@ -4,6 +4,7 @@
 //
 //   find_lines       (analyse.cpp)    the lines, each classified (classify.cpp) and split into
 //                                     sentences, on two threads for a large text
+//   mark_transcript  (transcript.cpp) a transcript's timestamps: not list marks, outside <s>
 //   mark_lists       (lists.cpp)      code fences, enumerations, numbered headings, tables, rows;
 //                                     it runs last
 //   mark_numbered_entries (entries.cpp) the entries a page numbers by a shape of its own
@@ -310,6 +311,7 @@ bool is_rule_line(std::string_view s, std::size_t chars);
 
 // The passes, in the order they run.
 void find_lines(Plan& plan);
+void mark_transcript(Plan& plan);
 void mark_lists(Plan& plan);  // runs the next one last
 void mark_numbered_entries(Plan& plan);
 void mark_furniture(Plan& plan);  // runs the next six in its order

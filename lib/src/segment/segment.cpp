@@ -35,6 +35,7 @@ class Builder {
   void plan(const std::function<void()>& beside = {}) {
     find_lines(plan_);
     auto group_all = [&] {
+      mark_transcript(plan_);
       mark_lists(plan_);
       mark_furniture(plan_);
       plan_.blocks = group(plan_);

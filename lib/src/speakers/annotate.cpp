@@ -9,6 +9,7 @@
 #include "jatei/segment.hpp"
 #include "jatei/text.hpp"
 #include "speakers/analysis.hpp"
+#include "speakers/textutil.hpp"
 
 namespace jatei::speakers {
 
@@ -40,6 +41,25 @@ void cut_label(Block& b, std::size_t len) {
   s.text.erase(0, cut);
   s.spans = std::move(spans);
   if (!space.empty()) leaf.pieces.insert(leaf.pieces.begin(), Piece{Piece::Kind::text, {}, std::move(space)});
+}
+
+// A transcript's timestamp stays outside the sentences ([00:00:03] <s>…</s>, segmentation's
+// mark_transcript). When a label follows it ([00:00:03] 田村：…), the stamp is the label's
+// beginning: it goes back into the first sentence, so that the label is read and moved into
+// <speaker> whole, as it stands in the source. Without a label it stays where it is.
+void rejoin_stamp(Block& b, const SpeakerModel& model) {
+  if (b.kind != BlockKind::paragraph || b.leaves.empty()) return;
+  Leaf& leaf = b.leaves[0];
+  if (leaf.pieces.size() < 2 || leaf.pieces[0].kind != Piece::Kind::text ||
+      leaf.pieces[1].kind != Piece::Kind::sentence || trim_space(leaf.pieces[0].text).empty())
+    return;
+  std::size_t stamp = leaf.pieces[0].text.size();
+  auto c = parse_label(leaf_text(leaf), model, true);
+  if (!c || c->label.alone || c->label.length <= stamp) return;
+  Sentence& s = leaf.pieces[1].sentence;
+  s.text.insert(0, leaf.pieces[0].text);
+  for (auto& sp : s.spans) sp.begin += stamp, sp.end += stamp;
+  leaf.pieces.erase(leaf.pieces.begin());
 }
 
 class Annotator {
@@ -86,12 +106,13 @@ class Annotator {
           Item it;
           it.div = d;
           it.block = std::move(t.blocks[k]);
+          rejoin_stamp(it.block, cx_.model);
           if (k == 0 && t.spoken()) it.old_turn = t.id;
           if (k == 0 && t.speaker) it.old_label = t.speaker;
           it.paragraph = it.block.kind == BlockKind::paragraph && !it.block.leaves.empty();
           if (it.paragraph) {
             it.f = paragraph_features(it.block.leaves[0], cx_.model, cx_.role_w);
-            it.text = leaf_text(it.block.leaves[0]);
+            it.text = spoken_text(it.block.leaves[0]);
           }
           for (Item& one : split_labelled_list(std::move(it))) {
             one.index = index++;

@@ -416,7 +416,7 @@ std::optional<std::string> introduction(std::string_view text, const SpeakerMode
 }
 
 Features paragraph_features(const Leaf& leaf, const SpeakerModel& model, const RoleWeights& rw) {
-  std::string whole = leaf_text(leaf);
+  std::string whole = spoken_text(leaf);
   std::vector<std::string_view> sentences;
   for (auto& p : leaf.pieces)
     if (p.kind == Piece::Kind::sentence && !trim_space(p.sentence.text).empty()) sentences.push_back(p.sentence.text);

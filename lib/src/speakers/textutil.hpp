@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "jatei/document.hpp"
 #include "jatei/text.hpp"
 
 namespace jatei::speakers {
@@ -55,6 +56,20 @@ inline bool has_terminator(std::string_view s) {
   for (text::CodePoint cp : text::code_points(s))
     if (text::is_terminator(cp.c) && cp.c != U'.') return true;
   return false;
+}
+
+// What a leaf says: its text from the first sentence on, without a transcript's timestamp that
+// stays outside the sentences before it ([00:00:03] <s>…</s>).
+inline std::string spoken_text(const Leaf& leaf) {
+  std::string out;
+  bool started = false;
+  for (auto& p : leaf.pieces) {
+    started = started || p.kind == Piece::Kind::sentence;
+    if (!started) continue;
+    if (p.kind == Piece::Kind::sentence) out += p.sentence.text;
+    else if (p.kind == Piece::Kind::text) out += p.text;
+  }
+  return out;
 }
 
 }  // namespace jatei::speakers
