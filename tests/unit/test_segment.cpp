@@ -2039,3 +2039,37 @@ BOOST_AUTO_TEST_CASE(a_line_that_announces_the_gist_makes_the_points_under_it_a_
   Document d = seg(text);
   BOOST_TEST(division_of(d, "・使用量が同じでも、単価が上がれば請求額は増える|・燃料費調整額は毎月変わる") == "summary", shape(d));
 }
+
+BOOST_AUTO_TEST_CASE(a_transcripts_timestamps_stay_outside_the_sentences) {
+  // Three or more lines in a row that open with a time of one shape: the time is an offset into
+  // the recording, not a list mark; it stays in the paragraph as text before the first <s>.
+  for (std::string open : {"[", "(", ""}) {
+    std::string close = open == "[" ? "]" : open == "(" ? ")" : "";
+    auto at = [&](const char* t) { return open + t + close + " "; };
+    Document d = seg("第5回　朝の番組から\n" + at("00:00:04") + "おはようございます。今日もよろしく。\n" + at("00:00:09") +
+                     "よろしくお願いします。\n" + at("00:00:15") + "さっそくですが、最近どうですか？\n" + at("00:00:21") +
+                     "1. 仕事が忙しいです。\n");
+    BOOST_TEST(shape(d).find("list") == std::string::npos, shape(d));
+    const Leaf* first = nullptr;
+    for (const Leaf* l : d.leaves())
+      if (leaf_text(*l).find("おはようございます") != std::string::npos) first = l;
+    BOOST_REQUIRE(first);
+    BOOST_REQUIRE(first->pieces.size() >= 2u);
+    BOOST_TEST((first->pieces[0].kind == Piece::Kind::text));
+    BOOST_TEST(first->pieces[0].text == at("00:00:04"));
+    BOOST_TEST(first->pieces[1].sentence.text == "おはようございます。");
+    for (const Sentence* s : d.sentences()) BOOST_TEST(s->text.find("00:") == std::string::npos, s->text);
+    BOOST_TEST(kind_of(d, at("00:00:21") + "1. 仕事が忙しいです。") == "paragraph", shape(d));
+  }
+  // Two stamped lines are no transcript; times of two shapes make no run; a time in a sentence
+  // (10:30から) is no stamp.
+  Document two = seg("題名\n本文です。\n[00:00:04] おはようございます。\n[00:00:09] よろしくお願いします。\n本文です。\n");
+  for (const Sentence* s : two.sentences())
+    if (s->text.find("おはよう") != std::string::npos) BOOST_TEST(s->text.starts_with("[00:00:04]"));
+  Document mixed = seg("題名\n本文です。\n[00:00:04] おはようございます。\n00:09 よろしく。\n(00:00:15) 元気？\n本文です。\n");
+  for (const Sentence* s : mixed.sentences())
+    if (s->text.find("おはよう") != std::string::npos) BOOST_TEST(s->text.starts_with("[00:00:04]"));
+  Document day = seg("題名\n10:30から始めます。\n11:00から続けます。\n12:00から休みます。\n");
+  for (const Sentence* s : day.sentences())
+    if (s->text.find("から") != std::string::npos) BOOST_TEST(std::isdigit(static_cast<unsigned char>(s->text[0])), s->text);
+}

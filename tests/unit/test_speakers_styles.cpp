@@ -299,3 +299,48 @@ BOOST_AUTO_TEST_CASE(an_audience_word_before_a_sentence_is_a_label_and_before_na
       "山田：よろしくお願いします。\n");
   BOOST_TEST(who_ids(list)["参加者：山田、田中、佐藤"] == "-");
 }
+
+BOOST_AUTO_TEST_CASE(a_transcript_with_a_time_before_each_line_is_read_as_without_it) {
+  // A podcast's transcript: a time before every line, with or without a name after it.
+  const std::string lines[] = {"第12回　雨の話",
+                               "司会の上田と、気象の専門家の堀さんがお話しします。",
+                               "こんにちは、上田です。",
+                               "堀です。よろしくお願いします。",
+                               "堀さん、今年の梅雨は長いんですか？",
+                               "長くなりそうです。平年より一週間ほど遅れると見ています。",
+                               "へえ、そうなんですね。洗濯物が乾かなくて困ります。",
+                               "部屋干しなら除湿機を使うといいですよ。"};
+  const char* names[] = {"", "", "上田", "堀", "上田", "堀", "上田", "堀"};
+  auto text = [&](bool stamps, bool labels) {
+    std::string t;
+    for (std::size_t i = 0; i < 8; ++i) {
+      if (i >= 2 && stamps) t += "[00:0" + std::to_string(i) + ":1" + std::to_string(i) + "] ";
+      if (i >= 2 && labels) t += std::string(names[i]) + "：";
+      t += lines[i] + "\n";
+    }
+    return t;
+  };
+  for (bool labels : {false, true}) {
+    std::string ex_plain, ex_stamped;
+    Document plain = annotated(text(false, labels), &ex_plain);
+    Document stamped = annotated(text(true, labels), &ex_stamped);
+    auto wp = who_says(plain), ws = who_says(stamped);
+    BOOST_TEST(turns(stamped) == turns(plain), ex_stamped);
+    BOOST_TEST(turns(stamped) >= 4);
+    for (std::size_t i = 2; i < 8; ++i) {
+      std::string key = lines[i];
+      std::string stamp = "[00:0" + std::to_string(i) + ":1" + std::to_string(i) + "] ";
+      std::string got = ws[labels ? key : stamp + key];
+      std::string want = wp[key];
+      if (labels) {
+        // The label keeps its time: [00:02:12] 上田：
+        BOOST_TEST(got == stamp + want, key << "\n" << ex_stamped);
+      } else {
+        BOOST_TEST(got.substr(got.find('|')) == want.substr(want.find('|')), key << "\n" << ex_stamped);
+        BOOST_TEST(got != "-", key << "\n" << ex_stamped);
+      }
+    }
+    // The lead, before the first stamped line, is no one's turn.
+    BOOST_TEST(ws[lines[1]] == "-", ex_stamped);
+  }
+}

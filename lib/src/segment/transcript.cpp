@@ -62,6 +62,14 @@ Stamp stamp_at(std::string_view s) {
   return {at[k], family * 4 + groups};
 }
 
+bool reads_like_speech(std::string_view s) {
+  for (std::size_t i = 0, len = 0; i < s.size(); i += len) {
+    char32_t c = utf8::decode(s, i, len);
+    if (c == U'。' || c == U'？' || c == U'！' || c == '?' || c == '!') return true;
+  }
+  return false;
+}
+
 class Transcript : public Pass {
  public:
   explicit Transcript(Plan& p) : Pass(p) {}
@@ -82,7 +90,11 @@ class Transcript : public Pass {
         run.push_back(j);
         j = next_nonblank(j);
       }
-      if (run.size() >= kMinRun)
+      // What follows the stamps is said: most lines hold a sentence's end (a timetable's rows,
+      // 10:00　開会式, or a chapter list's do not).
+      std::size_t said = 0;
+      for (std::size_t k : run) said += reads_like_speech(lines_[k].content().substr(stamps[k].length));
+      if (run.size() >= kMinRun && said * 2 >= run.size())
         for (std::size_t k : run) unstamp(k, stamps[k].length);
       i = run.back() + 1;
     }

@@ -104,6 +104,7 @@ struct Item {
   bool paragraph = false;
   Features f;
   std::string text;                       // the first leaf's text
+  std::size_t stamp = 0;                  // a transcript's timestamp before it, in bytes (annotate.cpp)
   Boxed<LabelCandidate> candidate;        // a label shape at its start
   Boxed<PostHeader> header;               // the line is a post header's shape
   bool furniture = false;                 // a counter, a button row, a line the page repeats

@@ -44,22 +44,31 @@ void cut_label(Block& b, std::size_t len) {
 }
 
 // A transcript's timestamp stays outside the sentences ([00:00:03] <s>…</s>, segmentation's
-// mark_transcript). When a label follows it ([00:00:03] 田村：…), the stamp is the label's
-// beginning: it goes back into the first sentence, so that the label is read and moved into
-// <speaker> whole, as it stands in the source. Without a label it stays where it is.
-void rejoin_stamp(Block& b, const SpeakerModel& model) {
-  if (b.kind != BlockKind::paragraph || b.leaves.empty()) return;
+// mark_transcript). While labels are looked for it goes back into the first sentence, so that a
+// label after it ([00:00:03] 田村：…) is read, and moved into <speaker>, whole, as the source
+// has it; a line that gets no label is given its stamp back outside the sentences
+// (split_stamp). Returns the stamp's length in bytes, 0 when the leaf has none.
+std::size_t rejoin_stamp(Block& b) {
+  if (b.kind != BlockKind::paragraph || b.leaves.empty()) return 0;
   Leaf& leaf = b.leaves[0];
   if (leaf.pieces.size() < 2 || leaf.pieces[0].kind != Piece::Kind::text ||
       leaf.pieces[1].kind != Piece::Kind::sentence || trim_space(leaf.pieces[0].text).empty())
-    return;
+    return 0;
   std::size_t stamp = leaf.pieces[0].text.size();
-  auto c = parse_label(leaf_text(leaf), model, true);
-  if (!c || c->label.alone || c->label.length <= stamp) return;
   Sentence& s = leaf.pieces[1].sentence;
   s.text.insert(0, leaf.pieces[0].text);
   for (auto& sp : s.spans) sp.begin += stamp, sp.end += stamp;
   leaf.pieces.erase(leaf.pieces.begin());
+  return stamp;
+}
+
+void split_stamp(Block& b, std::size_t stamp) {
+  Leaf& leaf = b.leaves[0];
+  Sentence& s = leaf.pieces[0].sentence;
+  Piece text{Piece::Kind::text, {}, s.text.substr(0, stamp)};
+  s.text.erase(0, stamp);
+  for (auto& sp : s.spans) sp.begin = sp.begin > stamp ? sp.begin - stamp : 0, sp.end = sp.end > stamp ? sp.end - stamp : 0;
+  leaf.pieces.insert(leaf.pieces.begin(), std::move(text));
 }
 
 class Annotator {
@@ -73,6 +82,14 @@ class Annotator {
     induce_styles(cx_);
     for (auto& r : cx_.runs)
       if (r.mode == Run::Mode::labelled) group_labelled(cx_, r);
+    for (auto& r : cx_.runs)
+      for (auto& it : r.items)
+        if (it.stamp && !it.label && !it.block.leaves.empty() && !it.block.leaves[0].pieces.empty() &&
+            it.block.leaves[0].pieces[0].kind == Piece::Kind::sentence &&
+            it.block.leaves[0].pieces[0].sentence.text.size() > it.stamp) {
+          split_stamp(it.block, it.stamp);
+          it.text = spoken_text(it.block.leaves[0]);
+        }
     find_unmarked_interviews(cx_);
     find_monologue(cx_);
     if (!cx_.monologue) classify_unlabelled(cx_);
@@ -106,7 +123,6 @@ class Annotator {
           Item it;
           it.div = d;
           it.block = std::move(t.blocks[k]);
-          rejoin_stamp(it.block, cx_.model);
           if (k == 0 && t.spoken()) it.old_turn = t.id;
           if (k == 0 && t.speaker) it.old_label = t.speaker;
           it.paragraph = it.block.kind == BlockKind::paragraph && !it.block.leaves.empty();
@@ -114,6 +130,7 @@ class Annotator {
             it.f = paragraph_features(it.block.leaves[0], cx_.model, cx_.role_w);
             it.text = spoken_text(it.block.leaves[0]);
           }
+          it.stamp = rejoin_stamp(it.block);
           for (Item& one : split_labelled_list(std::move(it))) {
             one.index = index++;
             cx_.runs.back().items.push_back(std::move(one));

@@ -214,6 +214,26 @@ void mark_units(Context& cx, Run& r) {
     r.items[paras[hi - 1]].why = "narration after the dialogue";
     --hi;
   }
+  // A transcript (segmentation kept a timestamp before each line it says, outside the sentences):
+  // the lines without a stamp before its first stamped line and after its last are the page's,
+  // not anyone's turn.
+  auto stamped = [&](const Item& it) {
+    const auto& ps = it.block.leaves[0].pieces;
+    return ps.size() >= 2 && ps[0].kind == Piece::Kind::text && ps[1].kind == Piece::Kind::sentence &&
+           !trim_space(ps[0].text).empty();
+  };
+  std::size_t stamps = 0;
+  for (std::size_t k = lo; k < hi; ++k) stamps += stamped(r.items[paras[k]]);
+  if (stamps >= 3) {
+    while (lo < hi && !stamped(r.items[paras[lo]])) {
+      r.items[paras[lo]].why = "before the transcript's first timestamp";
+      ++lo;
+    }
+    while (hi > lo && !stamped(r.items[paras[hi - 1]])) {
+      r.items[paras[hi - 1]].why = "after the transcript's last timestamp";
+      --hi;
+    }
+  }
   // Inside a dialogue spoken mostly in です/ます, a paragraph in the narrator's plain written style
   // (…紹介した。 …次の通り。 nothing spoken, not short, or ending in a plain past or copula) is the
   // editor's, as is a paragraph wholly in parentheses ((ここでCMが入った), （会場から拍手）): a
