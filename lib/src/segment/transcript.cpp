@@ -56,7 +56,10 @@ Stamp stamp_at(std::string_view s) {
     ++k;
   }
   std::size_t spaces = 0;
-  while (k < u.size() && is_space(cp(k))) ++k, ++spaces;
+  while (k < u.size() && is_space(cp(k))) {
+    if (cp(k) == '\t') return {};  // the columns of an export (time, name, message): the table's and the labels' rules read them
+    ++k, ++spaces;
+  }
   if (!bracketed && spaces == 0) return {};
   if (k >= u.size()) return {};  // a time alone on its line: a live blog's entry head
   return {at[k], family * 4 + groups};
