@@ -27,6 +27,7 @@ bool is_figure(char32_t c) { return (c >= '0' && c <= '9') || (c >= U'０' && c 
 struct Stamp {
   std::size_t length = 0;
   int shape = 0;
+  bool offset = false;
 };
 Stamp stamp_at(std::string_view s) {
   std::u32string u;
@@ -62,7 +63,12 @@ Stamp stamp_at(std::string_view s) {
   }
   if (!bracketed && spaces == 0) return {};
   if (k >= u.size()) return {};  // a time alone on its line: a live blog's entry head
-  return {at[k], family * 4 + groups};
+  // An offset into a recording has its seconds (00:41:10) or starts at the hour 0 (00:15);
+  // 10:15 alone is a clock time, which a live log's sentence keeps (運転を再開しました is what
+  // happened at it).
+  bool zero = is_figure(cp(bracketed ? 1 : 0)) && (cp(bracketed ? 1 : 0) == '0' || cp(bracketed ? 1 : 0) == U'０');
+  bool offset = groups == 2 || zero;
+  return {at[k], family * 4 + groups, offset};
 }
 
 bool reads_like_speech(std::string_view s) {
@@ -97,7 +103,8 @@ class Transcript : public Pass {
       // 10:00　開会式, or a chapter list's do not).
       std::size_t said = 0;
       for (std::size_t k : run) said += reads_like_speech(lines_[k].content().substr(stamps[k].length));
-      if (run.size() >= kMinRun && said * 2 >= run.size())
+      bool offsets = stamps[run.front()].offset;
+      if (run.size() >= kMinRun && said * 2 >= run.size() && offsets)
         for (std::size_t k : run) unstamp(k, stamps[k].length);
       i = run.back() + 1;
     }
