@@ -66,7 +66,8 @@ Stamp stamp_at(std::string_view s) {
   // An offset into a recording has its seconds (00:41:10) or starts at the hour 0 (00:15);
   // 10:15 alone is a clock time, which a live log's sentence keeps (運転を再開しました is what
   // happened at it).
-  bool zero = is_figure(cp(bracketed ? 1 : 0)) && (cp(bracketed ? 1 : 0) == '0' || cp(bracketed ? 1 : 0) == U'０');
+  bool zero = true;  // every figure before the first colon is 0
+  for (std::size_t f = bracketed ? 1 : 0; f < u.size() && is_figure(cp(f)); ++f) zero = zero && (cp(f) == '0' || cp(f) == U'０');
   bool offset = groups == 2 || zero;
   return {at[k], family * 4 + groups, offset};
 }
@@ -104,21 +105,23 @@ class Transcript : public Pass {
       std::size_t said = 0;
       for (std::size_t k : run) said += reads_like_speech(lines_[k].content().substr(stamps[k].length));
       bool offsets = stamps[run.front()].offset;
-      if (run.size() >= kMinRun && said * 2 >= run.size() && offsets)
-        for (std::size_t k : run) unstamp(k, stamps[k].length);
+      if (run.size() >= kMinRun && said * 2 >= run.size())
+        for (std::size_t k : run) unstamp(k, stamps[k].length, offsets);
       i = run.back() + 1;
     }
   }
 
  private:
   // Line i read without its stamp (the first `length` bytes of its content).
-  void unstamp(std::size_t i, std::size_t length) {
+  // Offsets leave the sentences; a clock time stays the first sentence's (what happened at it).
+  void unstamp(std::size_t i, std::size_t length, bool outside) {
     Line& l = lines_[i];
     std::string_view rest = l.content().substr(length);
     std::size_t cut = static_cast<std::size_t>(rest.data() - (text_.data() + l.begin));  // in the line
     l.set_content(rest);
     l.chars = static_cast<std::uint32_t>(count_chars(rest, kMaxCueChars));
     l.kind = classify(rest, l.chars, cues_);
+    if (!outside) return;
     // The sentences start after the stamp: a sentence that ends inside it is dropped, the one
     // that holds its end starts where the text does.
     std::vector<Range>& chunk = ranges_[i / Plan::kChunk];
