@@ -609,3 +609,40 @@ BOOST_AUTO_TEST_CASE(post_headers_with_a_mark_or_an_id_without_a_date) {
     BOOST_TEST(w["ソースがそれだけならガセだろ"].substr(w["ソースがそれだけならガセだろ"].find('|')) == "|Tr4vB8nM");
   }
 }
+
+BOOST_AUTO_TEST_CASE(minutes_labels_name_their_speaker_when_only_the_chair_speaks_again) {
+  // A plenary that passes one bill: the chair speaks between every other speaker, who each speak
+  // once. Office (or seat) and holder after a mark are the minutes' own labels: the style holds
+  // with one recurring name, and a line without a label goes on with the turn before it.
+  std::string text =
+      "令和７年第２回定例会　本会議（第３号）\n"
+      "午前１０時開議\n"
+      "○議長（森田和夫君）　ただいまから本日の会議を開きます。議案第１２号を議題といたします。委員長の報告を求めます。\n"
+      "○総務委員長（川村直子君）　総務委員会の審査の結果を御報告いたします。本案は可決すべきものと決定いたしました。\n"
+      "委員会では、経費の見通しについて質疑がありました。\n"
+      "○議長（森田和夫君）　これより討論に入ります。発言を許します。\n"
+      "○５番（大野健一君）　私は本案に賛成の立場から討論いたします。\n"
+      "○議長（森田和夫君）　これより採決いたします。本案は原案のとおり可決されました。\n"
+      "○町長（北村里美君）　ただいまは御可決いただき、ありがとうございました。\n"
+      "○議長（森田和夫君）　本日はこれにて散会いたします。\n"
+      "午前１０時４０分散会\n";
+  std::string ex;
+  Document doc = annotated(text, &ex);
+  auto w = who_says(doc);
+  BOOST_TEST(w["総務委員会の審査の結果を御報告いたします。本案は可決すべきものと決定いたしました。"] ==
+                 "○総務委員長（川村直子君）|川村直子",
+             ex);
+  BOOST_TEST(w["委員会では、経費の見通しについて質疑がありました。"] == "○総務委員長（川村直子君）|川村直子");
+  BOOST_TEST(w["私は本案に賛成の立場から討論いたします。"] == "○５番（大野健一君）|大野健一");
+  BOOST_TEST(w["本日はこれにて散会いたします。"] == "○議長（森田和夫君）|森田和夫");
+  BOOST_TEST(w["午前１０時開議"] == "-");
+  BOOST_TEST(ex.find("minutes' labels") != std::string::npos, ex);
+  // The same shape with a name and a space but no office or seat still needs two recurring names.
+  std::string plain =
+      "○森田　ただいまから始めます。\n"
+      "○川村　報告いたします。\n"
+      "○森田　討論に入ります。\n"
+      "○大野　賛成いたします。\n";
+  Document d = annotated(plain, &ex);
+  BOOST_TEST(who_says(d)["○川村　報告いたします。"] == "-", ex);
+}

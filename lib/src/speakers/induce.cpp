@@ -522,12 +522,18 @@ LabelStyle judge_family(Context& cx, std::vector<Item*>& items, const std::strin
   bool space = first.style == SpeakerLabel::Style::space;
   bool whole_line = line_family(family);  // 小野寺 alone on its line: a short line a heading could be
   int need_lines = static_cast<int>(qa ? cx.w("label.min_dash") : cx.w("label.min_lines"));
-  int need_recurring = space || whole_line ? 2 : 1;
+  // Minutes name each speaker by office and holder (○議長（山田太郎君）　): a mark and that pair on
+  // most lines of the style say it is one even when only the chair speaks more than once.
+  int minutes = 0;
+  for (std::size_t k : ks) minutes += office_and_holder(*items[k]->candidate, cx.cues);
+  bool minutes_style = space && minutes * 3 >= st.lines * 2;
+  int need_recurring = (space && !minutes_style) || whole_line ? 2 : 1;
   double spoken_share = static_cast<double>(st.spoken) / std::max(1, st.lines);
   std::ostringstream why;
   why << st.lines << " lines, " << st.names.size() << " names (" << recurring << " recurring), " << st.spoken
       << " read like speech";
   if (pair) why << "; a question-and-answer pair (an asking word, then who answers)";
+  if (minutes_style) why << "; minutes' labels (a mark, an office or a seat and its holder) on " << minutes;
   if (st.lines < need_lines) why << ": too few lines (" << need_lines << " needed)";
   else if (!qa && recurring < need_recurring)
     why << ": no name recurs"

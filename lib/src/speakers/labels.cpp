@@ -642,6 +642,12 @@ std::optional<LabelCandidate> parse_label(std::string_view text, const SpeakerMo
   return c;
 }
 
+bool office_and_holder(const LabelCandidate& c, const SpeakerModel::Compiled& cues) {
+  const SpeakerLabel& l = c.label;
+  if (c.family.empty() || c.family.front() != 'M' || l.note.empty()) return false;
+  return (cues["role-word"].suffix(l.name) > 0 || seat_number(l.name)) && cues["strip-honorific"].suffix(l.note) > 0;
+}
+
 // ------------------------------------------------------------------------------------------
 // Post headers
 // ------------------------------------------------------------------------------------------

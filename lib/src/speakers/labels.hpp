@@ -37,6 +37,12 @@ struct LabelCandidate {
 // 相談, 質問者), -1 when it answers ([qa-answer]: 回答, 弁護士の回答), else 0.
 int qa_word(std::string_view name, const SpeakerModel::Compiled& cues);
 
+// Whether a label is written as minutes write one: a mark, then an office or a seat and its holder
+// (○議長（山田太郎君）　 ◆１２番（村上由紀子議員）　 ○市長　大野正人君　): the office ([role-word]) or
+// the seat (12番) in the name slot and the holder with an honorific ([strip-honorific]) after it.
+// Such a label names who speaks by itself, whether or not the person speaks again.
+bool office_and_holder(const LabelCandidate& c, const SpeakerModel::Compiled& cues);
+
 // The label shape a paragraph starts with, if any. `alone_ok`: a label with nothing after it
 // on the line is a candidate too (SpeakerLabel::alone).
 std::optional<LabelCandidate> parse_label(std::string_view paragraph, const SpeakerModel& model, bool alone_ok);
