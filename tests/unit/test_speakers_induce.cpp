@@ -646,3 +646,28 @@ BOOST_AUTO_TEST_CASE(minutes_labels_name_their_speaker_when_only_the_chair_speak
   Document d = annotated(plain, &ex);
   BOOST_TEST(who_says(d)["○川村　報告いたします。"] == "-", ex);
 }
+
+BOOST_AUTO_TEST_CASE(voiceless_answers_under_plain_headings_are_an_faq) {
+  // A city's よくある質問: Q．/A． pairs grouped under short headings with no sentence end, every
+  // answer in the office's impersonal voice. No one says them: the questions head their answers.
+  const std::string head =
+      "図書館の利用案内　よくある質問\n"
+      "市立図書館の利用について、多く寄せられる質問をまとめました。\n"
+      "貸し出しについて\n"
+      "Q．一度に何冊まで借りられますか。\n"
+      "A．お一人10冊まで、2週間借りることができます。\n"
+      "Q．返却が遅れた場合はどうなりますか。\n"
+      "A．遅れた日数と同じ日数、新たな貸し出しができなくなります。\n"
+      "予約について\n"
+      "Q．予約した本はどこで受け取れますか。\n";
+  std::string ex;
+  Document faq = annotated(head + "A．市内の全ての分館で受け取ることができます。\n", &ex);
+  BOOST_TEST(faq.header.persons.empty(), ex);
+  BOOST_TEST(ex.find("no one's voice") != std::string::npos, ex);
+  auto w = who_says(faq);
+  BOOST_TEST(w["Q．一度に何冊まで借りられますか。"] == "-");
+  BOOST_TEST(w["A．お一人10冊まで、2週間借りることができます。"] == "-");
+  // One answer in the first person: someone answers, and the pairs are turns.
+  Document said = annotated(head + "A．私はいつも駅前の分館で受け取っています。\n", &ex);
+  BOOST_TEST(who_says(said)["お一人10冊まで、2週間借りることができます。"].rfind("A．|", 0) == 0, ex);
+}

@@ -234,6 +234,54 @@ bool few_questions_aside(Context& cx, const std::vector<Item*>& items, const std
   return total > 0 && covered < cx.w("label.min_qa_share") * total;
 }
 
+// Q./A. pairs that no one says: a page's よくある質問, where every answer speaks for whoever
+// runs the page (a city office, a shop) rather than for a person. Every label is the bare mark
+// (no name: A(中村): names one), no answer nor the paragraphs that go on after it has a voice
+// (first person, a casual or exclamatory sentence, a reaction, an emoji or 笑), and the pairs
+// are a part of the page: grouped under headings (plain ones too: a short line with no sentence
+// end), or covering less than the share
+// `label.faq_part_share` of its blocks. An interview's answers have someone's voice; bare pairs
+// over a whole page stay turns.
+bool voiceless_pairs(Context& cx, const std::vector<Item*>& items, const std::vector<std::size_t>& ks) {
+  auto voiced = [](const Features& f) {
+    return f.first_person || f.casual > 0 || f.exclaim || f.marker || f.react;
+  };
+  int answers = 0;
+  for (std::size_t k : ks) {
+    const Item& it = *items[k];
+    const SpeakerLabel& l = it.candidate->label;
+    if (it.forced || l.style != SpeakerLabel::Style::qa || !l.mark.empty() || (l.name != "Q" && l.name != "A"))
+      return false;
+    if (l.name != "A") continue;
+    ++answers;
+    const Leaf* leaf = label_leaf(it.block);
+    if (voiced(it.paragraph || !leaf ? it.f : paragraph_features(*leaf, cx.model, cx.role_w))) return false;
+    for (std::size_t j = k + 1; j < items.size(); ++j) {  // the answer goes on over plain paragraphs
+      const Item& n = *items[j];
+      if (n.block.kind == BlockKind::head || n.candidate || n.header || n.furniture || !n.paragraph) break;
+      if (voiced(n.f)) return false;
+    }
+  }
+  if (answers == 0) return false;
+  // A heading between two pairs: a head, or a short line with no sentence end that no label
+  // opens (手数料について, その他), at most `label.section_head_chars` characters.
+  bool grouped = false;
+  for (std::size_t k = ks.front() + 1; k < ks.back() && !grouped; ++k) {
+    const Item& it = *items[k];
+    grouped = it.block.kind == BlockKind::head ||
+              (it.paragraph && (!it.candidate || it.candidate->label.alone) && !it.header && !has_terminator(it.text) &&
+               it.f.chars <= cx.w("label.section_head_chars"));
+  }
+  int covered = 0, total = 0;
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    const Item& it = *items[k];
+    if (it.block.kind == BlockKind::opaque || it.furniture) continue;
+    ++total;
+    covered += k >= ks.front() && k <= ks.back();
+  }
+  return grouped || (total > 0 && covered < cx.w("label.faq_part_share") * total);
+}
+
 }  // namespace
 
 std::vector<Item*> Context::items() {
@@ -554,6 +602,14 @@ LabelStyle judge_family(Context& cx, std::vector<Item*>& items, const std::strin
       if (items[k]->forced || items[k]->candidate->label.name != "Q") continue;
       items[k]->faq_heading = true;
       items[k]->why = "a question of an FAQ in a page that is no interview: a heading over its answer";
+    }
+  } else if (family == "QA" && voiceless_pairs(cx, items, ks)) {
+    why << ": questions and answers in no one's voice (no first person, no casual or exclaiming sentence, no "
+           "reaction), grouped under headings or a part of the page: an FAQ's questions over their answers, not turns";
+    for (std::size_t k : ks) {
+      if (items[k]->candidate->label.name != "Q") continue;
+      items[k]->faq_heading = true;
+      items[k]->why = "a question of an FAQ whose answers no one says: a heading over its answer";
     }
   } else st.accepted = true;
   if (std::any_of(ks.begin(), ks.end(), [&](std::size_t k) { return items[k]->forced; })) st.accepted = true;
