@@ -3,6 +3,7 @@
 #define BOOST_TEST_MODULE claims
 #include <boost/test/unit_test.hpp>
 
+#include <map>
 #include <regex>
 
 #include <cstdio>
@@ -13,6 +14,7 @@
 #include "jatei/claims.hpp"
 #include "jatei/error.hpp"
 #include "jatei/segment.hpp"
+#include "jatei/speakers.hpp"
 #include "jatei/tei.hpp"
 
 using namespace jatei;
@@ -1179,6 +1181,28 @@ BOOST_AUTO_TEST_CASE(a_heading_that_asks_the_reader_is_a_question) {
                 p.sentence.attrs.value("ana") == "#question")
               ++asked;
   BOOST_TEST(asked == 2);
+}
+
+BOOST_AUTO_TEST_CASE(a_question_marked_heading_of_two_sentences_asks_under_topic_headings) {
+  // Questions grouped under topic headings (no heading beside them asks), each a Q．mark over a
+  // statement and then the question: the Q．opens the heading, which asks in its last sentence.
+  Document doc = doc_of(
+      "粗大ごみの出し方\n粗大ごみについて、多く寄せられる質問をまとめました。\n■申し込みについて\n"
+      "Q．家具をまとめて出したいです。一度に何点まで出せますか。\nA．1回の申し込みにつき10点までです。\n"
+      "■手数料について\nQ．処分の費用が心配です。手数料はいくらですか。\nA．品目ごとに300円から1,500円です。\n");
+  annotate_speakers(doc, SpeakerOptions{});
+  annotate(doc);
+  std::map<std::string, std::string> ana;
+  for (auto& div : doc.divisions)
+    for (auto& turn : div.turns)
+      for (auto& block : turn.blocks)
+        for (auto& leaf : block.leaves)
+          for (auto& p : leaf.pieces)
+            if (p.kind == Piece::Kind::sentence)
+              ana[p.sentence.text] = std::string(p.sentence.attrs.value("ana"));
+  BOOST_TEST(ana["一度に何点まで出せますか。"] == "#question");
+  BOOST_TEST(ana["手数料はいくらですか。"] == "#question");
+  BOOST_TEST(ana["Q．家具をまとめて出したいです。"] == "#other");
 }
 
 BOOST_AUTO_TEST_CASE(a_turn_that_asks_asks_by_ellipsis_and_by_a_question_word) {

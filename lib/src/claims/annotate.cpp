@@ -77,9 +77,20 @@ bool introduces_quote(std::string_view n, const Decision& d) {
          n.find("次の通り") != npos || n.find("以下のとおり") != npos || n.find("次のとおり") != npos;
 }
 
+// A heading opened by a question's mark (Q. Q1: after NFKC, Ｑ．too): an FAQ's question, whatever
+// the headings around it (a page that groups its questions under topic headings).
+bool q_marked(std::string_view n) {
+  while (!n.empty() && n.front() == ' ') n.remove_prefix(1);
+  if (n.empty() || n.front() != 'Q') return false;
+  std::size_t i = 1;
+  while (i < n.size() && n[i] >= '0' && n[i] <= '9') ++i;
+  return i < n.size() && (n[i] == '.' || n[i] == ':');
+}
+
 // A heading that may ask (its last sentence ends in ？ or か) whose nearest heading before or
-// after it may ask too: the questions of an FAQ, each over its answer. (A division that starts
-// with such a heading is never cut from the one before: starts_apart.)
+// after it may ask too, or that a question's mark opens: the questions of an FAQ, each over its
+// answer. (A division that starts with such a heading is never cut from the one before:
+// starts_apart.)
 std::vector<char> faq_headings(const Pass& pass) {
   const auto& refs = pass.refs;
   std::vector<std::size_t> heads;  // the last sentence of each heading leaf
@@ -89,7 +100,11 @@ std::vector<char> faq_headings(const Pass& pass) {
   for (std::size_t h = 0; h < heads.size(); ++h) asks[h] = may_ask(pass.norms[heads[h]].text);
   std::vector<char> faq(refs.size(), 0);
   for (std::size_t h = 0; h < heads.size(); ++h) {
-    if (!asks[h] || !((h > 0 && asks[h - 1]) || (h + 1 < heads.size() && asks[h + 1]))) continue;
+    if (!asks[h]) continue;
+    std::size_t first = heads[h];
+    while (first > 0 && refs[first - 1].leaf == refs[heads[h]].leaf) --first;
+    if (!q_marked(pass.norms[first].text) && !((h > 0 && asks[h - 1]) || (h + 1 < heads.size() && asks[h + 1])))
+      continue;
     for (std::size_t k = heads[h] + 1; k-- > 0 && refs[k].leaf == refs[heads[h]].leaf;) faq[k] = 1;
   }
   return faq;
