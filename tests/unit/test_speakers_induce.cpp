@@ -671,3 +671,25 @@ BOOST_AUTO_TEST_CASE(voiceless_answers_under_plain_headings_are_an_faq) {
   Document said = annotated(head + "A．私はいつも駅前の分館で受け取っています。\n", &ex);
   BOOST_TEST(who_says(said)["お一人10冊まで、2週間借りることができます。"].rfind("A．|", 0) == 0, ex);
 }
+
+BOOST_AUTO_TEST_CASE(a_name_and_a_space_that_answers_the_dash_is_a_label) {
+  // An interview through an interpreter: ―― asks, マルティン　 answers each time, 通訳　 once. A
+  // name and a space need two recurring names, unless the lines answer an accepted style's lines.
+  std::string text =
+      "ベルリンの時計職人に聞く\n"
+      "時計職人のマルティン・ヴェーバーさんに、通訳を介して話を聞いた。\n"
+      "――職人になったきっかけは。\n"
+      "マルティン　祖父の工房で、止まった時計が動き出すのを見たことです。\n"
+      "――日本の印象は。\n"
+      "マルティン　道具を大切にする人が多いと感じます。\n"
+      "通訳　マルティンさんは、研いだ刃物の話を何度もしていました。\n"
+      "――若い職人に一言。\n"
+      "マルティン　急がないことです。\n";
+  std::string ex;
+  Document doc = annotated(text, &ex);
+  auto w = who_says(doc);
+  BOOST_TEST(w["祖父の工房で、止まった時計が動き出すのを見たことです。"] == "マルティン|マルティン", ex);
+  BOOST_TEST(w["マルティンさんは、研いだ刃物の話を何度もしていました。"] == "通訳|通訳", ex);
+  BOOST_TEST(w["急がないことです。"] == "マルティン|マルティン", ex);
+  BOOST_TEST(ex.find("answer the lines of another style") != std::string::npos, ex);
+}

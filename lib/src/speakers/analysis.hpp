@@ -144,6 +144,7 @@ struct LabelStyle {
   std::map<std::string, int> names;    // person key -> lines
   bool header = false;                 // a post header style
   bool accepted = false;
+  bool one_recurring = false;          // a name and a space, refused only for one recurring name (answers_a_style)
   std::string why;
 };
 

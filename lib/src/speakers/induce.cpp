@@ -583,10 +583,11 @@ LabelStyle judge_family(Context& cx, std::vector<Item*>& items, const std::strin
   if (pair) why << "; a question-and-answer pair (an asking word, then who answers)";
   if (minutes_style) why << "; minutes' labels (a mark, an office or a seat and its holder) on " << minutes;
   if (st.lines < need_lines) why << ": too few lines (" << need_lines << " needed)";
-  else if (!qa && recurring < need_recurring)
+  else if (!qa && recurring < need_recurring) {
     why << ": no name recurs"
         << (space ? " twice (a name and a space need two)" : whole_line ? " twice (a name alone on a line needs two)" : "");
-  else if (spoken_share < cx.w("label.min_spoken")) why << ": the text after it does not read like speech";
+    st.one_recurring = space && recurring == 1 && spoken_share >= cx.w("label.min_spoken");
+  } else if (spoken_share < cx.w("label.min_spoken")) why << ": the text after it does not read like speech";
   else if (family == "QA" && faq_headings(items, ks)) {
     why << ": numbered questions (Q1.), their answers unmarked or numbered alike (A1.): an FAQ's headings and "
            "answers, not an interviewer's turns";
@@ -615,6 +616,25 @@ LabelStyle judge_family(Context& cx, std::vector<Item*>& items, const std::strin
   if (std::any_of(ks.begin(), ks.end(), [&](std::size_t k) { return items[k]->forced; })) st.accepted = true;
   st.why = why.str();
   return st;
+}
+
+// Whether the lines of a style of a name and a space answer the lines of a style already
+// accepted: at least half of them come right after a line that style labels (only unlabelled
+// paragraphs between), as the one interviewed answers an interviewer's ―― (マルコ　… after
+// ――…？, the interpreter once in between). A name that recurs once is then enough.
+bool answers_a_style(const std::vector<Item*>& items, const std::vector<std::size_t>& ks) {
+  std::size_t after = 0;
+  for (std::size_t k : ks) {
+    for (std::size_t j = k; j-- > 0;) {
+      const Item& p = *items[j];
+      if (p.label) {
+        ++after;
+        break;
+      }
+      if (p.candidate || p.header || p.block.kind == BlockKind::head) break;
+    }
+  }
+  return after * 2 >= ks.size();
 }
 
 // Clusters of a style's lines, broken by a heading or a gap of more than `label.max_gap` blocks.
@@ -870,6 +890,12 @@ void induce_styles(Context& cx) {
   rated_posts(cx, items);
   auto by_family = inline_families(items);
   auto qa_pair = find_qa_pairs(cx, items, by_family);
+  struct Deferred {
+    std::size_t style;
+    const std::vector<std::size_t>* ks;
+    std::vector<std::string> keys;
+  };
+  std::vector<Deferred> deferred;
   for (auto& [family, ks] : by_family) {
     std::vector<std::string> keys;  // the person of each line
     LabelStyle st = judge_family(cx, items, family, ks, qa_pair[family], keys);
@@ -877,7 +903,16 @@ void induce_styles(Context& cx) {
       accept_lines(cx, items, st, ks, keys, qa_pair[family]);
       questions_under_person_headings(cx, items, ks, family == "D" || family == "QA" || qa_pair[family]);
     }
+    if (st.one_recurring) deferred.push_back({cx.styles.size(), &ks, keys});
     cx.styles.push_back(std::move(st));
+  }
+  for (Deferred& d : deferred) {
+    LabelStyle& st = cx.styles[d.style];
+    if (!answers_a_style(items, *d.ks)) continue;
+    st.accepted = true;
+    st.why += "; but its lines answer the lines of another style (an interviewer's ――, a host's label): the "
+              "names of those who answer";
+    accept_lines(cx, items, st, *d.ks, d.keys, false);
   }
   labelled_blocks_become_paragraphs(cx, items);
   faq_questions_become_headings(items);
