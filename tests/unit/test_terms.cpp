@@ -593,6 +593,26 @@ BOOST_AUTO_TEST_CASE(what_is_not_a_gloss_either) {
     BOOST_TEST(!find_glosses(s).empty(), s);
 }
 
+BOOST_AUTO_TEST_CASE(a_role_after_a_spaced_name_is_no_gloss) {
+  // Rosters and credits write family name, space, given name; the parenthesis after it holds
+  // a position or a role.
+  for (std::string s : {"松永 健（GK）　セーブ率38％", "田中 優斗（CAP） 2トライ", "・村上 彩（MF）、2得点", "監督 森（GM）", "10　SO　岩城 優斗（Cap）"})
+    BOOST_TEST(find_glosses(s).empty(), s);
+  // while a term after a space in a sentence that goes on, or not after a space, keeps its
+  // acronym
+  for (std::string s : {"速報 国連（UN）が声明を出した。", "人工知能（AI） 入門", "主将は優斗（CAP）。"})
+    BOOST_TEST(!find_glosses(s).empty(), s);
+}
+
+BOOST_AUTO_TEST_CASE(a_species_and_its_scientific_name) {
+  for (std::string s : {"チームは、ギンゴケ（Bryum argenteum）を実験室で育てた。", "大腸菌（Escherichia coli）を使った。",
+                        "イエイヌ（Canis lupus familiaris）の祖先。"}) {
+    auto gs = find_glosses(s);
+    BOOST_TEST_REQUIRE(gs.size() == 1u, s);
+    BOOST_TEST(gs[0].confidence >= 0.8, s);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(an_acronym_spelled_out_after_a_colon) {
   // (ACRONYM: English name): the colon after an acronym splits the parenthesis into two glosses.
   for (std::string s : {"近年は大規模言語モデル（LLM: Large Language Model）の話題が多い。",

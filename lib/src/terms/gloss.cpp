@@ -640,6 +640,34 @@ bool name_shaped(std::string_view y) {
   return words >= 2 && words <= 3;
 }
 
+// GK, Cap, FW, C: one capitalised word of at most four letters, as positions and roles are
+// abbreviated after a name.
+bool short_capitalised(std::string_view wide) {
+  std::string n = narrow(wide);
+  if (n.empty() || n.size() > 4 || !(n[0] >= 'A' && n[0] <= 'Z')) return false;
+  return std::all_of(n.begin(), n.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+}
+
+// A scientific name of a species (Bryum argenteum, Escherichia coli, Canis lupus familiaris):
+// the genus capitalised, then one or two epithets in lower case. It names what the Japanese
+// name names, whatever its reading, where a capitalised word after a katakana kind names one
+// instance of it (新しいカメラ(Lumen)).
+bool binomial_shaped(std::string_view y) {
+  std::size_t words = 0, i = 0;
+  while (i < y.size()) {
+    bool genus = words == 0;
+    if (genus ? !(y[i] >= 'A' && y[i] <= 'Z') : !(y[i] >= 'a' && y[i] <= 'z')) return false;
+    std::size_t j = i + 1;
+    while (j < y.size() && y[j] >= 'a' && y[j] <= 'z') ++j;
+    if (j - i < 3) return false;
+    ++words;
+    if (j == y.size()) break;
+    if (y[j] != ' ') return false;
+    i = j + 1;
+  }
+  return words >= 2 && words <= 3;
+}
+
 // Capital letters of an acronym: the words its Japanese name should have (SDGs: 3, IoT: 2).
 std::size_t capitals(std::string_view wide) {
   std::string n = narrow(wide);
@@ -795,6 +823,32 @@ struct Reading {
     return parts;
   }
 
+  // 松永 健(GK)　セーブ率38%, ・田中 優斗(CAP) 2トライ: a given name after a family name and
+  // one space, the pair at the start of the sentence or after a space or a mark, the
+  // parenthesis followed by a space, a mark or the end, as rosters and credits write a person.
+  // What the parenthesis holds then is the person's position or role. (速報 国連(UN)が…: the
+  // sentence goes on after the parenthesis, and it stays a gloss.)
+  bool spaced_given_name(std::size_t b, std::size_t e, std::size_t close) const {
+    if (close + 1 < cps.size()) {
+      CharClass after = kind(cps[close + 1]);
+      if (after != CharClass::space && after != CharClass::punct) return false;
+    }
+    auto kanji_run = [&](std::size_t from, std::size_t to) {  // [from, to) as indices
+      if (to <= from || to - from > 3) return false;
+      for (std::size_t k = from; k < to; ++k)
+        if (kind(cps[k]) != CharClass::kanji) return false;
+      return true;
+    };
+    std::size_t bi = index_at(cps, b), ei = index_at(cps, e);
+    if (!kanji_run(bi, ei) || bi < 2 || kind(cps[bi - 1]) != CharClass::space) return false;
+    std::size_t fi = bi - 1;
+    while (fi > 0 && kind(cps[fi - 1]) == CharClass::kanji) --fi;
+    if (!kanji_run(fi, bi - 1)) return false;
+    if (fi == 0) return true;
+    CharClass k = kind(cps[fi - 1]);
+    return k == CharClass::space || k == CharClass::punct || k == CharClass::other;
+  }
+
   bool has_kana_or_kanji(std::size_t b, std::size_t e) const {
     for (std::size_t i = index_at(cps, b); i < cps.size() && cps[i].at < e; ++i)
       if (kana_or_kanji(kind(cps[i]))) return true;
@@ -860,6 +914,8 @@ struct Reading {
       // katakana compound, its length can: an English word is two to ten kana.
       std::size_t per = chars_between(cps, tb, te) / std::max<std::size_t>(1, capitals(latin));
       c = per >= 2 && per <= 10 ? 0.85 : 0.6;
+    } else if (binomial_shaped(latin)) {
+      c = 0.85;  // ギンゴケ(Bryum argenteum), 大腸菌(Escherichia coli): a species' scientific name
     } else if (katakana && name_shaped(latin)) {
       c = g.transliteration >= 0.5 ? 0.8 : 0.5;  // アンナ・ベルク(Anna Berg): a name romanised
     } else if (katakana && capitalised) {
@@ -1189,6 +1245,7 @@ struct Finder : Edges {
         }
       }
       if (xb >= xe || !has_kana_or_kanji(xb, xe) || not_a_term(xb, xe)) return;
+      if (parts.size() == 1 && short_capitalised(y) && spaced_given_name(xb, xe, close) && !lookup(s.substr(xb, xe - xb))) return;
       if (before != CharClass::latin && before != CharClass::digit) {
         xb = refine_left(xb, xe, y, g, reason);
         xb = title_start(xb, xe, reason);
