@@ -973,6 +973,22 @@ BOOST_AUTO_TEST_CASE(an_age_in_brackets_or_a_spaced_name_still_names_the_source)
   BOOST_TEST(xml.find("<persName xml:id=\"s3-src\">千種陽介<roleName>七段</roleName></persName>") != std::string::npos, xml);
 }
 
+// News opens sentences with a connective (stranger31 #2): the topic after it is still the
+// source. A country is a place, not a person (#5); a talk about something is no hearsay (#4).
+BOOST_AUTO_TEST_CASE(the_source_after_a_connective_and_a_country_as_a_place) {
+  std::string xml = annotated("一方、文部科学省は「調査中だ」と説明した。\nまた、警察庁の担当者は「確認中だ」と説明した。\n"
+                              "さらに田中太郎氏は「問題ない」と述べた。\nアメリカの調査では、売上が伸びたとされています。\n"
+                              "今日は新しい薬の話です。\n一方的に同社は「問題ない」と述べた。\n");
+  BOOST_TEST(xml.find("<orgName xml:id=\"s1-src\">文部科学省</orgName>") != std::string::npos, xml);
+  BOOST_TEST(xml.find("<persName xml:id=\"s2-src\"><orgName>警察庁</orgName>の担当者</persName>") != std::string::npos, xml);
+  BOOST_TEST(xml.find("xml:id=\"s3-src\">田中太郎") != std::string::npos, xml);
+  BOOST_TEST(xml.find("<placeName xml:id=\"s4-src\">アメリカ</placeName>") != std::string::npos, xml);
+  BOOST_TEST(xml.find("s5-src") == std::string::npos, xml);
+  BOOST_TEST(xml.find("<s xml:id=\"s5\" ana=\"#fact") != std::string::npos, xml);
+  // 一方的に is an adverb, no connective: no topic opens the sentence
+  BOOST_TEST(xml.find("s6-src") == std::string::npos, xml);
+}
+
 // A hearsay noun as the subject (…との報告があった): the sentence's topic is part of what is
 // reported, not its source (stranger29 #1); who it came from (Xから「…」, Xから、…) is.
 BOOST_AUTO_TEST_CASE(the_topic_inside_a_hearsay_noun_is_no_source) {

@@ -264,6 +264,40 @@ bool speaker_at_end(const Ctx& c) {
   return c.in("agent", h.lemma);
 }
 
+// 安全だと言われることが多い, そう言われることもあります, 指摘されることが少なくない: a verb
+// of saying in the impersonal passive before こと and a predicate of frequency or existence
+// (ある, 多い, 少なくない): what is said at times, reported whoever says it.
+bool said_at_times(Ctx& c) {
+  const Predicate& p = c.p;
+  int vi = p.head - 1;
+  while (vi > 0 && p.chunks[vi].kind == Chunk::Kind::adverb) --vi;  // (ことがよくある)
+  if (vi < 0) return false;
+  const Chunk& v = p.chunks[vi];
+  if (v.kind != Chunk::Kind::verb || !(c.in("speech", v.lemma) || c.in("rumoured", v.lemma))) return false;
+  std::string_view t = v.tail;
+  bool passive = t.starts_with("れる") || t.starts_with("られる") || t.starts_with("れ") || t.starts_with("られ");
+  if (!passive || t.find("こと") == std::string_view::npos) return false;
+  const std::string& L = p.chunks[p.head].lemma;
+  if (!(L == "ある" || L == "多い" || L == "少ない" || L == "珍しい" || L == "よくある")) return false;
+  // 少ない/珍しい only in the negative (少なくない: often); ある, 多い in the affirmative
+  bool neg = p.negative;
+  if ((L == "少ない" || L == "珍しい") != neg) return false;
+  c.hit(Category::reported, 0.75, p.chunk_begin(vi), c.head_end(), "speech",
+        v.lemma + " in the passive + ことが" + L + ": what is said at times");
+  return true;
+}
+
+// Whether a noun chunk names a person or a body: a name MeCab knows as one (人名, 組織), a
+// role or a name suffix (専門家, さん), 人/方/者, or an organisation's suffix (社, 省, 県警).
+bool names_someone(const Ctx& c, const Chunk& ch) {
+  if (ch.lemma == "人" || ch.lemma == "方" || ch.lemma == "者" || c.in("agent", ch.lemma)) return true;
+  for (std::size_t k = ch.first; k < ch.content_end; ++k) {
+    const Morph& m = c.p.morphs[k];
+    if (m.pos2 == "人名" || m.pos2 == "組織" || c.in("agent", m.base) || c.in("agent", m.surface)) return true;
+  }
+  return organisation(ch.lemma);
+}
+
 bool noun_predicate(Ctx& c) {
   const Predicate& p = c.p;
   const Chunk& h = p.chunks[p.head];
@@ -289,6 +323,8 @@ bool noun_predicate(Ctx& c) {
     for (auto* t : c.lex.of_kind("timenoun"))
       if (owner->lemma.ends_with(t->expression)) owned = false;
   }
+  // 新しい薬の話です: a talk about something, not someone's account (関係者の話だ).
+  if (owned && c.in("aboutness", L) && !names_someone(c, *owner)) owned = false;
   if (owned) {
     if (const Cue* r = c.cat("rumour", L)) {
       c.hit_from(r, Category::reported, 0.7, c.p.chunk_begin(p.head - 1), he, "", "Xの" + L + ": someone's view");
@@ -656,7 +692,7 @@ void verb_predicate(Ctx& c) {
 
 void arguments(Ctx& c) {
   const Chunk& h = c.p.chunks[c.p.head];
-  if (people_who_say(c)) return;
+  if (people_who_say(c) || said_at_times(c)) return;
   if (h.kind == Chunk::Kind::noun && noun_predicate(c)) return;
   if (feeling(c) || polite_request(c) || subject(c) || complement_or_object(c) || impression(c)) return;
   if (h.kind == Chunk::Kind::verb) verb_predicate(c);

@@ -34,7 +34,8 @@ bool is_category(std::string_view kind) {
                                            "showverb", "rumour", "spread", "epistemic", "likely", "feeling",
                                            "evaluation", "telling", "ask", "answer", "evidence", "discourse",
                                            "rumoured", "voice", "pointer", "finding", "source", "agent", "suggestion", "exclaim",
-                                           "admission", "measure", "universal", "forecast", "assertion", "recognition", "receive", "relation"};
+                                           "admission", "measure", "universal", "forecast", "assertion", "recognition", "receive", "relation",
+                                           "connective", "aboutness"};
   return std::find(std::begin(kinds), std::end(kinds), kind) != std::end(kinds);
 }
 

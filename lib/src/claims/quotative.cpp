@@ -449,6 +449,12 @@ bool text_says(Ctx& c, const Quote& w) {
   return false;
 }
 
+bool conditional_tail(std::string_view tail) {
+  for (std::string_view t : {"ても", "でも", "ば", "たら", "だら", "なら"})
+    if (tail.ends_with(t)) return true;
+  return false;
+}
+
 }  // namespace
 
 // The predicate with a quotative complement (と, って, とか, などと).
@@ -459,6 +465,13 @@ bool quotative(Ctx& c) {
   const Quote w{c.quote_begin(), c.head_end(), before_quote(p)};
   const Chunk& q = p.chunks[p.quote];
   if (p.quote_attributive) return false;
+  // 「…」と訳されても困ります, バカだと言われても気にしません, そう言われれば…: the quotation
+  // hangs on a verb in a concessive or conditional clause, not on the main predicate, which
+  // decides alone.
+  if (p.quote + 1 < p.head) {
+    const Chunk& v = p.chunks[p.quote + 1];
+    if (v.kind == Chunk::Kind::verb && conditional_tail(v.tail)) return false;
+  }
   if (body_view(c, w)) return true;
   // Naming: 「…」と呼ぶ, Xと名付ける
   if (L == "呼ぶ" || L == "名付ける" || L == "称する" || L == "名乗る") return true;

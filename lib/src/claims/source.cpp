@@ -33,17 +33,21 @@ std::size_t noun_after(std::string_view n, std::size_t b, std::size_t limit) {
   return e;
 }
 
-// Institutions get <orgName>, people <persName>.
+}  // namespace
+
 bool organisation(std::string_view noun) {
   static const std::string_view suffixes[] = {"社", "省", "庁", "局", "署", "会", "団", "部", "課", "県警", "警察", "消防",
                                               "政府", "市", "町", "村", "県", "府", "都", "国", "大学", "病院", "学校",
                                               "チーム", "事務局", "気象台", "研究所", "機構", "協会", "銀行", "組合",
                                               "センター", "当局", "連盟", "財団", "法人", "党", "軍", "裁判所", "地検",
-                                              "検察", "球団", "劇団", "グループ", "運営", "事務所", "本部", "室"};
+                                              "検察", "球団", "劇団", "グループ", "運営", "事務所", "本部", "室",
+                                              "団体", "機関", "業界"};
   for (auto s : suffixes)
     if (noun.ends_with(s)) return true;
   return false;
 }
+
+namespace {
 
 // A study or a document (the lexicon's `source` category: 調査, 試算, 発表, 白書, 統計), or a
 // compound ending in one (人口動態統計).
@@ -135,8 +139,27 @@ std::optional<Source> agent_of_a_hearsay_noun(std::string_view n, std::size_t bo
 }
 
 namespace {
+// The offset after a connective that opens the clause at body (また、 一方、 さらに), with
+// its comma if it has one; body when none does. The longest one the lexicon has wins
+// (一方で over 一方).
+std::size_t after_connective(std::string_view n, std::size_t body, const Lexicon& lex) {
+  std::size_t best = body;
+  for (auto* c : lex.of_kind("connective")) {
+    std::string_view w = c->expression;
+    if (!starts_with_at(n, body, w)) continue;
+    std::size_t e = body + w.size();
+    if (starts_with_at(n, e, "、")) e += std::string_view("、").size();
+    else if (starts_with_at(n, e, ",")) e += 1;
+    // (一方的に, また聞き: the word goes on; it is no connective there)
+    else if (e < n.size() && !name_char(at(n, e))) continue;
+    else if (e < n.size() && is_kanji(before(n, e)) && is_kanji(at(n, e))) continue;
+    best = std::max(best, e);
+  }
+  return best;
+}
+
 std::optional<Source> topic_at(std::string_view n, std::size_t body, const Lexicon& lex) {
-  std::size_t i = body;
+  std::size_t i = after_connective(n, body, lex);
   while (i < n.size() && !name_char(at(n, i))) {
     char32_t c = at(n, i);
     if (c == 0x3001 || c == 0x3002 || is_hiragana(c)) return std::nullopt;

@@ -23,6 +23,10 @@ struct Source {
   std::string type;                // the name's @type: "document" for a document, else empty
 };
 
+// Whether a noun names an institution by its suffix (社, 省, 県警, 大学, 団体): a source that
+// is one is an <orgName>, a person a <persName>.
+bool organisation(std::string_view noun);
+
 // The noun at n[b, e) as a source (…と社長は述べた: the subject after the quotation), unless it
 // is the writer (私, 当社).
 std::optional<Source> source_at(std::string_view normalised, std::size_t b, std::size_t e, std::string why);
