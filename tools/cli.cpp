@@ -181,6 +181,12 @@ std::string tr(const char* english, std::initializer_list<std::string_view> args
   return out;
 }
 
+// A DataError's message in the user's language: its template translated whole, then filled.
+std::string message_of(const DataError& e) {
+  if (e.message_template().empty()) return e.what();
+  return DataError::fill(tr(e.message_template().c_str()), e.message_args());
+}
+
 // The error for an input over the --max-size limit.
 static DataError too_large(std::size_t max_bytes) {
   return DataError(tr("input is larger than the limit of {1} bytes (see --max-size)", {std::to_string(max_bytes)}));
@@ -400,7 +406,7 @@ int run(const std::function<int()>& body) {
     std::fprintf(stderr, "%s\n", tr("Try '{1} --help' for more information.", {g_program}).c_str());
     return exit_usage;
   } catch (const DataError& e) {
-    error("", e.line(), e.column(), e.what());
+    error("", e.line(), e.column(), message_of(e));
     return exit_data;
   } catch (const IoError& e) {
     error("", 0, 0, e.what());
@@ -458,7 +464,7 @@ int guard(const std::string& where, const std::function<int()>& work) {
   try {
     return work();
   } catch (const DataError& e) {
-    error(name, e.line(), e.column(), e.what());
+    error(name, e.line(), e.column(), message_of(e));
     return exit_data;
   } catch (const IoError& e) {
     error(name, 0, 0, e.what());

@@ -27,6 +27,8 @@ std::string tr(const char* english);
 // glued from pieces translated one by one:
 //   tr("cannot create {1}: {2}", {path, std::strerror(errno)})
 std::string tr(const char* english, std::initializer_list<std::string_view> args);
+// A DataError's message in the user's language (its template, when it has one, translated whole).
+std::string message_of(const DataError& e);
 
 // Reads a whole input ("-" = stdin). Throws IoError (66 cannot open, 74 read error) and
 // DataError for input larger than max_bytes.

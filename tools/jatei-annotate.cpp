@@ -467,7 +467,7 @@ class Batch {
     try {
       rc = read_and_annotate(job, rec, exists, kept);
     } catch (const DataError& e) {
-      rc = fail(exit_data, job.input.string(), e.line(), e.column(), e.what());
+      rc = fail(exit_data, job.input.string(), e.line(), e.column(), cli::message_of(e));
     } catch (const IoError& e) {
       rc = fail(e.exit_code(), job.input.string(), 0, 0, e.what());
     } catch (const std::bad_alloc&) {

@@ -77,7 +77,7 @@ fi
 checks=$((checks + 1))
 if command -v xgettext >/dev/null 2>&1 && command -v msgcmp >/dev/null 2>&1; then
   xgettext --keyword=tr --keyword=N_ --language=C++ --from-code=UTF-8 -o "$T/jatei.pot" "$SRC"/tools/*.cpp \
-    "$SRC"/lib/src/core/pipeline.cpp
+    "$SRC"/lib/src/core/pipeline.cpp "$SRC"/lib/src/text/decode.cpp "$SRC"/lib/src/tei/tei.cpp
   if ! msgcmp "$po" "$T/jatei.pot" 2>"$T/msgcmp"; then
     fail "po/ja.po misses strings used with tr() in tools/"; show "$T/msgcmp" 40
   fi
@@ -146,6 +146,24 @@ check_rc 64 "LC_ALL=ja_JP.UTF-8 jatei-export tbx --prefill-target" || true
 expect_grep "--prefill-target は xliff でのみ使えます" "$T/err" "two parts of a Japanese message" || true
 LC_ALL=C run "$B/jatei-export" tbx --prefill-target "$T/small.txt"
 expect_grep "--prefill-target applies to xliff only" "$T/err" "the same message in English" || true
+# The library's data errors (DataError::whole) in Japanese too, their figures filled in
+# (stranger31 #14: they were the commonest input errors and stayed English).
+printf 'caf\351\n' >"$T/latin1.txt"
+LC_ALL=ja_JP.UTF-8 run "$B/jatei-segment" "$T/latin1.txt"
+check_rc 65 "LC_ALL=ja_JP.UTF-8 jatei-segment on an invalid byte" || true
+expect_grep "UTF-8 として不正なバイト列です (バイトオフセット 3、バイト 0xE9)" "$T/err" "invalid bytes in Japanese" || true
+LC_ALL=C run "$B/jatei-segment" "$T/latin1.txt"
+expect_grep "invalid UTF-8 byte sequence at byte offset 3 (byte 0xE9)" "$T/err" "invalid bytes in English" || true
+printf 'ab\000cd\n' >"$T/nul.txt"
+LC_ALL=ja_JP.UTF-8 run "$B/jatei-segment" "$T/nul.txt"
+expect_grep "文字 U+0000 は XML に入れられません (バイトオフセット 2)" "$T/err" "a NUL in Japanese" || true
+printf '\001\002\003\004\005\006\007\010\016\017text\n' >"$T/binary.txt"
+LC_ALL=ja_JP.UTF-8 run "$B/jatei-segment" "$T/binary.txt"
+expect_grep "テキストではなくバイナリファイルのようです" "$T/err" "a binary file in Japanese" || true
+printf '<foo/>\n' >"$T/notei.xml"
+LC_ALL=ja_JP.UTF-8 run "$B/jatei-text" "$T/notei.xml"
+check_rc 65 "LC_ALL=ja_JP.UTF-8 jatei-text on XML that is not TEI" || true
+expect_grep "TEI 文書ではありません (ルート要素が <foo> です。<TEI> が必要です)" "$T/err" "not TEI in Japanese" || true
 
 # the other tools built beside them share cli.cpp: --help, --version, a bad flag, Japanese help
 for exe in "$B"/jatei-*; do

@@ -150,10 +150,13 @@ class PeopleRules : NameRules {
   // 3. A name followed by a title or an honorific.
   void titled() {
     std::string_view n = n_;
+    // (Emily Baker)准教授: a title inside a longer one (教授 in 准教授) is not looked at again.
+    std::size_t covered = 0;
     for (std::size_t i = 0; i < n.size(); i = next(n, i)) {
-      const EntityWords::Title* best = title_at(i);
+      const EntityWords::Title* best = i < covered ? nullptr : title_at(i);
       if (!best || i == 0) continue;
       std::size_t te = i + best->text.size();
+      covered = te;
       if (is_ascii_alpha(best->text[0]) && is_ascii_alpha(at(n, te))) continue;
       // The name just before it (a space may separate a Latin name or a kanji name from CEO).
       std::size_t ne = i;
@@ -220,6 +223,16 @@ class PeopleRules : NameRules {
       std::size_t l1 = text::length(n.substr(b, k - b)), l2 = text::length(n.substr(k + 3, e - k - 3));
       if (l1 < 2 || l2 < 2 || l1 > 8 || l2 > 8) continue;
       if (katakana_word(before(n, b)) || before(n, b) == 0x30FB || at(n, e) == 0x30FB) continue;
+      // 中川由佳(なかがわ・ゆか): a reading in parentheses right after a kanji name is how the
+      // name is read; the person is the kanji before it.
+      if (hira && before(n, b) == '(' && at(n, e) == ')') {
+        std::size_t open = b - 1;
+        std::size_t kb = run_start(n, open, kanji_c);
+        std::size_t chars = text::length(n.substr(kb, open - kb));
+        if (chars >= 2 && chars <= 6 && !w_.not_person(n.substr(kb, open - kb)) && !is_named(kb, open))
+          name(kb, open, "persName");
+        continue;
+      }
       if (is_named(b, e)) continue;
       name(b, e, "persName");
     }

@@ -25,6 +25,9 @@
 
 #include "jatei/error.hpp"
 
+// N_("…"): a message template the tools translate whole (po/ja.po; xgettext --keyword=N_).
+#define N_(english) english
+
 namespace jatei::tei {
 namespace {
 
@@ -550,6 +553,11 @@ class ModelReader {
     if (n) std::tie(line, col) = lines_.at(static_cast<std::size_t>(n.offset_debug()));
     throw DataError(msg, line, col);
   }
+  [[noreturn]] void fail_whole(pugi::xml_node n, std::string message_template, std::vector<std::string> args) const {
+    std::size_t line = 0, col = 0;
+    if (n) std::tie(line, col) = lines_.at(static_cast<std::size_t>(n.offset_debug()));
+    throw DataError::whole(std::move(message_template), std::move(args), line, col);
+  }
 
   // Whitespace in structural positions is the source's layout: it becomes the next leaf's lead.
   void structural_text(pugi::xml_node n) {
@@ -805,7 +813,7 @@ class Reader : public ModelReader {
     else xml_input::parse(xml_, kParseFlags, buffer_, dom_);
     pugi::xml_node root = dom_.document_element();
     if (!root || std::string_view(root.name()) != "TEI")
-      fail(root, "not a TEI document (root element is <" + std::string(root ? root.name() : "") + ">, expected <TEI>)");
+      fail_whole(root, N_("not a TEI document (root element is <{1}>, expected <TEI>)"), {root ? root.name() : ""});
     if (std::string_view(root.attribute("xmlns").value()) != kNamespace)
       fail(root, std::string("the root <TEI> is not in the TEI namespace ") + kNamespace);
     check_unique_ids(root);

@@ -20,6 +20,9 @@
 #include "jatei/error.hpp"
 #include "jatei/utf8.hpp"
 
+// N_("…"): a message template the tools translate whole (po/ja.po; xgettext --keyword=N_).
+#define N_(english) english
+
 namespace jatei {
 namespace {
 
@@ -138,12 +141,14 @@ std::string finish(std::string_view in, bool source_is_text, std::size_t base_of
     if (!xml_allowed(c)) {  // a control character, U+FFFE or U+FFFF
       if (!replace) {
         auto [line, col] = char_position(in, first, i);
-        char buf[96];
-        std::snprintf(buf, sizeof buf, "character U+%04X cannot be carried in XML", static_cast<unsigned>(c));
-        std::string msg = buf;
-        if (source_is_text) msg += " (byte offset " + std::to_string(base_offset + i) + ")";
-        msg += "; use --replace-invalid to substitute U+FFFD";
-        throw DataError(msg, line, col, source_is_text ? base_offset + i : DataError::npos);
+        char cp[16];
+        std::snprintf(cp, sizeof cp, "%04X", static_cast<unsigned>(c));
+        if (source_is_text)
+          throw DataError::whole(
+              N_("character U+{1} cannot be carried in XML (byte offset {2}); use --replace-invalid to substitute U+FFFD"),
+              {cp, std::to_string(base_offset + i)}, line, col, base_offset + i);
+        throw DataError::whole(N_("character U+{1} cannot be carried in XML; use --replace-invalid to substitute U+FFFD"),
+                               {cp}, line, col);
       }
       out += "\xEF\xBF\xBD";
       ++replaced;
@@ -264,12 +269,12 @@ std::string repair_utf8(std::string_view in, std::size_t& replaced) {
 
 [[noreturn]] void invalid_bytes(std::string_view bytes, std::size_t offset, const std::string& enc) {
   auto [line, col] = line_col(bytes, offset, enc == "UTF-8");
-  char buf[160];
-  unsigned b = offset < bytes.size() ? static_cast<unsigned char>(bytes[offset]) : 0;
-  std::snprintf(buf, sizeof buf, "invalid %s byte sequence at byte offset %zu (byte 0x%02X)", enc.c_str(),
-                offset, b);
-  throw DataError(std::string(buf) + "; use --replace-invalid to substitute U+FFFD, or --encoding", line, col,
-                  offset);
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "%02X", offset < bytes.size() ? static_cast<unsigned char>(bytes[offset]) : 0u);
+  throw DataError::whole(
+      N_("invalid {1} byte sequence at byte offset {2} (byte 0x{3}); use --replace-invalid to substitute U+FFFD, "
+         "or --encoding"),
+      {enc, std::to_string(offset), hex}, line, col, offset);
 }
 
 // UTF-16 without a byte order mark: "UTF-16LE" or "UTF-16BE" when the bytes hold NULs (which
@@ -532,12 +537,11 @@ Decoded decode_text(std::string_view bytes, const DecodeOptions& options, Decode
   if (enc.rfind("UTF-16", 0) != 0 && !options.replace_invalid) {
     if (std::size_t at = binary_offset(bytes); at != npos) {
       auto [line, col] = line_col(bytes, at, false);
-      char buf[160];
-      std::snprintf(buf, sizeof buf,
-                    "the file looks binary, not text (control byte 0x%02X at byte offset %zu, and more in its "
-                    "first 8 KB); jatei reads text",
-                    static_cast<unsigned>(static_cast<unsigned char>(bytes[at])), at);
-      throw DataError(buf, line, col, at);
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "%02X", static_cast<unsigned>(static_cast<unsigned char>(bytes[at])));
+      throw DataError::whole(N_("the file looks binary, not text (control byte 0x{1} at byte offset {2}, and more in "
+                                "its first 8 KB); jatei reads text"),
+                             {hex, std::to_string(at)}, line, col, at);
     }
   }
   if (enc == "UTF-8") {
