@@ -13,13 +13,14 @@
 # runs tests/cli/omegat/Comments.java, what its Comments pane shows),
 # Chromium renders the review page (with a Japanese font), Saxon-HE runs the TBX-Basic and
 # XLIFF 2 Schematron rules with jing; Clang and its libFuzzer runtime build the fuzzing harnesses
-# (make fuzz, and their short runs in make test); Slurm and munge run the archive on a one-node
+# (make fuzz, and their short runs in make test), and clang-tidy measures lib/'s function sizes
+# (tests/eval/sizes.py, cli.sizes); Slurm and munge run the archive on a one-node
 # cluster (tests/cli/slurm.sh). One that cannot be installed is reported, not fatal.
 set -eu
 required="g++ cmake make pkg-config gettext python3 libboost-program-options-dev libboost-locale-dev
 libboost-test-dev libboost-dev libicu-dev libxml2-dev libxml2-utils libpugixml-dev libssl-dev nlohmann-json3-dev jing
 libmecab-dev mecab-ipadic-utf8"
-optional="python3-translate translate-toolkit omegat default-jdk-headless chromium fonts-noto-cjk libsaxonhe-java clang libclang-rt-14-dev slurm-wlm munge"
+optional="python3-translate translate-toolkit omegat default-jdk-headless chromium fonts-noto-cjk libsaxonhe-java clang libclang-rt-14-dev clang-tidy slurm-wlm munge"
 [ "${1:-}" = "--bench" ] && required="$required mecab time nettle-dev"
 
 missing() {
