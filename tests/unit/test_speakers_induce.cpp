@@ -670,6 +670,10 @@ BOOST_AUTO_TEST_CASE(voiceless_answers_under_plain_headings_are_an_faq) {
   // One answer in the first person: someone answers, and the pairs are turns.
   Document said = annotated(head + "A．私はいつも駅前の分館で受け取っています。\n", &ex);
   BOOST_TEST(who_says(said)["お一人10冊まで、2週間借りることができます。"].rfind("A．|", 0) == 0, ex);
+  // An answer that ends as a person speaks of themself ([voice-end]: …と思います), without a
+  // first-person word: an author answering readers, turns too (fresh30's afterword Q&A).
+  Document thinks = annotated(head + "A．いつか分館を全部回ってみたいと思います。\n", &ex);
+  BOOST_TEST(who_says(thinks)["お一人10冊まで、2週間借りることができます。"].rfind("A．|", 0) == 0, ex);
 }
 
 BOOST_AUTO_TEST_CASE(a_name_and_a_space_that_answers_the_dash_is_a_label) {

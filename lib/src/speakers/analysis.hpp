@@ -211,5 +211,8 @@ std::vector<std::string> attendee_names(Context& cx);
 // How strongly a paragraph says it is not `name`'s (a name --names gives): it calls them (2 a
 // sentence), asks them about themself (1), or gives the name as its own (-2); names.cpp.
 int calls_to(Context& cx, const Item& it, const std::string& name);
+// Whether a sentence of the paragraph ends the way a person speaks of themself to a listener
+// ([voice-end]: …んです, …ですね, …と思います); interview.cpp.
+bool voice_ending(Context& cx, const Item& it);
 
 }  // namespace jatei::speakers

@@ -237,7 +237,8 @@ bool few_questions_aside(Context& cx, const std::vector<Item*>& items, const std
 // Q./A. pairs that no one says: a page's よくある質問, where every answer speaks for whoever
 // runs the page (a city office, a shop) rather than for a person. Every label is the bare mark
 // (no name: A(中村): names one), no answer nor the paragraphs that go on after it has a voice
-// (first person, a casual or exclamatory sentence, a reaction, an emoji or 笑), and the pairs
+// (first person, a casual or exclamatory sentence, a reaction, an emoji or 笑, a sentence that
+// ends as a person speaks of themself: [voice-end], …と思います, …んです), and the pairs
 // are a part of the page: grouped under headings (plain ones too: a short line with no sentence
 // end), or covering less than the share
 // `label.faq_part_share` of its blocks. An interview's answers have someone's voice; bare pairs
@@ -256,10 +257,12 @@ bool voiceless_pairs(Context& cx, const std::vector<Item*>& items, const std::ve
     ++answers;
     const Leaf* leaf = label_leaf(it.block);
     if (voiced(it.paragraph || !leaf ? it.f : paragraph_features(*leaf, cx.model, cx.role_w))) return false;
+    // …と思います, …んです: a person answering for themself, not a page's FAQ
+    if (voice_ending(cx, it)) return false;
     for (std::size_t j = k + 1; j < items.size(); ++j) {  // the answer goes on over plain paragraphs
       const Item& n = *items[j];
       if (n.block.kind == BlockKind::head || n.candidate || n.header || n.furniture || !n.paragraph) break;
-      if (voiced(n.f)) return false;
+      if (voiced(n.f) || voice_ending(cx, n)) return false;
     }
   }
   if (answers == 0) return false;

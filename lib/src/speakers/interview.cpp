@@ -68,12 +68,7 @@ bool asking_line(Context& cx, const Item& it) {
 
 // An answer in a person's own voice: the first person, or a sentence that ends the way someone
 // speaks of themself to a listener ([voice-end]: …んです, …ですね, …ますよ).
-bool voiced(Context& cx, const Item& it) {
-  if (it.f.first_person || it.f.answer || it.f.react) return true;
-  for (std::string_view s : sentences_of(it))
-    if (cx.cues["voice-end"].suffix(core_of(s))) return true;
-  return false;
-}
+bool voiced(Context& cx, const Item& it) { return it.f.first_person || it.f.answer || it.f.react || voice_ending(cx, it); }
 
 // Whether the title, or a line before the first question, says the page is an interview.
 bool announced(Context& cx, const Run& r, std::size_t first_ask) {
@@ -248,6 +243,12 @@ void find_unmarked_interviews(Context& cx) {
     if (r.mode != Run::Mode::prose) continue;
     if (auto s = interview_shape(cx, r)) assign(cx, r, *s);
   }
+}
+
+bool voice_ending(Context& cx, const Item& it) {
+  for (std::string_view s : sentences_of(it))
+    if (cx.cues["voice-end"].suffix(core_of(s))) return true;
+  return false;
 }
 
 }  // namespace jatei::speakers
