@@ -770,7 +770,9 @@ class Annotator::Run::Senses : Step {
       for (auto& sn : t->senses) {
         const std::string& f = m_.concept_of(sn).subject_field;
         auto& here = fields[leaf];
-        bool evidenced = std::any_of(here.begin(), here.end(), [&](auto& fk) { return fk.first == f && fk.second != t->key; });
+        // (t's key named before the lambda: Clang 14 cannot capture a structured binding)
+        const auto& key = t->key;
+        bool evidenced = std::any_of(here.begin(), here.end(), [&](auto& fk) { return fk.first == f && fk.second != key; });
         if (!f.empty() && evidenced) {
           shown.push_back(sn);
           field = f;
