@@ -551,9 +551,7 @@ void direct_quotations(const Sent& s, const Lexicon& lex, std::vector<RawHit>& h
         continue;
       std::string_view stem_to_e = n.substr(verb_end, e - verb_end);
       // (言われたら, 言われれば, 言われても: the passive's inflection too)
-      if (stem_to_e.ends_with("ても") || stem_to_e.ends_with("でも") || stem_to_e.ends_with("ば") ||
-          stem_to_e.ends_with("たら") || stem_to_e.ends_with("だら") || stem_to_e.ends_with("なら"))
-        continue;
+      if (conditional_tail(stem_to_e)) continue;
       // と言っても: the inflection stops before も
       if ((stem_to_e.ends_with("て") || stem_to_e.ends_with("で")) && after.starts_with("も")) continue;
       // 「…」と言ったのは、…からかもしれない: the saying, nominalised, is what the main clause is

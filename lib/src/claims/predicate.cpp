@@ -991,4 +991,10 @@ std::string describe(const Predicate& p, std::string_view n) {
   return out;
 }
 
+bool conditional_tail(std::string_view tail) {
+  for (std::string_view t : {"ても", "でも", "ば", "たら", "だら", "なら"})
+    if (tail.ends_with(t)) return true;
+  return false;
+}
+
 }  // namespace jatei::claims

@@ -118,4 +118,8 @@ std::string describe(const Predicate& p, std::string_view n);
 
 std::string_view to_string(Modal m);
 
+// Whether a verb's inflection ends in a concessive or conditional (言われても, 言えば,
+// 言われたら, 言うなら): the clause it ends hangs on the main predicate.
+bool conditional_tail(std::string_view tail);
+
 }  // namespace jatei::claims

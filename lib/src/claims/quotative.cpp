@@ -449,12 +449,6 @@ bool text_says(Ctx& c, const Quote& w) {
   return false;
 }
 
-bool conditional_tail(std::string_view tail) {
-  for (std::string_view t : {"ても", "でも", "ば", "たら", "だら", "なら"})
-    if (tail.ends_with(t)) return true;
-  return false;
-}
-
 }  // namespace
 
 // The predicate with a quotative complement (と, って, とか, などと).
