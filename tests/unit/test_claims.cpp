@@ -428,6 +428,8 @@ BOOST_AUTO_TEST_CASE(values) {
   BOOST_TEST(date("前回、振り返ったばかり") == "date [前回] type=relative subtype=previous-occasion");
   BOOST_TEST(date("昨年秋からは") == "date [昨年秋] type=relative subtype=previous-year");
   BOOST_TEST(date("熊本県では昨年2月、") == "date [昨年2月] type=relative subtype=previous-year when=--02");
+  // 昨年の12月: the month of that year, never the year an earlier sentence named
+  BOOST_TEST(date("町は昨年の12月議会で", 2023) == "date [昨年の12月] type=relative subtype=previous-year when=--12");
   BOOST_TEST(date("10年後には") == "date [10年後] type=relative subtype=after dur=P10Y");
   BOOST_TEST(date("その1週間後では") == "date [1週間後] type=relative subtype=after dur=P7D");
   BOOST_TEST(date("数年前に父が") == "date [数年前] type=relative subtype=before");
@@ -1047,6 +1049,20 @@ BOOST_AUTO_TEST_CASE(the_topic_with_its_honorific_or_its_office_is_the_source) {
   std::string xml = annotated("山本さんは「怖かった」と話した。\n同社の広報担当者は、事実関係を確認中だと述べた。\n");
   BOOST_TEST(xml.find("source=\"#s1-src\"><persName xml:id=\"s1-src\">山本") != std::string::npos, xml);
   BOOST_TEST(xml.find("<persName xml:id=\"s2-src\">同社の広報担当者</persName>") != std::string::npos, xml);
+}
+
+BOOST_AUTO_TEST_CASE(a_word_that_only_looks_like_a_name_is_no_source) {
+  // 実は (a conjunction for MeCab) is no topic 実; 仕様 is one word, not 仕 + the honorific 様;
+  // 高齢の方から: the bare 方 is the head of its description.
+  std::string xml = annotated("実は、駅前に大型店が来るらしいという噂が広がっています。\n"
+                              "商品の価格や仕様は変更される場合があります。\n"
+                              "高齢の方からは「バスを増やしてほしい」という声も届いています。\n");
+  BOOST_TEST(xml.find(">実</persName>") == std::string::npos, xml);
+  BOOST_TEST(xml.find("<s xml:id=\"s1\" ana=\"#reported") != std::string::npos, xml);
+  BOOST_TEST(xml.find("<addName type=\"honorific\">様") == std::string::npos, xml);
+  BOOST_TEST(xml.find("<persName xml:id=\"s3-src\">高齢の方</persName>") != std::string::npos, xml);
+  // 田中様 stays a name with its honorific
+  BOOST_TEST(names::names_of("田中様からの") == "persName[田中様] addName/honorific[様]");
 }
 
 BOOST_AUTO_TEST_CASE(an_introduced_quotation_is_its_introducers_words) {

@@ -1,5 +1,8 @@
 // What the predicate's arguments decide (grammar.hpp: arguments): people or voices who say it,
 // a noun predicate, the subject, the object, and a verb of saying without a quotative particle.
+#include <algorithm>
+#include <iterator>
+
 #include "claims/grammar.hpp"
 #include "claims/source.hpp"
 #include "jatei/text.hpp"
@@ -149,11 +152,13 @@ bool people_who_say(Ctx& c) {
   // of saying with its object).
   int qk = static_cast<int>(p.subject) - 2;
   if (qk >= 1 && p.chunks[qk].kind == Chunk::Kind::noun && p.chunks[qk].particle == "を" && p.chunks[qk - 1].quotative) --qk;
-  bool says = qk >= 0 && rel.kind == Chunk::Kind::verb && rel.tail.empty() && p.chunks[qk].quotative &&
+  // (the verb in the relative clause plain, past or progressive: 言う人, 言った人, 言ってる人)
+  static constexpr std::string_view kAspect[] = {"", "た", "だ", "ている", "てる", "ていた", "てた", "でいる", "でる", "でいた", "でた"};
+  bool plain = std::find(std::begin(kAspect), std::end(kAspect), rel.tail) != std::end(kAspect);
+  bool says = qk >= 0 && rel.kind == Chunk::Kind::verb && plain && p.chunks[qk].quotative &&
               (c.in("speech", rel.lemma) || c.in("thinking", rel.lemma) || c.in("manner", rel.lemma));
   bool named = rel.quotative && (rel.quote_particle == "という" || rel.quote_particle == "っていう") &&
-               (sj.lemma == "人" || sj.lemma == "方" || sj.lemma == "者" || c.in("agent", sj.lemma) ||
-                noun_entry(c, "voice", sj.lemma) || noun_entry(c, "rumour", sj.lemma));
+               (person_noun(c, sj) || noun_entry(c, "voice", sj.lemma) || noun_entry(c, "rumour", sj.lemma));
   if (!(sj.kind == Chunk::Kind::noun && (says || named))) return false;
   // (…という噂が広がっている: a hearsay noun that spreads is a rumour, check-worthy)
   bool spreads = noun_entry(c, "rumour", sj.lemma) && c.in("spread", L);
@@ -421,16 +426,19 @@ bool subject(Ctx& c) {
   std::size_t he = c.head_end();
   bool negative = p.negative || L == "ない" || L == "無い";
   const Chunk& sj = p.chunks[p.subject];
-  if (const Cue* r = noun_entry(c, "rumour", sj.lemma); r && c.in("spread", L) && !negative) {
-    bool attributed = p.subject > 0 && (p.chunks[p.subject - 1].quotative ||
-                                        (p.subject > 1 && p.chunks[p.subject - 2].quotative &&
-                                         p.chunks[p.subject - 1].kind == Chunk::Kind::verb));
+  bool attributed = p.subject > 0 && (p.chunks[p.subject - 1].quotative ||
+                                      (p.subject > 1 && p.chunks[p.subject - 2].quotative &&
+                                       p.chunks[p.subject - 1].kind == Chunk::Kind::verb));
+  // (a verb of arriving takes a message only when a quotation says what it was: 意見が届いて
+  // います names no claim)
+  bool spreads = c.in("spread", L) || (c.in("arrive", L) && attributed);
+  if (const Cue* r = noun_entry(c, "rumour", sj.lemma); r && spreads && !negative) {
     double strength = r->strength;
     c.hit(Category::reported, strength, attributed ? p.chunk_begin(p.subject - 1) : p.chunk_begin(p.subject), he, "",
           "a hearsay noun as the subject of a verb of spreading: a rumour");
     return true;
   }
-  if (noun_entry(c, "voice", sj.lemma) && c.in("spread", L) && !negative && p.subject > 0 &&
+  if (noun_entry(c, "voice", sj.lemma) && spreads && !negative && p.subject > 0 &&
       p.chunks[p.subject - 1].quotative) {
     c.hit(Category::reported, 0.75, p.chunk_begin(p.subject - 1), he, "",
           "という/との + a noun of what is voiced, as the subject of " + L);
@@ -549,6 +557,30 @@ bool impression(Ctx& c) {
   return false;
 }
 
+// 「もう限界です」。ある職員は打ち明ける / 同社の広報担当者は記者団にそう語った-less: a verb
+// of saying whose sayer (a person or a body named as its subject) says nothing in the
+// sentence: no object, no quotation, no clause; only adverbs, modifiers of the sayer and
+// where or to whom. What was said is the quotation beside it.
+bool sayer_says_nothing(const Ctx& c) {
+  const Predicate& p = c.p;
+  if (!named_subject(p) || p.polite || p.object >= 0) return false;
+  const Chunk& sj = p.chunks[p.subject];
+  bool someone = person_noun(c, sj);
+  for (std::size_t k = sj.first; k < sj.content_end && !someone; ++k)
+    someone = p.morphs[k].pos2 == "人名" || p.morphs[k].pos2 == "組織" || c.in("agent", p.morphs[k].base);
+  if (!someone) return false;
+  for (int k = 0; k < p.head; ++k) {
+    if (k == p.subject) continue;
+    const Chunk& ch = p.chunks[k];
+    if (ch.kind == Chunk::Kind::adverb) continue;
+    if (ch.kind == Chunk::Kind::noun && (ch.tail == "の" || ch.tail == "に" || ch.tail == "で" || ch.tail == "にも"))
+      continue;
+    if (ch.kind == Chunk::Kind::other && ch.particle.empty()) continue;  // ある職員は
+    return false;
+  }
+  return true;
+}
+
 // A verb of saying without a quotative particle: what it says is pointed at (こう振り返る,
 // そう話した), asked for (注意するよう呼びかけた), nominalised (検討していることを明らか
 // にした), or before the comma (…したと、社長は話す).
@@ -562,6 +594,11 @@ bool saying_unquoted(Ctx& c) {
   // (READMEにもそう書きました: the speaker's own act, told in the polite form without a subject)
   if (points_at_quote(c) && (named_subject(p) || !p.polite)) {
     c.hit(Category::reported, 0.8, hb, he, "pointer", "こう/そう + a verb of saying: the words quoted around it");
+    return true;
+  }
+  if (sayer_says_nothing(c)) {
+    c.hit(Category::reported, 0.8, p.chunk_begin(p.subject), he, "pointer",
+          "X は + a verb of saying with nothing said: the words quoted beside it");
     return true;
   }
   for (int k = p.head - 1; k >= 0; --k) {

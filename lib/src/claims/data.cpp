@@ -35,7 +35,7 @@ bool is_category(std::string_view kind) {
                                            "evaluation", "telling", "ask", "answer", "evidence", "discourse",
                                            "rumoured", "voice", "pointer", "finding", "source", "agent", "suggestion", "exclaim",
                                            "admission", "measure", "universal", "forecast", "assertion", "recognition", "receive", "relation",
-                                           "connective", "aboutness"};
+                                           "connective", "aboutness", "person", "arrive"};
   return std::find(std::begin(kinds), std::end(kinds), kind) != std::end(kinds);
 }
 

@@ -127,8 +127,8 @@ class DateFinder {
   std::vector<Mention> out_;
   TimeFinder times_{norm_, out_};
 
-  // 昨年, 昨年2月, 昨年秋, 前回: a relative date word, with a month and day or a part of the
-  // year after it.
+  // 昨年, 昨年2月, 昨年の12月, 昨年秋, 前回: a relative date word, with a month and day or a
+  // part of the year after it.
   std::optional<std::size_t> relative_word(std::size_t i) {
     std::string_view n = n_;
     if (std::find(w_.relative_first.begin(), w_.relative_first.end(), at(n, i)) == w_.relative_first.end()) return {};
@@ -138,6 +138,15 @@ class DateFinder {
       std::string when;
       std::size_t me = 0;
       int month = small_int_at(n, e, me);
+      // 昨年の12月: the month of that year (never the year an earlier sentence named)
+      if (!(month >= 1 && month <= 12) && starts_with(n, e, "の")) {
+        std::size_t me2 = 0;
+        int m2 = small_int_at(n, e + 3, me2);
+        if (m2 >= 1 && m2 <= 12 && starts_with(n, me2, "月") && !starts_with(n, me2, "月間")) {
+          month = m2;
+          me = me2;
+        }
+      }
       if (month >= 1 && month <= 12 && starts_with(n, me, "月") && !starts_with(n, me, "月間")) {
         e = me + 3;
         when = "--" + two(month);

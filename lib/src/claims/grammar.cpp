@@ -35,6 +35,15 @@ const Cue* noun_entry(const Ctx& c, std::string_view kind, const std::string& le
   return nullptr;
 }
 
+bool person_noun(const Ctx& c, const Chunk& ch) {
+  if (ch.kind != Chunk::Kind::noun) return false;
+  const std::string& L = ch.lemma;
+  if (L == "人" || L == "方" || L == "者" || c.in("agent", L)) return true;
+  if (ch.content_end <= ch.first || ch.content_end - ch.first < 2) return false;
+  const Morph& last = c.p.morphs[ch.content_end - 1];
+  return last.pos == Pos::noun && (last.pos1 == "接尾" || last.pos1 == "一般") && c.in("person", last.base);
+}
+
 // A manner idiom: the verb alone (意気込む) or its object and the verb (胸を張る).
 const Cue* manner_of(const Ctx& c) {
   const Chunk& h = c.p.chunks[c.p.head];

@@ -79,6 +79,9 @@ struct Ctx {
 const Cue* epistemic_noun(const Ctx& c, const std::string& lemma);
 // A noun's entry in a category, as written or without an honorific prefix (お話 → 話).
 const Cue* noun_entry(const Ctx& c, std::string_view kind, const std::string& lemma);
+// A noun that names people: 人, 方, 者, a role noun of `agent` (専門家), or a compound that
+// ends in a noun of people (`person`: 利用者, 来場客, 会社員).
+bool person_noun(const Ctx& c, const Chunk& ch);
 // A manner idiom: the verb alone (意気込む) or its object and the verb (胸を張る).
 const Cue* manner_of(const Ctx& c);
 // The predicate's entry in a category: its own lemma, or with the noun and particle before it

@@ -10,6 +10,13 @@ namespace {
 
 using detail::make;
 
+// The text is one word for MeCab (仕様, 奥様), not a name and a suffix (田中様: 田中 + 様).
+bool one_word(std::string_view t) {
+  std::vector<text::Morph> ms;
+  text::analyse_morphs(t, ms);
+  return ms.size() == 1 && ms.front().pos2 != "人名";
+}
+
 class PeopleRules : NameRules {
  public:
   using NameRules::NameRules;
@@ -82,6 +89,8 @@ class PeopleRules : NameRules {
       std::size_t chars = text::length(run);
       if (chars > 4 || w_.not_person(run)) return ne;
       if (title.honorific && w_.common_noun(run)) return ne;  // お客さん, 運転手さん: no one named
+      // 仕様, 同様, 奥様: the kanji and the honorific are one word (MeCab), no name and title
+      if (title.honorific && chars <= 2 && one_word(n.substr(nb, te - nb))) return ne;
       // 先生 alone is a role (先生!); 孫会長 is a name.
       if (title.text == "先生" && chars < 2) return ne;
       // 聞くんです, 書くんだ: a verb stem, く and the explanatory ん, not 聞 + くん.

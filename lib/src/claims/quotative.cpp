@@ -31,6 +31,33 @@ bool third_person_topic(const Ctx& c, std::size_t qb) {
   return false;
 }
 
+// The sentence's topic, the first noun before は (or before が and a comma), before qb, names
+// people (多くの住民が、…と心配している, 県の担当者は…とみている): a person's name (MeCab's
+// 人名), a role noun (`agent`) or a compound ending in a noun of people (`person`: 利用者).
+// (A body is left out: an office answering in its own name, 市は…と考えています, gives its
+// own view. A が without a comma may be inside a relative clause: Xが公開している手法は.)
+bool people_first_topic(const Ctx& c, std::size_t qb) {
+  if (qb <= c.s.body) return false;
+  std::vector<Morph> ms;
+  analyse_morphs(c.s.n.substr(c.s.body, qb - c.s.body), ms);
+  std::size_t run = 0;  // nouns before the current morph
+  for (std::size_t k = 0; k < ms.size(); ++k) {
+    const Morph& m = ms[k];
+    if (m.pos == Pos::noun || m.pos == Pos::prefix) {
+      ++run;
+      continue;
+    }
+    bool topic = m.surface == "は" || (m.surface == "が" && k + 1 < ms.size() && ms[k + 1].surface == "、");
+    if (m.pos == Pos::particle && topic && run > 0) {
+      const Morph& last = ms[k - 1];
+      return last.pos2 == "人名" || c.in("agent", last.base) || (run >= 2 && c.in("person", last.base));
+    }
+    if (m.pos == Pos::particle && (m.surface == "は" || m.surface == "が")) return false;
+    run = 0;
+  }
+  return false;
+}
+
 namespace {
 
 // Where the quotation starts, where the predicate ends, and the morph before the quotative
@@ -197,7 +224,8 @@ bool thought(Ctx& c, const Cue& t, const Quote& w) {
   // 専門家は、…とみている: the view of someone the sentence opens with, told in the plain
   // form, is reported (the speaker's own view is polite or has no such topic); held now, in
   // the polite progressive of a narration (田中さんは、…と考えています), it is theirs too.
-  if ((!p.polite || p.progressive) && (p.progressive || p.past) && !p.experience && third_person_topic(c, qb)) {
+  if ((!p.polite || p.progressive) && (p.progressive || p.past) && !p.experience &&
+      (third_person_topic(c, qb) || people_first_topic(c, qb))) {
     c.hit(Category::reported, 0.8, qb, he, "speech", "a named person's or body's view (と" + L + "): reported");
     return true;
   }

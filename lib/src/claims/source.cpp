@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "jatei/text.hpp"
+#include "text/morph.hpp"
 
 namespace jatei::claims {
 
@@ -130,6 +131,15 @@ std::optional<Source> agent_of_a_hearsay_noun(std::string_view n, std::size_t bo
             starts_with_at(n, after, "『")))
         continue;
       auto [b, e] = noun_before(n, body, p);
+      // 高齢の方から, 近所の人から: a bare noun of people is the head of its description
+      std::string_view head = n.substr(b, e - b);
+      while ((head == "方" || head == "人" || head == "者" || head == "皆さん") && b >= body + 3 &&
+             n.substr(b - 3, 3) == "の") {
+        auto [b2, e2] = noun_before(n, body, b - 3);
+        if (e2 <= b2) break;
+        b = b2;
+        head = n.substr(b2, e2 - b2);
+      }
       if (e > b && length(n.substr(b, e - b)) <= 20 && !first_person(n.substr(b, e - b)))
         return Source{b, e, organisation(n.substr(b, e - b)) ? "orgName" : "persName",
                       "who the hearsay noun came from (…" + std::string(from) + ")", ""};
@@ -156,6 +166,17 @@ std::size_t after_connective(std::string_view n, std::size_t body, const Lexicon
     best = std::max(best, e);
   }
   return best;
+}
+
+// The text starts with a noun that ends no later than `noun` bytes (MeCab): not a word that
+// runs on past it (実は, a conjunction; 本当は), nor an adverb.
+bool word_starts_noun(std::string_view text, std::size_t noun) {
+  std::vector<Morph> ms;
+  std::size_t end = noun;
+  for (int k = 0; k < 4 && end < text.size(); ++k) end = next(text, end);
+  analyse_morphs(text.substr(0, end), ms);
+  if (ms.empty()) return false;
+  return ms.front().end <= noun && (ms.front().pos == Pos::noun || ms.front().pos == Pos::prefix);
 }
 
 std::optional<Source> topic_at(std::string_view n, std::size_t body, const Lexicon& lex) {
@@ -193,7 +214,7 @@ std::optional<Source> topic_at(std::string_view n, std::size_t body, const Lexic
     }
     bool topic = rest.starts_with("は") || rest.starts_with("が") || rest.starts_with("も") || rest.starts_with("では");
     std::string_view noun = n.substr(i, e - i);
-    if (topic && !first_person(noun) && !rest.starts_with("はず")) {
+    if (topic && !first_person(noun) && !rest.starts_with("はず") && word_starts_noun(n.substr(i), noun.size())) {
       if (document(noun, lex)) return Source{i, e, "name", "the topic of the sentence, a document", "document"};
       return Source{i, e, organisation(noun) ? "orgName" : "persName", "the topic of the sentence", ""};
     }
