@@ -64,6 +64,8 @@ int main(int argc, char** argv) {
     // document is read whole (`doc`) only when the stream leaves the answer to merge_xliff.
     std::optional<cli::InputBytes> tei_bytes;
     std::optional<XliffMerge> streamed;
+    // verdicts: the TEI read a division at a time, twice (VerdictMerge).
+    std::optional<VerdictMerge> verdicts;
     XliffMergeOptions xo;
     xo.lang = lang;
     xo.translator = translator;
@@ -72,7 +74,8 @@ int main(int argc, char** argv) {
             tei_bytes.emplace(tei_path, max_size);
             streamed.emplace(tei_bytes->view(), tei_path, xo);
           } else {
-            doc = cli::read_tei(tei_path, max_size, tei_path);
+            tei_bytes.emplace(tei_path, max_size);
+            verdicts.emplace(tei_bytes->view(), tei_path);
           }
           return 0;
         }))
@@ -119,7 +122,7 @@ int main(int argc, char** argv) {
             mo.skip_unknown = vm.count("skip-unknown") > 0;
             VerdictMergeReport r;
             try {
-              r = merge_verdicts(doc, data, file, mo);
+              r = verdicts->merge(data, file, mo);
             } catch (const VerdictErrors& e) {
               bool unknown = false;
               for (auto& p : e.problems()) {
@@ -150,12 +153,14 @@ int main(int argc, char** argv) {
         }))
       return rc;
     return cli::guard(output, [&] {
-      if (!streamed) {
+      if (!streamed && !verdicts) {
         cli::write_tei(output, doc);
         return 0;
       }
       cli::OutputFile out(output);
-      streamed->write([&](std::string_view piece) { out.write(piece); });
+      auto sink = [&](std::string_view piece) { out.write(piece); };
+      if (streamed) streamed->write(sink);
+      else verdicts->write(sink);
       out.commit();
       return 0;
     });

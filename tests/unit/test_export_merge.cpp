@@ -611,6 +611,122 @@ BOOST_AUTO_TEST_CASE(errors) {
   valid(d, "semicolons");
 }
 
+// VerdictMerge (jatei-merge verdicts: the TEI read a division at a time, twice) against
+// merge_verdicts on the document read whole: the same bytes, report and errors, over every golden
+// article, schema sample and the fixture, with a file of new verdicts by two reviewers, the same
+// file again (nothing changes), one with an unknown id (refused; left out with skip_unknown) and
+// a document whose body already holds the id the first reviewer would take.
+namespace {
+
+struct VerdictOutcome {
+  VerdictMergeReport r;
+  std::string out, error;
+  std::vector<VerdictProblem> problems;
+};
+
+VerdictOutcome verdicts_whole(const std::string& xml, const std::string& csv, const VerdictMergeOptions& o) {
+  VerdictOutcome w;
+  Document d = tei::read(xml, "a.tei.xml");
+  try {
+    w.r = merge_verdicts(d, csv, "v.csv", o);
+    w.out = tei::write(d);
+  } catch (const VerdictErrors& e) {
+    w.error = e.what();
+    w.problems = e.problems();
+  } catch (const DataError& e) {
+    w.error = e.what();
+  }
+  return w;
+}
+
+VerdictOutcome verdicts_streamed(const std::string& xml, const std::string& csv, const VerdictMergeOptions& o) {
+  VerdictOutcome s;
+  VerdictMerge m(xml, "a.tei.xml");
+  try {
+    s.r = m.merge(csv, "v.csv", o);
+    m.write([&](std::string_view piece) { s.out += piece; });
+  } catch (const VerdictErrors& e) {
+    s.error = e.what();
+    s.problems = e.problems();
+  } catch (const DataError& e) {
+    s.error = e.what();
+  }
+  return s;
+}
+
+void same_verdicts(const std::string& xml, const std::string& csv, const VerdictMergeOptions& o, const std::string& what) {
+  VerdictOutcome w = verdicts_whole(xml, csv, o), s = verdicts_streamed(xml, csv, o);
+  BOOST_TEST((s.out == w.out), what);
+  BOOST_TEST(s.error == w.error, what);
+  BOOST_TEST(s.problems.size() == w.problems.size(), what);
+  for (std::size_t k = 0; k < s.problems.size() && k < w.problems.size(); ++k)
+    BOOST_TEST((s.problems[k].line == w.problems[k].line && s.problems[k].id == w.problems[k].id &&
+                s.problems[k].message == w.problems[k].message),
+               what);
+  BOOST_TEST(s.r.added == w.r.added, what);
+  BOOST_TEST(s.r.updated == w.r.updated, what);
+  BOOST_TEST(s.r.unchanged == w.r.unchanged, what);
+  BOOST_TEST(s.r.skipped == w.r.skipped, what);
+  BOOST_TEST(s.r.left.size() == w.r.left.size(), what);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(streamed_equals_whole_document) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  for (auto dir : {"/tests/golden/expected", "/tests/schema/valid"})
+    for (auto& e : fs::directory_iterator(std::string(JATEI_SOURCE_DIR) + dir)) files.push_back(e.path());
+  files.push_back(kData + "dialogue.tei.xml");
+  std::sort(files.begin(), files.end());
+  std::size_t documents = 0, merged = 0;
+  for (auto& path : files) {
+    std::string xml = slurp(path.string());
+    Document d;
+    try {
+      d = tei::read(xml, path.string());
+    } catch (const DataError&) {
+      BOOST_CHECK_THROW(VerdictMerge(xml, path.string()), DataError);  // tei::read's error, first
+      continue;
+    }
+    auto sentences = d.sentences();
+    if (sentences.empty()) continue;
+    ++documents;
+    const std::string name = path.filename().string();
+    // Every third sentence: reviewer A, then B; one row without a rating.
+    std::string csv = "id,rating,note,reviewer,url,date\n";
+    for (std::size_t k = 0; k < sentences.size(); k += 3)
+      if (!sentences[k]->id.empty())
+        csv += sentences[k]->id + "," + (k % 2 ? "False" : "Mostly true") + ",note " + std::to_string(k) + "," +
+               (k % 6 ? "Reviewer B" : "佐藤花子") + ",https://example.org/" + std::to_string(k) + ",2025-01-30\n";
+    if (!sentences.back()->id.empty()) csv += sentences.back()->id + ",,still checking,A,,\n";
+    VerdictMergeOptions none;
+    same_verdicts(xml, csv, none, name + " new");
+    VerdictOutcome once = verdicts_whole(xml, csv, none);
+    if (!once.out.empty() && once.error.empty()) {
+      ++merged;
+      same_verdicts(once.out, csv, none, name + " again");
+      same_verdicts(once.out, "id,rating,reviewer\n" + sentences.front()->id + ",True,佐藤花子\n", none, name + " updated");
+    }
+    const std::string unknown = csv + "s999999,False,A,,,\n";
+    same_verdicts(xml, unknown, none, name + " unknown id");
+    VerdictMergeOptions skip;
+    skip.skip_unknown = true;
+    same_verdicts(xml, unknown, skip, name + " skip unknown");
+    same_verdicts(xml, "id,rating\n", none, name + " header only");
+  }
+  BOOST_TEST(documents >= 50u);
+  BOOST_TEST(merged >= 50u);
+  // The body holds the id a first reviewer would take: the next one is declared.
+  std::string xml = slurp(kData + "dialogue.tei.xml");
+  std::size_t at = xml.find("xml:id=\"p1\"");
+  BOOST_REQUIRE(at != std::string::npos);
+  xml.replace(at, 11, "xml:id=\"checker1\"");
+  const std::string csv = "id,rating,reviewer\ns5,True,A\ns6,False,B\n";
+  same_verdicts(xml, csv, {}, "checker1 taken");
+  BOOST_TEST(verdicts_streamed(xml, csv, {}).out.find("<respStmt xml:id=\"checker2\">") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(every_problem_at_once_then_skip_unknown) {
   Document d = fixture();
   std::string before = tei::write(d);

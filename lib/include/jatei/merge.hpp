@@ -145,4 +145,32 @@ struct VerdictMergeReport {
 VerdictMergeReport merge_verdicts(Document& doc, std::string_view data, const std::string& origin = "-",
                                   const VerdictMergeOptions& options = {});
 
+// merge_verdicts on the bytes of the TEI, never holding the document whole (jatei-merge
+// verdicts): a first read a division at a time keeps the source's sentence ids, the ids a
+// reviewer's respStmt must not take, the header and the stand-off; merge() checks and puts the
+// verdicts there; write() reads the TEI again and writes each division as it was read, with the
+// new header and stand-off. The report, the errors and the TEI written are those of
+// merge_verdicts on the document read whole, then tei::write (a document the block reader
+// takes only whole is read whole here).
+//
+//   VerdictMerge m(tei, "a.tei.xml");              // the TEI's errors (tei::read's)
+//   VerdictMergeReport r = m.merge(csv, "v.csv");  // merge_verdicts' errors
+//   m.write(sink);
+class VerdictMerge {
+ public:
+  // `tei` must stay alive and unchanged until write().
+  VerdictMerge(std::string_view tei, const std::string& origin);
+  ~VerdictMerge();
+  VerdictMerge(const VerdictMerge&) = delete;
+  VerdictMerge& operator=(const VerdictMerge&) = delete;
+  VerdictMergeReport merge(std::string_view data, const std::string& origin = "-", const VerdictMergeOptions& options = {});
+  // Once, after merge(): the document, merged or not, as tei::write gives it, to `sink` in pieces.
+  void write(const std::function<void(std::string_view)>& sink);
+
+  struct Impl;  // the library's
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
 }  // namespace jatei

@@ -8,16 +8,21 @@
 
 #include <algorithm>
 #include <map>
+#include <functional>
+#include <optional>
 #include <set>
+#include <unordered_set>
 
 #include "export/view.hpp"
 #include "jatei/error.hpp"
 #include "jatei/merge.hpp"
 #include "jatei/segment.hpp"
 #include "jatei/standoff.hpp"
+#include "jatei/tei.hpp"
 #include "jatei/utf8.hpp"
 #include "tei/xml_input.hpp"
 #include "merge/util.hpp"
+#include "tei/divisions.hpp"
 
 namespace jatei {
 namespace {
@@ -244,10 +249,18 @@ VerdictErrors::VerdictErrors(std::vector<VerdictProblem> problems)
                 problems.empty() ? 0 : problems.front().line),
       problems_(std::move(problems)) {}
 
-VerdictMergeReport merge_verdicts(Document& doc, std::string_view data, const std::string& origin,
-                                  const VerdictMergeOptions& options) {
-  (void)origin;
-  VerdictMergeReport report;
+namespace {
+
+struct V {
+  std::size_t line;
+  std::string id, rating, note, reviewer, url, date;
+};
+
+// The file's rows, checked against the document's sentences: the verdicts to merge, in file
+// order. Rows without a rating are counted in `report`, rows on unknown ids left out there with
+// skip_unknown; every other problem is thrown together (VerdictErrors).
+std::vector<V> checked_rows(std::string_view data, const std::function<bool(const std::string&)>& is_sentence,
+                            const VerdictMergeOptions& options, VerdictMergeReport& report) {
   if (data.substr(0, 3) == "\xEF\xBB\xBF") data.remove_prefix(3);
   // What goes into the TEI must be text XML can hold: refuse ill-formed UTF-8 and controls.
   xml_input::check_characters(data);
@@ -255,14 +268,6 @@ VerdictMergeReport merge_verdicts(Document& doc, std::string_view data, const st
   bool json = first != std::string_view::npos && data[first] == '{';
   std::vector<Row> rows = json ? read_jsonl(data) : read_csv(data);
 
-  std::set<std::string> sentence_ids;
-  for (auto* s : std::as_const(doc).sentences())
-    if (!s->id.empty()) sentence_ids.insert(s->id);
-
-  struct V {
-    std::size_t line;
-    std::string id, rating, note, reviewer, url, date;
-  };
   std::vector<V> verdicts;
   std::vector<VerdictProblem> problems;
   for (auto& row : rows) {
@@ -277,7 +282,7 @@ VerdictMergeReport merge_verdicts(Document& doc, std::string_view data, const st
       problem("a verdict without a sentence id");
       continue;
     }
-    if (!sentence_ids.count(v.id)) {
+    if (!is_sentence(v.id)) {
       VerdictProblem p{row.line, v.id, "'" + v.id + "' is not a sentence of this document (unknown id)"};
       (options.skip_unknown ? report.left : problems).push_back(std::move(p));
       continue;
@@ -297,24 +302,204 @@ VerdictMergeReport merge_verdicts(Document& doc, std::string_view data, const st
     if (problems.size() == before) verdicts.push_back(std::move(v));
   }
   if (!problems.empty()) throw VerdictErrors(std::move(problems));
-  if (verdicts.empty()) return report;
+  return verdicts;
+}
 
-  // Work on a copy; the document changes only at the end.
-  Document work = doc;
+// The verdicts put into a header and a stand-off (copies: the document's own change only when
+// something changed): each reviewer declared, each verdict added or updated. `used` says
+// whether an id is taken outside the header (the body, the stand-off as read); the header's own
+// ids, those declared here included, are asked of the header as it stands. True when anything
+// changed.
+bool put_verdicts(Header& header, StandOff& standoff, const std::vector<V>& verdicts,
+                  const std::function<bool(const std::string&)>& used, VerdictMergeReport& report) {
   bool changed = false;
   for (auto& v : verdicts) {
-    std::string resp = mergeutil::declare_resp(work, "fact-check", v.reviewer, "checker");
-    switch (tei::put(work.standoff, {{v.id}, resp, v.rating, xp::slug(v.rating), v.note, v.date, v.url})) {
+    std::string resp = mergeutil::declare_resp(header, "fact-check", v.reviewer, "checker", [&](const std::string& id) {
+      bool in_header = false;
+      mergeutil::ids_of(header, [&](const std::string& h) { in_header = in_header || h == id; });
+      return in_header || used(id);
+    });
+    switch (tei::put(standoff, {{v.id}, resp, v.rating, xp::slug(v.rating), v.note, v.date, v.url})) {
       case tei::Put::unchanged: ++report.unchanged; continue;
       case tei::Put::updated: ++report.updated; break;
       case tei::Put::added: ++report.added; break;
     }
     changed = true;
   }
-  if (!changed) return report;
-  work.add_application("jatei-merge", kVersion);
-  doc = std::move(work);
+  return changed;
+}
+
+// The prefix of the reviewers' ids: only ids that start with it can be asked about.
+constexpr std::string_view kCheckerPrefix = "checker";
+
+// The ids outside the header that a reviewer's id must not take (all_ids without the header).
+template <class Add>
+void body_ids(const Document& doc, Add&& add) {
+  auto one = [&](const std::string& id) {
+    if (!id.empty()) add(id);
+  };
+  for (auto& d : doc.divisions) {
+    one(d.id);
+    for (auto& t : d.turns) mergeutil::ids_of(t, one);
+  }
+  mergeutil::ids_in_xml(doc.standoff.raw, one);
+}
+
+}  // namespace
+
+VerdictMergeReport merge_verdicts(Document& doc, std::string_view data, const std::string& origin,
+                                  const VerdictMergeOptions& options) {
+  (void)origin;
+  VerdictMergeReport report;
+  std::set<std::string> sentence_ids;
+  for (auto* s : std::as_const(doc).sentences())
+    if (!s->id.empty()) sentence_ids.insert(s->id);
+  std::vector<V> verdicts =
+      checked_rows(data, [&](const std::string& id) { return sentence_ids.count(id) > 0; }, options, report);
+  std::set<std::string>().swap(sentence_ids);
+  if (verdicts.empty()) return report;
+
+  // Work on copies of what changes (the header, the stand-off); the document changes only at
+  // the end.
+  Header header = doc.header;
+  StandOff standoff = doc.standoff;
+  std::optional<std::set<std::string>> taken;  // gathered only when a new id is needed
+  auto used = [&](const std::string& id) {
+    if (!taken) {
+      taken.emplace();
+      body_ids(doc, [&](const std::string& b) { taken->insert(b); });
+    }
+    return taken->count(id) > 0;
+  };
+  if (!put_verdicts(header, standoff, verdicts, used, report)) return report;
+  doc.header = std::move(header);
+  doc.standoff = std::move(standoff);
+  doc.add_application("jatei-merge", kVersion);
   return report;
+}
+
+namespace {
+
+// The reader started again on the whole document: the stream is not the way for it.
+struct NotStreamed {};
+
+}  // namespace
+
+struct VerdictMerge::Impl {
+  std::string_view tei;
+  std::string origin;
+  bool streamed = true;
+  std::optional<Document> whole;  // the document read whole, when the stream is not the way
+
+  // The first read: the source's sentence ids, the ids outside the header that start with
+  // kCheckerPrefix, the header and the stand-off.
+  std::unordered_set<std::string> sentences;
+  std::set<std::string> prefixed;
+  Header header;
+  StandOff standoff;
+  bool changed = false;
+};
+
+namespace {
+
+class VerdictSurvey : public tei::DivisionGatherer {
+ public:
+  explicit VerdictSurvey(VerdictMerge::Impl& m) : m_(m) {}
+  void begin(Document& doc) override { m_.header = doc.header; }
+  void end(Document& doc) override {
+    complete();
+    mergeutil::ids_in_xml(doc.standoff.raw, note_);
+    m_.standoff = std::move(doc.standoff);
+  }
+  void restart() override { throw NotStreamed{}; }
+
+ private:
+  void whole(Division& d) override {
+    if (!d.id.empty()) note_(d.id);
+    for (auto& t : d.turns) mergeutil::ids_of(t, note_);
+    if (d.is_translation()) return;
+    for (auto& t : d.turns)
+      for (auto& b : t.blocks)
+        for (auto& l : b.leaves)
+          for (auto& p : l.pieces)
+            if (p.kind == Piece::Kind::sentence && !p.sentence.id.empty()) m_.sentences.insert(p.sentence.id);
+  }
+
+  VerdictMerge::Impl& m_;
+  mergeutil::IdSink note_ = [this](const std::string& id) {
+    if (id.rfind(kCheckerPrefix, 0) == 0) m_.prefixed.insert(id);
+  };
+};
+
+// The second read: every division written as it was read; the header and the stand-off the
+// merge made, when it changed anything.
+class VerdictWriter : public tei::DivisionGatherer {
+ public:
+  VerdictWriter(VerdictMerge::Impl& m, const std::function<void(std::string_view)>& sink) : m_(m), out_(sink) {}
+  void begin(Document& doc) override {
+    if (m_.changed) {
+      doc.header = std::move(m_.header);
+      doc.add_application("jatei-merge", kVersion);
+    }
+    persons_ = doc.header.persons;
+    out_.begin(doc);
+  }
+  void end(Document& doc) override {
+    complete();
+    if (m_.changed) doc.standoff = std::move(m_.standoff);
+    out_.end(doc);
+  }
+  void restart() override { throw std::logic_error("the TEI block reader started again on a document it streamed before"); }
+
+ private:
+  void whole(Division& d) override { out_.division(d, persons_); }
+
+  VerdictMerge::Impl& m_;
+  tei::StreamWriter out_;
+  std::vector<Person> persons_;
+};
+
+}  // namespace
+
+VerdictMerge::VerdictMerge(std::string_view tei, const std::string& origin) : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  m.tei = tei;
+  m.origin = origin;
+  try {
+    VerdictSurvey survey(m);
+    tei::read_blocks(tei, origin, survey);
+  } catch (const NotStreamed&) {
+    m.streamed = false;
+    m.sentences.clear();
+    m.prefixed.clear();
+    m.whole = tei::read(tei, origin);
+  }
+}
+
+VerdictMerge::~VerdictMerge() = default;
+
+VerdictMergeReport VerdictMerge::merge(std::string_view data, const std::string& origin,
+                                       const VerdictMergeOptions& options) {
+  Impl& m = *impl_;
+  if (m.whole) return merge_verdicts(*m.whole, data, origin, options);
+  VerdictMergeReport report;
+  std::vector<V> verdicts =
+      checked_rows(data, [&](const std::string& id) { return m.sentences.count(id) > 0; }, options, report);
+  std::unordered_set<std::string>().swap(m.sentences);
+  if (verdicts.empty()) return report;
+  m.changed = put_verdicts(m.header, m.standoff, verdicts, [&](const std::string& id) { return m.prefixed.count(id) > 0; },
+                           report);
+  return report;
+}
+
+void VerdictMerge::write(const std::function<void(std::string_view)>& sink) {
+  Impl& m = *impl_;
+  if (m.whole) {
+    tei::write(*m.whole, sink);
+    return;
+  }
+  VerdictWriter w(m, sink);
+  tei::read_blocks(m.tei, m.origin, w);
 }
 
 }  // namespace jatei
