@@ -77,6 +77,33 @@ BOOST_AUTO_TEST_CASE(one_verdict_per_sentence_and_reviewer) {
   BOOST_TEST((written(stored).fact_checks == stored.fact_checks));
 }
 
+// A Putter (many verdicts in a row: jatei-merge verdicts) answers as put() and leaves the same
+// verdicts, over a stand-off that already holds some, one key twice (a hand edit: the last is
+// replaced), several targets, and a verdict put again, changed and unchanged.
+BOOST_AUTO_TEST_CASE(a_putter_is_put_with_an_index) {
+  StandOff start;
+  jatei::tei::put(start, verdict("s1", "checker1", "True"));
+  jatei::tei::put(start, verdict("s2", "checker1", "True"));
+  start.fact_checks.push_back(verdict("s1", "checker1", "False"));  // the same key twice
+  FactCheck two = verdict("s3", "checker2", "True");
+  two.targets = {"s3", "s4"};
+  jatei::tei::put(start, two);
+  std::vector<FactCheck> seq;
+  for (int round = 0; round < 3; ++round)
+    for (int k = 1; k <= 6; ++k)
+      seq.push_back(verdict("s" + std::to_string(k), "checker" + std::to_string(1 + (k + round) % 2),
+                            round == 2 && k % 2 ? "False" : "True"));
+  seq.push_back(two);
+  FactCheck split = two;
+  split.targets = {"s3s", "4"};  // not the key of {"s3", "s4"}
+  seq.push_back(split);
+  StandOff a = start, b = start;
+  jatei::tei::Putter putter(b);
+  for (auto& v : seq) BOOST_TEST((jatei::tei::put(a, v) == putter.put(v)));
+  BOOST_TEST((a.fact_checks == b.fact_checks));
+  BOOST_TEST(b.fact_checks.size() == start.fact_checks.size() + 11u);
+}
+
 BOOST_AUTO_TEST_CASE(what_else_the_standoff_holds_is_kept) {
   const std::string stored =
       "<standOff>\n  <listAnnotation type=\"other\"><note>手で書いた注</note></listAnnotation>\n"

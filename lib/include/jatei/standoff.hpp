@@ -7,6 +7,10 @@
 //   jatei::tei::put(doc.standoff, {{"s5"}, "checker1", "Mostly true", "mostly-true", "", "2026-01-05", ""});
 #pragma once
 
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+
 #include "jatei/document.hpp"
 
 namespace jatei::tei {
@@ -19,5 +23,19 @@ enum class Put { added, updated, unchanged };
 // ends and white space as an XML reader reads them), so that putting the same verdict again
 // is `unchanged`.
 Put put(StandOff& standoff, const FactCheck& v);
+
+// The same for many verdicts put one after the other (jatei-merge verdicts, a file of thousands):
+// the verdicts of the stand-off are indexed by targets and reviewer once, so that each put is a
+// look-up, not a scan of every verdict before it. `standoff` must change only through put()
+// while the Putter lives.
+class Putter {
+ public:
+  explicit Putter(StandOff& standoff);
+  Put put(const FactCheck& v);
+
+ private:
+  StandOff& so_;
+  std::unordered_map<std::string, std::size_t> last_;  // key -> the last verdict with it
+};
 
 }  // namespace jatei::tei

@@ -313,13 +313,14 @@ std::vector<V> checked_rows(std::string_view data, const std::function<bool(cons
 bool put_verdicts(Header& header, StandOff& standoff, const std::vector<V>& verdicts,
                   const std::function<bool(const std::string&)>& used, VerdictMergeReport& report) {
   bool changed = false;
+  tei::Putter putter(standoff);  // a look-up a verdict, not a scan of those before it
   for (auto& v : verdicts) {
     std::string resp = mergeutil::declare_resp(header, "fact-check", v.reviewer, "checker", [&](const std::string& id) {
       bool in_header = false;
       mergeutil::ids_of(header, [&](const std::string& h) { in_header = in_header || h == id; });
       return in_header || used(id);
     });
-    switch (tei::put(standoff, {{v.id}, resp, v.rating, xp::slug(v.rating), v.note, v.date, v.url})) {
+    switch (putter.put({{v.id}, resp, v.rating, xp::slug(v.rating), v.note, v.date, v.url})) {
       case tei::Put::unchanged: ++report.unchanged; continue;
       case tei::Put::updated: ++report.updated; break;
       case tei::Put::added: ++report.added; break;

@@ -206,22 +206,56 @@ std::string standoff_xml(const StandOff& so) {
   return ed.xml();
 }
 
-Put put(StandOff& so, const FactCheck& v) {
-  // As the TEI gives it back once written.
+namespace {
+
+// `v` as the TEI gives it back once written.
+FactCheck as_written(const FactCheck& v) {
   std::string note = written_note(v);
   pugi::xml_document tmp;
   if (!tmp.load_buffer(note.data(), note.size(), kParse, pugi::encoding_utf8))
     throw std::logic_error("a written fact-check note is not well-formed");
-  FactCheck w = read_note(tmp.first_child());
+  return read_note(tmp.first_child());
+}
+
+Put replace(FactCheck& old, FactCheck&& w) {
+  if (old == w) return Put::unchanged;
+  old = std::move(w);
+  return Put::updated;
+}
+
+// What same_key compares, as one string: each target and the reviewer, each after its length.
+std::string key_of(const FactCheck& f) {
+  std::string k;
+  for (auto& t : f.targets) k += std::to_string(t.size()) + ':' + t;
+  k += '|' + std::to_string(f.resp.size()) + ':' + f.resp;
+  return k;
+}
+
+}  // namespace
+
+Put put(StandOff& so, const FactCheck& v) {
+  FactCheck w = as_written(v);
   auto& all = so.fact_checks;
   auto old = std::find_if(all.rbegin(), all.rend(), [&](const FactCheck& f) { return same_key(f, w); });
   if (old == all.rend()) {
     all.push_back(std::move(w));
     return Put::added;
   }
-  if (*old == w) return Put::unchanged;
-  *old = std::move(w);
-  return Put::updated;
+  return replace(*old, std::move(w));
+}
+
+Putter::Putter(StandOff& standoff) : so_(standoff) {
+  for (std::size_t k = 0; k < so_.fact_checks.size(); ++k) last_[key_of(so_.fact_checks[k])] = k;
+}
+
+Put Putter::put(const FactCheck& v) {
+  FactCheck w = as_written(v);
+  auto [it, fresh] = last_.try_emplace(key_of(w), so_.fact_checks.size());
+  if (fresh) {
+    so_.fact_checks.push_back(std::move(w));
+    return Put::added;
+  }
+  return replace(so_.fact_checks[it->second], std::move(w));
 }
 
 }  // namespace jatei::tei
