@@ -116,7 +116,7 @@ BOOST_AUTO_TEST_CASE(width_case_and_map_back) {
   NormalView v = normalize(s);
   BOOST_TEST(v.text == "llmとllm");
   BOOST_TEST(mapped(v, s, "llm") == "ＬＬＭ");
-  BOOST_TEST(v.begin.size() == v.text.size());
+  BOOST_TEST(v.runs.size() <= v.text.size());
   std::size_t b = 0, e = 0;
   std::size_t second = v.text.rfind("llm");
   BOOST_TEST(v.map(second, second + 3, b, e));
@@ -168,16 +168,50 @@ BOOST_AUTO_TEST_CASE(every_byte_maps_into_the_source) {
   std::string s = "AI（人工知能）とＧＰＵ、ｻｰﾊﾞｰ・ラック…①㌔ 😀 end";
   NormalView v = normalize(s);
   for (std::size_t i = 0; i < v.text.size(); ++i) {
-    if (v.begin[i] != NormalView::none) BOOST_TEST(v.begin[i] <= s.size());
-    if (v.end[i] != NormalView::none) BOOST_TEST(v.end[i] <= s.size());
+    if (v.begin_at(i) != NormalView::none) BOOST_TEST(v.begin_at(i) <= s.size());
+    if (v.end_at(i) != NormalView::none) BOOST_TEST(v.end_at(i) <= s.size());
   }
   // Begins and ends, in order, never go backwards.
   std::size_t last = 0;
   for (std::size_t i = 0; i < v.text.size(); ++i)
-    if (v.begin[i] != NormalView::none) {
-      BOOST_TEST(v.begin[i] >= last);
-      last = v.begin[i];
+    if (v.begin_at(i) != NormalView::none) {
+      BOOST_TEST(v.begin_at(i) >= last);
+      last = v.begin_at(i);
     }
+}
+
+// A long text (one line of a million characters with no terminator is one sentence) is
+// normalised a stretch at a time: the view is the same whatever the stretch, folds that look a
+// character ahead or back across a stretch's end included, and a text NFKC and the folds leave
+// alone is one run of the map, not bytes of map per byte.
+BOOST_AUTO_TEST_CASE(the_view_is_the_same_for_every_stretch) {
+  const std::string pieces[] = {"ｻｰﾊﾞｰ", "ヴァイオリン", "ニューラル・ネットワーク", "サ－バ－", "  base   model ", "㍿",
+                                "ｶﾞｲﾄﾞﾗｲﾝ", "ＬＬＭ", "e\u0301", "😀", "コンピューター", "ヴ", "ー", "・", "\u200d", "\ufe0f", "。"};
+  std::string s;
+  for (int round = 0; round < 40; ++round)
+    for (std::size_t k = 0; k < std::size(pieces); ++k) s += pieces[(k * 7 + static_cast<std::size_t>(round)) % std::size(pieces)];
+  NormalView whole;
+  normalize(s, whole, std::string::npos);
+  for (std::size_t stretch : {std::size_t(1), std::size_t(2), std::size_t(3), std::size_t(5), std::size_t(7),
+                              std::size_t(64), kNormalStretch}) {
+    NormalView v;
+    normalize(s, v, stretch);
+    BOOST_TEST(v.text == whole.text, stretch);
+    bool same = true;
+    for (std::size_t i = 0; i < v.text.size() && i < whole.text.size(); ++i)
+      same = same && v.begin_at(i) == whole.begin_at(i) && v.end_at(i) == whole.end_at(i);
+    BOOST_TEST(same, stretch);
+  }
+  std::string plain;
+  while (plain.size() < 300000) plain += "長い一行の文章が続きますが句点はありません、";
+  NormalView p;
+  normalize(plain, p);
+  BOOST_TEST(p.text == plain);
+  BOOST_TEST(p.runs.size() == 1u);
+  std::size_t b = 0, e = 0;
+  BOOST_TEST(p.map(3, 9, b, e));
+  BOOST_TEST((b == 3 && e == 9));
+  BOOST_TEST(!p.map(3, 8, b, e));  // a character split
 }
 
 BOOST_AUTO_TEST_CASE(character_classes) {

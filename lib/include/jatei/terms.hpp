@@ -40,20 +40,39 @@ namespace jatei::terms {
 // The normalised text of a string, and for each of its bytes where the original character(s)
 // it came from begin and end. A normalised range maps back only when it starts and ends on
 // the boundary of an original character (`maps`): a match never splits a source character
-// (e.g. the 株式会社 that NFKC makes of ㍿ is matched whole or not at all).
+// (e.g. the 株式会社 that NFKC makes of ㍿ is matched whole or not at all). The map is kept as
+// runs (a few a sentence, not a few bytes a byte: a sentence of millions of characters, one
+// line with no terminator, has a map of the size of its changes): a run of characters copied
+// unchanged, one after the other, or one character alone with its own range.
 struct NormalView {
   static constexpr std::uint32_t none = 0xFFFFFFFFu;
+  struct Run {
+    std::uint32_t out;   // its first byte in `text` (it lasts until the next run's)
+    std::uint32_t b, e;  // copied: where its first character begins in the original; alone: the character's range
+    bool copy;           // characters copied unchanged (b + offset), or one character alone
+    bool can_begin, can_end;
+  };
   std::string text;
-  std::vector<std::uint32_t> begin;  // per byte: original begin if a range may start here, else none
-  std::vector<std::uint32_t> end;    // per byte: original end if a range may end after this byte, else none
+  std::vector<Run> runs;
+  // Original begin of byte `nb` if a range may start there, else none.
+  std::uint32_t begin_at(std::size_t nb) const;
+  // Original end if a range may end after byte `nb`, else none.
+  std::uint32_t end_at(std::size_t nb) const;
   // Original [b, e) of normalised [nb, ne); false when it does not map to whole characters.
   bool map(std::size_t nb, std::size_t ne, std::size_t& b, std::size_t& e) const;
+
+ private:
+  const Run& run_at(std::size_t nb) const;
 };
 
 // Builds the view (reusing `out`'s buffers). Folds, after NFKC: Latin letters to lower case;
 // whitespace runs to one space; ヴァ ヴィ ヴェ ヴォ ヴ to バ ビ ベ ボ ブ; a hyphen or dash after
 // katakana to ー; a word-final ー after three or more katakana is dropped (サーバー = サーバ);
 // ・ ･ · ゠ = between katakana are dropped (ニューラル・ネットワーク = ニューラルネットワーク).
+// The text is read a stretch of about `stretch` bytes at a time (the working memory besides the
+// view is that of a stretch); the view is the same for any stretch.
+inline constexpr std::size_t kNormalStretch = 64 * 1024;
+void normalize(std::string_view text, NormalView& out, std::size_t stretch);
 void normalize(std::string_view text, NormalView& out);
 NormalView normalize(std::string_view text);
 // Just the normalised text (the key a termbase term is indexed by).

@@ -2,6 +2,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <memory>
@@ -9,6 +10,7 @@
 
 #include "jatei/text.hpp"
 #include "jatei/utf8.hpp"
+#include "text/nfkc.hpp"
 
 namespace jatei::text {
 namespace {
@@ -61,12 +63,18 @@ std::uint8_t flags(char32_t c) {
 }  // namespace
 
 void nfkc_segments(std::string_view src, std::vector<NfkcSegment>& segments, std::u32string& out) {
+  nfkc_segments(src, 0, std::string_view::npos, segments, out);
+}
+
+std::size_t nfkc_segments(std::string_view src, std::size_t from, std::size_t max_bytes,
+                          std::vector<NfkcSegment>& segments, std::u32string& out) {
   segments.clear();
   out.clear();
   icu::UnicodeString chunk, normal;
-  std::size_t i = 0, len = 0;
-  char32_t c = src.empty() ? 0 : utf8::decode(src, 0, len);
-  while (i < src.size()) {
+  std::size_t i = from, len = 0;
+  const std::size_t stop = max_bytes >= src.size() - std::min(from, src.size()) ? src.size() : from + max_bytes;
+  char32_t c = from >= src.size() ? 0 : utf8::decode(src, from, len);
+  while (i < stop) {
     std::size_t j = i + len;
     char32_t d = 0;
     std::size_t dlen = 0;
@@ -100,6 +108,7 @@ void nfkc_segments(std::string_view src, std::vector<NfkcSegment>& segments, std
     c = d;
     len = dlen;
   }
+  return i;
 }
 
 }  // namespace jatei::text
