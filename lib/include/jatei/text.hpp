@@ -382,7 +382,7 @@ char32_t closer_of(char32_t open);
 // the source bytes of its segment and a match on the output maps back to whole source
 // characters. A segment of one character NFKC keeps (ASCII, kana, kanji: nearly all of a
 // Japanese text) never goes through ICU. The stages build their views on it: claims::normalise
-// (a map of runs) and terms::normalize (per-byte maps, then its folds).
+// (a map of runs) and terms::normalize (its folds, then a map of runs).
 struct NfkcSegment {
   std::uint32_t b, e;          // the source bytes [b, e)
   std::uint32_t out_b, out_e;  // its NFKC form: code points [out_b, out_e) of the output buffer
