@@ -1404,4 +1404,12 @@ BOOST_AUTO_TEST_CASE(a_nominalised_quotation_a_reaction_and_one_of_x) {
   BOOST_TEST(cat("原因の一つだと思います。") == "speculation");
 }
 
+BOOST_AUTO_TEST_CASE(a_question_word_as_the_predicate_asks) {
+  // なぜか, 何か as the whole predicate ask; before a verb なぜか is "somehow"
+  BOOST_TEST(cat("それはなぜか。") == "question");
+  BOOST_TEST(cat("では、守るべきものは何か。") == "question");
+  BOOST_TEST(cat("なぜか急に眠くなった。") == "fact");
+  BOOST_TEST(cat("これも時代の流れか。") == "other");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

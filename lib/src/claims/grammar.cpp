@@ -215,6 +215,14 @@ bool questions(Ctx& c, bool wh) {
       c.hit(Category::opinion, 0.6, hb, he, "", "ものか/ことか: a rhetorical refusal, an exclamation or a likening");
       return true;
     }
+    // それはなぜか。, では、なぜか。: a question word that is itself the predicate asks (なぜか
+    // before a verb is the adverb "somehow", which has_question_word leaves out)
+    const auto& qwords = c.lex.of_kind("qword");
+    if (h.tail == "か" && p.finals == "か" &&
+        std::any_of(qwords.begin(), qwords.end(), [&](const Cue* q) { return q->expression == h.surface; })) {
+      c.hit(Category::question, 0.8, hb, he, "", "a question word as the predicate, with か: asks");
+      return true;
+    }
     if (h.kind == Chunk::Kind::noun && h.tail == "か" && !wh && !p.polite && !c.s.qmark && p.finals == "か") {
       c.hit(Category::other, 0.6, hb, he, "realisation", "a plain noun + か without ？: a realisation, not a question");
       return true;
