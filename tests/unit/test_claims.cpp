@@ -1410,6 +1410,11 @@ BOOST_AUTO_TEST_CASE(a_question_word_as_the_predicate_asks) {
   BOOST_TEST(cat("では、守るべきものは何か。") == "question");
   BOOST_TEST(cat("なぜか急に眠くなった。") == "fact");
   BOOST_TEST(cat("これも時代の流れか。") == "other");
+  // a question word in the predicate's window with a final の asks; an indefinite or an
+  // indirect question does not
+  BOOST_TEST(cat("なんで返事をくれなかったの。") == "question");
+  BOOST_TEST(cat("財布の中には何もないの。") == "fact");
+  BOOST_TEST(cat("誰が決めたのか、知らないの。") == "fact");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -169,6 +169,20 @@ bool suggests(const Ctx& c, bool wh) {
   return false;
 }
 
+// A question word in the predicate's own window (何して, なんで来ない), not an indefinite (何も,
+// 誰か) and with no か in the window that would close an indirect question (どこに行くのかと).
+bool asks_in_window(const Ctx& c) {
+  const auto& qwords = c.lex.of_kind("qword");
+  const std::vector<Morph>& ms = c.p.morphs;
+  bool found = false;
+  for (std::size_t k = 0; k < ms.size(); ++k) {
+    if (ms[k].surface == "か" && ms[k].pos == Pos::particle) return false;
+    bool q = std::any_of(qwords.begin(), qwords.end(), [&](const Cue* w) { return w->expression == ms[k].surface; });
+    if (q && !(k + 1 < ms.size() && (ms[k + 1].surface == "も" || ms[k + 1].surface == "でも"))) found = true;
+  }
+  return found;
+}
+
 bool questions(Ctx& c, bool wh) {
   const Predicate& p = c.p;
   std::size_t hb = c.head_begin(), he = p.morphs[p.chunks[p.head].last - 1].end;
@@ -245,6 +259,12 @@ bool questions(Ctx& c, bool wh) {
     if (c.s.n.substr(w->begin, w->end - w->begin) == "かしら" || wh || c.s.qmark)
       c.hit(Category::question, 0.8, hb, he, "", "かな/かしら: wonders, asks");
     else c.hit(Category::speculation, 0.5, w->begin, w->end, "", "かな without a question word: a guess");
+    return true;
+  }
+  // どうして黙ってたの。, いつ帰ってくるの。: a question word with a final の asks, with or
+  // without ？ (the の of explanation ends a statement only without one)
+  if (wh && p.finals == "の" && asks_in_window(c)) {
+    c.hit(Category::question, 0.8, hb, he, "", "a question word with a final の: asks");
     return true;
   }
   if (p.has(Modal::agreement)) {
