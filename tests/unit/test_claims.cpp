@@ -1417,4 +1417,9 @@ BOOST_AUTO_TEST_CASE(a_question_word_as_the_predicate_asks) {
   BOOST_TEST(cat("誰が決めたのか、知らないの。") == "fact");
 }
 
+BOOST_AUTO_TEST_CASE(a_universal_under_wakedewanai_in_the_past_narrates) {
+  BOOST_TEST(cat("会員の全員が賛成したわけではなかった。") == "fact");
+  BOOST_TEST(cat("会員の全員が賛成するわけではない。") == "speculation");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

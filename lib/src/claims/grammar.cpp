@@ -505,7 +505,7 @@ bool said_so(Ctx& c) {
 
 // 必ず発症するわけではありません, 必ずしも正しいわけではない: a universal (the `universal`
 // category: 必ず, いつも, 誰でも) under わけではない denies only that it always holds: not
-// necessarily, like とは限らない (speculation).
+// necessarily, like とは限らない (speculation); in the past (わけではなかった) it narrates.
 bool not_necessarily(Ctx& c) {
   const Predicate& p = c.p;
   const Chunk& h = p.chunks[p.head];
@@ -520,6 +520,8 @@ bool not_necessarily(Ctx& c) {
   if (!(t.find("わけではな") != std::string::npos || t.find("わけではあり") != std::string::npos ||
         t.find("わけじゃな") != std::string::npos || t.find("わけでもな") != std::string::npos))
     return false;
+  // 全員が賛成したわけではなかった: in the past it tells what was not the case, a fact
+  if (p.past) return false;
   std::string_view n = c.s.n.substr(c.s.body, c.head_begin() > c.s.body ? c.head_begin() - c.s.body : 0);
   for (auto* u : c.lex.of_kind("universal"))
     if (n.find(u->expression) != std::string_view::npos) {
