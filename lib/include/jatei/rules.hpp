@@ -15,12 +15,9 @@
 #include <string_view>
 #include <vector>
 
-namespace jatei {
+#include "jatei/cues.hpp"  // RuleEntry, glob_match, glob_prefix
 
-struct RuleEntry {
-  std::string pattern;  // UTF-8, may contain * and #
-  bool weak = false;
-};
+namespace jatei {
 
 class Rules {
  public:
@@ -62,12 +59,5 @@ class Rules {
   std::map<std::string, std::size_t, std::less<>> header_lines_;  // where each [section] began (first time)
   std::string origin_;
 };
-
-// Glob match with `*` (any run of characters) and `#` (one digit, ASCII or full-width); every
-// other character matches itself. Returns whether all of `text` matches. Both functions take
-// at most time proportional to pattern length × text length, whatever the pattern.
-bool glob_match(std::string_view pattern, std::string_view text);
-// Longest prefix of `text` that `pattern` matches (npos = none).
-std::size_t glob_prefix(std::string_view pattern, std::string_view text);
 
 }  // namespace jatei
