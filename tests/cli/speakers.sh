@@ -122,6 +122,16 @@ for f in "$SRC"/tests/data/speakers/*.txt; do
   same "$T/a.txt" "$T/b.txt" "$name: jatei-text before and after" || true
 done
 
+# unlabelled dialogues of three (issue 12): two players presented one after the other are three
+# people with the unnamed asker, not a two-person interview; the TV host the lead introduces
+# (番組アシスタントの水野さん) takes part though never called, and 先生 is the cook called 長尾先生
+checks=$((checks + 2))
+[ "$(grep -c '<person ' "$T/sp-hero-field-three.1.xml")" = 3 ] || fail "hero-field-three: not three people"
+[ "$(grep -c '<person ' "$T/sp-tv-cooking-three.1.xml")" = 3 ] || fail "tv-cooking-three: not three people"
+expect_grep '<persName>水野</persName>' "$T/sp-tv-cooking-three.1.xml" "tv-cooking-three: the host from the lead" || true
+checks=$((checks + 1))
+if grep -q '<persName>先生</persName>' "$T/sp-tv-cooking-three.1.xml"; then fail "tv-cooking-three: 先生 a person of its own"; fi
+
 # labels kept verbatim, persons declared once, role for the moderator
 expect_grep '<speaker>司会：</speaker>' "$T/roundtable-ev.1.xml" "roundtable: label in <speaker>" || true
 expect_grep '<speaker>司会:</speaker>' "$T/roundtable-ev.1.xml" "roundtable: half-width label kept as written" || true

@@ -5,6 +5,8 @@
 #define BOOST_TEST_MODULE speakers_cast
 #include <boost/test/unit_test.hpp>
 
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <string>
@@ -339,4 +341,85 @@ BOOST_AUTO_TEST_CASE(those_greeted_together_answer_in_the_order_named) {
   auto who = person_of(doc);
   BOOST_TEST(who["ありがとうございます！"] == "高木湊");
   BOOST_TEST(who["ありがとうございます。"] == "村瀬拓海");
+}
+
+// A TV cooking segment: the host the guests never call by name is one of the people the lead
+// introduces, each after what they are (番組アシスタントの水野さん); 先生 is the member also called
+// 長尾先生, not a fourth person; a katakana title after kanji (番組アシスタント) names the one who
+// gives the floor, and the one called 先生 explains. Without these the cast was 長尾千春, 谷口亮 and a
+// separate 先生, the host's lines given to the cook and the guest.
+BOOST_AUTO_TEST_CASE(the_host_the_lead_introduces_takes_part_and_sensei_is_one_member) {
+  const std::string text =
+      "【きょうの一品】白菜と豚肉の重ね煮\n"
+      "料理コーナーから。料理研究家の長尾千春さんを講師に、番組アシスタントの水野さんと、ゲストで俳優の谷口亮さんが重ね煮に挑戦した。\n"
+      "さあ、今週も料理のコーナーです。長尾先生、よろしくお願いします。\n"
+      "よろしくお願いします。今日は、白菜と豚肉を鍋に重ねて煮るだけの、とても簡単な一品です。\n"
+      "谷口さんは、ふだん料理はされますか。\n"
+      "いや、僕は本当にしないんですよ。家ではカップ麺ばっかりで。\n"
+      "それなら、ちょうどいいですね。包丁もほとんど使いませんから。\n"
+      "先生、豚肉は何を使うんですか。\n"
+      "今日は豚バラの薄切りです。脂があるので、白菜にうまみが移るんですよ。\n"
+      "いい香りですね。谷口さん、お味見をどうぞ。\n"
+      "いただきます。……うまっ！　白菜がとろとろで、甘いです。\n"
+      "長尾先生、ありがとうございました。\n";
+  std::string explain;
+  Document doc = annotated(text, &explain);
+  auto who = person_of(doc);
+  std::set<std::string> people;
+  for (auto& p : doc.header.persons) people.insert(p.name);
+  BOOST_TEST((people == std::set<std::string>{"水野", "谷口亮", "長尾千春"}));
+  BOOST_TEST(who["さあ、今週も料理のコーナーです。長尾先生、よろしくお願いします。"] == "水野");
+  BOOST_TEST(who["今日は豚バラの薄切りです。脂があるので、白菜にうまみが移るんですよ。"] == "長尾千春");
+  BOOST_TEST(who["いい香りですね。谷口さん、お味見をどうぞ。"] == "水野");
+  BOOST_TEST(explain.find("水野 (leads)") != std::string::npos);
+  BOOST_TEST(explain.find("長尾千春 explains") != std::string::npos);
+}
+
+// A hero interview of two players presented one after the other (まずは…石田選手です！ 続いて…小西
+// 投手です。) is no two-person interview: three people, someone the page never names asking. A
+// follow-up of one sentence that calls no one (打球が外野を抜けた瞬間はいかがでしたか。) is put to
+// the player who has the floor; the last paragraph that thanks is the asker's.
+BOOST_AUTO_TEST_CASE(a_follow_up_goes_to_the_one_who_has_the_floor) {
+  const std::string text =
+      "【お立ち台】港北シーガルズ、逆転で首位浮上\n"
+      "九回に石田拓海選手が逆転打を放ち、港北シーガルズが4-3で勝った。抑えの小西悠斗投手とともに、試合後のグラウンドでインタビューに応じた。\n"
+      "それでは、今日のヒーローインタビューです。まずは逆転打の石田選手です！\n"
+      "ありがとうございます！\n"
+      "打席に入るとき、どんなことを考えていましたか。\n"
+      "とにかく次につなごうと思っていました。甘い球が来たら、迷わず振ろうと決めていました。\n"
+      "打球が外野を抜けた瞬間はいかがでしたか。\n"
+      "もう、頭が真っ白でした。ベンチのみんなが飛び出してくるのが見えて、本当にうれしかったです。\n"
+      "続いて、九回を三人で締めた小西投手です。おめでとうございます。\n"
+      "ありがとうございます。\n"
+      "同点の場面からの登板でしたが、緊張はありましたか。\n"
+      "正直、足が震えていました（笑）。でも、キャッチャーのサインを信じて、腕を振ることだけ考えました。\n"
+      "最後にファンの皆さんへ一言お願いします。小西投手からどうぞ。\n"
+      "今日も最後まで応援ありがとうございました。明日も全力で投げます！\n"
+      "石田選手、お願いします。\n"
+      "このまま優勝まで突っ走ります！\n"
+      "ありがとうございました。\n";
+  Document doc = annotated(text);
+  auto who = person_of(doc);
+  BOOST_TEST(doc.header.persons.size() == 3u);
+  const std::string asker = who["打席に入るとき、どんなことを考えていましたか。"];
+  BOOST_TEST(who["もう、頭が真っ白でした。ベンチのみんなが飛び出してくるのが見えて、本当にうれしかったです。"] == "石田拓海");
+  BOOST_TEST(who["とにかく次につなごうと思っていました。甘い球が来たら、迷わず振ろうと決めていました。"] == "石田拓海");
+  BOOST_TEST(who["正直、足が震えていました（笑）。でも、キャッチャーのサインを信じて、腕を振ることだけ考えました。"] == "小西悠斗");
+  BOOST_TEST(who["今日も最後まで応援ありがとうございました。明日も全力で投げます！"] == "小西悠斗");
+  BOOST_TEST(who["打球が外野を抜けた瞬間はいかがでしたか。"] == asker);
+  BOOST_TEST(who["ありがとうございました。"] == asker);
+}
+
+// A paragraph that speaks of what the lead describes one member by as its own (うちの旅館, 旅館と
+// しては; the lead: 温泉旅館を営む井上さん) is that member's, even right after the lecturer calls
+// the other participant (the speaker test text seminar-tourism-town).
+BOOST_AUTO_TEST_CASE(what_the_lead_describes_a_member_by_speaks_as_theirs) {
+  std::ifstream in(std::string(JATEI_SOURCE_DIR) + "/tests/data/speakers/seminar-tourism-town.txt");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  BOOST_REQUIRE(!text.empty());
+  Document doc = annotated(text);
+  auto who = person_of(doc);
+  BOOST_TEST(who["星空のツアーなら、うちの旅館の屋上からでもできそうです。ただ、案内できる人がいないんですよ。"] == "井上");
+  BOOST_TEST(who["旅館としては、宿泊とセットの料金にすれば払えると思います。"] == "井上");
+  BOOST_TEST(who["ありがとうございました。次回は、町の食の魅力をどう伝えるかを考えます。"] == "中西涼子");
 }

@@ -165,3 +165,52 @@ BOOST_AUTO_TEST_CASE(two_names_given_tie_the_lines_that_call_the_same_one) {
   BOOST_TEST(w["やった。蒼くん、段ボールは用意しといてね。"] == "陽菜");
   BOOST_TEST(w["了解、今夜スーパーでもらってくる。"] == "蒼");
 }
+
+// A sentence that opens with someone as its topic and ends by putting to them what the speaker
+// has heard of them ([prompt-end]: …そうですね, …と伺いました) speaks to them; the same topic in a
+// plain statement does not.
+BOOST_AUTO_TEST_CASE(a_hearsay_put_to_the_person_it_opens_with_addresses_them) {
+  BOOST_TEST(features_of("三上さんは、おじいさまのお店を継がれたそうですね。", {"三上さんは、おじいさまのお店を継がれたそうですね。"})
+                 .addressed == "三上さん");
+  BOOST_TEST(features_of("大西さんは、この本を授業で使ったことがあると伺いました。",
+                         {"大西さんは、この本を授業で使ったことがあると伺いました。"})
+                 .addressed == "大西さん");
+  Features g = features_of("大西さんは、昨日この本を持ってきました。", {"大西さんは、昨日この本を持ってきました。"});
+  BOOST_TEST(g.addressed.empty());
+  BOOST_TEST(g.mentioned.size() == 1u);
+}
+
+// A question that opens with the one person it names and their own place (杉本さんの大学では…ですか。
+// 大塚くんのほうは…でしたか。) is put to that person; what they said, spoken of to another
+// (西村さんの指摘について…), is not, nor a statement about their place.
+BOOST_AUTO_TEST_CASE(a_question_about_the_persons_own_place_addresses_them) {
+  BOOST_TEST(features_of("杉本さんの大学では、こういう手記は読まれていますか。", {"杉本さんの大学では、こういう手記は読まれていますか。"})
+                 .addressed == "杉本さん");
+  BOOST_TEST(features_of("それはいいですね。小池さんの大学に、天文のサークルはありますか。",
+                         {"それはいいですね。", "小池さんの大学に、天文のサークルはありますか。"})
+                 .addressed == "小池さん");
+  BOOST_TEST(features_of("大塚くんのほうは、山の町でしたか。", {"大塚くんのほうは、山の町でしたか。"}).addressed == "大塚くん");
+  BOOST_TEST(features_of("杉本さんの大学では、手記をよく読むそうです。", {"杉本さんの大学では、手記をよく読むそうです。"})
+                 .addressed.empty());
+  BOOST_TEST(features_of("西村さんの意見に対して、どう思いますか。", {"西村さんの意見に対して、どう思いますか。"}).addressed.empty());
+}
+
+// A paragraph whose last sentence presents one person (まずは逆転打の石田選手です！, or before a
+// short word to them, …小西投手です。おめでとうございます。) gives that person the floor, as does
+// 小西投手からどうぞ。; two people presented together, or a word that only looks like a name before
+// です (落ち着くんです), do not.
+BOOST_AUTO_TEST_CASE(presenting_one_person_gives_them_the_floor) {
+  BOOST_TEST(features_of("それでは、今日のヒーローインタビューです。まずは逆転打の石田選手です！",
+                         {"それでは、今日のヒーローインタビューです。", "まずは逆転打の石田選手です！"})
+                 .addressed == "石田選手");
+  BOOST_TEST(features_of("続いて、九回を三人で締めた小西投手です。おめでとうございます。",
+                         {"続いて、九回を三人で締めた小西投手です。", "おめでとうございます。"})
+                 .addressed == "小西投手");
+  BOOST_TEST(features_of("最後に一言お願いします。小西投手からどうぞ。", {"最後に一言お願いします。", "小西投手からどうぞ。"})
+                 .addressed == "小西投手");
+  BOOST_TEST(features_of("今日のヒーローは、岩崎投手と森田選手です。", {"今日のヒーローは、岩崎投手と森田選手です。"})
+                 .addressed.empty());
+  BOOST_TEST(features_of("同じ作業の描写が、なんだか落ち着くんです。", {"同じ作業の描写が、なんだか落ち着くんです。"})
+                 .addressed.empty());
+  BOOST_TEST(features_of("小西投手からもらったボールです。", {"小西投手からもらったボールです。"}).addressed.empty());
+}

@@ -164,6 +164,7 @@ struct CastMember {
   bool lead = false;                 // teaches, moderates or interviews
   std::string given;                 // the name --names gives this person ("" = none, or not matched yet)
   bool named_by_user = false;        // a member that --names declared (matched to the text or not)
+  std::vector<std::string> described;  // the words the lead describes them with (温泉旅館を営む井上さん: 温泉旅館)
 };
 
 // Everything the steps share.

@@ -29,6 +29,8 @@ struct LeadName {
   bool leads = false; // the lead gives the person a leading title before the name (講師は…中西涼子さん)
   bool moderates = false; // … a title of one who gives the floor (進行は…, 司会の…)
   bool counted = false; // one of the people a sentence lists with their count (…さん、…さん、…さんの3人)
+  bool described = false; // introduced in a paragraph of the lead after what they are and の (アシスタントの水野さん)
+  std::vector<std::string> words;  // the words of kanji or katakana in the clause before the name (温泉旅館を営む: 温泉旅館)
 };
 
 }  // namespace
@@ -61,7 +63,10 @@ struct Titled {
 std::vector<Titled> titled_before(std::string_view t, const SpeakerModel::Compiled& cues) {
   std::vector<Titled> out;
   for (std::size_t i = 0; i < t.size(); i = text::next(t, i)) {
-    if (i > 0 && is_name_char(text::before(t, i))) continue;  // a word of its own (not 市長 in 副市長…)
+    // A word of its own (not 市長 in 副市長…; a katakana title after kanji is one: 番組アシスタント).
+    if (i > 0 && is_name_char(text::before(t, i)) &&
+        !(text::is_kanji(text::before(t, i)) && text::katakana_word(text::at(t, i))))
+      continue;
     std::size_t lead = cues["lead-title"].prefix(t.substr(i)), mod = cues["moderator-title"].prefix(t.substr(i));
     std::size_t n = std::max(lead, mod);
     if (!n) continue;
@@ -157,6 +162,36 @@ std::vector<std::string> lead_texts(Context& cx, const std::vector<Item*>& units
   return texts;
 }
 
+// The words of two or more kanji or katakana in the clause of `t` right before `name` (from the
+// sentence start or the last 、 before it): what the lead says the person is or does
+// (温泉旅館を営む井上さん: 温泉旅館; 地元の大学に通う小池さん: 地元, 大学).
+std::vector<std::string> clause_words(std::string_view t, std::string_view name) {
+  std::vector<std::string> out;
+  std::size_t at = t.find(name);
+  if (at == std::string_view::npos) return out;
+  std::string_view clause = t.substr(0, at);
+  for (std::string_view cut : {"。", "、", "，"})
+    if (std::size_t c = clause.rfind(cut); c != std::string_view::npos) clause = clause.substr(c + cut.size());
+  std::string word;
+  auto flush = [&] {
+    if (text::length(word) >= 2) out.push_back(word);
+    word.clear();
+  };
+  bool kanji = false;
+  for (text::CodePoint cp : text::code_points(clause)) {
+    bool k = text::is_kanji(cp.c), kata = text::katakana_word(cp.c);
+    if (!k && !kata) {
+      flush();
+      continue;
+    }
+    if (!word.empty() && k != kanji) flush();
+    kanji = k;
+    utf8::append(word, cp.c);
+  }
+  flush();
+  return out;
+}
+
 std::vector<LeadName> lead_names(Context& cx, const std::vector<Item*>& units) {
   std::vector<LeadName> out;
   if (units.empty()) return out;
@@ -168,7 +203,9 @@ std::vector<LeadName> lead_names(Context& cx, const std::vector<Item*>& units) {
     n.counted = true;
     out.push_back(n);
   }
-  for (auto& t : lead_texts(cx, units)) {
+  auto texts = lead_texts(cx, units);
+  for (std::size_t ti = 0; ti < texts.size(); ++ti) {
+    const std::string& t = texts[ti];
     // A sentence that lists as many names as the count of people it gives: those people take part.
     std::vector<std::string> listed;
     for (std::string_view rest = t; !rest.empty();) {
@@ -192,6 +229,8 @@ std::vector<LeadName> lead_names(Context& cx, const std::vector<Item*>& units) {
       n.base = raw.substr(0, raw.size() - title);
       n.title = raw.substr(raw.size() - title);
       if (cx.cues["title-name"].whole(raw)) n.base.clear(), n.title = raw;
+      n.described = ti > 0 && !n.base.empty() && t.find("の" + raw) != std::string::npos;  // ti 0: the title
+      if (ti > 0 && !n.base.empty()) n.words = clause_words(t, raw);
       if (!n.base.empty() || !n.title.empty()) out.push_back(n);
     }
     for (auto& titled : titled_before(t, cx.cues)) {
@@ -219,7 +258,12 @@ std::vector<LeadName> lead_names(Context& cx, const std::vector<Item*>& units) {
     while (cx.cues["interviewer-cue"].contains(v, &at)) {
       std::size_t start = at;
       while (start > 0 && is_name_char(text::before(v, start))) start = text::prev(v, start);
-      if (start < at) out.push_back({std::string(v.substr(start, at - start)), "", true});
+      if (start < at) {
+        LeadName n;
+        n.base = std::string(v.substr(start, at - start));
+        n.asks = true;
+        out.push_back(n);
+      }
       v = v.substr(text::next(v, at));
     }
   }
@@ -339,25 +383,45 @@ int Cast::addressee(const Item& u) const {
   return -1;
 }
 
-Cast find_cast(Context& cx, const std::vector<Item*>& units) {
-  Cast cast;
-  cast.cues = &cx.cues;
-  std::vector<LeadName> lead = lead_names(cx, units);
-  auto add = [&](const std::string& name, const std::string& alias, const std::string& title, bool leads) {
-    for (auto& m : cast.members)
-      if (m.name == name) {
-        if (std::find(m.aliases.begin(), m.aliases.end(), alias) == m.aliases.end()) m.aliases.push_back(alias);
-        m.lead = m.lead || leads;
-        return;
-      }
-    cast.members.push_back({name, {alias}, title, "", leads, "", false});
-  };
-  // The names the dialogue calls or asks.
+namespace {
+
+// Adds a member, or the alias to the member of that name (who leads when either says so).
+void add_member(Cast& cast, const std::string& name, const std::string& alias, const std::string& title, bool leads) {
+  for (auto& m : cast.members)
+    if (m.name == name) {
+      if (std::find(m.aliases.begin(), m.aliases.end(), alias) == m.aliases.end()) m.aliases.push_back(alias);
+      m.lead = m.lead || leads;
+      return;
+    }
+  cast.members.push_back({name, {alias}, title, "", leads, "", false, {}});
+}
+
+// The people the dialogue calls or asks, each the fullest form the lead gives them.
+void add_called(Context& cx, Cast& cast, const std::vector<LeadName>& lead, const std::vector<Item*>& units) {
   std::vector<std::string> called;
   for (Item* u : units) {
     for (auto& v : u->f.vocatives) called.push_back(v);
     if (!u->f.addressed.empty()) called.push_back(u->f.addressed);
   }
+  // 松永先生 is the lead's 松永修(さん): the name without the title it is called by; あかねちゃん,
+  // ひろみさん are the lead's 小野寺あかね, 森本ひろみ: called by the given name.
+  auto full_name = [&](const std::string& n) {
+    std::string stem = n;
+    for (auto& e : cx.cues["honorific"].literal())
+      if (stem.size() > e.text.size() && ends_with(stem, e.text)) {
+        stem.resize(stem.size() - e.text.size());
+        break;
+      }
+    // The fullest form the lead gives (the title's 石田選手 and the lead's 石田拓海選手: 石田拓海).
+    std::string best = n;
+    bool found = false;
+    for (auto& l : lead)
+      if (!l.base.empty() && (l.base.starts_with(n) || l.base.starts_with(stem) ||
+                              (text::length(stem) >= 2 && l.base.size() > stem.size() && ends_with(l.base, stem))) &&
+          (!found || l.base.size() > best.size()))
+        best = l.base, found = true;
+    return best;
+  };
   for (auto& raw : called) {
     std::string n = normalise_name(raw, cx.cues);
     if (cx.cues["title-name"].whole(n)) {
@@ -366,27 +430,56 @@ Cast find_cast(Context& cx, const std::vector<Item*>& units) {
       int count = 0;
       for (auto& l : lead)
         if (!l.base.empty() && cx.cues["lead-title"].whole(l.title)) who = &l, ++count;
-      if (count == 1) add(who->base, n, who->title, true);
-      else add(n, n, n, cx.cues["lead-title"].whole(n));
+      if (count == 1) {
+        add_member(cast, who->base, n, who->title, true);
+        continue;
+      }
+      // …else the one person the dialogue also calls with that title after the name (長尾先生).
+      std::string titled;
+      int with_title = 0;
+      for (auto& other : called) {
+        std::string o = normalise_name(other, cx.cues);
+        if (o.size() > n.size() && ends_with(o, n) && !cx.cues["title-name"].whole(o) && full_name(o) != titled)
+          titled = full_name(o), ++with_title;
+      }
+      if (with_title == 1) add_member(cast, titled, n, n, cx.cues["lead-title"].whole(n));
+      else add_member(cast, n, n, n, cx.cues["lead-title"].whole(n));
       continue;
     }
-    std::string full = n;
-    // 松永先生 is the lead's 松永修(さん): the name without the title it is called by.
-    std::string stem = n;
-    for (auto& e : cx.cues["honorific"].literal())
-      if (stem.size() > e.text.size() && ends_with(stem, e.text)) {
-        stem.resize(stem.size() - e.text.size());
-        break;
-      }
-    // …and あかねちゃん, ひろみさん are the lead's 小野寺あかね, 森本ひろみ: called by the given name.
-    for (auto& l : lead)
-      if (!l.base.empty() && (l.base.starts_with(n) || l.base.starts_with(stem) ||
-                              (text::length(stem) >= 2 && l.base.size() > stem.size() && ends_with(l.base, stem)))) {
-        full = l.base;
-        break;
-      }
-    add(full, n, "", false);
+    add_member(cast, full_name(n), n, "", false);
   }
+}
+
+// The people the lead introduces each after what they are (番組アシスタントの水野さん、ゲストで俳優の
+// 谷口亮さん) are the candidates: when the dialogue speaks to two or more of them, the one or two it
+// never calls take part too (the host who gives the others the floor).
+void add_described(Context& cx, Cast& cast, const std::vector<LeadName>& lead) {
+  std::vector<std::string> in, out;
+  auto taking_part = [&](const std::string& base) {
+    return cast.member_of(base, cx.cues) >= 0 ||
+           std::any_of(cast.members.begin(), cast.members.end(), [&](const CastMember& m) { return m.name == base; });
+  };
+  for (auto& l : lead) {
+    if (!l.described) continue;
+    auto& bucket = taking_part(l.base) ? in : out;
+    if (std::find(in.begin(), in.end(), l.base) == in.end() && std::find(out.begin(), out.end(), l.base) == out.end())
+      bucket.push_back(l.base);
+  }
+  if (in.size() >= 2 && !out.empty() && out.size() <= cx.w("cast.described_max_uncalled"))
+    for (auto& l : lead)
+      if (l.described && !taking_part(l.base)) add_member(cast, l.base, l.base, l.title, false);
+}
+
+}  // namespace
+
+Cast find_cast(Context& cx, const std::vector<Item*>& units) {
+  Cast cast;
+  cast.cues = &cx.cues;
+  std::vector<LeadName> lead = lead_names(cx, units);
+  auto add = [&](const std::string& name, const std::string& alias, const std::string& title, bool leads) {
+    add_member(cast, name, alias, title, leads);
+  };
+  add_called(cx, cast, lead, units);
   // Whoever gives their own name (村上です。 市民協働課の岩田です) is the person the lead or the
   // dialogue names so (a name given once and nowhere else may be a word: 了解です).
   for (Item* u : units) {
@@ -424,6 +517,7 @@ Cast find_cast(Context& cx, const std::vector<Item*>& units) {
   // called or not.
   for (auto& l : lead)
     if (l.counted && !l.base.empty() && cast.member_of(l.base, cx.cues) < 0) add(l.base, l.base, l.title, false);
+  add_described(cx, cast, lead);
   // Whoever the lead gives a leading title (講師は…中西涼子さん) takes part and leads, called or not,
   // when others take part. So does the one person the lead names with a teaching title after the
   // name (川口真理子准教授のゼミ) when the dialogue speaks to two or more others and to no one who
@@ -441,6 +535,8 @@ Cast find_cast(Context& cx, const std::vector<Item*>& units) {
         mod = mod || (l.moderates && l.base == m.name);
         teaches = teaches || (l.leads && !l.moderates && l.base == m.name);
       }
+      // …and so is the one the dialogue calls by a teaching title (先生) while another moderates.
+      for (auto& a : m.aliases) teaches = teaches || (cx.cues["title-name"].whole(a) && cx.cues["lead-title"].whole(a));
       m.lead = mod;
       // With someone else giving the floor, the one the lead titles as teaching (講師は…) is the
       // one the questions are put to: they explain.
@@ -464,6 +560,13 @@ Cast find_cast(Context& cx, const std::vector<Item*>& units) {
       for (auto& m : cast.members)
         if (m.name == l.base) m.role = "interviewer";
     }
+  // What the lead says each member is or does (温泉旅館を営む井上さん), for the paragraphs that speak
+  // of it as their own (うちの旅館, 旅館としては).
+  for (auto& m : cast.members)
+    for (auto& l : lead)
+      if (!l.base.empty() && l.base == m.name)
+        for (auto& w : l.words)
+          if (std::find(m.described.begin(), m.described.end(), w) == m.described.end()) m.described.push_back(w);
   from_names(cx, cast);
   for (std::size_t m = 0; m < cast.members.size(); ++m)
     if (cast.members[m].lead && cast.lead < 0) cast.lead = static_cast<int>(m);
@@ -473,7 +576,7 @@ Cast find_cast(Context& cx, const std::vector<Item*>& units) {
   std::string asker = unnamed_asker(cx, cast, units);
   if (!asker.empty()) {
     // A member without a name (no persName), who leads.
-    cast.members.push_back({"", {}, "", "interviewer", true, "", false});
+    cast.members.push_back({"", {}, "", "interviewer", true, "", false, {}});
     cast.lead = static_cast<int>(cast.members.size() - 1);
   }
   std::ostringstream why;
@@ -491,6 +594,45 @@ Cast find_cast(Context& cx, const std::vector<Item*>& units) {
   return cast;
 }
 
+// The one member a paragraph speaks of as its speaker's own: a word after an [own-mark] (うちの旅館,
+// 私の大学) or before an [own-stance] (旅館としては) that is part of one word the lead describes
+// exactly one member with (温泉旅館を営む井上さん), or -1.
+int own_word_member(Context& cx, const Cast& cast, const Item& u) {
+  std::string_view t = u.text;
+  std::vector<std::string> said;
+  auto word_at = [&](std::size_t i, bool forward) {
+    std::string w;
+    if (forward) {
+      for (std::size_t j = i; j < t.size(); j = text::next(t, j)) {
+        char32_t c = text::at(t, j);
+        if (!text::is_kanji(c) && !text::katakana_word(c)) break;
+        utf8::append(w, c);
+      }
+    } else {
+      std::size_t j = i;
+      while (j > 0 && (text::is_kanji(text::before(t, j)) || text::katakana_word(text::before(t, j)))) j = text::prev(t, j);
+      w = std::string(t.substr(j, i - j));
+    }
+    return w;
+  };
+  for (std::size_t i = 0; i < t.size(); i = text::next(t, i)) {
+    std::string_view rest = t.substr(i);
+    if (std::size_t n = cx.cues["own-mark"].prefix(rest)) said.push_back(word_at(i + n, true));
+    if (cx.cues["own-stance"].prefix(rest)) said.push_back(word_at(i, false));
+  }
+  int found = -1;
+  for (auto& w : said) {
+    if (text::length(w) < 2) continue;
+    for (std::size_t m = 0; m < cast.members.size(); ++m)
+      for (auto& d : cast.members[m].described)
+        if (d.find(w) != std::string::npos) {
+          if (found >= 0 && found != static_cast<int>(m)) return -1;
+          found = static_cast<int>(m);
+        }
+  }
+  return found;
+}
+
 double cast_emission(Context& cx, const Cast& cast, const Item& u, int s) {
   double v = 0;
   for (auto& n : u.f.vocatives)
@@ -499,6 +641,7 @@ double cast_emission(Context& cx, const Cast& cast, const Item& u, int s) {
   for (auto& n : u.f.mentioned)
     if (cast.member_of(n, cx.cues) == s) v -= cx.w("cast.mention");
   if (!u.f.self_named.empty() && cast.member_of(u.f.self_named, cx.cues) == s) v += cx.w("cast.self_name");
+  if (int own = own_word_member(cx, cast, u); own == s) v += cx.w("cast.own_word");
   if (s == cast.teacher) v += cx.w("cast.teacher_role") * u.f.role;
   if (s == cast.lead) {
     // Calling someone or everyone gives the floor; in a polite dialogue the one who leads does so

@@ -256,6 +256,92 @@ std::vector<std::string> names_in_text(std::string_view s, const SpeakerModel::C
   return out;
 }
 
+namespace {
+
+// Whether what follows a name is the person's own place or group as where the question asks
+// (の大学では, の町の高校生は, の店に): の, nouns (kanji, katakana, の between), then an
+// [own-side-case] particle that is no [about-case] (の指摘について speaks of their words to another).
+bool own_place(std::string_view rest, const SpeakerModel::Compiled& cues) {
+  if (!rest.starts_with("の")) return false;
+  std::size_t i = 0, nouns = 0;
+  while (i < rest.size()) {
+    char32_t c = text::at(rest, i);
+    if (c == U'の') {
+      i = text::next(rest, i);
+      continue;
+    }
+    if (!text::is_kanji(c) && !text::katakana_word(c)) break;
+    ++nouns;
+    i = text::next(rest, i);
+  }
+  std::string_view after = rest.substr(i);
+  return nouns > 0 && cues["own-side-case"].prefix(after) > 0 && cues["about-case"].prefix(after) == 0;
+}
+
+// Whether a sentence ends by putting to someone what the speaker has heard or supposes of them
+// ([prompt-end]: …と伺いました, …そうですね), without its closing punctuation.
+bool prompt_end(std::string_view sentence, const SpeakerModel::Compiled& cues) {
+  std::string_view s = trim_space(sentence);
+  while (!s.empty() && (text::is_terminator(text::before(s, s.size())) || text::before(s, s.size()) == U'…'))
+    s = s.substr(0, text::prev(s, s.size()));
+  return cues["prompt-end"].suffix(s) > 0;
+}
+
+// The names of sentence k with an honorific: the one it speaks to (asked, prompted, given the
+// floor) into f.addressed, the others into f.mentioned; `voc` is its vocative, read already.
+void read_names(Features& f, const std::vector<std::string_view>& sentences, std::size_t k, const Ending& e,
+                const std::string& voc, const SpeakerModel::Compiled& cues) {
+  auto uses = names_in(sentences[k], cues);
+  for (auto& use : uses) {
+    if (use.name == voc) continue;
+    // 大塚さんから。 西村さんどうぞ。 小西投手からどうぞ。: a sentence that only gives someone
+    // the floor (the name, or the name and から before a request)
+    std::string_view rest = trim_space(use.rest);
+    while (!rest.empty() && (text::is_terminator(text::before(rest, rest.size())) || text::before(rest, rest.size()) == U'、'))
+      rest = rest.substr(0, text::prev(rest, rest.size()));
+    const bool opens = trim_space(sentences[k]).starts_with(use.name);
+    bool floor = opens && (text::length(rest) <= 3 ||
+                           (rest.starts_with("から") && text::length(rest) <= 8 &&
+                            (e.request || cues["request-end"].suffix(rest) || rest.ends_with("どうぞ"))));
+    // まずは逆転打の石田選手です！: the last sentence presents the one person it names (or the one
+    // before a short last word to them, …小西投手です。おめでとうございます。), who has the floor next.
+    auto last_word = [&] {
+      if (k + 2 != sentences.size()) return k + 1 == sentences.size();
+      std::string_view after = trim_space(sentences[k + 1]);
+      return text::length(after) <= 15 && !analyse_ending(after, cues).question && names_in(after, cues).empty();
+    };
+    // (The name stands as a noun of its own: after の, は, a comma, a space or a clause that
+    // ends in a plain verb, or opening the sentence; not 着くん in 落ち着くんです.)
+    auto noun_of_its_own = [&] {
+      std::string_view sent = sentences[k];
+      std::size_t at = static_cast<std::size_t>(use.rest.data() - sent.data());
+      at = at >= use.name.size() ? at - use.name.size() : 0;
+      if (trim_space(sent.substr(0, at)).empty()) return true;
+      char32_t b = text::before(sent, at);
+      return b == U'の' || b == U'は' || b == U'、' || b == U'，' || text::is_space(b) ||
+             b == U'た' || b == U'る' || b == U'い';  // …を締めた小西投手です
+    };
+    floor = floor || (uses.size() == 1 && cues["presents-end"].whole(rest) && last_word() && noun_of_its_own());
+    // 工藤さんのところは、…と聞きます。: a sentence that opens with someone's own side (an
+    // [addressee-particle] after の) speaks to them, asked or not; so does a question that
+    // opens with the one person it names and what is theirs (杉本さんの大学では、…ますか。).
+    bool own_side = opens && use.rest.starts_with("の") &&
+                    (cues["addressee-particle"].prefix(use.rest) > 0 ||
+                     ((e.question || e.request) && uses.size() == 1 && own_place(use.rest, cues)));
+    // 三上さんは、おじいさまのお店を継がれたそうですね。: a sentence that opens with the person as
+    // its topic and ends by putting to them what the speaker has heard of them ([prompt-end]).
+    bool prompted = opens && (use.rest.starts_with("は") || use.rest.starts_with("も")) && prompt_end(sentences[k], cues);
+    bool asked = ((e.question || e.request) && cues["addressee-particle"].prefix(use.rest)) || own_side || prompted;
+    if (asked || floor) {
+      if (f.addressed.empty()) f.addressed = use.name;
+    } else {
+      f.mentioned.push_back(use.name);
+    }
+  }
+}
+
+}  // namespace
+
 RoleWeights::RoleWeights(const SpeakerModel& m)
     : length(m.weight("role.length")),
       pivot(m.weight("role.length_pivot")),
@@ -288,24 +374,7 @@ Features text_features(std::string_view whole, const std::vector<std::string_vie
     f.group_call = f.group_call || cues["group-address"].prefix(trim_space(sentences[k])) > 0;
     std::string voc = find_vocative(sentences[k], cues);
     if (!voc.empty() && k > 0) f.vocatives.push_back(voc);
-    for (auto& use : names_in(sentences[k], cues)) {
-      if (use.name == voc) continue;
-      // 大塚さんから。 西村さんどうぞ。: a sentence that only gives someone the floor
-      std::string_view rest = trim_space(use.rest);
-      while (!rest.empty() && (text::is_terminator(text::before(rest, rest.size())) || text::before(rest, rest.size()) == U'、'))
-        rest = rest.substr(0, text::prev(rest, rest.size()));
-      bool floor = trim_space(sentences[k]).starts_with(use.name) && text::length(rest) <= 3;
-      // 工藤さんのところは、…と聞きます。: a sentence that opens with someone's own side (an
-      // [addressee-particle] after の) speaks to them, asked or not.
-      bool own_side = trim_space(sentences[k]).starts_with(use.name) && use.rest.starts_with("の") &&
-                      cues["addressee-particle"].prefix(use.rest) > 0;
-      bool asked = ((e.question || e.request) && cues["addressee-particle"].prefix(use.rest)) || own_side;
-      if (asked || floor) {
-        if (f.addressed.empty()) f.addressed = use.name;
-      } else {
-        f.mentioned.push_back(use.name);
-      }
-    }
+    read_names(f, sentences, k, e, voc, cues);
   }
   if (!sentences.empty()) {
     f.polite = static_cast<double>(polite) / static_cast<double>(sentences.size());

@@ -163,8 +163,17 @@ std::optional<Shape> interview_shape(Context& cx, Run& r) {
       // An "answer" that calls someone by name speaks to a third person (小池さん、それは大事な
       // 指摘ですね。): the lecturer of a seminar, not the one who was asked.
       for (auto& v : r.items[a].f.vocatives) called.insert(normalise_name(v, cx.cues));
+      // …and one that gives the floor to someone (続いて、九回を締めた小西投手です。) is the
+      // interviewer's, presenting another person to ask.
+      if (!r.items[a].f.addressed.empty() && !r.items[a].f.first_person)
+        called.insert(normalise_name(r.items[a].f.addressed, cx.cues));
     }
   }
+  // The lines before the first question present the first person asked (まずは逆転打の石田選手
+  // です！).
+  for (std::size_t i = 0; i < s.asks.front(); ++i)
+    if (talk(r.items[i]) && !r.items[i].f.addressed.empty() && !r.items[i].f.first_person)
+      called.insert(normalise_name(r.items[i].f.addressed, cx.cues));
   const double n = static_cast<double>(s.asks.size());
   s.announced = announced(cx, r, s.asks.front());
   why << std::fixed << std::setprecision(2) << s.asks.size() << " questions, " << unanswered << " unanswered" << why_unanswered << ", answers "

@@ -531,6 +531,21 @@ double decode_cast_as(Context& cx, std::vector<Item*>& units, const Cast& cast) 
   std::vector<double> fixed(units.size() * k, 0);
   for (std::size_t t = 0; t < units.size(); ++t)
     for (std::size_t s = 0; s < k; ++s) fixed[t * k + s] = cast_emission(cx, cast, *units[t], static_cast<int>(s));
+  // The dialogue's last paragraph, when it opens by thanking (皆さん、ありがとうございました。次回は…),
+  // closes it: the one who leads says it.
+  if (cast.lead >= 0 && !units.empty()) {
+    const Item& last = *units.back();
+    std::string_view t = trim_space(last.text);
+    if (std::size_t n = cx.cues["closing"].prefix(t); n == 0) {
+      // after a call (長尾先生、 皆さん、)
+      std::size_t comma = t.find("、");
+      if (comma != std::string_view::npos && (!last.f.vocatives.empty() || last.f.group_call) &&
+          cx.cues["closing"].prefix(t.substr(comma + 3)))
+        fixed[(units.size() - 1) * k + static_cast<std::size_t>(cast.lead)] += cx.w("cast.lead_closes");
+    } else {
+      fixed[(units.size() - 1) * k + static_cast<std::size_t>(cast.lead)] += cx.w("cast.lead_closes");
+    }
+  }
   // A paragraph that presents or greets several members at once (今日のヒーローは岩崎投手と森田選手
   // です。おめでとうございます！) is answered by each in turn, in the order it names them: the
   // greetings right after it (ありがとうございます！ ありがとうございます。) go to them in that order.
@@ -554,10 +569,27 @@ double decode_cast_as(Context& cx, std::vector<Item*>& units, const Cast& cast) 
   // by name (a participant asks; the lecturer answers).
   const double w_teacher = cx.w("cast.teacher_answers");
   auto puts = [](const Features& f) { return f.question || f.request; };
+  // The floor: the member the latest call or question by name went to (a call to everyone gives
+  // it to no one). A follow-up of the one who leads, a question or request of one sentence that
+  // calls no one, is put to the one who has the floor (打球が外野を抜けた瞬間はいかがでしたか。 to
+  // the player asked before); a question that first sets out a topic is put to everyone.
+  std::vector<int> floor(units.size(), -1);
+  for (std::size_t t = 0; t < units.size(); ++t) {
+    floor[t] = addressee[t] >= 0 ? addressee[t] : units[t]->f.group_call || t == 0 ? -1 : floor[t - 1];
+    if (units[t]->switch_score < -1e17 && addressee[t] < 0) floor[t] = -1;
+  }
+  // (Only where the one who leads is never called themself: a host or an interviewer who asks,
+  // not a teacher the students call and answer back.)
+  bool lead_called = false;
+  for (int a : addressee) lead_called = lead_called || (a >= 0 && a == cast.lead);
+  const double w_floor = lead_called ? 0.0 : cx.w("cast.floor_returns");
   auto trans = [&](std::size_t t, int from, int to) {
     if (from == to) return 0.0;
     double v = units[t]->switch_score + (to == addressee[t - 1] ? w_addr : 0.0);  // the one called speaks next
     if (to == cast.teacher && addressee[t - 1] < 0 && puts(units[t - 1]->f) && !puts(units[t]->f)) v += w_teacher;
+    if (from == cast.lead && addressee[t - 1] < 0 && puts(units[t - 1]->f) && units[t - 1]->f.sentences == 1 &&
+        !units[t - 1]->f.group_call && to == floor[t - 1])
+      v += w_floor;
     return v;
   };
   // A question that names no one and follows up what was just said is answered by the one it
