@@ -822,6 +822,25 @@ BOOST_AUTO_TEST_CASE(checkworthy_and_markup) {
   BOOST_TEST(xml.find("<seg type=\"cue\" subtype=\"speculation\">たぶん</seg>") != std::string::npos);
 }
 
+// The people's profiles in an author box (under ■プロフィール after the body) say who they are:
+// facts, but none of the article's claims a fact-checker is handed; the same sentence in the
+// body is one.
+BOOST_AUTO_TEST_CASE(a_bio_in_the_author_box_is_not_checkworthy) {
+  Document doc = doc_of(
+      "工房は2019年に町の中心部へ移った。職人は5人いる。\n"
+      "新しい窯は去年の秋に完成した。\n"
+      "■プロフィール\n"
+      "1968年、岐阜県生まれ。陶芸家。\n");
+  annotate(doc);
+  BOOST_REQUIRE_EQUAL(doc.divisions.back().type, "author");
+  for (auto* s : doc.sentences()) {
+    const std::string& text = s->text;
+    std::string ana = s->attrs.value("ana");
+    if (text.starts_with("工房は")) BOOST_TEST(ana == "#fact #checkworthy");
+    if (text.starts_with("1968年")) BOOST_TEST(ana == "#fact", text << ": " << ana);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(year_carries_across_paragraphs_of_a_division) {
   // ... but not into the next division (a trailer closes the first one here).
   Document doc = doc_of(

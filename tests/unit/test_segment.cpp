@@ -462,6 +462,61 @@ BOOST_AUTO_TEST_CASE(bio_after_a_byline_is_in_the_author_division) {
   BOOST_TEST(division_of(d, "情報セキュリティコンサルタント。1975年生まれ。") == "author");
 }
 
+// A profile's heading after the body, its marks set aside ([bio-head]: ■プロフィール, 【略歴】),
+// opens the author box: the name and the bio under it are not the article's text; the next
+// heading of the body, or a credit, ends it.
+BOOST_AUTO_TEST_CASE(a_profile_heading_opens_the_author_box) {
+  Document d = seg(
+      "古い時計を直す\n"
+      "祖父の腕時計を、半年かけて動くところまで直した。部品は海外から取り寄せた。\n"
+      "いちばん苦労したのはゼンマイの交換で、三度失敗した。\n"
+      "■プロフィール\n"
+      "大野明（おおの・あきら）\n"
+      "1979年、静岡県生まれ。時計店に勤めたのち独立し、古い機械式時計の修理を手がける。\n");
+  BOOST_TEST(shape(d) == "article:head,paragraph,paragraph;author:head,paragraph,paragraph", shape(d));
+  BOOST_TEST(division_of(d, "1979年、静岡県生まれ。時計店に勤めたのち独立し、古い機械式時計の修理を手がける。") == "author");
+  Document bracketed = seg(
+      "本文の一段落目です。ここまでが記事です。\n"
+      "二段落目も、記事の本文として書いています。\n"
+      "【略歴】\n"
+      "1990年生まれ。農家の三代目として、米と野菜を育てている。\n"
+      "構成／田村\n");
+  BOOST_TEST(division_of(bracketed, "1990年生まれ。農家の三代目として、米と野菜を育てている。") == "author", shape(bracketed));
+  BOOST_TEST(kind_of(bracketed, "【略歴】") == "head");
+  // A heading of the body that names no profile leaves what follows it in the article.
+  Document other = seg(
+      "本文の一段落目です。ここまでが記事です。\n"
+      "二段落目も、記事の本文として書いています。\n"
+      "■今後の予定\n"
+      "来年は二号店を開く予定だ。場所はまだ決まっていない。\n");
+  BOOST_TEST(division_of(other, "来年は二号店を開く予定だ。場所はまだ決まっていない。") == "article", shape(other));
+}
+
+// A static site's front matter (--- / key: value / ---) before the page: code from fence to
+// fence, every character kept, and the title is the first line after it.
+BOOST_AUTO_TEST_CASE(front_matter_is_code_and_the_title_follows_it) {
+  const std::string text =
+      "---\n"
+      "title: 庭の水やりを自動にした\n"
+      "date: 2026-08-14\n"
+      "tags:\n"
+      "  - 庭\n"
+      "  - 電子工作\n"
+      "---\n"
+      "庭の水やりを自動にした\n"
+      "2026年8月14日\n"
+      "夏のあいだ、朝晩の水やりを小さな電磁弁とタイマーに任せることにしました。費用は五千円ほどです。\n"
+      "配線は防水の箱にまとめ、雨の日は止まるようにしています。\n";
+  Document d = seg(text);
+  BOOST_TEST(shape(d) == "article:code,code,code,code,code,code,code;article:head,byline,paragraph,paragraph", shape(d));
+  BOOST_TEST(kind_of(d, "庭の水やりを自動にした") == "head");
+  // TOML's +++ too; a --- over lines that are not keys is a rule across the page, not front matter.
+  Document toml = seg("+++\ntitle = \"雨の日の散歩\"\n+++\n雨の日の散歩\n傘をさして近所を歩いた。思ったより楽しかった。\n");
+  BOOST_TEST(kind_of(toml, "title = \"雨の日の散歩\"") == "code", shape(toml));
+  Document rule = seg("---\n今日は晴れて、散歩に出かけた。\n---\n明日も晴れるといいと思う。\n");
+  BOOST_TEST(kind_of(rule, "今日は晴れて、散歩に出かけた。") == "paragraph", shape(rule));
+}
+
 BOOST_AUTO_TEST_CASE(boilerplate_division) {
   Document d = seg("本文です。\n二段落目です。\nこの記事をシェアする\nメルマガ登録はこちら\n");
   BOOST_TEST(shape(d) == "article:paragraph,paragraph;boilerplate:paragraph,paragraph");

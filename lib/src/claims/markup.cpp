@@ -238,7 +238,9 @@ void mark_sentence(Pass& pass, std::size_t k, Marker& mk, const std::vector<std:
   }
 
   std::string ana = "#" + std::string(to_string(d.category));
-  bool worth = checkable || (d.rumour && d.category == Category::reported);
+  // (An author box, the division of the credits and the people's profiles, says who made the
+  // page and who they are: no claim of the article a fact-checker is handed.)
+  bool worth = (checkable || (d.rumour && d.category == Category::reported)) && !(r.div && r.div->type == "author");
   if (worth && (d.category == Category::fact || d.category == Category::reported)) ana += " #checkworthy";
   for (auto& t : other_tokens) ana += " " + t;
   s.attrs.set("ana", ana);

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "jatei/rules.hpp"
@@ -34,6 +35,23 @@ inline bool is_markdown_heading(std::string_view s) {
   std::size_t len = 0;
   if (!is_space(utf8::decode(s, i, len))) return false;
   return !trim(s.substr(i)).empty();
+}
+
+// The words of a heading without the marks around them: the marks that open it (■ ◆ ● ▼ ★,
+// Markdown's #, spaces) and a bracket that holds all of it (【略歴】, ［プロフィール］, 〈…〉).
+inline std::string_view heading_words(std::string_view s) {
+  static constexpr std::u32string_view kLead = U"■□◆◇●○▼▽▶▷★☆◎#＃";
+  s = trim(s);
+  while (!s.empty()) {
+    std::size_t len = 0;
+    char32_t c = utf8::decode(s, 0, len);
+    if (kLead.find(c) == std::u32string_view::npos && !is_space(c)) break;
+    s.remove_prefix(len);
+  }
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"【", "】"}, {"［", "］"}, {"[", "]"}, {"〈", "〉"}, {"＜", "＞"}})
+    if (s.size() > open.size() + close.size() && s.starts_with(open) && s.ends_with(close))
+      return trim(s.substr(open.size(), s.size() - open.size() - close.size()));
+  return s;
 }
 
 // The cells of a row: text between runs of whitespace that lay it out (U+3000, a tab, two or

@@ -8,6 +8,7 @@
 #include "segment/layout.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <unordered_map>
 
@@ -35,6 +36,7 @@ class Lists : Pass {
   explicit Lists(Plan& p) : Pass(p) {}
 
   void run() {
+    mark_front_matter();
     mark_code_fences();
     resolve_numbers();
     seg::mark_numbered_entries(plan_);
@@ -60,6 +62,43 @@ class Lists : Pass {
       return true;
     });
     return style;
+  }
+
+  // A static site's front matter: the page opens with a line of three dashes (YAML) or pluses
+  // (TOML), then keys and their values (title: …, date: 2026-10-02, tags: [a, b], a list's
+  // `- item` under its key), then the same line again. The whole of it is the settings a site
+  // generator reads, not text for a reader: code, like a fenced block, from fence to fence.
+  void mark_front_matter() {
+    std::size_t open = first_nonblank();
+    if (open == npos || !is_front_fence(lines_[open].content())) return;
+    std::size_t keys = 0;
+    for (std::size_t j = next_nonblank(open); j != npos && j - open <= 61; j = next_nonblank(j)) {
+      std::string_view c = lines_[j].content();
+      if (c == lines_[open].content()) {
+        if (keys == 0) return;
+        for (std::size_t k = open; k <= j; ++k) {
+          if (lines_[k].kind == LineKind::blank) continue;
+          lines_[k].kind = LineKind::code;
+          lines_[k].r_count = 0;
+        }
+        return;
+      }
+      if (is_front_key(c)) ++keys;
+      else if (!is_front_value(text_.substr(lines_[j].begin, lines_[j].end - lines_[j].begin))) return;
+    }
+  }
+  static bool is_front_fence(std::string_view c) { return c == "---" || c == "+++"; }
+  // key: value or key = value, the key a word of ASCII letters, digits, _ and - first on its line.
+  static bool is_front_key(std::string_view c) {
+    std::size_t n = 0;
+    while (n < c.size() && (std::isalnum(static_cast<unsigned char>(c[n])) || c[n] == '_' || c[n] == '-')) ++n;
+    if (n == 0 || n == c.size() || !std::isalpha(static_cast<unsigned char>(c[0]))) return false;
+    std::string_view rest = c.substr(n);
+    return rest.starts_with(":") || rest.starts_with(" =") || rest.starts_with("=") || rest.starts_with(" :");
+  }
+  // Under a key: an indented line (a nested key, a list's item) or a list's item (- 自転車).
+  static bool is_front_value(std::string_view raw) {
+    return raw.starts_with(" ") || raw.starts_with("\t") || raw.starts_with("- ");
   }
 
   // Markdown's fenced code: every line from a ``` (or ~~~) line to the next, both included, is

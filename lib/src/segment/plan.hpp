@@ -136,10 +136,18 @@ class Pass {
         punctuated_(p.punctuated), title_block_(p.title_block), subtitle_block_(p.subtitle_block), title_(p.title),
         tail_(p.tail), author_line_(p.author_line), plan_(p) {}
 
+  // The page's first line: a static site's front matter (code from its --- to its ---, see
+  // lists.cpp) comes before the page.
   std::size_t first_nonblank() const {
-    for (std::size_t i = 0; i < lines_.size(); ++i)
-      if (lines_[i].kind != LineKind::blank) return i;
-    return npos;
+    std::size_t i = 0;
+    while (i < lines_.size() && lines_[i].kind == LineKind::blank) ++i;
+    if (i < lines_.size() && lines_[i].kind == LineKind::code && (lines_[i].content() == "---" || lines_[i].content() == "+++")) {
+      std::size_t close = i + 1;
+      while (close < lines_.size() && close - i <= 61 && (lines_[close].kind == LineKind::blank || lines_[close].content() != lines_[i].content()))
+        ++close;
+      if (close < lines_.size() && lines_[close].kind == LineKind::code) return next_nonblank(close);
+    }
+    return i < lines_.size() ? i : npos;
   }
   std::size_t next_nonblank(std::size_t i) const {
     for (++i; i < lines_.size(); ++i)

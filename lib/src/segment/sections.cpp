@@ -10,6 +10,10 @@
 namespace jatei::seg {
 namespace {
 
+// The most blocks an author box under a profile's heading takes (a name and a bio for each of
+// a few people).
+constexpr std::size_t kBioBlocks = 8;
+
 class Sections : Pass {
  public:
   explicit Sections(Plan& p) : Pass(p) {}
@@ -63,6 +67,25 @@ class Sections : Pass {
         if (l.chars <= 30 && !has_clause_punctuation(l.content()) && !has_digit(l.content()) &&
             !ends_like_sentence(l.content()) && !l.dateline && !cues_.addressee.whole(l.content()))
           b.kind = BlockKind::byline;
+      }
+      // A profile's heading after the body (■プロフィール, 【略歴】, 著者プロフィール: [bio-head]
+      // once its marks are set aside) opens an author box: the paragraphs under it (and the
+      // name's byline right under it), up to the next heading, a credit or the page's furniture,
+      // are the people's bios, not the body.
+      if (body_seen && b.kind == BlockKind::head && b.first == b.last &&
+          rules_.matches_whole("bio-head", heading_words(line_text(b.first)))) {
+        pb.section = Section::author;
+        std::size_t j = k + 1;
+        for (; j < blocks.size() && j - k <= kBioBlocks; ++j) {
+          PendingBlock& nb = blocks[j];
+          bool name = nb.kind == BlockKind::byline && j == k + 1;
+          if ((nb.kind != BlockKind::paragraph && !name) || nb.section != Section::article ||
+              nb.first != nb.last || count_chars(line_text(nb.first), 301) > 300)
+            break;
+          nb.section = Section::author;
+        }
+        k = j - 1;
+        continue;
       }
       // A signature over the text its person wrote (営業担当・森下 over the agent's comment): the
       // byline of a part of the article, not an author box.
