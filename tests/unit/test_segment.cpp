@@ -451,6 +451,60 @@ BOOST_AUTO_TEST_CASE(credit_look_alikes_stay_paragraphs) {
   }
 }
 
+// Credits in other shapes than [byline]'s: [credit-role] words joined by ・ or と, then ＝ ／ ：
+// or a space, then names; bracketed too. A sentence after the key, hiragana after a space, a
+// role word inside a longer word, and a caption's 写真： stay what they were.
+BOOST_AUTO_TEST_CASE(credits_by_their_role_words_and_separators) {
+  for (std::string by : {"構成＝山本あかり", "撮影＝大川浩", "取材・文／北村みのり", "文と写真＝森田", "イラスト　森下ゆう",
+                         "（取材・文＝北村）", "(撮影=大川浩)", "翻訳：岡田理恵　編集：中島"}) {
+    std::string text = "本文の段落です。\n二つ目の段落です。\n" + by + "\n";
+    Document d = seg(text);
+    BOOST_TEST(kind_of(d, by) == "byline", by << ": " << shape(d));
+    BOOST_TEST(division_of(d, by) == "author", by << ": " << shape(d));
+  }
+  for (std::string p : {"撮影 した写真を見返した", "構成＝起承転結がはっきりしている。", "編集者の仕事は多い",
+                        "文化祭は雨で中止になった"}) {
+    std::string text = "本文の段落です。\n" + p + "\n二つ目の段落です。\n";
+    Document d = seg(text);
+    BOOST_TEST(kind_of(d, p) == "paragraph", p << ": " << shape(d));
+  }
+  for (std::string c : {"写真：開会式であいさつする会長", "写真＝会見する森田社長（市提供）"}) {
+    Document caption = seg("本文の段落です。\n" + c + "\n二つ目の段落です。\n");
+    BOOST_TEST(kind_of(caption, c) == "figure", c << ": " << shape(caption));
+  }
+}
+
+// A chronology: three or more lines keyed by a date (4月1日：…, 2025/6/2 10:00　…), each beside
+// another, are the items of a list. A date that opens a sentence (4月1日、…), a dateline, two
+// lone dated lines, a thread's post numbers (1/3 …) and a chat log's lines with who speaks stay
+// what they were.
+BOOST_AUTO_TEST_CASE(a_chronology_keyed_by_dates_is_a_list) {
+  Document d = seg(
+      "港の桟橋工事、これまでの経緯\n"
+      "桟橋の架け替え工事が終わった。主な出来事を時系列でまとめる。\n"
+      "【2025年】\n"
+      "4月1日：工事が始まる。\n"
+      "6月12日（木） 15:00：台風の接近で作業を中断した。\n"
+      "2025/9/30　仮の桟橋の使用を開始。\n"
+      "【2026年】\n"
+      "3月3日：完成式。地元の小学生が渡り初めをした。\n"
+      "11月8日：定期船の発着が元の桟橋に戻った。\n"
+      "市は来年、周辺の護岸も補修するという。\n");
+  BOOST_TEST(shape(d) == "article:head,paragraph;article:head,list(3);article:head,list(2),paragraph", shape(d));
+  Document prose = seg(
+      "本文の一段落目です。\n"
+      "4月1日、工事が始まった。\n"
+      "6月12日に台風が来た。\n"
+      "9月30日、仮の桟橋ができた。\n");
+  BOOST_TEST(shape(prose) == "article:paragraph,paragraph,paragraph,paragraph", shape(prose));
+  Document two = seg("本文です。\n4月1日：工事開始。\n5月1日：中断。\n以上です。\n");
+  BOOST_TEST(kind_of(two, "4月1日：工事開始。") == "paragraph", shape(two));
+  Document thread = seg("本文です。\n1/3 駅は人であふれていた。\n2/3 バスも満員だった。\n3/3 会社には遅れて着いた。\n");
+  BOOST_TEST(kind_of(thread, "2/3 バスも満員だった。") == "paragraph", shape(thread));
+  Document chat = seg("家族のやりとり\n4/1 10:15 母：駅に着いた\n4/1 10:16 父：迎えに行く\n4/1 10:20 母：ありがとう\n");
+  BOOST_TEST(kind_of(chat, "4/1 10:16 父：迎えに行く") != "list", shape(chat));
+}
+
 BOOST_AUTO_TEST_CASE(byline_before_the_body_stays_in_the_article) {
   Document d = seg("文:佐藤花子\n本文の段落です。\n二つ目の段落です。\n");
   BOOST_TEST(shape(d) == "article:byline,paragraph,paragraph");

@@ -80,6 +80,54 @@ bool is_note_mark(std::string_view s) {
   return s.starts_with("※") || s.starts_with("＊") || (s.starts_with("*") && !s.starts_with("**"));
 }
 
+// The key of a credit: one or more words of a part in making the page ([credit-role]: 構成,
+// 撮影, イラスト…; one at least not weak) joined by ・ or と, then what sets the name apart (： :
+// ＝ = ／ / or a space).
+// Returns its length in bytes (0: none), and whether a space set the name apart.
+std::size_t credit_key(std::string_view s, const text::CueIndex& roles, bool& spaced) {
+  std::size_t at = 0;
+  bool strong = false;
+  for (;;) {
+    bool weak = false;
+    std::size_t n = roles.prefix(s.substr(at), &weak);
+    if (n == 0) return 0;
+    strong = strong || !weak;
+    at += n;
+    std::string_view rest = s.substr(at);
+    if (rest.starts_with("・") || rest.starts_with("と")) {
+      at += 3;
+      continue;
+    }
+    break;
+  }
+  if (!strong) return 0;
+  spaced = false;
+  std::size_t sep = 0;
+  for (std::string_view mark : {"：", ":", "＝", "=", "／", "/"})
+    if (s.substr(at).starts_with(mark)) sep = mark.size();
+  if (sep == 0) {
+    while (at + sep < s.size() && (s[at + sep] == ' ' || s.substr(at + sep).starts_with("\xE3\x80\x80")))
+      sep += s[at + sep] == ' ' ? 1 : 3;
+    spaced = sep > 0;
+  }
+  if (sep == 0) return 0;
+  at += sep;
+  while (at < s.size() && (s[at] == ' ' || s.substr(at).starts_with("\xE3\x80\x80"))) at += s[at] == ' ' ? 1 : 3;
+  return at < s.size() ? at : 0;
+}
+
+// A credit line (構成＝山本あかり, 取材・文／北村, イラスト　森): a [credit-role] key, then names, no
+// sentence (no 。, not a question or a statement after the key, no hiragana right after a space:
+// 撮影 した写真 is a sentence's words), at most 40 characters of names.
+bool is_credit_line(std::string_view s, const text::CueIndex& roles) {
+  bool spaced = false;
+  std::size_t n = credit_key(s, roles, spaced);
+  if (n == 0 || s.find("。") != std::string_view::npos || asks_or_says(s.substr(n))) return false;
+  std::size_t len = 0;
+  char32_t first = utf8::decode(s, n, len);
+  return !(spaced && text::is_hiragana(first)) && count_chars(s.substr(n), 41) <= 40;
+}
+
 bool is_ascii_marker(const std::string& p) { return p.size() == 1 || p == "‐" || p == "–"; }
 
 // A row of a page's settings or choices (文字の大きさ 小 中 大　表示色 標準 反転): five words or
@@ -189,6 +237,9 @@ LineKind classify(std::string_view s, std::size_t chars, const Cues& cues) {
     if (cues.trailer.whole(s)) return LineKind::trailer;
     // 聞き手：佐藤あかね is a credit; 聞き手：売れる本は変わりましたか。 is a question someone asks.
     if (std::size_t n = chars <= 100 ? cues.byline.prefix(s) : 0; n && !asks_or_says(s.substr(n))) return LineKind::byline;
+    // A credit in another shape than [byline]'s (撮影＝大川浩, イラスト・図版　森): not a caption's
+    // line (写真：… says what a photo shows).
+    if (chars <= 60 && !cues.caption.prefix(s) && is_credit_line(s, cues.credit_role)) return LineKind::byline;
     if (chars <= 100 && cues.credit.whole(s)) {
       // Only a bracketed line that names a credit (TEXT: 編集: 写真: …) is a credit line.
       std::string_view inner = s.substr(1);
@@ -204,6 +255,9 @@ LineKind classify(std::string_view s, std::size_t chars, const Cues& cues) {
     if (chars <= 60 && ((s.starts_with("（") && s.ends_with("）")) || (s.starts_with("(") && s.ends_with(")")))) {
       std::size_t open = utf8::sequence_length(static_cast<unsigned char>(s[0]));
       if (std::size_t n = cues.byline.prefix(s.substr(open)); n && !asks_or_says(s.substr(open + n))) return LineKind::credit;
+      // （文・写真＝西岡）, (撮影＝大川): the same with a credit's key of another shape.
+      std::size_t close = s.ends_with("）") ? 3 : 1;
+      if (is_credit_line(s.substr(open, s.size() - open - close), cues.credit_role)) return LineKind::credit;
     }
     // (経済部　佐藤健一), not (第2部 参照): a desk is not numbered.
     if (chars <= 30 && cues.credit_desk.whole(s) && !has_digit(s)) return LineKind::credit;

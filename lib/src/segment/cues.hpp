@@ -17,10 +17,11 @@ struct Cues {
         table_title(r.section("table-title")), boilerplate_line(r.section("boilerplate-line")),
         breadcrumb(r.section("breadcrumb-separator")), counter_unit(r.section("counter-unit")), addressee(r.section("addressee")),
         predicate_end(r.section("predicate-end")), links_head(r.section("links-head")), chrome_line(r.section("chrome-line")),
-        caption_credit(r.section("caption-credit")), note_boilerplate(r.section("note-boilerplate")) {}
+        caption_credit(r.section("caption-credit")), note_boilerplate(r.section("note-boilerplate")),
+        credit_role(r.section("credit-role")) {}
   text::CueIndex trailer, byline, credit, caption, summary_head, boilerplate, list_bullet, list_number, section_head,
       quote_intro, credit_desk, credit_source, dateline, table_title, boilerplate_line, breadcrumb, counter_unit,
-      addressee, predicate_end, links_head, chrome_line, caption_credit, note_boilerplate;
+      addressee, predicate_end, links_head, chrome_line, caption_credit, note_boilerplate, credit_role;
 };
 
 }  // namespace jatei::seg

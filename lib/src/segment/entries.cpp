@@ -1,6 +1,7 @@
 // Entries numbered by a shape the page repeats ([numbered-entry]: No.1（第2章） … No.2（…）): the
 // heads of their entries, or, where each entry's lines are fields keyed in 【】, the records of a
-// list. The last step of mark_lists (lists.cpp).
+// list; and the entries of a chronology, keyed by their dates. The last step of mark_lists
+// (lists.cpp).
 #include "segment/plan.hpp"
 
 #include "segment/layout.hpp"
@@ -35,6 +36,75 @@ bool ends_with_post_stamp(std::string_view c) {
     parts.push_back(c.substr(start, i - start));
   }
   return parts.size() >= 3 && has_date_or_time(parts.back());
+}
+
+// The date that keys an entry of a chronology, at the start of a line (4月1日：…, 2024/4/10　…,
+// 5月8日（木） 15:00：…): a month and a day (with its year or not), maybe the day of the week in
+// brackets and a time, then a colon or a space before the text. Returns where the text starts
+// (0: no such key, or nothing after it).
+std::size_t timeline_key(std::string_view c) {
+  std::size_t at = 0, len = 0, digits = 0, groups = 0;
+  bool month = false, in_digits = false;
+  while (at < c.size()) {  // the date: figures and 年 月 日 / . -
+    char32_t ch = utf8::decode(c, at, len);
+    if (is_ascii_digit_or_fw(ch)) {
+      if (!in_digits) ++groups;
+      in_digits = true;
+      ++digits;
+    } else if (ch == U'年' || ch == U'月' || ch == U'日' || ch == '/' || ch == U'／' || ch == '.' || ch == '-') {
+      if (!in_digits) return 0;
+      in_digits = false;
+      month = month || ch != U'年';
+    } else {
+      break;
+    }
+    at += len;
+  }
+  if (groups < 2 || !month || digits > 8) return 0;
+  // (Two figures apart by / . or -, without 月 or a year, may be a fraction or a post's number
+  // in a thread, 1/3 …: such a date keys a line only with a colon or a time after it.)
+  bool bare = groups == 2 && c.substr(0, at).find("月") == std::string_view::npos;
+  auto skip_spaces = [&]() {
+    std::size_t n = 0;
+    while (at < c.size() && is_space(utf8::decode(c, at, len))) at += len, ++n;
+    return n;
+  };
+  // The day of the week in brackets: (月), （木・祝）.
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"（", "）"}, {"(", ")"}})
+    if (c.substr(at).starts_with(open)) {
+      std::size_t end = c.find(close, at);
+      if (end == std::string_view::npos || count_chars(c.substr(at + open.size(), end - at - open.size()), 4) > 3) return 0;
+      at = end + close.size();
+    }
+  std::size_t spaces = skip_spaces();
+  // A time: 15:00, 9時, 9時30分.
+  auto figures = [&](std::size_t& p) {
+    std::size_t n = 0;
+    while (p < c.size() && is_ascii_digit_or_fw(utf8::decode(c, p, len))) p += len, ++n;
+    return n;
+  };
+  std::size_t p = at;
+  bool time = false;
+  if (std::size_t h = figures(p); h >= 1 && h <= 2) {
+    std::string_view rest = c.substr(p);
+    if (rest.starts_with(":") || rest.starts_with("：")) {
+      std::size_t q = p + (rest.starts_with(":") ? 1 : 3);
+      if (figures(q) == 2) at = q, time = true;
+    } else if (rest.starts_with("時")) {
+      at = p + 3, time = true;
+      std::size_t q = at;
+      if (figures(q) >= 1 && c.substr(q).starts_with("分")) at = q + 3;
+    }
+  }
+  if (time) spaces += skip_spaces();
+  std::size_t sep = 0;
+  if (c.substr(at).starts_with("：")) sep = 3;
+  else if (c.substr(at).starts_with(":")) sep = 1;
+  at += sep;
+  if (sep) skip_spaces();
+  // (4月1日、… or 4月1日に…: the date is the sentence's own.)
+  if ((sep == 0 && spaces == 0) || (bare && sep == 0 && !time)) return 0;
+  return at < c.size() ? at : 0;
 }
 
 class Entries : Pass {
@@ -94,6 +164,32 @@ class Entries : Pass {
     }
   }
 
+  // A chronology: lines keyed by a date (4月1日：新システムが稼働。, 5月8日 15:00　市長が謝罪),
+  // three or more in the page, each beside another (the run under a heading), are the entries of
+  // a list, not paragraphs. A dateline is none, nor a chat log's line, whose key is followed by
+  // who speaks (4/1 10:15 母：…).
+  void mark_timeline() {
+    std::vector<std::size_t> keyed;
+    std::vector<char> is_keyed(lines_.size(), 0);
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      const Line& l = lines_[i];
+      if (l.kind != LineKind::para || l.dateline || l.chars > kMaxCueChars) continue;
+      std::string_view c = l.content();
+      std::size_t at = timeline_key(c);
+      if (at == 0) continue;
+      std::string_view rest = c.substr(at, 30);
+      std::size_t colon = std::min(rest.find("："), rest.find(':'));
+      if (colon != std::string_view::npos && count_chars(rest.substr(0, colon), 11) <= 10) continue;
+      keyed.push_back(i);
+      is_keyed[i] = 1;
+    }
+    if (keyed.size() < 3) return;
+    for (std::size_t i : keyed) {
+      std::size_t p = prev_nonblank(i), n = next_nonblank(i);
+      if ((p != npos && is_keyed[p]) || (n != npos && is_keyed[n])) lines_[i].kind = LineKind::bullet;
+    }
+  }
+
   // The text of numbered entries given by keys in 【】 at the start of its lines (No.1：… /
   // 【意見の要旨】…。 / 【市の考え方】…。, No.2：… / 【意見の要旨】…): where every entry is
   // followed only by such lines up to the next, and each key comes back in another entry (the
@@ -132,6 +228,10 @@ class Entries : Pass {
 
 }  // namespace
 
-void mark_numbered_entries(Plan& plan) { Entries(plan).mark_numbered_entries(); }
+void mark_numbered_entries(Plan& plan) {
+  Entries entries(plan);
+  entries.mark_numbered_entries();
+  entries.mark_timeline();
+}
 
 }  // namespace jatei::seg
