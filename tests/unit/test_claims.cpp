@@ -1204,6 +1204,11 @@ BOOST_AUTO_TEST_CASE(a_heading_that_asks_the_reader_is_a_question) {
   BOOST_TEST(cat("Q1. 電池はどのくらい持ちますか？", head) == "question");
 
   BOOST_TEST(cat("Q3. 電池の交換方法は？", head) == "question");
+  // A numbered Q before a space is the same label (Q1 錆びたチェーンは使える？); a word that starts
+  // with Q is none (QRコードの読み取り方は？ names its section's topic).
+  BOOST_TEST(cat("Q1 錆びたチェーンは使える？", head) == "question");
+  BOOST_TEST(cat("Q12 タイヤは替えるべき？", head) == "question");
+  BOOST_TEST(cat("QRコードの読み取り方は？", head) == "other");
   // In the polite form, beside another heading that asks (the page's FAQ); alone, an article's
   // heading over its section.
   SentenceContext faq = head;

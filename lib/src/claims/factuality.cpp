@@ -139,13 +139,14 @@ Sent analyse(Normalised norm) {
       while (b < n.size() && is_space(at(n, b))) b = next(n, b);
     }
   }
-  // Q. / Q: / Q1.
+  // Q. / Q: / Q1. / Q1 (a numbered question before a space)
   if (s.label.empty() && b < n.size() && at(n, b) == 'Q') {
     std::size_t i = b + 1;
     while (i < n.size() && is_digit(at(n, i))) ++i;
-    if (i < n.size() && (n[i] == '.' || n[i] == ':')) {
+    bool numbered = i > b + 1 && i < n.size() && is_space(at(n, i));
+    if (i < n.size() && (n[i] == '.' || n[i] == ':' || numbered)) {
       s.label = "Q";
-      b = i + 1;
+      b = numbered ? i : i + 1;
       while (b < n.size() && is_space(at(n, b))) b = next(n, b);
     }
   }
