@@ -149,6 +149,21 @@ if grep -q '<sp \|particDesc\|type="dialogue"' "$T/news-chip.1.xml"; then fail "
 expect_grep 'cert="high"' "$T/lecture-quantum.1.xml" "lecture: @cert" || true
 expect_grep '<persName>ハルカ</persName>' "$T/lecture-quantum.1.xml" "lecture: name from a vocative" || true
 
+# label styles of pages the first rules were not written for (issue 12): --explain names the
+# shape it induced, and the labels are kept verbatim
+for pair in "taidan-bar-labels|label shape 名前｜: induced" \
+            "shanaiho-bare-names|a name with no mark before the speech" \
+            "postmatch-comments|comments collected, each person once" \
+            "fleamarket-comments|(名前/…/日時): induced"; do
+  name=${pair%%|*}; want=${pair#*|}
+  "$S" --explain "$T/sp-$name.0.xml" >/dev/null 2>"$T/err"
+  expect_grep "$want" "$T/err" "$name: --explain says the shape" || true
+done
+expect_grep '<speaker>森川｜</speaker>' "$T/sp-taidan-bar-labels.1.xml" "bar labels: kept verbatim" || true
+expect_grep '<speaker>大川</speaker>' "$T/sp-shanaiho-bare-names.1.xml" "bare names: the name alone in <speaker>" || true
+expect_grep '<persName>高野修</persName>' "$T/sp-postmatch-comments.1.xml" "comments: the person, title and team off" || true
+expect_grep '<speaker>kazu_photo（出品者）</speaker>' "$T/sp-fleamarket-comments.1.xml" "comment thread: the name line" || true
+
 # --names, --explain (stderr only), stdin and -o
 run "$S" --names "講師,生徒" "$T/lecture-quantum.0.xml"
 check_rc 0 "--names" && expect_grep '<persName>講師</persName>' "$T/out" "--names first speaker" || true

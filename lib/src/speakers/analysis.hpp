@@ -46,6 +46,7 @@ struct Label {
   bool header = false;     // the whole line is the label (a post header)
   bool recurring = false;  // its name recurs in the style (else: accepted inside the style's span)
   bool answers = false;    // the answering side of a question-and-answer pair (【回答】 after 【相談】)
+  bool comment = false;    // a collected comment's head line (LabelStyle::roster): narration ends it
 };
 
 // An optional value kept on the heap (the interface of std::optional that the stage uses). An
@@ -108,6 +109,7 @@ struct Item {
   Boxed<LabelCandidate> candidate;        // a label shape at its start
   Boxed<PostHeader> header;               // the line is a post header's shape
   bool furniture = false;                 // a counter, a button row, a line the page repeats
+  bool post_closed = false;               // after the line that dates the post above it (timed_headers)
   bool faq_heading = false;               // an FAQ's numbered question (Q1. …): a heading, no one's turn
   bool opens_division = false;            // a heading after other blocks of its division: a new one starts at it
   std::size_t list_group = 0;             // a list split into its items (one label each), or 0
@@ -145,6 +147,8 @@ struct LabelStyle {
   bool header = false;                 // a post header style
   bool accepted = false;
   bool one_recurring = false;          // a name and a space, refused only for one recurring name (answers_a_style)
+  bool roster = false;                 // a mark and a person alone on a line over each one's words, each
+                                       // once (comments collected: ◆石井誠監督, ■佐藤彩花（営業部）)
   std::string why;
 };
 

@@ -319,6 +319,24 @@ void read_kept_label(Context& cx, Item& it) {
       it.candidate = c;
       return;
     }
+  // A name with no mark before the speech (大川そうだったね。: bare_name_labels), kept: the name and
+  // a space's family, as the first run found it.
+  if (!trim_space(rest).empty() && !text::is_white_space(text::at(rest, 0)) && !t.empty() &&
+      text::length(t) <= 4) {
+    bool kanji = true;
+    for (text::CodePoint cp : text::code_points(t)) kanji = kanji && text::is_kanji(cp.c);
+    if (kanji) {
+      LabelCandidate c;
+      c.family = "N_";
+      c.label.style = SpeakerLabel::Style::space;
+      c.label.name = t;
+      c.label.length = t.size();
+      c.label.shape = "名前";
+      c.label.role = cx.cues.role_for(t);
+      it.candidate = c;
+      return;
+    }
+  }
   // A label that was a line of its own (小野寺 / 菅原（准教授）).
   if (auto c = parse_label(t, cx.model, true); c && c->label.alone && c->label.length == t.size()) {
     it.candidate = c;
@@ -356,6 +374,132 @@ void read_line_shape(Context& cx, Item& it) {
   // dated titles).
   if (it.block.kind == BlockKind::head)
     if (auto h = parse_post_header(it.text); h && h->aged) it.header = h;
+  // So does a handle with a time relative to now (ねこ丸　3日前, kazu（出品者）　2日前), as a comment
+  // board shows when each comment was posted; a blog's dated title carries a date.
+  if (it.block.kind == BlockKind::head)
+    if (auto h = parse_post_header(it.text); h && h->relative) it.header = h;
+}
+
+// ------------------------------------------------------------------------------------------
+// Names with no mark before the speech (大川そうだったね。 村上はい。), as a newsletter prints a
+// 対談 whose bold names were lost: the label is only the name, told from the speech by the
+// document's repetition. A kanji prefix of a line is such a name when
+//   - it starts at least `label.min_repeats` paragraphs that go on with a sentence, and what
+//     follows it on those lines differs (the name ends where the lines branch: 大川 before
+//     そ/村/あ, not 大 before 川 every time);
+//   - it is not the start of narration about the person: no particle, honorific, word of office
+//     or punctuation right after it (大川は… 大川さんが… 大川センター長は…), unless an answer,
+//     a reaction or a greeting opens the speech (村上はい。);
+//   - the document names that person elsewhere: with an honorific (村上さん), or in full on a
+//     line of its own (大川健司（北部物流センター長）);
+// and at least two such names do (a dialogue). Those lines get a candidate of the name-and-space
+// family: one style with the lines that do put a space after the name.
+// ------------------------------------------------------------------------------------------
+
+// Kanji at the start of a paragraph (at most five), with the byte after each.
+std::vector<std::pair<char32_t, std::size_t>> leading_kanji(std::string_view t) {
+  std::vector<std::pair<char32_t, std::size_t>> out;
+  for (text::CodePoint cp : text::code_points(t)) {
+    if (!text::is_kanji(cp.c) || out.size() >= 5) break;
+    out.emplace_back(cp.c, text::end(cp));
+  }
+  return out;
+}
+
+// What follows a bare name on a line says the line is about the person, not said by them.
+bool narrated_after(std::string_view rest, const SpeakerModel::Compiled& cues) {
+  if (rest.empty()) return true;
+  char32_t c = text::at(rest, 0);
+  if (cues["answer"].prefix(rest) > 0 || cues["reaction"].prefix(rest) > 0 || cues["greeting"].prefix(rest) > 0)
+    return false;
+  static constexpr std::u32string_view kParticles = U"はがをにでとのもへやか";
+  if (kParticles.find(c) != std::u32string_view::npos || c == U'、' || c == U'。' || c == ',' || text::opens(c) || text::closes(c) ||
+      text::is_white_space(c) || is_dash(c) || c == U'・' || c == ':' || c == U'：')
+    return true;
+  return cues["honorific"].prefix(rest) > 0 || cues["strip-honorific"].prefix(rest) > 0 ||
+         cues["role-word"].prefix(rest) > 0 || !has_terminator(rest);
+}
+
+// Whether the document names `name` elsewhere: with an honorific after it, or in full at the
+// start of a line that is only that (大川健司（北部物流センター長）, 村上美咲).
+bool named_elsewhere(const std::vector<Item*>& items, const std::string& name, const SpeakerModel::Compiled& cues) {
+  for (const Item* it : items) {
+    if (it->block.leaves.empty()) continue;
+    std::string t = leaf_text(it->block.leaves[0]);
+    for (std::size_t at = t.find(name); at != std::string::npos; at = t.find(name, at + 1)) {
+      std::string_view rest = std::string_view(t).substr(at + name.size());
+      if (!rest.empty() && (cues["honorific"].prefix(rest) > 0 || cues["strip-honorific"].prefix(rest) > 0)) return true;
+      if (at != 0) continue;
+      // a line of the full name: one to three more letters, then a bracket or the line's end
+      std::size_t n = 0, b = 0;
+      while (b < rest.size() && n < 4) {
+        char32_t c = text::at(rest, b);
+        if (!(text::is_kanji(c) || text::is_kana(c))) break;
+        b = text::next(rest, b);
+        ++n;
+      }
+      if (n >= 1 && n <= 3 && (b == rest.size() || text::opens(text::at(rest, b)) == 1) && !has_terminator(rest))
+        return true;
+    }
+  }
+  return false;
+}
+
+// Gives the lines that start with such a name a candidate label (see above); returns how many.
+int bare_name_labels(Context& cx, std::vector<Item*>& items) {
+  // Prefixes of one to four kanji: the lines they start, and what follows them there.
+  struct Prefix {
+    std::vector<std::size_t> lines;  // items whose rest reads as speech
+    std::set<char32_t> next;
+  };
+  std::map<std::string, Prefix> prefixes;
+  auto eligible = [&](const Item& it) {
+    if (it.forced || it.header || !it.paragraph || it.text.empty()) return false;
+    return !it.candidate || (it.candidate->family == "N_" && it.candidate->label.time.empty());
+  };
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    const Item& it = *items[k];
+    if (!eligible(it)) continue;
+    auto lead = leading_kanji(it.text);
+    for (std::size_t n = 1; n <= lead.size() && n <= 4; ++n) {
+      std::string_view rest = std::string_view(it.text).substr(lead[n - 1].second);
+      std::string name = it.text.substr(0, lead[n - 1].second);
+      bool spaced = it.candidate && it.candidate->label.name == name;
+      if (!spaced && (it.candidate || narrated_after(rest, cx.cues))) continue;
+      Prefix& p = prefixes[name];
+      p.lines.push_back(k);
+      p.next.insert(spaced ? U'　' : text::at(rest, 0));
+    }
+  }
+  const std::size_t min_repeats = static_cast<std::size_t>(cx.w("label.min_repeats"));
+  std::map<std::size_t, std::string> name_of;  // item -> the longest name it starts with
+  std::set<std::string> names;
+  for (auto& [name, p] : prefixes) {
+    if (p.lines.size() < min_repeats || p.next.size() < 2 || !named_elsewhere(items, name, cx.cues)) continue;
+    names.insert(name);
+    for (std::size_t k : p.lines)
+      if (name_of[k].size() < name.size()) name_of[k] = name;
+  }
+  std::set<std::string> used;
+  for (auto& [k, name] : name_of) used.insert(name);
+  if (used.size() < 2) return 0;
+  int made = 0;
+  for (auto& [k, name] : name_of) {
+    Item& it = *items[k];
+    if (it.candidate) continue;  // the name and a space: parse_label's candidate already
+    const Leaf* leaf = label_leaf(it.block);
+    if (!leaf || leaf->pieces.empty() || name.size() >= leaf->pieces[0].sentence.text.size()) continue;
+    LabelCandidate c;
+    c.family = "N_";
+    c.label.style = SpeakerLabel::Style::space;
+    c.label.name = name;
+    c.label.length = name.size();
+    c.label.shape = "名前";
+    c.label.role = cx.cues.role_for(name);
+    it.candidate = c;
+    ++made;
+  }
+  return made;
 }
 
 // The family of a header split over a name line and a rating line (rated_headers).
@@ -426,15 +570,62 @@ void rated_headers(std::vector<Item*>& items) {
   }
 }
 
+// The family of a header whose date comes after the post (timed_headers).
+constexpr const char* kTimedFamily = "名前/…/日時";
+
+// Comment threads that write the poster's name alone on a line, the comment under it and when it
+// was posted on a line after it (ねこまる / はじめまして。… / 3日前, as a listing's questions and
+// the seller's answers are shown): the name line heads the post, where the page repeats the shape
+// (two such posts at least: induce_post_headers), whether or not a name comes back. A bracket
+// after the name says what the poster is (kazu_photo（出品者）).
+void timed_headers(std::vector<Item*>& items) {
+  for (std::size_t k = 0; k + 2 < items.size(); ++k) {
+    Item& it = *items[k];
+    if (it.header || it.block.leaves.empty() || (!it.paragraph && it.block.kind != BlockKind::head)) continue;
+    std::string line = it.forced ? *it.old_label : leaf_text(it.block.leaves[0]);
+    std::string_view handle = reviewer_of(line);
+    if (handle.empty() || stamp_line(line)) continue;
+    // the comment: one to three paragraphs with a sentence, then the stamp line
+    std::size_t j = k + 1, said = 0;
+    while (j < items.size() && j < k + 4 && items[j]->paragraph && has_terminator(items[j]->text) &&
+           !stamp_line(items[j]->text))
+      ++j, ++said;
+    if (said == 0 || j >= items.size() || items[j]->block.leaves.empty() ||
+        !stamp_line(leaf_text(items[j]->block.leaves[0])))
+      continue;
+    PostHeader h;
+    h.family = kTimedFamily;
+    h.handle = std::string(handle);
+    std::string_view rest = trim_space(trim_space(line).substr(handle.size()));
+    if (!rest.empty() && text::opens(text::at(rest, 0)) == 1 && text::closes(text::before(rest, rest.size())) == 1) {
+      std::size_t b = text::next(rest, 0), e = text::prev(rest, rest.size());
+      if (b < e) h.note = std::string(rest.substr(b, e - b));
+    }
+    it.header = h;
+    it.candidate.reset();
+  }
+}
+
 // Under an accepted name line over a rating line, the rating line and a date line before the
 // review (2026年8月3日に購入, a line the page repeats) are the post's lines: a rating line that
 // segmentation took for a heading becomes a paragraph, and neither is page furniture.
 void rated_posts(Context& cx, std::vector<Item*>& items) {
   for (std::size_t k = 0; k + 1 < items.size(); ++k) {
-    if (!items[k]->label || items[k]->label->family != kRatedFamily) continue;
-    for (std::size_t j = k + 1; j < items.size() && j < k + 4; ++j) {
+    if (!items[k]->label || (items[k]->label->family != kRatedFamily && items[k]->label->family != kTimedFamily))
+      continue;
+    const bool timed = items[k]->label->family == kTimedFamily;
+    bool stamped = false;  // (timed: the line of when it was posted ends the post)
+    for (std::size_t j = k + 1; j < items.size() && j < k + 5 && !stamped; ++j) {
       Item& n = *items[j];
-      if (n.label || (n.paragraph && has_terminator(n.text))) break;
+      if (n.label) break;
+      if (timed) {  // the comment, then the line of when it was posted: the post's own lines
+        if (n.paragraph && has_terminator(n.text)) continue;
+        if (n.block.leaves.empty() || !stamp_line(leaf_text(n.block.leaves[0]))) break;
+        stamped = true;
+        if (j + 1 < items.size() && !items[j + 1]->header) items[j + 1]->post_closed = true;
+      } else if (n.paragraph && has_terminator(n.text)) {
+        break;
+      }
       n.furniture = false;
       if (n.block.kind == BlockKind::head && !n.forced && n.block.leaves.size() == 1) {
         n.block.kind = BlockKind::paragraph;
@@ -551,6 +742,27 @@ std::map<std::string, bool> find_qa_pairs(Context& cx, const std::vector<Item*>&
   return qa_pair;
 }
 
+// The person a comment's head line names, or "": a name of two to eight letters (no digit) with a
+// title or an honorific after it (石井誠監督, 三好大地選手), or a name with a bracket after it that
+// says where the person belongs (佐藤彩花（営業部）). The title or the bracket is no part of the name.
+std::string roster_person(const SpeakerLabel& l, const SpeakerModel::Compiled& cues) {
+  std::string_view name = l.name;
+  std::size_t n = std::max({cues["honorific"].suffix(name), cues["strip-honorific"].suffix(name),
+                            cues["role-word"].suffix(name)});
+  if (n >= name.size()) return {};
+  if (n == 0 && l.note.empty()) return {};
+  std::string_view core = name.substr(0, name.size() - n);
+  std::size_t len = 0;
+  for (text::CodePoint cp : text::code_points(core)) {
+    if (!(text::is_kanji(cp.c) || text::is_kana(cp.c) || text::is_prolonged(cp.c) || cp.c == U'・')) return {};
+    ++len;
+  }
+  if (len < 2 || len > 8) return {};
+  for (text::CodePoint cp : text::code_points(l.note))
+    if (text::is_digit(cp.c)) return {};  // （2026年）: a heading's date, no one's affiliation
+  return std::string(core);
+}
+
 // One inline family, judged: how many lines, which names, how many read like speech, and
 // whether that makes it a label style (LabelStyle::accepted, with the reason).
 LabelStyle judge_family(Context& cx, std::vector<Item*>& items, const std::string& family,
@@ -585,8 +797,29 @@ LabelStyle judge_family(Context& cx, std::vector<Item*>& items, const std::strin
       << " read like speech";
   if (pair) why << "; a question-and-answer pair (an asking word, then who answers)";
   if (minutes_style) why << "; minutes' labels (a mark, an office or a seat and its holder) on " << minutes;
+  // Comments collected on a page (a match's post-match comments, new employees' messages): a mark
+  // and a person alone on a line, over that person's words, each person once. The name is a
+  // person's (a title or an honorific after it, or a bracket after it that says where they
+  // belong) on most of the lines.
+  // (the words under each are no labelled line: a heading over a labelled dialogue's part, ◆川村直子
+  // 議員 over ◆議員　… lines, is no comment)
+  int persons = 0;
+  bool labelled_under = false;
+  for (std::size_t k : ks) {
+    persons += !roster_person(items[k]->candidate->label, cx.cues).empty();
+    for (std::size_t j = k + 1; j < items.size(); ++j) {
+      const Item& n = *items[j];
+      if (n.block.kind == BlockKind::opaque) continue;
+      labelled_under = labelled_under || ((n.candidate && !n.candidate->label.alone) || n.header || n.forced);
+      break;
+    }
+  }
+  const bool roster = whole_line && !qa && family.front() == 'M' && recurring < need_recurring && !labelled_under &&
+                      st.lines >= need_lines && persons * 3 >= st.lines * 2;
+  if (roster) why << "; a mark and a person alone on a line over each one's words (" << persons
+                  << " named with a title, an honorific or where they belong): comments collected, each person once";
   if (st.lines < need_lines) why << ": too few lines (" << need_lines << " needed)";
-  else if (!qa && recurring < need_recurring) {
+  else if (!qa && recurring < need_recurring && !roster) {
     why << ": no name recurs"
         << (space ? " twice (a name and a space need two)" : whole_line ? " twice (a name alone on a line needs two)" : "");
     st.one_recurring = space && recurring == 1 && spoken_share >= cx.w("label.min_spoken");
@@ -615,7 +848,10 @@ LabelStyle judge_family(Context& cx, std::vector<Item*>& items, const std::strin
       items[k]->faq_heading = true;
       items[k]->why = "a question of an FAQ whose answers no one says: a heading over its answer";
     }
-  } else st.accepted = true;
+  } else {
+    st.accepted = true;
+    st.roster = roster;
+  }
   if (std::any_of(ks.begin(), ks.end(), [&](std::size_t k) { return items[k]->forced; })) st.accepted = true;
   st.why = why.str();
   return st;
@@ -726,6 +962,15 @@ void accept_lines(Context& cx, std::vector<Item*>& items, const LabelStyle& st, 
       continue;
     }
     bool recurs = st.names.at(keys[n]) >= min_repeats || qa;
+    std::string person;  // a comment's head line: the person, with the title or bracket off
+    if (st.roster) {
+      person = roster_person(sl, cx.cues);
+      if (person.empty()) {
+        it.why = "label-like start " + display(st) + " that names no person among comments collected";
+        continue;
+      }
+      recurs = true;
+    }
     bool single_ok = live.count(cluster[n]) && text::length(sl.name) <= max_single &&
                      (whole_line ? said_after(cx, items, ks[n])
                                  : it.block.kind != BlockKind::head && (it.paragraph ? it.f.spoken() : true));
@@ -741,6 +986,12 @@ void accept_lines(Context& cx, std::vector<Item*>& items, const LabelStyle& st, 
     l.is_new = !it.forced;
     l.recurring = recurs;
     l.answers = pair && it.candidate->qa <= 0;
+    if (!person.empty()) {
+      l.comment = true;
+      l.key = "L:" + person;
+      l.shape.name = person;
+      l.shape.note.clear();
+    }
     if (whole_line) {  // the whole line is the label, the paragraphs under it the turn
       l.header = true;
       if (!it.forced) l.text = std::string(trim_space(it.text));
@@ -889,8 +1140,10 @@ void induce_styles(Context& cx) {
   }
   mark_furniture(items);
   rated_headers(items);
+  timed_headers(items);
   induce_post_headers(cx, items);
   rated_posts(cx, items);
+  const int bare = bare_name_labels(cx, items);
   auto by_family = inline_families(items);
   auto qa_pair = find_qa_pairs(cx, items, by_family);
   struct Deferred {
@@ -902,6 +1155,12 @@ void induce_styles(Context& cx) {
   for (auto& [family, ks] : by_family) {
     std::vector<std::string> keys;  // the person of each line
     LabelStyle st = judge_family(cx, items, family, ks, qa_pair[family], keys);
+    if (family == "N_" && bare > 0) {
+      st.shape = "名前　／名前（区切りなし）";
+      st.why += "; " + std::to_string(bare) +
+                " of them a name with no mark before the speech (a name the document repeats at its lines' starts, "
+                "where they branch, and names elsewhere with an honorific or in full)";
+    }
     if (st.accepted) {
       accept_lines(cx, items, st, ks, keys, qa_pair[family]);
       questions_under_person_headings(cx, items, ks, family == "D" || family == "QA" || qa_pair[family]);

@@ -463,6 +463,14 @@ std::optional<std::size_t> parse_terminator(const Head& h, std::string_view text
     l.shape += "＞";
     return j + 1;
   }
+  // 三浦｜… 司会｜…: a vertical bar after the name, as a colon (a row of a table, 価格｜1,200円, is
+  // no style: its names do not recur over speech)
+  if ((t == U'｜' || t == '|') && !h.rest_empty(j + 1)) {
+    l.style = SpeakerLabel::Style::colon;
+    c.family += "I";
+    l.shape += "｜";
+    return j + 1;
+  }
   if (b.bracketed && !b.bold) {
     l.style = SpeakerLabel::Style::bracket;
     return b.end;
@@ -719,7 +727,8 @@ bool handle_like(std::u32string_view u) {
   for (char32_t c : u) {
     if (text::is_kanji(c) || text::is_kana(c) || text::is_latin(c)) letter = true;
     else if (!(text::is_digit(c) || c == '_' || c == '-' || c == '.' || c == '*' || c == U'＊' || c == U'＠' ||
-               c == '@' || c == U'・' || c == U'。' || c == U'＿' || c == U'◆'))
+               c == '@' || c == U'・' || c == U'。' || c == U'＿' || c == U'◆' || c == U'◇' || c == U'★' ||
+               c == U'☆'))
       return false;
   }
   return letter;
@@ -799,8 +808,10 @@ std::optional<PostHeader> parse_post_header(std::string_view line) {
     std::size_t colon = u.find_first_of(U":：");
     if (is_number(u) && !ph.handle.size()) kind = Part::number;
     else if (is_date(u)) kind = Part::date;
-    else if (is_time(u)) kind = Part::time;
-    else if (colon != std::u32string_view::npos && colon > 0) {
+    else if (is_time(u)) {
+      kind = Part::time;
+      ph.relative = ph.relative || is_relative_time(u);
+    } else if (colon != std::u32string_view::npos && colon > 0) {
       std::u32string_view key = u.substr(0, colon), value = u.substr(colon + 1);
       if (key == U"ID" || key == U"ＩＤ") {
         kind = Part::id;
@@ -854,6 +865,27 @@ std::optional<PostHeader> parse_post_header(std::string_view line) {
   ph.aged = aged;
   ph.family = std::string(aged ? "HA." : "H..") + (last == Part::id ? "I" : last == Part::date ? "D" : last == Part::time ? "T" : "X");
   return ph;
+}
+
+bool stamp_line(std::string_view line) {
+  line = trim_space(line);
+  if (line.empty() || text::length(line) > 40) return false;
+  std::vector<std::u32string> parts(1);
+  for (text::CodePoint cp : text::code_points(line)) {
+    if (text::is_space(cp.c)) {
+      if (!parts.back().empty()) parts.emplace_back();
+    } else {
+      parts.back().push_back(cp.c);
+    }
+  }
+  if (parts.back().empty()) parts.pop_back();
+  if (parts.empty() || parts.size() > 3) return false;
+  for (const auto& u : parts) {
+    std::u32string_view v = u;
+    // 5月2日 2026年5月2日(土): a date in words, as is_date reads it
+    if (!(is_date(v) || is_time(v))) return false;
+  }
+  return true;
 }
 
 }  // namespace jatei::speakers

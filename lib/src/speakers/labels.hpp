@@ -58,9 +58,14 @@ struct PostHeader {
   std::string id;       // an ID: value when there is one (Zk3pQ8aT0)
   std::string role;     // a key before the handle that says what the poster is (質問者, 回答者)
   std::string note;     // a bracket after the handle ((作成者), (40代・女性), an age (３４))
+  bool relative = false;  // its time is relative to now (3日前, 約1時間前), as a comment board shows it
   bool aged = false;    // the handle is signed with an age (会社員　大森由香（３４）　静岡県), the
                         // role the word before it
 };
 std::optional<PostHeader> parse_post_header(std::string_view line);
+
+// A line that is only when something was posted: a date, a time, or a time relative to now, or
+// two of them (3日前, 2026/05/01 12:30, 約1時間前, 5月2日 14:05).
+bool stamp_line(std::string_view line);
 
 }  // namespace jatei::speakers

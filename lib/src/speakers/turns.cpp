@@ -211,7 +211,9 @@ void start_turn(Grouping& g, Item& it) {
   it.why = it.label->header ? "post header (" + it.label->family + ")"
                             : "label " + it.label->shape.shape + (it.label->recurring ? "" : " (its name once, inside the style's run)");
   g.current = it.person;
-  g.posts = it.label->header;
+  // (a collected comment is one person's words under their name: the page's narration after it
+  // is no part of it, as it may be of a forum post)
+  g.posts = it.label->header && !it.label->comment;
   g.answering = it.label->answers;
   g.last_spoken = true;
 }
@@ -337,6 +339,7 @@ std::optional<std::pair<std::string, bool>> not_in_turn(Context& cx, const Run& 
                                                         bool ended, const std::string& whole) {
   const Item& it = r.items[i];
   if (it.furniture) return std::make_pair("page furniture (a counter, a button row, a line the page repeats)", true);
+  if (it.post_closed) return std::make_pair("after the line that dates the post above: the post is over", true);
   if (button_line(whole, cx.cues) && turn_ends_after(r, i)) return std::make_pair("a button or link after the post", true);
   if (bracketed_line(whole))
     return std::make_pair(ended ? "a note in brackets after the last labelled turn: the dialogue is over"
