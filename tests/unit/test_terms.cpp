@@ -1023,6 +1023,29 @@ BOOST_AUTO_TEST_CASE(an_everyday_word_needs_the_field) {
   BOOST_TEST((marked("推論と蒸留と知識。\n") == std::vector<std::string>{"推論", "蒸留", "知識"}));
 }
 
+BOOST_AUTO_TEST_CASE(the_page_furniture_shows_no_field) {
+  // A related-links line (boilerplate) that names a term of the field does not make the
+  // article's everyday words the field's terms; the same line in the article does.
+  auto marked = [](bool furniture) {
+    Document d = doc_of("推論より経験です。蒸留水を使います。\n\nLLMの話。\n");
+    if (furniture) {
+      auto& blocks = d.divisions.at(0).turns.at(0).blocks;
+      BOOST_TEST_REQUIRE(blocks.size() == 2u);
+      Division links;
+      links.type = "boilerplate";
+      links.turns.emplace_back();
+      links.turns[0].blocks.push_back(blocks.back());
+      blocks.pop_back();
+      d.divisions.push_back(std::move(links));
+    }
+    small().annotate(d, Options{});
+    return terms_in(tei::write(d));
+  };
+  BOOST_TEST((marked(false) == std::vector<std::string>{"推論", "蒸留", "LLM"}));
+  auto furnished = marked(true);
+  BOOST_TEST((furnished == std::vector<std::string>{"LLM"}), furnished.size() << " " << (furnished.empty() ? "" : furnished[0]));
+}
+
 BOOST_AUTO_TEST_CASE(the_team_termbase) {
   tbx::Termbase tb = tbx::read_file(std::string(JATEI_SOURCE_DIR) + "/corpora/termbase/ja-en-ai.tbx");
   BOOST_TEST(tb.concepts.size() >= 150u);

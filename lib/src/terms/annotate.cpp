@@ -287,6 +287,7 @@ struct SentenceWork {
   std::vector<int> gloss_term;  // per gloss: index into terms
   std::size_t ordinal = 0;      // the sentence's place among the work's, in document order
   std::size_t leaf = 0;         // its paragraph (the TEI leaf block: <p>, <head>, <item>…), in document order
+  bool furniture = false;       // in a page's furniture (<div type="boilerplate">: menus, related links)
   // Once its part is let go: the sentence's id and text (what the later steps read), `s` points
   // here until the second pass points it at the sentence again.
   std::unique_ptr<Sentence> kept;
@@ -430,7 +431,7 @@ class Annotator::Run {
                 return is_owned_gloss(sp);
               });
               const std::string* sl = s.attrs.get("xml:lang");
-              if (ja && (!sl || sl->rfind("ja", 0) == 0)) each(s);
+              if (ja && (!sl || sl->rfind("ja", 0) == 0)) each(s, d);
             }
           }
     }
@@ -636,8 +637,9 @@ class Annotator::Run::Finding : Step {
 // fewer (学習, 推論, 蒸留, モデル) is an everyday word as well as the field's term; it is the
 // field's only where the document shows the field: another term written longer or in Latin
 // letters (事前学習, 大規模言語モデル, GPU), or a gloss in the text on one, or three different
-// everyday words of the termbases (精度, 自動化, スマホ in a blog on reading receipts). Elsewhere (the 学習期間 of a job posting, the 蒸留水 of a
-// recipe, the 訓練 of a disaster drill) it is not marked.
+// everyday words of the termbases (精度, 自動化, スマホ in a blog on reading receipts), outside
+// the page's furniture. Elsewhere (the 学習期間 of a job posting, the 蒸留水 of a recipe, the 訓練
+// of a disaster drill) it is not marked.
 class Annotator::Run::Domain : Step {
  public:
   static constexpr std::size_t kFieldWords = 3;
@@ -647,10 +649,13 @@ class Annotator::Run::Domain : Step {
   void gate() {
     // Whether the document shows the termbases' field (one of them: a client's termbase beside
     // the team's, a term of either), and the everyday words of the termbases it holds.
+    // (A page's furniture shows nothing of the article's field: a related-links line on AI
+    // beside a report of a railway drill.)
     bool shown = false;
     std::set<std::string> words;
     for (auto& w : work_)
       for (auto& t : w.terms) {
+        if (w.furniture) continue;
         if (t.senses.empty()) continue;
         if (t.gloss >= 0 || !everyday(*w.s, t)) shown = true;
         else words.insert(t.key);
@@ -663,7 +668,7 @@ class Annotator::Run::Domain : Step {
       std::vector<int> place(w.terms.size(), -1);
       for (std::size_t k = 0; k < w.terms.size(); ++k) {
         NewTerm& t = w.terms[k];
-        if (!t.senses.empty()) {
+        if (!t.senses.empty() && (everyday(*w.s, t) || !w.furniture)) {
           explain(w.s->id + ": " + w.s->text.substr(t.begin, t.end - t.begin) +
                   " not marked: an everyday word, and the document has no other term of the termbases");
           continue;
@@ -1247,8 +1252,8 @@ class Annotator::Run::Candidates {
 
 void Annotator::Run::survey(Document& part) {
   std::size_t first = work_.size();
-  remove_earlier_markup(part, true, [&](Sentence& s) {
-    work_.push_back({&s, {}, {}, {}, surveyed_++, leaves_, nullptr});
+  remove_earlier_markup(part, true, [&](Sentence& s, const Division& d) {
+    work_.push_back({&s, {}, {}, {}, surveyed_++, leaves_, d.type == "boilerplate", nullptr});
   });
   {
     // Only ids the stage may ask about (collect_ids); xml:ids are unique in a document the
@@ -1295,7 +1300,7 @@ void Annotator::Run::header(Document& doc) {
 
 void Annotator::Run::write(Document& part) {
   Spans spans(*this);
-  remove_earlier_markup(part, false, [&](Sentence& s) {
+  remove_earlier_markup(part, false, [&](Sentence& s, const Division&) {
     std::size_t n = written_++;
     if (next_work_ < work_.size() && work_[next_work_].ordinal == n) {
       SentenceWork& w = work_[next_work_++];
