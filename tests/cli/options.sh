@@ -77,7 +77,8 @@ fi
 checks=$((checks + 1))
 if command -v xgettext >/dev/null 2>&1 && command -v msgcmp >/dev/null 2>&1; then
   xgettext --keyword=tr --keyword=N_ --language=C++ --from-code=UTF-8 -o "$T/jatei.pot" "$SRC"/tools/*.cpp \
-    "$SRC"/lib/src/core/pipeline.cpp "$SRC"/lib/src/text/decode.cpp "$SRC"/lib/src/tei/tei.cpp
+    "$SRC"/lib/src/core/pipeline.cpp "$SRC"/lib/src/text/decode.cpp "$SRC"/lib/src/tei/tei.cpp \
+    "$SRC"/lib/src/tei/xml_input.cpp
   if ! msgcmp "$po" "$T/jatei.pot" 2>"$T/msgcmp"; then
     fail "po/ja.po misses strings used with tr() in tools/"; show "$T/msgcmp" 40
   fi

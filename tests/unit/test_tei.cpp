@@ -3,6 +3,7 @@
 #define BOOST_TEST_MODULE tei
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -580,6 +581,61 @@ BOOST_AUTO_TEST_CASE(a_document_cut_short_is_said_to_be_truncated) {
   std::string m = message(misspelt);
   BOOST_TEST(m.find("malformed XML") != std::string::npos);
   BOOST_TEST(m.find("truncated") == std::string::npos, m);
+}
+
+// The element left open is named with where it was opened, whichever way the text was parsed
+// (a copy, or in place, where the parser overwrites some '<' and '/' with NULs).
+BOOST_AUTO_TEST_CASE(an_end_tag_that_closes_the_wrong_element_names_the_open_one) {
+  auto both = [](const std::string& xml) {
+    std::vector<std::string> out;
+    try {
+      jatei::tei::read(xml, "x.xml");
+      BOOST_ERROR("no DataError (copy) for: " << xml.substr(0, 200));
+    } catch (const DataError& e) {
+      out.push_back(e.what());
+    }
+    try {
+      jatei::tei::read_in_place(std::string(xml), "x.xml");
+      BOOST_ERROR("no DataError (in place) for: " << xml.substr(0, 200));
+    } catch (const DataError& e) {
+      out.push_back(e.what());
+    }
+    BOOST_TEST(out.size() == 2u);
+    if (out.size() == 2u) BOOST_TEST(out[0] == out[1]);
+    return out.empty() ? std::string() : out[0];
+  };
+  std::string doc = tei("<div type=\"article\">\n<p xml:id=\"p1\"><s xml:id=\"s1\">本文&amp;注。</s></p>\n"
+                        "<p xml:id=\"p2\"><s xml:id=\"s2\">次。</s><lb/></p>\n</div>");
+  std::size_t line_p1 = 1 + static_cast<std::size_t>(std::count(doc.begin(), doc.begin() + static_cast<long>(doc.find("<p xml:id=\"p1\"")), '\n'));
+  // </p> of the first paragraph lost: </div> is where the parser stops, <p> the one left open.
+  std::string lost = doc;
+  lost.erase(lost.find("</s></p>") + 4, 4);
+  std::string m = both(lost);
+  BOOST_TEST(m.find("</div> does not close <p>, which is open since line " + std::to_string(line_p1) + ", column 1") !=
+                 std::string::npos,
+             m);
+  // After an empty element (<lb/>, "<lb />", with attributes), the end tags still count.
+  for (const std::string& empty : {std::string("<lb/>"), std::string("<lb />"), std::string("<lb n=\"2\"/>"),
+                                   std::string("<lb n=\"2\" />")}) {
+    std::string e = lost;
+    e.replace(e.find("<lb/>"), 5, empty);
+    std::string me = both(e);
+    BOOST_TEST(me.find("does not close <p>, which is open since line " + std::to_string(line_p1)) != std::string::npos, me);
+  }
+  // Cut short inside the second paragraph: the innermost open element is named, and how many
+  // are open around it.
+  std::string cut = doc.substr(0, doc.find("</s><lb/>") + 4);
+  std::string mc = both(cut);
+  BOOST_TEST(mc.find("truncated?): <p>, opened at line " + std::to_string(line_p1 + 1) + ", column 1, is not closed") !=
+                 std::string::npos,
+             mc);
+  BOOST_TEST(mc.find("elements open around it: 4") != std::string::npos, mc);  // TEI, text, body, div
+  // A comment holding what looks like an end tag, the last thing before the error, is not counted.
+  std::string commented = lost;
+  commented.insert(commented.find("</div>"), "<!-- </p> -->");
+  std::string mm = both(commented);
+  BOOST_TEST(mm.find("</div> does not close <p>, which is open since line " + std::to_string(line_p1)) != std::string::npos,
+             mm);
 }
 
 BOOST_AUTO_TEST_CASE(what_xml_forbids_outside_the_root_is_a_data_error) {

@@ -1,11 +1,18 @@
 #include "tei/xml_input.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "jatei/error.hpp"
 #include "jatei/utf8.hpp"
 #include "text/utf8_check.hpp"
+
+// N_("…"): a message template the tools translate whole (po/ja.po; xgettext --keyword=N_).
+#define N_(english) english
 
 namespace jatei::xml_input {
 
@@ -163,8 +170,87 @@ namespace {
 
 // After the checks on the text: the parse of `data` (the text itself or a copy), then one root
 // with nothing but whitespace, comments and processing instructions beside it, and the depth.
-template <class Fail>
-void parse_checked(char* data, std::size_t size, unsigned flags, pugi::xml_document& dom, const Fail& fail) {
+// What pugixml's "Start-end tags mismatch" leaves unsaid: which element is still open where the
+// parse stopped. The tree holds every node before the error, but not whether the deepest of them
+// were closed: the end tags between the last node and the error (the only markup there, since no
+// node starts after the last one) close the deepest elements of its path one by one. The buffer
+// was parsed in place, so a '<' before '/' may have become the NUL that ends a text, and the '/'
+// of an empty element's "<x/>" the NUL that ends its name. Empty when the end tags there do not
+// close that path in order (nothing is guessed).
+struct Unclosed {
+  std::string name;       // the innermost element still open
+  std::size_t at = 0;     // the offset of its '<'
+  std::size_t outer = 0;  // how many elements around it are open too
+};
+
+std::optional<Unclosed> unclosed_at(const char* data, std::size_t size, std::size_t at, const pugi::xml_document& dom) {
+  // The parser ends a buffer by putting a NUL in place of its last byte: an end tag's '>' there.
+  auto is_gt = [&](std::size_t g) { return data[g] == '>' || (g + 1 == size && data[g] == '\0'); };
+  std::vector<pugi::xml_node> open;  // the elements on the path to the last node, outermost first
+  pugi::xml_node last = dom;
+  while (pugi::xml_node c = last.last_child()) {
+    last = c;
+    if (c.type() == pugi::node_element) open.push_back(c);
+  }
+  if (open.empty()) return std::nullopt;
+  // An empty name or value may be the parser's own "" rather than a place in the buffer.
+  bool outside = false;
+  auto offset_of = [&](const char* p) {
+    if (p < data || p > data + size) {
+      outside = true;
+      return std::size_t{0};
+    }
+    return static_cast<std::size_t>(p - data);
+  };
+  // Markup after the last node begins past its own text: a value, or an element's name and
+  // attributes, then the rest of its start tag.
+  std::size_t from;
+  if (last.type() == pugi::node_element) {
+    from = offset_of(last.name()) + std::strlen(last.name());
+    bool attributes = false;
+    for (pugi::xml_attribute a : last.attributes()) {
+      from = std::max(from, offset_of(a.value()) + std::strlen(a.value()));
+      attributes = true;
+    }
+    // "<x/>": the '/' became the NUL that ends the name. "<x a="v"/>" or "<x />": the NUL
+    // ends the name or the value, then spaces and an intact "/>". "<x>" is followed by markup
+    // (it has no children): its '>' became the NUL.
+    std::size_t j = from + 1;
+    while (j < at && (data[j] == ' ' || data[j] == '\t' || data[j] == '\r' || data[j] == '\n')) ++j;
+    bool empty_tag = (j + 1 <= at && j + 1 < size && data[j] == '/' && is_gt(j + 1)) ||
+                     (!attributes && from + 1 <= at && from + 1 < size && data[from] == '\0' && is_gt(from + 1));
+    if (empty_tag) open.pop_back();
+  } else {
+    from = offset_of(last.value()) + std::strlen(last.value());
+  }
+  if (outside || from > at) return std::nullopt;
+  auto is_name_char = [](unsigned char c) {
+    return c >= 0x80 || std::isalnum(c) || c == '_' || c == ':' || c == '-' || c == '.';
+  };
+  // Each end tag, "</x>" or "\0/x>", closes the innermost element still open, which it names.
+  for (std::size_t i = from + 1; i + 1 < at; ++i) {
+    if (data[i] != '/' || (data[i - 1] != '<' && data[i - 1] != '\0')) continue;
+    std::size_t e = i + 1;
+    while (e < at && is_name_char(static_cast<unsigned char>(data[e]))) ++e;
+    std::size_t g = e;
+    while (g < at && (data[g] == ' ' || data[g] == '\t' || data[g] == '\r' || data[g] == '\n')) ++g;
+    if (e == i + 1 || g > at || g >= size || !is_gt(g)) continue;
+    if (open.empty() || std::string_view(data + i + 1, e - i - 1) != open.back().name()) return std::nullopt;
+    open.pop_back();
+    i = g;
+  }
+  if (open.empty()) return std::nullopt;
+  Unclosed u;
+  u.name = open.back().name();
+  std::size_t name_at = offset_of(open.back().name());
+  if (outside) return std::nullopt;
+  u.at = name_at > 0 ? name_at - 1 : 0;
+  u.outer = open.size() - 1;
+  return u;
+}
+
+template <class Fail, class Locate>
+void parse_checked(char* data, std::size_t size, unsigned flags, pugi::xml_document& dom, const Fail& fail, const Locate& locate) {
   // Where the document's last characters are (before the parser writes into the buffer).
   std::size_t last = std::string_view(data, size).find_last_not_of(" \t\r\n");
   // Nothing to parse: say that, rather than the parser's "no document element".
@@ -186,6 +272,25 @@ void parse_checked(char* data, std::size_t size, unsigned flags, pugi::xml_docum
     // read as if a tag were misspelt somewhere.
     std::size_t at = static_cast<std::size_t>(r.offset);
     bool cut = r.status != pugi::status_no_document_element && (last == std::string_view::npos || at >= last);
+    std::optional<Unclosed> open;
+    if (r.status == pugi::status_end_element_mismatch) open = unclosed_at(data, size, std::min(at, size), dom);
+    if (open) {
+      auto [line, col] = locate(open->at);
+      std::vector<std::string> args{open->name, std::to_string(line), std::to_string(col), std::to_string(open->outer)};
+      if (cut && open->outer == 0)
+        fail(at, N_("malformed XML: the document ends before its elements are closed (truncated?): <{1}>, opened at "
+                    "line {2}, column {3}, is not closed"),
+             args);
+      if (cut)
+        fail(at, N_("malformed XML: the document ends before its elements are closed (truncated?): <{1}>, opened at "
+                    "line {2}, column {3}, is not closed (elements open around it: {4})"),
+             args);
+      // The end tag the parser stopped at (its name is untouched by the parse).
+      std::size_t e = at;
+      while (e < size && data[e] != '>' && data[e] != ' ' && data[e] != '\t' && data[e] != '\r' && data[e] != '\n' && data[e] != '\0') ++e;
+      args.insert(args.begin(), std::string(data + at, e - at));
+      fail(at, N_("malformed XML: </{1}> does not close <{2}>, which is open since line {3}, column {4}"), args);
+    }
     fail(at, std::string("malformed XML: ") + (cut ? "the document ends before its elements are closed (truncated?): " : "") +
                  r.description());
   }
@@ -212,8 +317,13 @@ void parse(std::string_view xml, unsigned flags, std::vector<char>& buffer, pugi
   check_doctype(xml);
   check_references(xml);
   buffer.assign(xml.begin(), xml.end());
-  parse_checked(buffer.data(), buffer.size(), flags, dom,
-                [&](std::size_t offset, const std::string& message) { fail_at(xml, offset, message); });
+  parse_checked(
+      buffer.data(), buffer.size(), flags, dom,
+      [&](std::size_t offset, const std::string& message, std::vector<std::string> args = {}) {
+        auto [line, col] = line_col(xml, offset);
+        throw DataError::whole(message, std::move(args), line, col, offset);
+      },
+      [&](std::size_t offset) { return line_col(xml, offset); });
 }
 
 Lines::Lines(std::string_view text) {
@@ -232,11 +342,14 @@ void parse_in_place(std::string& xml, unsigned flags, pugi::xml_document& dom, c
   check_doctype(xml);
   check_references(xml);
   std::size_t size = xml.size();
-  parse_checked(xml.data(), size, flags, dom, [&](std::size_t offset, const std::string& message) {
-    offset = std::min(offset, size);
-    auto [line, col] = lines.at(offset);
-    throw DataError(message, line, col, offset);
-  });
+  parse_checked(
+      xml.data(), size, flags, dom,
+      [&](std::size_t offset, const std::string& message, std::vector<std::string> args = {}) {
+        offset = std::min(offset, size);
+        auto [line, col] = lines.at(offset);
+        throw DataError::whole(message, std::move(args), line, col, offset);
+      },
+      [&](std::size_t offset) { return lines.at(std::min(offset, size)); });
 }
 
 }  // namespace jatei::xml_input
