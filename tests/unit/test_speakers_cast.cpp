@@ -343,6 +343,28 @@ BOOST_AUTO_TEST_CASE(those_greeted_together_answer_in_the_order_named) {
   BOOST_TEST(who["ありがとうございます。"] == "村瀬拓海");
 }
 
+// The same when the greeting names them in full, as the lead does (小林大地選手), while the
+// questions call them by the surname (小林選手): the full name is the member's too. Without it the
+// two greetings went to the players the other way round.
+BOOST_AUTO_TEST_CASE(a_member_named_in_full_is_the_member_called_by_surname) {
+  const std::string text =
+      "【ヒーローインタビュー】延長十回の逆転弾\n"
+      "試合後、逆転の2ランを打った小林大地選手と、9回を0点に抑えた上田誠投手がお立ち台に上がった。\n"
+      "今日のヒーローは、逆転の2ランを打った小林大地選手と、9回を0点に抑えた上田誠投手です。お二人とも、おめでとうございます！\n"
+      "ありがとうございます！\n"
+      "ありがとうございます。\n"
+      "小林選手、打った瞬間はどんな気持ちでしたか。\n"
+      "正直、入るとは思いませんでした。とにかく強くたたこうと思って振りました。\n"
+      "上田投手、9回のピンチはどんな思いでマウンドに立っていましたか。\n"
+      "一人ずつ、目の前のバッターだけを考えていました。キャッチャーのサインを信じて投げました。\n"
+      "小林選手、明日の試合に向けて一言お願いします。\n"
+      "明日も打ちます！　応援よろしくお願いします！\n";
+  Document doc = annotated(text);
+  auto who = person_of(doc);
+  BOOST_TEST(who["ありがとうございます！"] == "小林大地");
+  BOOST_TEST(who["ありがとうございます。"] == "上田誠");
+}
+
 // A TV cooking segment: the host the guests never call by name is one of the people the lead
 // introduces, each after what they are (番組アシスタントの水野さん); 先生 is the member also called
 // 長尾先生, not a fourth person; a katakana title after kanji (番組アシスタント) names the one who

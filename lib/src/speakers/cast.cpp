@@ -373,6 +373,9 @@ int Cast::member_of(const std::string& raw, const SpeakerModel::Compiled& c) con
   for (std::size_t m = 0; m < members.size(); ++m)
     for (auto& a : members[m].aliases)
       if (a == n || a == raw) return static_cast<int>(m);
+  // The full name the lead gives (小林大地選手 of a member the dialogue calls 小林選手).
+  for (std::size_t m = 0; m < members.size(); ++m)
+    if (!members[m].name.empty() && members[m].name == n) return static_cast<int>(m);
   return -1;
 }
 
