@@ -31,6 +31,7 @@ struct LeadName {
   bool counted = false; // one of the people a sentence lists with their count (…さん、…さん、…さんの3人)
   bool described = false; // introduced in a paragraph of the lead after what they are and の (アシスタントの水野さん)
   std::vector<std::string> words;  // the words of kanji or katakana in the clause before the name (温泉旅館を営む: 温泉旅館)
+  int joined = -1;  // the names of the lead joined to it by と or 、 (竹内美咲さんと原田翔さん) share this number
 };
 
 }  // namespace
@@ -86,6 +87,14 @@ std::vector<Titled> titled_before(std::string_view t, const SpeakerModel::Compil
         if (len >= 1 && len <= 4 && start > 0 && sentence.substr(0, start).ends_with("の"))
           name = std::string(sentence.substr(start, ga - start));
       }
+    }
+    if (name.empty()) {
+      // 進行は本紙の前田。: the same name closing the sentence.
+      std::string_view s = trim_space(sentence);
+      std::size_t start = s.size();
+      while (start > 0 && is_name_char(text::before(s, start))) start = text::prev(s, start);
+      std::size_t len = text::length(s.substr(start));
+      if (len >= 1 && len <= 4 && start > 0 && s.substr(0, start).ends_with("の")) name = std::string(s.substr(start));
     }
     if (name.empty()) continue;
     out.push_back({name, std::string(t.substr(i, n)), mod >= lead});
@@ -194,6 +203,7 @@ std::vector<std::string> clause_words(std::string_view t, std::string_view name)
 
 std::vector<LeadName> lead_names(Context& cx, const std::vector<Item*>& units) {
   std::vector<LeadName> out;
+  int joined = -1;  // the last group number of joined names
   if (units.empty()) return out;
   // An attendee list (出演：森本ひろみ、杉田健太、小野寺あかね) names everyone who takes part.
   for (auto& listed : attendee_names(cx)) {
@@ -216,8 +226,28 @@ std::vector<LeadName> lead_names(Context& cx, const std::vector<Item*>& units) {
         listed.insert(listed.end(), names.begin(), names.end());
       rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 3);
     }
+    // 竹内美咲さんと原田翔さん: names with only と or 、 between them go together.
+    std::vector<int> joined_of;
+    {
+      auto names = names_in_text(t, cx.cues);
+      std::size_t from = 0, prev_end = std::string::npos;
+      for (auto& raw : names) {
+        std::size_t at = t.find(raw, from);
+        int group = -1;
+        if (at != std::string::npos && prev_end != std::string::npos && at >= prev_end) {
+          std::string_view between = std::string_view(t).substr(prev_end, at - prev_end);
+          if (between == "と" || between == "、" || between == "，") group = joined_of.back() >= 0 ? joined_of.back() : ++joined;
+          if (group >= 0 && joined_of.back() < 0) joined_of.back() = group;
+        }
+        joined_of.push_back(group);
+        if (at != std::string::npos) from = prev_end = at + raw.size();
+      }
+    }
+    std::size_t nth = 0;
     for (auto& raw : names_in_text(t, cx.cues)) {
       LeadName n;
+      n.joined = nth < joined_of.size() ? joined_of[nth] : -1;
+      ++nth;
       n.counted = std::find(listed.begin(), listed.end(), raw) != listed.end();
       std::size_t title = 0;
       // The longest [honorific] the name ends with (准教授 before 教授).
@@ -473,6 +503,35 @@ void add_described(Context& cx, Cast& cast, const std::vector<LeadName>& lead) {
       if (l.described && !taking_part(l.base)) add_member(cast, l.base, l.base, l.title, false);
 }
 
+// The one of `known` a paragraph's first or second sentence introduces its speaker as: the
+// sentence ends with the name and a [self-intro] ending (…の西田と申します。 …をやっている村井です。),
+// nothing of the name before it (the longest name that fits), or "".
+// `said_in` is given the sentence.
+std::string introduced_as(const Item& u, const std::vector<std::string>& known, const SpeakerModel::Compiled& cues,
+                          std::string_view* said_in = nullptr) {
+  if (u.block.leaves.empty()) return {};
+  int k = 0;
+  for (auto& p : u.block.leaves[0].pieces) {
+    if (p.kind != Piece::Kind::sentence || trim_space(p.sentence.text).empty()) continue;
+    if (k++ >= 2) break;
+    std::string_view s = trim_space(p.sentence.text);
+    while (!s.empty() && text::is_terminator(text::before(s, s.size()))) s = s.substr(0, text::prev(s, s.size()));
+    std::size_t n = cues["self-intro"].suffix(s);
+    if (!n || n >= s.size()) continue;
+    std::string_view said = s.substr(0, s.size() - n);
+    std::string best;
+    for (auto& name : known)
+      if (name.size() > best.size() && ends_with(said, name) &&
+          (said.size() == name.size() || !is_name_char(text::before(said, said.size() - name.size()))))
+        best = name;
+    if (!best.empty()) {
+      if (said_in) *said_in = s;
+      return best;
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 Cast find_cast(Context& cx, const std::vector<Item*>& units) {
@@ -483,6 +542,18 @@ Cast find_cast(Context& cx, const std::vector<Item*>& units) {
     add_member(cast, name, alias, title, leads);
   };
   add_called(cx, cast, lead, units);
+  // …をやっている村井です。 店主の西田と申します。: a self-introduction whose name the dialogue
+  // calls or the lead gives, after whatever clause says what the speaker does.
+  std::vector<std::string> known;
+  for (auto& m : cast.members) {
+    known.push_back(m.name);
+    known.insert(known.end(), m.aliases.begin(), m.aliases.end());
+  }
+  for (auto& l : lead) known.push_back(l.base);
+  std::erase_if(known, [&](const std::string& k) { return k.empty() || cx.cues["title-name"].whole(k); });
+  // (A name the dialogue or the lead knows is surer than a word the features took for one: 私の仕事です.)
+  for (Item* u : units)
+    if (std::string self = introduced_as(*u, known, cx.cues); !self.empty()) u->f.self_named = self;
   // Whoever gives their own name (村上です。 市民協働課の岩田です) is the person the lead or the
   // dialogue names so (a name given once and nowhere else may be a word: 了解です).
   for (Item* u : units) {
@@ -521,6 +592,20 @@ Cast find_cast(Context& cx, const std::vector<Item*>& units) {
   for (auto& l : lead)
     if (l.counted && !l.base.empty() && cast.member_of(l.base, cx.cues) < 0) add(l.base, l.base, l.title, false);
   add_described(cx, cast, lead);
+  // Names the lead joins (3年生の竹内美咲さんと原田翔さん) take part together: when the dialogue
+  // speaks to one of them among others, the other takes part too, called or not.
+  if (cast.members.size() >= 2)
+    for (auto& l : lead) {
+      if (l.joined < 0 || l.base.empty() || cx.cues["title-name"].whole(l.base)) continue;
+      bool with = std::any_of(lead.begin(), lead.end(), [&](const LeadName& o) {
+        return o.joined == l.joined && &o != &l && !o.base.empty() &&
+               (cast.member_of(o.base, cx.cues) >= 0 ||
+                std::any_of(cast.members.begin(), cast.members.end(), [&](const CastMember& m) { return m.name == o.base; }));
+      });
+      if (with && cast.member_of(l.base, cx.cues) < 0 &&
+          std::none_of(cast.members.begin(), cast.members.end(), [&](const CastMember& m) { return m.name == l.base; }))
+        add(l.base, l.base, l.title, false);
+    }
   // Whoever the lead gives a leading title (講師は…中西涼子さん) takes part and leads, called or not,
   // when others take part. So does the one person the lead names with a teaching title after the
   // name (川口真理子准教授のゼミ) when the dialogue speaks to two or more others and to no one who
@@ -564,12 +649,22 @@ Cast find_cast(Context& cx, const std::vector<Item*>& units) {
         if (m.name == l.base) m.role = "interviewer";
     }
   // What the lead says each member is or does (温泉旅館を営む井上さん), for the paragraphs that speak
-  // of it as their own (うちの旅館, 旅館としては).
+  // of it as their own (うちの旅館, 旅館としては); so does what a member says they do when they give
+  // their name (振興組合で空き店舗の仲介をしている岡本です: 振興組合, 空き店舗, 仲介).
   for (auto& m : cast.members)
     for (auto& l : lead)
       if (!l.base.empty() && l.base == m.name)
         for (auto& w : l.words)
           if (std::find(m.described.begin(), m.described.end(), w) == m.described.end()) m.described.push_back(w);
+  for (Item* u : units) {
+    std::string_view sentence;
+    std::string self = introduced_as(*u, known, cx.cues, &sentence);
+    int m = self.empty() ? -1 : cast.member_of(self, cx.cues);
+    if (m < 0) continue;
+    auto& described = cast.members[static_cast<std::size_t>(m)].described;
+    for (auto& w : clause_words(sentence, self))
+      if (std::find(described.begin(), described.end(), w) == described.end()) described.push_back(w);
+  }
   from_names(cx, cast);
   for (std::size_t m = 0; m < cast.members.size(); ++m)
     if (cast.members[m].lead && cast.lead < 0) cast.lead = static_cast<int>(m);

@@ -300,9 +300,21 @@ void read_names(Features& f, const std::vector<std::string_view>& sentences, std
     while (!rest.empty() && (text::is_terminator(text::before(rest, rest.size())) || text::before(rest, rest.size()) == U'、'))
       rest = rest.substr(0, text::prev(rest, rest.size()));
     const bool opens = trim_space(sentences[k]).starts_with(use.name);
-    bool floor = opens && (text::length(rest) <= 3 ||
-                           (rest.starts_with("から") && text::length(rest) <= 8 &&
-                            (e.request || cues["request-end"].suffix(rest) || rest.ends_with("どうぞ"))));
+    // (竹内さんから、お願いします。 …何が必要か、村井さんから。: after a comma too, the name and
+    // から closing the sentence.)
+    std::string_view from_rest = rest;
+    if (from_rest.starts_with("から")) from_rest.remove_prefix(std::string_view("から").size());
+    while (!from_rest.empty() && text::at(from_rest, 0) == U'、') from_rest.remove_prefix(text::next(from_rest, 0));
+    const bool after_comma = [&] {
+      std::string_view sent = sentences[k];
+      std::size_t at = static_cast<std::size_t>(use.rest.data() - sent.data());
+      at = at >= use.name.size() ? at - use.name.size() : 0;
+      return at > 0 && (text::before(sent, at) == U'、' || text::before(sent, at) == U'，');
+    }();
+    bool floor = (opens && text::length(rest) <= 3) ||
+                 ((opens || after_comma) && rest.starts_with("から") &&
+                  (from_rest.empty() || (text::length(from_rest) <= 8 && (e.request || cues["request-end"].suffix(from_rest) ||
+                                                                         from_rest.ends_with("どうぞ")))));
     // まずは逆転打の石田選手です！: the last sentence presents the one person it names (or the one
     // before a short last word to them, …小西投手です。おめでとうございます。), who has the floor next.
     auto last_word = [&] {
