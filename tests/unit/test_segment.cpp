@@ -576,6 +576,18 @@ BOOST_AUTO_TEST_CASE(boilerplate_division) {
   BOOST_TEST(shape(d) == "article:paragraph,paragraph;boilerplate:paragraph,paragraph");
 }
 
+BOOST_AUTO_TEST_CASE(a_ranking_is_furniture_only_as_the_sites_own_list_of_articles) {
+  // The site's list of its most read articles is furniture; a ranking the article is about
+  // (its title, a section head, a sentence that reports one) is the article's text.
+  Document d = seg("【2026年最新】電気ケトル人気ランキング\n2026年12月1日\n\n"
+                   "電気ケトルは毎日使う家電です。昨年は売り上げランキングで1位になりました。\n\n"
+                   "■おすすめランキング\n\n1位の製品は容量が大きめです。\n\n人気記事ランキング\nアクセスランキング\n");
+  BOOST_TEST(kind_of(d, "【2026年最新】電気ケトル人気ランキング") == "head", shape(d));
+  BOOST_TEST(kind_of(d, "■おすすめランキング") == "head", shape(d));
+  BOOST_TEST(shape(d).find("boilerplate:paragraph,paragraph") != std::string::npos, shape(d));
+  BOOST_TEST(shape(d).find("article:head,") == 0u, shape(d));
+}
+
 BOOST_AUTO_TEST_CASE(boilerplate_cues_of_every_length) {
   // A user's cues: one shorter than two kana (found by plain search), one of two kanji (the
   // shortest the two-character index holds), one that starts after a Latin letter, one with
