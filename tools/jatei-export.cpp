@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
       ("xliff", po::value(&xliff)->value_name("VERSION"),
        cli::tr("xliff: 2.1 (default; units, notes, glossary module) or 1.2 (OmegaT, translate-toolkit)").c_str())
       ("prefill-target", cli::tr("xliff: copy each source into its <target> (OmegaT translates the target)").c_str())
+      ("lock-boilerplate", cli::tr("xliff: mark the page's furniture (<div type=\"boilerplate\">) translate=\"no\": CAT tools lock it and leave it out of the word count; jatei-merge does not count it as untranslated").c_str())
       ("tbx", po::value(&tbx_v)->value_name("VERSION"), cli::tr("tbx: 2019 (default, TBX-Basic) or 2008 (martif, for OmegaT and translate-toolkit; a document without terms is refused with 65, since TBX 2008 has no empty form)").c_str())
       ("format", po::value(&claims)->value_name("FORMAT"),
        cli::tr("claims: jsonl (default), csv (UTF-8 with BOM, for spreadsheets) or claimreview (schema.org JSON-LD)").c_str())
@@ -76,6 +77,7 @@ int main(int argc, char** argv) {
     };
     only("xliff", "xliff");
     only("prefill-target", "xliff");
+    only("lock-boilerplate", "xliff");
     only("tbx", "tbx");
     only("format", "claims");
     only("all", "claims");
@@ -87,6 +89,7 @@ int main(int argc, char** argv) {
     else if (xliff == "1.2") o.xliff_version = XliffVersion::v12;
     else throw po::error(cli::tr("--xliff must be 2.1 or 1.2, not {1}", {xliff}));
     o.prefill_target = vm.count("prefill-target") > 0;
+    o.lock_boilerplate = vm.count("lock-boilerplate") > 0;
     if (tbx_v == "2019") o.tbx_version = TbxVersion::v2019;
     else if (tbx_v == "2008") o.tbx_version = TbxVersion::v2008;
     else throw po::error(cli::tr("--tbx must be 2019 or 2008, not {1}", {tbx_v}));

@@ -98,6 +98,9 @@ int main(int argc, char** argv) {
                 throw DataError(cli::tr("{1} segment(s) untranslated: {2}", {std::to_string(r.untranslated.size()), list}));
               cli::error(where, 0, 0, cli::tr("{1} segment(s) untranslated (left out): {2}", {std::to_string(r.untranslated.size()), list}));
             }
+            if (!quiet && !r.locked.empty())
+              cli::error(where, 0, 0, cli::tr("{1} segment(s) marked translate=\"no\" left untranslated, as marked (left out)",
+                                          {std::to_string(r.locked.size())}));
             if (!quiet && !r.repeated.empty())
               cli::error(where, 0, 0, cli::tr("{1} repeated sentence(s) given the translation of the same text elsewhere",
                                           {std::to_string(r.repeated.size())}));

@@ -82,11 +82,22 @@ print(n)' "$tei")
   run "$X" xliff "$tei" -o "$T/a.xlf"
   check_rc 0 "$label: xliff" && xsd "$XL/2.1/xliff21-all-modules.xsd" "$T/a.xlf" "$label: XLIFF 2.1"
   equal "$(count '<segment ' "$T/a.xlf")" "$n" "$label: XLIFF 2.1 segments"
-  run "$X" xliff --prefill-target "$tei" -o "$T/b.xlf"
+  # Prefilled, the page's furniture locked (translate="no"): still valid, one lock a furniture block.
+  furniture=$(python3 -c '
+import sys, xml.etree.ElementTree as ET
+ns = "{http://www.tei-c.org/ns/1.0}"
+root = ET.parse(sys.argv[1]).getroot()
+blocks = [b for d in root.iter(ns + "div") if d.get("type") == "boilerplate"
+          for b in d.iter() if b.tag in (ns + "p", ns + "item", ns + "head") and b.find(ns + "s") is not None]
+sentences = sum(len(list(d.iter(ns + "s"))) for d in root.iter(ns + "div") if d.get("type") == "boilerplate")
+print(len(blocks), sentences)' "$tei")
+  run "$X" xliff --prefill-target --lock-boilerplate "$tei" -o "$T/b.xlf"
   check_rc 0 "$label: xliff prefilled" && xsd "$XL/2.1/xliff21-all-modules.xsd" "$T/b.xlf" "$label: XLIFF 2.1 prefilled"
-  run "$X" xliff --xliff 1.2 --prefill-target "$tei" -o "$T/c.xlf"
+  equal "$(count '<unit [^>]*translate="no"' "$T/b.xlf")" "${furniture% *}" "$label: XLIFF 2.1 units locked"
+  run "$X" xliff --xliff 1.2 --prefill-target --lock-boilerplate "$tei" -o "$T/c.xlf"
   check_rc 0 "$label: xliff 1.2" && xsd "$XL/1.2/xliff-core-1.2-strict.xsd" "$T/c.xlf" "$label: XLIFF 1.2"
   equal "$(count '<trans-unit ' "$T/c.xlf")" "$n" "$label: XLIFF 1.2 trans-units"
+  equal "$(count '<trans-unit [^>]*translate="no"' "$T/c.xlf")" "${furniture#* }" "$label: XLIFF 1.2 trans-units locked"
   run "$X" tbx "$tei" -o "$T/a.tbx"
   check_rc 0 "$label: tbx" && rng "$TBXRNG" "$T/a.tbx" "$label: TBX 2019"
   [ "${3:-}" = schematron ] && schematron "$T/a.tbx" "$label: TBX 2019"

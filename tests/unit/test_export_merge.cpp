@@ -9,12 +9,14 @@
 #include <fstream>
 #include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 
 #include "jatei/error.hpp"
 #include "jatei/export.hpp"
 #include "jatei/merge.hpp"
+#include "jatei/segment.hpp"
 #include "jatei/tei.hpp"
 #include "jatei/validate.hpp"
 
@@ -230,6 +232,7 @@ void same_report(const XliffMergeReport& a, const XliffMergeReport& b, const std
   BOOST_TEST(a.translated == b.translated, what);
   BOOST_TEST((a.untranslated == b.untranslated), what);
   BOOST_TEST((a.repeated == b.repeated), what);
+  BOOST_TEST((a.locked == b.locked), what);
 }
 
 bool same_both_ways(const std::string& tei_xml, const std::string& xlf, const XliffMergeOptions& o, const std::string& what) {
@@ -313,6 +316,62 @@ std::string po_xliff(const Document& d) {
 // filled from their first translation), not at all, prefilled, a PO round trip; merged again over
 // the translation it made, with a translator, and in a second language: the stream decides every
 // one, with the bytes of the document read whole.
+// --lock-boilerplate: the page's furniture goes out translate="no"; a translator's tool locks it,
+// and the merge lists it as locked, not untranslated, read whole or streamed, 2.1 and 1.2.
+BOOST_AUTO_TEST_CASE(locked_furniture_is_not_untranslated) {
+  Document d = segment_text("本文です。二文目です。\n二段落目です。\nこの記事をシェアする\nメルマガ登録はこちら\n", SegmentOptions{});
+  std::set<std::string> furniture;
+  for (auto& div : d.divisions)
+    if (div.type == "boilerplate")
+      for (auto& t : div.turns)
+        for (auto& b : t.blocks)
+          for (auto& l : b.leaves)
+            for (auto& p : l.pieces)
+              if (p.kind == Piece::Kind::sentence) furniture.insert(p.sentence.id);
+  BOOST_TEST(furniture.size() == 2u);
+  std::string tei_xml = tei::write(d);
+  for (bool v12 : {false, true}) {
+    ExportOptions o;
+    o.xliff_version = v12 ? XliffVersion::v12 : XliffVersion::v21;
+    o.prefill_target = true;
+    o.lock_boilerplate = true;
+    std::string x = export_xliff(d, o);
+    // Locked: one 2.1 unit a furniture block, one 1.2 trans-unit a furniture sentence.
+    std::regex locked(v12 ? "<trans-unit id=\"([^\"]+)\"[^>]*translate=\"no\"" : "<unit [^>]*translate=\"no\"");
+    std::size_t n = static_cast<std::size_t>(std::distance(std::sregex_iterator(x.begin(), x.end(), locked), std::sregex_iterator()));
+    BOOST_TEST(n == 2u, x);
+    // The translator translates what is not locked (the prefilled targets marked done) and
+    // leaves the locked ones as they came.
+    std::string done;
+    std::size_t at = 0;
+    const std::string open = v12 ? "<trans-unit " : "<unit ";
+    for (std::size_t u = x.find(open); u != std::string::npos; u = x.find(open, u + 1)) {
+      std::size_t end = x.find(v12 ? "</trans-unit>" : "</unit>", u);
+      std::string unit = x.substr(u, end - u);
+      if (unit.find("translate=\"no\"") == std::string::npos)
+        unit = std::regex_replace(unit, std::regex(v12 ? "state=\"needs-translation\"" : "state=\"initial\""), "state=\"translated\"");
+      done += x.substr(at, u - at) + unit;
+      at = end;
+    }
+    done += x.substr(at);
+    Document merged = tei::read(tei_xml);
+    XliffMergeReport r = merge_xliff(merged, done, "t.xlf");
+    BOOST_TEST(r.untranslated.empty(), v12);
+    BOOST_TEST(std::set<std::string>(r.locked.begin(), r.locked.end()) == furniture, v12);
+    BOOST_TEST(r.translated == d.sentences().size() - furniture.size());
+    BOOST_TEST(same_both_ways(tei_xml, done, {}, v12 ? "locked 1.2" : "locked 2.1"));
+    // translate="yes" inside a locked group (1.2) or file (2.1) unlocks: nothing is locked then.
+    std::string unlocked = std::regex_replace(done, std::regex("translate=\"no\""), "translate=\"yes\"");
+    Document again = tei::read(tei_xml);
+    XliffMergeReport r2 = merge_xliff(again, unlocked, "t.xlf");
+    BOOST_TEST(r2.locked.empty());
+    BOOST_TEST(r2.untranslated.size() == furniture.size());
+  }
+  // Without the option nothing is locked.
+  ExportOptions plain;
+  BOOST_TEST(export_xliff(d, plain).find("translate=") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(streamed_equals_whole_document) {
   namespace fs = std::filesystem;
   std::vector<fs::path> files;

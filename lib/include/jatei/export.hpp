@@ -73,6 +73,8 @@ struct ExportOptions {
   // xliff
   XliffVersion xliff_version = XliffVersion::v21;
   bool prefill_target = false;      // copy each source into <target> (OmegaT translates <target>)
+  bool lock_boilerplate = false;    // the page's furniture translate="no": CAT tools show it locked,
+                                    // and leave it out of the word count
   // tbx
   TbxVersion tbx_version = TbxVersion::v2019;
   // claims

@@ -32,6 +32,8 @@ struct XliffMergeReport {
   std::size_t translated = 0;            // sentences that have a translation now
   std::vector<std::string> untranslated; // sentence ids with no (or an unchanged prefilled) target
   std::vector<std::string> repeated;     // untranslated ids given the translation of the same text elsewhere
+  std::vector<std::string> locked;       // ids with no target in a unit marked translate="no" (not
+                                         // untranslated: nobody was to translate them)
 };
 
 // Adds (or replaces, for the same language) <div type="translation" subtype="…" xml:lang="…">

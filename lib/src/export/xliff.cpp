@@ -215,7 +215,9 @@ class Unit21 {
     for (auto* si : u_.sentences)
       if (!si->s->id.empty()) ids_.reserve(si->s->id);
     std::string unit_id = u_.leaf->id.empty() ? ids_.take("u" + std::to_string(u_.sentences.front()->index + 1)) : u_.leaf->id;
-    x_.open("unit", {{"id", unit_id}, {"type", "tei:" + u_.leaf->element}});
+    XmlOut::AttrList unit{{"id", unit_id}, {"type", "tei:" + u_.leaf->element}};
+    if (o_.lock_boilerplate && u_.div->type == "boilerplate") unit.push_back({"translate", "no"});
+    x_.open("unit", unit);
     // Notes first (their ids are what the cue annotations point at).
     collect_notes();
     // Marks and segment ids, so the glossary can point at the first occurrence of each term.
@@ -509,7 +511,10 @@ class Writer : public Reader {
     for (auto* si : u.sentences) {
       std::string id = si->s->id.empty() ? "s" + std::to_string(si->index + 1) : si->s->id;
       out_.file_id("id", "trans-unit", id);
-      x_.open("trans-unit", {{"id", id}, {"resname", id}, {"xml:space", "preserve"}});
+      XmlOut::AttrList tu{{"id", id}, {"resname", id}};
+      if (o_.lock_boilerplate && u.div->type == "boilerplate") tu.push_back({"translate", "no"});
+      tu.push_back({"xml:space", "preserve"});
+      x_.open("trans-unit", tu);
       x_.leaf("source", si->s->text, {{"xml:lang", f_.source.lang}});
       if (o_.prefill_target)
         x_.leaf("target", si->s->text, {{"xml:lang", o_.target_lang}, {"state", "needs-translation"}});

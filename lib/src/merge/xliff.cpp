@@ -111,6 +111,12 @@ Seg read_segment(pugi::xml_node n, bool v2, std::size_t line, std::string& lang)
         }
   }
   if (v2) s.state = n.attribute("state").value();
+  // translate is inherited: the nearest unit, group or file that says yes or no.
+  for (pugi::xml_node a = n; a && a.type() == pugi::node_element; a = a.parent())
+    if (pugi::xml_attribute t = a.attribute("translate")) {
+      s.locked = std::string_view(t.value()) == "no";
+      break;
+    }
   return s;
 }
 
@@ -224,6 +230,7 @@ class Matching {
       check_source(s, s.id, *it->second.s);
       std::string target = target_of(s);
       if (!target.empty()) translated_[s.id] = target;
+      if (s.locked) locked_.insert(s.id);
     }
   }
 
@@ -245,6 +252,8 @@ class Matching {
       if (t != by_text.end()) {
         translated_[id] = t->second;
         report.repeated.push_back(id);
+      } else if (locked_.count(id)) {
+        report.locked.push_back(id);
       } else {
         report.untranslated.push_back(id);
       }
@@ -270,6 +279,7 @@ class Matching {
   std::map<std::string, std::pair<std::string, std::size_t>> from_po_;  // id -> target, line
   std::map<std::string, std::size_t> seen_;                             // id -> line of its segment
   std::map<std::string, std::string> translated_;
+  std::set<std::string> locked_;  // ids of segments in units marked translate="no"
 };
 
 // The parallel text mirrors the source: a translation division per source division with a
@@ -451,7 +461,8 @@ constexpr const char* kTranslatorPrefix = "translator";
 enum : std::uint8_t {
   kById = 1,     // a segment with its id (by_id)
   kByPo = 2,     // a PO unit naming it (by_location)
-  kPoTarget = 4  // … and one of those gave a translation (it wins over the segment's)
+  kPoTarget = 4,  // … and one of those gave a translation (it wins over the segment's)
+  kLocked = 8     // its segment is in a unit marked translate="no"
 };
 
 // A translation division already in the document (the first one of its language).
@@ -678,6 +689,7 @@ bool XliffMerge::Impl::match(const xliffmerge::PulledHead& head, std::vector<std
   std::uint32_t k = it->second;
   if (flags[k] & kById) return false;  // twice
   flags[k] |= kById;
+  if (s.locked) flags[k] |= kLocked;
   if (text(k) != source) return false;
   if (!target.empty() && !(flags[k] & kPoTarget)) targets[k] = target;
   return true;
@@ -719,6 +731,8 @@ bool XliffMerge::read(std::string_view xliff, XliffMergeReport& report) {
     if (t != by_text.end()) {
       m.targets[k] = m.targets[t->second];
       r.repeated.push_back(*m.ids[k]);
+    } else if (flags[k] & kLocked) {
+      r.locked.push_back(*m.ids[k]);
     } else {
       r.untranslated.push_back(*m.ids[k]);
     }

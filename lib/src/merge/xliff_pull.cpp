@@ -60,6 +60,7 @@ enum class Role {
 struct Frame {
   Role role;
   std::string* into = nullptr;  // Role::text: where the text goes
+  bool locked = false;          // translate="no" here or on the nearest ancestor that says
 };
 
 class Puller {
@@ -149,12 +150,12 @@ class Puller {
     if (is_unit && units_open_ > 0) return fail();  // a segment in a segment: the whole read's business
     switch (parent.role) {
       case Role::outside:
-        if (is_unit) return open_unit();
+        if (is_unit) return open_unit(locked_under(parent));
         if (stack_.size() == 1 && qname == "file" && !file_seen_) {
           file_seen_ = true;
           if (!head_.v2) head_.root_lang = attr("target-language");
         }
-        stack_.push_back({Role::outside});
+        stack_.push_back({Role::outside, nullptr, locked_under(parent)});
         return;
       case Role::unit:
         if (local == "source") {
@@ -198,7 +199,13 @@ class Puller {
     }
   }
 
-  void open_unit() {
+  // Whether this element is translate="no": its own attribute, else its parent's answer.
+  bool locked_under(const Frame& parent) {
+    std::string t = attr("translate");
+    return t == "no" || (t != "yes" && parent.locked);
+  }
+
+  void open_unit(bool locked) {
     ++units_open_;
     if (!head_.v2 && attr("restype") == "x-gettext-domain-header") {  // the PO header po2xliff carries
       stack_.push_back({Role::header});
@@ -206,6 +213,7 @@ class Puller {
     }
     seg_ = Seg{};
     seg_.id = attr("id");
+    seg_.locked = locked;
     if (head_.v2) seg_.state = attr("state");
     stack_.push_back({Role::unit});
   }

@@ -21,6 +21,7 @@ struct Seg {
   bool has_target = false;
   std::string target;
   std::string state;
+  bool locked = false;   // translate="no" on it or the nearest of its unit, groups and file that says
   std::size_t line = 0;  // 0 when pulled (the streamed read leaves messages to the whole one)
 };
 
