@@ -463,6 +463,34 @@ BOOST_AUTO_TEST_CASE(invalid_shift_jis_names_offset) {
   BOOST_TEST(error_offset(bytes3, "Shift_JIS") == 16u);
 }
 
+// A legacy text with one damaged byte, and no --encoding: detected as what it is, so the error
+// names the damaged byte in that encoding (not "invalid UTF-8 at offset 0"), and
+// --replace-invalid replaces that byte alone (not the whole text read as broken UTF-8).
+BOOST_AUTO_TEST_CASE(a_damaged_legacy_text_is_detected_as_what_it_is) {
+  for (const char* enc : {"Shift_JIS", "EUC-JP"}) {
+    std::string good = encode(kJapanese, enc);
+    std::string lines = encode("吾輩は猫である。\n", enc);
+    // Damage after the first line: a byte never valid there, and, cut short, a lead byte at the end.
+    std::string lead = std::string(enc) == "EUC-JP" ? "\xA4" : "\x88";  // a lead byte with no trail
+    for (const std::string& bytes : {lines + "\xFF" + good, good + lead}) {
+      BOOST_TEST(jatei::detect_encoding(bytes) == enc);
+      std::size_t at = bytes.size() == good.size() + 1 ? good.size() : lines.size();
+      BOOST_TEST(error_offset(bytes) == at, enc);
+      try {
+        decode_as(bytes, "");
+      } catch (const DataError& e) {
+        BOOST_TEST(contains(e.what(), std::string("invalid ") + enc), e.what());
+      }
+      Decoded d = decode_as(bytes, "", true);
+      BOOST_TEST(d.encoding == enc);
+      BOOST_TEST(d.replaced == 1u);
+      BOOST_TEST(contains(d.text, "吾輩は猫である。"));
+    }
+  }
+  // Not Japanese in any of them: still read as UTF-8, whose error names the first bad byte.
+  BOOST_TEST(jatei::detect_encoding("caf\xE9 au lait, cr\xE8" "me br\xFB" "l\xE9" "e") == "UTF-8");
+}
+
 BOOST_AUTO_TEST_CASE(invalid_euc_jp_names_offset) {
   std::string good = encode("日本語のテキスト", "EUC-JP");
   BOOST_REQUIRE(good.size() == 16u);

@@ -351,6 +351,10 @@ std::size_t utf8_multibyte_count(std::string_view bytes, std::size_t limit) {
 // two, kanji and the full-width punctuation and forms one, ASCII and the marks and shapes of
 // U+2000-2BFF nothing; half-width katakana, private-use characters, characters of other
 // scripts and bytes that do not convert count against it. A misread gives those (EUC-JP's 駅前の店 read as Shift_JIS is ｱﾘﾁｰ､ﾎﾅｹ).
+// A japanese_score that only Japanese text reaches: a handful of kana, or of kanji and
+// full-width marks, more than the damage costs.
+constexpr long kClearlyJapanese = 16;
+
 long japanese_score(std::string_view bytes, const std::string& encoding) {
   std::string_view sample = bytes.substr(0, std::size_t(1) << 16);
   std::string out;
@@ -440,6 +444,11 @@ static std::string detect_checked(std::string_view bytes, std::size_t* bad_out) 
     std::size_t replaced = 0, off = 0;
     if (convert(bytes, c == "Shift_JIS" ? "CP932" : c, false, out, replaced, off)) return c;
   }
+  // None converts whole: a damaged byte in a legacy text. The one that reads most like Japanese
+  // (its damage replaced while scoring) is the text's encoding when it makes clear Japanese of
+  // it, so the error names the damaged byte in that encoding, and --replace-invalid replaces that
+  // byte alone instead of reading the whole text as broken UTF-8.
+  if (!order.empty() && -order.front().first >= kClearlyJapanese) return candidates[order.front().second];
   return "UTF-8";
 }
 
