@@ -505,6 +505,47 @@ BOOST_AUTO_TEST_CASE(a_chronology_keyed_by_dates_is_a_list) {
   BOOST_TEST(kind_of(chat, "4/1 10:16 父：迎えに行く") != "list", shape(chat));
 }
 
+// The chronology of one day keys its entries by the time alone (8:30：…, 14時　…); other
+// chronologies by a year, a fiscal year, a span or a part of a month (2019年度：…, 2020年4月～6月：…,
+// 2022年10月末：…); a word that dates an entry from the one before ([timeline-word]: 同日　…)
+// keys one among dated entries, and an entry alone under a heading of the chronology is one too.
+// A transcript's stamps with their seconds (00:41:10 …) and a time that opens a sentence stay
+// paragraphs.
+BOOST_AUTO_TEST_CASE(a_chronology_keyed_by_times_years_and_spans_is_a_list) {
+  Document day = seg(
+      "窓口システムが止まった日\n"
+      "市の発表をもとに、時刻順にまとめました。\n"
+      "【11月4日（火）】\n"
+      "8:30：住民票の発行ができなくなる。職員が受付票を配った。\n"
+      "9:15：市が原因の調査を始める。\n"
+      "同日　市がホームページで障害を知らせた。\n"
+      "【11月5日（水）】\n"
+      "7:50：システムが復旧。\n"
+      "【11月6日（木）】\n"
+      "14時　市長が記者会見で陳謝した。\n"
+      "市は再発防止策を年内にまとめるとしている。\n");
+  BOOST_TEST(shape(day) == "article:head,paragraph;article:head,list(3);article:head,list(1);article:head,list(1),paragraph",
+             shape(day));
+  Document years = seg(
+      "バス路線の歩み\n"
+      "開業から今日までの主な出来事です。\n"
+      "2019年度：市が地域交通の計画をつくる。\n"
+      "2020年4月～6月：試験運行。一日の利用は平均80人だった。\n"
+      "2021年春　本格運行が始まる。\n"
+      "2022年10月末：運転手不足で減便。\n"
+      "2023年：運賃を200円に値上げ。\n"
+      "路線は今後も続く見通しだ。\n");
+  BOOST_TEST(shape(years) == "article:head,paragraph,list(5),paragraph", shape(years));
+  Document stamps = seg(
+      "配信の書き起こしです。\n"
+      "00:41:10 それでは始めていきます。\n"
+      "00:41:30 今日は雪山の話をします。\n"
+      "00:42:05 まず装備からですね。\n");
+  BOOST_TEST(kind_of(stamps, "00:41:30 今日は雪山の話をします。") == "paragraph", shape(stamps));
+  Document prose = seg("本文です。\n9時に集合した。\n10時から歩き始めた。\n12時、山頂に着いた。\n");
+  BOOST_TEST(shape(prose) == "article:paragraph,paragraph,paragraph,paragraph", shape(prose));
+}
+
 BOOST_AUTO_TEST_CASE(byline_before_the_body_stays_in_the_article) {
   Document d = seg("文:佐藤花子\n本文の段落です。\n二つ目の段落です。\n");
   BOOST_TEST(shape(d) == "article:byline,paragraph,paragraph");

@@ -39,31 +39,63 @@ bool ends_with_post_stamp(std::string_view c) {
 }
 
 // The date that keys an entry of a chronology, at the start of a line (4月1日：…, 2024/4/10　…,
-// 5月8日（木） 15:00：…): a month and a day (with its year or not), maybe the day of the week in
-// brackets and a time, then a colon or a space before the text. Returns where the text starts
-// (0: no such key, or nothing after it).
+// 5月8日（木） 15:00：…): a month and a day (with its year or not) or a year alone (2019年度：…),
+// maybe when in it (上旬, 頃, 末) or a span (4月1日～3日), the day of the week in brackets and a
+// time, then a colon or a space before the text; or, in the chronology of one day,
+// the time alone (8:30：…, 14時　…; never a transcript's stamp with its seconds, 00:41:10). Returns
+// where the text starts (0: no such key, or nothing after it).
 std::size_t timeline_key(std::string_view c) {
   std::size_t at = 0, len = 0, digits = 0, groups = 0;
-  bool month = false, in_digits = false;
-  while (at < c.size()) {  // the date: figures and 年 月 日 / . -
-    char32_t ch = utf8::decode(c, at, len);
-    if (is_ascii_digit_or_fw(ch)) {
-      if (!in_digits) ++groups;
-      in_digits = true;
-      ++digits;
-    } else if (ch == U'年' || ch == U'月' || ch == U'日' || ch == '/' || ch == U'／' || ch == '.' || ch == '-') {
-      if (!in_digits) return 0;
-      in_digits = false;
-      month = month || ch != U'年';
-    } else {
+  bool month = false, year = false;
+  // A date from `at` on: figures and 年 月 日 / . -; a year alone (2019年, 2019年度) is one too.
+  auto date = [&]() {
+    bool in_digits = false;
+    char32_t last = 0;
+    while (at < c.size()) {
+      char32_t ch = utf8::decode(c, at, len);
+      if (is_ascii_digit_or_fw(ch)) {
+        if (!in_digits) ++groups;
+        in_digits = true;
+        ++digits;
+      } else if (ch == U'年' || ch == U'月' || ch == U'日' || ch == '/' || ch == U'／' || ch == '.' || ch == '-') {
+        if (!in_digits) return false;
+        in_digits = false;
+        month = month || ch != U'年';
+      } else if (ch == U'度' && last == U'年') {
+      } else {
+        break;
+      }
+      last = ch;
+      at += len;
+    }
+    year = year || (groups == 1 && (last == U'年' || last == U'度'));
+    // Then when in it: 4月上旬, 2020年頃, 3月末, 2021年春.
+    for (std::string_view part : {"上旬", "中旬", "下旬", "初旬", "初め", "頃", "ごろ", "末", "春", "夏", "秋", "冬"})
+      if (c.substr(at).starts_with(part)) {
+        at += part.size();
+        break;
+      }
+    return true;
+  };
+  if (!date()) return 0;
+  std::size_t first_digits = digits;
+  // A span: 4月1日～3日, 2019年～2020年, 2024年4月～ (and since then).
+  for (std::string_view dash : {"～", "〜", "~"})
+    if (groups > 0 && c.substr(at).starts_with(dash)) {
+      at += dash.size();
+      std::size_t before = groups;
+      if (!date()) return 0;
+      year = year && groups == before + 1;
       break;
     }
-    at += len;
-  }
-  if (groups < 2 || !month || digits > 8) return 0;
+  if (year && !month) month = true, groups = 2;  // (a year keys its entry as a month and a day do)
+  // No date: the day's own chronology may key its entries by the time alone (8:30：…, 14時　…).
+  bool time_only = groups < 2 || !month;
+  if (time_only) at = 0;
+  else if (first_digits > 8) return 0;
   // (Two figures apart by / . or -, without 月 or a year, may be a fraction or a post's number
   // in a thread, 1/3 …: such a date keys a line only with a colon or a time after it.)
-  bool bare = groups == 2 && c.substr(0, at).find("月") == std::string_view::npos;
+  bool bare = !time_only && !year && groups == 2 && c.substr(0, at).find("月") == std::string_view::npos;
   auto skip_spaces = [&]() {
     std::size_t n = 0;
     while (at < c.size() && is_space(utf8::decode(c, at, len))) at += len, ++n;
@@ -71,7 +103,7 @@ std::size_t timeline_key(std::string_view c) {
   };
   // The day of the week in brackets: (月), （木・祝）.
   for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"（", "）"}, {"(", ")"}})
-    if (c.substr(at).starts_with(open)) {
+    if (!time_only && c.substr(at).starts_with(open)) {
       std::size_t end = c.find(close, at);
       if (end == std::string_view::npos || count_chars(c.substr(at + open.size(), end - at - open.size()), 4) > 3) return 0;
       at = end + close.size();
@@ -95,6 +127,11 @@ std::size_t timeline_key(std::string_view c) {
       std::size_t q = at;
       if (figures(q) >= 1 && c.substr(q).starts_with("分")) at = q + 3;
     }
+  }
+  if (time_only) {
+    // (A transcript's stamp keeps its seconds, 00:41:10: no entry of a chronology.)
+    std::size_t q = at + (c.substr(at).starts_with(":") ? 1 : c.substr(at).starts_with("：") ? 3 : 0);
+    if (!time || (q > at && figures(q) == 2)) return 0;
   }
   if (time) spaces += skip_spaces();
   std::size_t sep = 0;
@@ -168,26 +205,53 @@ class Entries : Pass {
   // three or more in the page, each beside another (the run under a heading), are the entries of
   // a list, not paragraphs. A dateline is none, nor a chat log's line, whose key is followed by
   // who speaks (4/1 10:15 母：…).
+  //
+  // An entry may also be keyed by a word that dates it from the one before ([timeline-word]:
+  // 同日　…, 翌朝：…) among entries keyed by dates; and one entry alone under a heading of the
+  // chronology (【11月5日】 over 10:00：…) is an entry too where others stand beside each other.
   void mark_timeline() {
     std::vector<std::size_t> keyed;
     std::vector<char> is_keyed(lines_.size(), 0);
+    std::size_t dated = 0;
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       const Line& l = lines_[i];
       if (l.kind != LineKind::para || l.dateline || l.chars > kMaxCueChars) continue;
       std::string_view c = l.content();
       std::size_t at = timeline_key(c);
+      bool relative = at == 0 && (at = relative_key(c)) != 0;
       if (at == 0) continue;
       std::string_view rest = c.substr(at, 30);
       std::size_t colon = std::min(rest.find("："), rest.find(':'));
       if (colon != std::string_view::npos && count_chars(rest.substr(0, colon), 11) <= 10) continue;
       keyed.push_back(i);
       is_keyed[i] = 1;
+      dated += !relative;
     }
-    if (keyed.size() < 3) return;
+    if (dated < 3) return;
+    std::vector<std::size_t> entries, alone;
     for (std::size_t i : keyed) {
       std::size_t p = prev_nonblank(i), n = next_nonblank(i);
-      if ((p != npos && is_keyed[p]) || (n != npos && is_keyed[n])) lines_[i].kind = LineKind::bullet;
+      if ((p != npos && is_keyed[p]) || (n != npos && is_keyed[n])) entries.push_back(i);
+      else if (p != npos && lines_[p].kind == LineKind::section_head) alone.push_back(i);
     }
+    if (entries.empty()) return;
+    for (std::size_t i : entries) lines_[i].kind = LineKind::bullet;
+    for (std::size_t i : alone) lines_[i].kind = LineKind::bullet;
+  }
+
+  // Where the text of a line keyed by a [timeline-word] starts (同日　…, 翌日：…), or 0.
+  std::size_t relative_key(std::string_view c) const {
+    for (const RuleEntry& e : rules_.section("timeline-word")) {
+      if (!c.starts_with(e.pattern)) continue;
+      std::size_t at = e.pattern.size(), len = 0, spaces = 0;
+      while (at < c.size() && is_space(utf8::decode(c, at, len))) at += len, ++spaces;
+      if (c.substr(at).starts_with("：")) at += 3;
+      else if (c.substr(at).starts_with(":")) at += 1;
+      else if (spaces == 0) continue;
+      while (at < c.size() && is_space(utf8::decode(c, at, len))) at += len;
+      if (at < c.size()) return at;
+    }
+    return 0;
   }
 
   // The text of numbered entries given by keys in 【】 at the start of its lines (No.1：… /
