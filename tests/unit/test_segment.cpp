@@ -546,6 +546,36 @@ BOOST_AUTO_TEST_CASE(a_chronology_keyed_by_times_years_and_spans_is_a_list) {
   BOOST_TEST(shape(prose) == "article:paragraph,paragraph,paragraph,paragraph", shape(prose));
 }
 
+// An earnings report's tables: rows of figures between runs of whitespace (two cells or more
+// hold figures, no clause's punctuation) are the items of a list however long, even where the
+// item comes back once a period; numbered headings over them head them, a heading that numbers a
+// year's figures (1．2026年3月期の業績) included, and one that gives its period in brackets. A
+// decimal (1.5倍, 1.5年) numbers nothing, and sentences with figures stay paragraphs.
+BOOST_AUTO_TEST_CASE(rows_of_figures_are_a_list_under_their_numbered_headings) {
+  Document d = seg(
+      "2026年3月期　中間決算の概要\n"
+      "当社の中間期の業績をお知らせします。\n"
+      "1．2026年3月期中間期の連結業績（2025年4月1日～2025年9月30日）\n"
+      "（1）連結経営成績\n"
+      "売上高　2026年3月期中間期　8,412百万円（前年同期比6.1％増）\n"
+      "売上高　2025年3月期中間期　7,928百万円（前年同期比2.3％増）\n"
+      "営業利益　2026年3月期中間期　512百万円（前年同期比12.4％増）\n"
+      "（2）連結財政状態\n"
+      "総資産　2026年3月期中間期　15,230百万円\n"
+      "自己資本比率　2026年3月期中間期　64.8％\n"
+      "2．配当の状況\n"
+      "年間配当金　2025年3月期　30円00銭\n"
+      "年間配当金　2026年3月期（予想）　32円00銭\n"
+      "当中間期は、冷凍麺の新工場が4月に稼働し、出荷が伸びました。\n");
+  BOOST_TEST(shape(d) == "article:head,paragraph;article:head,head,list(3);article:head,list(2);article:head,list(2),paragraph", shape(d));
+  Document prose = seg(
+      "本文です。\n"
+      "売上高は　8,412百万円と、前年より6.1％増えた。\n"
+      "営業利益は　512百万円と、12.4％増えた。\n"
+      "1.5倍に増えた。\n");
+  BOOST_TEST(shape(prose) == "article:paragraph,paragraph,paragraph,paragraph", shape(prose));
+}
+
 BOOST_AUTO_TEST_CASE(byline_before_the_body_stays_in_the_article) {
   Document d = seg("文:佐藤花子\n本文の段落です。\n二つ目の段落です。\n");
   BOOST_TEST(shape(d) == "article:byline,paragraph,paragraph");

@@ -291,10 +291,11 @@ LineKind classify(std::string_view s, std::size_t chars, const Cues& cues) {
   bool number = cues.list_number.each_candidate(s, [&](std::uint32_t k) {
     std::size_t n = glob_prefix(cues.list_number.entries()[k].pattern, s);
     if (n == std::string_view::npos || n == 0 || n >= s.size()) return false;
-    // "1.5倍" is a number, not an enumerator.
-    std::size_t len = 0;
-    char32_t next = utf8::decode(s, n, len);
-    return !((next >= '0' && next <= '9') || (next >= U'０' && next <= U'９'));
+    // "1.5倍" is a number, not an enumerator; 1．2026年3月期の業績 numbers a year's heading (four
+    // figures and 年 make a year, never the decimals of a number: 1.5年 stays one).
+    std::size_t len = 0, at = n, figures = 0;
+    for (char32_t next; at < s.size() && is_ascii_digit_or_fw(next = utf8::decode(s, at, len)); at += len) ++figures;
+    return figures == 0 || (figures == 4 && s.substr(at).starts_with("年"));
   });
   return number ? LineKind::number : LineKind::para;
 }

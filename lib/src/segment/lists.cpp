@@ -52,6 +52,23 @@ class Lists : Pass {
            c.find('\t') != std::string_view::npos;
   }
 
+  // A row of figures: cells between runs of whitespace, two or more of them holding figures, no
+  // punctuation of a clause (売上高　2026年3月期中間期　8,412百万円（前年同期比6.1％増）): a row of a
+  // table however long, and even where its first cell comes back (a table of periods repeats
+  // the item it gives the figures of).
+  bool is_figure_row(const Line& l) const {
+    if (l.kind != LineKind::para || l.chars > 120) return false;
+    std::string_view c = l.content();
+    if (ends_like_sentence(c) || has_clause_punctuation(c)) return false;
+    std::vector<std::string_view> cells = row_cells(c);
+    if (cells.size() < 2) return false;
+    return std::count_if(cells.begin(), cells.end(), [](std::string_view cell) {
+             for (text::CodePoint cp : text::code_points(cell))
+               if (is_ascii_digit_or_fw(cp.c)) return true;
+             return false;
+           }) >= 2;
+  }
+
   // The [list-number] entry an enumerated line starts with, or -1.
   int number_style(std::string_view s) const {
     int style = -1;
@@ -147,12 +164,18 @@ class Lists : Pass {
         std::size_t i = numbered[k].second;
         const Line& l = lines_[i];
         std::size_t n = next_nonblank(i);
-        if (l.chars > 30 || ends_like_sentence(l.content()) || l.content().ends_with("？") || l.content().ends_with("?") ||
+        // (A heading may run longer without a clause's punctuation, the period it reports in
+        // brackets: 1．2026年3月期中間期の連結業績（2025年4月1日～2025年9月30日）.)
+        std::string_view words = l.content().substr(glob_prefix(cues_.list_number.entries()[style].pattern, l.content()));
+        if (l.chars > (has_clause_punctuation(words) ? 30u : 60u) || ends_like_sentence(l.content()) ||
+            l.content().ends_with("？") || l.content().ends_with("?") ||
             n == npos || same_style(n, style) || same_style(prev_nonblank(i), style))
           continue;
         const Line& f = lines_[n];
+        // (Rows of a table are a body too: 2．配当の状況 over 年間配当金　2025年3月期　30円00銭.)
         bool body = f.kind == LineKind::number || f.kind == LineKind::bullet ||
-                    (f.kind == LineKind::para && (ends_like_sentence(f.content()) || f.r_count >= 2 || f.chars > 30));
+                    (f.kind == LineKind::para && (ends_like_sentence(f.content()) || f.r_count >= 2 || f.chars > 30 ||
+                                                  is_table_row(f) || is_figure_row(f)));
         (body ? heads : others).push_back(i);
       }
       if (heads.size() >= 2) {
@@ -278,7 +301,8 @@ class Lists : Pass {
           // dates the page; rows of dates (a chronology) are a table.
           auto dated_row = [&](std::size_t k) { return k != npos && lines_[k].dateline && is_table_row(lines_[k]); };
           if (l.dateline && !dated_row(prev_nonblank(j)) && !dated_row(next_nonblank(j))) return false;
-          return j != first && j != top && is_table_row(l) && !has_stamp(l.content()) && !l.content().ends_with("？") &&
+          return j != first && j != top && (is_table_row(l) || is_figure_row(l)) && !has_stamp(l.content()) &&
+                 !l.content().ends_with("？") &&
                  !l.content().ends_with("?") && !row_key(l, false).empty();
         };
         if (!fits(i)) continue;
@@ -288,7 +312,8 @@ class Lists : Pass {
         std::vector<std::string_view> keys;
         for (std::size_t j : run) keys.push_back(colon == 2 ? line_text(static_cast<std::uint32_t>(j)) : row_key(lines_[j], colon == 1 || colon == 3));
         std::sort(keys.begin(), keys.end());
-        bool distinct = std::adjacent_find(keys.begin(), keys.end()) == keys.end();
+        bool distinct = std::adjacent_find(keys.begin(), keys.end()) == keys.end() ||
+                        (colon == 0 && std::all_of(run.begin(), run.end(), [&](std::size_t j) { return is_figure_row(lines_[j]); }));
         // Rows of a profile or a reference may hold a byline's key (著者：), not only those.
         std::size_t paras = std::count_if(run.begin(), run.end(), [&](std::size_t j) { return lines_[j].kind == LineKind::para; });
         bool ok = run.size() >= (colon == 1 ? 3u : 2u) && distinct && paras >= 2;
