@@ -576,6 +576,45 @@ BOOST_AUTO_TEST_CASE(rows_of_figures_are_a_list_under_their_numbered_headings) {
   BOOST_TEST(shape(prose) == "article:paragraph,paragraph,paragraph,paragraph", shape(prose));
 }
 
+// The close of a page: after its first chrome, up to four lines of text in a row are chrome too
+// (links, contacts); five or more are the text going on after a button (a video's transcript
+// under もっと見る), and stay paragraphs. A pager with an angle apart from its words (＜ 前の社説,
+// 次の社説 ＞) and a comment's 返信 button are chrome by themselves.
+BOOST_AUTO_TEST_CASE(the_text_after_a_button_is_no_page_close) {
+  Document video = seg(
+      "【検証】昼休みに通信速度を測る\n"
+      "今回は格安SIM3社の昼の速度を、都内の5か所で測りました。測定には同じ機種を3台使っています。\n"
+      "もっと見る\n"
+      "＞＞はいどうも\n"
+      "＞＞今日は昼の速度を測ってきました\n"
+      "＞＞遅くなるんですか\n"
+      "＞＞なるって言われてますね\n"
+      "＞＞へえ\n"
+      "＞＞それではまた次回\n"
+      "コメント 12件\n"
+      "昼は本当に遅い\n"
+      "返信\n"
+      "次の動画\n");
+  BOOST_TEST(kind_of(video, "＞＞遅くなるんですか") == "paragraph", shape(video));
+  BOOST_TEST(division_of(video, "＞＞それではまた次回") == "article", shape(video));
+  BOOST_TEST(division_of(video, "昼は本当に遅い") == "boilerplate", shape(video));
+  Document links = seg(
+      "路線バスの減便を考える\n"
+      "市内の路線バスが来春から減便される。運転手の不足が理由だという。\n"
+      "利用者の声を聞き、代わりの足をどう確保するかを考えたい。\n"
+      "この記事をシェアする\n"
+      "駅前再開発、計画を見直し\n"
+      "図書館の開館時間を延長\n"
+      "商店街に朝市が戻る\n"
+      "＜ 前の社説\n"
+      "次の社説 ＞\n");
+  BOOST_TEST(division_of(links, "図書館の開館時間を延長") == "boilerplate", shape(links));
+  BOOST_TEST(division_of(links, "＜ 前の社説") == "boilerplate", shape(links));
+  BOOST_TEST(division_of(links, "次の社説 ＞") == "boilerplate", shape(links));
+  Document heading = seg("本文の一段落目です。\n＜解説＞\n二段落目の本文です。\n");
+  BOOST_TEST(division_of(heading, "＜解説＞") == "article", shape(heading));
+}
+
 BOOST_AUTO_TEST_CASE(byline_before_the_body_stays_in_the_article) {
   Document d = seg("文:佐藤花子\n本文の段落です。\n二つ目の段落です。\n");
   BOOST_TEST(shape(d) == "article:byline,paragraph,paragraph");

@@ -172,6 +172,12 @@ bool is_page_chrome(std::string_view s, std::size_t chars, const Cues& cues) {
   if (is_rule_line(s, chars)) return true;
   // A link to the previous or the next post (« 前の記事の題, 次の記事の題 »).
   if (chars <= 60 && (s.starts_with("«") || s.starts_with("‹") || s.ends_with("»") || s.ends_with("›"))) return true;
+  // The same with an angle apart from the words (＜ 前の社説, 次の社説 ＞, ＜ 前へ　次へ ＞), not a
+  // bracket around them (＜解説＞).
+  if (chars <= 60 && !ends_like_sentence(s) &&
+      (s.starts_with("＜ ") || s.starts_with("＜　") || s.starts_with("< ") || s.ends_with(" ＞") || s.ends_with("　＞") ||
+       s.ends_with(" >")))
+    return true;
   std::size_t seps = 0, seg_start = 0, longest = 0;
   for (std::size_t i = 0; i < s.size();) {
     std::size_t n = 0;

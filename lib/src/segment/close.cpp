@@ -104,11 +104,17 @@ class Close : Pass {
     }
   }
 
+  static constexpr std::size_t kTextRun = 5;
+  static bool is_text_line(const Line& l) {
+    return l.kind == LineKind::para || l.kind == LineKind::bullet || l.kind == LineKind::number ||
+           l.kind == LineKind::caption;
+  }
+
   void mark_page_close() {
     // The close of a page: the run of short lines at the end (one sentence at most each, or
     // chrome of any length); from its first line of chrome on (or the first heading that names
     // a page function: 【本件に関するお問い合わせ先】), what is neither a heading nor a credit is
-    // chrome too (related links, contacts, buttons).
+    // chrome too (related links, contacts, buttons), up to five lines of text in a row.
     std::size_t start = npos;
     for (std::size_t i = lines_.size(); i-- > 0;) {
       const Line& l = lines_[i];
@@ -140,9 +146,22 @@ class Close : Pass {
                (l.kind == LineKind::section_head && cues_.boilerplate_line.contains(l.content()));
           continue;
         }
-        if (l.kind == LineKind::para || l.kind == LineKind::bullet || l.kind == LineKind::number ||
-            l.kind == LineKind::caption)
-          l.kind = LineKind::boilerplate;
+        if (!is_text_line(l)) continue;
+        // (Five lines or more of text in a row, none of them chrome, are no links or buttons:
+        // the text goes on after a button (もっと見る over a video's transcript), the next
+        // entries of the page after a footer. They stay what they are, and so does the rest
+        // until the next chrome.)
+        std::size_t run = 0;
+        for (std::size_t j = i; j < lines_.size() && run < kTextRun; ++j) {
+          if (lines_[j].kind == LineKind::blank) continue;
+          if (!is_text_line(lines_[j])) break;
+          ++run;
+        }
+        if (run >= kTextRun) {
+          on = false;
+          continue;
+        }
+        l.kind = LineKind::boilerplate;
       }
     }
   }
