@@ -398,11 +398,34 @@ void error(const std::string& where, std::size_t line, std::size_t col, const st
   std::fputs(out.c_str(), stderr);
 }
 
+// Boost.Program_options' own errors, said in whole sentences the catalogue translates; the
+// tools' own usage errors (po::error(tr(…))) are translated already.
+std::string usage_message(const boost::program_options::error& e) {
+  namespace po = boost::program_options;
+  if (auto* u = dynamic_cast<const po::unknown_option*>(&e)) return tr("unrecognised option '{1}'", {u->get_option_name()});
+  if (auto* a = dynamic_cast<const po::ambiguous_option*>(&e))
+    return tr("option '{1}' is ambiguous: give more of its name", {a->get_option_name()});
+  if (auto* m = dynamic_cast<const po::multiple_occurrences*>(&e))
+    return tr("option '{1}' cannot be given more than once", {m->get_option_name()});
+  if (auto* s = dynamic_cast<const po::invalid_command_line_syntax*>(&e)) {
+    if (s->kind() == po::invalid_syntax::missing_parameter)
+      return tr("option '{1}' needs a value", {s->get_option_name()});
+    if (s->kind() == po::invalid_syntax::extra_parameter)
+      return tr("option '{1}' takes no value", {s->get_option_name()});
+  }
+  if (auto* v = dynamic_cast<const po::validation_error*>(&e)) {
+    if (v->kind() == po::validation_error::invalid_option_value)
+      return tr("the value given to option '{1}' is not valid", {v->get_option_name()});
+  }
+  if (dynamic_cast<const po::too_many_positional_options_error*>(&e)) return tr("too many file names on the command line");
+  return e.what();
+}
+
 int run(const std::function<int()>& body) {
   try {
     return body();
   } catch (const boost::program_options::error& e) {
-    error("", 0, 0, e.what());
+    error("", 0, 0, usage_message(e));
     std::fprintf(stderr, "%s\n", tr("Try '{1} --help' for more information.", {g_program}).c_str());
     return exit_usage;
   } catch (const DataError& e) {

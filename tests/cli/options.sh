@@ -131,6 +131,13 @@ for tool in jatei-segment jatei-text jatei-validate jatei-annotate; do
   LC_ALL=ja_JP.UTF-8 run "$B/$tool" --no-such-flag
   check_rc 64 "LC_ALL=ja_JP.UTF-8 $tool --no-such-flag" || true
   expect_grep "詳しくは '$tool --help' を実行してください。" "$T/err" "$tool usage hint in Japanese" || true
+  # Boost.Program_options' own words are said by the catalogue too, not in English
+  expect_grep "$tool: 不明なオプション '--no-such-flag' です" "$T/err" "$tool unknown option in Japanese" || true
+  LC_ALL=ja_JP.UTF-8 run "$B/$tool" --max-size
+  check_rc 64 "LC_ALL=ja_JP.UTF-8 $tool --max-size" || true
+  expect_grep "オプション '--max-size' には値が必要です" "$T/err" "$tool missing value in Japanese" || true
+  LC_ALL=C run "$B/$tool" --max-size
+  expect_grep "option '--max-size' needs a value" "$T/err" "$tool missing value under LC_ALL=C" || true
 
   # the C locale stays English
   LC_ALL=C run "$B/$tool" "$T/missing.txt"
