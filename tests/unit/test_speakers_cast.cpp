@@ -511,3 +511,30 @@ BOOST_AUTO_TEST_CASE(names_the_lead_joins_take_part_together) {
   for (auto& p : doc.header.persons) people.insert(p.name);
   BOOST_TEST(people.size() == 3u);
 }
+
+// The interviewer presents both players (今日のヒーローは…中井翔太選手と…大野悠人選手です。) and goes
+// straight on to call the first of them: the presenting paragraph is the one who leads, and a call
+// to one of those just presented is no sign that the speaker changed. Without it the first
+// question went to the other player.
+BOOST_AUTO_TEST_CASE(the_one_who_presents_the_others_goes_on_to_call_one) {
+  const std::string text =
+      "【ヒーローインタビュー】九回の同点打と逆転打\n"
+      "試合後、同点打の中井翔太選手と逆転打の大野悠人選手がお立ち台に上がった。\n"
+      "放送席、放送席。今日のヒーローは、九回に同点打を放った中井翔太選手と、逆転打の大野悠人選手です。お二人とも、おめでとうございます！\n"
+      "中井選手、打席に入るときはどんな気持ちでしたか。\n"
+      "つなげばなんとかなると思っていました。初球から振っていこうと決めていました。\n"
+      "大野選手、最後は低めの変化球でした。\n"
+      "狙っていた球ではなかったんですが、体が反応してくれました。\n"
+      "中井選手、ファンの皆さんに一言お願いします。\n"
+      "明日も勝ちます！　応援よろしくお願いします！\n"
+      "大野選手もお願いします。\n"
+      "最後まで一緒に戦ってください！\n"
+      "中井翔太選手、大野悠人選手でした。おめでとうございました！\n";
+  Document doc = annotated(text);
+  auto who = person_of(doc);
+  const std::string opening =
+      "放送席、放送席。今日のヒーローは、九回に同点打を放った中井翔太選手と、逆転打の大野悠人選手です。お二人とも、おめでとうございます！";
+  BOOST_TEST(who[opening] != "-");
+  BOOST_TEST(who["中井選手、打席に入るときはどんな気持ちでしたか。"] == who[opening]);
+  BOOST_TEST(who["つなげばなんとかなると思っていました。初球から振っていこうと決めていました。"] == "中井翔太");
+}

@@ -550,12 +550,20 @@ double decode_cast_as(Context& cx, std::vector<Item*>& units, const Cast& cast) 
   // です。おめでとうございます！) is answered by each in turn, in the order it names them: the
   // greetings right after it (ありがとうございます！ ありがとうございます。) go to them in that order.
   const double w_order = cx.w("cast.in_order");
+  std::vector<std::vector<int>> presented(units.size());
   for (std::size_t t = 0; t + 1 < units.size(); ++t) {
     std::vector<int> named;
     for (auto& n : units[t]->f.mentioned)
       if (int m = cast.member_of(n, cx.cues); m >= 0 && std::find(named.begin(), named.end(), m) == named.end())
         named.push_back(m);
     if (named.size() < 2) continue;
+    // …and is the one who leads, presenting the others, when it calls and asks no one.
+    const Features& pf = units[t]->f;
+    if (cast.lead >= 0 && std::find(named.begin(), named.end(), cast.lead) == named.end() && pf.vocatives.empty() &&
+        pf.addressed.empty() && !pf.question && !pf.any_question) {
+      fixed[t * k + static_cast<std::size_t>(cast.lead)] += cx.w("cast.lead_presents");
+      presented[t] = named;
+    }
     for (std::size_t j = 0; j < named.size() && t + 1 + j < units.size(); ++j) {
       const Item& g = *units[t + 1 + j];
       if (!g.f.greeting || g.switch_score < -1e17 || cast.addressee(g) >= 0) break;
@@ -565,6 +573,7 @@ double decode_cast_as(Context& cx, std::vector<Item*>& units, const Cast& cast) 
   std::vector<int> addressee(units.size(), -1);
   for (std::size_t t = 0; t < units.size(); ++t) addressee[t] = cast.addressee(*units[t]);
   const double w_addr = cx.w("cast.addressee");
+  const double w_call = cx.w("transition.vocative");
   // The one the lead titles as teaching while another moderates answers a question put to no one
   // by name (a participant asks; the lecturer answers).
   const double w_teacher = cx.w("cast.teacher_answers");
@@ -586,6 +595,9 @@ double decode_cast_as(Context& cx, std::vector<Item*>& units, const Cast& cast) 
   auto trans = [&](std::size_t t, int from, int to) {
     if (from == to) return 0.0;
     double v = units[t]->switch_score + (to == addressee[t - 1] ? w_addr : 0.0);  // the one called speaks next
+    // (The one who presented the others goes on to call one of them: no switch for the call.)
+    if (addressee[t] >= 0 && std::find(presented[t - 1].begin(), presented[t - 1].end(), addressee[t]) != presented[t - 1].end())
+      v -= w_call;
     if (to == cast.teacher && addressee[t - 1] < 0 && puts(units[t - 1]->f) && !puts(units[t]->f)) v += w_teacher;
     if (from == cast.lead && addressee[t - 1] < 0 && puts(units[t - 1]->f) && units[t - 1]->f.sentences == 1 &&
         !units[t - 1]->f.group_call && to == floor[t - 1])
