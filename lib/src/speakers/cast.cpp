@@ -532,6 +532,56 @@ std::string introduced_as(const Item& u, const std::vector<std::string>& known, 
   return {};
 }
 
+// …をやっている村井です。 店主の西田と申します。: a self-introduction whose name the dialogue calls
+// or the lead gives, after whatever clause says what the speaker does, names the speaker (a name
+// the dialogue or the lead knows is surer than a word the features took for one: 私の仕事です).
+// Returns the names known.
+std::vector<std::string> introductions(Context& cx, const Cast& cast, const std::vector<LeadName>& lead,
+                                       const std::vector<Item*>& units) {
+  std::vector<std::string> known;
+  for (auto& m : cast.members) {
+    known.push_back(m.name);
+    known.insert(known.end(), m.aliases.begin(), m.aliases.end());
+  }
+  for (auto& l : lead) known.push_back(l.base);
+  std::erase_if(known, [&](const std::string& k) { return k.empty() || cx.cues["title-name"].whole(k); });
+  for (Item* u : units)
+    if (std::string self = introduced_as(*u, known, cx.cues); !self.empty()) u->f.self_named = self;
+  return known;
+}
+
+// What a member says they do when they give their name (振興組合で空き店舗の仲介をしている岡本です:
+// 振興組合, 空き店舗, 仲介) describes them as the lead's words do.
+void described_by_themselves(Context& cx, Cast& cast, const std::vector<std::string>& known,
+                             const std::vector<Item*>& units) {
+  for (Item* u : units) {
+    std::string_view sentence;
+    std::string self = introduced_as(*u, known, cx.cues, &sentence);
+    int m = self.empty() ? -1 : cast.member_of(self, cx.cues);
+    if (m < 0) continue;
+    auto& described = cast.members[static_cast<std::size_t>(m)].described;
+    for (auto& w : clause_words(sentence, self))
+      if (std::find(described.begin(), described.end(), w) == described.end()) described.push_back(w);
+  }
+}
+
+// Names the lead joins (3年生の竹内美咲さんと原田翔さん) take part together: when the dialogue speaks
+// to one of them among others, the other takes part too, called or not.
+void add_joined(Context& cx, Cast& cast, const std::vector<LeadName>& lead) {
+  if (cast.members.size() < 2) return;
+  auto taking_part = [&](const std::string& base) {
+    return cast.member_of(base, cx.cues) >= 0 ||
+           std::any_of(cast.members.begin(), cast.members.end(), [&](const CastMember& m) { return m.name == base; });
+  };
+  for (auto& l : lead) {
+    if (l.joined < 0 || l.base.empty() || cx.cues["title-name"].whole(l.base) || taking_part(l.base)) continue;
+    bool with = std::any_of(lead.begin(), lead.end(), [&](const LeadName& o) {
+      return o.joined == l.joined && &o != &l && !o.base.empty() && taking_part(o.base);
+    });
+    if (with) add_member(cast, l.base, l.base, l.title, false);
+  }
+}
+
 }  // namespace
 
 Cast find_cast(Context& cx, const std::vector<Item*>& units) {
@@ -542,18 +592,7 @@ Cast find_cast(Context& cx, const std::vector<Item*>& units) {
     add_member(cast, name, alias, title, leads);
   };
   add_called(cx, cast, lead, units);
-  // …をやっている村井です。 店主の西田と申します。: a self-introduction whose name the dialogue
-  // calls or the lead gives, after whatever clause says what the speaker does.
-  std::vector<std::string> known;
-  for (auto& m : cast.members) {
-    known.push_back(m.name);
-    known.insert(known.end(), m.aliases.begin(), m.aliases.end());
-  }
-  for (auto& l : lead) known.push_back(l.base);
-  std::erase_if(known, [&](const std::string& k) { return k.empty() || cx.cues["title-name"].whole(k); });
-  // (A name the dialogue or the lead knows is surer than a word the features took for one: 私の仕事です.)
-  for (Item* u : units)
-    if (std::string self = introduced_as(*u, known, cx.cues); !self.empty()) u->f.self_named = self;
+  std::vector<std::string> known = introductions(cx, cast, lead, units);
   // Whoever gives their own name (村上です。 市民協働課の岩田です) is the person the lead or the
   // dialogue names so (a name given once and nowhere else may be a word: 了解です).
   for (Item* u : units) {
@@ -592,20 +631,7 @@ Cast find_cast(Context& cx, const std::vector<Item*>& units) {
   for (auto& l : lead)
     if (l.counted && !l.base.empty() && cast.member_of(l.base, cx.cues) < 0) add(l.base, l.base, l.title, false);
   add_described(cx, cast, lead);
-  // Names the lead joins (3年生の竹内美咲さんと原田翔さん) take part together: when the dialogue
-  // speaks to one of them among others, the other takes part too, called or not.
-  if (cast.members.size() >= 2)
-    for (auto& l : lead) {
-      if (l.joined < 0 || l.base.empty() || cx.cues["title-name"].whole(l.base)) continue;
-      bool with = std::any_of(lead.begin(), lead.end(), [&](const LeadName& o) {
-        return o.joined == l.joined && &o != &l && !o.base.empty() &&
-               (cast.member_of(o.base, cx.cues) >= 0 ||
-                std::any_of(cast.members.begin(), cast.members.end(), [&](const CastMember& m) { return m.name == o.base; }));
-      });
-      if (with && cast.member_of(l.base, cx.cues) < 0 &&
-          std::none_of(cast.members.begin(), cast.members.end(), [&](const CastMember& m) { return m.name == l.base; }))
-        add(l.base, l.base, l.title, false);
-    }
+  add_joined(cx, cast, lead);
   // Whoever the lead gives a leading title (講師は…中西涼子さん) takes part and leads, called or not,
   // when others take part. So does the one person the lead names with a teaching title after the
   // name (川口真理子准教授のゼミ) when the dialogue speaks to two or more others and to no one who
@@ -656,15 +682,7 @@ Cast find_cast(Context& cx, const std::vector<Item*>& units) {
       if (!l.base.empty() && l.base == m.name)
         for (auto& w : l.words)
           if (std::find(m.described.begin(), m.described.end(), w) == m.described.end()) m.described.push_back(w);
-  for (Item* u : units) {
-    std::string_view sentence;
-    std::string self = introduced_as(*u, known, cx.cues, &sentence);
-    int m = self.empty() ? -1 : cast.member_of(self, cx.cues);
-    if (m < 0) continue;
-    auto& described = cast.members[static_cast<std::size_t>(m)].described;
-    for (auto& w : clause_words(sentence, self))
-      if (std::find(described.begin(), described.end(), w) == described.end()) described.push_back(w);
-  }
+  described_by_themselves(cx, cast, known, units);
   from_names(cx, cast);
   for (std::size_t m = 0; m < cast.members.size(); ++m)
     if (cast.members[m].lead && cast.lead < 0) cast.lead = static_cast<int>(m);
