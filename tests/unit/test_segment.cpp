@@ -615,6 +615,26 @@ BOOST_AUTO_TEST_CASE(the_text_after_a_button_is_no_page_close) {
   BOOST_TEST(division_of(heading, "＜解説＞") == "article", shape(heading));
 }
 
+// A comparison site's buttons to the shops ([shop-button]: Amazonで見る, Yahoo!ショッピングで見る),
+// three or more in the page, are chrome; a line that says what one sees, or a lone button, is not.
+BOOST_AUTO_TEST_CASE(buttons_to_the_shops_are_chrome) {
+  Document d = seg(
+      "電気ケトルおすすめ3選\n"
+      "1位　アクアドリップ\n"
+      "温度を5度刻みで設定できます。\n"
+      "Amazonで見る\n"
+      "Yahoo!ショッピングで見る\n"
+      "2位　クイックポット\n"
+      "とにかく安くて軽いのが魅力です。\n"
+      "楽天市場で見る\n"
+      "電気ケトルは毎日使うものです。\n");
+  BOOST_TEST(division_of(d, "Amazonで見る") == "boilerplate", shape(d));
+  BOOST_TEST(division_of(d, "Yahoo!ショッピングで見る") == "boilerplate", shape(d));
+  BOOST_TEST(division_of(d, "楽天市場で見る") == "boilerplate", shape(d));
+  Document one = seg("本文です。\n星空を肉眼で見る\n二段落目の本文です。\n");
+  BOOST_TEST(division_of(one, "星空を肉眼で見る") == "article", shape(one));
+}
+
 BOOST_AUTO_TEST_CASE(byline_before_the_body_stays_in_the_article) {
   Document d = seg("文:佐藤花子\n本文の段落です。\n二つ目の段落です。\n");
   BOOST_TEST(shape(d) == "article:byline,paragraph,paragraph");

@@ -73,6 +73,30 @@ class Furniture : Pass {
     // A row of hashtags (#エッセイ #転職): tags.
     for (auto& l : lines_)
       if (l.kind == LineKind::para && l.chars <= 150 && is_hashtag_row(l.content())) l.kind = LineKind::boilerplate;
+    mark_shop_buttons();
+  }
+
+  // Buttons to a shop ([shop-button]: Amazonで見る, 楽天市場で購入する): a short line without
+  // punctuation that is a shop's name and the button's words, where the page has three or more
+  // of them (the same buttons after each product), is chrome, not a claim of the review.
+  void mark_shop_buttons() {
+    const std::vector<RuleEntry>& ends = rules_.section("shop-button");
+    std::vector<std::size_t> found;
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      const Line& l = lines_[i];
+      std::string_view c = l.content();
+      // (A shop's name may hold a ! of its own: Yahoo!ショッピング.)
+      if (l.kind != LineKind::para || l.chars > 25 || c.find("。") != std::string_view::npos ||
+          c.find("、") != std::string_view::npos)
+        continue;
+      for (const RuleEntry& e : ends)
+        if (c.size() > e.pattern.size() && c.ends_with(e.pattern)) {
+          found.push_back(i);
+          break;
+        }
+    }
+    if (found.size() >= 3)
+      for (std::size_t i : found) lines_[i].kind = LineKind::boilerplate;
   }
 
   // The first line under a rule across the page (a reply slip's 希望調査票 under the cut
