@@ -275,6 +275,13 @@ InputBytes::InputBytes(const std::string& path, std::size_t max_bytes) {
 
 InputBytes::~InputBytes() { release(); }
 
+void InputBytes::drop_before(std::size_t n) {
+  if (!map_) return;
+  auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  std::size_t len = std::min(n, size_) / page * page;
+  if (len) ::madvise(map_, len, MADV_DONTNEED);
+}
+
 void InputBytes::release() {
   if (map_) ::munmap(map_, size_);
   map_ = nullptr;

@@ -49,6 +49,9 @@ class InputBytes {
   InputBytes& operator=(const InputBytes&) = delete;
   std::string_view view() const { return map_ ? std::string_view(static_cast<const char*>(map_), size_) : read_; }
   void release();  // gives the memory back early
+  // The pages of a mapped file before byte n are given back (read again from the file if the
+  // view is used there later); nothing for bytes that were read into memory.
+  void drop_before(std::size_t n);
 
  private:
   void* map_ = nullptr;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -34,10 +35,17 @@ class Validator {
   // xml:ids, every "#id" pointer in who/target/corresp/ana/ref/resp resolves, every <s> has
   // an xml:id.
   std::vector<Problem> validate(std::string_view xml, const std::string& name) const;
+  // The same, telling `passed(n)` as the streamed reading goes that it will not look at the
+  // first n bytes of `xml` again (until the problems are looked for, which reads them anew):
+  // a caller that mapped the file may give those pages back (madvise), so that the bytes
+  // and libxml2's table of ids are never all held at once.
+  std::vector<Problem> validate(std::string_view xml, const std::string& name,
+                                const std::function<void(std::size_t)>& passed) const;
 
  private:
   // Whether the document is valid, read as a stream (memory does not grow with its size).
-  bool valid_streamed(std::string_view xml, const std::string& name, int options) const;
+  bool valid_streamed(std::string_view xml, const std::string& name, int options,
+                      const std::function<void(std::size_t)>& passed) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -132,7 +132,32 @@ std::size_t nesting_depth(std::string_view xml) {
 
 }  // namespace
 
-bool Validator::valid_streamed(std::string_view xml, const std::string& name, int options) const {
+namespace {
+// libxml2's reader fed from the bytes a piece at a time (xmlReaderForIO), telling `passed` every
+// megabyte how far it has read: the reader keeps nothing of what it has parsed but the
+// table of ids, so the bytes behind it need not stay in memory.
+struct Feed {
+  std::string_view xml;
+  std::size_t at = 0, told = 0;
+  const std::function<void(std::size_t)>* passed = nullptr;
+  static int read(void* ctx, char* buffer, int len) {
+    auto* f = static_cast<Feed*>(ctx);
+    std::size_t n = std::min(static_cast<std::size_t>(len < 0 ? 0 : len), f->xml.size() - f->at);
+    std::copy_n(f->xml.data() + f->at, n, buffer);
+    f->at += n;
+    // libxml2 copies what it is given: nothing before `at` is read from here again.
+    constexpr std::size_t kStep = 1u << 20;
+    if (*f->passed && f->at >= f->told + kStep) {
+      f->told = f->at;
+      (*f->passed)(f->told);
+    }
+    return static_cast<int>(n);
+  }
+};
+}  // namespace
+
+bool Validator::valid_streamed(std::string_view xml, const std::string& name, int options,
+                               const std::function<void(std::size_t)>& passed) const {
   // What every reader of jatei refuses that a string scan finds, and the nesting: libxml2
   // validates an element it cannot stream on its subtree, recursively, so the depth must be
   // known to be bounded before the schema is applied.
@@ -144,11 +169,14 @@ bool Validator::valid_streamed(std::string_view xml, const std::string& name, in
     return false;
   }
   if (nesting_depth(xml) >= xml_input::kMaxDepth) return false;
+  // The scans above read every byte; the reader reads them again from the start.
+  if (passed) passed(xml.size());
   // One pass: the schema node by node, an xml:id on every <s>, the "#id" pointers gathered and
   // looked up at the end in libxml2's table of the ids (a second id is an error of its parser).
   bool ok = true;
   std::unordered_set<std::string> pointers;  // targets without '#'
-  xmlTextReaderPtr reader = xmlReaderForMemory(xml.data(), static_cast<int>(xml.size()), name.c_str(), nullptr, options);
+  Feed feed{xml, 0, 0, &passed};
+  xmlTextReaderPtr reader = xmlReaderForIO(&Feed::read, nullptr, &feed, name.c_str(), nullptr, options);
   if (!reader) return false;
   // The handler first: the reader passes it on to the validation context the schema creates.
   xmlTextReaderSetStructuredErrorHandler(
@@ -196,6 +224,11 @@ bool Validator::valid_streamed(std::string_view xml, const std::string& name, in
 }
 
 std::vector<Problem> Validator::validate(std::string_view xml, const std::string& name) const {
+  return validate(xml, name, nullptr);
+}
+
+std::vector<Problem> Validator::validate(std::string_view xml, const std::string& name,
+                                         const std::function<void(std::size_t)>& passed) const {
   std::vector<Problem> problems;
   // libxml2 takes the size as an int: past 2 GiB it would read a wrapped length. Said before
   // anything else, which would copy and parse the whole document first.
@@ -208,7 +241,7 @@ std::vector<Problem> Validator::validate(std::string_view xml, const std::string
   // A valid document is recognised as a stream: libxml2's text reader checks the ids and
   // pointers in one pass and the schema node by node in a second, freeing what it has passed,
   // so memory does not grow with the document as trees of it would (several times the file).
-  if (valid_streamed(xml, name, opts)) return problems;
+  if (valid_streamed(xml, name, opts, passed)) return problems;
   // Otherwise the problems are found on trees, whose messages say what was expected where the
   // streamed ones cascade into messages about text that name no element. First what every
   // reader of jatei refuses (characters XML cannot hold, entity declarations, undefined
