@@ -799,6 +799,22 @@ BOOST_AUTO_TEST_CASE(claimreview_only_what_was_rated) {
   BOOST_CHECK_THROW(export_claims(d, o), DataError);
 }
 
+// A press release dates itself in its title, in brackets (知事定例記者会見（令和8年11月27日）): the
+// article's date when the header and the byline give none, in the claims records and on the
+// review page; a date inside a title's words is no dateline.
+BOOST_AUTO_TEST_CASE(a_title_that_ends_with_its_date_in_brackets_dates_the_article) {
+  auto annotated = [](std::string_view text) {
+    Document d = segment_text(text, SegmentOptions{});
+    claims::annotate(d);
+    return d;
+  };
+  Document d = annotated("知事定例記者会見（令和8年11月27日）\n\n■発表事項\n県内の公立病院では常勤医師が48人不足しています。\n");
+  BOOST_TEST(export_claims(d).find("\"date\":\"2026-11-27\"") != std::string::npos, export_claims(d));
+  BOOST_TEST(export_html(d).find("\u00B7 2026-11-27") != std::string::npos);
+  Document e = annotated("2024年8月1日の大雨を振り返る\n\n■概要\n県内の公立病院では常勤医師が48人不足しています。\n");
+  BOOST_TEST(export_claims(e).find("\"date\":\"2024-08-01\"") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(html_export)

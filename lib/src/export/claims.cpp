@@ -451,13 +451,11 @@ class ClaimsSurvey : public xp::Reader {
         hedge_index[c].push_back(si.index);
       }
       // The article's date when the header gives none: its dateline (as xp::View).
-      if (dateline_ && si.block->kind == BlockKind::byline)
-        for (auto& m : si.mentions)
-          if (m.element() == "date" && !m.attr("when").empty()) {
-            source.date = m.attr("when");
-            dateline_ = false;
-            break;
-          }
+      if (dateline_)
+        if (std::string d = xp::dateline_date(si); !d.empty()) {
+          source.date = std::move(d);
+          dateline_ = false;
+        }
     }
   }
   void tail(const Document& doc) override {

@@ -585,18 +585,13 @@ class HtmlSurvey : public xp::Reader {
   explicit HtmlSurvey(const ExportOptions& o) : survey(o) {}
   xp::Survey survey;
   Counts counts;
-  std::string dateline;  // the first date with a normalised value in a byline block (as xp::View)
+  std::string dateline;  // the article's date from its dateline (xp::dateline_date, as xp::View)
 
   void begin(const Document& doc) override { survey.begin(doc); }
   void sentences(std::vector<xp::SentenceInfo>&& sis) override {
     for (auto& si : sis) {
       count(counts, si);
-      if (dateline.empty() && si.block->kind == BlockKind::byline)
-        for (auto& m : si.mentions)
-          if (m.element() == "date" && !m.attr("when").empty()) {
-            dateline = m.attr("when");
-            break;
-          }
+      if (dateline.empty()) dateline = xp::dateline_date(si);
     }
     survey.sentences(std::move(sis));
   }

@@ -671,24 +671,37 @@ void View::read_body() {
       }
     }
   }
-  // The article's date when the header gives none: its dateline, the first date with a
-  // normalised value in a byline block (the segmenter puts a dateline beside the byline or
-  // under the title there).
+  // The article's date when the header gives none: its dateline (dateline_date).
   if (source.date.empty())
-    for (auto& si : sentences) {
-      if (si.block->kind != BlockKind::byline) continue;
-      for (auto& m : si.mentions)
-        if (m.element() == "date" && !m.attr("when").empty()) {
-          source.date = m.attr("when");
-          break;
-        }
-      if (!source.date.empty()) break;
-    }
+    for (auto& si : sentences)
+      if (source.date = dateline_date(si); !source.date.empty()) break;
   for (auto& si : sentences)
     for (auto& c : si.covers) {
       auto it = sentence_index.find(c);
       if (it != sentence_index.end() && it->second != si.index) sentences[it->second].hedged_by.push_back(si.s->id);
     }
+}
+
+std::string dateline_date(const SentenceInfo& si) {
+  if (si.block->kind == BlockKind::byline) {
+    for (auto& m : si.mentions)
+      if (m.element() == "date" && !m.attr("when").empty()) return m.attr("when");
+    return "";
+  }
+  if (si.block->kind != BlockKind::head) return "";
+  std::string_view t = si.s->text;
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) t.remove_suffix(1);
+  for (std::string_view close : {")", "）"}) {
+    if (!t.ends_with(close)) continue;
+    std::string_view inner = t.substr(0, t.size() - close.size());
+    for (auto& m : si.mentions) {
+      std::string when = m.attr("when");
+      if (m.element() != "date" || when.size() != 10 || !inner.ends_with(m.text)) continue;
+      std::string_view before = inner.substr(0, inner.size() - m.text.size());
+      if (before.ends_with("(") || before.ends_with("（")) return when;
+    }
+  }
+  return "";
 }
 
 void GlossaryBuilder::add(const SentenceInfo& si) {

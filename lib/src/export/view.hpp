@@ -164,6 +164,12 @@ SentenceInfo sentence_info(const Sentence& s, const Leaf& leaf, const Block& blo
 // language); `date` from the header only (View adds the dateline's).
 SourceInfo source_info(const Document& doc);
 
+// The article's date a sentence gives when the header gives none (its @when, or ""): the first
+// date with a normalised value in a byline block (the segmenter puts a dateline beside the
+// byline or under the title there), or a full date in brackets that ends a heading (a press
+// release's title: 知事定例記者会見（令和8年11月27日）).
+std::string dateline_date(const SentenceInfo& si);
+
 // "European Union" where the text writes the acronym's name beside it ("European Union (EU)",
 // "EU (European Union)"), else "".
 std::string name_beside(std::string_view text, std::string_view acronym);
