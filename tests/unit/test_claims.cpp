@@ -702,7 +702,9 @@ BOOST_AUTO_TEST_CASE(katakana_latin_and_credits) {
 
 BOOST_AUTO_TEST_CASE(organisations_and_products) {
   BOOST_TEST(names_of("去年フィッシング対策協議会に届いた") == "orgName[フィッシング対策協議会]");
-  BOOST_TEST(names_of("半導体スタートアップのミナトセミコン(東京都港区)は") == "orgName[ミナトセミコン]");
+  // (its seat in brackets is a place by its suffix: facts35)
+  BOOST_TEST(names_of("半導体スタートアップのミナトセミコン(東京都港区)は") ==
+             "orgName[ミナトセミコン] placeName[東京都港区]");
   BOOST_TEST(names_of("台湾積体電路製造(TSMC)の子会社") == "orgName[台湾積体電路製造] orgName[TSMC]");
   BOOST_TEST(names_of("東京工業研究所(TIR)が") == "orgName[東京工業研究所] orgName[TIR]");
   BOOST_TEST(names_of("105量子ビットのチップ「Willow」を公開") == "name/product[Willow]");
@@ -1444,6 +1446,157 @@ BOOST_AUTO_TEST_CASE(a_question_word_as_the_predicate_asks) {
 BOOST_AUTO_TEST_CASE(a_universal_under_wakedewanai_in_the_past_narrates) {
   BOOST_TEST(cat("会員の全員が賛成したわけではなかった。") == "fact");
   BOOST_TEST(cat("会員の全員が賛成するわけではない。") == "speculation");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ------------------------------------------------------------------------------------------
+// What a fact-checker is handed with each claim (a stranger's trial of session 35): dates read
+// from the page's dateline, places and companies by their shape, and which lines are worth
+// checking at all.
+BOOST_AUTO_TEST_SUITE(facts35)
+
+namespace {
+Document doc_of(std::string_view text) {
+  SegmentOptions o;
+  o.source_name = "t.txt";
+  return segment_text(text, o);
+}
+// "element[text] attr=value …" of every mention of the sentence that starts with `start`.
+std::string marked(const Document& doc, std::string_view start) {
+  for (auto* s : doc.sentences()) {
+    if (!std::string_view(s->text).starts_with(start)) continue;
+    std::string out;
+    for (auto& sp : s->spans) {
+      if (sp.element == "seg") continue;
+      if (!out.empty()) out += " ";
+      out += sp.element + "[" + s->text.substr(sp.begin, sp.end - sp.begin) + "]";
+      for (auto& a : sp.attrs.list())
+        if (a.name != "xml:id") out += " " + a.name + "=" + a.value;
+    }
+    return out;
+  }
+  return "(no sentence)";
+}
+std::string ana_of(const Document& doc, std::string_view start) {
+  for (auto* s : doc.sentences())
+    if (std::string_view(s->text).starts_with(start)) return s->attrs.value("ana");
+  return "(no sentence)";
+}
+std::string names_in(std::string_view s) {
+  std::string out;
+  for (auto& m : find_names(s, Gazetteer::builtin())) {
+    if (!out.empty()) out += " ";
+    out += m.element + "[" + std::string(s.substr(m.begin, m.end - m.begin)) + "]";
+  }
+  return out;
+}
+std::string dates_in(std::string_view s, DateContext ctx) {
+  std::string out;
+  for (auto& m : find_dates(s, ctx)) {
+    if (!out.empty()) out += " ";
+    out += m.element + "[" + std::string(s.substr(m.begin, m.end - m.begin)) + "]";
+    if (auto* w = m.attrs.get("when")) out += "=" + *w;
+  }
+  return out;
+}
+}  // namespace
+
+// A day written alone (4日、) is a date of the month the sentence last stated, else of the
+// page's dateline; not a span of days, a rate, or a day the month has no room for.
+BOOST_AUTO_TEST_CASE(a_day_alone_is_of_the_datelines_month) {
+  DateContext page{2026, 2026, 12};
+  BOOST_TEST(dates_in("市の担当課は4日、取材に対し答えた。", page) == "date[4日]=2026-12-04");
+  BOOST_TEST(dates_in("同社は28日夜に発表した。", page) == "date[28日]=2026-12-28");
+  BOOST_TEST(dates_in("会期は3月10日から15日まで。", page) == "date[3月10日]=2026-03-10 date[15日]=2026-03-15");
+  BOOST_TEST(dates_in("1日に3回飲む。", page) == "");
+  BOOST_TEST(dates_in("4日間続いた。", page) == "");
+  BOOST_TEST(dates_in("毎月5日は休み。", page) == "");
+  BOOST_TEST(dates_in("第3日の", page) == "");
+  BOOST_TEST(dates_in("2月の30日に", DateContext{2026, 2026, 2}) == "date[2月]=2026-02");
+  // no dateline: the day of no known month
+  BOOST_TEST(dates_in("市は4日、発表した。", DateContext{}) == "date[4日]=---04");
+  // in a document: the dateline of a news article dates the lead's day
+  Document doc = doc_of("見出し\n2026年12月4日\n市の都市計画課は4日、取材に対し「何も決まっていない」と述べた。\n");
+  annotate(doc);
+  BOOST_TEST(marked(doc, "市の").find("date[4日] when=2026-12-04") != std::string::npos, marked(doc, "市の"));
+}
+
+// 12/10（木）〜12/25（金）: a month and day in digits before a weekday in brackets, in half
+// or full width; a bare 12/10 may be a fraction or a score and is no date.
+BOOST_AUTO_TEST_CASE(a_month_and_day_before_a_weekday) {
+  DateContext page{2026, 2026, 12};
+  BOOST_TEST(dates_in("期間は12/10（木）〜12/25（金）です。", page) == "date[12/10]=2026-12-10 date[12/25]=2026-12-25");
+  BOOST_TEST(dates_in("期間は１２／１０（木）〜１２／２５（金）です。", page) ==
+             "date[１２／１０]=2026-12-10 date[１２／２５]=2026-12-25");
+  BOOST_TEST(dates_in("1/6(火・祝)休館", DateContext{}) == "date[1/6]=--01-06");
+  BOOST_TEST(dates_in("12/10(木曜)に", page) == "date[12/10]=2026-12-10");
+  BOOST_TEST(dates_in("正答は12/20だった", page) == "");
+  BOOST_TEST(dates_in("12/10(株)", page) == "");
+  BOOST_TEST(dates_in("13/10(木)", page) == "");
+}
+
+// 来年4月, 昨年の12月, 先月: counted from the page's dateline (a fourth field in entities.tsv),
+// never from a year the text stated; 前年 and 翌年 stay relative to the text.
+BOOST_AUTO_TEST_CASE(relative_dates_count_from_the_dateline) {
+  DateContext page{2024, 2026, 12};  // the text last stated 2024; the page is dated 2026-12
+  BOOST_TEST(dates_in("来年4月から始めます。", page) == "date[来年4月]=2027-04");
+  BOOST_TEST(dates_in("昨年の12月に", page) == "date[昨年の12月]=2025-12");
+  BOOST_TEST(dates_in("一昨年秋", page) == "date[一昨年秋]=2024");
+  BOOST_TEST(dates_in("先月末に", page) == "date[先月末]=2026-11");
+  BOOST_TEST(dates_in("来月10日に", page) == "date[来月10日]=2027-01-10");
+  BOOST_TEST(dates_in("翌年3月", page) == "date[翌年3月]=--03");
+  // no dateline: as before
+  BOOST_TEST(dates_in("来年4月から", DateContext{}) == "date[来年4月]=--04");
+  BOOST_TEST(dates_in("昨年", DateContext{}) == "date[昨年]");
+}
+
+// A municipality or a prefecture by its suffix after a run of kanji; a company by a katakana
+// word of business after its name, or ㈱; not the common nouns that end the same way.
+BOOST_AUTO_TEST_CASE(places_and_companies_by_their_shape) {
+  BOOST_TEST(names_in("瀬名川市の旧工場跡地で") == "placeName[瀬名川市]");
+  BOOST_TEST(names_in("静岡県瀬名川市に") == "placeName[静岡県] placeName[瀬名川市]");
+  BOOST_TEST(names_in("名古屋市中区で") == "placeName[名古屋市] placeName[中区]");
+  BOOST_TEST(names_in("瀬名川市内の") == "placeName[瀬名川市]");
+  BOOST_TEST(names_in("地方都市の") == "");
+  BOOST_TEST(names_in("築地市場で") == "");
+  BOOST_TEST(names_in("小選挙区では") == "");
+  BOOST_TEST(names_in("全国の都道府県で") == "");
+  BOOST_TEST(names_in("同市は") == "");
+  BOOST_TEST(names_in("一般市民が") == "");
+  BOOST_TEST(names_in("不動産大手の新光エステートは") == "orgName[新光エステート]");
+  BOOST_TEST(names_in("㈱新光エステートが") == "orgName[㈱新光エステート]");
+  BOOST_TEST(names_in("ミナト産業(株)の") == "orgName[ミナト産業(株)]");
+}
+
+// A line with no claim in it is not handed to the checker: a post's timestamp, the page's
+// dateline (更新日：…), a link's label; a date with what happened on it (設立：2019年4月) is one; hearsay is, a rumour or a post above all, even with no number in it.
+BOOST_AUTO_TEST_CASE(checkworthy_by_category) {
+  Document doc = doc_of(
+      "退去費用について\n"
+      "更新日：2026年11月30日\n"
+      "2026/11/12 21:44\n"
+      "6年住んだアパートで9万円を請求されました。\n"
+      "設立：2019年4月\n"
+      "2026年11月30日に閣議決定した。\n"
+      "Amazonで見る\n"
+      "SNS上には「外資系企業が土地を買った」とする投稿もある。\n"
+      "同社の社内では、すでに撤退の方向で調整が進んでいるという。\n"
+      "父は「市場の匂いが恋しい」とよく言っていた。\n"
+      "地元では「跡地に倉庫ができるらしい」といったうわさも広がっているが、裏付けはない。\n"
+      "駅前は再開発が進んでいるが、人通りは少ない。\n");
+  annotate(doc);
+  BOOST_TEST(ana_of(doc, "2026/11/12").find("#checkworthy") == std::string::npos, ana_of(doc, "2026/11/12"));
+  BOOST_TEST(ana_of(doc, "6年") == "#fact #checkworthy");
+  BOOST_TEST(ana_of(doc, "更新日").find("#checkworthy") == std::string::npos, ana_of(doc, "更新日"));
+  BOOST_TEST(ana_of(doc, "設立").find("#checkworthy") != std::string::npos, ana_of(doc, "設立"));
+  BOOST_TEST(ana_of(doc, "2026年11月30日に") == "#fact #checkworthy");
+  BOOST_TEST(ana_of(doc, "Amazon") == "#fact");
+  BOOST_TEST(ana_of(doc, "SNS").starts_with("#reported #checkworthy"), ana_of(doc, "SNS"));
+  BOOST_TEST(ana_of(doc, "同社の社内").starts_with("#reported #checkworthy"), ana_of(doc, "同社の社内"));
+  BOOST_TEST(ana_of(doc, "父は").find("#checkworthy") == std::string::npos, ana_of(doc, "父は"));
+  BOOST_TEST(ana_of(doc, "地元では").find("#checkworthy") != std::string::npos, ana_of(doc, "地元では"));
+  BOOST_TEST(ana_of(doc, "駅前は") == "#fact");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -220,14 +220,18 @@ struct Mention {
   bool operator==(const Mention&) const = default;
 };
 
-// What the dates of a division know: the year it last stated (for 1月20日 → 2025-01-20).
+// What the dates of a division know: the year it last stated (for 1月20日 → 2025-01-20), and
+// the page's dateline, its year and month: 来年4月 counts from its year (2027-04), a day alone
+// (4日、) is of its month unless the sentence stated a month before it.
 struct DateContext {
   int year = 0;
+  int page_year = 0, page_month = 0;
 };
 
 // Dates and times: 2024年8月 → when="2024-08"; 1月20日 → "--01-20" or with the context's year;
 // 令和6年 → 2024; 2030年代 → notBefore/notAfter; 昨年, 前回 → type="relative" with a subtype;
-// 10年後 → relative with dur="P10Y"; 10:30 → <time when="10:30:00">. Updates ctx.year.
+// 10年後 → relative with dur="P10Y"; 10:30 → <time when="10:30:00">; 12/10(木), a month and
+// day before a weekday, → the month and day. Updates ctx.year.
 std::vector<Mention> find_dates(std::string_view sentence, DateContext& ctx);
 std::vector<Mention> find_dates(std::string_view sentence, const Normalised& norm, DateContext& ctx);
 

@@ -272,7 +272,7 @@ struct Parts::State {
   bool under_procedure = false;  // procedure_steps: the last heading named a procedure
   std::array<DecisionCache, 2> decisions;  // classify_all's, a sentence's key says which
   MentionCache mentions;                   // mark_up's
-  int page_year = 0;                       // mark_up's: the year of the page's dateline
+  DateContext page;                        // mark_up's: the year and month of the page's dateline
   std::optional<Profile> profile;
   SecondThread second;  // classify_all's, with its thread_local MeCab tagger and window cache
 };
@@ -364,7 +364,7 @@ void Parts::annotate(Document& doc) {
   auto t_classified = Clock::now();
   voiced_quotations(pass, lex);
   cover_hedged(pass);
-  mark_up(pass, doc, gaz, lex, other_tokens, use_cache, state_->mentions, state_->page_year);
+  mark_up(pass, doc, gaz, lex, other_tokens, use_cache, state_->mentions, state_->page);
   if (options.explain)
     for (std::size_t k = 0; k < refs.size(); ++k) {
       std::string line = explain_line(refs[k], pass.decisions[k], pass.covered_by[k]);

@@ -404,8 +404,8 @@ EntityWords EntityWords::parse(std::string_view text, const std::string& origin)
       if (detail != "role" && detail != "honorific") throw bad_detail("role or honorific");
       w.titles.push_back({std::move(word), detail == "honorific"});
     } else if (list == "org-suffix") {
-      if (!detail.empty() && detail != "foreign") throw bad_detail("foreign, or none");
-      w.org_suffixes.push_back({std::move(word), detail == "foreign"});
+      if (!detail.empty() && detail != "foreign" && detail != "either") throw bad_detail("foreign, either, or none");
+      w.org_suffixes.push_back({std::move(word), detail == "foreign", detail == "either"});
     } else if (list == "not-person") {
       if (detail == "anywhere") w.not_person_anywhere.push_back(std::move(word));
       else if (detail == "last") w.not_person_last.push_back(std::move(word));
@@ -415,7 +415,21 @@ EntityWords EntityWords::parse(std::string_view text, const std::string& origin)
       else throw bad_detail("anywhere, last, last-long, alone or first");
     } else if (list == "relative-date") {
       if (detail.empty()) throw bad_detail("a subtype such as previous-year");
-      w.relative_dates.push_back({std::move(word), std::string(detail)});
+      RelativeDate r{std::move(word), std::string(detail)};
+      // An offset from the page's date: -1y, +2y, 0m.
+      if (f.size() > 3 && !f[3].empty()) {
+        std::string_view o = f[3];
+        char unit = o.back();
+        o.remove_suffix(1);
+        if (!o.empty() && o.front() == '+') o.remove_prefix(1);
+        auto r2 = std::from_chars(o.data(), o.data() + o.size(), r.offset);
+        if ((unit != 'y' && unit != 'm') || o.empty() || r2.ec != std::errc() || r2.ptr != o.data() + o.size())
+          throw DataError(origin + ": the offset of relative date '" + r.text +
+                              "' is not a number of years or months from the page's date (-1y, +1m)",
+                          line, 1);
+        r.page = unit;
+      }
+      w.relative_dates.push_back(std::move(r));
     } else if (list == "era") {
       int base = 0;
       auto r = std::from_chars(detail.data(), detail.data() + detail.size(), base);
@@ -433,6 +447,16 @@ EntityWords EntityWords::parse(std::string_view text, const std::string& origin)
       w.units.push_back(std::move(u));
     } else if (list == "date-part") {
       plain(w.date_parts);
+    } else if (list == "day-after") {
+      plain(w.day_after);
+    } else if (list == "place-suffix") {
+      plain(w.place_suffixes);
+    } else if (list == "place-after") {
+      plain(w.place_after);
+    } else if (list == "not-place") {
+      plain(w.not_places);
+    } else if (list == "link-label") {
+      plain(w.link_labels);
     } else if (list == "title-before") {
       plain(w.titles_before);
     } else if (list == "credit") {
@@ -456,8 +480,8 @@ EntityWords EntityWords::parse(std::string_view text, const std::string& origin)
     } else {
       throw DataError(origin + ": unknown list '" + std::string(list) +
                           "' (title, title-before, credit, desk, role-in-parens, org-suffix, org-part, generic-start, "
-                          "company-kind, seat-suffix, product-noun, common-noun, not-person, relative-date, date-part, era or "
-                          "unit)",
+                          "company-kind, seat-suffix, product-noun, common-noun, not-person, place-suffix, place-after, not-place, "
+                          "link-label, relative-date, date-part, day-after, era or unit)",
                       line, 1);
     }
   });

@@ -126,9 +126,14 @@ class DateFinder {
   std::vector<detail::Range> tech_;
   std::vector<Mention> out_;
   TimeFinder times_{norm_, out_};
+  // The year and month the sentence last stated (12月10日から15日まで: 15日 is of December), 0
+  // when none; a year of 0 with a month: a month of no known year.
+  int last_year_ = 0, last_month_ = 0;
 
   // 昨年, 昨年2月, 昨年の12月, 昨年秋, 前回: a relative date word, with a month and day or a
-  // part of the year after it.
+  // part of the year after it. A word counted from the page's date (昨年, 来月: a fourth field in
+  // entities.tsv) gets the year or month it names when the page has a dateline: 来年4月 of a page
+  // dated 2026 is 2027-04.
   std::optional<std::size_t> relative_word(std::size_t i) {
     std::string_view n = n_;
     if (std::find(w_.relative_first.begin(), w_.relative_first.end(), at(n, i)) == w_.relative_first.end()) return {};
@@ -147,16 +152,37 @@ class DateFinder {
           me = me2;
         }
       }
-      if (month >= 1 && month <= 12 && starts_with(n, me, "月") && !starts_with(n, me, "月間")) {
+      std::string year = page_relative(r, 'y');
+      std::string in_month = page_relative(r, 'm');
+      if (r.page != 'm' && month >= 1 && month <= 12 && starts_with(n, me, "月") && !starts_with(n, me, "月間")) {
         e = me + 3;
-        when = "--" + two(month);
+        when = (year.empty() ? "-" : year) + "-" + two(month);
         std::size_t de = 0;
         int day = small_int_at(n, e, de);
         if (day >= 1 && day <= 31 && starts_with(n, de, "日")) {
           e = de + 3;
           when += "-" + two(day);
         }
+        last_month_ = month;
+        last_year_ = year.empty() ? 0 : r.offset + ctx_.page_year;
+      } else if (!in_month.empty()) {
+        // 来月10日: a day of the month it names.
+        when = in_month;
+        std::size_t de = 0;
+        int day = small_int_at(n, e, de);
+        if (day >= 1 && day <= 31 && starts_with(n, de, "日") && !starts_with(n, de, "日間")) {
+          e = de + 3;
+          when += "-" + two(day);
+        } else {
+          for (auto& part : w_.date_parts) {
+            if (starts_with(n, e, part)) {
+              e += part.size();
+              break;
+            }
+          }
+        }
       } else {
+        when = year;
         for (auto& part : w_.date_parts) {
           if (starts_with(n, e, part)) {
             e += part.size();
@@ -172,6 +198,16 @@ class DateFinder {
       return e;
     }
     return {};
+  }
+
+  // The year (unit 'y': "2027") or month ('m': "2026-11") a relative word counted from the page's
+  // date names, or "" when it is not counted so or the page has no dateline.
+  std::string page_relative(const EntityWords::RelativeDate& r, char unit) const {
+    if (r.page != unit || ctx_.page_year <= 0) return "";
+    if (unit == 'y') return std::to_string(ctx_.page_year + r.offset);
+    if (ctx_.page_month < 1) return "";
+    int months = ctx_.page_year * 12 + (ctx_.page_month - 1) + r.offset;
+    return std::to_string(months / 12) + "-" + two(months % 12 + 1);
   }
 
   // 令和6年, 令和元年 → 2024, 2019.
@@ -217,6 +253,8 @@ class DateFinder {
     m.attrs.set("when", std::to_string(v) + "-" + two(mo) + "-" + two(day));
     out_.push_back(std::move(m));
     ctx_.year = v;
+    last_year_ = v;
+    last_month_ = mo;
     return de;
   }
 
@@ -275,6 +313,8 @@ class DateFinder {
     if (month >= 1 && month <= 12 && starts_with(n, me, "月") && !starts_with(n, me, "月間")) {
       e = me + 3;
       when += "-" + two(month);
+      last_year_ = y.value;
+      last_month_ = month;
       std::size_t de = 0;
       int day = small_int_at(n, e, de);
       if (day >= 1 && day <= 31 && starts_with(n, de, "日") && !starts_with(n, de, "日間")) {
@@ -308,7 +348,75 @@ class DateFinder {
   std::optional<std::size_t> month_day_or_ago(std::size_t i) {
     if (!numeral_starts_here(i)) return {};
     if (auto e = month_day(i)) return e;
-    return ago(i);
+    if (auto e = slash_month_day(i)) return e;
+    if (auto e = ago(i)) return e;
+    return day_alone(i);
+  }
+
+  // The year and month before a month and day: the context's year, or "-" (--12-10).
+  std::string year_or_dash() const { return ctx_.year ? std::to_string(ctx_.year) : "-"; }
+
+  // 12/10(木), 12/10(木・祝): a month and day in digits before a weekday in brackets, as a
+  // schedule writes them (a bare 12/10 may be a fraction or a score, and stays a number).
+  std::optional<std::size_t> slash_month_day(std::size_t i) {
+    std::string_view n = n_;
+    if (!is_ascii_digit(at(n, i))) return {};
+    std::size_t me = 0;
+    int month = int_at(n, i, me, 2);
+    if (!(month >= 1 && month <= 12 && me < n.size() && n[me] == '/')) return {};
+    std::size_t de = 0;
+    int day = int_at(n, me + 1, de, 2);
+    if (!(day >= 1 && day <= 31 && de > me + 1 && !is_ascii_digit(at(n, de)) && weekday_at(de))) return {};
+    Mention m = make(norm_, i, de, "date");
+    m.attrs.set("when", year_or_dash() + "-" + two(month) + "-" + two(day));
+    out_.push_back(std::move(m));
+    last_year_ = ctx_.year;
+    last_month_ = month;
+    return de;
+  }
+
+  // A weekday in brackets at i: (木), (木曜), (木曜日), (木・祝), (祝).
+  bool weekday_at(std::size_t i) const {
+    std::string_view n = n_;
+    if (!starts_with(n, i, "(")) return false;
+    static constexpr std::u32string_view days = U"月火水木金土日祝";
+    std::size_t j = i + 1;
+    if (days.find(at(n, j)) == std::u32string_view::npos) return false;
+    j = next(n, j);
+    if (starts_with(n, j, "曜日")) j += std::string_view("曜日").size();
+    else if (starts_with(n, j, "曜")) j += std::string_view("曜").size();
+    if (starts_with(n, j, "・") && days.find(at(n, j + std::string_view("・").size())) != std::u32string_view::npos)
+      j = next(n, j + std::string_view("・").size());
+    return starts_with(n, j, ")");
+  }
+
+  // 4日、 4日夜, 15日まで: a day written alone, of the month the sentence last stated, or else of
+  // the page's dateline (a news article dated 2026年12月4日 says 4日 for that day). Only before
+  // the words of entities.tsv's day-after (not 4日間, 1日3回), in digits, not after a counter's
+  // kanji (毎, 第), and never a day the month has no room for.
+  std::optional<std::size_t> day_alone(std::size_t i) {
+    std::string_view n = n_;
+    if (!is_ascii_digit(at(n, i))) return {};
+    char32_t p = before(n, i);
+    if (is_kanji(p) && p != U'同') return {};
+    std::size_t de = 0;
+    int day = int_at(n, i, de, 2);
+    if (!(day >= 1 && day <= 31 && starts_with(n, de, "日"))) return {};
+    std::size_t e = de + std::string_view("日").size();
+    bool dated = std::any_of(w_.day_after.begin(), w_.day_after.end(),
+                             [&](const std::string& a) { return starts_with(n, e, a); });
+    // (1日に3回: one day, a rate.)
+    if (!dated || (day == 1 && starts_with(n, e, "に"))) return {};
+    if (starts_with(n, e, "(") && !weekday_at(e)) return {};
+    int year = last_month_ ? last_year_ : ctx_.page_year, month = last_month_ ? last_month_ : ctx_.page_month;
+    static constexpr int room[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month >= 1 && day > room[month - 1]) return {};
+    std::string when = month < 1 ? "---" + two(day)
+                                 : (year > 0 ? std::to_string(year) : std::string("-")) + "-" + two(month) + "-" + two(day);
+    Mention m = make(norm_, i, e, "date");
+    m.attrs.set("when", when);
+    out_.push_back(std::move(m));
+    return e;
   }
 
   // Month and day without a year (1月20日, 1月), in the year last seen when there is one.
@@ -324,6 +432,8 @@ class DateFinder {
     std::size_t de = 0;
     int day = small_int_at(n, e, de);
     std::string when;
+    last_year_ = ctx_.year;
+    last_month_ = month;
     if (day >= 1 && day <= 31 && starts_with(n, de, "日") && !starts_with(n, de, "日間")) {
       e = de + 3;
       when = ctx_.year ? std::to_string(ctx_.year) + "-" + two(month) + "-" + two(day) : "--" + two(month) + "-" + two(day);

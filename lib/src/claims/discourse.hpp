@@ -93,8 +93,10 @@ using MentionCache = std::unordered_map<std::string, std::pair<std::vector<Menti
 std::vector<std::string> strip_own(Sentence& s);
 // markup.cpp: the cues, dates, numbers and names of every sentence, its @ana, and the source
 // of what it reports (the words of a post or an introduced quotation: their introducer's).
-// page_year: the year of the page's dateline, once met, carried from one part to the next.
+// page: the year and month of the page's dateline (DateContext's page_year and page_month), once
+// met, carried from one part to the next.
 void mark_up(Pass& pass, const Document& doc, const Gazetteer& gaz, const Lexicon& lex,
-             const std::vector<std::vector<std::string>>& other_tokens, bool use_cache, MentionCache& cache, int& page_year);
+             const std::vector<std::vector<std::string>>& other_tokens, bool use_cache, MentionCache& cache,
+             DateContext& page);
 
 }  // namespace jatei::claims

@@ -18,9 +18,14 @@ struct EntityWords {
   struct OrgSuffix {
     std::string text;
     bool needs_foreign = false;  // only after katakana or Latin (MdN社, not 同社)
+    bool either = false;         // before or after the name: 株式会社X, X株式会社, (株)X
   };
   struct RelativeDate {
     std::string text, subtype;  // 昨年 previous-year
+    // Counted from the page's dateline: years (昨年 -1) or months (先月 -1) added to its year or
+    // month; none (前年, 翌日: from a year the text states, or a day) when `page` is 0.
+    char page = 0;  // 'y', 'm' or 0
+    int offset = 0;
   };
   struct Era {
     std::string text;
@@ -36,6 +41,11 @@ struct EntityWords {
   std::vector<OrgSuffix> org_suffixes;
   std::vector<std::string> titles_before, credits, desks, roles_in_parens, org_parts, generic_starts, company_kinds,
       seat_suffixes, product_nouns;
+  // Places by their suffix (瀬名川市), what may follow one (市内, 県警), and the common nouns that
+  // end like one (都市, 選挙区).
+  std::vector<std::string> place_suffixes, place_after, not_places;
+  // The words that end a link's or a button's label (見る: Amazonで見る): no claim to check.
+  std::vector<std::string> link_labels;
   // Kanji that mark a non-person in a run before a title, by where they count.
   std::vector<std::string> not_person_anywhere, not_person_last, not_person_last_long, not_person_alone,
       not_person_first;
@@ -44,6 +54,7 @@ struct EntityWords {
   std::vector<std::string> common_nouns;
   std::vector<RelativeDate> relative_dates;  // the first that matches at a place wins
   std::vector<std::string> date_parts;       // 昨年秋, 来年初め
+  std::vector<std::string> day_after;        // after a day alone that is a date: 4日、 4日夜
   std::vector<Era> eras;
   std::vector<Unit> units;                   // the longest that matches at a place wins
   // The first code points of titles, organisation suffixes, relative date words and eras: a

@@ -9,9 +9,11 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "claims/discourse.hpp"
+#include "claims/entity_words.hpp"
 #include "claims/source.hpp"
 #include "jatei/text.hpp"
 
@@ -158,17 +160,18 @@ struct Marker {
   // paragraphs: 2024年… then 1月20日 in the next paragraph → 2024-01-20.
   DateContext dates;
   const Division* current_div = nullptr;
-  // The year of the page's dateline (2026年11月3日 06:00, 公開日：2026.07.18: a sentence that is
-  // a full date and little else), the first met: a division that states no year of its own dates
-  // its days by it (10月28日 → 2026-10-28).
-  int page_year = 0;
+  // The year and month of the page's dateline (2026年11月3日 06:00, 公開日：2026.07.18: a sentence
+  // that is a full date and little else), the first met: a division that states no year of its
+  // own dates its days by it (10月28日 → 2026-10-28), a day alone (4日、) is of its month, and
+  // 来年, 昨年の12月 count from its year (page_year, page_month; year unused).
+  DateContext page;
   // Numbers and names depend on the sentence alone: a sentence met before gets them again.
   MentionCache& mention_cache;
 };
 
-// The year of a sentence (its text) that is a dateline: one full date (YYYY-MM-DD) and at most
-// fifteen other characters (公開日：, 更新, a clock time), or 0.
-int dateline_year(std::string_view sentence, const std::vector<Mention>& dates) {
+// The year and month of a sentence (its text) that is a dateline: one full date (YYYY-MM-DD) and
+// at most fifteen other characters (公開日：, 更新, a clock time), or {0, 0}.
+std::pair<int, int> dateline_date(std::string_view sentence, const std::vector<Mention>& dates) {
   const Mention* full = nullptr;
   std::size_t covered = 0;
   for (const Mention& m : dates) {
@@ -176,8 +179,74 @@ int dateline_year(std::string_view sentence, const std::vector<Mention>& dates) 
     const std::string* when = m.attrs.get("when");
     if (m.element == "date" && when && when->size() == 10 && (*when)[4] == '-') full = full ? full : &m;
   }
-  if (!full || text::length(sentence) > covered + 15) return 0;
-  return std::stoi(full->attrs.get("when")->substr(0, 4));
+  if (!full || text::length(sentence) > covered + 15) return {0, 0};
+  const std::string& when = *full->attrs.get("when");
+  return {std::stoi(when.substr(0, 4)), std::stoi(when.substr(5, 2))};
+}
+
+// A line that is only a timestamp: its mentions are dates and times, what is left is at most
+// fifteen characters, and it is the page's own dateline (更新日：2026年11月30日), or it tells
+// the time of day (a post's 2026/11/12 21:44, a programme's 10:00　開会, minutes' 午前10時
+// 開議), or what is left has no kana or kanji (a handle: ken_1984　2025/07/12). A date with a
+// label of what happened (設立：2019年4月, 11月8日：リニューアルオープン。) is a claim.
+bool timestamp_line(std::string_view text, const std::vector<const Mention*>& mentions, bool dateline) {
+  if (mentions.empty()) return false;
+  std::size_t from = 0, left = 0;
+  bool clock = false, words = false;
+  auto rest = [&](std::string_view part) {
+    for (std::size_t i = 0; i < part.size(); i = text::next(part, i)) {
+      char32_t c = text::at(part, i);
+      if (text::is_hiragana(c)) return false;
+      words = words || text::is_kanji(c) || text::is_katakana(c);
+      ++left;
+    }
+    return true;
+  };
+  std::vector<const Mention*> ms = mentions;
+  std::sort(ms.begin(), ms.end(), [](const Mention* a, const Mention* b) { return a->begin < b->begin; });
+  for (const Mention* m : ms) {
+    if (m->element != "date" && m->element != "time") return false;
+    clock = clock || m->element == "time";
+    if (m->begin < from) continue;  // (inside one before)
+    if (!rest(text.substr(from, m->begin - from))) return false;
+    from = m->end;
+  }
+  return rest(text.substr(from)) && left <= 15 && (dateline || clock || !words);
+}
+
+// A link's or a button's label (Amazonで見る, 続きを読む, 詳細をチェック): a line of at most
+// fifteen characters that ends, without a full stop, in a word of entities.tsv's link-label.
+bool link_label(std::string_view text) {
+  if (text.size() > 96) return false;
+  std::string n = normalise(text).text;
+  while (!n.empty() && (n.back() == ' ' || n.back() == '>')) n.pop_back();
+  if (n.empty() || text::length(n) > 15) return false;
+  const auto& labels = EntityWords::builtin().link_labels;
+  return std::any_of(labels.begin(), labels.end(), [&](const std::string& w) { return std::string_view(n).ends_with(w); });
+}
+
+// A rumour told in a clause before が、 whose own predicate is the writer's (…といったうわさも
+// 広がっているが、裏付けはない): the clause, read as a sentence of its own, is a rumour.
+bool rumour_before_but(std::string_view n, const Lexicon& lex) {
+  std::size_t at = n.find("が、");
+  if (at == std::string_view::npos || text::length(n.substr(0, at)) < 8) return false;
+  std::string clause(n.substr(0, at));
+  clause += "。";
+  return classify(clause, SentenceContext{}, lex).rumour;
+}
+
+// Whether the sentence is handed to a fact-checker: it asserts or reports a date, a number or a
+// name, or it is hearsay (a rumour, a post, …という: what a checker looks at first) — but never
+// a line with no claim in it: a bare timestamp or a link's label.
+bool check_worthy(std::string_view text, const Decision& d, bool checkable, const std::vector<const Mention*>& added,
+                  bool dateline, const Normalised& norm, const Lexicon& lex) {
+  if (link_label(text) || timestamp_line(text, added, dateline)) return false;
+  if (checkable) return true;
+  if (d.category == Category::fact) return rumour_before_but(norm.text, lex);
+  if (d.category != Category::reported) return false;
+  if (d.rumour || d.unnamed) return true;
+  // A hearsay noun decided it (…とする投稿もある, …という話だ).
+  return std::any_of(d.decisive.begin(), d.decisive.end(), [&](std::size_t k) { return d.hits[k].kind == "rumour"; });
 }
 
 // Sentence k: its decisive cues, dates, numbers and names, its source, its @ana.
@@ -191,7 +260,7 @@ void mark_sentence(Pass& pass, std::size_t k, Marker& mk, const std::vector<std:
   Sentence& s = *r.s;
   const Decision& d = decisions[k];
   if (r.div != mk.current_div) {
-    mk.dates = DateContext{mk.page_year};
+    mk.dates = DateContext{mk.page.page_year, mk.page.page_year, mk.page.page_month};
     mk.current_div = r.div;
   }
   SpanSet set{s.spans, s.spans.size()};
@@ -205,12 +274,14 @@ void mark_sentence(Pass& pass, std::size_t k, Marker& mk, const std::vector<std:
   }
   // Dates, numbers, names.
   bool checkable = false;
+  std::vector<const Mention*> added;  // what the sentence shows a checker, for check_worthy
   auto add_mentions = [&](const std::vector<Mention>& ms) {
     auto part = [](const Mention& m) { return m.element == "roleName" || m.element == "addName"; };
     for (const Mention& m : ms) {
       if (part(m)) continue;  // parts go in with their persName only
       bool ok = set.add(m.begin, m.end, m.element, m.attrs);
       checkable = checkable || ok;
+      if (ok) added.push_back(&m);
       if (!ok || m.element != "persName") continue;
       for (const Mention& p : ms)
         if (part(p) && p.begin >= m.begin && p.end <= m.end) set.add(p.begin, p.end, p.element, p.attrs);
@@ -218,7 +289,16 @@ void mark_sentence(Pass& pass, std::size_t k, Marker& mk, const std::vector<std:
   };
   auto date_mentions = find_dates(s.text, norms[k], mk.dates);
   add_mentions(date_mentions);
-  if (mk.page_year == 0) mk.page_year = dateline_year(s.text, date_mentions);
+  bool dateline = false;  // the sentence is the page's dateline
+  if (mk.page.page_year == 0) {
+    std::tie(mk.page.page_year, mk.page.page_month) = dateline_date(s.text, date_mentions);
+    dateline = mk.page.page_year != 0;
+    // (The sentences after the dateline in its division count from it too: 4日、 in the lead.)
+    if (mk.page.page_year != 0 && mk.dates.page_year == 0) {
+      mk.dates.page_year = mk.page.page_year;
+      mk.dates.page_month = mk.page.page_month;
+    }
+  }
   // Numbers and names depend on the sentence alone: a sentence met before gets them again.
   std::pair<std::vector<Mention>, std::vector<Mention>> fresh;
   const std::pair<std::vector<Mention>, std::vector<Mention>>* found = nullptr;
@@ -270,7 +350,7 @@ void mark_sentence(Pass& pass, std::size_t k, Marker& mk, const std::vector<std:
   std::string ana = "#" + std::string(to_string(d.category));
   // (An author box, the division of the credits and the people's profiles, says who made the
   // page and who they are: no claim of the article a fact-checker is handed.)
-  bool worth = (checkable || (d.rumour && d.category == Category::reported)) && !(r.div && r.div->type == "author");
+  bool worth = check_worthy(s.text, d, checkable, added, dateline, norms[k], mk.lex) && !(r.div && r.div->type == "author");
   if (worth && (d.category == Category::fact || d.category == Category::reported)) ana += " #checkworthy";
   for (auto& t : other_tokens) ana += " " + t;
   s.attrs.set("ana", ana);
@@ -387,11 +467,11 @@ void own_outside(Sentence& s) {
 
 void mark_up(Pass& pass, const Document& doc, const Gazetteer& gaz, const Lexicon& lex,
              const std::vector<std::vector<std::string>>& other_tokens, bool use_cache, MentionCache& cache,
-             int& page_year) {
+             DateContext& page) {
   pass.sources.assign(pass.size(), std::string());
-  Marker mk{gaz, lex, doc.header.persons, use_cache, DateContext{}, nullptr, page_year, cache};
+  Marker mk{gaz, lex, doc.header.persons, use_cache, DateContext{}, nullptr, page, cache};
   for (std::size_t k = 0; k < pass.size(); ++k) mark_sentence(pass, k, mk, other_tokens[k]);
-  page_year = mk.page_year;
+  page = mk.page;
   voiced_sources(pass, lex, doc.header.persons);
   for (std::size_t k = 0; k < pass.size(); ++k)
     if (!pass.sources[k].empty() && pass.decisions[k].category == Category::reported)

@@ -67,6 +67,7 @@ std::vector<Mention> find_names(std::string_view, const Normalised& norm, const 
   names::name_from_gazetteer(s);
   names::name_people(s);
   names::name_organisations(s);
+  names::name_places(s);
   names::name_products(s);
   std::sort(s.out.begin(), s.out.end(), [](const Mention& a, const Mention& b) {
     if (a.begin != b.begin) return a.begin < b.begin;

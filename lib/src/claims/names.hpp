@@ -120,6 +120,7 @@ inline bool ends_with_any(std::string_view s, const std::vector<std::string>& wo
 void name_from_gazetteer(NameState& s);  // names.cpp: 1. the gazetteer (names.tsv)
 void name_people(NameState& s);          // names_people.cpp: 2.-5. credits, titles, readings, roles
 void name_organisations(NameState& s);   // names_orgs.cpp: 6.-7. suffixes, kinds, seats
+void name_places(NameState& s);          // names_places.cpp: 6b. municipalities and prefectures
 void name_products(NameState& s);        // names_products.cpp: 8.-10. aliases, products, model names
 
 }  // namespace jatei::claims::names

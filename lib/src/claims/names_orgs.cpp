@@ -29,7 +29,7 @@ class OrgRules : NameRules {
     return best;
   }
 
-  // X株式会社 or 株式会社X, the suffix at [i, e).
+  // X株式会社 or 株式会社X, X(株) or (株)X: the suffix at [i, e).
   void kabushiki_gaisha(std::size_t i, std::size_t e) {
     std::string_view n = n_;
     // X株式会社: a name run before it (サイバーダイン株式会社の) is the name, with the suffix.
@@ -49,7 +49,7 @@ class OrgRules : NameRules {
     std::string_view n = n_;
     for (std::size_t i = 0; i < n.size(); i = next(n, i)) {
       const EntityWords::OrgSuffix* best = org_suffix_at(i);
-      bool kabushiki = best && best->text == "株式会社";
+      bool kabushiki = best && best->either;
       if (!best || (i == 0 && !kabushiki)) continue;  // 株式会社X may open the sentence
       std::size_t e = i + best->text.size();
       // The suffix ends the name (東京工業研究所: not 東京工業), unless a part of the body follows.

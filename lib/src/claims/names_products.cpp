@@ -35,6 +35,9 @@ class ProductRules : NameRules {
       }
       if (inner && inner->element == "persName") inner = nullptr;
       if (outer && outer->element == "persName") outer = nullptr;
+      // (A place's brackets hold a note, a reading or a credit: 中央区(市提供), not its alias.)
+      if (inner && inner->element == "placeName") inner = nullptr;
+      if (outer && outer->element == "placeName") outer = nullptr;
       if (ends_with_any(n.substr(ib, ie - ib), w_.seat_suffixes)) return;  // a seat (7. above), not an alias
       if (inner && !outer && !is_named(ob, k) && text::length(n.substr(ob, k - ob)) <= 20) {
         Named copy = *inner;
