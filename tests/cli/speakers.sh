@@ -163,6 +163,16 @@ expect_grep '<speaker>森川｜</speaker>' "$T/sp-taidan-bar-labels.1.xml" "bar 
 expect_grep '<speaker>大川</speaker>' "$T/sp-shanaiho-bare-names.1.xml" "bare names: the name alone in <speaker>" || true
 expect_grep '<persName>高野修</persName>' "$T/sp-postmatch-comments.1.xml" "comments: the person, title and team off" || true
 expect_grep '<speaker>kazu_photo（出品者）</speaker>' "$T/sp-fleamarket-comments.1.xml" "comment thread: the name line" || true
+# broadcast transcripts and review pages (issue 12): a narrator's label, a caption's marks of a
+# change of speaker, a role over each name line, a reply the page repeats inside the posts
+for pair in "tv-doc-narrator|of a narrator (narration, judged by the other names' lines)" \
+            "tv-narration-quotes|judged by the narrator's recurring lines"; do
+  name=${pair%%|*}; want=${pair#*|}
+  "$S" --explain "$T/sp-$name.0.xml" >/dev/null 2>"$T/err"
+  expect_grep "$want" "$T/err" "$name: --explain says the shape" || true
+done
+expect_grep '<speaker>Ｎ：</speaker>' "$T/sp-tv-doc-narrator.1.xml" "narrator: the label kept verbatim" || true
+expect_grep 'role="narrator"' "$T/sp-tv-doc-narrator.1.xml" "narrator: its role" || true
 
 # --names, --explain (stderr only), stdin and -o
 run "$S" --names "講師,生徒" "$T/lecture-quantum.0.xml"

@@ -772,12 +772,18 @@ LabelStyle judge_family(Context& cx, std::vector<Item*>& items, const std::strin
   const bool qa = family == "D" || family == "QA" || pair;
   const SpeakerLabel& first = items[ks.front()]->candidate->label;
   st.shape = first.shape;
+  // A broadcast's narrator ([roles] narrator: ナレーション, Ｎ) speaks in narration, not speech:
+  // whether the shape is a style is read from the other names' lines; the narrator's alone are
+  // one when they recur.
+  int narrator_lines = 0, narrator_spoken = 0;
   for (std::size_t k : ks) {
     Item& it = *items[k];
     keys.push_back(label_name(it.candidate->label, cx.cues).key);
     ++st.names[keys.back()];
     ++st.lines;
-    st.spoken += said_after(cx, items, k);
+    bool said = said_after(cx, items, k);
+    st.spoken += said;
+    if (it.candidate->label.role == "narrator") ++narrator_lines, narrator_spoken += said;
   }
   const int min_repeats = static_cast<int>(cx.w("label.min_repeats"));
   int recurring = 0;
@@ -791,10 +797,15 @@ LabelStyle judge_family(Context& cx, std::vector<Item*>& items, const std::strin
   for (std::size_t k : ks) minutes += office_and_holder(*items[k]->candidate, cx.cues);
   bool minutes_style = space && minutes * 3 >= st.lines * 2;
   int need_recurring = (space && !minutes_style) || whole_line ? 2 : 1;
-  double spoken_share = static_cast<double>(st.spoken) / std::max(1, st.lines);
+  double spoken_share = narrator_lines == st.lines
+                            ? 1.0
+                            : static_cast<double>(st.spoken - narrator_spoken) / std::max(1, st.lines - narrator_lines);
   std::ostringstream why;
   why << st.lines << " lines, " << st.names.size() << " names (" << recurring << " recurring), " << st.spoken
       << " read like speech";
+  if (narrator_lines > 0)
+    why << "; " << narrator_lines << " of a narrator (narration, judged by the "
+        << (narrator_lines == st.lines ? "narrator's recurring" : "other names'") << " lines)";
   if (pair) why << "; a question-and-answer pair (an asking word, then who answers)";
   if (minutes_style) why << "; minutes' labels (a mark, an office or a seat and its holder) on " << minutes;
   // Comments collected on a page (a match's post-match comments, new employees' messages): a mark

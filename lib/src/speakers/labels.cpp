@@ -557,6 +557,17 @@ bool credit_name(std::string_view name, const SpeakerModel::Compiled& cues) {
   return done() && any;
 }
 
+// Whether what follows の in a label names a person ([person-word], [role-word]: 乗客の女性,
+// 町の担当者, 地元の漁師), as a broadcast transcript labels those it does not name.
+bool person_after_no(std::u32string_view tail, const SpeakerModel::Compiled& cues) {
+  std::string t;
+  for (char32_t ch : tail) {
+    if (text::is_hiragana(ch)) return false;
+    utf8::append(t, ch);
+  }
+  return cues["person-word"].suffix(t) > 0 || cues["role-word"].suffix(t) > 0;
+}
+
 // A start shaped like a label that is something else: a phrase with a particle inside (IC
 // カード利用時は１４７円), a stop word (注: 座談会:…, 【訂正・6月20日】), a byline or a caption key
 // (著者: 写真:; 聞き手：佐藤あかね is a credit, 聞き手：売れる本は変わりましたか。 a question), a credit
@@ -566,14 +577,19 @@ bool look_alike(const LabelCandidate& c, const std::u32string& u, bool bold, std
   const auto& cues = model.compiled();
   const SpeakerLabel& l = c.label;
   for (std::size_t k = 1; k + 1 < u.size() && c.qa == 0; ++k)
-    if (ends_with_particle(u[k]) && !text::is_hiragana(u[k - 1]) && !text::is_hiragana(u[k + 1])) return true;
+    if (ends_with_particle(u[k]) && !text::is_hiragana(u[k - 1]) && !text::is_hiragana(u[k + 1]) &&
+        !(u[k] == U'の' && person_after_no(u.substr(k + 1), cues)))
+      return true;
   bool latin = false, hiragana_only = true;
   for (char32_t ch : u) {
     latin = latin || text::is_latin(ch);
     hiragana_only = hiragana_only && (text::is_hiragana(ch) || text::is_prolonged(ch));
   }
-  // (after a timestamp the shape is a chat log's: handles in kana or Latin letters are names)
-  if (l.style == SpeakerLabel::Style::space && l.time.empty() && (latin || hiragana_only)) return true;
+  // (after a timestamp the shape is a chat log's: handles in kana or Latin letters are names; so
+  // is a broadcast's narrator, Ｎ　…)
+  if (l.style == SpeakerLabel::Style::space && l.time.empty() && (latin || hiragana_only) &&
+      cues.role_for(l.name) != "narrator")
+    return true;
   if (l.style == SpeakerLabel::Style::quote && hiragana_only) return true;
   // (参加者：山田、田中 lists who came; 参加者：子どもの安全はどう守るのですか。 is one of the
   // audience asking: an [audience-role] before a sentence is a label, as a credit's key is)

@@ -1,0 +1,98 @@
+// Label and turn shapes of broadcast transcripts and review pages (issue 12): a narrator's label
+// (Ｎ：, ナレーション：) whose lines are narration, labels that describe a person (乗客の女性：),
+// a caption's mark of a change of speaker (＞＞), a role on the line over each name line, review
+// headers with a score or a profile line, and a reply the page repeats inside the posts. Each
+// case has its counter-case: the same shape where the document does not use it as a label.
+#define BOOST_TEST_MODULE speakers_broadcast
+#include <boost/test/unit_test.hpp>
+
+#include "jatei/segment.hpp"
+#include "jatei/speakers.hpp"
+#include "jatei/tei.hpp"
+#include "speakers/labels.hpp"
+#include "speakers/model.hpp"
+#include "speakers_fixture.hpp"
+
+using namespace jatei;
+using speakers_fixture::annotated;
+using speakers_fixture::who_says;
+
+namespace {
+
+// Idempotent: a second run keeps the turns and the people.
+void twice_the_same(Document& doc) {
+  std::string once = tei::write(doc);
+  Document again = tei::read(once);
+  annotate_speakers(again, SpeakerOptions{});
+  BOOST_TEST(tei::write(again) == once);
+}
+
+std::string role_of(const Document& doc, const std::string& name) {
+  for (auto& p : doc.header.persons)
+    if (p.name == name) return p.role;
+  return "(none)";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_narrator_among_the_people_who_speak) {
+  std::string text =
+      "ドキュメント　港の朝\n"
+      "2026年5月3日放送\n"
+      "Ｎ：午前4時。港に最初の漁船が戻ってきた。\n"
+      "Ｎ：この港で40年、競りを仕切ってきたのが西田勝さんだ。\n"
+      "西田さん：今日はいいサバが上がったね。値段も悪くないよ。\n"
+      "Ｎ：競りは、わずか20分で終わる。\n"
+      "西田さん：昔はもっと船が多かったんだけどね。\n"
+      "乗客の女性：毎朝ここで魚を買ってから仕事に行くんです。\n"
+      "Ｎ：港の朝は、今日も早い。\n";
+  std::string ex;
+  Document doc = annotated(text, &ex);
+  auto w = who_says(doc);
+  BOOST_TEST(w["午前4時。港に最初の漁船が戻ってきた。"] == "Ｎ：|Ｎ");
+  BOOST_TEST(w["港の朝は、今日も早い。"] == "Ｎ：|Ｎ");
+  BOOST_TEST(w["昔はもっと船が多かったんだけどね。"] == "西田さん：|西田");
+  BOOST_TEST(w["毎朝ここで魚を買ってから仕事に行くんです。"] == "乗客の女性：|乗客の女性");
+  BOOST_TEST(role_of(doc, "Ｎ") == "narrator");
+  BOOST_TEST(ex.find("of a narrator (narration, judged by the other names' lines)") != std::string::npos, ex);
+  twice_the_same(doc);
+  // Without the narrator's word, lines of a key and prose are no style: a recipe's ポイント：
+  Document recipe = annotated(
+      "鶏むね肉のソテー\n"
+      "ポイント：鶏肉は常温に戻しておく。\n"
+      "ポイント：皮目から中火で焼く。\n"
+      "注意：焼きすぎると固くなる。\n"
+      "ポイント：最後に塩を振る。\n");
+  for (auto& d : recipe.divisions)
+    for (auto& t : d.turns) BOOST_TEST(!t.spoken());
+}
+
+BOOST_AUTO_TEST_CASE(a_narrator_alone_in_its_shape) {
+  std::string text =
+      "まちの仕事人　第3回　鍛冶屋の朝\n"
+      "ナレーション：午前6時。町外れの工房に火が入った。\n"
+      "ナレーション：3代目の森田さんは、この道50年になる。\n"
+      "森田さん「火の色を見れば、鉄の温度が分かるんですよ。」\n"
+      "ナレーション：打つたびに、火花が散る。\n"
+      "森田さん「この音がいいんです。」\n"
+      "ナレーション：一本の包丁ができるまで、三日かかる。\n"
+      "森田さん「急いだら、いいものはできませんから。」\n";
+  std::string ex;
+  Document doc = annotated(text, &ex);
+  auto w = who_says(doc);
+  BOOST_TEST(w["午前6時。町外れの工房に火が入った。"] == "ナレーション：|ナレーション");
+  BOOST_TEST(w["「この音がいいんです。」"] == "森田さん|森田");
+  BOOST_TEST(ex.find("judged by the narrator's recurring lines") != std::string::npos, ex);
+  twice_the_same(doc);
+}
+
+BOOST_AUTO_TEST_CASE(a_label_that_describes_a_person) {
+  const auto& m = SpeakerModel::builtin();
+  for (const char* s : {"乗客の女性：毎朝乗っています。", "町の担当者：検討しているところです。", "地元の漁師：今年は不漁だね。"}) {
+    auto c = speakers::parse_label(s, m, false);
+    BOOST_TEST(c.has_value(), s);
+  }
+  // a phrase with a particle inside is still no label
+  BOOST_TEST(!speakers::parse_label("ICカードの利用時：１４７円です。", m, false).has_value());
+  BOOST_TEST(!speakers::parse_label("本日の天気：晴れのち曇り。", m, false).has_value());
+}
