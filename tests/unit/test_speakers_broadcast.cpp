@@ -96,3 +96,105 @@ BOOST_AUTO_TEST_CASE(a_label_that_describes_a_person) {
   BOOST_TEST(!speakers::parse_label("ICカードの利用時：１４７円です。", m, false).has_value());
   BOOST_TEST(!speakers::parse_label("本日の天気：晴れのち曇り。", m, false).has_value());
 }
+
+BOOST_AUTO_TEST_CASE(review_headers_with_a_score_or_a_profile_line) {
+  std::string text =
+      "そば処　山路の口コミ\n"
+      "そば好きの父\n"
+      "★4.0　2026/10訪問\n"
+      "十割そばの香りが強く、つゆとよく合います。\n"
+      "お店からの返信\n"
+      "ご来店ありがとうございました。\n"
+      "ハイカーのゆう\n"
+      "クチコミ12件・写真3枚\n"
+      "★3.5　2026/09訪問\n"
+      "登山帰りに寄りました。冷たいそばがおいしかったです。\n"
+      "お店からの返信\n"
+      "またのお越しをお待ちしております。\n"
+      "ぐるめ太郎\n"
+      "★★★☆☆\n"
+      "待ち時間が少し長かったです。\n"
+      "口コミをもっと見る\n";
+  std::string ex;
+  Document doc = annotated(text, &ex);
+  auto w = who_says(doc);
+  BOOST_TEST(w["十割そばの香りが強く、つゆとよく合います。"] == "そば好きの父|そば好きの父");
+  BOOST_TEST(w["クチコミ12件・写真3枚"] == "ハイカーのゆう|ハイカーのゆう");
+  BOOST_TEST(w["★3.5　2026/09訪問"] == "ハイカーのゆう|ハイカーのゆう");
+  BOOST_TEST(w["ご来店ありがとうございました。"] == "お店からの返信|お店からの返信");
+  BOOST_TEST(w["またのお越しをお待ちしております。"] == "お店からの返信|お店からの返信");
+  BOOST_TEST(w["待ち時間が少し長かったです。"] == "ぐるめ太郎|ぐるめ太郎");
+  BOOST_TEST(ex.find("label shape 投稿の中の返信の見出し行: induced") != std::string::npos, ex);
+  twice_the_same(doc);
+  // A reply under one post is one when the line says it replies; a line the page repeats that
+  // stands over no sentence (a button row) and a review's own subheading are no one's reply.
+  Document once = annotated(
+      "そば処　山路の口コミ\n"
+      "そば好きの父\n"
+      "★4.0　2026/10訪問\n"
+      "十割そばの香りが強く、つゆとよく合います。\n"
+      "参考になった\n"
+      "ハイカーのゆう\n"
+      "★3.5　2026/09訪問\n"
+      "冷たいそばがおいしかったです。\n"
+      "参考になった\n"
+      "ぐるめ太郎\n"
+      "★★★☆☆\n"
+      "待ち時間が少し長かったです。\n"
+      "良かった点\n"
+      "そば湯が濃くておいしかったです。\n"
+      "店主より\n"
+      "申し訳ありませんでした。\n");
+  auto w2 = who_says(once);
+  BOOST_TEST(w2["申し訳ありませんでした。"] == "店主より|店主より");
+  BOOST_TEST(w2["良かった点"].find("良かった点|") == std::string::npos);
+  // A counter of replies or the reply button under each comment heads no one's words, nor does a
+  // Q&A site's お礼コメント (the asker's: 回答 and コメント are no words of replying).
+  Document buttons = annotated(
+      "コメント\n"
+      "@yama_hiker　3日前\n"
+      "景色がきれいですね。行ってみたいです。\n"
+      "2件の返信\n"
+      "冬でも登れますか。\n"
+      "@snow_walker　5日前\n"
+      "装備の説明が分かりやすかったです。\n"
+      "2件の返信\n"
+      "アイゼンはどこで買いましたか。\n");
+  BOOST_TEST(tei::write(buttons).find("<speaker>2件の返信</speaker>") == std::string::npos);
+  Document thanks = annotated(
+      "質問\n"
+      "kei_0921さん　2024/1/5 9:12\n"
+      "敷金は全額戻りますか。\n"
+      "ベストアンサー\n"
+      "takken_sumika　2024/1/5 10:02\n"
+      "ガイドラインでは、通常の使用による傷みは貸主の負担です。\n"
+      "質問者からのお礼コメント\n"
+      "ありがとうございます。交渉してみます。\n");
+  BOOST_TEST(tei::write(thanks).find("<speaker>質問者からのお礼コメント</speaker>") == std::string::npos);
+  BOOST_TEST(w2["参考になった"].find("参考になった|") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(rating_lines) {
+  // (rating_line is internal to induce.cpp: read through what it decides)
+  Document stars = annotated(
+      "口コミ\n"
+      "みかん\n"
+      "☆☆☆ 3\n"
+      "量が多くて満足しました。\n"
+      "りんご\n"
+      "☆☆☆ 3\n"
+      "少し塩辛かったです。\n");
+  auto w = who_says(stars);
+  BOOST_TEST(w["量が多くて満足しました。"] == "みかん|みかん");
+  // A star before a word is a heading's mark, no rating.
+  Document recipe = annotated(
+      "今日の献立\n"
+      "主菜\n"
+      "★塩レモンだれ\n"
+      "鶏肉を焼いて、たれをかけます。\n"
+      "副菜\n"
+      "★ごま和え\n"
+      "ほうれん草をゆでて和えます。\n");
+  for (auto& d : recipe.divisions)
+    for (auto& t : d.turns) BOOST_TEST(!t.spoken());
+}

@@ -505,15 +505,42 @@ int bare_name_labels(Context& cx, std::vector<Item*>& items) {
 // The family of a header split over a name line and a rating line (rated_headers).
 constexpr const char* kRatedFamily = "名前/★";
 
-// A rating line: five stars, filled or not, at its start (★★★★☆, ★★★☆☆ 3.0).
+// A rating line: five stars, filled or not, at its start (★★★★☆, ★★★☆☆ 3.0), or fewer stars
+// before a score (★4.0, ★ 3.5　2026/10訪問, ☆☆☆ 3); a star before a word (★塩レモンだれ) is a
+// heading's mark.
 bool rating_line(std::string_view t) {
   t = trim_space(t);
   int stars = 0;
+  std::size_t after = 0;
   for (text::CodePoint cp : text::code_points(t)) {
     if (cp.c != U'★' && cp.c != U'☆') break;
     ++stars;
+    after = text::end(cp);
   }
-  return stars == 5;
+  if (stars == 5) return true;
+  if (stars == 0 || stars > 5) return false;
+  std::string_view rest = trim_space(t.substr(after));
+  return !rest.empty() && text::is_digit(text::at(rest, 0));
+}
+
+// A line of the reviewer's profile between the name and the rating (ローカルガイド・クチコミ52件・写真
+// 30枚, クチコミ3件, レビュー12件): short, no sentence end, a count in it (a number and the kanji
+// of its counter after it, not a date's 年 月 日 or a time's 時 分; a handle's digits, kazu_0921,
+// count nothing).
+bool profile_count_line(std::string_view t) {
+  t = trim_space(t);
+  if (t.empty() || text::length(t) > 30 || has_terminator(t) || rating_line(t)) return false;
+  bool digit = false;
+  int depth = 0;  // (a count in brackets is a note on a name: そばがら好き（40代・女性）)
+  for (text::CodePoint cp : text::code_points(t)) {
+    if (text::opens(cp.c)) ++depth;
+    else if (text::closes(cp.c) && depth > 0) --depth;
+    if (depth == 0 && digit && text::is_kanji(cp.c) && cp.c != U'年' && cp.c != U'月' && cp.c != U'日' &&
+        cp.c != U'時' && cp.c != U'分')
+      return true;
+    digit = depth == 0 && text::is_digit(cp.c);
+  }
+  return false;
 }
 
 // A reviewer's name alone on its line: a handle or a name of at most 20 characters (しおり,
@@ -554,10 +581,17 @@ void rated_headers(std::vector<Item*>& items) {
     std::string line = it.forced ? *it.old_label : leaf_text(it.block.leaves[0]);
     std::string_view handle = reviewer_of(line);
     if (handle.empty()) continue;
-    const Item& next = *items[k + 1];
-    if (next.block.leaves.empty() || !rating_line(leaf_text(next.block.leaves[0]))) continue;
+    // the rating under the name, or under a line of the reviewer's profile (クチコミ52件)
+    std::size_t rating = k + 1;
+    auto rated = [&](std::size_t j) {
+      return j < items.size() && !items[j]->block.leaves.empty() && rating_line(leaf_text(items[j]->block.leaves[0]));
+    };
+    if (!rated(rating) && !items[k + 1]->block.leaves.empty() &&
+        profile_count_line(leaf_text(items[k + 1]->block.leaves[0])))
+      ++rating;
+    if (!rated(rating)) continue;
     bool said = false;
-    for (std::size_t j = k + 2; j < items.size() && j < k + 5 && !said; ++j)
+    for (std::size_t j = rating + 1; j < items.size() && j < rating + 4 && !said; ++j)
       said = items[j]->paragraph && !items[j]->f.note && has_terminator(items[j]->text);
     if (!said) continue;
     if (std::size_t sp = handle.rfind(' '); sp != std::string_view::npos && text::is_hiragana(text::at(handle, sp + 1)))
@@ -567,6 +601,7 @@ void rated_headers(std::vector<Item*>& items) {
     h.handle = std::string(handle);
     it.header = h;
     it.candidate.reset();
+    k = rating;  // (the profile line under the name is no name)
   }
 }
 
@@ -637,6 +672,104 @@ void rated_posts(Context& cx, std::vector<Item*>& items) {
         n.f = paragraph_features(n.block.leaves[0], cx.model, cx.role_w);
       }
     }
+  }
+}
+
+// The family of a reply's head line inside the posts (post_replies).
+constexpr const char* kReplyFamily = "投稿/返信";
+
+// A reply's head line without the time after it (オーナーからの返信　1か月前 → オーナーからの返信),
+// or "" when the line is no such head: at most `label.max_reply_head_chars` characters, no
+// sentence end, no star, no figure (a counter: 2件の返信), not only a date or a time, not the
+// reply button alone (返信).
+std::string reply_head(Context& cx, std::string_view t) {
+  t = trim_space(t);
+  if (t.empty() || has_terminator(t) || stamp_line(t) || rating_line(t) || text::opens(text::at(t, 0))) return {};
+  for (text::CodePoint cp : text::code_points(t))
+    if (cp.c == U'★' || cp.c == U'☆' || cp.c == U'｜' || cp.c == '|') return {};
+  std::string_view head = t;
+  for (std::size_t sp = head.size(); sp-- > 0;) {  // a date or a time after the last space goes
+    if (head[sp] != ' ' && !(sp >= 2 && head.substr(sp - 2, 3) == "　")) continue;
+    std::size_t b = head[sp] == ' ' ? sp : sp - 2;
+    if (stamp_line(head.substr(sp + 1))) head = trim_space(head.substr(0, b));
+    break;
+  }
+  std::size_t n = text::length(head);
+  if (n < 2 || n > static_cast<std::size_t>(cx.w("label.max_reply_head_chars"))) return {};
+  // (a counter, 2件の返信, or the reply button alone, 返信, heads nobody's words)
+  for (text::CodePoint cp : text::code_points(head))
+    if (text::is_digit(cp.c)) return {};
+  if (cx.cues["reply-head"].whole(head)) return {};
+  return std::string(head);
+}
+
+// Replies inside posts (a shop's answer under each review: お店からの返信, オーナーからの返信　1か月前,
+// 店長より): a short line with no sentence end, after the post's own sentences and over a sentence,
+// that the page repeats in two posts or more (its digits aside), or under one post a line that
+// ends with a word of replying ([reply-head]). Its lines are another person's
+// turn, the same person under every post: the line is the label, whole. (A review's title comes
+// before its sentences; a counter or a button row after them stands over no sentence.)
+void post_replies(Context& cx, std::vector<Item*>& items) {
+  std::vector<std::size_t> heads;
+  for (std::size_t k = 0; k < items.size(); ++k)
+    if (items[k]->label && items[k]->label->header) heads.push_back(k);
+  if (heads.size() < 2) return;
+  std::map<std::string, std::vector<std::size_t>> lines;  // the head's skeleton -> its lines
+  std::map<std::string, std::set<std::size_t>> posts;     // … and the posts it is in
+  for (std::size_t p = 0; p < heads.size(); ++p) {
+    std::size_t end = p + 1 < heads.size() ? heads[p + 1] : items.size();
+    bool said = false;
+    for (std::size_t j = heads[p] + 1; j < end; ++j) {
+      Item& n = *items[j];
+      if (n.label || n.forced || n.block.leaves.empty()) break;
+      if (n.paragraph && !n.f.note && has_terminator(n.text)) {
+        said = true;
+        continue;
+      }
+      if (!said || (!n.paragraph && n.block.kind != BlockKind::head) || n.block.leaves.size() != 1) continue;
+      if (j + 1 >= end || !items[j + 1]->paragraph || !has_terminator(items[j + 1]->text)) continue;
+      std::string head = reply_head(cx, leaf_text(n.block.leaves[0]));
+      if (head.empty()) continue;
+      std::string key = skeleton(head);
+      lines[key].push_back(j);
+      posts[key].insert(p);
+    }
+  }
+  for (auto& [key, ks] : lines) {
+    // (under one post only, the line must say it replies: [reply-head] お店からの返信, 店主より)
+    std::string name = reply_head(cx, leaf_text(items[ks.front()]->block.leaves[0]));
+    if (posts[key].size() < 2 && cx.cues["reply-head"].suffix(name) == 0) continue;
+    LabelStyle st;
+    st.family = kReplyFamily;
+    st.shape = "投稿の中の返信の見出し行";
+    st.header = true;
+    st.lines = st.spoken = static_cast<int>(ks.size());
+    st.accepted = true;
+    st.names["R:" + key] = st.lines;
+    st.why = posts[key].size() >= 2
+                 ? std::to_string(ks.size()) + " lines the page repeats inside " + std::to_string(posts[key].size()) +
+                       " posts, each after the post's sentences and over a sentence: a reply, one person's under every post"
+                 : "a line that says it replies ([reply-head]) inside a post, after its sentences and over a sentence";
+    for (std::size_t k : ks) {
+      Item& it = *items[k];
+      std::string whole = leaf_text(it.block.leaves[0]);
+      Label l;
+      l.text = whole;
+      l.family = kReplyFamily;
+      l.key = "R:" + key;
+      l.header = true;
+      l.is_new = true;
+      l.recurring = true;
+      l.shape.name = name;
+      l.shape.role = "explainer";
+      l.shape.length = whole.size();
+      l.shape.alone = true;
+      it.label = l;
+      it.candidate.reset();
+      it.furniture = false;
+      if (it.text.empty()) it.text = whole;
+    }
+    cx.styles.push_back(std::move(st));
   }
 }
 
@@ -1154,6 +1287,7 @@ void induce_styles(Context& cx) {
   timed_headers(items);
   induce_post_headers(cx, items);
   rated_posts(cx, items);
+  post_replies(cx, items);
   const int bare = bare_name_labels(cx, items);
   auto by_family = inline_families(items);
   auto qa_pair = find_qa_pairs(cx, items, by_family);
