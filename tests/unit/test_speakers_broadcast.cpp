@@ -97,6 +97,44 @@ BOOST_AUTO_TEST_CASE(a_label_that_describes_a_person) {
   BOOST_TEST(!speakers::parse_label("本日の天気：晴れのち曇り。", m, false).has_value());
 }
 
+BOOST_AUTO_TEST_CASE(a_role_on_the_line_over_each_name) {
+  std::string text =
+      "対談　町の銭湯を残すには\n"
+      "銭湯の主人と、建築家が話した。\n"
+      "司会\n"
+      "小池\n"
+      "今日はお二人に、銭湯のこれからを伺います。\n"
+      "主人\n"
+      "大塚\n"
+      "うちは創業60年です。お客さんは一日100人ほどですね。\n"
+      "建築家\n"
+      "三好\n"
+      "建物そのものに価値があると思っています。\n"
+      "司会\n"
+      "小池\n"
+      "残すために何が必要でしょう。\n"
+      "主人\n"
+      "大塚\n"
+      "若い人に来てもらうことですね。\n"
+      "建築家\n"
+      "三好\n"
+      "改修の費用を町と分け合う仕組みが要ります。\n";
+  std::string ex;
+  Document doc = annotated(text, &ex);
+  auto w = who_says(doc);
+  // (a line that is all label leaves no text in the turn: its <speaker> holds it)
+  std::string xml = tei::write(doc);
+  BOOST_TEST(xml.find("<speaker>司会</speaker>") != std::string::npos);
+  BOOST_TEST(xml.find("<speaker>建築家</speaker>") != std::string::npos);
+  BOOST_TEST(w["今日はお二人に、銭湯のこれからを伺います。"] == "小池|小池");
+  BOOST_TEST(w["若い人に来てもらうことですね。"] == "大塚|大塚");
+  BOOST_TEST(doc.header.persons.size() == 3u);
+  BOOST_TEST(w["銭湯の主人と、建築家が話した。"] == "-");
+  BOOST_TEST(role_of(doc, "小池") == "moderator");
+  BOOST_TEST(ex.find("label shape 役割の行＋名前の行: induced") != std::string::npos, ex);
+  twice_the_same(doc);
+}
+
 BOOST_AUTO_TEST_CASE(review_headers_with_a_score_or_a_profile_line) {
   std::string text =
       "そば処　山路の口コミ\n"

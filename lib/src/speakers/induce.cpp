@@ -1236,6 +1236,76 @@ void questions_under_person_headings(Context& cx, std::vector<Item*>& items, con
   }
 }
 
+// A role over each name line (司会 / 山口 / 今日は…, 書店主 / 佐伯 / …, as an interview prints who
+// speaks on two lines): where every line of a name alone on its line (an accepted style) has the
+// same short line right above it, and that line stands above no other name, it is the person's
+// role, a part of the label: the turn opens there. A name seen once takes the line above it
+// when that line is a word of a role ([roles], [role-word]). The line's own label, if it had
+// one as a name of its own, goes.
+void role_lines_over_names(Context& cx, std::vector<Item*>& items) {
+  const std::size_t max_chars = static_cast<std::size_t>(cx.w("label.max_single_chars"));
+  auto above = [&](std::size_t k) -> std::string {
+    if (k == 0) return {};
+    const Item& a = *items[k - 1];
+    // (a second run reads the role line back from <speaker>: a line label of its own, kept)
+    if ((a.forced && !a.label) || a.header || a.block.leaves.size() != 1 ||
+        (!a.paragraph && a.block.kind != BlockKind::head) ||
+        (a.label && !(a.label->header && line_family(a.label->family))))
+      return {};
+    std::string t(trim_space(a.forced ? *a.old_label : leaf_text(a.block.leaves[0])));
+    if (t.empty() || has_terminator(t) || text::length(t) > max_chars) return {};
+    return t;
+  };
+  std::map<std::string, std::vector<std::size_t>> of_key;  // a name line's person -> its lines
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    const Item& it = *items[k];
+    if (it.label && it.label->header && line_family(it.label->family) && !it.label->comment)
+      of_key[it.label->key].push_back(k);
+  }
+  std::map<std::string, std::set<std::string>> keys_under;  // a line above -> the persons under it
+  for (auto& [key, ks] : of_key)
+    for (std::size_t k : ks)
+      if (std::string a = above(k); !a.empty()) keys_under[a].insert(key);
+  for (auto& [key, ks] : of_key) {
+    std::string role = above(ks.front());
+    if (role.empty() || keys_under[role].size() != 1) continue;
+    bool same = std::all_of(ks.begin(), ks.end(), [&](std::size_t k) { return above(k) == role; });
+    // (the role line labelled as a name of its own: every line of that name stands right over
+    // this one's, never over what it says)
+    const Item& first_role = *items[ks.front() - 1];
+    if (first_role.label) {
+      auto own = of_key.find(first_role.label->key);
+      if (own == of_key.end() || own->second.size() != ks.size()) continue;
+    }
+    bool role_word = !cx.cues.role_for(role).empty() || cx.cues["role-word"].whole(role) ||
+                     cx.cues["role-word"].suffix(role) > 0;
+    if (!same || (ks.size() < 2 && !role_word)) continue;
+    LabelStyle st;
+    st.family = "R|N|";
+    st.shape = "役割の行＋名前の行";
+    st.header = true;
+    st.accepted = true;
+    st.lines = st.spoken = static_cast<int>(ks.size());
+    st.names[key] = st.lines;
+    st.why = "the line " + role + " right above every line of the name " + items[ks.front()]->label->shape.name +
+             " (" + std::to_string(ks.size()) + ") and above no other name: the person's role, a part of the label";
+    cx.styles.push_back(std::move(st));
+    for (std::size_t k : ks) {
+      Item& a = *items[k - 1];
+      Label& name = *items[k]->label;
+      name.shape.role = role;
+      Label l = name;
+      l.text = a.forced ? *a.old_label : leaf_text(a.block.leaves[0]);
+      l.is_new = !a.forced;
+      l.shape.length = l.text.size();
+      a.label = l;
+      a.candidate.reset();
+      a.furniture = false;
+      if (a.text.empty() && !a.forced) a.text = leaf_text(a.block.leaves[0]);
+    }
+  }
+}
+
 // Headings and quotes that hold a label are turns (segmentation took a short labelled line for
 // a heading, or a labelled line after a statement for a quotation).
 void labelled_blocks_become_paragraphs(Context& cx, std::vector<Item*>& items) {
@@ -1321,6 +1391,7 @@ void induce_styles(Context& cx) {
               "names of those who answer";
     accept_lines(cx, items, st, *d.ks, d.keys, false);
   }
+  role_lines_over_names(cx, items);
   labelled_blocks_become_paragraphs(cx, items);
   faq_questions_become_headings(items);
   for (auto& r : cx.runs) {
