@@ -167,6 +167,7 @@ expect_grep '<speaker>kazu_photo（出品者）</speaker>' "$T/sp-fleamarket-com
 # change of speaker, a role over each name line, a reply the page repeats inside the posts
 for pair in "tv-doc-narrator|of a narrator (narration, judged by the other names' lines)" \
             "tv-narration-quotes|judged by the narrator's recurring lines" \
+            "caption-turn-marks|a caption's mark of a change of speaker (＞＞) on 12" \
             "interview-role-name-lines|label shape 役割の行＋名前の行: induced" \
             "gourmet-reviews-replies|label shape 投稿の中の返信の見出し行: induced"; do
   name=${pair%%|*}; want=${pair#*|}
@@ -177,6 +178,7 @@ expect_grep '<speaker>Ｎ：</speaker>' "$T/sp-tv-doc-narrator.1.xml" "narrator:
 expect_grep 'role="narrator"' "$T/sp-tv-doc-narrator.1.xml" "narrator: its role" || true
 expect_grep '<speaker>お店からの返信</speaker>' "$T/sp-gourmet-reviews-replies.1.xml" "review reply: the line is the label" || true
 expect_grep '<speaker>書店主</speaker>' "$T/sp-interview-role-name-lines.1.xml" "role line: a part of the label" || true
+expect_grep '＞＞<s ' "$T/sp-caption-turn-marks.1.xml" "caption marks: outside the sentences" || true
 
 # --names, --explain (stderr only), stdin and -o
 run "$S" --names "講師,生徒" "$T/lecture-quantum.0.xml"

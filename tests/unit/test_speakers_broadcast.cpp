@@ -27,6 +27,16 @@ void twice_the_same(Document& doc) {
   BOOST_TEST(tei::write(again) == once);
 }
 
+// The person (@who) of each line's turn, "-" outside every turn (the key as who_says has it).
+std::map<std::string, std::string> who_of(const Document& doc) {
+  std::map<std::string, std::string> out;
+  for (auto& d : doc.divisions)
+    for (auto& t : d.turns)
+      for (auto& b : t.blocks)
+        for (auto& l : b.leaves) out[leaf_text(l)] = t.spoken() ? t.who : "-";
+  return out;
+}
+
 std::string role_of(const Document& doc, const std::string& name) {
   for (auto& p : doc.header.persons)
     if (p.name == name) return p.role;
@@ -95,6 +105,44 @@ BOOST_AUTO_TEST_CASE(a_label_that_describes_a_person) {
   // a phrase with a particle inside is still no label
   BOOST_TEST(!speakers::parse_label("ICカードの利用時：１４７円です。", m, false).has_value());
   BOOST_TEST(!speakers::parse_label("本日の天気：晴れのち曇り。", m, false).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_caption_marks_each_change_of_speaker) {
+  std::string text =
+      "【検証】ベランダでトマトは育つ？\n"
+      "やさい部チャンネル\n"
+      "文字起こし\n"
+      "＞＞どうもやさい部のタクミです\n"
+      "＞＞ハルカですよろしくお願いします\n"
+      "＞＞今日はベランダで育てたトマトを収穫します\n"
+      "＞＞え本当に実がなったんですか\n"
+      "＞＞なりましたね全部で30個くらいです\n"
+      "＞＞すごい\n"
+      "＞＞それではまた次回\n"
+      "＞＞バイバイ\n";
+  std::string ex;
+  Document doc = annotated(text, &ex);
+  auto w = who_of(doc);
+  // (the mark stays in the line's text, before its sentence)
+  std::string a = w["＞＞どうもやさい部のタクミです"], b = w["＞＞ハルカですよろしくお願いします"];
+  BOOST_TEST(a != "-");
+  BOOST_TEST(b != "-");
+  BOOST_TEST(a != b);
+  BOOST_TEST(w["＞＞今日はベランダで育てたトマトを収穫します"] == a);
+  BOOST_TEST(w["＞＞え本当に実がなったんですか"] == b);
+  BOOST_TEST(w["＞＞バイバイ"] == b);
+  BOOST_TEST(w["やさい部チャンネル"] == "-");
+  BOOST_TEST(ex.find("a caption's mark of a change of speaker") != std::string::npos, ex);
+  // The mark stays in the paragraph, outside the sentence.
+  BOOST_TEST(tei::write(doc).find("＞＞<s") != std::string::npos);
+  twice_the_same(doc);
+  // A thread's anchors (>>12) answer a post: no mark of a speaker.
+  Document thread = annotated(
+      "スレッド\n"
+      ">>12 それは違うと思う\n"
+      ">>15 同意\n"
+      ">>18 ソースは？\n");
+  BOOST_TEST(tei::write(thread).find("&gt;&gt;12 それは") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_role_on_the_line_over_each_name) {

@@ -1,5 +1,6 @@
 // A transcript's timestamps: a run of lines that each open with a time of one shape
-// ([00:00:03] …, 00:41:10 …, (12:30) …) followed by what was said. Such a stamp is an offset
+// ([00:00:03] …, 00:41:10 …, (12:30) …) followed by what was said, or with a caption's mark of
+// a change of speaker (＞＞…, as TV and video captions write it). Such a stamp is an offset
 // into the recording, not a list mark and not part of the sentence: the line is read without
 // it (its kind, the marks after it), and its first sentence starts after it, so that the stamp
 // stays in the paragraph as text outside every <s> (no translator or checker gets it).
@@ -72,6 +73,34 @@ Stamp stamp_at(std::string_view s) {
   return {at[k], family * 4 + groups, offset};
 }
 
+// A caption's mark of a change of speaker at the start of s (＞＞はいどうも…, >> そうですね, ≫…): two
+// angles of either width, or ≫, then what is said (not a figure: >>12 answers post 12). Its
+// length in bytes with the spaces after it, 0 when s does not open with one.
+constexpr int kTurnMark = 99;
+Stamp turn_mark_at(std::string_view s) {
+  std::size_t i = 0, len = 0;
+  char32_t c = utf8::decode(s, i, len);
+  if (c == U'≫') {
+    i += len;
+  } else if (c == '>' || c == U'＞') {
+    i += len;
+    char32_t d = i < s.size() ? utf8::decode(s, i, len) : U'\0';
+    if (d != '>' && d != U'＞') return {};
+    i += len;
+  } else {
+    return {};
+  }
+  while (i < s.size()) {
+    char32_t e = utf8::decode(s, i, len);
+    if (!is_space(e)) break;
+    i += len;
+  }
+  if (i >= s.size()) return {};
+  char32_t first = utf8::decode(s, i, len);
+  if (is_figure(first) || first == '>' || first == U'＞' || first == U'≫') return {};
+  return {i, kTurnMark, true};
+}
+
 bool reads_like_speech(std::string_view s) {
   for (std::size_t i = 0, len = 0; i < s.size(); i += len) {
     char32_t c = utf8::decode(s, i, len);
@@ -87,7 +116,10 @@ class Transcript : public Pass {
   void run() {
     std::vector<Stamp> stamps(lines_.size());
     for (std::size_t i = 0; i < lines_.size(); ++i)
-      if (lines_[i].kind != LineKind::blank) stamps[i] = stamp_at(lines_[i].content());
+      if (lines_[i].kind != LineKind::blank) {
+        stamps[i] = stamp_at(lines_[i].content());
+        if (!stamps[i].length) stamps[i] = turn_mark_at(lines_[i].content());
+      }
     // Runs of nonblank lines (blank lines between them allowed) whose stamps have one shape.
     for (std::size_t i = 0; i < lines_.size();) {
       if (!stamps[i].length) {
@@ -105,6 +137,8 @@ class Transcript : public Pass {
       std::size_t said = 0;
       for (std::size_t k : run) said += reads_like_speech(lines_[k].content().substr(stamps[k].length));
       bool offsets = stamps[run.front()].offset;
+      // (a caption's marks of who speaks next say that the lines are said, ended or not)
+      if (stamps[i].shape == kTurnMark) said = run.size();
       if (run.size() >= kMinRun && said * 2 >= run.size())
         for (std::size_t k : run) unstamp(k, stamps[k].length, offsets);
       i = run.back() + 1;

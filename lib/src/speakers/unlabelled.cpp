@@ -30,13 +30,27 @@ namespace jatei::speakers {
 
 namespace {
 
-constexpr int kTransitions = 14;
+constexpr int kTransitions = 15;
+
+// A line a caption opens with its mark of a change of speaker (＞＞…, >>…, ≫…: segmentation keeps
+// the mark before the first sentence, as a transcript's timestamp).
+bool turn_marked(const Item& it) {
+  if (!it.paragraph || it.block.leaves.empty()) return false;
+  const auto& ps = it.block.leaves[0].pieces;
+  if (ps.size() < 2 || ps[0].kind != Piece::Kind::text || ps[1].kind != Piece::Kind::sentence) return false;
+  std::string_view t = trim_space(ps[0].text);
+  if (t.empty()) return false;
+  char32_t c = text::at(t, 0);
+  return c == '>' || c == U'＞' || c == U'≫';
+}
 
 Run::Verdict dialogue_verdict(Context& cx, Run& r) {
   int n = 0, react = 0, answer = 0, voc = 0, question = 0, shortp = 0, spoken = 0, narrative = 0, cues = 0, strong = 0;
+  int marked = 0;
   for (auto& it : r.items) {
     if (!it.paragraph || it.f.note) continue;
     ++n;
+    marked += turn_marked(it);
     react += it.f.react;
     answer += it.f.answer;
     voc += !it.f.vocatives.empty() || !it.f.addressed.empty();  // a call opening any sentence
@@ -56,6 +70,10 @@ Run::Verdict dialogue_verdict(Context& cx, Run& r) {
   bool scored = score >= cx.w("dialogue.threshold");
   bool yes = scored && n >= cx.w("dialogue.min_paragraphs") && cues >= cx.w("dialogue.min_cues") &&
              strong >= cx.w("dialogue.min_strong");
+  // A caption that marks each change of speaker (＞＞) says itself that its lines are a dialogue,
+  // though they have no punctuation to read a register from.
+  const bool captioned = marked >= cx.w("dialogue.min_turn_marks");
+  yes = yes || captioned;
   bool piece =
       !yes && scored && n >= cx.w("dialogue.piece_min_paragraphs") && strong >= cx.w("dialogue.piece_min_strong");
   // The user named the participants (--names): they say it is a dialogue, so a run that reads
@@ -65,7 +83,12 @@ Run::Verdict dialogue_verdict(Context& cx, Run& r) {
   piece = piece && !told;
   std::ostringstream why;
   why << std::fixed << std::setprecision(2)
-      << (told ? "unlabelled dialogue, as --names says" : yes ? "unlabelled dialogue" : piece ? "dialogue-like" : "prose")
+      << (told       ? "unlabelled dialogue, as --names says"
+          : captioned ? "unlabelled dialogue, its lines opened by a caption's mark of a change of speaker (＞＞) on " +
+                            std::to_string(marked)
+          : yes       ? "unlabelled dialogue"
+          : piece     ? "dialogue-like"
+                      : "prose")
       << " (score " << score << " vs " << cx.w("dialogue.threshold") << "; paragraphs " << n << ", cues " << cues
       << " (strong " << strong << "), react " << react << ", answer " << answer << ", vocative " << voc
       << ", question " << question << ", short " << shortp << ", spoken " << spoken << ", narrative " << narrative
@@ -205,12 +228,14 @@ void mark_units(Context& cx, Run& r) {
   auto attendees = [&](const Item& it) {
     return cx.cues["attendee-key"].prefix(trim_space(it.text)) && has_colon_after_key(it.text, cx.cues);
   };
-  while (lo < hi && (r.items[paras[lo]].f.narrative || r.items[paras[lo]].f.intro || introduces(r.items[paras[lo]].f) ||
-                     attendees(r.items[paras[lo]]))) {
+  while (lo < hi && !turn_marked(r.items[paras[lo]]) &&
+         (r.items[paras[lo]].f.narrative || r.items[paras[lo]].f.intro || introduces(r.items[paras[lo]].f) ||
+          attendees(r.items[paras[lo]]))) {
     r.items[paras[lo]].why = "narration before the dialogue (the lead)";
     ++lo;
   }
-  while (hi > lo && r.items[paras[hi - 1]].f.narrative) {
+  // (a line a caption marks as said, ＞＞バイバイ, is no narration)
+  while (hi > lo && r.items[paras[hi - 1]].f.narrative && !turn_marked(r.items[paras[hi - 1]])) {
     r.items[paras[hi - 1]].why = "narration after the dialogue";
     --hi;
   }
@@ -246,7 +271,7 @@ void mark_units(Context& cx, Run& r) {
       it.why = "a list of the people who take part";
       continue;
     }
-    if (heading_like(it)) {
+    if (heading_like(it) && !turn_marked(it)) {  // (＞＞すごい: a caption marks it said)
       it.why = "a heading inside the dialogue (short, no sentence end, nothing spoken)";
       continue;
     }
@@ -291,7 +316,8 @@ double switch_score(const double* tw, const Item& prev, const Item& cur) {
                                  cur.quote_between,
                                  cur.quote_between && c.refer_back,
                                  cur.head_between,
-                                 cur.division_break};
+                                 cur.division_break,
+                                 turn_marked(cur)};
   double s = 0;
   for (int k = 0; k < kTransitions; ++k) s += on[k] ? tw[k] : 0.0;
   return s;
@@ -300,7 +326,8 @@ double switch_score(const double* tw, const Item& prev, const Item& cur) {
 void transition_weights(Context& cx, double* tw) {
   static const char* const kNames[kTransitions] = {
       "switch", "prev_question", "prev_request", "react", "answer", "objection", "vocative",
-      "continuation", "figure_between", "figure_ref", "quote_between", "refer_back", "head_between", "division_break"};
+      "continuation", "figure_between", "figure_ref", "quote_between", "refer_back", "head_between", "division_break",
+      "turn_mark"};
   for (int k = 0; k < kTransitions; ++k) tw[k] = cx.w(std::string("transition.") + kNames[k]);
 }
 
