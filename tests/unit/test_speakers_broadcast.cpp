@@ -284,3 +284,33 @@ BOOST_AUTO_TEST_CASE(rating_lines) {
   for (auto& d : recipe.divisions)
     for (auto& t : d.turns) BOOST_TEST(!t.spoken());
 }
+
+BOOST_AUTO_TEST_CASE(a_timestamp_in_brackets_after_the_name) {
+  const auto& m = SpeakerModel::builtin();
+  auto c = speakers::parse_label("村田 [00:01:40]：最初に育てるなら、何がいいですか。", m, false);
+  BOOST_REQUIRE(c.has_value());
+  BOOST_TEST(c->label.name == "村田");
+  BOOST_TEST(c->label.time == "[00:01:40]");
+  BOOST_TEST(c->family == "N[T]:");
+  BOOST_TEST(c->label.length == std::string("村田 [00:01:40]：").size());
+  // before the name it is the shape it was: [時刻] 名前：
+  auto d = speakers::parse_label("[00:01:40] 村田：最初に育てるなら、何がいいですか。", m, false);
+  BOOST_REQUIRE(d.has_value());
+  BOOST_TEST(d->family == "[T]N:");
+  // a bracket of something else after a name is no time
+  auto e = speakers::parse_label("村田 [講師]：よろしくお願いします。", m, false);
+  BOOST_TEST((!e.has_value() || e->label.time.empty()));
+  std::string ex;
+  Document doc = annotated(
+      "勉強会の記録\n"
+      "村田 [00:00:12]：では始めます。今日は家庭菜園について伺います。\n"
+      "森 [00:00:25]：よろしくお願いします。まずはプランター一つからです。\n"
+      "村田 [00:01:40]：最初に育てるなら、何がいいですか。\n"
+      "森 [00:01:52]：ミニトマトですね。ほとんど失敗しません。\n",
+      &ex);
+  auto w = who_says(doc);
+  BOOST_TEST(w["最初に育てるなら、何がいいですか。"] == "村田 [00:01:40]：|村田");
+  BOOST_TEST(w["ミニトマトですね。ほとんど失敗しません。"] == "森 [00:01:52]：|森");
+  BOOST_TEST(ex.find("label shape 名前 [時刻]：: induced") != std::string::npos, ex);
+  twice_the_same(doc);
+}

@@ -418,8 +418,26 @@ std::optional<Body> parse_body(const Head& h, std::size_t i, std::size_t max_nam
         b.end = close + 1;
       }
     }
+    bool time_after = false;
+    if (b.end == b.name_e && l.time.empty()) {  // 村田 [00:12:30]： 森［01:05］：: a timestamp in brackets after the name
+      std::size_t j = k;
+      while (j < k + 2 && (h[j] == ' ' || h[j] == U'　')) ++j;
+      int fam = text::opens(h[j]);
+      if (fam == 1 || fam == 2)
+        if (auto t = parse_time(h, j); t && t->bracketed) {
+          std::size_t e = t->end;
+          while (e > j && text::is_space(h[e - 1])) --e;
+          l.time = std::string(h.slice(j, e));
+          b.end = e;
+          time_after = true;
+        }
+    }
     c.family += "N";
     l.shape += "名前";
+    if (time_after) {  // (the time after the name: a shape of its own)
+      c.family += "[T]";
+      l.shape += " [時刻]";
+    }
   }
   l.name = std::string(trim_space(h.slice(b.name_b, b.name_e)));
   return b;
