@@ -14,7 +14,7 @@ rendering written beside it) are missed or found where the gold has none, by the
 pair (scripts, length, the mark between the two, which comes first): never the pair. A rule
 written from these counts has to be a general one, since no sentence is visible.
 
-usage: confusion.py [BIN_DIR] [--set heldout|tuning|PATH] [--per-article]
+usage: confusion.py [BIN_DIR] [--set heldout|tuning|PATH] [--per-article] [--fact-shapes [--pre-quote] [--hedge-words]] [--probe REGEX]
   BIN_DIR        folder of the built tools (default build/tools)
   --set          heldout (default), tuning (corpora/*.txt), or a folder of NAME.txt + NAME.gold.json
   --per-article  also one line per article with its error counts (names only)
@@ -24,6 +24,12 @@ usage: confusion.py [BIN_DIR] [--set heldout|tuning|PATH] [--per-article]
                  jatei-claims --explain that decided it, the predicate's inflection (past,
                  polite, passive, quote と), its block, its length and which grammatical markers
                  of a closed list it holds (brackets, quotative と, hearsay, によると…): no text
+  --pre-quote    with --fact-shapes: the chunk before the quotative particle by class (its
+                 word's categories in the claims lexicon, or verb/adj/noun) and its function words
+  --hedge-words  with --fact-shapes: which families of the claims lexicon's hedge and plan words
+                 the sentence holds (予定, 見込, 可能性, だろう, かも, 思…): a closed list
+  --probe REGEX  counts (gold, predicted, block) of the sentences that match REGEX (a shape such
+                 as [？?]$ or か$): how a rule on that shape would fare, no text
 Environment: JATEI_SHARED, the shared folder holding eval/score.py (default ../shared).
 """
 import collections, concurrent.futures, difflib, glob, json, os, re, subprocess, sys, tempfile
@@ -49,6 +55,8 @@ XML_ID = '{http://www.w3.org/XML/1998/namespace}id'
 XML_LANG = '{http://www.w3.org/XML/1998/namespace}lang'
 
 args = [a for a in sys.argv[1:] if not a.startswith('--') and ':' not in a]
+if '--probe' in sys.argv:
+    args = [a for a in args if a != sys.argv[sys.argv.index('--probe') + 1]]
 opts = sys.argv[1:]
 bin_dir = os.path.abspath(args[0]) if args else os.path.join(root_dir, 'build', 'tools')
 which = 'heldout'
@@ -92,6 +100,17 @@ MARKERS = [('bracket', r'「'), ('ends-bracket', r'」[。．]?$'), ('bracket-to
            ('past', r'た。?$'), ('kanji-end', r'[一-龯]。?$'), ('digit', r'[0-9０-９一二三四五六七八九十百千万億]')]
 
 
+# With --hedge-words: the hedge and plan words of the claims lexicon a sentence holds (a closed
+# list of the lexicon's own families, never the article's words).
+HEDGE_WORDS = [('w-yotei', r'予定'), ('w-mikomi', r'見込'), ('w-yosou', r'予想|予測|推定|推測|推計|試算'),
+               ('w-kanousei', r'可能性'), ('w-osore', r'恐れ|おそれ|懸念'), ('w-hazu', r'はず'),
+               ('w-darou', r'だろう|でしょう|であろう'), ('w-kamo', r'かも'), ('w-youda', r'よう(だ|です|な|に)|みたい'),
+               ('w-omou', r'思'), ('w-kangae', r'考え'), ('w-mitooshi', r'見通し'), ('w-plan', r'計画|方針|目指|目標|予算'),
+               ('w-tai', r'たい'), ('w-sou', r'[^な]そう(だ|です|な|に)'), ('w-mieru', r'見え|みえ|感じ'), ('w-ka', r'か'),
+               ('w-kamoshire', r'かもしれ'), ('w-eru', r'得る|うる'), ('w-toshite', r'として'), ('w-nda', r'んです|のです|んだ'),
+               ('w-adverb', r'おそらく|たぶん|多分|きっと|どうやら|もしかすると|恐らく')]
+
+
 def lexicon_kinds():
     """dictionary form -> the categories of lib/data/claims/categories.tsv it is in."""
     kinds = collections.defaultdict(set)
@@ -104,6 +123,22 @@ def lexicon_kinds():
 
 
 KINDS = lexicon_kinds() if '--fact-shapes' in sys.argv else {}
+
+
+def pre_quote(line):
+    """The chunk before the quotative particle, by class: its word's categories (or a coarse
+    part of speech) and its function words (a closed list), never the word."""
+    m = re.search(r'chunks: (.*?) \*', line)
+    if not m:
+        return '?'
+    chunks = m.group(1).split()
+    if not chunks:
+        return '?'
+    c = chunks[-1].split('+')
+    word, tail = c[0], ''.join(c[1:])
+    cls = ','.join(sorted(KINDS.get(word, ()))) or (
+        'verb' if re.search(r'[うくぐすつぬぶむるる]$', word) else 'adj' if word.endswith('い') else 'noun')
+    return f'{cls}/{tail or "-"}'
 
 
 def explain_rules(path):
@@ -127,6 +162,8 @@ def explain_rules(path):
                 if m3:
                     qp = m3.group(1) if m3.group(1) in ('と', 'って', 'とか', 'などと', 'という', 'との', 'として', 'とも', 'とは') else 'other'
                     out[cur][1] += f' quote={qp}' + ''.join(f' quote-{x}' for x in m3.group(2).split())
+            if '--pre-quote' in sys.argv and '| quote' in line:
+                out[cur][1] += ' pre=' + pre_quote(line)
             if m2:
                 head = (m2.group(0).split() + ['', ''])[2]
                 out[cur][1] += ' head-kind=' + (','.join(sorted(KINDS.get(head, ()))) or 'none')
@@ -289,6 +326,7 @@ fact = collections.Counter()          # (gold label, predicted classes, context)
 fact_shapes = collections.defaultdict(collections.Counter)  # (gold, predicted) -> shape -> count
 gloss = collections.Counter()         # (outcome, shape of the pair)
 per_article = []
+probe = collections.Counter()  # --probe REGEX: (gold, predicted, block) of the sentences it matches
 with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ThreadPoolExecutor(2) as pool:
     outs = dict(zip(articles, pool.map(lambda a: run(a, tmp), articles)))
     for txt in articles:
@@ -323,7 +361,14 @@ with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ThreadPoolExecutor
                         feats = [f'rule={rule}', f'pred={flags}', f'block={kind(p["anc"])}',
                                  'len=' + ('<=15' if n <= 15 else '<=40' if n <= 40 else '<=80' if n <= 80 else '>80')]
                         feats += [name for name, rx in MARKERS if re.search(rx, t)]
+                        if '--hedge-words' in opts:
+                            feats += [name for name, rx in HEDGE_WORDS if re.search(rx, t)]
                         fact_shapes[(g['fact'][0], '+'.join(sorted(got)))][' '.join(feats)] += 1
+            if p is not None and '--probe' in opts:
+                rx = opts[opts.index('--probe') + 1]
+                if re.search(rx, g['text']):
+                    got = {x.lstrip('#') for x in (p['el'].get('ana') or '').split()} - {'checkworthy'}
+                    probe[('/'.join(g['fact']), '+'.join(sorted(got)), kind(p['anc']))] += 1
             if not g['first']:
                 continue
             n_blk += 1
@@ -411,6 +456,10 @@ for (g, got, ctx), v in fact.items():
         fx[(f'gold {g}', f'got {got}', ctx)] += v
 print(f'## sentences: {sum(fact.values())}; factuality errors on speculation/reported/question: {sum(fx.values())}')
 table('factuality confusions (count, gold, predicted, where)', fx)
+if '--probe' in opts:
+    print('## probe (count, gold, predicted, block)')
+    for k, v in probe.most_common():
+        print(v, *k, sep='\t')
 if '--fact-shapes' in opts:
     print('## shapes of the confused sentences (gold, predicted: count, rule, inflection, block, length, markers)')
     for k in sorted(fact_shapes, key=lambda k: -sum(fact_shapes[k].values())):
