@@ -180,6 +180,38 @@ BOOST_AUTO_TEST_CASE(thinking_over_an_evaluation_is_opinion) {
   BOOST_TEST(cat("2030年代の前半には対応を迫られるのではないかと私は見ています。") == "speculation");
 }
 
+// Advice with a conditional と before いい (歩くといいと思う: the quotation is 歩くといい, judged
+// by いい) under と思う is an opinion; a conditional clause before a plain verb of the quotation
+// leaves the guess a guess.
+BOOST_AUTO_TEST_CASE(advice_with_a_conditional_under_to_omou_is_an_opinion) {
+  BOOST_TEST(cat("朝のうちに少し歩くといいと思います。") == "opinion");
+  BOOST_TEST(cat("迷ったら店の人に聞くといいと思う。") == "opinion");
+  BOOST_TEST(cat("駅まで歩くと二十分はかかると思います。") == "speculation");
+  BOOST_TEST(cat("締め切りはもう過ぎたと思います。") == "speculation");
+}
+
+// Xの声 alone on a line (no copula, no stop) is the title of what follows; as a predicate it
+// gives someone's words.
+BOOST_AUTO_TEST_CASE(a_voice_noun_alone_on_a_line_is_a_title) {
+  BOOST_TEST(cat("お客様の声") != "reported");
+  BOOST_TEST(cat("利用者の声") != "reported");
+  BOOST_TEST(cat("これは、専門家の声です。") == "reported");
+  BOOST_TEST(cat("関係者の話だ。") == "reported");
+}
+
+// A list item put as a question in the plain form is the title of a point, asked of no one;
+// the same words in a paragraph ask, and so does a polite question in a list.
+BOOST_AUTO_TEST_CASE(a_list_item_put_as_a_question_asks_nothing) {
+  SentenceContext item;
+  item.block = "list";
+  BOOST_TEST(cat("日本語をどう区切るか", item) == "other");
+  BOOST_TEST(cat("予約は必要？", item) == "other");
+  BOOST_TEST(cat("雨の日も開催するのか", item) == "other");
+  BOOST_TEST(cat("子どもだけでも参加できますか？", item) == "question");
+  BOOST_TEST(cat("子どもだけでも参加できますか？") == "question");
+  BOOST_TEST(cat("どれから始めればいいでしょうか。") == "question");
+}
+
 BOOST_AUTO_TEST_CASE(questions) {
   BOOST_TEST(cat("本当ですかね。") == "question");
   BOOST_TEST(cat("パスキー？") == "question");
@@ -537,6 +569,10 @@ BOOST_AUTO_TEST_CASE(money) {
              "measure [115ドル] type=currency quantity=115 unit=USD");
   BOOST_TEST(number("€3.5 million") == "measure [€3.5 million] type=currency quantity=3500000 unit=EUR");
   BOOST_TEST(number("1,200円") == "measure [1,200円] type=currency quantity=1200 unit=JPY");
+  // A table's columns: one space between the figure and its currency (full-width or not).
+  BOOST_TEST(number("大人 1,200 円") == "measure [1,200 円] type=currency quantity=1200 unit=JPY");
+  BOOST_TEST(number("子ども　600　円") == "measure [600　円] type=currency quantity=600 unit=JPY");
+  BOOST_TEST(number("入館料 大人 1,200 円 子ども 600 円") == "measure [1,200 円] type=currency quantity=1200 unit=JPY");
   BOOST_TEST(number("約2.5億ユーロ") == "measure [2.5億ユーロ] type=currency quantity=250000000 unit=EUR");
 }
 

@@ -330,6 +330,9 @@ bool noun_predicate(Ctx& c) {
   }
   // 新しい薬の話です: a talk about something, not someone's account (関係者の話だ).
   if (owned && c.in("aboutness", L) && !names_someone(c, *owner)) owned = false;
+  // お客様の声, 参加者の声 alone on a line, no copula and no stop: a title over what follows (as a
+  // bare 今後の見通し is below), no one's words given.
+  if (owned && h.tail.empty() && p.finals.empty() && c.s.core_end >= c.s.n.size()) owned = false;
   if (owned) {
     if (const Cue* r = c.cat("rumour", L)) {
       c.hit_from(r, Category::reported, 0.7, c.p.chunk_begin(p.head - 1), he, "", "Xの" + L + ": someone's view");

@@ -1150,6 +1150,16 @@ struct Verdict {
 
   // Questions: not a request for agreement, not surprise; a question mark, a question ending,
   // a question word with a final でしょう/だろう.
+  // A list item put as a question in the plain form (・日本語をどう区切るか, ・予約は必要？): the
+  // title of a point the page goes on to make, or a link to one, asked of no one. A polite one
+  // (…ますか) addresses someone, and so does one in someone's turn or after a speaker's label
+  // (the ○ lines of minutes are items to the segmenter when no turn is found).)
+  bool put_question(std::string rule, std::vector<std::size_t> cues = {}) {
+    if (ctx.block == "list" && !ctx.spoken && !ctx.asker && s.label.empty() && !s.dash_label && !(s.pred.found && s.pred.polite))
+      return decide(Category::other, "a list item put as a question: the title of a point, not asked (" + rule + ")");
+    return decide(Category::question, std::move(rule), std::move(cues));
+  }
+
   bool question() {
     std::string_view n = s.n;
     std::string_view core = n.substr(s.body, s.core_end - s.body);
@@ -1174,12 +1184,12 @@ struct Verdict {
         if (d.hits[k].governs && d.hits[k].kind == "suggestion")
           return decide(Category::other, "a suggestion or an invitation, with ？: advises, asks nothing", {k});
       if (surprise_echo(s)) return decide(Category::other, "echo of surprise, not a request for information");
-      return decide(Category::question, "ends with a question mark", qmarks);
+      return put_question("ends with a question mark", qmarks);
     }
     if (!s.excl && !surprised(s, lex)) {
       auto q = governing(Category::question, 0.6);
       std::erase_if(q, [&](std::size_t k) { return d.hits[k].expression == "?"; });
-      if (!q.empty()) return decide(Category::question, "question ending", q);
+      if (!q.empty()) return put_question("question ending", q);
     } else if (!s.excl && !governing(Category::question, 0.6).empty()) {
       return decide(Category::other, "surprise at what was just said (no question mark): an exclamation");
     }
@@ -1192,7 +1202,7 @@ struct Verdict {
       if (!at_sentence_end(s, nb->e)) continue;
       if (before(n, nb->b) == U'か') continue;  // …かでしょう: a guess about an indirect question
       if (has_question_word(s, lex, after_embedded_question(s, s.body, nb->b), nb->b))
-        return decide(Category::question, "a question word with a final " + h.expression + ": wonders", {k});
+        return put_question("a question word with a final " + h.expression + ": wonders", {k});
     }
     return false;
   }

@@ -113,14 +113,32 @@ bool conversation_verb(std::string_view lemma) {
 }
 
 // The morph before the quotative particle of the quotation chunk.
-const Morph* before_quote(const Predicate& p) {
+std::size_t quote_particle_at(const Predicate& p, bool tteiu) {
   const Chunk& q = p.chunks[p.quote];
-  for (std::size_t k = q.content_end; k < q.last; ++k) {
+  auto particle = [&](std::size_t k) {
     std::string_view s = p.morphs[k].surface;
-    if (s == "と" || s == "って" || s == "という" || s == "といった" || s == "とか" || s == "など" || s == "として")
-      return k > 0 ? &p.morphs[k - 1] : nullptr;
+    return s == "と" || s == "って" || s == "という" || s == "といった" || s == "とか" || s == "など" ||
+           (tteiu && s == "っていう") || s == "として";
+  };
+  for (std::size_t k = q.content_end; k < q.last; ++k) {
+    if (!particle(k)) continue;
+    // 歩くといいと思う: a conditional と (接続助詞) with a quotative particle after it in the
+    // chunk joins its clause to いい; the quotation ends at the later one
+    if (p.morphs[k].surface == "と" && p.morphs[k].pos1 == "接続助詞") {
+      bool later = false;
+      for (std::size_t j = k + 1; j < q.last; ++j)
+        if (particle(j)) later = true;
+      if (later) continue;
+    }
+    return k;
   }
-  return nullptr;
+  return q.last;
+}
+
+const Morph* before_quote(const Predicate& p) {
+  std::size_t k = quote_particle_at(p, false);
+  if (k == p.chunks[p.quote].last) return nullptr;
+  return k > 0 ? &p.morphs[k - 1] : nullptr;
 }
 
 namespace {

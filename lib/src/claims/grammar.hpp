@@ -39,16 +39,7 @@ struct Ctx {
   }
   std::size_t head_begin() const { return p.chunk_begin(p.head); }
   // Where the quotative particle starts (or the bracket before it).
-  std::size_t quote_begin() const {
-    const Chunk& q = p.chunks[p.quote];
-    for (std::size_t k = q.content_end; k < q.last; ++k) {
-      std::string_view w = p.morphs[k].surface;
-      if (w == "と" || w == "って" || w == "という" || w == "といった" || w == "とか" || w == "など" || w == "っていう" ||
-          w == "として")
-        return p.morphs[k].begin;
-    }
-    return p.chunk_begin(p.quote);
-  }
+  std::size_t quote_begin() const;
 
   void hit(Category cat, double strength, std::size_t b, std::size_t e, std::string kind, std::string note) {
     RawHit h;
@@ -92,8 +83,17 @@ const Cue* verb_entry(const Ctx& c, std::string_view kind);
 bool judging_word(const Ctx& c, const Morph& m, std::string_view word);
 // After a noun these name or go with someone: MICと書く, 友人と話す, Xと呼ぶ.
 bool conversation_verb(std::string_view lemma);
+// The quotative particle of the quotation chunk (its index in p.morphs; the chunk's end when
+// it has none): the first of と, って, という, とか, など(と), として…, not a conditional と that
+// another follows (歩くといいと思う: the quotation is 歩くといい). tteiu: っていう is one too.
+std::size_t quote_particle_at(const Predicate& p, bool tteiu = true);
 // The morph before the quotative particle of the quotation chunk.
 const Morph* before_quote(const Predicate& p);
+
+inline std::size_t Ctx::quote_begin() const {
+  std::size_t k = quote_particle_at(p);
+  return k < p.chunks[p.quote].last ? p.morphs[k].begin : p.chunk_begin(p.quote);
+}
 
 // The sentence opens with a person or a body as its topic (専門家は、同社も、県警は) before
 // offset qb: someone other than the speaker (quotative.cpp).

@@ -161,6 +161,16 @@ Extent NumberReader::extent(const Place& k) const {
   }
   std::size_t ulen = 0;
   if (!k.currency_prefix) x.unit = unit_at(n, ue, ulen);
+  // 1,200 円, 600　円: a table's column or a spaced layout puts one space between the figure and
+  // its currency (NFKC makes the full-width space ' '); 元 stays out, a word on its own too often.
+  if (!k.currency_prefix && !x.unit && is_ascii_digit(k.c) && at(n, ue) == ' ') {
+    std::size_t l = 0;
+    const Unit* u = unit_at(n, ue + 1, l);
+    if (u && u->type == "currency" && u->text != "元") {
+      x.unit = u;
+      ulen = 1 + l;
+    }
+  }
   // Half: 1年半, 2時間半; 半年 alone is handled by halves().
   if (x.unit && x.unit->type == "duration" && starts_with(n, ue + ulen, "半")) {
     x.half = 0.5;
