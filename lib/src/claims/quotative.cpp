@@ -38,8 +38,15 @@ bool third_person_topic(const Ctx& c, std::size_t qb) {
 // own view. A が without a comma may be inside a relative clause: Xが公開している手法は.)
 bool people_first_topic(const Ctx& c, std::size_t qb) {
   if (qb <= c.s.body) return false;
+  // The predicate's own analysis where its window reaches back (from its start, or from the
+  // sentence's when the window holds the whole); only the part before it is analysed again.
+  const Predicate& p = c.p;
+  std::size_t from = std::max(p.begin, c.s.body);
   std::vector<Morph> ms;
-  analyse_morphs(c.s.n.substr(c.s.body, qb - c.s.body), ms);
+  if (from > c.s.body) analyse_morphs(c.s.n.substr(c.s.body, from - c.s.body), ms);
+  for (Morph& m : ms) m.begin += c.s.body, m.end += c.s.body;
+  for (const Morph& m : p.morphs)
+    if (m.begin >= from && m.end <= qb) ms.push_back(m);
   std::size_t run = 0;  // nouns before the current morph
   for (std::size_t k = 0; k < ms.size(); ++k) {
     const Morph& m = ms[k];
