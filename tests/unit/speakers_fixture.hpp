@@ -48,4 +48,23 @@ inline std::map<std::string, std::string> who_says(const jatei::Document& doc) {
   return out;
 }
 
+// Idempotent: a second run over the written TEI keeps the turns and the people.
+inline void twice_the_same(jatei::Document& doc) {
+  std::string once = jatei::tei::write(doc);
+  jatei::Document again = jatei::tei::read(once);
+  jatei::annotate_speakers(again, jatei::SpeakerOptions{});
+  BOOST_TEST(jatei::tei::write(again) == once);
+}
+
+// The person (@who) of each line's turn by the line's text after the label, "-" outside every
+// turn.
+inline std::map<std::string, std::string> who_ids(const jatei::Document& doc) {
+  std::map<std::string, std::string> out;
+  for (auto& d : doc.divisions)
+    for (auto& t : d.turns)
+      for (auto& b : t.blocks)
+        for (auto& l : b.leaves) out[jatei::leaf_text(l)] = t.spoken() ? t.who : "-";
+  return out;
+}
+
 }  // namespace speakers_fixture

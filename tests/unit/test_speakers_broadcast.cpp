@@ -15,27 +15,11 @@
 
 using namespace jatei;
 using speakers_fixture::annotated;
+using speakers_fixture::twice_the_same;
+using speakers_fixture::who_ids;
 using speakers_fixture::who_says;
 
 namespace {
-
-// Idempotent: a second run keeps the turns and the people.
-void twice_the_same(Document& doc) {
-  std::string once = tei::write(doc);
-  Document again = tei::read(once);
-  annotate_speakers(again, SpeakerOptions{});
-  BOOST_TEST(tei::write(again) == once);
-}
-
-// The person (@who) of each line's turn, "-" outside every turn (the key as who_says has it).
-std::map<std::string, std::string> who_of(const Document& doc) {
-  std::map<std::string, std::string> out;
-  for (auto& d : doc.divisions)
-    for (auto& t : d.turns)
-      for (auto& b : t.blocks)
-        for (auto& l : b.leaves) out[leaf_text(l)] = t.spoken() ? t.who : "-";
-  return out;
-}
 
 std::string role_of(const Document& doc, const std::string& name) {
   for (auto& p : doc.header.persons)
@@ -122,7 +106,7 @@ BOOST_AUTO_TEST_CASE(a_caption_marks_each_change_of_speaker) {
       "＞＞バイバイ\n";
   std::string ex;
   Document doc = annotated(text, &ex);
-  auto w = who_of(doc);
+  auto w = who_ids(doc);
   // (the mark stays in the line's text, before its sentence)
   std::string a = w["＞＞どうもやさい部のタクミです"], b = w["＞＞ハルカですよろしくお願いします"];
   BOOST_TEST(a != "-");

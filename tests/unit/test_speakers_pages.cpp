@@ -14,19 +14,8 @@
 
 using namespace jatei;
 using speakers_fixture::annotated;
+using speakers_fixture::twice_the_same;
 using speakers_fixture::who_says;
-
-namespace {
-
-// Idempotent: a second run keeps the turns and the people.
-void twice_the_same(Document& doc) {
-  std::string once = tei::write(doc);
-  Document again = tei::read(once);
-  annotate_speakers(again, SpeakerOptions{});
-  BOOST_TEST(tei::write(again) == once);
-}
-
-}  // namespace
 
 BOOST_AUTO_TEST_CASE(a_name_and_a_vertical_bar) {
   auto c = speakers::parse_label("森川｜私は港の倉庫で検品をしています。", SpeakerModel::builtin(), false);

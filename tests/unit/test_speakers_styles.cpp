@@ -20,6 +20,7 @@ using namespace jatei;
 namespace {
 
 using speakers_fixture::annotated;
+using speakers_fixture::who_ids;
 using speakers_fixture::who_says;
 
 int turns(const Document& doc) {
@@ -181,16 +182,6 @@ BOOST_AUTO_TEST_CASE(the_review_page_names_an_interviewer_labelled_on_every_ques
 }
 
 namespace {
-
-// The xml:id of the person who says each line (by its text after the label), "-" outside turns.
-std::map<std::string, std::string> who_ids(const Document& doc) {
-  std::map<std::string, std::string> out;
-  for (auto& d : doc.divisions)
-    for (auto& t : d.turns)
-      for (auto& b : t.blocks)
-        for (auto& l : b.leaves) out[leaf_text(l)] = t.spoken() ? t.who : "-";
-  return out;
-}
 
 std::string name_of(const Document& doc, const std::string& who) {
   for (auto& p : doc.header.persons)

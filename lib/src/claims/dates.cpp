@@ -24,6 +24,17 @@ struct Year {
   std::size_t begin = 0, end = 0;
 };
 
+// A day of the month at n[e] (N日, not the span N日間): "-DD" appended to `when` and `e` moved
+// past it. False, and nothing changed, when none is there.
+bool take_day(std::string_view n, std::size_t& e, std::string& when) {
+  std::size_t de = 0;
+  int day = small_int_at(n, e, de);
+  if (day < 1 || day > 31 || !starts_with(n, de, "日") || starts_with(n, de, "日間")) return false;
+  e = de + 3;
+  when += "-" + two(day);
+  return true;
+}
+
 // The times of a sentence: 10:30, and the Japanese clock: 14時30分, 14時, 9時半, 午後3時, 午前十時
 // (午前 and 午後 place the hour; a kanji hour only after them, since 一時 and 同時 are words).
 // A decision of its own beside the dates: DateFinder asks it where no date starts.
@@ -157,23 +168,13 @@ class DateFinder {
       if (r.page != 'm' && month >= 1 && month <= 12 && starts_with(n, me, "月") && !starts_with(n, me, "月間")) {
         e = me + 3;
         when = (year.empty() ? "-" : year) + "-" + two(month);
-        std::size_t de = 0;
-        int day = small_int_at(n, e, de);
-        if (day >= 1 && day <= 31 && starts_with(n, de, "日")) {
-          e = de + 3;
-          when += "-" + two(day);
-        }
+        take_day(n, e, when);
         last_month_ = month;
         last_year_ = year.empty() ? 0 : r.offset + ctx_.page_year;
       } else if (!in_month.empty()) {
         // 来月10日: a day of the month it names.
         when = in_month;
-        std::size_t de = 0;
-        int day = small_int_at(n, e, de);
-        if (day >= 1 && day <= 31 && starts_with(n, de, "日") && !starts_with(n, de, "日間")) {
-          e = de + 3;
-          when += "-" + two(day);
-        } else {
+        if (!take_day(n, e, when)) {
           for (auto& part : w_.date_parts) {
             if (starts_with(n, e, part)) {
               e += part.size();
@@ -315,12 +316,7 @@ class DateFinder {
       when += "-" + two(month);
       last_year_ = y.value;
       last_month_ = month;
-      std::size_t de = 0;
-      int day = small_int_at(n, e, de);
-      if (day >= 1 && day <= 31 && starts_with(n, de, "日") && !starts_with(n, de, "日間")) {
-        e = de + 3;
-        when += "-" + two(day);
-      }
+      take_day(n, e, when);
     }
     Mention m = make(norm_, y.begin, e, "date");
     if (starts_with(n, e, "以降")) {
