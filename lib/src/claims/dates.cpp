@@ -145,61 +145,7 @@ class DateFinder {
   // part of the year after it. A word counted from the page's date (昨年, 来月: a fourth field in
   // entities.tsv) gets the year or month it names when the page has a dateline: 来年4月 of a page
   // dated 2026 is 2027-04.
-  std::optional<std::size_t> relative_word(std::size_t i) {
-    std::string_view n = n_;
-    if (std::find(w_.relative_first.begin(), w_.relative_first.end(), at(n, i)) == w_.relative_first.end()) return {};
-    for (auto& r : w_.relative_dates) {
-      if (!starts_with(n, i, r.text)) continue;
-      std::size_t e = i + r.text.size();
-      std::string when;
-      std::size_t me = 0;
-      int month = small_int_at(n, e, me);
-      // 昨年の12月: the month of that year (never the year an earlier sentence named)
-      if (!(month >= 1 && month <= 12) && starts_with(n, e, "の")) {
-        std::size_t me2 = 0;
-        int m2 = small_int_at(n, e + 3, me2);
-        if (m2 >= 1 && m2 <= 12 && starts_with(n, me2, "月") && !starts_with(n, me2, "月間")) {
-          month = m2;
-          me = me2;
-        }
-      }
-      std::string year = page_relative(r, 'y');
-      std::string in_month = page_relative(r, 'm');
-      if (r.page != 'm' && month >= 1 && month <= 12 && starts_with(n, me, "月") && !starts_with(n, me, "月間")) {
-        e = me + 3;
-        when = (year.empty() ? "-" : year) + "-" + two(month);
-        take_day(n, e, when);
-        last_month_ = month;
-        last_year_ = year.empty() ? 0 : r.offset + ctx_.page_year;
-      } else if (!in_month.empty()) {
-        // 来月10日: a day of the month it names.
-        when = in_month;
-        if (!take_day(n, e, when)) {
-          for (auto& part : w_.date_parts) {
-            if (starts_with(n, e, part)) {
-              e += part.size();
-              break;
-            }
-          }
-        }
-      } else {
-        when = year;
-        for (auto& part : w_.date_parts) {
-          if (starts_with(n, e, part)) {
-            e += part.size();
-            break;
-          }
-        }
-      }
-      Mention m = make(norm_, i, e, "date");
-      m.attrs.set("type", "relative");
-      m.attrs.set("subtype", r.subtype);
-      if (!when.empty()) m.attrs.set("when", when);
-      out_.push_back(std::move(m));
-      return e;
-    }
-    return {};
-  }
+  std::optional<std::size_t> relative_word(std::size_t i);
 
   // The year (unit 'y': "2027") or month ('m': "2026-11") a relative word counted from the page's
   // date names, or "" when it is not counted so or the page has no dateline.
@@ -286,53 +232,7 @@ class DateFinder {
   }
 
   // The date a year starts: 2030年代 (a decade), 2024年8月1日, 2020年以降, 2024年.
-  std::size_t year_date(const Year& y) {
-    std::string_view n = n_;
-    std::size_t e = y.end;
-    std::string when = std::to_string(y.value);
-    ctx_.year = y.value;
-    if (starts_with(n, e, "代")) {
-      e += 3;
-      Mention m = make(norm_, y.begin, e, "date");
-      m.attrs.set("notBefore", when);
-      m.attrs.set("notAfter", std::to_string(y.value + 9));
-      out_.push_back(std::move(m));
-      return e;
-    }
-    // 2025年度, 令和7年度: a Japanese fiscal (or school) year, April to the next March.
-    if (starts_with(n, e, "度")) {
-      e += std::string_view("度").size();
-      Mention m = make(norm_, y.begin, e, "date");
-      m.attrs.set("type", "fiscal-year");
-      m.attrs.set("from", when + "-04-01");
-      m.attrs.set("to", std::to_string(y.value + 1) + "-03-31");
-      out_.push_back(std::move(m));
-      return e;
-    }
-    std::size_t me = 0;
-    int month = small_int_at(n, e, me);
-    if (month >= 1 && month <= 12 && starts_with(n, me, "月") && !starts_with(n, me, "月間")) {
-      e = me + 3;
-      when += "-" + two(month);
-      last_year_ = y.value;
-      last_month_ = month;
-      take_day(n, e, when);
-    }
-    Mention m = make(norm_, y.begin, e, "date");
-    if (starts_with(n, e, "以降")) {
-      e += std::string_view("以降").size();
-      m = make(norm_, y.begin, e, "date");
-      m.attrs.set("notBefore", when);
-    } else if (starts_with(n, e, "以前")) {
-      e += std::string_view("以前").size();
-      m = make(norm_, y.begin, e, "date");
-      m.attrs.set("notAfter", when);
-    } else {
-      m.attrs.set("when", when);
-    }
-    out_.push_back(std::move(m));
-    return e;
-  }
+  std::size_t year_date(const Year& y);
 
   // A numeral that does not continue a number or a Latin token: 1月20日 or 3年前 may start here.
   bool numeral_starts_here(std::size_t i) const {
@@ -474,6 +374,111 @@ class DateFinder {
     return {};
   }
 };
+
+std::optional<std::size_t> DateFinder::relative_word(std::size_t i) {
+  std::string_view n = n_;
+  if (std::find(w_.relative_first.begin(), w_.relative_first.end(), at(n, i)) == w_.relative_first.end()) return {};
+  for (auto& r : w_.relative_dates) {
+    if (!starts_with(n, i, r.text)) continue;
+    std::size_t e = i + r.text.size();
+    std::string when;
+    std::size_t me = 0;
+    int month = small_int_at(n, e, me);
+    // 昨年の12月: the month of that year (never the year an earlier sentence named)
+    if (!(month >= 1 && month <= 12) && starts_with(n, e, "の")) {
+      std::size_t me2 = 0;
+      int m2 = small_int_at(n, e + 3, me2);
+      if (m2 >= 1 && m2 <= 12 && starts_with(n, me2, "月") && !starts_with(n, me2, "月間")) {
+        month = m2;
+        me = me2;
+      }
+    }
+    std::string year = page_relative(r, 'y');
+    std::string in_month = page_relative(r, 'm');
+    if (r.page != 'm' && month >= 1 && month <= 12 && starts_with(n, me, "月") && !starts_with(n, me, "月間")) {
+      e = me + 3;
+      when = (year.empty() ? "-" : year) + "-" + two(month);
+      take_day(n, e, when);
+      last_month_ = month;
+      last_year_ = year.empty() ? 0 : r.offset + ctx_.page_year;
+    } else if (!in_month.empty()) {
+      // 来月10日: a day of the month it names.
+      when = in_month;
+      if (!take_day(n, e, when)) {
+        for (auto& part : w_.date_parts) {
+          if (starts_with(n, e, part)) {
+            e += part.size();
+            break;
+          }
+        }
+      }
+    } else {
+      when = year;
+      for (auto& part : w_.date_parts) {
+        if (starts_with(n, e, part)) {
+          e += part.size();
+          break;
+        }
+      }
+    }
+    Mention m = make(norm_, i, e, "date");
+    m.attrs.set("type", "relative");
+    m.attrs.set("subtype", r.subtype);
+    if (!when.empty()) m.attrs.set("when", when);
+    out_.push_back(std::move(m));
+    return e;
+  }
+  return {};
+}
+
+std::size_t DateFinder::year_date(const Year& y) {
+  std::string_view n = n_;
+  std::size_t e = y.end;
+  std::string when = std::to_string(y.value);
+  ctx_.year = y.value;
+  if (starts_with(n, e, "代")) {
+    e += 3;
+    Mention m = make(norm_, y.begin, e, "date");
+    m.attrs.set("notBefore", when);
+    m.attrs.set("notAfter", std::to_string(y.value + 9));
+    out_.push_back(std::move(m));
+    return e;
+  }
+  // 2025年度, 令和7年度: a Japanese fiscal (or school) year, April to the next March.
+  if (starts_with(n, e, "度")) {
+    e += std::string_view("度").size();
+    Mention m = make(norm_, y.begin, e, "date");
+    m.attrs.set("type", "fiscal-year");
+    m.attrs.set("from", when + "-04-01");
+    m.attrs.set("to", std::to_string(y.value + 1) + "-03-31");
+    out_.push_back(std::move(m));
+    return e;
+  }
+  std::size_t me = 0;
+  int month = small_int_at(n, e, me);
+  if (month >= 1 && month <= 12 && starts_with(n, me, "月") && !starts_with(n, me, "月間")) {
+    e = me + 3;
+    when += "-" + two(month);
+    last_year_ = y.value;
+    last_month_ = month;
+    take_day(n, e, when);
+  }
+  Mention m = make(norm_, y.begin, e, "date");
+  if (starts_with(n, e, "以降")) {
+    e += std::string_view("以降").size();
+    m = make(norm_, y.begin, e, "date");
+    m.attrs.set("notBefore", when);
+  } else if (starts_with(n, e, "以前")) {
+    e += std::string_view("以前").size();
+    m = make(norm_, y.begin, e, "date");
+    m.attrs.set("notAfter", when);
+  } else {
+    m.attrs.set("when", when);
+  }
+  out_.push_back(std::move(m));
+  return e;
+}
+
 
 }  // namespace
 
