@@ -296,6 +296,19 @@ std::vector<Item*> Context::items() {
 
 namespace {
 
+// A name with nothing around it but the space before the speech (名前　…): the label of the
+// family N_, its role the one the rules give the name.
+LabelCandidate bare_name(Context& cx, const std::string& name) {
+  LabelCandidate c;
+  c.family = "N_";
+  c.label.style = SpeakerLabel::Style::space;
+  c.label.name = name;
+  c.label.length = name.size();
+  c.label.shape = "名前";
+  c.label.role = cx.cues.role_for(name);
+  return c;
+}
+
 // A label a person or an earlier run put in <speaker>: kept (forced), and read for its shape so
 // that it is counted with the others and a second run decides the same.
 void read_kept_label(Context& cx, Item& it) {
@@ -326,14 +339,7 @@ void read_kept_label(Context& cx, Item& it) {
     bool kanji = true;
     for (text::CodePoint cp : text::code_points(t)) kanji = kanji && text::is_kanji(cp.c);
     if (kanji) {
-      LabelCandidate c;
-      c.family = "N_";
-      c.label.style = SpeakerLabel::Style::space;
-      c.label.name = t;
-      c.label.length = t.size();
-      c.label.shape = "名前";
-      c.label.role = cx.cues.role_for(t);
-      it.candidate = c;
+      it.candidate = bare_name(cx, t);
       return;
     }
   }
@@ -489,14 +495,7 @@ int bare_name_labels(Context& cx, std::vector<Item*>& items) {
     if (it.candidate) continue;  // the name and a space: parse_label's candidate already
     const Leaf* leaf = label_leaf(it.block);
     if (!leaf || leaf->pieces.empty() || name.size() >= leaf->pieces[0].sentence.text.size()) continue;
-    LabelCandidate c;
-    c.family = "N_";
-    c.label.style = SpeakerLabel::Style::space;
-    c.label.name = name;
-    c.label.length = name.size();
-    c.label.shape = "名前";
-    c.label.role = cx.cues.role_for(name);
-    it.candidate = c;
+    it.candidate = bare_name(cx, name);
     ++made;
   }
   return made;
