@@ -538,3 +538,34 @@ BOOST_AUTO_TEST_CASE(the_one_who_presents_the_others_goes_on_to_call_one) {
   BOOST_TEST(who["中井選手、打席に入るときはどんな気持ちでしたか。"] == who[opening]);
   BOOST_TEST(who["つなげばなんとかなると思っていました。初球から振っていこうと決めていました。"] == "中井翔太");
 }
+
+// The lead titles the moderator right before the name (司会の川島ゆかアナウンサーが、…店主・岡田誠さん
+// を迎え): the moderator is 川島, not the first name with an honorific after the title (the bug:
+// 岡田 got the 司会 and the lead). 先生 with no one titled so in the lead is the one the lead
+// describes by a profession people call so (店主), not the moderator.
+BOOST_AUTO_TEST_CASE(the_moderator_is_the_name_right_after_the_title) {
+  const std::string text =
+      "【日曜の台所】根菜たっぷりの豚汁\n"
+      "朝の生活番組から。司会の川島ゆかアナウンサーが、和食店の店主・岡田誠さんを迎え、ゲストで歌手の森ユウキさんと豚汁を作った。\n"
+      "おはようございます。今朝は体が温まる豚汁です。岡田さん、よろしくお願いします。\n"
+      "和食店「おかだ」の岡田です。よろしくお願いします。今日は根菜を炒めてから煮るのがポイントです。\n"
+      "森さんは、豚汁はよく作りますか。\n"
+      "実家ではよく出ましたけど、自分では作ったことがないんですよ。\n"
+      "先生、ごぼうはどう切るんですか。\n"
+      "斜めに薄く切って、水に5分さらします。にんじんは厚さ5ミリのいちょう切りです。\n"
+      "森さん、味はいかがですか。\n"
+      "おいしい！　ごぼうの香りがすごくします。\n"
+      "岡田さん、森さん、ありがとうございました。\n";
+  std::string explain;
+  Document doc = annotated(text, &explain);
+  auto who = person_of(doc);
+  std::map<std::string, std::string> role;
+  for (auto& p : doc.header.persons) role[p.name] = p.role;
+  BOOST_TEST(role["川島"] == "moderator");
+  BOOST_TEST(role["岡田誠"] != "moderator");
+  BOOST_TEST(explain.find("川島 (leads)") != std::string::npos);
+  BOOST_TEST(explain.find("岡田誠 explains") != std::string::npos);
+  BOOST_TEST(who["おはようございます。今朝は体が温まる豚汁です。岡田さん、よろしくお願いします。"] == "川島");
+  BOOST_TEST(who["斜めに薄く切って、水に5分さらします。にんじんは厚さ5ミリのいちょう切りです。"] == "岡田誠");
+  BOOST_TEST(who["岡田さん、森さん、ありがとうございました。"] == "川島");
+}

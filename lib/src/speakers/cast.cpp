@@ -61,6 +61,41 @@ struct Titled {
   std::string name, title;
   bool moderates = false;  // a [moderator-title]: gives the others the floor
 };
+// The name that stands right after a title and its joiner (司会の小川まどかアナウンサーが, 進行役の
+// 岩田です, 司会は小川さん): a run of kanji or katakana, a given name in hiragana after it at most,
+// then an [honorific], a title of [moderator-title] or [lead-title], or a word that closes a
+// name (が, は, と, 、, 。, です, a bracket): 小川; "" when the words after the title are no name
+// (講師は観光地づくりに…, 進行は本紙の前田).
+std::string name_after_title(std::string_view rest, const SpeakerModel::Compiled& cues) {
+  while (!rest.empty() && text::is_space(text::at(rest, 0))) rest.remove_prefix(text::next(rest, 0));
+  std::size_t e = 0;
+  while (e < rest.size() && is_name_char(text::at(rest, e))) e = text::next(rest, e);
+  std::string_view run = rest.substr(0, e);
+  // a title the run ends with (小川アナウンサー): the name before it
+  for (const char* list : {"moderator-title", "lead-title", "honorific"})
+    for (std::size_t k = 0; k < run.size(); k = text::next(run, k))
+      if (k > 0 && cues[list].whole(run.substr(k))) {
+        run = run.substr(0, k);
+        break;
+      }
+  std::size_t len = text::length(run);
+  if (len < 1 || len > 6 || cues["first-person"].whole(run) || cues["not-name"].whole(run) ||
+      cues["title-name"].whole(run))
+    return {};  // (司会の私が)
+  std::string_view after = rest.substr(e);
+  if (run.size() < e) return std::string(run);  // the title came off
+  auto titles = [&](std::string_view v) {
+    return cues["honorific"].prefix(v) || cues["moderator-title"].prefix(v) || cues["lead-title"].prefix(v);
+  };
+  if (titles(after)) return std::string(run);
+  for (std::string_view closes : {"が", "は", "と", "、", "。", "です", "（", "("})
+    if (after.starts_with(closes)) return std::string(run);
+  std::size_t h = 0, kana = 0;
+  while (h < after.size() && text::is_hiragana(text::at(after, h)) && kana < 4) h = text::next(after, h), ++kana;
+  if (kana > 0 && titles(after.substr(h))) return std::string(run);
+  return {};
+}
+
 std::vector<Titled> titled_before(std::string_view t, const SpeakerModel::Compiled& cues) {
   std::vector<Titled> out;
   for (std::size_t i = 0; i < t.size(); i = text::next(t, i)) {
@@ -75,9 +110,14 @@ std::vector<Titled> titled_before(std::string_view t, const SpeakerModel::Compil
     if (!(rest.starts_with("は") || rest.starts_with("の") || rest.starts_with("：") || rest.starts_with(":"))) continue;
     std::size_t end = rest.find("。");
     std::string_view sentence = rest.substr(0, end);
-    auto names = names_in_text(sentence, cues);
-    std::erase_if(names, [&](const std::string& x) { return cues["title-name"].whole(x); });
-    std::string name = names.empty() ? std::string() : names.front();
+    // The name right after the title is the one it titles (司会の小川まどかアナウンサーが、…石原健一
+    // さんを迎え: 小川, not the first name with an honorific).
+    std::string name = name_after_title(rest.substr(text::next(rest, 0)), cues);
+    if (name.empty()) {
+      auto names = names_in_text(sentence, cues);
+      std::erase_if(names, [&](const std::string& x) { return cues["title-name"].whole(x); });
+      name = names.empty() ? std::string() : names.front();
+    }
     if (name.empty()) {
       // 市民協働課の岩田が: one to four name characters between の and が.
       for (std::size_t ga = sentence.find("が"); ga != std::string_view::npos && name.empty(); ga = sentence.find("が", ga + 1)) {
@@ -458,14 +498,32 @@ void add_called(Context& cx, Cast& cast, const std::vector<LeadName>& lead, cons
   for (auto& raw : called) {
     std::string n = normalise_name(raw, cx.cues);
     if (cx.cues["title-name"].whole(n)) {
-      // 先生: the lead's one person with a leading title, when there is one.
+      // 先生: the lead's one person with a leading title, when there is one (the one who
+      // moderates, 司会の…, is not the one called 先生).
       const LeadName* who = nullptr;
       int count = 0;
       for (auto& l : lead)
-        if (!l.base.empty() && cx.cues["lead-title"].whole(l.title)) who = &l, ++count;
+        if (!l.base.empty() && cx.cues["lead-title"].whole(l.title) && !l.moderates) who = &l, ++count;
       if (count == 1) {
         add_member(cast, who->base, n, who->title, true);
         continue;
+      }
+      // …else the one person the lead describes by a profession people call so (日本料理店の
+      // 店主・石原健一さん, 料理研究家の…: [teacher-word]), who teaches while another leads.
+      if (count == 0) {
+        const LeadName* expert = nullptr;
+        int experts = 0;
+        for (auto& l : lead) {
+          if (l.base.empty() || l.moderates || (expert && expert->base == l.base)) continue;
+          bool is = std::any_of(l.words.begin(), l.words.end(), [&](const std::string& w) {
+            return cx.cues["teacher-word"].suffix(w) > 0;
+          });
+          if (is) expert = &l, ++experts;
+        }
+        if (experts == 1) {
+          add_member(cast, expert->base, n, expert->title, false);
+          continue;
+        }
       }
       // …else the one person the dialogue also calls with that title after the name (長尾先生).
       std::string titled;
@@ -763,7 +821,11 @@ double cast_emission(Context& cx, const Cast& cast, const Item& u, int s) {
     // Calling someone or everyone gives the floor; in a polite dialogue the one who leads does so
     // politely, and a casual call is an aside between the others (早川さん、一緒にやらない？).
     bool calls = !u.f.vocatives.empty() || !u.f.addressed.empty() || u.f.group_call;
-    bool gives_floor = calls && !(cast.polite && u.f.casual > u.f.polite);
+    // Where another teaches (cast.teacher), a call that asks someone else to do something
+    // (松本さん、切ってみてください) is the teacher's instruction, not the floor given.
+    bool instructs = cast.teacher >= 0 && cast.addressee(u) != cast.teacher && u.f.request && !u.f.question &&
+                     !u.f.any_question && !u.f.greeting;
+    bool gives_floor = calls && !(cast.polite && u.f.casual > u.f.polite) && !instructs;
     v += cx.w("cast.lead_floor") * gives_floor + cx.w("cast.lead_move") * u.f.move;
   }
   return v;

@@ -164,7 +164,7 @@ void SpeakerModel::compile() {
       "question-end", "question-word", "voice-end", "interview-lead", "credit-word",
       "attendee-key", "group-address", "crowd-role", "audience-role", "self-noun", "same-asker",
       "speech-event", "speech-act", "prompt-end", "presents-end", "closing", "own-mark", "own-stance", "own-side-case", "about-case",
-      "person-word", "reply-head"};
+      "person-word", "reply-head", "teacher-word"};
   for (const char* name : kSections) c->lists.emplace(name, speakers::CueList(cues_.section(name)));
   for (auto& e : cues_.section("roles")) {
     std::size_t eq = e.pattern.find('=');
