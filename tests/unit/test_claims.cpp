@@ -1636,3 +1636,46 @@ BOOST_AUTO_TEST_CASE(checkworthy_by_category) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// ------------------------------------------------------------------------------------------
+// Who said it and what is worth checking, as a stranger met them on new articles (session 37).
+BOOST_AUTO_TEST_SUITE(sources37)
+
+using stranger_s22::annotated;
+
+// The commonest news shape: where or when it was said (論告で, 閉廷後、, 15日の会見で、), then
+// who said it as the topic of the verb of saying.
+BOOST_AUTO_TEST_CASE(the_source_after_an_adverbial_the_sentence_opens_with) {
+  std::string xml = annotated(
+      "初公判で弁護側は「争う姿勢はない」と述べた。\n終了後、主催団体の代表は「来年も開く」と話した。\n"
+      "20日の記者会見で、市の担当者は「再発を防ぐ」と説明した。\n同日夜、球団の広報は「回復に努める」と語った。\n"
+      "式典にて、校長は「誇りに思う」と述べた。\n");
+  BOOST_TEST(xml.find("<persName xml:id=\"s1-src\">弁護側</persName>") != std::string::npos, xml);
+  BOOST_TEST(xml.find("xml:id=\"s2-src\">主催団体の代表<") != std::string::npos, xml);
+  BOOST_TEST(xml.find("<persName xml:id=\"s3-src\">市の担当者</persName>") != std::string::npos, xml);
+  BOOST_TEST(xml.find("xml:id=\"s4-src\">球団の広報<") != std::string::npos, xml);
+  BOOST_TEST(xml.find("<persName xml:id=\"s5-src\">校長</persName>") != std::string::npos, xml);
+}
+
+// A noun of time used as an adverb (最近は, 今回は) is when, not who: no source, no person.
+BOOST_AUTO_TEST_CASE(a_noun_of_time_is_no_source) {
+  std::string xml = annotated("最近は在宅で働く人も多いと聞きます。\n今回は中止もあり得ると聞いた。\n");
+  BOOST_TEST(xml.find(">最近</persName>") == std::string::npos, xml);
+  BOOST_TEST(xml.find(">今回</persName>") == std::string::npos, xml);
+  BOOST_TEST(xml.find("source=\"#s1-src\"") == std::string::npos, xml);
+}
+
+// An evaluation in a clause before the main one (被害は深刻で、…) does not make the sentence an
+// opinion: the main clause states a number, a fact worth checking.
+BOOST_AUTO_TEST_CASE(an_evaluation_in_a_leading_clause_leaves_the_main_clause_to_decide) {
+  BOOST_TEST(cat("渋滞は深刻で、通勤時間は平均で20分延びた。") == "fact");
+  BOOST_TEST(cat("事態は重要であり、政府は対策本部を設置した。") == "fact");
+  BOOST_TEST(cat("受注は好調で、売上高は過去最高の300億円に達した。") == "fact");
+  // The evaluation that ends the sentence still decides.
+  BOOST_TEST(cat("被害は深刻だ。") == "opinion");
+  BOOST_TEST(cat("被害は深刻で、影響も深刻だ。") == "opinion");
+  std::string xml = annotated("品不足は深刻で、価格は前年の1.5倍となった。\n");
+  BOOST_TEST(xml.find("ana=\"#fact #checkworthy\"") != std::string::npos, xml);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

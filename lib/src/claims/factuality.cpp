@@ -330,6 +330,24 @@ bool heads_clause(const Sent& s, std::size_t e) {
   return !has_nominaliser(n.substr(e, s.core_end - e));
 }
 
+// The predicate ending at e closes a clause in the continuative (深刻で、, 重要であり、, 安くて、)
+// that a main clause with a predicate of its own follows.
+bool leading_clause(const Sent& s, std::size_t e) {
+  std::string_view n = s.n;
+  for (std::size_t i = e; i < s.core_end; i = next(n, i)) {
+    char32_t c = at(n, i);
+    if (c != 0x3001 && c != ',') {
+      if (!hiragana_word(c)) return false;
+      continue;
+    }
+    std::string_view tail = n.substr(e, i - e);
+    if (tail.empty() || !ends_any(tail, {"て", "で", "であり", "であって", "でもあり"})) return false;
+    std::size_t after = next(n, i);
+    return s.pred.found && s.pred.begin >= after && s.pred.chunks.size() >= 2;
+  }
+  return false;
+}
+
 // An adverb of probability (おそらく) hedges its own clause: the sentence, unless a
 // subordinate clause closes after it (おそらく…だが、…だ: the main clause is asserted).
 bool adverb_governs(const Sent& s, std::size_t e) {
@@ -968,6 +986,10 @@ void govern(const Sent& s, std::vector<RawHit>& hits) {
     else if (h.kind == "np") h.governs = heads_last_clause(s, h);
     else if (h.at_end) h.governs = true;
     else h.governs = heads_clause(s, h.e);
+    if (h.governs && h.cat == Category::opinion && leading_clause(s, h.e)) {
+      h.governs = false;
+      h.note = "an evaluation in a clause before the main one (…深刻で、…): the main clause decides";
+    }
   }
 }
 

@@ -75,6 +75,30 @@ std::optional<Source> source_at(std::string_view n, std::size_t b, std::size_t e
 namespace {
 // The topic a clause opens with (X は/が/も/では), a person, a body or a document.
 std::optional<Source> topic_at(std::string_view n, std::size_t body, const Lexicon& lex);
+
+// The offset after an adverbial phrase of place, occasion or time at i: a noun phrase (nouns
+// joined by の) with a case particle of circumstance (で, にて, に, から) and maybe a comma
+// (論告で, 15日の会見で、, 式典にて), or a noun phrase and a comma (閉廷後、, 同日夜、); i when
+// none opens there.
+std::size_t after_adverbial(std::string_view n, std::size_t i) {
+  std::size_t e = noun_after(n, i, n.size());
+  while (e > i && starts_with_at(n, e, "の") && e + 3 < n.size() && name_char(at(n, e + 3))) {
+    std::size_t e2 = noun_after(n, e + 3, n.size());
+    if (e2 == e + 3) break;
+    e = e2;
+  }
+  if (e == i || length(n.substr(i, e - i)) > 16) return i;
+  bool particle = false;
+  for (std::string_view p : {"にて", "で", "に", "から"})
+    if (starts_with_at(n, e, p)) {
+      e += p.size();
+      particle = true;
+      break;
+    }
+  if (starts_with_at(n, e, "、")) return e + std::string_view("、").size();
+  if (starts_with_at(n, e, ",")) return e + 1;
+  return particle ? e : i;
+}
 }  // namespace
 
 std::optional<Source> find_source(std::string_view n, std::size_t body, const Lexicon& lex) {
@@ -116,6 +140,15 @@ std::optional<Source> find_source(std::string_view n, std::size_t body, const Le
     if (clause.ends_with("て") || clause.ends_with("で")) {
       if (auto t = topic_at(n, comma + std::string_view("、").size(), lex)) return t;
     }
+  }
+  // 4. The topic after an adverbial the sentence opens with (論告で検察側は, 閉廷後、長男は,
+  // 15日の会見で、県の担当者は): where or when the words were said, then who said them.
+  std::size_t i = body;
+  for (int k = 0; k < 2; ++k) {
+    std::size_t a = after_adverbial(n, i);
+    if (a == i) break;
+    if (auto t = topic_at(n, a, lex)) return t;
+    i = a;
   }
   return std::nullopt;
 }
@@ -176,6 +209,9 @@ bool word_starts_noun(std::string_view text, std::size_t noun) {
   for (int k = 0; k < 4 && end < text.size(); ++k) end = next(text, end);
   analyse_morphs(text.substr(0, end), ms);
   if (ms.empty()) return false;
+  // (最近は, 今回は: a noun of time used as an adverb is when, not who)
+  for (const Morph& m : ms)
+    if (m.end == noun && m.pos == Pos::noun && m.pos1 == "副詞可能") return false;
   return ms.front().end <= noun && (ms.front().pos == Pos::noun || ms.front().pos == Pos::prefix);
 }
 
