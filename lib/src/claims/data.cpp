@@ -476,7 +476,9 @@ EntityWords EntityWords::parse(std::string_view text, const std::string& origin)
     } else if (list == "product-noun") {
       plain(w.product_nouns);
     } else if (list == "common-noun") {
-      plain(w.common_nouns);
+      if (detail == "last-long") w.common_suffixes.push_back(std::move(word));
+      else if (!detail.empty()) throw bad_detail("last-long or none");
+      else plain(w.common_nouns);
     } else {
       throw DataError(origin + ": unknown list '" + std::string(list) +
                           "' (title, title-before, credit, desk, role-in-parens, org-suffix, org-part, generic-start, "
@@ -506,6 +508,10 @@ bool EntityWords::common_noun(std::string_view run) const {
   // at the end of a compound (新人店員さん).
   for (auto& c : common_nouns)
     if (run == c || (text::length(c) >= 2 && run.ends_with(c))) return true;
+  // 古着屋さん, 不動産屋さん: a trade by its shape (土屋さん, 古屋さん, two characters, are names).
+  if (text::length(run) >= 3)
+    for (auto& c : common_suffixes)
+      if (run.ends_with(c)) return true;
   return false;
 }
 

@@ -52,6 +52,8 @@ struct EntityWords {
   // Common nouns that take an honorific and name no one (お客さん, 店員さん, 運転手さん): the run
   // before the honorific is, or ends in, one of them.
   std::vector<std::string> common_nouns;
+  // …and the words that end such a noun in a run of three characters or more (古着屋さん).
+  std::vector<std::string> common_suffixes;
   std::vector<RelativeDate> relative_dates;  // the first that matches at a place wins
   std::vector<std::string> date_parts;       // 昨年秋, 来年初め
   std::vector<std::string> day_after;        // after a day alone that is a date: 4日、 4日夜

@@ -238,10 +238,25 @@ bool rumour_before_but(std::string_view n, const Lexicon& lex) {
 // Whether the sentence is handed to a fact-checker: it asserts or reports a date, a number or a
 // name, or it is hearsay (a rumour, a post, …という: what a checker looks at first) — but never
 // a line with no claim in it: a bare timestamp or a link's label.
+// Every detail the sentence shows is a date counted forward from the page's own (来年, 来月):
+// what is planned or expected there has not happened, and nothing in it can be checked yet.
+bool only_the_future(std::string_view text, const std::vector<const Mention*>& added) {
+  if (added.empty()) return false;
+  const auto& words = EntityWords::builtin();
+  for (const Mention* m : added) {
+    if (m->element != "date") return false;
+    std::string_view surface = text.substr(m->begin, m->end - m->begin);
+    auto r = std::find_if(words.relative_dates.begin(), words.relative_dates.end(),
+                          [&](const EntityWords::RelativeDate& w) { return w.text == surface; });
+    if (r == words.relative_dates.end() || r->page == 0 || r->offset <= 0) return false;
+  }
+  return true;
+}
+
 bool check_worthy(std::string_view text, const Decision& d, bool checkable, const std::vector<const Mention*>& added,
                   bool dateline, const Normalised& norm, const Lexicon& lex) {
   if (link_label(text) || timestamp_line(text, added, dateline)) return false;
-  if (checkable) return true;
+  if (checkable && !only_the_future(text, added)) return true;
   if (d.category == Category::fact) return rumour_before_but(norm.text, lex);
   if (d.category != Category::reported) return false;
   if (d.rumour || d.unnamed) return true;
@@ -384,8 +399,11 @@ void voiced_sources(Pass& pass, const Lexicon& lex, const std::vector<Person>& p
       }
     }
     if (sources[v].empty() && !post_footer(norms[v].text)) {
-      // The introducer names who speaks (監督は試合後、こう振り返った。).
-      if (auto src = find_source(norms[v].text, 0, lex)) {
+      // The introducer names who speaks (監督は試合後、こう振り返った。), or is a line of the
+      // name alone (代表取締役社長 千葉慎一).
+      auto src = name_line(norms[v].text);
+      if (!src) src = find_source(norms[v].text, 0, lex);
+      if (src) {
         Sentence& in = *refs[v].s;
         auto [sb, se] = norms[v].source(src->begin, src->end);
         SpanSet iset{in.spans, in.spans.size()};

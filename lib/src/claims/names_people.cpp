@@ -173,6 +173,9 @@ class PeopleRules : NameRules {
       char32_t last = before(n, ne);
       std::size_t nb = name_before_title(ne, *best, te);
       if (nb == ne) continue;
+      // 青葉市長 相沢典子氏: a role, then a space and a person's name: the title is that
+      // person's, and the kanji before it (青葉市) is where, not a surname.
+      if (!best->honorific && names_a_person_after(te)) continue;
       // アグリノーツ代表・中村健太氏: a company, its title, then the person.
       if (!best->honorific && starts_with(n, te, "・") && (is_kanji(at(n, te + 3)) || katakana_word(at(n, te + 3)))) {
         if (!is_named(nb, ne) && !is_kanji(last)) name(nb, ne, "orgName");
@@ -194,6 +197,17 @@ class PeopleRules : NameRules {
       if (best->honorific) part.attrs.set("type", "honorific");
       out_.push_back(std::move(part));
     }
+  }
+
+  // After a space at te, a person's name (MeCab's 人名) opens.
+  bool names_a_person_after(std::size_t te) const {
+    std::string_view n = n_;
+    if (!starts_with(n, te, " ") || !is_kanji(at(n, te + 1))) return false;
+    std::size_t e = te + 1;
+    for (int k = 0; k < 6 && e < n.size() && is_kanji(at(n, e)); ++k) e = next(n, e);
+    std::vector<text::Morph> ms;
+    text::analyse_morphs(n.substr(te + 1, e - te - 1), ms);
+    return !ms.empty() && ms.front().pos1 == "固有名詞" && ms.front().pos2 == "人名";
   }
 
   // A title before a Latin name: 創業者Karpathy, CEOのSatya Nadella

@@ -375,7 +375,8 @@ void statement_sections(Pass& pass, const Lexicon& lex) {
     const Leaf* current = nullptr;
     int leaves = 0, people = 0;  // people: a name heading, or words said with the name before them
     bool after_name = false;
-    std::vector<std::size_t> words;  // the sentences of the section
+    std::vector<std::pair<std::size_t, std::size_t>> words;  // the sentences of the section, and whose
+    std::size_t by = k;  // the name line above them, or the heading
     for (std::size_t j = k + 1; j < refs.size(); ++j) {
       if (refs[j].leaf != current) {
         current = refs[j].leaf;
@@ -383,6 +384,7 @@ void statement_sections(Pass& pass, const Lexicon& lex) {
           leaves = 0;  // the next person's words follow
           ++people;
           after_name = true;
+          by = j;
           continue;
         }
         // (a person's words without a full stop, 山田HC「…」, are no heading)
@@ -396,7 +398,7 @@ void statement_sections(Pass& pass, const Lexicon& lex) {
       if (refs[j].leaf == current && leaves == 0) continue;  // the person heading itself
       if (pass.voiced_by[j] >= 0) continue;
       if (pass.decisions[j].category == Category::question) continue;
-      words.push_back(j);
+      words.push_back({j, by});
     }
     // A heading that names the person (■社長 山田太郎 コメント), or a section of several people's
     // words (試合後の主なコメント, a name over each), attributes what follows. Under a heading
@@ -404,9 +406,10 @@ void statement_sections(Pass& pass, const Lexicon& lex) {
     // only words the page sets off as quoted are someone else's (a quotation block, a paragraph
     // wholly in brackets); a plain paragraph there is that person writing in his own voice.
     const bool attributed = st.names_its_person(k) || people >= 2;
-    for (std::size_t j : words) {
+    for (auto [j, name] : words) {
       if (!attributed && refs[j].block->kind != BlockKind::quote && !quoted_leaf(pass, j)) continue;
-      pass.voice(j, k, "words under a heading that names a statement (" + refs[k].s->id + ")");
+      if (name != k) pass.voice(j, name, "words under a name line (" + refs[name].s->id + ") in a statement section (" + refs[k].s->id + ")");
+      else pass.voice(j, k, "words under a heading that names a statement (" + refs[k].s->id + ")");
     }
   }
 }

@@ -181,6 +181,34 @@ std::optional<Source> agent_of_a_hearsay_noun(std::string_view n, std::size_t bo
   return std::nullopt;
 }
 
+std::optional<Source> name_line(std::string_view n) {
+  if (n.empty() || length(n) > 24) return std::nullopt;
+  std::vector<Morph> ms;
+  analyse_morphs(n, ms);
+  std::size_t b = 0, e = 0;
+  bool in_name = false;
+  auto blank = [&](std::size_t from, std::size_t to) { return n.substr(from, to - from).find_first_not_of(' ') == std::string_view::npos; };
+  for (const Morph& m : ms) {
+    if (m.pos == Pos::verb || m.pos == Pos::adjective || m.pos == Pos::auxiliary || m.pos == Pos::particle) return std::nullopt;
+    bool person = m.pos == Pos::noun && m.pos1 == "固有名詞" && m.pos2 == "人名";
+    bool honorific = m.pos == Pos::noun && m.pos1 == "接尾" && m.pos2 == "人名";
+    if (person && in_name && blank(e, m.begin)) {
+      e = m.end;  // (久保田 誠: a space between surname and given name keeps the name going)
+    } else if (person) {
+      b = m.begin, e = m.end;
+      in_name = true;
+    } else if (honorific && in_name && m.begin == e) {
+      e = m.end;
+    } else if (!blank(m.begin, m.end)) {
+      in_name = false;
+    }
+  }
+  if (e <= b) return std::nullopt;
+  // (the name must close the line: 山田太郎 コメント is a heading, not a name line)
+  if (n.substr(e).find_first_not_of(' ') != std::string_view::npos) return std::nullopt;
+  return Source{b, e, "persName", "the person a name line above the words names", ""};
+}
+
 namespace {
 // The offset after a connective that opens the clause at body (また、 一方、 さらに), with
 // its comma if it has one; body when none does. The longest one the lexicon has wins

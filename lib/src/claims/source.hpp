@@ -38,4 +38,8 @@ std::optional<Source> find_source(std::string_view normalised, std::size_t body,
 // from, a noun before から or より that opens the quotation (委員から「…」, 住民から、…).
 std::optional<Source> agent_of_a_hearsay_noun(std::string_view normalised, std::size_t body);
 
+// A line that is only a person's name, a role maybe before it (代表取締役社長 千葉慎一, 青葉市長
+// 相沢典子氏, 久保田 誠): the name, with its honorific, as the source of the words under it.
+std::optional<Source> name_line(std::string_view normalised);
+
 }  // namespace jatei::claims
