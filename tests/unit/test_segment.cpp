@@ -2291,6 +2291,38 @@ BOOST_AUTO_TEST_CASE(a_line_that_announces_the_gist_makes_the_points_under_it_a_
   BOOST_TEST(division_of(d, "・使用量が同じでも、単価が上がれば請求額は増える|・燃料費調整額は毎月変わる") == "summary", shape(d));
 }
 
+BOOST_AUTO_TEST_CASE(a_rankings_lines_are_a_list_and_its_ranks_head_their_entries) {
+  // 1位　… to 12位　… one under the other: a list (the two-digit ranks of the same style as the
+  // others); a rank over the text of its entry heads it, 12位 too although it is the only rank of
+  // two digits that heads.
+  Document d = seg(
+      "今週のランキング\n"
+      "1位　てんびん座：周りの協力で仕事がまとまる週。\n"
+      "2位　うお座：ひらめきが冴えます。\n"
+      "10位　やぎ座：焦らずに待つこと。\n"
+      "11位　さそり座：言葉の行き違いに注意。\n"
+      "12位　かに座：休息を最優先に。\n"
+      "星座別の運勢\n"
+      "1位　てんびん座（9/23～10/22）\n"
+      "長く温めてきた計画に、ようやく賛同者が集まります。\n"
+      "2位　うお座（2/19～3/20）\n"
+      "直感がよく当たる週です。\n"
+      "12位　かに座（6/22～7/22）\n"
+      "疲れがたまりやすい時期です。\n");
+  BOOST_TEST(kind_of(d, "1位　てんびん座：周りの協力で仕事がまとまる週。|2位　うお座：ひらめきが冴えます。|"
+                        "10位　やぎ座：焦らずに待つこと。|11位　さそり座：言葉の行き違いに注意。|12位　かに座：休息を最優先に。") == "list",
+             shape(d));
+  BOOST_TEST(kind_of(d, "1位　てんびん座（9/23～10/22）") == "head", shape(d));
+  BOOST_TEST(kind_of(d, "12位　かに座（6/22～7/22）") == "head", shape(d));
+  // (第1位　… over its rows: the same.)
+  Document e = seg(
+      "第1位　ミナト電機　スマートケトル\n"
+      "沸騰までわずか3分。注ぎ口が細く、ドリップにも使えます。\n"
+      "第2位　あおば工房　ステンレスケトル\n"
+      "本体が熱くなりにくい二重構造です。\n");
+  BOOST_TEST(kind_of(e, "第2位　あおば工房　ステンレスケトル") == "head", shape(e));
+}
+
 BOOST_AUTO_TEST_CASE(a_transcripts_timestamps_stay_outside_the_sentences) {
   // Three or more lines in a row that open with a time of one shape: the time is an offset into
   // the recording, not a list mark; it stays in the paragraph as text before the first <s>.

@@ -69,6 +69,24 @@ class Lists : Pass {
            }) >= 2;
   }
 
+  // The style of an enumerated line: its [list-number] entry with the digits' count left out
+  // (1．… and 10．…, 9位 and 12位 are one style), as the first entry of that shape; or -1.
+  int style_of(std::string_view s) const {
+    int k = number_style(s);
+    if (k < 0) return k;
+    auto shape = [](std::string_view pattern) {
+      std::string out;
+      for (char ch : pattern)
+        if (ch != '#' || out.empty() || out.back() != '#') out += ch;
+      return out;
+    };
+    const auto& entries = cues_.list_number.entries();
+    std::string own = shape(entries[k].pattern);
+    for (int j = 0; j < k; ++j)
+      if (shape(entries[j].pattern) == own) return j;
+    return k;
+  }
+
   // The [list-number] entry an enumerated line starts with, or -1.
   int number_style(std::string_view s) const {
     int style = -1;
@@ -147,9 +165,9 @@ class Lists : Pass {
   void mark_numbered_heads() {
     std::vector<std::pair<int, std::size_t>> numbered;  // style, line
     for (std::size_t i = 0; i < lines_.size(); ++i)
-      if (lines_[i].kind == LineKind::number) numbered.push_back({number_style(lines_[i].content()), i});
+      if (lines_[i].kind == LineKind::number) numbered.push_back({style_of(lines_[i].content()), i});
     auto same_style = [&](std::size_t j, int style) {
-      return j != npos && lines_[j].kind == LineKind::number && number_style(lines_[j].content()) == style;
+      return j != npos && lines_[j].kind == LineKind::number && style_of(lines_[j].content()) == style;
     };
     std::stable_sort(numbered.begin(), numbered.end(), [](auto& a, auto& b) { return a.first < b.first; });
     for (std::size_t a = 0; a < numbered.size();) {
@@ -166,7 +184,8 @@ class Lists : Pass {
         std::size_t n = next_nonblank(i);
         // (A heading may run longer without a clause's punctuation, the period it reports in
         // brackets: 1．2026年3月期中間期の連結業績（2025年4月1日～2025年9月30日）.)
-        std::string_view words = l.content().substr(glob_prefix(cues_.list_number.entries()[style].pattern, l.content()));
+        std::string_view words =
+            l.content().substr(glob_prefix(cues_.list_number.entries()[number_style(l.content())].pattern, l.content()));
         if (l.chars > (has_clause_punctuation(words) ? 30u : 60u) || ends_like_sentence(l.content()) ||
             l.content().ends_with("？") || l.content().ends_with("?") ||
             n == npos || same_style(n, style) || same_style(prev_nonblank(i), style))
