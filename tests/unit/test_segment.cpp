@@ -2323,6 +2323,23 @@ BOOST_AUTO_TEST_CASE(a_rankings_lines_are_a_list_and_its_ranks_head_their_entrie
   BOOST_TEST(kind_of(e, "第2位　あおば工房　ステンレスケトル") == "head", shape(e));
 }
 
+BOOST_AUTO_TEST_CASE(a_quizs_numbered_questions_head_and_its_repeated_buttons_are_chrome) {
+  // 第1問 … 第3問 (the number inside the shape), each one short sentence over its entry: headings;
+  // the button under each question, said three times word for word (答えを見る, or 解答▼ that
+  // points at what it opens), chrome; said once, a line so is left to the other rules.
+  for (std::string button : {"答えを見る", "解答▼"}) {
+    std::string text = "漢字クイズ\n前書きの文章です。よろしくお願いします。\n";
+    for (std::string n : {"1", "2", "3"})
+      text += "第" + n + "問　この漢字は何と読む？\n「鰤」\nヒント：冬が旬の魚\n" + button + "\n答えは「ぶり」。冬が旬の魚です。\n";
+    Document d = seg(text);
+    BOOST_TEST(kind_of(d, "第2問　この漢字は何と読む？") == "head", shape(d));
+    BOOST_TEST(division_of(d, button) == "boilerplate", shape(d));
+    BOOST_TEST(kind_of(d, "ヒント：冬が旬の魚") == "paragraph", shape(d));
+  }
+  Document once = seg("漢字クイズ\n前書きの文章です。よろしくお願いします。\n答えを見る\n答えは「ぶり」。冬が旬の魚です。\n");
+  BOOST_TEST(division_of(once, "答えを見る") != "boilerplate", shape(once));
+}
+
 BOOST_AUTO_TEST_CASE(a_transcripts_timestamps_stay_outside_the_sentences) {
   // Three or more lines in a row that open with a time of one shape: the time is an offset into
   // the recording, not a list mark; it stays in the paragraph as text before the first <s>.

@@ -339,3 +339,18 @@ BOOST_AUTO_TEST_CASE(a_review_page_with_a_name_line_over_a_rating_line_gives_eac
   Document doc2 = annotated(list);
   BOOST_TEST(doc2.header.persons.empty());
 }
+
+BOOST_AUTO_TEST_CASE(a_quiz_pages_written_answers_are_nobodys_turns) {
+  // 正解は「…」。 under each question writes the answer out: prose, not a verdict said aloud
+  // (正解！, 正解です) that would open another person's turn.
+  std::string text = "【難読漢字クイズ】野菜の名前、全部読める？\n2026年12月4日\n毎日の料理でおなじみの野菜も、漢字で書かれると意外と読めないもの。\n";
+  const char* const words[][2] = {{"胡瓜", "きゅうり"}, {"南瓜", "かぼちゃ"}, {"牛蒡", "ごぼう"}};
+  int n = 0;
+  for (auto& w : words)
+    text += "問" + std::to_string(++n) + "　「" + w[0] + "」は何と読む？\nヒント：よく食べる野菜です\n答えを見る\n正解は「" + w[1] +
+            "」。昔から親しまれてきた野菜です。\n";
+  Document doc = annotated(text);
+  auto w = who_says(doc);
+  BOOST_TEST(w["正解は「ごぼう」。昔から親しまれてきた野菜です。"] == "-");
+  BOOST_TEST(w["ヒント：よく食べる野菜です"] == "-");
+}

@@ -158,9 +158,12 @@ class Entries : Pass {
     std::unordered_map<std::string, std::vector<std::pair<std::size_t, int>>> found;
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       const Line& l = lines_[i];
-      if ((l.kind != LineKind::para && l.kind != LineKind::number) || l.chars > 40 || ends_like_sentence(l.content()))
-        continue;
       std::string_view c = l.content();
+      // (One short sentence may head its entry, a quiz's question over its hint: 問1　「胡瓜」は何と
+      // 読む？, 問2　次の漢字を読みなさい。)
+      if ((l.kind != LineKind::para && l.kind != LineKind::number) || l.chars > 40 ||
+          (ends_like_sentence(c) && (l.r_count != 1 || l.chars > 25)))
+        continue;
       if (ends_with_post_stamp(c)) continue;
       std::size_t best = 0;
       const RuleEntry* shape = nullptr;
@@ -169,13 +172,17 @@ class Entries : Pass {
       if (!shape || best >= c.size()) continue;
       std::size_t len = 0;
       if (text::is_digit(utf8::decode(c, best, len))) continue;  // more digits than the shape takes
-      int number = 0, scale = 1;
-      for (std::size_t at = best; at > 0;) {  // the digits the shape's '#' took, from the last
-        char32_t d = utf8::decode_before(c, at, len);
-        if (!is_ascii_digit_or_fw(d)) break;
-        number += scale * static_cast<int>(d >= U'０' ? d - U'０' : d - '0');
-        scale *= 10;
-        at -= len;
+      int number = 0;  // the digits the shape's '#' took (the last run of them: 第12問)
+      bool in_run = false;
+      for (std::size_t at = 0; at < best; at += len) {
+        char32_t d = utf8::decode(c, at, len);
+        if (!is_ascii_digit_or_fw(d)) {
+          in_run = false;
+          continue;
+        }
+        if (!in_run) number = 0;
+        in_run = true;
+        number = number * 10 + static_cast<int>(d >= U'０' ? d - U'０' : d - '0');
       }
       std::string key = shape->pattern;
       key.erase(std::remove(key.begin(), key.end(), '#'), key.end());

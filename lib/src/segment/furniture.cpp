@@ -97,7 +97,10 @@ class Furniture : Pass {
     }
     if (found.size() >= 3)
       for (std::size_t i : found) lines_[i].kind = LineKind::boilerplate;
+    mark_repeated_buttons();
   }
+
+  void mark_repeated_buttons();
 
   // The first line under a rule across the page (a reply slip's 希望調査票 under the cut
   // line), short and over rows or text: the heading of what the rule sets apart.
@@ -302,6 +305,32 @@ class Furniture : Pass {
     }
   }
 };
+
+// A button the page repeats under each entry ([repeated-button]: 答えを見る under each question
+// of a quiz, 解説はこちら; or words that point down or on to what they open, 解答▼, 正解は→): a
+// short line without punctuation ending so, said word for word three times or more, is
+// chrome; said once, it may be a heading (星空を見る).
+void Furniture::mark_repeated_buttons() {
+  const std::vector<RuleEntry>& ends = rules_.section("repeated-button");
+  std::unordered_map<std::string_view, std::vector<std::size_t>> found;
+  for (std::size_t i = 0; i < lines_.size(); ++i) {
+    const Line& l = lines_[i];
+    std::string_view c = l.content();
+    if (l.kind != LineKind::para || l.chars > 15 || has_clause_punctuation(c) || ends_like_sentence(c)) continue;
+    std::string_view words = c;
+    for (std::string_view mark : {"▼", "▽", "↓", "→", "▶", "▷", "≫", "»"})
+      if (words.size() > mark.size() && words.ends_with(mark)) {
+        words = trim(words.substr(0, words.size() - mark.size()));
+        break;
+      }
+    if (words.size() < c.size() ||
+        std::any_of(ends.begin(), ends.end(), [&](const RuleEntry& e) { return words.size() > e.pattern.size() && words.ends_with(e.pattern); }))
+      found[c].push_back(i);
+  }
+  for (auto& by_text : found)
+    if (by_text.second.size() >= 3)
+      for (std::size_t i : by_text.second) lines_[i].kind = LineKind::boilerplate;
+}
 
 }  // namespace
 

@@ -69,35 +69,8 @@ class Lists : Pass {
            }) >= 2;
   }
 
-  // The style of an enumerated line: its [list-number] entry with the digits' count left out
-  // (1．… and 10．…, 9位 and 12位 are one style), as the first entry of that shape; or -1.
-  int style_of(std::string_view s) const {
-    int k = number_style(s);
-    if (k < 0) return k;
-    auto shape = [](std::string_view pattern) {
-      std::string out;
-      for (char ch : pattern)
-        if (ch != '#' || out.empty() || out.back() != '#') out += ch;
-      return out;
-    };
-    const auto& entries = cues_.list_number.entries();
-    std::string own = shape(entries[k].pattern);
-    for (int j = 0; j < k; ++j)
-      if (shape(entries[j].pattern) == own) return j;
-    return k;
-  }
-
-  // The [list-number] entry an enumerated line starts with, or -1.
-  int number_style(std::string_view s) const {
-    int style = -1;
-    cues_.list_number.each_candidate(s, [&](std::uint32_t k) {
-      std::size_t n = glob_prefix(cues_.list_number.entries()[k].pattern, s);
-      if (n == std::string_view::npos || n == 0 || n >= s.size()) return false;
-      style = static_cast<int>(k);
-      return true;
-    });
-    return style;
-  }
+  int style_of(std::string_view s) const;
+  int number_style(std::string_view s) const;
 
   // A static site's front matter: the page opens with a line of three dashes (YAML) or pluses
   // (TOML), then keys and their values (title: …, date: 2026-10-02, tags: [a, b], a list's
@@ -350,6 +323,36 @@ class Lists : Pass {
     }
   }
 };
+
+// The style of an enumerated line: its [list-number] entry with the digits' count left out
+// (1．… and 10．…, 9位 and 12位 are one style), as the first entry of that shape; or -1.
+int Lists::style_of(std::string_view s) const {
+  int k = number_style(s);
+  if (k < 0) return k;
+  auto shape = [](std::string_view pattern) {
+    std::string out;
+    for (char ch : pattern)
+      if (ch != '#' || out.empty() || out.back() != '#') out += ch;
+    return out;
+  };
+  const auto& entries = cues_.list_number.entries();
+  std::string own = shape(entries[k].pattern);
+  for (int j = 0; j < k; ++j)
+    if (shape(entries[j].pattern) == own) return j;
+  return k;
+}
+
+// The [list-number] entry an enumerated line starts with, or -1.
+int Lists::number_style(std::string_view s) const {
+  int style = -1;
+  cues_.list_number.each_candidate(s, [&](std::uint32_t k) {
+    std::size_t n = glob_prefix(cues_.list_number.entries()[k].pattern, s);
+    if (n == std::string_view::npos || n == 0 || n >= s.size()) return false;
+    style = static_cast<int>(k);
+    return true;
+  });
+  return style;
+}
 
 }  // namespace
 
