@@ -41,6 +41,9 @@ class Validator {
   // and libxml2's table of ids are never all held at once.
   std::vector<Problem> validate(std::string_view xml, const std::string& name,
                                 const std::function<void(std::size_t)>& passed) const;
+  // Whether the document is valid, without the problems: the streamed reading alone, which
+  // validate() takes first (a document this refuses, validate() reads again into trees to say why).
+  bool is_valid(std::string_view xml, const std::string& name) const;
 
  private:
   // Whether the document is valid, read as a stream (memory does not grow with its size).

@@ -2,8 +2,10 @@
 #include "core/data_files.hpp"
 #include "jatei/validate.hpp"
 
+#include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
+#include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
 #include <unistd.h>
@@ -154,6 +156,57 @@ struct Feed {
     return static_cast<int>(n);
   }
 };
+// No network, no DTD loading, no entity substitution; line numbers past 65,535 as they are
+// (libxml2 otherwise says 65535 for every line after it).
+constexpr int kParseOptions =
+    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE | XML_PARSE_BIG_LINES;
+
+// How many xml:id attributes the bytes hold (an upper bound: the text of a comment counts too).
+std::size_t count_ids(std::string_view xml) {
+  std::size_t n = 0;
+  for (std::size_t at = xml.find("xml:id="); at != std::string_view::npos; at = xml.find("xml:id=", at + 7)) ++n;
+  return n;
+}
+
+// libxml2 2.9 keeps the xml:id values in a table it makes at the first id, keyed through the
+// parser's dictionary, and both stop growing at 16,384 chains: past a few hundred thousand ids
+// each new one was compared with dozens and the time grew with the square of the document
+// (26 MB of TEI: 101 s, half of it in xmlDictLookup). The table is made here instead, before
+// the ids come, with a chain for every id the bytes hold and without the dictionary (the
+// table's own hash, its own copies of the keys). An id already in libxml2's table moves over.
+void presize_ids(xmlDocPtr doc, std::size_t ids) {
+  if (!doc || ids < 4096) return;
+  xmlHashTablePtr table = xmlHashCreate(static_cast<int>(std::min<std::size_t>(ids | 1, 1u << 26)));
+  if (!table) return;
+  if (auto* old = static_cast<xmlHashTablePtr>(doc->ids)) {
+    xmlHashScan(
+        old, [](void* payload, void* into, const xmlChar* name) {
+          xmlHashAddEntry(static_cast<xmlHashTablePtr>(into), name, payload);
+        },
+        table);
+    xmlHashFree(old, nullptr);  // the entries now belong to `table`
+  }
+  doc->ids = table;
+}
+
+// The ids the document being read into a tree holds (read_tree's start of the document).
+thread_local std::size_t tree_ids = 0;
+
+// xmlReadMemory, with presize_ids at the start of the document (its SAX handler's
+// startDocument creates it, before any id).
+xmlDocPtr read_tree(std::string_view xml, const std::string& name, int options) {
+  xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+  if (!ctxt) return nullptr;
+  tree_ids = count_ids(xml);
+  ctxt->sax->startDocument = [](void* c) {
+    xmlSAX2StartDocument(c);
+    presize_ids(static_cast<xmlParserCtxtPtr>(c)->myDoc, tree_ids);
+  };
+  xmlDocPtr doc = xmlCtxtReadMemory(ctxt, xml.data(), static_cast<int>(xml.size()), name.c_str(), nullptr, options);
+  xmlFreeParserCtxt(ctxt);
+  return doc;
+}
+
 }  // namespace
 
 bool Validator::valid_streamed(std::string_view xml, const std::string& name, int options,
@@ -187,7 +240,15 @@ bool Validator::valid_streamed(std::string_view xml, const std::string& name, in
       reader, [](void* flag, xmlErrorPtr) { *static_cast<bool*>(flag) = false; }, &ok);
   if (xmlTextReaderRelaxNGSetSchema(reader, impl_->schema) != 0) ok = false;
   int r = 0;
+  std::size_t ids = count_ids(xml);
+  bool presized = false;
   while (ok && (r = xmlTextReaderRead(reader)) == 1) {
+    // The document exists from the first node on (its node, unlike xmlTextReaderCurrentDoc, does
+    // not make the reader keep the whole tree).
+    if (!presized) {
+      presized = true;
+      if (xmlNodePtr node = xmlTextReaderCurrentNode(reader)) presize_ids(node->doc, ids);
+    }
     if (xmlTextReaderNodeType(reader) != XML_READER_TYPE_ELEMENT) continue;
     bool is_s = std::string_view(reinterpret_cast<const char*>(xmlTextReaderConstName(reader))) == "s";
     if (!xmlTextReaderHasAttributes(reader)) {
@@ -227,6 +288,11 @@ bool Validator::valid_streamed(std::string_view xml, const std::string& name, in
   return ok;
 }
 
+bool Validator::is_valid(std::string_view xml, const std::string& name) const {
+  if (xml.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) return false;
+  return valid_streamed(xml, name, kParseOptions, nullptr);
+}
+
 std::vector<Problem> Validator::validate(std::string_view xml, const std::string& name) const {
   return validate(xml, name, nullptr);
 }
@@ -240,8 +306,7 @@ std::vector<Problem> Validator::validate(std::string_view xml, const std::string
     problems.push_back({0, "too large to validate: libxml2 reads at most 2 GiB (" + std::to_string(xml.size()) + " bytes)"});
     return problems;
   }
-  // No network, no DTD loading, no entity substitution.
-  int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE;
+  const int opts = kParseOptions;
   // A valid document is recognised as a stream: libxml2's text reader checks the ids and
   // pointers in one pass and the schema node by node in a second, freeing what it has passed,
   // so memory does not grow with the document as trees of it would (several times the file).
@@ -267,7 +332,7 @@ std::vector<Problem> Validator::validate(std::string_view xml, const std::string
     refs = references_in(dom, xml);
   }
   xmlSetStructuredErrorFunc(&problems, collect);
-  xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), name.c_str(), nullptr, opts);
+  xmlDocPtr doc = read_tree(xml, name, opts);
   xmlSetStructuredErrorFunc(nullptr, silent);
   if (!doc) {
     if (problems.empty()) problems.push_back({1, "not well-formed XML (empty document?)"});
