@@ -14,10 +14,13 @@ rendering written beside it) are missed or found where the gold has none, by the
 pair (scripts, length, the mark between the two, which comes first): never the pair. A rule
 written from these counts has to be a general one, since no sentence is visible.
 
-usage: confusion.py [BIN_DIR] [--set heldout|tuning|PATH] [--per-article] [--fact-shapes [--pre-quote] [--hedge-words]] [--probe REGEX]
+usage: confusion.py [BIN_DIR] [--set heldout|tuning|PATH] [--per-article] [--turns] [--fact-shapes [--pre-quote] [--hedge-words]] [--probe REGEX]
   BIN_DIR        folder of the built tools (default build/tools)
   --set          heldout (default), tuning (corpora/*.txt), or a folder of NAME.txt + NAME.gold.json
   --per-article  also one line per article with its error counts (names only)
+  --turns        also, per article, each wrongly attributed turn: whether gold and output label
+                 it, how it fails (no <sp>, another participant, an extra person) and the shape of
+                 its first line (length, first classes, end, mark, colon, date; no text)
   --joint G:P    also the whole shape of each line of gold type G taken as kind P, one a line,
                  sorted (which features go together; still no text, no article); repeatable
   --fact-shapes  also the shape of each sentence whose factuality is confused: the rule of
@@ -326,6 +329,7 @@ fact = collections.Counter()          # (gold label, predicted classes, context)
 fact_shapes = collections.defaultdict(collections.Counter)  # (gold, predicted) -> shape -> count
 gloss = collections.Counter()         # (outcome, shape of the pair)
 per_article = []
+turn_wrong = collections.defaultdict(collections.Counter)  # --turns: article -> outcome and shape -> count
 probe = collections.Counter()  # --probe REGEX: (gold, predicted, block) of the sentences it matches
 with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ThreadPoolExecutor(2) as pool:
     outs = dict(zip(articles, pool.map(lambda a: run(a, tmp), articles)))
@@ -341,7 +345,7 @@ with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ThreadPoolExecutor
             if tag == 'equal':
                 pair.update(zip(range(j1, j2), range(i1, i2)))
         n_bad = n_blk = 0
-        who_pairs, turn_rows = [], []
+        who_pairs, turn_rows, turn_lines = [], [], []
         for j, g in enumerate(G):
             b = g['block']
             p = P[pair[j]] if j in pair else None
@@ -390,6 +394,7 @@ with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ThreadPoolExecutor
             if b['type'] in DIALOGUE and b['speaker']:
                 who_pairs.append((who, b['speaker']))
                 turn_rows.append((who, b['speaker'], bool(b.get('label')), has_label))
+                turn_lines.append(b['line'])
             elif b['type'] not in DIALOGUE:
                 spk['non-dialogue block inside a turn' if sp else 'non-dialogue block outside turns'] += 1
         mp = best_map(who_pairs)
@@ -405,6 +410,15 @@ with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ThreadPoolExecutor
                 other = who in mp.values()
                 spk[f'{lab} turn: given to {"another participant" if other else "an extra person"}'] += 1
             n_spk_bad += not (who and mp.get(g) == who)
+        if '--turns' in opts:
+            # each wrong turn: its outcome and its first line's shape (no text, no name)
+            for (who, g, gl, pl), ln in zip(turn_rows, turn_lines):
+                if who and mp.get(g) == who:
+                    continue
+                why = 'no <sp>' if not who else 'another participant' if who in mp.values() else 'an extra person'
+                sh = shape(lines, ln, 1)
+                feats = ' '.join(f'{f}={sh[f]}' for f in ('length', 'start', 'end', 'mark', 'colon', 'dated', 'prev_len', 'prev_end', 'next_len'))
+                turn_wrong[os.path.basename(txt)[:-4]][f'{"labelled" if gl else "unlabelled"} gold, {"label" if pl else "no label"} predicted: {why}: {feats}'] += 1
         if turn_rows:
             gold_n = len({g for _, g, _, _ in turn_rows})
             pred_n = len({w for w, _, _, _ in turn_rows if w})
@@ -476,3 +490,8 @@ if '--per-article' in opts:
     print('## per article: wrong blocks / blocks, wrong turns / turns (of them labelled), people in the turns gold/predicted')
     for name, nb, n, ns, nt, nl, (pg, pp) in sorted(per_article, key=lambda r: -r[1]):
         print(f'{name}\t{nb}/{n}\t{ns}/{nt} ({nl})\t{pg}/{pp}' if nt else f'{name}\t{nb}/{n}\t{ns}/{nt}')
+if '--turns' in opts:
+    print('## wrong turns per article (count, whether gold and output label the turn, outcome, the shape of its first line)')
+    for name in sorted(turn_wrong):
+        for k, v in sorted(turn_wrong[name].items(), key=lambda kv: -kv[1]):
+            print(f'{name}\t{v}\t{k}')
