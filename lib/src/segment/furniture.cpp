@@ -22,6 +22,7 @@ class Furniture : Pass {
   // Page furniture found by where a line stands: a lone row of tags, the links and contacts
   // that close a page, and the short lines that head what follows them.
   void run() {
+    seg::mark_repeated_label_lines(plan_);
     mark_tag_rows();
     mark_stamp_heads();
     mark_contents();

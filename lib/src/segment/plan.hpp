@@ -14,7 +14,8 @@
 //   mark_faq         (faq.cpp)        the questions of an FAQ,
 //   mark_close       (close.cpp)      related links, a serial's instalments, the page's close,
 //   mark_rosters     (rosters.cpp)    the rosters in the header of minutes,
-//   mark_signatures  (signatures.cpp) signatures and
+//   mark_signatures  (signatures.cpp) signatures (and, first in mark_furniture, the credits
+//                                     in brackets a document repeats over speech: labels) and
 //   mark_heads       (heads.cpp)      short lines heading what follows them, lists without marks
 //   group            (group.cpp)      lines -> blocks, with the page's header (header.cpp:
 //                                     chrome, addressee, handle, dateline, title)
@@ -328,6 +329,7 @@ void mark_faq(Plan& plan);
 void mark_close(Plan& plan);
 void mark_rosters(Plan& plan);
 void mark_signatures(Plan& plan);
+void mark_repeated_label_lines(Plan& plan);
 void mark_heads(Plan& plan);
 std::vector<PendingBlock> group(Plan& plan);
 void assign_sections(Plan& plan);

@@ -1,10 +1,14 @@
 // Signatures: a short line that names the person who wrote the text under it by role and name
 // (ひばり不動産 北浜店　営業担当・森下 over the agent's comment, 店長　山田 over the shop's
 // message) is that text's byline, not a heading over it (sections.cpp keeps it in the article,
-// render.cpp opens a division at it).
+// render.cpp opens a division at it). And the other way round: a credit's shape in brackets alone
+// on its line that the document repeats over what is said (（記者） … （知事） … （記者） …, as a
+// press conference's transcript writes who speaks) is a speaker's label, not a byline.
 #include "segment/plan.hpp"
 
 #include "segment/layout.hpp"
+
+#include <unordered_map>
 
 namespace jatei::seg {
 
@@ -63,6 +67,43 @@ bool Pass::is_org_line(const Line& l) const {
   if (has_hiragana(c) && (l.chars > 20 || c.find("が") != std::string_view::npos || c.find("を") != std::string_view::npos))
     return false;
   return rules_.matches_whole("org-form", c);
+}
+
+// A desk's credit signs an article once ((経済部　佐藤健一), （社会部記者）); a line in brackets that
+// the document writes again and again, word for word, each time over text, says who speaks next
+// (（記者） / 北海新報の村田です。… / （知事） / …): at least two of the same line, among at least
+// three lines alone in brackets of that kind, each over a body line. They become plain lines,
+// which the speaker stage reads as labels.
+void mark_repeated_label_lines(Plan& plan) {
+  struct Labels : Pass {
+    explicit Labels(Plan& p) : Pass(p) {}
+    static bool bracketed(std::string_view c) {
+      return (c.starts_with("（") && c.ends_with("）")) || (c.starts_with("(") && c.ends_with(")")) ||
+             (c.starts_with("【") && c.ends_with("】"));
+    }
+    void run() {
+      std::unordered_map<std::string_view, std::size_t> said;
+      std::size_t alone = 0;
+      for (std::size_t i = 0; i < lines_.size(); ++i) {
+        const Line& l = lines_[i];
+        if (l.kind == LineKind::blank || l.chars > 30 || !bracketed(l.content())) continue;
+        std::size_t n = next_nonblank(i);
+        // (what is said under it: a sentence, or a list; the page's punctuation is not known yet)
+        if (n == npos || (!is_body(n) && !(lines_[n].kind == LineKind::para && ends_like_sentence(lines_[n].content()))))
+          continue;
+        ++said[l.content()];
+        ++alone;
+      }
+      if (alone < 3) return;
+      for (std::size_t i = 0; i < lines_.size(); ++i) {
+        Line& l = lines_[i];
+        if ((l.kind != LineKind::credit && l.kind != LineKind::byline) || l.chars > 30 || !bracketed(l.content())) continue;
+        auto s = said.find(l.content());
+        if (s != said.end() && s->second >= 2) l.kind = LineKind::para;
+      }
+    }
+  };
+  Labels(plan).run();
 }
 
 void mark_signatures(Plan& plan) {
