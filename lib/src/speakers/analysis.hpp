@@ -36,6 +36,10 @@ namespace jatei::speakers {
 // attached to the unit before or after it (a list or a quote the speaker introduces).
 enum class Part { outside, unit, attached };
 
+// The family of a post header split over a name line and a date line above the post
+// (dated_headers, induce.cpp).
+inline constexpr const char* kDatedHeaderFamily = "名前/日時/本文";
+
 // An accepted label: the line starts a turn of `key`.
 struct Label {
   SpeakerLabel shape;      // what the parser found (style, name, note, time, role)
@@ -47,6 +51,8 @@ struct Label {
   bool recurring = false;  // its name recurs in the style (else: accepted inside the style's span)
   bool answers = false;    // the answering side of a question-and-answer pair (【回答】 after 【相談】)
   bool comment = false;    // a collected comment's head line (LabelStyle::roster): narration ends it
+  bool signed_at_end = false;  // a signature at the line's end (signed.cpp): no <speaker>, the turn
+                               // ends with the line
 };
 
 // An optional value kept on the heap (the interface of std::optional that the stage uses). An
@@ -192,6 +198,7 @@ struct Context {
 
 // The steps (each in its own file).
 void induce_styles(Context& cx);                 // induce.cpp
+void signed_lines(Context& cx, std::vector<Item*>& items);  // signed.cpp: comments signed at the line's end
 void group_labelled(Context& cx, Run& r);        // turns.cpp
 void find_unmarked_interviews(Context& cx);      // interview.cpp: questions and answers, no label
 void classify_unlabelled(Context& cx);           // unlabelled.cpp: verdicts, units, decoding

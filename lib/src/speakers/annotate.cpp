@@ -164,6 +164,12 @@ class Annotator {
       inline_labels += split && !c->label.alone;
     }
     split = split && inline_labels >= 2;
+    // … or every item ends with a signature (・雷は半減です -- ぽち (2026/05/12 21:03)), two at least:
+    // each a comment of its own.
+    if (!split && b.kind == BlockKind::list && b.leaves.size() > 1 && !it.old_label)
+      split = std::all_of(b.leaves.begin(), b.leaves.end(), [](const Leaf& leaf) {
+        return !leaf.pieces.empty() && leaf.pieces[0].kind == Piece::Kind::sentence && parse_signature(leaf_text(leaf));
+      });
     if (!split) {
       out.push_back(std::move(it));
       return out;
@@ -252,7 +258,7 @@ class Annotator {
         Turn t;
         t.who = who;
         if (!it.old_turn.empty() && used.insert(it.old_turn).second) t.id = it.old_turn;
-        if (it.label) t.speaker = it.label->text;
+        if (it.label && !it.label->signed_at_end) t.speaker = it.label->text;
         turns.push_back(std::move(t));
       } else {
         for (auto& b : pending) turns.back().blocks.push_back(std::move(b));

@@ -640,6 +640,41 @@ void timed_headers(std::vector<Item*>& items) {
   }
 }
 
+// (The family of a header split over a name line and a date line above the post, dated_headers:
+// kDatedHeaderFamily, analysis.hpp.)
+constexpr const char* kDatedFamily = kDatedHeaderFamily;
+
+// Q&A boards and comment pages that write the poster's name on a line of its own, when the post
+// was made on the line under it and the post after that (natsu_mikan0703さん / 2026/11/12 21:44 /
+// 6年住んだアパートを…): the name line heads the post, as a one-line header does, where the page
+// repeats the shape (two such posts at least: induce_post_headers). A blog's dated titles are
+// headings to segmentation: a heading is such a name only with an honorific after it.
+void dated_headers(Context& cx, std::vector<Item*>& items) {
+  for (std::size_t k = 0; k + 2 < items.size(); ++k) {
+    Item& it = *items[k];
+    if (it.header || it.block.leaves.empty() || (!it.paragraph && it.block.kind != BlockKind::head)) continue;
+    std::string line = it.forced ? *it.old_label : leaf_text(it.block.leaves[0]);
+    std::string_view handle = reviewer_of(line);
+    if (handle.empty() || stamp_line(line)) continue;
+    if (!it.paragraph && !it.forced && !cx.cues["honorific"].suffix(handle)) continue;
+    const Item& date = *items[k + 1];
+    if (date.block.leaves.empty() || !stamp_line(leaf_text(date.block.leaves[0]))) continue;
+    bool said = false;
+    for (std::size_t j = k + 2; j < items.size() && j < k + 4 && !said; ++j)
+      said = items[j]->paragraph && !items[j]->f.note && has_terminator(items[j]->text);
+    if (!said) continue;
+    PostHeader h;
+    h.family = kDatedFamily;
+    // (the board's honorific after every handle is no part of the name: natsu_mikan0703さん)
+    if (std::size_t hon = cx.cues["honorific"].suffix(handle); hon && text::length(handle.substr(0, handle.size() - hon)) >= 2)
+      handle = trim_space(handle.substr(0, handle.size() - hon));
+    h.handle = std::string(handle);
+    it.header = h;
+    it.candidate.reset();
+    ++k;  // (the date line is the post's)
+  }
+}
+
 // Under an accepted name line over a rating line, the rating line and a date line before the
 // review (2026年8月3日に購入, a line the page repeats) are the post's lines: a rating line that
 // segmentation took for a heading becomes a paragraph, and neither is page furniture.
@@ -1306,10 +1341,11 @@ void role_lines_over_names(Context& cx, std::vector<Item*>& items) {
 }
 
 // Headings and quotes that hold a label are turns (segmentation took a short labelled line for
-// a heading, or a labelled line after a statement for a quotation).
+// a heading, or a labelled line after a statement for a quotation; a signed comment that opens
+// with a mark, ↑…, for a caption).
 void labelled_blocks_become_paragraphs(Context& cx, std::vector<Item*>& items) {
   for (Item* it : items) {
-    if (!it->label || !it->label->is_new || it->block.kind == BlockKind::paragraph) continue;
+    if (!it->label || !(it->label->is_new || it->label->signed_at_end) || it->block.kind == BlockKind::paragraph) continue;
     it->block.kind = BlockKind::paragraph;
     it->block.id.clear();
     it->block.attrs = Attrs();
@@ -1354,9 +1390,11 @@ void induce_styles(Context& cx) {
   mark_furniture(items);
   rated_headers(items);
   timed_headers(items);
+  dated_headers(cx, items);
   induce_post_headers(cx, items);
   rated_posts(cx, items);
   post_replies(cx, items);
+  signed_lines(cx, items);
   const int bare = bare_name_labels(cx, items);
   auto by_family = inline_families(items);
   auto qa_pair = find_qa_pairs(cx, items, by_family);

@@ -617,7 +617,9 @@ bool look_alike(const LabelCandidate& c, const std::u32string& u, bool bold, std
   if (c.qa == 0 && (cues["label-stop"].whole(l.name) || cues["tag-stop"].whole(l.name))) return true;
   if (c.qa == 0 && l.style == SpeakerLabel::Style::bracket &&
       (cues["label-stop"].prefix(l.name) || cues["tag-stop"].prefix(l.name)) &&
-      !(cues["role-word"].whole(l.name) || !cues.role_for(l.name).empty()))  // （編集部） names a role, not a tag
+      // （編集部） names a role, not a tag; so does an office a credit's word opens (（企画課長）)
+      !(cues["role-word"].whole(l.name) || !cues.role_for(l.name).empty() ||
+        (cues["role-word"].suffix(l.name) > 0 && cues["role-word"].suffix(l.name) < l.name.size())))
     return true;
   if (c.qa == 0 && credit_name(l.name, cues) && !sentence_after(text.substr(std::min(l.length, text.size()))))
     return true;

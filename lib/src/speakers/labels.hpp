@@ -64,6 +64,16 @@ struct PostHeader {
 };
 std::optional<PostHeader> parse_post_header(std::string_view line);
 
+// A signature at the end of a line, after the comment it signs (… -- ぽち (2026/05/12 21:03),
+// …　by みどり): see signed.cpp.
+struct Signature {
+  std::string family;   // the separator ("--", "――", "by"), "+日時" when a date or time follows the name
+  std::string name;     // who signs
+  bool dated = false;
+  std::size_t at = 0;   // the byte where the signature starts in the line (the comment ends there)
+};
+std::optional<Signature> parse_signature(std::string_view line);
+
 // A line that is only when something was posted: a date, a time, or a time relative to now, or
 // two of them (3日前, 2026/05/01 12:30, 約1時間前, 5月2日 14:05).
 bool stamp_line(std::string_view line);

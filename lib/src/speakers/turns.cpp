@@ -208,8 +208,10 @@ void start_turn(Grouping& g, Item& it) {
   it.part = Part::unit;
   it.person = it.label->key;
   it.cert = it.label->recurring ? "" : "medium";
-  it.why = it.label->header ? "post header (" + it.label->family + ")"
-                            : "label " + it.label->shape.shape + (it.label->recurring ? "" : " (its name once, inside the style's run)");
+  it.why = it.label->header          ? "post header (" + it.label->family + ")"
+           : it.label->signed_at_end ? "signed at the line's end: " + it.label->shape.shape
+                                     : "label " + it.label->shape.shape;
+  if (!it.label->header && !it.label->recurring) it.why += " (its name once, inside the style's run)";
   g.current = it.person;
   // (a collected comment is one person's words under their name: the page's narration after it
   // is no part of it, as it may be of a forum post)
@@ -234,13 +236,28 @@ std::string_view after_label(const Item& it) {
   return trim_space(t);
 }
 
-void one_of_a_crowd(Context& cx, Grouping& g, Item& it, const std::string& before) {
+// What the turn opened at i says first: the text after its label, or, for a label alone on its
+// line (（記者） over the question), the paragraph under it.
+std::string_view first_said(const Run& r, std::size_t i) {
+  std::string_view said = after_label(r.items[i]);
+  if (!said.empty() || !r.items[i].label || !r.items[i].label->shape.alone) return said;
+  for (std::size_t j = i + 1; j < r.items.size(); ++j) {
+    const Item& n = r.items[j];
+    if (n.block.kind == BlockKind::opaque) continue;
+    if (n.label || !n.paragraph) return {};
+    return trim_space(n.text);
+  }
+  return {};
+}
+
+void one_of_a_crowd(Context& cx, Grouping& g, Run& r, std::size_t i, const std::string& before) {
+  Item& it = r.items[i];
   const std::string key = it.person;
   if (key.rfind("L:", 0) != 0) return;
   std::string_view word = std::string_view(key).substr(2);
   bool audience = cx.cues["audience-role"].whole(word);
   if (!audience && !cx.cues["crowd-role"].whole(word)) return;
-  std::string_view said = after_label(it);
+  std::string_view said = first_said(r, i);
   auto c = g.crowd.find(key);
   if (g.introducing.count(key)) {
     if (auto intro = introduction(said, cx.cues)) {
@@ -333,6 +350,17 @@ bool dated_key(std::string_view t) {
   return date_only(t.substr(at + (at == full ? std::string_view("：").size() : 1)));
 }
 
+// A short noun phrase with no sentence end: at most ten characters, no hiragana but の (回答,
+// その他の回答, ベストアンサー).
+bool heading_noun(std::string_view t) {
+  t = trim_space(t);
+  std::size_t n = text::length(t);
+  if (n == 0 || n > 10 || has_terminator(t) || stamp_line(t)) return false;
+  for (text::CodePoint cp : text::code_points(t))
+    if (text::is_hiragana(cp.c) && cp.c != U'の') return false;
+  return true;
+}
+
 // Why a line without a label inside the run is no part of the open turn, and whether it closes
 // it; nothing when it goes on with the turn.
 std::optional<std::pair<std::string, bool>> not_in_turn(Context& cx, const Run& r, std::size_t i, const Grouping& g,
@@ -357,6 +385,13 @@ std::optional<std::pair<std::string, bool>> not_in_turn(Context& cx, const Run& 
   // are over.
   if (ended && g.answers >= 2 && !has_terminator(whole) && it.f.chars <= cx.w("label.section_head_chars"))
     return std::make_pair("a short line with no sentence end after the last answer of repeated pairs: a section of the page", true);
+  // Right over the next post's header on a board that writes the poster's name over the date, a
+  // noun of at most ten characters (回答, その他の回答; no hiragana but の, no sentence end) heads
+  // the posts that follow: the page's, not the post's. (A forum's one-word reply, 草, stays the
+  // post's: its headers are one line.)
+  if (g.posts && i + 1 < r.items.size() && r.items[i + 1].label && r.items[i + 1].label->header &&
+      r.items[i + 1].label->family == kDatedHeaderFamily && heading_noun(whole))
+    return std::make_pair("a short line with no sentence end right over the next post's header: a heading of the page", true);
   if (it.f.note) return std::make_pair("an editor's note", !g.posts);
   if (it.f.narrative && !g.posts) return std::make_pair("narration (no spoken register): not part of the turn", true);
   return std::nullopt;
@@ -403,8 +438,8 @@ void nothing_before_the_first_question(Run& r) {
 
 void group_labelled(Context& cx, Run& r) {
   Grouping g = grouping_of(cx, r);
-  for (auto& it : r.items)
-    if (it.label && introduction(after_label(it), cx.cues)) g.introducing.insert(it.label->key);
+  for (std::size_t i = 0; i < r.items.size(); ++i)
+    if (r.items[i].label && introduction(first_said(r, i), cx.cues)) g.introducing.insert(r.items[i].label->key);
   r.why = g.interview ? "interview: the questions are labelled, the answers are the interviewee's" : "labelled dialogue";
   for (std::size_t i = 0; i < r.items.size(); ++i) {
     Item& it = r.items[i];
@@ -423,7 +458,8 @@ void group_labelled(Context& cx, Run& r) {
       }
       std::string before = g.current;
       start_turn(g, it);
-      one_of_a_crowd(cx, g, it, before);
+      one_of_a_crowd(cx, g, r, i, before);
+      if (it.label->signed_at_end) g.current.clear(), g.last_spoken = false;  // the comment ends with its line
       continue;
     }
     if (g.current.empty() && !g.interview) {
