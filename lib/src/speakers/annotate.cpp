@@ -71,6 +71,52 @@ void split_stamp(Block& b, std::size_t stamp) {
   leaf.pieces.insert(leaf.pieces.begin(), std::move(text));
 }
 
+// TEI's order in a division (schemas/jatei.rng, div.content): headings and bylines on top,
+// then the blocks and turns, then trailers and bylines. A line made a turn can leave a heading
+// that was second on top after a turn (a label on the division's first line), or a block after
+// a trailer: the division is cut there too, an unspoken run split at the block that opens the
+// new part. `turns` are division d's; `by_division` holds, by division, the turns that open a
+// new one (Annotator::cuts_, which cut_divisions applies).
+void keep_tei_order(std::vector<Turn>& turns, std::size_t d, std::map<std::size_t, std::vector<std::size_t>>& by_division) {
+  enum class Zone { top, body, bottom };
+  auto& cuts = by_division[d];
+  std::set<std::size_t> at(cuts.begin(), cuts.end());
+  Zone zone = Zone::top;
+  for (std::size_t t = 0; t < turns.size(); ++t) {
+    if (at.count(t)) zone = Zone::top;
+    if (turns[t].spoken()) {
+      if (zone == Zone::bottom) at.insert(t);
+      zone = Zone::body;
+      continue;
+    }
+    for (std::size_t b = 0; b < turns[t].blocks.size(); ++b) {
+      BlockKind k = turns[t].blocks[b].kind;
+      bool top = k == BlockKind::head || (k == BlockKind::byline && zone == Zone::top);
+      bool bottom = k == BlockKind::trailer || k == BlockKind::byline;
+      bool between = k == BlockKind::figure || k == BlockKind::note || k == BlockKind::opaque;
+      Zone next = top ? Zone::top : bottom ? Zone::bottom : between ? zone : Zone::body;
+      bool cut = (next == Zone::top && zone != Zone::top) || (next == Zone::body && zone == Zone::bottom);
+      if (cut && b > 0) {  // the run goes on as a turn of its own from this block
+        Turn rest;
+        std::move(turns[t].blocks.begin() + static_cast<std::ptrdiff_t>(b), turns[t].blocks.end(),
+                  std::back_inserter(rest.blocks));
+        turns[t].blocks.resize(b);
+        turns.insert(turns.begin() + static_cast<std::ptrdiff_t>(t) + 1, std::move(rest));
+        std::set<std::size_t> shifted;
+        for (std::size_t c : at) shifted.insert(c > t ? c + 1 : c);
+        at = std::move(shifted);
+        at.insert(t + 1);
+        break;  // the new turn is looked at next, from the top
+      }
+      if (cut && t > 0) at.insert(t);
+      zone = next;
+    }
+  }
+  at.erase(0);
+  if (at.empty()) by_division.erase(d);
+  else cuts.assign(at.begin(), at.end());
+}
+
 class Annotator {
  public:
   Annotator(Document& doc, const SpeakerOptions& opts)
@@ -273,58 +319,12 @@ class Annotator {
     }
     for (auto& b : pending) outside(std::move(b));
     close();
-    keep_tei_order(d);
+    keep_tei_order(cx_.doc.divisions[d].turns, d, cuts_);
     bool any = std::any_of(turns.begin(), turns.end(), [](const Turn& t) { return t.spoken(); });
     if (any) div.type = "dialogue";
     else if (div.type == "dialogue") div.type = "article";
     for (auto& t : turns)
       if (t.spoken() && t.id.empty()) fresh.push_back(&t);
-  }
-
-  // TEI's order in a division (schemas/jatei.rng, div.content): headings and bylines on top,
-  // then the blocks and turns, then trailers and bylines. A line made a turn can leave a heading
-  // that was second on top after a turn (a label on the division's first line), or a block after
-  // a trailer: the division is cut there too, an unspoken run split at the block that opens the
-  // new part.
-  void keep_tei_order(std::size_t d) {
-    enum class Zone { top, body, bottom };
-    auto& turns = cx_.doc.divisions[d].turns;
-    auto& cuts = cuts_[d];
-    std::set<std::size_t> at(cuts.begin(), cuts.end());
-    Zone zone = Zone::top;
-    for (std::size_t t = 0; t < turns.size(); ++t) {
-      if (at.count(t)) zone = Zone::top;
-      if (turns[t].spoken()) {
-        if (zone == Zone::bottom) at.insert(t);
-        zone = Zone::body;
-        continue;
-      }
-      for (std::size_t b = 0; b < turns[t].blocks.size(); ++b) {
-        BlockKind k = turns[t].blocks[b].kind;
-        bool top = k == BlockKind::head || (k == BlockKind::byline && zone == Zone::top);
-        bool bottom = k == BlockKind::trailer || k == BlockKind::byline;
-        bool between = k == BlockKind::figure || k == BlockKind::note || k == BlockKind::opaque;
-        Zone next = top ? Zone::top : bottom ? Zone::bottom : between ? zone : Zone::body;
-        bool cut = (next == Zone::top && zone != Zone::top) || (next == Zone::body && zone == Zone::bottom);
-        if (cut && b > 0) {  // the run goes on as a turn of its own from this block
-          Turn rest;
-          std::move(turns[t].blocks.begin() + static_cast<std::ptrdiff_t>(b), turns[t].blocks.end(),
-                    std::back_inserter(rest.blocks));
-          turns[t].blocks.resize(b);
-          turns.insert(turns.begin() + static_cast<std::ptrdiff_t>(t) + 1, std::move(rest));
-          std::set<std::size_t> shifted;
-          for (std::size_t c : at) shifted.insert(c > t ? c + 1 : c);
-          at = std::move(shifted);
-          at.insert(t + 1);
-          break;  // the new turn is looked at next, from the top
-        }
-        if (cut && t > 0) at.insert(t);
-        zone = next;
-      }
-    }
-    at.erase(0);
-    if (at.empty()) cuts_.erase(d);
-    else cuts.assign(at.begin(), at.end());
   }
 
   // Cuts the divisions where a heading opens a new one (faq_questions_become_headings): the
