@@ -1714,3 +1714,33 @@ BOOST_AUTO_TEST_CASE(the_words_under_a_name_line_are_that_persons) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Session 37 (issue 13): the clause before the last one, and a と that joins two nouns.
+BOOST_AUTO_TEST_SUITE(clauses37)
+
+BOOST_AUTO_TEST_CASE(a_hedge_in_a_concession_hedges_an_undecided_main_clause) {
+  BOOST_TEST(cat("たぶん来週には届くと思うんですけど、発送は昨日済んでいます。") == "speculation");
+  BOOST_TEST(cues("たぶん来週には届くと思うんですけど、発送は昨日済んでいます。") == "と思うんですけど");
+  BOOST_TEST(cat("値上げの可能性もありますが、今のところ料金表は昨年と同じです。") == "speculation");
+  BOOST_TEST(cat("工事は年内に終わる見通しだが、通行止めは続く。") == "speculation");
+  BOOST_TEST(decide("午後は雨になるでしょうが、式典は屋外で行います。").rule ==
+             "a hedge in a concession before an undecided main clause");
+  // what someone said, set against the main clause; an adverb alone; a subject before the comma
+  BOOST_TEST(cat("店員さんは在庫があると言っていたけど、棚には一つもなかった。") == "fact");
+  BOOST_TEST(cat("おそらく初めての試みだが、準備は万全だ。") == "fact");
+  BOOST_TEST(cat("社長が、来期の計画を発表した。") == "fact");
+  // a negative main clause that answers what the concession quotes corrects it
+  BOOST_TEST(cat("「冬は運動しないほうがいい」と思われがちですが、そんなことはありません。") == "fact");
+  BOOST_TEST(cat("薬が効かないのではと心配する方もいるかもしれませんが、その必要はありません。") == "fact");
+}
+
+BOOST_AUTO_TEST_CASE(to_between_two_nouns_joins_them) {
+  BOOST_TEST(cat("新型の価格と発売日が発表されました。") == "fact");
+  BOOST_TEST(cat("両社は提携と新会社の設立を発表した。") == "fact");
+  BOOST_TEST(cat("大会の日程と会場が公表された。") == "fact");
+  // after a noun right before the verb, と quotes what was announced or reported
+  BOOST_TEST(cat("原因は部品の不具合と発表された。") == "reported");
+  BOOST_TEST(cat("事故の原因は速度の出し過ぎと報じられている。") == "reported");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

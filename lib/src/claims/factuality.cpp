@@ -932,6 +932,40 @@ void grounds_clause(Sent& s, const Lexicon& lex, std::size_t w, std::vector<RawH
   hits.push_back(std::move(x));
 }
 
+// たぶん雨だと思うんですけど、試合は予定どおりです; 可能性はありますが、…わけではありません:
+// a main clause that decides nothing after a concession (a clause ending in the conjunctive
+// が, けど, けれど, けれども) leaves the sentence's stance to the concession: its hedge hedges
+// the sentence. What someone said there (在庫があると言っていたけど、棚にはなかった) is set
+// against the main clause, the writer's fact; a rumour there (…といううわさもあるが、裏付けは
+// ない) stays a rumour the main clause answers.
+void concessive_clause(Sent& s, const Lexicon& lex, std::size_t w, std::vector<RawHit>& hits) {
+  std::string_view n = s.n;
+  std::size_t comma = prev(n, w);
+  std::string_view clause = n.substr(s.body, comma - s.body);
+  if (!ends_any(clause, {"が", "けど", "けれど", "けれども"})) return;
+  std::size_t w2 = predicate_window(n, s.body, comma);
+  Predicate p2 = analyse_predicate(n, w2, comma);
+  if (!(p2.found && !p2.morphs.empty())) return;
+  const Morph& lm = p2.morphs.back();
+  if (!(lm.pos == Pos::particle && lm.pos1 == "接続助詞")) return;  // 社長が、… is a subject
+  // A main clause in the negative that answers what the concession quotes (「…」と思われがち
+  // ですが、…ありません; …のではと心配する方もいるかもしれませんが、その必要はありません)
+  // corrects it: the writer's fact.
+  bool quoting = std::any_of(p2.chunks.begin(), p2.chunks.end(), [](const Chunk& c) { return c.quotative; }) ||
+                 clause.find("」") != std::string_view::npos || clause.find("という") != std::string_view::npos;
+  if (s.pred.negative && quoting) return;
+  std::size_t k0 = hits.size();
+  grammar_hits(s, p2, lex, false, hits, true);
+  bool kept = false;
+  for (std::size_t k = k0; k < hits.size(); ++k) {
+    bool keep = hits[k].cat == Category::speculation && hits[k].strength >= 0.5;
+    if (keep) kept = true;
+    else hits[k].dropped = true;
+    hits[k].note += " (in a concession before a main clause that decides nothing)";
+  }
+  if (kept && !s.pred2.found) s.pred2 = std::move(p2);
+}
+
 // A string cue inside the analysed predicate gives way to the analysis (an opinion cue to a
 // request or a greeting over it; any cue but adverbs, agreement, interjections, greetings to
 // a grammar hit it overlaps).
@@ -964,6 +998,9 @@ void predicate_hits(Sent& s, const Lexicon& lex, std::vector<RawHit>& hits) {
   });
   if (!strong_report && after_comma) reason_clause(s, lex, w, hits);
   if (!strong_report && after_comma) grounds_clause(s, lex, w, hits);
+  bool undecided = std::all_of(hits.begin() + static_cast<std::ptrdiff_t>(first_grammar), hits.end(),
+                               [](const RawHit& h) { return h.dropped; });
+  if (undecided && after_comma) concessive_clause(s, lex, w, hits);
   give_way(w, first_grammar, hits);
 }
 
@@ -1280,6 +1317,10 @@ struct Verdict {
         if (same_clause || topic) return decide(Category::opinion, "a verb of thinking over an evaluation", {k, spec.front()});
       }
     }
+    bool conceded = std::all_of(spec.begin(), spec.end(), [&](std::size_t k) {
+      return d.hits[k].note.find("(in a concession") != std::string::npos;
+    });
+    if (conceded) return decide(Category::speculation, "a hedge in a concession before an undecided main clause", spec);
     return decide(Category::speculation, "hedge heads the main clause", spec);
   }
 

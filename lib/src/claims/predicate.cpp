@@ -876,6 +876,20 @@ void read_quotation(Predicate& p, int k) {
   }
 }
 
+// 価格と発売日が発表された, 価格と仕様を公表した: と right after a bare noun, before a noun
+// that takes を, or が in the passive (the thing announced), joins the two nouns: the verb
+// already has what it announces, the と quotes nothing. (事故の原因は速度超過と警察はみて
+// いる: a topic or an active subject between them leaves the quotation.)
+bool coordinating_to(const Predicate& p, int k) {
+  const Chunk& c = p.chunks[k];
+  if (c.quote_particle != "と" || !c.focus.empty() || k + 1 >= p.head) return false;
+  const Chunk& nx = p.chunks[k + 1];
+  if (nx.kind != Chunk::Kind::noun || !(nx.particle == "を" || (nx.particle == "が" && p.passive))) return false;
+  if (c.content_end + 1 != c.last) return false;  // the noun, then と alone
+  const Morph& before_to = p.morphs[c.content_end - 1];
+  return before_to.pos == Pos::noun && before_to.pos1 != "形容動詞語幹" && before_to.pos1 != "ナイ形容詞語幹";
+}
+
 void read_arguments(Predicate& p) {
   // Arguments before the predicate, nearest first: adverbial chunks are passed over; the
   // chunk with the quotative particle ends the search (what precedes it is the quotation's).
@@ -893,6 +907,11 @@ void read_arguments(Predicate& p) {
       while (q > c.content_end && !quotative_particle(p.morphs[q - 1])) --q;
       const Morph* pm = q >= 2 && q - 2 >= c.first ? &p.morphs[q - 2] : nullptr;
       if (!pm || !(pm->pos == Pos::verb || pm->pos == Pos::adjective || pm->pos == Pos::auxiliary)) continue;
+    }
+    if (c.quotative && coordinating_to(p, k)) {
+      p.chunks[k].quotative = false;  // (a particle that joins, for every rule after this one)
+      p.chunks[k].quote_particle.clear();
+      continue;
     }
     if (c.quotative) {
       read_quotation(p, k);
