@@ -1734,6 +1734,17 @@ BOOST_AUTO_TEST_CASE(a_hedge_in_a_concession_hedges_an_undecided_main_clause) {
   BOOST_TEST(cat("薬が効かないのではと心配する方もいるかもしれませんが、その必要はありません。") == "fact");
 }
 
+BOOST_AUTO_TEST_CASE(a_rumour_in_a_concession_and_hearsay_in_a_reason) {
+  BOOST_TEST(cat("駅前に大型店ができるといううわさも広がっているが、裏付けはない。") == "reported");
+  BOOST_TEST(cat("新社長に元副社長が就くとの情報が出回っているが、同社は何も発表していない。") == "reported");
+  BOOST_TEST(cat("夜はけっこう冷えるらしいから、上着を持ってきてね。") == "reported");
+  BOOST_TEST(cat("週末は道が混むそうなので、早めに出発します。") == "reported");
+  BOOST_TEST(cat("寒くなるから、上着を持ってきてね。") != "reported");
+  // the concession at an earlier comma; a thought over an adjective hedges nothing
+  BOOST_TEST(cat("今年の売り上げは過去最高を見込んでいますが、これは全額、設備の更新に充てます。") == "speculation");
+  BOOST_TEST(cat("全部は難しいと思いますが、空き店舗の数は地図で調べます。") != "speculation");
+}
+
 BOOST_AUTO_TEST_CASE(to_between_two_nouns_joins_them) {
   BOOST_TEST(cat("新型の価格と発売日が発表されました。") == "fact");
   BOOST_TEST(cat("両社は提携と新会社の設立を発表した。") == "fact");

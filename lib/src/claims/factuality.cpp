@@ -876,7 +876,8 @@ void coordinated(Sent& s, const Lexicon& lex, std::size_t w, std::vector<RawHit>
 }
 
 // A reason clause before the main one that reports (…と聞いたので、…; 友人は…と言っていた
-// から、…): what someone said is the ground of the sentence, which is reported. (A hearing
+// から、…; …冷えるらしいから、…): what someone said or what is heard is the ground of the
+// sentence, which is reported. (A hearing
 // in the て-form narrates: …と聞いて、驚いた.)
 void reason_clause(Sent& s, const Lexicon& lex, std::size_t w, std::vector<RawHit>& hits) {
   std::string_view n = s.n;
@@ -885,17 +886,20 @@ void reason_clause(Sent& s, const Lexicon& lex, std::size_t w, std::vector<RawHi
   // (A concession, …と言われていたが、…, sets what was said against the main clause.)
   bool reason = ends_any(clause, {"ので", "から"});
   bool quoted = clause.size() > 3 && (clause.rfind("と") != std::string_view::npos || clause.rfind("って") != std::string_view::npos);
-  if (!(reason && quoted)) return;
+  // …冷えるらしいから、…; …混むそうなので、…: the ground is heard (a hearsay auxiliary)
+  bool heard = clause.find("らし") != std::string_view::npos || clause.find("そう") != std::string_view::npos;
+  if (!(reason && (quoted || heard))) return;
   std::size_t w2 = predicate_window(n, s.body, comma);
   Predicate p2 = analyse_predicate(n, w2, comma);
-  if (!(p2.found && p2.quote >= 0)) return;
+  heard = p2.found && p2.has(Modal::hearsay);
+  if (!(p2.found && (p2.quote >= 0 || heard))) return;
   std::size_t k0 = hits.size();
   grammar_hits(s, p2, lex, false, hits, true);
   bool kept = false;
   for (std::size_t k = k0; k < hits.size(); ++k) {
-    bool keep = hits[k].cat == Category::reported && hits[k].strength >= 0.75;
+    bool keep = hits[k].cat == Category::reported && (hits[k].strength >= 0.75 || heard);
     if (keep) {
-      hits[k].strength = std::max(hits[k].strength, 0.8);
+      if (!heard) hits[k].strength = std::max(hits[k].strength, 0.8);
       kept = true;
     } else {
       hits[k].dropped = true;
@@ -938,9 +942,17 @@ void grounds_clause(Sent& s, const Lexicon& lex, std::size_t w, std::vector<RawH
 // the sentence. What someone said there (在庫があると言っていたけど、棚にはなかった) is set
 // against the main clause, the writer's fact; a rumour there (…といううわさもあるが、裏付けは
 // ない) stays a rumour the main clause answers.
+// The concession may end at an earlier comma than the last (…見込んでいますが、これは全額、
+// …に充てます): the nearest of the last three that ends in such a particle.
 void concessive_clause(Sent& s, const Lexicon& lex, std::size_t w, std::vector<RawHit>& hits) {
   std::string_view n = s.n;
   std::size_t comma = prev(n, w);
+  for (int step = 0; step < 3 && !ends_any(n.substr(s.body, comma - s.body), {"が", "けど", "けれど", "けれども"}); ++step) {
+    std::size_t i = comma;
+    while (i > s.body && before(n, i) != 0x3001 && before(n, i) != ',') i = prev(n, i);
+    if (i <= s.body) return;
+    comma = prev(n, i);
+  }
   std::string_view clause = n.substr(s.body, comma - s.body);
   if (!ends_any(clause, {"が", "けど", "けれど", "けれども"})) return;
   std::size_t w2 = predicate_window(n, s.body, comma);
@@ -950,15 +962,24 @@ void concessive_clause(Sent& s, const Lexicon& lex, std::size_t w, std::vector<R
   if (!(lm.pos == Pos::particle && lm.pos1 == "接続助詞")) return;  // 社長が、… is a subject
   // A main clause in the negative that answers what the concession quotes (「…」と思われがち
   // ですが、…ありません; …のではと心配する方もいるかもしれませんが、その必要はありません)
-  // corrects it: the writer's fact.
+  // corrects it: the writer's fact. (A rumour it answers, …との情報が出回っているが、同社は
+  // 発表していない, stays a rumour.)
   bool quoting = std::any_of(p2.chunks.begin(), p2.chunks.end(), [](const Chunk& c) { return c.quotative; }) ||
                  clause.find("」") != std::string_view::npos || clause.find("という") != std::string_view::npos;
-  if (s.pred.negative && quoting) return;
+  bool corrected = s.pred.negative && quoting;
+  // 全部は難しいと思いますが、…: a verb of thinking over an adjective judges, it hedges nothing
+  bool judged = false;
+  if (p2.quote >= 0) {
+    const Chunk& q = p2.chunks[p2.quote];
+    judged = q.last >= q.first + 2 && p2.morphs[q.last - 2].pos == Pos::adjective;
+  }
   std::size_t k0 = hits.size();
   grammar_hits(s, p2, lex, false, hits, true);
   bool kept = false;
   for (std::size_t k = k0; k < hits.size(); ++k) {
-    bool keep = hits[k].cat == Category::speculation && hits[k].strength >= 0.5;
+    if (judged && hits[k].kind == "think") hits[k].cat = Category::opinion;
+    bool rumour = hits[k].cat == Category::reported && hits[k].note.find("rumour") != std::string::npos;
+    bool keep = (hits[k].cat == Category::speculation && hits[k].strength >= 0.5 && !corrected) || rumour;
     if (keep) kept = true;
     else hits[k].dropped = true;
     hits[k].note += " (in a concession before a main clause that decides nothing)";
